@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUserId, CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
+import type { WorkspaceContext } from '../common/auth/principal';
+import { notFound } from '../common/http/api-error';
+import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './api-tokens.dto';
+import { ApiTokensService } from './api-tokens.service';
+
+@ApiTags('api-tokens')
+@Controller('workspaces/:workspaceId/api-tokens')
+@WorkspaceAccess({ roles: ['admin'] })
+export class ApiTokensController {
+  constructor(private readonly tokens: ApiTokensService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Active API tokens (admins)' })
+  @ApiOkResponse({ type: ApiTokenDto, isArray: true })
+  list(@CurrentWorkspace() ws: WorkspaceContext): Promise<ApiTokenDto[]> {
+    return this.tokens.list(ws.workspaceId);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create an API token (admins); the secret is returned only once' })
+  @ApiCreatedResponse({ type: CreatedApiTokenDto })
+  create(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentUserId() userId: string,
+    @Body() body: CreateApiTokenDto,
+  ): Promise<CreatedApiTokenDto> {
+    return this.tokens.create(ws.workspaceId, userId, body);
+  }
+
+  @Delete(':tokenId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an API token (admins)' })
+  @ApiNoContentResponse()
+  revoke(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('tokenId', new ParseUUIDPipe({ exceptionFactory: () => notFound('API token') })) id: string,
+  ): Promise<void> {
+    return this.tokens.revoke(ws.workspaceId, id);
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import type { Scope } from '../common/auth/scopes';
+import { ApiTokenEntity } from './api-token.entity';
+
+export interface NewApiToken {
+  workspaceId: string;
+  name: string;
+  prefix: string;
+  tokenHash: string;
+  scopes: Scope[];
+  createdBy: string;
+  expiresAt: Date | null;
+}
+
+@Injectable()
+export class ApiTokensRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(ApiTokenEntity);
+  }
+
+  async create(token: NewApiToken): Promise<ApiTokenEntity> {
+    const saved = await this.repo.save(this.repo.create(token));
+    return (await this.repo.findOne({ where: { workspaceId: saved.workspaceId, id: saved.id }, relations: { creator: true } }))!;
+  }
+
+  listActive(workspaceId: string): Promise<ApiTokenEntity[]> {
+    return this.repo.find({
+      where: { workspaceId, revokedAt: IsNull() },
+      relations: { creator: true },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  /** The token row with its hash, for authentication; global lookup by the public prefix. */
+  findByPrefixWithHash(prefix: string): Promise<ApiTokenEntity | null> {
+    return this.repo.createQueryBuilder('t').addSelect('t.tokenHash').where('t.prefix = :prefix', { prefix }).getOne();
+  }
+
+  async markUsed(workspaceId: string, id: string, at: Date): Promise<void> {
+    await this.repo.update({ workspaceId, id }, { lastUsedAt: at });
+  }
+
+  async revoke(workspaceId: string, id: string): Promise<boolean> {
+    const result = await this.repo.update({ workspaceId, id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return (result.affected ?? 0) > 0;
+  }
+}

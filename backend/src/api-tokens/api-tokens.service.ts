@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { Principal } from '../common/auth/principal';
+import { randomSecret, safeEqual, sha256Hex } from '../common/crypto/secrets';
+import { notFound } from '../common/http/api-error';
+import { ApiTokenEntity } from './api-token.entity';
+import { ApiTokensRepository } from './api-tokens.repository';
+import type { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './api-tokens.dto';
+
+/** Tokens look like `otk_<prefix>_<secret>`: the prefix finds the row, the whole string is hashed. */
+const TOKEN_PATTERN = /^otk_([a-f0-9]{12})_([A-Za-z0-9_-]{43})$/;
+const LAST_USED_PRECISION_MS = 60_000;
+
+function toDto(token: ApiTokenEntity): ApiTokenDto {
+  return {
+    id: token.id,
+    name: token.name,
+    prefix: `otk_${token.prefix}`,
+    scopes: token.scopes,
+    createdAt: token.createdAt.toISOString(),
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    expiresAt: token.expiresAt?.toISOString() ?? null,
+    createdBy: { userId: token.createdBy, name: token.creator?.name ?? null },
+  };
+}
+
+@Injectable()
+export class ApiTokensService {
+  constructor(private readonly tokens: ApiTokensRepository) {}
+
+  async create(workspaceId: string, createdBy: string, input: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
+    const prefix = randomBytes(6).toString('hex');
+    const secret = `otk_${prefix}_${randomSecret(32)}`;
+    const token = await this.tokens.create({
+      workspaceId,
+      name: input.name,
+      prefix,
+      tokenHash: sha256Hex(secret),
+      scopes: input.scopes,
+      createdBy,
+      expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+    });
+    return { ...toDto(token), secret };
+  }
+
+  async list(workspaceId: string): Promise<ApiTokenDto[]> {
+    return (await this.tokens.listActive(workspaceId)).map(toDto);
+  }
+
+  async revoke(workspaceId: string, id: string): Promise<void> {
+    if (!(await this.tokens.revoke(workspaceId, id))) throw notFound('API token');
+  }
+
+  /** The principal for a bearer token, or null when it is unknown, revoked or expired. */
+  async authenticate(raw: string): Promise<Extract<Principal, { kind: 'token' }> | null> {
+    const match = TOKEN_PATTERN.exec(raw);
+    if (!match) return null;
+    const token = await this.tokens.findByPrefixWithHash(match[1]);
+    const now = new Date();
+    if (!token || !safeEqual(token.tokenHash, sha256Hex(raw))) return null;
+    if (token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return null;
+    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+      await this.tokens.markUsed(token.workspaceId, token.id, now);
+    }
+    return { kind: 'token', tokenId: token.id, workspaceId: token.workspaceId, scopes: token.scopes };
+  }
+}

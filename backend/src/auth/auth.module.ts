@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiTokensModule } from '../api-tokens/api-tokens.module';
+import { MembersModule } from '../members/members.module';
+import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AuthenticationGuard } from './authentication.guard';
+import { SessionsRepository } from './sessions.repository';
+import { SessionsService } from './sessions.service';
+import { WorkspaceAccessGuard } from './workspace-access.guard';
+
+@Module({
+  imports: [UsersModule, MembersModule, ApiTokensModule],
+  controllers: [AuthController],
+  providers: [
+    SessionsRepository,
+    SessionsService,
+    AuthService,
+    // Order matters: who is calling, then what they may do in the workspace.
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: WorkspaceAccessGuard },
+  ],
+})
+export class AuthModule {}

@@ -1,0 +1,37 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ApiError, unauthenticated } from '../common/http/api-error';
+import { MembershipsRepository } from '../members/memberships.repository';
+import { PasswordHasher } from '../users/password-hasher';
+import { UsersRepository } from '../users/users.repository';
+import type { SessionDto } from './auth.dto';
+
+/** One message for unknown email and wrong password: no account enumeration. */
+export const invalidCredentials = () =>
+  new ApiError(HttpStatus.UNAUTHORIZED, 'invalid_credentials', 'The email or password is incorrect.');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly memberships: MembershipsRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  /** Returns the user id when the credentials are right. */
+  async verifyCredentials(email: string, password: string): Promise<string> {
+    const user = await this.users.findByEmailWithPassword(email);
+    const valid = await this.hasher.verify(user?.passwordHash, password);
+    if (!user || !valid) throw invalidCredentials();
+    return user.id;
+  }
+
+  async describeSession(userId: string, csrfToken: string): Promise<SessionDto> {
+    const user = await this.users.findById(userId);
+    if (!user) throw unauthenticated();
+    return {
+      user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+      workspaces: await this.memberships.workspacesOfUser(userId),
+      csrfToken,
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { AppRequest, Principal, WorkspaceContext } from './principal';
+import type { Role } from './roles';
+import type { Scope } from './scopes';
+
+export const PUBLIC_KEY = 'otklik:public';
+export const WORKSPACE_ACCESS_KEY = 'otklik:workspace-access';
+
+/** No login needed (login itself, health, public ingest). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+export interface WorkspaceAccessRule {
+  /** Roles allowed; every member when omitted. */
+  roles?: readonly Role[];
+  /** Scope an API token needs; tokens are refused when omitted. */
+  scope?: Scope;
+}
+
+/**
+ * The route acts inside `:workspaceId`. Non-members get 404 (the workspace's existence is not
+ * revealed); members whose role is not listed get 403.
+ */
+export const WorkspaceAccess = (rule: WorkspaceAccessRule = {}) => SetMetadata(WORKSPACE_ACCESS_KEY, rule);
+
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<AppRequest>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a public route');
+  return principal;
+});
+
+export const CurrentWorkspace = createParamDecorator((_: unknown, ctx: ExecutionContext): WorkspaceContext => {
+  const workspace = ctx.switchToHttp().getRequest<AppRequest>().workspace;
+  if (!workspace) throw new Error('CurrentWorkspace used on a route without @WorkspaceAccess');
+  return workspace;
+});
+
+/** The signed-in person's id; the route must not accept API tokens. */
+export const CurrentUserId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  const principal = ctx.switchToHttp().getRequest<AppRequest>().principal;
+  if (principal?.kind !== 'user') throw new Error('CurrentUserId needs a user session');
+  return principal.userId;
+});

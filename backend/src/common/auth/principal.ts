@@ -1,0 +1,21 @@
+import type { Request } from 'express';
+import type { Role } from './roles';
+import type { Scope } from './scopes';
+
+/** Who is calling: a person with a dashboard session, or a server with an API token. */
+export type Principal =
+  | { kind: 'user'; userId: string; sessionId: string; csrfToken: string }
+  | { kind: 'token'; tokenId: string; workspaceId: string; scopes: Scope[] };
+
+/** The workspace a request acts in, after membership (or token) checks. */
+export interface WorkspaceContext {
+  workspaceId: string;
+  /** The caller's role; null for API tokens, which carry scopes instead. */
+  role: Role | null;
+}
+
+export interface AppRequest extends Request {
+  id: string;
+  principal?: Principal;
+  workspace?: WorkspaceContext;
+}

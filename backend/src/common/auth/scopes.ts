@@ -1,0 +1,17 @@
+/** What an API token may do. Each endpoint that accepts tokens names the one scope it needs. */
+export const SCOPES = [
+  'workspace:read',
+  'members:read',
+  'members:write',
+  'surveys:read',
+  'surveys:write',
+  'responses:read',
+  'responses:write',
+  'customers:read',
+  'customers:write',
+  'mentions:read',
+  'mentions:write',
+  'cases:read',
+  'cases:write',
+] as const;
+export type Scope = (typeof SCOPES)[number];

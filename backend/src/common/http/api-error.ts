@@ -1,0 +1,35 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: {
+    status: number;
+    code: string;
+    message: string;
+    details?: FieldError[];
+    requestId: string;
+  };
+}
+
+/** An HTTP error with a stable machine code and a message a person understands. */
+export class ApiError extends HttpException {
+  constructor(
+    status: HttpStatus,
+    readonly code: string,
+    message: string,
+    readonly details?: FieldError[],
+  ) {
+    super({ code, message, details }, status);
+  }
+}
+
+export const notFound = (what = 'Resource') => new ApiError(HttpStatus.NOT_FOUND, 'not_found', `${what} not found`);
+export const forbidden = (message: string) => new ApiError(HttpStatus.FORBIDDEN, 'forbidden', message);
+export const conflict = (code: string, message: string) => new ApiError(HttpStatus.CONFLICT, code, message);
+export const unauthenticated = (message = 'Please sign in') =>
+  new ApiError(HttpStatus.UNAUTHORIZED, 'unauthenticated', message);

@@ -1,0 +1,91 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Response } from 'express';
+import type { AppRequest } from '../auth/principal';
+import type { ErrorBody, FieldError } from './api-error';
+
+const CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'too_many_requests',
+};
+
+/** Turns every error into the one JSON shape; never leaks internals on 5xx. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<AppRequest>();
+    const res = ctx.getResponse<Response>();
+    const body = this.toBody(exception, String(req.id ?? ''));
+    if (body.error.status >= 500) {
+      this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
+    }
+    if (res.headersSent) return;
+    res.status(body.error.status).json(body);
+  }
+
+  private toBody(exception: unknown, requestId: string): ErrorBody {
+    if (exception instanceof ThrottlerException) {
+      return {
+        error: { status: 429, code: 'too_many_requests', message: 'Too many attempts. Please wait a little and try again.', requestId },
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const payload = (typeof response === 'object' && response !== null ? response : { message: response }) as {
+        code?: string;
+        message?: string | string[];
+        details?: FieldError[];
+      };
+      const message = Array.isArray(payload.message) ? payload.message.join('; ') : payload.message;
+      return {
+        error: {
+          status,
+          code: payload.code ?? CODES[status] ?? (status >= 500 ? 'internal_error' : 'error'),
+          message: message ?? exception.message,
+          ...(payload.details ? { details: payload.details } : {}),
+          requestId,
+        },
+      };
+    }
+    // Errors from Express middleware (body parser) carry an HTTP status and a type.
+    const raw = exception as { status?: number; statusCode?: number; type?: string; limit?: number };
+    const status = raw?.status ?? raw?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { error: { status, code: CODES[status] ?? 'bad_request', message: middlewareMessage(raw), requestId } };
+    }
+    return {
+      error: {
+        status: HttpStatus.INTERNAL_SERVER_ERROR,
+        code: 'internal_error',
+        message: 'Something went wrong on our side. Please try again; if it keeps happening, quote the request id.',
+        requestId,
+      },
+    };
+  }
+}
+
+function middlewareMessage(error: { type?: string; limit?: number }): string {
+  switch (error.type) {
+    case 'entity.too.large':
+      return `The request body is too large (limit ${error.limit} bytes).`;
+    case 'entity.parse.failed':
+      return 'The request body is not valid JSON.';
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return 'The request body must be UTF-8.';
+    default:
+      return 'The request could not be read.';
+  }
+}

@@ -1,0 +1,105 @@
+import { join, resolve } from 'node:path';
+import { findRepoRoot } from './repo-root';
+
+export type LogFormat = 'json' | 'pretty';
+
+/** Typed runtime configuration. Built once at start from the environment and validated. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Public origin of the dashboard, used to build links (invitations). */
+  publicUrl: string;
+  /** External PostgreSQL; when absent an embedded PostgreSQL is started. */
+  databaseUrl: string | undefined;
+  /** Where the embedded PostgreSQL keeps its data (`<dataDir>/pg`). */
+  dataDir: string;
+  embeddedPgPort: number;
+  /** Create the demo workspace and admin when the database has no users. */
+  seedDemo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  logFormat: LogFormat;
+  /** Largest accepted request body, e.g. "1mb". */
+  bodyLimit: string;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  /** Express "trust proxy" setting, so rate limits see the client IP behind a load balancer. */
+  trustProxy: boolean | string;
+  loginLimitPerIpPerMinute: number;
+  loginLimitPerAccountPer15Minutes: number;
+  frontendDir: string;
+  widgetsDir: string;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS: AppConfig['logLevel'][] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates configuration; throws ConfigError naming every bad variable at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const problems: string[] = [];
+  const root = findRepoRoot();
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be true or false, got "${env[name]}"`);
+    return fallback;
+  };
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const logFormat = (env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json')) as LogFormat;
+  if (logFormat !== 'json' && logFormat !== 'pretty') problems.push('LOG_FORMAT must be json or pretty');
+  const bodyLimit = env.BODY_LIMIT ?? '1mb';
+  if (!/^\d+(kb|mb)$/i.test(bodyLimit)) problems.push('BODY_LIMIT must look like 512kb or 1mb');
+  const port = int('PORT', 3000, 0, 65535);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
+  const trustProxyRaw = env.TRUST_PROXY;
+  const trustProxy =
+    trustProxyRaw === undefined || trustProxyRaw === '' ? 'loopback' : trustProxyRaw === 'true' ? true : trustProxyRaw;
+
+  const config: AppConfig = {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    publicUrl,
+    databaseUrl,
+    dataDir: resolve(env.OTKLIK_DATA_DIR ?? join(root, '.otklik')),
+    embeddedPgPort: int('OTKLIK_EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    seedDemo: bool('OTKLIK_SEED_DEMO', !databaseUrl),
+    logLevel,
+    logFormat,
+    bodyLimit,
+    cookieSecure: bool('COOKIE_SECURE', publicUrl.startsWith('https://')),
+    sessionTtlHours: int('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    trustProxy,
+    loginLimitPerIpPerMinute: int('LOGIN_LIMIT_PER_IP_PER_MINUTE', 30, 1, 100000),
+    loginLimitPerAccountPer15Minutes: int('LOGIN_LIMIT_PER_ACCOUNT_PER_15_MINUTES', 10, 1, 100000),
+    frontendDir: resolve(env.OTKLIK_FRONTEND_DIR ?? join(root, 'frontend', 'build')),
+    widgetsDir: resolve(env.OTKLIK_WIDGETS_DIR ?? join(root, 'survey-widgets', 'dist')),
+    ...overrides,
+  };
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return config;
+}
+
+/** Injection token for AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

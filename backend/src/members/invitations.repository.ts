@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
+import type { Role } from '../common/auth/roles';
+import { InvitationEntity } from './invitation.entity';
+
+export interface NewInvitation {
+  workspaceId: string;
+  email: string;
+  role: Role;
+  tokenHash: string;
+  invitedBy: string;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class InvitationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager: EntityManager = this.dataSource.manager) {
+    return manager.getRepository(InvitationEntity);
+  }
+
+  async create(invitation: NewInvitation): Promise<InvitationEntity> {
+    const saved = await this.repo().save(this.repo().create(invitation));
+    return (await this.findPending(saved.workspaceId, saved.id)) ?? saved;
+  }
+
+  findPending(workspaceId: string, id: string): Promise<InvitationEntity | null> {
+    return this.repo().findOne({
+      where: { workspaceId, id, acceptedAt: IsNull() },
+      relations: { inviter: true },
+    });
+  }
+
+  listPending(workspaceId: string, now: Date): Promise<InvitationEntity[]> {
+    return this.repo().find({
+      where: { workspaceId, acceptedAt: IsNull(), expiresAt: MoreThan(now) },
+      relations: { inviter: true },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  /** Finds a usable invitation by its secret's hash, locking it when a transaction is given. */
+  findUsableByTokenHash(tokenHash: string, now: Date, manager?: EntityManager): Promise<InvitationEntity | null> {
+    const query = this.repo(manager)
+      .createQueryBuilder('i')
+      .where('i.token_hash = :tokenHash', { tokenHash })
+      .andWhere('i.accepted_at IS NULL')
+      .andWhere('i.expires_at > :now', { now });
+    return (manager ? query.setLock('pessimistic_write') : query).getOne();
+  }
+
+  async markAccepted(workspaceId: string, id: string, manager: EntityManager): Promise<void> {
+    await this.repo(manager).update({ workspaceId, id }, { acceptedAt: new Date() });
+  }
+
+  async delete(workspaceId: string, id: string): Promise<boolean> {
+    const result = await this.repo().delete({ workspaceId, id, acceptedAt: IsNull() });
+    return (result.affected ?? 0) > 0;
+  }
+}
