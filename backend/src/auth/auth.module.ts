@@ -6,6 +6,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
+import { AccountLoginLimiter } from './login-throttle';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { WorkspaceAccessGuard } from './workspace-access.guard';
@@ -17,6 +18,7 @@ import { WorkspaceAccessGuard } from './workspace-access.guard';
     SessionsRepository,
     SessionsService,
     AuthService,
+    AccountLoginLimiter,
     // Order matters: who is calling, then what they may do in the workspace.
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: WorkspaceAccessGuard },

@@ -4,6 +4,7 @@ import { MembershipsRepository } from '../members/memberships.repository';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 import type { SessionDto } from './auth.dto';
+import { AccountLoginLimiter } from './login-throttle';
 
 /** One message for unknown email and wrong password: no account enumeration. */
 export const invalidCredentials = () =>
@@ -15,13 +16,19 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly memberships: MembershipsRepository,
     private readonly hasher: PasswordHasher,
+    private readonly limiter: AccountLoginLimiter,
   ) {}
 
-  /** Returns the user id when the credentials are right. */
+  /** Returns the user id when the credentials are right; counts failures per account. */
   async verifyCredentials(email: string, password: string): Promise<string> {
+    await this.limiter.assertAllowed(email);
     const user = await this.users.findByEmailWithPassword(email);
     const valid = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !valid) throw invalidCredentials();
+    if (!user || !valid) {
+      await this.limiter.recordFailure(email);
+      throw invalidCredentials();
+    }
+    await this.limiter.recordSuccess(email);
     return user.id;
   }
 

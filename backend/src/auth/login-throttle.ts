@@ -1,25 +1,57 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { ThrottlerModuleOptions } from '@nestjs/throttler';
-import type { AppConfig } from '../config/app-config';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { ApiError } from '../common/http/api-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 
-/**
- * Brute-force limits for sign-in routes (the only routes that use ThrottlerGuard so far):
- * per client IP, and per target account whatever the IP, so a botnet cannot spray one account.
- */
+const TOO_MANY = 'Too many attempts. Please wait a little and try again.';
+const ACCOUNT_WINDOW_SECONDS = 15 * 60;
+
+/** Per-IP limit on sign-in routes (the only routes using ThrottlerGuard so far): every attempt counts. */
 export function loginThrottlers(config: AppConfig): ThrottlerModuleOptions {
   return {
-    throttlers: [
-      { name: 'ip', ttl: 60_000, limit: config.loginLimitPerIpPerMinute },
-      {
-        name: 'account',
-        ttl: 15 * 60_000,
-        limit: config.loginLimitPerAccountPer15Minutes,
-        getTracker: (req) => {
-          const body = req.body as { email?: unknown; token?: unknown } | undefined;
-          const key = typeof body?.email === 'string' ? body.email : typeof body?.token === 'string' ? body.token : '';
-          return `account:${key.trim().toLowerCase().slice(0, 254)}`;
-        },
-      },
-    ],
-    errorMessage: 'Too many attempts. Please wait a little and try again.',
+    throttlers: [{ name: 'ip', ttl: 60_000, limit: config.loginLimitPerIpPerMinute }],
+    errorMessage: TOO_MANY,
   };
+}
+
+/**
+ * Per-account limit on failed sign-ins, whatever the IP, so a botnet cannot spray one account;
+ * a success clears the count, so people who sign in often are never locked out.
+ * In memory per process for now; a shared store comes with multi-replica deployments.
+ */
+@Injectable()
+export class AccountLoginLimiter {
+  private readonly failures: RateLimiterMemory;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.failures = new RateLimiterMemory({
+      keyPrefix: 'login-fail',
+      points: config.loginLimitPerAccountPer15Minutes,
+      duration: ACCOUNT_WINDOW_SECONDS,
+    });
+  }
+
+  private key(account: string): string {
+    return account.trim().toLowerCase();
+  }
+
+  /** Throws 429 when the account has used up its failed attempts. */
+  async assertAllowed(account: string): Promise<void> {
+    const state = await this.failures.get(this.key(account));
+    if (state && state.consumedPoints >= this.failures.points) throw this.tooMany(state);
+  }
+
+  async recordFailure(account: string): Promise<void> {
+    await this.failures.penalty(this.key(account), 1);
+  }
+
+  async recordSuccess(account: string): Promise<void> {
+    await this.failures.delete(this.key(account));
+  }
+
+  private tooMany(state: RateLimiterRes): ApiError {
+    const minutes = Math.max(1, Math.ceil(state.msBeforeNext / 60_000));
+    return new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'too_many_requests', `${TOO_MANY} (about ${minutes} min)`);
+  }
 }

@@ -25,8 +25,9 @@ export function requestLoggingParams(config: AppConfig): Params {
     pinoHttp: {
       level: config.logLevel,
       transport: config.logFormat === 'pretty' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-      genReqId: (req: IncomingMessage & { id?: string }, res: ServerResponse) => {
-        if (req.id) return req.id;
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const assigned = (req as { id?: unknown }).id;
+        if (typeof assigned === 'string') return assigned;
         const id = randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;

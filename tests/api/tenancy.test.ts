@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+
+/**
+ * Two workspaces side by side. Every workspace-scoped endpoint in the OpenAPI document is called
+ * across the boundary; each must answer 404 and change nothing.
+ */
+let t: TestApp;
+let a: SeededAdmin;
+let b: SeededAdmin;
+let asA: LoggedIn;
+let asB: LoggedIn;
+let bRecords: Record<string, string>;
+let operations: { method: string; path: string }[];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  a = await t.seedAdmin('Alpha');
+  b = await t.seedAdmin('Beta');
+  asA = await t.login(a.email, a.password);
+  asB = await t.login(b.email, b.password);
+  const bBase = `/api/v1/workspaces/${b.workspaceId}`;
+  const invitation = await asB.post(`${bBase}/invitations`, { email: 'pending@beta.test', role: 'viewer' }).expect(201);
+  const token = await asB.post(`${bBase}/api-tokens`, { name: 'beta', scopes: ['members:read'] }).expect(201);
+  bRecords = { userId: b.userId, invitationId: invitation.body.id, tokenId: token.body.id };
+
+  const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+  operations = Object.entries(doc.paths)
+    .filter(([path]) => path.includes('{workspaceId}'))
+    .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method, path })));
+});
+afterAll(() => t.close());
+
+function fill(path: string, workspaceId: string): string {
+  return path
+    .replace('{workspaceId}', workspaceId)
+    .replace(/\{(\w+)\}/g, (_, name: string) => bRecords[name] ?? '00000000-0000-4000-8000-000000000000');
+}
+
+function call(as: LoggedIn, method: string, path: string) {
+  switch (method) {
+    case 'get':
+      return as.get(path);
+    case 'post':
+      return as.post(path, { name: 'x', email: 'x@example.test', role: 'admin', scopes: ['members:read'] });
+    case 'patch':
+      return as.patch(path, { name: 'Hijacked', role: 'viewer' });
+    case 'delete':
+      return as.delete(path);
+    default:
+      throw new Error(`untested method ${method}`);
+  }
+}
+
+async function snapshotOfB() {
+  const bBase = `/api/v1/workspaces/${b.workspaceId}`;
+  const [ws, members, invitations, tokens] = await Promise.all([
+    asB.get(bBase),
+    asB.get(`${bBase}/members`),
+    asB.get(`${bBase}/invitations`),
+    asB.get(`${bBase}/api-tokens`),
+  ]);
+  return { ws: ws.body, members: members.body, invitations: invitations.body, tokens: tokens.body };
+}
+
+describe('tenancy isolation', () => {
+  it('covers every workspace endpoint in the API document', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it("answers 404 to a member of another workspace on every endpoint, and changes nothing", async () => {
+    const before = await snapshotOfB();
+    for (const op of operations) {
+      const res = await call(asA, op.method, fill(op.path, b.workspaceId));
+      expect({ ...op, status: res.status }).toEqual({ ...op, status: 404 });
+      expect(res.body.error.code).toBe('not_found');
+    }
+    expect(await snapshotOfB()).toEqual(before);
+  });
+
+  it("answers 404 when another workspace's record ids are used inside one's own workspace", async () => {
+    const before = await snapshotOfB();
+    const aBase = `/api/v1/workspaces/${a.workspaceId}`;
+    await asA.delete(`${aBase}/invitations/${bRecords.invitationId}`).expect(404);
+    await asA.delete(`${aBase}/api-tokens/${bRecords.tokenId}`).expect(404);
+    await asA.patch(`${aBase}/members/${b.userId}`, { role: 'viewer' }).expect(404);
+    await asA.delete(`${aBase}/members/${b.userId}`).expect(404);
+    expect(await snapshotOfB()).toEqual(before);
+  });
+
+  it('treats a malformed or unknown workspace id as not found', async () => {
+    await asA.get('/api/v1/workspaces/not-a-uuid/members').expect(404);
+    await asA.get('/api/v1/workspaces/00000000-0000-4000-8000-000000000000/members').expect(404);
+  });
+
+  it('lists only the caller’s own workspaces', async () => {
+    const list = await asA.get('/api/v1/workspaces').expect(200);
+    expect(list.body.map((w: { id: string }) => w.id)).toEqual([a.workspaceId]);
+  });
+});
