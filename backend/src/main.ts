@@ -10,10 +10,11 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
   const logger = new Logger('Otklik');
+  const pgLogger = new Logger('PostgreSQL');
   const database = await startDatabase(config, (message) => {
-    if (/error|fatal|panic|stale|left|Initialising/i.test(message)) logger.log(message, 'PostgreSQL');
+    if (/error|fatal|panic|stale|left|Initialising|private folder/i.test(message)) pgLogger.log(message);
   });
-  logger.log(database.embedded ? `Embedded PostgreSQL is up (data in ${config.dataDir}/pg)` : 'Using DATABASE_URL');
+  logger.log(database.embedded ? `Embedded PostgreSQL is up (data in ${database.pgData})` : 'Using DATABASE_URL');
 
   let stopping = false;
   const stop = async (signal: string) => {

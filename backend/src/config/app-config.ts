@@ -14,6 +14,8 @@ export interface AppConfig {
   /** Where the embedded PostgreSQL keeps its data (`<dataDir>/pg`). */
   dataDir: string;
   embeddedPgPort: number;
+  /** Used instead of dataDir when root runs Otklik from a private folder (see pg-data-location). */
+  fallbackDataRoot: string;
   /** Create the demo workspace and admin when the database has no users. */
   seedDemo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -81,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl,
     databaseUrl,
     dataDir: resolve(env.OTKLIK_DATA_DIR ?? join(root, '.otklik')),
+    fallbackDataRoot: resolve(env.OTKLIK_FALLBACK_DATA_ROOT ?? '/var/lib/otklik'),
     embeddedPgPort: int('OTKLIK_EMBEDDED_PG_PORT', 54329, 1024, 65535),
     seedDemo: bool('OTKLIK_SEED_DEMO', !databaseUrl),
     logLevel,

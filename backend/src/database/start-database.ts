@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { startEmbeddedPostgres } from './embedded-postgres.launcher';
+import { choosePgData } from './pg-data-location';
 
 export interface RunningDatabase {
   url: string;
   embedded: boolean;
+  /** The embedded cluster's folder. */
+  pgData?: string;
   stop(): Promise<void>;
 }
 
@@ -13,6 +16,8 @@ export async function startDatabase(config: AppConfig, log?: (message: string) =
   if (config.databaseUrl) {
     return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   }
-  const embedded = await startEmbeddedPostgres({ pgData: join(config.dataDir, 'pg'), port: config.embeddedPgPort, log });
-  return { url: embedded.url, embedded: true, stop: embedded.stop };
+  const choice = choosePgData(join(config.dataDir, 'pg'), config.fallbackDataRoot, process.getuid?.() === 0);
+  if (choice.fallbackReason) log?.(choice.fallbackReason);
+  const embedded = await startEmbeddedPostgres({ pgData: choice.pgData, port: config.embeddedPgPort, log });
+  return { url: embedded.url, embedded: true, pgData: choice.pgData, stop: embedded.stop };
 }

@@ -5,11 +5,12 @@ const CYRILLIC: Record<string, string> = {
   щ: 'sht', ъ: 'a', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', є: 'ye', і: 'i', ї: 'yi', ґ: 'g',
 };
 
-/** "Кофейня №1" -> "kofeynya-1". Never empty. */
+/** "Кофейня №1" -> "kofeynya-no1". Never empty. */
 export function slugify(name: string): string {
-  const latin = [...name.toLowerCase()].map((ch) => CYRILLIC[ch] ?? ch).join('');
+  const latin = [...name.normalize('NFKC').toLowerCase()].map((ch) => CYRILLIC[ch] ?? ch).join('');
   const slug = latin
     .normalize('NFKD')
+    .toLowerCase()
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
