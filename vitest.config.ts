@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['backend/src/**/*.spec.ts', 'tests/api/**/*.test.ts', 'tests/browser/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,

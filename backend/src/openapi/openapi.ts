@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../common/http/error.dto';
 import { APP_VERSION } from '../config/version';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -15,6 +16,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API token (otk_…)' })
     .build();
   return SwaggerModule.createDocument(app, config, {
+    extraModels: [ErrorResponseDto],
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
 }

@@ -1,4 +1,6 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiParam } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../http/error.dto';
 import type { AppRequest, Principal, WorkspaceContext } from './principal';
 import type { Role } from './roles';
 import type { Scope } from './scopes';
@@ -20,7 +22,13 @@ export interface WorkspaceAccessRule {
  * The route acts inside `:workspaceId`. Non-members get 404 (the workspace's existence is not
  * revealed); members whose role is not listed get 403.
  */
-export const WorkspaceAccess = (rule: WorkspaceAccessRule = {}) => SetMetadata(WORKSPACE_ACCESS_KEY, rule);
+export const WorkspaceAccess = (rule: WorkspaceAccessRule = {}) =>
+  applyDecorators(
+    SetMetadata(WORKSPACE_ACCESS_KEY, rule),
+    ApiParam({ name: 'workspaceId', format: 'uuid', description: 'The workspace acted in' }),
+    ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such workspace or record, or not yours' }),
+    ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Your role or token scope does not allow this' }),
+  );
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   const principal = ctx.switchToHttp().getRequest<AppRequest>().principal;
