@@ -1,0 +1,63 @@
+import type { paths } from './schema';
+
+/*
+ * Domain types derived from the operations rather than from component names,
+ * so they survive regenerating schema.d.ts from the backend's openapi.json
+ * (where schema names follow the DTO classes).
+ */
+
+type JsonContent<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+type Responses<Op> = Op extends { responses: infer R } ? R : never;
+/** The JSON body of an operation's 200/201 response. */
+type Success<Op> = JsonContent<Responses<Op>[Extract<keyof Responses<Op>, 200 | 201>]>;
+/** The JSON request body of an operation. */
+type Body<Op> = Op extends { requestBody?: infer B } ? JsonContent<NonNullable<B>> : never;
+
+type P = paths;
+
+export type Session = Success<P['/api/v1/auth/session']['get']>;
+export type User = Session['user'];
+export type WorkspaceSummary = Session['workspaces'][number];
+export type Role = WorkspaceSummary['role'];
+export type Workspace = Success<P['/api/v1/workspaces/{workspaceId}']['get']>;
+
+export type LoginBody = Body<P['/api/v1/auth/login']['post']>;
+export type InvitationPreview = Success<P['/api/v1/auth/invitations/{token}']['get']>;
+export type AcceptInvitationBody = Body<P['/api/v1/auth/invitations/accept']['post']>;
+
+export type Member = Success<P['/api/v1/workspaces/{workspaceId}/members']['get']>[number];
+export type Invitation = Success<P['/api/v1/workspaces/{workspaceId}/invitations']['get']>[number];
+export type CreatedInvitation = Success<P['/api/v1/workspaces/{workspaceId}/invitations']['post']>;
+
+export type ApiToken = Success<P['/api/v1/workspaces/{workspaceId}/api-tokens']['get']>[number];
+export type CreateApiTokenBody = Body<P['/api/v1/workspaces/{workspaceId}/api-tokens']['post']>;
+export type CreatedApiToken = Success<P['/api/v1/workspaces/{workspaceId}/api-tokens']['post']>;
+export type Scope = CreateApiTokenBody['scopes'][number];
+
+export type Health = Success<P['/api/v1/health']['get']>;
+
+/** Roles, in the server's order: admin manages the workspace; owner is a touchpoint owner, not an admin. */
+export const ROLES = ['admin', 'analyst', 'owner', 'viewer'] as const satisfies readonly Role[];
+export type KnownRole = (typeof ROLES)[number];
+
+/** Roles that may manage members, invitations and API tokens. */
+export function canManage(role: Role | undefined): boolean {
+	return role === 'admin';
+}
+
+export const SCOPES = [
+	'workspace:read',
+	'members:read',
+	'members:write',
+	'surveys:read',
+	'surveys:write',
+	'responses:read',
+	'responses:write',
+	'customers:read',
+	'customers:write',
+	'mentions:read',
+	'mentions:write',
+	'cases:read',
+	'cases:write'
+] as const satisfies readonly Scope[];
+export type KnownScope = (typeof SCOPES)[number];

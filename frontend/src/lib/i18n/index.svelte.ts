@@ -1,0 +1,80 @@
+import { browser } from '$app/environment';
+import { en, type Messages } from './en';
+import { ru } from './ru';
+
+export type { Messages } from './en';
+
+export const LOCALES = ['en', 'ru'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const STORAGE_KEY = 'otklik.locale';
+const dictionaries: Record<Locale, Messages> = { en, ru };
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** ru, ru-RU, ru-UA… → ru; anything else → en. */
+export function localeFromLanguages(languages: readonly string[]): Locale {
+	const first = languages.find((l) => l.trim() !== '');
+	return first?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+function readStored(): Locale | null {
+	try {
+		const value = localStorage.getItem(STORAGE_KEY);
+		return isLocale(value) ? value : null;
+	} catch {
+		return null;
+	}
+}
+
+function detect(): Locale {
+	if (!browser) return 'en';
+	const stored = readStored();
+	if (stored) return stored;
+	const languages = navigator.languages?.length ? navigator.languages : [navigator.language ?? ''];
+	return localeFromLanguages(languages);
+}
+
+class LocaleStore {
+	/** The active UI language. */
+	current = $state<Locale>(detect());
+
+	/** The active dictionary; reading it inside a template or effect is reactive. */
+	get t(): Messages {
+		return dictionaries[this.current];
+	}
+
+	constructor() {
+		this.#applyToDocument();
+	}
+
+	/** Switches the UI language and remembers the choice. */
+	set(locale: Locale): void {
+		this.current = locale;
+		try {
+			localStorage.setItem(STORAGE_KEY, locale);
+		} catch {
+			// private mode or storage disabled: the choice lasts for this page only
+		}
+		this.#applyToDocument();
+	}
+
+	/** BCP 47 tag for Intl formatting. */
+	get intlTag(): string {
+		return this.current === 'ru' ? 'ru-RU' : 'en-GB';
+	}
+
+	#applyToDocument(): void {
+		if (browser) document.documentElement.lang = this.current;
+	}
+}
+
+export const i18n = new LocaleStore();
+
+/** Language names shown in the switcher, each in its own language. */
+export const localeNames: Record<Locale, string> = {
+	en: en.languageName,
+	ru: ru.languageName
+};
