@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import { json, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -9,6 +10,8 @@ import { assignRequestId } from './common/http/request-logging';
 import { createValidationPipe } from './common/http/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi/openapi';
+import { publicCors } from './surveys/public-cors.middleware';
+import { PublicSurveyCache } from './surveys/public-survey.cache';
 import { loadDashboard, serveDashboard } from './web/static-dashboard';
 
 export const API_PREFIX = 'api/v1';
@@ -26,6 +29,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // The public survey edge takes small bodies only; body-parser skips a body that is already parsed.
+  app.use(`/${API_PREFIX}/public`, json({ limit: config.publicBodyLimit, type: ['application/json', 'text/plain'] }));
   app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.use(cookieParser());
@@ -52,6 +57,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       },
     }),
   );
+  app.use(`/${API_PREFIX}/public`, publicCors(app.get(PublicSurveyCache)));
+  app.use('/widget/', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin'); // loaded by <script> on customers' sites
+    next();
+  });
   setupOpenApi(app);
   serveDashboard(app, dashboard, config.widgetsDir);
   await app.init();

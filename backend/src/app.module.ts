@@ -12,6 +12,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { MembersModule } from './members/members.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { UsersModule } from './users/users.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 import { loginThrottlers } from './auth/login-throttle';
@@ -32,6 +33,7 @@ export class AppModule {
         ApiTokensModule,
         AuthModule,
         HealthModule,
+        SurveysModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

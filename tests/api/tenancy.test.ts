@@ -22,7 +22,8 @@ beforeAll(async () => {
   const bBase = `/api/v1/workspaces/${b.workspaceId}`;
   const invitation = await asB.post(`${bBase}/invitations`, { email: 'pending@beta.test', role: 'viewer' }).expect(201);
   const token = await asB.post(`${bBase}/api-tokens`, { name: 'beta', scopes: ['members:read'] }).expect(201);
-  bRecords = { userId: b.userId, invitationId: invitation.body.id, tokenId: token.body.id };
+  const survey = await asB.post(`${bBase}/surveys`, { name: 'Beta NPS', kind: 'nps' }).expect(201);
+  bRecords = { userId: b.userId, invitationId: invitation.body.id, tokenId: token.body.id, surveyId: survey.body.id };
 
   const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths)
@@ -42,9 +43,9 @@ function call(as: LoggedIn, method: string, path: string) {
     case 'get':
       return as.get(path);
     case 'post':
-      return as.post(path, { name: 'x', email: 'x@example.test', role: 'admin', scopes: ['members:read'] });
+      return as.post(path, { name: 'x', email: 'x@example.test', role: 'admin', scopes: ['members:read'], kind: 'nps' });
     case 'patch':
-      return as.patch(path, { name: 'Hijacked', role: 'viewer' });
+      return as.patch(path, { name: 'Hijacked', role: 'viewer', status: 'live' });
     case 'delete':
       return as.delete(path);
     default:
@@ -54,18 +55,19 @@ function call(as: LoggedIn, method: string, path: string) {
 
 async function snapshotOfB() {
   const bBase = `/api/v1/workspaces/${b.workspaceId}`;
-  const [ws, members, invitations, tokens] = await Promise.all([
+  const [ws, members, invitations, tokens, surveys] = await Promise.all([
     asB.get(bBase),
     asB.get(`${bBase}/members`),
     asB.get(`${bBase}/invitations`),
     asB.get(`${bBase}/api-tokens`),
+    asB.get(`${bBase}/surveys`),
   ]);
-  return { ws: ws.body, members: members.body, invitations: invitations.body, tokens: tokens.body };
+  return { ws: ws.body, members: members.body, invitations: invitations.body, tokens: tokens.body, surveys: surveys.body };
 }
 
 describe('tenancy isolation', () => {
   it('covers every workspace endpoint in the API document', () => {
-    expect(operations.length).toBeGreaterThanOrEqual(11);
+    expect(operations.length).toBeGreaterThanOrEqual(16);
   });
 
   it("answers 404 to a member of another workspace on every endpoint, and changes nothing", async () => {
@@ -85,6 +87,8 @@ describe('tenancy isolation', () => {
     await asA.delete(`${aBase}/api-tokens/${bRecords.tokenId}`).expect(404);
     await asA.patch(`${aBase}/members/${b.userId}`, { role: 'viewer' }).expect(404);
     await asA.delete(`${aBase}/members/${b.userId}`).expect(404);
+    await asA.get(`${aBase}/surveys/${bRecords.surveyId}`).expect(404);
+    await asA.patch(`${aBase}/surveys/${bRecords.surveyId}`, { name: 'Hijacked' }).expect(404);
     expect(await snapshotOfB()).toEqual(before);
   });
 

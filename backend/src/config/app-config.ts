@@ -28,6 +28,11 @@ export interface AppConfig {
   trustProxy: boolean | string;
   loginLimitPerIpPerMinute: number;
   loginLimitPerAccountPer15Minutes: number;
+  /** Public survey edge (widgets): requests per client IP and per survey per minute. */
+  publicLimitPerIpPerMinute: number;
+  publicLimitPerSurveyPerMinute: number;
+  /** Largest body on the public survey edge, e.g. "64kb". */
+  publicBodyLimit: string;
   frontendDir: string;
   widgetsDir: string;
 }
@@ -70,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (logFormat !== 'json' && logFormat !== 'pretty') problems.push('LOG_FORMAT must be json or pretty');
   const bodyLimit = env.BODY_LIMIT ?? '1mb';
   if (!/^\d+(kb|mb)$/i.test(bodyLimit)) problems.push('BODY_LIMIT must look like 512kb or 1mb');
+  if (env.PUBLIC_BODY_LIMIT && !/^\d+(kb|mb)$/i.test(env.PUBLIC_BODY_LIMIT)) problems.push('PUBLIC_BODY_LIMIT must look like 64kb');
   const port = int('PORT', 3000, 0, 65535);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
@@ -94,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy,
     loginLimitPerIpPerMinute: int('LOGIN_LIMIT_PER_IP_PER_MINUTE', 30, 1, 100000),
     loginLimitPerAccountPer15Minutes: int('LOGIN_LIMIT_PER_ACCOUNT_PER_15_MINUTES', 10, 1, 100000),
+    publicLimitPerIpPerMinute: int('PUBLIC_LIMIT_PER_IP_PER_MINUTE', 300, 1, 10_000_000),
+    publicLimitPerSurveyPerMinute: int('PUBLIC_LIMIT_PER_SURVEY_PER_MINUTE', 30_000, 1, 100_000_000),
+    publicBodyLimit: env.PUBLIC_BODY_LIMIT ?? '64kb',
     frontendDir: resolve(env.OTKLIK_FRONTEND_DIR ?? join(root, 'frontend', 'build')),
     widgetsDir: resolve(env.OTKLIK_WIDGETS_DIR ?? join(root, 'survey-widgets', 'dist')),
     ...overrides,

@@ -247,6 +247,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Surveys of the workspace with display and response counts */
+        get: operations["Surveys_list"];
+        put?: never;
+        /** Create a survey (draft); built-in kinds get default questions in en, ru, bg and de */
+        post: operations["Surveys_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One survey with its current questions */
+        get: operations["Surveys_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a survey or change its status; new questions on a live or answered survey make a new version */
+        patch: operations["Surveys_update"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Question versions, newest first, with their response counts */
+        get: operations["Surveys_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{publicKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey's widget configuration in one language, and whether this respondent may see it now */
+        get: operations["PublicSurveys_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{publicKey}/displays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the widget was shown (idempotent per key) */
+        post: operations["PublicSurveys_display"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{publicKey}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save answers so far (idempotent per key; finished: true completes the response) */
+        post: operations["PublicSurveys_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -432,6 +536,221 @@ export interface components {
             database: components["schemas"]["DatabaseHealthDto"];
             version: string;
             uptimeSeconds: number;
+        };
+        /** @enum {string} */
+        SurveyKind: "nps" | "csat" | "ces" | "custom";
+        /** @enum {string} */
+        SurveyStatus: "draft" | "live" | "paused" | "closed";
+        /** @enum {string} */
+        DisplayTrigger: "page_load" | "delay" | "event" | "exit_intent";
+        DisplayRulesDto: {
+            trigger: components["schemas"]["DisplayTrigger"];
+            delaySeconds?: number;
+            eventName?: string;
+            samplePercent: number;
+            recontactDays: number;
+            stopAfterResponse: boolean;
+        };
+        ThemeDto: {
+            /** @example #3451d1 */
+            primaryColor: string;
+            /** @enum {string} */
+            position: "bottom-right" | "bottom-left" | "center";
+        };
+        /** @enum {string} */
+        QuestionType: "nps" | "rating" | "text" | "single_choice" | "multi_choice";
+        ScaleDto: {
+            min: number;
+            max: number;
+            /** @example {
+             *       "en": "Why?",
+             *       "ru": "Почему?"
+             *     } */
+            minLabel?: {
+                [key: string]: string;
+            };
+            /** @example {
+             *       "en": "Why?",
+             *       "ru": "Почему?"
+             *     } */
+            maxLabel?: {
+                [key: string]: string;
+            };
+        };
+        ChoiceOptionDto: {
+            id: string;
+            /** @example {
+             *       "en": "Why?",
+             *       "ru": "Почему?"
+             *     } */
+            label: {
+                [key: string]: string;
+            };
+        };
+        ScoreBandDto: {
+            min: number;
+            max: number;
+            /** @example {
+             *       "en": "Why?",
+             *       "ru": "Почему?"
+             *     } */
+            text: {
+                [key: string]: string;
+            };
+        };
+        TextByScoreDto: {
+            scoreQuestionId: string;
+            bands: components["schemas"]["ScoreBandDto"][];
+        };
+        QuestionDto: {
+            /** @example score */
+            id: string;
+            type: components["schemas"]["QuestionType"];
+            required: boolean;
+            /** @example {
+             *       "en": "Why?",
+             *       "ru": "Почему?"
+             *     } */
+            text: {
+                [key: string]: string;
+            };
+            scale?: components["schemas"]["ScaleDto"];
+            options?: components["schemas"]["ChoiceOptionDto"][];
+            textByScore?: components["schemas"]["TextByScoreDto"];
+            maxLength?: number;
+        };
+        SurveyStatsDto: {
+            displays: number;
+            responses: number;
+            finished: number;
+        };
+        SurveyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Key used by the embed snippet and the public API */
+            publicKey: string;
+            name: string;
+            kind: components["schemas"]["SurveyKind"];
+            status: components["schemas"]["SurveyStatus"];
+            touchpointName: string | null;
+            languages: string[];
+            defaultLanguage: string;
+            allowedOrigins: string[];
+            displayRules: components["schemas"]["DisplayRulesDto"];
+            theme: components["schemas"]["ThemeDto"];
+            /** @description Current questions version */
+            version: number;
+            questions: components["schemas"]["QuestionDto"][];
+            stats: components["schemas"]["SurveyStatsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateSurveyDto: {
+            touchpointName?: string;
+            /**
+             * @description Languages the survey is shown in
+             * @example [
+             *       "en",
+             *       "ru"
+             *     ]
+             */
+            languages?: string[];
+            /** @example en */
+            defaultLanguage?: string;
+            /**
+             * @description Sites allowed to embed it; empty = any
+             * @example [
+             *       "https://shop.example.com"
+             *     ]
+             */
+            allowedOrigins?: string[];
+            displayRules?: components["schemas"]["DisplayRulesDto"];
+            theme?: components["schemas"]["ThemeDto"];
+            /** @description Required for custom surveys; built-in kinds get default questions */
+            questions?: components["schemas"]["QuestionDto"][];
+            /** @example Checkout NPS */
+            name: string;
+            kind: components["schemas"]["SurveyKind"];
+            /**
+             * @description CES scale: 1–5 or 1–7 (default 7)
+             * @enum {number}
+             */
+            cesScale?: 5 | 7;
+        };
+        UpdateSurveyDto: {
+            touchpointName?: string;
+            /**
+             * @description Languages the survey is shown in
+             * @example [
+             *       "en",
+             *       "ru"
+             *     ]
+             */
+            languages?: string[];
+            /** @example en */
+            defaultLanguage?: string;
+            /**
+             * @description Sites allowed to embed it; empty = any
+             * @example [
+             *       "https://shop.example.com"
+             *     ]
+             */
+            allowedOrigins?: string[];
+            displayRules?: components["schemas"]["DisplayRulesDto"];
+            theme?: components["schemas"]["ThemeDto"];
+            /** @description Required for custom surveys; built-in kinds get default questions */
+            questions?: components["schemas"]["QuestionDto"][];
+            name?: string;
+            status?: components["schemas"]["SurveyStatus"];
+        };
+        SurveyVersionDto: {
+            version: number;
+            questions: components["schemas"]["QuestionDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            responses: number;
+        };
+        RecordDisplayDto: {
+            /** @description Client-generated; the same key again returns the same display */
+            idempotencyKey: string;
+            /** @description The widget's anonymous respondent id */
+            respondentId: string;
+            customerId?: string;
+            url?: string;
+        };
+        DisplayRecordedDto: {
+            /** Format: uuid */
+            displayId: string;
+        };
+        SubmitResponseDto: {
+            /** @description Client-generated, one per response; every call for the same response repeats it */
+            idempotencyKey: string;
+            respondentId: string;
+            /** Format: uuid */
+            displayId?: string;
+            customerId?: string;
+            /** @example ru */
+            language?: string;
+            /** @example {
+             *       "score": 9,
+             *       "comment": "Fast delivery"
+             *     } */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** @description true on the last answer: required questions must then be answered */
+            finished: boolean;
+            hiddenFields?: {
+                [key: string]: string;
+            };
+            url?: string;
+        };
+        ResponseRecordedDto: {
+            /** Format: uuid */
+            responseId: string;
+            finished: boolean;
         };
     };
     responses: never;
@@ -1064,6 +1383,327 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    Surveys_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Surveys_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Surveys_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Surveys_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSurveyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Surveys_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyVersionDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicSurveys_config: {
+        parameters: {
+            query?: {
+                customerId?: unknown;
+                language?: unknown;
+                respondentId?: unknown;
+            };
+            header?: never;
+            path: {
+                publicKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PublicSurveyConfig (see docs/survey-widgets.md) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicSurveys_display: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publicKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordDisplayDto"];
+            };
+        };
+        responses: {
+            /** @description Already recorded with this idempotency key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisplayRecordedDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisplayRecordedDto"];
+                };
+            };
+            /** @description recontact_window, already_responded or not_live */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicSurveys_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publicKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitResponseDto"];
+            };
+        };
+        responses: {
+            /** @description Merged into the response with this idempotency key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseRecordedDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseRecordedDto"];
+                };
+            };
+            /** @description recontact_window, already_responded or not_live */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Answers, DisplayRules } from './survey-definition';
+
+export type Blocked = 'recontact_window' | 'already_responded';
+
+export interface RespondentRef {
+  workspaceId: string;
+  surveyId: string;
+  respondentId: string;
+}
+
+/**
+ * Recontact rules as SQL over a respondent's history (`$1` workspace, `$2` survey, `$3` respondent,
+ * `$4` the caller's own idempotency key, `$5` stop after a response, `$6` recontact days).
+ */
+const BLOCK_REASON = `
+  CASE
+    WHEN $5::boolean AND EXISTS (
+      SELECT 1 FROM responses r WHERE r.workspace_id = $1 AND r.survey_id = $2 AND r.respondent_id = $3
+         AND r.finished AND r.idempotency_key <> $4) THEN 'already_responded'
+    WHEN $6::int > 0 AND EXISTS (
+      SELECT 1 FROM responses r WHERE r.workspace_id = $1 AND r.survey_id = $2 AND r.respondent_id = $3
+         AND r.finished AND r.idempotency_key <> $4 AND r.created_at > now() - make_interval(days => $6::int)) THEN 'recontact_window'
+  END`;
+
+const DISPLAY_BLOCK_REASON = `
+  COALESCE(${BLOCK_REASON},
+    CASE WHEN $6::int > 0 AND EXISTS (
+      SELECT 1 FROM survey_displays d WHERE d.workspace_id = $1 AND d.survey_id = $2 AND d.respondent_id = $3
+         AND d.idempotency_key <> $4 AND d.created_at > now() - make_interval(days => $6::int)) THEN 'recontact_window' END)`;
+
+export interface ExistingResponse {
+  id: string;
+  surveyVersion: number;
+  answers: Answers;
+  finished: boolean;
+}
+
+export interface ResponseWrite {
+  surveyVersion: number;
+  displayId: string | null;
+  customerId: string | null;
+  idempotencyKey: string;
+  answers: Answers;
+  score: number | null;
+  scoreScaleMax: number | null;
+  comment: string | null;
+  finished: boolean;
+  language: string | null;
+  hiddenFields: Record<string, string>;
+  meta: Record<string, string>;
+}
+
+@Injectable()
+export class PublicIngestRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Why this respondent must not see the survey now, or null. */
+  async blockReason(ref: RespondentRef, rules: DisplayRules): Promise<Blocked | null> {
+    const [row] = await this.dataSource.query(`SELECT ${DISPLAY_BLOCK_REASON} AS reason`, [
+      ref.workspaceId, ref.surveyId, ref.respondentId, '', rules.stopAfterResponse, rules.recontactDays,
+    ]);
+    return (row.reason as Blocked | null) ?? null;
+  }
+
+  /** Records a display once per idempotency key, unless the recontact rules block it (one statement). */
+  async recordDisplay(
+    ref: RespondentRef,
+    rules: DisplayRules,
+    display: { idempotencyKey: string; customerId: string | null; url: string | null },
+  ): Promise<{ displayId: string; created: boolean } | { blocked: Blocked }> {
+    const params = [
+      ref.workspaceId, ref.surveyId, ref.respondentId, display.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
+      display.customerId, display.url,
+    ];
+    const [row] = await this.dataSource.query(
+      `WITH existing AS (
+         SELECT id FROM survey_displays WHERE workspace_id = $1 AND survey_id = $2 AND idempotency_key = $4
+       ), verdict AS (SELECT ${DISPLAY_BLOCK_REASON} AS reason), inserted AS (
+         INSERT INTO survey_displays (workspace_id, survey_id, respondent_id, idempotency_key, customer_external_id, url)
+         SELECT $1, $2, $3, $4, $7, $8
+          WHERE NOT EXISTS (SELECT 1 FROM existing) AND (SELECT reason FROM verdict) IS NULL
+         ON CONFLICT (workspace_id, survey_id, idempotency_key) DO NOTHING
+         RETURNING id
+       )
+       SELECT (SELECT id FROM inserted) AS inserted, (SELECT id FROM existing) AS existing, (SELECT reason FROM verdict) AS reason`,
+      params,
+    );
+    if (row.inserted) return { displayId: row.inserted, created: true };
+    if (row.existing) return { displayId: row.existing, created: false };
+    if (row.reason) return { blocked: row.reason as Blocked };
+    // Lost a race with the same key: the other request's row is there now.
+    const [again] = await this.dataSource.query(
+      `SELECT id FROM survey_displays WHERE workspace_id = $1 AND survey_id = $2 AND idempotency_key = $3`,
+      [ref.workspaceId, ref.surveyId, display.idempotencyKey],
+    );
+    return { displayId: again.id, created: false };
+  }
+
+  async findResponse(ref: Omit<RespondentRef, 'respondentId'>, idempotencyKey: string): Promise<ExistingResponse | null> {
+    const rows = await this.dataSource.query(
+      `SELECT id, survey_version AS "surveyVersion", answers, finished
+         FROM responses WHERE workspace_id = $1 AND survey_id = $2 AND idempotency_key = $3`,
+      [ref.workspaceId, ref.surveyId, idempotencyKey],
+    );
+    return (rows[0] as ExistingResponse | undefined) ?? null;
+  }
+
+  /**
+   * Creates the response or merges into the one with this idempotency key, in one statement, so a
+   * retried or concurrent call can never create a second row; a new response is refused when the
+   * recontact rules block it. Acknowledged only after commit.
+   */
+  async upsertResponse(
+    ref: RespondentRef,
+    rules: DisplayRules,
+    write: ResponseWrite,
+  ): Promise<{ responseId: string; finished: boolean; created: boolean } | { blocked: Blocked }> {
+    const rows = await this.dataSource.query(
+      `WITH verdict AS (SELECT ${BLOCK_REASON} AS reason)
+       INSERT INTO responses (workspace_id, survey_id, respondent_id, idempotency_key, survey_version, display_id,
+                              customer_external_id, answers, score, score_scale_max, comment, finished, language,
+                              hidden_fields, meta, finished_at)
+       SELECT $1, $2, $3, $4, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, CASE WHEN $14 THEN now() END
+        WHERE (SELECT reason FROM verdict) IS NULL
+           OR EXISTS (SELECT 1 FROM responses WHERE workspace_id = $1 AND survey_id = $2 AND idempotency_key = $4)
+       ON CONFLICT (workspace_id, survey_id, idempotency_key) DO UPDATE SET
+         answers = responses.answers || EXCLUDED.answers,
+         score = COALESCE(EXCLUDED.score, responses.score),
+         score_scale_max = COALESCE(EXCLUDED.score_scale_max, responses.score_scale_max),
+         comment = COALESCE(EXCLUDED.comment, responses.comment),
+         display_id = COALESCE(responses.display_id, EXCLUDED.display_id),
+         customer_external_id = COALESCE(EXCLUDED.customer_external_id, responses.customer_external_id),
+         language = COALESCE(EXCLUDED.language, responses.language),
+         hidden_fields = responses.hidden_fields || EXCLUDED.hidden_fields,
+         finished = responses.finished OR EXCLUDED.finished,
+         finished_at = COALESCE(responses.finished_at, EXCLUDED.finished_at),
+         updated_at = now()
+       RETURNING id, finished, (xmax = 0) AS created`,
+      [
+        ref.workspaceId, ref.surveyId, ref.respondentId, write.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
+        write.surveyVersion, write.displayId, write.customerId, JSON.stringify(write.answers), write.score, write.scoreScaleMax,
+        write.comment, write.finished, write.language, JSON.stringify(write.hiddenFields), JSON.stringify(write.meta),
+      ],
+    );
+    if (rows.length === 0) {
+      const [verdict] = await this.dataSource.query(`SELECT ${BLOCK_REASON} AS reason`, [
+        ref.workspaceId, ref.surveyId, ref.respondentId, write.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
+      ]);
+      return { blocked: (verdict.reason as Blocked | null) ?? 'recontact_window' };
+    }
+    return { responseId: rows[0].id, finished: rows[0].finished, created: rows[0].created };
+  }
+
+  async questionsOfVersion(workspaceId: string, surveyId: string, version: number): Promise<unknown> {
+    const [row] = await this.dataSource.query(
+      `SELECT questions FROM survey_versions WHERE workspace_id = $1 AND survey_id = $2 AND version = $3`,
+      [workspaceId, surveyId, version],
+    );
+    return row?.questions;
+  }
+}

@@ -1,0 +1,124 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ApiError, notFound } from '../common/http/api-error';
+import { checkAnswers, deriveColumns } from './answer-rules';
+import { chooseLanguage, localizeQuestions } from './localize';
+import { Blocked, PublicIngestRepository } from './public-ingest.repository';
+import { PublicSurveyCache } from './public-survey.cache';
+import type { DisplayRecordedDto, RecordDisplayDto, ResponseRecordedDto, SubmitResponseDto } from './public.dto';
+import type { Answers, PublicSurveyConfig, Question } from './survey-definition';
+import type { SurveyRow } from './surveys.repository';
+import { directionOf, uiText } from './templates';
+
+const BLOCKED_MESSAGES: Record<Blocked | 'not_live', string> = {
+  recontact_window: 'This respondent saw or answered this survey recently; it is not shown again yet.',
+  already_responded: 'This respondent has already answered this survey.',
+  not_live: 'This survey is not live.',
+};
+
+const blocked = (reason: Blocked | 'not_live') => new ApiError(HttpStatus.CONFLICT, reason, BLOCKED_MESSAGES[reason]);
+
+export interface ConfigQuery {
+  respondentId?: string;
+  language?: string;
+  customerId?: string;
+}
+
+export interface RequestInfo {
+  userAgent?: string;
+}
+
+/** The public survey edge: config for widgets, displays and responses. Trusts nothing the client says. */
+@Injectable()
+export class PublicIngestService {
+  constructor(
+    private readonly cache: PublicSurveyCache,
+    private readonly ingest: PublicIngestRepository,
+  ) {}
+
+  private async survey(publicKey: string): Promise<SurveyRow> {
+    const survey = await this.cache.byPublicKey(publicKey);
+    if (!survey) throw notFound('Survey');
+    return survey;
+  }
+
+  async config(publicKey: string, query: ConfigQuery): Promise<PublicSurveyConfig> {
+    const survey = await this.survey(publicKey);
+    const language = chooseLanguage(query.language, survey.languages, survey.defaultLanguage);
+    let ineligibleReason: string | undefined;
+    if (survey.status !== 'live') ineligibleReason = 'not_live';
+    else if (query.respondentId) {
+      ineligibleReason =
+        (await this.ingest.blockReason(
+          { workspaceId: survey.workspaceId, surveyId: survey.id, respondentId: query.respondentId },
+          survey.displayRules,
+        )) ?? undefined;
+    }
+    return {
+      publicKey: survey.publicKey,
+      kind: survey.kind,
+      version: survey.currentVersion,
+      language,
+      direction: directionOf(language),
+      questions: localizeQuestions(survey.questions, language, survey.defaultLanguage),
+      displayRules: survey.displayRules,
+      theme: survey.theme,
+      eligible: ineligibleReason === undefined,
+      ...(ineligibleReason ? { ineligibleReason } : {}),
+      ui: uiText(language),
+    };
+  }
+
+  async recordDisplay(publicKey: string, input: RecordDisplayDto): Promise<{ created: boolean; body: DisplayRecordedDto }> {
+    const survey = await this.survey(publicKey);
+    if (survey.status !== 'live') throw blocked('not_live');
+    const result = await this.ingest.recordDisplay(
+      { workspaceId: survey.workspaceId, surveyId: survey.id, respondentId: input.respondentId },
+      survey.displayRules,
+      { idempotencyKey: input.idempotencyKey, customerId: input.customerId ?? null, url: input.url ?? null },
+    );
+    if ('blocked' in result) throw blocked(result.blocked);
+    return { created: result.created, body: { displayId: result.displayId } };
+  }
+
+  async submitResponse(publicKey: string, input: SubmitResponseDto, info: RequestInfo): Promise<{ created: boolean; body: ResponseRecordedDto }> {
+    const survey = await this.survey(publicKey);
+    if (survey.status !== 'live') throw blocked('not_live');
+    const ref = { workspaceId: survey.workspaceId, surveyId: survey.id };
+    const existing = await this.ingest.findResponse(ref, input.idempotencyKey);
+    if (existing?.finished && !input.finished) {
+      // A late retry of an earlier partial call: the response is complete; answer as before.
+      return { created: false, body: { responseId: existing.id, finished: true } };
+    }
+    const version = existing?.surveyVersion ?? survey.currentVersion;
+    const questions =
+      version === survey.currentVersion
+        ? survey.questions
+        : ((await this.ingest.questionsOfVersion(survey.workspaceId, survey.id, version)) as Question[]);
+    const merged: Answers = { ...existing?.answers, ...input.answers };
+    const errors = checkAnswers(questions, input.answers, input.finished, merged);
+    if (errors.length > 0) {
+      const summary = errors.length === 1 ? errors[0].message : `${errors.length} answers are invalid`;
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `Invalid response: ${summary}`, errors);
+    }
+    const derived = deriveColumns(questions, merged);
+    const result = await this.ingest.upsertResponse({ ...ref, respondentId: input.respondentId }, survey.displayRules, {
+      surveyVersion: version,
+      displayId: input.displayId ?? null,
+      customerId: input.customerId ?? null,
+      idempotencyKey: input.idempotencyKey,
+      answers: input.answers,
+      score: derived.score,
+      scoreScaleMax: derived.scoreScaleMax,
+      comment: derived.comment,
+      finished: input.finished,
+      language: input.language ? chooseLanguage(input.language, survey.languages, survey.defaultLanguage) : null,
+      hiddenFields: input.hiddenFields ?? {},
+      meta: {
+        ...(input.url ? { url: input.url } : {}),
+        ...(info.userAgent ? { userAgent: info.userAgent.slice(0, 512) } : {}),
+      },
+    });
+    if ('blocked' in result) throw blocked(result.blocked);
+    return { created: result.created, body: { responseId: result.responseId, finished: result.finished } };
+  }
+}

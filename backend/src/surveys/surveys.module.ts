@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { PublicIngestRepository } from './public-ingest.repository';
+import { PublicIngestService } from './public-ingest.service';
+import { PublicRateLimitGuard } from './public-rate-limit.guard';
+import { PublicSurveyCache } from './public-survey.cache';
+import { PublicSurveysController } from './public-surveys.controller';
+import { SurveysController } from './surveys.controller';
+import { SurveysRepository } from './surveys.repository';
+import { SurveysService } from './surveys.service';
+
+@Module({
+  controllers: [SurveysController, PublicSurveysController],
+  providers: [SurveysRepository, SurveysService, PublicSurveyCache, PublicIngestRepository, PublicIngestService, PublicRateLimitGuard],
+  exports: [SurveysRepository, PublicSurveyCache],
+})
+export class SurveysModule {}

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+
+let t: TestApp;
+let admin: SeededAdmin;
+let asAdmin: LoggedIn;
+let manage: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ publicLimitPerIpPerMinute: 100_000 });
+  admin = await t.seedAdmin('Ingest Ltd');
+  asAdmin = await t.login(admin.email, admin.password);
+  manage = `/api/v1/workspaces/${admin.workspaceId}/surveys`;
+});
+afterAll(() => t.close());
+
+async function liveSurvey(extra: object = {}): Promise<{ id: string; key: string; path: string }> {
+  const created = await asAdmin.post(manage, { name: `NPS ${randomUUID()}`, kind: 'nps', languages: ['en', 'ru'], ...extra }).expect(201);
+  await asAdmin.patch(`${manage}/${created.body.id}`, { status: 'live' }).expect(200);
+  return { id: created.body.id, key: created.body.publicKey, path: `/api/v1/public/surveys/${created.body.publicKey}` };
+}
+
+const rid = () => `r-${randomUUID()}`;
+const db = () => t.app.get(DataSource);
+const count = async (table: string, surveyId: string) =>
+  (await db().query(`SELECT count(*)::int AS n FROM ${table} WHERE survey_id = $1`, [surveyId]))[0].n as number;
+
+describe('widget configuration', () => {
+  it('serves one language, the ui texts and eligibility', async () => {
+    const s = await liveSurvey();
+    const res = await t.http().get(`${s.path}?language=ru-RU&respondentId=${rid()}`).expect(200);
+    expect(res.body).toMatchObject({ publicKey: s.key, kind: 'nps', version: 1, language: 'ru', direction: 'ltr', eligible: true });
+    expect(res.body.questions[0]).toMatchObject({ id: 'score', type: 'nps', scale: { min: 0, max: 10 } });
+    expect(res.body.questions[0].text).toContain('порекомендуете');
+    expect(res.body.ui.submit).toBe('Отправить');
+    const fallback = await t.http().get(`${s.path}?language=ja`).expect(200);
+    expect(fallback.body.language).toBe('en');
+  });
+
+  it('says a draft is not live and an unknown key is not found', async () => {
+    const draft = await asAdmin.post(manage, { name: 'Draft', kind: 'csat' }).expect(201);
+    const res = await t.http().get(`/api/v1/public/surveys/${draft.body.publicKey}`).expect(200);
+    expect(res.body).toMatchObject({ eligible: false, ineligibleReason: 'not_live' });
+    await t.http().get('/api/v1/public/surveys/srv_doesnotexist0000000').expect(404);
+    const display = await t.http().post(`/api/v1/public/surveys/${draft.body.publicKey}/displays`).send({ idempotencyKey: randomUUID(), respondentId: rid() });
+    expect(display.status).toBe(409);
+    expect(display.body.error.code).toBe('not_live');
+  });
+});
+
+describe('displays and responses', () => {
+  it('records a display once per key and a response merged across partial calls, exactly once', async () => {
+    const s = await liveSurvey();
+    const respondentId = rid();
+    const displayKey = randomUUID();
+    const first = await t.http().post(`${s.path}/displays`).send({ idempotencyKey: displayKey, respondentId, url: 'https://shop.test/checkout' }).expect(201);
+    const again = await t.http().post(`${s.path}/displays`).send({ idempotencyKey: displayKey, respondentId }).expect(200);
+    expect(again.body.displayId).toBe(first.body.displayId);
+
+    const key = randomUUID();
+    const body = { idempotencyKey: key, respondentId, displayId: first.body.displayId, customerId: 'c-42', language: 'en', hiddenFields: { plan: 'pro' } };
+    const partial = await t.http().post(`${s.path}/responses`).send({ ...body, answers: { score: 3 }, finished: false }).expect(201);
+    expect(partial.body.finished).toBe(false);
+    const retried = await t.http().post(`${s.path}/responses`).send({ ...body, answers: { score: 3 }, finished: false }).expect(200);
+    expect(retried.body.responseId).toBe(partial.body.responseId);
+    const done = await t
+      .http()
+      .post(`${s.path}/responses`)
+      .send({ ...body, answers: { comment: 'Delivery was late' }, finished: true })
+      .expect(200);
+    expect(done.body).toEqual({ responseId: partial.body.responseId, finished: true });
+
+    const rows = await db().query(
+      `SELECT answers, score, score_scale_max, comment, finished, finished_at, customer_external_id, hidden_fields, language, display_id
+         FROM responses WHERE survey_id = $1`,
+      [s.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      answers: { score: 3, comment: 'Delivery was late' },
+      score: 3,
+      score_scale_max: 10,
+      comment: 'Delivery was late',
+      finished: true,
+      customer_external_id: 'c-42',
+      hidden_fields: { plan: 'pro' },
+      language: 'en',
+      display_id: first.body.displayId,
+    });
+    expect(rows[0].finished_at).toBeInstanceOf(Date);
+    // A late retry of the partial call does not un-finish it.
+    await t.http().post(`${s.path}/responses`).send({ ...body, answers: { score: 3 }, finished: false }).expect(200);
+    expect((await db().query(`SELECT finished FROM responses WHERE survey_id = $1`, [s.id]))[0].finished).toBe(true);
+  });
+
+  it('never duplicates under concurrent retries of the same key', async () => {
+    const s = await liveSurvey();
+    const body = { idempotencyKey: randomUUID(), respondentId: rid(), answers: { score: 9 }, finished: true };
+    const results = await Promise.all(Array.from({ length: 12 }, () => t.http().post(`${s.path}/responses`).send(body)));
+    expect(results.every((r) => r.status === 200 || r.status === 201)).toBe(true);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.body.responseId)).size).toBe(1);
+    expect(await count('responses', s.id)).toBe(1);
+  });
+
+  it.each([
+    [{ score: 11 }, 'answers.score', 'must be a whole number from 0 to 10'],
+    [{ score: 7.5 }, 'answers.score', 'must be a whole number from 0 to 10'],
+    [{ score: '9' }, 'answers.score', 'must be a whole number from 0 to 10'],
+    [{ score: 9, comment: 'x'.repeat(5001) }, 'answers.comment', 'at most 5000 characters'],
+    [{ score: 9, bogus: 1 }, 'answers.bogus', 'is not a question of this survey'],
+  ])('rejects answers %j (%s) and stores nothing', async (answers, field, message) => {
+    const s = await liveSurvey();
+    const res = await t.http().post(`${s.path}/responses`).send({ idempotencyKey: randomUUID(), respondentId: rid(), answers, finished: false });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toContainEqual({ field, message: expect.stringContaining(message) });
+    expect(await count('responses', s.id)).toBe(0);
+  });
+
+  it('requires the required questions when finishing', async () => {
+    const s = await liveSurvey();
+    const res = await t.http().post(`${s.path}/responses`).send({ idempotencyKey: randomUUID(), respondentId: rid(), answers: { comment: 'hi' }, finished: true });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ field: 'answers.score', message: 'answers.score is required' }]);
+    expect(await count('responses', s.id)).toBe(0);
+  });
+
+  it.each([
+    [{ respondentId: 'short', answers: { score: 1 }, finished: true }, 'respondentId'],
+    [{ respondentId: 'respondent-1', answers: [], finished: true }, 'answers'],
+    [{ respondentId: 'respondent-1', answers: { score: 1 } }, 'finished'],
+    [{ respondentId: 'respondent-1', answers: { score: 1 }, finished: true, hiddenFields: { a: { nested: 1 } } }, 'hiddenFields'],
+    [{ respondentId: 'respondent-1', answers: { score: 1 }, finished: true, admin: true }, 'admin'],
+  ])('validates the request body %j (%s)', async (body, field) => {
+    const s = await liveSurvey();
+    const res = await t.http().post(`${s.path}/responses`).send({ idempotencyKey: randomUUID(), ...body });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+  });
+
+  it('caps the body size of the public edge', async () => {
+    const s = await liveSurvey();
+    const res = await t
+      .http()
+      .post(`${s.path}/responses`)
+      .send({ idempotencyKey: randomUUID(), respondentId: rid(), answers: { comment: 'x'.repeat(70_000) }, finished: false });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('payload_too_large');
+  });
+
+  it('accepts JSON sent as text/plain (no CORS preflight for widgets)', async () => {
+    const s = await liveSurvey();
+    const res = await t
+      .http()
+      .post(`${s.path}/responses`)
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify({ idempotencyKey: randomUUID(), respondentId: rid(), answers: { score: 10 }, finished: true }));
+    expect(res.status).toBe(201);
+  });
+});
+
+describe('recontact rules, enforced by the server', () => {
+  it('does not show again within the window, and never again after a response when asked', async () => {
+    const s = await liveSurvey({ displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 14, stopAfterResponse: true } });
+    const respondentId = rid();
+    await t.http().post(`${s.path}/displays`).send({ idempotencyKey: randomUUID(), respondentId }).expect(201);
+    const config = await t.http().get(`${s.path}?respondentId=${respondentId}`).expect(200);
+    expect(config.body).toMatchObject({ eligible: false, ineligibleReason: 'recontact_window' });
+    const second = await t.http().post(`${s.path}/displays`).send({ idempotencyKey: randomUUID(), respondentId });
+    expect(second.status).toBe(409);
+    expect(second.body.error.code).toBe('recontact_window');
+
+    await t.http().post(`${s.path}/responses`).send({ idempotencyKey: randomUUID(), respondentId, answers: { score: 8 }, finished: true }).expect(201);
+    const another = await t.http().post(`${s.path}/responses`).send({ idempotencyKey: randomUUID(), respondentId, answers: { score: 2 }, finished: true });
+    expect(another.status).toBe(409);
+    expect(another.body.error.code).toBe('already_responded');
+    expect(await count('responses', s.id)).toBe(1);
+    // Someone else is unaffected.
+    expect((await t.http().get(`${s.path}?respondentId=${rid()}`).expect(200)).body.eligible).toBe(true);
+  });
+
+  it('shows again after the window when displays are older than recontactDays', async () => {
+    const s = await liveSurvey({ displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 7, stopAfterResponse: false } });
+    const respondentId = rid();
+    await t.http().post(`${s.path}/displays`).send({ idempotencyKey: randomUUID(), respondentId }).expect(201);
+    await t.http().post(`${s.path}/responses`).send({ idempotencyKey: randomUUID(), respondentId, answers: { score: 8 }, finished: true }).expect(201);
+    expect((await t.http().get(`${s.path}?respondentId=${respondentId}`)).body.eligible).toBe(false);
+    await db().query(`UPDATE survey_displays SET created_at = now() - interval '8 days' WHERE survey_id = $1`, [s.id]);
+    await db().query(`UPDATE responses SET created_at = now() - interval '8 days' WHERE survey_id = $1`, [s.id]);
+    expect((await t.http().get(`${s.path}?respondentId=${respondentId}`)).body.eligible).toBe(true);
+    await t.http().post(`${s.path}/displays`).send({ idempotencyKey: randomUUID(), respondentId }).expect(201);
+  });
+});
+
+describe('origins (CORS)', () => {
+  it('answers allowed origins with CORS headers, and refuses others before doing anything', async () => {
+    const s = await liveSurvey({ allowedOrigins: ['https://shop.example.com', 'https://*.example.org'] });
+    const preflight = await t.http().options(`${s.path}/responses`).set('Origin', 'https://shop.example.com').set('Access-Control-Request-Method', 'POST');
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://shop.example.com');
+    const ok = await t.http().get(s.path).set('Origin', 'https://app.example.org').expect(200);
+    expect(ok.headers['access-control-allow-origin']).toBe('https://app.example.org');
+    expect(ok.headers['cross-origin-resource-policy']).toBe('cross-origin');
+
+    const denied = await t
+      .http()
+      .post(`${s.path}/responses`)
+      .set('Origin', 'https://evil.test')
+      .send({ idempotencyKey: randomUUID(), respondentId: rid(), answers: { score: 0 }, finished: true });
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.code).toBe('origin_not_allowed');
+    expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+    expect(await count('responses', s.id)).toBe(0);
+  });
+});
+
+describe('rate limits', () => {
+  it('limits requests per IP with 429 and Retry-After', async () => {
+    const limited = await startTestApp({ publicLimitPerIpPerMinute: 5 });
+    try {
+      const seed = await limited.seedAdmin('Limited');
+      const as = await limited.login(seed.email, seed.password);
+      const created = await as.post(`/api/v1/workspaces/${seed.workspaceId}/surveys`, { name: 'L', kind: 'nps' }).expect(201);
+      const path = `/api/v1/public/surveys/${created.body.publicKey}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await limited.http().get(path)).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+      const res = await limited.http().get(path);
+      expect(res.headers['retry-after']).toMatch(/^\d+$/);
+      expect(res.body.error.code).toBe('too_many_requests');
+    } finally {
+      await limited.close();
+    }
+  });
+});
