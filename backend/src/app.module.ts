@@ -12,6 +12,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { MembersModule } from './members/members.module';
+import { ResponsesModule } from './responses/responses.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { UsersModule } from './users/users.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -34,6 +35,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         SurveysModule,
+        ResponsesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };
