@@ -119,6 +119,27 @@ describe('displays and responses', () => {
     expect(await count('responses', s.id)).toBe(0);
   });
 
+  it('keeps a response on the version it was started on when the survey is edited meanwhile', async () => {
+    const s = await liveSurvey();
+    const respondentId = rid();
+    const key = randomUUID();
+    await t.http().post(`${s.path}/responses`).send({ idempotencyKey: key, respondentId, answers: { score: 4 }, finished: false }).expect(201);
+    const current = (await asAdmin.get(`${manage}/${s.id}`).expect(200)).body;
+    const renamed = structuredClone(current.questions);
+    renamed[1].id = 'feedback'; // version 2 asks for "feedback" instead of "comment"
+    renamed[1].textByScore.scoreQuestionId = 'score';
+    expect((await asAdmin.patch(`${manage}/${s.id}`, { questions: renamed }).expect(200)).body.version).toBe(2);
+
+    // Finishing the v1 response with a v1 answer is valid; a v2-only answer is not.
+    const wrong = await t.http().post(`${s.path}/responses`).send({ idempotencyKey: key, respondentId, answers: { feedback: 'x' }, finished: true });
+    expect(wrong.status).toBe(400);
+    await t.http().post(`${s.path}/responses`).send({ idempotencyKey: key, respondentId, answers: { comment: 'Slow' }, finished: true }).expect(200);
+    const [row] = await db().query(`SELECT survey_version, answers, finished FROM responses WHERE survey_id = $1`, [s.id]);
+    expect(row).toEqual({ survey_version: 1, answers: { score: 4, comment: 'Slow' }, finished: true });
+    // New responses use version 2.
+    await t.http().post(`${s.path}/responses`).send({ idempotencyKey: randomUUID(), respondentId: rid(), answers: { score: 9, feedback: 'Great' }, finished: true }).expect(201);
+  });
+
   it('requires the required questions when finishing', async () => {
     const s = await liveSurvey();
     const res = await t.http().post(`${s.path}/responses`).send({ idempotencyKey: randomUUID(), respondentId: rid(), answers: { comment: 'hi' }, finished: true });

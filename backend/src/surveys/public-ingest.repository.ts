@@ -110,14 +110,16 @@ export class PublicIngestRepository {
 
   /**
    * Creates the response or merges into the one with this idempotency key, in one statement, so a
-   * retried or concurrent call can never create a second row; a new response is refused when the
-   * recontact rules block it. Acknowledged only after commit.
+   * retried or concurrent call can never create a second row. A new response is refused when the
+   * recontact rules block it; an existing one is only merged when it was started on the same survey
+   * version (otherwise the caller re-validates against that version). A late partial retry never
+   * changes a finished response. Acknowledged only after commit.
    */
   async upsertResponse(
     ref: RespondentRef,
     rules: DisplayRules,
     write: ResponseWrite,
-  ): Promise<{ responseId: string; finished: boolean; created: boolean } | { blocked: Blocked }> {
+  ): Promise<{ responseId: string; finished: boolean; created: boolean } | null> {
     const rows = await this.dataSource.query(
       `WITH verdict AS (SELECT ${BLOCK_REASON} AS reason)
        INSERT INTO responses (workspace_id, survey_id, respondent_id, idempotency_key, survey_version, display_id,
@@ -127,10 +129,10 @@ export class PublicIngestRepository {
         WHERE (SELECT reason FROM verdict) IS NULL
            OR EXISTS (SELECT 1 FROM responses WHERE workspace_id = $1 AND survey_id = $2 AND idempotency_key = $4)
        ON CONFLICT (workspace_id, survey_id, idempotency_key) DO UPDATE SET
-         answers = responses.answers || EXCLUDED.answers,
-         score = COALESCE(EXCLUDED.score, responses.score),
-         score_scale_max = COALESCE(EXCLUDED.score_scale_max, responses.score_scale_max),
-         comment = COALESCE(EXCLUDED.comment, responses.comment),
+         answers = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.answers ELSE responses.answers || EXCLUDED.answers END,
+         score = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.score ELSE COALESCE(EXCLUDED.score, responses.score) END,
+         score_scale_max = COALESCE(responses.score_scale_max, EXCLUDED.score_scale_max),
+         comment = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.comment ELSE COALESCE(EXCLUDED.comment, responses.comment) END,
          display_id = COALESCE(responses.display_id, EXCLUDED.display_id),
          customer_external_id = COALESCE(EXCLUDED.customer_external_id, responses.customer_external_id),
          language = COALESCE(EXCLUDED.language, responses.language),
@@ -138,6 +140,7 @@ export class PublicIngestRepository {
          finished = responses.finished OR EXCLUDED.finished,
          finished_at = COALESCE(responses.finished_at, EXCLUDED.finished_at),
          updated_at = now()
+       WHERE responses.survey_version = EXCLUDED.survey_version
        RETURNING id, finished, (xmax = 0) AS created`,
       [
         ref.workspaceId, ref.surveyId, ref.respondentId, write.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
@@ -145,13 +148,15 @@ export class PublicIngestRepository {
         write.comment, write.finished, write.language, JSON.stringify(write.hiddenFields), JSON.stringify(write.meta),
       ],
     );
-    if (rows.length === 0) {
-      const [verdict] = await this.dataSource.query(`SELECT ${BLOCK_REASON} AS reason`, [
-        ref.workspaceId, ref.surveyId, ref.respondentId, write.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
-      ]);
-      return { blocked: (verdict.reason as Blocked | null) ?? 'recontact_window' };
-    }
-    return { responseId: rows[0].id, finished: rows[0].finished, created: rows[0].created };
+    return rows.length === 0 ? null : { responseId: rows[0].id, finished: rows[0].finished, created: rows[0].created };
+  }
+
+  /** Why a new response from this respondent is refused (after upsertResponse wrote nothing). */
+  async responseBlockReason(ref: RespondentRef, rules: DisplayRules, idempotencyKey: string): Promise<Blocked | null> {
+    const [row] = await this.dataSource.query(`SELECT ${BLOCK_REASON} AS reason`, [
+      ref.workspaceId, ref.surveyId, ref.respondentId, idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
+    ]);
+    return (row.reason as Blocked | null) ?? null;
   }
 
   async questionsOfVersion(workspaceId: string, surveyId: string, version: number): Promise<unknown> {

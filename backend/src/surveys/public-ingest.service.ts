@@ -80,10 +80,21 @@ export class PublicIngestService {
     return { created: result.created, body: { displayId: result.displayId } };
   }
 
+  /**
+   * Fast path: validate against the current version and write in one statement. Only when that is
+   * not enough — finishing without all required answers in this call, or a response started on an
+   * older version — read the stored response, validate the merged answers against its version, retry.
+   */
   async submitResponse(publicKey: string, input: SubmitResponseDto, info: RequestInfo): Promise<{ created: boolean; body: ResponseRecordedDto }> {
     const survey = await this.survey(publicKey);
     if (survey.status !== 'live') throw blocked('not_live');
-    const ref = { workspaceId: survey.workspaceId, surveyId: survey.id };
+    const ref = { workspaceId: survey.workspaceId, surveyId: survey.id, respondentId: input.respondentId };
+
+    if (checkAnswers(survey.questions, input.answers, input.finished).length === 0) {
+      const written = await this.write(survey, ref, input, info, survey.currentVersion, survey.questions, input.answers);
+      if (written) return written;
+    }
+
     const existing = await this.ingest.findResponse(ref, input.idempotencyKey);
     if (existing?.finished && !input.finished) {
       // A late retry of an earlier partial call: the response is complete; answer as before.
@@ -100,8 +111,22 @@ export class PublicIngestService {
       const summary = errors.length === 1 ? errors[0].message : `${errors.length} answers are invalid`;
       throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `Invalid response: ${summary}`, errors);
     }
+    const written = await this.write(survey, ref, input, info, version, questions, merged);
+    if (written) return written;
+    throw blocked((await this.ingest.responseBlockReason(ref, survey.displayRules, input.idempotencyKey)) ?? 'recontact_window');
+  }
+
+  private async write(
+    survey: SurveyRow,
+    ref: { workspaceId: string; surveyId: string; respondentId: string },
+    input: SubmitResponseDto,
+    info: RequestInfo,
+    version: number,
+    questions: Question[],
+    merged: Answers,
+  ): Promise<{ created: boolean; body: ResponseRecordedDto } | null> {
     const derived = deriveColumns(questions, merged);
-    const result = await this.ingest.upsertResponse({ ...ref, respondentId: input.respondentId }, survey.displayRules, {
+    const result = await this.ingest.upsertResponse(ref, survey.displayRules, {
       surveyVersion: version,
       displayId: input.displayId ?? null,
       customerId: input.customerId ?? null,
@@ -118,7 +143,6 @@ export class PublicIngestService {
         ...(info.userAgent ? { userAgent: info.userAgent.slice(0, 512) } : {}),
       },
     });
-    if ('blocked' in result) throw blocked(result.blocked);
-    return { created: result.created, body: { responseId: result.responseId, finished: result.finished } };
+    return result && { created: result.created, body: { responseId: result.responseId, finished: result.finished } };
   }
 }
