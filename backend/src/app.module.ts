@@ -13,6 +13,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { MembersModule } from './members/members.module';
 import { ResponsesModule } from './responses/responses.module';
+import { SurveyMetricsModule } from './survey-metrics/survey-metrics.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { UsersModule } from './users/users.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -36,6 +37,7 @@ export class AppModule {
         HealthModule,
         SurveysModule,
         ResponsesModule,
+        SurveyMetricsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

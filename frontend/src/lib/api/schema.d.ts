@@ -385,6 +385,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey's score with its margin of error, trend, distribution, response rate and change vs the previous period */
+        get: operations["SurveyMetrics_forSurvey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/metrics/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** NPS, CSAT or CES across all surveys of that kind (optionally one touchpoint) */
+        get: operations["SurveyMetrics_forKind"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -812,6 +846,121 @@ export interface components {
             items: components["schemas"]["ResponseDto"][];
             /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
+        };
+        PeriodDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        IntervalDto: {
+            lower: number;
+            upper: number;
+        };
+        NpsMetricDto: {
+            n: number;
+            promoters: number;
+            passives: number;
+            detractors: number;
+            /** @description −100..100 */
+            nps: number | null;
+            /** @description 95% margin of error, points */
+            marginOfError: number | null;
+            interval: components["schemas"]["IntervalDto"] | null;
+        };
+        CsatMetricDto: {
+            n: number;
+            satisfied: number;
+            /** @description % of 4–5 */
+            csat: number | null;
+            marginOfError: number | null;
+            /** @description 95% Wilson interval */
+            interval: components["schemas"]["IntervalDto"] | null;
+        };
+        CesMeanDto: {
+            /** @enum {number} */
+            scaleMax: 5 | 7;
+            n: number;
+            mean: number;
+            marginOfError: number | null;
+        };
+        CesMetricDto: {
+            n: number;
+            agree: number;
+            /** @description % agree (5–7 of 7, 4–5 of 5) */
+            agreePercent: number | null;
+            agreeInterval: components["schemas"]["IntervalDto"] | null;
+            /** @description Mean per scale; scales are never pooled */
+            means: components["schemas"]["CesMeanDto"][];
+        };
+        DistributionBinDto: {
+            score: number;
+            count: number;
+            percent: number | null;
+        };
+        MetricsSummaryDto: {
+            /** @description Finished responses */
+            responses: number;
+            displays: number;
+            /** @description responses / displays, percent */
+            responseRate: number | null;
+            nps?: components["schemas"]["NpsMetricDto"];
+            csat?: components["schemas"]["CsatMetricDto"];
+            ces?: components["schemas"]["CesMetricDto"];
+            distribution: components["schemas"]["DistributionBinDto"][];
+        };
+        ComparisonDto: {
+            /** @enum {string} */
+            metric: "nps" | "csat" | "ces_agree";
+            current: number | null;
+            previous: number | null;
+            change: number | null;
+            pValue: number | null;
+            /** @description p < 0.05 with at least minN answers on each side */
+            significant: boolean;
+            /** @enum {string|null} */
+            reason: "insufficient-sample" | "zero-variance" | null;
+            minN: number;
+        };
+        SeriesPointDto: {
+            /** @example 2026-11-16 */
+            key: string;
+            /** @example 2026-W47 */
+            label: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            n: number;
+            /** @description NPS, CSAT % or CES % agree */
+            value: number | null;
+            lower: number | null;
+            upper: number | null;
+        };
+        LatestCommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            surveyId: string;
+            score: number | null;
+            comment: string;
+            language: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SurveyMetricsDto: {
+            /** @enum {string} */
+            kind: "nps" | "csat" | "ces" | "custom";
+            period: components["schemas"]["PeriodDto"];
+            previousPeriod: components["schemas"]["PeriodDto"];
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            timeZone: string;
+            summary: components["schemas"]["MetricsSummaryDto"];
+            previous: components["schemas"]["MetricsSummaryDto"];
+            comparison: components["schemas"]["ComparisonDto"] | null;
+            series: components["schemas"]["SeriesPointDto"][];
+            latestComments: components["schemas"]["LatestCommentDto"][];
         };
     };
     responses: never;
@@ -1862,6 +2011,112 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveyMetrics_forSurvey: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default 30 days before `to` */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                interval?: "day" | "week" | "month";
+                /** @description IANA time zone of the buckets */
+                timeZone?: string;
+                language?: string;
+                /** @description Value of the "segment" hidden field */
+                segment?: string;
+            };
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyMetricsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveyMetrics_forKind: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default 30 days before `to` */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                interval?: "day" | "week" | "month";
+                /** @description IANA time zone of the buckets */
+                timeZone?: string;
+                language?: string;
+                /** @description Value of the "segment" hidden field */
+                segment?: string;
+                /** @description Only surveys of this touchpoint */
+                touchpoint?: string;
+            };
+            header?: never;
+            path: {
+                kind: "nps" | "csat" | "ces";
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyMetricsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -1,0 +1,194 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ApiError, notFound } from '../common/http/api-error';
+import {
+  CesScale,
+  cesDistribution,
+  cesSummary,
+  CesSummary,
+  Comparison,
+  compareCesAgree,
+  compareCsat,
+  compareNps,
+  csatSummary,
+  CsatSummary,
+  npsSummary,
+  NpsSummary,
+  previousPeriod,
+  ratingDistribution,
+  npsDistribution,
+  responseRate,
+  timeSeries,
+  assertTimeZone,
+} from '../metrics';
+import type { SurveyKind } from '../surveys/survey-definition';
+import { SurveysRepository } from '../surveys/surveys.repository';
+import type {
+  ComparisonDto,
+  KindMetricsQuery,
+  MetricsQuery,
+  MetricsSummaryDto,
+  SeriesPointDto,
+  SurveyMetricsDto,
+} from './survey-metrics.dto';
+import { MetricsFilter, ScoredResponse, SurveyMetricsRepository } from './survey-metrics.repository';
+
+const DEFAULT_DAYS = 30;
+const MAX_RANGE_DAYS = 3 * 366;
+
+function badQuery(field: string, message: string): ApiError {
+  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `Invalid request: ${message}`, [{ field, message }]);
+}
+
+/** Summaries of one kind, so NPS, CSAT and CES each use their own formula (from ../metrics). */
+interface KindSummary {
+  nps?: NpsSummary;
+  csat?: CsatSummary;
+  ces?: CesSummary;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+function summarise(kind: SurveyKind, rows: ScoredResponse[]): KindSummary {
+  if (kind === 'nps') {
+    const nps = npsSummary(rows.map((r) => r.score));
+    return { nps, value: nps.nps, lower: nps.interval?.lower ?? null, upper: nps.interval?.upper ?? null };
+  }
+  if (kind === 'csat') {
+    const csat = csatSummary(rows.map((r) => r.score));
+    return { csat, value: csat.csat, lower: csat.interval?.lower ?? null, upper: csat.interval?.upper ?? null };
+  }
+  if (kind === 'ces') {
+    const ces = cesSummary(rows.map((r) => ({ score: r.score, scaleMax: (r.scaleMax === 5 ? 5 : 7) as CesScale })));
+    return { ces, value: ces.agree.percent, lower: ces.agree.interval?.lower ?? null, upper: ces.agree.interval?.upper ?? null };
+  }
+  return { value: null, lower: null, upper: null };
+}
+
+function distribution(kind: SurveyKind, rows: ScoredResponse[]) {
+  if (kind === 'nps') return npsDistribution(rows.map((r) => r.score)).bins;
+  if (kind === 'ces') {
+    const byScale = cesDistribution(rows.map((r) => ({ score: r.score, scaleMax: (r.scaleMax === 5 ? 5 : 7) as CesScale })));
+    return (byScale[7] ?? byScale[5])?.bins ?? [];
+  }
+  const max = rows.reduce((m, r) => Math.max(m, r.scaleMax), kind === 'csat' ? 5 : 0);
+  return max > 0 ? ratingDistribution(rows.map((r) => r.score), max).bins : [];
+}
+
+@Injectable()
+export class SurveyMetricsService {
+  constructor(
+    private readonly metrics: SurveyMetricsRepository,
+    private readonly surveys: SurveysRepository,
+  ) {}
+
+  async forSurvey(workspaceId: string, surveyId: string, query: MetricsQuery): Promise<SurveyMetricsDto> {
+    const survey = await this.surveys.findById(workspaceId, surveyId);
+    if (!survey) throw notFound('Survey');
+    return this.compute(survey.kind, { workspaceId, surveyIds: [surveyId], language: query.language, segment: query.segment }, query);
+  }
+
+  /** One kind across the workspace's surveys (optionally one touchpoint's), e.g. company-wide NPS. */
+  async forKind(workspaceId: string, kind: 'nps' | 'csat' | 'ces', query: KindMetricsQuery): Promise<SurveyMetricsDto> {
+    const surveyIds = await this.metrics.surveyIds(workspaceId, kind, query.touchpoint);
+    return this.compute(kind, { workspaceId, surveyIds, language: query.language, segment: query.segment }, query);
+  }
+
+  private async compute(kind: SurveyKind, filter: MetricsFilter, query: MetricsQuery): Promise<SurveyMetricsDto> {
+    const to = query.to ? new Date(query.to) : new Date();
+    const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_DAYS * 86_400_000);
+    if (from >= to) throw badQuery('from', 'from must be before to');
+    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw badQuery('from', `the period can be at most ${MAX_RANGE_DAYS} days`);
+    const timeZone = query.timeZone ?? 'UTC';
+    try {
+      assertTimeZone(timeZone);
+    } catch {
+      throw badQuery('timeZone', 'timeZone must be an IANA time zone such as Europe/Moscow');
+    }
+    const interval = query.interval ?? 'day';
+    const previous = previousPeriod({ from, to });
+
+    const [rows, previousRows, responses, previousResponses, displays, previousDisplays, comments] = await Promise.all([
+      this.metrics.scored(filter, from, to),
+      this.metrics.scored(filter, previous.from, previous.to),
+      this.metrics.countResponses(filter, from, to),
+      this.metrics.countResponses(filter, previous.from, previous.to),
+      this.metrics.countDisplays(filter, from, to),
+      this.metrics.countDisplays(filter, previous.from, previous.to),
+      this.metrics.latestComments(filter, from, to, 10),
+    ]);
+
+    const current = summarise(kind, rows);
+    const before = summarise(kind, previousRows);
+    let series: SeriesPointDto[];
+    try {
+      series = timeSeries(rows, { from, to, interval, timeZone, maxBuckets: 1000 }, (items) => summarise(kind, items)).map((point) => ({
+        key: point.key,
+        label: point.label,
+        start: point.start.toISOString(),
+        end: point.end.toISOString(),
+        n: point.count,
+        value: point.value.value,
+        lower: point.value.lower,
+        upper: point.value.upper,
+      }));
+    } catch (error) {
+      if (error instanceof RangeError) throw badQuery('interval', 'too many points: choose a longer interval or a shorter period');
+      throw error;
+    }
+
+    return {
+      kind,
+      period: { from: from.toISOString(), to: to.toISOString() },
+      previousPeriod: { from: previous.from.toISOString(), to: previous.to.toISOString() },
+      interval,
+      timeZone,
+      summary: this.summaryDto(kind, current, rows, responses, displays),
+      previous: this.summaryDto(kind, before, previousRows, previousResponses, previousDisplays),
+      comparison: this.comparison(current, before),
+      series,
+      latestComments: comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+    };
+  }
+
+  private summaryDto(kind: SurveyKind, s: KindSummary, rows: ScoredResponse[], responses: number, displays: number): MetricsSummaryDto {
+    const dto: MetricsSummaryDto = {
+      responses,
+      displays,
+      responseRate: responseRate(responses, displays).percent,
+      distribution: distribution(kind, rows),
+    };
+    if (s.nps) {
+      const { n, promoters, passives, detractors, nps, marginOfError, interval } = s.nps;
+      dto.nps = { n, promoters, passives, detractors, nps, marginOfError, interval };
+    }
+    if (s.csat) {
+      const { n, satisfied, csat, marginOfError, interval } = s.csat;
+      dto.csat = { n, satisfied, csat, marginOfError, interval };
+    }
+    if (s.ces) {
+      dto.ces = {
+        n: s.ces.n,
+        agree: s.ces.agree.count,
+        agreePercent: s.ces.agree.percent,
+        agreeInterval: s.ces.agree.interval ?? null,
+        means: ([5, 7] as const)
+          .map((scale) => s.ces!.byScale[scale])
+          .filter((m) => m !== null)
+          .map((m) => ({ scaleMax: m!.scaleMax, n: m!.n, mean: m!.mean, marginOfError: m!.marginOfError })),
+      };
+    }
+    return dto;
+  }
+
+  private comparison(current: KindSummary, previous: KindSummary): ComparisonDto | null {
+    let metric: string;
+    let result: Comparison;
+    if (current.nps && previous.nps) [metric, result] = ['nps', compareNps(current.nps, previous.nps)];
+    else if (current.csat && previous.csat) [metric, result] = ['csat', compareCsat(current.csat, previous.csat)];
+    else if (current.ces && previous.ces) [metric, result] = ['ces_agree', compareCesAgree(current.ces, previous.ces)];
+    else return null;
+    const { current: now, previous: before, change, pValue, significant, reason, minN } = result;
+    return { metric, current: now, previous: before, change, pValue, significant, reason, minN };
+  }
+}
