@@ -115,4 +115,6 @@ export interface WidgetUiText {
   thanks: string;
   required: string;
   placeholder: string;
+  /** Accessible name of a score button, e.g. "{score} out of {max}". */
+  scoreLabel: string;
 }

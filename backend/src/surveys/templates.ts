@@ -102,10 +102,10 @@ export const DEFAULT_DISPLAY_RULES: DisplayRules = {
 export const DEFAULT_THEME: WidgetTheme = { primaryColor: '#3451d1', position: 'bottom-right' };
 
 const UI_TEXT: Record<string, WidgetUiText> = {
-  en: { next: 'Next', submit: 'Send', close: 'Close', thanks: 'Thank you for your feedback!', required: 'Please answer this question', placeholder: 'Your answer' },
-  ru: { next: 'Далее', submit: 'Отправить', close: 'Закрыть', thanks: 'Спасибо за отзыв!', required: 'Пожалуйста, ответьте на вопрос', placeholder: 'Ваш ответ' },
-  bg: { next: 'Напред', submit: 'Изпрати', close: 'Затвори', thanks: 'Благодарим за отзива!', required: 'Моля, отговорете на въпроса', placeholder: 'Вашият отговор' },
-  de: { next: 'Weiter', submit: 'Senden', close: 'Schließen', thanks: 'Vielen Dank für Ihr Feedback!', required: 'Bitte beantworten Sie diese Frage', placeholder: 'Ihre Antwort' },
+  en: { next: 'Next', submit: 'Send', close: 'Close', thanks: 'Thank you for your feedback!', required: 'Please answer this question', placeholder: 'Your answer', scoreLabel: '{score} out of {max}' },
+  ru: { next: 'Далее', submit: 'Отправить', close: 'Закрыть', thanks: 'Спасибо за отзыв!', required: 'Пожалуйста, ответьте на вопрос', placeholder: 'Ваш ответ', scoreLabel: '{score} из {max}' },
+  bg: { next: 'Напред', submit: 'Изпрати', close: 'Затвори', thanks: 'Благодарим за отзива!', required: 'Моля, отговорете на въпроса', placeholder: 'Вашият отговор', scoreLabel: '{score} от {max}' },
+  de: { next: 'Weiter', submit: 'Senden', close: 'Schließen', thanks: 'Vielen Dank für Ihr Feedback!', required: 'Bitte beantworten Sie diese Frage', placeholder: 'Ihre Antwort', scoreLabel: '{score} von {max}' },
 };
 
 export function uiText(language: string): WidgetUiText {

@@ -1,0 +1,4 @@
+// dist/ces.js: defines <otklik-survey-ces>.
+import { define } from './define';
+
+define('ces');

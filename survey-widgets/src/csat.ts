@@ -1,0 +1,4 @@
+// dist/csat.js: defines <otklik-survey-csat>.
+import { define } from './define';
+
+define('csat');

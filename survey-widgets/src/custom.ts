@@ -1,0 +1,4 @@
+// dist/custom.js: defines <otklik-survey-custom>.
+import { define } from './define';
+
+define('custom');

@@ -1,0 +1,10 @@
+/** What the loader (or the dashboard's live preview) hands a widget element besides its config. */
+export interface WidgetContext {
+  /** Origin of the Otklik server, e.g. https://otklik.example.com (no trailing slash). */
+  apiBase: string;
+  respondentId: string;
+  customerId?: string;
+  hiddenFields?: Record<string, string>;
+  /** Render only: never call the network (the dashboard's survey builder). */
+  preview?: boolean;
+}

@@ -1,0 +1,4 @@
+// dist/nps.js: defines <otklik-survey-nps>.
+import { define } from './define';
+
+define('nps');
