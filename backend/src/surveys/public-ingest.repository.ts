@@ -12,24 +12,29 @@ export interface RespondentRef {
 }
 
 /**
- * Recontact rules as SQL over a respondent's history (`$1` workspace, `$2` survey, `$3` respondent,
- * `$4` the caller's own idempotency key, `$5` stop after a response, `$6` recontact days).
+ * The respondent's history in one pass over `responses_respondent_idx` (equality on all three leading
+ * columns, so the planner picks it even before statistics exist). `$1` workspace, `$2` survey,
+ * `$3` respondent, `$4` the caller's idempotency key, `$5` stop after a response, `$6` recontact days.
+ * Looking up the caller's own row by respondent too keeps every probe on that one index.
  */
-const BLOCK_REASON = `
-  CASE
-    WHEN $5::boolean AND EXISTS (
-      SELECT 1 FROM responses r WHERE r.workspace_id = $1 AND r.survey_id = $2 AND r.respondent_id = $3
-         AND r.finished AND r.idempotency_key <> $4) THEN 'already_responded'
-    WHEN $6::int > 0 AND EXISTS (
-      SELECT 1 FROM responses r WHERE r.workspace_id = $1 AND r.survey_id = $2 AND r.respondent_id = $3
-         AND r.finished AND r.idempotency_key <> $4 AND r.created_at > now() - make_interval(days => $6::int)) THEN 'recontact_window'
-  END`;
+const RESPONSE_HISTORY = `
+  SELECT coalesce(bool_or(r.idempotency_key = $4), false) AS mine,
+         CASE
+           WHEN coalesce(bool_or(r.idempotency_key = $4), false) THEN NULL
+           WHEN $5::boolean AND bool_or(r.finished AND r.idempotency_key <> $4) THEN 'already_responded'
+           WHEN $6::int > 0 AND bool_or(r.finished AND r.idempotency_key <> $4
+                                        AND r.created_at > now() - make_interval(days => $6::int)) THEN 'recontact_window'
+         END AS reason
+    FROM responses r WHERE r.workspace_id = $1 AND r.survey_id = $2 AND r.respondent_id = $3`;
 
-const DISPLAY_BLOCK_REASON = `
-  COALESCE(${BLOCK_REASON},
-    CASE WHEN $6::int > 0 AND EXISTS (
-      SELECT 1 FROM survey_displays d WHERE d.workspace_id = $1 AND d.survey_id = $2 AND d.respondent_id = $3
-         AND d.idempotency_key <> $4 AND d.created_at > now() - make_interval(days => $6::int)) THEN 'recontact_window' END)`;
+/** The same for displays, which also block within the recontact window. */
+const DISPLAY_HISTORY = `
+  SELECT (SELECT d.id FROM survey_displays d
+           WHERE d.workspace_id = $1 AND d.survey_id = $2 AND d.respondent_id = $3 AND d.idempotency_key = $4) AS existing,
+         coalesce((SELECT h.reason FROM (${RESPONSE_HISTORY}) h),
+           CASE WHEN $6::int > 0 AND EXISTS (
+             SELECT 1 FROM survey_displays d WHERE d.workspace_id = $1 AND d.survey_id = $2 AND d.respondent_id = $3
+                AND d.idempotency_key <> $4 AND d.created_at > now() - make_interval(days => $6::int)) THEN 'recontact_window' END) AS reason`;
 
 export interface ExistingResponse {
   id: string;
@@ -59,7 +64,7 @@ export class PublicIngestRepository {
 
   /** Why this respondent must not see the survey now, or null. */
   async blockReason(ref: RespondentRef, rules: DisplayRules): Promise<Blocked | null> {
-    const [row] = await this.dataSource.query(`SELECT ${DISPLAY_BLOCK_REASON} AS reason`, [
+    const [row] = await this.dataSource.query(DISPLAY_HISTORY, [
       ref.workspaceId, ref.surveyId, ref.respondentId, '', rules.stopAfterResponse, rules.recontactDays,
     ]);
     return (row.reason as Blocked | null) ?? null;
@@ -76,16 +81,13 @@ export class PublicIngestRepository {
       display.customerId, display.url,
     ];
     const [row] = await this.dataSource.query(
-      `WITH existing AS (
-         SELECT id FROM survey_displays WHERE workspace_id = $1 AND survey_id = $2 AND idempotency_key = $4
-       ), verdict AS (SELECT ${DISPLAY_BLOCK_REASON} AS reason), inserted AS (
+      `WITH history AS (${DISPLAY_HISTORY}), inserted AS (
          INSERT INTO survey_displays (workspace_id, survey_id, respondent_id, idempotency_key, customer_external_id, url)
-         SELECT $1, $2, $3, $4, $7, $8
-          WHERE NOT EXISTS (SELECT 1 FROM existing) AND (SELECT reason FROM verdict) IS NULL
+         SELECT $1, $2, $3, $4, $7, $8 FROM history WHERE history.existing IS NULL AND history.reason IS NULL
          ON CONFLICT (workspace_id, survey_id, idempotency_key) DO NOTHING
          RETURNING id
        )
-       SELECT (SELECT id FROM inserted) AS inserted, (SELECT id FROM existing) AS existing, (SELECT reason FROM verdict) AS reason`,
+       SELECT (SELECT id FROM inserted) AS inserted, history.existing, history.reason FROM history`,
       params,
     );
     if (row.inserted) return { displayId: row.inserted, created: true };
@@ -121,13 +123,12 @@ export class PublicIngestRepository {
     write: ResponseWrite,
   ): Promise<{ responseId: string; finished: boolean; created: boolean } | null> {
     const rows = await this.dataSource.query(
-      `WITH verdict AS (SELECT ${BLOCK_REASON} AS reason)
+      `WITH history AS (${RESPONSE_HISTORY})
        INSERT INTO responses (workspace_id, survey_id, respondent_id, idempotency_key, survey_version, display_id,
                               customer_external_id, answers, score, score_scale_max, comment, finished, language,
                               hidden_fields, meta, finished_at)
        SELECT $1, $2, $3, $4, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, CASE WHEN $14 THEN now() END
-        WHERE (SELECT reason FROM verdict) IS NULL
-           OR EXISTS (SELECT 1 FROM responses WHERE workspace_id = $1 AND survey_id = $2 AND idempotency_key = $4)
+         FROM history WHERE history.reason IS NULL
        ON CONFLICT (workspace_id, survey_id, idempotency_key) DO UPDATE SET
          answers = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.answers ELSE responses.answers || EXCLUDED.answers END,
          score = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.score ELSE COALESCE(EXCLUDED.score, responses.score) END,
@@ -153,7 +154,7 @@ export class PublicIngestRepository {
 
   /** Why a new response from this respondent is refused (after upsertResponse wrote nothing). */
   async responseBlockReason(ref: RespondentRef, rules: DisplayRules, idempotencyKey: string): Promise<Blocked | null> {
-    const [row] = await this.dataSource.query(`SELECT ${BLOCK_REASON} AS reason`, [
+    const [row] = await this.dataSource.query(RESPONSE_HISTORY, [
       ref.workspaceId, ref.surveyId, ref.respondentId, idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
     ]);
     return (row.reason as Blocked | null) ?? null;
