@@ -1,11 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 
+const backend = { target: 'http://localhost:3000', changeOrigin: false };
+
+// The API, and the survey widgets the builder's live preview loads.
 const apiProxy = {
-	'/api': {
-		target: 'http://localhost:3000',
-		changeOrigin: false
-	}
+	'/api': backend,
+	'/widget': backend
 };
 
 export default defineConfig({

@@ -25,3 +25,18 @@ export function roleLabel(role: string): string {
 	const roles = i18n.t.roles as Record<string, string>;
 	return roles[role] ?? role;
 }
+
+/** A number in the UI language, with at most `digits` decimals. */
+export function formatNumber(value: number, digits = 0): string {
+	return new Intl.NumberFormat(i18n.intlTag, { maximumFractionDigits: digits }).format(value);
+}
+
+/** A percentage given in percent (42.5 → "42.5%"), with at most `digits` decimals. */
+export function formatPercent(value: number, digits = 0): string {
+	return new Intl.NumberFormat(i18n.intlTag, { style: 'percent', maximumFractionDigits: digits }).format(value / 100);
+}
+
+/** A change with its sign: "+3.2", "−1", "0". */
+export function formatSigned(value: number, digits = 1): string {
+	return new Intl.NumberFormat(i18n.intlTag, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value);
+}

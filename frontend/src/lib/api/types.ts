@@ -36,6 +36,33 @@ export type Scope = CreateApiTokenBody['scopes'][number];
 
 export type Health = Success<P['/api/v1/health']['get']>;
 
+type SurveysPath = P['/api/v1/workspaces/{workspaceId}/surveys'];
+type SurveyPath = P['/api/v1/workspaces/{workspaceId}/surveys/{surveyId}'];
+
+export type Survey = Success<SurveyPath['get']>;
+export type SurveyKind = Survey['kind'];
+export type SurveyStatus = Survey['status'];
+export type SurveyQuestion = Survey['questions'][number];
+export type QuestionType = SurveyQuestion['type'];
+export type DisplayRules = Survey['displayRules'];
+export type DisplayTrigger = DisplayRules['trigger'];
+export type WidgetTheme = Survey['theme'];
+export type WidgetPosition = WidgetTheme['position'];
+export type CreateSurveyBody = Body<SurveysPath['post']>;
+export type UpdateSurveyBody = Body<SurveyPath['patch']>;
+export type ResponsePage = Success<P['/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/responses']['get']>;
+export type SurveyResponse = ResponsePage['items'][number];
+
+type MetricsOp = P['/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/metrics']['get'];
+export type SurveyMetrics = Success<MetricsOp>;
+export type MetricsQuery = NonNullable<NonNullable<MetricsOp['parameters']['query']>>;
+export type MetricsInterval = NonNullable<MetricsQuery['interval']>;
+export type MetricsSummary = SurveyMetrics['summary'];
+export type MetricsComparison = NonNullable<SurveyMetrics['comparison']>;
+export type SeriesPoint = SurveyMetrics['series'][number];
+export type DistributionBin = MetricsSummary['distribution'][number];
+export type LatestComment = SurveyMetrics['latestComments'][number];
+
 /** Roles, in the server's order: admin manages the workspace; owner is a touchpoint owner, not an admin. */
 export const ROLES = ['admin', 'analyst', 'owner', 'viewer'] as const satisfies readonly Role[];
 export type KnownRole = (typeof ROLES)[number];
@@ -43,6 +70,11 @@ export type KnownRole = (typeof ROLES)[number];
 /** Roles that may manage members, invitations and API tokens. */
 export function canManage(role: Role | undefined): boolean {
 	return role === 'admin';
+}
+
+/** Roles that may create and edit surveys (the server's EDITORS); owners and viewers only read them. */
+export function canEditSurveys(role: Role | undefined): boolean {
+	return role === 'admin' || role === 'analyst';
 }
 
 /** Scopes offered when creating a token. Must list every scope of the API (checked below at build time). */
