@@ -91,6 +91,9 @@ describe('editing and versions', () => {
     expect(versions.body.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(versions.body[1].questions[0].text.en).toBe('How happy are you with support?');
 
+    await asAdmin.patch(`${base}/${id}`, { touchpointName: 'Support' }).expect(200);
+    expect((await asAdmin.patch(`${base}/${id}`, { touchpointName: null }).expect(200)).body.touchpointName).toBeNull();
+
     const back = await asAdmin.patch(`${base}/${id}`, { status: 'draft' });
     expect(back.status).toBe(400);
     expect(back.body.error.details[0].field).toBe('status');

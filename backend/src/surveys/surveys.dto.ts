@@ -125,7 +125,13 @@ export class ThemeDto {
 }
 
 class SurveyFieldsDto {
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) touchpointName?: string;
+  @ApiPropertyOptional({ maxLength: 200, type: String, nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  touchpointName?: string | null;
 
   @ApiPropertyOptional({ example: ['en', 'ru'], description: 'Languages the survey is shown in' })
   @IsOptional()

@@ -716,7 +716,8 @@ export interface components {
             updatedAt: string;
         };
         CreateSurveyDto: {
-            touchpointName?: string;
+            /** @description null clears it */
+            touchpointName?: string | null;
             /**
              * @description Languages the survey is shown in
              * @example [
@@ -748,7 +749,8 @@ export interface components {
             cesScale?: 5 | 7;
         };
         UpdateSurveyDto: {
-            touchpointName?: string;
+            /** @description null clears it */
+            touchpointName?: string | null;
             /**
              * @description Languages the survey is shown in
              * @example [
