@@ -1,4 +1,4 @@
 // dist/ces.js: defines <otklik-survey-ces>.
-import { define } from './define';
+import { define } from './define.svelte';
 
 define('ces');

@@ -1,4 +1,4 @@
 // dist/csat.js: defines <otklik-survey-csat>.
-import { define } from './define';
+import { define } from './define.svelte';
 
 define('csat');

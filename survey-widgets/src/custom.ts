@@ -1,4 +1,4 @@
 // dist/custom.js: defines <otklik-survey-custom>.
-import { define } from './define';
+import { define } from './define.svelte';
 
 define('custom');

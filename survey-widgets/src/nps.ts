@@ -1,4 +1,4 @@
 // dist/nps.js: defines <otklik-survey-nps>.
-import { define } from './define';
+import { define } from './define.svelte';
 
 define('nps');
