@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Answers, DisplayRules } from './survey-definition';
 
 export type Blocked = 'recontact_window' | 'already_responded';
@@ -62,6 +64,16 @@ export interface ResponseWrite {
 export class PublicIngestRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Hot-path statements run as named (server-side prepared) statements on the pg pool under TypeORM,
+   * so PostgreSQL parses and plans each of them once per connection instead of on every widget call.
+   */
+  private async prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const result = await pool.query({ name, text, values });
+    return result.rows as T[];
+  }
+
   /** Why this respondent must not see the survey now, or null. */
   async blockReason(ref: RespondentRef, rules: DisplayRules): Promise<Blocked | null> {
     const [row] = await this.dataSource.query(DISPLAY_HISTORY, [
@@ -80,7 +92,8 @@ export class PublicIngestRepository {
       ref.workspaceId, ref.surveyId, ref.respondentId, display.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
       display.customerId, display.url,
     ];
-    const [row] = await this.dataSource.query(
+    const [row] = await this.prepared<{ inserted: string | null; existing: string | null; reason: string | null }>(
+      'otklik_record_display',
       `WITH history AS (${DISPLAY_HISTORY}), inserted AS (
          INSERT INTO survey_displays (workspace_id, survey_id, respondent_id, idempotency_key, customer_external_id, url)
          SELECT $1, $2, $3, $4, $7, $8 FROM history WHERE history.existing IS NULL AND history.reason IS NULL
@@ -102,7 +115,8 @@ export class PublicIngestRepository {
   }
 
   async findResponse(ref: Omit<RespondentRef, 'respondentId'>, idempotencyKey: string): Promise<ExistingResponse | null> {
-    const rows = await this.dataSource.query(
+    const rows = await this.prepared<ExistingResponse>(
+      'otklik_find_response',
       `SELECT id, survey_version AS "surveyVersion", answers, finished
          FROM responses WHERE workspace_id = $1 AND survey_id = $2 AND idempotency_key = $3`,
       [ref.workspaceId, ref.surveyId, idempotencyKey],
@@ -122,7 +136,8 @@ export class PublicIngestRepository {
     rules: DisplayRules,
     write: ResponseWrite,
   ): Promise<{ responseId: string; finished: boolean; created: boolean } | null> {
-    const rows = await this.dataSource.query(
+    const rows = await this.prepared<{ id: string; finished: boolean; created: boolean }>(
+      'otklik_upsert_response',
       `WITH history AS (${RESPONSE_HISTORY})
        INSERT INTO responses (workspace_id, survey_id, respondent_id, idempotency_key, survey_version, display_id,
                               customer_external_id, answers, score, score_scale_max, comment, finished, language,

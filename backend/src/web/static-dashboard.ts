@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { static as serveStatic, type NextFunction, type Request, type Response } from 'express';
 
 /** sha256 sources for the inline scripts of a page, so CSP can allow exactly those. */
 export function inlineScriptHashes(html: string): string[] {
@@ -43,13 +43,16 @@ export function serveDashboard(app: NestExpressApplication, dashboard: Dashboard
     });
     return;
   }
-  app.useStaticAssets(frontendDir, {
+  // Only for dashboard paths: serve-static would otherwise stat the disk for every API request.
+  const skipApi = (middleware: (req: Request, res: Response, next: NextFunction) => void) =>
+    (req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/') ? next() : middleware(req, res, next));
+  app.use(skipApi(serveStatic(frontendDir, {
     index: false,
     setHeaders: (res, path) => {
       // SvelteKit fingerprints everything under _app/immutable.
       if (path.includes(`${join('_app', 'immutable')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     },
-  });
+  })));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || req.path.startsWith('/widget/')) {
       return next();
