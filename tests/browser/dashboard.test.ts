@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app';
 
@@ -9,7 +10,6 @@ import { startTestApp } from '../support/app';
  * navigation, language switch and the API-token "secret shown once" flow.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const NAV_EN = ['Overview', 'Surveys', 'Touchpoints', 'Cases', 'Churn', 'Mentions', 'Clusters', 'Customers', 'Settings'];
 const NAV_RU = ['Обзор', 'Опросы', 'Точки контакта', 'Обращения', 'Отток', 'Упоминания', 'Кластеры', 'Клиенты', 'Настройки'];
 const ARTIFACTS = join(__dirname, '..', '.tmp');
@@ -22,10 +22,7 @@ let context: BrowserContext | undefined;
 
 beforeAll(async () => {
 	app = await startTestApp();
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
-	});
+	browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app';
 
@@ -11,7 +12,6 @@ import { startTestApp } from '../support/app';
  * see two responses sent through the public API on the results page.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', '.tmp');
 /** Built by `npm run build` (survey-widgets); without it the preview shows its fallback note instead. */
 const WIDGET_BUILT = existsSync(join(__dirname, '..', '..', 'survey-widgets', 'dist', 'nps.js'));
@@ -24,10 +24,7 @@ let context: BrowserContext | undefined;
 
 beforeAll(async () => {
 	app = await startTestApp();
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
-	});
+	browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerValue, PublicSurveyConfig } from '../../backend/src/surveys/survey-definition';
 
@@ -16,7 +17,6 @@ import type { AnswerValue, PublicSurveyConfig } from '../../backend/src/surveys/
  * The tests run in order and share the first browser profile (the second relies on the first having finished).
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const DIST = join(__dirname, '..', '..', 'survey-widgets', 'dist');
 const ARTIFACTS = join(__dirname, '..', '.tmp');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -324,10 +324,7 @@ beforeAll(async () => {
     } else res.writeHead(404).end();
   });
   hostBase = await listen(host);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
