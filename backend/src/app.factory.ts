@@ -10,6 +10,7 @@ import { assignRequestId } from './common/http/request-logging';
 import { createValidationPipe } from './common/http/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi/openapi';
+import { installIngestEdge } from './surveys/install-ingest-edge';
 import { publicCors } from './surveys/public-cors.middleware';
 import { PublicSurveyCache } from './surveys/public-survey.cache';
 import { loadDashboard, serveDashboard } from './web/static-dashboard';
@@ -65,5 +66,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   setupOpenApi(app);
   serveDashboard(app, dashboard, config.widgetsDir);
   await app.init();
+  if (config.ingestEdge) installIngestEdge(app, config);
   return app;
 }

@@ -33,6 +33,8 @@ export interface AppConfig {
   publicLimitPerSurveyPerMinute: number;
   /** Largest body on the public survey edge, e.g. "64kb". */
   publicBodyLimit: string;
+  /** Serve widget writes from the lean ingest edge ahead of Express (see surveys/ingest-edge.ts). */
+  ingestEdge: boolean;
   frontendDir: string;
   widgetsDir: string;
 }
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicLimitPerIpPerMinute: int('PUBLIC_LIMIT_PER_IP_PER_MINUTE', 300, 1, 10_000_000),
     publicLimitPerSurveyPerMinute: int('PUBLIC_LIMIT_PER_SURVEY_PER_MINUTE', 30_000, 1, 100_000_000),
     publicBodyLimit: env.PUBLIC_BODY_LIMIT ?? '64kb',
+    ingestEdge: bool('OTKLIK_INGEST_EDGE', true),
     frontendDir: resolve(env.OTKLIK_FRONTEND_DIR ?? join(root, 'frontend', 'build')),
     widgetsDir: resolve(env.OTKLIK_WIDGETS_DIR ?? join(root, 'survey-widgets', 'dist')),
     ...overrides,

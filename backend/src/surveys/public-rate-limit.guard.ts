@@ -1,15 +1,21 @@
 import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiError } from '../common/http/api-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+export class RateLimitedError extends ApiError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(HttpStatus.TOO_MANY_REQUESTS, 'too_many_requests', `Too many requests. Try again in ${retryAfterSeconds} s.`);
+  }
+}
 
 /**
  * Limits the public survey edge per client IP and per survey, whichever runs out first.
  * In memory per process (a shared store comes with multi-replica deployments).
  */
 @Injectable()
-export class PublicRateLimitGuard implements CanActivate {
+export class PublicRateLimiter {
   private readonly perIp: RateLimiterMemory;
   private readonly perSurvey: RateLimiterMemory;
 
@@ -18,17 +24,31 @@ export class PublicRateLimitGuard implements CanActivate {
     this.perSurvey = new RateLimiterMemory({ keyPrefix: 'public-survey', points: config.publicLimitPerSurveyPerMinute, duration: 60 });
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<Request>();
-    const key = String(req.params.publicKey ?? '');
+  /** Throws RateLimitedError when the IP or the survey has used up its minute. */
+  async consume(ip: string, publicKey: string): Promise<void> {
     try {
-      await this.perIp.consume(req.ip ?? 'unknown');
-      await this.perSurvey.consume(key);
+      await this.perIp.consume(ip);
+      await this.perSurvey.consume(publicKey);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      context.switchToHttp().getResponse().setHeader('Retry-After', String(seconds));
-      throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'too_many_requests', `Too many requests. Try again in ${seconds} s.`);
+      throw new RateLimitedError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+    }
+  }
+}
+
+@Injectable()
+export class PublicRateLimitGuard implements CanActivate {
+  constructor(private readonly limiter: PublicRateLimiter) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
+    try {
+      await this.limiter.consume(req.ip ?? 'unknown', String(req.params.publicKey ?? ''));
+    } catch (error) {
+      if (error instanceof RateLimitedError) {
+        context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
+      throw error;
     }
     return true;
   }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PublicIngestRepository } from './public-ingest.repository';
 import { PublicIngestService } from './public-ingest.service';
-import { PublicRateLimitGuard } from './public-rate-limit.guard';
+import { PublicRateLimiter, PublicRateLimitGuard } from './public-rate-limit.guard';
 import { PublicSurveyCache } from './public-survey.cache';
 import { PublicSurveysController } from './public-surveys.controller';
 import { SurveysController } from './surveys.controller';
@@ -10,7 +10,7 @@ import { SurveysService } from './surveys.service';
 
 @Module({
   controllers: [SurveysController, PublicSurveysController],
-  providers: [SurveysRepository, SurveysService, PublicSurveyCache, PublicIngestRepository, PublicIngestService, PublicRateLimitGuard],
-  exports: [SurveysRepository, PublicSurveyCache],
+  providers: [SurveysRepository, SurveysService, PublicSurveyCache, PublicIngestRepository, PublicIngestService, PublicRateLimiter, PublicRateLimitGuard],
+  exports: [SurveysRepository, PublicSurveyCache, PublicIngestService, PublicRateLimiter],
 })
 export class SurveysModule {}

@@ -3,13 +3,18 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 
+/**
+ * The public ingest contract. Run twice (see public-ingest.edge.test.ts and public-ingest.nest.test.ts):
+ * through the lean ingest edge and through the Nest controller, which must behave the same.
+ */
+export function definePublicIngestTests(ingestEdge: boolean): void {
 let t: TestApp;
 let admin: SeededAdmin;
 let asAdmin: LoggedIn;
 let manage: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ publicLimitPerIpPerMinute: 100_000 });
+  t = await startTestApp({ publicLimitPerIpPerMinute: 100_000, ingestEdge });
   admin = await t.seedAdmin('Ingest Ltd');
   asAdmin = await t.login(admin.email, admin.password);
   manage = `/api/v1/workspaces/${admin.workspaceId}/surveys`;
@@ -51,6 +56,23 @@ describe('widget configuration', () => {
 });
 
 describe('displays and responses', () => {
+  it(`is served by the ${ingestEdge ? 'ingest edge' : 'Nest controller'}`, async () => {
+    const s = await liveSurvey();
+    const res = await t.http().post(`${s.path}/responses`).send({ idempotencyKey: randomUUID(), respondentId: rid(), answers: { score: 5 }, finished: true }).expect(201);
+    // Only the edge skips helmet's page headers (a JSON write needs none of them).
+    expect(res.headers['content-security-policy'] === undefined).toBe(ingestEdge);
+    expect(res.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('rejects a body that is not a JSON object, and malformed JSON', async () => {
+    const s = await liveSurvey();
+    const array = await t.http().post(`${s.path}/responses`).send([1, 2]);
+    expect(array.status).toBe(400);
+    const broken = await t.http().post(`${s.path}/responses`).set('Content-Type', 'application/json').send('{"answers":');
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.requestId).toBe(broken.headers['x-request-id']);
+  });
+
   it('records a display once per key and a response merged across partial calls, exactly once', async () => {
     const s = await liveSurvey();
     const respondentId = rid();
@@ -239,7 +261,7 @@ describe('origins (CORS)', () => {
 
 describe('rate limits', () => {
   it('limits requests per IP with 429 and Retry-After', async () => {
-    const limited = await startTestApp({ publicLimitPerIpPerMinute: 5 });
+    const limited = await startTestApp({ publicLimitPerIpPerMinute: 5, ingestEdge });
     try {
       const seed = await limited.seedAdmin('Limited');
       const as = await limited.login(seed.email, seed.password);
@@ -251,8 +273,12 @@ describe('rate limits', () => {
       const res = await limited.http().get(path);
       expect(res.headers['retry-after']).toMatch(/^\d+$/);
       expect(res.body.error.code).toBe('too_many_requests');
+      const write = await limited.http().post(`${path}/responses`).send({ idempotencyKey: randomUUID(), respondentId: rid(), answers: { score: 1 }, finished: true });
+      expect(write.status).toBe(429);
+      expect(write.headers['retry-after']).toMatch(/^\d+$/);
     } finally {
       await limited.close();
     }
   });
 });
+}

@@ -1,0 +1,3 @@
+import { definePublicIngestTests } from './public-ingest.cases';
+
+definePublicIngestTests(true);
