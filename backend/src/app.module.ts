@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AuthModule } from './auth/auth.module';
+import { CustomersModule } from './customers/customers.module';
 import { ErrorFilter } from './common/http/error.filter';
 import { requestLoggingParams } from './common/http/request-logging';
 import type { AppConfig } from './config/app-config';
@@ -38,6 +39,7 @@ export class AppModule {
         SurveysModule,
         ResponsesModule,
         SurveyMetricsModule,
+        CustomersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

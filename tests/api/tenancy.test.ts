@@ -23,7 +23,8 @@ beforeAll(async () => {
   const invitation = await asB.post(`${bBase}/invitations`, { email: 'pending@beta.test', role: 'viewer' }).expect(201);
   const token = await asB.post(`${bBase}/api-tokens`, { name: 'beta', scopes: ['members:read'] }).expect(201);
   const survey = await asB.post(`${bBase}/surveys`, { name: 'Beta NPS', kind: 'nps' }).expect(201);
-  bRecords = { userId: b.userId, invitationId: invitation.body.id, tokenId: token.body.id, surveyId: survey.body.id };
+  await asB.put(`${bBase}/customers/beta-customer`, { name: 'Beta customer' }).expect(201);
+  bRecords = { userId: b.userId, invitationId: invitation.body.id, tokenId: token.body.id, surveyId: survey.body.id, externalId: 'beta-customer' };
 
   const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths)
@@ -46,6 +47,8 @@ function call(as: LoggedIn, method: string, path: string) {
       return as.post(path, { name: 'x', email: 'x@example.test', role: 'admin', scopes: ['members:read'], kind: 'nps' });
     case 'patch':
       return as.patch(path, { name: 'Hijacked', role: 'viewer', status: 'live' });
+    case 'put':
+      return as.put(path, { name: 'Hijacked' });
     case 'delete':
       return as.delete(path);
     default:
@@ -55,14 +58,15 @@ function call(as: LoggedIn, method: string, path: string) {
 
 async function snapshotOfB() {
   const bBase = `/api/v1/workspaces/${b.workspaceId}`;
-  const [ws, members, invitations, tokens, surveys] = await Promise.all([
+  const [ws, members, invitations, tokens, surveys, customers] = await Promise.all([
     asB.get(bBase),
     asB.get(`${bBase}/members`),
     asB.get(`${bBase}/invitations`),
     asB.get(`${bBase}/api-tokens`),
     asB.get(`${bBase}/surveys`),
+    asB.get(`${bBase}/customers`),
   ]);
-  return { ws: ws.body, members: members.body, invitations: invitations.body, tokens: tokens.body, surveys: surveys.body };
+  return { ws: ws.body, members: members.body, invitations: invitations.body, tokens: tokens.body, surveys: surveys.body, customers: customers.body };
 }
 
 describe('tenancy isolation', () => {
@@ -89,6 +93,7 @@ describe('tenancy isolation', () => {
     await asA.delete(`${aBase}/members/${b.userId}`).expect(404);
     await asA.get(`${aBase}/surveys/${bRecords.surveyId}`).expect(404);
     await asA.patch(`${aBase}/surveys/${bRecords.surveyId}`, { name: 'Hijacked' }).expect(404);
+    await asA.get(`${aBase}/customers/beta-customer`).expect(404);
     expect(await snapshotOfB()).toEqual(before);
   });
 

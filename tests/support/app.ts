@@ -29,6 +29,7 @@ export interface LoggedIn {
   get(path: string): request.Test;
   post(path: string, body?: object): request.Test;
   patch(path: string, body?: object): request.Test;
+  put(path: string, body?: object): request.Test;
   delete(path: string): request.Test;
 }
 
@@ -101,6 +102,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
         get: (path) => agent.get(path),
         post: (path, body) => agent.post(path).set('X-CSRF-Token', csrfToken).send(body ?? {}),
         patch: (path, body) => agent.patch(path).set('X-CSRF-Token', csrfToken).send(body ?? {}),
+        put: (path, body) => agent.put(path).set('X-CSRF-Token', csrfToken).send(body ?? {}),
         delete: (path) => agent.delete(path).set('X-CSRF-Token', csrfToken),
       };
     },

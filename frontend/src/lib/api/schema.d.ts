@@ -419,6 +419,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers, most recently seen first, with search and filters */
+        get: operations["Customers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or update up to 1000 customers; invalid rows are reported, valid rows stored */
+        post: operations["Customers_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One customer by your external id */
+        get: operations["Customers_get"];
+        /** Create or update one customer by your external id (omitted fields keep their value) */
+        put: operations["Customers_upsert"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -963,6 +1015,90 @@ export interface components {
             comparison: components["schemas"]["ComparisonDto"] | null;
             series: components["schemas"]["SeriesPointDto"][];
             latestComments: components["schemas"]["LatestCommentDto"][];
+        };
+        /** @enum {string} */
+        LifecycleStage: "aware" | "considering" | "buying" | "repeat" | "left";
+        ConsentDto: {
+            granted: boolean;
+            /**
+             * Format: date-time
+             * @description When it was given or withdrawn
+             */
+            at: string;
+            /**
+             * @description How it was given
+             * @example checkout checkbox
+             */
+            source: string;
+        };
+        ConsentsDto: {
+            survey?: components["schemas"]["ConsentDto"];
+            marketing?: components["schemas"]["ConsentDto"];
+        };
+        CustomerDto: {
+            /** Format: uuid */
+            id: string;
+            externalId: string;
+            name: string | null;
+            email: string | null;
+            phone: string | null;
+            attributes: {
+                [key: string]: unknown;
+            };
+            lifecycleStage: components["schemas"]["LifecycleStage"];
+            segment: string | null;
+            mrr: number;
+            consents: components["schemas"]["ConsentsDto"];
+            orderCount: number;
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CustomerPageDto: {
+            items: components["schemas"]["CustomerDto"][];
+            total: number;
+        };
+        BulkUpsertDto: {
+            /** @description Up to 1000 customers (BulkCustomer); each row is validated on its own */
+            customers: Record<string, never>[];
+        };
+        RowErrorDto: {
+            /** @description Position in the request (0-based) */
+            index: number;
+            externalId: string | null;
+            field: string;
+            message: string;
+        };
+        BulkUpsertResultDto: {
+            created: number;
+            updated: number;
+            /** @description Rows not stored, with why; all other rows were stored */
+            errors: components["schemas"]["RowErrorDto"][];
+        };
+        CustomerFieldsDto: {
+            name?: string;
+            email?: string;
+            /** @example +359 88 123 4567 */
+            phone?: string;
+            /** @description Merged into the stored attributes */
+            attributes?: {
+                [key: string]: unknown;
+            };
+            lifecycleStage?: components["schemas"]["LifecycleStage"];
+            segment?: string;
+            /** @description Monthly recurring revenue */
+            mrr?: number;
+            consents?: components["schemas"]["ConsentsDto"];
+            orderCount?: number;
+            /** Format: date-time */
+            firstSeenAt?: string;
+            /** Format: date-time */
+            lastSeenAt?: string;
         };
     };
     responses: never;
@@ -2101,6 +2237,193 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SurveyMetricsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Customers_list: {
+        parameters: {
+            query?: {
+                /** @description Matches external id, name or email */
+                search?: string;
+                stage?: "aware" | "considering" | "buying" | "repeat" | "left";
+                segment?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Customers_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkUpsertDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkUpsertResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Customers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Customers_upsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerFieldsDto"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
                 };
             };
             /** @description Your role or token scope does not allow this */
