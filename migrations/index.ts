@@ -1,6 +1,7 @@
 import { Foundation1763900000000 } from './1763900000000-foundation';
 import { Surveys1763990000000 } from './1763990000000-surveys';
 import { Customers1764000000000 } from './1764000000000-customers';
+import { ChurnReasons1764010000000 } from './1764010000000-churn-reasons';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
-export const migrations = [Foundation1763900000000, Surveys1763990000000, Customers1764000000000];
+export const migrations = [Foundation1763900000000, Surveys1763990000000, Customers1764000000000, ChurnReasons1764010000000];

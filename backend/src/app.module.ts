@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AuthModule } from './auth/auth.module';
+import { ChurnModule } from './churn/churn.module';
 import { CustomersModule } from './customers/customers.module';
 import { ErrorFilter } from './common/http/error.filter';
 import { requestLoggingParams } from './common/http/request-logging';
@@ -40,6 +41,7 @@ export class AppModule {
         ResponsesModule,
         SurveyMetricsModule,
         CustomersModule,
+        ChurnModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

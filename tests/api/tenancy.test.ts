@@ -24,7 +24,7 @@ beforeAll(async () => {
   const token = await asB.post(`${bBase}/api-tokens`, { name: 'beta', scopes: ['members:read'] }).expect(201);
   const survey = await asB.post(`${bBase}/surveys`, { name: 'Beta NPS', kind: 'nps' }).expect(201);
   await asB.put(`${bBase}/customers/beta-customer`, { name: 'Beta customer' }).expect(201);
-  bRecords = { userId: b.userId, invitationId: invitation.body.id, tokenId: token.body.id, surveyId: survey.body.id, externalId: 'beta-customer' };
+  bRecords = { userId: b.userId, invitationId: invitation.body.id, tokenId: token.body.id, surveyId: survey.body.id, externalId: 'beta-customer', key: 'too_expensive' };
 
   const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths)
@@ -46,7 +46,7 @@ function call(as: LoggedIn, method: string, path: string) {
     case 'post':
       return as.post(path, { name: 'x', email: 'x@example.test', role: 'admin', scopes: ['members:read'], kind: 'nps' });
     case 'patch':
-      return as.patch(path, { name: 'Hijacked', role: 'viewer', status: 'live' });
+      return as.patch(path, { name: 'Hijacked', role: 'viewer', status: 'live', labels: { en: 'Hijacked' } });
     case 'put':
       return as.put(path, { name: 'Hijacked' });
     case 'delete':
@@ -58,15 +58,16 @@ function call(as: LoggedIn, method: string, path: string) {
 
 async function snapshotOfB() {
   const bBase = `/api/v1/workspaces/${b.workspaceId}`;
-  const [ws, members, invitations, tokens, surveys, customers] = await Promise.all([
+  const [ws, members, invitations, tokens, surveys, customers, reasons] = await Promise.all([
     asB.get(bBase),
     asB.get(`${bBase}/members`),
     asB.get(`${bBase}/invitations`),
     asB.get(`${bBase}/api-tokens`),
     asB.get(`${bBase}/surveys`),
     asB.get(`${bBase}/customers`),
+    asB.get(`${bBase}/churn/reasons`),
   ]);
-  return { ws: ws.body, members: members.body, invitations: invitations.body, tokens: tokens.body, surveys: surveys.body, customers: customers.body };
+  return { ws: ws.body, members: members.body, invitations: invitations.body, tokens: tokens.body, surveys: surveys.body, customers: customers.body, reasons: reasons.body };
 }
 
 describe('tenancy isolation', () => {

@@ -471,6 +471,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/churn/reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The churn-reason taxonomy (a new workspace starts with the common set) */
+        get: operations["ChurnReasons_list"];
+        put?: never;
+        /** Add a reason with a new stable key */
+        post: operations["ChurnReasons_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/reasons/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename (labels), re-map the offer, mark avoidable, reorder or archive a reason; its key never changes */
+        patch: operations["ChurnReasons_update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1099,6 +1134,78 @@ export interface components {
             firstSeenAt?: string;
             /** Format: date-time */
             lastSeenAt?: string;
+        };
+        /** @enum {string} */
+        OfferType: "pause" | "skip" | "discount" | "downgrade" | "talk_to_us";
+        SaveOfferDto: {
+            type: components["schemas"]["OfferType"];
+            /** @description pause: weeks; skip: orders; discount: percent */
+            amount?: number;
+            /** @description downgrade: the plan offered */
+            plan?: string;
+            /** @example {
+             *       "en": "Too expensive",
+             *       "ru": "Слишком дорого"
+             *     } */
+            text: {
+                [key: string]: string;
+            };
+        };
+        ReasonDto: {
+            key: string;
+            /** @example {
+             *       "en": "Too expensive",
+             *       "ru": "Слишком дорого"
+             *     } */
+            labels: {
+                [key: string]: string;
+            };
+            avoidable: boolean;
+            group: string | null;
+            offer: components["schemas"]["SaveOfferDto"] | null;
+            position: number;
+            archived: boolean;
+        };
+        CreateReasonDto: {
+            /** @description Group reasons roll up into, e.g. price, product */
+            group?: string;
+            offer?: components["schemas"]["SaveOfferDto"] | null;
+            /** @description Order in the cancellation flow */
+            position?: number;
+            /**
+             * @description Stable key; never changes, so history stays comparable
+             * @example slow_delivery
+             */
+            key: string;
+            /** @example {
+             *       "en": "Too expensive",
+             *       "ru": "Слишком дорого"
+             *     } */
+            labels: {
+                [key: string]: string;
+            };
+            /** @description Could the company have prevented it? */
+            avoidable: boolean;
+        };
+        UpdateReasonDto: {
+            /** @description Group reasons roll up into, e.g. price, product */
+            group?: string;
+            offer?: components["schemas"]["SaveOfferDto"] | null;
+            /** @description Order in the cancellation flow */
+            position?: number;
+            /**
+             * @description Renaming changes labels only; the key and history stay
+             * @example {
+             *       "en": "Too expensive",
+             *       "ru": "Слишком дорого"
+             *     }
+             */
+            labels?: {
+                [key: string]: string;
+            };
+            avoidable?: boolean;
+            /** @description Hidden from new flows, kept in history */
+            archived?: boolean;
         };
     };
     responses: never;
@@ -2424,6 +2531,135 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnReasons_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReasonDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnReasons_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReasonDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnReasons_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReasonDto"];
                 };
             };
             /** @description Your role or token scope does not allow this */
