@@ -10,6 +10,7 @@ import { assignRequestId } from './common/http/request-logging';
 import { createValidationPipe } from './common/http/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi/openapi';
+import { CancellationFlowsService } from './churn/cancellation-flows.service';
 import { installIngestEdge } from './surveys/install-ingest-edge';
 import { publicCors } from './surveys/public-cors.middleware';
 import { PublicSurveyCache } from './surveys/public-survey.cache';
@@ -58,7 +59,17 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       },
     }),
   );
-  app.use(`/${API_PREFIX}/public`, publicCors(app.get(PublicSurveyCache)));
+  const surveys = app.get(PublicSurveyCache);
+  const flows = app.get(CancellationFlowsService);
+  app.use(
+    `/${API_PREFIX}/public`,
+    publicCors(async (path) => {
+      const [, kind, key] = /^\/(surveys|cancellation-flows)\/([\w-]{1,32})(?:\/|$)/.exec(path) ?? [];
+      if (kind === 'surveys') return surveys.byPublicKey(key);
+      if (kind === 'cancellation-flows') return flows.originsOf(key);
+      return null;
+    }),
+  );
   app.use('/widget/', (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin'); // loaded by <script> on customers' sites
     next();

@@ -24,7 +24,8 @@ beforeAll(async () => {
   const token = await asB.post(`${bBase}/api-tokens`, { name: 'beta', scopes: ['members:read'] }).expect(201);
   const survey = await asB.post(`${bBase}/surveys`, { name: 'Beta NPS', kind: 'nps' }).expect(201);
   await asB.put(`${bBase}/customers/beta-customer`, { name: 'Beta customer' }).expect(201);
-  bRecords = { userId: b.userId, invitationId: invitation.body.id, tokenId: token.body.id, surveyId: survey.body.id, externalId: 'beta-customer', key: 'too_expensive' };
+  const flow = await asB.post(`${bBase}/churn/flows`, { name: 'Beta flow' }).expect(201);
+  bRecords = { userId: b.userId, invitationId: invitation.body.id, tokenId: token.body.id, surveyId: survey.body.id, externalId: 'beta-customer', key: 'too_expensive', flowId: flow.body.id };
 
   const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths)
@@ -58,7 +59,7 @@ function call(as: LoggedIn, method: string, path: string) {
 
 async function snapshotOfB() {
   const bBase = `/api/v1/workspaces/${b.workspaceId}`;
-  const [ws, members, invitations, tokens, surveys, customers, reasons] = await Promise.all([
+  const [ws, members, invitations, tokens, surveys, customers, reasons, flows] = await Promise.all([
     asB.get(bBase),
     asB.get(`${bBase}/members`),
     asB.get(`${bBase}/invitations`),
@@ -66,8 +67,9 @@ async function snapshotOfB() {
     asB.get(`${bBase}/surveys`),
     asB.get(`${bBase}/customers`),
     asB.get(`${bBase}/churn/reasons`),
+    asB.get(`${bBase}/churn/flows`),
   ]);
-  return { ws: ws.body, members: members.body, invitations: invitations.body, tokens: tokens.body, surveys: surveys.body, customers: customers.body, reasons: reasons.body };
+  return { ws: ws.body, members: members.body, invitations: invitations.body, tokens: tokens.body, surveys: surveys.body, customers: customers.body, reasons: reasons.body, flows: flows.body };
 }
 
 describe('tenancy isolation', () => {

@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
+import { SurveysModule } from '../surveys/surveys.module';
+import { CancellationFlowsController, PublicCancellationController } from './cancellation-flows.controller';
+import { CancellationFlowsRepository } from './cancellation-flows.repository';
+import { CancellationFlowsService } from './cancellation-flows.service';
 import { ChurnReasonsController } from './churn-reasons.controller';
 import { ChurnReasonsRepository } from './churn-reasons.repository';
 import { ChurnReasonsService } from './churn-reasons.service';
 
 @Module({
-  controllers: [ChurnReasonsController],
-  providers: [ChurnReasonsRepository, ChurnReasonsService],
-  exports: [ChurnReasonsService],
+  imports: [SurveysModule],
+  controllers: [ChurnReasonsController, CancellationFlowsController, PublicCancellationController],
+  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService],
+  exports: [ChurnReasonsService, CancellationFlowsService],
 })
 export class ChurnModule {}

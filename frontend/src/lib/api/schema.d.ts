@@ -506,6 +506,75 @@ export interface paths {
         patch: operations["ChurnReasons_update"];
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/churn/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cancellation flows (widget configurations) */
+        get: operations["CancellationFlows_list"];
+        put?: never;
+        /** Create a cancellation flow; embed it with its public key */
+        post: operations["CancellationFlows_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/flows/{flowId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a flow: reasons offered and their order, languages, origins, pause */
+        patch: operations["CancellationFlows_update"];
+        trace?: never;
+    };
+    "/api/v1/public/cancellation-flows/{publicKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flow's reasons with their save offers, in one language */
+        get: operations["PublicCancellation_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/cancellation-flows/{publicKey}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a step of a cancellation run (idempotent per key); finished: true records the outcome */
+        post: operations["PublicCancellation_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1206,6 +1275,86 @@ export interface components {
             avoidable?: boolean;
             /** @description Hidden from new flows, kept in history */
             archived?: boolean;
+        };
+        FlowDto: {
+            /** Format: uuid */
+            id: string;
+            publicKey: string;
+            name: string;
+            /** @enum {string} */
+            status: "live" | "paused";
+            languages: string[];
+            defaultLanguage: string;
+            allowedOrigins: string[];
+            reasonKeys: string[];
+            randomizeReasons: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateFlowDto: {
+            /** @example [
+             *       "en",
+             *       "ru"
+             *     ] */
+            languages?: string[];
+            defaultLanguage?: string;
+            /**
+             * @description Sites allowed to embed it; empty = any
+             * @example [
+             *       "https://app.example.com"
+             *     ]
+             */
+            allowedOrigins?: string[];
+            /** @description Reason keys offered, in order; empty = every active reason */
+            reasonKeys?: string[];
+            /** @description Shuffle the reasons for each respondent ("Other" stays last) */
+            randomizeReasons?: boolean;
+            /** @example Subscription cancellation */
+            name: string;
+        };
+        UpdateFlowDto: {
+            /** @example [
+             *       "en",
+             *       "ru"
+             *     ] */
+            languages?: string[];
+            defaultLanguage?: string;
+            /**
+             * @description Sites allowed to embed it; empty = any
+             * @example [
+             *       "https://app.example.com"
+             *     ]
+             */
+            allowedOrigins?: string[];
+            /** @description Reason keys offered, in order; empty = every active reason */
+            reasonKeys?: string[];
+            /** @description Shuffle the reasons for each respondent ("Other" stays last) */
+            randomizeReasons?: boolean;
+            name?: string;
+            /** @enum {string} */
+            status?: "live" | "paused";
+        };
+        SubmitCancellationDto: {
+            /** @description Client-generated, one per flow run; repeat it on every call */
+            idempotencyKey: string;
+            customerId?: string;
+            /** @example too_expensive */
+            reasonKey?: string;
+            /** @description The text for "Other" */
+            otherText?: string;
+            followUp?: string;
+            /** @description Whether the save offer was accepted */
+            offerAccepted?: boolean;
+            /** @description true on the last step: the outcome is then recorded */
+            finished: boolean;
+            language?: string;
+        };
+        CancellationRecordedDto: {
+            /** Format: uuid */
+            cancellationId: string;
+            finished: boolean;
+            /** @enum {string|null} */
+            outcome: "saved" | "cancelled" | null;
         };
     };
     responses: never;
@@ -2678,6 +2827,190 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CancellationFlows_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CancellationFlows_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFlowDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CancellationFlows_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flowId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFlowDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicCancellation_config: {
+        parameters: {
+            query?: {
+                language?: string;
+            };
+            header?: never;
+            path: {
+                publicKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PublicFlowConfig */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicCancellation_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publicKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitCancellationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationRecordedDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationRecordedDto"];
                 };
             };
         };

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentWorkspace, Public, WorkspaceAccess } from '../common/auth/access.decorators';
+import type { WorkspaceContext } from '../common/auth/principal';
+import { notFound } from '../common/http/api-error';
+import { PublicRateLimitGuard } from '../surveys/public-rate-limit.guard';
+import { CancellationRecordedDto, CreateFlowDto, FlowDto, SubmitCancellationDto, UpdateFlowDto } from './cancellation-flows.dto';
+import { CancellationFlowsService, PublicFlowConfig } from './cancellation-flows.service';
+
+const EDITORS = ['admin', 'analyst'] as const;
+const flowId = new ParseUUIDPipe({ exceptionFactory: () => notFound('Cancellation flow') });
+
+@ApiTags('churn')
+@Controller('workspaces/:workspaceId/churn/flows')
+export class CancellationFlowsController {
+  constructor(private readonly flows: CancellationFlowsService) {}
+
+  @Get()
+  @WorkspaceAccess({ scope: 'customers:read' })
+  @ApiOperation({ summary: 'Cancellation flows (widget configurations)' })
+  @ApiOkResponse({ type: FlowDto, isArray: true })
+  list(@CurrentWorkspace() ws: WorkspaceContext): Promise<FlowDto[]> {
+    return this.flows.list(ws.workspaceId);
+  }
+
+  @Post()
+  @WorkspaceAccess({ roles: EDITORS, scope: 'customers:write' })
+  @ApiOperation({ summary: 'Create a cancellation flow; embed it with its public key' })
+  @ApiCreatedResponse({ type: FlowDto })
+  create(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: CreateFlowDto): Promise<FlowDto> {
+    return this.flows.create(ws.workspaceId, body);
+  }
+
+  @Patch(':flowId')
+  @WorkspaceAccess({ roles: EDITORS, scope: 'customers:write' })
+  @ApiOperation({ summary: 'Change a flow: reasons offered and their order, languages, origins, pause' })
+  @ApiOkResponse({ type: FlowDto })
+  update(@CurrentWorkspace() ws: WorkspaceContext, @Param('flowId', flowId) id: string, @Body() body: UpdateFlowDto): Promise<FlowDto> {
+    return this.flows.update(ws.workspaceId, id, body);
+  }
+}
+
+/** The public edge the cancellation widget talks to (CORS by the flow's allowed origins). */
+@ApiTags('public')
+@Controller('public/cancellation-flows/:publicKey')
+@Public()
+@UseGuards(PublicRateLimitGuard)
+export class PublicCancellationController {
+  constructor(private readonly flows: CancellationFlowsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "A flow's reasons with their save offers, in one language" })
+  @ApiQuery({ name: 'language', required: false })
+  @ApiOkResponse({ description: 'PublicFlowConfig' })
+  config(@Param('publicKey') publicKey: string, @Query('language') language?: string): Promise<PublicFlowConfig> {
+    return this.flows.publicConfig(publicKey, typeof language === 'string' ? language.slice(0, 16) : undefined);
+  }
+
+  @Post('submissions')
+  @ApiOperation({ summary: 'Record a step of a cancellation run (idempotent per key); finished: true records the outcome' })
+  @ApiCreatedResponse({ type: CancellationRecordedDto })
+  @ApiOkResponse({ type: CancellationRecordedDto })
+  async submit(@Param('publicKey') publicKey: string, @Body() body: SubmitCancellationDto, @Res({ passthrough: true }) res: Response): Promise<CancellationRecordedDto> {
+    const result = await this.flows.submit(publicKey, body);
+    res.status(result.created ? 201 : 200);
+    return result.body;
+  }
+}

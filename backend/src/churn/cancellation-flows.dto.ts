@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { LANGUAGE_CODE } from '../common/http/localized-text.validator';
+import { Trim } from '../common/http/dto-helpers';
+
+const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i;
+
+class FlowFieldsDto {
+  @ApiPropertyOptional({ example: ['en', 'ru'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @Matches(LANGUAGE_CODE, { each: true, message: 'each language must be a code like en, ru, bg, de' })
+  languages?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @Matches(LANGUAGE_CODE, { message: 'defaultLanguage must be a code like en' }) defaultLanguage?: string;
+
+  @ApiPropertyOptional({ example: ['https://app.example.com'], description: 'Sites allowed to embed it; empty = any' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(ORIGIN, { each: true, message: 'each allowed origin must look like https://app.example.com (no path)' })
+  allowedOrigins?: string[];
+
+  @ApiPropertyOptional({ description: 'Reason keys offered, in order; empty = every active reason' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^[a-z0-9_]{1,60}$/, { each: true, message: 'each reason key must be 1–60 of a-z, 0-9 or _' })
+  reasonKeys?: string[];
+
+  @ApiPropertyOptional({ description: 'Shuffle the reasons for each respondent ("Other" stays last)' }) @IsOptional() @IsBoolean() randomizeReasons?: boolean;
+}
+
+export class CreateFlowDto extends FlowFieldsDto {
+  @ApiProperty({ example: 'Subscription cancellation' }) @Trim() @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200) name: string;
+}
+
+export class UpdateFlowDto extends FlowFieldsDto {
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ enum: ['live', 'paused'] }) @IsOptional() @IsIn(['live', 'paused'], { message: 'status must be live or paused' }) status?: 'live' | 'paused';
+}
+
+export class FlowDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() publicKey: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['live', 'paused'] }) status: 'live' | 'paused';
+  @ApiProperty({ type: String, isArray: true }) languages: string[];
+  @ApiProperty() defaultLanguage: string;
+  @ApiProperty({ type: String, isArray: true }) allowedOrigins: string[];
+  @ApiProperty({ type: String, isArray: true }) reasonKeys: string[];
+  @ApiProperty() randomizeReasons: boolean;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+}
+
+export class SubmitCancellationDto {
+  @ApiProperty({ description: 'Client-generated, one per flow run; repeat it on every call' })
+  @Matches(/^[\w-]{8,64}$/, { message: 'idempotencyKey must be 8–64 letters, digits, _ or -' })
+  idempotencyKey: string;
+
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) customerId?: string;
+
+  @ApiPropertyOptional({ example: 'too_expensive' }) @IsOptional() @Matches(/^[a-z0-9_]{1,60}$/, { message: 'reasonKey must be a reason key' }) reasonKey?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'The text for "Other"' }) @IsOptional() @IsString() @MaxLength(2000) otherText?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) followUp?: string;
+
+  @ApiPropertyOptional({ description: 'Whether the save offer was accepted' }) @IsOptional() @IsBoolean() offerAccepted?: boolean;
+
+  @ApiProperty({ description: 'true on the last step: the outcome is then recorded' }) @IsBoolean() finished: boolean;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(LANGUAGE_CODE, { message: 'language must be a code like en or ru' }) language?: string;
+}
+
+export class CancellationRecordedDto {
+  @ApiProperty({ format: 'uuid' }) cancellationId: string;
+  @ApiProperty() finished: boolean;
+  @ApiProperty({ type: String, nullable: true, enum: ['saved', 'cancelled'] }) outcome: 'saved' | 'cancelled' | null;
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { SaveOffer } from './default-reasons';
+
+export interface FlowRow {
+  workspaceId: string;
+  id: string;
+  publicKey: string;
+  name: string;
+  status: 'live' | 'paused';
+  languages: string[];
+  defaultLanguage: string;
+  allowedOrigins: string[];
+  reasonKeys: string[];
+  randomizeReasons: boolean;
+  createdAt: Date;
+}
+
+export interface CancellationWrite {
+  idempotencyKey: string;
+  customerId: string | null;
+  reasonKey: string | null;
+  offeredReasonKeys: string[];
+  otherText: string | null;
+  followUp: string | null;
+  offer: SaveOffer | null;
+  outcome: 'saved' | 'cancelled' | null;
+  language: string | null;
+}
+
+const FLOW_COLUMNS = `workspace_id AS "workspaceId", id, public_key AS "publicKey", name, status, languages,
+  default_language AS "defaultLanguage", allowed_origins AS "allowedOrigins", reason_keys AS "reasonKeys",
+  randomize_reasons AS "randomizeReasons", created_at AS "createdAt"`;
+
+const FIELDS: Record<string, string> = {
+  name: 'name', status: 'status', languages: 'languages', defaultLanguage: 'default_language', allowedOrigins: 'allowed_origins',
+  reasonKeys: 'reason_keys', randomizeReasons: 'randomize_reasons',
+};
+
+@Injectable()
+export class CancellationFlowsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(flow: Omit<FlowRow, 'id' | 'createdAt' | 'status'>): Promise<FlowRow> {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO cancellation_flows (workspace_id, public_key, name, languages, default_language, allowed_origins, reason_keys, randomize_reasons)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${FLOW_COLUMNS}`,
+      [flow.workspaceId, flow.publicKey, flow.name, flow.languages, flow.defaultLanguage, flow.allowedOrigins, flow.reasonKeys, flow.randomizeReasons],
+    );
+    return row;
+  }
+
+  list(workspaceId: string): Promise<FlowRow[]> {
+    return this.dataSource.query(`SELECT ${FLOW_COLUMNS} FROM cancellation_flows WHERE workspace_id = $1 ORDER BY created_at`, [workspaceId]);
+  }
+
+  async find(workspaceId: string, id: string): Promise<FlowRow | null> {
+    const rows = await this.dataSource.query(`SELECT ${FLOW_COLUMNS} FROM cancellation_flows WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+    return (rows[0] as FlowRow | undefined) ?? null;
+  }
+
+  async findByPublicKey(publicKey: string): Promise<FlowRow | null> {
+    const rows = await this.dataSource.query(`SELECT ${FLOW_COLUMNS} FROM cancellation_flows WHERE public_key = $1`, [publicKey]);
+    return (rows[0] as FlowRow | undefined) ?? null;
+  }
+
+  async update(workspaceId: string, id: string, changes: Partial<FlowRow>): Promise<void> {
+    const entries = Object.entries(changes).filter(([key, value]) => value !== undefined && FIELDS[key]);
+    if (entries.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE cancellation_flows SET ${entries.map(([key], i) => `${FIELDS[key]} = $${i + 3}`).join(', ')}, updated_at = now()
+        WHERE workspace_id = $1 AND id = $2`,
+      [workspaceId, id, ...entries.map(([, value]) => value)],
+    );
+  }
+
+  /**
+   * Records a flow run once per idempotency key, merging later steps into it. The outcome is set once,
+   * when the run finishes; the customer's MRR is captured then (for revenue churn) and a cancelled
+   * customer is marked as left.
+   */
+  async upsertCancellation(flow: FlowRow, write: CancellationWrite): Promise<{ id: string; finished: boolean; outcome: 'saved' | 'cancelled' | null; created: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `INSERT INTO cancellations AS c (workspace_id, flow_id, idempotency_key, customer_external_id, reason_key, offered_reason_keys,
+                                         other_text, follow_up, offer, outcome, language, finished_at, mrr)
+         VALUES ($1, $2, $3, $4::varchar, $5, $6, $7, $8, $9, $10::varchar, $11, CASE WHEN $10::varchar IS NOT NULL THEN now() END,
+                 CASE WHEN $10::varchar IS NOT NULL THEN (SELECT mrr FROM customers WHERE workspace_id = $1 AND external_id = $4::varchar) END)
+         ON CONFLICT (workspace_id, flow_id, idempotency_key) DO UPDATE SET
+           customer_external_id = COALESCE(c.customer_external_id, EXCLUDED.customer_external_id),
+           reason_key = CASE WHEN c.outcome IS NULL THEN COALESCE(EXCLUDED.reason_key, c.reason_key) ELSE c.reason_key END,
+           other_text = CASE WHEN c.outcome IS NULL THEN COALESCE(EXCLUDED.other_text, c.other_text) ELSE c.other_text END,
+           follow_up = CASE WHEN c.outcome IS NULL THEN COALESCE(EXCLUDED.follow_up, c.follow_up) ELSE c.follow_up END,
+           offer = CASE WHEN c.outcome IS NULL THEN COALESCE(EXCLUDED.offer, c.offer) ELSE c.offer END,
+           language = COALESCE(EXCLUDED.language, c.language),
+           outcome = COALESCE(c.outcome, EXCLUDED.outcome),
+           finished_at = COALESCE(c.finished_at, EXCLUDED.finished_at),
+           mrr = COALESCE(c.mrr, (SELECT mrr FROM customers WHERE workspace_id = $1
+                                   AND external_id = COALESCE(c.customer_external_id, EXCLUDED.customer_external_id)
+                                   AND EXCLUDED.outcome IS NOT NULL)),
+           updated_at = now()
+         RETURNING id, outcome, (finished_at IS NOT NULL) AS finished, (xmax = 0) AS created, customer_external_id AS "customerId"`,
+        [
+          flow.workspaceId, flow.id, write.idempotencyKey, write.customerId, write.reasonKey, write.offeredReasonKeys,
+          write.otherText, write.followUp, write.offer ? JSON.stringify(write.offer) : null, write.outcome, write.language,
+        ],
+      );
+      if (row.outcome === 'cancelled' && row.customerId) {
+        await manager.query(
+          `UPDATE customers SET lifecycle_stage = 'left', updated_at = now() WHERE workspace_id = $1 AND external_id = $2`,
+          [flow.workspaceId, row.customerId],
+        );
+      }
+      return { id: row.id, finished: row.finished, outcome: row.outcome, created: row.created };
+    });
+  }
+}

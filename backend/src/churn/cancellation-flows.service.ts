@@ -1,0 +1,153 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { ApiError, notFound } from '../common/http/api-error';
+import { validationError } from '../common/http/validation.pipe';
+import { chooseLanguage, pick } from '../surveys/localize';
+import { directionOf } from '../surveys/templates';
+import { cancellationUiText, CancellationUiText } from './cancellation-texts';
+import type { CancellationRecordedDto, CreateFlowDto, FlowDto, SubmitCancellationDto, UpdateFlowDto } from './cancellation-flows.dto';
+import { CancellationFlowsRepository, FlowRow } from './cancellation-flows.repository';
+import { ChurnReasonsService } from './churn-reasons.service';
+import type { ReasonDto } from './churn-reasons.dto';
+
+export interface PublicFlowConfig {
+  publicKey: string;
+  language: string;
+  direction: 'ltr' | 'rtl';
+  reasons: { key: string; label: string; offer: { type: string; amount?: number; plan?: string; text: string } | null }[];
+  ui: CancellationUiText;
+}
+
+const toDto = (row: FlowRow): FlowDto => ({
+  id: row.id, publicKey: row.publicKey, name: row.name, status: row.status, languages: row.languages,
+  defaultLanguage: row.defaultLanguage, allowedOrigins: row.allowedOrigins, reasonKeys: row.reasonKeys,
+  randomizeReasons: row.randomizeReasons, createdAt: row.createdAt.toISOString(),
+});
+
+/** Fisher–Yates; "other" is kept last, where people look for it. */
+function shuffled<T extends { key: string }>(items: T[]): T[] {
+  const rest = items.filter((r) => r.key !== 'other');
+  for (let i = rest.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [rest[i], rest[j]] = [rest[j], rest[i]];
+  }
+  return [...rest, ...items.filter((r) => r.key === 'other')];
+}
+
+@Injectable()
+export class CancellationFlowsService {
+  constructor(
+    private readonly flows: CancellationFlowsRepository,
+    private readonly reasons: ChurnReasonsService,
+  ) {}
+
+  async list(workspaceId: string): Promise<FlowDto[]> {
+    return (await this.flows.list(workspaceId)).map(toDto);
+  }
+
+  async create(workspaceId: string, input: CreateFlowDto): Promise<FlowDto> {
+    const languages = input.languages ?? ['en'];
+    const defaultLanguage = input.defaultLanguage ?? languages[0];
+    await this.assertValid(workspaceId, languages, defaultLanguage, input.reasonKeys);
+    const row = await this.flows.create({
+      workspaceId,
+      publicKey: `cxl_${randomBytes(15).toString('base64url').replace(/[-_]/g, 'x')}`,
+      name: input.name,
+      languages,
+      defaultLanguage,
+      allowedOrigins: input.allowedOrigins ?? [],
+      reasonKeys: input.reasonKeys ?? [],
+      randomizeReasons: input.randomizeReasons ?? false,
+    });
+    return toDto(row);
+  }
+
+  async update(workspaceId: string, id: string, input: UpdateFlowDto): Promise<FlowDto> {
+    const current = await this.flows.find(workspaceId, id);
+    if (!current) throw notFound('Cancellation flow');
+    const languages = input.languages ?? current.languages;
+    const defaultLanguage = input.defaultLanguage ?? (languages.includes(current.defaultLanguage) ? current.defaultLanguage : languages[0]);
+    await this.assertValid(workspaceId, languages, defaultLanguage, input.reasonKeys);
+    await this.flows.update(workspaceId, id, { ...input, languages: input.languages, defaultLanguage });
+    return toDto((await this.flows.find(workspaceId, id))!);
+  }
+
+  private async assertValid(workspaceId: string, languages: string[], defaultLanguage: string, reasonKeys?: string[]): Promise<void> {
+    if (!languages.includes(defaultLanguage)) {
+      throw validationError([{ field: 'defaultLanguage', message: `defaultLanguage "${defaultLanguage}" must be one of the flow's languages` }]);
+    }
+    if (reasonKeys?.length) {
+      const known = new Set((await this.reasons.list(workspaceId)).map((r) => r.key));
+      const unknown = reasonKeys.filter((k) => !known.has(k));
+      if (unknown.length > 0) throw validationError([{ field: 'reasonKeys', message: `unknown reason keys: ${unknown.join(', ')}` }]);
+    }
+  }
+
+  /** The reasons a flow offers now: its list (or every active reason), archived ones left out. */
+  private async offered(flow: FlowRow): Promise<ReasonDto[]> {
+    const all = (await this.reasons.list(flow.workspaceId)).filter((r) => !r.archived);
+    if (flow.reasonKeys.length === 0) return all;
+    const byKey = new Map(all.map((r) => [r.key, r]));
+    return flow.reasonKeys.map((k) => byKey.get(k)).filter((r): r is ReasonDto => r !== undefined);
+  }
+
+  private async liveFlow(publicKey: string): Promise<FlowRow> {
+    const flow = await this.flows.findByPublicKey(publicKey);
+    if (!flow) throw notFound('Cancellation flow');
+    return flow;
+  }
+
+  async originsOf(publicKey: string): Promise<{ allowedOrigins: string[] } | null> {
+    return this.flows.findByPublicKey(publicKey);
+  }
+
+  async publicConfig(publicKey: string, requestedLanguage?: string): Promise<PublicFlowConfig> {
+    const flow = await this.liveFlow(publicKey);
+    if (flow.status !== 'live') throw new ApiError(HttpStatus.CONFLICT, 'not_live', 'This cancellation flow is paused.');
+    const language = chooseLanguage(requestedLanguage, flow.languages, flow.defaultLanguage);
+    const reasons = (await this.offered(flow)).map((r) => ({
+      key: r.key,
+      label: pick(r.labels, language, flow.defaultLanguage),
+      offer: r.offer ? { ...r.offer, text: pick(r.offer.text, language, flow.defaultLanguage) } : null,
+    }));
+    return {
+      publicKey,
+      language,
+      direction: directionOf(language),
+      reasons: flow.randomizeReasons ? shuffled(reasons) : reasons,
+      ui: cancellationUiText(language),
+    };
+  }
+
+  /**
+   * One step of a flow run. The server decides which offer goes with the reason and what the
+   * outcome is: `saved` when the offer was accepted, otherwise `cancelled`.
+   */
+  async submit(publicKey: string, input: SubmitCancellationDto): Promise<{ created: boolean; body: CancellationRecordedDto }> {
+    const flow = await this.liveFlow(publicKey);
+    if (flow.status !== 'live') throw new ApiError(HttpStatus.CONFLICT, 'not_live', 'This cancellation flow is paused.');
+    const offered = await this.offered(flow);
+    const reason = input.reasonKey ? offered.find((r) => r.key === input.reasonKey) : undefined;
+    const problems: { field: string; message: string }[] = [];
+    if (input.reasonKey && !reason) problems.push({ field: 'reasonKey', message: `reasonKey must be one of: ${offered.map((r) => r.key).join(', ')}` });
+    if (input.finished && !input.reasonKey) problems.push({ field: 'reasonKey', message: 'reasonKey is required to finish' });
+    if (input.finished && input.reasonKey === 'other' && !input.otherText?.trim()) {
+      problems.push({ field: 'otherText', message: 'otherText is required when the reason is "other"' });
+    }
+    if (input.offerAccepted && reason && !reason.offer) problems.push({ field: 'offerAccepted', message: 'this reason has no offer to accept' });
+    if (problems.length > 0) throw validationError(problems);
+
+    const result = await this.flows.upsertCancellation(flow, {
+      idempotencyKey: input.idempotencyKey,
+      customerId: input.customerId ?? null,
+      reasonKey: input.reasonKey ?? null,
+      offeredReasonKeys: offered.map((r) => r.key),
+      otherText: input.otherText?.trim() || null,
+      followUp: input.followUp?.trim() || null,
+      offer: reason?.offer ?? null,
+      outcome: input.finished ? (input.offerAccepted ? 'saved' : 'cancelled') : null,
+      language: input.language ? chooseLanguage(input.language, flow.languages, flow.defaultLanguage) : null,
+    });
+    return { created: result.created, body: { cancellationId: result.id, finished: result.finished, outcome: result.outcome } };
+  }
+}

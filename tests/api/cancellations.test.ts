@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+
+let t: TestApp;
+let admin: SeededAdmin;
+let asAdmin: LoggedIn;
+let ws: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ publicLimitPerIpPerMinute: 100_000 });
+  admin = await t.seedAdmin('Subscriptions');
+  asAdmin = await t.login(admin.email, admin.password);
+  ws = `/api/v1/workspaces/${admin.workspaceId}`;
+});
+afterAll(() => t.close());
+
+async function flow(body: object = {}) {
+  const res = await asAdmin.post(`${ws}/churn/flows`, { name: `Flow ${randomUUID()}`, languages: ['ru', 'en'], ...body }).expect(201);
+  return { ...res.body, path: `/api/v1/public/cancellation-flows/${res.body.publicKey}` } as { id: string; publicKey: string; path: string };
+}
+
+const db = () => t.app.get(DataSource);
+
+describe('cancellation flows', () => {
+  it('serves the reasons with their offers in the respondent language, "other" last when shuffled', async () => {
+    const f = await flow({ randomizeReasons: true });
+    const res = await t.http().get(`${f.path}?language=ru`).expect(200);
+    expect(res.body.language).toBe('ru');
+    expect(res.body.ui.title).toBe('Почему вы отменяете подписку?');
+    expect(res.body.reasons).toHaveLength(11);
+    expect(res.body.reasons.at(-1)).toMatchObject({ key: 'other', label: 'Другое', offer: null });
+    expect(res.body.reasons.find((r: { key: string }) => r.key === 'too_expensive')).toMatchObject({
+      label: 'Слишком дорого',
+      offer: { type: 'discount', amount: 20, text: 'Останьтесь — скидка 20% на 3 месяца.' },
+    });
+  });
+
+  it('offers only the chosen reasons, in order, and refuses unknown ones', async () => {
+    const f = await flow({ reasonKeys: ['too_expensive', 'moved_away', 'other'] });
+    const res = await t.http().get(f.path).expect(200);
+    expect(res.body.reasons.map((r: { key: string }) => r.key)).toEqual(['too_expensive', 'moved_away', 'other']);
+    const bad = await asAdmin.post(`${ws}/churn/flows`, { name: 'Bad', reasonKeys: ['teleported'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0]).toEqual({ field: 'reasonKeys', message: 'unknown reason keys: teleported' });
+  });
+
+  it('records a run step by step, once, with the server-chosen offer and a "saved" outcome', async () => {
+    await asAdmin.put(`${ws}/customers/cust-7`, { name: 'Ivan', mrr: 30 }).expect(201);
+    const f = await flow();
+    const key = randomUUID();
+    const step1 = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-7', reasonKey: 'too_expensive', finished: false }).expect(201);
+    expect(step1.body).toMatchObject({ finished: false, outcome: null });
+    await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-7', reasonKey: 'too_expensive', followUp: 'Цена выросла', finished: false }).expect(200);
+    const done = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-7', reasonKey: 'too_expensive', offerAccepted: true, finished: true }).expect(200);
+    expect(done.body).toEqual({ cancellationId: step1.body.cancellationId, finished: true, outcome: 'saved' });
+    // A late retry cannot change the outcome.
+    const retry = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, reasonKey: 'moved_away', offerAccepted: false, finished: true }).expect(200);
+    expect(retry.body.outcome).toBe('saved');
+
+    const [row] = await db().query(`SELECT reason_key, follow_up, offer, outcome, mrr, offered_reason_keys FROM cancellations WHERE flow_id = $1`, [f.id]);
+    expect(row).toMatchObject({ reason_key: 'too_expensive', follow_up: 'Цена выросла', outcome: 'saved', mrr: '30.00' });
+    expect(row.offer.type).toBe('discount');
+    expect(row.offered_reason_keys).toHaveLength(11);
+    expect((await asAdmin.get(`${ws}/customers/cust-7`).expect(200)).body.lifecycleStage).not.toBe('left');
+  });
+
+  it('records "cancelled" when the offer is declined and marks the customer as left', async () => {
+    await asAdmin.put(`${ws}/customers/cust-8`, { name: 'Olga', mrr: 12.5, lifecycleStage: 'repeat' }).expect(201);
+    const f = await flow();
+    const res = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: randomUUID(), customerId: 'cust-8', reasonKey: 'moved_away', finished: true }).expect(201);
+    expect(res.body.outcome).toBe('cancelled');
+    expect((await asAdmin.get(`${ws}/customers/cust-8`).expect(200)).body.lifecycleStage).toBe('left');
+  });
+
+  it.each([
+    [{ reasonKey: 'teleported', finished: false }, 'reasonKey'],
+    [{ finished: true }, 'reasonKey'],
+    [{ reasonKey: 'other', finished: true }, 'otherText'],
+    [{ reasonKey: 'moved_away', offerAccepted: true, finished: true }, 'offerAccepted'],
+    [{ reasonKey: 'too_expensive', followUp: 'x'.repeat(5001), finished: false }, 'followUp'],
+    [{ reasonKey: 'too_expensive' }, 'finished'],
+  ])('rejects %j on %s and stores nothing', async (body, field) => {
+    const f = await flow();
+    const res = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: randomUUID(), ...body });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+    const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM cancellations WHERE flow_id = $1`, [f.id]);
+    expect(n).toBe(0);
+  });
+
+  it('checks origins, pauses, and keeps flows to their workspace', async () => {
+    const f = await flow({ allowedOrigins: ['https://app.example.com'] });
+    const denied = await t.http().get(f.path).set('Origin', 'https://evil.test');
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.code).toBe('origin_not_allowed');
+    await t.http().get(f.path).set('Origin', 'https://app.example.com').expect(200);
+    await asAdmin.patch(`${ws}/churn/flows/${f.id}`, { status: 'paused' }).expect(200);
+    expect((await t.http().get(f.path)).body.error.code).toBe('not_live');
+    await t.http().get('/api/v1/public/cancellation-flows/cxl_nope').expect(404);
+    const other = await t.seedAdmin('Other');
+    const asOther = await t.login(other.email, other.password);
+    expect((await asOther.patch(`${ws}/churn/flows/${f.id}`, { status: 'live' })).status).toBe(404);
+    expect((await asOther.patch(`/api/v1/workspaces/${other.workspaceId}/churn/flows/${f.id}`, { status: 'live' })).status).toBe(404);
+  });
+});
