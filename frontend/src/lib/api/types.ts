@@ -97,3 +97,17 @@ export type KnownScope = (typeof SCOPES)[number];
 // Fails svelte-check (and so the build) when the API gains a scope this list lacks.
 const everyScopeListed: Exclude<Scope, KnownScope> extends never ? true : never = true;
 void everyScopeListed;
+
+type CustomersPath = P['/api/v1/workspaces/{workspaceId}/customers'];
+type CustomerPath = P['/api/v1/workspaces/{workspaceId}/customers/{externalId}'];
+export type Customer = Success<CustomerPath['get']>;
+export type CustomerPage = Success<CustomersPath['get']>;
+export type CustomerFields = Body<CustomerPath['put']>;
+export type LifecycleStage = Customer['lifecycleStage'];
+export type Consent = NonNullable<Customer['consents']['survey']>;
+export type CustomersQuery = NonNullable<CustomersPath['get']['parameters']['query']>;
+
+/** Roles that may add and edit customers (the server's EDITORS for customers). */
+export function canEditCustomers(role: Role | undefined): boolean {
+	return role === 'admin' || role === 'analyst';
+}
