@@ -1,0 +1,14 @@
+/**
+ * Churn metrics: customer and revenue churn, money lost, save rate, inactivity, cancellation reasons,
+ * cohorts and funnel status. Pure functions over plain values; survey-metric helpers (Wilson interval,
+ * rounding, month buckets) come from ../metrics.
+ */
+export * from './avoidable';
+export * from './churn-rate';
+export * from './cohorts';
+export * from './funnel';
+export * from './inactive';
+export * from './money';
+export * from './money-lost';
+export * from './reasons-by-month';
+export * from './save-rate';
