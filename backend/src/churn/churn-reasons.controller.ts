@@ -1,11 +1,27 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
 import { CreateReasonDto, ReasonDto, UpdateReasonDto } from './churn-reasons.dto';
 import { ChurnReasonsService } from './churn-reasons.service';
+import { ChurnSummaryDto, ChurnSummaryQuery } from './churn-summary.dto';
+import { ChurnSummaryService } from './churn-summary.service';
 
 const EDITORS = ['admin', 'analyst'] as const;
+
+@ApiTags('churn')
+@Controller('workspaces/:workspaceId/churn/summary')
+export class ChurnSummaryController {
+  constructor(private readonly summary: ChurnSummaryService) {}
+
+  @Get()
+  @WorkspaceAccess({ scope: 'customers:read' })
+  @ApiOperation({ summary: 'Customer and revenue churn, saves, avoidable share and reasons by month for a period' })
+  @ApiOkResponse({ type: ChurnSummaryDto })
+  get(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: ChurnSummaryQuery): Promise<ChurnSummaryDto> {
+    return this.summary.get(ws.workspaceId, query);
+  }
+}
 
 @ApiTags('churn')
 @Controller('workspaces/:workspaceId/churn/reasons')

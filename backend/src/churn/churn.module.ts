@@ -3,14 +3,16 @@ import { SurveysModule } from '../surveys/surveys.module';
 import { CancellationFlowsController, PublicCancellationController } from './cancellation-flows.controller';
 import { CancellationFlowsRepository } from './cancellation-flows.repository';
 import { CancellationFlowsService } from './cancellation-flows.service';
-import { ChurnReasonsController } from './churn-reasons.controller';
+import { ChurnReasonsController, ChurnSummaryController } from './churn-reasons.controller';
+import { ChurnSummaryRepository } from './churn-summary.repository';
+import { ChurnSummaryService } from './churn-summary.service';
 import { ChurnReasonsRepository } from './churn-reasons.repository';
 import { ChurnReasonsService } from './churn-reasons.service';
 
 @Module({
   imports: [SurveysModule],
-  controllers: [ChurnReasonsController, CancellationFlowsController, PublicCancellationController],
-  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService],
+  controllers: [ChurnReasonsController, ChurnSummaryController, CancellationFlowsController, PublicCancellationController],
+  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService],
   exports: [ChurnReasonsService, CancellationFlowsService],
 })
 export class ChurnModule {}

@@ -506,6 +506,23 @@ export interface paths {
         patch: operations["ChurnReasons_update"];
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/churn/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer and revenue churn, saves, avoidable share and reasons by month for a period */
+        get: operations["ChurnSummary_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/churn/flows": {
         parameters: {
             query?: never;
@@ -1275,6 +1292,53 @@ export interface components {
             avoidable?: boolean;
             /** @description Hidden from new flows, kept in history */
             archived?: boolean;
+        };
+        CustomerChurnDto: {
+            percent: number | null;
+            atStart: number;
+            lost: number;
+        };
+        RevenueChurnDto: {
+            percent: number | null;
+            mrrAtStart: number;
+            mrrLost: number;
+        };
+        SaveRateDto: {
+            percent: number | null;
+            saved: number;
+            finishedFlows: number;
+            revenueSaved: number;
+        };
+        AvoidableDto: {
+            total: number;
+            avoidable: number;
+            unavoidable: number;
+            unknown: number;
+            avoidablePercent: number | null;
+        };
+        ReasonCellDto: {
+            reasonKey: string;
+            count: number;
+            offered: number;
+            /** @description Share of the flows that offered this reason */
+            percent: number | null;
+        };
+        ReasonMonthDto: {
+            /** @example 2026-10 */
+            label: string;
+            total: number;
+            reasons: components["schemas"]["ReasonCellDto"][];
+        };
+        ChurnSummaryDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            customerChurn: components["schemas"]["CustomerChurnDto"];
+            revenueChurn: components["schemas"]["RevenueChurnDto"];
+            saves: components["schemas"]["SaveRateDto"];
+            avoidable: components["schemas"]["AvoidableDto"];
+            reasonsByMonth: components["schemas"]["ReasonMonthDto"][];
         };
         FlowDto: {
             /** Format: uuid */
@@ -2809,6 +2873,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReasonDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnSummary_get: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default: the start of the previous 30 days */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                timeZone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnSummaryDto"];
                 };
             };
             /** @description Your role or token scope does not allow this */

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface FinishedFlow {
+  at: Date;
+  outcome: 'saved' | 'cancelled';
+  reasonKey: string;
+  offeredReasonKeys: string[];
+  mrr: string | null;
+  customerId: string | null;
+}
+
+/**
+ * A customer's loss time is their first cancelled flow. Customers at the start of a period are those
+ * first seen before it and not lost before it.
+ */
+const LOST_AT = `(SELECT min(x.finished_at) FROM cancellations x
+                   WHERE x.workspace_id = c.workspace_id AND x.customer_external_id = c.external_id AND x.outcome = 'cancelled')`;
+
+@Injectable()
+export class ChurnSummaryRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Customers at `from`, how many of them were lost in [from, to), and their MRR (captured at cancellation). */
+  async base(workspaceId: string, from: Date, to: Date): Promise<{ atStart: number; lost: number; mrrAtStart: string; mrrLost: string }> {
+    const [row] = await this.dataSource.query(
+      `WITH present AS (
+         SELECT c.external_id, c.mrr, ${LOST_AT} AS lost_at FROM customers c
+          WHERE c.workspace_id = $1 AND c.first_seen_at < $2
+       ), lost AS (
+         SELECT p.external_id,
+                (SELECT x.mrr FROM cancellations x WHERE x.workspace_id = $1 AND x.customer_external_id = p.external_id
+                    AND x.outcome = 'cancelled' ORDER BY x.finished_at LIMIT 1) AS mrr
+           FROM present p WHERE p.lost_at >= $2 AND p.lost_at < $3
+       )
+       SELECT (SELECT count(*)::int FROM present WHERE lost_at IS NULL OR lost_at >= $2) AS "atStart",
+              (SELECT count(*)::int FROM lost) AS lost,
+              (SELECT coalesce(sum(CASE WHEN l.mrr IS NOT NULL THEN l.mrr ELSE p.mrr END), 0)::text
+                 FROM present p LEFT JOIN lost l ON l.external_id = p.external_id
+                WHERE p.lost_at IS NULL OR p.lost_at >= $2) AS "mrrAtStart",
+              (SELECT coalesce(sum(l.mrr), 0)::text FROM lost l) AS "mrrLost"`,
+      [workspaceId, from, to],
+    );
+    return row;
+  }
+
+  finishedFlows(workspaceId: string, from: Date, to: Date): Promise<FinishedFlow[]> {
+    return this.dataSource.query(
+      `SELECT finished_at AS at, outcome, reason_key AS "reasonKey", offered_reason_keys AS "offeredReasonKeys", mrr,
+              customer_external_id AS "customerId"
+         FROM cancellations WHERE workspace_id = $1 AND finished_at >= $2 AND finished_at < $3 AND outcome IS NOT NULL`,
+      [workspaceId, from, to],
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { avoidableSplit, customerChurnRate, reasonsByMonth, revenueChurnRate, revenueSaved, saveRate } from '../churn-metrics';
+import { assertTimeZone } from '../metrics';
+import { validationError } from '../common/http/validation.pipe';
+import { ChurnReasonsService } from './churn-reasons.service';
+import type { ChurnSummaryDto, ChurnSummaryQuery } from './churn-summary.dto';
+import { ChurnSummaryRepository } from './churn-summary.repository';
+
+const DAY = 86_400_000;
+
+/** Churn, revenue churn, saves, avoidable share and reasons by month for a period: numbers from ../churn-metrics. */
+@Injectable()
+export class ChurnSummaryService {
+  constructor(
+    private readonly summary: ChurnSummaryRepository,
+    private readonly reasons: ChurnReasonsService,
+  ) {}
+
+  async get(workspaceId: string, query: ChurnSummaryQuery): Promise<ChurnSummaryDto> {
+    const to = query.to ? new Date(query.to) : new Date();
+    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY);
+    if (from >= to) throw validationError([{ field: 'from', message: 'from must be before to' }]);
+    if (to.getTime() - from.getTime() > 3 * 366 * DAY) throw validationError([{ field: 'from', message: 'the period can be at most 1098 days' }]);
+    const timeZone = query.timeZone ?? 'UTC';
+    try {
+      assertTimeZone(timeZone);
+    } catch {
+      throw validationError([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Moscow' }]);
+    }
+
+    const [base, flows, taxonomy] = await Promise.all([
+      this.summary.base(workspaceId, from, to),
+      this.summary.finishedFlows(workspaceId, from, to),
+      this.reasons.list(workspaceId),
+    ]);
+    const customers = customerChurnRate({ atStart: base.atStart, lost: base.lost });
+    const revenue = revenueChurnRate({ mrrAtStart: Number(base.mrrAtStart), mrrLost: Number(base.mrrLost) });
+    const saved = flows.filter((f) => f.outcome === 'saved');
+    const cancelled = flows.filter((f) => f.outcome === 'cancelled');
+    const saves = saveRate({ saved: saved.length, finishedFlows: flows.length });
+    const split = avoidableSplit(cancelled, Object.fromEntries(taxonomy.map((r) => [r.key, r.avoidable])));
+    const months = reasonsByMonth(cancelled, { from, to, timeZone, maxMonths: 60 });
+
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      customerChurn: { atStart: customers.atStart, lost: customers.lost, percent: customers.percent },
+      revenueChurn: { mrrAtStart: revenue.mrrAtStart, mrrLost: revenue.mrrLost, percent: revenue.percent },
+      saves: {
+        saved: saved.length,
+        finishedFlows: flows.length,
+        percent: saves.percent,
+        revenueSaved: revenueSaved(saved.map((f) => Number(f.mrr ?? 0))).total,
+      },
+      avoidable: {
+        total: split.total,
+        avoidable: split.avoidable.count,
+        unavoidable: split.unavoidable.count,
+        unknown: split.unknown.count,
+        avoidablePercent: split.avoidable.percent,
+      },
+      reasonsByMonth: months.map((m) => ({
+        label: m.label,
+        total: m.total,
+        reasons: m.reasons.map((r) => ({ reasonKey: r.reasonKey, count: r.count, offered: r.offered, percent: r.percent })),
+      })),
+    };
+  }
+}
