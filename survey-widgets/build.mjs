@@ -1,4 +1,4 @@
-// Builds one self-contained, minified IIFE per entry into dist/: the four widgets (a custom element mounting
+// Builds one self-contained, minified IIFE per entry into dist/: the four survey widgets and the cancellation flow (a custom element mounting
 // the Svelte 5 survey component into its shadow root, CSS injected there) and the loader (plain TypeScript).
 // Vite's library mode cannot emit several IIFE entries in one build, so each entry is its own build.
 import { readFileSync, rmSync } from 'node:fs';
@@ -20,7 +20,7 @@ const compiler = version(require.resolve('@sveltejs/vite-plugin-svelte'));
 if (compiler !== runtime) throw new Error(`vite-plugin-svelte would compile with svelte ${compiler}, the widgets import ${runtime}`);
 
 const outDir = join(root, 'dist');
-const entries = ['loader', 'nps', 'csat', 'ces', 'custom'];
+const entries = ['loader', 'nps', 'csat', 'ces', 'custom', 'cancel'];
 
 rmSync(outDir, { recursive: true, force: true });
 

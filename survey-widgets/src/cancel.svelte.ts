@@ -1,0 +1,98 @@
+/**
+ * dist/cancel.js (≤ 12 KB gzipped): defines <otklik-cancellation> (the cancellation-flow dialog, Cancellation.svelte
+ * mounted into a shadow root) and bootstraps itself from its own script tag:
+ *   <script async src="https://otklik.example.com/widget/cancel.js" data-flow="cxl_…" data-customer-id="c-42"></script>
+ * window.OtklikCancel = { open(options?), onCancellation(callback) }; calls queued earlier through a stub
+ * (`window.OtklikCancel = { q: [] }`, see README) are replayed. The loader has no room left in its 2 KB budget,
+ * so the flow is its own entry point.
+ */
+import { mount, unmount } from 'svelte';
+import Cancellation from './Cancellation.svelte';
+import type { CancellationConfig, CancellationContext, CancellationResult } from './lib/cancellation';
+import { outbox } from './lib/queue';
+
+export class CancellationElement extends HTMLElement {
+  config: CancellationConfig | undefined = $state.raw();
+  context: CancellationContext | undefined = $state.raw();
+  #app: Record<string, unknown> | undefined;
+
+  connectedCallback() {
+    // Properties set before the element was defined hide the reactive ones: move them over.
+    for (const key of ['config', 'context'] as const)
+      if (Object.hasOwn(this, key)) {
+        const value = this[key];
+        delete this[key];
+        this[key] = value as never;
+      }
+    this.#app ||= mount(Cancellation, { target: this.shadowRoot || this.attachShadow({ mode: 'open' }), props: { host: this } });
+  }
+
+  disconnectedCallback() {
+    queueMicrotask(() => {
+      if (this.#app && !this.isConnected) {
+        void unmount(this.#app);
+        this.#app = undefined;
+      }
+    });
+  }
+}
+
+const TAG = 'otklik-cancellation';
+if (!customElements.get(TAG)) customElements.define(TAG, CancellationElement);
+
+interface OpenOptions {
+  flow?: string;
+  customerId?: string;
+  language?: string;
+}
+type Callback = (detail: CancellationResult) => void;
+interface Api {
+  open(options?: OpenOptions): void;
+  onCancellation(callback: Callback): void;
+  v: 1;
+}
+
+const w = window as unknown as { OtklikCancel?: Partial<Api> & { q?: unknown[][] } };
+const script = (document.currentScript ?? document.querySelector('script[src*="/widget/cancel.js"]')) as HTMLScriptElement | null;
+
+if (script && !w.OtklikCancel?.v) {
+  const data = script.dataset;
+  const apiBase = new URL(script.src).origin;
+  const callbacks: Callback[] = [];
+  let busy = false;
+
+  const api: Api = {
+    v: 1,
+    open(o = {}) {
+      const key = o.flow ?? data.flow;
+      // One flow at a time.
+      if (!key || busy || document.querySelector(TAG)) return;
+      busy = true;
+      const customerId = o.customerId ?? data.customerId;
+      const language = o.language ?? data.language ?? document.documentElement.lang;
+      const query = language ? `?language=${encodeURIComponent(language)}` : '';
+      fetch(`${apiBase}/api/v1/public/cancellation-flows/${encodeURIComponent(key)}${query}`, { credentials: 'omit' })
+        .then((r) => (r.ok ? r.json() : null))
+        .then((config: CancellationConfig | null) => {
+          if (!config?.reasons?.length) return;
+          const el = document.createElement(TAG) as CancellationElement;
+          el.config = config;
+          el.context = { apiBase, customerId };
+          el.addEventListener('otklik:cancellation', (e) => callbacks.forEach((f) => f((e as CustomEvent).detail)));
+          el.addEventListener('otklik:close', () => el.remove());
+          document.body.appendChild(el);
+        })
+        .catch(() => {})
+        .finally(() => (busy = false));
+    },
+    onCancellation(callback) {
+      if (typeof callback === 'function') callbacks.push(callback);
+    },
+  };
+
+  const queued = w.OtklikCancel?.q ?? [];
+  w.OtklikCancel = api;
+  // Submissions a previous page could not deliver.
+  outbox().flush();
+  for (const [method, ...args] of queued) (api as unknown as Record<string, (...a: unknown[]) => void>)[method as string]?.(...args);
+}
