@@ -6,36 +6,13 @@
  * (`window.OtklikCancel = { q: [] }`, see README) are replayed. The loader has no room left in its 2 KB budget,
  * so the flow is its own entry point.
  */
-import { mount, unmount } from 'svelte';
 import Cancellation from './Cancellation.svelte';
 import type { CancellationConfig, CancellationContext, CancellationResult } from './lib/cancellation';
+import { mountedElement, type MountedElement } from './lib/mounted-element.svelte';
 import { outbox } from './lib/queue';
 
-export class CancellationElement extends HTMLElement {
-  config: CancellationConfig | undefined = $state.raw();
-  context: CancellationContext | undefined = $state.raw();
-  #app: Record<string, unknown> | undefined;
-
-  connectedCallback() {
-    // Properties set before the element was defined hide the reactive ones: move them over.
-    for (const key of ['config', 'context'] as const)
-      if (Object.hasOwn(this, key)) {
-        const value = this[key];
-        delete this[key];
-        this[key] = value as never;
-      }
-    this.#app ||= mount(Cancellation, { target: this.shadowRoot || this.attachShadow({ mode: 'open' }), props: { host: this } });
-  }
-
-  disconnectedCallback() {
-    queueMicrotask(() => {
-      if (this.#app && !this.isConnected) {
-        void unmount(this.#app);
-        this.#app = undefined;
-      }
-    });
-  }
-}
+export type CancellationElement = MountedElement<CancellationConfig, CancellationContext>;
+export const CancellationElement = mountedElement<CancellationConfig, CancellationContext>(Cancellation);
 
 const TAG = 'otklik-cancellation';
 if (!customElements.get(TAG)) customElements.define(TAG, CancellationElement);
