@@ -48,6 +48,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+    // A client that hangs up mid-body must not leave this request waiting forever.
+    req.on('close', () => {
+      if (!req.complete) reject(new BodyError(HttpStatus.BAD_REQUEST, 'bad_request', 'The request body was not sent completely.'));
+    });
   });
 }
 
