@@ -5,14 +5,17 @@ import { CancellationFlowsRepository } from './cancellation-flows.repository';
 import { CancellationFlowsService } from './cancellation-flows.service';
 import { ChurnReasonsController, ChurnSummaryController } from './churn-reasons.controller';
 import { ChurnSummaryRepository } from './churn-summary.repository';
+import { InactivityController } from './inactivity.controller';
+import { InactivityRepository } from './inactivity.repository';
+import { InactivityService } from './inactivity.service';
 import { ChurnSummaryService } from './churn-summary.service';
 import { ChurnReasonsRepository } from './churn-reasons.repository';
 import { ChurnReasonsService } from './churn-reasons.service';
 
 @Module({
   imports: [SurveysModule],
-  controllers: [ChurnReasonsController, ChurnSummaryController, CancellationFlowsController, PublicCancellationController],
-  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService],
+  controllers: [ChurnReasonsController, ChurnSummaryController, InactivityController, CancellationFlowsController, PublicCancellationController],
+  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService],
   exports: [ChurnReasonsService, CancellationFlowsService],
 })
 export class ChurnModule {}
