@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUserId, CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
-import { notFound } from '../common/http/api-error';
+import { uuidOr404 } from '../common/http/uuid-or-404';
 import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './api-tokens.dto';
 import { ApiTokensService } from './api-tokens.service';
 
@@ -36,7 +36,7 @@ export class ApiTokensController {
   @ApiNoContentResponse()
   revoke(
     @CurrentWorkspace() ws: WorkspaceContext,
-    @Param('tokenId', new ParseUUIDPipe({ exceptionFactory: () => notFound('API token') })) id: string,
+    @Param('tokenId', uuidOr404('API token')) id: string,
   ): Promise<void> {
     return this.tokens.revoke(ws.workspaceId, id);
   }

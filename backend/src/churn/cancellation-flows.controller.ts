@@ -1,15 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentWorkspace, Public, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
-import { notFound } from '../common/http/api-error';
+import { uuidOr404 } from '../common/http/uuid-or-404';
 import { PublicRateLimitGuard } from '../surveys/public-rate-limit.guard';
 import { CancellationRecordedDto, CreateFlowDto, FlowDto, SubmitCancellationDto, UpdateFlowDto } from './cancellation-flows.dto';
 import { CancellationFlowsService, PublicFlowConfig } from './cancellation-flows.service';
 
 const EDITORS = ['admin', 'analyst'] as const;
-const flowId = new ParseUUIDPipe({ exceptionFactory: () => notFound('Cancellation flow') });
+const flowId = uuidOr404('Cancellation flow');
 
 @ApiTags('churn')
 @Controller('workspaces/:workspaceId/churn/flows')

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { avoidableSplit, customerChurnRate, reasonsByMonth, revenueChurnRate, revenueSaved, saveRate } from '../churn-metrics';
-import { assertTimeZone } from '../metrics';
-import { validationError } from '../common/http/validation.pipe';
+import { resolvePeriod } from '../common/http/period';
 import { ChurnReasonsService } from './churn-reasons.service';
 import type { ChurnSummaryDto, ChurnSummaryQuery } from './churn-summary.dto';
 import { ChurnSummaryRepository } from './churn-summary.repository';
-
-const DAY = 86_400_000;
 
 /** Churn, revenue churn, saves, avoidable share and reasons by month for a period: numbers from ../churn-metrics. */
 @Injectable()
@@ -17,16 +14,7 @@ export class ChurnSummaryService {
   ) {}
 
   async get(workspaceId: string, query: ChurnSummaryQuery): Promise<ChurnSummaryDto> {
-    const to = query.to ? new Date(query.to) : new Date();
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY);
-    if (from >= to) throw validationError([{ field: 'from', message: 'from must be before to' }]);
-    if (to.getTime() - from.getTime() > 3 * 366 * DAY) throw validationError([{ field: 'from', message: 'the period can be at most 1098 days' }]);
-    const timeZone = query.timeZone ?? 'UTC';
-    try {
-      assertTimeZone(timeZone);
-    } catch {
-      throw validationError([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Moscow' }]);
-    }
+    const { from, to, timeZone } = resolvePeriod(query, 30);
 
     const [base, flows, taxonomy] = await Promise.all([
       this.summary.base(workspaceId, from, to),

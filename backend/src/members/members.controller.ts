@@ -1,13 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUserId, CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
-import { notFound } from '../common/http/api-error';
+import { uuidOr404 } from '../common/http/uuid-or-404';
 import { InvitationsService } from './invitations.service';
 import { ChangeRoleDto, CreateInvitationDto, CreatedInvitationDto, InvitationDto, MemberDto } from './members.dto';
 import { MembersService } from './members.service';
 
-const memberId = new ParseUUIDPipe({ exceptionFactory: () => notFound('Member') });
+const memberId = uuidOr404('Member');
 
 @ApiTags('members')
 @Controller('workspaces/:workspaceId')
@@ -77,7 +77,7 @@ export class MembersController {
   @ApiNoContentResponse()
   revokeInvitation(
     @CurrentWorkspace() ws: WorkspaceContext,
-    @Param('invitationId', new ParseUUIDPipe({ exceptionFactory: () => notFound('Invitation') })) id: string,
+    @Param('invitationId', uuidOr404('Invitation')) id: string,
   ): Promise<void> {
     return this.invitations.revoke(ws.workspaceId, id);
   }

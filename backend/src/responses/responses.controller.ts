@@ -1,13 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
-import { notFound } from '../common/http/api-error';
+import { uuidOr404 } from '../common/http/uuid-or-404';
 import { ListResponsesQuery, ResponsePageDto } from './responses.dto';
 import { ResponsesService } from './responses.service';
 
-const surveyId = new ParseUUIDPipe({ exceptionFactory: () => notFound('Survey') });
+const surveyId = uuidOr404('Survey');
 
 @ApiTags('responses')
 @Controller('workspaces/:workspaceId/surveys/:surveyId')

@@ -1,12 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
+import { uuidOr404 } from '../common/http/uuid-or-404';
 import { notFound } from '../common/http/api-error';
 import { KindMetricsQuery, MetricsQuery, SurveyMetricsDto } from './survey-metrics.dto';
 import { SurveyMetricsService } from './survey-metrics.service';
 
-const surveyId = new ParseUUIDPipe({ exceptionFactory: () => notFound('Survey') });
+const surveyId = uuidOr404('Survey');
 const KINDS = ['nps', 'csat', 'ces'] as const;
 
 @ApiTags('metrics')

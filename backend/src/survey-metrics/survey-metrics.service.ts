@@ -1,5 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { ApiError, notFound } from '../common/http/api-error';
+import { Injectable } from '@nestjs/common';
+import { notFound } from '../common/http/api-error';
+import { resolvePeriod } from '../common/http/period';
+import { validationError } from '../common/http/validation.pipe';
 import {
   CesScale,
   cesDistribution,
@@ -18,7 +20,6 @@ import {
   npsDistribution,
   responseRate,
   timeSeries,
-  assertTimeZone,
 } from '../metrics';
 import type { SurveyKind } from '../surveys/survey-definition';
 import { SurveysRepository } from '../surveys/surveys.repository';
@@ -33,11 +34,7 @@ import type {
 import { MetricsFilter, ScoredResponse, SurveyMetricsRepository } from './survey-metrics.repository';
 
 const DEFAULT_DAYS = 30;
-const MAX_RANGE_DAYS = 3 * 366;
 
-function badQuery(field: string, message: string): ApiError {
-  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `Invalid request: ${message}`, [{ field, message }]);
-}
 
 /** Summaries of one kind, so NPS, CSAT and CES each use their own formula (from ../metrics). */
 interface KindSummary {
@@ -95,16 +92,7 @@ export class SurveyMetricsService {
   }
 
   private async compute(kind: SurveyKind, filter: MetricsFilter, query: MetricsQuery): Promise<SurveyMetricsDto> {
-    const to = query.to ? new Date(query.to) : new Date();
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_DAYS * 86_400_000);
-    if (from >= to) throw badQuery('from', 'from must be before to');
-    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw badQuery('from', `the period can be at most ${MAX_RANGE_DAYS} days`);
-    const timeZone = query.timeZone ?? 'UTC';
-    try {
-      assertTimeZone(timeZone);
-    } catch {
-      throw badQuery('timeZone', 'timeZone must be an IANA time zone such as Europe/Moscow');
-    }
+    const { from, to, timeZone } = resolvePeriod(query, DEFAULT_DAYS);
     const interval = query.interval ?? 'day';
     const previous = previousPeriod({ from, to });
 
@@ -133,7 +121,9 @@ export class SurveyMetricsService {
         upper: point.value.upper,
       }));
     } catch (error) {
-      if (error instanceof RangeError) throw badQuery('interval', 'too many points: choose a longer interval or a shorter period');
+      if (error instanceof RangeError) {
+        throw validationError([{ field: 'interval', message: 'too many points: choose a longer interval or a shorter period' }]);
+      }
       throw error;
     }
 

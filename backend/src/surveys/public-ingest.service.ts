@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiError, notFound } from '../common/http/api-error';
+import { validationError } from '../common/http/validation.pipe';
 import { checkAnswers, deriveColumns } from './answer-rules';
 import { chooseLanguage, localizeQuestions } from './localize';
 import { Blocked, PublicIngestRepository } from './public-ingest.repository';
@@ -107,10 +108,7 @@ export class PublicIngestService {
         : ((await this.ingest.questionsOfVersion(survey.workspaceId, survey.id, version)) as Question[]);
     const merged: Answers = { ...existing?.answers, ...input.answers };
     const errors = checkAnswers(questions, input.answers, input.finished, merged);
-    if (errors.length > 0) {
-      const summary = errors.length === 1 ? errors[0].message : `${errors.length} answers are invalid`;
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `Invalid response: ${summary}`, errors);
-    }
+    if (errors.length > 0) throw validationError(errors, 'response', 'answers');
     const written = await this.write(survey, ref, input, info, version, questions, merged);
     if (written) return written;
     throw blocked((await this.ingest.responseBlockReason(ref, survey.displayRules, input.idempotencyKey)) ?? 'recontact_window');

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { Principal, WorkspaceContext } from '../common/auth/principal';
-import { notFound } from '../common/http/api-error';
+import { uuidOr404 } from '../common/http/uuid-or-404';
 import { CreateSurveyDto, SurveyDto, SurveyVersionDto, UpdateSurveyDto } from './surveys.dto';
 import { SurveysService } from './surveys.service';
 
-const surveyId = new ParseUUIDPipe({ exceptionFactory: () => notFound('Survey') });
+const surveyId = uuidOr404('Survey');
 const EDITORS = ['admin', 'analyst'] as const;
 
 @ApiTags('surveys')

@@ -1,6 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { ApiError, notFound } from '../common/http/api-error';
+import { notFound } from '../common/http/api-error';
+import { validationError } from '../common/http/validation.pipe';
 import type { Question } from './survey-definition';
 import { checkQuestions } from './question-rules';
 import { SurveyChanges, SurveyRow, SurveysRepository, SurveyStats } from './surveys.repository';
@@ -10,10 +11,7 @@ import { PublicSurveyCache } from './public-survey.cache';
 
 const EMPTY_STATS: SurveyStats = { displays: 0, responses: 0, finished: 0 };
 
-function invalid(details: { field: string; message: string }[]): ApiError {
-  const summary = details.length === 1 ? details[0].message : `${details.length} fields are invalid`;
-  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `Invalid survey: ${summary}`, details);
-}
+const invalid = (details: { field: string; message: string }[]) => validationError(details, 'survey');
 
 export function toSurveyDto(row: SurveyRow, stats: SurveyStats = EMPTY_STATS): SurveyDto {
   return {

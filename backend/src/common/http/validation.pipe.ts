@@ -10,9 +10,10 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-export function validationError(details: FieldError[]): ApiError {
-  const summary = details.length === 1 ? details[0].message : `${details.length} fields are invalid`;
-  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `Invalid request: ${summary}`, details);
+/** The 400 for field errors: "Invalid <subject>: <the one message | N <items> are invalid>". */
+export function validationError(details: FieldError[], subject = 'request', items = 'fields'): ApiError {
+  const summary = details.length === 1 ? details[0].message : `${details.length} ${items} are invalid`;
+  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `Invalid ${subject}: ${summary}`, details);
 }
 
 /** The options every body is validated with (also used by the ingest edge). */
