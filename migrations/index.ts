@@ -6,4 +6,11 @@ import { Cancellations1764020000000 } from './1764020000000-cancellations';
 import { ChurnSettings1764030000000 } from './1764030000000-churn-settings';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
-export const migrations = [Foundation1763900000000, Surveys1763990000000, Customers1764000000000, ChurnReasons1764010000000, Cancellations1764020000000, ChurnSettings1764030000000];
+export const migrations = [
+  Foundation1763900000000,
+  Surveys1763990000000,
+  Customers1764000000000,
+  ChurnReasons1764010000000,
+  Cancellations1764020000000,
+  ChurnSettings1764030000000,
+];
