@@ -4,6 +4,7 @@ import { Customers1764000000000 } from './1764000000000-customers';
 import { ChurnReasons1764010000000 } from './1764010000000-churn-reasons';
 import { Cancellations1764020000000 } from './1764020000000-cancellations';
 import { ChurnSettings1764030000000 } from './1764030000000-churn-settings';
+import { Webhooks1796173600909 } from './1796173600909-webhooks';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   ChurnReasons1764010000000,
   Cancellations1764020000000,
   ChurnSettings1764030000000,
+  Webhooks1796173600909,
 ];

@@ -18,6 +18,7 @@ import { ResponsesModule } from './responses/responses.module';
 import { SurveyMetricsModule } from './survey-metrics/survey-metrics.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 import { loginThrottlers } from './auth/login-throttle';
 
@@ -42,6 +43,7 @@ export class AppModule {
         SurveyMetricsModule,
         CustomersModule,
         ChurnModule,
+        WebhooksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -54,7 +54,7 @@ const PASSWORD = 'correct-horse-battery';
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig(
-    { LOG_LEVEL: 'silent', LOG_FORMAT: 'json' },
+    { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LOG_FORMAT: 'json' },
     { seedDemo: false, loginLimitPerIpPerMinute: 10_000, port: 0, ...overrides },
   );
   const app = await createApp(config, database.url);

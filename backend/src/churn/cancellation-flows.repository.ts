@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { SaveOffer } from './default-reasons';
 
 export interface FlowRow {
@@ -27,6 +27,23 @@ export interface CancellationWrite {
   offer: SaveOffer | null;
   outcome: 'saved' | 'cancelled' | null;
   language: string | null;
+}
+
+/** The stored run after a write; `justFinished` is true only for the write that set the outcome. */
+export interface CancellationRecord {
+  id: string;
+  finished: boolean;
+  justFinished: boolean;
+  outcome: 'saved' | 'cancelled' | null;
+  created: boolean;
+  customerId: string | null;
+  reasonKey: string | null;
+  otherText: string | null;
+  followUp: string | null;
+  offer: SaveOffer | null;
+  mrr: string | null;
+  language: string | null;
+  finishedAt: Date | null;
 }
 
 const FLOW_COLUMNS = `workspace_id AS "workspaceId", id, public_key AS "publicKey", name, status, languages,
@@ -80,7 +97,11 @@ export class CancellationFlowsRepository {
    * when the run finishes; the customer's MRR is captured then (for revenue churn) and a cancelled
    * customer is marked as left.
    */
-  async upsertCancellation(flow: FlowRow, write: CancellationWrite): Promise<{ id: string; finished: boolean; outcome: 'saved' | 'cancelled' | null; created: boolean }> {
+  async upsertCancellation(
+    flow: FlowRow,
+    write: CancellationWrite,
+    afterWrite?: (manager: EntityManager, record: CancellationRecord) => Promise<void>,
+  ): Promise<CancellationRecord> {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `INSERT INTO cancellations AS c (workspace_id, flow_id, idempotency_key, customer_external_id, reason_key, offered_reason_keys,
@@ -100,7 +121,9 @@ export class CancellationFlowsRepository {
                                    AND external_id = COALESCE(c.customer_external_id, EXCLUDED.customer_external_id)
                                    AND EXCLUDED.outcome IS NOT NULL)),
            updated_at = now()
-         RETURNING id, outcome, (finished_at IS NOT NULL) AS finished, (xmax = 0) AS created, customer_external_id AS "customerId"`,
+         RETURNING id, outcome, (finished_at IS NOT NULL) AS finished, (xmax = 0) AS created, customer_external_id AS "customerId",
+                   COALESCE(finished_at = now(), false) AS "justFinished", reason_key AS "reasonKey", other_text AS "otherText", follow_up AS "followUp",
+                   offer, mrr, language, finished_at AS "finishedAt"`,
         [
           flow.workspaceId, flow.id, write.idempotencyKey, write.customerId, write.reasonKey, write.offeredReasonKeys,
           write.otherText, write.followUp, write.offer ? JSON.stringify(write.offer) : null, write.outcome, write.language,
@@ -112,7 +135,9 @@ export class CancellationFlowsRepository {
           [flow.workspaceId, row.customerId],
         );
       }
-      return { id: row.id, finished: row.finished, outcome: row.outcome, created: row.created };
+      const record = row as CancellationRecord;
+      if (afterWrite) await afterWrite(manager, record);
+      return record;
     });
   }
 }

@@ -6,9 +6,10 @@ import { chooseLanguage, pick } from '../surveys/localize';
 import { directionOf } from '../surveys/templates';
 import { cancellationUiText, CancellationUiText } from './cancellation-texts';
 import type { CancellationRecordedDto, CreateFlowDto, FlowDto, SubmitCancellationDto, UpdateFlowDto } from './cancellation-flows.dto';
-import { CancellationFlowsRepository, FlowRow } from './cancellation-flows.repository';
+import { CancellationFlowsRepository, CancellationRecord, FlowRow } from './cancellation-flows.repository';
 import { ChurnReasonsService } from './churn-reasons.service';
 import type { ReasonDto } from './churn-reasons.dto';
+import { WebhookEvents } from '../webhooks/webhook-events';
 
 export interface PublicFlowConfig {
   publicKey: string;
@@ -34,11 +35,30 @@ function shuffled<T extends { key: string }>(items: T[]): T[] {
   return [...rest, ...items.filter((r) => r.key === 'other')];
 }
 
+/** The `cancellation.finished` webhook body: what a billing system needs to pause, discount or cancel. */
+export function cancellationEvent(flow: FlowRow, record: CancellationRecord, offered: ReasonDto[]) {
+  const reason = offered.find((r) => r.key === record.reasonKey);
+  return {
+    cancellationId: record.id,
+    flow: { id: flow.id, name: flow.name },
+    customerId: record.customerId,
+    outcome: record.outcome,
+    reason: record.reasonKey ? { key: record.reasonKey, label: reason ? pick(reason.labels, flow.defaultLanguage, flow.defaultLanguage) : record.reasonKey, avoidable: reason?.avoidable ?? null } : null,
+    otherText: record.otherText,
+    followUp: record.followUp,
+    offer: record.outcome === 'saved' ? record.offer : null,
+    mrr: record.mrr === null ? null : Number(record.mrr),
+    language: record.language,
+    finishedAt: record.finishedAt?.toISOString() ?? null,
+  };
+}
+
 @Injectable()
 export class CancellationFlowsService {
   constructor(
     private readonly flows: CancellationFlowsRepository,
     private readonly reasons: ChurnReasonsService,
+    private readonly events: WebhookEvents,
   ) {}
 
   async list(workspaceId: string): Promise<FlowDto[]> {
@@ -147,6 +167,9 @@ export class CancellationFlowsService {
       offer: reason?.offer ?? null,
       outcome: input.finished ? (input.offerAccepted ? 'saved' : 'cancelled') : null,
       language: input.language ? chooseLanguage(input.language, flow.languages, flow.defaultLanguage) : null,
+    }, async (manager, record) => {
+      // Announced in the same transaction as the outcome, exactly once per run (retries are not "just finished").
+      if (record.justFinished) await this.events.publish(flow.workspaceId, 'cancellation.finished', cancellationEvent(flow, record, offered), manager);
     });
     return { created: result.created, body: { cancellationId: result.id, finished: result.finished, outcome: result.outcome } };
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SurveysModule } from '../surveys/surveys.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CancellationFlowsController, PublicCancellationController } from './cancellation-flows.controller';
 import { CancellationFlowsRepository } from './cancellation-flows.repository';
 import { CancellationFlowsService } from './cancellation-flows.service';
@@ -8,14 +9,15 @@ import { ChurnSummaryRepository } from './churn-summary.repository';
 import { InactivityController } from './inactivity.controller';
 import { InactivityRepository } from './inactivity.repository';
 import { InactivityService } from './inactivity.service';
+import { SleepingNotifier } from './sleeping-notifier';
 import { ChurnSummaryService } from './churn-summary.service';
 import { ChurnReasonsRepository } from './churn-reasons.repository';
 import { ChurnReasonsService } from './churn-reasons.service';
 
 @Module({
-  imports: [SurveysModule],
+  imports: [SurveysModule, WebhooksModule],
   controllers: [ChurnReasonsController, ChurnSummaryController, InactivityController, CancellationFlowsController, PublicCancellationController],
-  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService],
+  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService, SleepingNotifier],
   exports: [ChurnReasonsService, CancellationFlowsService],
 })
 export class ChurnModule {}

@@ -1,14 +1,18 @@
-import { Body, Controller, Get, Header, Put } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
-import { ChurnSettingsDto, InactiveCustomersDto } from './inactivity.dto';
+import { ChurnSettingsDto, InactiveCustomersDto, SleepingNotifiedDto } from './inactivity.dto';
 import { InactivityService } from './inactivity.service';
+import { SleepingNotifier } from './sleeping-notifier';
 
 @ApiTags('churn')
 @Controller('workspaces/:workspaceId/churn')
 export class InactivityController {
-  constructor(private readonly inactivity: InactivityService) {}
+  constructor(
+    private readonly inactivity: InactivityService,
+    private readonly notifier: SleepingNotifier,
+  ) {}
 
   @Get('settings')
   @WorkspaceAccess({ scope: 'customers:read' })
@@ -42,5 +46,16 @@ export class InactivityController {
   @ApiProduces('text/csv')
   sleepingCsv(@CurrentWorkspace() ws: WorkspaceContext): Promise<string> {
     return this.inactivity.sleepingCsv(ws.workspaceId);
+  }
+
+  @Post('inactive/notify')
+  @HttpCode(HttpStatus.OK)
+  @WorkspaceAccess({ roles: ['admin'], scope: 'webhooks:write' })
+  @ApiOperation({
+    summary: 'Send sleeping customers not yet announced to webhooks now (customer.sleeping); also runs hourly',
+  })
+  @ApiOkResponse({ type: SleepingNotifiedDto })
+  async notify(@CurrentWorkspace() ws: WorkspaceContext): Promise<SleepingNotifiedDto> {
+    return { notified: await this.notifier.notify(ws.workspaceId) };
   }
 }

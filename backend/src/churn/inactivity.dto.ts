@@ -25,3 +25,7 @@ export class InactiveCustomersDto {
   @ApiProperty() active: number;
   @ApiProperty({ description: 'Customers who cancelled (counted by cancellations instead)' }) cancelled: number;
 }
+
+export class SleepingNotifiedDto {
+  @ApiProperty({ description: 'Sleeping customers announced by this call (each is announced once per quiet spell)' }) notified: number;
+}

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { parseNetworks } from '../webhooks/address-guard';
 import { findRepoRoot } from './repo-root';
 
 export type LogFormat = 'json' | 'pretty';
@@ -37,6 +38,18 @@ export interface AppConfig {
   ingestEdge: boolean;
   frontendDir: string;
   widgetsDir: string;
+  /** Run background work (webhook deliveries, the sleeping-customers scan) in this process. */
+  backgroundJobs: boolean;
+  /** Networks webhooks may call besides public addresses (CIDRs), e.g. 127.0.0.0/8 in tests. */
+  webhookAllowedNetworks: string[];
+  webhookTimeoutMs: number;
+  webhookMaxAttempts: number;
+  /** First retry delay; each later one doubles, capped at six hours. */
+  webhookRetryBaseMs: number;
+  /** How often the dispatcher looks for due deliveries when idle. */
+  webhookPollMs: number;
+  /** How often sleeping customers are looked for and announced to webhooks. */
+  sleepingScanMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const port = int('PORT', 3000, 0, 65535);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
+  const webhookNetworks = parseNetworks(env.OTKLIK_WEBHOOK_ALLOWED_NETWORKS);
+  if (webhookNetworks.problems.length > 0) {
+    problems.push(`OTKLIK_WEBHOOK_ALLOWED_NETWORKS must be comma-separated CIDRs like 10.0.0.0/8, got "${webhookNetworks.problems.join('", "')}"`);
+  }
   const trustProxyRaw = env.TRUST_PROXY;
   const trustProxy =
     trustProxyRaw === undefined || trustProxyRaw === '' ? 'loopback' : trustProxyRaw === 'true' ? true : trustProxyRaw;
@@ -108,6 +125,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ingestEdge: bool('OTKLIK_INGEST_EDGE', true),
     frontendDir: resolve(env.OTKLIK_FRONTEND_DIR ?? join(root, 'frontend', 'build')),
     widgetsDir: resolve(env.OTKLIK_WIDGETS_DIR ?? join(root, 'survey-widgets', 'dist')),
+    backgroundJobs: bool('OTKLIK_BACKGROUND_JOBS', true),
+    webhookAllowedNetworks: webhookNetworks.networks,
+    webhookTimeoutMs: int('OTKLIK_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    webhookMaxAttempts: int('OTKLIK_WEBHOOK_MAX_ATTEMPTS', 10, 1, 50),
+    webhookRetryBaseMs: int('OTKLIK_WEBHOOK_RETRY_BASE_MS', 30_000, 10, 3_600_000),
+    webhookPollMs: int('OTKLIK_WEBHOOK_POLL_MS', 1_000, 10, 600_000),
+    sleepingScanMs: int('OTKLIK_SLEEPING_SCAN_MS', 3_600_000, 1_000, 86_400_000),
     ...overrides,
   };
   if (problems.length > 0) {

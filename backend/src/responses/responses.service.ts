@@ -1,7 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
 import type { Writable } from 'node:stream';
-import { ApiError, notFound } from '../common/http/api-error';
+import { notFound } from '../common/http/api-error';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../common/http/keyset-cursor';
 import { SurveysRepository } from '../surveys/surveys.repository';
 import { spreadsheetSafe } from './csv-safety';
 import type { ListResponsesQuery, ResponseDto, ResponsePageDto } from './responses.dto';
@@ -27,17 +28,11 @@ function toDto(row: ResponseRow): ResponseDto {
   };
 }
 
-const encodeCursor = (row: ResponseRow) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+const encodeCursor = (row: ResponseRow) => encodeKeysetCursor({ at: row.createdAt, id: row.id });
 
 function decodeCursor(cursor: string): Cursor {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at);
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'Invalid request: cursor is not one this API returned', [
-      { field: 'cursor', message: 'cursor is not one this API returned' },
-    ]);
-  }
-  return { createdAt, id };
+  const { at, id } = decodeKeysetCursor(cursor);
+  return { createdAt: at, id };
 }
 
 @Injectable()

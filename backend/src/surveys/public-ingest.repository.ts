@@ -60,6 +60,27 @@ export interface ResponseWrite {
   meta: Record<string, string>;
 }
 
+/**
+ * Webhook events for a response write, queued in the same statement (so in the same transaction):
+ * `response.created` when the row is new, `response.finished` when this write finished it. Each event
+ * gets one id shared by all subscribed endpoints; no rows at all when nobody listens.
+ */
+const RESPONSE_EVENTS = `events AS MATERIALIZED (
+         SELECT gen_random_uuid() AS event_id, v.type, u.*
+           FROM upserted u, LATERAL (VALUES ('response.created', u.created), ('response.finished', u.just_finished)) AS v(type, fire)
+          WHERE v.fire
+       ), deliveries AS (
+         INSERT INTO webhook_deliveries (workspace_id, endpoint_id, event_id, event_type, payload)
+         SELECT $1, e.id, ev.event_id, ev.type, jsonb_build_object(
+                  'id', ev.event_id, 'type', ev.type, 'createdAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                  'workspaceId', $1::uuid,
+                  'data', jsonb_build_object('responseId', ev.id, 'surveyId', $2::uuid, 'customerId', ev.customer_external_id,
+                                             'finished', ev.finished, 'score', ev.score, 'comment', ev.comment, 'language', ev.language,
+                                             'answers', ev.answers, 'hiddenFields', ev.hidden_fields))
+           FROM events ev JOIN webhook_endpoints e
+             ON e.workspace_id = $1 AND e.enabled AND (ev.type = ANY (e.events) OR '*' = ANY (e.events))
+       )`;
+
 @Injectable()
 export class PublicIngestRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -138,7 +159,7 @@ export class PublicIngestRepository {
   ): Promise<{ responseId: string; finished: boolean; created: boolean } | null> {
     const rows = await this.prepared<{ id: string; finished: boolean; created: boolean }>(
       'otklik_upsert_response',
-      `WITH history AS (${RESPONSE_HISTORY})
+      `WITH history AS (${RESPONSE_HISTORY}), upserted AS (
        INSERT INTO responses (workspace_id, survey_id, respondent_id, idempotency_key, survey_version, display_id,
                               customer_external_id, answers, score, score_scale_max, comment, finished, language,
                               hidden_fields, meta, finished_at)
@@ -157,7 +178,10 @@ export class PublicIngestRepository {
          finished_at = COALESCE(responses.finished_at, EXCLUDED.finished_at),
          updated_at = now()
        WHERE responses.survey_version = EXCLUDED.survey_version
-       RETURNING id, finished, (xmax = 0) AS created`,
+       RETURNING id, finished, (xmax = 0) AS created, COALESCE(finished_at = now(), false) AS just_finished, score, comment,
+                 customer_external_id, language, answers, hidden_fields
+       ), ${RESPONSE_EVENTS}
+       SELECT id, finished, created FROM upserted`,
       [
         ref.workspaceId, ref.surveyId, ref.respondentId, write.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
         write.surveyVersion, write.displayId, write.customerId, JSON.stringify(write.answers), write.score, write.scoreScaleMax,

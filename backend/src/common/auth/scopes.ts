@@ -13,5 +13,7 @@ export const SCOPES = [
   'mentions:write',
   'cases:read',
   'cases:write',
+  'webhooks:read',
+  'webhooks:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];

@@ -1,0 +1,75 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { WebhookEvents } from '../webhooks/webhook-events';
+import { InactivityService } from './inactivity.service';
+
+/**
+ * Announces sleeping customers to webhooks (`customer.sleeping`), once per quiet spell: a customer
+ * is marked when announced and becomes eligible again only after new activity. Runs on a timer in
+ * every process; the marking UPDATE decides who announces, so replicas never double-send.
+ */
+@Injectable()
+export class SleepingNotifier implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('SleepingNotifier');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly inactivity: InactivityService,
+    private readonly events: WebhookEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.backgroundJobs) return;
+    this.timer = setInterval(() => void this.scanAll(), this.config.sleepingScanMs);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Every workspace with an endpoint listening for sleeping customers. */
+  async scanAll(): Promise<void> {
+    try {
+      const rows: { workspaceId: string }[] = await this.dataSource.query(
+        `SELECT DISTINCT workspace_id AS "workspaceId" FROM webhook_endpoints
+          WHERE enabled AND ('customer.sleeping' = ANY (events) OR '*' = ANY (events))`,
+      );
+      for (const { workspaceId } of rows) await this.notify(workspaceId);
+    } catch (error) {
+      this.logger.warn(`sleeping-customer scan failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** Announces the workspace's not-yet-announced sleeping customers; returns how many. */
+  async notify(workspaceId: string, now = new Date()): Promise<number> {
+    const list = await this.inactivity.list(workspaceId, now);
+    if (list.sleeping.length === 0) return 0;
+    const byId = new Map(list.sleeping.map((s) => [s.externalId, s]));
+    return this.dataSource.transaction(async (manager) => {
+      // TypeORM answers an UPDATE with [rows, rowCount].
+      const [claimed]: [{ externalId: string }[], number] = await manager.query(
+        `UPDATE customers SET sleeping_notified_at = now()
+          WHERE workspace_id = $1 AND external_id = ANY ($2::varchar[])
+            AND (sleeping_notified_at IS NULL OR sleeping_notified_at < last_seen_at)
+          RETURNING external_id AS "externalId"`,
+        [workspaceId, [...byId.keys()]],
+      );
+      for (const { externalId } of claimed) {
+        const entry = byId.get(externalId)!;
+        await this.events.publish(workspaceId, 'customer.sleeping', {
+          customer: { externalId, name: entry.name, email: entry.email },
+          lastSeenAt: entry.lastSeenAt,
+          daysInactive: entry.daysInactive,
+          sleepingAfterDays: list.sleepingDays,
+          lostAfterDays: list.inactiveDays,
+        }, manager);
+      }
+      return claimed.length;
+    });
+  }
+}
