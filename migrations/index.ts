@@ -5,6 +5,7 @@ import { ChurnReasons1764010000000 } from './1764010000000-churn-reasons';
 import { Cancellations1764020000000 } from './1764020000000-cancellations';
 import { ChurnSettings1764030000000 } from './1764030000000-churn-settings';
 import { Webhooks1796173600909 } from './1796173600909-webhooks';
+import { Mentions1796174304251 } from './1796174304251-mentions';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Cancellations1764020000000,
   ChurnSettings1764030000000,
   Webhooks1796173600909,
+  Mentions1796174304251,
 ];

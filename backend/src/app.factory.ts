@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import { json, NextFunction, Request, Response } from 'express';
+import { json, NextFunction, raw, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -33,6 +33,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.disable('x-powered-by');
   // The public survey edge takes small bodies only; body-parser skips a body that is already parsed.
   app.use(`/${API_PREFIX}/public`, json({ limit: config.publicBodyLimit, type: ['application/json', 'text/plain'] }));
+  // Signed ingest webhooks verify the exact bytes they were sent, so their body stays raw.
+  app.use(`/${API_PREFIX}/ingest`, raw({ limit: config.ingestBodyLimit, type: () => true }));
   app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.use(cookieParser());

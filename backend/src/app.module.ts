@@ -14,6 +14,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { MembersModule } from './members/members.module';
+import { MentionsModule } from './mentions/mentions.module';
 import { ResponsesModule } from './responses/responses.module';
 import { SurveyMetricsModule } from './survey-metrics/survey-metrics.module';
 import { SurveysModule } from './surveys/surveys.module';
@@ -44,6 +45,7 @@ export class AppModule {
         CustomersModule,
         ChurnModule,
         WebhooksModule,
+        MentionsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

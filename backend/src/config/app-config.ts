@@ -38,6 +38,8 @@ export interface AppConfig {
   ingestEdge: boolean;
   frontendDir: string;
   widgetsDir: string;
+  /** Largest signed-webhook ingest body (mentions), e.g. "5mb". */
+  ingestBodyLimit: string;
   /** Run background work (webhook deliveries, the sleeping-customers scan) in this process. */
   backgroundJobs: boolean;
   /** Networks webhooks may call besides public addresses (CIDRs), e.g. 127.0.0.0/8 in tests. */
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (logFormat !== 'json' && logFormat !== 'pretty') problems.push('LOG_FORMAT must be json or pretty');
   const bodyLimit = env.BODY_LIMIT ?? '1mb';
   if (!/^\d+(kb|mb)$/i.test(bodyLimit)) problems.push('BODY_LIMIT must look like 512kb or 1mb');
+  if (env.INGEST_BODY_LIMIT && !/^\d+(kb|mb)$/i.test(env.INGEST_BODY_LIMIT)) problems.push('INGEST_BODY_LIMIT must look like 5mb');
   if (env.PUBLIC_BODY_LIMIT && !/^\d+(kb|mb)$/i.test(env.PUBLIC_BODY_LIMIT)) problems.push('PUBLIC_BODY_LIMIT must look like 64kb');
   const port = int('PORT', 3000, 0, 65535);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
@@ -125,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ingestEdge: bool('OTKLIK_INGEST_EDGE', true),
     frontendDir: resolve(env.OTKLIK_FRONTEND_DIR ?? join(root, 'frontend', 'build')),
     widgetsDir: resolve(env.OTKLIK_WIDGETS_DIR ?? join(root, 'survey-widgets', 'dist')),
+    ingestBodyLimit: env.INGEST_BODY_LIMIT ?? '5mb',
     backgroundJobs: bool('OTKLIK_BACKGROUND_JOBS', true),
     webhookAllowedNetworks: webhookNetworks.networks,
     webhookTimeoutMs: int('OTKLIK_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),

@@ -76,6 +76,31 @@ export class WebhookDeliveriesRepository {
     return rows.length;
   }
 
+  /** Many events of one workspace in one statement (batch ingest); same rules as enqueue. */
+  async enqueueMany(workspaceId: string, envelopes: WebhookEnvelope[], manager?: EntityManager): Promise<number> {
+    if (envelopes.length === 0) return 0;
+    const runner = manager ?? this.dataSource;
+    const rows: unknown[] = await runner.query(
+      `INSERT INTO webhook_deliveries (workspace_id, endpoint_id, event_id, event_type, payload)
+       SELECT $1, e.id, ev.id, ev.type, ev.payload
+         FROM jsonb_to_recordset($2::jsonb) AS ev(id uuid, type varchar, payload jsonb)
+         JOIN webhook_endpoints e ON e.workspace_id = $1 AND e.enabled AND (ev.type::text = ANY (e.events) OR '*' = ANY (e.events))
+       RETURNING 1`,
+      [workspaceId, JSON.stringify(envelopes.map((envelope) => ({ id: envelope.id, type: envelope.type, payload: envelope })))],
+    );
+    return rows.length;
+  }
+
+  /** Whether any enabled endpoint of the workspace listens for this event type (skip building payloads if not). */
+  async hasSubscribers(workspaceId: string, type: string, manager?: EntityManager): Promise<boolean> {
+    const runner = manager ?? this.dataSource;
+    const rows: unknown[] = await runner.query(
+      `SELECT 1 FROM webhook_endpoints WHERE workspace_id = $1 AND enabled AND ($2::text = ANY (events) OR '*' = ANY (events)) LIMIT 1`,
+      [workspaceId, type],
+    );
+    return rows.length > 0;
+  }
+
   /** A delivery to one endpoint regardless of its subscriptions (test pings, replays). */
   async enqueueTo(endpointId: string, envelope: WebhookEnvelope, replayOf: string | null = null): Promise<DeliveryRow> {
     const [row] = await this.dataSource.query(

@@ -23,4 +23,14 @@ export class WebhookEvents {
     if (queued > 0) this.dispatcher.wake(manager ? 50 : 0);
     return envelope;
   }
+
+  /** One event per item, all of one type and workspace, queued in one statement (nothing built when nobody listens). */
+  async publishMany<T>(workspaceId: string, type: WebhookEventType, items: T[], manager?: EntityManager): Promise<number> {
+    if (items.length === 0 || !(await this.deliveries.hasSubscribers(workspaceId, type, manager))) return 0;
+    const createdAt = new Date().toISOString();
+    const envelopes = items.map((data): WebhookEnvelope<T> => ({ id: randomUUID(), type, createdAt, workspaceId, data }));
+    const queued = await this.deliveries.enqueueMany(workspaceId, envelopes, manager);
+    if (queued > 0) this.dispatcher.wake(manager ? 50 : 0);
+    return queued;
+  }
 }

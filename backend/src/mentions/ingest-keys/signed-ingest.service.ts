@@ -1,0 +1,79 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ApiError, conflict } from '../../common/http/api-error';
+import { validationError } from '../../common/http/validation.pipe';
+import { verifyWebhook } from '../../webhooks/webhook-signature';
+import { MAX_MENTIONS_PER_REQUEST, type MentionIngestResultDto } from '../mention-input.dto';
+import { MentionIngestService } from '../mention-ingest.service';
+import { IngestKeysRepository } from './ingest-keys.repository';
+
+/** Requests older or newer than this (seconds) are refused as stale: a captured request can't be replayed later. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+export interface SignedRequest {
+  keyId: string | undefined;
+  headers: Record<string, string | undefined>;
+  rawBody: Buffer;
+}
+
+const unauthorized = (code: string, message: string) => new ApiError(HttpStatus.UNAUTHORIZED, code, message);
+
+/**
+ * The signed mention webhook: the same scheme we sign our own webhooks with (Standard Webhooks), keyed
+ * by an ingest key. Checks the key, timestamp and signature (401), refuses a processed message id
+ * again (409), then hands the mentions to the common ingest path.
+ */
+@Injectable()
+export class SignedIngestService {
+  constructor(
+    private readonly keys: IngestKeysRepository,
+    private readonly ingest: MentionIngestService,
+  ) {}
+
+  async receive(request: SignedRequest, now = new Date()): Promise<MentionIngestResultDto> {
+    if (!request.keyId) throw unauthorized('missing_key', 'Send your ingest key id in the otklik-key header.');
+    const key = await this.keys.byKeyId(request.keyId);
+    if (!key) throw unauthorized('unknown_key', 'This ingest key does not exist (deleted, or a typo).');
+    const { headers } = request;
+    const id = headers['webhook-id'];
+    const timestamp = Number(headers['webhook-timestamp']);
+    if (!id || !headers['webhook-timestamp'] || !headers['webhook-signature']) {
+      throw unauthorized('missing_signature', 'Send the webhook-id, webhook-timestamp and webhook-signature headers.');
+    }
+    if (!Number.isInteger(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > SIGNATURE_TOLERANCE_SECONDS) {
+      throw unauthorized('stale_request', `webhook-timestamp must be the current Unix time in seconds (within ${SIGNATURE_TOLERANCE_SECONDS} s); check the sender's clock.`);
+    }
+    const body = request.rawBody.toString('utf8');
+    if (!verifyWebhook(key.secret, headers, body, now, SIGNATURE_TOLERANCE_SECONDS)) {
+      throw unauthorized('bad_signature', 'webhook-signature does not match the body: sign `${webhook-id}.${webhook-timestamp}.${body}` with HMAC-SHA256 and the key secret.');
+    }
+    if (await this.keys.seen(key.keyId, id)) throw conflict('replayed', 'This webhook-id was already processed; send new mentions with a new webhook-id.');
+
+    const mentions = parseMentions(body);
+    const result = await this.ingest.ingest(key.workspaceId, mentions, 'webhook');
+    await this.keys.remember(key.keyId, id, SIGNATURE_TOLERANCE_SECONDS * 2);
+    if (result.invalid === mentions.length) {
+      throw validationError(result.items.flatMap((item) => (item.errors ?? []).map((e) => ({ field: `mentions[${item.index}]${e.field ? `.${e.field}` : ''}`, message: e.message }))), 'mentions', 'mentions');
+    }
+    return result;
+  }
+}
+
+/** One mention, an array of them, or `{ "mentions": [...] }`. */
+function parseMentions(body: string): unknown[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw validationError([{ field: 'body', message: 'body must be JSON: one mention, a list of mentions, or { "mentions": [...] }' }]);
+  }
+  const list = Array.isArray(parsed)
+    ? parsed
+    : parsed && typeof parsed === 'object' && Array.isArray((parsed as { mentions?: unknown }).mentions)
+      ? (parsed as { mentions: unknown[] }).mentions
+      : [parsed];
+  if (list.length === 0) throw validationError([{ field: 'mentions', message: 'mentions must not be empty' }]);
+  if (list.length > MAX_MENTIONS_PER_REQUEST) {
+    throw validationError([{ field: 'mentions', message: `send at most ${MAX_MENTIONS_PER_REQUEST} mentions per request` }]);
+  }
+  return list;
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { IngestKeysRepository } from './ingest-keys/ingest-keys.repository';
+import { IngestKeysService } from './ingest-keys/ingest-keys.service';
+import { SignedIngestService } from './ingest-keys/signed-ingest.service';
+import { MentionIngestController } from './mention-ingest.controller';
+import { MentionIngestService } from './mention-ingest.service';
+import { MentionsController } from './mentions.controller';
+import { MentionsQueryRepository } from './mentions-query.repository';
+import { MentionsRepository } from './mentions.repository';
+import { MentionsService } from './mentions.service';
+import { SpikeAlertsService } from './spikes/spike-alerts.service';
+
+/** Social mentions: ingest from every channel, copies and threads, triage, figures and spike alerts. */
+@Module({
+  imports: [WebhooksModule],
+  controllers: [MentionIngestController, MentionsController],
+  providers: [
+    MentionsRepository, MentionsQueryRepository, MentionIngestService, MentionsService, SpikeAlertsService,
+    IngestKeysRepository, IngestKeysService, SignedIngestService,
+  ],
+  exports: [MentionIngestService],
+})
+export class MentionsModule {}

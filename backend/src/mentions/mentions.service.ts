@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { notFound } from '../common/http/api-error';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../common/http/keyset-cursor';
+import { resolvePeriod } from '../common/http/period';
+import { validationError } from '../common/http/validation.pipe';
+import type { ListMentionsQuery, MentionDetailDto, MentionDto, MentionPageDto, MentionStatsDto, MentionStatsQuery, UpdateMentionDto } from './mentions.dto';
+import { type MentionFilter, type MentionRow, MentionsQueryRepository } from './mentions-query.repository';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toMentionDto(row: MentionRow): MentionDto {
+  return {
+    id: row.id, source: row.source, externalId: row.externalId, url: row.url, author: row.author, text: row.text,
+    language: row.language, sentiment: row.sentiment, sentimentScore: row.sentimentScore, postedAt: row.postedAt.toISOString(),
+    reach: row.reach, parentId: row.parentId, duplicateOf: row.duplicateOf, duplicateKind: row.duplicateKind,
+    duplicateCount: row.duplicateCount, replyCount: row.replyCount,
+    assignedTo: row.assignedToId ? { id: row.assignedToId, name: row.assignedToName ?? '' } : null,
+    answeredAt: iso(row.answeredAt),
+    answeredBy: row.answeredById ? { id: row.answeredById, name: row.answeredByName ?? '' } : null,
+    customerId: row.customerId, channel: row.channel, createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Reading and triaging mentions: the feed, one mention's thread and copies, assignment, answered, customer link, figures. */
+@Injectable()
+export class MentionsService {
+  constructor(private readonly mentions: MentionsQueryRepository) {}
+
+  async list(workspaceId: string, userId: string | null, query: ListMentionsQuery): Promise<MentionPageDto> {
+    if (query.assigned === 'me' && !userId) throw validationError([{ field: 'assigned', message: 'assigned=me needs a signed-in person, not an API token' }]);
+    const filter: MentionFilter = {
+      workspaceId,
+      sources: query.source,
+      sentiments: query.sentiment?.map(Number),
+      languages: query.language,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      assigned: query.assigned === 'any' ? undefined : query.assigned === 'me' ? userId! : query.assigned,
+      answered: query.answered,
+      includeDuplicates: query.includeDuplicates ?? false,
+      text: query.q || undefined,
+      newerThan: query.newerThan ? new Date(query.newerThan) : undefined,
+    };
+    const limit = query.limit ?? 50;
+    const rows = await this.mentions.page(filter, limit + 1, query.cursor ? decodeKeysetCursor(query.cursor) : undefined);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return { items: page.map(toMentionDto), nextCursor: rows.length > limit && last ? encodeKeysetCursor({ at: last.postedAt, id: last.id }) : null };
+  }
+
+  async get(workspaceId: string, id: string): Promise<MentionDetailDto> {
+    const row = await this.mentions.find(workspaceId, id);
+    if (!row) throw notFound('Mention');
+    const [ancestors, replies, duplicates, original] = await Promise.all([
+      this.mentions.ancestors(workspaceId, id, 20),
+      this.mentions.replies(workspaceId, id, 200),
+      this.mentions.duplicates(workspaceId, id, 200),
+      row.duplicateOf ? this.mentions.find(workspaceId, row.duplicateOf) : Promise.resolve(null),
+    ]);
+    return {
+      ...toMentionDto(row),
+      ancestors: ancestors.map(toMentionDto),
+      replies: replies.map(toMentionDto),
+      duplicates: duplicates.map(toMentionDto),
+      original: original ? toMentionDto(original) : null,
+    };
+  }
+
+  async update(workspaceId: string, userId: string | null, id: string, input: UpdateMentionDto): Promise<MentionDetailDto> {
+    if (!(await this.mentions.find(workspaceId, id))) throw notFound('Mention');
+    const problems: { field: string; message: string }[] = [];
+    if (input.assignedTo && !(await this.mentions.isMember(workspaceId, input.assignedTo))) {
+      problems.push({ field: 'assignedTo', message: 'assignedTo must be a member of this workspace' });
+    }
+    if (input.customerId && !(await this.mentions.customerExists(workspaceId, input.customerId))) {
+      problems.push({ field: 'customerId', message: `there is no customer with external id "${input.customerId}"` });
+    }
+    if (input.answered === true && !userId) problems.push({ field: 'answered', message: 'marking answered needs a signed-in person, not an API token' });
+    if (problems.length > 0) throw validationError(problems);
+    await this.mentions.update(workspaceId, id, {
+      assignedTo: input.assignedTo,
+      answeredBy: input.answered === undefined ? undefined : input.answered ? userId : null,
+      customerId: input.customerId,
+    });
+    return this.get(workspaceId, id);
+  }
+
+  async stats(workspaceId: string, query: MentionStatsQuery): Promise<MentionStatsDto> {
+    const period = resolvePeriod(query, 30);
+    const interval = query.interval ?? 'day';
+    const buckets = Math.ceil((period.to.getTime() - period.from.getTime()) / { day: 86_400_000, week: 7 * 86_400_000, month: 28 * 86_400_000 }[interval]);
+    if (buckets > 400) throw validationError([{ field: 'interval', message: `${buckets} ${interval}s is too many points; pick a longer interval or a shorter period` }]);
+    const [series, sources, summary] = await Promise.all([
+      this.mentions.series(workspaceId, period.from, period.to, interval, period.timeZone, query.source),
+      this.mentions.bySource(workspaceId, period.from, period.to, query.source),
+      this.mentions.summary(workspaceId, period.from, period.to, query.source),
+    ]);
+    const sum = (s: { negative: number; neutral: number; positive: number }) => s.negative + s.neutral + s.positive;
+    const totals = sources.reduce((t, s) => ({ negative: t.negative + s.negative, neutral: t.neutral + s.neutral, positive: t.positive + s.positive }), { negative: 0, neutral: 0, positive: 0 });
+    const all = sum(totals);
+    return {
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      interval,
+      totals: { ...totals, total: all },
+      duplicates: summary.duplicates,
+      unansweredNegative: summary.unansweredNegative,
+      series: series.map((b) => ({ start: b.start.toISOString(), negative: b.negative, neutral: b.neutral, positive: b.positive, total: sum(b) })),
+      bySource: sources.map((s) => ({ ...s, total: sum(s), share: all === 0 ? 0 : Math.round((sum(s) / all) * 10000) / 10000 })),
+      byLanguage: summary.byLanguage,
+    };
+  }
+}
