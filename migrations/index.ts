@@ -6,6 +6,7 @@ import { Cancellations1764020000000 } from './1764020000000-cancellations';
 import { ChurnSettings1764030000000 } from './1764030000000-churn-settings';
 import { Webhooks1796173600909 } from './1796173600909-webhooks';
 import { Mentions1796174304251 } from './1796174304251-mentions';
+import { CustomerTimeline1796173672590 } from './1796173672590-customer-timeline';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   ChurnSettings1764030000000,
   Webhooks1796173600909,
   Mentions1796174304251,
+  CustomerTimeline1796173672590,
 ];

@@ -91,7 +91,9 @@ export const SCOPES = [
 	'mentions:read',
 	'mentions:write',
 	'cases:read',
-	'cases:write'
+	'cases:write',
+	'webhooks:read',
+	'webhooks:write'
 ] as const satisfies readonly Scope[];
 export type KnownScope = (typeof SCOPES)[number];
 // Fails svelte-check (and so the build) when the API gains a scope this list lacks.

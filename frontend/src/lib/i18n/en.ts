@@ -1,3 +1,4 @@
+import { customerTimelineEn } from './customer-timeline.en';
 /**
  * English UI strings. This object defines the shape of every dictionary:
  * ru.ts is typed as `Messages`, so a key missing from (or extra in) either
@@ -5,6 +6,7 @@
  */
 export const en = {
 	languageName: 'English',
+	customerTimeline: customerTimelineEn,
 	app: {
 		name: 'Otklik',
 		tagline: 'Customer feedback, surveys and churn reasons in one place',
@@ -614,7 +616,9 @@ export const en = {
 		'mentions:read': 'See mentions',
 		'mentions:write': 'Add and edit mentions',
 		'cases:read': 'See cases',
-		'cases:write': 'Create and update cases'
+		'cases:write': 'Create and update cases',
+		'webhooks:read': 'See webhook endpoints and deliveries',
+		'webhooks:write': 'Manage webhook endpoints'
 	}
 };
 

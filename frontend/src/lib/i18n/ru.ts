@@ -1,8 +1,10 @@
+import { customerTimelineRu } from './customer-timeline.ru';
 import type { Messages } from './en';
 
 /** Russian UI strings; must have exactly the keys of en.ts. */
 export const ru: Messages = {
 	languageName: 'Русский',
+	customerTimeline: customerTimelineRu,
 	app: {
 		name: 'Отклик',
 		tagline: 'Отзывы клиентов, опросы и причины оттока в одном месте',
@@ -613,6 +615,8 @@ export const ru: Messages = {
 		'mentions:read': 'Просмотр упоминаний',
 		'mentions:write': 'Добавление и изменение упоминаний',
 		'cases:read': 'Просмотр обращений',
-		'cases:write': 'Создание и изменение обращений'
+		'cases:write': 'Создание и изменение обращений',
+		'webhooks:read': 'Просмотр вебхуков и доставок',
+		'webhooks:write': 'Управление вебхуками'
 	}
 };

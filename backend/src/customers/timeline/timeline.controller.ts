@@ -1,0 +1,43 @@
+import { Controller, createParamDecorator, ExecutionContext, Get, Param, PipeTransform, Query } from '@nestjs/common';
+import type { Request } from 'express';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentWorkspace, WorkspaceAccess } from '../../common/auth/access.decorators';
+import type { WorkspaceContext } from '../../common/auth/principal';
+import { validationError } from '../../common/http/validation.pipe';
+import { EXTERNAL_ID } from '../customers.dto';
+import { TimelinePageDto, TimelineQuery } from './timeline.dto';
+import { TimelineService } from './timeline.service';
+
+/** Same rule as the profile route: 1–200 characters, no URL delimiters. */
+class ExternalIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!EXTERNAL_ID.test(value)) {
+      throw validationError([{ field: 'externalId', message: 'externalId must be 1–200 characters without /, ? or #' }]);
+    }
+    return value;
+  }
+}
+
+/** The Accept-Language header, optional (the query's `language` wins); not a documented parameter. */
+const AcceptLanguage = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined =>
+  ctx.switchToHttp().getRequest<Request>().headers['accept-language'],
+);
+
+@ApiTags('customers')
+@Controller('workspaces/:workspaceId/customers/:externalId/timeline')
+export class TimelineController {
+  constructor(private readonly timeline: TimelineService) {}
+
+  @Get()
+  @WorkspaceAccess({ scope: 'customers:read' })
+  @ApiOperation({ summary: "A customer's responses, cancellations and record events, newest first, by cursor" })
+  @ApiOkResponse({ type: TimelinePageDto })
+  page(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('externalId', ExternalIdPipe) externalId: string,
+    @Query() query: TimelineQuery,
+    @AcceptLanguage() acceptLanguage?: string,
+  ): Promise<TimelinePageDto> {
+    return this.timeline.page(ws.workspaceId, externalId, query, acceptLanguage);
+  }
+}

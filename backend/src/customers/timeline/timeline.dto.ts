@@ -1,0 +1,105 @@
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { LANGUAGE_CODE } from '../../common/http/localized-text.validator';
+import { SURVEY_KINDS, type SurveyKind } from '../../surveys/survey-definition';
+
+/** Kinds the built-in sources provide; later modules (mentions, cases) add theirs. */
+export const TIMELINE_KINDS = ['response', 'cancellation', 'customer'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+/** How a score reads for its survey kind: NPS promoter/passive/detractor, CSAT/CES satisfied/agree or not. */
+export const SCORE_BANDS = ['positive', 'neutral', 'negative'] as const;
+export type ScoreBand = (typeof SCORE_BANDS)[number];
+
+export const CUSTOMER_EVENTS = ['first_seen', 'consent_granted', 'consent_withdrawn'] as const;
+export type CustomerEventType = (typeof CUSTOMER_EVENTS)[number];
+
+export class TimelineQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be between 1 and 100' })
+  @Max(100, { message: 'limit must be between 1 and 100' })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor from the previous page' }) @IsOptional() @IsString() @MaxLength(400) cursor?: string;
+
+  @ApiPropertyOptional({ example: 'response,cancellation', description: `Comma-separated kinds to include (${TIMELINE_KINDS.join(', ')}); all when omitted` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  kinds?: string;
+
+  @ApiPropertyOptional({ example: 'ru', description: 'Language for reason and offer labels; defaults to Accept-Language, then each label’s default' })
+  @IsOptional()
+  @Matches(LANGUAGE_CODE, { message: 'language must be a code like en or ru' })
+  language?: string;
+}
+
+export class ResponseEventDto {
+  @ApiProperty({ enum: ['response'] }) kind: 'response';
+  @ApiProperty({ format: 'uuid' }) responseId: string;
+  @ApiProperty({ format: 'uuid' }) surveyId: string;
+  @ApiProperty() surveyName: string;
+  @ApiProperty({ enum: SURVEY_KINDS, enumName: 'SurveyKind' }) surveyKind: SurveyKind;
+  @ApiProperty({ type: Number, nullable: true }) score: number | null;
+  @ApiProperty({ type: Number, nullable: true }) scoreScaleMax: number | null;
+  @ApiProperty({ enum: SCORE_BANDS, enumName: 'ScoreBand', nullable: true, description: 'null for custom surveys or no score' }) band: ScoreBand | null;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ description: 'false for a partial response' }) finished: boolean;
+  @ApiProperty({ type: String, nullable: true }) language: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
+}
+
+export class TimelineOfferDto {
+  @ApiProperty() type: string;
+  @ApiProperty({ type: Number, nullable: true }) amount: number | null;
+  @ApiProperty({ type: String, nullable: true }) plan: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The offer text in the requested language' }) text: string | null;
+}
+
+export class CancellationEventDto {
+  @ApiProperty({ enum: ['cancellation'] }) kind: 'cancellation';
+  @ApiProperty({ format: 'uuid' }) cancellationId: string;
+  @ApiProperty({ format: 'uuid' }) flowId: string;
+  @ApiProperty() flowName: string;
+  @ApiProperty({ type: String, nullable: true }) reasonKey: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'In the requested language when the reason has it' }) reasonLabel: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Free text for the "other" reason' }) otherText: string | null;
+  @ApiProperty({ type: String, nullable: true }) followUp: string | null;
+  @ApiProperty({ type: TimelineOfferDto, nullable: true }) offer: TimelineOfferDto | null;
+  @ApiProperty({ enum: ['saved', 'cancelled'], enumName: 'CancellationOutcome', nullable: true, description: 'null: the flow was left unfinished' })
+  outcome: 'saved' | 'cancelled' | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'MRR when the flow finished' }) mrr: number | null;
+  @ApiProperty({ type: String, nullable: true }) language: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
+}
+
+export class CustomerEventDto {
+  @ApiProperty({ enum: ['customer'] }) kind: 'customer';
+  @ApiProperty({ enum: CUSTOMER_EVENTS, enumName: 'CustomerEventType' }) event: CustomerEventType;
+  @ApiProperty({ enum: ['survey', 'marketing'], nullable: true, description: 'For consent events' }) consent: 'survey' | 'marketing' | null;
+  @ApiProperty({ type: String, nullable: true, description: 'How consent was given or withdrawn' }) source: string | null;
+}
+
+export type TimelineDetails = ResponseEventDto | CancellationEventDto | CustomerEventDto;
+
+@ApiExtraModels(ResponseEventDto, CancellationEventDto, CustomerEventDto)
+export class TimelineItemDto {
+  @ApiProperty({ example: 'response:0b6f…', description: 'Unique across kinds' }) id: string;
+  @ApiProperty({ enum: TIMELINE_KINDS, enumName: 'TimelineKind' }) kind: TimelineKind;
+  @ApiProperty({ type: String, format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Survey or flow name; null for customer record events' }) title: string | null;
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(ResponseEventDto) }, { $ref: getSchemaPath(CancellationEventDto) }, { $ref: getSchemaPath(CustomerEventDto) }],
+    description: 'Per kind; details.kind equals kind',
+  })
+  details: TimelineDetails;
+}
+
+export class TimelinePageDto {
+  @ApiProperty({ type: TimelineItemDto, isArray: true, description: 'Newest first' }) items: TimelineItemDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null at the end' }) nextCursor: string | null;
+}
