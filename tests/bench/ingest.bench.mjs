@@ -1,30 +1,16 @@
 // Sustained response ingest through the public HTTP API vs. the raw single-row INSERT rate of the
 // same PostgreSQL, in one run on this machine. Every acknowledged response is checked afterwards.
-import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { json, percentile, root, signInDemo, startServer } from './lib/server.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'backend', 'package.json'));
 const { Pool } = require('pg');
-const mainJs = join(root, 'backend', 'dist', 'backend', 'src', 'main.js');
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 // node:http with keep-alive: far less client CPU than fetch, which shares the 2 cores with the server.
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
@@ -40,44 +26,8 @@ function post(url, body) {
   });
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-async function startServer(dataDir, pgPort) {
-  const port = await freePort();
-  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
-  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
-  const child = spawn(process.execPath, [...nodeArgs, mainJs], {
-    env: {
-      ...process.env, DATABASE_URL: '', OTKLIK_DATA_DIR: dataDir, OTKLIK_EMBEDDED_PG_PORT: String(pgPort), PORT: String(port),
-      HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOG_FORMAT: 'json',
-      PUBLIC_LIMIT_PER_IP_PER_MINUTE: '10000000', PUBLIC_LIMIT_PER_SURVEY_PER_MINUTE: '100000000',
-    },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).ok) return { child, base };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function json(res) {
-  const body = await res.json();
-  if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
 async function createLiveSurvey(base) {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'demo@otklik.local', password: 'otklik-demo' }),
-  });
-  const session = await json(login.clone());
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken };
-  const ws = session.workspaces[0].id;
+  const { workspaceId: ws, headers } = await signInDemo(base);
   const survey = await json(await fetch(`${base}/api/v1/workspaces/${ws}/surveys`, {
     method: 'POST', headers,
     body: JSON.stringify({ name: 'Bench NPS', kind: 'nps', displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false } }),
@@ -112,11 +62,9 @@ async function drive(clients, seconds, work) {
 }
 
 export default async function run() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-ingest-'));
-  chmodSync(dataDir, 0o755);
-  const pgPort = await freePort();
-  const { child, base } = await startServer(dataDir, pgPort);
-  const pool = new Pool({ connectionString: `postgres://otklik:otklik@127.0.0.1:${pgPort}/otklik`, max: 10 });
+  const server = await startServer('ingest', { PUBLIC_LIMIT_PER_IP_PER_MINUTE: '10000000', PUBLIC_LIMIT_PER_SURVEY_PER_MINUTE: '100000000' });
+  const { base } = server;
+  const pool = new Pool({ connectionString: server.pgUrl, max: 10 });
   try {
     const survey = await createLiveSurvey(base);
     const url = `${base}/api/v1/public/surveys/${survey.publicKey}/responses`;
@@ -171,9 +119,6 @@ export default async function run() {
   } finally {
     agent.destroy();
     await pool.end();
-    const exited = new Promise((r) => child.on('exit', r));
-    child.kill('SIGINT');
-    await exited;
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import type { FieldError } from '../common/http/api-error';
 import { flattenValidationErrors, VALIDATION_OPTIONS } from '../common/http/validation.pipe';
 import { WebhookEvents } from '../webhooks/webhook-events';
-import { dedupKeys, NEAR_SIMILARITY, similarity } from './dedup/dedup-text';
+import { dedupKeys, featureSet, NEAR_SIMILARITY, similarity } from './dedup/dedup-text';
 import { analyseMention, type AnalysedMention } from './mention-analysis';
 import { MentionInputDto, type MentionIngestItemDto, type MentionIngestResultDto } from './mention-input.dto';
 import { type MentionInsert, mentionKey, MentionsRepository, type OriginalCandidate } from './mentions.repository';
@@ -22,8 +22,27 @@ const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
 
 interface Original {
   id: string;
-  words: string[];
-  bands: number[] | null;
+  features: Set<string>;
+}
+
+/** Originals findable by any of their MinHash band keys. */
+class BandIndex {
+  private readonly byBand = new Map<number, Original[]>();
+
+  add(original: Original, bands: readonly number[] | null): void {
+    for (const band of bands ?? []) {
+      const list = this.byBand.get(band);
+      if (list) list.push(original);
+      else this.byBand.set(band, [original]);
+    }
+  }
+
+  /** Distinct originals sharing a band with `bands`, in the order they were added. */
+  candidates(bands: readonly number[]): Original[] {
+    const seen = new Set<Original>();
+    for (const band of bands) for (const original of this.byBand.get(band) ?? []) seen.add(original);
+    return [...seen];
+  }
 }
 
 /**
@@ -106,17 +125,17 @@ export class MentionIngestService {
     const byHash = await this.mentions.originalsByHash(manager, workspaceId, [...new Set(fresh.map((a) => a.dedup.textHash).filter((h): h is string => h !== null))]);
     const needNear = fresh.filter((a) => a.dedup.bands && !(a.dedup.textHash && byHash.has(a.dedup.textHash)));
     const candidates = await this.mentions.nearCandidates(manager, workspaceId, [...new Set(needNear.flatMap((a) => a.dedup.bands!))], NEAR_WINDOW_DAYS, NEAR_CANDIDATE_LIMIT);
-    const stored: Original[] = candidates.map((c) => toOriginal(c));
+    const index = new BandIndex();
+    for (const c of candidates) index.add({ id: c.duplicateOf ?? c.id, features: featureSet(dedupKeys(c.text).words) }, c.lshBands);
     const parentKeys = fresh.filter((a) => a.input.parentExternalId).map((a) => ({ source: a.input.source, externalId: a.input.parentExternalId! }));
     const parents = await this.mentions.parents(manager, workspaceId, parentKeys);
 
-    // New originals of this batch, so copies inside one batch link to the first of them.
+    // New originals of this batch join the index, so copies inside one batch link to the first of them.
     const batchByHash = new Map<string, string>();
-    const batchOriginals: Original[] = [];
     const rows: MentionInsert[] = [];
     for (const a of fresh) {
       const id = batchIds.get(mentionKey(a.input.source, a.input.externalId))!;
-      const { duplicateOf, kind } = this.findOriginal(a, byHash, batchByHash, stored, batchOriginals);
+      const { duplicateOf, kind } = this.findOriginal(a, byHash, batchByHash, index);
       const parentKey = a.input.parentExternalId ? mentionKey(a.input.source, a.input.parentExternalId) : null;
       rows.push({
         id, source: a.input.source, externalId: a.input.externalId, url: a.input.url ?? null, author: a.input.author ?? null,
@@ -127,7 +146,7 @@ export class MentionIngestService {
       });
       if (!duplicateOf) {
         if (a.dedup.textHash) batchByHash.set(a.dedup.textHash, id);
-        batchOriginals.push({ id, words: a.dedup.words, bands: a.dedup.bands });
+        index.add({ id, features: featureSet(a.dedup.words) }, a.dedup.bands);
       }
     }
 
@@ -154,8 +173,7 @@ export class MentionIngestService {
     a: AnalysedMention,
     byHash: Map<string, OriginalCandidate>,
     batchByHash: Map<string, string>,
-    stored: Original[],
-    batchOriginals: Original[],
+    index: BandIndex,
   ): { duplicateOf: string | null; kind: MentionInsert['duplicateKind'] } {
     const kind = a.dedup.repostOf !== null ? 'repost' : 'exact';
     if (a.dedup.textHash) {
@@ -165,19 +183,14 @@ export class MentionIngestService {
       if (inBatch) return { duplicateOf: inBatch, kind };
     }
     if (!a.dedup.bands) return { duplicateOf: null, kind: null };
-    const bands = new Set(a.dedup.bands);
+    const features = featureSet(a.dedup.words);
     let best: { id: string; score: number } | null = null;
-    for (const candidate of [...stored, ...batchOriginals]) {
-      if (!candidate.bands?.some((b) => bands.has(b))) continue;
-      const score = similarity(a.dedup.words, candidate.words);
+    for (const candidate of index.candidates(a.dedup.bands)) {
+      const score = similarity(features, candidate.features);
       if (score >= NEAR_SIMILARITY && (!best || score > best.score)) best = { id: candidate.id, score };
     }
     return best ? { duplicateOf: best.id, kind: a.dedup.repostOf !== null ? 'repost' : 'near' } : { duplicateOf: null, kind: null };
   }
-}
-
-function toOriginal(candidate: OriginalCandidate): Original {
-  return { id: candidate.duplicateOf ?? candidate.id, words: dedupKeys(candidate.text).words, bands: candidate.lshBands };
 }
 
 /** The `mention.created` webhook body. */

@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { MentionCsvController } from './csv/mention-csv.controller';
+import { MentionCsvService } from './csv/mention-csv.service';
+import { FeedPollService } from './feeds/feed-poll.service';
+import { FeedPoller } from './feeds/feed-poller';
+import { MentionFeedsController } from './feeds/mention-feeds.controller';
+import { MentionFeedsRepository } from './feeds/mention-feeds.repository';
+import { MentionFeedsService } from './feeds/mention-feeds.service';
 import { IngestKeysRepository } from './ingest-keys/ingest-keys.repository';
 import { IngestKeysService } from './ingest-keys/ingest-keys.service';
 import { SignedIngestService } from './ingest-keys/signed-ingest.service';
@@ -14,10 +21,11 @@ import { SpikeAlertsService } from './spikes/spike-alerts.service';
 /** Social mentions: ingest from every channel, copies and threads, triage, figures and spike alerts. */
 @Module({
   imports: [WebhooksModule],
-  controllers: [MentionIngestController, MentionsController],
+  controllers: [MentionIngestController, MentionCsvController, MentionFeedsController, MentionsController],
   providers: [
     MentionsRepository, MentionsQueryRepository, MentionIngestService, MentionsService, SpikeAlertsService,
-    IngestKeysRepository, IngestKeysService, SignedIngestService,
+    IngestKeysRepository, IngestKeysService, SignedIngestService, MentionCsvService,
+    MentionFeedsRepository, FeedPollService, FeedPoller, MentionFeedsService,
   ],
   exports: [MentionIngestService],
 })

@@ -44,10 +44,13 @@ function features(words: readonly string[]): string[] {
   return out;
 }
 
-/** Jaccard similarity of word and word-pair sets: the confirmation after a SimHash candidate match. */
-export function similarity(a: readonly string[], b: readonly string[]): number {
-  const left = new Set(features(a));
-  const right = new Set(features(b));
+/** The set `similarity` compares; build it once per text when comparing one text with many. */
+export const featureSet = (words: readonly string[]): Set<string> => new Set(features(words));
+
+/** Jaccard similarity of word and word-pair sets: the confirmation after a MinHash candidate match. */
+export function similarity(a: readonly string[] | Set<string>, b: readonly string[] | Set<string>): number {
+  const left = a instanceof Set ? a : featureSet(a);
+  const right = b instanceof Set ? b : featureSet(b);
   let shared = 0;
   for (const f of left) if (right.has(f)) shared += 1;
   const union = left.size + right.size - shared;
