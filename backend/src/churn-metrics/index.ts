@@ -4,11 +4,17 @@
  * rounding, month buckets) come from ../metrics.
  */
 export * from './avoidable';
+export * from './avoidable-by-month';
 export * from './churn-rate';
 export * from './cohorts';
+export * from './effective-loss';
 export * from './funnel';
+export * from './funnel-breakdown';
 export * from './inactive';
 export * from './money';
 export * from './money-lost';
+export * from './month-windows';
+export * from './reason-groups';
+export * from './reason-totals';
 export * from './reasons-by-month';
 export * from './save-rate';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SurveysModule } from '../surveys/surveys.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { CHURN_ANALYTICS_CONTROLLERS, CHURN_ANALYTICS_PROVIDERS } from './analytics';
 import { CancellationFlowsController, PublicCancellationController } from './cancellation-flows.controller';
 import { CancellationFlowsRepository } from './cancellation-flows.repository';
 import { CancellationFlowsService } from './cancellation-flows.service';
@@ -16,8 +17,8 @@ import { ChurnReasonsService } from './churn-reasons.service';
 
 @Module({
   imports: [SurveysModule, WebhooksModule],
-  controllers: [ChurnReasonsController, ChurnSummaryController, InactivityController, CancellationFlowsController, PublicCancellationController],
-  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService, SleepingNotifier],
+  controllers: [ChurnReasonsController, ChurnSummaryController, InactivityController, CancellationFlowsController, PublicCancellationController, ...CHURN_ANALYTICS_CONTROLLERS],
+  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService, SleepingNotifier, ...CHURN_ANALYTICS_PROVIDERS],
   exports: [ChurnReasonsService, CancellationFlowsService],
 })
 export class ChurnModule {}

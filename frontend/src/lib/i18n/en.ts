@@ -1,3 +1,4 @@
+import { churnEn } from './churn.en';
 import { customerTimelineEn } from './customer-timeline.en';
 /**
  * English UI strings. This object defines the shape of every dictionary:
@@ -6,6 +7,7 @@ import { customerTimelineEn } from './customer-timeline.en';
  */
 export const en = {
 	languageName: 'English',
+	churn: churnEn,
 	customerTimeline: customerTimelineEn,
 	app: {
 		name: 'Otklik',

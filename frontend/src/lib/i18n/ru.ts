@@ -1,9 +1,11 @@
+import { churnRu } from './churn.ru';
 import { customerTimelineRu } from './customer-timeline.ru';
 import type { Messages } from './en';
 
 /** Russian UI strings; must have exactly the keys of en.ts. */
 export const ru: Messages = {
 	languageName: 'Русский',
+	churn: churnRu,
 	customerTimeline: customerTimelineRu,
 	app: {
 		name: 'Отклик',

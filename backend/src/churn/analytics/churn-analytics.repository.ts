@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { LifecycleStage } from '../../customers/customers.dto';
+
+export interface CancelledFlowRow {
+  at: Date;
+  reasonKey: string;
+  offeredReasonKeys: string[];
+  segment: string | null;
+  plan: string | null;
+  flowId: string;
+  flowName: string;
+}
+
+export interface CancellationFilters {
+  segment?: string;
+  plan?: string;
+  /** Cancellation flow id. */
+  touchpoint?: string;
+}
+
+export interface CommentRow {
+  id: string;
+  text: string;
+  customerId: string | null;
+  customerName: string | null;
+  at: Date;
+  outcome: 'saved' | 'cancelled';
+}
+
+export interface CustomerHistoryRow {
+  externalId: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  orderCount: number;
+  lifecycleStage: LifecycleStage;
+  /** The customer's first cancelled flow, if any. */
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+}
+
+/** Read-only queries of the churn analytics, each scoped by workspace. */
+@Injectable()
+export class ChurnAnalyticsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Cancelled flows finished in [from, to), with the customer's segment and plan and the flow (touchpoint). */
+  cancelledFlows(workspaceId: string, from: Date, to: Date, filters: CancellationFilters = {}): Promise<CancelledFlowRow[]> {
+    return this.dataSource.query(
+      `SELECT x.finished_at AS at, x.reason_key AS "reasonKey", x.offered_reason_keys AS "offeredReasonKeys",
+              c.segment, c.attributes->>'plan' AS plan, x.flow_id AS "flowId", f.name AS "flowName"
+         FROM cancellations x
+         JOIN cancellation_flows f ON f.workspace_id = x.workspace_id AND f.id = x.flow_id
+         LEFT JOIN customers c ON c.workspace_id = x.workspace_id AND c.external_id = x.customer_external_id
+        WHERE x.workspace_id = $1 AND x.outcome = 'cancelled' AND x.reason_key IS NOT NULL
+          AND x.finished_at >= $2 AND x.finished_at < $3
+          AND ($4::text IS NULL OR c.segment = $4::text)
+          AND ($5::text IS NULL OR c.attributes->>'plan' = $5::text)
+          AND ($6::uuid IS NULL OR x.flow_id = $6::uuid)`,
+      [workspaceId, from, to, filters.segment ?? null, filters.plan ?? null, filters.touchpoint ?? null],
+    );
+  }
+
+  /** Finished flows of one reason with a follow-up or "Other" text, latest first. */
+  comments(workspaceId: string, reasonKey: string, from: Date, to: Date, limit: number): Promise<CommentRow[]> {
+    return this.dataSource.query(
+      `SELECT x.id, COALESCE(NULLIF(btrim(x.follow_up), ''), btrim(x.other_text)) AS text,
+              x.customer_external_id AS "customerId", c.name AS "customerName", x.finished_at AS at, x.outcome
+         FROM cancellations x
+         LEFT JOIN customers c ON c.workspace_id = x.workspace_id AND c.external_id = x.customer_external_id
+        WHERE x.workspace_id = $1 AND x.reason_key = $2 AND x.outcome IS NOT NULL
+          AND x.finished_at >= $3 AND x.finished_at < $4
+          AND COALESCE(NULLIF(btrim(x.follow_up), ''), NULLIF(btrim(x.other_text), '')) IS NOT NULL
+        ORDER BY x.finished_at DESC, x.id
+        LIMIT $5`,
+      [workspaceId, reasonKey, from, to, limit],
+    );
+  }
+
+  /** Customers first seen before `before`, with their first cancellation (only the columns the analytics need). */
+  customerHistory(workspaceId: string, before: Date): Promise<CustomerHistoryRow[]> {
+    return this.dataSource.query(
+      `SELECT c.external_id AS "externalId", c.first_seen_at AS "firstSeenAt", c.last_seen_at AS "lastSeenAt",
+              c.order_count AS "orderCount", c.lifecycle_stage AS "lifecycleStage",
+              k.finished_at AS "cancelledAt", k.reason_key AS "cancelReason"
+         FROM customers c
+         LEFT JOIN LATERAL (
+           SELECT x.finished_at, x.reason_key FROM cancellations x
+            WHERE x.workspace_id = c.workspace_id AND x.customer_external_id = c.external_id AND x.outcome = 'cancelled'
+            ORDER BY x.finished_at LIMIT 1
+         ) k ON true
+        WHERE c.workspace_id = $1 AND c.first_seen_at < $2`,
+      [workspaceId, before],
+    );
+  }
+}

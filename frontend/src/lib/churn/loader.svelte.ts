@@ -1,0 +1,29 @@
+import { toApiError, type ApiError } from '$lib/api/errors';
+
+/**
+ * One report on the page: its data, error and loading flag. A newer load wins over an older one still
+ * in flight, so a quick change of period never shows stale numbers.
+ */
+export class Report<T> {
+	data = $state<T | null>(null);
+	error = $state<ApiError | null>(null);
+	loading = $state(false);
+	private sequence = 0;
+
+	async load(fetcher: () => Promise<T>): Promise<void> {
+		const sequence = ++this.sequence;
+		this.loading = true;
+		this.error = null;
+		try {
+			const data = await fetcher();
+			if (sequence === this.sequence) this.data = data;
+		} catch (error) {
+			if (sequence === this.sequence) {
+				this.data = null;
+				this.error = toApiError(error);
+			}
+		} finally {
+			if (sequence === this.sequence) this.loading = false;
+		}
+	}
+}
