@@ -7,6 +7,8 @@ import { ChurnSettings1764030000000 } from './1764030000000-churn-settings';
 import { Webhooks1796173600909 } from './1796173600909-webhooks';
 import { Mentions1796174304251 } from './1796174304251-mentions';
 import { CustomerTimeline1796173672590 } from './1796173672590-customer-timeline';
+import { CustomerImports1796173703439 } from './1796173703439-customer-imports';
+import { Complaints1796175786413 } from './1796175786413-complaints';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -19,4 +21,6 @@ export const migrations = [
   Webhooks1796173600909,
   Mentions1796174304251,
   CustomerTimeline1796173672590,
+  CustomerImports1796173703439,
+  Complaints1796175786413,
 ];

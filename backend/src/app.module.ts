@@ -6,7 +6,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AuthModule } from './auth/auth.module';
 import { ChurnModule } from './churn/churn.module';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
+import { CustomerImportsModule } from './customers/import/customer-imports.module';
 import { ErrorFilter } from './common/http/error.filter';
 import { requestLoggingParams } from './common/http/request-logging';
 import type { AppConfig } from './config/app-config';
@@ -43,9 +45,11 @@ export class AppModule {
         ResponsesModule,
         SurveyMetricsModule,
         CustomersModule,
+        CustomerImportsModule,
         ChurnModule,
         WebhooksModule,
         MentionsModule,
+        ComplaintsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

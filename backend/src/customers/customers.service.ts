@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { notFound } from '../common/http/api-error';
+import type { EntityManager } from 'typeorm';
+import { FieldError, notFound } from '../common/http/api-error';
 import { flattenValidationErrors, VALIDATION_OPTIONS } from '../common/http/validation.pipe';
 import { BulkCustomerDto, BulkUpsertResultDto, CustomerDto, CustomerFieldsDto, CustomerPageDto, ListCustomersQuery, RowErrorDto } from './customers.dto';
 import { CustomerRow, CustomersRepository } from './customers.repository';
@@ -30,23 +31,19 @@ export class CustomersService {
    * Validates every row on its own; stores all valid rows in one transaction and reports the others
    * with their position, so one bad row never blocks a whole import. A repeated external id updates.
    */
-  async bulkUpsert(workspaceId: string, rows: unknown[]): Promise<BulkUpsertResultDto> {
+  async bulkUpsert(workspaceId: string, rows: unknown[], inTransaction?: EntityManager): Promise<BulkUpsertResultDto> {
     const errors: RowErrorDto[] = [];
     const valid: BulkCustomerDto[] = [];
     for (const [index, raw] of rows.entries()) {
-      const externalId = typeof (raw as { externalId?: unknown })?.externalId === 'string' ? (raw as { externalId: string }).externalId : null;
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        errors.push({ index, externalId: null, field: '', message: 'each customer must be an object' });
-        continue;
-      }
-      const row = plainToInstance(BulkCustomerDto, raw);
-      const problems = flattenValidationErrors(await validate(row, VALIDATION_OPTIONS));
-      if (problems.length > 0) errors.push(...problems.map((p) => ({ index, externalId, ...p })));
-      else valid.push(row);
+      const checked = await this.validateRow(raw);
+      if (checked.row) valid.push(checked.row);
+      else errors.push(...checked.errors.map((p) => ({ index, externalId: checked.externalId, ...p })));
     }
     let created = 0;
     let updated = 0;
-    await this.customers.transaction(async (manager) => {
+    // The CSV/XLSX import passes its own transaction, so its progress commits with the rows.
+    const run = <T>(work: (manager: EntityManager) => Promise<T>) => (inTransaction ? work(inTransaction) : this.customers.transaction(work));
+    await run(async (manager) => {
       for (const { externalId, ...fields } of valid) {
         const result = await this.customers.upsert(workspaceId, externalId, fields, manager);
         if (result.created) created += 1;
@@ -54,6 +51,17 @@ export class CustomersService {
       }
     });
     return { created, updated, errors };
+  }
+
+  /** One bulk row against the customer rules: the typed row, or why it cannot be stored. */
+  async validateRow(raw: unknown): Promise<{ row: BulkCustomerDto | null; externalId: string | null; errors: FieldError[] }> {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      return { row: null, externalId: null, errors: [{ field: '', message: 'each customer must be an object' }] };
+    }
+    const externalId = typeof (raw as { externalId?: unknown }).externalId === 'string' ? (raw as { externalId: string }).externalId : null;
+    const row = plainToInstance(BulkCustomerDto, raw);
+    const errors = flattenValidationErrors(await validate(row, VALIDATION_OPTIONS));
+    return { row: errors.length === 0 ? row : null, externalId, errors };
   }
 
   async get(workspaceId: string, externalId: string): Promise<CustomerDto> {

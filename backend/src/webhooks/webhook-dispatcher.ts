@@ -21,7 +21,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private readonly inFlight = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private running = false;
-  private ticking = false;
+  private ticking: Promise<void> | null = null;
   private tickAgain = false;
 
   constructor(
@@ -41,6 +41,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    // A claim already under way finishes (its deliveries are not started) before the pool closes.
+    await this.ticking;
     // Let sends in progress settle (bounded by their timeout); unsettled ones are re-sent after their lease.
     await Promise.allSettled([...this.inFlight.values()]);
   }
@@ -59,19 +61,22 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       this.tickAgain = true;
       return;
     }
-    this.ticking = true;
+    let finish = () => undefined as void;
+    this.ticking = new Promise<void>((resolve) => (finish = resolve));
     try {
       const free = CONCURRENCY - this.inFlight.size;
       if (free > 0) {
         const leaseMs = this.config.webhookTimeoutMs + 30_000;
         const claimed = await this.deliveries.claim(free, leaseMs, [...this.inFlight.keys()]);
-        for (const delivery of claimed) this.start(delivery);
+        // Claimed during shutdown: left to their lease, sent again by the next process.
+        if (this.running) for (const delivery of claimed) this.start(delivery);
       }
     } catch (error) {
       // Database away (restart, failover): keep polling; the next tick retries.
-      this.logger.warn(`could not claim deliveries: ${(error as Error).message}`);
+      if (this.running) this.logger.warn(`could not claim deliveries: ${(error as Error).message}`);
     } finally {
-      this.ticking = false;
+      this.ticking = null;
+      finish();
       if (this.running && !this.timer) this.timer = setTimeout(() => void this.tick(), this.tickAgain ? 0 : this.config.webhookPollMs);
       this.tickAgain = false;
     }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { Trim } from '../../common/http/dto-helpers';
 import { SOURCE_PATTERN } from '../mention-input.dto';
 
@@ -8,6 +8,8 @@ export const MIN_POLL_MINUTES = 5;
 export const MAX_POLL_MINUTES = 1440;
 const SOURCE_MESSAGE = 'source must be a lower-case slug of letters, digits, ".", "_" or "-" (at most 40), e.g. otzovik';
 const INTERVAL_MESSAGE = `pollIntervalMinutes must be a whole number from ${MIN_POLL_MINUTES} to ${MAX_POLL_MINUTES}`;
+/** Optional, but not nullable: null is validated (and refused) rather than skipped like @IsOptional would. */
+const Omittable = () => ValidateIf((_object, value) => value !== undefined);
 
 export class CreateMentionFeedDto {
   @ApiProperty({ example: 'https://otzovik.example/reviews/acme.rss', description: 'RSS 2.0 or Atom 1.0 feed URL (http or https)', maxLength: 2000 })
@@ -17,23 +19,23 @@ export class CreateMentionFeedDto {
   @Trim() @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(200) name: string;
 
   @ApiPropertyOptional({ example: 'otzovik', default: 'rss', description: 'Source slug given to the mentions from this feed', pattern: SOURCE_PATTERN.source })
-  @IsOptional() @Trim() @IsString() @Matches(SOURCE_PATTERN, { message: SOURCE_MESSAGE }) source?: string;
+  @Omittable() @Trim() @IsString() @Matches(SOURCE_PATTERN, { message: SOURCE_MESSAGE }) source?: string;
 
   @ApiPropertyOptional({ default: 15, minimum: MIN_POLL_MINUTES, maximum: MAX_POLL_MINUTES })
-  @IsOptional() @IsInt({ message: INTERVAL_MESSAGE }) @Min(MIN_POLL_MINUTES, { message: INTERVAL_MESSAGE }) @Max(MAX_POLL_MINUTES, { message: INTERVAL_MESSAGE })
+  @Omittable() @IsInt({ message: INTERVAL_MESSAGE }) @Min(MIN_POLL_MINUTES, { message: INTERVAL_MESSAGE }) @Max(MAX_POLL_MINUTES, { message: INTERVAL_MESSAGE })
   pollIntervalMinutes?: number;
 
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional({ default: true }) @Omittable() @IsBoolean() enabled?: boolean;
 }
 
 export class UpdateMentionFeedDto {
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @Trim() @IsString() @MinLength(1, { message: 'url must not be empty' }) @MaxLength(2000) url?: string;
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @Trim() @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ pattern: SOURCE_PATTERN.source }) @IsOptional() @Trim() @IsString() @Matches(SOURCE_PATTERN, { message: SOURCE_MESSAGE }) source?: string;
+  @ApiPropertyOptional({ maxLength: 2000 }) @Omittable() @Trim() @IsString() @MinLength(1, { message: 'url must not be empty' }) @MaxLength(2000) url?: string;
+  @ApiPropertyOptional({ maxLength: 200 }) @Omittable() @Trim() @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ pattern: SOURCE_PATTERN.source }) @Omittable() @Trim() @IsString() @Matches(SOURCE_PATTERN, { message: SOURCE_MESSAGE }) source?: string;
   @ApiPropertyOptional({ minimum: MIN_POLL_MINUTES, maximum: MAX_POLL_MINUTES })
-  @IsOptional() @IsInt({ message: INTERVAL_MESSAGE }) @Min(MIN_POLL_MINUTES, { message: INTERVAL_MESSAGE }) @Max(MAX_POLL_MINUTES, { message: INTERVAL_MESSAGE })
+  @Omittable() @IsInt({ message: INTERVAL_MESSAGE }) @Min(MIN_POLL_MINUTES, { message: INTERVAL_MESSAGE }) @Max(MAX_POLL_MINUTES, { message: INTERVAL_MESSAGE })
   pollIntervalMinutes?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() enabled?: boolean;
 }
 
 export class MentionFeedDto {

@@ -471,6 +471,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/customers/{externalId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's responses, cancellations and record events, newest first, by cursor */
+        get: operations["Timeline_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customer-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent imports, newest first (at most 50) */
+        get: operations["CustomerImports_list"];
+        put?: never;
+        /**
+         * Upload a CSV or XLSX file of customers for preview
+         * @description multipart/form-data with the file in the field "file". CSV: UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1251; delimiter , ; tab or | found from the header row. XLSX: the first worksheet. The first non-empty row is the header. At most 10 MB and 50,000 rows (413 beyond). Returns the columns, the first rows and a suggested mapping; nothing is imported until start.
+         */
+        post: operations["CustomerImports_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customer-imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import: status and progress counts, columns, preview rows and suggested mapping */
+        get: operations["CustomerImports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customer-imports/{importId}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a mapping against the rows without importing: per-row errors and repeated external ids
+         * @description A repeated external id is not an error: rows are applied in file order, so the later row wins.
+         */
+        post: operations["CustomerImports_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customer-imports/{importId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start importing with a mapping; runs in the background (poll the import for progress)
+         * @description Each row creates or updates the customer with its external id; bad rows are reported, good rows kept. 409 when already started.
+         */
+        post: operations["CustomerImports_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customer-imports/{importId}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Row errors of an import, in file order, paged */
+        get: operations["CustomerImports_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customer-imports/{importId}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All row errors as CSV (row, external_id, column, field, message) */
+        get: operations["CustomerImports_errorsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/churn/reasons": {
         parameters: {
             query?: never;
@@ -575,6 +704,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/churn/inactive/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send sleeping customers not yet announced to webhooks now (customer.sleeping); also runs hourly */
+        post: operations["Inactivity_notify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/churn/flows": {
         parameters: {
             query?: never;
@@ -638,6 +784,843 @@ export interface paths {
         put?: never;
         /** Record a step of a cancellation run (idempotent per key); finished: true records the outcome */
         post: operations["PublicCancellation_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/reasons-over-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cancellation reasons per month: count, and share over the flows that offered each reason; avoidable split */
+        get: operations["ChurnAnalytics_reasonsOverTime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/reasons-over-time.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reasons per month as CSV (one row per month × reason) */
+        get: operations["ChurnAnalytics_reasonsOverTimeCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/reasons/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cancellation reasons per segment, plan or touchpoint (cancellation flow) */
+        get: operations["ChurnAnalytics_breakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/reasons/breakdown.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reasons per segment, plan or touchpoint as CSV */
+        get: operations["ChurnAnalytics_breakdownCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/reasons/{reasonKey}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest comments (follow-up or "Other" text) left with a reason */
+        get: operations["ChurnAnalytics_comments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/reasons/{reasonKey}/comments.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reason's comments as CSV */
+        get: operations["ChurnAnalytics_commentsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retention by first-seen month (lost = cancelled or inactive for the inactive period) */
+        get: operations["ChurnAnalytics_cohorts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/cohorts.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retention table as CSV */
+        get: operations["ChurnAnalytics_cohortsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers per funnel status, and the period’s lost customers by status and reason */
+        get: operations["ChurnAnalytics_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/funnel.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funnel status and lost customers by reason as CSV */
+        get: operations["ChurnAnalytics_funnelCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Churn rate, revenue churn and save rate per calendar month, the current month included */
+        get: operations["ChurnAnalytics_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/trend.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly trend as CSV */
+        get: operations["ChurnAnalytics_trendCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/money-lost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money lost to churn without subscriptions: customers lost × average check × purchases per period */
+        get: operations["ChurnAnalytics_moneyLost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Event types an endpoint can subscribe to */
+        get: operations["Webhooks_eventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook endpoints with their queue depth and latest outcome (admins) */
+        get: operations["Webhooks_list"];
+        put?: never;
+        /** Add an endpoint; the answer holds its signing secret */
+        post: operations["Webhooks_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint */
+        get: operations["Webhooks_get"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint and its delivery log */
+        delete: operations["Webhooks_remove"];
+        options?: never;
+        head?: never;
+        /** Change the URL, events, description, or pause/resume an endpoint */
+        patch: operations["Webhooks_update"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reveal the signing secret */
+        get: operations["Webhooks_secret"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret now */
+        post: operations["Webhooks_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a signed "ping" event to this endpoint */
+        post: operations["Webhooks_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log, newest first: status, attempts, response code and time */
+        get: operations["Webhooks_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with its body and every attempt */
+        get: operations["Webhooks_delivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivered (or failed) event again */
+        post: operations["Webhooks_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ingest/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Signed webhook for mentions: one mention, a list, or { mentions: [...] }
+         * @description Sign like Standard Webhooks: webhook-signature = "v1," + base64(HMAC-SHA256(base64-decoded secret after "whsec_", `${webhook-id}.${webhook-timestamp}.${raw body}`)). Stale (over 5 minutes), unsigned or badly signed requests get 401; a webhook-id already processed gets 409. Each mention is validated on its own; (source, externalId) is stored once.
+         */
+        post: operations["MentionIngest_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/csv/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a CSV of mentions: columns, row count, first 20 rows and a suggested mapping; nothing is stored
+         * @description CSV in UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1251, delimiter , ; tab or | found from the header row (an .xlsx is read too). At most 10 MB and 20,000 rows (413 beyond).
+         */
+        post: operations["MentionCsv_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/csv/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a CSV of mentions with a column mapping; bad rows are reported with their row numbers, good rows kept
+         * @description CSV in UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1251, delimiter , ; tab or | found from the header row (an .xlsx is read too). At most 10 MB and 20,000 rows (413 beyond). Rows go through the same ingest as the API, 1000 per transaction. Without an id column the id is a hash of the URL (or of text, date and author), so uploading the same file again creates nothing new. Dates without a zone (2026-11-30 09:15, 30.11.2026 09:15) are read in timeZone (default UTC).
+         */
+        post: operations["MentionCsv_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RSS/Atom feeds polled for mentions, with the outcome of their last poll */
+        get: operations["MentionFeeds_list"];
+        put?: never;
+        /** Add a feed; its URL must be a public http(s) address. Enabled feeds are polled at once, then every interval */
+        post: operations["MentionFeeds_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/feeds/{feedId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One feed */
+        get: operations["MentionFeeds_get"];
+        put?: never;
+        post?: never;
+        /** Delete a feed; the mentions it brought stay */
+        delete: operations["MentionFeeds_remove"];
+        options?: never;
+        head?: never;
+        /** Rename, change the URL, source or interval, or switch a feed on or off */
+        patch: operations["MentionFeeds_update"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/feeds/{feedId}/poll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Poll a feed now (enabled or not) and report the outcome: status, new and known items, error */
+        post: operations["MentionFeeds_poll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mentions, newest first, with filters; copies left out unless asked for */
+        get: operations["Mentions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add up to 1000 mentions; each is validated on its own, invalid ones reported, valid ones stored once */
+        post: operations["Mentions_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Volume and sentiment over time, share of voice per source, languages (originals only) */
+        get: operations["Mentions_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Spike alert rule: factor over the baseline, minimum count, baseline days */
+        get: operations["Mentions_settings"];
+        /** Change the spike alert rule (admins) */
+        put: operations["Mentions_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Spike alerts, newest day first */
+        get: operations["Mentions_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/ingest-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keys that sign the mention webhook (POST /api/v1/ingest/mentions) */
+        get: operations["Mentions_ingestKeys"];
+        put?: never;
+        /** Create a webhook ingest key; its secret is shown once */
+        post: operations["Mentions_createIngestKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/ingest-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an ingest key: its signatures stop being accepted at once */
+        delete: operations["Mentions_removeIngestKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/{mentionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mention with its thread (parents and replies) and its copies */
+        get: operations["Mentions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Assign, mark answered, or link to a customer */
+        patch: operations["Mentions_update"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaint clusters ranked by size (or growth), with sentiment, growth and example texts */
+        get: operations["Clusters_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/clusters/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy new texts from responses, cancellations and mentions and place them now (it also runs every few seconds) */
+        post: operations["Clusters_sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/clusters/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rebuilds, newest first */
+        get: operations["Clusters_runs"];
+        put?: never;
+        /** Rebuild the clusters from all texts now; ids, names, merges and pins carry over. Poll the run for progress. */
+        post: operations["Clusters_startRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/clusters/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rebuild: status, progress and figures */
+        get: operations["Clusters_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/clusters/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Growth alert rule: last 7 days over the 7 before */
+        get: operations["Clusters_settings"];
+        /** Change the growth alert rule (admins) */
+        put: operations["Clusters_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/clusters/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Growth alerts, newest first */
+        get: operations["Clusters_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/clusters/unclustered/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Texts that fit no cluster */
+        get: operations["Clusters_unclustered"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/clusters/move-texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move texts to another cluster, out of all, or split them into a new one; kept across rebuilds */
+        post: operations["Clusters_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/clusters/{clusterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cluster: trend, churn reasons, touchpoints, sources and examples */
+        get: operations["Clusters_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename (kept across rebuilds) or pin as a known issue */
+        patch: operations["Clusters_update"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/clusters/{clusterId}/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cluster's texts, most representative first */
+        get: operations["Clusters_texts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/clusters/{clusterId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this cluster into another; its texts move there */
+        post: operations["Clusters_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/feedback-texts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import complaints from elsewhere (support tickets, calls) to cluster with the rest; each validated on its own */
+        post: operations["Clusters_importComplaints"];
         delete?: never;
         options?: never;
         head?: never;
@@ -742,7 +1725,7 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
-        Scope: "workspace:read" | "members:read" | "members:write" | "surveys:read" | "surveys:write" | "responses:read" | "responses:write" | "customers:read" | "customers:write" | "mentions:read" | "mentions:write" | "cases:read" | "cases:write";
+        Scope: "workspace:read" | "members:read" | "members:write" | "surveys:read" | "surveys:write" | "responses:read" | "responses:write" | "customers:read" | "customers:write" | "mentions:read" | "mentions:write" | "cases:read" | "cases:write" | "clusters:read" | "clusters:write" | "webhooks:read" | "webhooks:write";
         ApiTokenDto: {
             /** Format: uuid */
             id: string;
@@ -1273,6 +2256,243 @@ export interface components {
             /** Format: date-time */
             lastSeenAt?: string;
         };
+        /**
+         * @description null for custom surveys or no score
+         * @enum {string}
+         */
+        ScoreBand: "positive" | "neutral" | "negative";
+        ResponseEventDto: {
+            /** @enum {string} */
+            kind: "response";
+            /** Format: uuid */
+            responseId: string;
+            /** Format: uuid */
+            surveyId: string;
+            surveyName: string;
+            surveyKind: components["schemas"]["SurveyKind"];
+            score: number | null;
+            scoreScaleMax: number | null;
+            /** @description null for custom surveys or no score */
+            band: components["schemas"]["ScoreBand"] | null;
+            comment: string | null;
+            /** @description false for a partial response */
+            finished: boolean;
+            language: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        TimelineOfferDto: {
+            type: string;
+            amount: number | null;
+            plan: string | null;
+            /** @description The offer text in the requested language */
+            text: string | null;
+        };
+        /**
+         * @description null: the flow was left unfinished
+         * @enum {string}
+         */
+        CancellationOutcome: "saved" | "cancelled";
+        CancellationEventDto: {
+            /** @enum {string} */
+            kind: "cancellation";
+            /** Format: uuid */
+            cancellationId: string;
+            /** Format: uuid */
+            flowId: string;
+            flowName: string;
+            reasonKey: string | null;
+            /** @description In the requested language when the reason has it */
+            reasonLabel: string | null;
+            /** @description Free text for the "other" reason */
+            otherText: string | null;
+            followUp: string | null;
+            offer: components["schemas"]["TimelineOfferDto"] | null;
+            /** @description null: the flow was left unfinished */
+            outcome: components["schemas"]["CancellationOutcome"] | null;
+            /** @description MRR when the flow finished */
+            mrr: number | null;
+            language: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        /** @enum {string} */
+        CustomerEventType: "first_seen" | "consent_granted" | "consent_withdrawn";
+        CustomerEventDto: {
+            /** @enum {string} */
+            kind: "customer";
+            event: components["schemas"]["CustomerEventType"];
+            /**
+             * @description For consent events
+             * @enum {string|null}
+             */
+            consent: "survey" | "marketing" | null;
+            /** @description How consent was given or withdrawn */
+            source: string | null;
+        };
+        /** @enum {string} */
+        TimelineKind: "response" | "cancellation" | "customer";
+        TimelineItemDto: {
+            /**
+             * @description Unique across kinds
+             * @example response:0b6f…
+             */
+            id: string;
+            kind: components["schemas"]["TimelineKind"];
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description Survey or flow name; null for customer record events */
+            title: string | null;
+            /** @description Per kind; details.kind equals kind */
+            details: components["schemas"]["ResponseEventDto"] | components["schemas"]["CancellationEventDto"] | components["schemas"]["CustomerEventDto"];
+        };
+        TimelinePageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["TimelineItemDto"][];
+            /** @description Pass as cursor for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        CustomerImportStatus: "previewing" | "running" | "completed" | "failed";
+        ImportPreviewRowDto: {
+            row: number;
+            values: string[];
+        };
+        ImportDto: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /**
+             * @description How a CSV was decoded
+             * @enum {string|null}
+             */
+            encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "windows-1251" | null;
+            /** @description The CSV delimiter found: , ; tab or | */
+            delimiter: string | null;
+            /** @description Data rows in the file (empty rows are skipped) */
+            totalRows: number;
+            status: components["schemas"]["CustomerImportStatus"];
+            /** @description Rows done so far */
+            processed: number;
+            created: number;
+            updated: number;
+            /** @description Rows not stored (see errors) */
+            failed: number;
+            /** @description Why an import failed */
+            message: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            headers: string[];
+            /** @description The mapping the import was started with */
+            mapping: string[] | null;
+            /** @description A target per column, from the header names (en/ru) */
+            suggestedMapping: string[];
+            /** @description The customer fields a column can map to (besides attribute:<name> and ignore) */
+            fields: string[];
+            /** @description The first 20 rows */
+            previewRows: components["schemas"]["ImportPreviewRowDto"][];
+        };
+        ImportSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /**
+             * @description How a CSV was decoded
+             * @enum {string|null}
+             */
+            encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "windows-1251" | null;
+            /** @description The CSV delimiter found: , ; tab or | */
+            delimiter: string | null;
+            /** @description Data rows in the file (empty rows are skipped) */
+            totalRows: number;
+            status: components["schemas"]["CustomerImportStatus"];
+            /** @description Rows done so far */
+            processed: number;
+            created: number;
+            updated: number;
+            /** @description Rows not stored (see errors) */
+            failed: number;
+            /** @description Why an import failed */
+            message: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ImportListDto: {
+            items: components["schemas"]["ImportSummaryDto"][];
+        };
+        ValidateImportDto: {
+            /**
+             * @description One target per column, in column order: externalId, name, email, phone, lifecycleStage, segment, mrr, orderCount, firstSeenAt, lastSeenAt, consents.survey, consents.marketing, attribute:<name> or ignore. externalId exactly once.
+             * @example [
+             *       "externalId",
+             *       "name",
+             *       "email",
+             *       "attribute:city",
+             *       "ignore"
+             *     ]
+             */
+            mapping: string[];
+            /** @description Check only the first N rows (default: all rows) */
+            rows?: number;
+        };
+        ImportRowErrorDto: {
+            /** @description Row number as the file shows it (the header is row 1) */
+            row: number;
+            externalId: string | null;
+            /** @description Header of the column the value came from */
+            column: string | null;
+            /** @description Customer field, e.g. email or consents.survey.granted; empty for the whole row */
+            field: string;
+            message: string;
+        };
+        ImportDuplicateDto: {
+            row: number;
+            externalId: string;
+            /** @description The earlier row with the same external id; the later row wins */
+            firstRow: number;
+        };
+        ImportValidationDto: {
+            checkedRows: number;
+            validRows: number;
+            invalidRows: number;
+            /** @description Rows whose external id appeared earlier in the file (they update that customer: the later row wins) */
+            duplicateRows: number;
+            /** @description The first 200 errors */
+            errors: components["schemas"]["ImportRowErrorDto"][];
+            /** @description More errors exist than listed */
+            errorsTruncated: boolean;
+            /** @description The first 100 repeated external ids */
+            duplicates: components["schemas"]["ImportDuplicateDto"][];
+        };
+        ImportMappingDto: {
+            /**
+             * @description One target per column, in column order: externalId, name, email, phone, lifecycleStage, segment, mrr, orderCount, firstSeenAt, lastSeenAt, consents.survey, consents.marketing, attribute:<name> or ignore. externalId exactly once.
+             * @example [
+             *       "externalId",
+             *       "name",
+             *       "email",
+             *       "attribute:city",
+             *       "ignore"
+             *     ]
+             */
+            mapping: string[];
+        };
+        ImportErrorPageDto: {
+            items: components["schemas"]["ImportRowErrorDto"][];
+            total: number;
+        };
         /** @enum {string} */
         OfferType: "pause" | "skip" | "discount" | "downgrade" | "talk_to_us";
         SaveOfferDto: {
@@ -1416,6 +2636,10 @@ export interface components {
             /** @description Customers who cancelled (counted by cancellations instead) */
             cancelled: number;
         };
+        SleepingNotifiedDto: {
+            /** @description Sleeping customers announced by this call (each is announced once per quiet spell) */
+            notified: number;
+        };
         FlowDto: {
             /** Format: uuid */
             id: string;
@@ -1495,6 +2719,941 @@ export interface components {
             finished: boolean;
             /** @enum {string|null} */
             outcome: "saved" | "cancelled" | null;
+        };
+        ReasonInfoDto: {
+            /** @description Stable key */
+            key: string;
+            /** @description Current label in the requested language (the key when the reason is not in the taxonomy) */
+            label: string;
+            /** @description null when the key is not in the taxonomy */
+            avoidable: boolean | null;
+        };
+        ReasonShareDto: {
+            reasonKey: string;
+            count: number;
+            /** @description Cancellations whose flow offered this reason */
+            offered: number;
+            /** @description count / offered in percent; null when never offered */
+            percent: number | null;
+        };
+        AvoidableCountsDto: {
+            total: number;
+            avoidable: number;
+            unavoidable: number;
+            unknown: number;
+            avoidablePercent: number | null;
+            unavoidablePercent: number | null;
+            unknownPercent: number | null;
+        };
+        ReasonsMonthDto: {
+            /** @example 2026-10 */
+            label: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            total: number;
+            reasons: components["schemas"]["ReasonShareDto"][];
+            avoidable: components["schemas"]["AvoidableCountsDto"];
+        };
+        ReasonsTotalsDto: {
+            cancellations: number;
+            /** @description Most picked first */
+            reasons: components["schemas"]["ReasonShareDto"][];
+            avoidable: components["schemas"]["AvoidableCountsDto"];
+        };
+        ReasonsOverTimeDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            timeZone: string;
+            language: string;
+            /** @description Every reason in the months, in taxonomy order */
+            reasons: components["schemas"]["ReasonInfoDto"][];
+            months: components["schemas"]["ReasonsMonthDto"][];
+            totals: components["schemas"]["ReasonsTotalsDto"];
+        };
+        /** @enum {string} */
+        BreakdownDimension: "segment" | "plan" | "touchpoint";
+        GroupReasonDto: {
+            reasonKey: string;
+            count: number;
+            /** @description Share of the group's cancellations, percent */
+            percent: number;
+        };
+        ReasonGroupDto: {
+            /** @description Segment, plan or cancellation flow id; null = none */
+            group: string | null;
+            /** @description Display name (the flow name for touchpoints) */
+            label: string | null;
+            total: number;
+            reasons: components["schemas"]["GroupReasonDto"][];
+        };
+        ReasonBreakdownDto: {
+            by: components["schemas"]["BreakdownDimension"];
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            reasons: components["schemas"]["ReasonInfoDto"][];
+            /** @description Largest group first */
+            groups: components["schemas"]["ReasonGroupDto"][];
+        };
+        ReasonCommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The follow-up answer, or the "Other" text */
+            text: string;
+            customerId: string | null;
+            customerName: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            outcome: "saved" | "cancelled";
+        };
+        ReasonCommentsDto: {
+            reason: components["schemas"]["ReasonInfoDto"];
+            /** @description Latest first */
+            items: components["schemas"]["ReasonCommentDto"][];
+        };
+        RetentionCellDto: {
+            retained: number | null;
+            percent: number | null;
+        };
+        CohortRowDto: {
+            /** @example 2026-03 */
+            label: string;
+            size: number;
+            /** @description Index k = months after the cohort month (0 = its own month) */
+            retention: components["schemas"]["RetentionCellDto"][];
+        };
+        CohortsDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /**
+             * Format: date-time
+             * @description Retention is measured up to here (to, or now if earlier)
+             */
+            asOf: string;
+            timeZone: string;
+            inactiveDays: number;
+            maxOffset: number;
+            rows: components["schemas"]["CohortRowDto"][];
+        };
+        /** @enum {string} */
+        FunnelStatus: "new" | "one_purchase" | "repeat" | "lost_early" | "lost_after_one_purchase" | "lost_after_long_cooperation";
+        FunnelCountDto: {
+            status: components["schemas"]["FunnelStatus"];
+            count: number;
+        };
+        FunnelReasonDto: {
+            /** @description A reason key, "inactive" (silent churn) or "unknown" */
+            reasonKey: string;
+            label: string;
+            count: number;
+        };
+        FunnelLostDto: {
+            status: components["schemas"]["FunnelStatus"];
+            total: number;
+            reasons: components["schemas"]["FunnelReasonDto"][];
+        };
+        FunnelDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            inactiveDays: number;
+            /** @description Customers first seen before `to`, by status as of `to` */
+            statuses: components["schemas"]["FunnelCountDto"][];
+            /** @description Customers lost in the period, by status and reason */
+            lost: components["schemas"]["FunnelLostDto"][];
+        };
+        TrendMonthDto: {
+            /** @example 2026-10 */
+            label: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description The current month, not over yet */
+            partial: boolean;
+            customerChurn: components["schemas"]["CustomerChurnDto"];
+            revenueChurn: components["schemas"]["RevenueChurnDto"];
+            saves: components["schemas"]["SaveRateDto"];
+        };
+        ChurnTrendDto: {
+            timeZone: string;
+            /** @description Oldest first */
+            months: components["schemas"]["TrendMonthDto"][];
+        };
+        MoneyLostDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            inactiveDays: number;
+            /** @description Customers at the start of the period */
+            atStart: number;
+            /** @description Of them, lost by cancelling */
+            lostByCancellation: number;
+            /** @description Of them, lost by inactivity (silent churn) */
+            lostByInactivity: number;
+            customersLost: number;
+            /** @description customersLost / atStart in percent, silent churn included */
+            percent: number | null;
+            averageCheck: number;
+            purchasesPerPeriod: number;
+            /** @description customersLost × averageCheck × purchasesPerPeriod */
+            amount: number;
+        };
+        EventTypeDto: {
+            type: string;
+            description: string;
+            /** @description Whether Otklik sends this event yet (others arrive with later features) */
+            live: boolean;
+        };
+        WebhookDto: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            enabled: boolean;
+            /** @description Deliveries waiting or being sent */
+            pending: number;
+            /** @description Deliveries that ran out of attempts */
+            failed: number;
+            /** Format: date-time */
+            lastDeliveryAt: string | null;
+            /** @enum {string|null} */
+            lastStatus: "pending" | "sending" | "succeeded" | "failed" | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateWebhookDto: {
+            /**
+             * @description HTTPS (or HTTP) URL that receives POSTed events
+             * @example https://billing.example.com/hooks/otklik
+             */
+            url: string;
+            description?: string;
+            /** @description Event types to receive; "*" for all, including future ones */
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            /** @default true */
+            enabled: boolean;
+        };
+        CreatedWebhookDto: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            enabled: boolean;
+            /** @description Deliveries waiting or being sent */
+            pending: number;
+            /** @description Deliveries that ran out of attempts */
+            failed: number;
+            /** Format: date-time */
+            lastDeliveryAt: string | null;
+            /** @enum {string|null} */
+            lastStatus: "pending" | "sending" | "succeeded" | "failed" | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Signing secret; shown here and on request by admins */
+            secret: string;
+        };
+        UpdateWebhookDto: {
+            url?: string;
+            description?: string;
+            events?: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            enabled?: boolean;
+        };
+        WebhookSecretDto: {
+            /**
+             * @description Signing secret (Standard Webhooks format)
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        DeliveryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The event id, sent as webhook-id; the same on retries and replays
+             */
+            eventId: string;
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "succeeded" | "failed";
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due (pending only)
+             */
+            nextAttemptAt: string | null;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            /** @description Response time of the last attempt */
+            lastDurationMs: number | null;
+            /** Format: uuid */
+            replayOf: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        DeliveryPageDto: {
+            items: components["schemas"]["DeliveryDto"][];
+            nextCursor: string | null;
+        };
+        AttemptDto: {
+            attempt: number;
+            /** Format: date-time */
+            attemptedAt: string;
+            statusCode: number | null;
+            durationMs: number;
+            error: string | null;
+            responseExcerpt: string | null;
+        };
+        DeliveryDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The event id, sent as webhook-id; the same on retries and replays
+             */
+            eventId: string;
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "succeeded" | "failed";
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due (pending only)
+             */
+            nextAttemptAt: string | null;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            /** @description Response time of the last attempt */
+            lastDurationMs: number | null;
+            /** Format: uuid */
+            replayOf: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description The JSON body sent */
+            payload: {
+                [key: string]: unknown;
+            };
+            attemptLog: components["schemas"]["AttemptDto"][];
+        };
+        MentionInputDto: {
+            /**
+             * @description Where it was posted: a lower-case slug such as twitter, vk, telegram, otzovik, google-reviews, rss
+             * @example twitter
+             */
+            source: string;
+            /**
+             * @description The post id at the source; (source, externalId) is unique, so re-sending is harmless
+             * @example 1790000000000000001
+             */
+            externalId: string;
+            /** @example https://twitter.com/someone/status/1790000000000000001 */
+            url?: string;
+            /** @example @someone */
+            author?: string;
+            /** @example Курьер опоздал на три часа, поддержка не отвечает */
+            text: string;
+            /**
+             * @description ISO 639-1 code; detected when absent
+             * @example ru
+             */
+            language?: string;
+            /**
+             * Format: date-time
+             * @description When it was posted
+             * @example 2026-11-30T09:15:00Z
+             */
+            postedAt: string;
+            /**
+             * @description Audience size (followers, views), if the source tells
+             * @example 1200
+             */
+            reach?: number;
+            /**
+             * @description externalId of the post this one replies to (same source)
+             * @example 1789999999999999999
+             */
+            parentExternalId?: string;
+        };
+        MentionBatchDto: {
+            /** @description Each mention is validated on its own: invalid ones are reported, valid ones stored */
+            mentions: components["schemas"]["MentionInputDto"][];
+        };
+        MentionIngestItemDto: {
+            /** @description Position in the request */
+            index: number;
+            /**
+             * @description existing: this (source, externalId) was already stored
+             * @enum {string}
+             */
+            status: "created" | "existing" | "invalid";
+            /** Format: uuid */
+            id?: string;
+            /**
+             * Format: uuid
+             * @description The original this mention copies (repost or near-identical text)
+             */
+            duplicateOf?: string | null;
+            language?: string;
+            /** @enum {number} */
+            sentiment?: -1 | 0 | 1;
+            errors?: {
+                field?: string;
+                message?: string;
+            }[];
+        };
+        MentionIngestResultDto: {
+            created: number;
+            existing: number;
+            invalid: number;
+            /** @description Of the created mentions, how many copy an earlier one */
+            duplicates: number;
+            items: components["schemas"]["MentionIngestItemDto"][];
+        };
+        MentionCsvRowDto: {
+            /** @description Row number as a spreadsheet shows it (the header is row 1) */
+            row: number;
+            values: string[];
+        };
+        MentionCsvPreviewDto: {
+            fileName: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @enum {string|null} */
+            encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "windows-1251" | null;
+            /** @example ; */
+            delimiter: string | null;
+            headers: string[];
+            /** @description Data rows in the file (blank rows skipped) */
+            totalRows: number;
+            /** @description The first 20 rows */
+            rows: components["schemas"]["MentionCsvRowDto"][];
+            /** @description A target per column, guessed from the header (en/ru names) */
+            suggestedMapping: ("source" | "externalId" | "url" | "author" | "text" | "language" | "postedAt" | "reach" | "parentExternalId" | "ignore")[];
+            targets: ("source" | "externalId" | "url" | "author" | "text" | "language" | "postedAt" | "reach" | "parentExternalId" | "ignore")[];
+        };
+        MentionCsvRowErrorDto: {
+            /** @description Row number in the file (header is row 1) */
+            row: number;
+            /** @description The column the problem is in, when one is */
+            column: string | null;
+            /** @description Mention field, e.g. postedAt */
+            field: string;
+            message: string;
+        };
+        MentionCsvImportResultDto: {
+            totalRows: number;
+            /** @description New mentions stored */
+            created: number;
+            /** @description Rows already stored (same source and id, e.g. the file uploaded again) */
+            existing: number;
+            /** @description Rows refused; see errors */
+            invalid: number;
+            /** @description Of the created, how many copy an earlier mention */
+            duplicates: number;
+            /** @description Per-row problems in file order (at most 1000) */
+            errors: components["schemas"]["MentionCsvRowErrorDto"][];
+            /** @description True when more problems were found than listed */
+            errorsTruncated: boolean;
+        };
+        MentionFeedDto: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            name: string;
+            /** @example rss */
+            source: string;
+            enabled: boolean;
+            pollIntervalMinutes: number;
+            /**
+             * @description Outcome of the last poll; null before the first
+             * @enum {string|null}
+             */
+            lastStatus: "ok" | "not_modified" | "error" | null;
+            /** @description Why the last poll failed */
+            lastError: string | null;
+            /** @description Failed polls in a row; each doubles the wait before the next, up to a day */
+            consecutiveFailures: number;
+            /** @description Mentions created from this feed so far */
+            itemsIngested: number;
+            /** Format: date-time */
+            lastPolledAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the background poller fetches it next (if enabled)
+             */
+            nextPollAt: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateMentionFeedDto: {
+            /**
+             * @description RSS 2.0 or Atom 1.0 feed URL (http or https)
+             * @example https://otzovik.example/reviews/acme.rss
+             */
+            url: string;
+            /** @example Otzovik reviews */
+            name: string;
+            /**
+             * @description Source slug given to the mentions from this feed
+             * @default rss
+             * @example otzovik
+             */
+            source: string;
+            /** @default 15 */
+            pollIntervalMinutes: number;
+            /** @default true */
+            enabled: boolean;
+        };
+        UpdateMentionFeedDto: {
+            url?: string;
+            name?: string;
+            source?: string;
+            pollIntervalMinutes?: number;
+            enabled?: boolean;
+        };
+        FeedPollResultDto: {
+            /** @enum {string} */
+            status: "ok" | "not_modified" | "error";
+            /** @description New mentions stored */
+            created: number;
+            /** @description Items already stored earlier */
+            existing: number;
+            /** @description Items left out because they broke the mention rules (e.g. dated in the future) */
+            invalid: number;
+            error: string | null;
+            /** @description The feed after the poll */
+            feed: components["schemas"]["MentionFeedDto"];
+        };
+        PersonRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        MentionDto: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            externalId: string;
+            url: string | null;
+            author: string | null;
+            text: string;
+            /** @description ISO 639-1, und when unknown */
+            language: string;
+            /** @enum {number} */
+            sentiment: -1 | 0 | 1;
+            /** @description -1..1: how strongly */
+            sentimentScore: number;
+            /** Format: date-time */
+            postedAt: string;
+            reach: number | null;
+            /** Format: uuid */
+            parentId: string | null;
+            /** Format: uuid */
+            duplicateOf: string | null;
+            /** @enum {string|null} */
+            duplicateKind: "repost" | "exact" | "near" | null;
+            /** @description Reposts and copies linked to this mention */
+            duplicateCount: number;
+            replyCount: number;
+            assignedTo: components["schemas"]["PersonRefDto"] | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            answeredBy: components["schemas"]["PersonRefDto"] | null;
+            /** @description Linked customer (external id) */
+            customerId: string | null;
+            /** @enum {string} */
+            channel: "webhook" | "api" | "csv" | "feed";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MentionPageDto: {
+            items: components["schemas"]["MentionDto"][];
+            nextCursor: string | null;
+        };
+        SentimentCountsDto: {
+            negative: number;
+            neutral: number;
+            positive: number;
+            total: number;
+        };
+        MentionBucketDto: {
+            negative: number;
+            neutral: number;
+            positive: number;
+            total: number;
+            /** Format: date-time */
+            start: string;
+        };
+        SourceShareDto: {
+            negative: number;
+            neutral: number;
+            positive: number;
+            total: number;
+            source: string;
+            /** @description Share of all mentions in the period, 0..1 */
+            share: number;
+            /** @description Audience reached (sum of reach) */
+            reach: number;
+        };
+        MentionStatsDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            /** @description Originals only: reposts and copies do not inflate counts */
+            totals: components["schemas"]["SentimentCountsDto"];
+            /** @description Reposts and copies left out of the counts */
+            duplicates: number;
+            /** @description Negative originals nobody has answered */
+            unansweredNegative: number;
+            series: components["schemas"]["MentionBucketDto"][];
+            /** @description Share of voice per source, largest first */
+            bySource: components["schemas"]["SourceShareDto"][];
+            /** @description Originals per language */
+            byLanguage: {
+                [key: string]: number;
+            };
+        };
+        SpikeSettingsDto: {
+            /** @description A day is a spike above factor × the baseline */
+            factor: number;
+            /** @description And at least this many negative mentions */
+            minCount: number;
+            /** @description Days before it that make the baseline */
+            baselineDays: number;
+        };
+        SpikeAlertDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            day: string;
+            negativeCount: number;
+            baseline: number;
+            factor: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IngestKeyDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Send as the otklik-key header
+             * @example mik_3f9a1c0d2e7b4a61
+             */
+            keyId: string;
+            name: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateIngestKeyDto: {
+            /** @example Brand monitoring (YouScan) */
+            name: string;
+        };
+        CreatedIngestKeyDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Send as the otklik-key header
+             * @example mik_3f9a1c0d2e7b4a61
+             */
+            keyId: string;
+            name: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Signing secret (Standard Webhooks format); shown once */
+            secret: string;
+        };
+        MentionDetailDto: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            externalId: string;
+            url: string | null;
+            author: string | null;
+            text: string;
+            /** @description ISO 639-1, und when unknown */
+            language: string;
+            /** @enum {number} */
+            sentiment: -1 | 0 | 1;
+            /** @description -1..1: how strongly */
+            sentimentScore: number;
+            /** Format: date-time */
+            postedAt: string;
+            reach: number | null;
+            /** Format: uuid */
+            parentId: string | null;
+            /** Format: uuid */
+            duplicateOf: string | null;
+            /** @enum {string|null} */
+            duplicateKind: "repost" | "exact" | "near" | null;
+            /** @description Reposts and copies linked to this mention */
+            duplicateCount: number;
+            replyCount: number;
+            assignedTo: components["schemas"]["PersonRefDto"] | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            answeredBy: components["schemas"]["PersonRefDto"] | null;
+            /** @description Linked customer (external id) */
+            customerId: string | null;
+            /** @enum {string} */
+            channel: "webhook" | "api" | "csv" | "feed";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Parents up the thread, nearest first */
+            ancestors: components["schemas"]["MentionDto"][];
+            /** @description Direct replies, oldest first */
+            replies: components["schemas"]["MentionDto"][];
+            /** @description Reposts and near-identical copies, oldest first */
+            duplicates: components["schemas"]["MentionDto"][];
+            /** @description The original when this one is a copy */
+            original: components["schemas"]["MentionDto"] | null;
+        };
+        UpdateMentionDto: {
+            /**
+             * Format: uuid
+             * @description A member to own the answer; null to unassign
+             */
+            assignedTo?: string | null;
+            /** @description Mark answered (true) or not yet answered (false) */
+            answered?: boolean;
+            /** @description Link to a customer by external id; null to unlink */
+            customerId?: string | null;
+        };
+        SentimentSplitDto: {
+            negative: number;
+            neutral: number;
+            positive: number;
+        };
+        FeedbackTextDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            source: "response" | "cancellation" | "mention" | "complaint" | "import";
+            /** @description Id of the response, cancellation or mention, or your id for an imported complaint */
+            sourceId: string;
+            text: string;
+            language: string;
+            /** @enum {number|null} */
+            sentiment: -1 | 0 | 1 | null;
+            touchpoint: string | null;
+            customerId: string | null;
+            churnReasonKey: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            clusterId: string | null;
+            /**
+             * @description Who put it there: the model at arrival, a rebuild, or a person
+             * @enum {string|null}
+             */
+            placedBy: "model" | "run" | "human" | null;
+        };
+        ClusterDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The human name when set, else the generated label */
+            name: string;
+            /** @description Generated from the most distinctive words */
+            label: string;
+            /** @description Set by a person; kept across rebuilds */
+            customName: string | null;
+            keywords: string[];
+            language: string;
+            /** @description Texts under the filter */
+            size: number;
+            /** @description Texts in the last 7 days */
+            lastSevenDays: number;
+            /** @description Texts in the 7 days before */
+            previousSevenDays: number;
+            /** @description lastSevenDays / previousSevenDays; null when there were none before */
+            growth: number | null;
+            sentiment: components["schemas"]["SentimentSplitDto"];
+            /** @description Pinned as a known issue */
+            pinned: boolean;
+            /** @description Most representative texts */
+            examples: components["schemas"]["FeedbackTextDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RunDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            /** @enum {string} */
+            trigger: "manual" | "schedule";
+            /** @description 0..1 */
+            progress: number;
+            stage: string | null;
+            texts: number | null;
+            clusters: number | null;
+            unclustered: number | null;
+            /** @description Clusters that kept their id */
+            continued: number | null;
+            created: number | null;
+            retired: number | null;
+            seconds: number | null;
+            error: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ClusterListDto: {
+            items: components["schemas"]["ClusterDto"][];
+            /** @description Texts under the filter that fit no cluster */
+            unclustered: number;
+            /** @description Texts under the filter not yet placed (arrived since the last placement) */
+            unplaced: number;
+            latestRun: components["schemas"]["RunDto"] | null;
+        };
+        SyncOutcomeDto: {
+            /** @description New texts copied from responses, cancellations and mentions */
+            copied: number;
+            /** @description Texts placed by the current model */
+            placed: number;
+            /** @description Growth alerts raised */
+            alerts: number;
+            rebuildStarted: boolean;
+        };
+        GrowthSettingsDto: {
+            factor: number;
+            minCount: number;
+        };
+        ClusterAlertDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clusterId: string;
+            name: string;
+            recentCount: number;
+            previousCount: number;
+            windowDays: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ClusterTextPageDto: {
+            items: components["schemas"]["FeedbackTextDto"][];
+            total: number;
+        };
+        MoveTextsDto: {
+            /** @description Feedback text ids (at most 1000) */
+            textIds: string[];
+            /**
+             * Format: uuid
+             * @description Target cluster; null takes them out of every cluster. Omit and give newClusterName to split them into a new cluster.
+             */
+            to?: string | null;
+            newClusterName?: string;
+        };
+        MovedTextsDto: {
+            moved: number;
+            /** Format: uuid */
+            clusterId: string | null;
+        };
+        TrendPointDto: {
+            /** Format: date-time */
+            start: string;
+            count: number;
+        };
+        CountDto: {
+            key: string;
+            count: number;
+        };
+        ClusterDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The human name when set, else the generated label */
+            name: string;
+            /** @description Generated from the most distinctive words */
+            label: string;
+            /** @description Set by a person; kept across rebuilds */
+            customName: string | null;
+            keywords: string[];
+            language: string;
+            /** @description Texts under the filter */
+            size: number;
+            /** @description Texts in the last 7 days */
+            lastSevenDays: number;
+            /** @description Texts in the 7 days before */
+            previousSevenDays: number;
+            /** @description lastSevenDays / previousSevenDays; null when there were none before */
+            growth: number | null;
+            sentiment: components["schemas"]["SentimentSplitDto"];
+            /** @description Pinned as a known issue */
+            pinned: boolean;
+            /** @description Most representative texts */
+            examples: components["schemas"]["FeedbackTextDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            trend: components["schemas"]["TrendPointDto"][];
+            /** @description Churn reasons of the cancellations in this cluster */
+            churnReasons: components["schemas"]["CountDto"][];
+            touchpoints: components["schemas"]["CountDto"][];
+            sources: components["schemas"]["CountDto"][];
+        };
+        UpdateClusterDto: {
+            /** @description A name that survives rebuilds; null to go back to the generated label */
+            name?: string | null;
+            /** @description Pin as a known issue */
+            pinned?: boolean;
+        };
+        MergeClusterDto: {
+            /**
+             * Format: uuid
+             * @description The cluster that takes over the texts
+             */
+            into: string;
+        };
+        ComplaintInputDto: {
+            /** @description Your id for it; sending it again does nothing */
+            externalId: string;
+            text: string;
+            /** Format: date-time */
+            occurredAt?: string;
+            touchpoint?: string;
+            customerId?: string;
+            /** @description ISO 639-1; detected when absent */
+            language?: string;
+        };
+        ComplaintBatchDto: {
+            /** @description Up to 1000 complaints; each validated on its own */
+            complaints: components["schemas"]["ComplaintInputDto"][];
+        };
+        ComplaintImportResultDto: {
+            created: number;
+            existing: number;
+            errors: {
+                index?: number;
+                field?: string;
+                message?: string;
+            }[];
         };
     };
     responses: never;
@@ -2842,6 +5001,359 @@ export interface operations {
             };
         };
     };
+    Timeline_page: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                /** @description Comma-separated kinds to include (response, cancellation, customer); all when omitted */
+                kinds?: string;
+                /** @description Language for reason and offer labels; defaults to Accept-Language, then each label’s default */
+                language?: string;
+            };
+            header?: never;
+            path: {
+                externalId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerImports_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportListDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerImports_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description File or row count over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerImports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerImports_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportValidationDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerImports_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportMappingDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerImports_errors: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                importId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportErrorPageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerImports_errorsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ChurnReasons_list: {
         parameters: {
             query?: never;
@@ -3173,6 +5685,46 @@ export interface operations {
             };
         };
     };
+    Inactivity_notify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SleepingNotifiedDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     CancellationFlows_list: {
         parameters: {
             query?: never;
@@ -3353,6 +5905,2751 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CancellationRecordedDto"];
+                };
+            };
+        };
+    };
+    ChurnAnalytics_reasonsOverTime: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+                /** @description Language of the reason labels; default en */
+                language?: string;
+                /** @description Only customers of this segment (the customer's segment) */
+                segment?: string;
+                /** @description Only customers on this plan (the customer attribute "plan") */
+                plan?: string;
+                /** @description Only cancellations made in this cancellation flow (the touchpoint) */
+                touchpoint?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReasonsOverTimeDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnAnalytics_reasonsOverTimeCsv: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+                /** @description Language of the reason labels; default en */
+                language?: string;
+                /** @description Only customers of this segment (the customer's segment) */
+                segment?: string;
+                /** @description Only customers on this plan (the customer attribute "plan") */
+                plan?: string;
+                /** @description Only cancellations made in this cancellation flow (the touchpoint) */
+                touchpoint?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnAnalytics_breakdown: {
+        parameters: {
+            query: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+                /** @description Language of the reason labels; default en */
+                language?: string;
+                by: components["schemas"]["BreakdownDimension"];
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReasonBreakdownDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnAnalytics_breakdownCsv: {
+        parameters: {
+            query: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+                /** @description Language of the reason labels; default en */
+                language?: string;
+                by: components["schemas"]["BreakdownDimension"];
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnAnalytics_comments: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+                /** @description Language of the reason labels; default en */
+                language?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                reasonKey: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReasonCommentsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnAnalytics_commentsCsv: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+                /** @description Language of the reason labels; default en */
+                language?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                reasonKey: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnAnalytics_cohorts: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnAnalytics_cohortsCsv: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnAnalytics_funnel: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+                /** @description Language of the reason labels; default en */
+                language?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnAnalytics_funnelCsv: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+                /** @description Language of the reason labels; default en */
+                language?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnAnalytics_trend: {
+        parameters: {
+            query?: {
+                /** @description Calendar months up to `to`, the month it falls in included */
+                months?: number;
+                /** @description End of the last month reported (exclusive); default now. A month start ends with the month before, complete */
+                to?: string;
+                timeZone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnTrendDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnAnalytics_trendCsv: {
+        parameters: {
+            query?: {
+                /** @description Calendar months up to `to`, the month it falls in included */
+                months?: number;
+                /** @description End of the last month reported (exclusive); default now. A month start ends with the month before, complete */
+                to?: string;
+                timeZone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChurnAnalytics_moneyLost: {
+        parameters: {
+            query: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+                /** @description Average check (order value) */
+                averageCheck: number;
+                /** @description Purchases one customer makes per period */
+                purchasesPerPeriod: number;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoneyLostDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_eventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_deliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "sending" | "succeeded" | "failed";
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                webhookId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+                deliveryId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetailDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+                deliveryId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentionIngest_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description v1,<base64 signature> */
+                "webhook-signature": string;
+                /** @description Unix time in seconds */
+                "webhook-timestamp": string;
+                /** @description Unique per message; reuse it only when retrying the same message */
+                "webhook-id": string;
+                /** @description Ingest key id (mik_…) */
+                "otklik-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MentionBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionIngestResultDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentionCsv_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionCsvPreviewDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description File or row count over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentionCsv_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /**
+                     * @description JSON list, one target per column
+                     * @example ["postedAt","author","text"]
+                     */
+                    mapping: string;
+                    /**
+                     * @description Source of every row when no column is mapped to source
+                     * @example vk
+                     */
+                    source?: string;
+                    /**
+                     * @description IANA zone for dates without one (default UTC)
+                     * @example Europe/Moscow
+                     */
+                    timeZone?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionCsvImportResultDto"];
+                };
+            };
+            /** @description Unreadable file, bad mapping or time zone */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description File or row count over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentionFeeds_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionFeedDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentionFeeds_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMentionFeedDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionFeedDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The workspace already has this URL, or 50 feeds */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentionFeeds_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionFeedDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentionFeeds_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentionFeeds_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMentionFeedDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionFeedDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentionFeeds_poll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedPollResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The feed is being polled right now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mentions_list: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated sources, e.g. twitter,vk */
+                source?: string[];
+                /** @description Comma-separated: -1 negative, 0 neutral, 1 positive */
+                sentiment?: string[];
+                /** @description Comma-separated ISO 639-1 codes; und for unknown */
+                language?: string[];
+                /** @description Posted at or after */
+                from?: string;
+                /** @description Posted before */
+                to?: string;
+                /** @description "me", "none", "any" or a member's user id */
+                assigned?: string;
+                answered?: boolean;
+                /** @description Include reposts and near-identical copies (left out by default) */
+                includeDuplicates?: boolean;
+                /** @description Text contains (case-insensitive) */
+                q?: string;
+                /** @description Only mentions stored after this moment (live updates) */
+                newerThan?: string;
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionPageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mentions_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MentionBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionIngestResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mentions_stats: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                /** @description IANA time zone for day/week/month boundaries */
+                timeZone?: string;
+                interval?: "day" | "week" | "month";
+                /** @description Comma-separated sources */
+                source?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionStatsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mentions_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpikeSettingsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mentions_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpikeSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpikeSettingsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mentions_alerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpikeAlertDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mentions_ingestKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestKeyDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mentions_createIngestKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIngestKeyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedIngestKeyDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mentions_removeIngestKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mentions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentionId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionDetailDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mentions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentionId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMentionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionDetailDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_list: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated: response, cancellation, mention, complaint, import */
+                source?: string[];
+                /** @description Comma-separated touchpoint names */
+                touchpoint?: string[];
+                /** @description Comma-separated ISO 639-1 codes */
+                language?: string[];
+                from?: string;
+                to?: string;
+                sort?: "size" | "growth";
+                /** @description Only known issues (true) or only the others (false) */
+                pinned?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterListDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_sync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncOutcomeDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_runs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_startRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrowthSettingsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrowthSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrowthSettingsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_alerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterAlertDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_unclustered: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated: response, cancellation, mention, complaint, import */
+                source?: string[];
+                /** @description Comma-separated touchpoint names */
+                touchpoint?: string[];
+                /** @description Comma-separated ISO 639-1 codes */
+                language?: string[];
+                from?: string;
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterTextPageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveTextsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovedTextsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_get: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated: response, cancellation, mention, complaint, import */
+                source?: string[];
+                /** @description Comma-separated touchpoint names */
+                touchpoint?: string[];
+                /** @description Comma-separated ISO 639-1 codes */
+                language?: string[];
+                from?: string;
+                to?: string;
+                interval?: "day" | "week" | "month";
+                timeZone?: string;
+            };
+            header?: never;
+            path: {
+                clusterId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDetailDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClusterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDetailDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_texts: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated: response, cancellation, mention, complaint, import */
+                source?: string[];
+                /** @description Comma-separated touchpoint names */
+                touchpoint?: string[];
+                /** @description Comma-separated ISO 639-1 codes */
+                language?: string[];
+                from?: string;
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                clusterId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterTextPageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeClusterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDetailDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_importComplaints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintImportResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -92,6 +92,8 @@ export const SCOPES = [
 	'mentions:write',
 	'cases:read',
 	'cases:write',
+	'clusters:read',
+	'clusters:write',
 	'webhooks:read',
 	'webhooks:write'
 ] as const satisfies readonly Scope[];

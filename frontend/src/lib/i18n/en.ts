@@ -1,5 +1,9 @@
+import { mentionFeedsEn } from './mention-feeds.en';
 import { churnEn } from './churn.en';
+import { webhooksEn } from './webhooks.en';
 import { customerTimelineEn } from './customer-timeline.en';
+import { customerImportEn } from './customer-import.en';
+import { mentionsEn } from './mentions.en';
 /**
  * English UI strings. This object defines the shape of every dictionary:
  * ru.ts is typed as `Messages`, so a key missing from (or extra in) either
@@ -7,8 +11,12 @@ import { customerTimelineEn } from './customer-timeline.en';
  */
 export const en = {
 	languageName: 'English',
+	webhooks: webhooksEn,
 	churn: churnEn,
 	customerTimeline: customerTimelineEn,
+	customerImport: customerImportEn,
+	mentions: mentionsEn,
+	mentionFeeds: mentionFeedsEn,
 	app: {
 		name: 'Otklik',
 		tagline: 'Customer feedback, surveys and churn reasons in one place',
@@ -619,6 +627,8 @@ export const en = {
 		'mentions:write': 'Add and edit mentions',
 		'cases:read': 'See cases',
 		'cases:write': 'Create and update cases',
+		'clusters:read': 'See complaint clusters',
+		'clusters:write': 'Edit clusters and import complaints',
 		'webhooks:read': 'See webhook endpoints and deliveries',
 		'webhooks:write': 'Manage webhook endpoints'
 	}

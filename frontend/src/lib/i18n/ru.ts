@@ -1,12 +1,20 @@
+import { mentionFeedsRu } from './mention-feeds.ru';
 import { churnRu } from './churn.ru';
+import { webhooksRu } from './webhooks.ru';
 import { customerTimelineRu } from './customer-timeline.ru';
+import { customerImportRu } from './customer-import.ru';
+import { mentionsRu } from './mentions.ru';
 import type { Messages } from './en';
 
 /** Russian UI strings; must have exactly the keys of en.ts. */
 export const ru: Messages = {
 	languageName: 'Русский',
+	webhooks: webhooksRu,
 	churn: churnRu,
 	customerTimeline: customerTimelineRu,
+	customerImport: customerImportRu,
+	mentions: mentionsRu,
+	mentionFeeds: mentionFeedsRu,
 	app: {
 		name: 'Отклик',
 		tagline: 'Отзывы клиентов, опросы и причины оттока в одном месте',
@@ -618,6 +626,8 @@ export const ru: Messages = {
 		'mentions:write': 'Добавление и изменение упоминаний',
 		'cases:read': 'Просмотр обращений',
 		'cases:write': 'Создание и изменение обращений',
+		'clusters:read': 'Просмотр кластеров жалоб',
+		'clusters:write': 'Правка кластеров и импорт жалоб',
 		'webhooks:read': 'Просмотр вебхуков и доставок',
 		'webhooks:write': 'Управление вебхуками'
 	}

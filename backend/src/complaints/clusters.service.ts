@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { notFound } from '../common/http/api-error';
+import { resolvePeriod } from '../common/http/period';
+import { flattenValidationErrors, VALIDATION_OPTIONS, validationError } from '../common/http/validation.pipe';
+import { detectLanguage } from '../text/language/detect-language';
+import { analyzeSentiment } from '../text/sentiment/analyze-sentiment';
+import { type ClusterStatsRow, type ClusterTextRow, ClustersRepository, type RunRow, type TextFilter } from './clusters.repository';
+import {
+  type ClusterDetailDto, type ClusterDetailQuery, type ClusterDto, type ClusterFilterQuery, type ClusterListDto, type ClusterTextPageDto,
+  type ClusterTextsQuery, type ComplaintImportResultDto, ComplaintInputDto, type FeedbackTextDto, type ListClustersQuery, type MovedTextsDto,
+  type MoveTextsDto, type RunDto, type UpdateClusterDto,
+} from './clusters.dto';
+import { FeedbackTextsRepository, type ImportedComplaint } from './feedback-texts.repository';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export const toRunDto = (run: RunRow): RunDto => ({ ...run, startedAt: run.startedAt.toISOString(), finishedAt: iso(run.finishedAt) });
+
+const toTextDto = (row: ClusterTextRow): FeedbackTextDto => ({
+  id: row.id, source: row.source, sourceId: row.sourceId, text: row.text, language: row.language, sentiment: row.sentiment,
+  touchpoint: row.touchpoint, customerId: row.customerId, churnReasonKey: row.churnReasonKey, occurredAt: row.occurredAt.toISOString(),
+  clusterId: row.clusterId, placedBy: row.placedBy,
+});
+
+function filterOf(query: ClusterFilterQuery): TextFilter {
+  return { sources: query.source, touchpoints: query.touchpoint, languages: query.language, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined };
+}
+
+/** The Clusters page's API: ranked clusters, one cluster in depth, and the team's edits. */
+@Injectable()
+export class ClustersService {
+  constructor(
+    private readonly clusters: ClustersRepository,
+    private readonly feedback: FeedbackTextsRepository,
+  ) {}
+
+  async list(workspaceId: string, query: ListClustersQuery, now = new Date()): Promise<ClusterListDto> {
+    const filter = filterOf(query);
+    let rows = (await this.clusters.stats(workspaceId, filter, now)).filter((c) => c.size > 0 || (!query.from && !query.to && !query.source && !query.touchpoint && !query.language));
+    if (query.pinned !== undefined) rows = rows.filter((c) => c.pinned === query.pinned);
+    const growth = (c: ClusterStatsRow) => (c.previous === 0 ? (c.recent > 0 ? Number.POSITIVE_INFINITY : 0) : c.recent / c.previous);
+    rows.sort(query.sort === 'growth' ? (a, b) => growth(b) - growth(a) || b.recent - a.recent || b.size - a.size : (a, b) => b.size - a.size || b.recent - a.recent);
+    const examples = await this.clusters.examples(workspaceId, rows.map((r) => r.id), 3, filter);
+    const [unclustered, latest] = await Promise.all([this.clusters.countTexts(workspaceId, null, filter), this.clusters.runs(workspaceId, 1)]);
+    const unplaced = (await this.feedback.unplaced(workspaceId, 10_000)).length;
+    return {
+      items: rows.map((row) => this.toDto(row, examples.filter((e) => e.clusterId === row.id))),
+      unclustered: Math.max(0, unclustered - unplaced),
+      unplaced,
+      latestRun: latest[0] ? toRunDto(latest[0]) : null,
+    };
+  }
+
+  async get(workspaceId: string, id: string, query: ClusterDetailQuery, now = new Date()): Promise<ClusterDetailDto> {
+    const period = resolvePeriod(query, 84);
+    const filter = filterOf(query);
+    const row = (await this.clusters.stats(workspaceId, filter, now)).find((c) => c.id === id);
+    if (!row) {
+      const cluster = await this.clusters.find(workspaceId, id);
+      if (!cluster) throw notFound('Cluster');
+      throw notFound(cluster.mergedInto ? `Cluster (merged into ${cluster.mergedInto})` : 'Cluster (retired by a rebuild)');
+    }
+    const [examples, trend, churnReasons, touchpoints, sources] = await Promise.all([
+      this.clusters.examples(workspaceId, [id], 5, filter),
+      this.clusters.trend(workspaceId, id, period.from, period.to, query.interval ?? 'week', period.timeZone),
+      this.clusters.breakdown(workspaceId, id, 'churn_reason_key'),
+      this.clusters.breakdown(workspaceId, id, 'touchpoint'),
+      this.clusters.breakdown(workspaceId, id, 'source'),
+    ]);
+    return {
+      ...this.toDto(row, examples),
+      trend: trend.map((p) => ({ start: p.start.toISOString(), count: p.count })),
+      churnReasons,
+      touchpoints,
+      sources,
+    };
+  }
+
+  async texts(workspaceId: string, clusterId: string | null, query: ClusterTextsQuery): Promise<ClusterTextPageDto> {
+    if (clusterId && !(await this.clusters.find(workspaceId, clusterId))) throw notFound('Cluster');
+    const filter = filterOf(query);
+    const [rows, total] = await Promise.all([
+      this.clusters.texts(workspaceId, clusterId, filter, query.limit ?? 50, query.offset ?? 0),
+      this.clusters.countTexts(workspaceId, clusterId, filter),
+    ]);
+    return { items: rows.map(toTextDto), total };
+  }
+
+  async update(workspaceId: string, userId: string | null, id: string, input: UpdateClusterDto): Promise<ClusterDetailDto> {
+    await this.activeCluster(workspaceId, id, 'id');
+    await this.clusters.update(workspaceId, id, { name: input.name, pinned: input.pinned, pinnedBy: userId });
+    return this.get(workspaceId, id, {});
+  }
+
+  async merge(workspaceId: string, id: string, into: string): Promise<ClusterDetailDto> {
+    if (id === into) throw validationError([{ field: 'into', message: 'a cluster cannot be merged into itself' }]);
+    await this.activeCluster(workspaceId, id, 'id');
+    await this.activeCluster(workspaceId, into, 'into');
+    await this.clusters.merge(workspaceId, id, into);
+    return this.get(workspaceId, into, {});
+  }
+
+  /** Moves texts to a cluster, out of all clusters, or into a new cluster of their own (a split). */
+  async moveTexts(workspaceId: string, input: MoveTextsDto): Promise<MovedTextsDto> {
+    const ids = [...new Set(input.textIds)];
+    if (input.to !== undefined && input.newClusterName) throw validationError([{ field: 'to', message: 'give either to or newClusterName, not both' }]);
+    if (input.to === undefined && !input.newClusterName) throw validationError([{ field: 'to', message: 'give the target cluster (to), null for none, or newClusterName for a new cluster' }]);
+    if (input.to) await this.activeCluster(workspaceId, input.to, 'to');
+    const found = await this.clusters.textsExist(workspaceId, ids);
+    if (found !== ids.length) throw validationError([{ field: 'textIds', message: `${ids.length - found} of the texts do not exist in this workspace` }]);
+    return this.clusters.transaction(async (manager) => {
+      let target = input.to ?? null;
+      if (input.newClusterName) {
+        target = randomUUID();
+        await this.clusters.insert(manager, workspaceId, { id: target, label: input.newClusterName, name: input.newClusterName, keywords: [], language: 'und' });
+      }
+      const moved = await this.clusters.moveTexts(workspaceId, ids, target, manager);
+      return { moved, clusterId: target };
+    });
+  }
+
+  async importComplaints(workspaceId: string, raw: unknown[]): Promise<ComplaintImportResultDto> {
+    const errors: ComplaintImportResultDto['errors'] = [];
+    const valid: ImportedComplaint[] = [];
+    for (const [index, value] of raw.entries()) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        errors.push({ index, field: '', message: 'each complaint must be an object' });
+        continue;
+      }
+      const item = plainToInstance(ComplaintInputDto, value);
+      const problems = flattenValidationErrors(await validate(item, VALIDATION_OPTIONS));
+      if (problems.length > 0) {
+        errors.push(...problems.map((p) => ({ index, ...p })));
+        continue;
+      }
+      const language = item.language ?? detectLanguage(item.text);
+      valid.push({
+        externalId: item.externalId, text: item.text, language, sentiment: analyzeSentiment(item.text, language).label,
+        touchpoint: item.touchpoint ?? null, customerId: item.customerId ?? null, occurredAt: item.occurredAt ? new Date(item.occurredAt) : new Date(),
+      });
+    }
+    const stored = valid.length ? await this.feedback.importComplaints(workspaceId, valid) : { created: 0, existing: 0 };
+    return { ...stored, errors };
+  }
+
+  private async activeCluster(workspaceId: string, id: string, field: string): Promise<void> {
+    const cluster = await this.clusters.find(workspaceId, id);
+    if (!cluster) {
+      if (field === 'id') throw notFound('Cluster');
+      throw validationError([{ field, message: `${field} is not a cluster of this workspace` }]);
+    }
+    if (cluster.status !== 'active') {
+      const message = cluster.status === 'merged' ? `that cluster was merged into ${cluster.mergedInto}` : 'that cluster was retired by a rebuild';
+      throw validationError([{ field, message }]);
+    }
+  }
+
+  private toDto(row: ClusterStatsRow, examples: ClusterTextRow[]): ClusterDto {
+    return {
+      id: row.id, name: row.name ?? row.label, label: row.label, customName: row.name, keywords: row.keywords, language: row.language,
+      size: row.size, lastSevenDays: row.recent, previousSevenDays: row.previous,
+      growth: row.previous === 0 ? null : Math.round((row.recent / row.previous) * 100) / 100,
+      sentiment: { negative: row.negative, neutral: row.neutral, positive: row.positive },
+      pinned: row.pinned, examples: examples.map(toTextDto), createdAt: row.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { ClusterGrowthService } from './cluster-growth.service';
+import { ClusterPlacementService } from './cluster-placement.service';
+import { ClusterRebuildService } from './cluster-rebuild.service';
+import { ClustersController } from './clusters.controller';
+import { ClustersRepository } from './clusters.repository';
+import { ClustersService } from './clusters.service';
+import { ComplaintsJobsService } from './complaints-jobs.service';
+import { FeedbackTextsRepository } from './feedback-texts.repository';
+
+/** Complaint clusters: feedback texts from every source, rebuilds that keep identity, placement, edits and growth alerts. */
+@Module({
+  imports: [WebhooksModule],
+  controllers: [ClustersController],
+  providers: [
+    FeedbackTextsRepository, ClustersRepository, ClusterRebuildService, ClusterPlacementService, ClusterGrowthService,
+    ComplaintsJobsService, ClustersService,
+  ],
+})
+export class ComplaintsModule {}
