@@ -9,6 +9,7 @@ import { Mentions1796174304251 } from './1796174304251-mentions';
 import { CustomerTimeline1796173672590 } from './1796173672590-customer-timeline';
 import { CustomerImports1796173703439 } from './1796173703439-customer-imports';
 import { Complaints1796175786413 } from './1796175786413-complaints';
+import { Touchpoints1796178250679 } from './1796178250679-touchpoints';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CustomerTimeline1796173672590,
   CustomerImports1796173703439,
   Complaints1796175786413,
+  Touchpoints1796178250679,
 ];
