@@ -216,9 +216,9 @@ describe('customer timeline', () => {
   });
 
   it('refuses bad queries with 400 and names the field', async () => {
-    const kind = await timeline('?kinds=response,mention');
+    const kind = await timeline('?kinds=response,tweet');
     expect(kind.status).toBe(400);
-    expect(kind.body.error.details).toEqual([{ field: 'kinds', message: 'unknown kinds: mention (known: response, cancellation, customer)' }]);
+    expect(kind.body.error.details).toEqual([{ field: 'kinds', message: expect.stringMatching(/^unknown kinds: tweet \(known: .*response.*cancellation.*mention.*\)$/) }]);
     expect((await timeline('?kinds=,')).status).toBe(400);
     const cursor = await timeline('?cursor=not-a-cursor');
     expect(cursor.status).toBe(400);

@@ -184,6 +184,11 @@ describe('triage and figures', () => {
     await asAdmin.put(`${ws}/customers/c-9`, { name: 'Pavel' }).expect(201);
     const updated = (await asAdmin.patch(`${ws}/mentions/${id}`, { assignedTo: analyst.userId, customerId: 'c-9' }).expect(200)).body;
     expect(updated).toMatchObject({ assignedTo: { id: analyst.userId, name: 'Анна' }, customerId: 'c-9', answeredAt: null });
+    // The linked mention is on the customer's timeline.
+    const timeline = (await asAdmin.get(`${ws}/customers/c-9/timeline?kinds=mention`).expect(200)).body;
+    expect(timeline.items).toHaveLength(1);
+    expect(timeline.items[0]).toMatchObject({ id: `mention:${id}`, kind: 'mention', title: 'twitter' });
+    expect(timeline.items[0].details).toMatchObject({ kind: 'mention', mentionId: id, text: 'Почему списали деньги дважды? Верните!', answered: false });
     const asAnalyst = await t.login(analyst.email, analyst.password);
     const mine = (await asAnalyst.get(`${ws}/mentions?assigned=me`).expect(200)).body.items;
     expect(mine.map((m: { id: string }) => m.id)).toEqual([id]);

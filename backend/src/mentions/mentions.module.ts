@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CustomersModule } from '../customers/customers.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { MentionCsvController } from './csv/mention-csv.controller';
 import { MentionCsvService } from './csv/mention-csv.service';
@@ -16,13 +17,15 @@ import { MentionsController } from './mentions.controller';
 import { MentionsQueryRepository } from './mentions-query.repository';
 import { MentionsRepository } from './mentions.repository';
 import { MentionsService } from './mentions.service';
+import { MentionTimelineSource } from './mention-timeline.source';
 import { SpikeAlertsService } from './spikes/spike-alerts.service';
 
 /** Social mentions: ingest from every channel, copies and threads, triage, figures and spike alerts. */
 @Module({
-  imports: [WebhooksModule],
+  imports: [WebhooksModule, CustomersModule],
   controllers: [MentionIngestController, MentionCsvController, MentionFeedsController, MentionsController],
   providers: [
+    MentionTimelineSource,
     MentionsRepository, MentionsQueryRepository, MentionIngestService, MentionsService, SpikeAlertsService,
     IngestKeysRepository, IngestKeysService, SignedIngestService, MentionCsvService,
     MentionFeedsRepository, FeedPollService, FeedPoller, MentionFeedsService,

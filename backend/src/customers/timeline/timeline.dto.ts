@@ -5,7 +5,7 @@ import { LANGUAGE_CODE } from '../../common/http/localized-text.validator';
 import { SURVEY_KINDS, type SurveyKind } from '../../surveys/survey-definition';
 
 /** Kinds the built-in sources provide; later modules (mentions, cases) add theirs. */
-export const TIMELINE_KINDS = ['response', 'cancellation', 'customer'] as const;
+export const TIMELINE_KINDS = ['response', 'cancellation', 'mention', 'customer'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** How a score reads for its survey kind: NPS promoter/passive/detractor, CSAT/CES satisfied/agree or not. */
@@ -84,16 +84,31 @@ export class CustomerEventDto {
   @ApiProperty({ type: String, nullable: true, description: 'How consent was given or withdrawn' }) source: string | null;
 }
 
-export type TimelineDetails = ResponseEventDto | CancellationEventDto | CustomerEventDto;
+export class MentionEventDto {
+  @ApiProperty({ enum: ['mention'] }) kind: 'mention';
+  @ApiProperty({ format: 'uuid' }) mentionId: string;
+  @ApiProperty({ example: 'twitter' }) source: string;
+  @ApiProperty({ type: String, nullable: true }) author: string | null;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: String, nullable: true }) url: string | null;
+  @ApiProperty({ enum: [-1, 0, 1] }) sentiment: number;
+  @ApiProperty() language: string;
+  @ApiProperty({ description: 'Someone on the team marked it answered' }) answered: boolean;
+}
 
-@ApiExtraModels(ResponseEventDto, CancellationEventDto, CustomerEventDto)
+export type TimelineDetails = ResponseEventDto | CancellationEventDto | MentionEventDto | CustomerEventDto;
+
+@ApiExtraModels(ResponseEventDto, CancellationEventDto, MentionEventDto, CustomerEventDto)
 export class TimelineItemDto {
   @ApiProperty({ example: 'response:0b6f…', description: 'Unique across kinds' }) id: string;
   @ApiProperty({ enum: TIMELINE_KINDS, enumName: 'TimelineKind' }) kind: TimelineKind;
   @ApiProperty({ type: String, format: 'date-time' }) occurredAt: string;
   @ApiProperty({ type: String, nullable: true, description: 'Survey or flow name; null for customer record events' }) title: string | null;
   @ApiProperty({
-    oneOf: [{ $ref: getSchemaPath(ResponseEventDto) }, { $ref: getSchemaPath(CancellationEventDto) }, { $ref: getSchemaPath(CustomerEventDto) }],
+    oneOf: [
+      { $ref: getSchemaPath(ResponseEventDto) }, { $ref: getSchemaPath(CancellationEventDto) }, { $ref: getSchemaPath(MentionEventDto) },
+      { $ref: getSchemaPath(CustomerEventDto) },
+    ],
     description: 'Per kind; details.kind equals kind',
   })
   details: TimelineDetails;

@@ -6,13 +6,18 @@ export const customerTimelineEn = {
 	kinds: {
 		response: 'Responses',
 		cancellation: 'Cancellations',
+		mention: 'Mentions',
 		customer: 'Customer record'
 	} as Record<string, string>,
 	kindIcon: {
 		response: 'Survey response',
 		cancellation: 'Cancellation',
+		mention: 'Social mention',
 		customer: 'Customer record event'
 	} as Record<string, string>,
+	mentionSentiment: { '-1': 'Negative', '0': 'Neutral', '1': 'Positive' } as Record<string, string>,
+	mentionAnswered: 'Answered',
+	mentionOpen: 'Open the post',
 	loadMore: 'Load more',
 	loadingMore: 'Loading…',
 	retry: 'Try again',

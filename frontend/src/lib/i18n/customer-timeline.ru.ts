@@ -8,13 +8,18 @@ export const customerTimelineRu: CustomerTimelineMessages = {
 	kinds: {
 		response: 'Ответы',
 		cancellation: 'Отмены',
+		mention: 'Упоминания',
 		customer: 'Карточка клиента'
 	},
 	kindIcon: {
 		response: 'Ответ на опрос',
 		cancellation: 'Отмена подписки',
+		mention: 'Упоминание в соцсетях',
 		customer: 'Событие карточки клиента'
 	},
+	mentionSentiment: { '-1': 'Негатив', '0': 'Нейтрально', '1': 'Позитив' },
+	mentionAnswered: 'Есть ответ',
+	mentionOpen: 'Открыть публикацию',
 	loadMore: 'Показать ещё',
 	loadingMore: 'Загрузка…',
 	retry: 'Повторить',

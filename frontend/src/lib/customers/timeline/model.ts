@@ -6,9 +6,10 @@ export type TimelineKind = components['schemas']['TimelineKind'];
 export type ResponseEvent = components['schemas']['ResponseEventDto'];
 export type CancellationEvent = components['schemas']['CancellationEventDto'];
 export type CustomerEvent = components['schemas']['CustomerEventDto'];
+export type MentionEvent = components['schemas']['MentionEventDto'];
 
 /** Kinds the filter offers, in display order. */
-export const TIMELINE_KINDS = ['response', 'cancellation', 'customer'] as const satisfies readonly TimelineKind[];
+export const TIMELINE_KINDS = ['response', 'cancellation', 'mention', 'customer'] as const satisfies readonly TimelineKind[];
 // Fails svelte-check when the API gains a kind this list lacks.
 const everyKindListed: Exclude<TimelineKind, (typeof TIMELINE_KINDS)[number]> extends never ? true : never = true;
 void everyKindListed;
