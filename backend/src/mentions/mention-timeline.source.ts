@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { MentionEventDto } from '../customers/timeline/timeline.dto';
 import { TimelineRegistry } from '../customers/timeline/timeline.registry';
-import { sortKeySql, type TimelineEvent, type TimelineFetch, type TimelineSource } from '../customers/timeline/timeline-source';
+import { keysetPage, sortKeySql, type TimelineEvent, type TimelineFetch, type TimelineSource } from '../customers/timeline/timeline-source';
 
 interface MentionEventRow {
   eventId: string;
@@ -32,14 +32,8 @@ export class MentionTimelineSource implements TimelineSource, OnModuleInit {
     this.registry.register(this);
   }
 
-  async fetch({ workspaceId, customer, before, limit }: TimelineFetch): Promise<TimelineEvent<MentionEventDto>[]> {
-    const eventId = `('mention:' || m.id::text) COLLATE "C"`;
-    const params: unknown[] = [workspaceId, customer.externalId, limit];
-    let after = '';
-    if (before) {
-      params.push(before.at, before.id);
-      after = `AND (m.posted_at < $4::timestamptz OR (m.posted_at = $4::timestamptz AND ${eventId} < $5 COLLATE "C"))`;
-    }
+  async fetch(query: TimelineFetch): Promise<TimelineEvent<MentionEventDto>[]> {
+    const { eventId, after, params } = keysetPage('mention', 'm', 'posted_at', query);
     const rows: MentionEventRow[] = await this.dataSource.query(
       `SELECT ${eventId} AS "eventId", ${sortKeySql('m.posted_at')} AS at, m.id AS "mentionId", m.source, m.author, m.text, m.url,
               m.sentiment, m.language, (m.answered_at IS NOT NULL) AS answered

@@ -57,3 +57,17 @@ export const sortKeySql = (column: string) => `to_char(${column} AT TIME ZONE 'U
 
 /** A JS Date as the sort key format (microseconds are zero). */
 export const sortKeyOf = (date: Date) => `${date.toISOString().slice(0, 23)}000Z`;
+
+/**
+ * The SQL pieces every source needs for one page: its event id expression (`<kind>:<uuid>`, compared
+ * byte-wise), the "strictly before the cursor" condition, and the query parameters
+ * ($1 workspace, $2 customer external id, $3 limit, then the cursor).
+ */
+export function keysetPage(kind: string, alias: string, timeColumn: string, query: TimelineFetch): { eventId: string; after: string; params: unknown[] } {
+  const eventId = `('${kind}:' || ${alias}.id::text) COLLATE "C"`;
+  const params: unknown[] = [query.workspaceId, query.customer.externalId, query.limit];
+  if (!query.before) return { eventId, after: '', params };
+  params.push(query.before.at, query.before.id);
+  const time = `${alias}.${timeColumn}`;
+  return { eventId, after: `AND (${time} < $4::timestamptz OR (${time} = $4::timestamptz AND ${eventId} < $5 COLLATE "C"))`, params };
+}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { LocalizedText } from '../../../surveys/survey-definition';
 import type { CancellationEventDto } from '../timeline.dto';
-import { sortKeySql, type TimelineEvent, type TimelineFetch, type TimelineSource } from '../timeline-source';
+import { keysetPage, sortKeySql, type TimelineEvent, type TimelineFetch, type TimelineSource } from '../timeline-source';
 
 interface StoredOffer {
   type: string;
@@ -47,14 +47,9 @@ export class CancellationEventsRepository implements TimelineSource {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async fetch({ workspaceId, customer, before, limit, language }: TimelineFetch): Promise<TimelineEvent<CancellationEventDto>[]> {
-    const eventId = `('cancellation:' || c.id::text) COLLATE "C"`;
-    const params: unknown[] = [workspaceId, customer.externalId, limit];
-    let after = '';
-    if (before) {
-      params.push(before.at, before.id);
-      after = `AND (c.created_at < $4::timestamptz OR (c.created_at = $4::timestamptz AND ${eventId} < $5 COLLATE "C"))`;
-    }
+  async fetch(query: TimelineFetch): Promise<TimelineEvent<CancellationEventDto>[]> {
+    const { eventId, after, params } = keysetPage('cancellation', 'c', 'created_at', query);
+    const { language } = query;
     const rows: CancellationEventRow[] = await this.dataSource.query(
       `SELECT ${eventId} AS "eventId", ${sortKeySql('c.created_at')} AS at, c.id AS "cancellationId", c.flow_id AS "flowId",
               f.name AS "flowName", f.default_language AS "defaultLanguage", c.reason_key AS "reasonKey", cr.labels AS "reasonLabels",

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { SurveyKind } from '../../../surveys/survey-definition';
 import { scoreBand } from '../score-band';
 import type { ResponseEventDto } from '../timeline.dto';
-import { sortKeySql, type TimelineEvent, type TimelineFetch, type TimelineSource } from '../timeline-source';
+import { keysetPage, sortKeySql, type TimelineEvent, type TimelineFetch, type TimelineSource } from '../timeline-source';
 
 interface ResponseEventRow {
   eventId: string;
@@ -31,14 +31,8 @@ export class ResponseEventsRepository implements TimelineSource {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async fetch({ workspaceId, customer, before, limit }: TimelineFetch): Promise<TimelineEvent<ResponseEventDto>[]> {
-    const eventId = `('response:' || r.id::text) COLLATE "C"`;
-    const params: unknown[] = [workspaceId, customer.externalId, limit];
-    let after = '';
-    if (before) {
-      params.push(before.at, before.id);
-      after = `AND (r.created_at < $4::timestamptz OR (r.created_at = $4::timestamptz AND ${eventId} < $5 COLLATE "C"))`;
-    }
+  async fetch(query: TimelineFetch): Promise<TimelineEvent<ResponseEventDto>[]> {
+    const { eventId, after, params } = keysetPage('response', 'r', 'created_at', query);
     const rows: ResponseEventRow[] = await this.dataSource.query(
       `SELECT ${eventId} AS "eventId", ${sortKeySql('r.created_at')} AS at, r.id AS "responseId", r.survey_id AS "surveyId",
               s.name AS "surveyName", s.kind AS "surveyKind", r.score, r.score_scale_max AS "scoreScaleMax", r.comment, r.finished,
