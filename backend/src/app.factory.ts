@@ -6,6 +6,7 @@ import { json, NextFunction, raw, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { verifyJsonDepth } from './common/http/json-depth';
 import { assignRequestId } from './common/http/request-logging';
 import { createValidationPipe } from './common/http/validation.pipe';
 import type { AppConfig } from './config/app-config';
@@ -32,10 +33,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // The public survey edge takes small bodies only; body-parser skips a body that is already parsed.
-  app.use(`/${API_PREFIX}/public`, json({ limit: config.publicBodyLimit, type: ['application/json', 'text/plain'] }));
+  app.use(`/${API_PREFIX}/public`, json({ limit: config.publicBodyLimit, type: ['application/json', 'text/plain'], verify: verifyJsonDepth }));
   // Signed ingest webhooks verify the exact bytes they were sent, so their body stays raw.
   app.use(`/${API_PREFIX}/ingest`, raw({ limit: config.ingestBodyLimit, type: () => true }));
-  app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.use(cookieParser());
   app.setGlobalPrefix(API_PREFIX);

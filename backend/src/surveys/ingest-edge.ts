@@ -1,3 +1,4 @@
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../common/http/json-depth';
 import { HttpStatus } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -97,6 +98,7 @@ export function createIngestEdge(deps: IngestEdgeDeps) {
         throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'Send the body as JSON (application/json or text/plain).');
       }
       const text = await readBody(req, deps.bodyLimitBytes);
+      if (jsonDepthExceeds(text)) throw new ApiError(HttpStatus.BAD_REQUEST, 'bad_request', `The request body nests too deeply (limit ${MAX_JSON_DEPTH} levels).`);
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);

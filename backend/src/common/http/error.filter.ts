@@ -82,6 +82,8 @@ function middlewareMessage(error: { type?: string; limit?: number }): string {
       return `The request body is too large (limit ${error.limit} bytes).`;
     case 'entity.parse.failed':
       return 'The request body is not valid JSON.';
+    case 'entity.too.deep':
+      return `The request body nests too deeply (limit ${error.limit} levels).`;
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return 'The request body must be UTF-8.';

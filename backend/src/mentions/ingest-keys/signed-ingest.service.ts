@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiError, conflict } from '../../common/http/api-error';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../common/http/json-depth';
 import { validationError } from '../../common/http/validation.pipe';
 import { verifyWebhook } from '../../webhooks/webhook-signature';
 import { MAX_MENTIONS_PER_REQUEST, type MentionIngestResultDto } from '../mention-input.dto';
@@ -61,6 +62,7 @@ export class SignedIngestService {
 /** One mention, an array of them, or `{ "mentions": [...] }`. */
 function parseMentions(body: string): unknown[] {
   let parsed: unknown;
+  if (jsonDepthExceeds(body)) throw validationError([{ field: 'body', message: `body nests deeper than ${MAX_JSON_DEPTH} levels` }]);
   try {
     parsed = JSON.parse(body);
   } catch {
