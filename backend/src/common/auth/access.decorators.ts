@@ -1,8 +1,8 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiParam } from '@nestjs/swagger';
+import { ApiExtension, ApiForbiddenResponse, ApiNotFoundResponse, ApiParam } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../http/error.dto';
 import type { AppRequest, Principal, WorkspaceContext } from './principal';
-import type { Role } from './roles';
+import { ROLES, type Role } from './roles';
 import type { Scope } from './scopes';
 
 export const PUBLIC_KEY = 'otklik:public';
@@ -25,6 +25,8 @@ export interface WorkspaceAccessRule {
 export const WorkspaceAccess = (rule: WorkspaceAccessRule = {}) =>
   applyDecorators(
     SetMetadata(WORKSPACE_ACCESS_KEY, rule),
+    // Who may call it, in the API document: for integrators, and for the access-matrix test.
+    ApiExtension('x-otklik-access', { roles: rule.roles ?? ROLES, scope: rule.scope ?? null }),
     ApiParam({ name: 'workspaceId', format: 'uuid', description: 'The workspace acted in' }),
     ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such workspace or record, or not yours' }),
     ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Your role or token scope does not allow this' }),
