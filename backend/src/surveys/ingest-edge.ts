@@ -1,3 +1,4 @@
+import { databaseUnavailableBody, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../common/http/database-unavailable';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../common/http/json-depth';
 import { HttpStatus } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
@@ -126,6 +127,10 @@ export function createIngestEdge(deps: IngestEdgeDeps) {
       if (error instanceof ApiError) {
         status = error.getStatus();
         body = { error: { status, code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}), requestId } } satisfies ErrorBody;
+      } else if (isDatabaseUnavailable(error)) {
+        status = 503;
+        res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+        body = databaseUnavailableBody(requestId);
       } else {
         deps.logError(error, requestId);
         status = 500;

@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
 import type { AppRequest } from '../auth/principal';
 import type { ErrorBody, FieldError } from './api-error';
+import { databaseUnavailableBody, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable';
 
 const CODES: Record<number, string> = {
   400: 'bad_request',
@@ -27,7 +28,8 @@ export class ErrorFilter implements ExceptionFilter {
     const req = ctx.getRequest<AppRequest>();
     const res = ctx.getResponse<Response>();
     const body = this.toBody(exception, String(req.id ?? ''));
-    if (body.error.status >= 500) {
+    if (body.error.status === 503 && !res.headersSent) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (body.error.status > 503 || body.error.status === 500) {
       this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
     }
     if (res.headersSent) return;
@@ -59,6 +61,7 @@ export class ErrorFilter implements ExceptionFilter {
         },
       };
     }
+    if (isDatabaseUnavailable(exception)) return databaseUnavailableBody(requestId);
     // Errors from Express middleware (body parser) carry an HTTP status and a type.
     const raw = exception as { status?: number; statusCode?: number; type?: string; limit?: number };
     const status = raw?.status ?? raw?.statusCode;

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ADMIN } from '../../backend/src/demo/demo-seed';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../backend/src/database/embedded-postgres.launcher';
+import { freePort } from '../support/free-port';
+import { type ServerProcess, startServerProcess } from '../support/server-process';
+
+/**
+ * Faults under load, with `npm start`'s process on its own PostgreSQL: the backend killed with SIGKILL
+ * mid-load and restarted, then PostgreSQL itself stopped and started again under load. Widget clients keep
+ * posting responses throughout; afterwards every acknowledged response is stored exactly once, and every
+ * response retried after the faults (as the widget's offline queue does) too.
+ */
+const CLIENTS = Number(process.env.FAULT_CLIENTS ?? 12);
+const PHASE_MS = Number(process.env.FAULT_PHASE_MS ?? 1500);
+
+let pgData: string;
+let pgPort: number;
+let pg: EmbeddedDatabase;
+let server: ServerProcess | null = null;
+let publicKey: string;
+let surveyId: string;
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+function post(base: string, path: string, body: object): Promise<number> {
+  return new Promise((resolve) => {
+    const data = Buffer.from(JSON.stringify(body));
+    const req = request(`${base}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length }, timeout: 5000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', () => resolve(0));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+    req.end(data);
+  });
+}
+
+/** Widget-like clients posting finished responses with fresh idempotency keys until stopped. */
+function load(target: () => string) {
+  const acked = new Set<string>();
+  const unacked = new Set<string>();
+  const statuses = new Map<number, number>();
+  let running = true;
+  const clients = Array.from({ length: CLIENTS }, async () => {
+    while (running) {
+      const key = randomUUID();
+      const status = await post(target(), `/api/v1/public/surveys/${publicKey}/responses`, { idempotencyKey: key, respondentId: `load-${key}`, answers: { score: 7 }, finished: true });
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      if (status === 201 || status === 200) acked.add(key);
+      else {
+        unacked.add(key);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+  });
+  return {
+    acked,
+    unacked,
+    statuses,
+    async stop() {
+      running = false;
+      await Promise.all(clients);
+    },
+  };
+}
+
+async function stored(): Promise<Map<string, number>> {
+  const client = new Client({ connectionString: pg.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT idempotency_key AS key, count(*)::int AS n FROM responses WHERE survey_id = $1 GROUP BY 1`, [surveyId]);
+    return new Map(rows.map((r: { key: string; n: number }) => [r.key, r.n]));
+  } finally {
+    await client.end();
+  }
+}
+
+async function startServer(): Promise<ServerProcess> {
+  return startServerProcess(
+    {
+      DATABASE_URL: pg.url, OTKLIK_SEED_DEMO: 'true', LOG_LEVEL: 'warn',
+      PUBLIC_LIMIT_PER_IP_PER_MINUTE: '10000000', PUBLIC_LIMIT_PER_SURVEY_PER_MINUTE: '100000000',
+    },
+    await freePort(),
+    90_000,
+  );
+}
+
+async function health(base: string): Promise<number> {
+  try {
+    return (await fetch(`${base}/api/v1/health`)).status;
+  } catch {
+    return 0;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  pgData = mkdtempSync(join(tmpdir(), 'otklik-faults-pg-'));
+  chmodSync(pgData, 0o755);
+  pgPort = await freePort();
+  pg = await startEmbeddedPostgres({ pgData, port: pgPort });
+  server = await startServer();
+  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_ADMIN.password }) });
+  const session = await login.json();
+  const headers = { 'content-type': 'application/json', cookie: login.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': session.csrfToken };
+  const ws = `${server.baseUrl}/api/v1/workspaces/${session.workspaces[0].id}`;
+  const survey = await (await fetch(`${ws}/surveys`, { method: 'POST', headers, body: JSON.stringify({ name: 'Load', kind: 'nps', displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false } }) })).json();
+  await fetch(`${ws}/surveys/${survey.id}`, { method: 'PATCH', headers, body: JSON.stringify({ status: 'live' }) });
+  publicKey = survey.publicKey;
+  surveyId = survey.id;
+}, 180_000);
+
+afterAll(async () => {
+  agent.destroy();
+  if (server) {
+    server.child.kill('SIGINT');
+    await server.exited;
+  }
+  await pg?.stop();
+  rmSync(pgData, { recursive: true, force: true });
+}, 60_000);
+
+/** Sends the keys that got no acknowledgement again, as the widget's queue does, until each is acknowledged. */
+async function retryUnacked(base: string, keys: Set<string>): Promise<void> {
+  for (const key of keys) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const status = await post(base, `/api/v1/public/surveys/${publicKey}/responses`, { idempotencyKey: key, respondentId: `load-${key}`, answers: { score: 7 }, finished: true });
+      if (status === 200 || status === 201) break;
+      await sleep(100);
+    }
+  }
+}
+
+describe('faults under load', () => {
+  it('loses no acknowledged response when the backend is killed with SIGKILL and restarted', async () => {
+    let base = server!.baseUrl;
+    const run = load(() => base);
+    await sleep(PHASE_MS);
+    server!.child.kill('SIGKILL');
+    await server!.exited;
+    server = await startServer();
+    base = server.baseUrl;
+    await sleep(PHASE_MS);
+    await run.stop();
+
+    const counts = await stored();
+    const lost = [...run.acked].filter((key) => counts.get(key) !== 1);
+    const duplicated = [...counts.values()].filter((n) => n > 1).length;
+    console.log(JSON.stringify({ fault: 'sigkill', clients: CLIENTS, acknowledged: run.acked.size, unacknowledged: run.unacked.size, stored: counts.size, lost: lost.length, duplicated, statuses: Object.fromEntries(run.statuses) }));
+    expect(run.acked.size).toBeGreaterThan(50);
+    expect(lost).toEqual([]);
+    expect(duplicated).toBe(0);
+
+    await retryUnacked(base, run.unacked);
+    const after = await stored();
+    expect([...run.unacked, ...run.acked].filter((key) => after.get(key) !== 1)).toEqual([]);
+  }, 180_000);
+
+  it('reconnects by itself after PostgreSQL restarts under load, reports it on /health, and ingest resumes', async () => {
+    const base = server!.baseUrl;
+    const run = load(() => base);
+    await sleep(PHASE_MS);
+    await pg.stop();
+    const duringOutage: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      duringOutage.push(await health(base));
+      await sleep(100);
+    }
+    pg = await startEmbeddedPostgres({ pgData, port: pgPort });
+    let healthy = false;
+    for (let i = 0; i < 100 && !healthy; i++) {
+      healthy = (await health(base)) === 200;
+      if (!healthy) await sleep(100);
+    }
+    const ackedBeforeResume = run.acked.size;
+    await sleep(PHASE_MS);
+    await run.stop();
+
+    expect(duringOutage).toContain(503);
+    // Refused writes during the outage said "retry" (503), never an internal error.
+    expect(run.statuses.get(500) ?? 0).toBe(0);
+    expect(healthy).toBe(true);
+    expect(run.acked.size).toBeGreaterThan(ackedBeforeResume); // ingest resumed without a backend restart
+    const counts = await stored();
+    const lost = [...run.acked].filter((key) => counts.get(key) !== 1);
+    console.log(JSON.stringify({ fault: 'postgres-restart', acknowledged: run.acked.size, unacknowledged: run.unacked.size, lost: lost.length, health_during_outage: duringOutage, statuses: Object.fromEntries(run.statuses) }));
+    expect(lost).toEqual([]);
+    expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+    expect(server!.child.exitCode).toBeNull();
+  }, 180_000);
+});
