@@ -141,6 +141,18 @@ async function retryUnacked(base: string, keys: Set<string>): Promise<void> {
 }
 
 describe('faults under load', () => {
+  it('stores every acknowledged response exactly once under sustained load', async () => {
+    const run = load(() => server!.baseUrl);
+    await sleep(PHASE_MS * 2);
+    await run.stop();
+    const counts = await stored();
+    const lost = [...run.acked].filter((key) => counts.get(key) !== 1);
+    console.log(JSON.stringify({ fault: 'none', clients: CLIENTS, acknowledged: run.acked.size, unacknowledged: run.unacked.size, stored: counts.size, lost: lost.length, statuses: Object.fromEntries(run.statuses) }));
+    expect(run.unacked.size).toBe(0);
+    expect(lost).toEqual([]);
+    expect(counts.size).toBe(run.acked.size);
+  }, 120_000);
+
   it('loses no acknowledged response when the backend is killed with SIGKILL and restarted', async () => {
     let base = server!.baseUrl;
     const run = load(() => base);
