@@ -81,9 +81,81 @@ const RESPONSE_EVENTS = `events AS MATERIALIZED (
              ON e.workspace_id = $1 AND e.enabled AND (ev.type = ANY (e.events) OR '*' = ANY (e.events))
        )`;
 
+/** How long the "does anyone listen for response events" answer is reused. */
+export const RESPONSE_EVENTS_CACHE_MS = 3000;
+
+const UPSERT_RESPONSE_WITH_EVENTS = `WITH history AS (${RESPONSE_HISTORY}), upserted AS (
+       INSERT INTO responses (workspace_id, survey_id, respondent_id, idempotency_key, survey_version, display_id,
+                              customer_external_id, answers, score, score_scale_max, comment, finished, language,
+                              hidden_fields, meta, finished_at)
+       SELECT $1, $2, $3, $4, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, CASE WHEN $14 THEN now() END
+         FROM history WHERE history.reason IS NULL
+       ON CONFLICT (workspace_id, survey_id, idempotency_key) DO UPDATE SET
+         answers = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.answers ELSE responses.answers || EXCLUDED.answers END,
+         score = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.score ELSE COALESCE(EXCLUDED.score, responses.score) END,
+         score_scale_max = COALESCE(responses.score_scale_max, EXCLUDED.score_scale_max),
+         comment = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.comment ELSE COALESCE(EXCLUDED.comment, responses.comment) END,
+         display_id = COALESCE(responses.display_id, EXCLUDED.display_id),
+         customer_external_id = COALESCE(EXCLUDED.customer_external_id, responses.customer_external_id),
+         language = COALESCE(EXCLUDED.language, responses.language),
+         hidden_fields = responses.hidden_fields || EXCLUDED.hidden_fields,
+         finished = responses.finished OR EXCLUDED.finished,
+         finished_at = COALESCE(responses.finished_at, EXCLUDED.finished_at),
+         updated_at = now()
+       WHERE responses.survey_version = EXCLUDED.survey_version
+       RETURNING id, finished, (xmax = 0) AS created, COALESCE(finished_at = now(), false) AS just_finished, score, comment,
+                 customer_external_id, language, answers, hidden_fields
+       ), ${RESPONSE_EVENTS}
+       SELECT id, finished, created FROM upserted`;
+
+const UPSERT_RESPONSE = `WITH history AS (${RESPONSE_HISTORY}), upserted AS (
+       INSERT INTO responses (workspace_id, survey_id, respondent_id, idempotency_key, survey_version, display_id,
+                              customer_external_id, answers, score, score_scale_max, comment, finished, language,
+                              hidden_fields, meta, finished_at)
+       SELECT $1, $2, $3, $4, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, CASE WHEN $14 THEN now() END
+         FROM history WHERE history.reason IS NULL
+       ON CONFLICT (workspace_id, survey_id, idempotency_key) DO UPDATE SET
+         answers = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.answers ELSE responses.answers || EXCLUDED.answers END,
+         score = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.score ELSE COALESCE(EXCLUDED.score, responses.score) END,
+         score_scale_max = COALESCE(responses.score_scale_max, EXCLUDED.score_scale_max),
+         comment = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.comment ELSE COALESCE(EXCLUDED.comment, responses.comment) END,
+         display_id = COALESCE(responses.display_id, EXCLUDED.display_id),
+         customer_external_id = COALESCE(EXCLUDED.customer_external_id, responses.customer_external_id),
+         language = COALESCE(EXCLUDED.language, responses.language),
+         hidden_fields = responses.hidden_fields || EXCLUDED.hidden_fields,
+         finished = responses.finished OR EXCLUDED.finished,
+         finished_at = COALESCE(responses.finished_at, EXCLUDED.finished_at),
+         updated_at = now()
+       WHERE responses.survey_version = EXCLUDED.survey_version
+       RETURNING id, finished, (xmax = 0) AS created, COALESCE(finished_at = now(), false) AS just_finished, score, comment,
+                 customer_external_id, language, answers, hidden_fields
+       )
+       SELECT id, finished, created FROM upserted`;
+
 @Injectable()
 export class PublicIngestRepository {
+  /** Per workspace: whether an endpoint listens for response events, and until when that answer holds. */
+  private readonly eventsWanted = new Map<string, { wanted: boolean; until: number }>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Cached for a few seconds: a newly added endpoint starts receiving response events within
+   * RESPONSE_EVENTS_CACHE_MS (other events are not affected).
+   */
+  private async responseEventsWanted(workspaceId: string): Promise<boolean> {
+    const now = Date.now();
+    const cached = this.eventsWanted.get(workspaceId);
+    if (cached && cached.until > now) return cached.wanted;
+    const rows = await this.prepared<unknown>(
+      'otklik_response_events_wanted',
+      `SELECT 1 FROM webhook_endpoints WHERE workspace_id = $1 AND enabled AND events && ARRAY['response.created', 'response.finished', '*'] LIMIT 1`,
+      [workspaceId],
+    );
+    const wanted = rows.length > 0;
+    this.eventsWanted.set(workspaceId, { wanted, until: now + RESPONSE_EVENTS_CACHE_MS });
+    return wanted;
+  }
 
   /**
    * Hot-path statements run as named (server-side prepared) statements on the pg pool under TypeORM,
@@ -157,31 +229,11 @@ export class PublicIngestRepository {
     rules: DisplayRules,
     write: ResponseWrite,
   ): Promise<{ responseId: string; finished: boolean; created: boolean } | null> {
+    // Most workspaces have no endpoint for response events: they get the statement without the event insert.
+    const withEvents = await this.responseEventsWanted(ref.workspaceId);
     const rows = await this.prepared<{ id: string; finished: boolean; created: boolean }>(
-      'otklik_upsert_response',
-      `WITH history AS (${RESPONSE_HISTORY}), upserted AS (
-       INSERT INTO responses (workspace_id, survey_id, respondent_id, idempotency_key, survey_version, display_id,
-                              customer_external_id, answers, score, score_scale_max, comment, finished, language,
-                              hidden_fields, meta, finished_at)
-       SELECT $1, $2, $3, $4, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, CASE WHEN $14 THEN now() END
-         FROM history WHERE history.reason IS NULL
-       ON CONFLICT (workspace_id, survey_id, idempotency_key) DO UPDATE SET
-         answers = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.answers ELSE responses.answers || EXCLUDED.answers END,
-         score = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.score ELSE COALESCE(EXCLUDED.score, responses.score) END,
-         score_scale_max = COALESCE(responses.score_scale_max, EXCLUDED.score_scale_max),
-         comment = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.comment ELSE COALESCE(EXCLUDED.comment, responses.comment) END,
-         display_id = COALESCE(responses.display_id, EXCLUDED.display_id),
-         customer_external_id = COALESCE(EXCLUDED.customer_external_id, responses.customer_external_id),
-         language = COALESCE(EXCLUDED.language, responses.language),
-         hidden_fields = responses.hidden_fields || EXCLUDED.hidden_fields,
-         finished = responses.finished OR EXCLUDED.finished,
-         finished_at = COALESCE(responses.finished_at, EXCLUDED.finished_at),
-         updated_at = now()
-       WHERE responses.survey_version = EXCLUDED.survey_version
-       RETURNING id, finished, (xmax = 0) AS created, COALESCE(finished_at = now(), false) AS just_finished, score, comment,
-                 customer_external_id, language, answers, hidden_fields
-       ), ${RESPONSE_EVENTS}
-       SELECT id, finished, created FROM upserted`,
+      withEvents ? 'otklik_upsert_response_events' : 'otklik_upsert_response',
+      withEvents ? UPSERT_RESPONSE_WITH_EVENTS : UPSERT_RESPONSE,
       [
         ref.workspaceId, ref.surveyId, ref.respondentId, write.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
         write.surveyVersion, write.displayId, write.customerId, JSON.stringify(write.answers), write.score, write.scoreScaleMax,
