@@ -1,11 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext } from 'playwright-core';
+import { type BrowserContext } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { startTestApp } from '../support/app';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * The Churn page in a real browser, on data sent through the API and the public cancellation endpoint.
@@ -20,22 +19,9 @@ import { startTestApp } from '../support/app';
  */
 
 const ARTIFACTS = join(__dirname, '..', '.tmp');
-type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-let app: TestApp | undefined;
-let browser: Browser | undefined;
+const suite = browserSuite({ publicLimitPerIpPerMinute: 100_000 });
 let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-	app = await startTestApp({ publicLimitPerIpPerMinute: 100_000 });
-	browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-	await context?.close();
-	await browser?.close();
-	await app?.close();
-}, 60_000);
 
 /** Noon UTC on `day` of the month `monthsAgo` before the current UTC month. */
 function dayOfMonth(monthsAgo: number, day: number): Date {
@@ -47,7 +33,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 
 describe('churn dashboard', () => {
 	it('shows KPIs, the reasons chart, comments on click, the cohort table and a CSV export', async () => {
-		if (!app || !browser) throw new Error('test app or browser did not start');
+		const { app, browser } = suite;
 		const admin = await app.seedAdmin();
 		const ws = `/api/v1/workspaces/${admin.workspaceId}`;
 		const api = await app.login(admin.email, admin.password);

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from '../support/app';
-import { launchChromium } from '../support/browser';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * The import wizard in a real browser: Customers → Import, a semicolon CSV with one bad row, one column's
@@ -13,22 +12,9 @@ import { launchChromium } from '../support/browser';
 
 const ARTIFACTS = join(__dirname, '..', '.tmp');
 
-type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-let app: TestApp | undefined;
-let browser: Browser | undefined;
+const suite = browserSuite();
 let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-	app = await startTestApp();
-	browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-	await context?.close();
-	await browser?.close();
-	await app?.close();
-}, 60_000);
 
 async function rowIds(page: Page): Promise<string[]> {
 	const ids: string[] = [];
@@ -46,7 +32,7 @@ const CSV = [
 
 describe('customer import wizard', () => {
 	it('uploads a CSV, maps a column, shows row errors, runs with a progress bar and lists the imported customers', async () => {
-		if (!app || !browser) throw new Error('test app or browser did not start');
+		const { app, browser } = suite;
 		const admin = await app.seedAdmin();
 		const baseUrl = app.baseUrl.replace(/\/$/, '');
 		const api = await app.login(admin.email, admin.password);

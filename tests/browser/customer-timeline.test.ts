@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { startTestApp } from '../support/app';
+import { type BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * The customer profile's timeline in a real browser: a survey response and a cancellation sent through the
@@ -15,26 +14,13 @@ import { startTestApp } from '../support/app';
 const ARTIFACTS = join(__dirname, '..', '.tmp');
 const XSS = '<img src=x onerror="window.__xss=1"><b>bold</b> & slow';
 
-type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-let app: TestApp | undefined;
-let browser: Browser | undefined;
+const suite = browserSuite({ publicLimitPerIpPerMinute: 100_000 });
 let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-	app = await startTestApp({ publicLimitPerIpPerMinute: 100_000 });
-	browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-	await context?.close();
-	await browser?.close();
-	await app?.close();
-}, 60_000);
 
 describe('customer timeline', () => {
 	it('shows responses and cancellations on the profile, escapes comments, pages and filters', async () => {
-		if (!app || !browser) throw new Error('test app or browser did not start');
+		const { app, browser } = suite;
 		const admin = await app.seedAdmin();
 		const ws = `/api/v1/workspaces/${admin.workspaceId}`;
 		const api = await app.login(admin.email, admin.password);
@@ -131,6 +117,7 @@ describe('customer timeline', () => {
 			const filter = timeline.getByTestId('timeline-filter');
 			await filter.getByRole('button', { name: 'Responses' }).click();
 			await filter.getByRole('button', { name: 'Customer record' }).click();
+			await filter.getByRole('button', { name: 'Mentions' }).click();
 			await expect.poll(() => items.count()).toBe(1);
 			expect(await items.first().getAttribute('data-kind')).toBe('cancellation');
 			expect(await filter.getByRole('button', { name: 'Cancellations' }).getAttribute('aria-pressed')).toBe('true');

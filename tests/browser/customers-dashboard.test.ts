@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from '../support/app';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCall, browserSuite } from '../support/browser-suite';
 
 /**
  * End-to-end check of the Customers pages in a real browser: two customers sent through the API, a search by a
@@ -13,26 +12,10 @@ import { startTestApp } from '../support/app';
 
 const ARTIFACTS = join(__dirname, '..', '.tmp');
 
-type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-let app: TestApp | undefined;
-let browser: Browser | undefined;
+const suite = browserSuite();
 let context: BrowserContext | undefined;
 
-beforeAll(async () => {
-	app = await startTestApp();
-	browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-	await context?.close();
-	await browser?.close();
-	await app?.close();
-}, 60_000);
-
-function apiCall(page: Page, method: string, path: RegExp): Promise<Response> {
-	return page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname));
-}
 
 async function rowIds(page: Page): Promise<string[]> {
 	const rows = page.getByTestId('customer-row');
@@ -43,7 +26,7 @@ async function rowIds(page: Page): Promise<string[]> {
 
 describe('customers dashboard', () => {
 	it('lists customers sent through the API, finds one by a Cyrillic name and shows its profile', async () => {
-		if (!app || !browser) throw new Error('test app or browser did not start');
+		const { app, browser } = suite;
 		const admin = await app.seedAdmin();
 		const baseUrl = app.baseUrl.replace(/\/$/, '');
 		const customersPath = `/api/v1/workspaces/${admin.workspaceId}/customers`;

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from '../support/app';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * End-to-end check of the dashboard shell in a real browser: login redirect,
@@ -14,22 +13,9 @@ const NAV_EN = ['Overview', 'Surveys', 'Touchpoints', 'Cases', 'Churn', 'Mention
 const NAV_RU = ['Обзор', 'Опросы', 'Точки контакта', 'Обращения', 'Отток', 'Упоминания', 'Кластеры', 'Клиенты', 'Настройки'];
 const ARTIFACTS = join(__dirname, '..', '.tmp');
 
-type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-let app: TestApp | undefined;
-let browser: Browser | undefined;
+const suite = browserSuite();
 let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-	app = await startTestApp();
-	browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-	await context?.close();
-	await browser?.close();
-	await app?.close();
-}, 60_000);
 
 async function navLabels(page: Page): Promise<string[]> {
 	const links = page.getByTestId('main-nav').getByRole('link');
@@ -38,7 +24,7 @@ async function navLabels(page: Page): Promise<string[]> {
 
 describe('dashboard shell', () => {
 	it('logs in, shows the navigation, switches to Russian and creates an API token shown once', async () => {
-		if (!app || !browser) throw new Error('test app or browser did not start');
+		const { app, browser } = suite;
 		const admin = await app.seedAdmin();
 		const baseUrl = app.baseUrl.replace(/\/$/, '');
 

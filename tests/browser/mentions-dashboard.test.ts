@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { startTestApp } from '../support/app';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCall, browserSuite } from '../support/browser-suite';
 
 /**
  * End-to-end check of the Mentions page in a real browser: mentions sent through the bulk API (an original with
@@ -15,26 +14,10 @@ import { startTestApp } from '../support/app';
 const ARTIFACTS = join(__dirname, '..', '.tmp');
 const XSS = '<img src=x onerror=alert(1)>';
 
-type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-let app: TestApp | undefined;
-let browser: Browser | undefined;
+const suite = browserSuite();
 let context: BrowserContext | undefined;
 
-beforeAll(async () => {
-	app = await startTestApp();
-	browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-	await context?.close();
-	await browser?.close();
-	await app?.close();
-}, 60_000);
-
-function apiCall(page: Page, method: string, path: RegExp): Promise<Response> {
-	return page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname));
-}
 
 async function feedTexts(page: Page): Promise<string[]> {
 	return page.getByTestId('mention-feed').getByTestId('mention-text').allInnerTexts();
@@ -44,7 +27,7 @@ const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString
 
 describe('mentions dashboard', () => {
 	it('shows, filters, triages, uploads and live-updates mentions', async () => {
-		if (!app || !browser) throw new Error('test app or browser did not start');
+		const { app, browser } = suite;
 		const admin = await app.seedAdmin('Brand');
 		const baseUrl = app.baseUrl.replace(/\/$/, '');
 		const ws = `/api/v1/workspaces/${admin.workspaceId}`;

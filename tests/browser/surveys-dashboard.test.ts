@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from '../support/app';
+import { type BrowserContext, type Page, type Response } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCall, browserSuite } from '../support/browser-suite';
 
 /**
  * End-to-end check of the survey pages of the dashboard in a real browser: create an NPS survey, reword its
@@ -16,22 +15,9 @@ const ARTIFACTS = join(__dirname, '..', '.tmp');
 /** Built by `npm run build` (survey-widgets); without it the preview shows its fallback note instead. */
 const WIDGET_BUILT = existsSync(join(__dirname, '..', '..', 'survey-widgets', 'dist', 'nps.js'));
 
-type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-let app: TestApp | undefined;
-let browser: Browser | undefined;
+const suite = browserSuite();
 let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-	app = await startTestApp();
-	browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-	await context?.close();
-	await browser?.close();
-	await app?.close();
-}, 60_000);
 
 function apiCall(page: Page, method: string, path: string | RegExp): Promise<Response> {
 	return page.waitForResponse((r) => {
@@ -42,7 +28,7 @@ function apiCall(page: Page, method: string, path: string | RegExp): Promise<Res
 
 describe('surveys dashboard', () => {
 	it('creates, rewords, publishes and embeds an NPS survey, then lists its responses', async () => {
-		if (!app || !browser) throw new Error('test app or browser did not start');
+		const { app, browser } = suite;
 		const admin = await app.seedAdmin();
 		const baseUrl = app.baseUrl.replace(/\/$/, '');
 		const surveysPath = `/api/v1/workspaces/${admin.workspaceId}/surveys`;
