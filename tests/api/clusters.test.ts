@@ -171,6 +171,8 @@ describe('complaint clusters', () => {
     expect(byId.get(late)).toMatchObject({ name: 'Опоздания курьеров', customName: 'Опоздания курьеров' });
     expect(byId.get(app)).toMatchObject({ pinned: true });
     expect(byId.has(charge)).toBe(false);
+    // The merged cluster keeps its own topic: most support texts are still in it, under its id.
+    expect((await clusterOf('support')).id).toBe(support);
     // The texts a person moved are still where they were put.
     const moved: { cluster_id: string; placed_by: string }[] = await db().query(`SELECT cluster_id, placed_by FROM feedback_texts WHERE id = ANY ($1::uuid[])`, [phoneTexts.map((p) => p.id)]);
     expect(moved).toEqual([{ cluster_id: split.clusterId, placed_by: 'human' }, { cluster_id: split.clusterId, placed_by: 'human' }]);

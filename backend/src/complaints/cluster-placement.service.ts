@@ -9,7 +9,7 @@ import { decodeModel } from '../text/model-codec';
 interface LoadedModel {
   runId: string;
   model: ClusterModel;
-  clusterIds: string[];
+  clusterIds: (string | null)[];
 }
 
 const BATCH = 1000;
@@ -58,7 +58,8 @@ export class ClusterPlacementService {
     const loaded = await this.model(workspaceId);
     if (!loaded) return 0;
     const active = new Map((await this.clusters.active(workspaceId)).map((c) => [c.id, c]));
-    const resolve = async (id: string): Promise<string | null> => {
+    const resolve = async (id: string | null): Promise<string | null> => {
+      if (id === null) return null;
       if (active.has(id)) return id;
       const cluster = await this.clusters.find(workspaceId, id);
       return cluster?.status === 'merged' && cluster.mergedInto && active.has(cluster.mergedInto) ? cluster.mergedInto : null;

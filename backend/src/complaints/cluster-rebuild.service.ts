@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { conflict } from '../common/http/api-error';
-import { matchClusters } from '../text/match';
-import { UNCLUSTERED } from '../text/engine';
 import { ClustersRepository, type RunRow } from './clusters.repository';
 import { runEngine } from './engine-runner';
-import { FeedbackTextsRepository, type Placement } from './feedback-texts.repository';
+import { FeedbackTextsRepository } from './feedback-texts.repository';
+import { type EngineCluster, planRebuild } from './rebuild-plan';
 
 /** Below this many texts a rebuild has nothing meaningful to find. */
 export const MIN_TEXTS_FOR_CLUSTERING = 10;
@@ -59,58 +57,28 @@ export class ClusterRebuildService {
 
     await this.clusters.transaction(async (manager) => {
       const active = await this.clusters.active(workspaceId, manager);
-      const activeIds = new Set(active.map((c) => c.id));
-      const previous = active.map((c) => ({ id: c.id, memberIds: texts.filter((t) => t.clusterId === c.id).map((t) => t.id) }));
-      const rebuilt = output.clusters.map((c) => ({ memberIds: texts.filter((_, i) => output.assignments[i] === c.index).map((t) => t.id) }));
-      const mapping = matchClusters(previous, rebuilt);
-
-      const ids = output.clusters.map((_, i) => mapping.continues[i] ?? randomUUID());
-      for (const [i, summary] of output.clusters.entries()) {
-        const fields = { label: summary.label, keywords: summary.keywords, language: summary.language };
-        if (mapping.continues[i]) await this.clusters.refresh(manager, workspaceId, ids[i], fields);
-        else await this.clusters.insert(manager, workspaceId, { id: ids[i], ...fields });
+      const plan = planRebuild(texts, active, output.assignments, output.clusters);
+      for (const { id, cluster } of plan.refresh) await this.clusters.refresh(manager, workspaceId, id, fieldsOf(cluster));
+      for (const { id, cluster } of plan.insert) await this.clusters.insert(manager, workspaceId, { id, ...fieldsOf(cluster) });
+      for (const retired of plan.retire) {
+        await this.clusters.retire(manager, workspaceId, retired.id, retired.absorbedBy);
+        // A known issue stays known in the cluster that took most of its texts.
+        if (retired.absorbedBy && retired.pinned) await this.clusters.update(workspaceId, retired.absorbedBy, { pinned: true });
       }
-      const byId = new Map(active.map((c) => [c.id, c]));
-      for (const retired of mapping.retired) {
-        const absorbedBy = retired.absorbedBy === null ? null : ids[retired.absorbedBy];
-        await this.clusters.retire(manager, workspaceId, retired.id, absorbedBy);
-        const old = byId.get(retired.id)!;
-        // A known issue or a human name lives on in the cluster that took most of its texts.
-        if (absorbedBy && old.pinned) await this.clusters.update(workspaceId, absorbedBy, { pinned: true });
-        activeIds.delete(retired.id);
-      }
-
-      const representative = new Map<number, number>();
-      for (const summary of output.clusters) summary.examples.forEach((textIndex, rank) => representative.set(textIndex, 1 - rank / 100));
-      const placements: Placement[] = texts.map((t, i): Placement => {
-        if (t.placedBy === 'human' && (t.clusterId === null || activeIds.has(t.clusterId))) {
-          return { id: t.id, clusterId: t.clusterId, similarity: null, placedBy: 'human' };
-        }
-        const index = output.assignments[i];
-        const clusterIndex = index === UNCLUSTERED ? -1 : output.clusters.findIndex((c) => c.index === index);
-        return { id: t.id, clusterId: clusterIndex < 0 ? null : ids[clusterIndex], similarity: representative.get(i) ?? null, placedBy: 'run' };
-      });
-      await this.texts.place(workspaceId, placements, manager);
-
-      const unclustered = placements.filter((p) => p.clusterId === null).length;
+      await this.texts.place(workspaceId, plan.placements, manager);
       await this.clusters.finishRun(manager, workspaceId, runId, {
         texts: texts.length,
-        clusters: output.clusters.length,
-        unclustered,
-        continued: mapping.continues.filter((c) => c !== null).length,
-        created: mapping.continues.filter((c) => c === null).length,
-        retired: mapping.retired.length,
+        clusters: plan.refresh.length + plan.insert.length,
+        unclustered: plan.placements.filter((p) => p.clusterId === null).length,
+        continued: plan.refresh.length,
+        created: plan.insert.length,
+        retired: plan.retire.length,
         seconds: Math.round(((performance.now() - started) / 1000) * 100) / 100,
         model: output.model,
-        modelClusterIds: modelOrder(output.clusters.map((c) => c.index), ids),
+        modelClusterIds: plan.modelClusterIds,
       });
     });
   }
 }
 
-/** Cluster ids in the model's centroid order (by engine cluster index). */
-function modelOrder(indexes: number[], ids: string[]): string[] {
-  const ordered = new Array<string>(indexes.length);
-  indexes.forEach((index, position) => (ordered[index] = ids[position]));
-  return ordered;
-}
+const fieldsOf = (cluster: EngineCluster) => ({ label: cluster.label, keywords: cluster.keywords, language: cluster.language });

@@ -276,7 +276,7 @@ export class ClustersRepository {
 
   async finishRun(manager: EntityManager, workspaceId: string, runId: string, result: {
     texts: number; clusters: number; unclustered: number; continued: number; created: number; retired: number; seconds: number;
-    model: Buffer | null; modelClusterIds: string[];
+    model: Buffer | null; modelClusterIds: (string | null)[];
   }): Promise<void> {
     await manager.query(
       `UPDATE cluster_runs SET status = 'completed', progress = 1, stage = 'done', texts = $3, clusters = $4, unclustered = $5, continued = $6,
@@ -314,7 +314,7 @@ export class ClustersRepository {
   }
 
   /** The latest completed run's model and its cluster ids (index → id). */
-  async latestModel(workspaceId: string): Promise<{ runId: string; model: Buffer; clusterIds: string[] } | null> {
+  async latestModel(workspaceId: string): Promise<{ runId: string; model: Buffer; clusterIds: (string | null)[] } | null> {
     const rows = await this.dataSource.query(
       `SELECT id AS "runId", model, model_cluster_ids AS "clusterIds" FROM cluster_runs
         WHERE workspace_id = $1 AND status = 'completed' AND model IS NOT NULL ORDER BY finished_at DESC LIMIT 1`,

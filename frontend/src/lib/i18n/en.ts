@@ -1,3 +1,4 @@
+import { clustersEn } from './clusters.en';
 import { mentionFeedsEn } from './mention-feeds.en';
 import { churnEn } from './churn.en';
 import { webhooksEn } from './webhooks.en';
@@ -17,6 +18,7 @@ export const en = {
 	customerImport: customerImportEn,
 	mentions: mentionsEn,
 	mentionFeeds: mentionFeedsEn,
+	clusters: clustersEn,
 	app: {
 		name: 'Otklik',
 		tagline: 'Customer feedback, surveys and churn reasons in one place',

@@ -1,3 +1,4 @@
+import { clustersRu } from './clusters.ru';
 import { mentionFeedsRu } from './mention-feeds.ru';
 import { churnRu } from './churn.ru';
 import { webhooksRu } from './webhooks.ru';
@@ -15,6 +16,7 @@ export const ru: Messages = {
 	customerImport: customerImportRu,
 	mentions: mentionsRu,
 	mentionFeeds: mentionFeedsRu,
+	clusters: clustersRu,
 	app: {
 		name: 'Отклик',
 		tagline: 'Отзывы клиентов, опросы и причины оттока в одном месте',
