@@ -10,6 +10,7 @@ import { CustomerTimeline1796173672590 } from './1796173672590-customer-timeline
 import { CustomerImports1796173703439 } from './1796173703439-customer-imports';
 import { Complaints1796175786413 } from './1796175786413-complaints';
 import { Touchpoints1796178250679 } from './1796178250679-touchpoints';
+import { Cases1796178327574 } from './1796178327574-cases';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CustomerImports1796173703439,
   Complaints1796175786413,
   Touchpoints1796178250679,
+  Cases1796178327574,
 ];

@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AuthModule } from './auth/auth.module';
 import { ChurnModule } from './churn/churn.module';
+import { CasesModule } from './cases/cases.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
 import { CustomerImportsModule } from './customers/import/customer-imports.module';
@@ -20,6 +21,7 @@ import { MentionsModule } from './mentions/mentions.module';
 import { ResponsesModule } from './responses/responses.module';
 import { SurveyMetricsModule } from './survey-metrics/survey-metrics.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { TouchpointsModule } from './touchpoints/touchpoints.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -50,6 +52,8 @@ export class AppModule {
         WebhooksModule,
         MentionsModule,
         ComplaintsModule,
+        TouchpointsModule,
+        CasesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

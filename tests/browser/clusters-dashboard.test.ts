@@ -167,7 +167,7 @@ describe('clusters dashboard', () => {
 			const mainCard = page.locator(`[data-testid="cluster-card"][data-cluster-id="${mainId}"]`);
 			await expect.poll(() => mainCard.getByTestId('cluster-name').innerText()).toBe('Top problem');
 			await mainCard.getByTestId('pinned-badge').waitFor();
-			await page.locator(`[data-testid="cluster-card"][data-cluster-id="${split.id}"]`).getByText('Split pair').waitFor();
+			await page.locator(`[data-testid="cluster-card"][data-cluster-id="${split.id}"]`).getByTestId('cluster-name').getByText('Split pair').waitFor();
 			expect(await page.locator(`[data-testid="cluster-card"][data-cluster-id="${otherId}"]`).count()).toBe(0);
 
 			// "Known issues only" leaves the pinned cluster alone.

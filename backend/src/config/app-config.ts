@@ -52,6 +52,8 @@ export interface AppConfig {
   webhookPollMs: number;
   /** How often new feedback texts are copied, placed in clusters and checked for growth alerts. */
   clusterSyncMs: number;
+  /** How often cases are opened from new feedback and SLA warnings/breaches are checked. */
+  caseSyncMs: number;
   /** How often sleeping customers are looked for and announced to webhooks. */
   sleepingScanMs: number;
   /** How often the mention feed poller looks for due RSS/Atom feeds (each feed has its own interval). */
@@ -142,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookRetryBaseMs: int('OTKLIK_WEBHOOK_RETRY_BASE_MS', 30_000, 10, 3_600_000),
     webhookPollMs: int('OTKLIK_WEBHOOK_POLL_MS', 1_000, 10, 600_000),
     clusterSyncMs: int('OTKLIK_CLUSTER_SYNC_MS', 15_000, 100, 3_600_000),
+    caseSyncMs: int('OTKLIK_CASE_SYNC_MS', 30_000, 100, 3_600_000),
     sleepingScanMs: int('OTKLIK_SLEEPING_SCAN_MS', 3_600_000, 1_000, 86_400_000),
     feedPollMs: int('OTKLIK_FEED_POLL_MS', 30_000, 10, 3_600_000),
     feedTimeoutMs: int('OTKLIK_FEED_TIMEOUT_MS', 15_000, 100, 120_000),

@@ -26,9 +26,9 @@ const EVENT_DESCRIPTIONS: Record<WebhookEventType, { description: string; live: 
   'mention.created': { description: 'A new social mention arrived', live: false },
   'spike.alert': { description: 'Negative mentions spiked above their baseline', live: false },
   'cluster.alert': { description: 'A complaint cluster is growing unusually fast', live: false },
-  'case.warned': { description: 'A case reached 80% of its SLA target', live: false },
-  'case.breached': { description: 'A case breached its SLA target', live: false },
-  'case.closed': { description: 'A case was closed', live: false },
+  'case.warned': { description: 'A case reached 80% of its SLA target', live: true },
+  'case.breached': { description: 'A case breached its SLA target', live: true },
+  'case.closed': { description: 'A case was closed', live: true },
 };
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -1627,6 +1627,287 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA policies (a workspace gets an editable default policy on first use) */
+        get: operations["SlaPolicies_list"];
+        put?: never;
+        /** Add a policy; fields left out start from the defaults */
+        post: operations["SlaPolicies_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/sla-policies/{policyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One SLA policy */
+        get: operations["SlaPolicies_get"];
+        put?: never;
+        post?: never;
+        /** Delete a policy (not the default; one used by touchpoints only with reassignTo) */
+        delete: operations["SlaPolicies_remove"];
+        options?: never;
+        head?: never;
+        /** Edit targets, calendar, name, or make the policy the default */
+        patch: operations["SlaPolicies_update"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/sla-policies/{policyId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deadlines a case opened at openedAt with this priority and channel would get */
+        post: operations["SlaPolicies_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/touchpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The touchpoint registry, by stage and position */
+        get: operations["Touchpoints_list"];
+        put?: never;
+        /** Add a touchpoint */
+        post: operations["Touchpoints_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/touchpoints/journey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Journey map: stages with their touchpoints, owners, NPS/CSAT/CES trends, case figures and surveys */
+        get: operations["Touchpoints_journey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/touchpoints/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put touchpoints in a stage in the given order */
+        post: operations["Touchpoints_reorder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/touchpoints/{touchpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One touchpoint */
+        get: operations["Touchpoints_get"];
+        put?: never;
+        post?: never;
+        /** Delete a touchpoint (its surveys keep their touchpoint name) */
+        delete: operations["Touchpoints_remove"];
+        options?: never;
+        head?: never;
+        /** Edit a touchpoint; a rename also renames the link on its surveys */
+        patch: operations["Touchpoints_update"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case inbox: filtered, soonest resolution deadline first (none last), cursor-paged */
+        get: operations["Cases_list"];
+        put?: never;
+        /** Open a case by hand or from another system; routed, prioritised and timed like automatic ones */
+        post: operations["Cases_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/cases/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open cases from new feedback now (it also runs in the background) */
+        post: operations["Cases_runSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/cases/breach-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the SLA warning/breach check for this workspace now (admins; it also runs in the background) */
+        post: operations["Cases_breachCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/cases/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Case priority settings */
+        get: operations["Cases_settings"];
+        /** Change the case priority settings (admins) */
+        put: operations["Cases_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/cases/bulk-assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign many cases to a member (or unassign them) */
+        post: operations["Cases_bulkAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its audit trail */
+        get: operations["Cases_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Assign, change priority (timers follow) or wait on / resume from the customer (pauses the timers) */
+        patch: operations["Cases_update"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/cases/{caseId}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log a reply; our first one meets the first-response target, the customer's resumes a paused case */
+        post: operations["Cases_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/cases/{caseId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close with root cause and action taken (and a churn reason when the customer left) */
+        post: operations["Cases_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/cases/{caseId}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the customer's follow-up CSAT (1–5) on a closed case; 1–2 reopens it */
+        post: operations["Cases_followUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2316,6 +2597,22 @@ export interface components {
             /** Format: date-time */
             finishedAt: string | null;
         };
+        MentionEventDto: {
+            /** @enum {string} */
+            kind: "mention";
+            /** Format: uuid */
+            mentionId: string;
+            /** @example twitter */
+            source: string;
+            author: string | null;
+            text: string;
+            url: string | null;
+            /** @enum {number} */
+            sentiment: -1 | 0 | 1;
+            language: string;
+            /** @description Someone on the team marked it answered */
+            answered: boolean;
+        };
         /** @enum {string} */
         CustomerEventType: "first_seen" | "consent_granted" | "consent_withdrawn";
         CustomerEventDto: {
@@ -2331,7 +2628,7 @@ export interface components {
             source: string | null;
         };
         /** @enum {string} */
-        TimelineKind: "response" | "cancellation" | "customer";
+        TimelineKind: "response" | "cancellation" | "mention" | "customer";
         TimelineItemDto: {
             /**
              * @description Unique across kinds
@@ -2344,7 +2641,7 @@ export interface components {
             /** @description Survey or flow name; null for customer record events */
             title: string | null;
             /** @description Per kind; details.kind equals kind */
-            details: components["schemas"]["ResponseEventDto"] | components["schemas"]["CancellationEventDto"] | components["schemas"]["CustomerEventDto"];
+            details: components["schemas"]["ResponseEventDto"] | components["schemas"]["CancellationEventDto"] | components["schemas"]["MentionEventDto"] | components["schemas"]["CustomerEventDto"];
         };
         TimelinePageDto: {
             /** @description Newest first */
@@ -3654,6 +3951,647 @@ export interface components {
                 field?: string;
                 message?: string;
             }[];
+        };
+        /** @enum {string} */
+        SlaClockMode: "business" | "calendar";
+        SlaPolicyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Used by touchpoints with no policy of their own; cannot be deleted */
+            isDefault: boolean;
+            clock: components["schemas"]["SlaClockMode"];
+            /**
+             * @description priority (urgent|high|normal|low|*) → channel (…|*) → { firstResponseMinutes?, resolutionMinutes?, clock? }; null = no target
+             * @example {
+             *       "*": {
+             *         "*": {
+             *           "firstResponseMinutes": 540
+             *         },
+             *         "chat": {
+             *           "firstResponseMinutes": 60
+             *         }
+             *       },
+             *       "urgent": {
+             *         "*": {
+             *           "resolutionMinutes": 240
+             *         }
+             *       }
+             *     }
+             */
+            rules: {
+                [key: string]: {
+                    [key: string]: Record<string, never>;
+                };
+            };
+            /**
+             * @description timeZone (IANA), workingHours (weekday 0=Sunday…6 → [{start,end}] "HH:MM"), holidays ["YYYY-MM-DD"], extraWorkingDays?
+             * @example {
+             *       "timeZone": "Europe/Moscow",
+             *       "workingHours": {
+             *         "1": [
+             *           {
+             *             "start": "09:00",
+             *             "end": "18:00"
+             *           }
+             *         ]
+             *       },
+             *       "holidays": [
+             *         "2026-01-01"
+             *       ]
+             *     }
+             */
+            calendar: {
+                timeZone: string;
+                workingHours: {
+                    [key: string]: {
+                        start: string;
+                        end: string;
+                    }[];
+                };
+                holidays: string[];
+                extraWorkingDays?: {
+                    date: string;
+                    hours: {
+                        start: string;
+                        end: string;
+                    }[];
+                }[];
+            };
+            warnAtShare: number;
+            /** @description Touchpoints that name this policy */
+            touchpointCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateSlaPolicyDto: {
+            /** @description business: working time of the calendar; calendar: 24×7 */
+            clock?: components["schemas"]["SlaClockMode"];
+            /**
+             * @description priority (urgent|high|normal|low|*) → channel (…|*) → { firstResponseMinutes?, resolutionMinutes?, clock? }; null = no target
+             * @example {
+             *       "*": {
+             *         "*": {
+             *           "firstResponseMinutes": 540
+             *         },
+             *         "chat": {
+             *           "firstResponseMinutes": 60
+             *         }
+             *       },
+             *       "urgent": {
+             *         "*": {
+             *           "resolutionMinutes": 240
+             *         }
+             *       }
+             *     }
+             */
+            rules?: {
+                [key: string]: {
+                    [key: string]: Record<string, never>;
+                };
+            };
+            /**
+             * @description timeZone (IANA), workingHours (weekday 0=Sunday…6 → [{start,end}] "HH:MM"), holidays ["YYYY-MM-DD"], extraWorkingDays?
+             * @example {
+             *       "timeZone": "Europe/Moscow",
+             *       "workingHours": {
+             *         "1": [
+             *           {
+             *             "start": "09:00",
+             *             "end": "18:00"
+             *           }
+             *         ]
+             *       },
+             *       "holidays": [
+             *         "2026-01-01"
+             *       ]
+             *     }
+             */
+            calendar?: {
+                timeZone?: string;
+                workingHours?: {
+                    [key: string]: {
+                        start: string;
+                        end: string;
+                    }[];
+                };
+                holidays?: string[];
+                extraWorkingDays?: {
+                    date: string;
+                    hours: {
+                        start: string;
+                        end: string;
+                    }[];
+                }[];
+            };
+            /** @description Share of a target after which a case is at risk, 0–1 (e.g. 0.8) */
+            warnAtShare?: number;
+            /** @example VIP support */
+            name: string;
+        };
+        UpdateSlaPolicyDto: {
+            /** @description business: working time of the calendar; calendar: 24×7 */
+            clock?: components["schemas"]["SlaClockMode"];
+            /**
+             * @description priority (urgent|high|normal|low|*) → channel (…|*) → { firstResponseMinutes?, resolutionMinutes?, clock? }; null = no target
+             * @example {
+             *       "*": {
+             *         "*": {
+             *           "firstResponseMinutes": 540
+             *         },
+             *         "chat": {
+             *           "firstResponseMinutes": 60
+             *         }
+             *       },
+             *       "urgent": {
+             *         "*": {
+             *           "resolutionMinutes": 240
+             *         }
+             *       }
+             *     }
+             */
+            rules?: {
+                [key: string]: {
+                    [key: string]: Record<string, never>;
+                };
+            };
+            /**
+             * @description timeZone (IANA), workingHours (weekday 0=Sunday…6 → [{start,end}] "HH:MM"), holidays ["YYYY-MM-DD"], extraWorkingDays?
+             * @example {
+             *       "timeZone": "Europe/Moscow",
+             *       "workingHours": {
+             *         "1": [
+             *           {
+             *             "start": "09:00",
+             *             "end": "18:00"
+             *           }
+             *         ]
+             *       },
+             *       "holidays": [
+             *         "2026-01-01"
+             *       ]
+             *     }
+             */
+            calendar?: {
+                timeZone?: string;
+                workingHours?: {
+                    [key: string]: {
+                        start: string;
+                        end: string;
+                    }[];
+                };
+                holidays?: string[];
+                extraWorkingDays?: {
+                    date: string;
+                    hours: {
+                        start: string;
+                        end: string;
+                    }[];
+                }[];
+            };
+            /** @description Share of a target after which a case is at risk, 0–1 (e.g. 0.8) */
+            warnAtShare?: number;
+            name?: string;
+            /** @description true makes this the workspace default (the previous default stops being one) */
+            isDefault?: boolean;
+        };
+        /** @enum {string} */
+        SlaPriority: "urgent" | "high" | "normal" | "low";
+        /** @enum {string} */
+        SlaChannel: "social" | "chat" | "messenger" | "email" | "web_form" | "phone" | "survey" | "review" | "in_person" | "other";
+        SlaPreviewRequestDto: {
+            /** @example 2026-11-27T17:00:00+03:00 */
+            openedAt: string;
+            priority: components["schemas"]["SlaPriority"];
+            channel: components["schemas"]["SlaChannel"];
+        };
+        SlaPreviewDto: {
+            firstResponseMinutes: number | null;
+            resolutionMinutes: number | null;
+            clock: components["schemas"]["SlaClockMode"];
+            /** Format: date-time */
+            firstResponseDue: string | null;
+            /** Format: date-time */
+            firstResponseWarnAt: string | null;
+            /** Format: date-time */
+            resolutionDue: string | null;
+            /** Format: date-time */
+            resolutionWarnAt: string | null;
+        };
+        /** @enum {string} */
+        TouchpointStage: "aware" | "considering" | "buying" | "repeat" | "left";
+        /** @enum {string} */
+        TouchpointKind: "business" | "employee";
+        TouchpointDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            stage: components["schemas"]["TouchpointStage"];
+            kind: components["schemas"]["TouchpointKind"];
+            category: string | null;
+            channel: components["schemas"]["SlaChannel"];
+            owner: components["schemas"]["PersonRefDto"] | null;
+            backupOwner: components["schemas"]["PersonRefDto"] | null;
+            regulation: string;
+            /** Format: uuid */
+            slaPolicyId: string | null;
+            /** @description Name of the policy in force (the default when none is set) */
+            slaPolicyName: string | null;
+            position: number;
+            /** @description No owner: nobody answers for this touchpoint */
+            unowned: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ScoreTrendDto: {
+            /** @description Last 30 days */
+            current: number | null;
+            /** @description The 30 days before */
+            previous: number | null;
+            n: number;
+            previousN: number;
+            /**
+             * @description up = better (all three read higher-is-better)
+             * @enum {string|null}
+             */
+            trend: "up" | "down" | "flat" | null;
+        };
+        TouchpointScoresDto: {
+            /** @description NPS, −100..100 */
+            nps: components["schemas"]["ScoreTrendDto"];
+            /** @description CSAT, % of 4–5 answers */
+            csat: components["schemas"]["ScoreTrendDto"];
+            /** @description CES, % agreeing (low effort) */
+            ces: components["schemas"]["ScoreTrendDto"];
+        };
+        CaseFiguresDto: {
+            open: number;
+            breached: number;
+            /** @description Percent of cases within SLA */
+            compliance: number | null;
+        };
+        LinkedSurveyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: string;
+            status: string;
+        };
+        JourneyTouchpointDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            stage: components["schemas"]["TouchpointStage"];
+            kind: components["schemas"]["TouchpointKind"];
+            category: string | null;
+            channel: components["schemas"]["SlaChannel"];
+            owner: components["schemas"]["PersonRefDto"] | null;
+            backupOwner: components["schemas"]["PersonRefDto"] | null;
+            regulation: string;
+            /** Format: uuid */
+            slaPolicyId: string | null;
+            /** @description Name of the policy in force (the default when none is set) */
+            slaPolicyName: string | null;
+            position: number;
+            /** @description No owner: nobody answers for this touchpoint */
+            unowned: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            scores: components["schemas"]["TouchpointScoresDto"];
+            /** @description null when case tracking is not available */
+            cases: components["schemas"]["CaseFiguresDto"] | null;
+            surveys: components["schemas"]["LinkedSurveyDto"][];
+        };
+        JourneyStageDto: {
+            stage: components["schemas"]["TouchpointStage"];
+            touchpoints: components["schemas"]["JourneyTouchpointDto"][];
+        };
+        JourneyDto: {
+            /**
+             * Format: date-time
+             * @description End of the last-30-days window
+             */
+            asOf: string;
+            stages: components["schemas"]["JourneyStageDto"][];
+        };
+        CreateTouchpointDto: {
+            kind?: components["schemas"]["TouchpointKind"];
+            /**
+             * @description Free grouping within the kind: site, office, documents, scripts…
+             * @example site
+             */
+            category?: string | null;
+            channel?: components["schemas"]["SlaChannel"];
+            /**
+             * Format: uuid
+             * @description A workspace member
+             */
+            ownerId?: string | null;
+            /**
+             * Format: uuid
+             * @description A workspace member other than the owner
+             */
+            backupOwnerId?: string | null;
+            /** @description The written standard for this touchpoint */
+            regulation?: string;
+            /**
+             * Format: uuid
+             * @description null = the workspace default policy
+             */
+            slaPolicyId?: string | null;
+            /** @description Order within the stage, ascending */
+            position?: number;
+            /**
+             * @description Surveys link to a touchpoint by this name
+             * @example Delivery
+             */
+            name: string;
+            stage: components["schemas"]["TouchpointStage"];
+        };
+        ReorderTouchpointsDto: {
+            stage: components["schemas"]["TouchpointStage"];
+            /** @description Touchpoint ids in their new order; they move to this stage */
+            ids: string[];
+        };
+        UpdateTouchpointDto: {
+            kind?: components["schemas"]["TouchpointKind"];
+            /**
+             * @description Free grouping within the kind: site, office, documents, scripts…
+             * @example site
+             */
+            category?: string | null;
+            channel?: components["schemas"]["SlaChannel"];
+            /**
+             * Format: uuid
+             * @description A workspace member
+             */
+            ownerId?: string | null;
+            /**
+             * Format: uuid
+             * @description A workspace member other than the owner
+             */
+            backupOwnerId?: string | null;
+            /** @description The written standard for this touchpoint */
+            regulation?: string;
+            /**
+             * Format: uuid
+             * @description null = the workspace default policy
+             */
+            slaPolicyId?: string | null;
+            /** @description Order within the stage, ascending */
+            position?: number;
+            /** @description Renaming also renames the link on its surveys */
+            name?: string;
+            stage?: components["schemas"]["TouchpointStage"];
+        };
+        CasePauseDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string | null;
+        };
+        CaseDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            source: "response" | "cancellation" | "mention" | "cluster" | "manual" | "api";
+            sourceId: string | null;
+            /** Format: uuid */
+            touchpointId: string | null;
+            customerId: string | null;
+            channel: string;
+            /** @enum {string} */
+            priority: "urgent" | "high" | "normal" | "low";
+            /** @description Why the rules chose the priority: known_issue, cancellation, high_mrr, repeated_complaint, set_by_hand */
+            priorityReasons: string[];
+            /** @enum {string} */
+            status: "open" | "waiting_customer" | "resolved" | "closed";
+            reopened: boolean;
+            /**
+             * Format: uuid
+             * @description null: unassigned
+             */
+            ownerId: string | null;
+            escalatedTo: string[];
+            /** Format: date-time */
+            openedAt: string;
+            pauses: components["schemas"]["CasePauseDto"][];
+            /** Format: date-time */
+            firstResponseDue: string | null;
+            /** Format: date-time */
+            firstResponseWarnAt: string | null;
+            /** Format: date-time */
+            resolutionDue: string | null;
+            /** Format: date-time */
+            resolutionWarnAt: string | null;
+            /** Format: date-time */
+            firstRespondedAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            warnedFirstResponseAt: string | null;
+            /** Format: date-time */
+            warnedResolutionAt: string | null;
+            /** Format: date-time */
+            breachedFirstResponseAt: string | null;
+            /** Format: date-time */
+            breachedResolutionAt: string | null;
+            breached: boolean;
+            rootCause: string | null;
+            actionTaken: string | null;
+            churnReasonKey: string | null;
+            followUpCsat: number | null;
+            followUpComment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CasePageDto: {
+            items: components["schemas"]["CaseDto"][];
+            nextCursor: string | null;
+        };
+        CreateCaseDto: {
+            title: string;
+            description?: string;
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            source: "manual" | "api";
+            /** @description Your system's id for the problem; a second case with the same id answers 409 */
+            sourceId?: string;
+            /** Format: uuid */
+            touchpointId?: string;
+            customerId?: string;
+            /** @enum {string} */
+            channel?: "social" | "chat" | "messenger" | "email" | "web_form" | "phone" | "survey" | "review" | "in_person" | "other";
+            /**
+             * @description Set by the priority rules when left out
+             * @enum {string}
+             */
+            priority?: "urgent" | "high" | "normal" | "low";
+            /**
+             * Format: uuid
+             * @description Routed to the touchpoint (team round robin, else owner) when left out
+             */
+            ownerId?: string;
+            /**
+             * Format: date-time
+             * @description When the problem was reported (e.g. imported from another system); now by default
+             */
+            openedAt?: string;
+        };
+        CaseSyncOutcomeDto: {
+            response: number;
+            cancellation: number;
+            mention: number;
+            cluster: number;
+        };
+        BreachCheckDto: {
+            warned: number;
+            breached: number;
+        };
+        CaseSettingsDto: {
+            /** @description Customers with at least this MRR get high-priority cases (0 turns the rule off) */
+            highMrrThreshold: number;
+        };
+        BulkAssignDto: {
+            ids: string[];
+            /** Format: uuid */
+            ownerId: Record<string, never> | null;
+        };
+        BulkAssignResultDto: {
+            assigned: string[];
+            notFound: string[];
+        };
+        CaseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            actorKind: "user" | "token" | "system";
+            /** Format: uuid */
+            actorId: string | null;
+            /** @description opened, reply, assigned, priority_changed, status_changed, sla_warned, sla_breached, closed, follow_up, reopened */
+            kind: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CaseDetailDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            source: "response" | "cancellation" | "mention" | "cluster" | "manual" | "api";
+            sourceId: string | null;
+            /** Format: uuid */
+            touchpointId: string | null;
+            customerId: string | null;
+            channel: string;
+            /** @enum {string} */
+            priority: "urgent" | "high" | "normal" | "low";
+            /** @description Why the rules chose the priority: known_issue, cancellation, high_mrr, repeated_complaint, set_by_hand */
+            priorityReasons: string[];
+            /** @enum {string} */
+            status: "open" | "waiting_customer" | "resolved" | "closed";
+            reopened: boolean;
+            /**
+             * Format: uuid
+             * @description null: unassigned
+             */
+            ownerId: string | null;
+            escalatedTo: string[];
+            /** Format: date-time */
+            openedAt: string;
+            pauses: components["schemas"]["CasePauseDto"][];
+            /** Format: date-time */
+            firstResponseDue: string | null;
+            /** Format: date-time */
+            firstResponseWarnAt: string | null;
+            /** Format: date-time */
+            resolutionDue: string | null;
+            /** Format: date-time */
+            resolutionWarnAt: string | null;
+            /** Format: date-time */
+            firstRespondedAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            warnedFirstResponseAt: string | null;
+            /** Format: date-time */
+            warnedResolutionAt: string | null;
+            /** Format: date-time */
+            breachedFirstResponseAt: string | null;
+            /** Format: date-time */
+            breachedResolutionAt: string | null;
+            breached: boolean;
+            rootCause: string | null;
+            actionTaken: string | null;
+            churnReasonKey: string | null;
+            followUpCsat: number | null;
+            followUpComment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            events: components["schemas"]["CaseEventDto"][];
+        };
+        UpdateCaseDto: {
+            /**
+             * Format: uuid
+             * @description A member, or null to unassign
+             */
+            ownerId?: Record<string, never> | null;
+            /** @enum {string} */
+            priority?: "urgent" | "high" | "normal" | "low";
+            /**
+             * @description waiting_customer pauses the timers; open resumes them
+             * @enum {string}
+             */
+            status?: "open" | "waiting_customer";
+        };
+        ReplyDto: {
+            text: string;
+            /** @enum {string} */
+            channel?: "social" | "chat" | "messenger" | "email" | "web_form" | "phone" | "survey" | "review" | "in_person" | "other";
+            /**
+             * @description agent: our reply (the first meets the first-response target); customer: their answer, resumes a paused case
+             * @default agent
+             * @enum {string}
+             */
+            from: "agent" | "customer";
+            /** @description After this reply, wait on the customer (pauses the timers) */
+            waitForCustomer?: boolean;
+        };
+        CloseCaseDto: {
+            /** @description Required */
+            rootCause?: string;
+            /** @description Required */
+            actionTaken?: string;
+            /** @description A churn reason key; required when the customer has left */
+            churnReasonKey?: string;
+        };
+        FollowUpDto: {
+            score: number;
+            comment?: string;
         };
     };
     responses: never;
@@ -5007,7 +5945,7 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
-                /** @description Comma-separated kinds to include (response, cancellation, customer); all when omitted */
+                /** @description Comma-separated kinds to include (response, cancellation, mention, customer); all when omitted */
                 kinds?: string;
                 /** @description Language for reason and offer labels; defaults to Accept-Language, then each label’s default */
                 language?: string;
@@ -8632,6 +9570,1086 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplaintImportResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSlaPolicyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_remove: {
+        parameters: {
+            query?: {
+                /** @description Move touchpoints using this policy to that policy, then delete */
+                reassignTo?: string;
+            };
+            header?: never;
+            path: {
+                policyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSlaPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPreviewRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPreviewDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Touchpoints_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouchpointDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Touchpoints_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTouchpointDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouchpointDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Touchpoints_journey: {
+        parameters: {
+            query?: {
+                /** @description End of the score window (default now); scores cover the 30 days before it and the 30 before that */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Touchpoints_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderTouchpointsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouchpointDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Touchpoints_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                touchpointId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouchpointDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Touchpoints_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                touchpointId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Touchpoints_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                touchpointId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTouchpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouchpointDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Cases_list: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated: open, waiting_customer, resolved, closed */
+                status?: string[];
+                /** @description me, none (unassigned) or a user id */
+                owner?: string;
+                touchpoint?: string;
+                /** @description Comma-separated: urgent, high, normal, low */
+                priority?: string[];
+                /** @description Comma-separated: response, cancellation, mention, cluster, manual, api */
+                source?: string[];
+                /** @description Only cases past an SLA deadline (true) or only the others (false) */
+                breached?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Cases_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Cases_runSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSyncOutcomeDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Cases_breachCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachCheckDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Cases_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSettingsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Cases_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSettingsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Cases_bulkAssign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAssignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAssignResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Cases_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Cases_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Cases_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Cases_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Cases_followUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
                 };
             };
             /** @description Your role or token scope does not allow this */

@@ -1,4 +1,5 @@
 import { clustersEn } from './clusters.en';
+import { touchpointsEn } from './touchpoints.en';
 import { mentionFeedsEn } from './mention-feeds.en';
 import { churnEn } from './churn.en';
 import { webhooksEn } from './webhooks.en';
@@ -13,6 +14,7 @@ import { mentionsEn } from './mentions.en';
 export const en = {
 	languageName: 'English',
 	webhooks: webhooksEn,
+	touchpoints: touchpointsEn,
 	churn: churnEn,
 	customerTimeline: customerTimelineEn,
 	customerImport: customerImportEn,

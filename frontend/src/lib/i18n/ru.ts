@@ -1,4 +1,5 @@
 import { clustersRu } from './clusters.ru';
+import { touchpointsRu } from './touchpoints.ru';
 import { mentionFeedsRu } from './mention-feeds.ru';
 import { churnRu } from './churn.ru';
 import { webhooksRu } from './webhooks.ru';
@@ -11,6 +12,7 @@ import type { Messages } from './en';
 export const ru: Messages = {
 	languageName: 'Русский',
 	webhooks: webhooksRu,
+	touchpoints: touchpointsRu,
 	churn: churnRu,
 	customerTimeline: customerTimelineRu,
 	customerImport: customerImportRu,

@@ -1,0 +1,94 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CaseBreachJob } from './case-breach.job';
+import { CaseRoutingRepository } from './case-routing.repository';
+import { CaseSourcesRepository } from './case-sources.repository';
+import { SYSTEM } from './cases.repository';
+import { CasesService } from './cases.service';
+
+export interface CaseSyncOutcome {
+  response: number;
+  cancellation: number;
+  mention: number;
+  cluster: number;
+}
+
+const SCORE_LABEL: Record<string, string> = { nps: 'NPS detractor', csat: 'Low CSAT', ces: 'High effort (CES)' };
+
+/**
+ * Opens cases from new feedback and runs the SLA breach check, on a timer in every process (state lives in the
+ * database: the unique (source, source_id) and the claim columns make replicas safe).
+ */
+@Injectable()
+export class CaseSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('CaseSync');
+  private timer: NodeJS.Timeout | null = null;
+  private current: Promise<void> | null = null;
+
+  constructor(
+    private readonly sources: CaseSourcesRepository,
+    private readonly routing: CaseRoutingRepository,
+    private readonly cases: CasesService,
+    private readonly breach: CaseBreachJob,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.backgroundJobs) return;
+    this.timer = setInterval(() => {
+      if (!this.current) this.current = this.tick().finally(() => (this.current = null));
+    }, this.config.caseSyncMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.current;
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      for (const workspaceId of await this.sources.workspaces()) await this.sync(workspaceId);
+      await this.breach.run(new Date());
+    } catch (error) {
+      this.logger.warn(`case sync failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** Opens the cases one workspace's new feedback calls for; each source record at most once. */
+  async sync(workspaceId: string): Promise<CaseSyncOutcome> {
+    const outcome: CaseSyncOutcome = { response: 0, cancellation: 0, mention: 0, cluster: 0 };
+    const touchpointByName = async (name: string | null) => (name ? this.routing.touchpointIdByName(workspaceId, name) : null);
+    const open = async (kind: keyof CaseSyncOutcome, input: Parameters<CasesService['open']>[1]) => {
+      if (await this.cases.open(workspaceId, input, SYSTEM)) outcome[kind] += 1;
+    };
+    for (const r of await this.sources.responses(workspaceId)) {
+      const scale = r.kind === 'nps' ? 10 : r.scaleMax ?? 5;
+      await open('response', {
+        source: 'response', sourceId: r.id, title: `${SCORE_LABEL[r.kind] ?? 'Low score'}: ${r.score}/${scale} — ${r.surveyName}`.slice(0, 300),
+        description: r.comment ?? '', customerExternalId: r.customerExternalId, touchpointId: await touchpointByName(r.touchpointName), openedAt: new Date(),
+      });
+    }
+    const leftTouchpoint = await this.routing.touchpointIdByStage(workspaceId, 'left');
+    for (const x of await this.sources.cancellations(workspaceId)) {
+      await open('cancellation', {
+        source: 'cancellation', sourceId: x.id, title: `Cancellation${x.reasonKey ? `: ${x.reasonKey}` : ''}`,
+        description: [x.otherText, x.followUp].filter(Boolean).join('\n\n'), customerExternalId: x.customerExternalId, touchpointId: leftTouchpoint, openedAt: new Date(),
+      });
+    }
+    const socialTouchpoint = await this.routing.touchpointIdByChannel(workspaceId, 'social');
+    for (const m of await this.sources.mentions(workspaceId)) {
+      await open('mention', {
+        source: 'mention', sourceId: m.id, title: `Negative mention on ${m.source}${m.author ? ` by ${m.author}` : ''}`.slice(0, 300),
+        description: [m.text, m.url].filter(Boolean).join('\n\n'), customerExternalId: m.customerExternalId, touchpointId: socialTouchpoint, openedAt: new Date(),
+      });
+    }
+    for (const k of await this.sources.clusters(workspaceId)) {
+      await open('cluster', {
+        source: 'cluster', sourceId: k.id, title: `Known issue: ${k.name ?? k.label}`.slice(0, 300),
+        description: `A complaint cluster pinned as a known issue (${k.size} texts).`, touchpointId: await touchpointByName(k.touchpointName), openedAt: new Date(),
+      });
+    }
+    return outcome;
+  }
+}

@@ -1,0 +1,49 @@
+// Due and warning times of a case from its SLA policy, counting pauses (waiting on the customer).
+import { BusinessCalendar, deadlines, Pause, SlaPolicy, targetFor } from '../sla/clock';
+
+/** How pauses are stored on a case (jsonb): ISO instants, `to: null` while still waiting. */
+export interface StoredPause {
+  from: string;
+  to: string | null;
+}
+
+export interface EffectivePolicy {
+  id: string | null;
+  policy: SlaPolicy;
+  calendar: BusinessCalendar;
+}
+
+export interface CaseTimers {
+  firstResponseDue: Date | null;
+  firstResponseWarnAt: Date | null;
+  resolutionDue: Date | null;
+  resolutionWarnAt: Date | null;
+}
+
+export const toPauses = (stored: readonly StoredPause[]): Pause[] =>
+  stored.map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) }));
+
+/**
+ * Timers for a case. First response counts from `openedAt`, resolution from `resolutionStartedAt` (the reopen time
+ * after a reopen); both skip pauses, and both are null (unknown) while an open pause stops the clock before the
+ * target is used up.
+ */
+export function caseTimers(
+  sla: EffectivePolicy,
+  priority: string,
+  channel: string,
+  openedAt: Date,
+  resolutionStartedAt: Date,
+  pauses: readonly StoredPause[],
+): CaseTimers {
+  const target = targetFor(sla.policy, priority, channel);
+  const ps = toPauses(pauses);
+  const first = deadlines(openedAt, { ...target, resolutionMinutes: null }, sla.calendar, ps, sla.policy.warnAtShare);
+  const resolution = deadlines(resolutionStartedAt, { ...target, firstResponseMinutes: null }, sla.calendar, ps, sla.policy.warnAtShare);
+  return {
+    firstResponseDue: first.firstResponseDue,
+    firstResponseWarnAt: first.firstResponseWarnAt,
+    resolutionDue: resolution.resolutionDue,
+    resolutionWarnAt: resolution.resolutionWarnAt,
+  };
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TOUCHPOINT_CASE_STATS } from '../touchpoints/case-stats.port';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { CaseBreachJob } from './case-breach.job';
+import { CaseRoutingRepository } from './case-routing.repository';
+import { CaseSlaService } from './case-sla.service';
+import { CaseStatsProvider } from './case-stats.provider';
+import { CaseSourcesRepository } from './case-sources.repository';
+import { CaseSyncService } from './case-sync.service';
+import { CasesController } from './cases.controller';
+import { CasesRepository } from './cases.repository';
+import { CasesService } from './cases.service';
+
+/** Cases with SLA timers: automatic opening from feedback, routing, pauses, warnings/escalations, closing and reopening. */
+@Module({
+  imports: [WebhooksModule],
+  controllers: [CasesController],
+  providers: [CasesRepository, CaseRoutingRepository, CaseSourcesRepository, CaseSlaService, CasesService, CaseBreachJob, CaseSyncService,
+    // The journey map's case figures (touchpoints looks this token up without importing this module).
+    CaseStatsProvider, { provide: TOUCHPOINT_CASE_STATS, useExisting: CaseStatsProvider },
+  ],
+  exports: [CasesService, CaseBreachJob],
+})
+export class CasesModule {}

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { SlaChannel } from '../sla/clock';
+import type { LinkedSurveyDto, TouchpointDto, TouchpointKind, TouchpointStage } from './touchpoints.dto';
+
+export interface TouchpointValues {
+  name: string;
+  stage: TouchpointStage;
+  kind: TouchpointKind;
+  category: string | null;
+  channel: SlaChannel;
+  ownerId: string | null;
+  backupOwnerId: string | null;
+  regulation: string;
+  slaPolicyId: string | null;
+  position: number;
+}
+
+interface Row extends Omit<TouchpointDto, 'owner' | 'backupOwner' | 'unowned'> {
+  ownerId: string | null;
+  ownerName: string | null;
+  ownerEmail: string | null;
+  backupOwnerId: string | null;
+  backupName: string | null;
+  backupEmail: string | null;
+}
+
+/** A finished, scored response of a survey linked to a touchpoint. */
+export interface TouchpointScoreRow {
+  touchpointId: string;
+  kind: 'nps' | 'csat' | 'ces';
+  score: number;
+  scaleMax: number;
+  at: Date;
+}
+
+// Owners who left the workspace are shown as unowned: the membership join, not just the user, decides.
+const SELECT = `
+  SELECT t.id, t.name, t.stage, t.kind, t.category, t.channel, t.regulation, t.sla_policy_id AS "slaPolicyId",
+         COALESCE(p.name, d.name) AS "slaPolicyName", t.position, t.created_at AS "createdAt", t.updated_at AS "updatedAt",
+         o.id AS "ownerId", o.name AS "ownerName", o.email AS "ownerEmail",
+         b.id AS "backupOwnerId", b.name AS "backupName", b.email AS "backupEmail"
+    FROM touchpoints t
+    LEFT JOIN sla_policies p ON p.workspace_id = t.workspace_id AND p.id = t.sla_policy_id
+    LEFT JOIN sla_policies d ON d.workspace_id = t.workspace_id AND d.is_default
+    LEFT JOIN memberships om ON om.workspace_id = t.workspace_id AND om.user_id = t.owner_id
+    LEFT JOIN users o ON o.id = om.user_id
+    LEFT JOIN memberships bm ON bm.workspace_id = t.workspace_id AND bm.user_id = t.backup_owner_id
+    LEFT JOIN users b ON b.id = bm.user_id`;
+
+const STAGE_ORDER = `array_position(ARRAY['aware','considering','buying','repeat','left']::text[], t.stage::text)`;
+
+function toDto(row: Row): TouchpointDto {
+  const { ownerId, ownerName, ownerEmail, backupOwnerId, backupName, backupEmail, ...rest } = row;
+  const owner = ownerId ? { id: ownerId, name: ownerName!, email: ownerEmail! } : null;
+  const backupOwner = backupOwnerId ? { id: backupOwnerId, name: backupName!, email: backupEmail! } : null;
+  return { ...rest, owner, backupOwner, unowned: owner === null };
+}
+
+@Injectable()
+export class TouchpointsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async list(workspaceId: string): Promise<TouchpointDto[]> {
+    const rows: Row[] = await this.dataSource.query(`${SELECT} WHERE t.workspace_id = $1 ORDER BY ${STAGE_ORDER}, t.position, t.name`, [workspaceId]);
+    return rows.map(toDto);
+  }
+
+  async find(workspaceId: string, id: string, manager?: EntityManager): Promise<TouchpointDto | null> {
+    const rows: Row[] = await (manager ?? this.dataSource).query(`${SELECT} WHERE t.workspace_id = $1 AND t.id = $2`, [workspaceId, id]);
+    return rows[0] ? toDto(rows[0]) : null;
+  }
+
+  async nameTaken(workspaceId: string, name: string, exceptId: string | null): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM touchpoints WHERE workspace_id = $1 AND lower(name) = lower($2) AND ($3::uuid IS NULL OR id <> $3)`,
+      [workspaceId, name, exceptId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Which of the given users are members of the workspace. */
+  async members(workspaceId: string, userIds: string[]): Promise<Set<string>> {
+    if (!userIds.length) return new Set();
+    const rows: { user_id: string }[] = await this.dataSource.query(
+      `SELECT user_id FROM memberships WHERE workspace_id = $1 AND user_id = ANY($2::uuid[])`,
+      [workspaceId, userIds],
+    );
+    return new Set(rows.map((r) => r.user_id));
+  }
+
+  async policyExists(workspaceId: string, id: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM sla_policies WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+    return rows.length > 0;
+  }
+
+  /** Next position at the end of a stage. */
+  async nextPosition(workspaceId: string, stage: TouchpointStage): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT COALESCE(max(position) + 1, 0)::int AS p FROM touchpoints WHERE workspace_id = $1 AND stage = $2`, [workspaceId, stage]);
+    return row.p;
+  }
+
+  async insert(workspaceId: string, v: TouchpointValues): Promise<string> {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO touchpoints (workspace_id, name, stage, kind, category, channel, owner_id, backup_owner_id, regulation, sla_policy_id, position)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [workspaceId, v.name, v.stage, v.kind, v.category, v.channel, v.ownerId, v.backupOwnerId, v.regulation, v.slaPolicyId, v.position],
+    );
+    return row.id;
+  }
+
+  async update(workspaceId: string, id: string, v: TouchpointValues, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE touchpoints SET name = $3, stage = $4, kind = $5, category = $6, channel = $7, owner_id = $8, backup_owner_id = $9,
+              regulation = $10, sla_policy_id = $11, position = $12, updated_at = now()
+        WHERE workspace_id = $1 AND id = $2`,
+      [workspaceId, id, v.name, v.stage, v.kind, v.category, v.channel, v.ownerId, v.backupOwnerId, v.regulation, v.slaPolicyId, v.position],
+    );
+  }
+
+  /** Keeps surveys pointing at the touchpoint after a rename (surveys link by name). */
+  async renameSurveyLinks(workspaceId: string, from: string, to: string, manager: EntityManager): Promise<number> {
+    const [, count] = await manager.query(
+      `UPDATE surveys SET touchpoint_name = $3, updated_at = now() WHERE workspace_id = $1 AND touchpoint_name = $2`,
+      [workspaceId, from, to],
+    );
+    return count;
+  }
+
+  async delete(workspaceId: string, id: string): Promise<boolean> {
+    const [, count] = await this.dataSource.query(`DELETE FROM touchpoints WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+    return count > 0;
+  }
+
+  /** Sets stage and position 0..n-1 for the ids in order; returns how many rows matched. */
+  async reorder(workspaceId: string, stage: TouchpointStage, ids: string[]): Promise<number> {
+    const [, count] = await this.dataSource.query(
+      `UPDATE touchpoints t SET stage = $2, position = o.ord - 1, updated_at = now()
+         FROM unnest($3::uuid[]) WITH ORDINALITY AS o(id, ord)
+        WHERE t.workspace_id = $1 AND t.id = o.id`,
+      [workspaceId, stage, ids],
+    );
+    return count;
+  }
+
+  async countExisting(workspaceId: string, ids: string[]): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM touchpoints WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [workspaceId, ids]);
+    return row.n;
+  }
+
+  /** Surveys linked to each touchpoint by name. */
+  async linkedSurveys(workspaceId: string): Promise<Map<string, LinkedSurveyDto[]>> {
+    const rows: (LinkedSurveyDto & { touchpointId: string })[] = await this.dataSource.query(
+      `SELECT t.id AS "touchpointId", s.id, s.name, s.kind, s.status
+         FROM touchpoints t JOIN surveys s ON s.workspace_id = t.workspace_id AND s.touchpoint_name = t.name
+        WHERE t.workspace_id = $1 ORDER BY s.name`,
+      [workspaceId],
+    );
+    const out = new Map<string, LinkedSurveyDto[]>();
+    for (const { touchpointId, ...survey } of rows) out.set(touchpointId, [...(out.get(touchpointId) ?? []), survey]);
+    return out;
+  }
+
+  /** Finished scored responses in [from, to) of NPS/CSAT/CES surveys linked to each touchpoint. */
+  scoredResponses(workspaceId: string, from: Date, to: Date): Promise<TouchpointScoreRow[]> {
+    return this.dataSource.query(
+      `SELECT t.id AS "touchpointId", s.kind, r.score, r.score_scale_max AS "scaleMax", r.created_at AS at
+         FROM touchpoints t
+         JOIN surveys s ON s.workspace_id = t.workspace_id AND s.touchpoint_name = t.name AND s.kind IN ('nps', 'csat', 'ces')
+         JOIN responses r ON r.workspace_id = s.workspace_id AND r.survey_id = s.id
+        WHERE t.workspace_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND r.finished AND r.score IS NOT NULL`,
+      [workspaceId, from, to],
+    );
+  }
+}
