@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '../common/jobs/periodic-task';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CaseBreachJob } from './case-breach.job';
 import { CaseRoutingRepository } from './case-routing.repository';
@@ -21,9 +22,7 @@ const SCORE_LABEL: Record<string, string> = { nps: 'NPS detractor', csat: 'Low C
  */
 @Injectable()
 export class CaseSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('CaseSync');
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<void> | null = null;
+  private readonly task = new PeriodicTask('CaseSync', () => this.tick());
 
   constructor(
     private readonly sources: CaseSourcesRepository,
@@ -34,25 +33,16 @@ export class CaseSyncService implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.backgroundJobs) return;
-    this.timer = setInterval(() => {
-      if (!this.current) this.current = this.tick().finally(() => (this.current = null));
-    }, this.config.caseSyncMs);
-    this.timer.unref();
+    if (this.config.backgroundJobs) this.task.start(this.config.caseSyncMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.current;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   private async tick(): Promise<void> {
-    try {
-      for (const workspaceId of await this.sources.workspaces()) await this.sync(workspaceId);
-      await this.breach.run(new Date());
-    } catch (error) {
-      this.logger.warn(`case sync failed: ${(error as Error).message}`);
-    }
+    for (const workspaceId of await this.sources.workspaces()) await this.sync(workspaceId);
+    await this.breach.run(new Date());
   }
 
   /** Opens the cases one workspace's new feedback calls for; each source record at most once. */

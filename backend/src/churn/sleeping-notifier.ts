@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '../common/jobs/periodic-task';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -12,8 +13,7 @@ import { InactivityService } from './inactivity.service';
  */
 @Injectable()
 export class SleepingNotifier implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('SleepingNotifier');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly task = new PeriodicTask('SleepingNotifier', () => this.scanAll());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -23,26 +23,20 @@ export class SleepingNotifier implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.backgroundJobs) return;
-    this.timer = setInterval(() => void this.scanAll(), this.config.sleepingScanMs);
-    this.timer.unref();
+    if (this.config.backgroundJobs) this.task.start(this.config.sleepingScanMs);
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Every workspace with an endpoint listening for sleeping customers. */
   async scanAll(): Promise<void> {
-    try {
-      const rows: { workspaceId: string }[] = await this.dataSource.query(
-        `SELECT DISTINCT workspace_id AS "workspaceId" FROM webhook_endpoints
-          WHERE enabled AND ('customer.sleeping' = ANY (events) OR '*' = ANY (events))`,
-      );
-      for (const { workspaceId } of rows) await this.notify(workspaceId);
-    } catch (error) {
-      this.logger.warn(`sleeping-customer scan failed: ${(error as Error).message}`);
-    }
+    const rows: { workspaceId: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT workspace_id AS "workspaceId" FROM webhook_endpoints
+        WHERE enabled AND ('customer.sleeping' = ANY (events) OR '*' = ANY (events))`,
+    );
+    for (const { workspaceId } of rows) await this.notify(workspaceId);
   }
 
   /** Announces the workspace's not-yet-announced sleeping customers; returns how many. */

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '../common/jobs/periodic-task';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ClusterGrowthService } from './cluster-growth.service';
 import { ClusterPlacementService } from './cluster-placement.service';
@@ -26,9 +27,7 @@ export interface SyncOutcome {
  */
 @Injectable()
 export class ComplaintsJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ComplaintsJobs');
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<void> | null = null;
+  private readonly task = new PeriodicTask('ComplaintsJobs', () => this.tick());
 
   constructor(
     private readonly texts: FeedbackTextsRepository,
@@ -40,26 +39,17 @@ export class ComplaintsJobsService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.backgroundJobs) return;
-    this.timer = setInterval(() => {
-      if (!this.current) this.current = this.tick().finally(() => (this.current = null));
-    }, this.config.clusterSyncMs);
-    this.timer.unref();
+    if (this.config.backgroundJobs) this.task.start(this.config.clusterSyncMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    // A sync under way finishes before the database pool closes (a rebuild it started runs on its lease).
-    await this.current;
+  /** A sync under way finishes before the database pool closes (a rebuild it started runs on its lease). */
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   private async tick(): Promise<void> {
-    try {
-      await this.clusters.failAbandonedRuns();
-      for (const workspaceId of await this.texts.workspacesToSync()) await this.sync(workspaceId, { autoRebuild: true });
-    } catch (error) {
-      this.logger.warn(`clustering sync failed: ${(error as Error).message}`);
-    }
+    await this.clusters.failAbandonedRuns();
+    for (const workspaceId of await this.texts.workspacesToSync()) await this.sync(workspaceId, { autoRebuild: true });
   }
 
   /** One workspace's sync; also what the "refresh" endpoint runs. */

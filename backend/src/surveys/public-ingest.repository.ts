@@ -84,7 +84,8 @@ const RESPONSE_EVENTS = `events AS MATERIALIZED (
 /** How long the "does anyone listen for response events" answer is reused. */
 export const RESPONSE_EVENTS_CACHE_MS = 3000;
 
-const UPSERT_RESPONSE_WITH_EVENTS = `WITH history AS (${RESPONSE_HISTORY}), upserted AS (
+/** The response upsert, with or without queuing response events in the same statement. */
+const upsertResponseSql = (withEvents: boolean) => `WITH history AS (${RESPONSE_HISTORY}), upserted AS (
        INSERT INTO responses (workspace_id, survey_id, respondent_id, idempotency_key, survey_version, display_id,
                               customer_external_id, answers, score, score_scale_max, comment, finished, language,
                               hidden_fields, meta, finished_at)
@@ -105,32 +106,11 @@ const UPSERT_RESPONSE_WITH_EVENTS = `WITH history AS (${RESPONSE_HISTORY}), upse
        WHERE responses.survey_version = EXCLUDED.survey_version
        RETURNING id, finished, (xmax = 0) AS created, COALESCE(finished_at = now(), false) AS just_finished, score, comment,
                  customer_external_id, language, answers, hidden_fields
-       ), ${RESPONSE_EVENTS}
+       )${withEvents ? `, ${RESPONSE_EVENTS}` : ''}
        SELECT id, finished, created FROM upserted`;
 
-const UPSERT_RESPONSE = `WITH history AS (${RESPONSE_HISTORY}), upserted AS (
-       INSERT INTO responses (workspace_id, survey_id, respondent_id, idempotency_key, survey_version, display_id,
-                              customer_external_id, answers, score, score_scale_max, comment, finished, language,
-                              hidden_fields, meta, finished_at)
-       SELECT $1, $2, $3, $4, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, CASE WHEN $14 THEN now() END
-         FROM history WHERE history.reason IS NULL
-       ON CONFLICT (workspace_id, survey_id, idempotency_key) DO UPDATE SET
-         answers = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.answers ELSE responses.answers || EXCLUDED.answers END,
-         score = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.score ELSE COALESCE(EXCLUDED.score, responses.score) END,
-         score_scale_max = COALESCE(responses.score_scale_max, EXCLUDED.score_scale_max),
-         comment = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.comment ELSE COALESCE(EXCLUDED.comment, responses.comment) END,
-         display_id = COALESCE(responses.display_id, EXCLUDED.display_id),
-         customer_external_id = COALESCE(EXCLUDED.customer_external_id, responses.customer_external_id),
-         language = COALESCE(EXCLUDED.language, responses.language),
-         hidden_fields = responses.hidden_fields || EXCLUDED.hidden_fields,
-         finished = responses.finished OR EXCLUDED.finished,
-         finished_at = COALESCE(responses.finished_at, EXCLUDED.finished_at),
-         updated_at = now()
-       WHERE responses.survey_version = EXCLUDED.survey_version
-       RETURNING id, finished, (xmax = 0) AS created, COALESCE(finished_at = now(), false) AS just_finished, score, comment,
-                 customer_external_id, language, answers, hidden_fields
-       )
-       SELECT id, finished, created FROM upserted`;
+const UPSERT_RESPONSE_WITH_EVENTS = upsertResponseSql(true);
+const UPSERT_RESPONSE = upsertResponseSql(false);
 
 @Injectable()
 export class PublicIngestRepository {
