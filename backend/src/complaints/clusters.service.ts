@@ -44,8 +44,11 @@ export class ClustersService {
     const growth = (c: ClusterStatsRow) => (c.previous === 0 ? (c.recent > 0 ? Number.POSITIVE_INFINITY : 0) : c.recent / c.previous);
     rows.sort(query.sort === 'growth' ? (a, b) => growth(b) - growth(a) || b.recent - a.recent || b.size - a.size : (a, b) => b.size - a.size || b.recent - a.recent);
     const examples = await this.clusters.examples(workspaceId, rows.map((r) => r.id), 3, filter);
-    const [unclustered, latest] = await Promise.all([this.clusters.countTexts(workspaceId, null, filter), this.clusters.runs(workspaceId, 1)]);
-    const unplaced = (await this.feedback.unplaced(workspaceId, 10_000)).length;
+    const [unclustered, latest, unplaced] = await Promise.all([
+      this.clusters.countTexts(workspaceId, null, filter),
+      this.clusters.runs(workspaceId, 1),
+      this.feedback.countUnplaced(workspaceId),
+    ]);
     return {
       items: rows.map((row) => this.toDto(row, examples.filter((e) => e.clusterId === row.id))),
       unclustered: Math.max(0, unclustered - unplaced),

@@ -111,6 +111,11 @@ export class FeedbackTextsRepository {
     return { created: inserted.length, existing: items.length - inserted.length };
   }
 
+  async countUnplaced(workspaceId: string): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM feedback_texts WHERE workspace_id = $1 AND placed_by IS NULL`, [workspaceId]);
+    return row.n;
+  }
+
   unplaced(workspaceId: string, limit: number): Promise<{ id: string; text: string }[]> {
     return this.dataSource.query(
       `SELECT id, text FROM feedback_texts WHERE workspace_id = $1 AND placed_by IS NULL ORDER BY created_at, id LIMIT $2`,

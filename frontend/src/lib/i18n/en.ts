@@ -611,9 +611,6 @@ export const en = {
 		consentWhen: 'When',
 		consentHow: 'How',
 		consentDetail: (status: string, when: string, how: string) => `${status} on ${when} via ${how}`,
-		timeline: 'Timeline',
-		timelineNote:
-			'Survey responses, cancellations, mentions and cases of this customer will appear here in order. This part is not built yet: the API for it comes in an upcoming version.',
 		notFoundTitle: 'Customer not found',
 		notFoundText: (id: string) => `There is no customer with the external id “${id}” in this workspace.`
 	},

@@ -610,9 +610,6 @@ export const ru: Messages = {
 		consentWhen: 'Когда',
 		consentHow: 'Как',
 		consentDetail: (status: string, when: string, how: string) => `${status}: ${when}, ${how}`,
-		timeline: 'Хронология',
-		timelineNote:
-			'Здесь по порядку появятся ответы на опросы, отмены, упоминания и обращения этого клиента. Этот раздел ещё не готов: API для него появится в одной из следующих версий.',
 		notFoundTitle: 'Клиент не найден',
 		notFoundText: (id: string) => `В этом пространстве нет клиента с внешним ID «${id}».`
 	},
