@@ -100,6 +100,34 @@ describe('tenancy isolation', () => {
     expect(await snapshotOfB()).toEqual(before);
   });
 
+  it("answers 404 to another workspace's webhook, mention, touchpoint, SLA policy, case and ingest key ids", async () => {
+    const bBase = `/api/v1/workspaces/${b.workspaceId}`;
+    const aBase = `/api/v1/workspaces/${a.workspaceId}`;
+    // A public IP literal: saved without a DNS lookup, never called (nothing is subscribed that fires here).
+    const webhook = (await asB.post(`${bBase}/webhooks`, { url: 'https://93.184.216.34/hook', events: ['case.closed'] }).expect(201)).body;
+    const key = (await asB.post(`${bBase}/mentions/ingest-keys`, { name: 'beta key' }).expect(201)).body;
+    const mention = (await asB.post(`${bBase}/mentions/bulk`, { mentions: [{ source: 'vk', externalId: 'beta-post', text: 'Beta brand post', postedAt: new Date().toISOString() }] }).expect(200)).body.items[0];
+    const touchpoint = (await asB.post(`${bBase}/touchpoints`, { name: 'Beta desk', stage: 'buying' }).expect(201)).body;
+    const policy = (await asB.get(`${bBase}/sla-policies`).expect(200)).body[0];
+    const kase = (await asB.post(`${bBase}/cases`, { title: 'Beta case' }).expect(201)).body;
+    const records: [string, string][] = [
+      [`webhooks/${webhook.id}`, `${bBase}/webhooks/${webhook.id}`],
+      [`mentions/${mention.id}`, `${bBase}/mentions/${mention.id}`],
+      [`touchpoints/${touchpoint.id}`, `${bBase}/touchpoints/${touchpoint.id}`],
+      [`sla-policies/${policy.id}`, `${bBase}/sla-policies/${policy.id}`],
+      [`cases/${kase.id}`, `${bBase}/cases/${kase.id}`],
+    ];
+    const before = await Promise.all(records.map(([, own]) => asB.get(own).expect(200).then((r) => r.body)));
+    for (const [path] of records) {
+      await asA.get(`${aBase}/${path}`).expect(404);
+      await asA.patch(`${aBase}/${path}`, {}).expect(404);
+      await asA.delete(`${aBase}/${path}`).expect(404);
+    }
+    await asA.delete(`${aBase}/mentions/ingest-keys/${key.id}`).expect(404);
+    expect(await Promise.all(records.map(([, own]) => asB.get(own).expect(200).then((r) => r.body)))).toEqual(before);
+    expect((await asB.get(`${bBase}/mentions/ingest-keys`).expect(200)).body.map((k: { id: string }) => k.id)).toContain(key.id);
+  });
+
   it('treats a malformed or unknown workspace id as not found', async () => {
     await asA.get('/api/v1/workspaces/not-a-uuid/members').expect(404);
     await asA.get('/api/v1/workspaces/00000000-0000-4000-8000-000000000000/members').expect(404);
