@@ -1,19 +1,22 @@
 /**
- * Clustering quality, measured: the engine (not told k) against the plain baseline (TF-IDF + k-means
- * given the true k) on banking77 and on our own labelled sets in other domains and languages.
+ * Clustering quality, measured: the engine (not told k) against the plain baseline (scikit-learn-style
+ * TF-IDF + k-means, n_init=10, given the true k) on banking77 and on our own labelled sets in other domains
+ * and languages. Own sets: tuning sets beside this file's fixtures, and held-out sets (fixtures/clustering/holdout/)
+ * that were written before any tuning and only scored at the end.
  */
 import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { baselineClusters } from '../../backend/src/text/baseline';
-import { clusterTexts } from '../../backend/src/text/engine';
-import { scoreClustering } from '../../backend/src/text/metrics';
+import { compareWithBaseline } from '../../backend/src/text/evaluation';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BANKING77 = resolve(here, '..', '..', '..', 'shared', 'data', 'banking77_train.csv');
 const FIXTURES = join(here, '..', 'fixtures', 'clustering');
+/** Small sets: a single k-means seed is too noisy to be the yardstick, so the baseline is the mean of five. */
+const OWN_SET_BASELINE_SEEDS = [42, 1, 2, 3, 4];
+const OWN_SETS = ['ru_marketplace_complaints.csv', 'en_telecom_complaints.csv', 'holdout/ru_food_delivery_social.csv', 'holdout/en_streaming_app_social.csv'];
 
 /** text/category rows; rows without either are dropped (banking77 has one broken multi-line record). */
 function load(file: string): { texts: string[]; truth: string[] } {
@@ -22,14 +25,15 @@ function load(file: string): { texts: string[]; truth: string[] } {
   return { texts: kept.map((r) => r.text), truth: kept.map((r) => r.category) };
 }
 
-function compare(file: string) {
+function compare(file: string, baselineSeeds: number[]) {
   const { texts, truth } = load(file);
-  const engine = clusterTexts(texts, { seed: 42 });
-  const k = new Set(truth).size;
-  const ours = scoreClustering(truth, Array.from(engine.assignments));
-  const baseline = scoreClustering(truth, Array.from(baselineClusters(texts, k, 42)));
-  console.log(`${file.split('/').pop()}: engine ${engine.clusters.length} clusters`, JSON.stringify(ours), `baseline k=${k}`, JSON.stringify(baseline));
-  return { ours, baseline, clusters: engine.clusters.length, k };
+  const c = compareWithBaseline(texts, truth, { seed: 42, baselineSeeds });
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  console.log(
+    `${file.split('/').slice(-2).join('/')}: engine ${c.engine.clusters} clusters ARI ${round(c.engine.ari)} NMI ${round(c.engine.nmi)};` +
+      ` baseline k=${c.labels} ARI ${round(c.baseline.ari)} NMI ${round(c.baseline.nmi)} (mean of seeds ${c.baseline.seeds.join(',')}); ratio ${round(c.ariRatio)}`,
+  );
+  return c;
 }
 
 describe('clustering quality', () => {
@@ -37,26 +41,31 @@ describe('clustering quality', () => {
   it.skipIf(!hasBanking)(
     hasBanking ? 'beats TF-IDF + k-means (true k) on banking77 without being told k' : `SKIPPED: ${BANKING77} is missing (shared development set)`,
     () => {
-      const { ours, baseline, clusters, k } = compare(BANKING77);
-      expect(ours.ari).toBeGreaterThan(baseline.ari);
-      expect(ours.nmi).toBeGreaterThan(baseline.nmi);
-      expect(ours.ari).toBeGreaterThan(0.3);
+      const c = compare(BANKING77, [42]);
+      // The baseline itself lands where scikit-learn does (0.18–0.19 ARI over seeds); a broken baseline fails here.
+      expect(c.baseline.ari).toBeGreaterThan(0.15);
+      expect(c.baseline.ari).toBeLessThan(0.23);
+      expect(c.engine.ari).toBeGreaterThan(1.5 * c.baseline.ari);
+      expect(c.engine.nmi).toBeGreaterThan(c.baseline.nmi);
       // The number of clusters it chose is in the right range (77 labels).
-      expect(clusters).toBeGreaterThan(k / 2);
-      expect(clusters).toBeLessThan(k * 2);
+      expect(c.engine.clusters).toBeGreaterThan(c.labels / 2);
+      expect(c.engine.clusters).toBeLessThan(c.labels * 2);
     },
-    120_000,
+    300_000,
   );
 
-  for (const name of ['ru_marketplace_complaints.csv', 'en_telecom_complaints.csv']) {
+  for (const name of OWN_SETS) {
     it(
       `reaches 1.5× the baseline ARI and beats its NMI on ${name}`,
       () => {
-        const { ours, baseline } = compare(join(FIXTURES, name));
-        expect(ours.ari).toBeGreaterThanOrEqual(1.5 * baseline.ari);
-        expect(ours.nmi).toBeGreaterThan(baseline.nmi);
+        const c = compare(join(FIXTURES, name), OWN_SET_BASELINE_SEEDS);
+        expect(c.engine.ari).toBeGreaterThanOrEqual(1.5 * c.baseline.ari);
+        expect(c.engine.nmi).toBeGreaterThan(c.baseline.nmi);
+        // Not told k, it still lands within a factor of two of the true number of topics.
+        expect(c.engine.clusters).toBeGreaterThanOrEqual(Math.floor(c.labels / 2));
+        expect(c.engine.clusters).toBeLessThanOrEqual(c.labels * 2);
       },
-      30_000,
+      60_000,
     );
   }
 });
