@@ -27,6 +27,8 @@ export class CustomerImportRunner implements OnApplicationBootstrap, OnModuleDes
   private readonly owner = `${hostname().slice(0, 40)}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly active = new Map<string, Promise<void>>();
   private sweepTimer: NodeJS.Timeout | undefined;
+  /** The sweep in flight, awaited at shutdown so it never queries a pool that is closing. */
+  private sweeping: Promise<number> | undefined;
   private stopping = false;
 
   constructor(
@@ -35,8 +37,8 @@ export class CustomerImportRunner implements OnApplicationBootstrap, OnModuleDes
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.sweep();
-    this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_MS);
+    void this.sweepOnce();
+    this.sweepTimer = setInterval(() => void this.sweepOnce(), SWEEP_MS);
     this.sweepTimer.unref();
   }
 
@@ -44,7 +46,14 @@ export class CustomerImportRunner implements OnApplicationBootstrap, OnModuleDes
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     clearInterval(this.sweepTimer);
+    await this.sweeping;
     await Promise.allSettled(this.active.values());
+  }
+
+  /** One background sweep at a time. */
+  private sweepOnce(): Promise<number> {
+    this.sweeping ??= this.sweep().finally(() => (this.sweeping = undefined));
+    return this.sweeping;
   }
 
   /** Resumes running imports that no live process holds. Returns how many it picked up. */
