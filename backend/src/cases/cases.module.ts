@@ -10,14 +10,19 @@ import { CaseSyncService } from './case-sync.service';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
+import { CaseReportsController } from './reports/case-reports.controller';
+import { CaseReportsRepository } from './reports/case-reports.repository';
+import { CaseReportsService } from './reports/case-reports.service';
 
 /** Cases with SLA timers: automatic opening from feedback, routing, pauses, warnings/escalations, closing and reopening. */
 @Module({
   imports: [WebhooksModule],
-  controllers: [CasesController],
+  controllers: [CasesController, CaseReportsController],
   providers: [CasesRepository, CaseRoutingRepository, CaseSourcesRepository, CaseSlaService, CasesService, CaseBreachJob, CaseSyncService,
     // The journey map's case figures (touchpoints looks this token up without importing this module).
     CaseStatsProvider, { provide: TOUCHPOINT_CASE_STATS, useExisting: CaseStatsProvider },
+    // SLA reports (case-reports endpoints).
+    CaseReportsRepository, CaseReportsService,
   ],
   exports: [CasesService, CaseBreachJob],
 })

@@ -1,3 +1,5 @@
+import { caseReportsEn } from './case-reports.en';
+import { casesEn } from './cases.en';
 import { clustersEn } from './clusters.en';
 import { touchpointsEn } from './touchpoints.en';
 import { mentionFeedsEn } from './mention-feeds.en';
@@ -13,6 +15,8 @@ import { mentionsEn } from './mentions.en';
  */
 export const en = {
 	languageName: 'English',
+	cases: casesEn,
+	caseReports: caseReportsEn,
 	webhooks: webhooksEn,
 	touchpoints: touchpointsEn,
 	churn: churnEn,
@@ -143,10 +147,6 @@ export const en = {
 		touchpoints: {
 			title: 'Touchpoints',
 			description: 'Map where customers meet your product and where you ask for feedback.'
-		},
-		cases: {
-			title: 'Cases',
-			description: 'Follow up on unhappy customers and close the loop.'
 		},
 		churn: {
 			title: 'Churn',

@@ -1,3 +1,5 @@
+import { caseReportsRu } from './case-reports.ru';
+import { casesRu } from './cases.ru';
 import { clustersRu } from './clusters.ru';
 import { touchpointsRu } from './touchpoints.ru';
 import { mentionFeedsRu } from './mention-feeds.ru';
@@ -11,6 +13,8 @@ import type { Messages } from './en';
 /** Russian UI strings; must have exactly the keys of en.ts. */
 export const ru: Messages = {
 	languageName: 'Русский',
+	cases: casesRu,
+	caseReports: caseReportsRu,
 	webhooks: webhooksRu,
 	touchpoints: touchpointsRu,
 	churn: churnRu,
@@ -141,10 +145,6 @@ export const ru: Messages = {
 		touchpoints: {
 			title: 'Точки контакта',
 			description: 'Отметьте, где клиенты встречаются с продуктом и где вы просите обратную связь.'
-		},
-		cases: {
-			title: 'Обращения',
-			description: 'Работайте с недовольными клиентами и доводите каждый случай до конца.'
 		},
 		churn: {
 			title: 'Отток',

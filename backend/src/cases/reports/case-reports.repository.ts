@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { MeasurableCase } from './case-measurement';
+
+/** A case as the reports load it: what measuring needs, plus what it is grouped by. */
+export interface ReportCaseRow extends MeasurableCase {
+  id: string;
+  slaPolicyId: string | null;
+  touchpointId: string | null;
+  touchpointName: string | null;
+  ownerId: string | null;
+  ownerName: string | null;
+}
+
+export interface ReportCaseFilter {
+  from: Date;
+  to: Date;
+  touchpointId?: string;
+  /** A user id, or 'none' for unassigned cases. */
+  owner?: string;
+  channel?: string;
+  priority?: string;
+}
+
+const UUID_TEXT = `'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'`;
+
+/** Reads the cases of a report period (the cases module owns the table). */
+@Injectable()
+export class CaseReportsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Cases opened in [from, to) with their touchpoint and owner names and, for cases opened from a survey answer,
+   * the survey kind and score (to tell NPS detractors). Scoped to the workspace, oldest first.
+   */
+  cases(workspaceId: string, filter: ReportCaseFilter): Promise<ReportCaseRow[]> {
+    const params: unknown[] = [workspaceId, filter.from, filter.to];
+    const clauses: string[] = [];
+    const add = (sql: (p: string) => string, value: unknown) => {
+      params.push(value);
+      clauses.push(sql(`$${params.length}`));
+    };
+    if (filter.touchpointId) add((p) => `c.touchpoint_id = ${p}`, filter.touchpointId);
+    if (filter.owner === 'none') clauses.push('c.owner_id IS NULL');
+    else if (filter.owner) add((p) => `c.owner_id = ${p}`, filter.owner);
+    if (filter.channel) add((p) => `c.channel = ${p}`, filter.channel);
+    if (filter.priority) add((p) => `c.priority = ${p}`, filter.priority);
+    // source_id is free text for manual/api cases: cast it only when it is a response's uuid (CASE keeps the order).
+    return this.dataSource.query(
+      `SELECT c.id, c.priority, c.channel, c.opened_at AS "openedAt", c.resolution_started_at AS "resolutionStartedAt", c.pauses,
+              c.first_responded_at AS "firstRespondedAt", c.resolved_at AS "resolvedAt", c.closed_at AS "closedAt",
+              c.breached_first_response_at AS "breachedFirstResponseAt", c.breached_resolution_at AS "breachedResolutionAt",
+              c.follow_up_csat AS "followUpCsat", c.follow_up_at AS "followUpAt", c.sla_policy_id AS "slaPolicyId",
+              c.touchpoint_id AS "touchpointId", t.name AS "touchpointName", c.owner_id AS "ownerId", u.name AS "ownerName",
+              s.kind AS "sourceSurveyKind", r.score AS "sourceScore"
+         FROM cases c
+         LEFT JOIN touchpoints t ON t.workspace_id = c.workspace_id AND t.id = c.touchpoint_id
+         LEFT JOIN users u ON u.id = c.owner_id
+         LEFT JOIN responses r ON r.workspace_id = c.workspace_id
+              AND r.id = CASE WHEN c.source = 'response' AND c.source_id ~ ${UUID_TEXT} THEN c.source_id::uuid END
+         LEFT JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
+        WHERE c.workspace_id = $1 AND c.opened_at >= $2 AND c.opened_at < $3${clauses.map((s) => ` AND ${s}`).join('')}
+        ORDER BY c.opened_at, c.id`,
+      params,
+    );
+  }
+}
