@@ -11,6 +11,8 @@ import { CustomerImports1796173703439 } from './1796173703439-customer-imports';
 import { Complaints1796175786413 } from './1796175786413-complaints';
 import { Touchpoints1796178250679 } from './1796178250679-touchpoints';
 import { Cases1796178327574 } from './1796178327574-cases';
+import { CustomerMoments1796189699180 } from './1796189699180-customer-moments';
+import { CasePeriodIndex1796190000000 } from './1796190000000-case-period-index';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -27,4 +29,6 @@ export const migrations = [
   Complaints1796175786413,
   Touchpoints1796178250679,
   Cases1796178327574,
+  CustomerMoments1796189699180,
+  CasePeriodIndex1796190000000,
 ];

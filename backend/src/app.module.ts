@@ -10,6 +10,7 @@ import { CasesModule } from './cases/cases.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
 import { CustomerImportsModule } from './customers/import/customer-imports.module';
+import { MomentsModule } from './customers/moments/moments.module';
 import { ErrorFilter } from './common/http/error.filter';
 import { requestLoggingParams } from './common/http/request-logging';
 import type { AppConfig } from './config/app-config';
@@ -48,6 +49,7 @@ export class AppModule {
         SurveyMetricsModule,
         CustomersModule,
         CustomerImportsModule,
+        MomentsModule,
         ChurnModule,
         WebhooksModule,
         MentionsModule,

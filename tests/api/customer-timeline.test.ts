@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 
 /**
- * The customer timeline: responses and cancellations recorded through the real public endpoints, plus the
- * customer record's own events, merged newest first with keyset pages that survive equal timestamps.
+ * The customer timeline: responses and cancellations recorded through the real public endpoints, cases opened
+ * and worked through the cases API, plus the customer record's own events, merged newest first with keyset
+ * pages that survive equal timestamps.
  */
 
 interface Item {
@@ -66,7 +67,8 @@ async function allPages(limit: number, extra = ''): Promise<{ items: Item[]; pag
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ publicLimitPerIpPerMinute: 100_000 });
+  // Cases are opened by the tests themselves: the background sync (detractors, cancellations) is slowed to an hour.
+  t = await startTestApp({ publicLimitPerIpPerMinute: 100_000, caseSyncMs: 3_600_000 });
   admin = await t.seedAdmin('Timeline Ltd');
   asAdmin = await t.login(admin.email, admin.password);
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
@@ -258,5 +260,136 @@ describe('customer timeline', () => {
     const page1 = (await timeline('?limit=1').expect(200)).body as Page;
     const cross = (await timeline(`?cursor=${page1.nextCursor}`, 'cust-tl', asBeta, betaWs).expect(200)).body as Page;
     expect(cross.items.every((i) => i.id === `response:${betaResponse}` || i.kind === 'customer')).toBe(true);
+  });
+});
+
+describe('cases on the customer timeline', () => {
+  const caseIds: Record<string, string> = {};
+  const openCase = async (as: LoggedIn, base: string, body: object) => (await as.post(`${base}/cases`, body).expect(201)).body.id as string;
+
+  beforeAll(async () => {
+    const [touchpoint] = await db().query(
+      `INSERT INTO touchpoints (workspace_id, name, stage, channel, owner_id) VALUES ($1, 'Delivery', 'buying', 'chat', $2) RETURNING id`,
+      [admin.workspaceId, admin.userId],
+    );
+    // A: opened in March, answered, closed with a root cause, reopened by a low follow-up score.
+    caseIds.a = await openCase(asAdmin, ws, {
+      title: 'Parcel never arrived', customerId: 'cust-tl', touchpointId: touchpoint.id, priority: 'high', ownerId: admin.userId,
+      openedAt: '2026-03-01T10:00:00.000Z', channel: 'chat',
+    });
+    await asAdmin.post(`${ws}/cases/${caseIds.a}/replies`, { text: 'We are on it' }).expect(201);
+    await asAdmin.post(`${ws}/cases/${caseIds.a}/replies`, { text: 'Second reply, not a milestone' }).expect(201);
+    await asAdmin.post(`${ws}/cases/${caseIds.a}/close`, { rootCause: 'Courier lost the parcel', actionTaken: 'Resent it', churnReasonKey: 'poor_service' }).expect(200);
+    await asAdmin.post(`${ws}/cases/${caseIds.a}/follow-up`, { score: 1 }).expect(200);
+    // B: unassigned, past both SLA deadlines, opened at the very instant of the responses and the cancellation.
+    caseIds.b = await openCase(asAdmin, ws, { title: 'Charged twice', customerId: 'cust-tl' });
+    await db().query(
+      `UPDATE cases SET opened_at = '2026-06-01T12:00:00.123456Z', owner_id = NULL, breached_first_response_at = now(), breached_resolution_at = now()
+        WHERE workspace_id = $1 AND id = $2`,
+      [admin.workspaceId, caseIds.b],
+    );
+    // Not hers: another customer's case and a case with no customer.
+    caseIds.other = await openCase(asAdmin, ws, { title: 'Other customer', customerId: 'cust-other' });
+    caseIds.none = await openCase(asAdmin, ws, { title: 'No customer' });
+  });
+
+  it('puts one item per case at its opening time, among the other kinds, with state, owner and key events', async () => {
+    const full = (await timeline('?limit=100').expect(200)).body as Page;
+    const ids = full.items.map((i) => i.id);
+    expect(ids).toHaveLength(15);
+    // Equal instants order by id ("response:" > "case:" > "cancellation:"); case A sits between June and January.
+    expect(ids.slice(9, 15)).toEqual([
+      `case:${caseIds.b}`,
+      `cancellation:${ids.find((id) => id.startsWith('cancellation:'))!.slice('cancellation:'.length)}`,
+      `case:${caseIds.a}`,
+      expect.stringMatching(/^customer:consent:marketing:/),
+      expect.stringMatching(/^customer:consent:survey:/),
+      expect.stringMatching(/^customer:first_seen:/),
+    ]);
+    expect(ids.slice(0, 9).every((id) => id.startsWith('response:'))).toBe(true);
+    expect(ids).not.toContain(`case:${caseIds.other}`);
+    expect(ids).not.toContain(`case:${caseIds.none}`);
+
+    const a = full.items.find((i) => i.id === `case:${caseIds.a}`)!;
+    expect(a).toMatchObject({ kind: 'case', title: 'Parcel never arrived', occurredAt: '2026-03-01T10:00:00.000Z' });
+    const [trail] = await db().query(
+      `SELECT (SELECT first_responded_at FROM cases WHERE workspace_id = $1 AND id = $2) AS reply,
+              max(created_at) FILTER (WHERE kind = 'closed') AS closed, max(created_at) FILTER (WHERE kind = 'reopened') AS reopened
+         FROM case_events WHERE workspace_id = $1 AND case_id = $2`,
+      [admin.workspaceId, caseIds.a],
+    );
+    expect(a.details).toEqual({
+      kind: 'case',
+      caseId: caseIds.a,
+      number: expect.any(Number),
+      title: 'Parcel never arrived',
+      status: 'open',
+      priority: 'high',
+      source: 'manual',
+      touchpointId: expect.any(String),
+      touchpointName: 'Delivery',
+      ownerId: admin.userId,
+      ownerName: admin.name,
+      reopened: true,
+      firstResponseBreached: false,
+      resolutionBreached: false,
+      openedAt: '2026-03-01T10:00:00.000Z',
+      firstRespondedAt: (trail.reply as Date).toISOString(),
+      closedAt: null,
+      rootCause: 'Courier lost the parcel',
+      milestones: [
+        { type: 'opened', at: '2026-03-01T10:00:00.000Z', rootCause: null },
+        { type: 'first_reply', at: (trail.reply as Date).toISOString(), rootCause: null },
+        { type: 'closed', at: (trail.closed as Date).toISOString(), rootCause: 'Courier lost the parcel' },
+        { type: 'reopened', at: (trail.reopened as Date).toISOString(), rootCause: null },
+      ],
+    });
+
+    const b = full.items.find((i) => i.id === `case:${caseIds.b}`)!;
+    expect(b.occurredAt).toBe('2026-06-01T12:00:00.123Z');
+    expect(b.details).toMatchObject({
+      status: 'open', priority: 'normal', source: 'manual', ownerId: null, ownerName: null, touchpointName: null, reopened: false,
+      firstResponseBreached: true, resolutionBreached: true, firstRespondedAt: null, closedAt: null, rootCause: null,
+      milestones: [{ type: 'opened', at: '2026-06-01T12:00:00.123Z', rootCause: null }],
+    });
+
+    const onlyCases = (await timeline('?kinds=case').expect(200)).body as Page;
+    expect(onlyCases.items.map((i) => i.id)).toEqual([`case:${caseIds.b}`, `case:${caseIds.a}`]);
+  });
+
+  it('keeps keyset pages without gaps or repeats with cases in the mix', async () => {
+    const full = (await timeline('?limit=100').expect(200)).body as Page;
+    for (const limit of [1, 2, 4, 7, 15]) {
+      const { items, pages } = await allPages(limit);
+      expect(items.map((i) => i.id), `limit ${limit}`).toEqual(full.items.map((i) => i.id));
+      expect(pages).toBe(Math.ceil(15 / limit));
+    }
+    const { items } = await allPages(1, '&kinds=case,cancellation');
+    expect(items.map((i) => i.kind)).toEqual(['case', 'cancellation', 'case']);
+  });
+
+  it("shows an API token only the kinds its scopes may read (cases need cases:read)", async () => {
+    const tokenWith = async (scopes: string[]) => (await asAdmin.post(`${ws}/api-tokens`, { name: `timeline ${scopes.join(' ')}`, scopes }).expect(201)).body.secret as string;
+    const read = (secret: string, query = '?limit=100') => t.http().get(`${ws}/customers/cust-tl/timeline${query}`).set('authorization', `Bearer ${secret}`);
+    const customersOnly = await tokenWith(['customers:read']);
+    const kinds = new Set(((await read(customersOnly).expect(200)).body as Page).items.map((i) => i.kind));
+    expect([...kinds].sort()).toEqual(['cancellation', 'customer']);
+    const refused = await read(customersOnly, '?kinds=case').expect(403);
+    expect(refused.body.error.message).toMatch(/case needs cases:read/);
+    const withCases = await tokenWith(['customers:read', 'cases:read', 'responses:read']);
+    const all = ((await read(withCases).expect(200)).body as Page).items.map((i) => i.id);
+    expect(all).toEqual(((await timeline('?limit=100').expect(200)).body as Page).items.map((i) => i.id));
+  });
+
+  it("never shows another workspace's cases", async () => {
+    const beta = await t.seedAdmin('Beta cases');
+    const asBeta = await t.login(beta.email, beta.password);
+    const betaWs = `/api/v1/workspaces/${beta.workspaceId}`;
+    await asBeta.put(`${betaWs}/customers/cust-tl`, { firstSeenAt: '2026-02-01T00:00:00.000Z' }).expect(201);
+    const betaCase = await openCase(asBeta, betaWs, { title: 'Beta problem', customerId: 'cust-tl', openedAt: '2026-03-01T10:00:00.000Z' });
+    const ours = (await timeline('?limit=100&kinds=case').expect(200)).body as Page;
+    expect(ours.items.map((i) => i.id)).toEqual([`case:${caseIds.b}`, `case:${caseIds.a}`]);
+    const theirs = (await timeline('?limit=100', 'cust-tl', asBeta, betaWs).expect(200)).body as Page;
+    expect(theirs.items.map((i) => i.id)).toEqual([`case:${betaCase}`, expect.stringMatching(/^customer:first_seen:/)]);
   });
 });

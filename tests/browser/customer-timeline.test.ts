@@ -7,7 +7,8 @@ import { browserSuite } from '../support/browser-suite';
 
 /**
  * The customer profile's timeline in a real browser: a survey response and a cancellation sent through the
- * public endpoints appear with score band, comment, reason and outcome; a comment carrying HTML stays text;
+ * public endpoints appear with score band, comment, reason and outcome; a case worked through the cases API
+ * appears with its state, owner, key events and a link to its page; a comment carrying HTML stays text;
  * "Load more" fetches the next page by cursor; the kind chips filter.
  */
 
@@ -15,11 +16,12 @@ const ARTIFACTS = join(__dirname, '..', '.tmp');
 const XSS = '<img src=x onerror="window.__xss=1"><b>bold</b> & slow';
 
 
-const suite = browserSuite({ publicLimitPerIpPerMinute: 100_000 });
+// The case is opened by the test: the background sync (which would open one for the detractor) is slowed to an hour.
+const suite = browserSuite({ publicLimitPerIpPerMinute: 100_000, caseSyncMs: 3_600_000 });
 let context: BrowserContext | undefined;
 
 describe('customer timeline', () => {
-	it('shows responses and cancellations on the profile, escapes comments, pages and filters', async () => {
+	it('shows responses, cancellations and cases on the profile, escapes comments, pages and filters', async () => {
 		const { app, browser } = suite;
 		const admin = await app.seedAdmin();
 		const ws = `/api/v1/workspaces/${admin.workspaceId}`;
@@ -45,7 +47,14 @@ describe('customer timeline', () => {
 			.send({ idempotencyKey: randomUUID(), customerId: 'crm-77', reasonKey: 'too_expensive', followUp: 'Price doubled', offerAccepted: true, finished: true })
 			.expect(201);
 		await respond({ score: 3, comment: XSS });
-		// Newest first: the XSS response, the cancellation, 20 fillers, first seen = 23 events.
+		// A case opened the day after first seen, answered and closed with a root cause.
+		const opened = await api
+			.post(`${ws}/cases`, { title: 'Courier was rude', customerId: 'crm-77', ownerId: admin.userId, priority: 'high', openedAt: '2026-01-06T09:00:00.000Z' })
+			.expect(201);
+		const caseId = opened.body.id as string;
+		await api.post(`${ws}/cases/${caseId}/replies`, { text: 'Sorry, we are looking into it' }).expect(201);
+		await api.post(`${ws}/cases/${caseId}/close`, { rootCause: 'Courier <b>training</b> gap', actionTaken: 'Coached the courier' }).expect(200);
+		// Newest first: the XSS response, the cancellation, 20 fillers, the case, first seen = 24 events.
 
 		context = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'en-US' });
 		const page = await context.newPage();
@@ -94,13 +103,33 @@ describe('customer timeline', () => {
 			expect(await outcome.getAttribute('data-outcome')).toBe('saved');
 			expect(await cancellation.getByRole('img', { name: 'Cancellation' }).count()).toBe(1);
 
-			// Load more: the remaining three events, no repeats, then the end.
+			// Load more: the remaining four events, no repeats, then the end.
 			const nextPage = page.waitForResponse((r) => /\/timeline$/.test(new URL(r.url()).pathname) && new URL(r.url()).searchParams.has('cursor'));
 			await timeline.getByTestId('timeline-load-more').click();
 			expect((await nextPage).status()).toBe(200);
-			await expect.poll(() => items.count()).toBe(23);
+			await expect.poll(() => items.count()).toBe(24);
 			const ids = await items.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
-			expect(new Set(ids).size).toBe(23);
+			expect(new Set(ids).size).toBe(24);
+
+			// The case, just before "first seen": state, owner, root cause as text, key events, a link to its page.
+			const caseItem = items.nth(22);
+			expect(await caseItem.getAttribute('data-kind')).toBe('case');
+			expect(await caseItem.getAttribute('data-id')).toBe(`case:${caseId}`);
+			expect(await caseItem.getByRole('img', { name: 'Case' }).count()).toBe(1);
+			const link = caseItem.getByRole('link', { name: /Courier was rude/ });
+			expect(await link.getAttribute('href')).toBe(`/cases/${caseId}`);
+			expect(await link.innerText()).toMatch(/^Case #\d+ Courier was rude$/);
+			const status = caseItem.getByTestId('timeline-case-status');
+			expect(await status.innerText()).toBe('Closed');
+			expect(await status.getAttribute('data-status')).toBe('closed');
+			expect(await caseItem.innerText()).toContain('High priority');
+			expect(await caseItem.getByTestId('timeline-case-owner').innerText()).toBe(admin.name);
+			expect(await caseItem.getByTestId('timeline-case-root-cause').innerText()).toBe('Courier <b>training</b> gap');
+			expect(await caseItem.locator('b').count()).toBe(0);
+			expect(await caseItem.getByTestId('timeline-case-breach').count()).toBe(0);
+			const milestones = caseItem.getByTestId('timeline-case-milestones').getByRole('listitem');
+			expect(await milestones.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-type')))).toEqual(['opened', 'first_reply', 'closed']);
+			expect(await milestones.first().innerText()).toContain('Opened');
 			await timeline.getByTestId('timeline-end').waitFor();
 			expect(await items.last().getAttribute('data-kind')).toBe('customer');
 			expect(await items.last().innerText()).toContain('First seen');
@@ -118,6 +147,11 @@ describe('customer timeline', () => {
 			await filter.getByRole('button', { name: 'Responses' }).click();
 			await filter.getByRole('button', { name: 'Customer record' }).click();
 			await filter.getByRole('button', { name: 'Mentions' }).click();
+			await filter.getByRole('button', { name: 'Moments' }).click();
+			// Cases on: the cancellation and the case.
+			await expect.poll(() => items.count()).toBe(2);
+			expect(await items.nth(1).getAttribute('data-kind')).toBe('case');
+			await filter.getByRole('button', { name: 'Cases' }).click();
 			await expect.poll(() => items.count()).toBe(1);
 			expect(await items.first().getAttribute('data-kind')).toBe('cancellation');
 			expect(await filter.getByRole('button', { name: 'Cancellations' }).getAttribute('aria-pressed')).toBe('true');

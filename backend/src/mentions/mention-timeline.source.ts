@@ -22,6 +22,7 @@ interface MentionEventRow {
 @Injectable()
 export class MentionTimelineSource implements TimelineSource, OnModuleInit {
   readonly kind = 'mention';
+  readonly scope = 'mentions:read' as const;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiError, notFound } from '../common/http/api-error';
 import { validationError } from '../common/http/validation.pipe';
 import { checkAnswers, deriveColumns } from './answer-rules';
@@ -6,7 +7,8 @@ import { chooseLanguage, localizeQuestions } from './localize';
 import { Blocked, PublicIngestRepository } from './public-ingest.repository';
 import { PublicSurveyCache } from './public-survey.cache';
 import type { DisplayRecordedDto, RecordDisplayDto, ResponseRecordedDto, SubmitResponseDto } from './public.dto';
-import type { Answers, PublicSurveyConfig, Question } from './survey-definition';
+import { SURVEY_MOMENT_TRIGGERS, type SurveyMomentTriggers } from './moment-triggers.port';
+import type { Answers, DisplayRules, PublicSurveyConfig, Question } from './survey-definition';
 import type { SurveyRow } from './surveys.repository';
 import { directionOf, uiText } from './templates';
 
@@ -31,9 +33,13 @@ export interface RequestInfo {
 /** The public survey edge: config for widgets, displays and responses. Trusts nothing the client says. */
 @Injectable()
 export class PublicIngestService {
+  /** Looked up once (undefined: not yet; null: no moments module). */
+  private momentTriggers: SurveyMomentTriggers | null | undefined;
+
   constructor(
     private readonly cache: PublicSurveyCache,
     private readonly ingest: PublicIngestRepository,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   private async survey(publicKey: string): Promise<SurveyRow> {
@@ -61,12 +67,36 @@ export class PublicIngestService {
       language,
       direction: directionOf(language),
       questions: localizeQuestions(survey.questions, language, survey.defaultLanguage),
-      displayRules: survey.displayRules,
+      displayRules: ineligibleReason === undefined ? await this.displayRulesFor(survey, query.customerId) : survey.displayRules,
       theme: survey.theme,
       eligible: ineligibleReason === undefined,
       ...(ineligibleReason ? { ineligibleReason } : {}),
       ui: uiText(language),
     };
+  }
+
+  /**
+   * An event survey whose event a server reported for this customer (a pending moment, customers/moments)
+   * shows now: its trigger becomes page_load, so the loader shows it with no new code. Sampling and the
+   * recontact rules still apply. Only the trigger changes; nothing else says a moment is pending.
+   */
+  private async displayRulesFor(survey: SurveyRow, customerId: string | undefined): Promise<DisplayRules> {
+    const rules = survey.displayRules;
+    if (rules.trigger !== 'event' || !rules.eventName || !customerId) return rules;
+    const moments = this.lookupMomentTriggers();
+    if (!moments || !(await moments.isPending(survey.workspaceId, customerId, rules.eventName))) return rules;
+    return { trigger: 'page_load', samplePercent: rules.samplePercent, recontactDays: rules.recontactDays, stopAfterResponse: rules.stopAfterResponse };
+  }
+
+  private lookupMomentTriggers(): SurveyMomentTriggers | null {
+    if (this.momentTriggers === undefined) {
+      try {
+        this.momentTriggers = this.moduleRef.get<SurveyMomentTriggers>(SURVEY_MOMENT_TRIGGERS, { strict: false });
+      } catch {
+        this.momentTriggers = null; // no moments module: event surveys wait for Otklik.track
+      }
+    }
+    return this.momentTriggers;
   }
 
   async recordDisplay(publicKey: string, input: RecordDisplayDto): Promise<{ created: boolean; body: DisplayRecordedDto }> {

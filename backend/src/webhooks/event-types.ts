@@ -7,6 +7,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'response.finished',
   'cancellation.finished',
   'customer.sleeping',
+  'customer.moment',
   'mention.created',
   'spike.alert',
   'cluster.alert',

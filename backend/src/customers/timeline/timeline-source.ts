@@ -1,3 +1,4 @@
+import type { Scope } from '../../common/auth/scopes';
 import type { CustomerRow } from '../customers.repository';
 
 /**
@@ -36,6 +37,11 @@ export interface TimelineEvent<D extends { kind: string } = { kind: string }> {
  */
 export interface TimelineSource {
   readonly kind: string;
+  /**
+   * The token scope this kind's own endpoints need (e.g. cases:read). The timeline only needs customers:read,
+   * so without this a token could read cases or mentions through a customer's timeline.
+   */
+  readonly scope: Scope;
   /** At most `limit` events, ordered by (at, id) descending, all strictly before `before`. */
   fetch(query: TimelineFetch): Promise<TimelineEvent[]>;
 }

@@ -1,8 +1,8 @@
 import { Controller, createParamDecorator, ExecutionContext, Get, Param, PipeTransform, Query } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentWorkspace, WorkspaceAccess } from '../../common/auth/access.decorators';
-import type { WorkspaceContext } from '../../common/auth/principal';
+import { CurrentPrincipal, CurrentWorkspace, WorkspaceAccess } from '../../common/auth/access.decorators';
+import type { Principal, WorkspaceContext } from '../../common/auth/principal';
 import { validationError } from '../../common/http/validation.pipe';
 import { EXTERNAL_ID } from '../customers.dto';
 import { TimelinePageDto, TimelineQuery } from './timeline.dto';
@@ -30,14 +30,15 @@ export class TimelineController {
 
   @Get()
   @WorkspaceAccess({ scope: 'customers:read' })
-  @ApiOperation({ summary: "A customer's responses, cancellations and record events, newest first, by cursor" })
+  @ApiOperation({ summary: "A customer's responses, cancellations, mentions, cases, moments and record events, newest first, by cursor (API tokens see a kind only with its own read scope, e.g. cases:read)" })
   @ApiOkResponse({ type: TimelinePageDto })
   page(
     @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() principal: Principal,
     @Param('externalId', ExternalIdPipe) externalId: string,
     @Query() query: TimelineQuery,
     @AcceptLanguage() acceptLanguage?: string,
   ): Promise<TimelinePageDto> {
-    return this.timeline.page(ws.workspaceId, externalId, query, acceptLanguage);
+    return this.timeline.page(ws.workspaceId, externalId, query, principal, acceptLanguage);
   }
 }

@@ -1,11 +1,13 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CASE_SOURCES, CASE_STATUSES, type CaseSource, type CaseStatus } from '../../cases/case-rules';
 import { LANGUAGE_CODE } from '../../common/http/localized-text.validator';
+import { SLA_PRIORITIES, type SlaPriority } from '../../sla/clock/policy';
 import { SURVEY_KINDS, type SurveyKind } from '../../surveys/survey-definition';
 
-/** Kinds the built-in sources provide; later modules (mentions, cases) add theirs. */
-export const TIMELINE_KINDS = ['response', 'cancellation', 'mention', 'customer'] as const;
+/** Kinds the built-in sources provide and the ones modules register (mentions, moments). */
+export const TIMELINE_KINDS = ['response', 'cancellation', 'mention', 'case', 'moment', 'customer'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** How a score reads for its survey kind: NPS promoter/passive/detractor, CSAT/CES satisfied/agree or not. */
@@ -96,18 +98,65 @@ export class MentionEventDto {
   @ApiProperty({ description: 'Someone on the team marked it answered' }) answered: boolean;
 }
 
-export type TimelineDetails = ResponseEventDto | CancellationEventDto | MentionEventDto | CustomerEventDto;
+export const CASE_MILESTONES = ['opened', 'first_reply', 'closed', 'reopened'] as const;
+export type CaseMilestoneType = (typeof CASE_MILESTONES)[number];
 
-@ApiExtraModels(ResponseEventDto, CancellationEventDto, MentionEventDto, CustomerEventDto)
+export class CaseMilestoneDto {
+  @ApiProperty({ enum: CASE_MILESTONES, enumName: 'CaseMilestoneType' }) type: CaseMilestoneType;
+  @ApiProperty({ type: String, format: 'date-time' }) at: string;
+  @ApiProperty({ type: String, nullable: true, description: 'For closed: the root cause given' }) rootCause: string | null;
+}
+
+/** One case of the customer with its current state; the full audit trail is on /cases/{caseId}. */
+export class CaseTimelineEventDto {
+  @ApiProperty({ enum: ['case'] }) kind: 'case';
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ description: 'The workspace\'s case number' }) number: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
+  @ApiProperty({ enum: SLA_PRIORITIES }) priority: SlaPriority;
+  @ApiProperty({ enum: CASE_SOURCES, description: 'What opened it' }) source: CaseSource;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) touchpointId: string | null;
+  @ApiProperty({ type: String, nullable: true }) touchpointName: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: unassigned' }) ownerId: string | null;
+  @ApiProperty({ type: String, nullable: true }) ownerName: string | null;
+  @ApiProperty({ description: 'Reopened after a low follow-up score' }) reopened: boolean;
+  @ApiProperty({ description: 'No first reply by its SLA deadline' }) firstResponseBreached: boolean;
+  @ApiProperty({ description: 'Not resolved by its SLA deadline' }) resolutionBreached: boolean;
+  @ApiProperty({ type: String, format: 'date-time' }) openedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstRespondedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'From the latest closing' }) rootCause: string | null;
+  @ApiProperty({ type: CaseMilestoneDto, isArray: true, description: 'Opened, first reply, closings and reopenings, oldest first (the latest 20)' })
+  milestones: CaseMilestoneDto[];
+}
+
+export const MOMENT_STATUSES = ['pending', 'answered', 'expired'] as const;
+export type MomentStatus = (typeof MOMENT_STATUSES)[number];
+
+/** A risky moment a server reported (see customers/moments). */
+export class MomentEventDto {
+  @ApiProperty({ enum: ['moment'] }) kind: 'moment';
+  @ApiProperty({ format: 'uuid' }) momentId: string;
+  @ApiProperty({ example: 'renewal_due' }) moment: string;
+  @ApiProperty({ enum: MOMENT_STATUSES, enumName: 'MomentStatus', description: 'answered: the customer responded to a survey waiting for it' }) status: MomentStatus;
+  @ApiProperty({ type: String, format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The survey answered' }) surveyName: string | null;
+}
+
+export type TimelineDetails = ResponseEventDto | CancellationEventDto | MentionEventDto | CaseTimelineEventDto | MomentEventDto | CustomerEventDto;
+
+@ApiExtraModels(ResponseEventDto, CancellationEventDto, MentionEventDto, CaseTimelineEventDto, MomentEventDto, CustomerEventDto)
 export class TimelineItemDto {
   @ApiProperty({ example: 'response:0b6f…', description: 'Unique across kinds' }) id: string;
   @ApiProperty({ enum: TIMELINE_KINDS, enumName: 'TimelineKind' }) kind: TimelineKind;
   @ApiProperty({ type: String, format: 'date-time' }) occurredAt: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Survey or flow name; null for customer record events' }) title: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Survey, flow or case name, mention source, moment name; null for customer record events' }) title: string | null;
   @ApiProperty({
     oneOf: [
       { $ref: getSchemaPath(ResponseEventDto) }, { $ref: getSchemaPath(CancellationEventDto) }, { $ref: getSchemaPath(MentionEventDto) },
-      { $ref: getSchemaPath(CustomerEventDto) },
+      { $ref: getSchemaPath(CaseTimelineEventDto) }, { $ref: getSchemaPath(MomentEventDto) }, { $ref: getSchemaPath(CustomerEventDto) },
     ],
     description: 'Per kind; details.kind equals kind',
   })

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Principal } from '../../common/auth/principal';
+import type { Scope } from '../../common/auth/scopes';
 import type { CustomerRow, CustomersRepository } from '../customers.repository';
 import { scoreBand } from './score-band';
 import { decodeCursor } from './timeline-cursor';
@@ -9,10 +11,11 @@ import { firstLanguage, TimelineService } from './timeline.service';
 const at = (second: number) => `2026-05-01T10:00:${String(second).padStart(2, '0')}.000000Z`;
 
 /** A source over a fixed list that honours the TimelineSource contract. */
-function listSource(kind: string, events: { id: string; second: number }[]): TimelineSource {
+function listSource(kind: string, events: { id: string; second: number }[], scope: Scope = 'customers:read'): TimelineSource {
   const all: TimelineEvent[] = events.map((e) => ({ id: `${kind}:${e.id}`, kind, at: at(e.second), title: null, details: { kind } }));
   return {
     kind,
+    scope,
     fetch: async ({ before, limit }: TimelineFetch) => all.filter((e) => isBefore(e, before)).sort(compareEvents).slice(0, limit),
   };
 }
@@ -23,22 +26,25 @@ const customers = { findByExternalId: async (_ws: string, id: string) => (id ===
 function service(): TimelineService {
   const registry = new TimelineRegistry([
     listSource('a', [{ id: '1', second: 5 }, { id: '2', second: 5 }, { id: '3', second: 1 }]),
-    listSource('b', [{ id: '1', second: 5 }, { id: '2', second: 3 }, { id: '3', second: 9 }]),
+    listSource('b', [{ id: '1', second: 5 }, { id: '2', second: 3 }, { id: '3', second: 9 }], 'cases:read'),
   ]);
   return new TimelineService(customers, registry);
 }
 
+const person: Principal = { kind: 'user', userId: 'u', sessionId: 's', csrfToken: 't' };
+const token = (...scopes: Scope[]): Principal => ({ kind: 'token', tokenId: 't', workspaceId: 'ws', scopes });
+
 describe('TimelineService', () => {
   it('merges sources newest first, ties by id, and pages without gaps or repeats', async () => {
     const expected = ['b:3', 'b:1', 'a:2', 'a:1', 'b:2', 'a:3'];
-    const full = await service().page('ws', 'x', { limit: 10 });
+    const full = await service().page('ws', 'x', { limit: 10 }, person);
     expect(full.items.map((i) => i.id)).toEqual(expected);
     expect(full.nextCursor).toBeNull();
     for (const limit of [1, 2, 4]) {
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await service().page('ws', 'x', { limit, cursor });
+        const page = await service().page('ws', 'x', { limit, cursor }, person);
         seen.push(...page.items.map((i) => i.id));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
@@ -47,9 +53,17 @@ describe('TimelineService', () => {
   });
 
   it('refuses unknown kinds and an unknown customer', async () => {
-    await expect(service().page('ws', 'x', { kinds: 'a,zzz' })).rejects.toMatchObject({ status: 400 });
-    await expect(service().page('ws', 'missing', {})).rejects.toMatchObject({ status: 404 });
-    expect((await service().page('ws', 'x', { kinds: 'b' })).items.map((i) => i.id)).toEqual(['b:3', 'b:1', 'b:2']);
+    await expect(service().page('ws', 'x', { kinds: 'a,zzz' }, person)).rejects.toMatchObject({ status: 400 });
+    await expect(service().page('ws', 'missing', {}, person)).rejects.toMatchObject({ status: 404 });
+    expect((await service().page('ws', 'x', { kinds: 'b' }, person)).items.map((i) => i.id)).toEqual(['b:3', 'b:1', 'b:2']);
+  });
+
+  it("shows a token only the kinds its scopes may read: left out by default, refused when asked by name", async () => {
+    const partial = await service().page('ws', 'x', { limit: 10 }, token('customers:read'));
+    expect(partial.items.map((i) => i.id)).toEqual(['a:2', 'a:1', 'a:3']);
+    await expect(service().page('ws', 'x', { kinds: 'a,b' }, token('customers:read'))).rejects.toMatchObject({ status: 403 });
+    const full = await service().page('ws', 'x', { kinds: 'b' }, token('customers:read', 'cases:read'));
+    expect(full.items.map((i) => i.id)).toEqual(['b:3', 'b:1', 'b:2']);
   });
 
   it('refuses a registered kind twice', () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '../../common/http/api-error';
+import type { Principal } from '../../common/auth/principal';
+import { forbidden, notFound } from '../../common/http/api-error';
 import { validationError } from '../../common/http/validation.pipe';
 import { CustomersRepository } from '../customers.repository';
 import { decodeCursor, encodeCursor } from './timeline-cursor';
@@ -37,8 +38,8 @@ export class TimelineService {
     private readonly registry: TimelineRegistry,
   ) {}
 
-  async page(workspaceId: string, externalId: string, query: TimelineQuery, acceptLanguage?: string): Promise<TimelinePageDto> {
-    const kinds = this.kinds(query.kinds);
+  async page(workspaceId: string, externalId: string, query: TimelineQuery, principal: Principal, acceptLanguage?: string): Promise<TimelinePageDto> {
+    const kinds = this.readable(this.kinds(query.kinds), principal, query.kinds !== undefined);
     const before = query.cursor ? decodeCursor(query.cursor) : null;
     const customer = await this.customers.findByExternalId(workspaceId, externalId);
     if (!customer) throw notFound('Customer');
@@ -53,6 +54,21 @@ export class TimelineService {
       items: items.map(toItem),
       nextCursor: events.length > limit ? encodeCursor(items[items.length - 1]) : null,
     };
+  }
+
+  /**
+   * People see every kind (roles cover all reads). A token sees a kind only with that kind's own read scope:
+   * kinds it asked for by name are refused with the scope it lacks; left to the default, they are left out.
+   */
+  private readable(kinds: string[], principal: Principal, askedByName: boolean): string[] {
+    if (principal.kind !== 'token') return kinds;
+    const allowed = (kind: string) => principal.scopes.includes(this.registry.get(kind)!.scope);
+    const refused = kinds.filter((kind) => !allowed(kind));
+    if (askedByName && refused.length > 0) {
+      const needs = refused.map((kind) => `${kind} needs ${this.registry.get(kind)!.scope}`).join(', ');
+      throw forbidden(`This API token may not read these timeline kinds: ${needs}`);
+    }
+    return kinds.filter(allowed);
   }
 
   /** The kinds asked for (all when none), refusing unknown ones by name. */

@@ -478,7 +478,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer's responses, cancellations and record events, newest first, by cursor */
+        /** A customer's responses, cancellations, mentions, cases, moments and record events, newest first, by cursor */
         get: operations["Timeline_page"];
         put?: never;
         post?: never;
@@ -594,6 +594,24 @@ export interface paths {
         get: operations["CustomerImports_errorsCsv"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/{externalId}/moments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's reported moments, newest first, with whether each is pending, answered or expired */
+        get: operations["Moments_list"];
+        put?: never;
+        /** Report a risky moment (trial ending, renewal due, payment failed…): surveys waiting for it show at the customer's next page view, and customer.moment is sent to webhooks */
+        post: operations["Moments_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1908,6 +1926,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/case-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SLA compliance, median/p90 times, breaches, follow-up CSAT and closed-loop rate per touchpoint, owner, channel, priority or month
+         * @description Cases opened in [from, to). Times are SLA minutes: working minutes of the case policy's business calendar (every minute for targets on the 24×7 "calendar" clock), time paused waiting on the customer left out — the time the SLA targets measure, not wall-clock time. Compliance = met / measured per timer, where a case is measured once its outcome is known (the timer stopped, or its deadline passed); pending cases and cases without a target are left out. Closed-loop rate = cases opened from NPS detractors (0–6) whose first response met its target / those measured.
+         */
+        get: operations["CaseReports_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/case-reports.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case report as CSV: one row per group, then the totals
+         * @description Cases opened in [from, to). Times are SLA minutes: working minutes of the case policy's business calendar (every minute for targets on the 24×7 "calendar" clock), time paused waiting on the customer left out — the time the SLA targets measure, not wall-clock time. Compliance = met / measured per timer, where a case is measured once its outcome is known (the timer stopped, or its deadline passed); pending cases and cases without a target are left out. Closed-loop rate = cases opened from NPS detractors (0–6) whose first response met its target / those measured.
+         */
+        get: operations["CaseReports_reportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/case-reports/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same figures per week or month the cases opened in: breaches and compliance over time
+         * @description Cases opened in [from, to). Times are SLA minutes: working minutes of the case policy's business calendar (every minute for targets on the 24×7 "calendar" clock), time paused waiting on the customer left out — the time the SLA targets measure, not wall-clock time. Compliance = met / measured per timer, where a case is measured once its outcome is known (the timer stopped, or its deadline passed); pending cases and cases without a target are left out. Closed-loop rate = cases opened from NPS detractors (0–6) whose first response met its target / those measured.
+         */
+        get: operations["CaseReports_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/case-reports/series.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case report over time as CSV: one row per week or month
+         * @description Cases opened in [from, to). Times are SLA minutes: working minutes of the case policy's business calendar (every minute for targets on the 24×7 "calendar" clock), time paused waiting on the customer left out — the time the SLA targets measure, not wall-clock time. Compliance = met / measured per timer, where a case is measured once its outcome is known (the timer stopped, or its deadline passed); pending cases and cases without a target are left out. Closed-loop rate = cases opened from NPS detractors (0–6) whose first response met its target / those measured.
+         */
+        get: operations["CaseReports_seriesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2614,6 +2712,79 @@ export interface components {
             answered: boolean;
         };
         /** @enum {string} */
+        CaseMilestoneType: "opened" | "first_reply" | "closed" | "reopened";
+        CaseMilestoneDto: {
+            type: components["schemas"]["CaseMilestoneType"];
+            /** Format: date-time */
+            at: string;
+            /** @description For closed: the root cause given */
+            rootCause: string | null;
+        };
+        CaseTimelineEventDto: {
+            /** @enum {string} */
+            kind: "case";
+            /** Format: uuid */
+            caseId: string;
+            /** @description The workspace's case number */
+            number: number;
+            title: string;
+            /** @enum {string} */
+            status: "open" | "waiting_customer" | "resolved" | "closed";
+            /** @enum {string} */
+            priority: "urgent" | "high" | "normal" | "low";
+            /**
+             * @description What opened it
+             * @enum {string}
+             */
+            source: "response" | "cancellation" | "mention" | "cluster" | "manual" | "api";
+            /** Format: uuid */
+            touchpointId: string | null;
+            touchpointName: string | null;
+            /**
+             * Format: uuid
+             * @description null: unassigned
+             */
+            ownerId: string | null;
+            ownerName: string | null;
+            /** @description Reopened after a low follow-up score */
+            reopened: boolean;
+            /** @description No first reply by its SLA deadline */
+            firstResponseBreached: boolean;
+            /** @description Not resolved by its SLA deadline */
+            resolutionBreached: boolean;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            firstRespondedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description From the latest closing */
+            rootCause: string | null;
+            /** @description Opened, first reply, closings and reopenings, oldest first (the latest 20) */
+            milestones: components["schemas"]["CaseMilestoneDto"][];
+        };
+        /**
+         * @description answered: the customer responded to a survey waiting for it
+         * @enum {string}
+         */
+        MomentStatus: "pending" | "answered" | "expired";
+        MomentEventDto: {
+            /** @enum {string} */
+            kind: "moment";
+            /** Format: uuid */
+            momentId: string;
+            /** @example renewal_due */
+            moment: string;
+            /** @description answered: the customer responded to a survey waiting for it */
+            status: components["schemas"]["MomentStatus"];
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description The survey answered */
+            surveyName: string | null;
+        };
+        /** @enum {string} */
         CustomerEventType: "first_seen" | "consent_granted" | "consent_withdrawn";
         CustomerEventDto: {
             /** @enum {string} */
@@ -2628,7 +2799,7 @@ export interface components {
             source: string | null;
         };
         /** @enum {string} */
-        TimelineKind: "response" | "cancellation" | "mention" | "customer";
+        TimelineKind: "response" | "cancellation" | "mention" | "case" | "moment" | "customer";
         TimelineItemDto: {
             /**
              * @description Unique across kinds
@@ -2638,10 +2809,10 @@ export interface components {
             kind: components["schemas"]["TimelineKind"];
             /** Format: date-time */
             occurredAt: string;
-            /** @description Survey or flow name; null for customer record events */
+            /** @description Survey, flow or case name, mention source, moment name; null for customer record events */
             title: string | null;
             /** @description Per kind; details.kind equals kind */
-            details: components["schemas"]["ResponseEventDto"] | components["schemas"]["CancellationEventDto"] | components["schemas"]["MentionEventDto"] | components["schemas"]["CustomerEventDto"];
+            details: components["schemas"]["ResponseEventDto"] | components["schemas"]["CancellationEventDto"] | components["schemas"]["MentionEventDto"] | components["schemas"]["CaseTimelineEventDto"] | components["schemas"]["MomentEventDto"] | components["schemas"]["CustomerEventDto"];
         };
         TimelinePageDto: {
             /** @description Newest first */
@@ -2789,6 +2960,73 @@ export interface components {
         ImportErrorPageDto: {
             items: components["schemas"]["ImportRowErrorDto"][];
             total: number;
+        };
+        RecordMomentDto: {
+            /**
+             * @description trial_ending, renewal_due, payment_failed or a name of your own. A live survey whose trigger is `event` with this eventName shows at the customer's next page view.
+             * @example renewal_due
+             */
+            moment: string;
+            /**
+             * Format: date-time
+             * @description When the moment stops waiting; 7 days from now by default, at most 90
+             */
+            expiresAt?: string;
+            /** @description Your id for this report: sending it again for the same customer records nothing new */
+            idempotencyKey?: string;
+        };
+        MomentSurveyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        RecordedMomentDto: {
+            /** Format: uuid */
+            id: string;
+            customerId: string;
+            /** @example renewal_due */
+            moment: string;
+            /** @description answered: the customer responded to a survey waiting for this moment after it was recorded */
+            status: components["schemas"]["MomentStatus"];
+            idempotencyKey: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: uuid */
+            responseId: string | null;
+            /** @description The survey answered */
+            survey: components["schemas"]["MomentSurveyDto"] | null;
+            /** @description Live surveys waiting for this moment (trigger event, eventName = moment); empty: nothing will show */
+            surveys: components["schemas"]["MomentSurveyDto"][];
+        };
+        MomentDto: {
+            /** Format: uuid */
+            id: string;
+            customerId: string;
+            /** @example renewal_due */
+            moment: string;
+            /** @description answered: the customer responded to a survey waiting for this moment after it was recorded */
+            status: components["schemas"]["MomentStatus"];
+            idempotencyKey: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: uuid */
+            responseId: string | null;
+            /** @description The survey answered */
+            survey: components["schemas"]["MomentSurveyDto"] | null;
+        };
+        MomentPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["MomentDto"][];
+            /** @description Pass as cursor for the next page; null at the end */
+            nextCursor: string | null;
         };
         /** @enum {string} */
         OfferType: "pause" | "skip" | "discount" | "downgrade" | "talk_to_us";
@@ -3217,7 +3455,7 @@ export interface components {
             id: string;
             url: string;
             description: string;
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
             enabled: boolean;
             /** @description Deliveries waiting or being sent */
             pending: number;
@@ -3238,7 +3476,7 @@ export interface components {
             url: string;
             description?: string;
             /** @description Event types to receive; "*" for all, including future ones */
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
             /** @default true */
             enabled: boolean;
         };
@@ -3247,7 +3485,7 @@ export interface components {
             id: string;
             url: string;
             description: string;
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
             enabled: boolean;
             /** @description Deliveries waiting or being sent */
             pending: number;
@@ -3265,7 +3503,7 @@ export interface components {
         UpdateWebhookDto: {
             url?: string;
             description?: string;
-            events?: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            events?: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
             enabled?: boolean;
         };
         WebhookSecretDto: {
@@ -4592,6 +4830,152 @@ export interface components {
         FollowUpDto: {
             score: number;
             comment?: string;
+        };
+        /** @enum {string} */
+        CaseReportGroupBy: "touchpoint" | "owner" | "channel" | "priority" | "month";
+        CaseTimerFiguresDto: {
+            /** @description Cases whose outcome is known (met + missed): the timer stopped, or its deadline passed first */
+            measured: number;
+            /** @description Stopped within the target */
+            met: number;
+            /** @description Missed targets (breaches): flagged by the breach job, or stopped / still running past the target */
+            missed: number;
+            /** @description Still running and not late yet: not counted in compliance */
+            pending: number;
+            /** @description The case's policy sets no such target: never counted in compliance */
+            noTarget: number;
+            /** @description SLA compliance: met / measured in percent, 1 decimal; null when nothing is measured */
+            compliance: number | null;
+            /** @description Cases with a time (first response: our first reply; resolution: resolved) */
+            timed: number;
+            /** @description Median time of the timed cases, in SLA minutes: working minutes of the case policy's business calendar (every minute for targets on the 24×7 "calendar" clock), time paused waiting on the customer left out — the time the SLA targets measure, not wall-clock time; 1 decimal */
+            medianMinutes: number | null;
+            /** @description 90th percentile (linear interpolation, as percentile_cont) of the same times, SLA minutes */
+            p90Minutes: number | null;
+        };
+        CaseFollowUpFiguresDto: {
+            /** @description Cases closed at least once (a follow-up CSAT could be asked) */
+            closedCases: number;
+            /** @description Of those, cases with a follow-up CSAT answer */
+            answered: number;
+            /** @description answered / closedCases in percent */
+            sharePercent: number | null;
+            /** @description Mean follow-up CSAT (1–5), 2 decimals */
+            average: number | null;
+            /** @description Median follow-up CSAT (1–5) */
+            median: number | null;
+            /** @description CSAT: share of 4–5 answers in percent */
+            csatPercent: number | null;
+        };
+        CaseTradeOffFiguresDto: {
+            /** @description Resolved cases that also have a follow-up CSAT: speed and quality of the same cases */
+            cases: number;
+            /** @description Median resolution time of those cases, SLA minutes */
+            medianResolutionMinutes: number | null;
+            /** @description Mean follow-up CSAT of those cases (1–5) */
+            averageCsat: number | null;
+        };
+        CaseClosedLoopFiguresDto: {
+            /** @description Cases opened from an NPS detractor answer (0–6) */
+            detractorCases: number;
+            /** @description Of those, cases whose first-response outcome is known */
+            measured: number;
+            /** @description Of those, first response within target (the detractor was contacted in time) */
+            met: number;
+            /** @description Closed-loop rate: met / measured in percent */
+            ratePercent: number | null;
+        };
+        CaseReportFiguresDto: {
+            /** @description Cases opened in the period */
+            cases: number;
+            /** @description From opening to our first reply */
+            firstResponse: components["schemas"]["CaseTimerFiguresDto"];
+            /** @description From opening (or the reopen after a low follow-up) to resolution */
+            resolution: components["schemas"]["CaseTimerFiguresDto"];
+            /** @description Missed targets, first response and resolution together */
+            breaches: number;
+            /** @description Cases that missed at least one target */
+            breachedCases: number;
+            followUp: components["schemas"]["CaseFollowUpFiguresDto"];
+            tradeOff: components["schemas"]["CaseTradeOffFiguresDto"];
+            closedLoop: components["schemas"]["CaseClosedLoopFiguresDto"];
+        };
+        CaseReportGroupDto: {
+            /** @description Cases opened in the period */
+            cases: number;
+            /** @description From opening to our first reply */
+            firstResponse: components["schemas"]["CaseTimerFiguresDto"];
+            /** @description From opening (or the reopen after a low follow-up) to resolution */
+            resolution: components["schemas"]["CaseTimerFiguresDto"];
+            /** @description Missed targets, first response and resolution together */
+            breaches: number;
+            /** @description Cases that missed at least one target */
+            breachedCases: number;
+            followUp: components["schemas"]["CaseFollowUpFiguresDto"];
+            tradeOff: components["schemas"]["CaseTradeOffFiguresDto"];
+            closedLoop: components["schemas"]["CaseClosedLoopFiguresDto"];
+            /** @description Touchpoint / owner id, channel, priority or month (yyyy-mm); null: no touchpoint / unassigned */
+            key: string | null;
+            /** @description Touchpoint or owner name; the key otherwise; null with a null key */
+            label: string | null;
+        };
+        CaseReportDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            timeZone: string;
+            groupBy: components["schemas"]["CaseReportGroupBy"];
+            /**
+             * Format: date-time
+             * @description The moment running timers were judged at (late = missed, else pending)
+             */
+            asOf: string;
+            /** @description Every case of the period together */
+            totals: components["schemas"]["CaseReportFiguresDto"];
+            /** @description Most cases first (priority: urgent → low; month: in order, empty months included); null keys last */
+            groups: components["schemas"]["CaseReportGroupDto"][];
+        };
+        /** @enum {string} */
+        CaseReportInterval: "week" | "month";
+        CaseReportPointDto: {
+            /** @description Cases opened in the period */
+            cases: number;
+            /** @description From opening to our first reply */
+            firstResponse: components["schemas"]["CaseTimerFiguresDto"];
+            /** @description From opening (or the reopen after a low follow-up) to resolution */
+            resolution: components["schemas"]["CaseTimerFiguresDto"];
+            /** @description Missed targets, first response and resolution together */
+            breaches: number;
+            /** @description Cases that missed at least one target */
+            breachedCases: number;
+            followUp: components["schemas"]["CaseFollowUpFiguresDto"];
+            tradeOff: components["schemas"]["CaseTradeOffFiguresDto"];
+            closedLoop: components["schemas"]["CaseClosedLoopFiguresDto"];
+            /**
+             * @description yyyy-Www (ISO week) or yyyy-mm
+             * @example 2026-W48
+             */
+            label: string;
+            /** Format: date-time */
+            start: string;
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            end: string;
+        };
+        CaseReportSeriesDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            timeZone: string;
+            interval: components["schemas"]["CaseReportInterval"];
+            /** Format: date-time */
+            asOf: string;
+            /** @description One point per week or month the period touches (empty ones too), by the time cases opened */
+            points: components["schemas"]["CaseReportPointDto"][];
         };
     };
     responses: never;
@@ -5945,7 +6329,7 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
-                /** @description Comma-separated kinds to include (response, cancellation, mention, customer); all when omitted */
+                /** @description Comma-separated kinds to include (response, cancellation, mention, case, moment, customer); all when omitted */
                 kinds?: string;
                 /** @description Language for reason and offer labels; defaults to Accept-Language, then each label’s default */
                 language?: string;
@@ -6288,6 +6672,106 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Moments_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                externalId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MomentPageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Moments_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMomentDto"];
+            };
+        };
+        responses: {
+            /** @description Already recorded with this idempotencyKey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedMomentDto"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedMomentDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -10668,6 +11152,232 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CaseReports_report: {
+        parameters: {
+            query?: {
+                /** @description Cases opened at or after this instant; default 90 days before `to` */
+                from?: string;
+                /** @description Cases opened before this instant (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar weeks and months are reported */
+                timeZone?: string;
+                /** @description Only cases of this touchpoint */
+                touchpoint?: string;
+                /** @description Only cases of this owner (a user id), or none for unassigned cases */
+                owner?: string;
+                /** @description Only cases on this channel */
+                channel?: "social" | "chat" | "messenger" | "email" | "web_form" | "phone" | "survey" | "review" | "in_person" | "other";
+                /** @description Only cases of this priority */
+                priority?: "urgent" | "high" | "normal" | "low";
+                /** @description One row per touchpoint, owner, channel, priority or month opened */
+                groupBy?: components["schemas"]["CaseReportGroupBy"];
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CaseReports_reportCsv: {
+        parameters: {
+            query?: {
+                /** @description Cases opened at or after this instant; default 90 days before `to` */
+                from?: string;
+                /** @description Cases opened before this instant (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar weeks and months are reported */
+                timeZone?: string;
+                /** @description Only cases of this touchpoint */
+                touchpoint?: string;
+                /** @description Only cases of this owner (a user id), or none for unassigned cases */
+                owner?: string;
+                /** @description Only cases on this channel */
+                channel?: "social" | "chat" | "messenger" | "email" | "web_form" | "phone" | "survey" | "review" | "in_person" | "other";
+                /** @description Only cases of this priority */
+                priority?: "urgent" | "high" | "normal" | "low";
+                /** @description One row per touchpoint, owner, channel, priority or month opened */
+                groupBy?: components["schemas"]["CaseReportGroupBy"];
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CaseReports_series: {
+        parameters: {
+            query?: {
+                /** @description Cases opened at or after this instant; default 90 days before `to` */
+                from?: string;
+                /** @description Cases opened before this instant (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar weeks and months are reported */
+                timeZone?: string;
+                /** @description Only cases of this touchpoint */
+                touchpoint?: string;
+                /** @description Only cases of this owner (a user id), or none for unassigned cases */
+                owner?: string;
+                /** @description Only cases on this channel */
+                channel?: "social" | "chat" | "messenger" | "email" | "web_form" | "phone" | "survey" | "review" | "in_person" | "other";
+                /** @description Only cases of this priority */
+                priority?: "urgent" | "high" | "normal" | "low";
+                /** @description Calendar weeks (ISO, Monday first) or months of `timeZone` */
+                interval?: components["schemas"]["CaseReportInterval"];
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReportSeriesDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CaseReports_seriesCsv: {
+        parameters: {
+            query?: {
+                /** @description Cases opened at or after this instant; default 90 days before `to` */
+                from?: string;
+                /** @description Cases opened before this instant (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar weeks and months are reported */
+                timeZone?: string;
+                /** @description Only cases of this touchpoint */
+                touchpoint?: string;
+                /** @description Only cases of this owner (a user id), or none for unassigned cases */
+                owner?: string;
+                /** @description Only cases on this channel */
+                channel?: "social" | "chat" | "messenger" | "email" | "web_form" | "phone" | "survey" | "review" | "in_person" | "other";
+                /** @description Only cases of this priority */
+                priority?: "urgent" | "high" | "normal" | "low";
+                /** @description Calendar weeks (ISO, Monday first) or months of `timeZone` */
+                interval?: components["schemas"]["CaseReportInterval"];
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -1,18 +1,22 @@
 /** Strings of the customer profile's timeline (mounted as `customerTimeline` in en.ts). */
 export const customerTimelineEn = {
 	title: 'Timeline',
-	intro: 'Survey responses, cancellations and changes to the customer record, newest first.',
+	intro: 'Survey responses, cancellations, mentions, cases, reported moments and changes to the customer record, newest first.',
 	filterLabel: 'Show events',
 	kinds: {
 		response: 'Responses',
 		cancellation: 'Cancellations',
 		mention: 'Mentions',
+		case: 'Cases',
+		moment: 'Moments',
 		customer: 'Customer record'
 	} as Record<string, string>,
 	kindIcon: {
 		response: 'Survey response',
 		cancellation: 'Cancellation',
 		mention: 'Social mention',
+		case: 'Case',
+		moment: 'Reported moment',
 		customer: 'Customer record event'
 	} as Record<string, string>,
 	mentionSentiment: { '-1': 'Negative', '0': 'Neutral', '1': 'Positive' } as Record<string, string>,
@@ -50,7 +54,24 @@ export const customerTimelineEn = {
 	},
 	consentChannels: { survey: 'survey', marketing: 'marketing' } as Record<string, string>,
 	via: (source: string) => `via ${source}`,
-	language: 'Language'
+	language: 'Language',
+	caseNumber: (number: number) => `Case #${number}`,
+	caseStatuses: { open: 'Open', waiting_customer: 'Waiting on customer', resolved: 'Resolved', closed: 'Closed' } as Record<string, string>,
+	casePriorities: { urgent: 'Urgent', high: 'High priority', normal: 'Normal priority', low: 'Low priority' } as Record<string, string>,
+	caseReopened: 'Reopened',
+	caseFirstResponseBreached: 'First reply overdue',
+	caseResolutionBreached: 'Resolution overdue',
+	caseTouchpoint: 'Touchpoint',
+	caseOwner: 'Owner',
+	caseUnassigned: 'Unassigned',
+	caseRootCause: 'Root cause',
+	caseMilestonesLabel: 'Key events',
+	caseMilestones: { opened: 'Opened', first_reply: 'First reply', closed: 'Closed', reopened: 'Reopened' } as Record<string, string>,
+	momentNames: { trial_ending: 'Trial ending', renewal_due: 'Renewal due', payment_failed: 'Payment failed' } as Record<string, string>,
+	momentStatuses: { pending: 'Waiting for the next visit', answered: 'Answered', expired: 'Expired' } as Record<string, string>,
+	momentExpires: 'Waits until',
+	momentAnswered: (survey: string) => `Answered in “${survey}”`,
+	momentHint: 'Reported by a server; surveys waiting for this event show at the customer’s next page view.'
 };
 
 export type CustomerTimelineMessages = typeof customerTimelineEn;

@@ -3,18 +3,22 @@ import type { CustomerTimelineMessages } from './customer-timeline.en';
 /** Строки хронологии в профиле клиента (подключены как `customerTimeline` в ru.ts). */
 export const customerTimelineRu: CustomerTimelineMessages = {
 	title: 'Хронология',
-	intro: 'Ответы на опросы, отмены подписки и изменения карточки клиента, сначала новые.',
+	intro: 'Ответы на опросы, отмены подписки, упоминания, обращения, отмеченные моменты и изменения карточки клиента, сначала новые.',
 	filterLabel: 'Показывать события',
 	kinds: {
 		response: 'Ответы',
 		cancellation: 'Отмены',
 		mention: 'Упоминания',
+		case: 'Обращения',
+		moment: 'Моменты',
 		customer: 'Карточка клиента'
 	},
 	kindIcon: {
 		response: 'Ответ на опрос',
 		cancellation: 'Отмена подписки',
 		mention: 'Упоминание в соцсетях',
+		case: 'Обращение',
+		moment: 'Отмеченный момент',
 		customer: 'Событие карточки клиента'
 	},
 	mentionSentiment: { '-1': 'Негатив', '0': 'Нейтрально', '1': 'Позитив' },
@@ -52,5 +56,22 @@ export const customerTimelineRu: CustomerTimelineMessages = {
 	},
 	consentChannels: { survey: 'опросы', marketing: 'маркетинг' },
 	via: (source: string) => `способ: ${source}`,
-	language: 'Язык'
+	language: 'Язык',
+	caseNumber: (number: number) => `Обращение №${number}`,
+	caseStatuses: { open: 'Открыто', waiting_customer: 'Ждём клиента', resolved: 'Решено', closed: 'Закрыто' },
+	casePriorities: { urgent: 'Срочно', high: 'Высокий приоритет', normal: 'Обычный приоритет', low: 'Низкий приоритет' },
+	caseReopened: 'Открыто повторно',
+	caseFirstResponseBreached: 'Первый ответ просрочен',
+	caseResolutionBreached: 'Решение просрочено',
+	caseTouchpoint: 'Точка контакта',
+	caseOwner: 'Ответственный',
+	caseUnassigned: 'Не назначен',
+	caseRootCause: 'Первопричина',
+	caseMilestonesLabel: 'Ключевые события',
+	caseMilestones: { opened: 'Открыто', first_reply: 'Первый ответ', closed: 'Закрыто', reopened: 'Открыто повторно' },
+	momentNames: { trial_ending: 'Конец пробного периода', renewal_due: 'Продление подписки', payment_failed: 'Платёж не прошёл' },
+	momentStatuses: { pending: 'Ждёт следующего визита', answered: 'Есть ответ', expired: 'Истёк' },
+	momentExpires: 'Ждёт до',
+	momentAnswered: (survey: string) => `Ответ в опросе «${survey}»`,
+	momentHint: 'Отмечен сервером; опросы, ждущие это событие, появятся при следующем визите клиента.'
 };

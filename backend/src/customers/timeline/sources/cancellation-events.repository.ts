@@ -44,6 +44,7 @@ function localize(text: LocalizedText | null | undefined, language: string, fall
 @Injectable()
 export class CancellationEventsRepository implements TimelineSource {
   readonly kind = 'cancellation';
+  readonly scope = 'customers:read' as const;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

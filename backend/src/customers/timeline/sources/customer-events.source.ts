@@ -18,6 +18,7 @@ interface StoredConsent {
 @Injectable()
 export class CustomerEventsSource implements TimelineSource {
   readonly kind = 'customer';
+  readonly scope = 'customers:read' as const;
 
   async fetch({ customer, before, limit }: TimelineFetch): Promise<TimelineEvent<CustomerEventDto>[]> {
     const events: TimelineEvent<CustomerEventDto>[] = [

@@ -28,6 +28,7 @@ interface ResponseEventRow {
 @Injectable()
 export class ResponseEventsRepository implements TimelineSource {
   readonly kind = 'response';
+  readonly scope = 'responses:read' as const;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

@@ -7,12 +7,17 @@ export type ResponseEvent = components['schemas']['ResponseEventDto'];
 export type CancellationEvent = components['schemas']['CancellationEventDto'];
 export type CustomerEvent = components['schemas']['CustomerEventDto'];
 export type MentionEvent = components['schemas']['MentionEventDto'];
+export type CaseEvent = components['schemas']['CaseTimelineEventDto'];
+export type MomentEvent = components['schemas']['MomentEventDto'];
 
 /** Kinds the filter offers, in display order. */
-export const TIMELINE_KINDS = ['response', 'cancellation', 'mention', 'customer'] as const satisfies readonly TimelineKind[];
+export const TIMELINE_KINDS = ['response', 'cancellation', 'mention', 'case', 'moment', 'customer'] as const satisfies readonly TimelineKind[];
 // Fails svelte-check when the API gains a kind this list lacks.
 const everyKindListed: Exclude<TimelineKind, (typeof TIMELINE_KINDS)[number]> extends never ? true : never = true;
 void everyKindListed;
+
+/** The case's page in the cases inbox. */
+export const caseHref = (caseId: string): string => `/cases/${encodeURIComponent(caseId)}`;
 
 /** Events per request. */
 export const TIMELINE_PAGE_SIZE = 20;

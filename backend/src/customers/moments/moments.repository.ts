@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { MomentStatus } from '../timeline/timeline.dto';
+import type { TimelinePosition } from '../timeline/timeline-source';
+import { sortKeySql } from '../timeline/timeline-source';
+
+export interface MomentRow {
+  id: string;
+  customerExternalId: string;
+  moment: string;
+  idempotencyKey: string | null;
+  recordedAt: Date;
+  expiresAt: Date;
+  /** Sort key with microseconds (see timeline-source), for cursors. */
+  at: string;
+  status: MomentStatus;
+  answeredAt: Date | null;
+  responseId: string | null;
+  surveyId: string | null;
+  surveyName: string | null;
+}
+
+export interface NewMoment {
+  customerExternalId: string;
+  moment: string;
+  idempotencyKey: string | null;
+  expiresAt: Date;
+}
+
+/**
+ * The one rule for "answered", joined to a moment row `m`: the customer's first response (partial or finished),
+ * begun after the moment was recorded and before it expired, to a survey whose trigger waits for this moment.
+ * Read from the responses themselves, so it holds for every ingest path and needs no write when one arrives.
+ */
+const ANSWER_JOIN = `
+  LEFT JOIN LATERAL (
+    SELECT r.id, r.created_at, s.id AS survey_id, s.name AS survey_name
+      FROM responses r
+      JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
+     WHERE r.workspace_id = m.workspace_id AND r.customer_external_id = m.customer_external_id
+       AND r.created_at >= m.recorded_at AND r.created_at < m.expires_at
+       AND s.display_rules->>'trigger' = 'event' AND s.display_rules->>'eventName' = m.moment
+     ORDER BY r.created_at
+     LIMIT 1) answer ON true`;
+
+const STATUS = `CASE WHEN answer.id IS NOT NULL THEN 'answered' WHEN m.expires_at <= now() THEN 'expired' ELSE 'pending' END`;
+
+const COLUMNS = `m.id, m.customer_external_id AS "customerExternalId", m.moment, m.idempotency_key AS "idempotencyKey",
+  m.recorded_at AS "recordedAt", m.expires_at AS "expiresAt", ${sortKeySql('m.recorded_at')} AS at, ${STATUS} AS status,
+  answer.created_at AS "answeredAt", answer.id AS "responseId", answer.survey_id AS "surveyId", answer.survey_name AS "surveyName"`;
+
+@Injectable()
+export class MomentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Inserts a moment; null when the idempotency key was used before for this customer (nothing written). */
+  async insert(manager: EntityManager, workspaceId: string, moment: NewMoment): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO customer_moments (workspace_id, customer_external_id, moment, idempotency_key, expires_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (workspace_id, customer_external_id, idempotency_key) DO NOTHING
+       RETURNING id`,
+      [workspaceId, moment.customerExternalId, moment.moment, moment.idempotencyKey, moment.expiresAt],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async find(workspaceId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<MomentRow | null> {
+    const rows: MomentRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM customer_moments m ${ANSWER_JOIN} WHERE m.workspace_id = $1 AND m.id = $2`,
+      [workspaceId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findByKey(workspaceId: string, customerExternalId: string, idempotencyKey: string, manager: EntityManager = this.dataSource.manager): Promise<MomentRow | null> {
+    const rows: MomentRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM customer_moments m ${ANSWER_JOIN}
+        WHERE m.workspace_id = $1 AND m.customer_external_id = $2 AND m.idempotency_key = $3`,
+      [workspaceId, customerExternalId, idempotencyKey],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** One customer's moments, newest first, strictly after `before` in that order; `limit` rows at most. */
+  async list(workspaceId: string, customerExternalId: string, before: TimelinePosition | null, limit: number): Promise<MomentRow[]> {
+    const eventId = `('moment:' || m.id::text) COLLATE "C"`;
+    const params: unknown[] = [workspaceId, customerExternalId, limit];
+    let after = '';
+    if (before) {
+      params.push(before.at, before.id);
+      after = `AND (m.recorded_at < $4::timestamptz OR (m.recorded_at = $4::timestamptz AND ${eventId} < $5 COLLATE "C"))`;
+    }
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM customer_moments m ${ANSWER_JOIN}
+        WHERE m.workspace_id = $1 AND m.customer_external_id = $2 ${after}
+        ORDER BY m.recorded_at DESC, ${eventId} DESC
+        LIMIT $3`,
+      params,
+    );
+  }
+
+  /** Whether a moment of this name is pending for the customer (the widget config asks this). */
+  async isPending(workspaceId: string, customerExternalId: string, moment: string): Promise<boolean> {
+    const [row]: { pending: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM customer_moments m ${ANSWER_JOIN}
+          WHERE m.workspace_id = $1 AND m.customer_external_id = $2 AND m.moment = $3 AND m.expires_at > now() AND answer.id IS NULL
+       ) AS pending`,
+      [workspaceId, customerExternalId, moment],
+    );
+    return row.pending;
+  }
+
+  /** Live surveys that wait for this moment (trigger `event`, eventName = moment). */
+  async waitingSurveys(workspaceId: string, moment: string, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; name: string; publicKey: string }[]> {
+    return manager.query(
+      `SELECT id, name, public_key AS "publicKey" FROM surveys
+        WHERE workspace_id = $1 AND status = 'live' AND display_rules->>'trigger' = 'event' AND display_rules->>'eventName' = $2
+        ORDER BY created_at, id`,
+      [workspaceId, moment],
+    );
+  }
+}
