@@ -65,6 +65,59 @@ describe('login', () => {
     const other = await t.http().post('/api/v1/auth/login').send({ email: admin.email, password: admin.password });
     expect(other.status).toBe(200);
   });
+
+  it('says when to come back: a throttled account gets Retry-After in seconds, within its 15-minute window', async () => {
+    const target = await t.createUser();
+    for (let i = 0; i < 5; i++) await t.http().post('/api/v1/auth/login').send({ email: target.email, password: `guess-${i}` }).expect(401);
+    const throttled = await t.http().post('/api/v1/auth/login').send({ email: target.email, password: 'guess-5' });
+    expect(throttled.status).toBe(429);
+    const retryAfter = Number(throttled.headers['retry-after']);
+    expect(Number.isInteger(retryAfter)).toBe(true);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    // The same account in another letter case is the same account.
+    expect((await t.http().post('/api/v1/auth/login').send({ email: target.email.toUpperCase(), password: target.password })).status).toBe(429);
+  });
+
+  it('does not count successful sign-ins, and a success clears the failures before it', async () => {
+    const target = await t.createUser();
+    // Many successes in a row: never throttled.
+    for (let i = 0; i < 8; i++) await t.http().post('/api/v1/auth/login').send({ email: target.email, password: target.password }).expect(200);
+    // Four failures, a success, four more failures: the count started again, so still 401, not 429.
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await t.http().post('/api/v1/auth/login').send({ email: target.email, password: `guess-${i}` })).status);
+    statuses.push((await t.http().post('/api/v1/auth/login').send({ email: target.email, password: target.password })).status);
+    for (let i = 0; i < 4; i++) statuses.push((await t.http().post('/api/v1/auth/login').send({ email: target.email, password: `again-${i}` })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 200, 401, 401, 401, 401]);
+  });
+});
+
+describe('login limit per IP', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await startTestApp({ loginLimitPerIpPerMinute: 4, loginLimitPerAccountPer15Minutes: 1000 });
+  });
+  afterAll(() => limited.close());
+
+  const from = (ip: string, email: string, password: string) =>
+    limited.http().post('/api/v1/auth/login').set('X-Forwarded-For', ip).send({ email, password });
+
+  it('throttles one address spraying many accounts, with Retry-After, while other addresses sign in', async () => {
+    const victim = await limited.seedAdmin('Sprayed');
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await from('203.0.113.7', `someone-${i}@example.test`, 'guess-guess')).status);
+    const blocked = await from('203.0.113.7', victim.email, victim.password);
+    expect(statuses).toEqual([401, 401, 401, 401]);
+    // Every attempt counts per address, so even the right password waits.
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.code).toBe('too_many_requests');
+    const retryAfter = Number(blocked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(blocked.headers['set-cookie']).toBeUndefined();
+    // Another address is not affected, and the account itself is not locked.
+    expect((await from('198.51.100.9', victim.email, victim.password)).status).toBe(200);
+  });
 });
 
 describe('sessions', () => {

@@ -2,19 +2,29 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../backend/src/common/auth/roles';
+import { SCOPES, type Scope } from '../../backend/src/common/auth/scopes';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 
 /**
  * The access matrix: every workspace endpoint of the API document, called by an anonymous visitor, by each
- * role of the workspace and by the admin of another workspace. The roles an endpoint allows come from the
- * document itself (`x-otklik-access`, written by @WorkspaceAccess), so a new endpoint is covered the day it lands.
+ * role of the workspace, by the admin of another workspace and by API tokens. The roles and the token scope an
+ * endpoint allows come from the document itself (`x-otklik-access`, written by @WorkspaceAccess), so a new
+ * endpoint is covered the day it lands.
  *   anonymous → 401 · another workspace → 404 · a role not allowed → 403 · an allowed role → neither, never 5xx
+ *   token with the endpoint's scope → neither 401 nor 403, never 5xx · token with every other scope → 403
+ *   endpoint without a scope → 403 for any token · another workspace's token → 404 · revoked token → 401
  */
 let t: TestApp;
 let owner: SeededAdmin;
 let stranger: LoggedIn;
 const members: Partial<Record<Role, LoggedIn>> = {};
-let operations: { method: string; path: string; roles: Role[] }[];
+let operations: { method: string; path: string; roles: Role[]; scope: Scope | null }[];
+/** Per scope: a token holding only it, and a token holding every scope but it. */
+const onlyScope = new Map<Scope, string>();
+const allButScope = new Map<Scope, string>();
+let everyScope: string;
+let strangersToken: string;
+let revokedToken: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -27,10 +37,22 @@ beforeAll(async () => {
   }
   const other = await t.seedAdmin('Elsewhere');
   stranger = await t.login(other.email, other.password);
-  const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { 'x-otklik-access'?: { roles: Role[] } }>> };
+  const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { 'x-otklik-access'?: { roles: Role[]; scope: Scope | null } }>> };
   operations = Object.entries(doc.paths)
     .filter(([path]) => path.includes('{workspaceId}'))
-    .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method, path, roles: op['x-otklik-access']?.roles ?? [] })));
+    .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method, path, roles: op['x-otklik-access']?.roles ?? [], scope: op['x-otklik-access']?.scope ?? null })));
+
+  const token = async (as: LoggedIn, workspaceId: string, scopes: readonly Scope[]) =>
+    (await as.post(`/api/v1/workspaces/${workspaceId}/api-tokens`, { name: `matrix ${scopes.length}`, scopes }).expect(201)).body as { id: string; secret: string };
+  for (const scope of SCOPES) {
+    onlyScope.set(scope, (await token(members.admin, owner.workspaceId, [scope])).secret);
+    allButScope.set(scope, (await token(members.admin, owner.workspaceId, SCOPES.filter((s) => s !== scope))).secret);
+  }
+  everyScope = (await token(members.admin, owner.workspaceId, SCOPES)).secret;
+  strangersToken = (await token(stranger, other.workspaceId, SCOPES)).secret;
+  const revoked = await token(members.admin, owner.workspaceId, SCOPES);
+  await members.admin.delete(`/api/v1/workspaces/${owner.workspaceId}/api-tokens/${revoked.id}`).expect(204);
+  revokedToken = revoked.secret;
 });
 afterAll(() => t.close());
 
@@ -41,6 +63,11 @@ afterAll(() => t.close());
 const ADMIN_FOR_OTHERS = new Set(['delete /api/v1/workspaces/{workspaceId}/members/{userId}']);
 
 const fill = (path: string) => path.replace('{workspaceId}', owner.workspaceId).replace(/\{(\w+)\}/g, () => randomUUID());
+
+function withToken(secret: string, method: string, url: string): request.Test {
+  const req = (t.http() as unknown as Record<string, (u: string) => request.Test>)[method](url).set('authorization', `Bearer ${secret}`);
+  return method === 'get' || method === 'delete' ? req : req.send({});
+}
 
 function call(as: LoggedIn | null, method: string, url: string): request.Test {
   if (!as) return (t.http() as unknown as Record<string, (u: string) => request.Test>)[method](url);
@@ -72,6 +99,37 @@ describe('access matrix', () => {
         else check(role, op, status, (s) => s === 403, '403');
       }
     }
+    expect(wrong).toEqual([]);
+  }, 300_000);
+
+  it('names a known token scope wherever one is given', () => {
+    expect(operations.filter((o) => o.scope !== null && !(SCOPES as readonly string[]).includes(o.scope))).toEqual([]);
+    expect(operations.filter((o) => o.scope !== null).length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('answers API tokens by the scope each endpoint names, on every workspace endpoint', async () => {
+    const wrong: string[] = [];
+    const tally = { allowed: 0, refused: 0 };
+    const check = (who: string, op: { method: string; path: string }, status: number, ok: (s: number) => boolean, expected: string) => {
+      if (!ok(status)) wrong.push(`${who} ${op.method.toUpperCase()} ${op.path}: ${status}, expected ${expected}`);
+    };
+    const allowed = (s: number) => s !== 401 && s !== 403 && s < 500;
+    const ordered = [...operations].sort((a, b) => Number(a.method === 'delete') - Number(b.method === 'delete'));
+    for (const op of ordered) {
+      const url = fill(op.path);
+      check('revoked token', op, (await withToken(revokedToken, op.method, url)).status, (s) => s === 401, '401');
+      check("another workspace's token", op, (await withToken(strangersToken, op.method, url)).status, (s) => s === 404, '404');
+      if (op.scope === null) {
+        // Tokens never reach endpoints that name no scope, whatever they hold.
+        check('token with every scope', op, (await withToken(everyScope, op.method, url)).status, (s) => s === 403, '403 (no scope accepted)');
+        tally.refused += 1;
+        continue;
+      }
+      check(`token with only ${op.scope}`, op, (await withToken(onlyScope.get(op.scope)!, op.method, url)).status, allowed, 'allowed (not 401/403/5xx)');
+      check(`token with all but ${op.scope}`, op, (await withToken(allButScope.get(op.scope)!, op.method, url)).status, (s) => s === 403, '403');
+      tally.allowed += 1;
+    }
+    console.log(`access matrix, API tokens: ${tally.allowed} endpoints accept a scope, ${tally.refused} refuse every token`);
     expect(wrong).toEqual([]);
   }, 300_000);
 });

@@ -9,6 +9,7 @@ import { DEMO_ADMIN } from '../../backend/src/demo/demo-seed';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../backend/src/database/embedded-postgres.launcher';
 import { freePort } from '../support/free-port';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
+import { recordFigures } from './figures';
 
 /**
  * Faults under load, with `npm start`'s process on its own PostgreSQL: the backend killed with SIGKILL
@@ -129,6 +130,21 @@ afterAll(async () => {
   rmSync(pgData, { recursive: true, force: true });
 }, 60_000);
 
+/** The closing figures of one load phase: every request sent, what was acknowledged, stored, lost or doubled. */
+function phaseFigures(run: ReturnType<typeof load>, counts: Map<string, number>) {
+  const keys = [...run.acked, ...run.unacked];
+  return {
+    clients: CLIENTS,
+    sent: [...run.statuses.values()].reduce((a, b) => a + b, 0),
+    acknowledged: run.acked.size,
+    unacknowledged: run.unacked.size,
+    stored: keys.filter((key) => counts.has(key)).length,
+    lost: [...run.acked].filter((key) => counts.get(key) !== 1).length,
+    duplicates: keys.filter((key) => (counts.get(key) ?? 0) > 1).length,
+    statuses: JSON.stringify(Object.fromEntries(run.statuses)),
+  };
+}
+
 /** Sends the keys that got no acknowledgement again, as the widget's queue does, until each is acknowledged. */
 async function retryUnacked(base: string, keys: Set<string>): Promise<void> {
   for (const key of keys) {
@@ -141,19 +157,19 @@ async function retryUnacked(base: string, keys: Set<string>): Promise<void> {
 }
 
 describe('faults under load', () => {
-  it('stores every acknowledged response exactly once under sustained load', async () => {
+  it('stores every acknowledged response exactly once under sustained load', async (ctx) => {
     const run = load(() => server!.baseUrl);
     await sleep(PHASE_MS * 2);
     await run.stop();
     const counts = await stored();
     const lost = [...run.acked].filter((key) => counts.get(key) !== 1);
-    console.log(JSON.stringify({ fault: 'none', clients: CLIENTS, acknowledged: run.acked.size, unacknowledged: run.unacked.size, stored: counts.size, lost: lost.length, statuses: Object.fromEntries(run.statuses) }));
+    recordFigures(ctx, { fault: 'none', ...phaseFigures(run, counts) });
     expect(run.unacked.size).toBe(0);
     expect(lost).toEqual([]);
     expect(counts.size).toBe(run.acked.size);
   }, 120_000);
 
-  it('loses no acknowledged response when the backend is killed with SIGKILL and restarted', async () => {
+  it('loses no acknowledged response when the backend is killed with SIGKILL and restarted', async (ctx) => {
     let base = server!.baseUrl;
     const run = load(() => base);
     await sleep(PHASE_MS);
@@ -167,7 +183,7 @@ describe('faults under load', () => {
     const counts = await stored();
     const lost = [...run.acked].filter((key) => counts.get(key) !== 1);
     const duplicated = [...counts.values()].filter((n) => n > 1).length;
-    console.log(JSON.stringify({ fault: 'sigkill', clients: CLIENTS, acknowledged: run.acked.size, unacknowledged: run.unacked.size, stored: counts.size, lost: lost.length, duplicated, statuses: Object.fromEntries(run.statuses) }));
+    recordFigures(ctx, { fault: 'sigkill', ...phaseFigures(run, counts) });
     expect(run.acked.size).toBeGreaterThan(50);
     expect(lost).toEqual([]);
     expect(duplicated).toBe(0);
@@ -175,9 +191,10 @@ describe('faults under load', () => {
     await retryUnacked(base, run.unacked);
     const after = await stored();
     expect([...run.unacked, ...run.acked].filter((key) => after.get(key) !== 1)).toEqual([]);
+    recordFigures(ctx, { stored_after_retry: [...run.unacked, ...run.acked].filter((key) => after.has(key)).length, duplicates_after_retry: [...after.values()].filter((n) => n > 1).length });
   }, 180_000);
 
-  it('reconnects by itself after PostgreSQL restarts under load, reports it on /health, and ingest resumes', async () => {
+  it('reconnects by itself after PostgreSQL restarts under load, reports it on /health, and ingest resumes', async (ctx) => {
     const base = server!.baseUrl;
     const run = load(() => base);
     await sleep(PHASE_MS);
@@ -204,7 +221,7 @@ describe('faults under load', () => {
     expect(run.acked.size).toBeGreaterThan(ackedBeforeResume); // ingest resumed without a backend restart
     const counts = await stored();
     const lost = [...run.acked].filter((key) => counts.get(key) !== 1);
-    console.log(JSON.stringify({ fault: 'postgres-restart', acknowledged: run.acked.size, unacknowledged: run.unacked.size, lost: lost.length, health_during_outage: duringOutage, statuses: Object.fromEntries(run.statuses) }));
+    recordFigures(ctx, { fault: 'postgres-restart', ...phaseFigures(run, counts), health_during_outage: duringOutage.join('/') });
     expect(lost).toEqual([]);
     expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
     expect(server!.child.exitCode).toBeNull();

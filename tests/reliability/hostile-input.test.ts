@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import { createHmac, randomUUID } from 'node:crypto';
+import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+import { recordFigures } from './figures';
 
 /**
  * Hostile input at every endpoint: property-based bodies (arbitrary JSON of wrong types and shapes, SQL and
  * script payloads, long and odd strings) plus hand-made malformed requests (broken JSON, invalid UTF-8, deep
- * nesting, oversized bodies). Every answer must be a 4xx or a success — never a 5xx — and a refused public
- * write must store nothing.
+ * nesting, oversized bodies). Every answer must be a 4xx or a success — never a 5xx — and a refused write,
+ * public or signed-in, must change nothing: every table keeps its row count and its content.
+ * Background jobs are off so that only the requests under test write.
  */
 let t: TestApp;
 let admin: SeededAdmin;
@@ -19,6 +22,8 @@ let surveyKey: string;
 let flowKey: string;
 let ingestKey: { keyId: string; secret: string };
 const serverErrors: string[] = [];
+/** Every status the fuzzing got, for the closing figures. */
+const statuses = new Map<number, number>();
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 
@@ -35,7 +40,7 @@ const FIELDS = ['name', 'email', 'role', 'kind', 'status', 'scopes', 'url', 'eve
 const body = fc.oneof(fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 6 }), value);
 
 beforeAll(async () => {
-  t = await startTestApp({ publicLimitPerIpPerMinute: 1_000_000, publicLimitPerSurveyPerMinute: 1_000_000, loginLimitPerIpPerMinute: 1_000_000 });
+  t = await startTestApp({ publicLimitPerIpPerMinute: 1_000_000, publicLimitPerSurveyPerMinute: 1_000_000, loginLimitPerIpPerMinute: 1_000_000, backgroundJobs: false });
   admin = await t.seedAdmin('Fuzz Co');
   asAdmin = await t.login(admin.email, admin.password);
   const ws = `/api/v1/workspaces/${admin.workspaceId}`;
@@ -60,12 +65,55 @@ function fill(path: string): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? randomUUID());
 }
 
+/**
+ * Bookkeeping, not data, compared by row count only: rows touched by any authenticated call (a session's
+ * last-seen time, a token's or ingest key's last use). Signed-ingest message ids are left out altogether: a
+ * correctly signed message is remembered even when its mentions are refused, so it cannot be replayed.
+ */
+const TOUCHED_BY_READS = new Set(['sessions', 'api_tokens', 'mention_ingest_keys']);
+const NOT_COMPARED = new Set(['mention_ingest_nonces']);
+let fingerprintSql: string | undefined;
+
+/** Row count and a content hash of every table: a refused write must leave both as they were. */
+async function fingerprint(): Promise<Record<string, string>> {
+  const db = t.app.get(DataSource);
+  if (!fingerprintSql) {
+    const tables = (await db.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)) as { name: string }[];
+    fingerprintSql = tables
+      .filter(({ name }) => !NOT_COMPARED.has(name))
+      .map(({ name }) => `SELECT '${name}' AS name, count(*)::text || ':' || ${TOUCHED_BY_READS.has(name) ? "''" : `coalesce(md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))), '')`} AS print FROM "${name}" x`)
+      .join(' UNION ALL ');
+  }
+  const rows = (await db.query(fingerprintSql)) as { name: string; print: string }[];
+  return Object.fromEntries(rows.map((r) => [r.name, r.print]));
+}
+
+const changedTables = (before: Record<string, string>, after: Record<string, string>) =>
+  Object.keys({ ...before, ...after }).filter((name) => before[name] !== after[name]);
+
+/** Resolves once nothing has written for a moment (work a request started, such as a rebuild, has finished). */
+async function quiet(): Promise<Record<string, string>> {
+  let last = await fingerprint();
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = await fingerprint();
+    if (changedTables(last, now).length === 0) return now;
+    last = now;
+  }
+  return last;
+}
+
 function record(method: string, path: string, status: number, detail: unknown) {
+  statuses.set(status, (statuses.get(status) ?? 0) + 1);
   if (status >= 500) serverErrors.push(`${method.toUpperCase()} ${path} → ${status}: ${JSON.stringify(detail).slice(0, 300)}`);
 }
 
-async function send(method: string, path: string, payload: unknown) {
-  const url = fill(path);
+/** Sends a body exactly as given (bytes stay bytes). */
+const asIs = (body: unknown) => body as string;
+
+const count = (from: number, to: number) => [...statuses].filter(([s]) => s >= from && s < to).reduce((a, [, n]) => a + n, 0);
+
+async function sendTo(method: string, path: string, url: string, payload: unknown) {
   const res = method === 'get' || method === 'delete'
     ? await (method === 'get' ? asAdmin.get(url) : asAdmin.delete(url)).query(typeof payload === 'object' && payload && !Array.isArray(payload) ? (payload as Record<string, string>) : {})
     : await asAdmin.agent[method as 'post' | 'patch' | 'put'](url).set('x-csrf-token', asAdmin.csrfToken).set('content-type', 'application/json').send(JSON.stringify(payload) ?? 'null');
@@ -78,20 +126,44 @@ describe('hostile input', () => {
     expect(operations.length).toBeGreaterThanOrEqual(100);
   });
 
-  it('never answers 5xx to arbitrary bodies and queries on any endpoint', async () => {
+  it('never answers 5xx to arbitrary bodies and queries on any endpoint, and a refused write changes nothing', async (ctx) => {
+    // A refused write whose tables changed; checked again alone at the end (a success just before it may
+    // have started work, such as a rebuild, that was still writing).
+    const suspects: { method: string; path: string; url: string; payload: unknown; tables: string[] }[] = [];
+    let requests = 0;
     for (const { method, path } of operations) {
+      const writes = method !== 'get';
       await fc.assert(
         fc.asyncProperty(body, async (payload) => {
-          const status = await send(method, path, payload);
+          const url = fill(path);
+          const before = writes ? await fingerprint() : null;
+          const status = await sendTo(method, path, url, payload);
+          requests += 1;
+          if (before && status >= 400 && status < 500) {
+            const tables = changedTables(before, await fingerprint());
+            if (tables.length > 0) suspects.push({ method, path, url, payload, tables });
+          }
           return status < 500;
         }),
         { numRuns: RUNS, seed: 20261202, endOnFailure: true },
       ).catch(() => undefined); // collected in serverErrors, reported all at once below
     }
+    const partial: string[] = [];
+    for (const s of suspects) {
+      const before = await quiet();
+      const status = await sendTo(s.method, s.path, s.url, s.payload);
+      const tables = changedTables(before, await fingerprint());
+      if (status >= 400 && status < 500 && tables.length > 0) partial.push(`${s.method.toUpperCase()} ${s.path} → ${status} changed ${tables.join(', ')}: ${JSON.stringify(s.payload).slice(0, 200)}`);
+    }
+    recordFigures(ctx, {
+      check: 'fuzzing every endpoint', endpoints: operations.length, requests, '2xx': count(200, 300), '4xx': count(400, 500), '5xx': count(500, 600),
+      refused_writes_that_changed_data: partial.length,
+    });
     expect(serverErrors).toEqual([]);
-  }, 600_000);
+    expect(partial).toEqual([]);
+  }, 900_000);
 
-  it('answers malformed requests with 4xx: broken JSON, invalid UTF-8, deep nesting, huge bodies, wrong types', async () => {
+  it('answers malformed requests with 4xx and stores nothing: broken JSON, invalid UTF-8, deep nesting, huge bodies, wrong types', async (ctx) => {
     const targets = [`/api/v1/public/surveys/${surveyKey}/responses`, `/api/v1/public/cancellation-flows/${flowKey}/submissions`, `/api/v1/workspaces/${admin.workspaceId}/customers/bulk`, '/api/v1/auth/login'];
     const deep = '['.repeat(5000) + ']'.repeat(5000);
     const cases: [string, string | Buffer][] = [
@@ -103,24 +175,98 @@ describe('hostile input', () => {
       ['application/json', '12345'],
       ['text/plain', 'not json at all'],
       ['application/xml', '<a/>'],
+      // Valid JSON whose strings are not valid UTF-8 (a lone continuation byte, an overlong "/", a bare surrogate).
+      ['application/json', Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0x80, 0xc0, 0xaf, 0xed, 0xa0, 0x80]), Buffer.from('","answers":{"score":5}}')])],
+      ['application/json; charset=latin1', '{"name":"caf\u00e9"}'],
     ];
+    const before = await quiet();
+    let requests = 0;
     for (const url of targets) {
       for (const [type, payload] of cases) {
-        const res = await asAdmin.agent.post(url).set('content-type', type).set('x-csrf-token', asAdmin.csrfToken).send(payload);
+        // As bytes: supertest would otherwise JSON-encode a Buffer ({"type":"Buffer",…}) and never send the bad bytes.
+        const res = await asAdmin.agent.post(url).set('content-type', type).set('x-csrf-token', asAdmin.csrfToken).serialize(asIs).send(payload);
         record('post', `${url} [${type}]`, res.status, res.body);
+        requests += 1;
         expect(res.status, `${url} ${type} ${String(payload).slice(0, 40)}`).toBeGreaterThanOrEqual(400);
         expect(res.status).toBeLessThan(500);
       }
     }
+    const changed = changedTables(before, await fingerprint());
+    recordFigures(ctx, { check: 'malformed requests', requests, '5xx': serverErrors.length, tables_changed: changed.length });
+    expect(changed).toEqual([]);
     expect(serverErrors).toEqual([]);
   }, 120_000);
 
-  it('stores nothing from refused public writes', async () => {
-    const db = t.app.get(DataSource);
-    const count = async () => (await db.query(`SELECT (SELECT count(*) FROM responses) + (SELECT count(*) FROM survey_displays) + (SELECT count(*) FROM cancellations) + (SELECT count(*) FROM mentions) AS n`))[0].n as string;
+  it('refuses NUL and unpaired surrogates in text with a 400 that changes nothing, and keeps invalid UTF-8 as U+FFFD, on every way text comes in', async (ctx) => {
+    const ws = `/api/v1/workspaces/${admin.workspaceId}`;
+    // JSON escapes, written into the body as text: PostgreSQL cannot store these (text and jsonb refuse NUL, jsonb lone surrogates).
+    const unstorable = ['nul\\u0000inside', 'lone \\uD800 surrogate', 'reversed \\uDC00\\uD800 pair', 'high at the end \\uD83D'];
+    // Raw bytes that are not UTF-8 (0xFF, a broken 2-byte sequence, an encoded surrogate): decoded as U+FFFD.
+    const invalidUtf8 = Buffer.from([0x62, 0x61, 0x64, 0x20, 0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]);
+    /** The JSON body with `value` spliced into the "@@" string: escapes stay as written, bytes stay bytes. */
+    const bodyWith = (template: string, value: string | Buffer) => {
+      const [head, tail] = template.split('@@');
+      return Buffer.concat([Buffer.from(head), typeof value === 'string' ? Buffer.from(value) : value, Buffer.from(tail)]);
+    };
+    const session = (method: 'post' | 'put') => (url: string, body: Buffer) => asAdmin.agent[method](url).set('x-csrf-token', asAdmin.csrfToken).set('content-type', 'application/json').serialize(asIs).send(body);
+    const anonymous = (url: string, body: Buffer) => t.http().post(url).set('origin', 'https://fuzz.example').set('content-type', 'application/json').serialize(asIs).send(body);
+    const signed = (_url: string, body: Buffer) => {
+      const id = `msg_${randomUUID()}`;
+      const ts = Math.floor(Date.now() / 1000);
+      const sig = createHmac('sha256', Buffer.from(ingestKey.secret.slice(6), 'base64')).update(Buffer.concat([Buffer.from(`${id}.${ts}.`), body])).digest('base64');
+      return t.http().post('/api/v1/ingest/mentions').set('content-type', 'application/json').set('otklik-key', ingestKey.keyId)
+        .set('webhook-id', id).set('webhook-timestamp', String(ts)).set('webhook-signature', `v1,${sig}`).serialize(asIs).send(body);
+    };
+    const mentions = async () => JSON.stringify((await asAdmin.get(`${ws}/mentions?limit=100`).expect(200)).body);
+    const targets: { name: string; url: string; template: string; send: (url: string, body: Buffer) => request.Test; read: () => Promise<string> }[] = [
+      { name: 'survey comment (public)', url: `/api/v1/public/surveys/${surveyKey}/responses`, send: anonymous,
+        template: '{"idempotencyKey":"KEY","respondentId":"odd-KEY","answers":{"score":5,"comment":"@@"},"finished":true}',
+        read: async () => JSON.stringify((await asAdmin.get(`${ws}/surveys/${ids.surveyId}/responses?limit=100`).expect(200)).body) },
+      { name: 'cancellation follow-up (public)', url: `/api/v1/public/cancellation-flows/${flowKey}/submissions`, send: anonymous,
+        template: '{"idempotencyKey":"KEY","customerId":"fuzz-customer","reasonKey":"too_expensive","followUp":"@@","finished":true}',
+        read: async () => JSON.stringify((await asAdmin.get(`${ws}/customers/fuzz-customer/timeline`).expect(200)).body) },
+      { name: 'customer name', url: `${ws}/customers/odd-KEY`, send: session('put'), template: '{"name":"@@"}',
+        read: async () => JSON.stringify((await asAdmin.get(`${ws}/customers?limit=100`).expect(200)).body) },
+      { name: 'mention text', url: `${ws}/mentions/bulk`, send: session('post'), read: mentions,
+        template: '{"mentions":[{"source":"twitter","externalId":"KEY","text":"@@","postedAt":"2026-11-30T09:15:00Z"}]}' },
+      { name: 'mention text (signed ingest)', url: '', send: signed, read: mentions,
+        template: '{"source":"twitter","externalId":"KEY","text":"@@","postedAt":"2026-11-30T09:15:00Z"}' },
+    ];
+    let requests = 0;
+    let kept = 0;
+    const wrong: string[] = [];
+    for (const target of targets) {
+      for (const value of [...unstorable, invalidUtf8]) {
+        const key = randomUUID();
+        const before = await quiet();
+        const res = await target.send(target.url.replaceAll('KEY', key), bodyWith(target.template.replaceAll('KEY', key), value));
+        requests += 1;
+        const label = `${target.name} with ${typeof value === 'string' ? value : 'invalid UTF-8'}`;
+        record('post', label, res.status, res.body);
+        if (typeof value === 'string') {
+          // Refused with a message that says why, and nothing written.
+          if (res.status !== 400 || !String(res.body?.error?.message ?? JSON.stringify(res.body)).includes('cannot be stored')) wrong.push(`${label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          const changed = changedTables(before, await fingerprint());
+          if (changed.length > 0) wrong.push(`${label}: refused, yet changed ${changed.join(', ')}`);
+        } else if (res.status < 300) {
+          // Kept, with the bad bytes as U+FFFD, and readable back.
+          kept += 1;
+          if (!(await target.read()).includes('bad \uFFFD')) wrong.push(`${label}: accepted but not read back with U+FFFD`);
+        } else if (res.status >= 500) wrong.push(`${label}: ${res.status}`);
+      }
+    }
+    recordFigures(ctx, { check: 'unstorable text and invalid UTF-8', requests, kept_as_replacement_char: kept, '5xx': serverErrors.length });
+    expect(wrong).toEqual([]);
+    expect(serverErrors).toEqual([]);
+  }, 180_000);
+
+  it('stores nothing from refused public writes', async (ctx) => {
+    let requests = 0;
+    let refused = 0;
+    await quiet();
     await fc.assert(
       fc.asyncProperty(body, fc.constantFrom('responses', 'displays', 'submissions', 'mentions'), async (payload, target) => {
-        const before = await count();
+        const before = await fingerprint();
         let status: number;
         if (target === 'mentions') {
           const raw = JSON.stringify(payload) ?? 'null';
@@ -134,11 +280,15 @@ describe('hostile input', () => {
           status = (await t.http().post(url).set('origin', 'https://fuzz.example').set('content-type', 'application/json').send(JSON.stringify(payload) ?? 'null')).status;
         }
         record('post', target, status, payload);
+        requests += 1;
         if (status >= 500) return false;
-        return status >= 400 ? (await count()) === before : true;
+        if (status < 400) return true;
+        refused += 1;
+        return changedTables(before, await fingerprint()).length === 0;
       }),
       { numRuns: RUNS * 25, seed: 42 },
     );
+    recordFigures(ctx, { check: 'public writes', requests, refused, '5xx': serverErrors.length });
     expect(serverErrors).toEqual([]);
   }, 300_000);
 });

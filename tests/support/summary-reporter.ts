@@ -1,14 +1,22 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
+
+type Figures = Record<string, number | string>;
 
 /**
  * Prints one plain closing line, `tests: N passed, N failed, N skipped`, that CI tooling can read
  * whatever the test runner; failed modules (errors outside tests) count as failures.
+ * Before it, one `figures:` line per test that measured something (`task.meta.figures`, set by
+ * tests/reliability/figures.ts): requests sent, acknowledged, stored, lost, duplicates, 5xx under fuzzing;
+ * the same figures go to tests/.tmp/figures.json.
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     let passed = 0;
     let failed = unhandledErrors.length;
     let skipped = 0;
+    const figures: { test: string; figures: Figures }[] = [];
     for (const module of testModules) {
       if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed += 1;
       for (const test of module.children.allTests()) {
@@ -16,6 +24,21 @@ export default class SummaryReporter implements Reporter {
         if (state === 'passed') passed += 1;
         else if (state === 'failed') failed += 1;
         else skipped += 1;
+        const measured = (test.meta() as { figures?: Figures }).figures;
+        if (measured) figures.push({ test: `${module.moduleId.split('/tests/').pop()} > ${test.fullName}`, figures: measured });
+      }
+    }
+    if (figures.length > 0) {
+      process.stdout.write('\n');
+      for (const f of figures) {
+        process.stdout.write(`figures: ${Object.entries(f.figures).map(([k, v]) => `${k}=${v}`).join(', ')} (${f.test})\n`);
+      }
+      try {
+        const dir = join(process.cwd(), 'tests', '.tmp');
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+      } catch {
+        // The printed lines are the record; the file is a convenience.
       }
     }
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);

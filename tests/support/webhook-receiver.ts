@@ -7,13 +7,19 @@ export interface ReceivedWebhook {
   status: number;
 }
 
-/** How the receiver answers the nth request (0-based): a status code, or 'hang' to never answer. */
-export type ReceiverBehaviour = (n: number, body: string) => number | 'hang';
+/**
+ * How the receiver answers the nth request (0-based): a status code, 'hang' to never answer, or 'reset' to
+ * drop the connection without an answer.
+ */
+export type ReceiverAnswer = number | 'hang' | 'reset';
+export type ReceiverBehaviour = (n: number, body: string) => ReceiverAnswer;
 
 /** A real HTTP server on loopback that records every webhook it is sent. */
 export interface WebhookReceiver {
   url: string;
   received: ReceivedWebhook[];
+  /** How every request was answered, in arrival order, hangs and resets included (since the last `behave`). */
+  answers: ReceiverAnswer[];
   /** Only the requests it answered with 2xx. */
   accepted(): ReceivedWebhook[];
   behave(behaviour: ReceiverBehaviour): void;
@@ -26,6 +32,7 @@ export async function startWebhookReceiver(path = '/hooks'): Promise<WebhookRece
   const received: ReceivedWebhook[] = [];
   let behaviour: ReceiverBehaviour = () => 200;
   let seen = 0;
+  const answers: ReceiverAnswer[] = [];
   const hanging = new Set<import('node:http').ServerResponse>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -33,6 +40,11 @@ export async function startWebhookReceiver(path = '/hooks'): Promise<WebhookRece
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const answer = behaviour(seen++, body);
+      answers.push(answer);
+      if (answer === 'reset') {
+        req.socket.destroy();
+        return;
+      }
       if (answer === 'hang') {
         hanging.add(res);
         return;
@@ -47,10 +59,12 @@ export async function startWebhookReceiver(path = '/hooks'): Promise<WebhookRece
   return {
     url: `http://127.0.0.1:${port}${path}`,
     received,
+    answers,
     accepted,
     behave(next) {
       behaviour = next;
       seen = 0;
+      answers.length = 0;
     },
     async waitFor(count, filter = () => true, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;

@@ -1,16 +1,20 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ThrottlerModuleOptions } from '@nestjs/throttler';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiError } from '../common/http/api-error';
+import { TooManyRequestsError } from '../common/http/api-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 const TOO_MANY = 'Too many attempts. Please wait a little and try again.';
 const ACCOUNT_WINDOW_SECONDS = 15 * 60;
 
-/** Per-IP limit on sign-in routes (the only routes using ThrottlerGuard so far): every attempt counts. */
+/**
+ * Per-IP limit on sign-in routes (the only routes using ThrottlerGuard so far): every attempt counts.
+ * Named `default` because the throttler suffixes other names to its headers (`Retry-After-ip`), and clients
+ * only understand the standard `Retry-After`.
+ */
 export function loginThrottlers(config: AppConfig): ThrottlerModuleOptions {
   return {
-    throttlers: [{ name: 'ip', ttl: 60_000, limit: config.loginLimitPerIpPerMinute }],
+    throttlers: [{ name: 'default', ttl: 60_000, limit: config.loginLimitPerIpPerMinute }],
     errorMessage: TOO_MANY,
   };
 }
@@ -50,8 +54,8 @@ export class AccountLoginLimiter {
     await this.failures.delete(this.key(account));
   }
 
-  private tooMany(state: RateLimiterRes): ApiError {
+  private tooMany(state: RateLimiterRes): TooManyRequestsError {
     const minutes = Math.max(1, Math.ceil(state.msBeforeNext / 60_000));
-    return new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'too_many_requests', `${TOO_MANY} (about ${minutes} min)`);
+    return new TooManyRequestsError(Math.max(1, Math.ceil(state.msBeforeNext / 1000)), `${TOO_MANY} (about ${minutes} min)`);
   }
 }

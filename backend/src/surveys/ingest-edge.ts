@@ -1,5 +1,5 @@
 import { databaseUnavailableBody, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../common/http/database-unavailable';
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../common/http/json-depth';
+import { jsonDepthExceeds, jsonHasUnstorableText, MAX_JSON_DEPTH, UNSTORABLE_TEXT_MESSAGE } from '../common/http/json-depth';
 import { HttpStatus } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -100,6 +100,7 @@ export function createIngestEdge(deps: IngestEdgeDeps) {
       }
       const text = await readBody(req, deps.bodyLimitBytes);
       if (jsonDepthExceeds(text)) throw new ApiError(HttpStatus.BAD_REQUEST, 'bad_request', `The request body nests too deeply (limit ${MAX_JSON_DEPTH} levels).`);
+      if (jsonHasUnstorableText(text)) throw new ApiError(HttpStatus.BAD_REQUEST, 'bad_request', UNSTORABLE_TEXT_MESSAGE);
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);

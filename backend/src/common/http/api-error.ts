@@ -28,6 +28,16 @@ export class ApiError extends HttpException {
   }
 }
 
+/** 429 that tells the client when to come back: the error filter sends `retryAfterSeconds` as Retry-After. */
+export class TooManyRequestsError extends ApiError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(HttpStatus.TOO_MANY_REQUESTS, 'too_many_requests', message);
+  }
+}
+
 export const notFound = (what = 'Resource') => new ApiError(HttpStatus.NOT_FOUND, 'not_found', `${what} not found`);
 export const forbidden = (message: string) => new ApiError(HttpStatus.FORBIDDEN, 'forbidden', message);
 export const conflict = (code: string, message: string) => new ApiError(HttpStatus.CONFLICT, code, message);

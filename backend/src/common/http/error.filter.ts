@@ -2,8 +2,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
 import type { AppRequest } from '../auth/principal';
-import type { ErrorBody, FieldError } from './api-error';
+import { type ErrorBody, type FieldError, TooManyRequestsError } from './api-error';
 import { databaseUnavailableBody, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable';
+import { UNSTORABLE_TEXT_MESSAGE } from './json-depth';
 
 const CODES: Record<number, string> = {
   400: 'bad_request',
@@ -29,6 +30,7 @@ export class ErrorFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const body = this.toBody(exception, String(req.id ?? ''));
     if (body.error.status === 503 && !res.headersSent) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (exception instanceof TooManyRequestsError && !res.headersSent) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (body.error.status > 503 || body.error.status === 500) {
       this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
     }
@@ -85,6 +87,8 @@ function middlewareMessage(error: { type?: string; limit?: number }): string {
       return `The request body is too large (limit ${error.limit} bytes).`;
     case 'entity.parse.failed':
       return 'The request body is not valid JSON.';
+    case 'entity.unstorable.text':
+      return UNSTORABLE_TEXT_MESSAGE;
     case 'entity.too.deep':
       return `The request body nests too deeply (limit ${error.limit} levels).`;
     case 'encoding.unsupported':

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiError, conflict } from '../../common/http/api-error';
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../common/http/json-depth';
+import { jsonDepthExceeds, jsonHasUnstorableText, MAX_JSON_DEPTH, UNSTORABLE_TEXT_MESSAGE } from '../../common/http/json-depth';
 import { validationError } from '../../common/http/validation.pipe';
 import { verifyWebhook } from '../../webhooks/webhook-signature';
 import { MAX_MENTIONS_PER_REQUEST, type MentionIngestResultDto } from '../mention-input.dto';
@@ -63,6 +63,7 @@ export class SignedIngestService {
 function parseMentions(body: string): unknown[] {
   let parsed: unknown;
   if (jsonDepthExceeds(body)) throw validationError([{ field: 'body', message: `body nests deeper than ${MAX_JSON_DEPTH} levels` }]);
+  if (jsonHasUnstorableText(body)) throw validationError([{ field: 'body', message: UNSTORABLE_TEXT_MESSAGE }]);
   try {
     parsed = JSON.parse(body);
   } catch {
