@@ -15,8 +15,9 @@ function keyOf(secret: string): Buffer {
   return Buffer.from(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret, 'base64');
 }
 
-export function signWebhook(secret: string, id: string, timestampSeconds: number, body: string): string {
-  const digest = createHmac('sha256', keyOf(secret)).update(`${id}.${timestampSeconds}.${body}`, 'utf8').digest('base64');
+/** `body` as received bytes or as text (UTF-8): the same signature for the same bytes. */
+export function signWebhook(secret: string, id: string, timestampSeconds: number, body: string | Buffer): string {
+  const digest = createHmac('sha256', keyOf(secret)).update(`${id}.${timestampSeconds}.`, 'utf8').update(typeof body === 'string' ? Buffer.from(body, 'utf8') : body).digest('base64');
   return `v1,${digest}`;
 }
 
@@ -35,7 +36,7 @@ export function webhookHeaders(secret: string, id: string, body: string, now = n
  * Receiver-side check (used by tests and documented for integrators): one of the space-separated
  * signatures matches and the timestamp is within `toleranceSeconds` of now, which stops replays.
  */
-export function verifyWebhook(secret: string, headers: Record<string, string | undefined>, body: string, now = new Date(), toleranceSeconds = 300): boolean {
+export function verifyWebhook(secret: string, headers: Record<string, string | undefined>, body: string | Buffer, now = new Date(), toleranceSeconds = 300): boolean {
   const id = headers['webhook-id'];
   const timestamp = Number(headers['webhook-timestamp']);
   const signatures = headers['webhook-signature'];

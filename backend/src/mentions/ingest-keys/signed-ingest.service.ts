@@ -43,10 +43,11 @@ export class SignedIngestService {
     if (!Number.isInteger(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > SIGNATURE_TOLERANCE_SECONDS) {
       throw unauthorized('stale_request', `webhook-timestamp must be the current Unix time in seconds (within ${SIGNATURE_TOLERANCE_SECONDS} s); check the sender's clock.`);
     }
-    const body = request.rawBody.toString('utf8');
-    if (!verifyWebhook(key.secret, headers, body, now, SIGNATURE_TOLERANCE_SECONDS)) {
+    // The signature covers the bytes as sent, so a body that is not UTF-8 still verifies and is then refused for what it is.
+    if (!verifyWebhook(key.secret, headers, request.rawBody, now, SIGNATURE_TOLERANCE_SECONDS)) {
       throw unauthorized('bad_signature', 'webhook-signature does not match the body: sign `${webhook-id}.${webhook-timestamp}.${body}` with HMAC-SHA256 and the key secret.');
     }
+    const body = decodeUtf8(request.rawBody);
     if (await this.keys.seen(key.keyId, id)) throw conflict('replayed', 'This webhook-id was already processed; send new mentions with a new webhook-id.');
 
     const mentions = parseMentions(body);
@@ -56,6 +57,16 @@ export class SignedIngestService {
       throw validationError(result.items.flatMap((item) => (item.errors ?? []).map((e) => ({ field: `mentions[${item.index}]${e.field ? `.${e.field}` : ''}`, message: e.message }))), 'mentions', 'mentions');
     }
     return result;
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(raw: Buffer): string {
+  try {
+    return strictUtf8.decode(raw);
+  } catch {
+    throw validationError([{ field: 'body', message: 'body is not valid UTF-8: send the JSON encoded as UTF-8' }]);
   }
 }
 
