@@ -34,14 +34,14 @@ export class ListCasesQuery {
 }
 
 export class UpdateCaseDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'A member, or null to unassign' }) @IsOptional() @ValidateIf((o) => o.ownerId !== null) @IsUUID() ownerId?: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'A member, or null to unassign' }) @IsOptional() @ValidateIf((o) => o.ownerId !== null) @IsUUID() ownerId?: string | null;
   @ApiPropertyOptional({ enum: SLA_PRIORITIES }) @IsOptional() @IsIn(SLA_PRIORITIES) priority?: string;
   @ApiPropertyOptional({ enum: ['open', 'waiting_customer'], description: 'waiting_customer pauses the timers; open resumes them' }) @IsOptional() @IsIn(['open', 'waiting_customer']) status?: 'open' | 'waiting_customer';
 }
 
 export class BulkAssignDto {
   @ApiProperty({ type: [String], format: 'uuid' }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID(undefined, { each: true }) ids: string[];
-  @ApiProperty({ format: 'uuid', nullable: true }) @ValidateIf((o) => o.ownerId !== null) @IsUUID() ownerId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) @ValidateIf((o) => o.ownerId !== null) @IsUUID() ownerId: string | null;
 }
 
 export class BulkAssignResultDto {

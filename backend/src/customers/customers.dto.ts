@@ -74,7 +74,7 @@ export class BulkCustomerDto extends CustomerFieldsDto {
 }
 
 export class BulkUpsertDto {
-  @ApiProperty({ type: Object, isArray: true, description: 'Up to 1000 customers (BulkCustomer); each row is validated on its own' })
+  @ApiProperty({ type: () => BulkCustomerDto, isArray: true, description: 'Up to 1000 customers; each row is validated on its own (a bad row is reported, the others are kept)' })
   @IsArray({ message: 'customers must be a list' })
   @ArrayMinSize(1, { message: 'customers must not be empty' })
   @ArrayMaxSize(1000, { message: 'send at most 1000 customers per request' })

@@ -478,7 +478,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer's responses, cancellations, mentions, cases, moments and record events, newest first, by cursor */
+        /** A customer's responses, cancellations, mentions, cases, moments and record events, newest first, by cursor (API tokens see a kind only with its own read scope, e.g. cases:read) */
         get: operations["Timeline_page"];
         put?: never;
         post?: never;
@@ -2598,9 +2598,31 @@ export interface components {
             items: components["schemas"]["CustomerDto"][];
             total: number;
         };
+        BulkCustomerDto: {
+            name?: string;
+            email?: string;
+            /** @example +359 88 123 4567 */
+            phone?: string;
+            /** @description Merged into the stored attributes */
+            attributes?: {
+                [key: string]: unknown;
+            };
+            lifecycleStage?: components["schemas"]["LifecycleStage"];
+            segment?: string;
+            /** @description Monthly recurring revenue */
+            mrr?: number;
+            consents?: components["schemas"]["ConsentsDto"];
+            orderCount?: number;
+            /** Format: date-time */
+            firstSeenAt?: string;
+            /** Format: date-time */
+            lastSeenAt?: string;
+            /** @description The customer's id in your systems */
+            externalId: string;
+        };
         BulkUpsertDto: {
-            /** @description Up to 1000 customers (BulkCustomer); each row is validated on its own */
-            customers: Record<string, never>[];
+            /** @description Up to 1000 customers; each row is validated on its own (a bad row is reported, the others are kept) */
+            customers: components["schemas"]["BulkCustomerDto"][];
         };
         RowErrorDto: {
             /** @description Position in the request (0-based) */
@@ -4708,7 +4730,7 @@ export interface components {
         BulkAssignDto: {
             ids: string[];
             /** Format: uuid */
-            ownerId: Record<string, never> | null;
+            ownerId: string | null;
         };
         BulkAssignResultDto: {
             assigned: string[];
@@ -4797,7 +4819,7 @@ export interface components {
              * Format: uuid
              * @description A member, or null to unassign
              */
-            ownerId?: Record<string, never> | null;
+            ownerId?: string | null;
             /** @enum {string} */
             priority?: "urgent" | "high" | "normal" | "low";
             /**

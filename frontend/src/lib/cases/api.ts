@@ -19,13 +19,6 @@ const C = `${W}/cases/{caseId}` as const;
 const at = (workspaceId: string) => ({ path: { workspaceId } });
 const one = (workspaceId: string, caseId: string) => ({ path: { workspaceId, caseId } });
 
-/*
- * The OpenAPI document types nullable uuid fields (ownerId) as `Record<string, never> | null` (the DTO property
- * has no explicit `type: String`), so the member id is cast where it is sent.
- */
-type OwnerField = Record<string, never> | null;
-const owner = (id: string | null): OwnerField => id as unknown as OwnerField;
-
 export function listCases(workspaceId: string, query: CaseQuery): Promise<CasePage> {
 	return unwrap(api.GET(`${W}/cases`, { params: { ...at(workspaceId), query } }));
 }
@@ -43,13 +36,11 @@ export function updateCase(
 	caseId: string,
 	change: { ownerId?: string | null; priority?: CasePriority; status?: 'open' | 'waiting_customer' }
 ): Promise<Case> {
-	const { ownerId, ...rest } = change;
-	const body = ownerId === undefined ? rest : { ...rest, ownerId: owner(ownerId) };
-	return unwrap(api.PATCH(C, { params: one(workspaceId, caseId), body }));
+	return unwrap(api.PATCH(C, { params: one(workspaceId, caseId), body: change }));
 }
 
 export function bulkAssign(workspaceId: string, ids: string[], ownerId: string | null): Promise<BulkAssignResult> {
-	return unwrap(api.POST(`${W}/cases/bulk-assign`, { params: at(workspaceId), body: { ids, ownerId: owner(ownerId) } }));
+	return unwrap(api.POST(`${W}/cases/bulk-assign`, { params: at(workspaceId), body: { ids, ownerId } }));
 }
 
 export function reply(workspaceId: string, caseId: string, input: ReplyInput): Promise<Case> {

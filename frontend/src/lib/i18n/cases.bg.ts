@@ -1,0 +1,292 @@
+import type { CasesMessages } from './cases.en';
+import { pluralBg } from './plural';
+
+/** 1 казус, 2 казуса (бройна форма след число). */
+const cases = (n: number) => pluralBg(n, 'казус', 'казуса');
+
+/** Низове на входящите казуси и страницата на казус (включени като `cases` в bg.ts). */
+export const casesBg: CasesMessages = {
+	title: 'Казуси',
+	intro: 'Всеки недоволен клиент става казус със срок и отговорник. Най-отгоре са казусите с най-близък срок.',
+	tabsLabel: 'Раздели на казусите',
+	inboxTab: 'Входящи',
+	reportsTab: 'Отчети',
+	newCase: 'Нов казус',
+	shortcutsButton: 'Клавишни комбинации',
+	readOnly: 'Можете да преглеждате казусите. С тях работят администраторите, анализаторите и отговорниците на точките на контакт.',
+	statuses: { open: 'Отворен', waiting_customer: 'Чака клиента', resolved: 'Решен', closed: 'Затворен' },
+	priorities: { urgent: 'Спешен', high: 'Висок', normal: 'Нормален', low: 'Нисък' },
+	sources: {
+		response: 'Отговор на анкета',
+		cancellation: 'Прекратяване',
+		mention: 'Споменаване',
+		cluster: 'Известен проблем',
+		manual: 'Ръчно',
+		api: 'API'
+	},
+	channels: {
+		social: 'Социални мрежи',
+		chat: 'Чат',
+		messenger: 'Месинджър',
+		email: 'Имейл',
+		web_form: 'Уеб формуляр',
+		phone: 'Телефон',
+		survey: 'Анкета',
+		review: 'Отзив',
+		in_person: 'На място',
+		other: 'Друго'
+	},
+	priorityReasons: {
+		known_issue: 'известен проблем',
+		cancellation: 'прекратяване',
+		high_mrr: 'клиент с висок MRR',
+		repeated_complaint: 'повторна жалба',
+		set_by_hand: 'зададен ръчно'
+	},
+	unassigned: 'Невъзложен',
+	formerMember: 'Бивш член',
+	filters: {
+		label: 'Филтри на казусите',
+		status: 'Статус',
+		statusViews: {
+			active: 'Отворени и чакащи',
+			open: 'Отворени',
+			waiting_customer: 'Чакат клиента',
+			resolved: 'Решени',
+			closed: 'Затворени',
+			all: 'Всички статуси'
+		},
+		owner: 'Отговорник',
+		anyOwner: 'Всички',
+		mine: 'Моите',
+		unassigned: 'Невъзложени',
+		members: 'Членове',
+		touchpoint: 'Точка на контакт',
+		anyTouchpoint: 'Всички точки на контакт',
+		priority: 'Приоритет',
+		source: 'Източник',
+		anySource: 'Всички източници',
+		breached: 'Само с нарушен SLA',
+		reset: 'Изчисти филтрите'
+	},
+	list: {
+		label: 'Казуси',
+		shown: (n: number, more: boolean) => (more ? `Показани: ${n} ${cases(n)}, още има по-долу` : `${n} ${cases(n)}`),
+		selectAll: 'Избери всички показани казуси',
+		select: (title: string) => `Избери казус „${title}“`,
+		columns: {
+			select: 'Избор',
+			case: 'Казус',
+			customer: 'Клиент',
+			touchpoint: 'Точка на контакт',
+			owner: 'Отговорник',
+			priority: 'Приоритет',
+			source: 'Източник',
+			timers: 'SLA срокове'
+		},
+		none: '—',
+		refresh: 'Обнови',
+		loadMore: 'Зареди още',
+		loadingMore: 'Зареждане…',
+		emptyTitle: 'Няма отворени казуси',
+		emptyText:
+			'Казусите се отварят автоматично от критици, ниски оценки, прекратявания, негативни споменавания и известни проблеми. Можете да отворите казус и ръчно.',
+		noMatchesTitle: 'Няма казуси по тези филтри',
+		noMatchesText: 'Изберете друг статус, отговорник или приоритет или изчистете филтрите.',
+		reopened: 'Отворен повторно',
+		breached: 'Нарушен SLA',
+		overdue: 'Просрочен'
+	},
+	timer: {
+		firstResponse: 'Първи отговор',
+		resolution: 'Решаване',
+		dueIn: (d: string) => `след ${d}`,
+		overdue: (d: string) => `просрочен с ${d}`,
+		paused: 'на пауза',
+		pausedLeft: (d: string) => `на пауза, остават ${d}`,
+		pausedOverdue: (d: string) => `на пауза, просрочен с ${d}`,
+		met: 'в срок',
+		metLate: 'със закъснение',
+		none: 'без срок',
+		stopped: 'неизпълнен',
+		dueAt: (at: string) => `Срок: ${at}`,
+		metAt: (at: string) => `Изпълнен: ${at}`,
+		atRisk: 'под риск',
+		units: { d: 'д', h: 'ч', m: 'мин', s: 'с' }
+	},
+	bulk: {
+		label: 'Групови действия',
+		selected: (n: number) => `Избрани: ${n}`,
+		assignTo: 'Възложи на',
+		choose: 'Изберете…',
+		unassign: 'Никого (премахни възлагането)',
+		apply: 'Възложи',
+		applying: 'Възлагане…',
+		clear: 'Изчисти избора',
+		assigned: (n: number, name: string) =>
+			pluralBg(n, `${n} казус е възложен на ${name}.`, `${n} казуса са възложени на ${name}.`),
+		unassigned: (n: number) => `Възлагането е премахнато от ${n} ${cases(n)}.`,
+		failed: (n: number) =>
+			pluralBg(
+				n,
+				`${n} казус не е възложен: не е намерен (изтрит е или е в друго работно пространство).`,
+				`${n} казуса не са възложени: не са намерени (изтрити са или са в друго работно пространство).`
+			)
+	},
+	assignDialog: {
+		title: (n: number) => (n === 1 ? 'Възлагане на казуса' : `Възлагане на ${n} ${cases(n)}`),
+		member: 'Член'
+	},
+	newCaseDialog: {
+		title: 'Ръчно отваряне на казус',
+		caseTitle: 'Заглавие',
+		description: 'Описание',
+		customer: 'ID на клиента',
+		customerHint: 'ID на клиента във вашата система, както е на страница „Клиенти“.',
+		touchpoint: 'Точка на контакт',
+		noTouchpoint: 'Няма',
+		priority: 'Приоритет',
+		byRules: 'По правилата за приоритет',
+		owner: 'Отговорник',
+		routeAutomatically: 'Автоматично разпределяне (отговорник или екип на точката на контакт)',
+		channel: 'Канал',
+		channelAuto: 'Според точката на контакт',
+		create: 'Отвори казус',
+		creating: 'Отваряне…',
+		created: (n: number) => `Казус №${n} е отворен.`,
+		fieldsMessage: 'Моля, коригирайте отбелязаните полета.'
+	},
+	shortcuts: {
+		title: 'Клавишни комбинации',
+		intro: 'Комбинациите работят, когато не пишете в поле.',
+		keyColumn: 'Клавиши',
+		actionColumn: 'Действие',
+		or: 'или',
+		inbox: 'Входящи',
+		casePage: 'Страница на казус',
+		next: 'Следващ казус',
+		previous: 'Предишен казус',
+		toggle: 'Избери казуса или премахни избора',
+		open: 'Отвори казуса',
+		assign: 'Възложи (избраните казуси, иначе текущия)',
+		newCase: 'Нов казус',
+		reply: 'Напиши отговор',
+		assignCase: 'Смени отговорника',
+		back: 'Обратно към входящите',
+		help: 'Покажи тази помощ'
+	},
+	detail: {
+		back: 'Входящи',
+		loadErrorTitle: 'Казусът не е намерен',
+		notFound: 'Този казус не съществува или е в друго работно пространство.',
+		description: 'Описание',
+		noDescription: 'Няма описание.',
+		details: 'Подробности',
+		customer: 'Клиент',
+		noCustomer: 'Не е свързан с клиент',
+		touchpoint: 'Точка на контакт',
+		channel: 'Канал',
+		source: 'Източник',
+		openSource: 'Отвори източника',
+		originalPost: 'Оригинална публикация',
+		sourceId: 'ID на източника',
+		openedAt: 'Отворен',
+		priorityReasons: 'Причини за приоритета',
+		escalatedTo: 'Ескалиран към',
+		timers: 'SLA срокове',
+		handling: 'Обработка',
+		owner: 'Отговорник',
+		priority: 'Приоритет',
+		waitOnCustomer: 'Изчакай клиента',
+		resume: 'Клиентът отговори: продължи',
+		waitingHint: 'Чака се отговор от клиента: сроковете са на пауза.',
+		closeCase: 'Затвори казуса',
+		saved: 'Запазено.',
+		reply: {
+			title: 'Запиши отговор',
+			text: 'Отговор',
+			from: 'От',
+			fromAgent: 'Ние, към клиента',
+			fromCustomer: 'Клиентът',
+			wait: 'След това изчакай клиента (сроковете спират)',
+			submit: 'Запиши отговора',
+			submitting: 'Записване…',
+			hint: 'Ctrl+Enter записва отговора. Първият ни отговор изпълнява срока за първи отговор.',
+			logged: 'Отговорът е записан.',
+			firstResponse: 'Отговорът е записан: срокът за първи отговор е спазен.',
+			closed: 'Казусът е затворен. Ниска последваща оценка ще го отвори отново.'
+		},
+		audit: {
+			title: 'История на промените',
+			label: 'Събития по казуса, първо най-новите',
+			empty: 'Все още няма събития.'
+		},
+		close: {
+			title: 'Затваряне на казуса',
+			intro: 'За да затворите казуса, посочете първопричината и какво е предприето.',
+			rootCause: 'Първопричина',
+			rootCauseHint: 'Защо се е случило.',
+			actionTaken: 'Предприети действия',
+			actionTakenHint: 'Какво е направено за клиента и за да не се повтори.',
+			churnReason: 'Причина за напускане',
+			churnRequired: 'Задължително: клиентът е напуснал.',
+			churnOptional: 'Само ако клиентът е напуснал.',
+			noReason: '— Няма —',
+			submit: 'Затвори казуса',
+			submitting: 'Затваряне…',
+			closed: 'Казусът е затворен.'
+		},
+		resolution: {
+			title: 'Решение',
+			rootCause: 'Първопричина',
+			actionTaken: 'Предприети действия',
+			churnReason: 'Причина за напускане',
+			closedAt: 'Затворен'
+		},
+		followUp: {
+			title: 'Последваща CSAT оценка',
+			intro: 'Попитайте клиента доколко е доволен от обработката на казуса и запишете отговора. Оценка 1 или 2 отваря казуса отново.',
+			score: 'Оценка (1 = много недоволен, 5 = много доволен)',
+			comment: 'Коментар на клиента',
+			submit: 'Запиши отговора',
+			submitting: 'Записване…',
+			recorded: (n: number) => `Последващата CSAT оценка ${n}/5 е записана.`,
+			reopened: (n: number) => `Последваща CSAT оценка ${n}/5: казусът е отворен отново.`,
+			result: (n: number) => `Клиентът оцени обработката с ${n}/5.`,
+			chooseScore: 'Изберете оценка.'
+		}
+	},
+	events: {
+		kinds: {
+			opened: 'Отворен',
+			reply: 'Отговор',
+			assigned: 'Възложен',
+			priority_changed: 'Променен приоритет',
+			status_changed: 'Променен статус',
+			sla_warned: 'SLA под риск',
+			sla_breached: 'Нарушен SLA',
+			closed: 'Затворен',
+			follow_up: 'Последваща CSAT оценка',
+			reopened: 'Отворен повторно'
+		},
+		system: 'Система',
+		token: 'API токен',
+		by: (name: string) => `от ${name}`,
+		fromCustomer: 'От клиента',
+		fromAgent: 'Към клиента',
+		firstResponse: 'Първи отговор',
+		change: (from: string, to: string) => `${from} → ${to}`,
+		routedBy: {
+			explicit: 'отговорникът е избран ръчно',
+			round_robin: 'поред в екипа',
+			touchpoint_owner: 'към отговорника на точката на контакт',
+			unassigned: 'не е намерен отговорник'
+		},
+		openedFrom: (source: string) => `Източник: ${source}`,
+		timers: { first_response: 'Първи отговор', resolution: 'Решаване' },
+		due: (timer: string, at: string) => `${timer}: срок ${at}`,
+		score: (n: number) => `Оценка ${n}/5`,
+		lowFollowUp: (n: number) => `Ниска последваща оценка (${n}/5)`,
+		resolutionDue: (at: string) => `Нов срок за решаване: ${at}`
+	}
+};
