@@ -40,7 +40,7 @@ export const casesBg: CasesMessages = {
 		known_issue: 'известен проблем',
 		cancellation: 'прекратяване',
 		high_mrr: 'клиент с висок MRR',
-		repeated_complaint: 'повторна жалба',
+		repeated_complaint: 'повторно оплакване',
 		set_by_hand: 'зададен ръчно'
 	},
 	unassigned: 'Невъзложен',

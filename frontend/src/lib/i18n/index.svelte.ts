@@ -1,24 +1,14 @@
 import { browser } from '$app/environment';
 import { en, type Messages } from './en';
 import { ru } from './ru';
+import { bg } from './bg';
+import { INTL_TAGS, isLocale, localeFromLanguages, type Locale } from './locales';
 
 export type { Messages } from './en';
-
-export const LOCALES = ['en', 'ru'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, isLocale, localeFromLanguages, type Locale } from './locales';
 
 const STORAGE_KEY = 'otklik.locale';
-const dictionaries: Record<Locale, Messages> = { en, ru };
-
-export function isLocale(value: unknown): value is Locale {
-	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/** ru, ru-RU, ru-UA… → ru; anything else → en. */
-export function localeFromLanguages(languages: readonly string[]): Locale {
-	const first = languages.find((l) => l.trim() !== '');
-	return first?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
-}
+const dictionaries: Record<Locale, Messages> = { en, ru, bg };
 
 function readStored(): Locale | null {
 	try {
@@ -63,7 +53,7 @@ class LocaleStore {
 
 	/** BCP 47 tag for Intl formatting. */
 	get intlTag(): string {
-		return this.current === 'ru' ? 'ru-RU' : 'en-GB';
+		return INTL_TAGS[this.current];
 	}
 
 	#applyToDocument(): void {
@@ -76,5 +66,6 @@ export const i18n = new LocaleStore();
 /** Language names shown in the switcher, each in its own language. */
 export const localeNames: Record<Locale, string> = {
 	en: en.languageName,
-	ru: ru.languageName
+	ru: ru.languageName,
+	bg: bg.languageName
 };

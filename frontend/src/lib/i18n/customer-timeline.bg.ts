@@ -1,0 +1,77 @@
+import type { CustomerTimelineMessages } from './customer-timeline.en';
+
+/** Низове на хронологията в профила на клиента (включени като `customerTimeline` в bg.ts). */
+export const customerTimelineBg: CustomerTimelineMessages = {
+	title: 'Хронология',
+	intro: 'Отговори на анкети, прекратявания, споменавания, казуси, отчетени моменти и промени в записа на клиента, първо най-новите.',
+	filterLabel: 'Покажи събития',
+	kinds: {
+		response: 'Отговори',
+		cancellation: 'Прекратявания',
+		mention: 'Споменавания',
+		case: 'Казуси',
+		moment: 'Моменти',
+		customer: 'Запис на клиента'
+	},
+	kindIcon: {
+		response: 'Отговор на анкета',
+		cancellation: 'Прекратяване',
+		mention: 'Споменаване в социалните мрежи',
+		case: 'Казус',
+		moment: 'Отчетен момент',
+		customer: 'Събитие в записа на клиента'
+	},
+	mentionSentiment: { '-1': 'Негативна', '0': 'Неутрална', '1': 'Позитивна' },
+	mentionAnswered: 'С отговор',
+	mentionOpen: 'Отвори публикацията',
+	loadMore: 'Зареди още',
+	loadingMore: 'Зареждане…',
+	retry: 'Опитай отново',
+	empty: 'Все още няма събития за този клиент.',
+	emptyFiltered: 'Няма събития от избраните видове.',
+	loadError: 'Хронологията не можа да се зареди.',
+	end: 'Това е всичко.',
+	score: 'Оценка',
+	scoreOf: (score: number, max: number) => `${score} от ${max}`,
+	noScore: 'Без оценка',
+	bands: {
+		nps: { positive: 'Промоутър', neutral: 'Пасивен', negative: 'Критик' },
+		csat: { positive: 'Доволен', neutral: 'Неутрален', negative: 'Недоволен' },
+		ces: { positive: 'Лесно', neutral: 'Неутрално', negative: 'Трудно' }
+	},
+	surveyKinds: { nps: 'NPS', csat: 'CSAT', ces: 'CES', custom: 'Анкета' },
+	partial: 'Частичен отговор',
+	noComment: 'Без коментар',
+	reason: 'Причина',
+	noReason: 'Не е избрана причина',
+	otherText: 'С думите на клиента',
+	followUp: 'Допълнителен въпрос',
+	offer: 'Показана оферта',
+	outcomes: { saved: 'Задържан', cancelled: 'Прекратил', unfinished: 'Незавършен' },
+	mrr: 'MRR',
+	customerEvents: {
+		first_seen: 'Първо посещение',
+		consent_granted: (channel: string) => `Даде съгласие за ${channel}`,
+		consent_withdrawn: (channel: string) => `Оттегли съгласието за ${channel}`
+	},
+	consentChannels: { survey: 'анкети', marketing: 'маркетинг' },
+	via: (source: string) => `чрез ${source}`,
+	language: 'Език',
+	caseNumber: (number: number) => `Казус №${number}`,
+	caseStatuses: { open: 'Отворен', waiting_customer: 'Чака клиента', resolved: 'Решен', closed: 'Затворен' },
+	casePriorities: { urgent: 'Спешен', high: 'Висок приоритет', normal: 'Нормален приоритет', low: 'Нисък приоритет' },
+	caseReopened: 'Отворен повторно',
+	caseFirstResponseBreached: 'Просрочен първи отговор',
+	caseResolutionBreached: 'Просрочено решаване',
+	caseTouchpoint: 'Точка на контакт',
+	caseOwner: 'Отговорник',
+	caseUnassigned: 'Невъзложен',
+	caseRootCause: 'Първопричина',
+	caseMilestonesLabel: 'Ключови събития',
+	caseMilestones: { opened: 'Отворен', first_reply: 'Първи отговор', closed: 'Затворен', reopened: 'Отворен повторно' },
+	momentNames: { trial_ending: 'Край на пробния период', renewal_due: 'Предстоящо подновяване', payment_failed: 'Неуспешно плащане' },
+	momentStatuses: { pending: 'Чака следващото посещение', answered: 'С отговор', expired: 'Изтекъл' },
+	momentExpires: 'Чака до',
+	momentAnswered: (survey: string) => `Отговорено в „${survey}“`,
+	momentHint: 'Отчетен от сървър; анкетите, които чакат това събитие, се показват при следващото посещение на клиента.'
+};
