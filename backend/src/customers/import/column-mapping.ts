@@ -11,23 +11,24 @@ export type ColumnTarget = ImportField | `attribute:${string}` | 'ignore';
 export const ATTRIBUTE_PREFIX = 'attribute:';
 const ATTRIBUTE_NAME_MAX = 100;
 
-/** Header words in English and Russian, compared after normalising (lower case, letters and digits only, ё → е). */
+/** Header words in English, Russian and Bulgarian, compared after normalising (lower case, letters and digits only, ё → е). */
 const SYNONYMS: Record<ImportField, string[]> = {
   externalId: [
     'id', 'externalid', 'customerid', 'clientid', 'userid', 'contactid', 'accountid', 'crmid', 'customernumber', 'customerno',
     'ид', 'idклиента', 'идклиента', 'кодклиента', 'номерклиента', 'идентификатор', 'идентификаторклиента', 'внешнийid', 'внешнийидентификатор', 'idпользователя', 'код',
+    'idнаклиента', 'коднаклиента', 'номернаклиента', 'клиентскиномер',
   ],
-  name: ['name', 'fullname', 'customername', 'clientname', 'contactname', 'contact', 'customer', 'client', 'имя', 'фио', 'клиент', 'имяклиента', 'наименование', 'название', 'покупатель', 'полноеимя'],
-  email: ['email', 'emailaddress', 'mail', 'почта', 'электроннаяпочта', 'элпочта', 'емейл', 'имейл', 'адреспочты', 'emailклиента'],
-  phone: ['phone', 'phonenumber', 'telephone', 'tel', 'mobile', 'mobilephone', 'cell', 'телефон', 'номертелефона', 'мобильный', 'мобильныйтелефон', 'тел', 'контактныйтелефон'],
-  lifecycleStage: ['lifecyclestage', 'stage', 'lifecycle', 'стадия', 'этап', 'стадияжизненногоцикла', 'этапжизненногоцикла', 'жизненныйцикл'],
+  name: ['name', 'fullname', 'customername', 'clientname', 'contactname', 'contact', 'customer', 'client', 'имя', 'фио', 'клиент', 'имяклиента', 'наименование', 'название', 'покупатель', 'полноеимя', 'име', 'имеифамилия', 'пълноиме', 'иметонаклиента'],
+  email: ['email', 'emailaddress', 'mail', 'почта', 'электроннаяпочта', 'элпочта', 'емейл', 'имейл', 'адреспочты', 'emailклиента', 'електроннапоща', 'поща', 'имейладрес'],
+  phone: ['phone', 'phonenumber', 'telephone', 'tel', 'mobile', 'mobilephone', 'cell', 'телефон', 'номертелефона', 'мобильный', 'мобильныйтелефон', 'тел', 'контактныйтелефон', 'телефоненномер', 'мобиленномер', 'мобилен', 'gsm'],
+  lifecycleStage: ['lifecyclestage', 'stage', 'lifecycle', 'стадия', 'этап', 'стадияжизненногоцикла', 'этапжизненногоцикла', 'жизненныйцикл', 'етап', 'етапнажизнениярцикъл', 'жизненцикъл'],
   segment: ['segment', 'customersegment', 'tier', 'сегмент', 'сегментклиента'],
-  mrr: ['mrr', 'monthlyrevenue', 'monthlyrecurringrevenue', 'revenue', 'ежемесячныйдоход', 'ежемесячнаявыручка', 'выручкавмесяц', 'доходвмесяц', 'mrrруб'],
-  orderCount: ['orders', 'ordercount', 'numberoforders', 'totalorders', 'purchases', 'заказы', 'заказов', 'количествозаказов', 'числозаказов', 'покупки', 'количествопокупок'],
-  firstSeenAt: ['firstseen', 'firstseenat', 'created', 'createdat', 'signupdate', 'signedup', 'registered', 'registrationdate', 'customersince', 'датарегистрации', 'зарегистрирован', 'первыйвизит', 'впервые', 'клиентс', 'датасоздания'],
-  lastSeenAt: ['lastseen', 'lastseenat', 'lastactivity', 'lastvisit', 'lastactive', 'lastlogin', 'последнийвизит', 'последняяактивность', 'последнийвход', 'активность', 'былпоследнийраз'],
-  'consents.survey': ['surveyconsent', 'consentsurvey', 'consentsurveys', 'surveys', 'согласиенаопросы', 'согласиеопросы', 'опросы'],
-  'consents.marketing': ['marketingconsent', 'consentmarketing', 'newsletter', 'subscribed', 'marketing', 'согласиенарассылку', 'рассылка', 'маркетинг', 'подписка', 'согласиенамаркетинг'],
+  mrr: ['mrr', 'monthlyrevenue', 'monthlyrecurringrevenue', 'revenue', 'ежемесячныйдоход', 'ежемесячнаявыручка', 'выручкавмесяц', 'доходвмесяц', 'mrrруб', 'месеченприход', 'месечниприходи', 'месеченоборот'],
+  orderCount: ['orders', 'ordercount', 'numberoforders', 'totalorders', 'purchases', 'заказы', 'заказов', 'количествозаказов', 'числозаказов', 'покупки', 'количествопокупок', 'поръчки', 'бройпоръчки', 'бройпокупки'],
+  firstSeenAt: ['firstseen', 'firstseenat', 'created', 'createdat', 'signupdate', 'signedup', 'registered', 'registrationdate', 'customersince', 'датарегистрации', 'зарегистрирован', 'первыйвизит', 'впервые', 'клиентс', 'датасоздания', 'датанарегистрация', 'регистриран', 'клиентот', 'създаден', 'датанасъздаване'],
+  lastSeenAt: ['lastseen', 'lastseenat', 'lastactivity', 'lastvisit', 'lastactive', 'lastlogin', 'последнийвизит', 'последняяактивность', 'последнийвход', 'активность', 'былпоследнийраз', 'последнаактивност', 'последнопосещение', 'последенвход', 'активност'],
+  'consents.survey': ['surveyconsent', 'consentsurvey', 'consentsurveys', 'surveys', 'согласиенаопросы', 'согласиеопросы', 'опросы', 'съгласиезаанкети', 'анкети'],
+  'consents.marketing': ['marketingconsent', 'consentmarketing', 'newsletter', 'subscribed', 'marketing', 'согласиенарассылку', 'рассылка', 'маркетинг', 'подписка', 'согласиенамаркетинг', 'съгласиезамаркетинг', 'бюлетин', 'абонамент', 'съгласиезабюлетин'],
 };
 
 const normalise = (header: string) => header.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, '');

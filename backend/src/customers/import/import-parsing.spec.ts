@@ -56,6 +56,12 @@ describe('suggestMapping', () => {
       'externalId', 'name', 'email', 'phone', 'segment', 'attribute:Ёмкость', 'attribute:Email', 'lastSeenAt', 'consents.marketing',
     ]);
   });
+
+  it('recognises Bulgarian headers', () => {
+    expect(suggestMapping(['Номер на клиента', 'Име и фамилия', 'Имейл', 'Телефонен номер', 'Брой поръчки', 'Дата на регистрация', 'Последна активност', 'Съгласие за маркетинг', 'Град'])).toEqual([
+      'externalId', 'name', 'email', 'phone', 'orderCount', 'firstSeenAt', 'lastSeenAt', 'consents.marketing', 'attribute:Град',
+    ]);
+  });
 });
 
 describe('mappingProblems', () => {
