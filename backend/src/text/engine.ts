@@ -1,13 +1,14 @@
 /**
  * The complaint-clustering engine: texts in, clusters with labels out, and a frozen model that places
  * new texts into the existing clusters. Pipeline: analyse (normalise, tokenise, stem, stop words) →
- * TF-IDF over stems, stem bigrams and character n-grams → LSA (randomized SVD) → approximate kNN graph →
+ * TF-IDF over stems, stem bigrams and character n-grams → LSA (randomized SVD) → approximate kNN graph (candidates
+ * from LSA, re-scored with the exact TF-IDF cosine) →
  * Louvain communities (the number of clusters falls out of the graph) → small communities dissolved into
  * their nearest cluster or the unclustered bucket → labels by class TF-IDF.
  */
 import { DEFAULT_FEATURE_OPTIONS, featureKeys, fitVocabulary, vectorize, type FeatureOptions, type Vocabulary } from './features';
 import { assignNearest, dot, groupCentroids, normalizeRows } from './kmeans';
-import { approximateKnn } from './knn';
+import { approximateKnn, rerankWithSparse } from './knn';
 import { labelClusters } from './labels';
 import { randomizedSvd, type SvdProjection } from './linalg';
 import { graphFromEdges, louvain } from './louvain';
@@ -24,6 +25,10 @@ export interface ClusterEngineOptions {
   powerIterations: number;
   /** Neighbours per text in the similarity graph. */
   neighbors: number;
+  /** Candidates per text found in LSA space and re-scored with the full TF-IDF vectors (0: no re-scoring). */
+  rerankCandidates: number;
+  /** Share of the exact TF-IDF cosine in the re-scored similarity (the rest is the LSA cosine). */
+  rerankLexicalWeight: number;
   /** Louvain resolution: higher gives more, smaller clusters; 'auto' grows with the number of texts. */
   resolution: number | 'auto';
   /** Communities smaller than this are dissolved; 'auto' scales with the number of texts. */
@@ -44,6 +49,8 @@ export const DEFAULT_ENGINE_OPTIONS: Omit<ClusterEngineOptions, 'onProgress'> = 
   dimensions: 64,
   powerIterations: 1,
   neighbors: 15,
+  rerankCandidates: 40,
+  rerankLexicalWeight: 0.5,
   resolution: 'auto',
   graphWeighting: 'cosine',
   minClusterSize: 'auto',
@@ -164,7 +171,11 @@ function reduceAndGroup(
   present.forEach((i, r) => x.set(embedding.subarray(i * dim, i * dim + dim), r * dim));
   if (m < 2) return { projection, embedding, x, dim, community: new Int32Array(m), count: m };
   progress(0.6, 'neighbours');
-  const knn = approximateKnn(x, m, dim, Math.min(opts.neighbors, m - 1), { seed: opts.seed });
+  const k = Math.min(opts.neighbors, m - 1);
+  // Candidates from LSA, final neighbours by LSA and exact TF-IDF cosine together (+0.02 ARI on banking77).
+  const wide = Math.min(Math.max(opts.rerankCandidates, k), m - 1);
+  const candidates = approximateKnn(x, m, dim, opts.rerankCandidates > 0 ? wide : k, { seed: opts.seed });
+  const knn = opts.rerankCandidates > 0 ? rerankWithSparse(candidates, present.map((i) => rows[i]), k, opts.rerankLexicalWeight) : candidates;
   const from = new Int32Array(m * knn.k);
   for (let i = 0; i < m; i++) from.fill(i, i * knn.k, (i + 1) * knn.k);
   const weights = opts.graphWeighting === 'snn' ? sharedNeighborWeights(knn.neighbors, m, knn.k) : knn.similarities.map((s) => Math.max(0, s));

@@ -4,6 +4,7 @@
  * where the exact all-pairs search would take many.
  */
 import { assignNearest, dot, sphericalKMeans } from './kmeans';
+import { sparseDot, type SparseVector } from './sparse';
 
 export interface KnnGraph {
   k: number;
@@ -79,5 +80,36 @@ export function approximateKnn(x: Float64Array, n: number, dim: number, k: numbe
     }
   }
   for (let p = 0; p < similarities.length; p++) if (neighbors[p] < 0) similarities[p] = 0;
+  return { k, neighbors, similarities };
+}
+
+/**
+ * Re-scores a wider candidate list by mixing its LSA cosine with the exact TF-IDF cosine of the two texts, and keeps
+ * the best k. LSA finds candidates that share no word (recall); 64 dimensions blur the fine distinctions between
+ * neighbouring topics ("card arrived" vs "card delivery estimate"), which the full vectors still see (precision).
+ * `rows[i]` must be the unit TF-IDF vector of graph node i.
+ */
+export function rerankWithSparse(candidates: KnnGraph, rows: readonly SparseVector[], k: number, lexicalWeight: number): KnnGraph {
+  const n = rows.length;
+  const kc = candidates.k;
+  const neighbors = new Int32Array(n * k).fill(-1);
+  const similarities = new Float64Array(n * k);
+  const ids = new Int32Array(kc);
+  const scores = new Float64Array(kc);
+  const order = Array.from({ length: kc }, (_, a) => a);
+  for (let i = 0; i < n; i++) {
+    let count = 0;
+    for (let a = 0; a < kc; a++) {
+      const j = candidates.neighbors[i * kc + a];
+      if (j < 0) continue;
+      ids[count] = j;
+      scores[count++] = (1 - lexicalWeight) * candidates.similarities[i * kc + a] + lexicalWeight * sparseDot(rows[i], rows[j]);
+    }
+    const ranked = order.slice(0, count).sort((x, y) => scores[y] - scores[x] || ids[x] - ids[y]);
+    for (let a = 0; a < Math.min(k, count); a++) {
+      neighbors[i * k + a] = ids[ranked[a]];
+      similarities[i * k + a] = scores[ranked[a]];
+    }
+  }
   return { k, neighbors, similarities };
 }

@@ -69,3 +69,16 @@ export function sparseTimesDense(x: SparseVector, m: Float64Array, l: number): F
   }
   return out;
 }
+
+/** Dot product of two sparse vectors with sorted indices (a merge of the two index lists). */
+export function sparseDot(a: SparseVector, b: SparseVector): number {
+  const ai = a.indices;
+  const bi = b.indices;
+  let s = 0;
+  for (let p = 0, q = 0; p < ai.length && q < bi.length; ) {
+    if (ai[p] === bi[q]) s += a.values[p++] * b.values[q++];
+    else if (ai[p] < bi[q]) p++;
+    else q++;
+  }
+  return s;
+}
