@@ -301,6 +301,21 @@ describe('validation and access', () => {
     }
   });
 
+  it("gives the journey map the reports' compliance per touchpoint (timers met / timers with a known outcome)", async () => {
+    const report = (await asAdmin.get(`${ws}/case-reports?groupBy=touchpoint`).expect(200)).body;
+    const journey = (await asAdmin.get(`${ws}/touchpoints/journey`).expect(200)).body;
+    const cards = new Map<string, { cases: { compliance: number | null } }>(
+      journey.stages.flatMap((stage: { touchpoints: { id: string }[] }) => stage.touchpoints.map((tp) => [tp.id, tp])),
+    );
+    const reported = report.groups.filter((g: { key: string | null }) => g.key !== null);
+    expect(reported.length).toBeGreaterThan(0);
+    for (const g of reported) {
+      const measured = g.firstResponse.measured + g.resolution.measured;
+      const expected = measured > 0 ? Math.round((1000 * (g.firstResponse.met + g.resolution.met)) / measured) / 10 : null;
+      expect(cards.get(g.key)?.cases.compliance, g.label).toBe(expected);
+    }
+  });
+
   it('answers 400 for an unknown interval of the series', async () => {
     const res = await asAdmin.get(`${ws}/case-reports/series?interval=day`).expect(400);
     expect(res.body.error.details[0]).toEqual({ field: 'interval', message: 'interval must be one of: week, month' });
