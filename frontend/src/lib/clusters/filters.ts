@@ -28,12 +28,3 @@ export function toQuery(filters: ClusterFilters, now = new Date()): ClusterQuery
 	if (filters.period !== 'all') query.from = new Date(now.getTime() - Number(filters.period) * 86_400_000).toISOString();
 	return query;
 }
-
-/** The browser's IANA time zone, so trend buckets start at the person's midnight. */
-export function browserTimeZone(): string {
-	try {
-		return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-	} catch {
-		return 'UTC';
-	}
-}

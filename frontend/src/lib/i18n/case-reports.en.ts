@@ -4,7 +4,6 @@ export const caseReportsEn = {
 	intro: 'SLA compliance, response and resolution times and what customers said afterwards: speed next to quality.',
 	timeNote:
 		'Times are SLA time, as the targets count it: working hours of each case’s policy calendar, without the time spent waiting on the customer. A case counts in compliance once its outcome is known.',
-	retry: 'Try again',
 	empty: 'No cases were opened in this period.',
 	filters: {
 		label: 'Report filters',

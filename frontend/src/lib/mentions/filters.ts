@@ -67,11 +67,3 @@ export function listQuery(filters: MentionFilters, range: { from: string; to: st
 	if (filters.includeDuplicates) query.includeDuplicates = true;
 	return query;
 }
-
-export function browserTimeZone(): string {
-	try {
-		return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-	} catch {
-		return 'UTC';
-	}
-}

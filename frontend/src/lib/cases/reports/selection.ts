@@ -1,4 +1,5 @@
-import { churnQuery, churnRange, isoDate, type ChurnPeriodChoice } from '$lib/churn/period';
+import { churnQuery, churnRange, type ChurnPeriodChoice } from '$lib/churn/period';
+import { isoDate, type DateRange } from '$lib/dates';
 import type { GroupBy, Interval, ReportChannel, ReportPriority } from './types';
 
 /** What the case reports page shows: a period, a grouping, a series interval and optional filters ('' = all). */
@@ -31,12 +32,12 @@ export function defaultSelection(now = new Date()): ReportSelection {
 }
 
 /** The period as instants (whole local months up to the end of today, or the custom dates), as on the Churn page. */
-export function selectionRange(selection: ReportSelection, now = new Date()): { from: Date; to: Date } | null {
-	return churnRange({ choice: selection.choice, from: selection.from, to: selection.to, segment: '', plan: '' }, now);
+export function selectionRange(selection: ReportSelection, now = new Date()): DateRange | null {
+	return churnRange(selection, now);
 }
 
 /** The query every case report shares: period, time zone and filters (empty ones left out). */
-export function reportFilters(selection: ReportSelection, range: { from: Date; to: Date }, timeZone: string) {
+export function reportFilters(selection: ReportSelection, range: DateRange, timeZone: string) {
 	const optional = <T extends string>(value: string) => (value === '' ? undefined : (value as T));
 	return {
 		from: range.from.toISOString(),
