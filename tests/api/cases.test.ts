@@ -160,6 +160,9 @@ describe('SLA timers', () => {
     const actor = { kind: 'user' as const, userId: admin.userId };
     const paused = await service.patch(admin.workspaceId, created.id, { status: 'waiting_customer' }, actor, new Date('2026-11-30T09:00:00Z'));
     expect(paused).toMatchObject({ status: 'waiting_customer', firstResponseDue: null, resolutionDue: null });
+    // Paused at 12:00 MSK after 120 working minutes: what each timer had left shows while the deadlines are unknown.
+    const waiting = (await asAdmin.get(`${ws}/cases/${created.id}`).expect(200)).body;
+    expect(waiting.pauses).toEqual([{ from: '2026-11-30T09:00:00.000Z', to: null, firstResponseMinutesLeft: 420, resolutionMinutesLeft: 1500 }]);
     const resumed = await service.reply(admin.workspaceId, created.id, { text: 'Here is the invoice', from: 'customer' }, actor, new Date('2026-11-30T11:00:00Z'));
     expect(resumed.status).toBe('open');
     expect(resumed.firstResponseDue!.toISOString()).toBe('2026-12-01T09:00:00.000Z');

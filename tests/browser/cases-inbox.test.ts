@@ -232,4 +232,35 @@ describe('cases inbox', () => {
 			throw error;
 		}
 	}, 180_000);
+	it('shows what a paused timer had left while the case waits on the customer', async () => {
+		const { app, browser } = suite;
+		const admin = await app.seedAdmin('Waiting desk');
+		const ws = `/api/v1/workspaces/${admin.workspaceId}`;
+		const api = await app.login(admin.email, admin.password);
+		const policy = await api
+			.post(`${ws}/sla-policies`, { name: 'Day 24x7', clock: 'calendar', rules: { '*': { '*': { firstResponseMinutes: 120, resolutionMinutes: 1440 } } } })
+			.expect(201);
+		const desk = (await api.post(`${ws}/touchpoints`, { name: 'Billing', stage: 'repeat', slaPolicyId: policy.body.id }).expect(201)).body.id as string;
+		// Opened 30 minutes ago, now waiting on the customer: 90 of 120 minutes and 1410 of 1440 were left.
+		const opened = (await api.post(`${ws}/cases`, { title: 'Which invoice?', touchpointId: desk, openedAt: new Date(Date.now() - 30 * 60_000).toISOString() }).expect(201)).body;
+		const waiting = (await api.patch(`${ws}/cases/${opened.id}`, { status: 'waiting_customer' }).expect(200)).body;
+		expect(waiting.resolutionDue).toBeNull();
+
+		context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+		const page = await context.newPage();
+		const baseUrl = app.baseUrl.replace(/\/$/, '');
+		await page.goto(`${baseUrl}/login?next=/cases`);
+		await page.getByLabel('Email', { exact: true }).fill(admin.email);
+		await page.getByLabel('Password', { exact: true }).fill(admin.password);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.waitForURL((url) => url.pathname === '/cases');
+		const row = rowOf(page, opened.id);
+		await expect.poll(() => timerState(row, 'resolution')).toBe('paused');
+		expect(await timerValue(row, 'firstResponse')).toMatch(/^paused, 1h\s[23]\dm left$/);
+		expect(await timerValue(row, 'resolution')).toMatch(/^paused, 23h\s[23]\dm left$/);
+		// A frozen clock: the reading does not move.
+		const before = await timerValue(row, 'resolution');
+		await page.waitForTimeout(1_500);
+		expect(await timerValue(row, 'resolution')).toBe(before);
+	}, 120_000);
 });

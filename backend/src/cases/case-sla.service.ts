@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { defaultBusinessCalendar, defaultSlaPolicy } from '../sla/clock';
 import { CaseRoutingRepository, PolicyRow } from './case-routing.repository';
 import type { CaseRow } from './cases.repository';
-import { caseTimers, CaseTimers, EffectivePolicy, StoredPause } from './case-timers';
+import { caseTimers, CaseTimers, EffectivePolicy, minutesLeftAt, StoredPause } from './case-timers';
 
 /** Used when a workspace has no SLA policy row yet (the touchpoints module creates one on first use). */
 const FALLBACK_CALENDAR = defaultBusinessCalendar('Europe/Moscow');
@@ -33,5 +33,12 @@ export class CaseSlaService {
 
   timers(sla: EffectivePolicy, c: Pick<CaseRow, 'priority' | 'channel' | 'openedAt' | 'resolutionStartedAt'>, pauses: readonly StoredPause[]): CaseTimers {
     return caseTimers(sla, c.priority, c.channel, new Date(c.openedAt), new Date(c.resolutionStartedAt), pauses);
+  }
+
+  /** The pauses with the open one stamped with the time each timer had left when it began (for the inbox). */
+  stampOpenPause(sla: EffectivePolicy, c: Pick<CaseRow, 'priority' | 'channel' | 'openedAt' | 'resolutionStartedAt'>, pauses: readonly StoredPause[]): StoredPause[] {
+    return pauses.map((p) =>
+      p.to === null ? { ...p, ...minutesLeftAt(sla, c.priority, c.channel, new Date(c.openedAt), new Date(c.resolutionStartedAt), pauses, new Date(p.from)) } : p,
+    );
   }
 }

@@ -1,10 +1,16 @@
 // Due and warning times of a case from its SLA policy, counting pauses (waiting on the customer).
-import { BusinessCalendar, deadlines, Pause, SlaPolicy, targetFor } from '../sla/clock';
+import { BusinessCalendar, businessMinutesBetween, CALENDAR_24X7, deadlines, Pause, SlaPolicy, targetFor } from '../sla/clock';
 
 /** How pauses are stored on a case (jsonb): ISO instants, `to: null` while still waiting. */
 export interface StoredPause {
   from: string;
   to: string | null;
+  /**
+   * SLA minutes each timer had left when the wait began (null: no target), kept on the open pause so the inbox can
+   * say "paused, 2h left" while the deadlines themselves are unknown. Pauses recorded before this was kept lack it.
+   */
+  firstResponseMinutesLeft?: number | null;
+  resolutionMinutesLeft?: number | null;
 }
 
 export interface EffectivePolicy {
@@ -45,5 +51,30 @@ export function caseTimers(
     firstResponseWarnAt: first.firstResponseWarnAt,
     resolutionDue: resolution.resolutionDue,
     resolutionWarnAt: resolution.resolutionWarnAt,
+  };
+}
+
+/**
+ * What each timer had left at `at` (the start of the open pause), in SLA minutes of its clock; negative when it was
+ * already overdue by that much.
+ * Earlier, closed pauses are not counted, as for the deadlines.
+ */
+export function minutesLeftAt(
+  sla: EffectivePolicy,
+  priority: string,
+  channel: string,
+  openedAt: Date,
+  resolutionStartedAt: Date,
+  pauses: readonly StoredPause[],
+  at: Date,
+): { firstResponseMinutesLeft: number | null; resolutionMinutesLeft: number | null } {
+  const target = targetFor(sla.policy, priority, channel);
+  const calendar = target.clock === 'calendar' ? CALENDAR_24X7 : sla.calendar;
+  const closed = toPauses(pauses).filter((p) => p.to !== null);
+  const left = (start: Date, minutes: number | null) =>
+    minutes === null ? null : Math.round(minutes - businessMinutesBetween(start, at, calendar, closed));
+  return {
+    firstResponseMinutesLeft: left(openedAt, target.firstResponseMinutes),
+    resolutionMinutesLeft: left(resolutionStartedAt, target.resolutionMinutes),
   };
 }

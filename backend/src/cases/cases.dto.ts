@@ -87,6 +87,10 @@ export class CaseSettingsDto {
 export class CasePauseDto {
   @ApiProperty({ format: 'date-time' }) from: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) to: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'SLA minutes the first-response timer had left when this wait began (negative: overdue by that much; null: no target)' })
+  firstResponseMinutesLeft?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'SLA minutes the resolution timer had left when this wait began (negative: overdue by that much; null: no target)' })
+  resolutionMinutesLeft?: number | null;
 }
 
 export class CaseDto {

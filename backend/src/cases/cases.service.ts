@@ -143,7 +143,8 @@ export class CasesService {
   private async retime(manager: EntityManager, workspaceId: string, c: CaseRow, pauses: StoredPause[], over: Partial<CaseRow> = {}): Promise<CaseUpdate> {
     const sla = await this.sla.forCase(workspaceId, c, manager);
     const next = { ...c, ...over };
-    return { pauses, ...this.sla.timers(sla, next, pauses) };
+    const stamped = this.sla.stampOpenPause(sla, next, pauses);
+    return { pauses: stamped, ...this.sla.timers(sla, next, stamped) };
   }
 
   private pause(c: CaseRow, now: Date): StoredPause[] {

@@ -4615,6 +4615,10 @@ export interface components {
             from: string;
             /** Format: date-time */
             to: string | null;
+            /** @description SLA minutes the first-response timer had left when this wait began (negative: overdue by that much; null: no target) */
+            firstResponseMinutesLeft?: number | null;
+            /** @description SLA minutes the resolution timer had left when this wait began (negative: overdue by that much; null: no target) */
+            resolutionMinutesLeft?: number | null;
         };
         CaseDto: {
             /** Format: uuid */

@@ -8,8 +8,8 @@ export type TimerKind = 'firstResponse' | 'resolution';
  * - none: the policy sets no target;
  * - running: counting down (warning once past the policy's warn share, 80% by default);
  * - overdue: past the deadline and still not met;
- * - paused: waiting on the customer; the clock is stopped (`remainingMs` is what was left when it stopped, null
- *   when the server cannot know the deadline yet, negative when it was already overdue);
+ * - paused: waiting on the customer; the clock is stopped (`remainingMs` is what was left when it stopped, in SLA
+ *   time when only the server's stamp on the pause says it; null when unknown; negative when already overdue);
  * - met: done (first reply logged / case resolved), on time or late;
  * - stopped: the case was closed without this clock being met (e.g. closed with no reply logged).
  */
@@ -28,10 +28,18 @@ type TimerFields = Pick<
 
 const date = (value: string | null): Date | null => (value ? new Date(value) : null);
 
-/** When the current wait on the customer began (the open pause), if the case is waiting. */
-function pausedSince(c: TimerFields): Date | null {
-	const open = c.pauses.find((p) => p.to === null);
-	return open ? new Date(open.from) : null;
+/** The current wait on the customer (the open pause), if the case is waiting. */
+const openPause = (c: TimerFields) => c.pauses.find((p) => p.to === null);
+
+/**
+ * What a paused clock had left: from its deadline when the server knows one, else from the SLA minutes the server
+ * stamped on the open pause when the wait began.
+ */
+function pausedRemainingMs(c: TimerFields, kind: TimerKind, due: Date | null, now: number): number | null {
+	const pause = openPause(c);
+	if (due) return due.getTime() - (pause ? Date.parse(pause.from) : now);
+	const minutes = kind === 'firstResponse' ? pause?.firstResponseMinutesLeft : pause?.resolutionMinutesLeft;
+	return minutes === undefined || minutes === null ? null : minutes * 60_000;
 }
 
 /** The state of one clock of a case at `now` (ms since epoch). */
@@ -42,8 +50,7 @@ export function timerState(c: TimerFields, kind: TimerKind, now: number): TimerS
 	if (metAt) return { kind: 'met', at: metAt, due, late: due !== null && metAt.getTime() > due.getTime() };
 	if (c.status === 'closed' || c.status === 'resolved') return { kind: 'stopped' };
 	if (c.status === 'waiting_customer') {
-		const since = pausedSince(c) ?? new Date(now);
-		return { kind: 'paused', due, remainingMs: due ? due.getTime() - since.getTime() : null };
+		return { kind: 'paused', due, remainingMs: pausedRemainingMs(c, kind, due, now) };
 	}
 	if (!due) return { kind: 'none' };
 	const remainingMs = due.getTime() - now;
