@@ -8,6 +8,20 @@ import { CaseReportsService } from './reports/case-reports.service';
 /** How far back "recent" cases count for breaches and compliance on the journey map. */
 const RECENT = `interval '90 days'`;
 const BREACHED = `(breached_first_response_at IS NOT NULL OR breached_resolution_at IS NOT NULL)`;
+/**
+ * How long a workspace's compliance is reused while its cases and SLA policies are unchanged: measuring 90 days of
+ * cases took ~1 s at 50,000 cases, and the map is opened often. Only the passing of time (a running timer turning
+ * late, the 90-day window moving) can go unseen, for at most this long.
+ */
+const COMPLIANCE_TTL_MS = 30_000;
+const MAX_CACHED_WORKSPACES = 1000;
+
+interface CachedCompliance {
+  /** Cases and policies as they were: any change made through the app moves a count or an updated_at. */
+  version: string;
+  expiresAt: number;
+  compliance: Map<string, number | null>;
+}
 
 /**
  * Case figures per touchpoint for the journey map (the touchpoints module looks this up by TOUCHPOINT_CASE_STATS).
@@ -16,23 +30,45 @@ const BREACHED = `(breached_first_response_at IS NOT NULL OR breached_resolution
  */
 @Injectable()
 export class CaseStatsProvider implements TouchpointCaseStats {
+  private readonly cache = new Map<string, CachedCompliance>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reports: CaseReportsService,
   ) {}
 
   async statsByTouchpoint(workspaceId: string): Promise<Map<string, TouchpointCaseFigures>> {
-    const rows: { touchpointId: string; open: number; breached: number }[] = await this.dataSource.query(
-      `SELECT touchpoint_id AS "touchpointId",
+    // Every case of the workspace, cases without a touchpoint too, so moving a case off a touchpoint changes the version
+    // (updated_at as text: microseconds, which a Date would round to milliseconds).
+    const rows: { touchpointId: string | null; cases: number; updatedAt: string; open: number; breached: number }[] = await this.dataSource.query(
+      `SELECT touchpoint_id AS "touchpointId", count(*)::int AS cases, max(updated_at)::text AS "updatedAt",
               count(*) FILTER (WHERE status IN ('open', 'waiting_customer'))::int AS open,
               count(*) FILTER (WHERE ${BREACHED} AND (status IN ('open', 'waiting_customer') OR opened_at >= now() - ${RECENT}))::int AS breached
-         FROM cases WHERE workspace_id = $1 AND touchpoint_id IS NOT NULL GROUP BY touchpoint_id`,
+         FROM cases WHERE workspace_id = $1 GROUP BY touchpoint_id`,
       [workspaceId],
     );
+    const [policies]: { policies: number; updatedAt: string | null }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS policies, max(updated_at)::text AS "updatedAt" FROM sla_policies WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    const version = JSON.stringify([rows.map((r) => [r.touchpointId, r.cases, r.updatedAt]).sort(), policies.policies, policies.updatedAt]);
+    const compliance = await this.compliance(workspaceId, version);
+    return new Map(rows.filter((r) => r.touchpointId !== null).map((r) => [
+      r.touchpointId!, { open: r.open, breached: r.breached, compliance: compliance.get(r.touchpointId!) ?? null },
+    ]));
+  }
+
+  /** Met / measured timers per touchpoint from the case report, reused while the version holds and for COMPLIANCE_TTL_MS. */
+  private async compliance(workspaceId: string, version: string): Promise<Map<string, number | null>> {
+    const now = Date.now();
+    const hit = this.cache.get(workspaceId);
+    if (hit && hit.version === version && hit.expiresAt > now) return hit.compliance;
     const report = await this.reports.report(workspaceId, { groupBy: 'touchpoint' });
     const compliance = new Map(report.groups.filter((g) => g.key !== null).map((g) => [
       g.key!, percentOf(g.firstResponse.met + g.resolution.met, g.firstResponse.measured + g.resolution.measured),
     ]));
-    return new Map(rows.map((r) => [r.touchpointId, { open: r.open, breached: r.breached, compliance: compliance.get(r.touchpointId) ?? null }]));
+    if (this.cache.size >= MAX_CACHED_WORKSPACES) this.cache.clear();
+    this.cache.set(workspaceId, { version, expiresAt: now + COMPLIANCE_TTL_MS, compliance });
+    return compliance;
   }
 }

@@ -1,7 +1,7 @@
 // Measures one case for the reports: the SLA outcome and time of its first response and resolution, on the clock
 // its targets are counted in. Pure (the SLA clock and the metrics module only), so it is unit-tested on its own.
 import { npsCategory } from '../../metrics';
-import { BusinessCalendar, businessMinutesBetween, CALENDAR_24X7, Pause, SlaTarget, targetFor } from '../../sla/clock';
+import { BusinessCalendar, businessMinutesBetween, CALENDAR_24X7, Pause, SlaPolicy, SlaTarget, targetFor } from '../../sla/clock';
 import { EffectivePolicy, StoredPause, toPauses } from '../case-timers';
 import type { MeasuredCase, TimerMeasure } from './case-report-formulas';
 
@@ -45,6 +45,18 @@ export function measureTimer(
   return { outcome: businessMinutesBetween(start, now, calendar, pauses) > targetMinutes ? 'missed' : 'pending', minutes };
 }
 
+/** targetFor per policy object, priority and channel: a report measures thousands of cases against a few policies. */
+const targets = new WeakMap<SlaPolicy, Map<string, SlaTarget>>();
+
+function cachedTargetFor(policy: SlaPolicy, priority: string, channel: string): SlaTarget {
+  let byKey = targets.get(policy);
+  if (!byKey) targets.set(policy, (byKey = new Map()));
+  const key = `${priority}\n${channel}`;
+  let target = byKey.get(key);
+  if (!target) byKey.set(key, (target = targetFor(policy, priority, channel)));
+  return target;
+}
+
 /**
  * A case measured against the target its policy sets for its priority and channel:
  * - first response runs from opened_at to our first reply; a case closed without any reply stops it at the close
@@ -52,7 +64,7 @@ export function measureTimer(
  * - resolution runs from resolution_started_at (the reopen time after a low follow-up) to resolved_at.
  */
 export function measureCase(c: MeasurableCase, sla: EffectivePolicy, now: Date): MeasuredCase {
-  const target = targetFor(sla.policy, c.priority, c.channel);
+  const target = cachedTargetFor(sla.policy, c.priority, c.channel);
   const calendar = clockOf(target, sla);
   const pauses = toPauses(c.pauses);
   const answeredAt = c.firstRespondedAt ?? c.resolvedAt;

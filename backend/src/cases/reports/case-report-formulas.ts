@@ -94,7 +94,12 @@ export interface CaseFigures {
 export function percentile(values: readonly number[], p: number): number | null {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be between 0 and 1, got ${p}`);
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  return percentileOfSorted([...values].sort((a, b) => a - b), p);
+}
+
+/** percentile() over values already sorted ascending (sort once for several quantiles). */
+function percentileOfSorted(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
   const rank = p * (sorted.length - 1);
   const low = Math.floor(rank);
   const high = Math.ceil(rank);
@@ -112,20 +117,25 @@ const roundOrNull = (value: number | null, round: (v: number) => number) => (val
 
 /** Compliance and times of one timer over cases; pending and no-target cases are left out of compliance. */
 export function timerFigures(measures: readonly TimerMeasure[]): TimerFigures {
-  const count = (outcome: TimerOutcome) => measures.filter((m) => m.outcome === outcome).length;
-  const met = count('met');
-  const missed = count('missed');
-  const times = measures.map((m) => m.minutes).filter((m): m is number => m !== null);
+  // One pass and one sort: reports run this over tens of thousands of cases, per group and for the totals.
+  const counts: Record<TimerOutcome, number> = { met: 0, missed: 0, pending: 0, no_target: 0 };
+  const times: number[] = [];
+  for (const m of measures) {
+    counts[m.outcome]++;
+    if (m.minutes !== null) times.push(m.minutes);
+  }
+  times.sort((a, b) => a - b);
+  const { met, missed } = counts;
   return {
     measured: met + missed,
     met,
     missed,
-    pending: count('pending'),
-    noTarget: count('no_target'),
+    pending: counts.pending,
+    noTarget: counts.no_target,
     compliance: percentOf(met, met + missed),
     timed: times.length,
-    medianMinutes: roundOrNull(median(times), round1),
-    p90Minutes: roundOrNull(percentile(times, 0.9), round1),
+    medianMinutes: roundOrNull(percentileOfSorted(times, 0.5), round1),
+    p90Minutes: roundOrNull(percentileOfSorted(times, 0.9), round1),
   };
 }
 

@@ -5,7 +5,6 @@ import type { MeasurableCase } from './case-measurement';
 
 /** A case as the reports load it: what measuring needs, plus what it is grouped by. */
 export interface ReportCaseRow extends MeasurableCase {
-  id: string;
   slaPolicyId: string | null;
   touchpointId: string | null;
   touchpointName: string | null;
@@ -32,9 +31,10 @@ export class CaseReportsRepository {
 
   /**
    * Cases opened in [from, to) with their touchpoint and owner names and, for cases opened from a survey answer,
-   * the survey kind and score (to tell NPS detractors). Scoped to the workspace, oldest first.
+   * the survey kind and score (to tell NPS detractors). Scoped to the workspace, in no particular order (every
+   * figure is order-free; sorting 50,000 wide rows cost PostgreSQL more than the rest of the query).
    */
-  cases(workspaceId: string, filter: ReportCaseFilter): Promise<ReportCaseRow[]> {
+  async cases(workspaceId: string, filter: ReportCaseFilter): Promise<ReportCaseRow[]> {
     const params: unknown[] = [workspaceId, filter.from, filter.to];
     const clauses: string[] = [];
     const add = (sql: (p: string) => string, value: unknown) => {
@@ -47,11 +47,11 @@ export class CaseReportsRepository {
     if (filter.channel) add((p) => `c.channel = ${p}`, filter.channel);
     if (filter.priority) add((p) => `c.priority = ${p}`, filter.priority);
     // source_id is free text for manual/api cases: cast it only when it is a response's uuid (CASE keeps the order).
-    return this.dataSource.query(
-      `SELECT c.id, c.priority, c.channel, c.opened_at AS "openedAt", c.resolution_started_at AS "resolutionStartedAt", c.pauses,
-              c.first_responded_at AS "firstRespondedAt", c.resolved_at AS "resolvedAt", c.closed_at AS "closedAt",
-              c.breached_first_response_at AS "breachedFirstResponseAt", c.breached_resolution_at AS "breachedResolutionAt",
-              c.follow_up_csat AS "followUpCsat", c.follow_up_at AS "followUpAt", c.sla_policy_id AS "slaPolicyId",
+    const rows: RawReportCaseRow[] = await this.dataSource.query(
+      `SELECT c.priority, c.channel, ${epochMs('c.opened_at')} AS "openedAt", ${epochMs('c.resolution_started_at')} AS "resolutionStartedAt", c.pauses,
+              ${epochMs('c.first_responded_at')} AS "firstRespondedAt", ${epochMs('c.resolved_at')} AS "resolvedAt", ${epochMs('c.closed_at')} AS "closedAt",
+              ${epochMs('c.breached_first_response_at')} AS "breachedFirstResponseAt", ${epochMs('c.breached_resolution_at')} AS "breachedResolutionAt",
+              c.follow_up_csat AS "followUpCsat", ${epochMs('c.follow_up_at')} AS "followUpAt", c.sla_policy_id AS "slaPolicyId",
               c.touchpoint_id AS "touchpointId", t.name AS "touchpointName", c.owner_id AS "ownerId", u.name AS "ownerName",
               s.kind AS "sourceSurveyKind", r.score AS "sourceScore"
          FROM cases c
@@ -60,9 +60,26 @@ export class CaseReportsRepository {
          LEFT JOIN responses r ON r.workspace_id = c.workspace_id
               AND r.id = CASE WHEN c.source = 'response' AND c.source_id ~ ${UUID_TEXT} THEN c.source_id::uuid END
          LEFT JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
-        WHERE c.workspace_id = $1 AND c.opened_at >= $2 AND c.opened_at < $3${clauses.map((s) => ` AND ${s}`).join('')}
-        ORDER BY c.opened_at, c.id`,
+        WHERE c.workspace_id = $1 AND c.opened_at >= $2 AND c.opened_at < $3${clauses.map((s) => ` AND ${s}`).join('')}`,
       params,
     );
+    for (const row of rows) {
+      for (const key of DATE_KEYS) row[key] = toDate(row[key] as number | null);
+    }
+    return rows as ReportCaseRow[];
   }
 }
+
+/**
+ * A timestamp as epoch milliseconds (float8): parsing 50,000 rows of timestamp text was the costliest step of a
+ * report. floor keeps the whole milliseconds of a microsecond timestamp, as the driver's own Date parsing does.
+ */
+const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::float8`;
+
+const DATE_KEYS = [
+  'openedAt', 'resolutionStartedAt', 'firstRespondedAt', 'resolvedAt', 'closedAt', 'breachedFirstResponseAt', 'breachedResolutionAt', 'followUpAt',
+] as const;
+
+type RawReportCaseRow = Omit<ReportCaseRow, (typeof DATE_KEYS)[number]> & Record<(typeof DATE_KEYS)[number], number | Date | null>;
+
+const toDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));

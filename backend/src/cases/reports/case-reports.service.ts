@@ -15,7 +15,8 @@ const DEFAULT_DAYS = 90;
 /** Weeks over three years, with room: a guard, resolvePeriod already caps the period. */
 const MAX_BUCKETS = 200;
 
-type Measured = MeasuredCase & { row: ReportCaseRow };
+/** A measured case with its row (for grouping) and `at` = openedAt (for timeSeries, so no copy is needed). */
+type Measured = MeasuredCase & { row: ReportCaseRow; at: Date };
 
 interface Group {
   key: string | null;
@@ -49,7 +50,7 @@ export class CaseReportsService {
   async series(workspaceId: string, query: CaseReportSeriesQuery, now = new Date()): Promise<CaseReportSeriesDto> {
     const interval = query.interval ?? 'week';
     const { period, cases } = await this.measured(workspaceId, query, now);
-    const points = timeSeries(cases.map((c) => ({ ...c, at: c.openedAt })), { ...period, interval, maxBuckets: MAX_BUCKETS }, (items) => caseFigures(items));
+    const points = timeSeries(cases, { ...period, interval, maxBuckets: MAX_BUCKETS }, (items) => caseFigures(items));
     return {
       from: period.from.toISOString(), to: period.to.toISOString(), timeZone: period.timeZone, interval, asOf: now.toISOString(),
       points: points.map((p) => ({ label: p.label, start: p.start.toISOString(), end: p.end.toISOString(), ...p.value })),
@@ -63,7 +64,13 @@ export class CaseReportsService {
       from: period.from, to: period.to, touchpointId: query.touchpoint, owner: query.owner, channel: query.channel, priority: query.priority,
     });
     const policies = await this.policies(workspaceId, rows);
-    const cases = rows.map((row) => ({ ...measureCase(row, policies.get(row.slaPolicyId)!, now), row }));
+    const cases = rows.map((row) => {
+      // Extended in place rather than spread: tens of thousands of cases per report.
+      const measured = measureCase(row, policies.get(row.slaPolicyId)!, now) as Measured;
+      measured.row = row;
+      measured.at = measured.openedAt;
+      return measured;
+    });
     return { period, cases };
   }
 
@@ -79,7 +86,7 @@ export class CaseReportsService {
 
   /** One group per calendar month of the period (empty months too), by the month a case opened in. */
   private byMonth(cases: Measured[], period: Period): Group[] {
-    return timeSeries(cases.map((c) => ({ ...c, at: c.openedAt })), { ...period, interval: 'month', maxBuckets: MAX_BUCKETS }, (items) => items)
+    return timeSeries(cases, { ...period, interval: 'month', maxBuckets: MAX_BUCKETS }, (items) => items)
       .map((p) => ({ key: p.label, label: p.label, cases: p.value }));
   }
 }

@@ -3,7 +3,6 @@
 // intervals (real UTC instants, so DST days simply have the real length of their wall-clock hours) and the
 // same merged pauses, which is what makes them exact inverses of each other.
 import { BusinessCalendar, compileCalendar } from './calendar';
-import { localDayOf } from './tz';
 
 /** A pause [from, to) in real time. `to: null` (or absent) is a pause still open: the clock is stopped from `from` on. */
 export interface Pause {
@@ -17,6 +16,15 @@ export interface ClosedPause extends Pause {
 }
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * A day number (days since epoch) at or before the local day of instant `t` in any zone, and one at or after it.
+ * UTC offsets stay within ±1 day, so the UTC day ± 1 brackets the local day without asking Intl (the costly part
+ * of a short count); the loops below clip every interval to their range, so the extra days add nothing.
+ */
+const dayAtOrBefore = (t: number) => Math.floor(t / DAY_MS) - 1;
+const dayAtOrAfter = (t: number) => Math.floor(t / DAY_MS) + 1;
 /** A deadline more than ~100 years of calendar days away means a calendar with (almost) no working time. */
 const MAX_DAYS = 36_600;
 
@@ -59,7 +67,7 @@ export function addBusinessTime(start: Date, durationMinutes: number, calendar: 
   const ps = mergePauses(pauses);
   let pi = 0;
   // Start a day early: cheap, and safe whatever the local date of `start` is.
-  const first = localDayOf(cal.timeZone, t0) - 1;
+  const first = dayAtOrBefore(t0) - 1;
   for (let day = first; day - first <= MAX_DAYS; day++) {
     const iv = cal.intervalsOn(day);
     for (let k = 0; k < iv.length; k += 2) {
@@ -96,8 +104,8 @@ export function businessMinutesBetween(from: Date, to: Date, calendar: BusinessC
   const ps = mergePauses(pauses);
   let pi = 0;
   let total = 0;
-  const last = localDayOf(cal.timeZone, b);
-  for (let day = localDayOf(cal.timeZone, a) - 1; day <= last; day++) {
+  const last = dayAtOrAfter(b);
+  for (let day = dayAtOrBefore(a) - 1; day <= last; day++) {
     const iv = cal.intervalsOn(day);
     for (let k = 0; k < iv.length; k += 2) {
       let s = Math.max(iv[k], a);
