@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import proxyAddr from 'proxy-addr';
 import { ApiError, ErrorBody } from '../common/http/api-error';
 import { flattenValidationErrors, VALIDATION_OPTIONS, validationError } from '../common/http/validation.pipe';
-import { originAllowed } from './origin-policy';
+import { fromOwnOrigin, originAllowed } from './origin-policy';
 import type { PublicIngestService } from './public-ingest.service';
 import type { PublicRateLimiter } from './public-rate-limit.guard';
 import { RateLimitedError } from './public-rate-limit.guard';
@@ -88,7 +88,7 @@ export function createIngestEdge(deps: IngestEdgeDeps) {
       const origin = req.headers.origin;
       if (origin) {
         const survey = await deps.cache.byPublicKey(publicKey);
-        if (survey && !originAllowed(origin, survey.allowedOrigins)) {
+        if (survey && !fromOwnOrigin(origin, req.headers.host) && !originAllowed(origin, survey.allowedOrigins)) {
           throw new ApiError(HttpStatus.FORBIDDEN, 'origin_not_allowed', `This survey cannot be embedded on ${origin}. Add it to the survey's allowed origins.`);
         }
         res.setHeader('Access-Control-Allow-Origin', origin);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originAllowed } from './origin-policy';
+import { fromOwnOrigin, originAllowed } from './origin-policy';
 
 describe('originAllowed', () => {
   it('allows any origin when the list is empty', () => {
@@ -26,5 +26,16 @@ describe('originAllowed', () => {
 
   it('refuses malformed origins such as "null"', () => {
     expect(originAllowed('null', ['https://a.test'])).toBe(false);
+  });
+});
+
+describe('fromOwnOrigin', () => {
+  it('is true only when the Origin names the host the request was sent to', () => {
+    expect(fromOwnOrigin('https://otklik.example.com', 'otklik.example.com')).toBe(true);
+    expect(fromOwnOrigin('http://127.0.0.1:3000', '127.0.0.1:3000')).toBe(true);
+    expect(fromOwnOrigin('http://127.0.0.1:3001', '127.0.0.1:3000')).toBe(false);
+    expect(fromOwnOrigin('https://evil.example', 'otklik.example.com')).toBe(false);
+    expect(fromOwnOrigin('null', 'otklik.example.com')).toBe(false);
+    expect(fromOwnOrigin('https://otklik.example.com', undefined)).toBe(false);
   });
 });

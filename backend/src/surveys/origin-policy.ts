@@ -20,3 +20,17 @@ export function originAllowed(origin: string, allowed: readonly string[]): boole
     return url.protocol === `${scheme}:` && url.hostname.endsWith(`.${ruleHost}`) && url.port === rulePort;
   });
 }
+
+/**
+ * Whether a browser request comes from a page of this server itself (the hosted link-survey page): its Origin
+ * names the host it was sent to. A browser cannot forge Origin, and a non-browser caller can leave it out anyway,
+ * so this only lets the server's own pages past a survey's allow-list.
+ */
+export function fromOwnOrigin(origin: string, host: string | undefined): boolean {
+  if (!host) return false;
+  try {
+    return new URL(origin).host.toLowerCase() === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}

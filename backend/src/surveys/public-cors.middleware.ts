@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { originAllowed } from './origin-policy';
+import { fromOwnOrigin, originAllowed } from './origin-policy';
 
 /** Finds the allowed origins of the thing a public path names (null when it does not exist). */
 export type OriginLookup = (path: string) => Promise<{ allowedOrigins: string[] } | null>;
@@ -18,7 +18,7 @@ export function publicCors(lookup: OriginLookup) {
     try {
       const target = await lookup(req.path);
       // Unknown keys fall through to their 404; there is no allow-list to apply.
-      if (target && !originAllowed(origin, target.allowedOrigins)) {
+      if (target && !fromOwnOrigin(origin, req.headers.host) && !originAllowed(origin, target.allowedOrigins)) {
         res.status(403).json({
           error: {
             status: 403,

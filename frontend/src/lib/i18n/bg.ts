@@ -5,6 +5,7 @@ import { touchpointsBg } from './touchpoints.bg';
 import { mentionFeedsBg } from './mention-feeds.bg';
 import { churnBg } from './churn.bg';
 import { webhooksBg } from './webhooks.bg';
+import { linkSurveyBg } from './link-survey.bg';
 import { customerTimelineBg } from './customer-timeline.bg';
 import { customerImportBg } from './customer-import.bg';
 import { mentionsBg } from './mentions.bg';
@@ -21,6 +22,7 @@ export const bg: Messages = {
 	cases: casesBg,
 	caseReports: caseReportsBg,
 	webhooks: webhooksBg,
+	linkSurvey: linkSurveyBg,
 	touchpoints: touchpointsBg,
 	churn: churnBg,
 	customerTimeline: customerTimelineBg,
@@ -400,7 +402,8 @@ export const bg: Messages = {
 		apiTrackComment: 'Съобщаване за събитие: показват се анкетите, задействани от него',
 		linkTitle: 'Споделяне като връзка',
 		linkText:
-			'Otklik все още няма хоствана страница за анкети. За да питате по имейл или с QR код, поставете кода за вграждане на страница от собствения си сайт, извикайте там Otklik.show с force: true и споделете адреса на тази страница.',
+			'Изпратете този адрес по имейл, SMS или QR код: той отваря анкетата веднага на отделна страница (условията за показване и извадката важат само за вградени анкети). Добавете ?customerId=…, за да свържете отговора с клиент, и ?language=… за избор на език.',
+		publicLink: 'Линк към анкетата',
 		publicKey: 'Публичен ключ'
 	},
 	results: {

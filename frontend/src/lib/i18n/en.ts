@@ -5,6 +5,7 @@ import { touchpointsEn } from './touchpoints.en';
 import { mentionFeedsEn } from './mention-feeds.en';
 import { churnEn } from './churn.en';
 import { webhooksEn } from './webhooks.en';
+import { linkSurveyEn } from './link-survey.en';
 import { customerTimelineEn } from './customer-timeline.en';
 import { customerImportEn } from './customer-import.en';
 import { mentionsEn } from './mentions.en';
@@ -18,6 +19,7 @@ export const en = {
 	cases: casesEn,
 	caseReports: caseReportsEn,
 	webhooks: webhooksEn,
+	linkSurvey: linkSurveyEn,
 	touchpoints: touchpointsEn,
 	churn: churnEn,
 	customerTimeline: customerTimelineEn,
@@ -396,7 +398,8 @@ export const en = {
 		apiTrackComment: 'Report an event: surveys triggered by it appear',
 		linkTitle: 'Sharing as a link',
 		linkText:
-			'Otklik has no hosted survey page yet. To ask by email or QR code, put the embed code on a page of your own site, call Otklik.show with force: true there, and share that page’s address.',
+			'Share this address by email, SMS or a QR code: it opens the survey on its own page at once (the display trigger and sampling are for embedded surveys). Add ?customerId=… to tie the answer to a customer, ?language=… to choose the language.',
+		publicLink: 'Survey link',
 		publicKey: 'Public key'
 	},
 	results: {

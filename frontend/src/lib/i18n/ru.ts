@@ -5,6 +5,7 @@ import { touchpointsRu } from './touchpoints.ru';
 import { mentionFeedsRu } from './mention-feeds.ru';
 import { churnRu } from './churn.ru';
 import { webhooksRu } from './webhooks.ru';
+import { linkSurveyRu } from './link-survey.ru';
 import { customerTimelineRu } from './customer-timeline.ru';
 import { customerImportRu } from './customer-import.ru';
 import { mentionsRu } from './mentions.ru';
@@ -16,6 +17,7 @@ export const ru: Messages = {
 	cases: casesRu,
 	caseReports: caseReportsRu,
 	webhooks: webhooksRu,
+	linkSurvey: linkSurveyRu,
 	touchpoints: touchpointsRu,
 	churn: churnRu,
 	customerTimeline: customerTimelineRu,
@@ -395,7 +397,8 @@ export const ru: Messages = {
 		apiTrackComment: 'Сообщить о событии: появятся опросы, которые ждут его',
 		linkTitle: 'Опрос по ссылке',
 		linkText:
-			'Отдельной страницы опроса у Отклика пока нет. Чтобы спросить по email или QR-коду, разместите код на странице своего сайта, вызовите там Otklik.show с force: true и отправляйте адрес этой страницы.',
+			'Отправьте этот адрес в письме, SMS или QR-коде: он сразу открывает опрос на отдельной странице (условия показа и выборка действуют только для встроенных опросов). Добавьте ?customerId=…, чтобы связать ответ с клиентом, и ?language=…, чтобы выбрать язык.',
+		publicLink: 'Ссылка на опрос',
 		publicKey: 'Публичный ключ'
 	},
 	results: {
