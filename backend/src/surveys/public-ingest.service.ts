@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ApiError, notFound } from '../common/http/api-error';
+import { optionalProvider } from '../common/nest/optional-provider';
 import { validationError } from '../common/http/validation.pipe';
 import { checkAnswers, deriveColumns } from './answer-rules';
 import { chooseLanguage, localizeQuestions } from './localize';
@@ -89,13 +90,8 @@ export class PublicIngestService {
   }
 
   private lookupMomentTriggers(): SurveyMomentTriggers | null {
-    if (this.momentTriggers === undefined) {
-      try {
-        this.momentTriggers = this.moduleRef.get<SurveyMomentTriggers>(SURVEY_MOMENT_TRIGGERS, { strict: false });
-      } catch {
-        this.momentTriggers = null; // no moments module: event surveys wait for Otklik.track
-      }
-    }
+    // No moments module (null): event surveys wait for Otklik.track.
+    if (this.momentTriggers === undefined) this.momentTriggers = optionalProvider<SurveyMomentTriggers>(this.moduleRef, SURVEY_MOMENT_TRIGGERS);
     return this.momentTriggers;
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { optionalProvider } from '../common/nest/optional-provider';
 import { conflict, FieldError, notFound } from '../common/http/api-error';
 import { validationError } from '../common/http/validation.pipe';
 import { TOUCHPOINT_CASE_STATS, TouchpointCaseFigures, TouchpointCaseStats } from './case-stats.port';
@@ -131,12 +132,9 @@ export class TouchpointsService {
     return provider ? provider.statsByTouchpoint(workspaceId) : null;
   }
 
-  private lookupCaseStats(): TouchpointCaseStats | undefined {
-    try {
-      return this.moduleRef.get<TouchpointCaseStats>(TOUCHPOINT_CASE_STATS, { strict: false });
-    } catch {
-      return undefined; // no cases module: the journey simply shows no case figures
-    }
+  /** No cases module: null, and the journey simply shows no case figures. */
+  private lookupCaseStats(): TouchpointCaseStats | null {
+    return optionalProvider<TouchpointCaseStats>(this.moduleRef, TOUCHPOINT_CASE_STATS);
   }
 
   private async assertValid(workspaceId: string, v: TouchpointValues, id: string | null): Promise<void> {

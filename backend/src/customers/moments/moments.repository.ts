@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MomentStatus } from '../timeline/timeline.dto';
 import type { TimelinePosition } from '../timeline/timeline-source';
-import { sortKeySql } from '../timeline/timeline-source';
+import { keysetPage, sortKeySql } from '../timeline/timeline-source';
 
 export interface MomentRow {
   id: string;
@@ -89,13 +89,7 @@ export class MomentsRepository {
 
   /** One customer's moments, newest first, strictly after `before` in that order; `limit` rows at most. */
   async list(workspaceId: string, customerExternalId: string, before: TimelinePosition | null, limit: number): Promise<MomentRow[]> {
-    const eventId = `('moment:' || m.id::text) COLLATE "C"`;
-    const params: unknown[] = [workspaceId, customerExternalId, limit];
-    let after = '';
-    if (before) {
-      params.push(before.at, before.id);
-      after = `AND (m.recorded_at < $4::timestamptz OR (m.recorded_at = $4::timestamptz AND ${eventId} < $5 COLLATE "C"))`;
-    }
+    const { eventId, after, params } = keysetPage('moment', 'm', 'recorded_at', { workspaceId, customer: { externalId: customerExternalId }, before, limit });
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM customer_moments m ${ANSWER_JOIN}
         WHERE m.workspace_id = $1 AND m.customer_external_id = $2 ${after}

@@ -64,12 +64,15 @@ export const sortKeySql = (column: string) => `to_char(${column} AT TIME ZONE 'U
 /** A JS Date as the sort key format (microseconds are zero). */
 export const sortKeyOf = (date: Date) => `${date.toISOString().slice(0, 23)}000Z`;
 
+/** What a keyset page needs of a fetch (moments' own list pages with it too). */
+export type KeysetQuery = Pick<TimelineFetch, 'workspaceId' | 'before' | 'limit'> & { customer: Pick<CustomerRow, 'externalId'> };
+
 /**
  * The SQL pieces every source needs for one page: its event id expression (`<kind>:<uuid>`, compared
  * byte-wise), the "strictly before the cursor" condition, and the query parameters
  * ($1 workspace, $2 customer external id, $3 limit, then the cursor).
  */
-export function keysetPage(kind: string, alias: string, timeColumn: string, query: TimelineFetch): { eventId: string; after: string; params: unknown[] } {
+export function keysetPage(kind: string, alias: string, timeColumn: string, query: KeysetQuery): { eventId: string; after: string; params: unknown[] } {
   const eventId = `('${kind}:' || ${alias}.id::text) COLLATE "C"`;
   const params: unknown[] = [query.workspaceId, query.customer.externalId, query.limit];
   if (!query.before) return { eventId, after: '', params };
