@@ -1,5 +1,5 @@
 // Due and warning times of a case from its SLA policy, counting pauses (waiting on the customer).
-import { BusinessCalendar, businessMinutesBetween, CALENDAR_24X7, deadlines, Pause, SlaPolicy, targetFor } from '../sla/clock';
+import { BusinessCalendar, businessMinutesBetween, CALENDAR_24X7, deadlines, Pause, SlaPolicy, SlaTarget, targetFor } from '../sla/clock';
 
 /** How pauses are stored on a case (jsonb): ISO instants, `to: null` while still waiting. */
 export interface StoredPause {
@@ -25,6 +25,9 @@ export interface CaseTimers {
   resolutionDue: Date | null;
   resolutionWarnAt: Date | null;
 }
+
+/** The calendar a target counts in: the policy's business calendar, or every hour for 'calendar' targets. */
+export const clockOf = (target: SlaTarget, sla: EffectivePolicy): BusinessCalendar => (target.clock === 'calendar' ? CALENDAR_24X7 : sla.calendar);
 
 export const toPauses = (stored: readonly StoredPause[]): Pause[] =>
   stored.map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) }));
@@ -69,7 +72,7 @@ export function minutesLeftAt(
   at: Date,
 ): { firstResponseMinutesLeft: number | null; resolutionMinutesLeft: number | null } {
   const target = targetFor(sla.policy, priority, channel);
-  const calendar = target.clock === 'calendar' ? CALENDAR_24X7 : sla.calendar;
+  const calendar = clockOf(target, sla);
   const closed = toPauses(pauses).filter((p) => p.to !== null);
   const left = (start: Date, minutes: number | null) =>
     minutes === null ? null : Math.round(minutes - businessMinutesBetween(start, at, calendar, closed));

@@ -1,8 +1,8 @@
 // Measures one case for the reports: the SLA outcome and time of its first response and resolution, on the clock
 // its targets are counted in. Pure (the SLA clock and the metrics module only), so it is unit-tested on its own.
 import { npsCategory } from '../../metrics';
-import { BusinessCalendar, businessMinutesBetween, CALENDAR_24X7, Pause, SlaPolicy, SlaTarget, targetFor } from '../../sla/clock';
-import { EffectivePolicy, StoredPause, toPauses } from '../case-timers';
+import { BusinessCalendar, businessMinutesBetween, Pause, SlaPolicy, SlaTarget, targetFor } from '../../sla/clock';
+import { clockOf, EffectivePolicy, StoredPause, toPauses } from '../case-timers';
 import type { MeasuredCase, TimerMeasure } from './case-report-formulas';
 
 /** What measuring needs from a case row. */
@@ -24,9 +24,6 @@ export interface MeasurableCase {
   sourceSurveyKind: string | null;
   sourceScore: number | null;
 }
-
-/** The calendar a target counts in: the policy's business calendar, or every hour for 'calendar' targets. */
-export const clockOf = (target: SlaTarget, sla: EffectivePolicy): BusinessCalendar => (target.clock === 'calendar' ? CALENDAR_24X7 : sla.calendar);
 
 /**
  * One timer. `stop` is when it stopped (null while running); `timed` says whether that stop is a time worth
