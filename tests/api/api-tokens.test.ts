@@ -1,5 +1,8 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiTokensService } from '../../backend/src/api-tokens/api-tokens.service';
+import { scopesRoleMayHold } from '../../backend/src/common/auth/access.decorators';
+import { SCOPES } from '../../backend/src/common/auth/scopes';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 
 let t: TestApp;
@@ -8,7 +11,7 @@ let asAdmin: LoggedIn;
 let base: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ webhookAllowedNetworks: ['127.0.0.0/8'] });
   admin = await t.seedAdmin('Tokens Ltd');
   asAdmin = await t.login(admin.email, admin.password);
   base = `/api/v1/workspaces/${admin.workspaceId}`;
@@ -95,5 +98,62 @@ describe('API tokens', () => {
     expect(fields).toEqual(['expiresInDays', 'name', 'scopes']);
     const empty = await asAdmin.post(`${base}/api-tokens`, { name: 'x', scopes: [] });
     expect(empty.body.error.details).toEqual([{ field: 'scopes', message: 'choose at least one scope' }]);
+  });
+});
+
+describe("API tokens never outrank their creator (issue 13, item 7)", () => {
+  it("re-checks the creator's current role at every use: a demoted admin's token gets 403 on the webhook secret", async () => {
+    const second = await t.createUser();
+    await t.addMember(admin.workspaceId, second.userId, 'admin');
+    const asSecond = await t.login(second.email, second.password);
+    const hook = (await asAdmin.post(`${base}/webhooks`, { url: 'http://127.0.0.1:9/hook', events: ['*'] }).expect(201)).body as { id: string };
+    const { secret } = (await asSecond.post(`${base}/api-tokens`, { name: 'admin token', scopes: ['webhooks:write', 'members:read'] }).expect(201)).body as { secret: string };
+    await t.http().get(`${base}/webhooks/${hook.id}/secret`).set(bearer(secret)).expect(200);
+
+    await asAdmin.patch(`${base}/members/${second.userId}`, { role: 'analyst' }).expect(200);
+    const demoted = await t.http().get(`${base}/webhooks/${hook.id}/secret`).set(bearer(secret));
+    expect(demoted.status).toBe(403);
+    expect(demoted.body.error.code).toBe('token_creator_role');
+    expect(demoted.body.error.message).toContain('analyst');
+    expect(JSON.stringify(demoted.body)).not.toMatch(/whsec|"secret"/);
+    // What an analyst may do, the token still may.
+    await t.http().get(`${base}/members`).set(bearer(secret)).expect(200);
+
+    // Removing the member revokes their tokens (with the removal), so re-adding them does not bring it back.
+    await asAdmin.delete(`${base}/members/${second.userId}`).expect(204);
+    const removed = await t.http().get(`${base}/members`).set(bearer(secret));
+    expect(removed.status).toBe(401);
+    expect(removed.body.error.code).toBe('invalid_token');
+    const rows = await t.app.get(DataSource).query('SELECT revoked_at FROM api_tokens WHERE workspace_id = $1 AND created_by = $2', [admin.workspaceId, second.userId]);
+    expect(rows.length).toBe(1);
+    expect(rows[0].revoked_at).not.toBeNull();
+    await t.addMember(admin.workspaceId, second.userId, 'admin');
+    expect((await t.http().get(`${base}/webhooks/${hook.id}/secret`).set(bearer(secret))).status).toBe(401);
+  });
+
+  it('stops a token whose creator left by any path (membership gone, not revoked): 401', async () => {
+    const third = await t.createUser();
+    await t.addMember(admin.workspaceId, third.userId, 'admin');
+    const asThird = await t.login(third.email, third.password);
+    const { secret } = (await asThird.post(`${base}/api-tokens`, { name: 'leaver', scopes: ['members:read'] }).expect(201)).body as { secret: string };
+    await t.http().get(`${base}/members`).set(bearer(secret)).expect(200);
+    await t.app.get(DataSource).query('DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2', [admin.workspaceId, third.userId]);
+    expect((await t.http().get(`${base}/members`).set(bearer(secret))).status).toBe(401);
+  });
+
+  it("derives the scopes a role may hold from the routes' own rules, and refuses to mint beyond them", async () => {
+    expect(scopesRoleMayHold('admin')).toEqual([...SCOPES]);
+    expect(scopesRoleMayHold('analyst')).not.toContain('webhooks:read');
+    expect(scopesRoleMayHold('analyst')).not.toContain('webhooks:write');
+    expect(scopesRoleMayHold('analyst')).toContain('surveys:write');
+    expect(scopesRoleMayHold('viewer')).not.toContain('surveys:write');
+    expect(scopesRoleMayHold('viewer')).toContain('surveys:read');
+
+    const tokens = t.app.get(ApiTokensService);
+    const count = async () => Number((await t.app.get(DataSource).query('SELECT count(*) AS n FROM api_tokens'))[0].n);
+    const before = await count();
+    await expect(tokens.create(admin.workspaceId, { userId: admin.userId, role: 'analyst' }, { name: 'x', scopes: ['surveys:read', 'webhooks:read'] }))
+      .rejects.toMatchObject({ code: 'scope_beyond_role', message: expect.stringContaining('webhooks:read') });
+    expect(await count()).toBe(before);
   });
 });

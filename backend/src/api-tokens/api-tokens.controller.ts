@@ -20,14 +20,17 @@ export class ApiTokensController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create an API token (admins); the secret is returned only once' })
+  @ApiOperation({
+    summary: 'Create an API token (admins); the secret is returned only once',
+    description: "A token never does more than its creator's current role: each use is re-checked against it, and the token stops working when its creator leaves the workspace.",
+  })
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
   create(
     @CurrentWorkspace() ws: WorkspaceContext,
     @CurrentUserId() userId: string,
     @Body() body: CreateApiTokenDto,
   ): Promise<CreatedApiTokenDto> {
-    return this.tokens.create(ws.workspaceId, userId, body);
+    return this.tokens.create(ws.workspaceId, { userId, role: ws.role }, body);
   }
 
   @Delete(':tokenId')

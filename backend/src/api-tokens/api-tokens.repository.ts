@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
+import type { Role } from '../common/auth/roles';
 import type { Scope } from '../common/auth/scopes';
 import { ApiTokenEntity } from './api-token.entity';
 
@@ -35,9 +36,20 @@ export class ApiTokensRepository {
     });
   }
 
-  /** The token row with its hash, for authentication; global lookup by the public prefix. */
-  findByPrefixWithHash(prefix: string): Promise<ApiTokenEntity | null> {
-    return this.repo.createQueryBuilder('t').addSelect('t.tokenHash').where('t.prefix = :prefix', { prefix }).getOne();
+  /**
+   * The token row with its hash, for authentication; global lookup by the public prefix. The creator's current
+   * role comes in the same query (null when they are no longer a member), so re-checking it costs no round trip.
+   */
+  async findByPrefixWithHash(prefix: string): Promise<(ApiTokenEntity & { creatorRole: Role | null }) | null> {
+    const { entities, raw } = await this.repo
+      .createQueryBuilder('t')
+      .addSelect('t.tokenHash')
+      .leftJoin('memberships', 'm', 'm.workspace_id = t.workspace_id AND m.user_id = t.created_by')
+      .addSelect('m.role', 'creator_role')
+      .where('t.prefix = :prefix', { prefix })
+      .getRawAndEntities<{ creator_role: Role | null }>();
+    if (!entities[0]) return null;
+    return Object.assign(entities[0], { creatorRole: raw[0]?.creator_role ?? null });
   }
 
   async markUsed(workspaceId: string, id: string, at: Date): Promise<void> {

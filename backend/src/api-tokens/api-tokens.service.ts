@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { scopesRoleMayHold } from '../common/auth/access.decorators';
 import type { Principal } from '../common/auth/principal';
 import { randomSecret, safeEqual, sha256Hex } from '../common/crypto/secrets';
-import { notFound } from '../common/http/api-error';
+import type { Role } from '../common/auth/roles';
+import { ApiError, notFound } from '../common/http/api-error';
 import { ApiTokenEntity } from './api-token.entity';
 import { ApiTokensRepository } from './api-tokens.repository';
 import type { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './api-tokens.dto';
@@ -28,7 +30,18 @@ function toDto(token: ApiTokenEntity): ApiTokenDto {
 export class ApiTokensService {
   constructor(private readonly tokens: ApiTokensRepository) {}
 
-  async create(workspaceId: string, createdBy: string, input: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
+  async create(workspaceId: string, creator: { userId: string; role: Role | null }, input: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
+    // A token never does more than its creator may: no scope of routes the creator's role cannot call.
+    const allowed = creator.role ? scopesRoleMayHold(creator.role) : [];
+    const beyond = input.scopes.filter((scope) => !allowed.includes(scope));
+    if (beyond.length > 0) {
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'scope_beyond_role',
+        `Your role (${creator.role ?? 'none'}) cannot give a token these scopes: ${beyond.join(', ')}.`,
+      );
+    }
+    const createdBy = creator.userId;
     const prefix = randomBytes(6).toString('hex');
     const secret = `otk_${prefix}_${randomSecret(32)}`;
     const token = await this.tokens.create({
@@ -51,7 +64,7 @@ export class ApiTokensService {
     if (!(await this.tokens.revoke(workspaceId, id))) throw notFound('API token');
   }
 
-  /** The principal for a bearer token, or null when it is unknown, revoked or expired. */
+  /** The principal for a bearer token, or null when it is unknown, revoked, expired or its creator has left the workspace. */
   async authenticate(raw: string): Promise<Extract<Principal, { kind: 'token' }> | null> {
     const match = TOKEN_PATTERN.exec(raw);
     if (!match) return null;
@@ -59,9 +72,10 @@ export class ApiTokensService {
     const now = new Date();
     if (!token || !safeEqual(token.tokenHash, sha256Hex(raw))) return null;
     if (token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return null;
+    if (!token.creatorRole) return null;
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
       await this.tokens.markUsed(token.workspaceId, token.id, now);
     }
-    return { kind: 'token', tokenId: token.id, workspaceId: token.workspaceId, scopes: token.scopes };
+    return { kind: 'token', tokenId: token.id, workspaceId: token.workspaceId, scopes: token.scopes, creatorRole: token.creatorRole };
   }
 }

@@ -46,6 +46,14 @@ export class WorkspaceAccessGuard implements CanActivate {
       if (!principal.scopes.includes(rule.scope)) {
         throw new ApiError(HttpStatus.FORBIDDEN, 'insufficient_scope', `This API token lacks the "${rule.scope}" scope.`);
       }
+      // The creator's role as it is now (read with the token): a demoted creator's token loses what they lost.
+      if (rule.roles && !rule.roles.includes(principal.creatorRole)) {
+        throw new ApiError(
+          HttpStatus.FORBIDDEN,
+          'token_creator_role',
+          `This API token's creator is now ${principal.creatorRole}, and that role cannot do this (allowed: ${rule.roles.join(', ')}). Ask an admin for a new token.`,
+        );
+      }
       req.workspace = { workspaceId: principal.workspaceId, role: null };
       return true;
     }

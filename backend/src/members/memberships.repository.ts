@@ -65,7 +65,12 @@ export class MembershipsRepository {
     await this.repo(manager).update({ workspaceId, userId }, { role });
   }
 
+  /** Removes the membership and, in the same transaction, revokes the API tokens that member created there. */
   async delete(workspaceId: string, userId: string, manager: EntityManager): Promise<void> {
     await this.repo(manager).delete({ workspaceId, userId });
+    await manager.query(
+      `UPDATE api_tokens SET revoked_at = now() WHERE workspace_id = $1 AND created_by = $2 AND revoked_at IS NULL`,
+      [workspaceId, userId],
+    );
   }
 }

@@ -3,7 +3,7 @@ import { ApiExtension, ApiForbiddenResponse, ApiNotFoundResponse, ApiParam } fro
 import { ErrorResponseDto } from '../http/error.dto';
 import type { AppRequest, Principal, WorkspaceContext } from './principal';
 import { ROLES, type Role } from './roles';
-import type { Scope } from './scopes';
+import { SCOPES, type Scope } from './scopes';
 
 export const PUBLIC_KEY = 'otklik:public';
 export const WORKSPACE_ACCESS_KEY = 'otklik:workspace-access';
@@ -19,11 +19,34 @@ export interface WorkspaceAccessRule {
 }
 
 /**
+ * Per scope, the roles allowed on at least one route that names it, collected from the @WorkspaceAccess rules
+ * themselves as the controllers are defined, so "what a role may put in a token" cannot drift from what the
+ * role may do. (Each use is still checked against the one route's roles by WorkspaceAccessGuard.)
+ */
+const scopeHolders = new Map<Scope, Set<Role>>();
+
+function registerScopeHolders(rule: WorkspaceAccessRule): void {
+  if (!rule.scope) return;
+  const holders = scopeHolders.get(rule.scope) ?? new Set<Role>();
+  for (const role of rule.roles ?? ROLES) holders.add(role);
+  scopeHolders.set(rule.scope, holders);
+}
+
+/**
+ * The scopes a member with this role may give a token: those of routes the role may call itself. A scope no route
+ * names yet (reserved) opens nothing; only admins, who may do everything, may hold it.
+ */
+export function scopesRoleMayHold(role: Role): Scope[] {
+  return SCOPES.filter((scope) => scopeHolders.get(scope)?.has(role) ?? role === 'admin');
+}
+
+/**
  * The route acts inside `:workspaceId`. Non-members get 404 (the workspace's existence is not
  * revealed); members whose role is not listed get 403.
  */
-export const WorkspaceAccess = (rule: WorkspaceAccessRule = {}) =>
-  applyDecorators(
+export const WorkspaceAccess = (rule: WorkspaceAccessRule = {}) => {
+  registerScopeHolders(rule);
+  return applyDecorators(
     SetMetadata(WORKSPACE_ACCESS_KEY, rule),
     // Who may call it, in the API document: for integrators, and for the access-matrix test.
     ApiExtension('x-otklik-access', { roles: rule.roles ?? ROLES, scope: rule.scope ?? null }),
@@ -31,6 +54,7 @@ export const WorkspaceAccess = (rule: WorkspaceAccessRule = {}) =>
     ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such workspace or record, or not yours' }),
     ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Your role or token scope does not allow this' }),
   );
+};
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   const principal = ctx.switchToHttp().getRequest<AppRequest>().principal;

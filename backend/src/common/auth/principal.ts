@@ -5,7 +5,8 @@ import type { Scope } from './scopes';
 /** Who is calling: a person with a dashboard session, or a server with an API token. */
 export type Principal =
   | { kind: 'user'; userId: string; sessionId: string; csrfToken: string }
-  | { kind: 'token'; tokenId: string; workspaceId: string; scopes: Scope[] };
+  /** creatorRole: the token's creator's role in the workspace now, re-read at every use (a token never outranks its creator). */
+  | { kind: 'token'; tokenId: string; workspaceId: string; scopes: Scope[]; creatorRole: Role };
 
 /** The workspace a request acts in, after membership (or token) checks. */
 export interface WorkspaceContext {

@@ -32,7 +32,7 @@ function service(): TimelineService {
 }
 
 const person: Principal = { kind: 'user', userId: 'u', sessionId: 's', csrfToken: 't' };
-const token = (...scopes: Scope[]): Principal => ({ kind: 'token', tokenId: 't', workspaceId: 'ws', scopes });
+const token = (...scopes: Scope[]): Principal => ({ kind: 'token', tokenId: 't', workspaceId: 'ws', scopes, creatorRole: 'admin' });
 
 describe('TimelineService', () => {
   it('merges sources newest first, ties by id, and pages without gaps or repeats', async () => {
