@@ -13,6 +13,7 @@ import { Touchpoints1796178250679 } from './1796178250679-touchpoints';
 import { Cases1796178327574 } from './1796178327574-cases';
 import { CustomerMoments1796189699180 } from './1796189699180-customer-moments';
 import { CasePeriodIndex1796190000000 } from './1796190000000-case-period-index';
+import { AccountSecurity1796672417351 } from './1796672417351-account-security';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   Cases1796178327574,
   CustomerMoments1796189699180,
   CasePeriodIndex1796190000000,
+  AccountSecurity1796672417351,
 ];

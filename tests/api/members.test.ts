@@ -1,19 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../backend/src/common/auth/roles';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+import { MailServer, startMailServer } from '../support/mail-server';
 
 let t: TestApp;
+let mail: MailServer;
 let admin: SeededAdmin;
 let asAdmin: LoggedIn;
 let base: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  mail = await startMailServer();
+  t = await startTestApp({ smtpUrl: mail.url });
   admin = await t.seedAdmin('Members Inc');
   asAdmin = await t.login(admin.email, admin.password);
   base = `/api/v1/workspaces/${admin.workspaceId}`;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await mail.close();
+});
 
 async function memberWithRole(role: Role): Promise<LoggedIn> {
   const user = await t.createUser();
@@ -48,7 +54,7 @@ describe('roles', () => {
 });
 
 describe('invitations', () => {
-  it('invites a new person, who sets a password and joins with the invited role', async () => {
+  it('invites a new person, who proves the address with the mailed code, sets a password and joins with the invited role', async () => {
     const created = await asAdmin.post(`${base}/invitations`, { email: 'New.Person@Example.test', role: 'analyst' }).expect(201);
     expect(created.body).toMatchObject({ email: 'new.person@example.test', role: 'analyst', acceptUrl: `/invite/${created.body.token}` });
     expect(created.body.invitedBy).toEqual({ userId: admin.userId, name: admin.name });
@@ -58,21 +64,24 @@ describe('invitations', () => {
     expect(pending.body[0].token).toBeUndefined();
 
     const preview = await t.http().get(`/api/v1/auth/invitations/${created.body.token}`).expect(200);
-    expect(preview.body).toMatchObject({ workspaceName: 'Members Inc.', role: 'analyst', userExists: false });
+    expect(preview.body).toEqual({ email: 'new.person@example.test', workspaceName: 'Members Inc.', role: 'analyst', expiresAt: expect.any(String) });
 
-    const missingName = await t.http().post('/api/v1/auth/invitations/accept').send({ token: created.body.token, password: 'a-long-password' });
+    const before = mail.received.length;
+    await t.http().post('/api/v1/auth/invitations/code').send({ token: created.body.token }).expect(204);
+    const message = await mail.waitFor('new.person@example.test', before);
+    const code = /\b(\d{8})\b/.exec(message.text)?.[1] as string;
+    expect(code).toMatch(/^\d{8}$/);
+
+    const register = (body: object) => t.http().post('/api/v1/auth/invitations/register').send({ token: created.body.token, ...body });
+    const missingName = await register({ code, password: 'a-long-password' });
     expect(missingName.status).toBe(400);
-    expect(missingName.body.error.details[0].field).toBe('name');
+    expect(missingName.body.error.details.map((d: { field: string }) => d.field)).toContain('name');
 
-    const shortPassword = await t.http().post('/api/v1/auth/invitations/accept').send({ token: created.body.token, password: 'short', name: 'N' });
+    const shortPassword = await register({ code, password: 'short', name: 'N' });
     expect(shortPassword.status).toBe(400);
     expect(shortPassword.body.error.details[0]).toEqual({ field: 'password', message: 'password must be at least 10 characters' });
 
-    const accepted = await t
-      .http()
-      .post('/api/v1/auth/invitations/accept')
-      .send({ token: created.body.token, password: 'a-long-password', name: 'New Person' })
-      .expect(200);
+    const accepted = await register({ code, password: 'a-long-password', name: 'New Person' }).expect(200);
     expect(accepted.body.workspaces).toEqual([expect.objectContaining({ id: admin.workspaceId, role: 'analyst' })]);
     expect(accepted.headers['set-cookie']?.[0]).toContain('otklik_session=');
 
@@ -82,16 +91,22 @@ describe('invitations', () => {
     expect(members.body).toContainEqual(expect.objectContaining({ email: 'new.person@example.test', role: 'analyst', name: 'New Person' }));
   });
 
-  it('makes an existing account prove its password to join', async () => {
+  it('lets an existing account join by signing in as itself and accepting, with no password on the invitation', async () => {
     const existing = await t.createUser();
     const created = await asAdmin.post(`${base}/invitations`, { email: existing.email, role: 'viewer' }).expect(201);
     const preview = await t.http().get(`/api/v1/auth/invitations/${created.body.token}`).expect(200);
-    expect(preview.body.userExists).toBe(true);
-    const wrong = await t.http().post('/api/v1/auth/invitations/accept').send({ token: created.body.token, password: 'wrong-password!' });
-    expect(wrong.status).toBe(401);
+    expect(preview.body.userExists).toBeUndefined();
+    // Without a session there is nothing to accept with.
+    const anonymous = await t.http().post('/api/v1/auth/invitations/accept').send({ token: created.body.token, password: existing.password });
+    expect(anonymous.status).toBe(401);
     expect((await asAdmin.get(`${base}/members`)).body.map((m: { email: string }) => m.email)).not.toContain(existing.email);
-    await t.http().post('/api/v1/auth/invitations/accept').send({ token: created.body.token, password: existing.password }).expect(200);
+
+    const me = await t.login(existing.email, existing.password);
+    const accepted = await me.post('/api/v1/auth/invitations/accept', { token: created.body.token }).expect(200);
+    expect(accepted.body.workspaces).toContainEqual(expect.objectContaining({ id: admin.workspaceId, role: 'viewer' }));
+    expect(accepted.body.csrfToken).toBe(me.csrfToken);
     expect((await asAdmin.get(`${base}/members`)).body.map((m: { email: string }) => m.email)).toContain(existing.email);
+    await t.http().get(`/api/v1/auth/invitations/${created.body.token}`).expect(404);
   });
 
   it('refuses to invite a current member and validates the role', async () => {

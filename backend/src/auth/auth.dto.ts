@@ -1,5 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, Role } from '../common/auth/roles';
 import { NormaliseEmail, Trim } from '../common/http/dto-helpers';
 import { WorkspaceSummaryDto } from '../workspaces/workspaces.dto';
@@ -20,26 +22,66 @@ export class LoginDto {
   password: string;
 }
 
-export class AcceptInvitationDto {
+class InvitationTokenDto {
+  @ApiProperty({ description: 'The secret from the invitation link' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+}
+
+/** Accepting needs a session of the invited address; no password is taken here, ever. */
+export class AcceptInvitationDto extends InvitationTokenDto {}
+
+/** "Create my account": mails a code to the invited address (or, if it has an account, a "sign in" note). */
+export class SendInvitationCodeDto extends InvitationTokenDto {}
+
+const newPassword = (description: string) =>
+  applyDecorators(
+    ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description }),
+    IsString(),
+    MinLength(MIN_PASSWORD_LENGTH, { message: `$property must be at least ${MIN_PASSWORD_LENGTH} characters` }),
+    MaxLength(256),
+  );
+
+export class RegisterFromInvitationDto extends InvitationTokenDto {
+  @ApiProperty({ description: 'The code mailed to the invited address', example: '04718352' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/[\s-]/g, '') : value))
+  @IsString()
+  @Matches(/^\d{8}$/, { message: 'code must be the 8 digits from the email' })
+  code: string;
+
   @ApiProperty()
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(120)
+  name: string;
+
+  @newPassword('Password of the new account')
+  password: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'currentPassword must not be empty' })
+  @MaxLength(256)
+  currentPassword: string;
+
+  @newPassword('The new password')
+  newPassword: string;
+}
+
+export class CompletePasswordResetDto {
+  @ApiProperty({ description: 'The secret from the mailed reset link' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   token: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: 'New password, or the existing one if the email already has an account' })
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  @MaxLength(256)
-  password: string;
-
-  @ApiPropertyOptional({ description: 'Needed only when the email has no account yet' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'name must not be empty' })
-  @MaxLength(120)
-  name?: string;
+  @newPassword('The new password')
+  newPassword: string;
 }
 
 export class SessionUserDto {
@@ -59,6 +101,5 @@ export class InvitationPreviewDto {
   @ApiProperty() email: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role' }) role: Role;
   @ApiProperty() workspaceName: string;
-  @ApiProperty({ description: 'Whether the email already has an account (then no name is asked)' }) userExists: boolean;
   @ApiProperty({ type: String, format: 'date-time' }) expiresAt: string;
 }

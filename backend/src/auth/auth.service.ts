@@ -1,14 +1,12 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { ApiError, unauthenticated } from '../common/http/api-error';
+import { Injectable } from '@nestjs/common';
+import { unauthenticated } from '../common/http/api-error';
 import { MembershipsRepository } from '../members/memberships.repository';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 import type { SessionDto } from './auth.dto';
-import { AccountLoginLimiter } from './login-throttle';
-
-/** One message for unknown email and wrong password: no account enumeration. */
-export const invalidCredentials = () =>
-  new ApiError(HttpStatus.UNAUTHORIZED, 'invalid_credentials', 'The email or password is incorrect.');
+import { PasswordResetsRepository } from './password-resets.repository';
+import { PasswordVerifier } from './password-verifier';
+import { SessionsRepository } from './sessions.repository';
 
 @Injectable()
 export class AuthService {
@@ -16,21 +14,10 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly memberships: MembershipsRepository,
     private readonly hasher: PasswordHasher,
-    private readonly limiter: AccountLoginLimiter,
+    private readonly verifier: PasswordVerifier,
+    private readonly sessions: SessionsRepository,
+    private readonly resets: PasswordResetsRepository,
   ) {}
-
-  /** Returns the user id when the credentials are right; counts failures per account. */
-  async verifyCredentials(email: string, password: string): Promise<string> {
-    await this.limiter.assertAllowed(email);
-    const user = await this.users.findByEmailWithPassword(email);
-    const valid = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !valid) {
-      await this.limiter.recordFailure(email);
-      throw invalidCredentials();
-    }
-    await this.limiter.recordSuccess(email);
-    return user.id;
-  }
 
   async describeSession(userId: string, csrfToken: string): Promise<SessionDto> {
     const user = await this.users.findById(userId);
@@ -40,5 +27,24 @@ export class AuthService {
       workspaces: await this.memberships.workspacesOfUser(userId),
       csrfToken,
     };
+  }
+
+  /**
+   * The current password goes through the shared verifier (same per-account limit as sign-in). Every other
+   * session of the user ends (a thief's included), this one stays; reset links already mailed stop working.
+   */
+  async changePassword(userId: string, sessionId: string, currentPassword: string, newPassword: string): Promise<void> {
+    await this.verifier.verifyUser(userId, currentPassword);
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.resets.transaction(async (manager) => {
+      await this.users.updatePassword(userId, passwordHash, manager);
+      await this.resets.useAllOf(userId, manager);
+      await this.sessions.deleteByUser(userId, sessionId, manager);
+    });
+  }
+
+  /** "Sign out everywhere": every session of the user ends, this one included. */
+  async signOutEverywhere(userId: string): Promise<void> {
+    await this.sessions.deleteByUser(userId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, EntityManager, LessThan, Not } from 'typeorm';
 import { SessionEntity } from './session.entity';
 
 @Injectable()
@@ -25,6 +25,11 @@ export class SessionsRepository {
 
   async delete(id: string): Promise<void> {
     await this.repo.delete({ id });
+  }
+
+  /** Every session of the user, or all but `keepId`. */
+  async deleteByUser(userId: string, keepId?: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.getRepository(SessionEntity).delete(keepId ? { userId, id: Not(keepId) } : { userId });
   }
 
   async deleteExpired(now: Date): Promise<void> {

@@ -32,4 +32,13 @@ describe('loadConfig', () => {
     expect(message).toContain('LOG_LEVEL must be one of');
     expect(message).toContain('COOKIE_SECURE must be true or false');
   });
+
+  it('takes SMTP_URL and MAIL_FROM, and refuses a malformed one', () => {
+    const config = loadConfig({ SMTP_URL: 'smtps://mailer:secret@smtp.example.com:465', PUBLIC_URL: 'https://cx.example.com' });
+    expect(config.smtpUrl).toBe('smtps://mailer:secret@smtp.example.com:465');
+    expect(config.mailFrom).toBe('Otklik <no-reply@cx.example.com>');
+    expect(loadConfig({}).smtpUrl).toBeUndefined();
+    expect(() => loadConfig({ SMTP_URL: 'http://smtp.example.com' })).toThrow(/SMTP_URL must look like/);
+    expect(() => loadConfig({ MAIL_FROM: 'a@b.example\r\nBcc: x@evil.example' })).toThrow(/MAIL_FROM must be an email address/);
+  });
 });

@@ -60,6 +60,10 @@ export interface AppConfig {
   feedPollMs: number;
   /** Time limit for fetching one feed, redirects included. */
   feedTimeoutMs: number;
+  /** SMTP server for account mails (address codes, password resets), e.g. smtps://user:pass@host:465; unset = log them. */
+  smtpUrl: string | undefined;
+  /** Sender of account mails. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (webhookNetworks.problems.length > 0) {
     problems.push(`OTKLIK_WEBHOOK_ALLOWED_NETWORKS must be comma-separated CIDRs like 10.0.0.0/8, got "${webhookNetworks.problems.join('", "')}"`);
   }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !validSmtpUrl(smtpUrl)) problems.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465');
+  const mailFrom = env.MAIL_FROM || `Otklik <no-reply@${hostnameOf(publicUrl)}>`;
+  // A line break would let the value add mail headers.
+  if (!mailFrom.includes('@') || /[\r\n]/.test(mailFrom)) problems.push('MAIL_FROM must be an email address, e.g. "Otklik <no-reply@example.com>"');
   const trustProxyRaw = env.TRUST_PROXY;
   const trustProxy =
     trustProxyRaw === undefined || trustProxyRaw === '' ? 'loopback' : trustProxyRaw === 'true' ? true : trustProxyRaw;
@@ -148,12 +157,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sleepingScanMs: int('OTKLIK_SLEEPING_SCAN_MS', 3_600_000, 1_000, 86_400_000),
     feedPollMs: int('OTKLIK_FEED_POLL_MS', 30_000, 10, 3_600_000),
     feedTimeoutMs: int('OTKLIK_FEED_TIMEOUT_MS', 15_000, 100, 120_000),
+    smtpUrl,
+    mailFrom,
     ...overrides,
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return config;
+}
+
+function validSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
 }
 
 /** Injection token for AppConfig. */

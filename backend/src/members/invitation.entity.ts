@@ -35,4 +35,18 @@ export class InvitationEntity {
 
   @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
   acceptedAt: Date | null;
+
+  /** SHA-256 of the latest address code (bound to this invitation's id); the code is only in the mail. */
+  @Column({ name: 'code_hash', type: 'char', length: 64, nullable: true, select: false })
+  codeHash?: string | null;
+
+  @Column({ name: 'code_expires_at', type: 'timestamptz', nullable: true })
+  codeExpiresAt: Date | null;
+
+  /** Wrong codes entered, over all codes sent for this invitation. */
+  @Column({ name: 'code_attempts', type: 'integer', default: 0 })
+  codeAttempts: number;
+
+  @Column({ name: 'codes_sent', type: 'integer', default: 0 })
+  codesSent: number;
 }

@@ -45,10 +45,39 @@ export class InvitationsRepository {
   findUsableByTokenHash(tokenHash: string, now: Date, manager?: EntityManager): Promise<InvitationEntity | null> {
     const query = this.repo(manager)
       .createQueryBuilder('i')
+      .addSelect('i.codeHash')
       .where('i.token_hash = :tokenHash', { tokenHash })
       .andWhere('i.accepted_at IS NULL')
       .andWhere('i.expires_at > :now', { now });
     return (manager ? query.setLock('pessimistic_write') : query).getOne();
+  }
+
+  /** Counts a mail sent for the invitation; a new code replaces the previous one (its attempts still count). */
+  async recordCodeSent(
+    workspaceId: string,
+    id: string,
+    code: { hash: string; expiresAt: Date } | null,
+    manager: EntityManager,
+  ): Promise<void> {
+    await this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set({
+        codesSent: () => 'codes_sent + 1',
+        ...(code ? { codeHash: code.hash, codeExpiresAt: code.expiresAt } : {}),
+      })
+      .where('workspace_id = :workspaceId AND id = :id', { workspaceId, id })
+      .execute();
+  }
+
+  /** Counts a wrong code; `invalidate` ends the invitation (it expires now). */
+  async recordWrongCode(workspaceId: string, id: string, invalidate: boolean, manager: EntityManager): Promise<void> {
+    await this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set({ codeAttempts: () => 'code_attempts + 1', ...(invalidate ? { expiresAt: () => 'now()', codeHash: null } : {}) })
+      .where('workspace_id = :workspaceId AND id = :id', { workspaceId, id })
+      .execute();
   }
 
   async markAccepted(workspaceId: string, id: string, manager: EntityManager): Promise<void> {

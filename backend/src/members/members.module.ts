@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { InvitationsRepository } from './invitations.repository';
@@ -8,9 +9,9 @@ import { MembersService } from './members.service';
 import { MembershipsRepository } from './memberships.repository';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, MailModule],
   controllers: [MembersController],
   providers: [MembershipsRepository, MembersService, InvitationsRepository, InvitationsService, WorkspacesRepository],
-  exports: [MembershipsRepository, InvitationsService],
+  exports: [MembershipsRepository, InvitationsService, WorkspacesRepository],
 })
 export class MembersModule {}

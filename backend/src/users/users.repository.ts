@@ -31,6 +31,14 @@ export class UsersRepository {
       .getOne();
   }
 
+  findByIdWithPassword(id: string): Promise<UserEntity | null> {
+    return this.repo().createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+  }
+
+  async updatePassword(id: string, passwordHash: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, { passwordHash });
+  }
+
   async create(user: NewUser, manager?: EntityManager): Promise<UserEntity> {
     return this.repo(manager).save(this.repo(manager).create(user));
   }

@@ -1,0 +1,61 @@
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  subject: string;
+  /** The body, quoted-printable undone. */
+  text: string;
+}
+
+export interface MailServer {
+  /** Goes into SMTP_URL. */
+  url: string;
+  received: ReceivedMail[];
+  /** The next mail to `to` that arrived after `since` mails, within a few seconds. */
+  waitFor(to: string, since?: number): Promise<ReceivedMail>;
+  close(): Promise<void>;
+}
+
+function decode(raw: string): { subject: string; text: string } {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const subject = /^Subject: (.*)$/im.exec(head ?? '')?.[1]?.trim() ?? '';
+  const body = rest.join('\n\n');
+  const text = /quoted-printable/i.test(head ?? '')
+    ? body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : body;
+  return { subject, text: Buffer.from(text, 'latin1').toString('utf8') };
+}
+
+/** A real SMTP server on a free loopback port that keeps every message it is sent (tests read codes from it). */
+export async function startMailServer(): Promise<MailServer> {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), ...decode(Buffer.concat(chunks).toString('latin1')) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as { port: number };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    async waitFor(to, since = 0) {
+      const deadline = Date.now() + 5_000;
+      for (;;) {
+        const mail = received.slice(since).find((m) => m.to.includes(to.toLowerCase()));
+        if (mail) return mail;
+        if (Date.now() > deadline) throw new Error(`no mail to ${to} arrived`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
