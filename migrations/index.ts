@@ -14,6 +14,7 @@ import { Cases1796178327574 } from './1796178327574-cases';
 import { CustomerMoments1796189699180 } from './1796189699180-customer-moments';
 import { CasePeriodIndex1796190000000 } from './1796190000000-case-period-index';
 import { AccountSecurity1796672417351 } from './1796672417351-account-security';
+import { ClusterMergeGuard1796680556000 } from './1796680556000-cluster-merge-guard';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   CustomerMoments1796189699180,
   CasePeriodIndex1796190000000,
   AccountSecurity1796672417351,
+  ClusterMergeGuard1796680556000,
 ];

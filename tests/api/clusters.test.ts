@@ -138,7 +138,7 @@ describe('complaint clusters', () => {
     const split = (await asAdmin.post(`${ws}/clusters/move-texts`, { textIds: phoneTexts.map((p) => p.id), newClusterName: 'Phone and chat waits' }).expect(200)).body;
     expect(split.moved).toBe(2);
 
-    await asAdmin.post(`${ws}/clusters/${charge}/merge`, { into: support }).expect(400);
+    await asAdmin.post(`${ws}/clusters/${charge}/merge`, { into: support }).expect(409);
     await asAdmin.post(`${ws}/clusters/${support}/merge`, { into: support }).expect(400);
     await asAdmin.post(`${ws}/clusters/move-texts`, { textIds: [randomUUID()], to: late }).expect(400);
 

@@ -56,14 +56,19 @@ export class ClusterRebuildService {
     });
 
     await this.clusters.transaction(async (manager) => {
+      // The engine ran on a snapshot; merges and moves made meanwhile are people's decisions and must bind. Lock
+      // the clusters (merges and moves wait or have finished) and plan with the texts' placements as they are now.
+      await this.clusters.lockActive(manager, workspaceId);
       const active = await this.clusters.active(workspaceId, manager);
-      const plan = planRebuild(texts, active, output.assignments, output.clusters);
+      const current = await this.texts.placements(workspaceId, manager);
+      const fresh = texts.map((text) => ({ ...text, ...current.get(text.id) }));
+      const plan = planRebuild(fresh, active, output.assignments, output.clusters);
       for (const { id, cluster } of plan.refresh) await this.clusters.refresh(manager, workspaceId, id, fieldsOf(cluster));
       for (const { id, cluster } of plan.insert) await this.clusters.insert(manager, workspaceId, { id, ...fieldsOf(cluster) });
       for (const retired of plan.retire) {
         await this.clusters.retire(manager, workspaceId, retired.id, retired.absorbedBy);
         // A known issue stays known in the cluster that took most of its texts.
-        if (retired.absorbedBy && retired.pinned) await this.clusters.update(workspaceId, retired.absorbedBy, { pinned: true });
+        if (retired.absorbedBy && retired.pinned) await this.clusters.update(workspaceId, retired.absorbedBy, { pinned: true }, { manager });
       }
       await this.texts.place(workspaceId, plan.placements, manager);
       await this.clusters.finishRun(manager, workspaceId, runId, {

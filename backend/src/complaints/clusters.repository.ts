@@ -15,6 +15,12 @@ export interface ClusterRow {
   createdAt: Date;
 }
 
+export interface ClusterChanges {
+  name?: string | null;
+  pinned?: boolean;
+  pinnedBy?: string | null;
+}
+
 export interface ClusterStatsRow extends ClusterRow {
   size: number;
   recent: number;
@@ -146,7 +152,36 @@ export class ClustersRepository {
     );
   }
 
-  async update(workspaceId: string, id: string, changes: { name?: string | null; pinned?: boolean; pinnedBy?: string | null }): Promise<void> {
+  /** Renames or pins a cluster only while it is active; false when it is not (or does not exist). */
+  async updateActive(workspaceId: string, id: string, changes: ClusterChanges): Promise<boolean> {
+    return (await this.update(workspaceId, id, changes, { onlyActive: true })) > 0;
+  }
+
+  /** Locks the clusters' rows in id order (one order for every writer, so no deadlocks) and returns them by id. */
+  async lockForUpdate(manager: EntityManager, workspaceId: string, ids: string[]): Promise<Map<string, ClusterRow>> {
+    return this.lock(manager, workspaceId, ids, 'UPDATE');
+  }
+
+  /** Like lockForUpdate, but lets other sharers through: blocks only merges and rebuilds of those clusters. */
+  async lockForShare(manager: EntityManager, workspaceId: string, ids: string[]): Promise<Map<string, ClusterRow>> {
+    return this.lock(manager, workspaceId, ids, 'SHARE');
+  }
+
+  private async lock(manager: EntityManager, workspaceId: string, ids: string[], mode: 'UPDATE' | 'SHARE'): Promise<Map<string, ClusterRow>> {
+    const rows: ClusterRow[] = await manager.query(
+      `SELECT ${CLUSTER_COLUMNS} FROM clusters c WHERE c.workspace_id = $1 AND c.id = ANY ($2::uuid[]) ORDER BY c.id FOR ${mode}`,
+      [workspaceId, ids],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** Locks every active cluster of the workspace (id order), so no merge or move changes them under a rebuild. */
+  async lockActive(manager: EntityManager, workspaceId: string): Promise<void> {
+    await manager.query(`SELECT id FROM clusters WHERE workspace_id = $1 AND status = 'active' ORDER BY id FOR UPDATE`, [workspaceId]);
+  }
+
+  /** Returns how many rows changed (1 when there was nothing to change). */
+  async update(workspaceId: string, id: string, changes: ClusterChanges, options: { onlyActive?: boolean; manager?: EntityManager } = {}): Promise<number> {
     const sets: string[] = [];
     const params: unknown[] = [workspaceId, id];
     if (changes.name !== undefined) {
@@ -158,13 +193,15 @@ export class ClustersRepository {
       sets.push(`pinned = $${params.length - 1}, pinned_at = CASE WHEN $${params.length - 1} THEN COALESCE(pinned_at, now()) END,
                  pinned_by = CASE WHEN $${params.length - 1} THEN COALESCE(pinned_by, $${params.length}::uuid) END`);
     }
-    if (sets.length === 0) return;
-    await this.dataSource.query(`UPDATE clusters SET ${sets.join(', ')}, updated_at = now() WHERE workspace_id = $1 AND id = $2`, params);
+    if (sets.length === 0) return 1;
+    const onlyActive = options.onlyActive ? ` AND status = 'active'` : '';
+    const [, affected] = await (options.manager ?? this.dataSource).query(`UPDATE clusters SET ${sets.join(', ')}, updated_at = now() WHERE workspace_id = $1 AND id = $2${onlyActive}`, params);
+    return affected;
   }
 
-  /** Moves every text of `from` into `into` as a human decision and marks `from` merged. */
-  async merge(workspaceId: string, from: string, into: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  /** Moves every text of `from` into `into` as a human decision and marks `from` merged; the caller holds both rows' locks. */
+  async merge(manager: EntityManager, workspaceId: string, from: string, into: string): Promise<void> {
+    {
       await manager.query(
         `UPDATE feedback_texts SET cluster_id = $3, placed_by = 'human', assigned_at = now() WHERE workspace_id = $1 AND cluster_id = $2`,
         [workspaceId, from, into],
@@ -175,7 +212,7 @@ export class ClustersRepository {
       );
       // Earlier merges into `from` now point at the surviving cluster.
       await manager.query(`UPDATE clusters SET merged_into = $3 WHERE workspace_id = $1 AND merged_into = $2`, [workspaceId, from, into]);
-    });
+    }
   }
 
   /** Moves texts into a cluster (or out of all, with null) as a human decision; returns how many moved. */

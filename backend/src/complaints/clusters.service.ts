@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { notFound } from '../common/http/api-error';
+import { conflict, notFound } from '../common/http/api-error';
 import { resolvePeriod } from '../common/http/period';
 import { flattenValidationErrors, VALIDATION_OPTIONS, validationError } from '../common/http/validation.pipe';
 import { detectLanguage } from '../text/language/detect-language';
 import { analyzeSentiment } from '../text/sentiment/analyze-sentiment';
-import { type ClusterStatsRow, type ClusterTextRow, ClustersRepository, type RunRow, type TextFilter } from './clusters.repository';
+import { type ClusterRow, type ClusterStatsRow, type ClusterTextRow, ClustersRepository, type RunRow, type TextFilter } from './clusters.repository';
 import {
   type ClusterDetailDto, type ClusterDetailQuery, type ClusterDto, type ClusterFilterQuery, type ClusterListDto, type ClusterTextPageDto,
   type ClusterTextsQuery, type ComplaintImportResultDto, ComplaintInputDto, type FeedbackTextDto, type ListClustersQuery, type MovedTextsDto,
@@ -93,16 +93,24 @@ export class ClustersService {
   }
 
   async update(workspaceId: string, userId: string | null, id: string, input: UpdateClusterDto): Promise<ClusterDetailDto> {
-    await this.activeCluster(workspaceId, id, 'id');
-    await this.clusters.update(workspaceId, id, { name: input.name, pinned: input.pinned, pinnedBy: userId });
+    // The active-state check and the write are one statement, so a merge landing in between cannot be overwritten.
+    const updated = await this.clusters.updateActive(workspaceId, id, { name: input.name, pinned: input.pinned, pinnedBy: userId });
+    if (!updated) await this.activeCluster(workspaceId, id, 'id');
     return this.get(workspaceId, id, {});
   }
 
+  /**
+   * Both rows are locked (in id order, so two opposite merges cannot deadlock) and checked inside the transaction:
+   * of P→Q and Q→P sent at once, the second sees its cluster already merged and gets 409 instead of making a loop.
+   */
   async merge(workspaceId: string, id: string, into: string): Promise<ClusterDetailDto> {
     if (id === into) throw validationError([{ field: 'into', message: 'a cluster cannot be merged into itself' }]);
-    await this.activeCluster(workspaceId, id, 'id');
-    await this.activeCluster(workspaceId, into, 'into');
-    await this.clusters.merge(workspaceId, id, into);
+    await this.clusters.transaction(async (manager) => {
+      const locked = await this.clusters.lockForUpdate(manager, workspaceId, [id, into]);
+      this.checkActive(locked.get(id), 'id');
+      this.checkActive(locked.get(into), 'into');
+      await this.clusters.merge(manager, workspaceId, id, into);
+    });
     return this.get(workspaceId, into, {});
   }
 
@@ -115,6 +123,9 @@ export class ClustersService {
     const found = await this.clusters.textsExist(workspaceId, ids);
     if (found !== ids.length) throw validationError([{ field: 'textIds', message: `${ids.length - found} of the texts do not exist in this workspace` }]);
     return this.clusters.transaction(async (manager) => {
+      // Held until commit: a merge of the target waits for this move (and then carries the texts along), or wins
+      // first and this move gets 409 instead of putting texts into a cluster nobody sees any more.
+      if (input.to) this.checkActive((await this.clusters.lockForShare(manager, workspaceId, [input.to])).get(input.to), 'to');
       let target = input.to ?? null;
       if (input.newClusterName) {
         target = randomUUID();
@@ -150,14 +161,19 @@ export class ClustersService {
   }
 
   private async activeCluster(workspaceId: string, id: string, field: string): Promise<void> {
-    const cluster = await this.clusters.find(workspaceId, id);
+    this.checkActive(await this.clusters.find(workspaceId, id), field);
+  }
+
+  /** Unknown: 404 (the path's cluster) or 400 (a body field). Merged or retired meanwhile: 409, reload and retry. */
+  private checkActive(cluster: Pick<ClusterRow, 'status' | 'mergedInto'> | null | undefined, field: string): void {
     if (!cluster) {
       if (field === 'id') throw notFound('Cluster');
       throw validationError([{ field, message: `${field} is not a cluster of this workspace` }]);
     }
     if (cluster.status !== 'active') {
-      const message = cluster.status === 'merged' ? `that cluster was merged into ${cluster.mergedInto}` : 'that cluster was retired by a rebuild';
-      throw validationError([{ field, message }]);
+      const what = field === 'id' ? 'This cluster' : `The cluster in ${field}`;
+      const state = cluster.status === 'merged' ? `was merged into ${cluster.mergedInto}` : 'was retired by a rebuild';
+      throw conflict('cluster_not_active', `${what} ${state} (perhaps just now, by someone else). Reload the clusters and try again.`);
     }
   }
 

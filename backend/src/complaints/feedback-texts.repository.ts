@@ -131,9 +131,50 @@ export class FeedbackTextsRepository {
     );
   }
 
+  /** Each text's current cluster and who put it there, read inside a rebuild's transaction. */
+  async placements(workspaceId: string, manager: EntityManager): Promise<Map<string, Pick<FeedbackTextRow, 'clusterId' | 'placedBy'>>> {
+    const rows: { id: string; clusterId: string | null; placedBy: FeedbackTextRow['placedBy'] }[] = await manager.query(
+      `SELECT id, cluster_id AS "clusterId", placed_by AS "placedBy" FROM feedback_texts WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    return new Map(rows.map((row) => [row.id, { clusterId: row.clusterId, placedBy: row.placedBy }]));
+  }
+
+  /**
+   * Stores placements. The target clusters are locked (shared, id order) and re-read first: a cluster merged
+   * since the caller looked passes the text on to the cluster it was merged into, one no longer active leaves
+   * the text unclustered, so no text is ever put where nobody sees it.
+   */
   async place(workspaceId: string, placements: Placement[], manager?: EntityManager): Promise<void> {
     if (placements.length === 0) return;
-    await (manager ?? this.dataSource).query(
+    if (!manager) return this.dataSource.transaction((m) => this.place(workspaceId, placements, m));
+    const wanted = [...new Set(placements.flatMap((p) => (p.clusterId ? [p.clusterId] : [])))];
+    if (wanted.length === 0) return this.write(workspaceId, placements, manager);
+    // One lock statement in id order (as merges take theirs): the targets and, for merged ones, their heirs.
+    const rows: { id: string; status: string; mergedInto: string | null }[] = await manager.query(
+      `SELECT c.id, c.status, c.merged_into AS "mergedInto" FROM clusters c
+        WHERE c.workspace_id = $1
+          AND (c.id = ANY ($2::uuid[]) OR c.id IN (SELECT merged_into FROM clusters WHERE workspace_id = $1 AND id = ANY ($2::uuid[])))
+        ORDER BY c.id FOR SHARE`,
+      [workspaceId, wanted],
+    );
+    const byId = new Map(rows.map((c) => [c.id, c]));
+    const resolve = (id: string | null): string | null => {
+      const target = id ? byId.get(id) : undefined;
+      if (!target) return null;
+      if (target.status === 'active') return target.id;
+      const heir = target.status === 'merged' && target.mergedInto ? byId.get(target.mergedInto) : undefined;
+      return heir?.status === 'active' ? heir.id : null;
+    };
+    placements = placements.map((p) => {
+      const clusterId = resolve(p.clusterId);
+      return clusterId === p.clusterId ? p : { ...p, clusterId, similarity: clusterId ? p.similarity : null };
+    });
+    await this.write(workspaceId, placements, manager);
+  }
+
+  private async write(workspaceId: string, placements: Placement[], manager: EntityManager): Promise<void> {
+    await manager.query(
       `UPDATE feedback_texts f SET cluster_id = p."clusterId", similarity = p.similarity, placed_by = p."placedBy", assigned_at = now()
          FROM jsonb_to_recordset($2::jsonb) AS p(id uuid, "clusterId" uuid, similarity real, "placedBy" varchar)
         WHERE f.workspace_id = $1 AND f.id = p.id`,
