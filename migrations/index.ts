@@ -13,8 +13,10 @@ import { Touchpoints1796178250679 } from './1796178250679-touchpoints';
 import { Cases1796178327574 } from './1796178327574-cases';
 import { CustomerMoments1796189699180 } from './1796189699180-customer-moments';
 import { CasePeriodIndex1796190000000 } from './1796190000000-case-period-index';
+import { CustomerIdentity1796668968000 } from './1796668968000-customer-identity';
 import { AccountSecurity1796672417351 } from './1796672417351-account-security';
 import { ClusterMergeGuard1796680556000 } from './1796680556000-cluster-merge-guard';
+import { SurveyRevision1796681873000 } from './1796681873000-survey-revision';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -33,6 +35,8 @@ export const migrations = [
   Cases1796178327574,
   CustomerMoments1796189699180,
   CasePeriodIndex1796190000000,
+  CustomerIdentity1796668968000,
   AccountSecurity1796672417351,
   ClusterMergeGuard1796680556000,
+  SurveyRevision1796681873000,
 ];

@@ -2,17 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+import { customerSigner } from '../support/identity';
 
 let t: TestApp;
 let admin: SeededAdmin;
 let asAdmin: LoggedIn;
 let ws: string;
+let sign: (customerId: string) => string;
 
 beforeAll(async () => {
   t = await startTestApp({ publicLimitPerIpPerMinute: 100_000 });
   admin = await t.seedAdmin('Subscriptions');
   asAdmin = await t.login(admin.email, admin.password);
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
+  sign = await customerSigner(asAdmin, admin.workspaceId);
 });
 afterAll(() => t.close());
 
@@ -50,10 +53,10 @@ describe('cancellation flows', () => {
     await asAdmin.put(`${ws}/customers/cust-7`, { name: 'Ivan', mrr: 30 }).expect(201);
     const f = await flow();
     const key = randomUUID();
-    const step1 = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-7', reasonKey: 'too_expensive', finished: false }).expect(201);
+    const step1 = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-7', customerHash: sign('cust-7'), reasonKey: 'too_expensive', finished: false }).expect(201);
     expect(step1.body).toMatchObject({ finished: false, outcome: null });
-    await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-7', reasonKey: 'too_expensive', followUp: 'Цена выросла', finished: false }).expect(200);
-    const done = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-7', reasonKey: 'too_expensive', offerAccepted: true, finished: true }).expect(200);
+    await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-7', customerHash: sign('cust-7'), reasonKey: 'too_expensive', followUp: 'Цена выросла', finished: false }).expect(200);
+    const done = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-7', customerHash: sign('cust-7'), reasonKey: 'too_expensive', offerAccepted: true, finished: true }).expect(200);
     expect(done.body).toEqual({ cancellationId: step1.body.cancellationId, finished: true, outcome: 'saved' });
     // A late retry cannot change the outcome.
     const retry = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, reasonKey: 'moved_away', offerAccepted: false, finished: true }).expect(200);
@@ -69,7 +72,7 @@ describe('cancellation flows', () => {
   it('records "cancelled" when the offer is declined and marks the customer as left', async () => {
     await asAdmin.put(`${ws}/customers/cust-8`, { name: 'Olga', mrr: 12.5, lifecycleStage: 'repeat' }).expect(201);
     const f = await flow();
-    const res = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: randomUUID(), customerId: 'cust-8', reasonKey: 'moved_away', finished: true }).expect(201);
+    const res = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: randomUUID(), customerId: 'cust-8', customerHash: sign('cust-8'), reasonKey: 'moved_away', finished: true }).expect(201);
     expect(res.body.outcome).toBe('cancelled');
     expect((await asAdmin.get(`${ws}/customers/cust-8`).expect(200)).body.lifecycleStage).toBe('left');
   });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
@@ -7,7 +7,8 @@ import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiv
 /**
  * Risky moments reported by a server: recorded once per idempotency key, announced as `customer.moment`, and
  * turning a live survey that waits for that event into "show now" in the public config, for that customer only,
- * until the customer answers a survey waiting for it or the moment expires.
+ * until the customer answers a survey waiting for it or the moment expires. Only a customer id proven by its identity
+ * hash (HMAC-SHA256 with the workspace's identity secret) learns it, and only a proven response answers a moment.
  */
 
 interface Survey {
@@ -20,7 +21,11 @@ let admin: SeededAdmin;
 let asAdmin: LoggedIn;
 let ws: string;
 let receiver: WebhookReceiver;
+let identitySecret: string;
 const s: Record<string, Survey> = {};
+
+/** What the host's server computes for the widget. */
+const hashOf = (customerId: string) => createHmac('sha256', identitySecret).update(customerId).digest('hex');
 
 const db = () => t.app.get(DataSource);
 const DAY = 86_400_000;
@@ -36,16 +41,18 @@ const eventRules = (eventName: string) => ({ trigger: 'event', eventName, sample
 const record = (customerId: string, body: object, as: LoggedIn = asAdmin, base = ws) => as.post(`${base}/customers/${encodeURIComponent(customerId)}/moments`, body);
 const list = (customerId: string, query = '') => asAdmin.get(`${ws}/customers/${encodeURIComponent(customerId)}/moments${query}`);
 
-/** The public widget config, as the loader asks for it (a fresh respondent each time). */
-async function config(key: string, customerId?: string): Promise<Record<string, unknown> & { displayRules: Record<string, unknown> }> {
+/** The public widget config, as the loader asks for it (a fresh respondent each time; signed unless `hash` says otherwise). */
+async function config(key: string, customerId?: string, hash: string | null = customerId ? hashOf(customerId) : null): Promise<Record<string, unknown> & { displayRules: Record<string, unknown> }> {
   const query = new URLSearchParams({ respondentId: `r-${randomUUID()}` });
   if (customerId) query.set('customerId', customerId);
+  if (hash) query.set('customerHash', hash);
   return (await t.http().get(`/api/v1/public/surveys/${key}?${query}`).expect(200)).body;
 }
 
-const respond = async (key: string, customerId: string, finished = true) =>
+const respond = async (key: string, customerId: string, finished = true, signed = true) =>
   (await t.http().post(`/api/v1/public/surveys/${key}/responses`)
-    .send({ idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, customerId, answers: { score: 4 }, finished }).expect(201)).body.responseId as string;
+    .send({ idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, customerId, ...(signed ? { customerHash: hashOf(customerId) } : {}), answers: { score: 4 }, finished })
+    .expect(201)).body.responseId as string;
 
 const count = async (sql: string, params: unknown[]) => (await db().query(sql, params))[0].n as number;
 const momentRows = () => count(`SELECT count(*)::int AS n FROM customer_moments WHERE workspace_id = $1`, [admin.workspaceId]);
@@ -56,9 +63,10 @@ beforeAll(async () => {
   admin = await t.seedAdmin('Moments Ltd');
   asAdmin = await t.login(admin.email, admin.password);
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
+  identitySecret = (await asAdmin.get(`${ws}/identity-secret`).expect(200)).body.secret;
   receiver = await startWebhookReceiver();
   await asAdmin.post(`${ws}/webhooks`, { url: receiver.url, events: ['customer.moment'] }).expect(201);
-  for (const id of ['cust-m', 'cust-n', 'cust-x', 'cust-p']) await asAdmin.put(`${ws}/customers/${id}`, { name: `Name ${id}`, email: `${id}@example.test` }).expect(201);
+  for (const id of ['cust-m', 'cust-n', 'cust-x', 'cust-p', 'cust-q']) await asAdmin.put(`${ws}/customers/${id}`, { name: `Name ${id}`, email: `${id}@example.test` }).expect(201);
   s.renewal = await survey('Renewal check', eventRules('renewal_due'));
   s.trial = await survey('Trial check', eventRules('trial_ending'));
   s.page = await survey('Every page', { trigger: 'delay', delaySeconds: 5, samplePercent: 50, recontactDays: 30, stopAfterResponse: true });
@@ -174,6 +182,29 @@ describe('the public survey config', () => {
     // A survey that is not live stays not eligible with its rules as they are.
     const draft = await config(s.draft.key, 'cust-m');
     expect(draft).toMatchObject({ eligible: false, ineligibleReason: 'not_live', displayRules: eventRules('renewal_due') });
+  });
+
+  it('reveals no pending moment for a customer id without a valid hash (issue 13, item 11)', async () => {
+    // cust-m has a pending renewal_due moment (recorded above); cust-n has none.
+    const usual = await config(s.renewal.key, 'cust-n', null);
+    for (const hash of [null, hashOf('cust-n'), 'f'.repeat(64), createHmac('sha256', 'idsec_guessed').update('cust-m').digest('hex')]) {
+      const res = await config(s.renewal.key, 'cust-m', hash);
+      expect(res.displayRules).toEqual(eventRules('renewal_due'));
+      expect({ ...res, displayRules: null }).toEqual({ ...usual, displayRules: null });
+    }
+    // The customer's own page, with the hash from the host's server, still learns it.
+    expect((await config(s.renewal.key, 'cust-m')).displayRules.trigger).toBe('page_load');
+  });
+
+  it('is not answered by a response whose customer id is not proven', async () => {
+    const recorded = (await record('cust-q', { moment: 'renewal_due' }).expect(201)).body;
+    const forged = await respond(s.renewal.key, 'cust-q', true, false);
+    const [row] = await db().query(`SELECT customer_external_id, customer_verified FROM responses WHERE workspace_id = $1 AND id = $2`, [admin.workspaceId, forged]);
+    expect(row).toEqual({ customer_external_id: 'cust-q', customer_verified: false });
+    expect((await list('cust-q').expect(200)).body.items.find((i: { id: string }) => i.id === recorded.id)).toMatchObject({ status: 'pending', responseId: null });
+    expect((await config(s.renewal.key, 'cust-q')).displayRules.trigger).toBe('page_load');
+    const proven = await respond(s.renewal.key, 'cust-q');
+    expect((await list('cust-q').expect(200)).body.items.find((i: { id: string }) => i.id === recorded.id)).toMatchObject({ status: 'answered', responseId: proven });
   });
 
   it("is not changed by the same customer id's moment in another workspace", async () => {

@@ -56,8 +56,8 @@ beforeAll(async () => {
   const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths)
     .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method, path })))
-    // Signing out would end the session the rest of the run uses; deleting the workspace its data.
-    .filter(({ method, path }) => !path.endsWith('/auth/logout') && !(method === 'delete' && path === '/api/v1/workspaces/{workspaceId}'));
+    // Signing out (here or everywhere) would end the session the rest of the run uses; deleting the workspace its data.
+    .filter(({ method, path }) => !/\/auth\/logout(-everywhere)?$/.test(path) && !(method === 'delete' && path === '/api/v1/workspaces/{workspaceId}'));
 });
 afterAll(() => t.close());
 

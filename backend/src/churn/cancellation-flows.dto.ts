@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { LANGUAGE_CODE } from '../common/http/localized-text.validator';
 import { Trim } from '../common/http/dto-helpers';
+import { CUSTOMER_HASH, CUSTOMER_HASH_DOC, CUSTOMER_HASH_MESSAGE } from '../surveys/public.dto';
 
 const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i;
 
@@ -31,6 +32,11 @@ class FlowFieldsDto {
   reasonKeys?: string[];
 
   @ApiPropertyOptional({ description: 'Shuffle the reasons for each respondent ("Other" stays last)' }) @IsOptional() @IsBoolean() randomizeReasons?: boolean;
+
+  @ApiPropertyOptional({ description: 'Refuse a run whose customerId comes without a valid customerHash (default on: a cancelled run marks its customer as left)' })
+  @IsOptional()
+  @IsBoolean()
+  requireVerifiedCustomer?: boolean;
 }
 
 export class CreateFlowDto extends FlowFieldsDto {
@@ -52,6 +58,7 @@ export class FlowDto {
   @ApiProperty({ type: String, isArray: true }) allowedOrigins: string[];
   @ApiProperty({ type: String, isArray: true }) reasonKeys: string[];
   @ApiProperty() randomizeReasons: boolean;
+  @ApiProperty() requireVerifiedCustomer: boolean;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
 
@@ -61,6 +68,8 @@ export class SubmitCancellationDto {
   idempotencyKey: string;
 
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) customerId?: string;
+
+  @ApiPropertyOptional(CUSTOMER_HASH_DOC) @IsOptional() @Matches(CUSTOMER_HASH, CUSTOMER_HASH_MESSAGE) customerHash?: string;
 
   @ApiPropertyOptional({ example: 'too_expensive' }) @IsOptional() @Matches(/^[a-z0-9_]{1,60}$/, { message: 'reasonKey must be a reason key' }) reasonKey?: string;
 

@@ -14,12 +14,16 @@ export interface FlowRow {
   allowedOrigins: string[];
   reasonKeys: string[];
   randomizeReasons: boolean;
+  /** A customer id must come with its identity hash (customer-identity/). */
+  requireVerifiedCustomer: boolean;
   createdAt: Date;
 }
 
 export interface CancellationWrite {
   idempotencyKey: string;
   customerId: string | null;
+  /** customerId came with a valid identity hash; only then may the run change the customer (mark them left). */
+  customerVerified: boolean;
   reasonKey: string | null;
   offeredReasonKeys: string[];
   otherText: string | null;
@@ -37,6 +41,7 @@ export interface CancellationRecord {
   outcome: 'saved' | 'cancelled' | null;
   created: boolean;
   customerId: string | null;
+  customerVerified: boolean;
   reasonKey: string | null;
   otherText: string | null;
   followUp: string | null;
@@ -48,11 +53,11 @@ export interface CancellationRecord {
 
 const FLOW_COLUMNS = `workspace_id AS "workspaceId", id, public_key AS "publicKey", name, status, languages,
   default_language AS "defaultLanguage", allowed_origins AS "allowedOrigins", reason_keys AS "reasonKeys",
-  randomize_reasons AS "randomizeReasons", created_at AS "createdAt"`;
+  randomize_reasons AS "randomizeReasons", require_verified_customer AS "requireVerifiedCustomer", created_at AS "createdAt"`;
 
 const FIELDS: Record<string, string> = {
   name: 'name', status: 'status', languages: 'languages', defaultLanguage: 'default_language', allowedOrigins: 'allowed_origins',
-  reasonKeys: 'reason_keys', randomizeReasons: 'randomize_reasons',
+  reasonKeys: 'reason_keys', randomizeReasons: 'randomize_reasons', requireVerifiedCustomer: 'require_verified_customer',
 };
 
 @Injectable()
@@ -61,9 +66,11 @@ export class CancellationFlowsRepository {
 
   async create(flow: Omit<FlowRow, 'id' | 'createdAt' | 'status'>): Promise<FlowRow> {
     const [row] = await this.dataSource.query(
-      `INSERT INTO cancellation_flows (workspace_id, public_key, name, languages, default_language, allowed_origins, reason_keys, randomize_reasons)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${FLOW_COLUMNS}`,
-      [flow.workspaceId, flow.publicKey, flow.name, flow.languages, flow.defaultLanguage, flow.allowedOrigins, flow.reasonKeys, flow.randomizeReasons],
+      `INSERT INTO cancellation_flows (workspace_id, public_key, name, languages, default_language, allowed_origins, reason_keys, randomize_reasons,
+                                       require_verified_customer)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${FLOW_COLUMNS}`,
+      [flow.workspaceId, flow.publicKey, flow.name, flow.languages, flow.defaultLanguage, flow.allowedOrigins, flow.reasonKeys, flow.randomizeReasons,
+       flow.requireVerifiedCustomer],
     );
     return row;
   }
@@ -105,11 +112,15 @@ export class CancellationFlowsRepository {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `INSERT INTO cancellations AS c (workspace_id, flow_id, idempotency_key, customer_external_id, reason_key, offered_reason_keys,
-                                         other_text, follow_up, offer, outcome, language, finished_at, mrr)
+                                         other_text, follow_up, offer, outcome, language, finished_at, mrr, customer_verified)
          VALUES ($1, $2, $3, $4::varchar, $5, $6, $7, $8, $9, $10::varchar, $11, CASE WHEN $10::varchar IS NOT NULL THEN now() END,
-                 CASE WHEN $10::varchar IS NOT NULL THEN (SELECT mrr FROM customers WHERE workspace_id = $1 AND external_id = $4::varchar) END)
+                 CASE WHEN $10::varchar IS NOT NULL THEN (SELECT mrr FROM customers WHERE workspace_id = $1 AND external_id = $4::varchar) END,
+                 $4::varchar IS NOT NULL AND $12::boolean)
          ON CONFLICT (workspace_id, flow_id, idempotency_key) DO UPDATE SET
            customer_external_id = COALESCE(c.customer_external_id, EXCLUDED.customer_external_id),
+           -- The flag always belongs to the stored customer id: a later call proves it, never another one.
+           customer_verified = CASE WHEN c.customer_external_id IS NULL THEN EXCLUDED.customer_verified
+                                    ELSE c.customer_verified OR (EXCLUDED.customer_verified AND EXCLUDED.customer_external_id = c.customer_external_id) END,
            reason_key = CASE WHEN c.outcome IS NULL THEN COALESCE(EXCLUDED.reason_key, c.reason_key) ELSE c.reason_key END,
            other_text = CASE WHEN c.outcome IS NULL THEN COALESCE(EXCLUDED.other_text, c.other_text) ELSE c.other_text END,
            follow_up = CASE WHEN c.outcome IS NULL THEN COALESCE(EXCLUDED.follow_up, c.follow_up) ELSE c.follow_up END,
@@ -122,14 +133,16 @@ export class CancellationFlowsRepository {
                                    AND EXCLUDED.outcome IS NOT NULL)),
            updated_at = now()
          RETURNING id, outcome, (finished_at IS NOT NULL) AS finished, (xmax = 0) AS created, customer_external_id AS "customerId",
+                   customer_verified AS "customerVerified",
                    COALESCE(finished_at = now(), false) AS "justFinished", reason_key AS "reasonKey", other_text AS "otherText", follow_up AS "followUp",
                    offer, mrr, language, finished_at AS "finishedAt"`,
         [
           flow.workspaceId, flow.id, write.idempotencyKey, write.customerId, write.reasonKey, write.offeredReasonKeys,
-          write.otherText, write.followUp, write.offer ? JSON.stringify(write.offer) : null, write.outcome, write.language,
+          write.otherText, write.followUp, write.offer ? JSON.stringify(write.offer) : null, write.outcome, write.language, write.customerVerified,
         ],
       );
-      if (row.outcome === 'cancelled' && row.customerId) {
+      // Only a customer id proven by its identity hash may change the customer.
+      if (row.outcome === 'cancelled' && row.customerId && row.customerVerified) {
         await manager.query(
           `UPDATE customers SET lifecycle_stage = 'left', updated_at = now() WHERE workspace_id = $1 AND external_id = $2`,
           [flow.workspaceId, row.customerId],

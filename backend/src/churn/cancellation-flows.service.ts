@@ -10,6 +10,7 @@ import { CancellationFlowsRepository, CancellationRecord, FlowRow } from './canc
 import { ChurnReasonsService } from './churn-reasons.service';
 import type { ReasonDto } from './churn-reasons.dto';
 import { WebhookEvents } from '../webhooks/webhook-events';
+import { CustomerIdentityService, customerNotVerified } from '../customer-identity/customer-identity.service';
 
 export interface PublicFlowConfig {
   publicKey: string;
@@ -22,7 +23,7 @@ export interface PublicFlowConfig {
 const toDto = (row: FlowRow): FlowDto => ({
   id: row.id, publicKey: row.publicKey, name: row.name, status: row.status, languages: row.languages,
   defaultLanguage: row.defaultLanguage, allowedOrigins: row.allowedOrigins, reasonKeys: row.reasonKeys,
-  randomizeReasons: row.randomizeReasons, createdAt: row.createdAt.toISOString(),
+  randomizeReasons: row.randomizeReasons, requireVerifiedCustomer: row.requireVerifiedCustomer, createdAt: row.createdAt.toISOString(),
 });
 
 /** Fisher–Yates; "other" is kept last, where people look for it. */
@@ -42,6 +43,8 @@ export function cancellationEvent(flow: FlowRow, record: CancellationRecord, off
     cancellationId: record.id,
     flow: { id: flow.id, name: flow.name },
     customerId: record.customerId,
+    /** false: the widget sent no valid identity hash, so the customer was not marked as left. */
+    customerVerified: record.customerVerified,
     outcome: record.outcome,
     reason: record.reasonKey ? { key: record.reasonKey, label: reason ? pick(reason.labels, flow.defaultLanguage, flow.defaultLanguage) : record.reasonKey, avoidable: reason?.avoidable ?? null } : null,
     otherText: record.otherText,
@@ -59,6 +62,7 @@ export class CancellationFlowsService {
     private readonly flows: CancellationFlowsRepository,
     private readonly reasons: ChurnReasonsService,
     private readonly events: WebhookEvents,
+    private readonly identity: CustomerIdentityService,
   ) {}
 
   async list(workspaceId: string): Promise<FlowDto[]> {
@@ -78,6 +82,7 @@ export class CancellationFlowsService {
       allowedOrigins: input.allowedOrigins ?? [],
       reasonKeys: input.reasonKeys ?? [],
       randomizeReasons: input.randomizeReasons ?? false,
+      requireVerifiedCustomer: input.requireVerifiedCustomer ?? true,
     });
     return toDto(row);
   }
@@ -156,10 +161,13 @@ export class CancellationFlowsService {
     }
     if (input.offerAccepted && reason && !reason.offer) problems.push({ field: 'offerAccepted', message: 'this reason has no offer to accept' });
     if (problems.length > 0) throw validationError(problems);
+    const customerVerified = await this.identity.isVerified(flow.workspaceId, input.customerId, input.customerHash);
+    if (input.customerId && !customerVerified && flow.requireVerifiedCustomer) throw customerNotVerified('cancellation flow');
 
     const result = await this.flows.upsertCancellation(flow, {
       idempotencyKey: input.idempotencyKey,
       customerId: input.customerId ?? null,
+      customerVerified,
       reasonKey: input.reasonKey ?? null,
       offeredReasonKeys: offered.map((r) => r.key),
       otherText: input.otherText?.trim() || null,

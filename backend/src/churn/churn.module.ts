@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CustomerIdentityModule } from '../customer-identity/customer-identity.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CHURN_ANALYTICS_CONTROLLERS, CHURN_ANALYTICS_PROVIDERS } from './analytics';
@@ -16,7 +17,7 @@ import { ChurnReasonsRepository } from './churn-reasons.repository';
 import { ChurnReasonsService } from './churn-reasons.service';
 
 @Module({
-  imports: [SurveysModule, WebhooksModule],
+  imports: [SurveysModule, WebhooksModule, CustomerIdentityModule],
   controllers: [ChurnReasonsController, ChurnSummaryController, InactivityController, CancellationFlowsController, PublicCancellationController, ...CHURN_ANALYTICS_CONTROLLERS],
   providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService, SleepingNotifier, ...CHURN_ANALYTICS_PROVIDERS],
   exports: [ChurnReasonsService, CancellationFlowsService],

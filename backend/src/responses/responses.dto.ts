@@ -28,6 +28,7 @@ export class ResponseDto {
   @ApiProperty() surveyVersion: number;
   @ApiProperty() respondentId: string;
   @ApiProperty({ type: String, nullable: true }) customerId: string | null;
+  @ApiProperty({ description: 'customerId came with a valid identity hash; false: claimed by the page, not proven' }) customerVerified: boolean;
   @ApiProperty({ type: 'object', additionalProperties: true }) answers: Record<string, unknown>;
   @ApiProperty({ type: Number, nullable: true }) score: number | null;
   @ApiProperty({ type: Number, nullable: true }) scoreScaleMax: number | null;

@@ -8,6 +8,7 @@ export interface ResponseRow {
   surveyVersion: number;
   respondentId: string;
   customerId: string | null;
+  customerVerified: boolean;
   answers: Answers;
   score: number | null;
   scoreScaleMax: number | null;
@@ -34,7 +35,7 @@ export interface Cursor {
   id: string;
 }
 
-const COLUMNS = `id, survey_version AS "surveyVersion", respondent_id AS "respondentId", customer_external_id AS "customerId",
+const COLUMNS = `id, survey_version AS "surveyVersion", respondent_id AS "respondentId", customer_external_id AS "customerId", customer_verified AS "customerVerified",
   answers, score, score_scale_max AS "scoreScaleMax", comment, finished, language, hidden_fields AS "hiddenFields", meta,
   created_at AS "createdAt", finished_at AS "finishedAt"`;
 

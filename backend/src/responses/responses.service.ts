@@ -16,6 +16,7 @@ function toDto(row: ResponseRow): ResponseDto {
     surveyVersion: row.surveyVersion,
     respondentId: row.respondentId,
     customerId: row.customerId,
+    customerVerified: row.customerVerified,
     answers: row.answers,
     score: row.score,
     scoreScaleMax: row.scoreScaleMax,

@@ -49,6 +49,8 @@ export interface ResponseWrite {
   surveyVersion: number;
   displayId: string | null;
   customerId: string | null;
+  /** customerId came with a valid identity hash (customer-identity/). */
+  customerVerified: boolean;
   idempotencyKey: string;
   answers: Answers;
   score: number | null;
@@ -75,6 +77,7 @@ const RESPONSE_EVENTS = `events AS MATERIALIZED (
                   'id', ev.event_id, 'type', ev.type, 'createdAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                   'workspaceId', $1::uuid,
                   'data', jsonb_build_object('responseId', ev.id, 'surveyId', $2::uuid, 'customerId', ev.customer_external_id,
+                                             'customerVerified', ev.customer_verified,
                                              'finished', ev.finished, 'score', ev.score, 'comment', ev.comment, 'language', ev.language,
                                              'answers', ev.answers, 'hiddenFields', ev.hidden_fields))
            FROM events ev JOIN webhook_endpoints e
@@ -88,8 +91,9 @@ export const RESPONSE_EVENTS_CACHE_MS = 3000;
 const upsertResponseSql = (withEvents: boolean) => `WITH history AS (${RESPONSE_HISTORY}), upserted AS (
        INSERT INTO responses (workspace_id, survey_id, respondent_id, idempotency_key, survey_version, display_id,
                               customer_external_id, answers, score, score_scale_max, comment, finished, language,
-                              hidden_fields, meta, finished_at)
-       SELECT $1, $2, $3, $4, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, CASE WHEN $14 THEN now() END
+                              hidden_fields, meta, finished_at, customer_verified)
+       SELECT $1, $2, $3, $4, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, CASE WHEN $14 THEN now() END,
+              $9::varchar IS NOT NULL AND $18::boolean
          FROM history WHERE history.reason IS NULL
        ON CONFLICT (workspace_id, survey_id, idempotency_key) DO UPDATE SET
          answers = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.answers ELSE responses.answers || EXCLUDED.answers END,
@@ -98,6 +102,8 @@ const upsertResponseSql = (withEvents: boolean) => `WITH history AS (${RESPONSE_
          comment = CASE WHEN responses.finished AND NOT EXCLUDED.finished THEN responses.comment ELSE COALESCE(EXCLUDED.comment, responses.comment) END,
          display_id = COALESCE(responses.display_id, EXCLUDED.display_id),
          customer_external_id = COALESCE(EXCLUDED.customer_external_id, responses.customer_external_id),
+         -- The flag goes with the customer id this call leaves stored.
+         customer_verified = CASE WHEN EXCLUDED.customer_external_id IS NULL THEN responses.customer_verified ELSE EXCLUDED.customer_verified END,
          language = COALESCE(EXCLUDED.language, responses.language),
          hidden_fields = responses.hidden_fields || EXCLUDED.hidden_fields,
          finished = responses.finished OR EXCLUDED.finished,
@@ -105,7 +111,7 @@ const upsertResponseSql = (withEvents: boolean) => `WITH history AS (${RESPONSE_
          updated_at = now()
        WHERE responses.survey_version = EXCLUDED.survey_version
        RETURNING id, finished, (xmax = 0) AS created, COALESCE(finished_at = now(), false) AS just_finished, score, comment,
-                 customer_external_id, language, answers, hidden_fields
+                 customer_external_id, customer_verified, language, answers, hidden_fields
        )${withEvents ? `, ${RESPONSE_EVENTS}` : ''}
        SELECT id, finished, created FROM upserted`;
 
@@ -218,6 +224,7 @@ export class PublicIngestRepository {
         ref.workspaceId, ref.surveyId, ref.respondentId, write.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
         write.surveyVersion, write.displayId, write.customerId, JSON.stringify(write.answers), write.score, write.scoreScaleMax,
         write.comment, write.finished, write.language, JSON.stringify(write.hiddenFields), JSON.stringify(write.meta),
+        write.customerVerified,
       ],
     );
     return rows.length === 0 ? null : { responseId: rows[0].id, finished: rows[0].finished, created: rows[0].created };

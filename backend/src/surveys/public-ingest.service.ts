@@ -12,6 +12,7 @@ import { SURVEY_MOMENT_TRIGGERS, type SurveyMomentTriggers } from './moment-trig
 import type { Answers, DisplayRules, PublicSurveyConfig, Question } from './survey-definition';
 import type { SurveyRow } from './surveys.repository';
 import { directionOf, uiText } from './templates';
+import { CustomerIdentityService, customerNotVerified } from '../customer-identity/customer-identity.service';
 
 const BLOCKED_MESSAGES: Record<Blocked | 'not_live', string> = {
   recontact_window: 'This respondent saw or answered this survey recently; it is not shown again yet.',
@@ -25,10 +26,13 @@ export interface ConfigQuery {
   respondentId?: string;
   language?: string;
   customerId?: string;
+  customerHash?: string;
 }
 
 export interface RequestInfo {
   userAgent?: string;
+  /** Set by submitResponse: customerId came with a valid identity hash. */
+  customerVerified?: boolean;
 }
 
 /** The public survey edge: config for widgets, displays and responses. Trusts nothing the client says. */
@@ -41,6 +45,7 @@ export class PublicIngestService {
     private readonly cache: PublicSurveyCache,
     private readonly ingest: PublicIngestRepository,
     private readonly moduleRef: ModuleRef,
+    private readonly identity: CustomerIdentityService,
   ) {}
 
   private async survey(publicKey: string): Promise<SurveyRow> {
@@ -52,8 +57,11 @@ export class PublicIngestService {
   async config(publicKey: string, query: ConfigQuery): Promise<PublicSurveyConfig> {
     const survey = await this.survey(publicKey);
     const language = chooseLanguage(query.language, survey.languages, survey.defaultLanguage);
+    // Only a proven customer id may learn anything about that customer (issue 13, item 11).
+    const verified = await this.identity.isVerified(survey.workspaceId, query.customerId, query.customerHash);
     let ineligibleReason: string | undefined;
     if (survey.status !== 'live') ineligibleReason = 'not_live';
+    else if (query.customerId && !verified && survey.requireVerifiedCustomer) ineligibleReason = 'customer_not_verified';
     else if (query.respondentId) {
       ineligibleReason =
         (await this.ingest.blockReason(
@@ -68,7 +76,7 @@ export class PublicIngestService {
       language,
       direction: directionOf(language),
       questions: localizeQuestions(survey.questions, language, survey.defaultLanguage),
-      displayRules: ineligibleReason === undefined ? await this.displayRulesFor(survey, query.customerId) : survey.displayRules,
+      displayRules: ineligibleReason === undefined ? await this.displayRulesFor(survey, verified ? query.customerId : undefined) : survey.displayRules,
       theme: survey.theme,
       eligible: ineligibleReason === undefined,
       ...(ineligibleReason ? { ineligibleReason } : {}),
@@ -79,7 +87,8 @@ export class PublicIngestService {
   /**
    * An event survey whose event a server reported for this customer (a pending moment, customers/moments)
    * shows now: its trigger becomes page_load, so the loader shows it with no new code. Sampling and the
-   * recontact rules still apply. Only the trigger changes; nothing else says a moment is pending.
+   * recontact rules still apply. Only the trigger changes; nothing else says a moment is pending. Asked only for a
+   * customer id proven by its identity hash: otherwise anyone knowing an id could learn who failed a payment.
    */
   private async displayRulesFor(survey: SurveyRow, customerId: string | undefined): Promise<DisplayRules> {
     const rules = survey.displayRules;
@@ -87,6 +96,18 @@ export class PublicIngestService {
     const moments = this.lookupMomentTriggers();
     if (!moments || !(await moments.isPending(survey.workspaceId, customerId, rules.eventName))) return rules;
     return { trigger: 'page_load', samplePercent: rules.samplePercent, recontactDays: rules.recontactDays, stopAfterResponse: rules.stopAfterResponse };
+  }
+
+  /**
+   * Whether the customer id is proven by its hash. A survey that requires it refuses an unproven id (403, nothing
+   * written); otherwise the response is kept with customer_verified = false, which never changes the customer
+   * (it answers no pending moment).
+   */
+  private async customerVerified(survey: SurveyRow, customerId: string | undefined, hash: string | undefined): Promise<boolean> {
+    if (!customerId) return false;
+    const verified = await this.identity.isVerified(survey.workspaceId, customerId, hash);
+    if (!verified && survey.requireVerifiedCustomer) throw customerNotVerified('survey');
+    return verified;
   }
 
   private lookupMomentTriggers(): SurveyMomentTriggers | null {
@@ -98,10 +119,12 @@ export class PublicIngestService {
   async recordDisplay(publicKey: string, input: RecordDisplayDto): Promise<{ created: boolean; body: DisplayRecordedDto }> {
     const survey = await this.survey(publicKey);
     if (survey.status !== 'live') throw blocked('not_live');
+    const verified = await this.customerVerified(survey, input.customerId, input.customerHash);
     const result = await this.ingest.recordDisplay(
       { workspaceId: survey.workspaceId, surveyId: survey.id, respondentId: input.respondentId },
       survey.displayRules,
-      { idempotencyKey: input.idempotencyKey, customerId: input.customerId ?? null, url: input.url ?? null },
+      // Nothing reads a display's customer; an unproven one is not kept at all.
+      { idempotencyKey: input.idempotencyKey, customerId: verified ? input.customerId! : null, url: input.url ?? null },
     );
     if ('blocked' in result) throw blocked(result.blocked);
     return { created: result.created, body: { displayId: result.displayId } };
@@ -116,6 +139,8 @@ export class PublicIngestService {
     const survey = await this.survey(publicKey);
     if (survey.status !== 'live') throw blocked('not_live');
     const ref = { workspaceId: survey.workspaceId, surveyId: survey.id, respondentId: input.respondentId };
+    const verified = await this.customerVerified(survey, input.customerId, input.customerHash);
+    info = { ...info, customerVerified: verified };
 
     if (checkAnswers(survey.questions, input.answers, input.finished).length === 0) {
       const written = await this.write(survey, ref, input, info, survey.currentVersion, survey.questions, input.answers);
@@ -154,6 +179,7 @@ export class PublicIngestService {
       surveyVersion: version,
       displayId: input.displayId ?? null,
       customerId: input.customerId ?? null,
+      customerVerified: !!info.customerVerified,
       idempotencyKey: input.idempotencyKey,
       answers: input.answers,
       score: derived.score,

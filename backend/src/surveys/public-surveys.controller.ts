@@ -24,12 +24,14 @@ export class PublicSurveysController {
   @ApiQuery({ name: 'respondentId', required: false })
   @ApiQuery({ name: 'language', required: false })
   @ApiQuery({ name: 'customerId', required: false })
+  @ApiQuery({ name: 'customerHash', required: false, description: 'hex HMAC-SHA256(identity secret, customerId): without it nothing about the customer is revealed' })
   @ApiOkResponse({ description: 'PublicSurveyConfig (see docs/survey-widgets.md)' })
   config(@Param('publicKey') publicKey: string, @Query() query: Record<string, unknown>): Promise<PublicSurveyConfig> {
     return this.ingest.config(publicKey, {
       respondentId: str(query.respondentId, 64),
       language: str(query.language, 16),
       customerId: str(query.customerId, 200),
+      customerHash: str(query.customerHash, 64),
     });
   }
 

@@ -6,6 +6,11 @@ import { LANGUAGE_CODE } from '../common/http/localized-text.validator';
 const CLIENT_ID = /^[\w-]{8,64}$/;
 const clientId = (field: string) => ({ message: `${field} must be 8–64 letters, digits, _ or - (e.g. a UUID)` });
 
+/** Identity verification (customer-identity/): hex HMAC-SHA256 of customerId with the workspace's identity secret. */
+export const CUSTOMER_HASH = /^[0-9a-fA-F]{64}$/;
+export const CUSTOMER_HASH_MESSAGE = { message: 'customerHash must be the 64 hex digits of HMAC-SHA256(identity secret, customerId)' };
+export const CUSTOMER_HASH_DOC = { description: "Proves customerId: hex HMAC-SHA256(the workspace's identity secret, customerId), computed by your server", example: 'a3f…(64 hex digits)' };
+
 /** `{ key: string ≤ 500 }` with at most 30 keys of [\w.-]{1,64}. */
 function IsHiddenFields() {
   return (target: object, propertyName: string) =>
@@ -58,6 +63,8 @@ export class RecordDisplayDto {
 
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) customerId?: string;
 
+  @ApiPropertyOptional(CUSTOMER_HASH_DOC) @IsOptional() @Matches(CUSTOMER_HASH, CUSTOMER_HASH_MESSAGE) customerHash?: string;
+
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) url?: string;
 }
 
@@ -75,6 +82,8 @@ export class SubmitResponseDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'displayId must be the id returned for the display' }) displayId?: string;
 
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) customerId?: string;
+
+  @ApiPropertyOptional(CUSTOMER_HASH_DOC) @IsOptional() @Matches(CUSTOMER_HASH, CUSTOMER_HASH_MESSAGE) customerHash?: string;
 
   @ApiPropertyOptional({ example: 'ru' }) @IsOptional() @Matches(LANGUAGE_CODE, { message: 'language must be a code like en or ru' }) language?: string;
 

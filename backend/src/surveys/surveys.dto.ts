@@ -157,6 +157,11 @@ class SurveyFieldsDto {
 
   @ApiPropertyOptional({ type: ThemeDto }) @IsOptional() @ValidateNested() @Type(() => ThemeDto) theme?: ThemeDto;
 
+  @ApiPropertyOptional({ description: 'Refuse a customerId without a valid customerHash (identity verification); anonymous answers stay allowed' })
+  @IsOptional()
+  @IsBoolean()
+  requireVerifiedCustomer?: boolean;
+
   @ApiPropertyOptional({ type: QuestionDto, isArray: true, description: 'Required for custom surveys; built-in kinds get default questions' })
   @IsOptional()
   @IsArray()
@@ -184,6 +189,18 @@ export class UpdateSurveyDto extends SurveyFieldsDto {
   @IsOptional()
   @IsIn(SURVEY_STATUSES, { message: `status must be one of: ${SURVEY_STATUSES.join(', ')}` })
   status?: SurveyStatus;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description:
+      'The survey\'s `revision` this edit was made from. When it is no longer the current one (someone saved in between), ' +
+      'the edit is refused with 409 stale_survey and nothing changes. The dashboard always sends it; omitted, the edit ' +
+      'applies to whatever is current (kept for existing API clients). The `If-Match` header with the ETag works too.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'expectedRevision must be a whole number' })
+  @Min(1)
+  expectedRevision?: number;
 }
 
 export class SurveyStatsDto {
@@ -204,7 +221,9 @@ export class SurveyDto {
   @ApiProperty({ type: String, isArray: true }) allowedOrigins: string[];
   @ApiProperty({ type: DisplayRulesDto }) displayRules: DisplayRulesDto;
   @ApiProperty({ type: ThemeDto }) theme: ThemeDto;
+  @ApiProperty() requireVerifiedCustomer: boolean;
   @ApiProperty({ description: 'Current questions version' }) version: number;
+  @ApiProperty({ description: 'Goes up with every saved edit; send it back as expectedRevision (or If-Match) when editing' }) revision: number;
   @ApiProperty({ type: QuestionDto, isArray: true }) questions: QuestionDto[];
   @ApiProperty({ type: SurveyStatsDto }) stats: SurveyStatsDto;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;

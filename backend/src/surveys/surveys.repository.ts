@@ -16,7 +16,11 @@ export interface SurveyRow {
   allowedOrigins: string[];
   displayRules: DisplayRules;
   theme: WidgetTheme;
+  /** A customer id must come with its identity hash (customer-identity/). */
+  requireVerifiedCustomer: boolean;
   currentVersion: number;
+  /** Goes up by one with every saved edit: the optimistic-concurrency token of PATCH. */
+  revision: number;
   questions: Question[];
   createdAt: Date;
   updatedAt: Date;
@@ -28,16 +32,17 @@ export interface SurveyStats {
   finished: number;
 }
 
-export type NewSurvey = Omit<SurveyRow, 'id' | 'currentVersion' | 'createdAt' | 'updatedAt'> & { createdBy: string | null };
+export type NewSurvey = Omit<SurveyRow, 'id' | 'currentVersion' | 'revision' | 'createdAt' | 'updatedAt'> & { createdBy: string | null };
 export type SurveyChanges = Partial<
-  Pick<SurveyRow, 'name' | 'status' | 'touchpointName' | 'languages' | 'defaultLanguage' | 'allowedOrigins' | 'displayRules' | 'theme'>
+  Pick<SurveyRow, 'name' | 'status' | 'touchpointName' | 'languages' | 'defaultLanguage' | 'allowedOrigins' | 'displayRules' | 'theme' | 'requireVerifiedCustomer'>
 >;
 
 const SELECT_SURVEY = `
   SELECT s.workspace_id AS "workspaceId", s.id, s.public_key AS "publicKey", s.name, s.kind, s.status,
          s.touchpoint_name AS "touchpointName", s.languages, s.default_language AS "defaultLanguage",
          s.allowed_origins AS "allowedOrigins", s.display_rules AS "displayRules", s.theme,
-         s.current_version AS "currentVersion", v.questions, s.created_at AS "createdAt", s.updated_at AS "updatedAt"
+         s.require_verified_customer AS "requireVerifiedCustomer",
+         s.current_version AS "currentVersion", s.revision, v.questions, s.created_at AS "createdAt", s.updated_at AS "updatedAt"
     FROM surveys s
     JOIN survey_versions v ON v.workspace_id = s.workspace_id AND v.survey_id = s.id AND v.version = s.current_version`;
 
@@ -50,6 +55,7 @@ const COLUMNS: Record<keyof SurveyChanges, string> = {
   allowedOrigins: 'allowed_origins',
   displayRules: 'display_rules',
   theme: 'theme',
+  requireVerifiedCustomer: 'require_verified_customer',
 };
 
 @Injectable()
@@ -63,11 +69,12 @@ export class SurveysRepository {
   async create(survey: NewSurvey, manager: EntityManager): Promise<string> {
     const [row] = await manager.query(
       `INSERT INTO surveys (workspace_id, public_key, name, kind, status, touchpoint_name, languages, default_language,
-                            allowed_origins, display_rules, theme, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                            allowed_origins, display_rules, theme, created_by, require_verified_customer)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [
         survey.workspaceId, survey.publicKey, survey.name, survey.kind, survey.status, survey.touchpointName,
         survey.languages, survey.defaultLanguage, survey.allowedOrigins, survey.displayRules, survey.theme, survey.createdBy,
+        survey.requireVerifiedCustomer,
       ],
     );
     await manager.query(
@@ -102,7 +109,7 @@ export class SurveysRepository {
     const sets = entries.map(([key], i) => `${COLUMNS[key]} = $${i + 3}`);
     const values = entries.map(([key, value]) => (key === 'displayRules' || key === 'theme' ? JSON.stringify(value) : value));
     await manager.query(
-      `UPDATE surveys SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE workspace_id = $1 AND id = $2`,
+      `UPDATE surveys SET ${[...sets, 'revision = revision + 1', 'updated_at = now()'].join(', ')} WHERE workspace_id = $1 AND id = $2`,
       [workspaceId, id, ...values],
     );
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { notFound } from '../common/http/api-error';
+import { conflict, notFound } from '../common/http/api-error';
 import { validationError } from '../common/http/validation.pipe';
 import type { Question } from './survey-definition';
 import { checkQuestions } from './question-rules';
@@ -26,7 +26,9 @@ export function toSurveyDto(row: SurveyRow, stats: SurveyStats = EMPTY_STATS): S
     allowedOrigins: row.allowedOrigins,
     displayRules: row.displayRules,
     theme: row.theme,
+    requireVerifiedCustomer: row.requireVerifiedCustomer,
     version: row.currentVersion,
+    revision: row.revision,
     questions: row.questions,
     stats,
     createdAt: row.createdAt.toISOString(),
@@ -79,6 +81,7 @@ export class SurveysService {
           allowedOrigins: input.allowedOrigins ?? [],
           displayRules: { ...DEFAULT_DISPLAY_RULES, ...input.displayRules },
           theme: { ...DEFAULT_THEME, ...input.theme },
+          requireVerifiedCustomer: input.requireVerifiedCustomer ?? false,
           questions,
           createdBy,
         },
@@ -96,6 +99,13 @@ export class SurveysService {
     await this.surveys.transaction(async (manager) => {
       if (!(await this.surveys.lock(workspaceId, id, manager))) throw notFound('Survey');
       const current = (await this.surveys.findById(workspaceId, id, manager))!;
+      // Checked under the row lock: of two edits from the same revision, the second always sees the first.
+      if (input.expectedRevision !== undefined && input.expectedRevision !== current.revision) {
+        throw conflict(
+          'stale_survey',
+          `This survey was changed by someone else since you opened it (you edited revision ${input.expectedRevision}, it is now ${current.revision}). Reload it to see their changes, then make yours again.`,
+        );
+      }
       if (input.status === 'draft' && current.status !== 'draft') {
         throw invalid([{ field: 'status', message: 'a survey that has been live cannot go back to draft; pause or close it' }]);
       }
@@ -113,6 +123,7 @@ export class SurveysService {
         allowedOrigins: input.allowedOrigins,
         displayRules: input.displayRules && { ...current.displayRules, ...input.displayRules },
         theme: input.theme && { ...current.theme, ...input.theme },
+        requireVerifiedCustomer: input.requireVerifiedCustomer,
       };
       await this.surveys.update(workspaceId, id, changes, manager);
 

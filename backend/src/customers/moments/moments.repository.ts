@@ -31,6 +31,7 @@ export interface NewMoment {
 /**
  * The one rule for "answered", joined to a moment row `m`: the customer's first response (partial or finished),
  * begun after the moment was recorded and before it expired, to a survey whose trigger waits for this moment.
+ * Only a response whose customer id was proven (identity hash) counts: an unproven id never changes a customer.
  * Read from the responses themselves, so it holds for every ingest path and needs no write when one arrives.
  */
 const ANSWER_JOIN = `
@@ -38,7 +39,7 @@ const ANSWER_JOIN = `
     SELECT r.id, r.created_at, s.id AS survey_id, s.name AS survey_name
       FROM responses r
       JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
-     WHERE r.workspace_id = m.workspace_id AND r.customer_external_id = m.customer_external_id
+     WHERE r.workspace_id = m.workspace_id AND r.customer_external_id = m.customer_external_id AND r.customer_verified
        AND r.created_at >= m.recorded_at AND r.created_at < m.expires_at
        AND s.display_rules->>'trigger' = 'event' AND s.display_rules->>'eventName' = m.moment
      ORDER BY r.created_at
