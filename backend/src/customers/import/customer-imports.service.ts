@@ -19,7 +19,8 @@ import {
 import { CustomerImportsRepository, ImportRecord } from './customer-imports.repository';
 import { IMPORT_LIMITS } from './import-limits';
 import { checkRow, mappingContext, prepareRows, rowErrors } from './import-rows';
-import { readUpload, UploadedFile } from './read-upload';
+import { parseUpload } from './parse-upload';
+import type { UploadedFile } from './read-upload';
 
 const VALIDATION_BATCH = 1000;
 const LISTED_ERRORS = 200;
@@ -51,7 +52,7 @@ export class CustomerImportsService {
     if (!file) {
       throw new ApiError(HttpStatus.BAD_REQUEST, 'file_required', 'Attach a .csv or .xlsx file as the multipart/form-data field "file".');
     }
-    const parsed = await readUpload(file);
+    const parsed = await parseUpload(workspaceId, file);
     const record = await this.imports.create(workspaceId, cleanFileName(file.originalname), parsed);
     return this.toDto(record);
   }

@@ -1,8 +1,9 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { mappingProblems, suggestMapping } from './column-mapping';
 import { decodeText, detectDelimiter } from './decode-text';
 import { readCsv } from './read-csv';
-import { cellText } from './read-xlsx';
+import { cellText, isDateFormat, readXlsx } from './read-xlsx';
 import { columnOf, mapRow, parseDate, parseNumber } from './row-mapper';
 
 const ctx = { consentAt: '2026-12-01T00:00:00.000Z', consentSource: 'import: a.csv' };
@@ -37,16 +38,55 @@ describe('readCsv', () => {
   });
 });
 
+describe('readCsv limits', () => {
+  it('stops at the first row over the limit (blank lines do not count)', () => {
+    const file = (n: number) => Buffer.from(`id\n${Array.from({ length: n }, (_, i) => `r${i}`).join('\n')}\n,\n\n`);
+    expect(readCsv(file(3), 3).rows).toHaveLength(3);
+    expect(() => readCsv(file(4), 3)).toThrow(expect.objectContaining({ status: 413, code: 'too_many_rows' }));
+  });
+});
+
 describe('cellText', () => {
-  it('turns Excel values into text', () => {
-    expect(cellText(new Date(Date.UTC(2026, 0, 2)))).toBe('2026-01-02');
-    expect(cellText(new Date(Date.UTC(2026, 0, 2, 8, 5)))).toBe('2026-01-02T08:05:00Z');
-    expect(cellText({ formula: 'A1+1', result: 3 } as never)).toBe('3');
-    expect(cellText({ richText: [{ text: 'a' }, { text: 'b' }] } as never)).toBe('ab');
-    expect(cellText({ text: 'site', hyperlink: 'https://x.test' } as never)).toBe('site');
-    expect(cellText({ error: '#N/A' } as never)).toBe('');
-    expect(cellText(true)).toBe('true');
-    expect(cellText(null)).toBe('');
+  it('turns stored Excel values into text', () => {
+    expect(cellText('n', '46024', true, [], false)).toBe('2026-01-02');
+    expect(cellText('n', String(46024 + (8 * 60 + 5) / 1440), true, [], false)).toBe('2026-01-02T08:05:00Z');
+    expect(cellText('n', '44562', true, [], true)).toBe('2026-01-02');
+    expect(cellText('n', '10.50', false, [], false)).toBe('10.5');
+    expect(cellText('s', '1', false, ['a', 'b'], false)).toBe('b');
+    expect(cellText('str', 'smb', false, [], false)).toBe('smb');
+    expect(cellText('e', '#N/A', false, [], false)).toBe('');
+    expect(cellText('b', '1', false, [], false)).toBe('true');
+    expect(cellText('n', '', false, [], false)).toBe('');
+    expect(isDateFormat('dd.mm.yyyy')).toBe(true);
+    expect(isDateFormat('#,##0.00\\ "руб."')).toBe(false);
+    expect(isDateFormat('[Red]0.00')).toBe(false);
+  });
+});
+
+describe('readXlsx', () => {
+  it('reads the first worksheet: shared and inline strings, rich text, formulas, dates, numbers, booleans', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Customers');
+    workbook.addWorksheet('Notes').addRow(['ignored']);
+    sheet.addRow(['id', 'name', 'mrr', 'seen', 'segment', 'vip']);
+    sheet.addRow(['x-1', { richText: [{ text: 'Ольга ' }, { font: { bold: true }, text: 'Ким' }] }, 10.5, new Date(Date.UTC(2026, 2, 1)), { formula: '"s"&"mb"', result: 'smb' }, true]);
+    sheet.addRow([]);
+    sheet.addRow([12345, { text: 'site', hyperlink: 'https://x.test' }, { formula: 'C2*2', result: 21 }, new Date(Date.UTC(2026, 2, 1, 9, 30)), { error: '#N/A' }]);
+    const file = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(file.headers).toEqual(['id', 'name', 'mrr', 'seen', 'segment', 'vip']);
+    expect(file.rows).toEqual([
+      { row: 2, values: ['x-1', 'Ольга Ким', '10.5', '2026-03-01', 'smb', 'true'] },
+      { row: 4, values: ['12345', 'site', '21', '2026-03-01T09:30:00Z', '', ''] },
+    ]);
+  });
+
+  it('stops at the row limit while streaming the sheet', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('S');
+    for (let i = 0; i < 6; i++) sheet.addRow([`r${i}`]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect((await readXlsx(bytes, 5)).rows).toHaveLength(5);
+    await expect(readXlsx(bytes, 4)).rejects.toMatchObject({ status: 413, code: 'too_many_rows' });
   });
 });
 

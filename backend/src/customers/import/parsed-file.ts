@@ -1,5 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
-import { ApiError } from '../../common/http/api-error';
 import type { Delimiter, TextEncoding } from './decode-text';
 import { IMPORT_LIMITS } from './import-limits';
 
@@ -19,7 +17,24 @@ export interface ParsedFile {
   rows: ParsedRow[];
 }
 
-export const badFile = (code: string, message: string) => new ApiError(HttpStatus.BAD_REQUEST, code, message);
+/**
+ * A file the reader refuses, with the HTTP status and code it is answered with. Plain (no Nest): the readers run
+ * in a worker thread, and the caller turns it into an ApiError.
+ */
+export class FileProblem extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const badFile = (code: string, message: string) => new FileProblem(400, code, message);
+export const tooLarge = (code: string, message: string) => new FileProblem(413, code, message);
+export const tooManyRows = (maxRows: number) =>
+  tooLarge('too_many_rows', `The file has more than ${maxRows.toLocaleString('en')} customers; split it into files of at most that many rows.`);
 
 /**
  * Turns raw records (header first) into headers and data rows, with the checks every format shares:
@@ -29,6 +44,7 @@ export const badFile = (code: string, message: string) => new ApiError(HttpStatu
 export function toParsedFile(
   records: { row: number; cells: string[] }[],
   meta: Pick<ParsedFile, 'format' | 'encoding' | 'delimiter'>,
+  maxRows: number = IMPORT_LIMITS.maxRows,
 ): ParsedFile {
   const first = records.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
   if (first < 0) throw badFile('empty_file', 'The file is empty: it has no header row and no customers.');
@@ -61,14 +77,19 @@ export function toParsedFile(
       throw badFile('cell_too_long', `Row ${record.row}, column ${long + 1} has more than ${IMPORT_LIMITS.maxCellLength.toLocaleString('en')} characters.`);
     }
     rows.push({ row: record.row, values });
-    if (rows.length > IMPORT_LIMITS.maxRows) {
-      throw new ApiError(
-        HttpStatus.PAYLOAD_TOO_LARGE,
-        'too_many_rows',
-        `The file has more than ${IMPORT_LIMITS.maxRows.toLocaleString('en')} customers; split it into files of at most that many rows.`,
-      );
-    }
+    if (rows.length > maxRows) throw tooManyRows(maxRows);
   }
   if (rows.length === 0) throw badFile('no_rows', 'The file has a header row but no customers below it.');
   return { ...meta, headers, rows };
+}
+
+/**
+ * Counts non-blank records while a reader streams them, and stops the read as soon as there are more than the
+ * header and maxRows: an 850,000-row file is refused at row 50,002, not after all of it is parsed.
+ */
+export function rowCounter(maxRows: number): (cells: readonly string[]) => void {
+  let count = 0;
+  return (cells) => {
+    if (cells.some((c) => c.trim() !== '') && ++count > maxRows + 1) throw tooManyRows(maxRows);
+  };
 }

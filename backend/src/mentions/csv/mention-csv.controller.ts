@@ -29,8 +29,8 @@ export class MentionCsvController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ type: MentionCsvPreviewDto })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'File or row count over the limit' })
-  preview(@UploadedFile() file: Upload | undefined): Promise<MentionCsvPreviewDto> {
-    return this.csv.preview(file);
+  preview(@CurrentWorkspace() ws: WorkspaceContext, @UploadedFile() file: Upload | undefined): Promise<MentionCsvPreviewDto> {
+    return this.csv.preview(ws.workspaceId, file);
   }
 
   @Post('import')

@@ -18,8 +18,8 @@ import { MENTION_CSV_LIMITS, readMentionFile } from './read-mention-file';
 export class MentionCsvService {
   constructor(private readonly ingest: MentionIngestService) {}
 
-  async preview(file: UploadedFile | undefined): Promise<MentionCsvPreviewDto> {
-    const parsed = await readMentionFile(file);
+  async preview(workspaceId: string, file: UploadedFile | undefined): Promise<MentionCsvPreviewDto> {
+    const parsed = await readMentionFile(workspaceId, file);
     return {
       fileName: file!.originalname,
       format: parsed.format,
@@ -35,7 +35,7 @@ export class MentionCsvService {
 
   async import(workspaceId: string, file: UploadedFile | undefined, body: MentionCsvImportBodyDto): Promise<MentionCsvImportResultDto> {
     const { mapping, timeZone, fixedSource } = checkOptions(body);
-    const parsed = await readMentionFile(file);
+    const parsed = await readMentionFile(workspaceId, file);
     const problems = mentionMappingProblems(mapping, parsed.headers.length, fixedSource);
     if (problems.length > 0) throw validationError(problems, 'mapping');
     const targets = mapping as MentionColumnTarget[];

@@ -2,7 +2,8 @@ import { HttpStatus } from '@nestjs/common';
 import { ApiError } from '../../common/http/api-error';
 import { IMPORT_LIMITS, MAX_MEGABYTES } from '../../customers/import/import-limits';
 import type { ParsedFile } from '../../customers/import/parsed-file';
-import { readUpload, type UploadedFile } from '../../customers/import/read-upload';
+import { parseUpload } from '../../customers/import/parse-upload';
+import type { UploadedFile } from '../../customers/import/read-upload';
 
 /** Bounds of one mention upload; the byte limit is the shared upload one (multer enforces it). */
 export const MENTION_CSV_LIMITS = {
@@ -22,12 +23,15 @@ const REWORDED: Record<string, string> = {
   no_rows: 'The file has a header row but no mentions below it.',
 };
 
-/** The customer import's reader (CSV in any of its encodings and delimiters, or XLSX), with the mention row limit. */
-export async function readMentionFile(file: UploadedFile | undefined): Promise<ParsedFile> {
+/**
+ * The customer import's reader (CSV in any of its encodings and delimiters, or XLSX, in the parse worker, bounded per
+ * workspace), stopping at the mention row limit.
+ */
+export async function readMentionFile(workspaceId: string, file: UploadedFile | undefined): Promise<ParsedFile> {
   if (!file) throw new ApiError(HttpStatus.BAD_REQUEST, 'file_required', 'Attach a .csv file as the multipart/form-data field "file".');
   let parsed: ParsedFile;
   try {
-    parsed = await readUpload(file);
+    parsed = await parseUpload(workspaceId, file, MENTION_CSV_LIMITS.maxRows);
   } catch (error) {
     if (error instanceof ApiError && REWORDED[error.code]) throw new ApiError(error.getStatus(), error.code, REWORDED[error.code]);
     if (error instanceof ApiError && error.code === 'too_many_rows') throw tooManyRows();
