@@ -107,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (env.INGEST_BODY_LIMIT && !/^\d+(kb|mb)$/i.test(env.INGEST_BODY_LIMIT)) problems.push('INGEST_BODY_LIMIT must look like 5mb');
   if (env.PUBLIC_BODY_LIMIT && !/^\d+(kb|mb)$/i.test(env.PUBLIC_BODY_LIMIT)) problems.push('PUBLIC_BODY_LIMIT must look like 64kb');
   const port = int('PORT', 3000, 0, 65535);
-  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/(?<!\/)\/+$/, '');
   if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
   const webhookNetworks = parseNetworks(env.OTKLIK_WEBHOOK_ALLOWED_NETWORKS);
   if (webhookNetworks.problems.length > 0) {

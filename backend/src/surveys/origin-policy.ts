@@ -12,7 +12,7 @@ export function originAllowed(origin: string, allowed: readonly string[]): boole
   }
   const normalised = url.origin.toLowerCase();
   return allowed.some((entry) => {
-    const rule = entry.toLowerCase().replace(/\/+$/, '');
+    const rule = entry.toLowerCase().replace(/(?<!\/)\/+$/, '');
     if (!rule.includes('*.')) return rule === normalised;
     const [scheme, hostRule] = rule.split('://*.');
     const ruleHost = hostRule.split(':')[0];

@@ -4,11 +4,21 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { static as serveStatic, type NextFunction, type Request, type Response } from 'express';
 
-/** sha256 sources for the inline scripts of a page, so CSP can allow exactly those. */
+/**
+ * sha256 sources for the inline scripts of a page, so CSP can allow exactly those. A forward scan
+ * (not a regex with a lookahead and a lazy body, which rescans the rest of the page per "<script").
+ */
 export function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];
-  for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-    hashes.push(`'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
+  for (let from = 0; ; ) {
+    const open = html.indexOf('<script', from);
+    const tagEnd = open === -1 ? -1 : html.indexOf('>', open);
+    const close = tagEnd === -1 ? -1 : html.indexOf('</script>', tagEnd + 1);
+    if (close === -1) break;
+    if (!/\bsrc=/.test(html.slice(open, tagEnd))) {
+      hashes.push(`'sha256-${createHash('sha256').update(html.slice(tagEnd + 1, close), 'utf8').digest('base64')}'`);
+    }
+    from = close + '</script>'.length;
   }
   return hashes;
 }

@@ -13,8 +13,9 @@ export function slugify(name: string): string {
     .toLowerCase()
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    // Runs are single dashes by now; `-+$` would rescan a long run of dashes from each of them.
+    .replace(/^-|-$/g, '')
     .slice(0, 60)
-    .replace(/-+$/g, '');
+    .replace(/-$/, '');
   return slug || 'workspace';
 }

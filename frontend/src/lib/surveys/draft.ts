@@ -41,7 +41,7 @@ export function toSettingsDraft(survey: Survey): SettingsDraft {
 export function originsList(text: string): string[] {
 	return text
 		.split(/[\n,]/)
-		.map((line) => line.trim().replace(/\/+$/, ''))
+		.map((line) => line.trim().replace(/(?<!\/)\/+$/, ''))
 		.filter(Boolean);
 }
 

@@ -63,7 +63,7 @@ export function parseIntervals(text: string): Intervals {
 		.map((part) => part.trim())
 		.filter(Boolean)
 		.map((part) => {
-			const [start = '', end = ''] = part.split(/\s*[-–]\s*/);
+			const [start = '', end = ''] = part.split(/(?<!\s)\s*[-–]\s*/);
 			return { start, end };
 		});
 }
