@@ -1,7 +1,9 @@
 /**
  * dist/cancel.js (≤ 12 KB gzipped): defines <otklik-cancellation> (the cancellation-flow dialog, Cancellation.svelte
  * mounted into a shadow root) and bootstraps itself from its own script tag:
- *   <script async src="https://otklik.example.com/widget/cancel.js" data-flow="cxl_…" data-customer-id="c-42"></script>
+ *   <script async src="https://otklik.example.com/widget/cancel.js" data-flow="cxl_…" data-customer-id="c-42" data-customer-hash="HMAC"></script>
+ * data-customer-hash / open({ customerHash }): the host server's hex HMAC-SHA256 of the customer id with the workspace's
+ * identity secret; flows refuse a customer id without it unless their requireVerifiedCustomer is off.
  * window.OtklikCancel = { open(options?), onCancellation(callback) }; calls queued earlier through a stub
  * (`window.OtklikCancel = { q: [] }`, see README) are replayed. The loader has no room left in its 2 KB budget,
  * so the flow is its own entry point.
@@ -20,6 +22,7 @@ if (!customElements.get(TAG)) customElements.define(TAG, CancellationElement);
 interface OpenOptions {
   flow?: string;
   customerId?: string;
+  customerHash?: string;
   language?: string;
 }
 type Callback = (detail: CancellationResult) => void;
@@ -45,7 +48,8 @@ if (script && !w.OtklikCancel?.v) {
       // One flow at a time.
       if (!key || busy || document.querySelector(TAG)) return;
       busy = true;
-      const customerId = o.customerId ?? data.customerId;
+      // The hash belongs to the id it was given with.
+      const { customerId, customerHash } = o.customerId ? o : data;
       const language = o.language ?? data.language ?? document.documentElement.lang;
       const query = language ? `?language=${encodeURIComponent(language)}` : '';
       fetch(`${apiBase}/api/v1/public/cancellation-flows/${encodeURIComponent(key)}${query}`, { credentials: 'omit' })
@@ -54,7 +58,7 @@ if (script && !w.OtklikCancel?.v) {
           if (!config?.reasons?.length) return;
           const el = document.createElement(TAG) as CancellationElement;
           el.config = config;
-          el.context = { apiBase, customerId };
+          el.context = { apiBase, customerId, customerHash };
           el.addEventListener('otklik:cancellation', (e) => callbacks.forEach((f) => f((e as CustomEvent).detail)));
           el.addEventListener('otklik:close', () => el.remove());
           document.body.appendChild(el);

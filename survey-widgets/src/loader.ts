@@ -1,6 +1,8 @@
 /**
  * dist/loader.js (≤ 2 KB gzipped), embedded as
- *   <script async src="https://otklik.example.com/widget/loader.js" data-survey="KEY" data-customer-id="c-42" data-language="ru"></script>
+ *   <script async src="https://otklik.example.com/widget/loader.js" data-survey="KEY" data-customer-id="c-42" data-customer-hash="HMAC" data-language="ru"></script>
+ * data-customer-hash (and show()'s customerHash) is the host server's hex HMAC-SHA256 of the customer id with the
+ * workspace's identity secret; it goes with that customer id wherever the id goes.
  * The API origin is the script's own origin. Defines window.Otklik = { show, track, onFinish }; calls made
  * earlier through the stub below are replayed:
  *   window.Otklik = window.Otklik || { q: [] };
@@ -16,6 +18,7 @@ import { uuid } from './lib/uuid';
 
 interface ShowOptions {
   customerId?: string;
+  customerHash?: string;
   hiddenFields?: Record<string, string>;
   language?: string;
   force?: boolean;
@@ -63,7 +66,7 @@ function start() {
     return (h >>> 0) % 100;
   }
 
-  function mount(config: PublicSurveyConfig, o: ShowOptions, customerId?: string) {
+  function mount(config: PublicSurveyConfig, o: ShowOptions, customerId?: string, customerHash?: string) {
     const kind = config.kind;
     if (shown[config.publicKey] || !/^(nps|csat|ces|custom)$/.test(kind)) return;
     shown[config.publicKey] = 1;
@@ -78,7 +81,7 @@ function start() {
     customElements.whenDefined(tag).then(() => {
       const el = document.createElement(tag) as HTMLElement & { config?: PublicSurveyConfig; context?: WidgetContext };
       el.config = config;
-      el.context = { apiBase, respondentId, customerId, hiddenFields: o.hiddenFields };
+      el.context = { apiBase, respondentId, customerId, customerHash, hiddenFields: o.hiddenFields };
       el.addEventListener('otklik:finish', (e) => finished.forEach((f) => f((e as CustomEvent).detail)));
       el.addEventListener('otklik:close', () => el.remove());
       document.body.appendChild(el);
@@ -108,17 +111,16 @@ function start() {
     show(publicKey, o = {}) {
       if (!publicKey || shown[publicKey] || fetching[publicKey]) return;
       fetching[publicKey] = 1;
-      const customerId = o.customerId ?? data.customerId;
-      const query = new URLSearchParams({ respondentId });
-      const language = o.language ?? data.language;
-      if (language) query.set('language', language);
-      if (customerId) query.set('customerId', customerId);
+      // The hash belongs to the id it was given with.
+      const { customerId, customerHash } = o.customerId ? o : data;
+      // JSON drops the parameters that are not given.
+      const query = new URLSearchParams(JSON.parse(JSON.stringify({ respondentId, language: o.language ?? data.language, customerId, customerHash })));
       // Cross-origin, so no cookies go along.
       fetch(`${apiBase}/api/v1/public/surveys/${encodeURIComponent(publicKey)}?${query}`)
         .then((r) => (r.ok ? r.json() : null))
         .then((config: PublicSurveyConfig | null) => {
           if (!config?.eligible) return;
-          const go = () => mount(config, o, customerId);
+          const go = () => mount(config, o, customerId, customerHash);
           if (o.force) go();
           else if (bucket(`${respondentId}:${publicKey}`) < config.displayRules.samplePercent) when(config.displayRules, go);
         })

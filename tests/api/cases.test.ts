@@ -5,12 +5,14 @@ import { CaseBreachJob } from '../../backend/src/cases/case-breach.job';
 import { CaseStatsProvider } from '../../backend/src/cases/case-stats.provider';
 import { CasesService } from '../../backend/src/cases/cases.service';
 import { LoggedIn, SeededAdmin, SeededUser, startTestApp, TestApp } from '../support/app';
+import { customerSigner } from '../support/identity';
 import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';
 
 let t: TestApp;
 let admin: SeededAdmin;
 let asAdmin: LoggedIn;
 let ws: string;
+let sign: (customerId: string) => string;
 let owner: SeededUser; // owns the Checkout touchpoint
 let backup: SeededUser; // its backup owner
 let teamA: SeededUser;
@@ -54,6 +56,7 @@ beforeAll(async () => {
   admin = await t.seedAdmin('Case Desk');
   asAdmin = await t.login(admin.email, admin.password);
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
+  sign = await customerSigner(asAdmin, admin.workspaceId);
   [owner, backup, teamA, teamB, viewer] = await Promise.all([t.createUser(), t.createUser(), t.createUser(), t.createUser(), t.createUser()]);
   await t.addMember(admin.workspaceId, owner.userId, 'owner');
   await t.addMember(admin.workspaceId, backup.userId, 'owner');
@@ -109,7 +112,7 @@ describe('automatic cases', () => {
     const flow = (await asAdmin.post(`${ws}/churn/flows`, { name: 'Cancel', languages: ['ru'] }).expect(201)).body;
     const cancel = async (customerId: string, offerAccepted?: boolean) =>
       (await t.http().post(`/api/v1/public/cancellation-flows/${flow.publicKey}/submissions`)
-        .send({ idempotencyKey: randomUUID(), customerId, reasonKey: 'moved_away', followUp: 'Переезжаю', offerAccepted, finished: true })).body.cancellationId as string;
+        .send({ idempotencyKey: randomUUID(), customerId, customerHash: sign(customerId), reasonKey: 'moved_away', followUp: 'Переезжаю', offerAccepted, finished: true })).body.cancellationId as string;
     const first = await cancel('cust-c1');
     const second = await cancel('cust-c2');
     const third = await cancel('cust-c3');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+import { customerSigner } from '../support/identity';
 
 /**
  * Churn analytics on a seeded workspace, every expected number computed by hand below.
@@ -26,6 +27,7 @@ let t: TestApp;
 let admin: SeededAdmin;
 let asAdmin: LoggedIn;
 let ws: string;
+let sign: (customerId: string) => string;
 let webFlow: { id: string; publicKey: string };
 let appFlow: { id: string; publicKey: string };
 
@@ -51,7 +53,7 @@ async function cancel(flow: { publicKey: string }, customerId: string, reasonKey
   const res = await t
     .http()
     .post(`/api/v1/public/cancellation-flows/${flow.publicKey}/submissions`)
-    .send({ idempotencyKey: randomUUID(), customerId, reasonKey, finished: true, ...extra })
+    .send({ idempotencyKey: randomUUID(), customerId, customerHash: sign(customerId), reasonKey, finished: true, ...extra })
     .expect(201);
   await t.app.get(DataSource).query(`UPDATE cancellations SET finished_at = $2 WHERE id = $1`, [res.body.cancellationId, finishedAt]);
 }
@@ -61,6 +63,7 @@ beforeAll(async () => {
   admin = await t.seedAdmin('Churn analytics');
   asAdmin = await t.login(admin.email, admin.password);
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
+  sign = await customerSigner(asAdmin, admin.workspaceId);
   for (const c of CUSTOMERS) {
     await asAdmin
       .put(`${ws}/customers/${c.id}`, {

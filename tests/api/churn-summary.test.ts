@@ -2,18 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+import { customerSigner } from '../support/identity';
 
 /** Churn numbers on seeded data against hand-computed values. */
 let t: TestApp;
 let admin: SeededAdmin;
 let asAdmin: LoggedIn;
 let ws: string;
+let sign: (customerId: string) => string;
 
 beforeAll(async () => {
   t = await startTestApp({ publicLimitPerIpPerMinute: 100_000 });
   admin = await t.seedAdmin('Churn Summary');
   asAdmin = await t.login(admin.email, admin.password);
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
+  sign = await customerSigner(asAdmin, admin.workspaceId);
 });
 afterAll(() => t.close());
 
@@ -29,7 +32,7 @@ describe('churn summary', () => {
       t
         .http()
         .post(`/api/v1/public/cancellation-flows/${flow.publicKey}/submissions`)
-        .send({ idempotencyKey: randomUUID(), customerId, reasonKey, offerAccepted, finished: true })
+        .send({ idempotencyKey: randomUUID(), customerId, customerHash: sign(customerId), reasonKey, offerAccepted, finished: true })
         .expect(201);
     await submit('c0', 'too_expensive', false); // lost, avoidable
     await submit('c1', 'moved_away', false); // lost, unavoidable

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+import { customerSigner } from '../support/identity';
 
 /**
  * The customer timeline: responses and cancellations recorded through the real public endpoints, cases opened
@@ -25,6 +26,7 @@ let t: TestApp;
 let admin: SeededAdmin;
 let asAdmin: LoggedIn;
 let ws: string;
+let sign: (customerId: string) => string;
 const ids: Record<string, string> = {};
 
 const db = () => t.app.get(DataSource);
@@ -72,6 +74,7 @@ beforeAll(async () => {
   admin = await t.seedAdmin('Timeline Ltd');
   asAdmin = await t.login(admin.email, admin.password);
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
+  sign = await customerSigner(asAdmin, admin.workspaceId);
 
   await asAdmin.put(`${ws}/customers/cust-tl`, {
     name: 'Мария Иванова',
@@ -99,7 +102,7 @@ beforeAll(async () => {
   const submitted = await t
     .http()
     .post(`/api/v1/public/cancellation-flows/${flow.body.publicKey}/submissions`)
-    .send({ idempotencyKey: randomUUID(), customerId: 'cust-tl', reasonKey: 'too_expensive', followUp: 'Цена выросла вдвое', offerAccepted: false, finished: true, language: 'ru' })
+    .send({ idempotencyKey: randomUUID(), customerId: 'cust-tl', customerHash: sign('cust-tl'), reasonKey: 'too_expensive', followUp: 'Цена выросла вдвое', offerAccepted: false, finished: true, language: 'ru' })
     .expect(201);
   expect(submitted.body.outcome).toBe('cancelled');
   ids.c1 = submitted.body.cancellationId;

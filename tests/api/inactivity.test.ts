@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+import { customerSigner } from '../support/identity';
 
 let t: TestApp;
 let admin: SeededAdmin;
 let asAdmin: LoggedIn;
 let ws: string;
+let sign: (customerId: string) => string;
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 
 beforeAll(async () => {
@@ -13,6 +15,7 @@ beforeAll(async () => {
   admin = await t.seedAdmin('Quiet customers');
   asAdmin = await t.login(admin.email, admin.password);
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
+  sign = await customerSigner(asAdmin, admin.workspaceId);
   const seed = (id: string, seen: number, name: string) =>
     asAdmin.put(`${ws}/customers/${id}`, { name, email: `${id}@example.test`, firstSeenAt: daysAgo(400), lastSeenAt: daysAgo(seen) }).expect(201);
   await seed('active', 5, 'Active');
@@ -23,7 +26,7 @@ beforeAll(async () => {
   await t
     .http()
     .post(`/api/v1/public/cancellation-flows/${flow.publicKey}/submissions`)
-    .send({ idempotencyKey: randomUUID(), customerId: 'quit', reasonKey: 'moved_away', finished: true })
+    .send({ idempotencyKey: randomUUID(), customerId: 'quit', customerHash: sign('quit'), reasonKey: 'moved_away', finished: true })
     .expect(201);
 });
 afterAll(() => t.close());

@@ -2,12 +2,14 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+import { customerSigner } from '../support/identity';
 import { ReceivedWebhook, startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';
 
 let t: TestApp;
 let admin: SeededAdmin;
 let asAdmin: LoggedIn;
 let ws: string;
+let sign: (customerId: string) => string;
 let receiver: WebhookReceiver;
 
 beforeAll(async () => {
@@ -22,6 +24,7 @@ beforeAll(async () => {
   admin = await t.seedAdmin('Hooks Ltd');
   asAdmin = await t.login(admin.email, admin.password);
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
+  sign = await customerSigner(asAdmin, admin.workspaceId);
   receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
@@ -122,9 +125,9 @@ describe('deliveries', () => {
     const flow = (await asAdmin.post(`${ws}/churn/flows`, { name: 'Billing', languages: ['en'] }).expect(201)).body;
     const path = `/api/v1/public/cancellation-flows/${flow.publicKey}/submissions`;
     const key = randomUUID();
-    await t.http().post(path).send({ idempotencyKey: key, customerId: 'cust-42', reasonKey: 'too_expensive', finished: false }).expect(201);
-    const done = await t.http().post(path).send({ idempotencyKey: key, customerId: 'cust-42', reasonKey: 'too_expensive', offerAccepted: true, finished: true }).expect(200);
-    await t.http().post(path).send({ idempotencyKey: key, customerId: 'cust-42', reasonKey: 'too_expensive', offerAccepted: true, finished: true }).expect(200);
+    await t.http().post(path).send({ idempotencyKey: key, customerId: 'cust-42', customerHash: sign('cust-42'), reasonKey: 'too_expensive', finished: false }).expect(201);
+    const done = await t.http().post(path).send({ idempotencyKey: key, customerId: 'cust-42', customerHash: sign('cust-42'), reasonKey: 'too_expensive', offerAccepted: true, finished: true }).expect(200);
+    await t.http().post(path).send({ idempotencyKey: key, customerId: 'cust-42', customerHash: sign('cust-42'), reasonKey: 'too_expensive', offerAccepted: true, finished: true }).expect(200);
 
     const [got] = await receiver.waitFor(1, (w) => w.json.type === 'cancellation.finished' && w.json.data.cancellationId === done.body.cancellationId);
     expect(signatureValid(hook.secret, got)).toBe(true);

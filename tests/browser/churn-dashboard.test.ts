@@ -5,6 +5,7 @@ import { type BrowserContext } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from '../support/browser-suite';
+import { customerSigner } from '../support/identity';
 
 /**
  * The Churn page in a real browser, on data sent through the API and the public cancellation endpoint.
@@ -37,6 +38,7 @@ describe('churn dashboard', () => {
 		const admin = await app.seedAdmin();
 		const ws = `/api/v1/workspaces/${admin.workspaceId}`;
 		const api = await app.login(admin.email, admin.password);
+		const sign = await customerSigner(api, admin.workspaceId);
 
 		for (let i = 0; i < 10; i++) {
 			const res = await api.put(`${ws}/customers/c${i}`, { name: `Customer ${i}`, mrr: 100, firstSeenAt: daysAgo(400), lastSeenAt: i === 9 ? daysAgo(60) : daysAgo(1) });
@@ -52,7 +54,7 @@ describe('churn dashboard', () => {
 				await app!
 					.http()
 					.post(`/api/v1/public/cancellation-flows/${flow.publicKey}/submissions`)
-					.send({ idempotencyKey: randomUUID(), customerId, reasonKey, finished: true, ...extra })
+					.send({ idempotencyKey: randomUUID(), customerId, customerHash: sign(customerId), reasonKey, finished: true, ...extra })
 					.expect(201)
 			).body.cancellationId as string;
 		await submit('c0', 'too_expensive', { followUp: 'Price went up' });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from '../support/browser-suite';
+import { customerSigner } from '../support/identity';
 
 /**
  * The customer profile's timeline in a real browser: a survey response and a cancellation sent through the
@@ -26,6 +27,7 @@ describe('customer timeline', () => {
 		const admin = await app.seedAdmin();
 		const ws = `/api/v1/workspaces/${admin.workspaceId}`;
 		const api = await app.login(admin.email, admin.password);
+		const sign = await customerSigner(api, admin.workspaceId);
 		await api.put(`${ws}/customers/crm-77`, { name: 'Пётр Соколов', firstSeenAt: '2026-01-05T10:00:00.000Z' }).expect(201);
 
 		const survey = await api
@@ -44,7 +46,7 @@ describe('customer timeline', () => {
 		await app
 			.http()
 			.post(`/api/v1/public/cancellation-flows/${flow.body.publicKey}/submissions`)
-			.send({ idempotencyKey: randomUUID(), customerId: 'crm-77', reasonKey: 'too_expensive', followUp: 'Price doubled', offerAccepted: true, finished: true })
+			.send({ idempotencyKey: randomUUID(), customerId: 'crm-77', customerHash: sign('crm-77'), reasonKey: 'too_expensive', followUp: 'Price doubled', offerAccepted: true, finished: true })
 			.expect(201);
 		await respond({ score: 3, comment: XSS });
 		// A case opened the day after first seen, answered and closed with a root cause.

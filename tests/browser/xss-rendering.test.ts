@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from '../support/browser-suite';
+import { customerSigner } from '../support/identity';
 
 /**
  * Stored text renders escaped, everywhere the dashboard shows it. Markup and script payloads go in through the
@@ -59,6 +60,7 @@ describe('stored text renders escaped in the dashboard', () => {
 		const admin = await app.seedAdmin('Escapes');
 		const ws = `/api/v1/workspaces/${admin.workspaceId}`;
 		const api = await app.login(admin.email, admin.password);
+		const sign = await customerSigner(api, admin.workspaceId);
 
 		// Customer with a payload name and segment.
 		await must(api.put(`${ws}/customers/xss-1`, { name: payload('customer'), segment: payload('segment'), email: 'xss@example.test' }), 201);
@@ -80,7 +82,7 @@ describe('stored text renders escaped in the dashboard', () => {
 		const flow = (await must(api.post(`${ws}/churn/flows`, { name: 'Cancel', languages: ['en'] }), 201)).body;
 		await must(
 			app.http().post(`/api/v1/public/cancellation-flows/${flow.publicKey}/submissions`)
-				.send({ idempotencyKey: randomUUID(), customerId: 'xss-1', reasonKey: 'xss_reason', followUp: payload('followup'), finished: true }),
+				.send({ idempotencyKey: randomUUID(), customerId: 'xss-1', customerHash: sign('xss-1'), reasonKey: 'xss_reason', followUp: payload('followup'), finished: true }),
 			201,
 		);
 

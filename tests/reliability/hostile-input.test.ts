@@ -47,7 +47,8 @@ beforeAll(async () => {
   const survey = (await asAdmin.post(`${ws}/surveys`, { name: 'Fuzz NPS', kind: 'nps' }).expect(201)).body;
   await asAdmin.patch(`${ws}/surveys/${survey.id}`, { status: 'live' }).expect(200);
   surveyKey = survey.publicKey;
-  const flow = (await asAdmin.post(`${ws}/churn/flows`, { name: 'Fuzz flow' }).expect(201)).body;
+  // Without identity verification, so the unsigned follow-up bodies below are stored (the fuzzer may rotate the secret).
+  const flow = (await asAdmin.post(`${ws}/churn/flows`, { name: 'Fuzz flow', requireVerifiedCustomer: false }).expect(201)).body;
   flowKey = flow.publicKey;
   ingestKey = (await asAdmin.post(`${ws}/mentions/ingest-keys`, { name: 'fuzz' }).expect(201)).body;
   ids = { workspaceId: admin.workspaceId, surveyId: survey.id, flowId: flow.id, externalId: 'fuzz-customer', key: 'too_expensive', publicKey: surveyKey };

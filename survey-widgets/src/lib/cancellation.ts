@@ -32,6 +32,8 @@ export interface CancellationContext {
   /** Origin of the Otklik server (no trailing slash). */
   apiBase: string;
   customerId?: string;
+  /** hex HMAC-SHA256(identity secret, customerId) from the host's server. */
+  customerHash?: string;
   /** Render only: never call the network, never take focus. */
   preview?: boolean;
 }

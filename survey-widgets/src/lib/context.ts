@@ -4,6 +4,8 @@ export interface WidgetContext {
   apiBase: string;
   respondentId: string;
   customerId?: string;
+  /** hex HMAC-SHA256(identity secret, customerId) from the host's server: proves customerId. */
+  customerHash?: string;
   hiddenFields?: Record<string, string>;
   /** Render only: never call the network (the dashboard's survey builder). */
   preview?: boolean;
