@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import { json, NextFunction, raw, Request, Response } from 'express';
+import express, { json, NextFunction, raw, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -14,6 +14,8 @@ import { setupOpenApi } from './openapi/openapi';
 import { CancellationFlowsService } from './churn/cancellation-flows.service';
 import { installIngestEdge } from './surveys/install-ingest-edge';
 import { publicCors } from './surveys/public-cors.middleware';
+import { publicPathGuard } from './surveys/public-route';
+import { SignedIngestService } from './mentions/ingest-keys/signed-ingest.service';
 import { PublicSurveyCache } from './surveys/public-survey.cache';
 import { loadDashboard, serveDashboard } from './web/static-dashboard';
 
@@ -24,7 +26,12 @@ export const API_PREFIX = 'api/v1';
  * the API tests and the OpenAPI writer. Migrations run during init.
  */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+  // Routes match exactly as written: no /API/… or /Surveys/… aliases, no trailing-slash twins. Set on the Express
+  // instance before Nest's adapter wraps it, because its constructor creates the router, which copies them once.
+  const server = express();
+  server.set('case sensitive routing', true);
+  server.set('strict routing', true);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), new ExpressAdapter(server), {
     bufferLogs: true,
     bodyParser: false,
   });
@@ -32,9 +39,16 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Other spellings of a public path are 404 before any body is read (public-route.ts).
+  app.use(publicPathGuard);
   // The public survey edge takes small bodies only; body-parser skips a body that is already parsed.
   app.use(`/${API_PREFIX}/public`, json({ limit: config.publicBodyLimit, type: ['application/json', 'text/plain'], verify: verifyJsonDepth }));
-  // Signed ingest webhooks verify the exact bytes they were sent, so their body stays raw.
+  // Signed ingest webhooks verify the exact bytes they were sent, so their body stays raw. Their key and signature
+  // headers are checked first: an unknown key or an unsigned request is 401 before any of its (5 MB) body is read.
+  const signedIngest = app.get(SignedIngestService);
+  app.use(`/${API_PREFIX}/ingest`, (req: Request, _res: Response, next: NextFunction) => {
+    signedIngest.authenticate(req.header('otklik-key'), req.headers).then(() => next(), next);
+  });
   app.use(`/${API_PREFIX}/ingest`, raw({ limit: config.ingestBodyLimit, type: () => true }));
   app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
@@ -66,12 +80,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const flows = app.get(CancellationFlowsService);
   app.use(
     `/${API_PREFIX}/public`,
-    publicCors(async (path) => {
-      const [, kind, key] = /^\/(surveys|cancellation-flows)\/([\w-]{1,32})(?:\/|$)/.exec(path) ?? [];
-      if (kind === 'surveys') return surveys.byPublicKey(key);
-      if (kind === 'cancellation-flows') return flows.originsOf(key);
-      return null;
-    }),
+    publicCors((route) => (route.target === 'survey' ? surveys.byPublicKey(route.key) : flows.originsOf(route.key))),
   );
   app.use('/widget/', (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin'); // loaded by <script> on customers' sites

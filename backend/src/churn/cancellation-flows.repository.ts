@@ -108,7 +108,7 @@ export class CancellationFlowsRepository {
     flow: FlowRow,
     write: CancellationWrite,
     afterWrite?: (manager: EntityManager, record: CancellationRecord) => Promise<void>,
-  ): Promise<CancellationRecord> {
+  ): Promise<CancellationRecord | null> {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `INSERT INTO cancellations AS c (workspace_id, flow_id, idempotency_key, customer_external_id, reason_key, offered_reason_keys,
@@ -132,6 +132,9 @@ export class CancellationFlowsRepository {
                                    AND external_id = COALESCE(c.customer_external_id, EXCLUDED.customer_external_id)
                                    AND EXCLUDED.outcome IS NOT NULL)),
            updated_at = now()
+         -- A stored customer id never changes: a step naming another customer (someone who learnt the run's key)
+         -- writes nothing, and the service answers 409.
+         WHERE c.customer_external_id IS NULL OR EXCLUDED.customer_external_id IS NULL OR c.customer_external_id = EXCLUDED.customer_external_id
          RETURNING id, outcome, (finished_at IS NOT NULL) AS finished, (xmax = 0) AS created, customer_external_id AS "customerId",
                    customer_verified AS "customerVerified",
                    COALESCE(finished_at = now(), false) AS "justFinished", reason_key AS "reasonKey", other_text AS "otherText", follow_up AS "followUp",
@@ -141,6 +144,7 @@ export class CancellationFlowsRepository {
           write.otherText, write.followUp, write.offer ? JSON.stringify(write.offer) : null, write.outcome, write.language, write.customerVerified,
         ],
       );
+      if (!row) return null; // the run belongs to another customer
       // Only a customer id proven by its identity hash may change the customer.
       if (row.outcome === 'cancelled' && row.customerId && row.customerVerified) {
         await manager.query(

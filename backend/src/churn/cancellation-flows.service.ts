@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { ApiError, notFound } from '../common/http/api-error';
+import { ApiError, idempotencyKeyTaken, notFound } from '../common/http/api-error';
 import { validationError } from '../common/http/validation.pipe';
 import { chooseLanguage, pick } from '../surveys/localize';
 import { directionOf } from '../surveys/templates';
@@ -179,6 +179,7 @@ export class CancellationFlowsService {
       // Announced in the same transaction as the outcome, exactly once per run (retries are not "just finished").
       if (record.justFinished) await this.events.publish(flow.workspaceId, 'cancellation.finished', cancellationEvent(flow, record, offered), manager);
     });
+    if (!result) throw idempotencyKeyTaken('cancellation run');
     return { created: result.created, body: { cancellationId: result.id, finished: result.finished, outcome: result.outcome } };
   }
 }

@@ -14,8 +14,8 @@ import type { PublicRateLimiter } from './public-rate-limit.guard';
 import { RateLimitedError } from './public-rate-limit.guard';
 import type { PublicSurveyCache } from './public-survey.cache';
 import { RecordDisplayDto, SubmitResponseDto } from './public.dto';
+import { resolvePublicPath } from './public-route';
 
-const ROUTE = /^\/api\/v1\/public\/surveys\/([\w-]{1,32})\/(responses|displays)\/?(?:\?.*)?$/;
 const INCOMING_ID = /^[\w.-]{1,64}$/;
 const JSON_TYPES = /^(application\/json|text\/plain)\b/i;
 
@@ -39,13 +39,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       req.resume();
       return;
     }
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // A body without Content-Length (chunked) over the limit: answer 413 now and let the rest drain unread.
+        // Destroying the socket here would reset the connection before the client could read the answer.
+        chunks = [];
         reject(new BodyError(HttpStatus.PAYLOAD_TOO_LARGE, 'payload_too_large', `The request body is too large (limit ${limit} bytes).`));
-        req.destroy();
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -68,9 +70,10 @@ export function createIngestEdge(deps: IngestEdgeDeps) {
 
   return function handle(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'POST') return false;
-    const match = ROUTE.exec(req.url ?? '');
-    if (!match) return false;
-    void serve(req, res, match[1], match[2] as 'responses' | 'displays');
+    // Anything but the exact route goes on to Express, whose public path guard answers 404 for other spellings.
+    const route = resolvePublicPath(req.url ?? '');
+    if (route?.target !== 'survey' || route.action === 'config') return false;
+    void serve(req, res, route.key, route.action);
     return true;
   };
 

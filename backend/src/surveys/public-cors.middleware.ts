@@ -1,8 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import { fromOwnOrigin, originAllowed } from './origin-policy';
+import { type PublicRoute, resolvePublicPath } from './public-route';
 
-/** Finds the allowed origins of the thing a public path names (null when it does not exist). */
-export type OriginLookup = (path: string) => Promise<{ allowedOrigins: string[] } | null>;
+/** Finds the allowed origins of the survey or flow a public route names (null when it does not exist). */
+export type OriginLookup = (route: PublicRoute) => Promise<{ allowedOrigins: string[] } | null>;
 
 /**
  * CORS for the public survey API (mounted at /api/v1/public): answers preflights, and lets a browser
@@ -15,8 +16,12 @@ export function publicCors(lookup: OriginLookup) {
     res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
     const origin = req.headers.origin;
     if (!origin) return next();
+    // The key is read from the raw URL by the same resolver as the router guard and the ingest edge: a path that
+    // is not exactly a public route gets no CORS headers at all (publicPathGuard has answered it with 404).
+    const route = resolvePublicPath(req.originalUrl);
+    if (!route) return next();
     try {
-      const target = await lookup(req.path);
+      const target = await lookup(route);
       // Unknown keys fall through to their 404; there is no allow-list to apply.
       if (target && !fromOwnOrigin(origin, req.headers.host) && !originAllowed(origin, target.allowedOrigins)) {
         res.status(403).json({

@@ -40,6 +40,8 @@ const DISPLAY_HISTORY = `
 
 export interface ExistingResponse {
   id: string;
+  respondentId: string;
+  customerId: string | null;
   surveyVersion: number;
   answers: Answers;
   finished: boolean;
@@ -92,7 +94,7 @@ const upsertResponseSql = (withEvents: boolean) => `WITH history AS (${RESPONSE_
        INSERT INTO responses (workspace_id, survey_id, respondent_id, idempotency_key, survey_version, display_id,
                               customer_external_id, answers, score, score_scale_max, comment, finished, language,
                               hidden_fields, meta, finished_at, customer_verified)
-       SELECT $1, $2, $3, $4, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, CASE WHEN $14 THEN now() END,
+       SELECT $1, $2, $3, $4, $7, (SELECT d.id FROM survey_displays d WHERE d.workspace_id = $1 AND d.id = $8 AND d.survey_id = $2 AND d.respondent_id = $3), $9, $10, $11, $12, $13, $14, $15, $16, $17, CASE WHEN $14 THEN now() END,
               $9::varchar IS NOT NULL AND $18::boolean
          FROM history WHERE history.reason IS NULL
        ON CONFLICT (workspace_id, survey_id, idempotency_key) DO UPDATE SET
@@ -109,7 +111,11 @@ const upsertResponseSql = (withEvents: boolean) => `WITH history AS (${RESPONSE_
          finished = responses.finished OR EXCLUDED.finished,
          finished_at = COALESCE(responses.finished_at, EXCLUDED.finished_at),
          updated_at = now()
-       WHERE responses.survey_version = EXCLUDED.survey_version
+       -- Only the respondent who started it merges into it, and a stored customer id never changes: a call from
+       -- anyone else who learnt the key writes nothing (no row back; the service answers 409).
+       WHERE responses.survey_version = EXCLUDED.survey_version AND responses.respondent_id = EXCLUDED.respondent_id
+         AND (responses.customer_external_id IS NULL OR EXCLUDED.customer_external_id IS NULL
+              OR responses.customer_external_id = EXCLUDED.customer_external_id)
        RETURNING id, finished, (xmax = 0) AS created, COALESCE(finished_at = now(), false) AS just_finished, score, comment,
                  customer_external_id, customer_verified, language, answers, hidden_fields
        )${withEvents ? `, ${RESPONSE_EVENTS}` : ''}
@@ -166,7 +172,7 @@ export class PublicIngestRepository {
     ref: RespondentRef,
     rules: DisplayRules,
     display: { idempotencyKey: string; customerId: string | null; url: string | null },
-  ): Promise<{ displayId: string; created: boolean } | { blocked: Blocked }> {
+  ): Promise<{ displayId: string; created: boolean } | { blocked: Blocked } | { keyTaken: true }> {
     const params = [
       ref.workspaceId, ref.surveyId, ref.respondentId, display.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
       display.customerId, display.url,
@@ -185,18 +191,19 @@ export class PublicIngestRepository {
     if (row.inserted) return { displayId: row.inserted, created: true };
     if (row.existing) return { displayId: row.existing, created: false };
     if (row.reason) return { blocked: row.reason as Blocked };
-    // Lost a race with the same key: the other request's row is there now.
+    // Lost a race with the same key (the other request's row is there now), or the key is another respondent's.
     const [again] = await this.dataSource.query(
-      `SELECT id FROM survey_displays WHERE workspace_id = $1 AND survey_id = $2 AND idempotency_key = $3`,
+      `SELECT id, respondent_id AS "respondentId" FROM survey_displays WHERE workspace_id = $1 AND survey_id = $2 AND idempotency_key = $3`,
       [ref.workspaceId, ref.surveyId, display.idempotencyKey],
     );
+    if (again.respondentId !== ref.respondentId) return { keyTaken: true };
     return { displayId: again.id, created: false };
   }
 
   async findResponse(ref: Omit<RespondentRef, 'respondentId'>, idempotencyKey: string): Promise<ExistingResponse | null> {
     const rows = await this.prepared<ExistingResponse>(
       'otklik_find_response',
-      `SELECT id, survey_version AS "surveyVersion", answers, finished
+      `SELECT id, respondent_id AS "respondentId", customer_external_id AS "customerId", survey_version AS "surveyVersion", answers, finished
          FROM responses WHERE workspace_id = $1 AND survey_id = $2 AND idempotency_key = $3`,
       [ref.workspaceId, ref.surveyId, idempotencyKey],
     );

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { ApiError, notFound } from '../common/http/api-error';
+import { ApiError, idempotencyKeyTaken, notFound } from '../common/http/api-error';
 import { optionalProvider } from '../common/nest/optional-provider';
 import { validationError } from '../common/http/validation.pipe';
 import { checkAnswers, deriveColumns } from './answer-rules';
@@ -127,6 +127,7 @@ export class PublicIngestService {
       { idempotencyKey: input.idempotencyKey, customerId: verified ? input.customerId! : null, url: input.url ?? null },
     );
     if ('blocked' in result) throw blocked(result.blocked);
+    if ('keyTaken' in result) throw idempotencyKeyTaken('display');
     return { created: result.created, body: { displayId: result.displayId } };
   }
 
@@ -148,6 +149,10 @@ export class PublicIngestService {
     }
 
     const existing = await this.ingest.findResponse(ref, input.idempotencyKey);
+    // The upsert merges only for the same respondent and customer; anyone else gets 409 and changes nothing.
+    if (existing && (existing.respondentId !== input.respondentId || (input.customerId != null && existing.customerId !== null && input.customerId !== existing.customerId))) {
+      throw idempotencyKeyTaken('response');
+    }
     if (existing?.finished && !input.finished) {
       // A late retry of an earlier partial call: the response is complete; answer as before.
       return { created: false, body: { responseId: existing.id, finished: true } };

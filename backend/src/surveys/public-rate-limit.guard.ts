@@ -1,8 +1,9 @@
 import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiError } from '../common/http/api-error';
+import { ApiError, notFound } from '../common/http/api-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { resolvePublicPath } from './public-route';
 
 export class RateLimitedError extends ApiError {
   constructor(readonly retryAfterSeconds: number) {
@@ -42,8 +43,11 @@ export class PublicRateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
+    // The key the controller gets must be the one the CORS check and the edge read from the raw path.
+    const route = resolvePublicPath(req.originalUrl);
+    if (!route || route.key !== req.params.publicKey) throw notFound('Route');
     try {
-      await this.limiter.consume(req.ip ?? 'unknown', String(req.params.publicKey ?? ''));
+      await this.limiter.consume(req.ip ?? 'unknown', route.key);
     } catch (error) {
       if (error instanceof RateLimitedError) {
         context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(error.retryAfterSeconds));

@@ -43,3 +43,14 @@ export const forbidden = (message: string) => new ApiError(HttpStatus.FORBIDDEN,
 export const conflict = (code: string, message: string) => new ApiError(HttpStatus.CONFLICT, code, message);
 export const unauthenticated = (message = 'Please sign in') =>
   new ApiError(HttpStatus.UNAUTHORIZED, 'unauthenticated', message);
+
+/**
+ * A write that repeats an idempotency key started by another respondent or customer: it changes nothing.
+ * Keys are client-made and travel in pages and logs, so knowing one must not let anyone take the record over.
+ */
+export const idempotencyKeyTaken = (what: string) =>
+  new ApiError(
+    HttpStatus.CONFLICT,
+    'idempotency_key_conflict',
+    `This idempotency key belongs to another respondent's or customer's ${what}; nothing was changed. Send a new key for every new ${what}.`,
+  );

@@ -5,7 +5,7 @@ import { validationError } from '../../common/http/validation.pipe';
 import { verifyWebhook } from '../../webhooks/webhook-signature';
 import { MAX_MENTIONS_PER_REQUEST, type MentionIngestResultDto } from '../mention-input.dto';
 import { MentionIngestService } from '../mention-ingest.service';
-import { IngestKeysRepository } from './ingest-keys.repository';
+import { IngestKeyRow, IngestKeysRepository } from './ingest-keys.repository';
 
 /** Requests older or newer than this (seconds) are refused as stale: a captured request can't be replayed later. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -30,19 +30,30 @@ export class SignedIngestService {
     private readonly ingest: MentionIngestService,
   ) {}
 
-  async receive(request: SignedRequest, now = new Date()): Promise<MentionIngestResultDto> {
-    if (!request.keyId) throw unauthorized('missing_key', 'Send your ingest key id in the otklik-key header.');
-    const key = await this.keys.byKeyId(request.keyId);
+  /**
+   * Everything that can be checked before the body is read: the key exists, the signature headers are there and
+   * fresh. app.factory runs it ahead of the raw body parser, so an unknown key or unsigned request costs no body read.
+   */
+  async authenticate(keyId: string | undefined, headers: Record<string, string | string[] | undefined>, now = new Date()): Promise<IngestKeyRow> {
+    if (typeof keyId !== 'string' || !keyId) throw unauthorized('missing_key', 'Send your ingest key id in the otklik-key header.');
+    // Not a key id's shape: no need to ask the database.
+    const key = keyId.length <= 100 ? await this.keys.byKeyId(keyId) : null;
     if (!key) throw unauthorized('unknown_key', 'This ingest key does not exist (deleted, or a typo).');
-    const { headers } = request;
-    const id = headers['webhook-id'];
-    const timestamp = Number(headers['webhook-timestamp']);
-    if (!id || !headers['webhook-timestamp'] || !headers['webhook-signature']) {
+    const [id, stamp, signature] = [headers['webhook-id'], headers['webhook-timestamp'], headers['webhook-signature']];
+    if (typeof id !== 'string' || !id || typeof stamp !== 'string' || !stamp || typeof signature !== 'string' || !signature) {
       throw unauthorized('missing_signature', 'Send the webhook-id, webhook-timestamp and webhook-signature headers.');
     }
+    const timestamp = Number(stamp);
     if (!Number.isInteger(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > SIGNATURE_TOLERANCE_SECONDS) {
       throw unauthorized('stale_request', `webhook-timestamp must be the current Unix time in seconds (within ${SIGNATURE_TOLERANCE_SECONDS} s); check the sender's clock.`);
     }
+    return key;
+  }
+
+  async receive(request: SignedRequest, now = new Date()): Promise<MentionIngestResultDto> {
+    const key = await this.authenticate(request.keyId, request.headers, now);
+    const { headers } = request;
+    const id = headers['webhook-id']!;
     // The signature covers the bytes as sent, so a body that is not UTF-8 still verifies and is then refused for what it is.
     if (!verifyWebhook(key.secret, headers, request.rawBody, now, SIGNATURE_TOLERANCE_SECONDS)) {
       throw unauthorized('bad_signature', 'webhook-signature does not match the body: sign `${webhook-id}.${webhook-timestamp}.${body}` with HMAC-SHA256 and the key secret.');
