@@ -19,6 +19,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { MembersModule } from './members/members.module';
 import { MentionsModule } from './mentions/mentions.module';
+import { OverviewModule } from './overview/overview.module';
 import { ResponsesModule } from './responses/responses.module';
 import { SurveyMetricsModule } from './survey-metrics/survey-metrics.module';
 import { SurveysModule } from './surveys/surveys.module';
@@ -56,6 +57,7 @@ export class AppModule {
         ComplaintsModule,
         TouchpointsModule,
         CasesModule,
+        OverviewModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

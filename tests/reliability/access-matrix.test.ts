@@ -13,18 +13,21 @@ import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
  *   anonymous → 401 · another workspace → 404 · a role not allowed → 403 · an allowed role → neither, never 5xx
  *   token with the endpoint's scope → neither 401 nor 403, never 5xx · token with every other scope → 403
  *   endpoint without a scope → 403 for any token · another workspace's token → 404 · revoked token → 401
+ *   endpoint with anyScope (parts shown per scope) → each of its scopes alone allowed; a token with none of them → 403
  */
 let t: TestApp;
 let owner: SeededAdmin;
 let stranger: LoggedIn;
 const members: Partial<Record<Role, LoggedIn>> = {};
-let operations: { method: string; path: string; roles: Role[]; scope: Scope | null }[];
+let operations: { method: string; path: string; roles: Role[]; scope: Scope | null; anyScope: Scope[] | null }[];
+type Access = { roles: Role[]; scope: Scope | null; anyScope?: Scope[] };
 /** Per scope: a token holding only it, and a token holding every scope but it. */
 const onlyScope = new Map<Scope, string>();
 const allButScope = new Map<Scope, string>();
 let everyScope: string;
 let strangersToken: string;
 let revokedToken: string;
+let tokenWithScopes: (scopes: readonly Scope[]) => Promise<string>;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -37,10 +40,10 @@ beforeAll(async () => {
   }
   const other = await t.seedAdmin('Elsewhere');
   stranger = await t.login(other.email, other.password);
-  const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { 'x-otklik-access'?: { roles: Role[]; scope: Scope | null } }>> };
+  const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { 'x-otklik-access'?: Access }>> };
   operations = Object.entries(doc.paths)
     .filter(([path]) => path.includes('{workspaceId}'))
-    .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method, path, roles: op['x-otklik-access']?.roles ?? [], scope: op['x-otklik-access']?.scope ?? null })));
+    .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method, path, roles: op['x-otklik-access']?.roles ?? [], scope: op['x-otklik-access']?.scope ?? null, anyScope: op['x-otklik-access']?.anyScope ?? null })));
 
   const token = async (as: LoggedIn, workspaceId: string, scopes: readonly Scope[]) =>
     (await as.post(`/api/v1/workspaces/${workspaceId}/api-tokens`, { name: `matrix ${scopes.length}`, scopes }).expect(201)).body as { id: string; secret: string };
@@ -49,6 +52,7 @@ beforeAll(async () => {
     allButScope.set(scope, (await token(members.admin, owner.workspaceId, SCOPES.filter((s) => s !== scope))).secret);
   }
   everyScope = (await token(members.admin, owner.workspaceId, SCOPES)).secret;
+  tokenWithScopes = async (scopes) => (await token(members.admin, owner.workspaceId, scopes)).secret;
   strangersToken = (await token(stranger, other.workspaceId, SCOPES)).secret;
   const revoked = await token(members.admin, owner.workspaceId, SCOPES);
   await members.admin.delete(`/api/v1/workspaces/${owner.workspaceId}/api-tokens/${revoked.id}`).expect(204);
@@ -119,6 +123,15 @@ describe('access matrix', () => {
       const url = fill(op.path);
       check('revoked token', op, (await withToken(revokedToken, op.method, url)).status, (s) => s === 401, '401');
       check("another workspace's token", op, (await withToken(strangersToken, op.method, url)).status, (s) => s === 404, '404');
+      if (op.anyScope) {
+        for (const scope of op.anyScope) {
+          check(`token with only ${scope}`, op, (await withToken(onlyScope.get(scope)!, op.method, url)).status, allowed, 'allowed (not 401/403/5xx)');
+        }
+        const others = SCOPES.filter((s) => !op.anyScope!.includes(s));
+        if (others.length > 0) check('token with none of its scopes', op, (await withToken(await tokenWithScopes(others), op.method, url)).status, (s) => s === 403, '403');
+        tally.allowed += 1;
+        continue;
+      }
       if (op.scope === null) {
         // Tokens never reach endpoints that name no scope, whatever they hold.
         check('token with every scope', op, (await withToken(everyScope, op.method, url)).status, (s) => s === 403, '403 (no scope accepted)');

@@ -40,10 +40,13 @@ export class WorkspaceAccessGuard implements CanActivate {
 
     if (principal?.kind === 'token') {
       if (principal.workspaceId !== workspaceId) throw notFound('Workspace');
-      if (!rule.scope) {
+      if (rule.anyScope) {
+        if (!rule.anyScope.some((scope) => principal.scopes.includes(scope))) {
+          throw new ApiError(HttpStatus.FORBIDDEN, 'insufficient_scope', `This API token needs one of these scopes: ${rule.anyScope.join(', ')}.`);
+        }
+      } else if (!rule.scope) {
         throw new ApiError(HttpStatus.FORBIDDEN, 'token_not_allowed', 'API tokens cannot use this endpoint; sign in as an admin.');
-      }
-      if (!principal.scopes.includes(rule.scope)) {
+      } else if (!principal.scopes.includes(rule.scope)) {
         throw new ApiError(HttpStatus.FORBIDDEN, 'insufficient_scope', `This API token lacks the "${rule.scope}" scope.`);
       }
       // The creator's role as it is now (read with the token): a demoted creator's token loses what they lost.

@@ -120,6 +120,22 @@ export const CASE_COLUMNS = `c.id, c.number, c.title, c.description, c.source, c
 
 /** A case past a deadline it has not met (the inbox's "breached" filter). */
 const BREACHED_SQL = `(c.breached_first_response_at IS NOT NULL OR c.breached_resolution_at IS NOT NULL)`;
+/** The inbox's default view: the statuses someone still works on. */
+export const ACTIVE_STATUSES = ['open', 'waiting_customer'] as const;
+/**
+ * Due soon, as the inbox colours a timer: a running clock (not paused, not met, not breached) past its warning time
+ * and not yet due. `$2` is now.
+ */
+const DUE_SOON_SQL = `(c.status = 'open' AND NOT ${BREACHED_SQL} AND (
+  (c.first_responded_at IS NULL AND c.first_response_warn_at <= $2 AND c.first_response_due > $2)
+  OR (c.resolved_at IS NULL AND c.resolution_warn_at <= $2 AND c.resolution_due > $2)))`;
+
+export interface TouchpointCaseCounts {
+  touchpointId: string | null;
+  open: number;
+  breached: number;
+  dueSoon: number;
+}
 
 @Injectable()
 export class CasesRepository {
@@ -216,6 +232,16 @@ export class CasesRepository {
       `SELECT id, actor_id AS "actorId", actor_kind AS "actorKind", kind, details, created_at AS "createdAt"
          FROM case_events WHERE workspace_id = $1 AND case_id = $2 ORDER BY created_at, id`,
       [workspaceId, caseId],
+    );
+  }
+
+  /** The inbox's active cases per touchpoint (home page): all of them, those its breached filter shows, and due soon. */
+  countsByTouchpoint(workspaceId: string, now: Date): Promise<TouchpointCaseCounts[]> {
+    return this.dataSource.query(
+      `SELECT c.touchpoint_id AS "touchpointId", count(*)::int AS open,
+              count(*) FILTER (WHERE ${BREACHED_SQL})::int AS breached, count(*) FILTER (WHERE ${DUE_SOON_SQL})::int AS "dueSoon"
+         FROM cases c WHERE c.workspace_id = $1 AND c.status = ANY ($3::varchar[]) GROUP BY c.touchpoint_id`,
+      [workspaceId, now, ACTIVE_STATUSES],
     );
   }
 

@@ -6,7 +6,7 @@ import { CaseRoutingRepository } from './case-routing.repository';
 import { CaseSource, channelForSource, priorityFor, REOPEN_AT_OR_BELOW, REPEAT_WINDOW_DAYS, roundRobin } from './case-rules';
 import { CaseSlaService } from './case-sla.service';
 import type { StoredPause } from './case-timers';
-import { Actor, CaseRow, CaseUpdate, CasesRepository, SYSTEM } from './cases.repository';
+import { Actor, CaseRow, CaseUpdate, CasesRepository, SYSTEM, type TouchpointCaseCounts } from './cases.repository';
 
 export interface OpenCaseInput {
   title: string;
@@ -122,6 +122,11 @@ export class CasesService {
       throw new ApiError(HttpStatus.CONFLICT, 'case_exists', `A case for this ${input.source} record already exists${existing ? ` (${existing})` : ''}`);
     }
     return (await this.cases.find(workspaceId, id))!;
+  }
+
+  /** Active cases per touchpoint with breaches and due soon, as the inbox counts them (the home page reads this). */
+  countsByTouchpoint(workspaceId: string, now = new Date()): Promise<TouchpointCaseCounts[]> {
+    return this.cases.countsByTouchpoint(workspaceId, now);
   }
 
   async get(workspaceId: string, id: string): Promise<CaseRow> {

@@ -20,6 +20,6 @@ import { ChurnReasonsService } from './churn-reasons.service';
   imports: [SurveysModule, WebhooksModule, CustomerIdentityModule],
   controllers: [ChurnReasonsController, ChurnSummaryController, InactivityController, CancellationFlowsController, PublicCancellationController, ...CHURN_ANALYTICS_CONTROLLERS],
   providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService, SleepingNotifier, ...CHURN_ANALYTICS_PROVIDERS],
-  exports: [ChurnReasonsService, CancellationFlowsService],
+  exports: [ChurnReasonsService, CancellationFlowsService, ChurnSummaryService, InactivityService, ...CHURN_ANALYTICS_PROVIDERS],
 })
 export class ChurnModule {}

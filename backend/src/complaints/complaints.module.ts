@@ -17,5 +17,6 @@ import { FeedbackTextsRepository } from './feedback-texts.repository';
     FeedbackTextsRepository, ClustersRepository, ClusterRebuildService, ClusterPlacementService, ClusterGrowthService,
     ComplaintsJobsService, ClustersService,
   ],
+  exports: [ClustersService],
 })
 export class ComplaintsModule {}

@@ -30,6 +30,6 @@ import { SpikeAlertsService } from './spikes/spike-alerts.service';
     IngestKeysRepository, IngestKeysService, SignedIngestService, MentionCsvService,
     MentionFeedsRepository, FeedPollService, FeedPoller, MentionFeedsService,
   ],
-  exports: [MentionIngestService],
+  exports: [MentionIngestService, MentionsService, SpikeAlertsService, MentionFeedsService],
 })
 export class MentionsModule {}

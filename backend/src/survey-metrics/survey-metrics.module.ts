@@ -8,5 +8,6 @@ import { SurveyMetricsService } from './survey-metrics.service';
   imports: [SurveysModule],
   controllers: [SurveyMetricsController],
   providers: [SurveyMetricsRepository, SurveyMetricsService],
+  exports: [SurveyMetricsService],
 })
 export class SurveyMetricsModule {}

@@ -16,6 +16,11 @@ export interface WorkspaceAccessRule {
   roles?: readonly Role[];
   /** Scope an API token needs; tokens are refused when omitted. */
   scope?: Scope;
+  /**
+   * Instead of one scope: a token needs at least one of these. For an endpoint made of parts that each show only
+   * under their own scope (the home overview); the service leaves out the parts the token may not read.
+   */
+  anyScope?: readonly Scope[];
 }
 
 /**
@@ -26,10 +31,11 @@ export interface WorkspaceAccessRule {
 const scopeHolders = new Map<Scope, Set<Role>>();
 
 function registerScopeHolders(rule: WorkspaceAccessRule): void {
-  if (!rule.scope) return;
-  const holders = scopeHolders.get(rule.scope) ?? new Set<Role>();
-  for (const role of rule.roles ?? ROLES) holders.add(role);
-  scopeHolders.set(rule.scope, holders);
+  for (const scope of rule.scope ? [rule.scope] : rule.anyScope ?? []) {
+    const holders = scopeHolders.get(scope) ?? new Set<Role>();
+    for (const role of rule.roles ?? ROLES) holders.add(role);
+    scopeHolders.set(scope, holders);
+  }
 }
 
 /**
@@ -49,7 +55,7 @@ export const WorkspaceAccess = (rule: WorkspaceAccessRule = {}) => {
   return applyDecorators(
     SetMetadata(WORKSPACE_ACCESS_KEY, rule),
     // Who may call it, in the API document: for integrators, and for the access-matrix test.
-    ApiExtension('x-otklik-access', { roles: rule.roles ?? ROLES, scope: rule.scope ?? null }),
+    ApiExtension('x-otklik-access', { roles: rule.roles ?? ROLES, scope: rule.scope ?? null, ...(rule.anyScope ? { anyScope: rule.anyScope } : {}) }),
     ApiParam({ name: 'workspaceId', format: 'uuid', description: 'The workspace acted in' }),
     ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such workspace or record, or not yours' }),
     ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Your role or token scope does not allow this' }),
