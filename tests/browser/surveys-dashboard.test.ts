@@ -174,4 +174,58 @@ describe('surveys dashboard', () => {
 			throw error;
 		}
 	}, 150_000);
+
+	it('tells an admin whose edit is stale that someone else saved first, and reloads the latest version (issue 13, item 12)', async () => {
+		const { app, browser } = suite;
+		const admin = await app.seedAdmin();
+		const other = await app.login(admin.email, admin.password);
+		const baseUrl = app.baseUrl.replace(/\/$/, '');
+		const surveysPath = `/api/v1/workspaces/${admin.workspaceId}/surveys`;
+		const survey = (await other.post(surveysPath, { name: 'Onboarding CSAT', kind: 'csat' }).expect(201)).body as { id: string };
+
+		const staleContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+		const page = await staleContext.newPage();
+		page.setDefaultTimeout(15_000);
+		const pageErrors: string[] = [];
+		page.on('pageerror', (error) => pageErrors.push(error.message));
+		try {
+			await page.goto(`${baseUrl}/surveys/${survey.id}/settings`);
+			await page.waitForURL((url) => url.pathname === '/login');
+			await page.getByLabel('Email', { exact: true }).fill(admin.email);
+			await page.getByLabel('Password', { exact: true }).fill(admin.password);
+			await page.getByRole('button', { name: 'Sign in' }).click();
+			await page.waitForURL((url) => url.pathname === `/surveys/${survey.id}/settings`);
+			const name = page.getByLabel('Survey name');
+			await expect.poll(() => name.inputValue()).toBe('Onboarding CSAT');
+
+			// Another admin saves while this page still shows the old revision.
+			await other.patch(`${surveysPath}/${survey.id}`, { name: 'Renamed by a colleague' }).expect(200);
+			await name.fill('My stale rename');
+			const refused = apiCall(page, 'PATCH', `${surveysPath}/${survey.id}`);
+			await page.getByTestId('save-settings').click();
+			const refusedResponse = await refused;
+			expect(refusedResponse.status()).toBe(409);
+			expect(((await refusedResponse.json()) as { error: { code: string } }).error.code).toBe('stale_survey');
+			await page.getByTestId('error-alert').filter({ hasText: 'Someone else saved this survey after you opened it' }).waitFor();
+			// Nothing of the stale edit was stored.
+			expect((await other.get(`${surveysPath}/${survey.id}`).expect(200)).body.name).toBe('Renamed by a colleague');
+
+			// Reloading shows the colleague's version; an edit from it saves.
+			await page.getByTestId('stale-reload').click();
+			await expect.poll(() => name.inputValue()).toBe('Renamed by a colleague');
+			await page.getByTestId('error-alert').waitFor({ state: 'detached' });
+			await name.fill('Agreed name');
+			const saved = apiCall(page, 'PATCH', `${surveysPath}/${survey.id}`);
+			await page.getByTestId('save-settings').click();
+			expect((await saved).status()).toBe(200);
+			expect((await other.get(`${surveysPath}/${survey.id}`).expect(200)).body.name).toBe('Agreed name');
+			expect(pageErrors).toEqual([]);
+		} catch (error) {
+			mkdirSync(ARTIFACTS, { recursive: true });
+			await page.screenshot({ path: join(ARTIFACTS, 'surveys-dashboard-stale-failure.png'), fullPage: true }).catch(() => {});
+			throw error;
+		} finally {
+			await staleContext.close();
+		}
+	}, 120_000);
 });

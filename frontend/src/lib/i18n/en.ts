@@ -98,6 +98,8 @@ export const en = {
 		network: 'Cannot reach the Otklik server. Check your connection and try again.',
 		tooManyRequests: 'Too many attempts. Please wait a little and try again later.',
 		csrf: 'Your session has changed in another tab. Reload the page and try again.',
+		staleSurvey:
+			'Someone else saved this survey after you opened it. Reload it to see their changes, then make yours again (your unsaved edits here will be discarded).',
 		notFoundTitle: 'Page not found',
 		notFoundText: 'There is nothing at this address.',
 		errorTitle: 'Something went wrong',
@@ -251,7 +253,8 @@ export const en = {
 		unsaved: 'Unsaved changes',
 		leaveConfirm: 'You have unsaved changes. Leave this page without saving them?',
 		discard: 'Discard changes',
-		fixErrors: 'Some fields need attention: see the messages next to them.'
+		fixErrors: 'Some fields need attention: see the messages next to them.',
+		reloadLatest: 'Reload the latest version'
 	},
 	statusActions: {
 		label: 'Status',
