@@ -8,6 +8,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
+  ApiTooManyRequestsResponse,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
@@ -26,7 +27,7 @@ import {
   ValidateImportDto,
 } from './customer-imports.dto';
 import { CustomerImportsService } from './customer-imports.service';
-import { IMPORT_LIMITS, MAX_MEGABYTES } from './import-limits';
+import { IMPORT_LIMITS, MAX_INFLATED_MEGABYTES, MAX_MEGABYTES, PARSE_LIMITS } from './import-limits';
 import type { UploadedFile as Upload } from './read-upload';
 import { UPLOAD_OPTIONS, UploadErrorsInterceptor } from './upload.interceptor';
 
@@ -47,13 +48,16 @@ export class CustomerImportsController {
     description:
       `multipart/form-data with the file in the field "file". CSV: UTF-8 (with or without BOM), UTF-16 with BOM or ` +
       `Windows-1251; delimiter , ; tab or | found from the header row. XLSX: the first worksheet. The first non-empty ` +
-      `row is the header. At most ${MAX_MEGABYTES} MB and ${IMPORT_LIMITS.maxRows.toLocaleString('en')} rows (413 beyond). ` +
+      `row is the header. At most ${MAX_MEGABYTES} MB and ${IMPORT_LIMITS.maxRows.toLocaleString('en')} rows (413 beyond); an XLSX may ` +
+      `unpack to at most ${MAX_INFLATED_MEGABYTES} MB of sheet data (413 beyond). At most ${PARSE_LIMITS.perWorkspace} files per ` +
+      'workspace are read at once (429 with Retry-After beyond). ' +
       'Returns the columns, the first rows and a suggested mapping; nothing is imported until start.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: ImportDto })
-  @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'File or row count over the limit' })
+  @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'File, unpacked XLSX size or row count over the limit' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'This workspace already has files being read; retry after Retry-After seconds' })
   upload(@CurrentWorkspace() ws: WorkspaceContext, @UploadedFile() file: Upload | undefined): Promise<ImportDto> {
     return this.imports.upload(ws.workspaceId, file);
   }

@@ -33,10 +33,11 @@ export async function parseUpload(workspaceId: string, file: UploadedFile, maxRo
   }
 }
 
-async function runParseWorker(file: UploadedFile, maxRows: number): Promise<ParsedFile> {
+/** One parse in its own worker; the heap is a parameter only so a test can show what running out of it gives. */
+export async function runParseWorker(file: UploadedFile, maxRows: number, heapMb: number = PARSE_LIMITS.workerHeapMb): Promise<ParsedFile> {
   const worker = await spawnWorker(__dirname, 'parse-worker', {
     workerData: { file: { originalname: file.originalname, mimetype: file.mimetype, bytes: file.buffer }, maxRows },
-    resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.workerHeapMb, maxYoungGenerationSizeMb: 32 },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(32, heapMb) },
   });
   return new Promise<ParsedFile>((resolve, reject) => {
     let settled = false;
@@ -62,7 +63,7 @@ async function runParseWorker(file: UploadedFile, maxRows: number): Promise<Pars
       settle(() =>
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? tooComplex(`needs more than ${PARSE_LIMITS.workerHeapMb} MB of memory to read`)
+            ? tooComplex(`needs more than ${heapMb} MB of memory to read`)
             : error,
         ),
       ),

@@ -133,7 +133,11 @@ async function parsePart(
   await new Promise<void>((resolve, reject) => {
     const stop = (problem: unknown) => {
       stream.destroy();
-      reject(problem instanceof FileProblem ? problem : unreadable((problem as Error).message?.slice(0, 200)));
+      const message = String((problem as Error)?.message ?? problem);
+      // yauzl compares what a part inflates to with the size the zip declares for it (a zip that lies about sizes).
+      if (problem instanceof FileProblem) reject(problem);
+      else if (/bytes in the stream/.test(message)) reject(unreadable(`its part ${entry.fileName} unpacks to another size than it declares`));
+      else reject(unreadable(message.slice(0, 200)));
     };
     stream.on('data', (chunk: Buffer) => {
       inflated += chunk.length;

@@ -1,10 +1,20 @@
 import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { CurrentWorkspace, WorkspaceAccess } from '../../common/auth/access.decorators';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { ErrorResponseDto } from '../../common/http/error.dto';
 import type { UploadedFile as Upload } from '../../customers/import/read-upload';
+import { MAX_INFLATED_MEGABYTES, PARSE_LIMITS } from '../../customers/import/import-limits';
 import { UPLOAD_OPTIONS, UploadErrorsInterceptor } from '../../customers/import/upload.interceptor';
 import { MentionCsvImportBodyDto, MentionCsvImportResultDto, MentionCsvPreviewDto } from './mention-csv.dto';
 import { MentionCsvService } from './mention-csv.service';
@@ -13,7 +23,8 @@ import { MENTION_CSV_LIMITS } from './read-mention-file';
 const ACCESS = { roles: ['admin', 'analyst', 'owner'], scope: 'mentions:write' } as const;
 const FILE_RULES =
   `CSV in UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1251, delimiter , ; tab or | found from the header row ` +
-  `(an .xlsx is read too). At most ${MENTION_CSV_LIMITS.maxMegabytes} MB and ${MENTION_CSV_LIMITS.maxRows.toLocaleString('en')} rows (413 beyond).`;
+  `(an .xlsx is read too, unpacking to at most ${MAX_INFLATED_MEGABYTES} MB). At most ${MENTION_CSV_LIMITS.maxMegabytes} MB and ` +
+  `${MENTION_CSV_LIMITS.maxRows.toLocaleString('en')} rows (413 beyond); at most ${PARSE_LIMITS.perWorkspace} files per workspace are read at once (429 beyond).`;
 
 @ApiTags('mentions')
 @Controller('workspaces/:workspaceId/mentions/csv')
@@ -29,6 +40,7 @@ export class MentionCsvController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ type: MentionCsvPreviewDto })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'File or row count over the limit' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'This workspace already has files being read; retry after Retry-After seconds' })
   preview(@CurrentWorkspace() ws: WorkspaceContext, @UploadedFile() file: Upload | undefined): Promise<MentionCsvPreviewDto> {
     return this.csv.preview(ws.workspaceId, file);
   }
@@ -60,6 +72,7 @@ export class MentionCsvController {
   @ApiOkResponse({ type: MentionCsvImportResultDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Unreadable file, bad mapping or time zone' })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'File or row count over the limit' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'This workspace already has files being read; retry after Retry-After seconds' })
   import(@CurrentWorkspace() ws: WorkspaceContext, @UploadedFile() file: Upload | undefined, @Body() body: MentionCsvImportBodyDto): Promise<MentionCsvImportResultDto> {
     return this.csv.import(ws.workspaceId, file, body);
   }

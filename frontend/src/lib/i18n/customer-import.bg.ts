@@ -29,7 +29,10 @@ export const customerImportBg: CustomerImportMessages = {
 		empty_file: 'Файлът е празен.',
 		no_rows: 'Файлът има заглавен ред, но под него няма клиенти.',
 		unsupported_format: 'Този тип файл не се поддържа. Запазете го като .csv или .xlsx (работна книга на Excel).',
-		unreadable_xlsx: 'Файлът на Excel не може да бъде прочетен. Запазете го отново като .xlsx или .csv.'
+		unreadable_xlsx: 'Файлът на Excel не може да бъде прочетен. Запазете го отново като .xlsx или .csv.',
+		xlsx_too_large: 'Файлът на Excel се разархивира до повече от 100 MB данни на листа. Запазете листа като CSV или разделете файла на по-малки.',
+		xlsx_too_many_parts: 'Файлът на Excel има твърде много части за обикновена работна книга. Запазете го отново от Excel или като CSV.',
+		file_too_complex: 'Файлът е твърде сложен за четене. Запазете го като обикновен CSV или го разделете на по-малки файлове.'
 	},
 	fileSummary: (rows: string, columns: number) => `Редове: ${rows}, ${columns} ${pluralBg(columns, 'колона', 'колони')}`,
 	formats: { csv: 'CSV', xlsx: 'Работна книга на Excel' },

@@ -26,7 +26,10 @@ export const customerImportEn = {
 		empty_file: 'The file is empty.',
 		no_rows: 'The file has a header row but no customers below it.',
 		unsupported_format: 'This file type is not supported. Save it as .csv or .xlsx (Excel workbook).',
-		unreadable_xlsx: 'The Excel file could not be read. Save it again as .xlsx or .csv.'
+		unreadable_xlsx: 'The Excel file could not be read. Save it again as .xlsx or .csv.',
+		xlsx_too_large: 'The Excel file unpacks to more than 100 MB of sheet data. Save the sheet as CSV or split it into smaller files.',
+		xlsx_too_many_parts: 'The Excel file has too many parts to be a workbook. Save it again from Excel or as CSV.',
+		file_too_complex: 'The file is too complex to read. Save it as a plain CSV, or split it into smaller files.'
 	} as Record<string, string>,
 	fileSummary: (rows: string, columns: number) => `${rows} rows, ${columns} columns`,
 	formats: { csv: 'CSV', xlsx: 'Excel workbook' } as Record<string, string>,

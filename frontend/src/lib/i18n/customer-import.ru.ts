@@ -28,7 +28,10 @@ export const customerImportRu: CustomerImportMessages = {
 		empty_file: 'Файл пустой.',
 		no_rows: 'В файле есть строка заголовков, но нет клиентов.',
 		unsupported_format: 'Такой тип файла не поддерживается. Сохраните его как .csv или .xlsx (книга Excel).',
-		unreadable_xlsx: 'Не удалось прочитать файл Excel. Сохраните его заново как .xlsx или .csv.'
+		unreadable_xlsx: 'Не удалось прочитать файл Excel. Сохраните его заново как .xlsx или .csv.',
+		xlsx_too_large: 'Файл Excel распаковывается больше чем в 100 МБ данных листа. Сохраните лист как CSV или разделите файл на несколько.',
+		xlsx_too_many_parts: 'В файле Excel слишком много частей для обычной книги. Сохраните его заново из Excel или как CSV.',
+		file_too_complex: 'Файл слишком сложен для чтения. Сохраните его как обычный CSV или разделите на несколько файлов.'
 	},
 	fileSummary: (rows, columns) => `строк: ${rows}, столбцов: ${columns}`,
 	formats: { csv: 'CSV', xlsx: 'Книга Excel' },
