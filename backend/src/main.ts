@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   try {
     app = await createApp(config, database.url);
+    // Logs are buffered until the app is up; the demo seeding's progress should show as it happens.
+    app.flushLogs();
     if (config.seedDemo && (await seedDemo(app))) {
       logger.log(`Demo login: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
     }

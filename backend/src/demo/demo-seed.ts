@@ -1,23 +1,69 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 import { WorkspacesService } from '../workspaces/workspaces.service';
+import { DemoHistoryRepository } from './demo-history.repository';
+import { planStory } from './plan';
+import { Progress } from './progress';
+import { seedCases } from './seed-cases';
+import { seedChurn } from './seed-churn';
+import { seedClusters } from './seed-clusters';
+import { seedCustomers } from './seed-customers';
+import { seedMentions } from './seed-mentions';
+import { createSurveys, seedResponses } from './seed-surveys';
+import { seedTeam } from './seed-team';
+import { DAY_MS, DEFAULT_STORY, type DemoStory, StoryClock } from './story';
 
 export const DEMO_ADMIN = { email: 'demo@otklik.local', password: 'otklik-demo', name: 'Demo Admin' } as const;
 export const DEMO_WORKSPACE = 'Demo workspace';
 
-/** On an empty database, creates the demo workspace and its admin. Returns whether it did. */
-export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
+/** On an empty database, creates the demo workspace and its admin and tells the story in it. Returns whether it did. */
+export async function seedDemo(app: INestApplicationContext, story: DemoStory = DEFAULT_STORY): Promise<boolean> {
   const users = app.get(UsersRepository);
   if ((await users.count()) > 0) return false;
+  const logger = new Logger('Demo');
   const hasher = app.get(PasswordHasher);
   const user = await users.create({
     email: DEMO_ADMIN.email,
     name: DEMO_ADMIN.name,
     passwordHash: await hasher.hash(DEMO_ADMIN.password),
   });
-  await app.get(WorkspacesService).create(DEMO_WORKSPACE, user.id);
-  new Logger('Demo').log(`Created "${DEMO_WORKSPACE}" with admin ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+  const workspace = await app.get(WorkspacesService).create(DEMO_WORKSPACE, user.id);
+  logger.log(`Created "${DEMO_WORKSPACE}" with admin ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+  await seedDemoStory(app, workspace.id, user.id, story, { log: (line) => logger.log(line) });
   return true;
+}
+
+export interface SeedOptions {
+  /** The story ends at this moment (default: now). */
+  now?: Date;
+  log?: (line: string) => void;
+}
+
+/** Tells the story in one (empty) workspace; `adminId` is an admin of it. Also what tests call, with a smaller story. */
+export async function seedDemoStory(app: INestApplicationContext, workspaceId: string, adminId: string, story: DemoStory, options: SeedOptions = {}): Promise<void> {
+  const clock = new StoryClock(options.now ?? new Date());
+  const progress = new Progress(options.log ?? (() => undefined));
+  const history = new DemoHistoryRepository(app.get(DataSource));
+  // No automatic cases while the history goes in (they would be opened from every recent detractor and every
+  // freshly stored mention); the story opens its own, then the sync starts from the end of the seeding.
+  await history.startCaseSyncAt(workspaceId, new Date(Date.now() + DAY_MS));
+  await history.holdFeedbackSync(workspaceId, new Date(Date.now() + DAY_MS));
+
+  const plan = planStory(story, clock);
+  progress.note('story planned');
+  const team = await seedTeam(app, workspaceId, adminId);
+  progress.note(`team of ${Object.keys(team.members).length}, ${Object.keys(team.touchpoints).length} touchpoints and their SLA policies`);
+  await seedCustomers(app, workspaceId, plan.customers, clock, history, progress);
+  const surveys = await createSurveys(app, workspaceId, adminId);
+  await seedResponses(workspaceId, surveys, plan.responses, story, clock, history, progress);
+  await seedChurn(app, workspaceId, plan.cancellations, clock, history, progress);
+  await seedMentions(app, workspaceId, plan.mentions, clock, progress);
+  await seedCases(app, workspaceId, team, surveys, plan.responses, plan.cancellations, story, clock, history, progress);
+  if (story.clusters) await seedClusters(app, workspaceId, history, progress);
+  else await history.holdFeedbackSync(workspaceId, null);
+  await history.startCaseSyncAt(workspaceId, new Date());
+  progress.note('story told');
 }

@@ -1,3 +1,4 @@
+import { accountBg } from './account.bg';
 import { caseReportsBg } from './case-reports.bg';
 import { casesBg } from './cases.bg';
 import { clustersBg } from './clusters.bg';
@@ -19,6 +20,7 @@ import type { Messages } from './en';
  */
 export const bg: Messages = {
 	languageName: 'Български',
+	account: accountBg,
 	cases: casesBg,
 	caseReports: caseReportsBg,
 	webhooks: webhooksBg,
@@ -126,8 +128,6 @@ export const bg: Messages = {
 		goToLogin: 'Към входа',
 		name: 'Вашето име',
 		newPassword: 'Изберете парола',
-		existingPassword: 'Вашата парола',
-		existingHint: 'Вече имате профил в Otklik с този имейл. Въведете паролата му, за да се присъедините към работното пространство.',
 		submit: 'Приеми и продължи',
 		pending: 'Присъединяване…'
 	},
@@ -506,7 +506,7 @@ export const bg: Messages = {
 		removed: (name: string) => `${name} е премахнат(а) от работното пространство.`,
 		empty: 'Това работно пространство няма членове.',
 		inviteTitle: 'Покани член',
-		inviteIntro: 'Otklik не изпраща имейли. Създайте покана и изпратете връзката на човека сами.',
+		inviteIntro: 'Otklik не изпраща покани по имейл: създайте покана и изпратете връзката на човека сами. Нов потребител след това потвърждава адреса с код, който Otklik изпраща на него.',
 		inviteEmail: 'Имейл адрес',
 		inviteRole: 'Роля',
 		inviteSubmit: 'Създай покана',

@@ -1,3 +1,4 @@
+import { accountEn } from './account.en';
 import { caseReportsEn } from './case-reports.en';
 import { casesEn } from './cases.en';
 import { clustersEn } from './clusters.en';
@@ -16,6 +17,7 @@ import { mentionsEn } from './mentions.en';
  */
 export const en = {
 	languageName: 'English',
+	account: accountEn,
 	cases: casesEn,
 	caseReports: caseReportsEn,
 	webhooks: webhooksEn,
@@ -123,8 +125,6 @@ export const en = {
 		goToLogin: 'Go to sign in',
 		name: 'Your name',
 		newPassword: 'Choose a password',
-		existingPassword: 'Your password',
-		existingHint: 'You already have an Otklik account with this email. Enter its password to join the workspace.',
 		submit: 'Accept and continue',
 		pending: 'Joining…'
 	},
@@ -502,7 +502,7 @@ export const en = {
 		removed: (name: string) => `${name} was removed from the workspace.`,
 		empty: 'This workspace has no members.',
 		inviteTitle: 'Invite someone',
-		inviteIntro: 'Otklik does not send email. Create an invitation and share the link with the person yourself.',
+		inviteIntro: 'Otklik does not email invitations: create one and share the link with the person yourself. Someone new then confirms the address with a code Otklik emails to it.',
 		inviteEmail: 'Email address',
 		inviteRole: 'Role',
 		inviteSubmit: 'Create invitation',

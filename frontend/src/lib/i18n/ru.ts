@@ -1,3 +1,4 @@
+import { accountRu } from './account.ru';
 import { caseReportsRu } from './case-reports.ru';
 import { casesRu } from './cases.ru';
 import { clustersRu } from './clusters.ru';
@@ -14,6 +15,7 @@ import type { Messages } from './en';
 /** Russian UI strings; must have exactly the keys of en.ts. */
 export const ru: Messages = {
 	languageName: 'Русский',
+	account: accountRu,
 	cases: casesRu,
 	caseReports: caseReportsRu,
 	webhooks: webhooksRu,
@@ -121,8 +123,6 @@ export const ru: Messages = {
 		goToLogin: 'Перейти ко входу',
 		name: 'Ваше имя',
 		newPassword: 'Придумайте пароль',
-		existingPassword: 'Ваш пароль',
-		existingHint: 'У вас уже есть учётная запись «Отклика» с этой почтой. Введите её пароль, чтобы присоединиться.',
 		submit: 'Принять и продолжить',
 		pending: 'Присоединяем…'
 	},
@@ -501,7 +501,7 @@ export const ru: Messages = {
 		removed: (name: string) => `Участник ${name} удалён из пространства.`,
 		empty: 'В этом пространстве нет участников.',
 		inviteTitle: 'Пригласить участника',
-		inviteIntro: '«Отклик» не отправляет письма. Создайте приглашение и сами передайте ссылку человеку.',
+		inviteIntro: '«Отклик» не рассылает приглашения: создайте приглашение и сами передайте ссылку человеку. Новый пользователь затем подтвердит адрес кодом, который «Отклик» пришлёт на него.',
 		inviteEmail: 'Адрес электронной почты',
 		inviteRole: 'Роль',
 		inviteSubmit: 'Создать приглашение',

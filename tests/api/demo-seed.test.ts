@@ -1,0 +1,151 @@
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoStory } from '../../backend/src/demo/demo-seed';
+import { COURIER_FROM_MONTH, type DemoStory, StoryClock } from '../../backend/src/demo/story';
+import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+
+/** The demo story, at a small size: the same code as `npm start` runs, on test workspaces. */
+const SMALL: DemoStory = {
+  seed: 20_261_207, customers: 160, responses: 1500, displaysPerResponse: 2, cancellations: 90, mentions: 240, cases: 16, clusters: true,
+};
+const NOW = new Date('2026-12-01T10:00:00Z');
+
+let t: TestApp;
+let first: SeededAdmin;
+let second: SeededAdmin;
+let bystander: SeededAdmin;
+let asFirst: LoggedIn;
+let asSecond: LoggedIn;
+const progress: string[] = [];
+
+beforeAll(async () => {
+  // No background jobs: the test looks at exactly what the seeding wrote.
+  t = await startTestApp({ backgroundJobs: false });
+  bystander = await t.seedAdmin('Someone else');
+  first = await t.seedAdmin('Demo one');
+  second = await t.seedAdmin('Demo two');
+  await seedDemoStory(t.app, first.workspaceId, first.userId, SMALL, { now: NOW, log: (line) => progress.push(line) });
+  await seedDemoStory(t.app, second.workspaceId, second.userId, SMALL, { now: NOW });
+  asFirst = await t.login(first.email, first.password);
+  asSecond = await t.login(second.email, second.password);
+}, 300_000);
+afterAll(() => t.close());
+
+const range = `from=${new Date(NOW.getTime() - 365 * 86_400_000).toISOString()}&to=${NOW.toISOString()}`;
+
+/** The page-backing figures of one seeded workspace, for comparing two seeds. */
+async function figures(as: LoggedIn, workspaceId: string) {
+  const ws = `/api/v1/workspaces/${workspaceId}`;
+  const surveys = (await as.get(`${ws}/surveys`).expect(200)).body as { id: string; kind: string }[];
+  const metrics: Record<string, unknown> = {};
+  for (const s of surveys) {
+    const m = (await as.get(`${ws}/surveys/${s.id}/metrics?${range}&interval=month&timeZone=UTC`).expect(200)).body;
+    metrics[s.kind] = { summary: m.summary, series: m.series };
+  }
+  const churn = (await as.get(`${ws}/churn/summary?${range}&timeZone=UTC`).expect(200)).body;
+  const reasons = (await as.get(`${ws}/churn/reasons-over-time?${range}&timeZone=UTC`).expect(200)).body;
+  const mentions = (await as.get(`${ws}/mentions/stats?${range}`).expect(200)).body;
+  const cases = (await as.get(`${ws}/cases?limit=200`).expect(200)).body.items as { status: string; reopened: boolean; breached: boolean; priority: string; title: string }[];
+  const customers = (await as.get(`${ws}/customers?limit=200`).expect(200)).body;
+  return {
+    metrics, churn, reasons, customers: { total: customers.total, first: customers.items.slice(0, 20).map((c: { externalId: string; lastSeenAt: string; mrr: number; lifecycleStage: string }) => [c.externalId, c.lastSeenAt, c.mrr, c.lifecycleStage]) },
+    mentions: { totals: mentions.totals, duplicates: mentions.duplicates, bySource: mentions.bySource, byLanguage: mentions.byLanguage },
+    cases: cases.map((c) => [c.title, c.status, c.reopened, c.breached, c.priority]).sort(),
+  };
+}
+
+describe('demo story', () => {
+  it('logs its progress', () => {
+    const logged = (start: string) => progress.some((line) => line.startsWith(start));
+    expect(logged(`Demo: customers ${SMALL.customers}/${SMALL.customers} (`)).toBe(true);
+    expect(logged(`Demo: responses ${SMALL.responses.toLocaleString('en-US')}/${SMALL.responses.toLocaleString('en-US')} (`)).toBe(true);
+    expect(logged('Demo: mentions 240/240 (')).toBe(true);
+    expect(logged('Demo: clusters built')).toBe(true);
+  });
+
+  it('is deterministic: two seeds give the same figures', async () => {
+    const a = await figures(asFirst, first.workspaceId);
+    const b = await figures(asSecond, second.workspaceId);
+    expect(a.customers.total).toBe(SMALL.customers);
+    expect(b).toEqual(a);
+  });
+
+  it('moves its themes: courier-delay comments peak in months 8–10 and fall after the fix', async () => {
+    const rows: { created_at: Date }[] = await t.app.get(DataSource).query(
+      `SELECT created_at FROM responses WHERE workspace_id = $1 AND comment ~* '(курьер|доставк|courier|driver|delivery|куриер|доставката)'`,
+      [first.workspaceId],
+    );
+    const clock = new StoryClock(NOW);
+    const byMonth = new Array(13).fill(0);
+    for (const r of rows) byMonth[clock.monthOf(new Date(r.created_at))] += 1;
+    const mean = (months: number[]) => months.reduce((sum, m) => sum + byMonth[m], 0) / months.length;
+    const before = mean([1, 2, 3, 4, 5, 6, 7]);
+    const during = mean([COURIER_FROM_MONTH, 9, 10]);
+    const after = mean([11, 12]);
+    expect(during).toBeGreaterThan(3 * before);
+    expect(during).toBeGreaterThan(3 * after);
+    expect(Math.max(...byMonth.slice(1))).toBe(Math.max(byMonth[8], byMonth[9], byMonth[10]));
+  });
+
+  it('fills every page: surveys, churn, mentions, cases in every state, clusters, touchpoints with owners', async () => {
+    const ws = `/api/v1/workspaces/${first.workspaceId}`;
+    const f = await figures(asFirst, first.workspaceId);
+    const responses = Object.values(f.metrics).reduce((sum: number, m) => sum + (m as { summary: { responses: number } }).summary.responses, 0);
+    expect(Object.keys(f.metrics).sort()).toEqual(['ces', 'csat', 'nps']);
+    expect(responses).toBe(SMALL.responses);
+    for (const m of Object.values(f.metrics) as { summary: { displays: number; responseRate: number | null } }[]) {
+      expect(m.summary.displays).toBeGreaterThan(0);
+      expect(m.summary.responseRate).toBeGreaterThan(0);
+    }
+    expect(f.churn.customerChurn.lost).toBeGreaterThan(0);
+    expect(f.churn.saves.saved).toBeGreaterThan(0);
+    expect(JSON.stringify(f.reasons)).toContain('too_expensive');
+    expect(f.mentions.totals.negative).toBeGreaterThan(0);
+    expect(f.mentions.totals.positive).toBeGreaterThan(0);
+    expect(f.mentions.duplicates).toBeGreaterThan(0);
+    expect(f.mentions.bySource.length).toBeGreaterThanOrEqual(3);
+
+    const states = new Set(f.cases.map(([, status]) => status));
+    for (const status of ['open', 'waiting_customer', 'closed']) expect(states).toContain(status);
+    expect(f.cases.some(([, status, reopened]) => status === 'open' && reopened)).toBe(true);
+    expect(f.cases.some(([, status, , breached]) => status !== 'closed' && breached)).toBe(true);
+    const closed = (await asFirst.get(`${ws}/cases?status=closed&limit=1`).expect(200)).body.items[0];
+    const detail = (await asFirst.get(`${ws}/cases/${closed.id}`).expect(200)).body;
+    expect(detail.rootCause).toBeTruthy();
+    expect(JSON.stringify(detail)).toContain('"reply"');
+
+    const clusters = (await asFirst.get(`${ws}/clusters`).expect(200)).body;
+    expect(clusters.items.length).toBeGreaterThan(2);
+    expect(clusters.latestRun.status).toBe('completed');
+
+    const touchpoints = (await asFirst.get(`${ws}/touchpoints`).expect(200)).body as { owner: { name: string } | null; unowned: boolean; regulation: string; stage: string }[];
+    expect(touchpoints.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(touchpoints.map((tp) => tp.stage)).size).toBe(5);
+    for (const tp of touchpoints) {
+      expect(tp.owner?.name).toBeTruthy();
+      expect(tp.unowned).toBe(false);
+      expect(tp.regulation.length).toBeGreaterThan(20);
+    }
+    const policies = (await asFirst.get(`${ws}/sla-policies`).expect(200)).body as { clock: string }[];
+    expect(policies.filter((p) => p.clock === 'business').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('leaves every other workspace alone', async () => {
+    const db = t.app.get(DataSource);
+    for (const table of ['customers', 'surveys', 'responses', 'survey_displays', 'cancellations', 'cancellation_flows', 'mentions', 'touchpoints', 'cases', 'feedback_texts', 'clusters']) {
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE workspace_id = $1`, [bystander.workspaceId]);
+      expect({ table, n }).toEqual({ table, n: 0 });
+    }
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM memberships WHERE workspace_id = $1`, [bystander.workspaceId]);
+    expect(n).toBe(1);
+  });
+
+  it('gives the demo team accounts nobody can sign in to', async () => {
+    const members = (await asFirst.get(`/api/v1/workspaces/${first.workspaceId}/members`).expect(200)).body as { email: string }[];
+    const team = members.filter((m) => m.email.endsWith('@uzhinbox.example'));
+    expect(team.length).toBeGreaterThanOrEqual(4);
+    for (const m of team) {
+      await t.http().post('/api/v1/auth/login').set('Origin', t.baseUrl).send({ email: m.email, password: 'otklik-demo' }).expect(401);
+    }
+  });
+});
