@@ -86,6 +86,8 @@ function otherSpellings(kind: 'surveys' | 'cancellation-flows', key: string, act
     `${base}/${kind}/${key}/x/../${action}`,
     `${base}/./${kind}/${key}/${action}`,
     `/api/v1/x/../public/${kind}/${key}/${action}`,
+    `http://localhost/api/v1/public/${kind}/${key}/${action}`,
+    `http://localhost/api/v1/public/${cap(kind)}/${key}/${action}`,
   ];
 }
 

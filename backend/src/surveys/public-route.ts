@@ -38,10 +38,12 @@ export function resolvePublicPath(url: string): PublicRoute | null {
 
 /**
  * Whether a raw request URL points into the public API in any spelling a router, proxy or browser might
- * treat as the same place (letter case, percent-encoding, repeated slashes, dot segments, backslashes).
+ * treat as the same place (letter case, percent-encoding, repeated slashes, dot segments, backslashes,
+ * absolute-form targets).
  */
 export function inPublicArea(url: string): boolean {
-  let path = pathOf(url);
+  // An absolute-form target (`POST http://host/api/…`) names the same path to Express.
+  let path = pathOf(url).replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, '');
   try {
     path = decodeURIComponent(path);
   } catch {
