@@ -120,7 +120,10 @@ export interface paths {
         /** Active API tokens (admins) */
         get: operations["ApiTokens_list"];
         put?: never;
-        /** Create an API token (admins); the secret is returned only once */
+        /**
+         * Create an API token (admins); the secret is returned only once
+         * @description A token never does more than its creator's current role: each use is re-checked against it, and the token stops working when its creator leaves the workspace.
+         */
         post: operations["ApiTokens_create"];
         delete?: never;
         options?: never;
@@ -154,7 +157,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password; sets the session cookie */
+        /** Sign in with email and password (JSON from this site only); sets the session cookie */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -196,6 +199,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere: ends every session of the signed-in user, this one included */
+        post: operations["Auth_logoutEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password: the current one is checked (per-account limit as for sign-in); every other session ends */
+        post: operations["Auth_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a mailed reset link; signs the account out everywhere */
+        post: operations["Auth_completePasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/invitations/{token}": {
         parameters: {
             query?: never;
@@ -203,7 +257,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What an invitation is for, before accepting it */
+        /** What an invitation is for, before accepting it (never whether the email has an account) */
         get: operations["Auth_previewInvitation"];
         put?: never;
         post?: never;
@@ -222,8 +276,62 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation (creating the account if needed) and sign in */
+        /** Accept an invitation sent to the signed-in user’s own email address */
         post: operations["Auth_acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an account from an invitation, step 1: mail a one-time code to the invited address
+         * @description If the address already has an account, the mail says to sign in instead; the answer is the same.
+         */
+        post: operations["Auth_sendInvitationCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account from an invitation, step 2: the mailed code, a name and a password; signs in */
+        post: operations["Auth_registerFromInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/members/{userId}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a member a one-time link to set a new password (admins); the admin never sees the link */
+        post: operations["PasswordResets_sendPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -500,7 +608,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a CSV or XLSX file of customers for preview
-         * @description multipart/form-data with the file in the field "file". CSV: UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1251; delimiter , ; tab or | found from the header row. XLSX: the first worksheet. The first non-empty row is the header. At most 10 MB and 50,000 rows (413 beyond). Returns the columns, the first rows and a suggested mapping; nothing is imported until start.
+         * @description multipart/form-data with the file in the field "file". CSV: UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1251; delimiter , ; tab or | found from the header row. XLSX: the first worksheet. The first non-empty row is the header. At most 10 MB and 50,000 rows (413 beyond); an XLSX may unpack to at most 100 MB of sheet data (413 beyond). At most 2 files per workspace are read at once (429 with Retry-After beyond). Returns the columns, the first rows and a suggested mapping; nothing is imported until start.
          */
         post: operations["CustomerImports_upload"];
         delete?: never;
@@ -1216,7 +1324,7 @@ export interface paths {
         put?: never;
         /**
          * Read a CSV of mentions: columns, row count, first 20 rows and a suggested mapping; nothing is stored
-         * @description CSV in UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1251, delimiter , ; tab or | found from the header row (an .xlsx is read too). At most 10 MB and 20,000 rows (413 beyond).
+         * @description CSV in UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1251, delimiter , ; tab or | found from the header row (an .xlsx is read too, unpacking to at most 100 MB). At most 10 MB and 20,000 rows (413 beyond); at most 2 files per workspace are read at once (429 beyond).
          */
         post: operations["MentionCsv_preview"];
         delete?: never;
@@ -1236,7 +1344,7 @@ export interface paths {
         put?: never;
         /**
          * Import a CSV of mentions with a column mapping; bad rows are reported with their row numbers, good rows kept
-         * @description CSV in UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1251, delimiter , ; tab or | found from the header row (an .xlsx is read too). At most 10 MB and 20,000 rows (413 beyond). Rows go through the same ingest as the API, 1000 per transaction. Without an id column the id is a hash of the URL (or of text, date and author), so uploading the same file again creates nothing new. Dates without a zone (2026-11-30 09:15, 30.11.2026 09:15) are read in timeZone (default UTC).
+         * @description CSV in UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1251, delimiter , ; tab or | found from the header row (an .xlsx is read too, unpacking to at most 100 MB). At most 10 MB and 20,000 rows (413 beyond); at most 2 files per workspace are read at once (429 beyond). Rows go through the same ingest as the API, 1000 per transaction. Without an id column the id is a hash of the URL (or of text, date and author), so uploading the same file again creates nothing new. Dates without a zone (2026-11-30 09:15, 30.11.2026 09:15) are read in timeZone (default UTC).
          */
         post: operations["MentionCsv_import"];
         delete?: never;
@@ -2006,6 +2114,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The home page: scores, churn, cases, growing clusters, mentions, unowned touchpoints, sleeping customers and the setup checklist
+         * @description Each part is computed by the same code, with the same filter, as the page it links to. A part the caller may not read (an API token without its scope) is null and listed in `restricted`; a token needs at least one of the read scopes.
+         */
+        get: operations["Overview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/identity-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reveal the identity secret that signs customer ids for the widgets (created on first read) */
+        get: operations["CustomerIdentity_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/identity-secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the identity secret; the old one keeps working for previousValidHours (default 24) */
+        post: operations["CustomerIdentity_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2163,21 +2325,43 @@ export interface components {
             /** @description Send as X-CSRF-Token with every cookie-authenticated write */
             csrfToken: string;
         };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description The new password */
+            newPassword: string;
+        };
+        CompletePasswordResetDto: {
+            /** @description The secret from the mailed reset link */
+            token: string;
+            /** @description The new password */
+            newPassword: string;
+        };
         InvitationPreviewDto: {
             email: string;
             role: components["schemas"]["Role"];
             workspaceName: string;
-            /** @description Whether the email already has an account (then no name is asked) */
-            userExists: boolean;
             /** Format: date-time */
             expiresAt: string;
         };
         AcceptInvitationDto: {
+            /** @description The secret from the invitation link */
             token: string;
-            /** @description New password, or the existing one if the email already has an account */
+        };
+        SendInvitationCodeDto: {
+            /** @description The secret from the invitation link */
+            token: string;
+        };
+        RegisterFromInvitationDto: {
+            /** @description The secret from the invitation link */
+            token: string;
+            /**
+             * @description The code mailed to the invited address
+             * @example 04718352
+             */
+            code: string;
+            name: string;
+            /** @description Password of the new account */
             password: string;
-            /** @description Needed only when the email has no account yet */
-            name?: string;
         };
         DatabaseHealthDto: {
             /** @enum {string} */
@@ -2293,8 +2477,11 @@ export interface components {
             allowedOrigins: string[];
             displayRules: components["schemas"]["DisplayRulesDto"];
             theme: components["schemas"]["ThemeDto"];
+            requireVerifiedCustomer: boolean;
             /** @description Current questions version */
             version: number;
+            /** @description Goes up with every saved edit; send it back as expectedRevision (or If-Match) when editing */
+            revision: number;
             questions: components["schemas"]["QuestionDto"][];
             stats: components["schemas"]["SurveyStatsDto"];
             /** Format: date-time */
@@ -2324,6 +2511,8 @@ export interface components {
             allowedOrigins?: string[];
             displayRules?: components["schemas"]["DisplayRulesDto"];
             theme?: components["schemas"]["ThemeDto"];
+            /** @description Refuse a customerId without a valid customerHash (identity verification); anonymous answers stay allowed */
+            requireVerifiedCustomer?: boolean;
             /** @description Required for custom surveys; built-in kinds get default questions */
             questions?: components["schemas"]["QuestionDto"][];
             /** @example Checkout NPS */
@@ -2357,10 +2546,14 @@ export interface components {
             allowedOrigins?: string[];
             displayRules?: components["schemas"]["DisplayRulesDto"];
             theme?: components["schemas"]["ThemeDto"];
+            /** @description Refuse a customerId without a valid customerHash (identity verification); anonymous answers stay allowed */
+            requireVerifiedCustomer?: boolean;
             /** @description Required for custom surveys; built-in kinds get default questions */
             questions?: components["schemas"]["QuestionDto"][];
             name?: string;
             status?: components["schemas"]["SurveyStatus"];
+            /** @description The survey's `revision` this edit was made from. When it is no longer the current one (someone saved in between), the edit is refused with 409 stale_survey and nothing changes. The dashboard always sends it; omitted, the edit applies to whatever is current (kept for existing API clients). The `If-Match` header with the ETag works too. */
+            expectedRevision?: number;
         };
         SurveyVersionDto: {
             version: number;
@@ -2375,6 +2568,11 @@ export interface components {
             /** @description The widget's anonymous respondent id */
             respondentId: string;
             customerId?: string;
+            /**
+             * @description Proves customerId: hex HMAC-SHA256(the workspace's identity secret, customerId), computed by your server
+             * @example a3f…(64 hex digits)
+             */
+            customerHash?: string;
             url?: string;
         };
         DisplayRecordedDto: {
@@ -2388,6 +2586,11 @@ export interface components {
             /** Format: uuid */
             displayId?: string;
             customerId?: string;
+            /**
+             * @description Proves customerId: hex HMAC-SHA256(the workspace's identity secret, customerId), computed by your server
+             * @example a3f…(64 hex digits)
+             */
+            customerHash?: string;
             /** @example ru */
             language?: string;
             /** @example {
@@ -2415,6 +2618,8 @@ export interface components {
             surveyVersion: number;
             respondentId: string;
             customerId: string | null;
+            /** @description customerId came with a valid identity hash; false: claimed by the page, not proven */
+            customerVerified: boolean;
             answers: {
                 [key: string]: unknown;
             };
@@ -3209,6 +3414,7 @@ export interface components {
             allowedOrigins: string[];
             reasonKeys: string[];
             randomizeReasons: boolean;
+            requireVerifiedCustomer: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -3230,6 +3436,8 @@ export interface components {
             reasonKeys?: string[];
             /** @description Shuffle the reasons for each respondent ("Other" stays last) */
             randomizeReasons?: boolean;
+            /** @description Refuse a run whose customerId comes without a valid customerHash (default on: a cancelled run marks its customer as left) */
+            requireVerifiedCustomer?: boolean;
             /** @example Subscription cancellation */
             name: string;
         };
@@ -3251,6 +3459,8 @@ export interface components {
             reasonKeys?: string[];
             /** @description Shuffle the reasons for each respondent ("Other" stays last) */
             randomizeReasons?: boolean;
+            /** @description Refuse a run whose customerId comes without a valid customerHash (default on: a cancelled run marks its customer as left) */
+            requireVerifiedCustomer?: boolean;
             name?: string;
             /** @enum {string} */
             status?: "live" | "paused";
@@ -3259,6 +3469,11 @@ export interface components {
             /** @description Client-generated, one per flow run; repeat it on every call */
             idempotencyKey: string;
             customerId?: string;
+            /**
+             * @description Proves customerId: hex HMAC-SHA256(the workspace's identity secret, customerId), computed by your server
+             * @example a3f…(64 hex digits)
+             */
+            customerHash?: string;
             /** @example too_expensive */
             reasonKey?: string;
             /** @description The text for "Other" */
@@ -5003,6 +5218,250 @@ export interface components {
             /** @description One point per week or month the period touches (empty ones too), by the time cases opened */
             points: components["schemas"]["CaseReportPointDto"][];
         };
+        OverviewPeriodDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        OverviewLinkDto: {
+            /** @example /churn */
+            path: string;
+            /** @example {
+             *       "from": "2026-11-08",
+             *       "to": "2026-12-07"
+             *     } */
+            query: {
+                [key: string]: string;
+            };
+            /**
+             * @description path + query, ready for an href
+             * @example /churn?from=2026-11-08&to=2026-12-07
+             */
+            href: string;
+        };
+        OverviewScoreDto: {
+            /** @enum {string} */
+            kind: "nps" | "csat" | "ces";
+            /** @description Surveys of this kind */
+            surveys: number;
+            /** @description Scored answers in the period */
+            n: number;
+            /** @description NPS −100..100; CSAT % satisfied; CES % agree */
+            value: number | null;
+            /** @description 95% margin of error, points */
+            marginOfError: number | null;
+            lower: number | null;
+            upper: number | null;
+            /** @description The same figure in the previous period */
+            previous: number | null;
+            /** @description value − previous */
+            change: number | null;
+            /**
+             * @description Direction of the change (higher is better for all three)
+             * @enum {string|null}
+             */
+            trend: "up" | "down" | "flat" | null;
+            /** @description Whether the change is statistically significant (null: not enough answers) */
+            significant: boolean | null;
+            /** @description Finished responses */
+            responses: number;
+            displays: number;
+            /** @description responses / displays, percent */
+            responseRate: number | null;
+            link: components["schemas"]["OverviewLinkDto"];
+        };
+        OverviewDayDto: {
+            /**
+             * @description Local day (or week/month start for long periods)
+             * @example 2026-12-01
+             */
+            key: string;
+            /** Format: date-time */
+            start: string;
+            /** @description Scored responses (NPS, CSAT and CES surveys) */
+            responses: number;
+        };
+        OverviewScoresDto: {
+            /** @description NPS, CSAT and CES, each when the workspace has such a survey */
+            kinds: components["schemas"]["OverviewScoreDto"][];
+            /** @description Finished responses to NPS, CSAT and CES surveys */
+            responses: number;
+            previousResponses: number;
+            displays: number;
+            responseRate: number | null;
+            previousResponseRate: number | null;
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            series: components["schemas"]["OverviewDayDto"][];
+            link: components["schemas"]["OverviewLinkDto"];
+        };
+        OverviewReasonDto: {
+            reasonKey: string;
+            /** @description In the language asked for (the key when the reason is not in the taxonomy) */
+            label: string;
+            count: number;
+            /** @description Share of the cancellations that offered it, percent */
+            percent: number | null;
+        };
+        OverviewChurnDto: {
+            /** @description Customer churn rate, percent (Churn page, summary) */
+            churnRate: number | null;
+            customersLost: number;
+            customersAtStart: number;
+            previousChurnRate: number | null;
+            /** @description MRR lost to churn in the period */
+            mrrLost: number;
+            previousMrrLost: number;
+            /** @description Saved / finished cancellation flows, percent */
+            saveRate: number | null;
+            saved: number;
+            finishedFlows: number;
+            /** @description Most picked first, at most 5 */
+            topReasons: components["schemas"]["OverviewReasonDto"][];
+            link: components["schemas"]["OverviewLinkDto"];
+        };
+        OverviewTouchpointCasesDto: {
+            /**
+             * Format: uuid
+             * @description null: cases without a touchpoint
+             */
+            touchpointId: string | null;
+            name: string | null;
+            /** @description Open or waiting on the customer */
+            open: number;
+            /** @description Of those, past an SLA deadline */
+            breached: number;
+            /** @description Of those, a running clock past its warning time and not yet due */
+            dueSoon: number;
+            link: components["schemas"]["OverviewLinkDto"];
+            breachedLink: components["schemas"]["OverviewLinkDto"];
+        };
+        OverviewCasesDto: {
+            /** @description Now, not the period: cases are work in progress */
+            open: number;
+            breached: number;
+            dueSoon: number;
+            /** @description Most open first */
+            byTouchpoint: components["schemas"]["OverviewTouchpointCasesDto"][];
+            link: components["schemas"]["OverviewLinkDto"];
+            breachedLink: components["schemas"]["OverviewLinkDto"];
+        };
+        OverviewClusterDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            lastSevenDays: number;
+            previousSevenDays: number;
+            /** @description lastSevenDays / previousSevenDays; null when there were none before */
+            growth: number | null;
+            link: components["schemas"]["OverviewLinkDto"];
+        };
+        OverviewClustersDto: {
+            /** @description Fastest-growing first (last 7 days over the 7 before), at most 5 with texts this week */
+            growing: components["schemas"]["OverviewClusterDto"][];
+            link: components["schemas"]["OverviewLinkDto"];
+        };
+        OverviewSpikeDto: {
+            /** Format: date */
+            day: string;
+            negativeCount: number;
+            baseline: number;
+        };
+        OverviewMentionsDto: {
+            /** @description Originals in the period */
+            total: number;
+            negative: number;
+            /** @description negative / total, percent */
+            negativeShare: number | null;
+            previousTotal: number;
+            previousNegativeShare: number | null;
+            unansweredNegative: number;
+            /** @description Spike alerts on days in the period, newest first */
+            spikes: components["schemas"]["OverviewSpikeDto"][];
+            link: components["schemas"]["OverviewLinkDto"];
+        };
+        OverviewUnownedDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            stage: string;
+        };
+        OverviewTouchpointsDto: {
+            total: number;
+            unowned: components["schemas"]["OverviewUnownedDto"][];
+            link: components["schemas"]["OverviewLinkDto"];
+        };
+        OverviewSleepingCustomerDto: {
+            externalId: string;
+            name: string | null;
+            daysInactive: number;
+        };
+        OverviewSleepingDto: {
+            /** @description Customers quiet for half the inactive period, now */
+            count: number;
+            sleepingDays: number;
+            /** @description The longest quiet first, at most 5 */
+            longestQuiet: components["schemas"]["OverviewSleepingCustomerDto"][];
+            link: components["schemas"]["OverviewLinkDto"];
+        };
+        OverviewChecklistStepDto: {
+            /** @enum {string} */
+            key: "survey" | "embed" | "owners" | "sla" | "cancellation" | "mentions" | "team";
+            /** @description Ticked from the data; null when the caller may not read it */
+            done: boolean | null;
+            /** @description Where the step is done */
+            link: components["schemas"]["OverviewLinkDto"];
+        };
+        OverviewChecklistDto: {
+            /** @description In the order a new workspace takes them */
+            steps: components["schemas"]["OverviewChecklistStepDto"][];
+            done: number;
+            total: number;
+        };
+        OverviewRestrictedDto: {
+            /** @enum {string} */
+            part: "scores" | "churn" | "cases" | "clusters" | "mentions" | "touchpoints" | "sleeping";
+            /** @description The token scope (or role) reading it needs */
+            needs: string;
+            reason: string;
+        };
+        OverviewDto: {
+            period: components["schemas"]["OverviewPeriodDto"];
+            /** @description The period of equal length just before, for the trends */
+            previousPeriod: components["schemas"]["OverviewPeriodDto"];
+            timeZone: string;
+            /** @description Nothing has been collected yet (no response, cancellation, case or mention the caller may read): show the checklist */
+            empty: boolean;
+            scores: components["schemas"]["OverviewScoresDto"] | null;
+            churn: components["schemas"]["OverviewChurnDto"] | null;
+            cases: components["schemas"]["OverviewCasesDto"] | null;
+            clusters: components["schemas"]["OverviewClustersDto"] | null;
+            mentions: components["schemas"]["OverviewMentionsDto"] | null;
+            touchpoints: components["schemas"]["OverviewTouchpointsDto"] | null;
+            sleeping: components["schemas"]["OverviewSleepingDto"] | null;
+            checklist: components["schemas"]["OverviewChecklistDto"];
+            /** @description Parts left out (null) because the caller may not read them */
+            restricted: components["schemas"]["OverviewRestrictedDto"][];
+        };
+        IdentitySecretDto: {
+            /**
+             * @description Sign customer ids with it on your server: hex HMAC-SHA256(secret, customerId)
+             * @example idsec_3q2…
+             */
+            secret: string;
+            /** Format: date-time */
+            rotatedAt: string;
+            /**
+             * Format: date-time
+             * @description Until when hashes made with the previous secret are still accepted
+             */
+            previousValidUntil: string | null;
+        };
+        RotateIdentitySecretDto: {
+            /** @description Hours the old secret stays valid (0 = stop accepting it now; default 24) */
+            previousValidHours?: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -5529,6 +5988,13 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
+            /** @description Only application/json is accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Auth_session: {
@@ -5560,6 +6026,72 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Auth_logoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Auth_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Auth_completePasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletePasswordResetDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only application/json is accepted */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5607,6 +6139,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
+    Auth_sendInvitationCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendInvitationCodeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only application/json is accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Auth_registerFromInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterFromInvitationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Only application/json is accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PasswordResets_sendPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -5766,7 +6395,10 @@ export interface operations {
     Surveys_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the survey this edit was made from (or send expectedRevision) */
+                "If-Match"?: string;
+            };
             path: {
                 surveyId: string;
                 /** @description The workspace acted in */
@@ -5799,6 +6431,15 @@ export interface operations {
             };
             /** @description No such workspace or record, or not yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description stale_survey: someone saved the survey after the revision this edit was made from */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5852,6 +6493,8 @@ export interface operations {
     PublicSurveys_config: {
         parameters: {
             query?: {
+                /** @description hex HMAC-SHA256(identity secret, customerId): without it nothing about the customer is revealed */
+                customerHash?: unknown;
                 customerId?: unknown;
                 language?: unknown;
                 respondentId?: unknown;
@@ -6483,8 +7126,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description File or row count over the limit */
+            /** @description File, unpacked XLSX size or row count over the limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description This workspace already has files being read; retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8594,6 +9246,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description This workspace already has files being read; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MentionCsv_import: {
@@ -8667,6 +9328,15 @@ export interface operations {
             };
             /** @description File or row count over the limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description This workspace already has files being read; retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11404,6 +12074,139 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Overview_get: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default 30 days before `to` */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone of the days (chart, links) */
+                timeZone?: string;
+                /** @description Language of the churn reason labels; default en */
+                language?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerIdentity_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentitySecretDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerIdentity_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateIdentitySecretDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentitySecretDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
