@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { freePort } from '../support/free-port';
 import { startTestApp, TestApp, type LoggedIn } from '../support/app';
+import { customerSigner } from '../support/identity';
 
 /**
  * The cancellation flow end to end: a customer's account page on another origin embeds /widget/cancel.js from the
@@ -19,7 +20,7 @@ let hostOrigin: string;
 let workspaceId = '';
 let publicKey = '';
 
-function hostPage(apiBase: string, key: string): string {
+function hostPage(apiBase: string, key: string, customerHash: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Account</title>
 <style>button { color: red; }</style>
 <script>
@@ -32,7 +33,8 @@ function hostPage(apiBase: string, key: string): string {
   document.addEventListener('otklik:cancellation', function (e) { results.push(['event', e.detail]); });
 </script></head><body><h1>Your subscription</h1>
 <button id="cancel" onclick="OtklikCancel.open()">Cancel subscription</button>
-<script async src="${apiBase}/widget/cancel.js" data-flow="${key}" data-customer-id="c-42"></script></body></html>`;
+<script async src="${apiBase}/widget/cancel.js" data-flow="${key}" data-customer-id="c-42"
+        data-customer-hash="${customerHash}"></script></body></html>`;
 }
 
 beforeAll(async () => {
@@ -46,7 +48,9 @@ beforeAll(async () => {
   publicKey = flow.body.publicKey;
   await as.put(`/api/v1/workspaces/${workspaceId}/customers/c-42`, { name: 'Ivan', mrr: 30 }).expect((r) => expect([200, 201]).toContain(r.status));
 
-  host = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(t.baseUrl, publicKey)));
+  // The account page's server signs the customer id: flows require a verified customer by default.
+  const customerHash = (await customerSigner(as, workspaceId))('c-42');
+  host = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(t.baseUrl, publicKey, customerHash)));
   await new Promise<void>((resolve) => host.listen(port, '127.0.0.1', resolve));
   browser = await launchChromium();
 }, 120_000);

@@ -5,12 +5,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuite } from '../support/browser-suite';
 import { freePort } from '../support/free-port';
+import { customerSigner } from '../support/identity';
 
 /**
  * The server-side path for risky moments, end to end: a shop's page on another origin embeds the loader with
  * data-customer-id and a survey waiting for the event "renewal_due". Before the shop's billing server reports
  * the moment nothing shows; after `POST …/customers/{id}/moments` the next page view shows the survey without
  * the page calling Otklik.track; once answered, the moment is spent and the survey waits for the event again.
+ * The shop's server signs the customer id (data-customer-hash); a page without the signature learns nothing.
  */
 
 const ARTIFACTS = join(__dirname, '..', '.tmp');
@@ -18,19 +20,23 @@ const suite = browserSuite({ publicLimitPerIpPerMinute: 100_000, caseSyncMs: 3_6
 let host: Server;
 let hostOrigin = '';
 let publicKey = '';
+/** The shop's server side: signs customer ids with the workspace's identity secret. */
+let sign: ((customerId: string) => string) | undefined;
 
-function hostPage(apiBase: string, key: string, customerId: string): string {
+function hostPage(apiBase: string, key: string, customerId: string, customerHash?: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop account</title></head>
 <body><h1>Your subscription</h1>
-<script async src="${apiBase}/widget/loader.js" data-survey="${key}" data-customer-id="${customerId}"></script></body></html>`;
+<script async src="${apiBase}/widget/loader.js" data-survey="${key}" data-customer-id="${customerId}"${customerHash ? ` data-customer-hash="${customerHash}"` : ''}></script></body></html>`;
 }
 
 beforeAll(async () => {
   const port = await freePort();
   hostOrigin = `http://127.0.0.1:${port}`;
   host = createServer((req, res) => {
-    const customer = new URL(req.url ?? '/', hostOrigin).searchParams.get('customer') ?? 'anonymous';
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(suite.app.baseUrl, publicKey, customer));
+    const query = new URL(req.url ?? '/', hostOrigin).searchParams;
+    const customer = query.get('customer') ?? 'anonymous';
+    const hash = query.has('unsigned') ? undefined : sign?.(customer);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(suite.app.baseUrl, publicKey, customer, hash));
   });
   await new Promise<void>((resolve) => host.listen(port, '127.0.0.1', resolve));
 });
@@ -41,9 +47,9 @@ afterAll(async () => {
 });
 
 /** Opens the account page and resolves with the survey config the loader received. */
-async function visit(page: Page, customer: string): Promise<{ displayRules: { trigger: string; eventName?: string }; eligible: boolean }> {
+async function visit(page: Page, customer: string, unsigned = false): Promise<{ displayRules: { trigger: string; eventName?: string }; eligible: boolean }> {
   const config = page.waitForResponse((r) => r.url().startsWith(`${suite.app.baseUrl}/api/v1/public/surveys/${publicKey}?`));
-  await page.goto(`${hostOrigin}/account?customer=${customer}`);
+  await page.goto(`${hostOrigin}/account?customer=${customer}${unsigned ? '&unsigned' : ''}`);
   return (await config).json();
 }
 
@@ -54,6 +60,7 @@ describe('a risky moment reported by a server', () => {
     const ws = `/api/v1/workspaces/${admin.workspaceId}`;
     const api = await app.login(admin.email, admin.password);
     await api.put(`${ws}/customers/sub-501`, { name: 'Анна' }).expect(201);
+    sign = await customerSigner(api, admin.workspaceId);
     const survey = await api
       .post(`${ws}/surveys`, {
         name: 'Before renewal', kind: 'nps', allowedOrigins: [hostOrigin],
@@ -96,6 +103,12 @@ describe('a risky moment reported by a server', () => {
       // 3. Another customer on the same page is not affected.
       const other = await visit(page, 'sub-999');
       expect(other.displayRules.trigger).toBe('event');
+      await page.waitForLoadState('networkidle');
+      expect(await widget.count()).toBe(0);
+
+      // 3b. The same customer id without the shop server's signature: nothing is revealed (issue 13, item 11).
+      const unsigned = await visit(page, 'sub-501', true);
+      expect(unsigned.displayRules.trigger).toBe('event');
       await page.waitForLoadState('networkidle');
       expect(await widget.count()).toBe(0);
 

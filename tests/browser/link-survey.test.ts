@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from '../support/browser-suite';
+import { customerSigner } from '../support/identity';
 
 /**
  * The hosted link survey `/s/{publicKey}`: a survey shared by email or QR code opens on Otklik's own page, shows
  * at once (its page trigger and sampling are for embedded surveys), even when the survey's allow-list names only
- * the customer's site, and the answer is stored with the customer id from the link.
+ * the customer's site, and the answer is stored with the customer id from the link (verified when the link carries
+ * the host's customerHash).
  */
 const suite = browserSuite();
 
@@ -29,7 +31,8 @@ describe('link survey page', () => {
 		page.on('pageerror', (error) => pageErrors.push(error.message));
 		const base = app.baseUrl.replace(/\/$/, '');
 
-		await page.goto(`${base}/s/${survey.publicKey}?customerId=cust-link-1`);
+		const sign = await customerSigner(api, admin.workspaceId);
+		await page.goto(`${base}/s/${survey.publicKey}?customerId=cust-link-1&customerHash=${sign('cust-link-1')}`);
 		const widget = page.locator('otklik-survey-nps');
 		await widget.getByRole('dialog').waitFor();
 		await widget.getByRole('radio', { name: '9 out of 10', exact: true }).click();
@@ -40,9 +43,10 @@ describe('link survey page', () => {
 		expect(await page.getByTestId('link-survey-message').innerText()).toBe('Thank you! Your answer is saved.');
 
 		const responses = (await api.get(`${ws}/surveys/${survey.id}/responses?limit=10`).expect(200)).body;
-		const items = responses.items as { customerId: string | null; answers: Record<string, unknown> }[];
+		const items = responses.items as { customerId: string | null; customerVerified: boolean; answers: Record<string, unknown> }[];
 		expect(items).toHaveLength(1);
 		expect(items[0].customerId).toBe('cust-link-1');
+		expect(items[0].customerVerified).toBe(true);
 		expect(JSON.stringify(items[0].answers)).toContain('Quick delivery');
 
 		// Opening the link again: already answered (stopAfterResponse), no second widget.

@@ -9,7 +9,7 @@ export class IdentitySecretDto {
 }
 
 export class RotateIdentitySecretDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: 168, default: 24, description: 'Hours the old secret stays valid (0 = stop accepting it now)' })
+  @ApiPropertyOptional({ minimum: 0, maximum: 168, description: 'Hours the old secret stays valid (0 = stop accepting it now; default 24)' })
   @IsOptional()
   @IsInt({ message: 'previousValidHours must be a whole number of hours' })
   @Min(0)

@@ -8,6 +8,8 @@ export type LinkSurveyState = 'loading' | 'open' | 'finished' | 'answered' | 'cl
 
 interface Options {
 	customerId?: string;
+	/** The host's hex HMAC-SHA256 of customerId (identity verification), carried by the link. */
+	customerHash?: string;
 	language?: string;
 	onState: (state: LinkSurveyState) => void;
 }
@@ -33,9 +35,10 @@ function respondentId(): string {
 	}
 }
 
-export async function openLinkSurvey(publicKey: string, { customerId, language, onState }: Options): Promise<void> {
+export async function openLinkSurvey(publicKey: string, { customerId, customerHash, language, onState }: Options): Promise<void> {
 	const query = new URLSearchParams({ respondentId: respondentId() });
 	if (customerId) query.set('customerId', customerId);
+	if (customerId && customerHash) query.set('customerHash', customerHash);
 	if (language) query.set('language', language);
 	let config: { eligible: boolean; ineligibleReason?: string };
 	try {
@@ -46,7 +49,8 @@ export async function openLinkSurvey(publicKey: string, { customerId, language, 
 	} catch {
 		return onState('failed');
 	}
-	if (!config.eligible) return onState(config.ineligibleReason === 'not_live' ? 'closed' : 'answered');
+	// A survey that needs a signed customer id and got none (or a wrong one) is, for this link, a wrong link.
+	if (!config.eligible) return onState(config.ineligibleReason === 'not_live' || config.ineligibleReason === 'customer_not_verified' ? 'closed' : 'answered');
 
 	// The loader replays calls queued on this stub once it runs (see survey-widgets/src/loader.ts).
 	const w = window as unknown as { Otklik?: OtklikGlobal };
@@ -54,7 +58,7 @@ export async function openLinkSurvey(publicKey: string, { customerId, language, 
 	w.Otklik = otklik;
 	const call = (...args: Call) => (otklik.v ? (otklik as unknown as Record<string, (...a: unknown[]) => void>)[args[0]](...args.slice(1)) : otklik.q!.push(args));
 	call('onFinish', () => onState('finished'));
-	call('show', publicKey, { force: true, customerId, language });
+	call('show', publicKey, { force: true, customerId, customerHash, language });
 	if (!document.querySelector('script[src$="/widget/loader.js"]')) {
 		const script = document.createElement('script');
 		script.src = '/widget/loader.js';

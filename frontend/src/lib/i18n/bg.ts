@@ -6,6 +6,7 @@ import { touchpointsBg } from './touchpoints.bg';
 import { mentionFeedsBg } from './mention-feeds.bg';
 import { churnBg } from './churn.bg';
 import { webhooksBg } from './webhooks.bg';
+import { identityBg } from './identity.bg';
 import { linkSurveyBg } from './link-survey.bg';
 import { customerTimelineBg } from './customer-timeline.bg';
 import { customerImportBg } from './customer-import.bg';
@@ -24,6 +25,7 @@ export const bg: Messages = {
 	cases: casesBg,
 	caseReports: caseReportsBg,
 	webhooks: webhooksBg,
+	identity: identityBg,
 	linkSurvey: linkSurveyBg,
 	touchpoints: touchpointsBg,
 	churn: churnBg,

@@ -6,6 +6,7 @@ import { touchpointsEn } from './touchpoints.en';
 import { mentionFeedsEn } from './mention-feeds.en';
 import { churnEn } from './churn.en';
 import { webhooksEn } from './webhooks.en';
+import { identityEn } from './identity.en';
 import { linkSurveyEn } from './link-survey.en';
 import { customerTimelineEn } from './customer-timeline.en';
 import { customerImportEn } from './customer-import.en';
@@ -21,6 +22,7 @@ export const en = {
 	cases: casesEn,
 	caseReports: caseReportsEn,
 	webhooks: webhooksEn,
+	identity: identityEn,
 	linkSurvey: linkSurveyEn,
 	touchpoints: touchpointsEn,
 	churn: churnEn,

@@ -6,6 +6,7 @@ import { touchpointsRu } from './touchpoints.ru';
 import { mentionFeedsRu } from './mention-feeds.ru';
 import { churnRu } from './churn.ru';
 import { webhooksRu } from './webhooks.ru';
+import { identityRu } from './identity.ru';
 import { linkSurveyRu } from './link-survey.ru';
 import { customerTimelineRu } from './customer-timeline.ru';
 import { customerImportRu } from './customer-import.ru';
@@ -19,6 +20,7 @@ export const ru: Messages = {
 	cases: casesRu,
 	caseReports: caseReportsRu,
 	webhooks: webhooksRu,
+	identity: identityRu,
 	linkSurvey: linkSurveyRu,
 	touchpoints: touchpointsRu,
 	churn: churnRu,

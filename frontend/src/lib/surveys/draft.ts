@@ -15,6 +15,8 @@ export interface SettingsDraft {
 	origins: string;
 	displayRules: DisplayRules;
 	theme: WidgetTheme;
+	/** Refuse customer ids without the host's identity hash. */
+	requireVerifiedCustomer: boolean;
 }
 
 /** A deep copy (JSON data; the survey may be a reactive proxy, which structuredClone refuses). */
@@ -34,7 +36,8 @@ export function toSettingsDraft(survey: Survey): SettingsDraft {
 		defaultLanguage: survey.defaultLanguage,
 		origins: survey.allowedOrigins.join('\n'),
 		displayRules: copy(survey.displayRules),
-		theme: copy(survey.theme)
+		theme: copy(survey.theme),
+		requireVerifiedCustomer: survey.requireVerifiedCustomer
 	};
 }
 
@@ -69,7 +72,8 @@ export function settingsBody(draft: SettingsDraft): UpdateSurveyBody {
 		defaultLanguage: draft.defaultLanguage,
 		allowedOrigins: originsList(draft.origins),
 		displayRules: cleanRules(draft.displayRules),
-		theme: { primaryColor: draft.theme.primaryColor, position: draft.theme.position }
+		theme: { primaryColor: draft.theme.primaryColor, position: draft.theme.position },
+		requireVerifiedCustomer: draft.requireVerifiedCustomer
 	};
 }
 

@@ -18,7 +18,8 @@ export class SurveyDraft {
 		defaultLanguage: 'en',
 		origins: '',
 		displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 30, stopAfterResponse: true },
-		theme: { primaryColor: '#3451d1', position: 'bottom-right' }
+		theme: { primaryColor: '#3451d1', position: 'bottom-right' },
+		requireVerifiedCustomer: false
 	});
 	/** The language whose wording is edited, and the one the preview shows. */
 	editLanguage = $state('en');
