@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import express, { json, NextFunction, raw, Request, Response } from 'express';
+import express, { json, NextFunction, raw, Request, Response, urlencoded } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -15,6 +15,7 @@ import { CancellationFlowsService } from './churn/cancellation-flows.service';
 import { installIngestEdge } from './surveys/install-ingest-edge';
 import { publicCors } from './surveys/public-cors.middleware';
 import { publicPathGuard } from './surveys/public-route';
+import { SESSION_COOKIE } from './auth/sessions.service';
 import { SignedIngestService } from './mentions/ingest-keys/signed-ingest.service';
 import { PublicSurveyCache } from './surveys/public-survey.cache';
 import { loadDashboard, serveDashboard } from './web/static-dashboard';
@@ -50,6 +51,14 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     signedIngest.authenticate(req.header('otklik-key'), req.headers).then(() => next(), next);
   });
   app.use(`/${API_PREFIX}/ingest`, raw({ limit: config.ingestBodyLimit, type: () => true }));
+  // A request carrying no credential at all can only be served by a public route (sign-in, invitations): its body
+  // is read with the small public limit, so an anonymous caller cannot make the server read BODY_LIMIT bytes.
+  const anonymousJson = json({ limit: config.publicBodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth });
+  const anonymousForm = urlencoded({ limit: config.publicBodyLimit, extended: false });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.headers.authorization || req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) return next();
+    anonymousJson(req, res, (error?: unknown) => (error ? next(error) : anonymousForm(req, res, next)));
+  });
   app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.use(cookieParser());

@@ -335,6 +335,17 @@ describe.each([
       expect((await raw(t.baseUrl, { method: 'GET', path: '/api/v1/health' })).status).toBe(200);
     });
 
+    it('reads the body of a request with no credential with the public limit, chunked or not', async () => {
+      const big = JSON.stringify({ email: 'someone@example.test', password: 'x'.repeat(100_000) });
+      const sized = await raw(t.baseUrl, { method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, body: big });
+      expect([sized.status, sized.json().error?.code]).toEqual([413, 'payload_too_large']);
+      const chunked = await raw(t.baseUrl, { method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, chunks: big.match(/[^]{1,8192}/g)! });
+      expect([chunked.status, chunked.json().error?.code]).toEqual([413, 'payload_too_large']);
+      // Signed in, the general limit applies.
+      const signedIn = await asAdmin.post(`${ws}/mentions/bulk`, { mentions: [{ source: 'twitter', externalId: randomUUID(), text: 'x'.repeat(100_000), postedAt: new Date().toISOString() }] });
+      expect(signedIn.status).not.toBe(413);
+    });
+
     it('refuses an unknown or unsigned mention-ingest request with 401 before reading its body', async () => {
       const key = (await asAdmin.post(`${ws}/mentions/ingest-keys`, { name: `Probe ${randomUUID()}` }).expect(201)).body as { keyId: string; secret: string };
       const now = String(Math.floor(Date.now() / 1000));
