@@ -12,6 +12,7 @@ export function errorMessage(error: unknown): string {
 	if (e.status === 0 || e.code === 'network_error') return t.network;
 	if (e.code === 'csrf_invalid') return t.csrf;
 	if (e.code === 'stale_survey') return t.staleSurvey;
+	if (e.code === 'cluster_not_active') return t.clusterNotActive;
 	// Known codes are phrased in the user's language; other messages come from the server.
 	if (e.code === 'invalid_credentials') return t.invalidCredentials;
 	if (e.code === 'last_admin') return t.lastAdmin;
