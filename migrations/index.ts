@@ -17,6 +17,7 @@ import { CustomerIdentity1796668968000 } from './1796668968000-customer-identity
 import { AccountSecurity1796672417351 } from './1796672417351-account-security';
 import { ClusterMergeGuard1796680556000 } from './1796680556000-cluster-merge-guard';
 import { SurveyRevision1796681873000 } from './1796681873000-survey-revision';
+import { CancellationFlowBuilder1796690417263 } from './1796690417263-cancellation-flow-builder';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   AccountSecurity1796672417351,
   ClusterMergeGuard1796680556000,
   SurveyRevision1796681873000,
+  CancellationFlowBuilder1796690417263,
 ];

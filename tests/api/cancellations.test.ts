@@ -93,6 +93,60 @@ describe('cancellation flows', () => {
     expect(n).toBe(0);
   });
 
+  it('takes what the builder sets: its own follow-up question, the step switched off, and a save offer per reason', async () => {
+    const f = await flow({
+      reasonKeys: ['too_expensive', 'moved_away', 'not_using'],
+      followUpQuestion: { en: 'What would make you come back?', ru: 'Что вернуло бы вас к нам?' },
+      offers: [
+        { reasonKey: 'moved_away', offer: { type: 'pause', amount: 8, text: { en: 'Pause while you move', ru: 'Пауза на время переезда' } } },
+        { reasonKey: 'too_expensive', offer: null },
+      ],
+    });
+    const ru = (await t.http().get(`${f.path}?language=ru`).expect(200)).body;
+    expect(ru.ui.followUp).toBe('Что вернуло бы вас к нам?');
+    expect(ru.reasons).toEqual([
+      { key: 'too_expensive', label: 'Слишком дорого', offer: null },
+      { key: 'moved_away', label: 'Переезд', offer: { type: 'pause', amount: 8, text: 'Пауза на время переезда' } },
+      { key: 'not_using', label: 'Не пользуюсь / изменились потребности', offer: expect.objectContaining({ type: 'pause', amount: 4 }) },
+    ]);
+    // The server records the flow's offer with a saved run, not the taxonomy's.
+    const run = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: randomUUID(), reasonKey: 'moved_away', offerAccepted: true, finished: true }).expect(201);
+    const [stored] = await db().query(`SELECT offer FROM cancellations WHERE id = $1`, [run.body.cancellationId]);
+    expect(stored.offer).toMatchObject({ type: 'pause', amount: 8 });
+    // No offer here for too_expensive, so there is nothing to accept.
+    const none = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: randomUUID(), reasonKey: 'too_expensive', offerAccepted: true, finished: true });
+    expect(none.status).toBe(400);
+
+    const off = (await asAdmin.patch(`${ws}/churn/flows/${f.id}`, { followUpEnabled: false }).expect(200)).body;
+    expect(off).toMatchObject({ followUpEnabled: false, followUpQuestion: { en: 'What would make you come back?' } });
+    expect(off.offers).toHaveLength(2);
+    expect((await t.http().get(f.path).expect(200)).body.ui.followUp).toBe('');
+    const standard = (await asAdmin.patch(`${ws}/churn/flows/${f.id}`, { followUpEnabled: true, followUpQuestion: null, offers: [] }).expect(200)).body;
+    expect(standard).toMatchObject({ followUpEnabled: true, followUpQuestion: {}, offers: [] });
+    const en = (await t.http().get(`${f.path}?language=en`).expect(200)).body;
+    expect(en.ui.followUp).toBe('Anything else we should know?');
+    expect(en.reasons[0].offer).toMatchObject({ type: 'discount' });
+  });
+
+  it.each([
+    [{ reasonKeys: ['too_expensive', 'too_expensive'] }, 'reasonKeys', 'reason keys repeat: too_expensive'],
+    [{ offers: [{ reasonKey: 'teleported', offer: null }] }, 'offers', 'offers name unknown reason keys: teleported'],
+    [{ offers: [{ reasonKey: 'moved_away', offer: null }, { reasonKey: 'moved_away', offer: null }] }, 'offers', 'more than one offer for: moved_away'],
+    [{ offers: [{ reasonKey: 'moved_away', offer: { type: 'skip', text: { en: 'Skip' } } }] }, 'offers[0].offer.amount', 'a skip offer needs amount (orders)'],
+    [{ offers: [{ reasonKey: 'moved_away', offer: { type: 'bribe', text: { en: 'x' } } }] }, 'offers.0.offer.type', undefined],
+    [{ followUpQuestion: { en: '' } }, 'followUpQuestion', undefined],
+    [{ followUpEnabled: 'yes' }, 'followUpEnabled', undefined],
+  ])('refuses the flow edit %j (%s) and changes nothing', async (body, field, message) => {
+    const f = await flow({ reasonKeys: ['moved_away'] });
+    const res = await asAdmin.patch(`${ws}/churn/flows/${f.id}`, body);
+    expect(res.status).toBe(400);
+    const detail = res.body.error.details.find((d: { field: string }) => d.field === field);
+    expect(detail, JSON.stringify(res.body.error.details)).toBeDefined();
+    if (message) expect(detail.message).toBe(message);
+    const [row] = await db().query(`SELECT reason_keys, offer_overrides, follow_up_question, follow_up_enabled FROM cancellation_flows WHERE id = $1`, [f.id]);
+    expect(row).toEqual({ reason_keys: ['moved_away'], offer_overrides: {}, follow_up_question: {}, follow_up_enabled: true });
+  });
+
   it('checks origins, pauses, and keeps flows to their workspace', async () => {
     const f = await flow({ allowedOrigins: ['https://app.example.com'] });
     const denied = await t.http().get(f.path).set('Origin', 'https://evil.test');

@@ -52,6 +52,35 @@ describe('churn reason taxonomy', () => {
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['avoidable', 'key', 'labels', 'offer.type']);
   });
 
+  it('edits every field of a reason from the editor: labels per language, avoidable, group (also cleared), offer, order', async () => {
+    const labels = { en: 'Deliveries come late', ru: 'Доставка опаздывает', bg: 'Доставката закъснява', de: 'Lieferungen kommen spät' };
+    const edited = await asAdmin
+      .patch(`${base}/poor_service`, { labels, avoidable: false, group: 'delivery', position: 0, offer: { type: 'skip', amount: 1, text: { en: 'Skip a delivery', ru: 'Пропустите доставку' } } })
+      .expect(200);
+    expect(edited.body).toMatchObject({ key: 'poor_service', labels, avoidable: false, group: 'delivery', position: 0, offer: { type: 'skip', amount: 1 } });
+    const ungrouped = await asAdmin.patch(`${base}/poor_service`, { group: null }).expect(200);
+    expect(ungrouped.body).toMatchObject({ group: null, labels, offer: { type: 'skip' } });
+    const stored = ((await asAdmin.get(base).expect(200)).body as Reason[]).find((r) => r.key === 'poor_service');
+    expect(stored).toMatchObject({ group: null, avoidable: false, labels });
+  });
+
+  it('refuses offers a billing system could not carry out, and a key change, changing nothing', async () => {
+    const before = ((await asAdmin.get(base).expect(200)).body as Reason[]).find((r) => r.key === 'competitor_offer');
+    const noAmount = await asAdmin.patch(`${base}/competitor_offer`, { offer: { type: 'discount', text: { en: '20% off' } } });
+    expect(noAmount.status).toBe(400);
+    expect(noAmount.body.error.details).toEqual([{ field: 'offer.amount', message: 'a discount offer needs amount (percent)' }]);
+    const noPlan = await asAdmin.post(base, { key: 'wrong_plan', labels: { en: 'Wrong plan' }, avoidable: true, offer: { type: 'downgrade', text: { en: 'Try Lite' } } });
+    expect(noPlan.status).toBe(400);
+    expect(noPlan.body.error.details).toEqual([{ field: 'offer.plan', message: 'a downgrade offer needs plan' }]);
+    const rekey = await asAdmin.patch(`${base}/competitor_offer`, { key: 'rival', labels: { en: 'Rival' } });
+    expect(rekey.status).toBe(400);
+    const emptyLabel = await asAdmin.patch(`${base}/competitor_offer`, { labels: { en: '  ' } });
+    expect(emptyLabel.status).toBe(400);
+    const after = ((await asAdmin.get(base).expect(200)).body as Reason[]);
+    expect(after.find((r) => r.key === 'competitor_offer')).toEqual(before);
+    expect(after.some((r) => r.key === 'wrong_plan' || r.key === 'rival')).toBe(false);
+  });
+
   it('lets viewers read only, and keeps workspaces apart', async () => {
     const viewer = await t.createUser();
     await t.addMember(admin.workspaceId, viewer.userId, 'viewer');

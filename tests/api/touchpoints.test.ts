@@ -235,6 +235,35 @@ describe('touchpoints', () => {
     expect((await asAnalyst.patch(`${ws}/touchpoints/${office.id}`, { backupOwnerId: analyst.userId })).status).toBe(400);
   });
 
+  it('sets the round-robin team on the form: members only (400 naming the id), in order, kept when left out', async () => {
+    const stranger = await t.createUser();
+    const created = (await asAnalyst
+      .post(`${ws}/touchpoints`, { name: 'Returns desk', stage: 'repeat', teamIds: [analyst.userId, admin.userId] })
+      .expect(201)).body;
+    expect(created.team.map((p: { id: string }) => p.id)).toEqual([analyst.userId, admin.userId]);
+    expect(created.team[0]).toMatchObject({ name: 'Anna Analyst', email: analyst.email });
+
+    const outsider = await asAnalyst.patch(`${ws}/touchpoints/${created.id}`, { teamIds: [admin.userId, stranger.userId] });
+    expect(outsider.status).toBe(400);
+    expect(outsider.body.error.details).toEqual([{ field: 'teamIds', message: `${stranger.userId} is not a member of this workspace` }]);
+    const twice = await asAnalyst.patch(`${ws}/touchpoints/${created.id}`, { teamIds: [admin.userId, admin.userId] });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.details[0].field).toBe('teamIds');
+    const notIds = await asAnalyst.patch(`${ws}/touchpoints/${created.id}`, { teamIds: ['alice'] });
+    expect(notIds.status).toBe(400);
+    await asViewer.patch(`${ws}/touchpoints/${created.id}`, { teamIds: [] }).expect(403);
+    // Refused edits changed nothing; an edit that leaves the team out keeps it.
+    const renamed = (await asAnalyst.patch(`${ws}/touchpoints/${created.id}`, { regulation: 'Answer within a day.' }).expect(200)).body;
+    expect(renamed.team.map((p: { id: string }) => p.id)).toEqual([analyst.userId, admin.userId]);
+    const [stored] = await t.app.get(DataSource).query(`SELECT team_ids FROM touchpoints WHERE id = $1`, [created.id]);
+    expect(stored.team_ids).toEqual([analyst.userId, admin.userId]);
+
+    const reordered = (await asAnalyst.patch(`${ws}/touchpoints/${created.id}`, { teamIds: [admin.userId] }).expect(200)).body;
+    expect(reordered.team.map((p: { id: string }) => p.id)).toEqual([admin.userId]);
+    const cleared = (await asAnalyst.patch(`${ws}/touchpoints/${created.id}`, { teamIds: [] }).expect(200)).body;
+    expect(cleared.team).toEqual([]);
+  });
+
   it('keeps workspaces apart', async () => {
     const other = await t.seedAdmin('Other Co');
     const asOther = await t.login(other.email, other.password);

@@ -1,10 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { LANGUAGE_CODE } from '../common/http/localized-text.validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested,
+} from 'class-validator';
+import { IsLocalizedText, LANGUAGE_CODE } from '../common/http/localized-text.validator';
+import type { LocalizedText } from '../surveys/survey-definition';
+import { SaveOfferDto } from './churn-reasons.dto';
 import { Trim } from '../common/http/dto-helpers';
 import { CUSTOMER_HASH, CUSTOMER_HASH_DOC, CUSTOMER_HASH_MESSAGE } from '../surveys/public.dto';
 
 const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i;
+const REASON_KEY = /^[a-z0-9_]{1,60}$/;
+const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' }, example: { en: 'What could we have done better?' } } as const;
+
+/** A save offer for one reason in one flow, replacing the taxonomy's offer for that reason. */
+export class FlowOfferDto {
+  @ApiProperty({ example: 'too_expensive' }) @Matches(REASON_KEY, { message: 'offers[].reasonKey must be a reason key' }) reasonKey: string;
+
+  @ApiProperty({ type: SaveOfferDto, nullable: true, description: 'null: no offer for this reason in this flow' })
+  @ValidateIf((_, v) => v !== null)
+  @ValidateNested()
+  @Type(() => SaveOfferDto)
+  offer: SaveOfferDto | null;
+}
 
 class FlowFieldsDto {
   @ApiPropertyOptional({ example: ['en', 'ru'] })
@@ -28,8 +46,24 @@ class FlowFieldsDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(/^[a-z0-9_]{1,60}$/, { each: true, message: 'each reason key must be 1–60 of a-z, 0-9 or _' })
+  @Matches(REASON_KEY, { each: true, message: 'each reason key must be 1–60 of a-z, 0-9 or _' })
   reasonKeys?: string[];
+
+  @ApiPropertyOptional({ description: 'Show the optional follow-up question after the reason (default on)' }) @IsOptional() @IsBoolean() followUpEnabled?: boolean;
+
+  @ApiPropertyOptional({ ...LOCALIZED, nullable: true, description: 'The follow-up question per language; null = the standard text' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsLocalizedText(300)
+  followUpQuestion?: LocalizedText | null;
+
+  @ApiPropertyOptional({ type: FlowOfferDto, isArray: true, description: "This flow's save offers; a reason not listed keeps the taxonomy's offer. Replaces the whole list." })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => FlowOfferDto)
+  offers?: FlowOfferDto[];
 
   @ApiPropertyOptional({ description: 'Shuffle the reasons for each respondent ("Other" stays last)' }) @IsOptional() @IsBoolean() randomizeReasons?: boolean;
 
@@ -59,6 +93,9 @@ export class FlowDto {
   @ApiProperty({ type: String, isArray: true }) reasonKeys: string[];
   @ApiProperty() randomizeReasons: boolean;
   @ApiProperty() requireVerifiedCustomer: boolean;
+  @ApiProperty() followUpEnabled: boolean;
+  @ApiProperty({ ...LOCALIZED, description: 'Empty: the standard question in the respondent\'s language' }) followUpQuestion: LocalizedText;
+  @ApiProperty({ type: FlowOfferDto, isArray: true }) offers: FlowOfferDto[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
 

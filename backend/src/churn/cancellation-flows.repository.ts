@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { LocalizedText } from '../surveys/survey-definition';
 import type { SaveOffer } from './default-reasons';
 
 export interface FlowRow {
@@ -16,6 +17,11 @@ export interface FlowRow {
   randomizeReasons: boolean;
   /** A customer id must come with its identity hash (customer-identity/). */
   requireVerifiedCustomer: boolean;
+  followUpEnabled: boolean;
+  /** Empty: the standard question. */
+  followUpQuestion: LocalizedText;
+  /** reason key → this flow's offer (null: none); keys not here keep the taxonomy's offer. */
+  offerOverrides: Record<string, SaveOffer | null>;
   createdAt: Date;
 }
 
@@ -53,12 +59,16 @@ export interface CancellationRecord {
 
 const FLOW_COLUMNS = `workspace_id AS "workspaceId", id, public_key AS "publicKey", name, status, languages,
   default_language AS "defaultLanguage", allowed_origins AS "allowedOrigins", reason_keys AS "reasonKeys",
-  randomize_reasons AS "randomizeReasons", require_verified_customer AS "requireVerifiedCustomer", created_at AS "createdAt"`;
+  randomize_reasons AS "randomizeReasons", require_verified_customer AS "requireVerifiedCustomer",
+  follow_up_enabled AS "followUpEnabled", follow_up_question AS "followUpQuestion", offer_overrides AS "offerOverrides", created_at AS "createdAt"`;
 
 const FIELDS: Record<string, string> = {
   name: 'name', status: 'status', languages: 'languages', defaultLanguage: 'default_language', allowedOrigins: 'allowed_origins',
   reasonKeys: 'reason_keys', randomizeReasons: 'randomize_reasons', requireVerifiedCustomer: 'require_verified_customer',
+  followUpEnabled: 'follow_up_enabled', followUpQuestion: 'follow_up_question', offerOverrides: 'offer_overrides',
 };
+/** jsonb columns: sent as JSON text (a plain array would otherwise go out as a PostgreSQL array). */
+const JSON_FIELDS = new Set(['followUpQuestion', 'offerOverrides']);
 
 @Injectable()
 export class CancellationFlowsRepository {
@@ -67,10 +77,10 @@ export class CancellationFlowsRepository {
   async create(flow: Omit<FlowRow, 'id' | 'createdAt' | 'status'>): Promise<FlowRow> {
     const [row] = await this.dataSource.query(
       `INSERT INTO cancellation_flows (workspace_id, public_key, name, languages, default_language, allowed_origins, reason_keys, randomize_reasons,
-                                       require_verified_customer)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${FLOW_COLUMNS}`,
+                                       require_verified_customer, follow_up_enabled, follow_up_question, offer_overrides)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${FLOW_COLUMNS}`,
       [flow.workspaceId, flow.publicKey, flow.name, flow.languages, flow.defaultLanguage, flow.allowedOrigins, flow.reasonKeys, flow.randomizeReasons,
-       flow.requireVerifiedCustomer],
+       flow.requireVerifiedCustomer, flow.followUpEnabled, JSON.stringify(flow.followUpQuestion), JSON.stringify(flow.offerOverrides)],
     );
     return row;
   }
@@ -95,7 +105,7 @@ export class CancellationFlowsRepository {
     await this.dataSource.query(
       `UPDATE cancellation_flows SET ${entries.map(([key], i) => `${FIELDS[key]} = $${i + 3}`).join(', ')}, updated_at = now()
         WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, id, ...entries.map(([, value]) => value)],
+      [workspaceId, id, ...entries.map(([key, value]) => (JSON_FIELDS.has(key) ? JSON.stringify(value) : value))],
     );
   }
 

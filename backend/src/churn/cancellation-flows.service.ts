@@ -5,7 +5,8 @@ import { validationError } from '../common/http/validation.pipe';
 import { chooseLanguage, pick } from '../surveys/localize';
 import { directionOf } from '../surveys/templates';
 import { cancellationUiText, CancellationUiText } from './cancellation-texts';
-import type { CancellationRecordedDto, CreateFlowDto, FlowDto, SubmitCancellationDto, UpdateFlowDto } from './cancellation-flows.dto';
+import type { CancellationRecordedDto, CreateFlowDto, FlowDto, FlowOfferDto, SubmitCancellationDto, UpdateFlowDto } from './cancellation-flows.dto';
+import { offerProblems, type SaveOffer } from './default-reasons';
 import { CancellationFlowsRepository, CancellationRecord, FlowRow } from './cancellation-flows.repository';
 import { ChurnReasonsService } from './churn-reasons.service';
 import type { ReasonDto } from './churn-reasons.dto';
@@ -23,8 +24,20 @@ export interface PublicFlowConfig {
 const toDto = (row: FlowRow): FlowDto => ({
   id: row.id, publicKey: row.publicKey, name: row.name, status: row.status, languages: row.languages,
   defaultLanguage: row.defaultLanguage, allowedOrigins: row.allowedOrigins, reasonKeys: row.reasonKeys,
-  randomizeReasons: row.randomizeReasons, requireVerifiedCustomer: row.requireVerifiedCustomer, createdAt: row.createdAt.toISOString(),
+  randomizeReasons: row.randomizeReasons, requireVerifiedCustomer: row.requireVerifiedCustomer,
+  followUpEnabled: row.followUpEnabled, followUpQuestion: row.followUpQuestion,
+  offers: Object.entries(row.offerOverrides).map(([reasonKey, offer]) => ({ reasonKey, offer })),
+  createdAt: row.createdAt.toISOString(),
 });
+
+const overridesOf = (offers: FlowOfferDto[]): Record<string, SaveOffer | null> =>
+  Object.fromEntries(offers.map((o) => [o.reasonKey, o.offer ? { ...o.offer } : null]));
+
+/** The flow's own question, else the standard one; empty when the step is off (the widget then skips it). */
+function followUpQuestion(flow: FlowRow, language: string, standard: string): string {
+  if (!flow.followUpEnabled) return '';
+  return Object.keys(flow.followUpQuestion).length ? pick(flow.followUpQuestion, language, flow.defaultLanguage) : standard;
+}
 
 /** Fisher–Yates; "other" is kept last, where people look for it. */
 function shuffled<T extends { key: string }>(items: T[]): T[] {
@@ -72,7 +85,7 @@ export class CancellationFlowsService {
   async create(workspaceId: string, input: CreateFlowDto): Promise<FlowDto> {
     const languages = input.languages ?? ['en'];
     const defaultLanguage = input.defaultLanguage ?? languages[0];
-    await this.assertValid(workspaceId, languages, defaultLanguage, input.reasonKeys);
+    await this.assertValid(workspaceId, languages, defaultLanguage, input);
     const row = await this.flows.create({
       workspaceId,
       publicKey: `cxl_${randomBytes(15).toString('base64url').replace(/[-_]/g, 'x')}`,
@@ -83,6 +96,9 @@ export class CancellationFlowsService {
       reasonKeys: input.reasonKeys ?? [],
       randomizeReasons: input.randomizeReasons ?? false,
       requireVerifiedCustomer: input.requireVerifiedCustomer ?? true,
+      followUpEnabled: input.followUpEnabled ?? true,
+      followUpQuestion: input.followUpQuestion ?? {},
+      offerOverrides: overridesOf(input.offers ?? []),
     });
     return toDto(row);
   }
@@ -92,25 +108,48 @@ export class CancellationFlowsService {
     if (!current) throw notFound('Cancellation flow');
     const languages = input.languages ?? current.languages;
     const defaultLanguage = input.defaultLanguage ?? (languages.includes(current.defaultLanguage) ? current.defaultLanguage : languages[0]);
-    await this.assertValid(workspaceId, languages, defaultLanguage, input.reasonKeys);
-    await this.flows.update(workspaceId, id, { ...input, languages: input.languages, defaultLanguage });
+    await this.assertValid(workspaceId, languages, defaultLanguage, input);
+    const { offers, followUpQuestion, ...fields } = input;
+    await this.flows.update(workspaceId, id, {
+      ...fields,
+      languages: input.languages,
+      defaultLanguage,
+      followUpQuestion: followUpQuestion === undefined ? undefined : (followUpQuestion ?? {}),
+      offerOverrides: offers ? overridesOf(offers) : undefined,
+    });
     return toDto((await this.flows.find(workspaceId, id))!);
   }
 
-  private async assertValid(workspaceId: string, languages: string[], defaultLanguage: string, reasonKeys?: string[]): Promise<void> {
+  private async assertValid(
+    workspaceId: string, languages: string[], defaultLanguage: string, input: { reasonKeys?: string[]; offers?: FlowOfferDto[] },
+  ): Promise<void> {
+    const problems: { field: string; message: string }[] = [];
     if (!languages.includes(defaultLanguage)) {
-      throw validationError([{ field: 'defaultLanguage', message: `defaultLanguage "${defaultLanguage}" must be one of the flow's languages` }]);
+      problems.push({ field: 'defaultLanguage', message: `defaultLanguage "${defaultLanguage}" must be one of the flow's languages` });
     }
-    if (reasonKeys?.length) {
-      const known = new Set((await this.reasons.list(workspaceId)).map((r) => r.key));
+    const reasonKeys = input.reasonKeys ?? [];
+    const offerKeys = (input.offers ?? []).map((o) => o.reasonKey);
+    const repeated = (keys: string[]) => [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))];
+    if (repeated(reasonKeys).length) problems.push({ field: 'reasonKeys', message: `reason keys repeat: ${repeated(reasonKeys).join(', ')}` });
+    (input.offers ?? []).forEach((o, i) => problems.push(...offerProblems(o.offer, `offers[${i}].offer`)));
+    if (repeated(offerKeys).length) problems.push({ field: 'offers', message: `more than one offer for: ${repeated(offerKeys).join(', ')}` });
+    if (reasonKeys.length || offerKeys.length) {
+      const all = await this.reasons.list(workspaceId);
+      const known = new Set(all.map((r) => r.key));
       const unknown = reasonKeys.filter((k) => !known.has(k));
-      if (unknown.length > 0) throw validationError([{ field: 'reasonKeys', message: `unknown reason keys: ${unknown.join(', ')}` }]);
+      if (unknown.length > 0) problems.push({ field: 'reasonKeys', message: `unknown reason keys: ${unknown.join(', ')}` });
+      const unknownOffers = offerKeys.filter((k) => !known.has(k));
+      if (unknownOffers.length > 0) problems.push({ field: 'offers', message: `offers name unknown reason keys: ${unknownOffers.join(', ')}` });
     }
+    if (problems.length > 0) throw validationError(problems);
   }
 
   /** The reasons a flow offers now: its list (or every active reason), archived ones left out. */
   private async offered(flow: FlowRow): Promise<ReasonDto[]> {
-    const all = (await this.reasons.list(flow.workspaceId)).filter((r) => !r.archived);
+    // The flow's own offer for a reason replaces the taxonomy's (null: no offer in this flow).
+    const all = (await this.reasons.list(flow.workspaceId))
+      .filter((r) => !r.archived)
+      .map((r) => (r.key in flow.offerOverrides ? { ...r, offer: flow.offerOverrides[r.key] } : r));
     if (flow.reasonKeys.length === 0) return all;
     const byKey = new Map(all.map((r) => [r.key, r]));
     return flow.reasonKeys.map((k) => byKey.get(k)).filter((r): r is ReasonDto => r !== undefined);
@@ -130,6 +169,7 @@ export class CancellationFlowsService {
     const flow = await this.liveFlow(publicKey);
     if (flow.status !== 'live') throw new ApiError(HttpStatus.CONFLICT, 'not_live', 'This cancellation flow is paused.');
     const language = chooseLanguage(requestedLanguage, flow.languages, flow.defaultLanguage);
+    const ui = cancellationUiText(language);
     const reasons = (await this.offered(flow)).map((r) => ({
       key: r.key,
       label: pick(r.labels, language, flow.defaultLanguage),
@@ -140,7 +180,7 @@ export class CancellationFlowsService {
       language,
       direction: directionOf(language),
       reasons: flow.randomizeReasons ? shuffled(reasons) : reasons,
-      ui: cancellationUiText(language),
+      ui: { ...ui, followUp: followUpQuestion(flow, language, ui.followUp) },
     };
   }
 

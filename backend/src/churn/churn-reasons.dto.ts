@@ -25,11 +25,11 @@ export class SaveOfferDto {
 }
 
 class ReasonFieldsDto {
-  @ApiPropertyOptional({ description: 'Group reasons roll up into, e.g. price, product' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Group reasons roll up into, e.g. price, product; null = none' })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z0-9_]{1,60}$/, { message: 'group must be 1–60 of a-z, 0-9 or _' })
-  group?: string;
+  group?: string | null;
 
   @ApiPropertyOptional({ type: SaveOfferDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => SaveOfferDto) offer?: SaveOfferDto | null;
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, notFound } from '../common/http/api-error';
+import { validationError } from '../common/http/validation.pipe';
+import { offerProblems } from './default-reasons';
 import type { CreateReasonDto, ReasonDto, UpdateReasonDto } from './churn-reasons.dto';
 import { ChurnReasonsRepository } from './churn-reasons.repository';
 
@@ -14,6 +16,7 @@ export class ChurnReasonsService {
   }
 
   async create(workspaceId: string, input: CreateReasonDto): Promise<ReasonDto> {
+    assertOffer(input.offer);
     await this.reasons.seedDefaults(workspaceId);
     const created = await this.reasons.insert(workspaceId, {
       key: input.key,
@@ -28,6 +31,7 @@ export class ChurnReasonsService {
   }
 
   async update(workspaceId: string, key: string, input: UpdateReasonDto): Promise<ReasonDto> {
+    assertOffer(input.offer);
     await this.reasons.seedDefaults(workspaceId);
     const current = await this.reasons.find(workspaceId, key);
     if (!current) throw notFound('Churn reason');
@@ -35,7 +39,8 @@ export class ChurnReasonsService {
       ...current,
       labels: input.labels ?? current.labels,
       avoidable: input.avoidable ?? current.avoidable,
-      group: input.group ?? current.group,
+      // null takes the reason out of its group; left out keeps it.
+      group: input.group === undefined ? current.group : input.group,
       offer: input.offer === undefined ? current.offer : input.offer,
       position: input.position ?? current.position,
       archived: input.archived ?? current.archived,
@@ -43,4 +48,9 @@ export class ChurnReasonsService {
     await this.reasons.update(workspaceId, key, next);
     return next;
   }
+}
+
+function assertOffer(offer: CreateReasonDto['offer']): void {
+  const problems = offerProblems(offer, 'offer');
+  if (problems.length) throw validationError(problems);
 }

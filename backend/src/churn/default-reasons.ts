@@ -12,6 +12,20 @@ export interface SaveOffer {
   text: LocalizedText;
 }
 
+/**
+ * What a save offer needs to be carried out by the host's billing: how many weeks, orders or percent, or which
+ * plan. The DTOs check each field's shape; this checks that the one the type needs is there.
+ */
+export function offerProblems(offer: Pick<SaveOffer, 'type' | 'amount' | 'plan'> | null | undefined, field: string): { field: string; message: string }[] {
+  if (!offer) return [];
+  if ((offer.type === 'pause' || offer.type === 'skip' || offer.type === 'discount') && offer.amount === undefined) {
+    const unit = { pause: 'weeks', skip: 'orders', discount: 'percent' }[offer.type];
+    return [{ field: `${field}.amount`, message: `a ${offer.type} offer needs amount (${unit})` }];
+  }
+  if (offer.type === 'downgrade' && !offer.plan?.trim()) return [{ field: `${field}.plan`, message: 'a downgrade offer needs plan' }];
+  return [];
+}
+
 export interface ReasonDefinition {
   key: string;
   labels: LocalizedText;

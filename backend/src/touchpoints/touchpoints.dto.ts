@@ -41,6 +41,16 @@ class TouchpointFieldsDto {
   @IsUUID('all', { message: 'backupOwnerId must be a member id' })
   backupOwnerId?: string | null;
 
+  @ApiPropertyOptional({
+    type: String, isArray: true, format: 'uuid',
+    description: 'Round-robin team: new cases go to these members in turn when the owner and backup are not the right ones; each must be a workspace member',
+  })
+  @IsOptional()
+  @IsArray({ message: 'teamIds must be a list of member ids' })
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'teamIds must be member ids' })
+  teamIds?: string[];
+
   @ApiPropertyOptional({ description: 'The written standard for this touchpoint' })
   @IsOptional()
   @IsString()
@@ -104,6 +114,7 @@ export class TouchpointDto {
   @ApiProperty({ enum: SLA_CHANNELS, enumName: 'SlaChannel' }) channel: SlaChannel;
   @ApiProperty({ type: PersonRefDto, nullable: true }) owner: PersonRefDto | null;
   @ApiProperty({ type: PersonRefDto, nullable: true }) backupOwner: PersonRefDto | null;
+  @ApiProperty({ type: PersonRefDto, isArray: true, description: 'The round-robin team, in order (members who left are not shown)' }) team: PersonRefDto[];
   @ApiProperty() regulation: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) slaPolicyId: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Name of the policy in force (the default when none is set)' }) slaPolicyName: string | null;

@@ -12,6 +12,7 @@ export interface TouchpointValues {
   channel: SlaChannel;
   ownerId: string | null;
   backupOwnerId: string | null;
+  teamIds: string[];
   regulation: string;
   slaPolicyId: string | null;
   position: number;
@@ -40,7 +41,11 @@ const SELECT = `
   SELECT t.id, t.name, t.stage, t.kind, t.category, t.channel, t.regulation, t.sla_policy_id AS "slaPolicyId",
          COALESCE(p.name, d.name) AS "slaPolicyName", t.position, t.created_at AS "createdAt", t.updated_at AS "updatedAt",
          o.id AS "ownerId", o.name AS "ownerName", o.email AS "ownerEmail",
-         b.id AS "backupOwnerId", b.name AS "backupName", b.email AS "backupEmail"
+         b.id AS "backupOwnerId", b.name AS "backupName", b.email AS "backupEmail",
+         COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'email', u.email) ORDER BY x.n)
+                     FROM unnest(t.team_ids) WITH ORDINALITY AS x(id, n)
+                     JOIN memberships tm ON tm.workspace_id = t.workspace_id AND tm.user_id = x.id
+                     JOIN users u ON u.id = tm.user_id), '[]'::json) AS team
     FROM touchpoints t
     LEFT JOIN sla_policies p ON p.workspace_id = t.workspace_id AND p.id = t.sla_policy_id
     LEFT JOIN sla_policies d ON d.workspace_id = t.workspace_id AND d.is_default
@@ -94,6 +99,12 @@ export class TouchpointsRepository {
     return new Set(rows.map((r) => r.user_id));
   }
 
+  /** team_ids as stored, members who left included. */
+  async storedTeam(workspaceId: string, id: string): Promise<string[]> {
+    const [row] = await this.dataSource.query(`SELECT team_ids AS "teamIds" FROM touchpoints WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+    return row?.teamIds ?? [];
+  }
+
   async policyExists(workspaceId: string, id: string): Promise<boolean> {
     const rows = await this.dataSource.query(`SELECT 1 FROM sla_policies WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
     return rows.length > 0;
@@ -107,9 +118,9 @@ export class TouchpointsRepository {
 
   async insert(workspaceId: string, v: TouchpointValues): Promise<string> {
     const [row] = await this.dataSource.query(
-      `INSERT INTO touchpoints (workspace_id, name, stage, kind, category, channel, owner_id, backup_owner_id, regulation, sla_policy_id, position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [workspaceId, v.name, v.stage, v.kind, v.category, v.channel, v.ownerId, v.backupOwnerId, v.regulation, v.slaPolicyId, v.position],
+      `INSERT INTO touchpoints (workspace_id, name, stage, kind, category, channel, owner_id, backup_owner_id, regulation, sla_policy_id, position, team_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [workspaceId, v.name, v.stage, v.kind, v.category, v.channel, v.ownerId, v.backupOwnerId, v.regulation, v.slaPolicyId, v.position, v.teamIds],
     );
     return row.id;
   }
@@ -117,9 +128,9 @@ export class TouchpointsRepository {
   async update(workspaceId: string, id: string, v: TouchpointValues, manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE touchpoints SET name = $3, stage = $4, kind = $5, category = $6, channel = $7, owner_id = $8, backup_owner_id = $9,
-              regulation = $10, sla_policy_id = $11, position = $12, updated_at = now()
+              regulation = $10, sla_policy_id = $11, position = $12, team_ids = $13, updated_at = now()
         WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, id, v.name, v.stage, v.kind, v.category, v.channel, v.ownerId, v.backupOwnerId, v.regulation, v.slaPolicyId, v.position],
+      [workspaceId, id, v.name, v.stage, v.kind, v.category, v.channel, v.ownerId, v.backupOwnerId, v.regulation, v.slaPolicyId, v.position, v.teamIds],
     );
   }
 

@@ -46,11 +46,12 @@ export class TouchpointsService {
       channel: input.channel ?? 'other',
       ownerId: input.ownerId ?? null,
       backupOwnerId: input.backupOwnerId ?? null,
+      teamIds: input.teamIds ?? [],
       regulation: input.regulation ?? '',
       slaPolicyId: input.slaPolicyId ?? null,
       position: input.position ?? (await this.touchpoints.nextPosition(workspaceId, input.stage)),
     };
-    await this.assertValid(workspaceId, values, null);
+    await this.assertValid(workspaceId, values, null, true);
     let id: string;
     try {
       id = await this.touchpoints.insert(workspaceId, values);
@@ -70,11 +71,13 @@ export class TouchpointsService {
       channel: input.channel ?? current.channel,
       ownerId: input.ownerId === undefined ? (current.owner?.id ?? null) : input.ownerId,
       backupOwnerId: input.backupOwnerId === undefined ? (current.backupOwner?.id ?? null) : input.backupOwnerId,
+      // Left out: the stored team stays as it is (members who left included, so they come back if re-invited).
+      teamIds: input.teamIds ?? (await this.touchpoints.storedTeam(workspaceId, id)),
       regulation: input.regulation ?? current.regulation,
       slaPolicyId: input.slaPolicyId === undefined ? current.slaPolicyId : input.slaPolicyId,
       position: input.position ?? current.position,
     };
-    await this.assertValid(workspaceId, values, id);
+    await this.assertValid(workspaceId, values, id, input.teamIds !== undefined);
     try {
       await this.touchpoints.transaction(async (manager) => {
         await this.touchpoints.update(workspaceId, id, values, manager);
@@ -137,12 +140,19 @@ export class TouchpointsService {
     return optionalProvider<TouchpointCaseStats>(this.moduleRef, TOUCHPOINT_CASE_STATS);
   }
 
-  private async assertValid(workspaceId: string, v: TouchpointValues, id: string | null): Promise<void> {
+  /** teamChanged: the request sets the team (a stored team may hold people who have since left; that is not an error). */
+  private async assertValid(workspaceId: string, v: TouchpointValues, id: string | null, teamChanged: boolean): Promise<void> {
     const problems: FieldError[] = [];
-    const people = [v.ownerId, v.backupOwnerId].filter((x): x is string => !!x);
+    const people = [v.ownerId, v.backupOwnerId, ...v.teamIds].filter((x): x is string => !!x);
     const members = await this.touchpoints.members(workspaceId, people);
     if (v.ownerId && !members.has(v.ownerId)) problems.push({ field: 'ownerId', message: 'ownerId must be a member of this workspace' });
     if (v.backupOwnerId && !members.has(v.backupOwnerId)) problems.push({ field: 'backupOwnerId', message: 'backupOwnerId must be a member of this workspace' });
+    if (v.teamIds.length && teamChanged) {
+      const repeated = v.teamIds.filter((x, i) => v.teamIds.indexOf(x) !== i);
+      const outsiders = v.teamIds.filter((x) => !members.has(x));
+      if (repeated.length) problems.push({ field: 'teamIds', message: `teamIds lists ${repeated[0]} more than once` });
+      if (outsiders.length) problems.push({ field: 'teamIds', message: `${outsiders.join(', ')} ${outsiders.length === 1 ? 'is not a member' : 'are not members'} of this workspace` });
+    }
     if (v.ownerId && v.ownerId === v.backupOwnerId) problems.push({ field: 'backupOwnerId', message: 'the backup owner must be someone other than the owner' });
     if (v.slaPolicyId && !(await this.touchpoints.policyExists(workspaceId, v.slaPolicyId))) {
       problems.push({ field: 'slaPolicyId', message: 'slaPolicyId is not an SLA policy of this workspace' });

@@ -18,6 +18,7 @@ export interface CancellationConfig {
   ui: {
     title: string;
     otherPlaceholder: string;
+    /** The follow-up question; empty when the flow has the step switched off. */
     followUp: string;
     next: string;
     accept: string;
