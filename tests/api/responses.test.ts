@@ -73,7 +73,7 @@ describe('responses', () => {
     const text = res.body as string;
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split('\n');
-    expect(lines[0]).toBe('response_id,created_at,finished_at,finished,survey_version,language,customer_id,respondent_id,score,comment,answer_score,answer_comment,hidden_fields');
+    expect(lines[0]).toBe('response_id,created_at,finished_at,finished,survey_version,language,customer_id,customer_verified,respondent_id,score,comment,answer_score,answer_comment,hidden_fields');
     expect(lines).toHaveLength(8);
     expect(text).toContain('Отлично, спасибо!');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`);

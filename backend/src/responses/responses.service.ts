@@ -74,7 +74,7 @@ export class ResponsesService {
       header: true,
       bom: true, // Excel opens UTF-8 (Cyrillic) correctly only with a BOM
       columns: [
-        'response_id', 'created_at', 'finished_at', 'finished', 'survey_version', 'language', 'customer_id', 'respondent_id',
+        'response_id', 'created_at', 'finished_at', 'finished', 'survey_version', 'language', 'customer_id', 'customer_verified', 'respondent_id',
         'score', 'comment', ...questionIds.map((id) => `answer_${id}`), 'hidden_fields',
       ],
     });
@@ -86,7 +86,7 @@ export class ResponsesService {
       for (const row of rows) {
         const ok = csv.write([
           row.id, row.createdAt.toISOString(), row.finishedAt?.toISOString() ?? '', row.finished, row.surveyVersion,
-          row.language ?? '', text(row.customerId), row.respondentId, row.score ?? '', text(row.comment),
+          row.language ?? '', text(row.customerId), row.customerId === null ? '' : row.customerVerified, row.respondentId, row.score ?? '', text(row.comment),
           ...questionIds.map((id) => text(row.answers[id])), text(Object.keys(row.hiddenFields).length ? JSON.stringify(row.hiddenFields) : ''),
         ]);
         if (!ok) await new Promise((resolve) => csv.once('drain', resolve));
