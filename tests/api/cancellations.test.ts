@@ -128,6 +128,24 @@ describe('cancellation flows', () => {
     expect(en.reasons[0].offer).toMatchObject({ type: 'discount' });
   });
 
+  it('previews unsaved builder settings as the widget would get them, storing nothing', async () => {
+    const [{ n: before }] = await db().query(`SELECT count(*)::int AS n FROM cancellation_flows`);
+    const body = {
+      languages: ['en', 'bg'], reasonKeys: ['moved_away', 'other'], followUpEnabled: false,
+      offers: [{ reasonKey: 'moved_away', offer: { type: 'skip', amount: 2, text: { en: 'Skip two deliveries', bg: 'Пропуснете две доставки' } } }],
+    };
+    const res = await asAdmin.post(`${ws}/churn/flows/preview?language=bg`, body).expect(200);
+    expect(res.body).toMatchObject({
+      language: 'bg', direction: 'ltr',
+      reasons: [{ key: 'moved_away', label: 'Преместване', offer: { type: 'skip', amount: 2, text: 'Пропуснете две доставки' } }, { key: 'other', label: 'Друго', offer: null }],
+      ui: { title: 'Защо прекратявате абонамента?', followUp: '' },
+    });
+    const bad = await asAdmin.post(`${ws}/churn/flows/preview`, { reasonKeys: ['teleported'] });
+    expect(bad.status).toBe(400);
+    const [{ n: after }] = await db().query(`SELECT count(*)::int AS n FROM cancellation_flows`);
+    expect(after).toBe(before);
+  });
+
   it.each([
     [{ reasonKeys: ['too_expensive', 'too_expensive'] }, 'reasonKeys', 'reason keys repeat: too_expensive'],
     [{ offers: [{ reasonKey: 'teleported', offer: null }] }, 'offers', 'offers name unknown reason keys: teleported'],

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentWorkspace, Public, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
 import { uuidOr404 } from '../common/http/uuid-or-404';
 import { PublicRateLimitGuard } from '../surveys/public-rate-limit.guard';
-import { CancellationRecordedDto, CreateFlowDto, FlowDto, SubmitCancellationDto, UpdateFlowDto } from './cancellation-flows.dto';
+import { CancellationRecordedDto, CreateFlowDto, FlowDto, PublicFlowConfigDto, SubmitCancellationDto, UpdateFlowDto } from './cancellation-flows.dto';
 import { CancellationFlowsService, PublicFlowConfig } from './cancellation-flows.service';
 
 const EDITORS = ['admin', 'analyst'] as const;
@@ -30,6 +30,16 @@ export class CancellationFlowsController {
   @ApiCreatedResponse({ type: FlowDto })
   create(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: CreateFlowDto): Promise<FlowDto> {
     return this.flows.create(ws.workspaceId, body);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @WorkspaceAccess({ scope: 'customers:read' })
+  @ApiOperation({ summary: "What the widget would show for these flow settings (stores nothing): the dashboard builder's live preview" })
+  @ApiQuery({ name: 'language', required: false })
+  @ApiOkResponse({ type: PublicFlowConfigDto })
+  preview(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: UpdateFlowDto, @Query('language') language?: string): Promise<PublicFlowConfig> {
+    return this.flows.preview(ws.workspaceId, body, typeof language === 'string' ? language.slice(0, 16) : undefined);
   }
 
   @Patch(':flowId')

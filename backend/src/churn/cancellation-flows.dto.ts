@@ -126,3 +126,37 @@ export class CancellationRecordedDto {
   @ApiProperty() finished: boolean;
   @ApiProperty({ type: String, nullable: true, enum: ['saved', 'cancelled'] }) outcome: 'saved' | 'cancelled' | null;
 }
+
+class PublicOfferDto {
+  @ApiProperty({ enum: ['pause', 'skip', 'discount', 'downgrade', 'talk_to_us'] }) type: string;
+  @ApiPropertyOptional() amount?: number;
+  @ApiPropertyOptional() plan?: string;
+  @ApiProperty({ description: 'In the chosen language' }) text: string;
+}
+
+class PublicReasonDto {
+  @ApiProperty() key: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ type: PublicOfferDto, nullable: true }) offer: PublicOfferDto | null;
+}
+
+class CancellationUiTextDto {
+  @ApiProperty() title: string;
+  @ApiProperty() otherPlaceholder: string;
+  @ApiProperty({ description: 'Empty when the flow has no follow-up step' }) followUp: string;
+  @ApiProperty() next: string;
+  @ApiProperty() accept: string;
+  @ApiProperty() decline: string;
+  @ApiProperty() savedConfirmation: string;
+  @ApiProperty() cancelledConfirmation: string;
+  @ApiProperty() close: string;
+}
+
+/** What cancel.js renders: the public GET answer, also the builder preview's. */
+export class PublicFlowConfigDto {
+  @ApiProperty() publicKey: string;
+  @ApiProperty() language: string;
+  @ApiProperty({ enum: ['ltr', 'rtl'] }) direction: 'ltr' | 'rtl';
+  @ApiProperty({ type: PublicReasonDto, isArray: true }) reasons: PublicReasonDto[];
+  @ApiProperty({ type: CancellationUiTextDto }) ui: CancellationUiTextDto;
+}

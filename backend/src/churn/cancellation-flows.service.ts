@@ -168,6 +168,27 @@ export class CancellationFlowsService {
   async publicConfig(publicKey: string, requestedLanguage?: string): Promise<PublicFlowConfig> {
     const flow = await this.liveFlow(publicKey);
     if (flow.status !== 'live') throw new ApiError(HttpStatus.CONFLICT, 'not_live', 'This cancellation flow is paused.');
+    return this.configOf(flow, requestedLanguage);
+  }
+
+  /**
+   * What the widget would get for a flow as it is being edited (nothing stored): the dashboard's live preview
+   * renders the real cancel.js element with it, so labels, offers and texts come from the same code as the public GET.
+   */
+  async preview(workspaceId: string, input: UpdateFlowDto, requestedLanguage?: string): Promise<PublicFlowConfig> {
+    const languages = input.languages ?? ['en'];
+    const defaultLanguage = input.defaultLanguage ?? languages[0];
+    await this.assertValid(workspaceId, languages, defaultLanguage, input);
+    const flow: FlowRow = {
+      workspaceId, id: '', publicKey: 'cxl_preview', name: input.name ?? '', status: 'paused', languages, defaultLanguage,
+      allowedOrigins: [], reasonKeys: input.reasonKeys ?? [], randomizeReasons: false, requireVerifiedCustomer: true,
+      followUpEnabled: input.followUpEnabled ?? true, followUpQuestion: input.followUpQuestion ?? {},
+      offerOverrides: overridesOf(input.offers ?? []), createdAt: new Date(),
+    };
+    return this.configOf(flow, requestedLanguage);
+  }
+
+  private async configOf(flow: FlowRow, requestedLanguage?: string): Promise<PublicFlowConfig> {
     const language = chooseLanguage(requestedLanguage, flow.languages, flow.defaultLanguage);
     const ui = cancellationUiText(language);
     const reasons = (await this.offered(flow)).map((r) => ({
@@ -176,7 +197,7 @@ export class CancellationFlowsService {
       offer: r.offer ? { ...r.offer, text: pick(r.offer.text, language, flow.defaultLanguage) } : null,
     }));
     return {
-      publicKey,
+      publicKey: flow.publicKey,
       language,
       direction: directionOf(language),
       reasons: flow.randomizeReasons ? shuffled(reasons) : reasons,

@@ -43,7 +43,7 @@ class TouchpointFieldsDto {
 
   @ApiPropertyOptional({
     type: String, isArray: true, format: 'uuid',
-    description: 'Round-robin team: new cases go to these members in turn when the owner and backup are not the right ones; each must be a workspace member',
+    description: 'Round-robin team: new unassigned cases here go to these members in turn, ahead of the owner (empty: the owner gets them); each must be a workspace member',
   })
   @IsOptional()
   @IsArray({ message: 'teamIds must be a list of member ids' })
