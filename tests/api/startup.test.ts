@@ -20,6 +20,8 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const embeddedEnv = () => ({ OTKLIK_DATA_DIR: dataDir, OTKLIK_EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '' });
 const pidFile = () => join(dataDir, 'pg', 'postmaster.pid');
+/** A start on an empty database tells the demo story first (under a minute on an idle machine; CI machines are busier). */
+const SEEDING_START_MS = 180_000;
 
 async function demoLogin(baseUrl: string): Promise<number> {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
@@ -41,8 +43,9 @@ function isAlive(pid: number): boolean {
 
 describe('npm start with the embedded database', () => {
   it('initialises PostgreSQL, migrates, seeds the demo admin and stops cleanly on Ctrl-C', async () => {
-    const server = await startServerProcess(embeddedEnv(), await freePort());
+    const server = await startServerProcess(embeddedEnv(), await freePort(), SEEDING_START_MS);
     expect(server.output()).toContain(`${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+    expect(server.output()).toContain('Demo: responses 15,000/15,000');
     expect(await demoLogin(server.baseUrl)).toBe(200);
     expect(existsSync(pidFile())).toBe(true);
     const postgresPid = Number(readFileSync(pidFile(), 'utf8').split('\n')[0]);
@@ -51,7 +54,7 @@ describe('npm start with the embedded database', () => {
     expect(await server.exited).toBe(0);
     expect(existsSync(pidFile())).toBe(false);
     expect(isAlive(postgresPid)).toBe(false);
-  });
+  }, SEEDING_START_MS + 30_000);
 
   it('keeps data between runs and seeds nothing twice', async () => {
     const server = await startServerProcess(embeddedEnv(), await freePort());
@@ -95,13 +98,14 @@ describe('npm start as root from a private folder', () => {
     const server = await startServerProcess(
       { OTKLIK_DATA_DIR: join(privateParent, '.otklik'), OTKLIK_FALLBACK_DATA_ROOT: fallbackRoot, OTKLIK_EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '' },
       await freePort(),
+      SEEDING_START_MS,
     );
     expect(server.output()).toContain('private folder');
     expect(server.output()).toContain(fallbackRoot);
     expect(await demoLogin(server.baseUrl)).toBe(200);
     server.child.kill('SIGINT');
     expect(await server.exited).toBe(0);
-  });
+  }, SEEDING_START_MS + 30_000);
 
   // A clone in /root or a `mktemp -d` folder: node_modules itself is out of the postgres account's reach.
   it.runIf(process.getuid?.() === 0)('runs PostgreSQL from a reachable copy when the whole project is in a 0700 folder', async () => {
@@ -121,7 +125,7 @@ describe('npm start as root from a private folder', () => {
     const server = await startServerProcess(
       { OTKLIK_DATA_DIR: join(clone, '.otklik'), OTKLIK_FALLBACK_DATA_ROOT: fallbackRoot, OTKLIK_EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '' },
       await freePort(),
-      90_000,
+      SEEDING_START_MS,
       { mainJs: join(clone, 'backend', 'dist', 'backend', 'src', 'main.js'), cwd: clone },
     );
     expect(server.output()).toContain('cannot enter, so a copy is made in');
@@ -129,7 +133,7 @@ describe('npm start as root from a private folder', () => {
     expect(await demoLogin(server.baseUrl)).toBe(200);
     server.child.kill('SIGINT');
     expect(await server.exited).toBe(0);
-  }, 120_000);
+  }, SEEDING_START_MS + 60_000);
 });
 
 describe('npm start with DATABASE_URL', () => {

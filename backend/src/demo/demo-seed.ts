@@ -32,7 +32,8 @@ export async function seedDemo(app: INestApplicationContext, story: DemoStory = 
   });
   const workspace = await app.get(WorkspacesService).create(DEMO_WORKSPACE, user.id);
   logger.log(`Created "${DEMO_WORKSPACE}" with admin ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
-  await seedDemoStory(app, workspace.id, user.id, story, { log: (line) => logger.log(line) });
+  // The clusters finish building in the background while the server starts.
+  await seedDemoStory(app, workspace.id, user.id, story, { log: (line) => logger.log(line), clustersInBackground: true });
   return true;
 }
 
@@ -40,6 +41,8 @@ export interface SeedOptions {
   /** The story ends at this moment (default: now). */
   now?: Date;
   log?: (line: string) => void;
+  /** Return once the cluster rebuild has started instead of when it is done. */
+  clustersInBackground?: boolean;
 }
 
 /** Tells the story in one (empty) workspace; `adminId` is an admin of it. Also what tests call, with a smaller story. */
@@ -62,8 +65,9 @@ export async function seedDemoStory(app: INestApplicationContext, workspaceId: s
   await seedChurn(app, workspaceId, plan.cancellations, clock, history, progress);
   await seedMentions(app, workspaceId, plan.mentions, clock, progress);
   await seedCases(app, workspaceId, team, surveys, plan.responses, plan.cancellations, story, clock, history, progress);
-  if (story.clusters) await seedClusters(app, workspaceId, history, progress);
-  else await history.holdFeedbackSync(workspaceId, null);
   await history.startCaseSyncAt(workspaceId, new Date());
+  if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);
+  const clusters = story.clusters ? await seedClusters(app, workspaceId, history, progress) : { done: Promise.resolve() };
   progress.note('story told');
+  if (!options.clustersInBackground) await clusters.done;
 }

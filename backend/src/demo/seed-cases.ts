@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CaseBreachJob } from '../cases/case-breach.job';
 import { type Actor, SYSTEM } from '../cases/cases.repository';
+import { cancellationTitle, lowScoreTitle, negativeMentionTitle } from '../cases/case-titles';
 import { CasesService, type OpenCaseInput } from '../cases/cases.service';
 import type { Theme } from './comments';
 import type { DemoHistoryRepository } from './demo-history.repository';
@@ -59,6 +60,8 @@ interface CaseSource {
 interface Op {
   /** When the case opened: cases are replayed one after the other, oldest first. */
   caseAt: number;
+  /** This step stops a timer: the breach check runs at its moment first, so a late answer counts as a breach. */
+  stopsTimer?: boolean;
   at: Date;
   order: number;
   run: () => Promise<unknown>;
@@ -95,7 +98,6 @@ export async function seedCases(
   const mentions = await history.negativeOriginalMentions(workspaceId, new Date(now - 30 * DAY_MS));
 
   const sources: CaseSource[] = [];
-  const label: Record<string, string> = { nps: 'NPS detractor', csat: 'Low CSAT', ces: 'High effort (CES)' };
   const n = story.cases;
   for (let i = 0; sources.length < Math.round(n * 0.62) && i < lowResponses.length; i += 1 + rng.int(0, 3)) {
     const r = lowResponses[i];
@@ -104,7 +106,7 @@ export async function seedCases(
     sources.push({
       theme: r.theme, language: r.language, churnReasonKey: r.customer.leftDay !== null ? (RESOLUTIONS[r.theme]?.[0].churnReasonKey ?? 'other') : null,
       input: {
-        source: 'response', sourceId: r.id, title: `${label[r.survey]}: ${r.score}/${scale} — ${survey.name}`.slice(0, 300), description: r.comment ?? '',
+        source: 'response', sourceId: r.id, ...lowScoreTitle(r.survey, r.score, scale, survey.name), description: r.comment ?? '',
         customerExternalId: r.customer.externalId, touchpointId: touchpointByName.get(survey.touchpointName) ?? null, openedAt: clock.at(r.day),
       },
     });
@@ -114,7 +116,7 @@ export async function seedCases(
     sources.push({
       theme: REASON_THEME[x.reasonKey] ?? null, language: x.language, churnReasonKey: x.reasonKey,
       input: {
-        source: 'cancellation', sourceId: x.id, title: `Cancellation: ${x.reasonKey}`, description: [x.otherText, x.followUp].filter(Boolean).join('\n\n'),
+        source: 'cancellation', sourceId: x.id, ...cancellationTitle(x.reasonKey), description: [x.otherText, x.followUp].filter(Boolean).join('\n\n'),
         customerExternalId: x.customer.externalId, touchpointId: team.touchpoints.cancel.id, openedAt: clock.at(x.day),
       },
     });
@@ -124,7 +126,7 @@ export async function seedCases(
     sources.push({
       theme: /курьер|courier|куриер|достав|deliver/i.test(m.text) ? 'courier_delay' : null, language: 'ru', churnReasonKey: null,
       input: {
-        source: 'mention', sourceId: m.id, title: `Negative mention on ${m.source}${m.author ? ` by ${m.author}` : ''}`.slice(0, 300), description: m.text,
+        source: 'mention', sourceId: m.id, ...negativeMentionTitle(m.source, m.author), description: m.text,
         touchpointId: team.touchpoints.social.id, openedAt: new Date(m.postedAt),
       },
     });
@@ -151,16 +153,17 @@ export async function seedCases(
     const owner = () => ids[i];
     const lang = s.language;
     if (state === 'open') {
-      const replyAt = at(rng.int(5, 40) * 60_000);
+      const replyAt = at(rng.int(4, 25) * 60_000);
       const text = rng.pick(AGENT_REPLIES[lang]);
-      if (rng.chance(0.6)) ops.push({ caseAt: opened, at: replyAt, order: order++, run: async () => cases.reply(workspaceId, owner()!, { text }, await byOwner(owner()!), replyAt) });
+      if (rng.chance(0.6)) ops.push({ caseAt: opened, stopsTimer: true, at: replyAt, order: order++, run: async () => cases.reply(workspaceId, owner()!, { text }, await byOwner(owner()!), replyAt) });
       continue;
     }
     if (state === 'breached') continue; // nobody answered: the breach check escalates it
-    const firstReply = at(rng.int(20, 300) * 60_000);
+    // Most first replies are in time (chat and phone targets are 30 minutes), some are hours late.
+    const firstReply = at((rng.chance(0.72) ? rng.int(4, 25) : rng.int(45, 360)) * 60_000);
     const replyText = rng.pick(AGENT_REPLIES[lang]);
     const wait = state === 'waiting' || rng.chance(0.4);
-    ops.push({ caseAt: opened, at: firstReply, order: order++, run: async () => cases.reply(workspaceId, owner()!, { text: replyText, waitForCustomer: wait }, await byOwner(owner()!), firstReply) });
+    ops.push({ caseAt: opened, stopsTimer: true, at: firstReply, order: order++, run: async () => cases.reply(workspaceId, owner()!, { text: replyText, waitForCustomer: wait }, await byOwner(owner()!), firstReply) });
     if (state === 'waiting') continue;
     const customerBack = at(firstReply.getTime() - opened + rng.int(2, 30) * HOUR);
     const customerText = rng.pick(CUSTOMER_REPLIES[lang]);
@@ -168,7 +171,7 @@ export async function seedCases(
     const closeAt = at(customerBack.getTime() - opened + rng.int(1, 40) * HOUR);
     const resolution = s.theme ? rng.pick(RESOLUTIONS[s.theme] ?? [FALLBACK]) : FALLBACK;
     const close = { rootCause: resolution.rootCause, actionTaken: resolution.action, ...(s.churnReasonKey ? { churnReasonKey: s.churnReasonKey } : {}) };
-    ops.push({ caseAt: opened, at: closeAt, order: order++, run: async () => cases.close(workspaceId, owner()!, close, await byOwner(owner()!), closeAt) });
+    ops.push({ caseAt: opened, stopsTimer: true, at: closeAt, order: order++, run: async () => cases.close(workspaceId, owner()!, close, await byOwner(owner()!), closeAt) });
     if (state === 'reopened' || rng.chance(0.55)) {
       const followAt = at(closeAt.getTime() - opened + rng.int(2, 24) * HOUR);
       const score = state === 'reopened' ? rng.int(1, 2) : Number(rng.weighted({ 3: 1, 4: 3, 5: 6 } as Record<string, number>));
@@ -176,14 +179,14 @@ export async function seedCases(
     }
   }
 
-  // One case after the other, oldest first, each step at its moment, with the breach check run at that moment first.
+  // One case after the other, oldest first, each step at its moment.
   // (Replaying one case's steps back to back keeps the background breach check, which uses the real clock, from
   // seeing a half-replayed case.)
   ops.sort((a, b) => a.caseAt - b.caseAt || a.order - b.order);
   const seedStart = new Date();
   let done = 0;
   for (const op of ops) {
-    await breach.run(op.at, workspaceId);
+    if (op.stopsTimer) await breach.run(op.at, workspaceId);
     await op.run();
     await history.stampCaseEvents(workspaceId, op.at, seedStart);
     done += 1;

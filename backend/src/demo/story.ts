@@ -30,7 +30,7 @@ export const DEFAULT_STORY: DemoStory = {
   seed: 20_261_207,
   customers: 2000,
   responses: 15_000,
-  displaysPerResponse: 2.6,
+  displaysPerResponse: 2.3,
   cancellations: 600,
   mentions: 2200,
   cases: 60,
