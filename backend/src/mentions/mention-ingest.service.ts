@@ -6,17 +6,20 @@ import type { EntityManager } from 'typeorm';
 import type { FieldError } from '../common/http/api-error';
 import { flattenValidationErrors, VALIDATION_OPTIONS } from '../common/http/validation.pipe';
 import { WebhookEvents } from '../webhooks/webhook-events';
-import { dedupKeys, featureSet, NEAR_SIMILARITY, similarity } from './dedup/dedup-text';
-import { analyseMention, type AnalysedMention } from './mention-analysis';
+import { featureSet, NEAR_SIMILARITY, similarity } from './dedup/dedup-text';
+import type { AnalysedMention } from './mention-analysis';
 import { MentionInputDto, type MentionIngestItemDto, type MentionIngestResultDto } from './mention-input.dto';
 import { type MentionInsert, mentionKey, MentionsRepository, type OriginalCandidate } from './mentions.repository';
 import { SpikeAlertsService } from './spikes/spike-alerts.service';
+import { analyseTexts, dedupWords } from './text-work';
 
 export type MentionChannel = MentionInsert['channel'];
 
 /** How far back a near-identical text still counts as a copy of an earlier one. */
 const NEAR_WINDOW_DAYS = 30;
 const NEAR_CANDIDATE_LIMIT = 2000;
+/** Longest stretch of item validation before the event loop gets a turn. */
+const YIELD_EVERY_MS = 10;
 /** A post dated further ahead than this is a sender's clock or format error. */
 const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
 
@@ -75,12 +78,22 @@ export class MentionIngestService {
 
   async ingest(workspaceId: string, raw: unknown[], channel: MentionChannel, feedId: string | null = null): Promise<MentionIngestResultDto> {
     const items: MentionIngestItemDto[] = new Array(raw.length);
-    const analysed: AnalysedMention[] = [];
+    const valid: { index: number; input: MentionInputDto }[] = [];
+    // Validation resolves through microtasks, which never let the event loop in: a 1000-item batch
+    // after a 5 MB JSON parse would hold it for over 100 ms. Yield to it every few milliseconds.
+    let sliceStart = performance.now();
     for (const [index, value] of raw.entries()) {
+      if (performance.now() - sliceStart > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
       const { item, errors } = await this.validateItem(value);
-      if (item) analysed.push(analyseMention(index, item));
+      if (item) valid.push({ index, input: item });
       else items[index] = { index, status: 'invalid', errors };
     }
+    // A large batch is analysed in a worker thread: seconds of CPU must not stall other requests.
+    const analyses = await analyseTexts(valid.map((v) => v.input));
+    const analysed: AnalysedMention[] = valid.map((v, i) => ({ ...v, ...analyses[i] }));
 
     const created = await this.mentions.transaction((manager) => this.store(manager, workspaceId, analysed, channel, feedId, items));
 
@@ -126,7 +139,8 @@ export class MentionIngestService {
     const needNear = fresh.filter((a) => a.dedup.bands && !(a.dedup.textHash && byHash.has(a.dedup.textHash)));
     const candidates = await this.mentions.nearCandidates(manager, workspaceId, [...new Set(needNear.flatMap((a) => a.dedup.bands!))], NEAR_WINDOW_DAYS, NEAR_CANDIDATE_LIMIT);
     const index = new BandIndex();
-    for (const c of candidates) index.add({ id: c.duplicateOf ?? c.id, features: featureSet(dedupKeys(c.text).words) }, c.lshBands);
+    const candidateWords = await dedupWords(candidates.map((c) => c.text));
+    for (const [i, c] of candidates.entries()) index.add({ id: c.duplicateOf ?? c.id, features: featureSet(candidateWords[i]) }, c.lshBands);
     const parentKeys = fresh.filter((a) => a.input.parentExternalId).map((a) => ({ source: a.input.source, externalId: a.input.parentExternalId! }));
     const parents = await this.mentions.parents(manager, workspaceId, parentKeys);
 

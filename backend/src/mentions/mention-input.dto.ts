@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Trim } from '../common/http/dto-helpers';
+import { MAX_MENTION_TEXT } from './mention-limits';
 
+export { MAX_MENTION_TEXT };
 export const MAX_MENTIONS_PER_REQUEST = 1000;
-export const MAX_MENTION_TEXT = 20_000;
 export const SOURCE_PATTERN = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 
 /** One mention as sent by a webhook, the bulk API, a CSV row or a feed item. */

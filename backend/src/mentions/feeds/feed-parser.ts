@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import Parser from 'rss-parser';
-import { MAX_MENTION_TEXT } from '../mention-input.dto';
+import { MAX_MENTION_TEXT } from '../mention-limits';
 import { htmlToText } from './html-text';
 
 /** The most items taken from one fetch (the ingest path's batch limit). */
@@ -19,6 +19,11 @@ export interface FeedMention {
 }
 
 export class FeedParseError extends Error {}
+
+// rss-parser 3.13 (its last release) fills every item's `contentSnippet`, which we never read, with
+// /<(?:.|\n)*?>/gm: quadratic on a description of many "<" (150,000 of them took minutes). The snippet
+// is switched off; the text we keep comes from htmlToText, which is linear.
+(require('rss-parser/lib/utils') as { getSnippet: (html: string) => string }).getSnippet = () => '';
 
 type FeedItem = Parser.Item & { id?: unknown; author?: unknown; 'content:encoded'?: unknown };
 

@@ -3,7 +3,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AddressGuard } from '../../webhooks/address-guard';
 import { MentionIngestService } from '../mention-ingest.service';
 import { fetchFeed } from './feed-fetch';
-import { FeedParseError, feedItemsToMentions, parseFeed } from './feed-parser';
+import { feedMentions } from '../text-work';
+import { FeedParseError } from './feed-parser';
 import { nextPollMinutes } from './feed-schedule';
 import { type ClaimedFeed, type FeedStatus, MentionFeedsRepository, type PollRecord } from './mention-feeds.repository';
 
@@ -73,7 +74,8 @@ export class FeedPollService {
     if (fetched.kind === 'not_modified') return { status: 'not_modified', nextInMinutes: feed.pollIntervalMinutes };
     let mentions;
     try {
-      mentions = feedItemsToMentions(await parseFeed(fetched.xml), feed.source, fetched.finalUrl);
+      // Parsed in a worker thread when large: XML parsing and HTML-to-text of megabytes is CPU-bound.
+      mentions = await feedMentions(fetched.xml, feed.source, fetched.finalUrl);
     } catch (error) {
       if (error instanceof FeedParseError) return failed(error.message);
       throw error;

@@ -61,7 +61,7 @@ export class SignedIngestService {
     const body = decodeUtf8(request.rawBody);
     if (await this.keys.seen(key.keyId, id)) throw conflict('replayed', 'This webhook-id was already processed; send new mentions with a new webhook-id.');
 
-    const mentions = parseMentions(body);
+    const mentions = await parseMentions(body, request.rawBody);
     const result = await this.ingest.ingest(key.workspaceId, mentions, 'webhook');
     await this.keys.remember(key.keyId, id, SIGNATURE_TOLERANCE_SECONDS * 2);
     if (result.invalid === mentions.length) {
@@ -81,11 +81,17 @@ function decodeUtf8(raw: Buffer): string {
   }
 }
 
-/** One mention, an array of them, or `{ "mentions": [...] }`. */
-function parseMentions(body: string): unknown[] {
+/**
+ * One mention, an array of them, or `{ "mentions": [...] }`. The scans and the parse of a 5 MB body
+ * are tens of milliseconds each: the event loop gets a turn between them.
+ */
+async function parseMentions(body: string, raw: Buffer): Promise<unknown[]> {
+  const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
   let parsed: unknown;
   if (jsonDepthExceeds(body)) throw validationError([{ field: 'body', message: `body nests deeper than ${MAX_JSON_DEPTH} levels` }]);
-  if (jsonHasUnstorableText(body)) throw validationError([{ field: 'body', message: UNSTORABLE_TEXT_MESSAGE }]);
+  await yieldToLoop();
+  if (jsonHasUnstorableText(raw)) throw validationError([{ field: 'body', message: UNSTORABLE_TEXT_MESSAGE }]);
+  await yieldToLoop();
   try {
     parsed = JSON.parse(body);
   } catch {
