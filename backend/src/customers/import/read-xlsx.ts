@@ -26,7 +26,8 @@ const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29,
 
 /** A custom format code shows a date when, outside quoted text and [colour]/[$-locale] brackets, it has d, m, y, h or s. */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*]/g, '').replace(/\\./g, '');
+  // `[^[\]]`, not `[^\]]`: a bracket never closed would otherwise be rescanned from every "[" after it (quadratic).
+  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^[\]]*]/g, '').replace(/\\./g, '');
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
