@@ -37,12 +37,26 @@ export class ClustersService {
     private readonly feedback: FeedbackTextsRepository,
   ) {}
 
-  async list(workspaceId: string, query: ListClustersQuery, now = new Date()): Promise<ClusterListDto> {
-    const filter = filterOf(query);
-    let rows = (await this.clusters.stats(workspaceId, filter, now)).filter((c) => c.size > 0 || (!query.from && !query.to && !query.source && !query.touchpoint && !query.language));
+  /** The list page's clusters in its order (size, or growth: last 7 days over the 7 before). */
+  private async ranked(workspaceId: string, query: ListClustersQuery, now: Date): Promise<ClusterStatsRow[]> {
+    let rows = (await this.clusters.stats(workspaceId, filterOf(query), now)).filter((c) => c.size > 0 || (!query.from && !query.to && !query.source && !query.touchpoint && !query.language));
     if (query.pinned !== undefined) rows = rows.filter((c) => c.pinned === query.pinned);
     const growth = (c: ClusterStatsRow) => (c.previous === 0 ? (c.recent > 0 ? Number.POSITIVE_INFINITY : 0) : c.recent / c.previous);
-    rows.sort(query.sort === 'growth' ? (a, b) => growth(b) - growth(a) || b.recent - a.recent || b.size - a.size : (a, b) => b.size - a.size || b.recent - a.recent);
+    return rows.sort(query.sort === 'growth' ? (a, b) => growth(b) - growth(a) || b.recent - a.recent || b.size - a.size : (a, b) => b.size - a.size || b.recent - a.recent);
+  }
+
+  /**
+   * The head of the list sorted by growth (the home page): the same ranking as `list`, without the examples and
+   * totals it does not show. Only clusters that grew this week.
+   */
+  async growing(workspaceId: string, limit: number, now = new Date()): Promise<ClusterDto[]> {
+    const rows = (await this.ranked(workspaceId, { sort: 'growth' }, now)).filter((c) => c.recent > 0 && c.recent > c.previous);
+    return rows.slice(0, limit).map((row) => this.toDto(row, []));
+  }
+
+  async list(workspaceId: string, query: ListClustersQuery, now = new Date()): Promise<ClusterListDto> {
+    const filter = filterOf(query);
+    const rows = await this.ranked(workspaceId, query, now);
     const examples = await this.clusters.examples(workspaceId, rows.map((r) => r.id), 3, filter);
     const [unclustered, latest, unplaced] = await Promise.all([
       this.clusters.countTexts(workspaceId, null, filter),

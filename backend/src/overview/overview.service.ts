@@ -22,6 +22,7 @@ import { SlaPoliciesService } from '../touchpoints/sla-policies.service';
 import { TouchpointsService } from '../touchpoints/touchpoints.service';
 import type { TouchpointDto } from '../touchpoints/touchpoints.dto';
 import { PART_RULES, refusal, STEP_RULES } from './overview-access';
+import { OVERVIEW_CACHE_MS, PartCache } from './part-cache';
 import {
   CHECKLIST_STEPS,
   type ChecklistStep,
@@ -68,6 +69,13 @@ class Reads {
  */
 @Injectable()
 export class OverviewService {
+  private readonly cache = new PartCache();
+  /**
+   * Steps seen done, until when: a done step is not read again within the staleness bound, while an open one is
+   * read on every call, so a new workspace sees each tick at once and a set-up one pays nothing for the checklist.
+   */
+  private readonly doneSteps = new Map<string, number>();
+
   constructor(
     private readonly surveyMetrics: SurveyMetricsService,
     private readonly surveys: SurveysRepository,
@@ -111,8 +119,10 @@ export class OverviewService {
       sleeping: (c) => this.sleeping(c),
     };
     const allowed = OVERVIEW_PARTS.filter(readable);
+    // The parts are the same for every caller who may read them: cached per workspace, part and filter (see PartCache).
+    const key = (part: OverviewPart) => [workspaceId, part, from.toISOString(), to.toISOString(), timeZone, part === 'churn' ? ctx.language : ''].join('|');
     const [parts, checklist] = await Promise.all([
-      Promise.all(OVERVIEW_PARTS.map((part) => (allowed.includes(part) ? builders[part](ctx) : Promise.resolve(null)))),
+      Promise.all(OVERVIEW_PARTS.map((part) => (allowed.includes(part) ? this.cache.get(key(part), () => builders[part](ctx)) : Promise.resolve(null)))),
       this.checklist(ctx, principal, role),
     ]);
     const byPart = Object.fromEntries(OVERVIEW_PARTS.map((part, i) => [part, parts[i]])) as unknown as Pick<OverviewDto, OverviewPart>;
@@ -136,10 +146,7 @@ export class OverviewService {
     if (parts.cases && parts.cases.open > 0) return false;
     if (parts.churn && (parts.churn.finishedFlows > 0 || parts.churn.customersLost > 0)) return false;
     if (parts.sleeping && parts.sleeping.count > 0) return false;
-    if (parts.scores) {
-      const stats = await this.surveyStats(ctx);
-      if ([...stats.values()].some((s) => s.displays > 0 || s.responses > 0)) return false;
-    }
+    if (parts.scores && (await this.surveyActivity(ctx))) return false;
     if (parts.mentions && (await this.anyMention(ctx))) return false;
     return true;
   }
@@ -148,8 +155,9 @@ export class OverviewService {
     return ctx.reads.once('surveys', () => this.surveys.list(ctx.workspaceId));
   }
 
-  private surveyStats(ctx: PartContext) {
-    return ctx.reads.once('surveyStats', async () => this.surveys.stats(ctx.workspaceId, (await this.surveyList(ctx)).map((s) => s.id)));
+  /** A display or response exists (never cached: it is what turns the checklist into the dashboard). */
+  private surveyActivity(ctx: PartContext): Promise<boolean> {
+    return ctx.reads.once('surveyActivity', () => this.surveys.anyDisplayOrResponse(ctx.workspaceId));
   }
 
   private touchpointList(ctx: PartContext): Promise<TouchpointDto[]> {
@@ -248,7 +256,7 @@ export class OverviewService {
       saveRate: current.saves.percent,
       saved: current.saves.saved,
       finishedFlows: current.saves.finishedFlows,
-      topReasons: reasons.totals.reasons.slice(0, TOP).map((r) => ({ reasonKey: r.reasonKey, label: labels.get(r.reasonKey) ?? r.reasonKey, count: r.count, percent: r.percent })),
+      topReasons: reasons.totals.reasons.filter((r) => r.count > 0).slice(0, TOP).map((r) => ({ reasonKey: r.reasonKey, label: labels.get(r.reasonKey) ?? r.reasonKey, count: r.count, percent: r.percent })),
       link: link('/churn', ctx.days),
     };
   }
@@ -277,12 +285,9 @@ export class OverviewService {
 
   /** The Clusters page sorted by growth (last 7 days over the 7 before, whatever the period). */
   private async clustersPart(ctx: PartContext): Promise<OverviewClustersDto> {
-    const list = await this.clusters.list(ctx.workspaceId, { sort: 'growth' }, ctx.now);
+    const growing = await this.clusters.growing(ctx.workspaceId, TOP, ctx.now);
     return {
-      growing: list.items
-        .filter((c) => c.lastSevenDays > 0 && c.lastSevenDays > c.previousSevenDays)
-        .slice(0, TOP)
-        .map((c) => ({ id: c.id, name: c.name, lastSevenDays: c.lastSevenDays, previousSevenDays: c.previousSevenDays, growth: c.growth, link: link(`/clusters/${c.id}`) })),
+      growing: growing.map((c) => ({ id: c.id, name: c.name, lastSevenDays: c.lastSevenDays, previousSevenDays: c.previousSevenDays, growth: c.growth, link: link(`/clusters/${c.id}`) })),
       link: link('/clusters', { sort: 'growth' }),
     };
   }
@@ -336,10 +341,8 @@ export class OverviewService {
   private async checklist(ctx: PartContext, principal: Principal, role: Role | null): Promise<OverviewChecklistDto> {
     const checks: Record<ChecklistStep, { done: () => Promise<boolean>; link: OverviewLinkDto }> = {
       survey: { done: async () => (await this.surveyList(ctx)).length > 0, link: link('/surveys/new') },
-      embed: {
-        done: async () => [...(await this.surveyStats(ctx)).values()].some((s) => s.displays > 0 || s.responses > 0),
-        link: await this.embedLink(ctx, principal, role),
-      },
+      // The link is fixed below: the newest survey's Embed tab while the step is open.
+      embed: { done: () => this.surveyActivity(ctx), link: link('/surveys') },
       owners: { done: async () => (await this.touchpointList(ctx)).some((t) => !t.unowned), link: link('/touchpoints') },
       // Every workspace has the default policy: the step is done once someone set one up (a new one, the default
       // edited, or a touchpoint naming one).
@@ -358,17 +361,27 @@ export class OverviewService {
         link: link('/settings/members'),
       },
     };
+    const now = Date.now();
+    if (this.doneSteps.size > 10_000) this.doneSteps.clear();
+    const isDone = async (key: ChecklistStep): Promise<boolean> => {
+      const cacheKey = `${ctx.workspaceId}|${key}`;
+      if ((this.doneSteps.get(cacheKey) ?? 0) > now) return true;
+      const done = await checks[key].done();
+      if (done) this.doneSteps.set(cacheKey, now + OVERVIEW_CACHE_MS);
+      return done;
+    };
     const steps = await Promise.all(CHECKLIST_STEPS.map(async (key) => ({
       key,
-      done: refusal(principal, role, STEP_RULES[key]) ? null : await checks[key].done(),
+      done: refusal(principal, role, STEP_RULES[key]) ? null : await isDone(key),
       link: checks[key].link,
     })));
+    const embed = steps.find((s) => s.key === 'embed')!;
+    if (embed.done === false) embed.link = await this.embedLink(ctx);
     return { steps, done: steps.filter((s) => s.done === true).length, total: steps.length };
   }
 
-  /** The newest survey's Embed tab (the surveys list when there is none, or the caller may not read surveys). */
-  private async embedLink(ctx: PartContext, principal: Principal, role: Role | null): Promise<OverviewLinkDto> {
-    if (refusal(principal, role, STEP_RULES.embed)) return link('/surveys');
+  /** The newest survey's Embed tab (the surveys list when there is none). */
+  private async embedLink(ctx: PartContext): Promise<OverviewLinkDto> {
     const newest = (await this.surveyList(ctx))[0];
     return newest ? link(`/surveys/${newest.id}/embed`) : link('/surveys');
   }

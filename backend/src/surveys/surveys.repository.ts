@@ -147,6 +147,15 @@ export class SurveysRepository {
     );
   }
 
+  /** Whether any survey of the workspace was ever shown or answered (the home page's "embedded" step). */
+  async anyDisplayOrResponse(workspaceId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM survey_displays WHERE workspace_id = $1) OR EXISTS (SELECT 1 FROM responses WHERE workspace_id = $1) AS any`,
+      [workspaceId],
+    );
+    return row.any;
+  }
+
   async stats(workspaceId: string, surveyIds: string[]): Promise<Map<string, SurveyStats>> {
     if (surveyIds.length === 0) return new Map();
     const rows: ({ id: string } & SurveyStats)[] = await this.dataSource.query(
