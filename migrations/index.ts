@@ -18,6 +18,7 @@ import { AccountSecurity1796672417351 } from './1796672417351-account-security';
 import { ClusterMergeGuard1796680556000 } from './1796680556000-cluster-merge-guard';
 import { SurveyRevision1796681873000 } from './1796681873000-survey-revision';
 import { CancellationFlowBuilder1796690417263 } from './1796690417263-cancellation-flow-builder';
+import { CaseTitleKeys1796691651830 } from './1796691651830-case-title-keys';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   ClusterMergeGuard1796680556000,
   SurveyRevision1796681873000,
   CancellationFlowBuilder1796690417263,
+  CaseTitleKeys1796691651830,
 ];

@@ -89,6 +89,8 @@ describe('automatic cases', () => {
     expect(c).toMatchObject({
       source: 'response', touchpointId: tp.checkout, ownerId: owner.userId, channel: 'chat', priority: 'normal', priorityReasons: [],
       customerId: 'cust-1', status: 'open', title: 'NPS detractor: 3/10 — Checkout NPS', description: 'Долго ждал ответа',
+      // The dashboard writes the title in the reader's language from the key; API clients keep the English title.
+      titleKey: 'low_score', titleParams: { kind: 'nps', score: 3, scale: 10, survey: 'Checkout NPS' },
     });
     expect(c.events.map((e: { kind: string }) => e.kind)).toEqual(['opened']);
     expect(c.events[0]).toMatchObject({ actorKind: 'system', details: { routedBy: 'touchpoint_owner' } });
@@ -105,7 +107,11 @@ describe('automatic cases', () => {
     const vip = await respond(nps, 5, 'vip-1');
     expect((await sync()).response).toBe(2);
     expect(await caseOf('response', again)).toMatchObject({ priority: 'high', priorityReasons: ['repeated_complaint'] });
-    expect(await caseOf('response', vip)).toMatchObject({ priority: 'high', priorityReasons: ['high_mrr'] });
+    expect(await caseOf('response', vip)).toMatchObject({ priority: 'high', priorityReasons: ['high_mrr'], customerId: 'vip-1', customerName: 'Big Co' });
+    // The inbox shows customers by name too, looked up once per page.
+    const inbox = (await asAdmin.get(`${ws}/cases?source=response`).expect(200)).body.items as { customerId: string | null; customerName: string | null }[];
+    expect(inbox.find((i) => i.customerId === 'vip-1')?.customerName).toBe('Big Co');
+    expect(inbox.find((i) => i.customerId === 'cust-1')?.customerName).toBeNull(); // no customer record: the id alone
   });
 
   it('opens a high-priority case from a finished cancellation, round robin over the touchpoint team', async () => {
@@ -122,7 +128,7 @@ describe('automatic cases', () => {
     const owners = [];
     for (const id of [first, second, third]) {
       const c = await caseOf('cancellation', id);
-      expect(c).toMatchObject({ priority: 'high', priorityReasons: ['cancellation'], touchpointId: tp.offboarding, channel: 'web_form', title: 'Cancellation: moved_away' });
+      expect(c).toMatchObject({ priority: 'high', priorityReasons: ['cancellation'], touchpointId: tp.offboarding, channel: 'web_form', title: 'Cancellation: moved_away', titleKey: 'cancellation', titleParams: { reason: 'moved_away' } });
       owners.push(c.ownerId);
     }
     expect(owners).toEqual([teamA.userId, teamB.userId, teamA.userId]);
@@ -138,7 +144,8 @@ describe('automatic cases', () => {
     const negative = res.body.items.find((i: { sentiment: number }) => i.sentiment === -1);
     expect((await sync()).mention).toBe(1);
     expect((await sync()).mention).toBe(0);
-    expect(await caseOf('mention', negative.id)).toMatchObject({ channel: 'social', touchpointId: tp.social, ownerId: null, title: 'Negative mention on twitter by @olga' });
+    expect(await caseOf('mention', negative.id)).toMatchObject({ channel: 'social', touchpointId: tp.social, ownerId: null, title: 'Negative mention on twitter by @olga',
+      titleKey: 'negative_mention', titleParams: { source: 'twitter', author: '@olga' } });
   });
 
   it('opens a case when a cluster is pinned as a known issue', async () => {
@@ -147,7 +154,52 @@ describe('automatic cases', () => {
     await asAdmin.patch(`${ws}/clusters/${id}`, { pinned: true }).expect(200);
     expect((await sync()).cluster).toBe(1);
     expect((await sync()).cluster).toBe(0);
-    expect(await caseOf('cluster', id)).toMatchObject({ title: 'Known issue: Late delivery', priority: 'high', priorityReasons: ['known_issue'] });
+    expect(await caseOf('cluster', id)).toMatchObject({ title: 'Known issue: Late delivery', titleKey: 'known_issue', titleParams: { name: 'Late delivery' }, priority: 'high', priorityReasons: ['known_issue'] });
+  });
+
+  it('a case someone writes keeps its own title and no key', async () => {
+    const made = (await asAdmin.post(`${ws}/cases`, { title: 'Refund for order 77' }).expect(201)).body;
+    expect(made).toMatchObject({ title: 'Refund for order 77', titleKey: null, titleParams: {}, customerName: null });
+  });
+});
+
+describe('a touchpoint gets an owner', () => {
+  it('routes its open unassigned cases to the new owner, each with an event saying why; assigned and closed ones stay', async () => {
+    const place = await touchpoint('Returns desk', { stage: 'buying', channel: 'email' });
+    const open = async (title: string, extra: Record<string, unknown> = {}) =>
+      (await asAdmin.post(`${ws}/cases`, { title, touchpointId: place, ...extra }).expect(201)).body.id as string;
+    const waiting = await open('Waiting one');
+    const unassigned = await open('Nobody on it');
+    const taken = await open('Already taken', { ownerId: teamA.userId });
+    const done = await open('Closed one');
+    await asAdmin.patch(`${ws}/cases/${waiting}`, { status: 'waiting_customer' }).expect(200);
+    await asAdmin.post(`${ws}/cases/${done}/close`, { rootCause: 'x', actionTaken: 'y' }).expect(200);
+    const elsewhere = (await asAdmin.post(`${ws}/cases`, { title: 'Other place' }).expect(201)).body.id as string;
+
+    await asAdmin.patch(`${ws}/touchpoints/${place}`, { ownerId: backup.userId }).expect(200);
+
+    const owners = async () => Object.fromEntries(
+      (await db().query(`SELECT id, owner_id FROM cases WHERE id = ANY($1::uuid[])`, [[waiting, unassigned, taken, done, elsewhere]])).map((r: { id: string; owner_id: string | null }) => [r.id, r.owner_id]),
+    );
+    expect(await owners()).toEqual({ [waiting]: backup.userId, [unassigned]: backup.userId, [taken]: teamA.userId, [done]: null, [elsewhere]: null });
+    const detail = (await asAdmin.get(`${ws}/cases/${unassigned}`).expect(200)).body;
+    expect(detail.events.at(-1)).toMatchObject({ kind: 'assigned', actorKind: 'system', details: { from: null, to: backup.userId, reason: 'touchpoint_owner', touchpointId: place } });
+    expect((await asAdmin.get(`${ws}/cases/${taken}`).expect(200)).body.events.map((e: { kind: string }) => e.kind)).toEqual(['opened']);
+
+    // Saving the touchpoint again with the same owner hands out nothing new.
+    const later = await open('After the owner came');
+    expect((await asAdmin.get(`${ws}/cases/${later}`).expect(200)).body.ownerId).toBe(backup.userId); // routed on opening
+    await asAdmin.patch(`${ws}/cases/${later}`, { ownerId: null }).expect(200);
+    await asAdmin.patch(`${ws}/touchpoints/${place}`, { ownerId: backup.userId, regulation: 'Answer within a day' }).expect(200);
+    expect((await asAdmin.get(`${ws}/cases/${later}`).expect(200)).body.ownerId).toBeNull();
+  });
+
+  it('a refused touchpoint change moves no case', async () => {
+    const place = await touchpoint('Billing desk', {});
+    const id = (await asAdmin.post(`${ws}/cases`, { title: 'Invoice wrong', touchpointId: place }).expect(201)).body.id as string;
+    const outsider = await t.createUser();
+    await asAdmin.patch(`${ws}/touchpoints/${place}`, { ownerId: outsider.userId }).expect(400);
+    expect((await asAdmin.get(`${ws}/cases/${id}`).expect(200)).body.ownerId).toBeNull();
   });
 });
 

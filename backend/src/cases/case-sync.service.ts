@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CaseBreachJob } from './case-breach.job';
 import { CaseRoutingRepository } from './case-routing.repository';
 import { CaseSourcesRepository } from './case-sources.repository';
+import { cancellationTitle, knownIssueTitle, lowScoreTitle, negativeMentionTitle } from './case-titles';
 import { SYSTEM } from './cases.repository';
 import { CasesService } from './cases.service';
 
@@ -13,8 +14,6 @@ export interface CaseSyncOutcome {
   mention: number;
   cluster: number;
 }
-
-const SCORE_LABEL: Record<string, string> = { nps: 'NPS detractor', csat: 'Low CSAT', ces: 'High effort (CES)' };
 
 /**
  * Opens cases from new feedback and runs the SLA breach check, on a timer in every process (state lives in the
@@ -55,27 +54,27 @@ export class CaseSyncService implements OnApplicationBootstrap, OnApplicationShu
     for (const r of await this.sources.responses(workspaceId)) {
       const scale = r.kind === 'nps' ? 10 : r.scaleMax ?? 5;
       await open('response', {
-        source: 'response', sourceId: r.id, title: `${SCORE_LABEL[r.kind] ?? 'Low score'}: ${r.score}/${scale} — ${r.surveyName}`.slice(0, 300),
+        source: 'response', sourceId: r.id, ...lowScoreTitle(r.kind, r.score, scale, r.surveyName),
         description: r.comment ?? '', customerExternalId: r.customerExternalId, touchpointId: await touchpointByName(r.touchpointName), openedAt: new Date(),
       });
     }
     const leftTouchpoint = await this.routing.touchpointIdByStage(workspaceId, 'left');
     for (const x of await this.sources.cancellations(workspaceId)) {
       await open('cancellation', {
-        source: 'cancellation', sourceId: x.id, title: `Cancellation${x.reasonKey ? `: ${x.reasonKey}` : ''}`,
+        source: 'cancellation', sourceId: x.id, ...cancellationTitle(x.reasonKey),
         description: [x.otherText, x.followUp].filter(Boolean).join('\n\n'), customerExternalId: x.customerExternalId, touchpointId: leftTouchpoint, openedAt: new Date(),
       });
     }
     const socialTouchpoint = await this.routing.touchpointIdByChannel(workspaceId, 'social');
     for (const m of await this.sources.mentions(workspaceId)) {
       await open('mention', {
-        source: 'mention', sourceId: m.id, title: `Negative mention on ${m.source}${m.author ? ` by ${m.author}` : ''}`.slice(0, 300),
+        source: 'mention', sourceId: m.id, ...negativeMentionTitle(m.source, m.author),
         description: [m.text, m.url].filter(Boolean).join('\n\n'), customerExternalId: m.customerExternalId, touchpointId: socialTouchpoint, openedAt: new Date(),
       });
     }
     for (const k of await this.sources.clusters(workspaceId)) {
       await open('cluster', {
-        source: 'cluster', sourceId: k.id, title: `Known issue: ${k.name ?? k.label}`.slice(0, 300),
+        source: 'cluster', sourceId: k.id, ...knownIssueTitle(k.name ?? k.label),
         description: `A complaint cluster pinned as a known issue (${k.size} texts).`, touchpointId: await touchpointByName(k.touchpointName), openedAt: new Date(),
       });
     }

@@ -12,6 +12,8 @@ import {
 } from './cases.dto';
 import { Actor, CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
+import { CustomerNames } from '../customers/customer-names';
+import type { CaseRow } from './cases.repository';
 
 const WORKERS = ['admin', 'analyst', 'owner'] as const;
 const READ = { scope: 'cases:read' } as const;
@@ -37,7 +39,18 @@ export class CasesController {
     private readonly repository: CasesRepository,
     private readonly breach: CaseBreachJob,
     private readonly sync: CaseSyncService,
+    private readonly customerNames: CustomerNames,
   ) {}
+
+  /** Cases as the API shows them, with their customers' names (one lookup for the whole page). */
+  private async dtos(workspaceId: string, rows: CaseRow[]): Promise<CaseDto[]> {
+    const names = await this.customerNames.of(workspaceId, rows.map((r) => r.customerExternalId));
+    return rows.map((r) => toCaseDto(r, names));
+  }
+
+  private async dto(workspaceId: string, row: CaseRow): Promise<CaseDto> {
+    return (await this.dtos(workspaceId, [row]))[0]!;
+  }
 
   @Get('cases')
   @WorkspaceAccess(READ)
@@ -50,7 +63,7 @@ export class CasesController {
       statuses: q.status, owner: q.owner, touchpointId: q.touchpoint, priorities: q.priority, sources: q.source, breached: q.breached, limit,
       after: q.cursor ? decodeCursor(q.cursor) : undefined,
     }, p.kind === 'user' ? p.userId : null);
-    const items = rows.slice(0, limit).map(toCaseDto);
+    const items = await this.dtos(ws.workspaceId, rows.slice(0, limit));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.resolutionDue, last.id) : null };
   }
@@ -66,7 +79,7 @@ export class CasesController {
       customerExternalId: body.customerId ?? null, channel: body.channel ?? null, priority: body.priority ?? null, ownerId: body.ownerId ?? null,
       openedAt: body.openedAt ? new Date(body.openedAt) : new Date(),
     }, actorOf(p));
-    return toCaseDto(created);
+    return this.dto(ws.workspaceId, created);
   }
 
   @Post('cases/sync')
@@ -119,7 +132,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailDto })
   async get(@CurrentWorkspace() ws: WorkspaceContext, @Param('caseId', uuidOr404('Case')) id: string): Promise<CaseDetailDto> {
     const c = await this.cases.get(ws.workspaceId, id);
-    return { ...toCaseDto(c), events: (await this.repository.events(ws.workspaceId, id)).map(toCaseEventDto) };
+    return { ...(await this.dto(ws.workspaceId, c)), events: (await this.repository.events(ws.workspaceId, id)).map(toCaseEventDto) };
   }
 
   @Patch('cases/:caseId')
@@ -127,7 +140,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Assign, change priority (timers follow) or wait on / resume from the customer (pauses the timers)' })
   @ApiOkResponse({ type: CaseDto })
   async update(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal, @Param('caseId', uuidOr404('Case')) id: string, @Body() body: UpdateCaseDto): Promise<CaseDto> {
-    return toCaseDto(await this.cases.patch(ws.workspaceId, id, body, actorOf(p)));
+    return this.dto(ws.workspaceId, await this.cases.patch(ws.workspaceId, id, body, actorOf(p)));
   }
 
   @Post('cases/:caseId/replies')
@@ -135,7 +148,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Log a reply; our first one meets the first-response target, the customer\'s resumes a paused case' })
   @ApiCreatedResponse({ type: CaseDto })
   async reply(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal, @Param('caseId', uuidOr404('Case')) id: string, @Body() body: ReplyDto): Promise<CaseDto> {
-    return toCaseDto(await this.cases.reply(ws.workspaceId, id, body, actorOf(p)));
+    return this.dto(ws.workspaceId, await this.cases.reply(ws.workspaceId, id, body, actorOf(p)));
   }
 
   @Post('cases/:caseId/close')
@@ -144,7 +157,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Close with root cause and action taken (and a churn reason when the customer left)' })
   @ApiOkResponse({ type: CaseDto })
   async close(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal, @Param('caseId', uuidOr404('Case')) id: string, @Body() body: CloseCaseDto): Promise<CaseDto> {
-    return toCaseDto(await this.cases.close(ws.workspaceId, id, body, actorOf(p)));
+    return this.dto(ws.workspaceId, await this.cases.close(ws.workspaceId, id, body, actorOf(p)));
   }
 
   @Post('cases/:caseId/follow-up')
@@ -153,6 +166,6 @@ export class CasesController {
   @ApiOperation({ summary: 'Record the customer\'s follow-up CSAT (1–5) on a closed case; 1–2 reopens it' })
   @ApiOkResponse({ type: CaseDto })
   async followUp(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal, @Param('caseId', uuidOr404('Case')) id: string, @Body() body: FollowUpDto): Promise<CaseDto> {
-    return toCaseDto(await this.cases.followUp(ws.workspaceId, id, body, actorOf(p)));
+    return this.dto(ws.workspaceId, await this.cases.followUp(ws.workspaceId, id, body, actorOf(p)));
   }
 }

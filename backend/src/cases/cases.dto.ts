@@ -96,12 +96,15 @@ export class CasePauseDto {
 export class CaseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() number: number;
-  @ApiProperty() title: string;
+  @ApiProperty({ description: 'English title; cases opened from feedback also carry titleKey and titleParams to write it in another language' }) title: string;
+  @ApiProperty({ nullable: true, type: String, enum: ['low_score', 'cancellation', 'negative_mention', 'known_issue'], description: 'null: a title someone wrote (by hand or through the API)' }) titleKey: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'low_score: kind, score, scale, survey; cancellation: reason (a churn reason key or null); negative_mention: source, author; known_issue: name' }) titleParams: Record<string, unknown>;
   @ApiProperty() description: string;
   @ApiProperty({ enum: CASE_SOURCES }) source: string;
   @ApiProperty({ nullable: true, type: String }) sourceId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) touchpointId: string | null;
   @ApiProperty({ nullable: true, type: String }) customerId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The customer's name, when known" }) customerName: string | null;
   @ApiProperty() channel: string;
   @ApiProperty({ enum: SLA_PRIORITIES }) priority: string;
   @ApiProperty({ type: [String], description: 'Why the rules chose the priority: known_issue, cancellation, high_mrr, repeated_complaint, set_by_hand' }) priorityReasons: string[];
@@ -152,10 +155,10 @@ export class CasePageDto {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export function toCaseDto(c: CaseRow): CaseDto {
+export function toCaseDto(c: CaseRow, names: ReadonlyMap<string, string> = new Map()): CaseDto {
   return {
-    id: c.id, number: c.number, title: c.title, description: c.description, source: c.source, sourceId: c.sourceId, touchpointId: c.touchpointId,
-    customerId: c.customerExternalId, channel: c.channel, priority: c.priority, priorityReasons: c.priorityReasons, status: c.status, reopened: c.reopened,
+    id: c.id, number: c.number, title: c.title, titleKey: c.titleKey, titleParams: c.titleParams ?? {}, description: c.description, source: c.source, sourceId: c.sourceId, touchpointId: c.touchpointId,
+    customerId: c.customerExternalId, customerName: (c.customerExternalId && names.get(c.customerExternalId)) || null, channel: c.channel, priority: c.priority, priorityReasons: c.priorityReasons, status: c.status, reopened: c.reopened,
     ownerId: c.ownerId, escalatedTo: c.escalatedTo, openedAt: iso(c.openedAt)!, pauses: c.pauses,
     firstResponseDue: iso(c.firstResponseDue), firstResponseWarnAt: iso(c.firstResponseWarnAt), resolutionDue: iso(c.resolutionDue),
     resolutionWarnAt: iso(c.resolutionWarnAt), firstRespondedAt: iso(c.firstRespondedAt), resolvedAt: iso(c.resolvedAt), closedAt: iso(c.closedAt),

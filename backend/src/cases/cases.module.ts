@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TOUCHPOINT_CASE_STATS } from '../touchpoints/case-stats.port';
+import { TOUCHPOINT_OWNER_CHANGED } from '../touchpoints/owner-change.port';
+import { CustomersModule } from '../customers/customers.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CaseBreachJob } from './case-breach.job';
+import { CaseOwnerRouting } from './case-owner-routing';
 import { CaseRoutingRepository } from './case-routing.repository';
 import { CaseSlaService } from './case-sla.service';
 import { CaseStatsProvider } from './case-stats.provider';
@@ -16,11 +19,13 @@ import { CaseReportsService } from './reports/case-reports.service';
 
 /** Cases with SLA timers: automatic opening from feedback, routing, pauses, warnings/escalations, closing and reopening. */
 @Module({
-  imports: [WebhooksModule],
+  imports: [WebhooksModule, CustomersModule],
   controllers: [CasesController, CaseReportsController],
   providers: [CasesRepository, CaseRoutingRepository, CaseSourcesRepository, CaseSlaService, CasesService, CaseBreachJob, CaseSyncService,
     // The journey map's case figures (touchpoints looks this token up without importing this module).
     CaseStatsProvider, { provide: TOUCHPOINT_CASE_STATS, useExisting: CaseStatsProvider },
+    // A touchpoint's new owner takes its unassigned open cases (touchpoints looks this token up too).
+    CaseOwnerRouting, { provide: TOUCHPOINT_OWNER_CHANGED, useExisting: CaseOwnerRouting },
     // SLA reports (case-reports endpoints).
     CaseReportsRepository, CaseReportsService,
   ],

@@ -8,6 +8,9 @@ export interface CaseRow {
   id: string;
   number: number;
   title: string;
+  /** Set on cases opened from feedback: the dashboard writes the title from it in the reader's language. */
+  titleKey: string | null;
+  titleParams: Record<string, unknown>;
   description: string;
   source: CaseSource;
   sourceId: string | null;
@@ -57,6 +60,8 @@ export interface CaseEventRow {
 export interface NewCase {
   number: number;
   title: string;
+  titleKey: string | null;
+  titleParams: Record<string, unknown>;
   description: string;
   source: CaseSource;
   sourceId: string | null;
@@ -106,7 +111,7 @@ const COLUMN_OF: Record<keyof CaseUpdate, string> = {
   warnedResolutionAt: 'warned_resolution_at', breachedResolutionAt: 'breached_resolution_at',
 };
 
-export const CASE_COLUMNS = `c.id, c.number, c.title, c.description, c.source, c.source_id AS "sourceId", c.touchpoint_id AS "touchpointId",
+export const CASE_COLUMNS = `c.id, c.number, c.title, c.title_key AS "titleKey", c.title_params AS "titleParams", c.description, c.source, c.source_id AS "sourceId", c.touchpoint_id AS "touchpointId",
   c.customer_external_id AS "customerExternalId", c.channel, c.priority, c.priority_reasons AS "priorityReasons", c.status, c.reopened,
   c.owner_id AS "ownerId", c.escalated_to AS "escalatedTo", c.sla_policy_id AS "slaPolicyId", c.opened_at AS "openedAt",
   c.resolution_started_at AS "resolutionStartedAt", c.pauses, c.first_response_due AS "firstResponseDue",
@@ -186,11 +191,11 @@ export class CasesRepository {
   async insert(manager: EntityManager, workspaceId: string, c: NewCase): Promise<string | null> {
     const rows = await manager.query(
       `INSERT INTO cases (workspace_id, number, title, description, source, source_id, touchpoint_id, customer_external_id, channel, priority,
-                          priority_reasons, owner_id, sla_policy_id, opened_at, resolution_started_at, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)
+                          priority_reasons, owner_id, sla_policy_id, opened_at, resolution_started_at, created_by, title_key, title_params)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17)
        ON CONFLICT (workspace_id, source, source_id) DO NOTHING RETURNING id`,
       [workspaceId, c.number, c.title, c.description, c.source, c.sourceId, c.touchpointId, c.customerExternalId, c.channel, c.priority,
-        c.priorityReasons, c.ownerId, c.slaPolicyId, c.openedAt, c.createdBy],
+        c.priorityReasons, c.ownerId, c.slaPolicyId, c.openedAt, c.createdBy, c.titleKey, JSON.stringify(c.titleParams)],
     );
     return rows[0]?.id ?? null;
   }
@@ -272,6 +277,19 @@ export class CasesRepository {
         ORDER BY coalesce(c.resolution_due, 'infinity'), c.id LIMIT $${params.length}`,
       params,
     );
+  }
+
+  /** Gives the touchpoint's open (or waiting) unassigned cases to `ownerId`; their ids. */
+  async assignUnassigned(manager: EntityManager, workspaceId: string, touchpointId: string, ownerId: string): Promise<string[]> {
+    const rows = await manager.query(
+      `UPDATE cases SET owner_id = $3, updated_at = now()
+        WHERE workspace_id = $1 AND touchpoint_id = $2 AND owner_id IS NULL AND status IN ('open', 'waiting_customer')
+        RETURNING id`,
+      [workspaceId, touchpointId, ownerId],
+    );
+    // TypeORM answers an UPDATE … RETURNING with [rows, count].
+    const returned: { id: string }[] = Array.isArray(rows[0]) ? rows[0] : rows;
+    return returned.map((r) => r.id);
   }
 
   async isMember(workspaceId: string, userId: string): Promise<boolean> {

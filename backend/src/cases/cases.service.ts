@@ -10,6 +10,9 @@ import { Actor, CaseRow, CaseUpdate, CasesRepository, SYSTEM, type TouchpointCas
 
 export interface OpenCaseInput {
   title: string;
+  /** Automatic cases: the key (cases.title.<key> in the dashboard) and parameters the English `title` was written from. */
+  titleKey?: string | null;
+  titleParams?: Record<string, unknown>;
   description?: string;
   source: CaseSource;
   sourceId?: string | null;
@@ -90,7 +93,7 @@ export class CasesService {
         }
         const number = await this.cases.nextNumber(manager, workspaceId);
         const id = await this.cases.insert(manager, workspaceId, {
-          number, title: input.title, description: input.description ?? '', source: input.source, sourceId: input.sourceId ?? null,
+          number, title: input.title, titleKey: input.titleKey ?? null, titleParams: input.titleParams ?? {}, description: input.description ?? '', source: input.source, sourceId: input.sourceId ?? null,
           touchpointId: touchpoint?.id ?? null, customerExternalId: input.customerExternalId ?? null, channel, priority, priorityReasons,
           ownerId, slaPolicyId: sla.id, openedAt: input.openedAt, createdBy: actor.userId,
         });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CustomerNames } from './customer-names';
 import { CustomersController } from './customers.controller';
 import { CustomersRepository } from './customers.repository';
 import { CustomersService } from './customers.service';
@@ -6,7 +7,7 @@ import { TIMELINE_CONTROLLERS, TIMELINE_PROVIDERS, TimelineRegistry } from './ti
 
 @Module({
   controllers: [CustomersController, ...TIMELINE_CONTROLLERS],
-  providers: [CustomersRepository, CustomersService, ...TIMELINE_PROVIDERS],
-  exports: [CustomersRepository, CustomersService, TimelineRegistry],
+  providers: [CustomersRepository, CustomersService, CustomerNames, ...TIMELINE_PROVIDERS],
+  exports: [CustomersRepository, CustomersService, CustomerNames, TimelineRegistry],
 })
 export class CustomersModule {}

@@ -4,6 +4,7 @@ import { optionalProvider } from '../common/nest/optional-provider';
 import { conflict, FieldError, notFound } from '../common/http/api-error';
 import { validationError } from '../common/http/validation.pipe';
 import { TOUCHPOINT_CASE_STATS, TouchpointCaseFigures, TouchpointCaseStats } from './case-stats.port';
+import { TOUCHPOINT_OWNER_CHANGED, type TouchpointOwnerChange } from './owner-change.port';
 import { emptyScores, scoresByTouchpoint } from './journey-scores';
 import { SlaPoliciesService } from './sla-policies.service';
 import {
@@ -83,6 +84,10 @@ export class TouchpointsService {
         await this.touchpoints.update(workspaceId, id, values, manager);
         // Surveys link by name: rename them in the same transaction so the link never breaks.
         if (values.name !== current.name) await this.touchpoints.renameSurveyLinks(workspaceId, current.name, values.name, manager);
+        // A new owner takes the cases that waited here unassigned, in this transaction (cases module, if present).
+        if (values.ownerId && values.ownerId !== (current.owner?.id ?? null)) {
+          await optionalProvider<TouchpointOwnerChange>(this.moduleRef, TOUCHPOINT_OWNER_CHANGED)?.ownerSet(manager, workspaceId, id, values.ownerId);
+        }
       });
     } catch (error) {
       throw uniqueViolation(error) ? this.nameConflict(values.name) : error;
