@@ -77,6 +77,21 @@ describe('cancellation flows', () => {
     expect((await asAdmin.get(`${ws}/customers/cust-8`).expect(200)).body.lifecycleStage).toBe('left');
   });
 
+  it('a step with a verified customer id moves their last seen (a saved run leaves them a customer); an unverified one does not', async () => {
+    const longAgo = '2026-02-01T00:00:00.000Z';
+    await asAdmin.put(`${ws}/customers/cust-seen`, { name: 'Pavel', lifecycleStage: 'repeat', lastSeenAt: longAgo }).expect(201);
+    const customer = async () => (await asAdmin.get(`${ws}/customers/cust-seen`).expect(200)).body;
+    const f = await flow({ requireVerifiedCustomer: false }); // so an unproven id is accepted at all
+    const key = randomUUID();
+    await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-seen', reasonKey: 'too_expensive', finished: false }).expect(201);
+    expect((await customer()).lastSeenAt).toBe(longAgo); // claimed, not proven
+    const before = Date.now();
+    await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-seen', customerHash: sign('cust-seen'), reasonKey: 'too_expensive', offerAccepted: true, finished: true }).expect(200); // a later step of the same run
+    const after = await customer();
+    expect(Date.parse(after.lastSeenAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(after.lifecycleStage).toBe('repeat');
+  });
+
   it.each([
     [{ reasonKey: 'teleported', finished: false }, 'reasonKey'],
     [{ finished: true }, 'reasonKey'],

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+import { customerSigner } from '../support/identity';
 
 /**
  * The public ingest contract. Run twice (see public-ingest.edge.test.ts and public-ingest.nest.test.ts):
@@ -279,6 +280,32 @@ describe('rate limits', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('customer activity', () => {
+  it('a response with a verified customer id moves their last seen; an unverified or refused one changes nothing', async () => {
+    const sign = await customerSigner(asAdmin, admin.workspaceId);
+    const customers = `/api/v1/workspaces/${admin.workspaceId}/customers`;
+    const longAgo = '2026-01-15T00:00:00.000Z';
+    for (const id of ['seen-1', 'seen-2']) await asAdmin.put(`${customers}/${id}`, { name: id, lastSeenAt: longAgo }).expect(201);
+    const lastSeen = async (id: string) => new Date((await asAdmin.get(`${customers}/${id}`).expect(200)).body.lastSeenAt).getTime();
+    const s = await liveSurvey();
+    const answer = (customerId: string, customerHash?: string) =>
+      t.http().post(`${s.path}/responses`).send({ idempotencyKey: randomUUID(), respondentId: rid(), customerId, customerHash, answers: { score: 8 }, finished: true });
+
+    // Claimed by the page, not proven: the response is stored, the customer is not touched.
+    expect((await answer('seen-1')).status).toBe(201);
+    expect((await answer('seen-1', sign('seen-2'))).status).toBe(201); // a hash for someone else proves nothing
+    expect(await lastSeen('seen-1')).toBe(Date.parse(longAgo));
+
+    const before = Date.now();
+    expect((await answer('seen-1', sign('seen-1'))).status).toBe(201);
+    expect(await lastSeen('seen-1')).toBeGreaterThanOrEqual(before - 1000);
+    expect(await lastSeen('seen-2')).toBe(Date.parse(longAgo));
+    // An unknown (verified) customer is not created by a survey answer.
+    expect((await answer('nobody-yet', sign('nobody-yet'))).status).toBe(201);
+    expect((await db().query(`SELECT 1 FROM customers WHERE workspace_id = $1 AND external_id = 'nobody-yet'`, [admin.workspaceId]))).toHaveLength(0);
   });
 });
 }

@@ -155,11 +155,16 @@ export class CancellationFlowsRepository {
         ],
       );
       if (!row) return null; // the run belongs to another customer
-      // Only a customer id proven by its identity hash may change the customer.
-      if (row.outcome === 'cancelled' && row.customerId && row.customerVerified) {
+      // Only a customer id proven by its identity hash may change the customer: a cancelled run marks them as left,
+      // and any step this call proved counts as activity ("last seen").
+      const seen = write.customerVerified && write.customerId === row.customerId;
+      if (row.customerId && row.customerVerified && (row.outcome === 'cancelled' || seen)) {
         await manager.query(
-          `UPDATE customers SET lifecycle_stage = 'left', updated_at = now() WHERE workspace_id = $1 AND external_id = $2`,
-          [flow.workspaceId, row.customerId],
+          `UPDATE customers SET lifecycle_stage = CASE WHEN $3 THEN 'left' ELSE lifecycle_stage END,
+                                last_seen_at = CASE WHEN $4 THEN greatest(last_seen_at, now()) ELSE last_seen_at END,
+                                updated_at = CASE WHEN $3 THEN now() ELSE updated_at END
+            WHERE workspace_id = $1 AND external_id = $2`,
+          [flow.workspaceId, row.customerId, row.outcome === 'cancelled', seen],
         );
       }
       const record = row as CancellationRecord;

@@ -86,6 +86,17 @@ const RESPONSE_EVENTS = `events AS MATERIALIZED (
              ON e.workspace_id = $1 AND e.enabled AND (ev.type = ANY (e.events) OR '*' = ANY (e.events))
        )`;
 
+/**
+ * Answering a survey is activity: the customer's "last seen" moves, in the same statement, but only for a
+ * customer id this call proved with its identity hash ($18) and only when the response was written (an unverified
+ * id, or a refused write, changes no customer). Costs nothing when there is no verified id (one-time filter).
+ */
+const CUSTOMER_SEEN = `seen AS (
+         UPDATE customers c SET last_seen_at = greatest(c.last_seen_at, now())
+          WHERE $18::boolean AND $9::varchar IS NOT NULL AND c.workspace_id = $1 AND c.external_id = $9::varchar AND c.last_seen_at < now()
+            AND EXISTS (SELECT 1 FROM upserted u WHERE u.customer_verified AND u.customer_external_id = $9::varchar)
+       )`;
+
 /** How long the "does anyone listen for response events" answer is reused. */
 export const RESPONSE_EVENTS_CACHE_MS = 3000;
 
@@ -118,7 +129,7 @@ const upsertResponseSql = (withEvents: boolean) => `WITH history AS (${RESPONSE_
               OR responses.customer_external_id = EXCLUDED.customer_external_id)
        RETURNING id, finished, (xmax = 0) AS created, COALESCE(finished_at = now(), false) AS just_finished, score, comment,
                  customer_external_id, customer_verified, language, answers, hidden_fields
-       )${withEvents ? `, ${RESPONSE_EVENTS}` : ''}
+       ), ${CUSTOMER_SEEN}${withEvents ? `, ${RESPONSE_EVENTS}` : ''}
        SELECT id, finished, created FROM upserted`;
 
 const UPSERT_RESPONSE_WITH_EVENTS = upsertResponseSql(true);

@@ -1,4 +1,5 @@
 import { accountBg } from './account.bg';
+import { overviewBg } from './overview.bg';
 import { caseReportsBg } from './case-reports.bg';
 import { casesBg } from './cases.bg';
 import { clustersBg } from './clusters.bg';
@@ -133,17 +134,7 @@ export const bg: Messages = {
 		submit: 'Приеми и продължи',
 		pending: 'Присъединяване…'
 	},
-	overview: {
-		title: 'Общ преглед',
-		welcome: (name: string) => `Добре дошли, ${name}`,
-		intro: 'Тук ще е пулсът на вашите клиенти: резултати от анкети, нови казуси, причини за отлив и споменавания с един поглед.',
-		chartTitle: 'Отговори през последните 7 дни',
-		chartEmpty: 'Все още няма отговори. Графиката ще се попълни, когато анкетите ви започнат да събират отговори.',
-		chartLabel: 'Отговори',
-		nextTitle: 'Междувременно',
-		nextMembers: 'Поканете екипа си',
-		nextTokens: 'Създайте API токен'
-	},
+	overview: overviewBg,
 	comingSoon: {
 		badge: 'Очаквайте скоро',
 		text: 'Този раздел все още се разработва. Ще се появи тук в някоя от следващите версии на Otklik.'

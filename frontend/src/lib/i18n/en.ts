@@ -1,4 +1,5 @@
 import { accountEn } from './account.en';
+import { overviewEn } from './overview.en';
 import { caseReportsEn } from './case-reports.en';
 import { casesEn } from './cases.en';
 import { clustersEn } from './clusters.en';
@@ -130,17 +131,7 @@ export const en = {
 		submit: 'Accept and continue',
 		pending: 'Joining…'
 	},
-	overview: {
-		title: 'Overview',
-		welcome: (name: string) => `Welcome, ${name}`,
-		intro: 'This is where the pulse of your customers will live: survey results, new cases, churn reasons and mentions at a glance.',
-		chartTitle: 'Responses, last 7 days',
-		chartEmpty: 'No responses yet. This chart fills in once your surveys start collecting answers.',
-		chartLabel: 'Responses',
-		nextTitle: 'Meanwhile',
-		nextMembers: 'Invite your team',
-		nextTokens: 'Create an API token'
-	},
+	overview: overviewEn,
 	comingSoon: {
 		badge: 'Coming soon',
 		text: 'This section is not built yet. It will appear here in an upcoming version of Otklik.'

@@ -1,4 +1,5 @@
 import { accountRu } from './account.ru';
+import { overviewRu } from './overview.ru';
 import { caseReportsRu } from './case-reports.ru';
 import { casesRu } from './cases.ru';
 import { clustersRu } from './clusters.ru';
@@ -128,17 +129,7 @@ export const ru: Messages = {
 		submit: 'Принять и продолжить',
 		pending: 'Присоединяем…'
 	},
-	overview: {
-		title: 'Обзор',
-		welcome: (name: string) => `Добро пожаловать, ${name}`,
-		intro: 'Здесь будет пульс ваших клиентов: результаты опросов, новые обращения, причины оттока и упоминания — всё на одном экране.',
-		chartTitle: 'Ответы за последние 7 дней',
-		chartEmpty: 'Ответов пока нет. График заполнится, когда опросы начнут собирать ответы.',
-		chartLabel: 'Ответы',
-		nextTitle: 'А пока',
-		nextMembers: 'Пригласите команду',
-		nextTokens: 'Создайте API-токен'
-	},
+	overview: overviewRu,
 	comingSoon: {
 		badge: 'Скоро',
 		text: 'Этот раздел ещё в разработке. Он появится в одной из следующих версий «Отклика».'
