@@ -241,7 +241,7 @@ describe('cohorts', () => {
       // November: c7 arrived 2 Nov and cancelled 20 Nov.
       ['2026-11', 1, 0, null, null, null],
     ]);
-    expect(r.rows[0].retention[1]).toEqual({ retained: 3, percent: 60 });
+    expect(r.rows[0].retention[1]).toEqual({ retained: 3, percent: 60, partial: false });
 
     const csv = csvLines((await asAdmin.get(`${ws}/churn/cohorts.csv?from=2026-08-01T00:00:00Z&to=2026-12-01T00:00:00Z`).expect(200)).text);
     expect(csv).toEqual([
@@ -250,6 +250,24 @@ describe('cohorts', () => {
       '2026-09,2,100,50,50,',
       '2026-10,1,100,0,,',
       '2026-11,1,0,,,',
+    ]);
+  });
+
+  it('counts a cancellation as not retained in its own month, before the month is over', async () => {
+    // As of 25 Nov (mid-month): c7 (first seen 2 Nov) cancelled 20 Nov, c6 cancelled 3 Nov, s1 lost by inactivity 18 Nov.
+    // Before, November cells were "not over yet" and the October cohort read 100 % after c6 had cancelled.
+    const r = (await asAdmin.get(`${ws}/churn/cohorts?from=2026-08-01T00:00:00Z&to=2026-11-25T00:00:00Z`).expect(200)).body;
+    expect(r.asOf).toBe('2026-11-25T00:00:00.000Z');
+    const table = r.rows.map((row: { label: string; size: number; retention: { percent: number | null; partial: boolean }[] }) => [
+      row.label,
+      row.size,
+      ...row.retention.map((c) => (c.percent === null ? null : `${c.percent}${c.partial ? ' so far' : ''}`)),
+    ]);
+    expect(table).toEqual([
+      ['2026-08', 5, '100', '60', '40', '20 so far'], // s1 lost on 18 Nov: 1 of 5 left
+      ['2026-09', 2, '100', '50', '50 so far', null],
+      ['2026-10', 1, '100', '0 so far', null, null],
+      ['2026-11', 1, '0 so far', null, null, null],
     ]);
   });
 });
@@ -310,6 +328,17 @@ describe('monthly trend and money lost', () => {
     const csv = csvLines((await asAdmin.get(`${ws}/churn/trend.csv?months=3&to=2026-12-01T00:00:00Z`).expect(200)).text);
     expect(csv).toHaveLength(4);
     expect(csv[2]).toBe('2026-10,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,false,6,2,33.3,1300,400,30.8,3,1,33.3,500');
+  });
+
+  it('the headline churn of a one-month period is that month of the trend; over several months it is its own measure', async () => {
+    const month = (await asAdmin.get(`${ws}/churn/summary?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z`).expect(200)).body;
+    expect(month.customerChurn).toEqual({ atStart: 6, lost: 2, percent: 33.3 }); // = the 2026-10 row above
+    expect(month.saves).toMatchObject({ saved: 1, finishedFlows: 3, percent: 33.3 });
+    // September to November: 6 customers on 1 Sep (c1, c2, c3, n1, s1, old); of them c1, c2 (Sep) and c3 (Oct) cancelled → 3 / 6 = 50 %.
+    // c4 and c6 also cancelled but arrived after 1 Sep, so they count in their months' rates, not in this one:
+    // the period rate is not the monthly rates (33.3, 33.3, 20) added or averaged, which the page says under each figure.
+    const quarter = (await asAdmin.get(`${ws}/churn/summary?from=2026-09-01T00:00:00Z&to=2026-12-01T00:00:00Z`).expect(200)).body;
+    expect(quarter.customerChurn).toEqual({ atStart: 6, lost: 3, percent: 50 });
   });
 
   it('prices the customers lost, silent churn included, at average check × purchases per period', async () => {

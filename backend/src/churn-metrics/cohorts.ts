@@ -9,12 +9,14 @@ export interface CohortCustomer {
 }
 
 export interface RetentionCell {
-  /** Cohort members not lost before the end of month first + k. */
+  /** Cohort members not lost before the end of month first + k (the month of asOf: not lost by asOf). */
   retained: number;
   /** retained / size as a fraction, unrounded. */
   share: number;
   /** The share in percent, 1 decimal. */
   percent: number;
+  /** Month first + k is the month of asOf, not over yet: the cell says "so far". */
+  partial: boolean;
 }
 
 export interface CohortRow {
@@ -26,7 +28,7 @@ export interface CohortRow {
   size: number;
   /**
    * retention[k] for k = 0..maxOffset (the same length on every row). Null when month first + k has
-   * not ended by asOf, and on every offset of an empty cohort.
+   * not begun by asOf, and on every offset of an empty cohort; partial for the month of asOf.
    */
   retention: (RetentionCell | null)[];
 }
@@ -45,13 +47,15 @@ export interface CohortRetention {
  * they were not lost before the end of month first + k: lostAt is null or lostAt ≥ the local start of
  * month first + k + 1. Offset 0 therefore already drops customers lost in their first month.
  *
- * Only complete months are reported: offset k is null until month first + k has ended (its end ≤
- * asOf), so the table is a triangle and the month containing asOf never shows a partial value.
- * Losses after asOf are ignored, customers first seen after asOf are left out.
+ * The month containing asOf is reported so far (partial: retained = not lost by asOf), so a customer who
+ * cancels stops counting as retained in their cancellation month at once, not only once it is over; a
+ * table of 100 % after cancellations this month would contradict the churn figures beside it. Months
+ * that begin at or after asOf are null, so the table is a triangle. Losses after asOf are ignored, customers first seen
+ * after asOf are left out.
  *
- * Worked example, asOf 1 Apr: January cohort of 4, one lost 15 Jan, one lost 10 Feb, two still there →
- * offset 0 (end of Jan) 3/4 = 75 %, offset 1 (end of Feb) 2/4 = 50 %, offset 2 (end of Mar) 50 %,
- * offset 3 (April, not over) null.
+ * Worked example, asOf 10 Apr: January cohort of 4, one lost 15 Jan, one lost 10 Feb, one lost 5 Apr,
+ * one still there → offset 0 (end of Jan) 3/4 = 75 %, offset 1 (end of Feb) 2/4 = 50 %, offset 2 (end
+ * of Mar) 50 %, offset 3 (April so far) 1/4 = 25 % partial.
  */
 export function cohortRetention(
   customers: readonly CohortCustomer[],
@@ -97,13 +101,15 @@ export function cohortRetention(
     const size = lostAts.length;
     const retention: (RetentionCell | null)[] = [];
     for (let k = 0; k <= maxOffset; k++) {
+      const start = monthStarts[row + k];
       const end = monthStarts[row + k + 1];
-      if (size === 0 || end === undefined || end > asOf) {
+      if (size === 0 || start === undefined || end === undefined || start >= asOf) {
         retention.push(null);
         continue;
       }
-      const retained = lostAts.filter((lost) => lost === null || lost >= end).length;
-      retention.push({ retained, share: retained / size, percent: round1((retained * 100) / size) });
+      const partial = end > asOf;
+      const retained = lostAts.filter((lost) => lost === null || (partial ? lost > asOf : lost >= end)).length;
+      retention.push({ retained, share: retained / size, percent: round1((retained * 100) / size), partial });
     }
     rows.push({
       label: formatCivilMonth(addMonthsToFirst(oldestMonth, row)),

@@ -192,6 +192,7 @@ export class ReasonCommentsDto {
 export class RetentionCellDto {
   @ApiProperty({ type: Number, nullable: true }) retained: number | null;
   @ApiProperty({ type: Number, nullable: true }) percent: number | null;
+  @ApiProperty({ description: 'The month is not over yet: retained so far (a cancellation counts in its own month at once)' }) partial: boolean;
 }
 
 export class CohortRowDto {

@@ -61,7 +61,7 @@ export class CustomerAnalyticsService {
       rows: rows.map((row) => ({
         label: row.label,
         size: row.size,
-        retention: row.retention.slice(0, rows.length).map((cell) => (cell ? { retained: cell.retained, percent: cell.percent } : { retained: null, percent: null })),
+        retention: row.retention.slice(0, rows.length).map((cell) => (cell ? { retained: cell.retained, percent: cell.percent, partial: cell.partial } : { retained: null, percent: null, partial: false })),
       })),
     };
   }
