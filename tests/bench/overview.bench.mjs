@@ -1,7 +1,7 @@
 // The home page's one endpoint, GET …/overview, on the demo workspace (the built server on a fresh embedded
-// PostgreSQL seeds its 12-month story on first start): the first call after start (cold), then BENCH_OVERVIEW_RUNS
-// warm calls for the default period (last 30 days) and for 90 days. Prints one JSON line: cold, warm p50/p90/max
-// in ms, and the size of what was summed, so a figure can be read against the data behind it. Target: warm < 100 ms.
+// PostgreSQL seeds its 12-month story on first start): per period (the default 30 days, and 90 days) the first call
+// (cold: every part computed), then BENCH_OVERVIEW_RUNS warm calls (parts reused within the 15 s bound). Prints one
+// JSON line: cold, warm p50/p90/max in ms, and the size of what was summed. Target: warm < 100 ms.
 import { json, percentile, signInDemo, startServer } from './lib/server.mjs';
 
 const RUNS = Number(process.env.BENCH_OVERVIEW_RUNS ?? 30);
@@ -27,6 +27,8 @@ export default async function run() {
     const cold = await timed(url(30));
     const result = { bench: 'overview', serverStartMs: startMs, coldMs: Math.round(cold.ms) };
     for (const days of [30, 90]) {
+      // The first call of a period computes its parts (cold); the next ones within the cache bound reuse them.
+      if (days !== 30) result[`cold${days}dMs`] = Math.round((await timed(url(days))).ms);
       const times = [];
       for (let i = 0; i < RUNS; i++) times.push((await timed(url(days))).ms);
       times.sort((a, b) => a - b);

@@ -90,7 +90,7 @@ export class OverviewChurnDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Saved / finished cancellation flows, percent' }) saveRate: number | null;
   @ApiProperty() saved: number;
   @ApiProperty() finishedFlows: number;
-  @ApiProperty({ type: OverviewReasonDto, isArray: true, description: 'Most picked first, at most 5' }) topReasons: OverviewReasonDto[];
+  @ApiProperty({ type: OverviewReasonDto, isArray: true, description: 'Picked at least once, most picked first, at most 5' }) topReasons: OverviewReasonDto[];
   @ApiProperty({ type: OverviewLinkDto }) link: OverviewLinkDto;
 }
 

@@ -5317,7 +5317,7 @@ export interface components {
             saveRate: number | null;
             saved: number;
             finishedFlows: number;
-            /** @description Most picked first, at most 5 */
+            /** @description Picked at least once, most picked first, at most 5 */
             topReasons: components["schemas"]["OverviewReasonDto"][];
             link: components["schemas"]["OverviewLinkDto"];
         };
