@@ -27,4 +27,28 @@ describe('labelClusters', () => {
     expect(labels[0].label).toBe('app crashes');
     expect(labels[0].keywords).not.toContain('random');
   });
+
+  it('never lists the same keyword twice (two stem pairs can read the same; the dashboard keys keywords by text)', () => {
+    // A Cyrillic text guessed Russian is stemmed ("кутия"), one guessed Bulgarian is not ("кутията"): different
+    // terms, the same words on screen. Seen in the demo story, where the repeated keyword blanked the Clusters page.
+    const texts = [
+      'В кутията липсваше сметаната.',
+      'В кутията липсваше сосът.',
+      'Пак. В кутията липсваше лаймът.',
+      'Здравейте, в кутията липсваше сосът',
+      'Честно, разочарована съм. В кутията липсваше пармезанът',
+      'В кутията липсваше сметаната. Моля, оправете това.',
+      'в ктията липсваше пармезанът.',
+      'В кутията липсваше лаймът',
+      'В кутията липсваше сметаната',
+      'Пак. В кутията липсваше сметаната.',
+      'random words here',
+      'other words there',
+      'more unrelated text',
+    ].map((t) => analyze(t));
+    const assignment = Int32Array.from(texts.map((_, i) => (i < 10 ? 0 : 1)));
+    const labels = labelClusters(texts, assignment, 2);
+    for (const { keywords } of labels) expect(new Set(keywords).size).toBe(keywords.length);
+  });
 });
+

@@ -81,6 +81,8 @@ export function labelClusters(texts: readonly AnalyzedText[], assignment: Int32A
       const parts = term.key.split(' ');
       // Skip a word already shown inside a chosen phrase, and a phrase whose words are both shown.
       if (parts.length === 1 ? covered.has(parts[0]) : parts.every((p) => covered.has(p))) continue;
+      // Two terms can read the same: a Cyrillic text guessed Russian is stemmed, one guessed Bulgarian is not.
+      if (keywords.includes(term.surface)) continue;
       keywords.push(term.surface);
       parts.forEach((p) => covered.add(p));
     }
