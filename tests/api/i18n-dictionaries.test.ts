@@ -128,3 +128,14 @@ describe('localeFromLanguages', () => {
 		expect(march).toBe('март');
 	});
 });
+
+describe('counts with a noun', () => {
+	it('use each language’s plural rules ("1 answer", not "1 answers")', () => {
+		const answers = (d: typeof en, n: number) => d.results.answers(n, String(n));
+		expect([1, 2].map((n) => answers(en, n))).toEqual(['1 answer', '2 answers']);
+		expect([1, 3, 5, 11, 21, 22].map((n) => answers(ru, n))).toEqual(['1 ответ', '3 ответа', '5 ответов', '11 ответов', '21 ответ', '22 ответа']);
+		expect([1, 2, 21].map((n) => answers(bg, n))).toEqual(['1 отговор', '2 отговора', '21 отговора']);
+		expect(en.churn.kpi.churnDetail('1', '1', 1)).toBe('1 of 1 customer at the start');
+		expect(ru.churn.kpi.churnDetail('1', '21', 21)).toBe('1 из 21 клиента на начало периода');
+	});
+});

@@ -3685,6 +3685,8 @@ export interface components {
             type: string;
             description: string;
             /** @description Whether Otklik sends this event yet (others arrive with later features) */
+            /** @description The month is not over yet: retained so far (a cancellation counts in its own month at once) */
+            partial: boolean;
             live: boolean;
         };
         WebhookDto: {
@@ -4940,7 +4942,17 @@ export interface components {
         };
         BreachCheckDto: {
             warned: number;
+            /** @description English title; cases opened from feedback also carry titleKey and titleParams to write it in another language */
             breached: number;
+            /**
+             * @description null: a title someone wrote (by hand or through the API)
+             * @enum {string|null}
+             */
+            titleKey: "low_score" | "cancellation" | "negative_mention" | "known_issue" | null;
+            /** @description low_score: kind, score, scale, survey; cancellation: reason (a churn reason key or null); negative_mention: source, author; known_issue: name */
+            titleParams: {
+                [key: string]: unknown;
+            };
         };
         CaseSettingsDto: {
             /** @description Customers with at least this MRR get high-priority cases (0 turns the rule off) */
@@ -4948,6 +4960,8 @@ export interface components {
         };
         BulkAssignDto: {
             ids: string[];
+            /** @description The customer's name, when known */
+            customerName: string | null;
             /** Format: uuid */
             ownerId: string | null;
         };
@@ -5075,7 +5089,17 @@ export interface components {
         /** @enum {string} */
         CaseReportGroupBy: "touchpoint" | "owner" | "channel" | "priority" | "month";
         CaseTimerFiguresDto: {
+            /** @description English title; cases opened from feedback also carry titleKey and titleParams to write it in another language */
             /** @description Cases whose outcome is known (met + missed): the timer stopped, or its deadline passed first */
+            /**
+             * @description null: a title someone wrote (by hand or through the API)
+             * @enum {string|null}
+             */
+            titleKey: "low_score" | "cancellation" | "negative_mention" | "known_issue" | null;
+            /** @description low_score: kind, score, scale, survey; cancellation: reason (a churn reason key or null); negative_mention: source, author; known_issue: name */
+            titleParams: {
+                [key: string]: unknown;
+            };
             measured: number;
             /** @description Stopped within the target */
             met: number;
@@ -5083,6 +5107,8 @@ export interface components {
             missed: number;
             /** @description Still running and not late yet: not counted in compliance */
             pending: number;
+            /** @description The customer's name, when known */
+            customerName: string | null;
             /** @description The case's policy sets no such target: never counted in compliance */
             noTarget: number;
             /** @description SLA compliance: met / measured in percent, 1 decimal; null when nothing is measured */

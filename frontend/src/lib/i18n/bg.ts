@@ -429,7 +429,7 @@ export const bg: Messages = {
 		cesMeanValue: (mean: string, max: number) => `${mean} от ${max}`,
 		agree: 'Намират го за лесно',
 		marginOfError: (margin: string) => `± ${margin} (грешка при 95% доверителност)`,
-		answers: (n: string) => `отговори: ${n}`,
+		answers: (count: number, shown: string) => `${shown} ${pluralBg(count, 'отговор', 'отговора')}`,
 		promoters: 'Промоутъри',
 		passives: 'Пасивни',
 		detractors: 'Критици',

@@ -45,6 +45,15 @@ export const casesBg: CasesMessages = {
 	},
 	unassigned: 'Невъзложен',
 	formerMember: 'Бивш член',
+	titles: {
+		scoreKinds: { nps: 'Критик (NPS)', csat: 'Ниска CSAT оценка', ces: 'Високо усилие (CES)' } as Record<string, string>,
+		lowScore: 'Ниска оценка',
+		low_score: (kind: string, score: string, survey: string) => `${kind}: ${score} — ${survey}`,
+		cancellation: (reason: string | null) => (reason ? `Прекратяване: ${reason}` : 'Прекратяване'),
+		negative_mention: (source: string, author: string | null) => `Негативно споменаване в ${source}${author ? ` от ${author}` : ''}`,
+		known_issue: (name: string) => `Известен проблем: ${name}`
+	},
+	customerId: (id: string) => `ID ${id}`,
 	filters: {
 		label: 'Филтри на казусите',
 		status: 'Статус',
@@ -276,6 +285,7 @@ export const casesBg: CasesMessages = {
 		fromAgent: 'Към клиента',
 		firstResponse: 'Първи отговор',
 		change: (from: string, to: string) => `${from} → ${to}`,
+		becameOwner: (name: string) => `Възложено на ${name}, защото стана отговорник на точката на контакт`,
 		routedBy: {
 			explicit: 'отговорникът е избран ръчно',
 			round_robin: 'поред в екипа',

@@ -41,6 +41,16 @@ export const casesEn = {
 	} as Record<string, string>,
 	unassigned: 'Unassigned',
 	formerMember: 'Former member',
+	/** Titles of cases opened from feedback (the API's titleKey), in the reader's language. */
+	titles: {
+		scoreKinds: { nps: 'NPS detractor', csat: 'Low CSAT', ces: 'High effort (CES)' } as Record<string, string>,
+		lowScore: 'Low score',
+		low_score: (kind: string, score: string, survey: string) => `${kind}: ${score} — ${survey}`,
+		cancellation: (reason: string | null) => (reason ? `Cancellation: ${reason}` : 'Cancellation'),
+		negative_mention: (source: string, author: string | null) => `Negative mention on ${source}${author ? ` by ${author}` : ''}`,
+		known_issue: (name: string) => `Known issue: ${name}`
+	},
+	customerId: (id: string) => `ID ${id}`,
 	filters: {
 		label: 'Filter cases',
 		status: 'Status',
@@ -266,6 +276,7 @@ export const casesEn = {
 		fromAgent: 'To the customer',
 		firstResponse: 'First response',
 		change: (from: string, to: string) => `${from} → ${to}`,
+		becameOwner: (name: string) => `Assigned to ${name} because they became the touchpoint’s owner`,
 		routedBy: {
 			explicit: 'owner chosen by hand',
 			round_robin: 'round robin within the team',

@@ -51,6 +51,15 @@ export const casesRu: CasesMessages = {
 	},
 	unassigned: 'Не назначено',
 	formerMember: 'Бывший участник',
+	titles: {
+		scoreKinds: { nps: 'Критик NPS', csat: 'Низкая оценка CSAT', ces: 'Высокие усилия (CES)' } as Record<string, string>,
+		lowScore: 'Низкая оценка',
+		low_score: (kind: string, score: string, survey: string) => `${kind}: ${score} — ${survey}`,
+		cancellation: (reason: string | null) => (reason ? `Отказ от услуги: ${reason}` : 'Отказ от услуги'),
+		negative_mention: (source: string, author: string | null) => `Негативное упоминание в ${source}${author ? ` от ${author}` : ''}`,
+		known_issue: (name: string) => `Известная проблема: ${name}`
+	},
+	customerId: (id: string) => `ID ${id}`,
 	filters: {
 		label: 'Фильтры обращений',
 		status: 'Статус',
@@ -276,6 +285,7 @@ export const casesRu: CasesMessages = {
 		fromAgent: 'Клиенту',
 		firstResponse: 'Первый ответ',
 		change: (from: string, to: string) => `${from} → ${to}`,
+		becameOwner: (name: string) => `Назначено: ${name} — теперь ответственный за точку контакта`,
 		routedBy: {
 			explicit: 'ответственный выбран вручную',
 			round_robin: 'по очереди в команде',

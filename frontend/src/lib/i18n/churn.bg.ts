@@ -22,15 +22,17 @@ export const churnBg: ChurnMessages = {
 	kpi: {
 		label: 'Основни показатели за отлива',
 		churnRate: 'Отлив на клиенти',
-		churnDetail: (lost: string, atStart: string) => `${lost} от ${atStart} клиенти в началото на периода`,
+		churnDetail: (lost: string, atStart: string, atStartCount: number) => `${lost} от ${atStart} ${pluralBg(atStartCount, 'клиент', 'клиенти')} в началото на периода`,
+		churnHelp: 'За целия период: клиентите, които прекратиха ÷ клиентите в началото му. Новите клиенти през периода не влизат в нито едно от двете числа, затова това не е сборът на месечните стойности по-долу.',
 		revenueChurn: 'Отлив на приходи',
 		revenueDetail: (lost: string, atStart: string) => `${lost} от ${atStart} MRR`,
 		saveRate: 'Дял на задържаните',
-		saveDetail: (saved: string, flows: string) => `задържани: ${saved} от ${flows} завършени опита за прекратяване`,
+		saveDetail: (saved: string, flows: string, flowCount: number) => `задържани: ${saved} от ${flows} ${pluralBg(flowCount, 'завършен опит', 'завършени опита')} за прекратяване`,
+		saveHelp: 'Броят се опитите за прекратяване, не клиентите: опити, след които клиентът остана ÷ завършени опити.',
 		revenueSaved: 'Запазени приходи',
 		revenueSavedDetail: 'MRR, запазен чрез приети оферти',
 		moneyLost: 'Загуби от отлива',
-		moneyLostDetail: (lost: string, check: string, purchases: string) => `${lost} клиенти × ${check} × ${purchases} покупки`,
+		moneyLostDetail: (lost: string, check: string, purchases: string, lostCount: number) => `${lost} ${pluralBg(lostCount, 'клиент', 'клиенти')} × ${check} × ${purchases} покупки`,
 		moneyLostHint: 'За бизнеси без абонаменти: въведете средната стойност на покупка и броя покупки на клиент за периода.',
 		averageCheck: 'Средна стойност на покупка',
 		purchases: 'Покупки за периода',
@@ -87,8 +89,9 @@ export const churnBg: ChurnMessages = {
 	},
 	cohorts: {
 		title: 'Задържане по месец на първо посещение',
-		intro: (days: string) =>
-			`Дял на новите клиенти от всеки месец, които са все още с вас в края на всеки следващ месец. Загубен = прекратил или неактивен ${days} дни.`,
+		intro: (days: string, dayCount: number) =>
+			`Дял на новите клиенти от всеки месец, които са все още с вас в края на всеки следващ месец; текущият месец показва дела досега (в курсив). Загубен = прекратил (от месеца на прекратяването) или неактивен ${days} ${pluralBg(dayCount, 'ден', 'дни')}.`,
+		soFar: 'досега',
 		cohort: 'Кохорта',
 		size: 'Клиенти',
 		offset: (k: number) => `Месец ${k}`,
@@ -116,6 +119,7 @@ export const churnBg: ChurnMessages = {
 	},
 	trend: {
 		title: 'Месечна тенденция',
+		intro: 'Всеки месец поотделно: прекратилите през месеца ÷ клиентите в началото му. Тук се броят само прекратяванията; кохортите и загубените пари броят и загубените поради неактивност.',
 		month: 'Месец',
 		churn: 'Отлив на клиенти',
 		revenue: 'Отлив на приходи',

@@ -1,3 +1,5 @@
+import { pluralEn } from './plural';
+
 /** Strings of the Churn page (mounted as `churn` in en.ts). */
 export const churnEn = {
 	title: 'Churn',
@@ -19,15 +21,17 @@ export const churnEn = {
 	kpi: {
 		label: 'Key churn figures',
 		churnRate: 'Customer churn',
-		churnDetail: (lost: string, atStart: string) => `${lost} of ${atStart} customers at the start`,
+		churnDetail: (lost: string, atStart: string, atStartCount: number) => `${lost} of ${atStart} ${pluralEn(atStartCount, 'customer', 'customers')} at the start`,
+		churnHelp: 'Over the whole period: customers who cancelled ÷ customers you had at its start. Customers who joined during the period count in neither number, so this is not the monthly rates below added up.',
 		revenueChurn: 'Revenue churn',
 		revenueDetail: (lost: string, atStart: string) => `${lost} of ${atStart} MRR`,
 		saveRate: 'Save rate',
-		saveDetail: (saved: string, flows: string) => `${saved} saved of ${flows} finished cancellation flows`,
+		saveDetail: (saved: string, flows: string, flowCount: number) => `${saved} saved of ${flows} finished cancellation ${pluralEn(flowCount, 'flow', 'flows')}`,
+		saveHelp: 'Counts cancellation flows, not customers: flows that ended with the customer staying ÷ flows finished.',
 		revenueSaved: 'Revenue saved',
 		revenueSavedDetail: 'MRR kept by accepted offers',
 		moneyLost: 'Money lost to churn',
-		moneyLostDetail: (lost: string, check: string, purchases: string) => `${lost} customers × ${check} × ${purchases} purchases`,
+		moneyLostDetail: (lost: string, check: string, purchases: string, lostCount: number) => `${lost} ${pluralEn(lostCount, 'customer', 'customers')} × ${check} × ${purchases} purchases`,
 		moneyLostHint: 'For businesses without subscriptions: enter the average check and purchases per customer in the period.',
 		averageCheck: 'Average check',
 		purchases: 'Purchases per period',
@@ -82,7 +86,9 @@ export const churnEn = {
 	},
 	cohorts: {
 		title: 'Retention by first-seen month',
-		intro: (days: string) => `Share of each month's new customers still with you at the end of each later month. Lost = cancelled or inactive for ${days} days.`,
+		intro: (days: string, dayCount: number) =>
+			`Share of each month's new customers still with you at the end of each later month; the month in progress shows the share so far (in italics). Lost = cancelled (from the month of the cancellation) or inactive for ${days} ${pluralEn(dayCount, 'day', 'days')}.`,
+		soFar: 'so far',
 		cohort: 'Cohort',
 		size: 'Customers',
 		offset: (k: number) => `Month ${k}`,
@@ -110,6 +116,7 @@ export const churnEn = {
 	},
 	trend: {
 		title: 'Monthly trend',
+		intro: 'Each month on its own: customers who cancelled that month ÷ customers at its start. Only cancellations count here; the cohorts and money lost also count customers lost by inactivity.',
 		month: 'Month',
 		churn: 'Customer churn',
 		revenue: 'Revenue churn',

@@ -1,4 +1,5 @@
 import type { ChurnMessages } from './churn.en';
+import { pluralRu } from './plural';
 
 /** Строки страницы «Отток» (подключены как `churn` в ru.ts). */
 export const churnRu: ChurnMessages = {
@@ -21,15 +22,17 @@ export const churnRu: ChurnMessages = {
 	kpi: {
 		label: 'Ключевые показатели оттока',
 		churnRate: 'Отток клиентов',
-		churnDetail: (lost, atStart) => `${lost} из ${atStart} клиентов на начало периода`,
+		churnDetail: (lost, atStart, atStartCount) => `${lost} из ${atStart} ${pluralRu(atStartCount, 'клиента', 'клиентов', 'клиентов')} на начало периода`,
+		churnHelp: 'За весь период: отменившие клиенты ÷ клиенты на его начало. Пришедшие в течение периода не входят ни в одно из чисел, поэтому это не сумма месячных показателей ниже.',
 		revenueChurn: 'Отток выручки',
 		revenueDetail: (lost, atStart) => `${lost} из ${atStart} MRR`,
 		saveRate: 'Доля удержанных',
-		saveDetail: (saved, flows) => `удержано ${saved} из ${flows} завершённых сценариев отмены`,
+		saveDetail: (saved, flows, flowCount) => `удержано ${saved} из ${flows} ${pluralRu(flowCount, 'завершённого сценария', 'завершённых сценариев', 'завершённых сценариев')} отмены`,
+		saveHelp: 'Считаются сценарии отмены, а не клиенты: сценарии, после которых клиент остался ÷ завершённые сценарии.',
 		revenueSaved: 'Сохранённая выручка',
 		revenueSavedDetail: 'MRR, сохранённый принятыми предложениями',
 		moneyLost: 'Потери от оттока',
-		moneyLostDetail: (lost, check, purchases) => `${lost} клиентов × ${check} × ${purchases} покупок`,
+		moneyLostDetail: (lost, check, purchases, lostCount) => `${lost} ${pluralRu(lostCount, 'клиент', 'клиента', 'клиентов')} × ${check} × покупок: ${purchases}`,
 		moneyLostHint: 'Для бизнеса без подписок: укажите средний чек и число покупок клиента за период.',
 		averageCheck: 'Средний чек',
 		purchases: 'Покупок за период',
@@ -84,7 +87,9 @@ export const churnRu: ChurnMessages = {
 	},
 	cohorts: {
 		title: 'Удержание по месяцу первого визита',
-		intro: (days) => `Доля новых клиентов месяца, оставшихся с вами к концу каждого следующего месяца. Ушедший — отменил или неактивен ${days} дней.`,
+		intro: (days, dayCount) =>
+			`Доля новых клиентов месяца, оставшихся с вами к концу каждого следующего месяца; текущий месяц — на сегодня (курсивом). Ушедший — отменил (с месяца отмены) или неактивен ${days} ${pluralRu(dayCount, 'день', 'дня', 'дней')}.`,
+		soFar: 'на сегодня',
 		cohort: 'Когорта',
 		size: 'Клиентов',
 		offset: (k) => `Месяц ${k}`,
@@ -112,6 +117,7 @@ export const churnRu: ChurnMessages = {
 	},
 	trend: {
 		title: 'Динамика по месяцам',
+		intro: 'Каждый месяц отдельно: отменившие в этом месяце ÷ клиенты на его начало. Здесь учитываются только отмены; когорты и потерянные деньги учитывают и ушедших по неактивности.',
 		month: 'Месяц',
 		churn: 'Отток клиентов',
 		revenue: 'Отток выручки',

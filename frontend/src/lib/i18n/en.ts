@@ -13,6 +13,7 @@ import { customerTimelineEn } from './customer-timeline.en';
 import { customerImportEn } from './customer-import.en';
 import { mentionsEn } from './mentions.en';
 /**
+import { pluralEn } from './plural';
  * English UI strings. This object defines the shape of every dictionary:
  * ru.ts is typed as `Messages`, so a key missing from (or extra in) either
  * file is a compile error.
@@ -425,7 +426,7 @@ export const en = {
 		cesMeanValue: (mean: string, max: number) => `${mean} of ${max}`,
 		agree: 'Found it easy',
 		marginOfError: (margin: string) => `± ${margin} (95% margin of error)`,
-		answers: (n: string) => `${n} answers`,
+		answers: (count: number, shown: string) => `${shown} ${pluralEn(count, 'answer', 'answers')}`,
 		promoters: 'Promoters',
 		passives: 'Passives',
 		detractors: 'Detractors',

@@ -14,6 +14,7 @@ import { customerImportRu } from './customer-import.ru';
 import { mentionsRu } from './mentions.ru';
 import type { Messages } from './en';
 
+import { pluralRu } from './plural';
 /** Russian UI strings; must have exactly the keys of en.ts. */
 export const ru: Messages = {
 	languageName: 'Русский',
@@ -424,7 +425,7 @@ export const ru: Messages = {
 		cesMeanValue: (mean: string, max: number) => `${mean} из ${max}`,
 		agree: 'Было легко',
 		marginOfError: (margin: string) => `± ${margin} (погрешность 95%)`,
-		answers: (n: string) => `ответов: ${n}`,
+		answers: (count: number, shown: string) => `${shown} ${pluralRu(count, 'ответ', 'ответа', 'ответов')}`,
 		promoters: 'Промоутеры',
 		passives: 'Нейтралы',
 		detractors: 'Критики',
