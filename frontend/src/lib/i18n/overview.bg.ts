@@ -17,7 +17,6 @@ export const overviewBg: OverviewMessages = {
 	open: 'Отвори',
 	openOf: (what: string) => `Отвори: ${what}`,
 	kinds: { nps: 'NPS', csat: 'CSAT', ces: 'CES: беше лесно' },
-	margin: (margin: string) => `± ${margin}`,
 	answers: (n: number, formatted: string) => `${formatted} ${pluralBg(n, 'отговор', 'отговора')}`,
 	change: (change: string) => `${change} спрямо предходния период`,
 	noComparison: 'Няма отговори в предходния период',

@@ -15,7 +15,6 @@ export const overviewEn = {
 	open: 'Open',
 	openOf: (what: string) => `Open ${what}`,
 	kinds: { nps: 'NPS', csat: 'CSAT', ces: 'CES: found it easy' } as Record<string, string>,
-	margin: (margin: string) => `± ${margin}`,
 	answers: (n: number, formatted: string) => `${formatted} ${n === 1 ? 'answer' : 'answers'}`,
 	change: (change: string) => `${change} vs the previous period`,
 	noComparison: 'No answers in the previous period',

@@ -25,7 +25,6 @@ export const overviewRu: OverviewMessages = {
 	open: 'Открыть',
 	openOf: (what: string) => `Открыть: ${what}`,
 	kinds: { nps: 'NPS', csat: 'CSAT', ces: 'CES: было легко' },
-	margin: (margin: string) => `± ${margin}`,
 	answers: (n: number, formatted: string) => `${formatted} ${plural(n, 'ответ', 'ответа', 'ответов')}`,
 	change: (change: string) => `${change} к прошлому периоду`,
 	noComparison: 'В прошлом периоде ответов не было',
