@@ -159,6 +159,11 @@ describe('cancellation flows', () => {
     expect(bad.status).toBe(400);
     const [{ n: after }] = await db().query(`SELECT count(*)::int AS n FROM cancellation_flows`);
     expect(after).toBe(before);
+    // The builder creates flows paused and publishes them when they are ready.
+    const draft = await flow({ status: 'paused' });
+    expect((await t.http().get(draft.path)).body.error.code).toBe('not_live');
+    expect((await asAdmin.patch(`${ws}/churn/flows/${draft.id}`, { status: 'live' }).expect(200)).body.status).toBe('live');
+    await t.http().get(draft.path).expect(200);
   });
 
   it.each([

@@ -75,6 +75,11 @@ class FlowFieldsDto {
 
 export class CreateFlowDto extends FlowFieldsDto {
   @ApiProperty({ example: 'Subscription cancellation' }) @Trim() @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200) name: string;
+
+  @ApiPropertyOptional({ enum: ['live', 'paused'], description: 'Default live; the dashboard builder starts paused and publishes when ready' })
+  @IsOptional()
+  @IsIn(['live', 'paused'], { message: 'status must be live or paused' })
+  status?: 'live' | 'paused';
 }
 
 export class UpdateFlowDto extends FlowFieldsDto {

@@ -74,13 +74,13 @@ const JSON_FIELDS = new Set(['followUpQuestion', 'offerOverrides']);
 export class CancellationFlowsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(flow: Omit<FlowRow, 'id' | 'createdAt' | 'status'>): Promise<FlowRow> {
+  async create(flow: Omit<FlowRow, 'id' | 'createdAt'>): Promise<FlowRow> {
     const [row] = await this.dataSource.query(
       `INSERT INTO cancellation_flows (workspace_id, public_key, name, languages, default_language, allowed_origins, reason_keys, randomize_reasons,
-                                       require_verified_customer, follow_up_enabled, follow_up_question, offer_overrides)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${FLOW_COLUMNS}`,
+                                       require_verified_customer, follow_up_enabled, follow_up_question, offer_overrides, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${FLOW_COLUMNS}`,
       [flow.workspaceId, flow.publicKey, flow.name, flow.languages, flow.defaultLanguage, flow.allowedOrigins, flow.reasonKeys, flow.randomizeReasons,
-       flow.requireVerifiedCustomer, flow.followUpEnabled, JSON.stringify(flow.followUpQuestion), JSON.stringify(flow.offerOverrides)],
+       flow.requireVerifiedCustomer, flow.followUpEnabled, JSON.stringify(flow.followUpQuestion), JSON.stringify(flow.offerOverrides), flow.status],
     );
     return row;
   }

@@ -90,6 +90,7 @@ export class CancellationFlowsService {
       workspaceId,
       publicKey: `cxl_${randomBytes(15).toString('base64url').replace(/[-_]/g, 'x')}`,
       name: input.name,
+      status: input.status ?? 'live',
       languages,
       defaultLanguage,
       allowedOrigins: input.allowedOrigins ?? [],
