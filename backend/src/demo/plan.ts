@@ -320,6 +320,44 @@ const SOCIAL_WRAP: Record<StoryLanguage, string[]> = {
   bg: ['{brand}: {text}', '{text} #{brand}', '{text}'],
 };
 
+/** What people add around a complaint or a compliment in a post: who they are, what was in the box, when. */
+const MENTION_CONTEXT: Record<StoryLanguage, string[]> = {
+  ru: [
+    'Заказываю с {весны|января|прошлого лета|осени}, {у нас двое детей|живём вдвоём|готовлю на троих|беру на всю семью}.',
+    'На этой неделе в наборе {паста с лососем|том ям|шакшука|плов с курицей|рататуй|бефстроганов|поке с тунцом|сырники|борщ|карбонара}.',
+    '{Марьино|Бутово|Химки|Парнас|Купчино|Сокол|Митино|Люблино|Казань, Ново-Савиновский|Екатеринбург, ЖБИ}.',
+    '{Во вторник|В четверг|В субботу|Вчера|Позавчера|В воскресенье} {вечером|утром|днём}.',
+    'Кто-нибудь ещё {сталкивался с таким|заметил это|так же попал}?',
+    '{Подруга|Коллега|Сестра|Сосед} {посоветовала|подсадила|рассказала про} этот сервис.',
+    '{Пишу сюда, потому что|Пишу публично, так как} {в чате не отвечают|так быстрее|хочу, чтобы увидели}.',
+  ],
+  en: [
+    'Been ordering since {spring|January|last summer|autumn}, {two kids at home|just the two of us|cooking for three}.',
+    'This week\'s box had {salmon pasta|tom yum|shakshuka|chicken pilaf|ratatouille|beef stroganoff|tuna poke|carbonara}.',
+    '{On Tuesday|On Thursday|Yesterday|Last night|On Saturday|This morning}.',
+    'Anyone else {had this|noticed this|seeing the same}?',
+    'My {friend|colleague|sister|neighbour} {recommended|got me into|told me about} this service.',
+    'Posting here because {chat is not answering|it\'s faster|I want people to see this}.',
+  ],
+  bg: [
+    'Поръчвам от {пролетта|януари|миналото лято|есента}, {имаме две деца|живеем двамата|готвя за трима}.',
+    'Тази седмица в кутията {има паста със сьомга|има том ям|има шакшука|има пилаф с пиле|има рататуй|има карбонара}.',
+    '{Във вторник|В четвъртък|Вчера|Снощи|В събота}.',
+    'Някой друг {сблъсквал ли се е с това|забелязал ли е това}?',
+    '{Приятелка|Колежка|Сестра ми} ми {препоръча|каза за} тази услуга.',
+  ],
+};
+
+/** A post: the comment wrapped as people post it, with a bit of their own context most of the time. */
+function postText(rng: Prng, theme: Theme, language: StoryLanguage): string {
+  const core = composeComment(rng, theme, language);
+  const context = MENTION_CONTEXT[language];
+  const before = rng.chance(0.35) ? `${expand(rng, rng.pick(context))} ` : '';
+  const after = rng.chance(0.55) ? ` ${expand(rng, rng.pick(context))}` : '';
+  const body = `${before}${core}${/[.!?)]$/u.test(core) || !after ? '' : '.'}${after}`;
+  return rng.pick(SOCIAL_WRAP[language]).replace('{text}', body).replace('{brand}', BRAND[language]);
+}
+
 const BRAND_REPLIES: Record<StoryLanguage, string[]> = {
   ru: ['Здравствуйте! Напишите нам в личные сообщения номер заказа — разберёмся.', 'Спасибо, что написали. Передали в службу доставки, вернёмся с ответом сегодня.', 'Нам очень жаль. Уже связались с вами в чате.'],
   en: ['Hi! Please DM us your order number and we will sort it out.', 'Thanks for letting us know, we passed it on to the delivery team.', 'So sorry about this, we have reached out in chat.'],
@@ -364,7 +402,7 @@ function planMentions(rng: Prng, story: DemoStory): PlannedMention[] {
       continue;
     }
     const theme: Theme = spike ? 'courier_delay' : rng.weighted(themeWeights('mention', day) as Record<Theme, number>);
-    const text = rng.pick(SOCIAL_WRAP[language]).replace('{text}', composeComment(rng, theme, language)).replace('{brand}', BRAND[language]);
+    const text = postText(rng, theme, language);
     const original: PlannedMention = { ...base, author: handle(rng, language), text, url: `https://${source}.example/${serial}` };
     out.push(original);
     recent.push(original);
