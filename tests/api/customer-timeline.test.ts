@@ -326,6 +326,8 @@ describe('cases on the customer timeline', () => {
       caseId: caseIds.a,
       number: expect.any(Number),
       title: 'Parcel never arrived',
+      titleKey: null, // written by a person: shown as written
+      titleParams: {},
       status: 'open',
       priority: 'high',
       source: 'manual',

@@ -184,6 +184,9 @@ describe('triage and figures', () => {
     await asAdmin.put(`${ws}/customers/c-9`, { name: 'Pavel' }).expect(201);
     const updated = (await asAdmin.patch(`${ws}/mentions/${id}`, { assignedTo: analyst.userId, customerId: 'c-9' }).expect(200)).body;
     expect(updated).toMatchObject({ assignedTo: { id: analyst.userId, name: 'Анна' }, customerId: 'c-9', answeredAt: null });
+    // The dashboard shows the linked customer by name, in the feed and the thread alike.
+    expect(updated.customerName).toBe('Pavel');
+    expect((await asAdmin.get(`${ws}/mentions?q=${encodeURIComponent('дважды')}`).expect(200)).body.items.find((m: { id: string }) => m.id === id)?.customerName).toBe('Pavel');
     // The linked mention is on the customer's timeline.
     const timeline = (await asAdmin.get(`${ws}/customers/c-9/timeline?kinds=mention`).expect(200)).body;
     expect(timeline.items).toHaveLength(1);

@@ -49,6 +49,7 @@ export class MentionDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt: string | null;
   @ApiProperty({ type: PersonRefDto, nullable: true }) answeredBy: PersonRefDto | null;
   @ApiProperty({ type: String, nullable: true, description: 'Linked customer (external id)' }) customerId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The linked customer's name, when known" }) customerName: string | null;
   @ApiProperty({ enum: ['webhook', 'api', 'csv', 'feed'] }) channel: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }

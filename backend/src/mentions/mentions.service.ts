@@ -3,12 +3,13 @@ import { notFound } from '../common/http/api-error';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../common/http/keyset-cursor';
 import { resolvePeriod } from '../common/http/period';
 import { validationError } from '../common/http/validation.pipe';
+import { CustomerNames } from '../customers/customer-names';
 import type { ListMentionsQuery, MentionDetailDto, MentionDto, MentionPageDto, MentionStatsDto, MentionStatsQuery, UpdateMentionDto } from './mentions.dto';
 import { type MentionFilter, type MentionRow, MentionsQueryRepository } from './mentions-query.repository';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function toMentionDto(row: MentionRow): MentionDto {
+export function toMentionDto(row: MentionRow, names: ReadonlyMap<string, string> = new Map()): MentionDto {
   return {
     id: row.id, source: row.source, externalId: row.externalId, url: row.url, author: row.author, text: row.text,
     language: row.language, sentiment: row.sentiment, sentimentScore: row.sentimentScore, postedAt: row.postedAt.toISOString(),
@@ -17,14 +18,17 @@ export function toMentionDto(row: MentionRow): MentionDto {
     assignedTo: row.assignedToId ? { id: row.assignedToId, name: row.assignedToName ?? '' } : null,
     answeredAt: iso(row.answeredAt),
     answeredBy: row.answeredById ? { id: row.answeredById, name: row.answeredByName ?? '' } : null,
-    customerId: row.customerId, channel: row.channel, createdAt: row.createdAt.toISOString(),
+    customerId: row.customerId, customerName: (row.customerId && names.get(row.customerId)) || null, channel: row.channel, createdAt: row.createdAt.toISOString(),
   };
 }
 
 /** Reading and triaging mentions: the feed, one mention's thread and copies, assignment, answered, customer link, figures. */
 @Injectable()
 export class MentionsService {
-  constructor(private readonly mentions: MentionsQueryRepository) {}
+  constructor(
+    private readonly mentions: MentionsQueryRepository,
+    private readonly customerNames: CustomerNames,
+  ) {}
 
   async list(workspaceId: string, userId: string | null, query: ListMentionsQuery): Promise<MentionPageDto> {
     if (query.assigned === 'me' && !userId) throw validationError([{ field: 'assigned', message: 'assigned=me needs a signed-in person, not an API token' }]);
@@ -45,7 +49,8 @@ export class MentionsService {
     const rows = await this.mentions.page(filter, limit + 1, query.cursor ? decodeKeysetCursor(query.cursor) : undefined);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { items: page.map(toMentionDto), nextCursor: rows.length > limit && last ? encodeKeysetCursor({ at: last.postedAt, id: last.id }) : null };
+    const names = await this.customerNames.of(workspaceId, page.map((m) => m.customerId));
+    return { items: page.map((m) => toMentionDto(m, names)), nextCursor: rows.length > limit && last ? encodeKeysetCursor({ at: last.postedAt, id: last.id }) : null };
   }
 
   async get(workspaceId: string, id: string): Promise<MentionDetailDto> {
@@ -57,12 +62,15 @@ export class MentionsService {
       this.mentions.duplicates(workspaceId, id, 200),
       row.duplicateOf ? this.mentions.find(workspaceId, row.duplicateOf) : Promise.resolve(null),
     ]);
+    // Every customer the thread names, in one lookup.
+    const names = await this.customerNames.of(workspaceId, [row, ...ancestors, ...replies, ...duplicates, ...(original ? [original] : [])].map((m) => m.customerId));
+    const dto = (m: MentionRow) => toMentionDto(m, names);
     return {
-      ...toMentionDto(row),
-      ancestors: ancestors.map(toMentionDto),
-      replies: replies.map(toMentionDto),
-      duplicates: duplicates.map(toMentionDto),
-      original: original ? toMentionDto(original) : null,
+      ...dto(row),
+      ancestors: ancestors.map(dto),
+      replies: replies.map(dto),
+      duplicates: duplicates.map(dto),
+      original: original ? dto(original) : null,
     };
   }
 

@@ -113,6 +113,8 @@ export class CaseTimelineEventDto {
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ description: 'The workspace\'s case number' }) number: number;
   @ApiProperty() title: string;
+  @ApiProperty({ type: String, nullable: true, description: 'As on the case: the dashboard writes the title from it in the reader\'s language' }) titleKey: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) titleParams: Record<string, unknown>;
   @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
   @ApiProperty({ enum: SLA_PRIORITIES }) priority: SlaPriority;
   @ApiProperty({ enum: CASE_SOURCES, description: 'What opened it' }) source: CaseSource;

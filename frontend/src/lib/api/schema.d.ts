@@ -2972,6 +2972,11 @@ export interface components {
              * @description null: unassigned
              */
             ownerId: string | null;
+            /** @description As on the case: the dashboard writes the title from it in the reader's language */
+            titleKey: string | null;
+            titleParams: {
+                [key: string]: unknown;
+            };
             ownerName: string | null;
             /** @description Reopened after a low follow-up score */
             reopened: boolean;
@@ -4150,6 +4155,8 @@ export interface components {
         CreatedIngestKeyDto: {
             /** Format: uuid */
             id: string;
+            /** @description The linked customer's name, when known */
+            customerName: string | null;
             /**
              * @description Send as the otklik-key header
              * @example mik_3f9a1c0d2e7b4a61
@@ -4293,6 +4300,8 @@ export interface components {
             created: number | null;
             retired: number | null;
             seconds: number | null;
+            /** @description The linked customer's name, when known */
+            customerName: string | null;
             error: string | null;
             /** Format: date-time */
             startedAt: string;

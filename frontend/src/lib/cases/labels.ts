@@ -1,6 +1,6 @@
 import type { Member } from '$lib/api/types';
 import { i18n } from '$lib/i18n/index.svelte';
-import type { Case, ChurnReason, Touchpoint } from './types';
+import type { ChurnReason, Touchpoint } from './types';
 
 const pick = (table: Record<string, string>, key: string) => table[key] ?? key;
 
@@ -48,7 +48,7 @@ const param = (params: Record<string, unknown>, key: string): string | null => {
  * The case's title in the UI language: cases opened from feedback are written from their titleKey (a churn
  * reason by its label, a mention source by its name); titles people or other systems wrote stay as they are.
  */
-export function caseTitle(c: Pick<Case, 'title' | 'titleKey' | 'titleParams'>, reasons: readonly ChurnReason[]): string {
+export function caseTitle(c: { title: string; titleKey: string | null; titleParams: Record<string, unknown> }, reasons: readonly ChurnReason[]): string {
 	const t = i18n.t.cases.titles;
 	const p = (c.titleParams ?? {}) as Record<string, unknown>;
 	switch (c.titleKey) {

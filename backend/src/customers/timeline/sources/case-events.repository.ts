@@ -15,6 +15,8 @@ interface CaseEventRow {
   caseId: string;
   number: number;
   title: string;
+  titleKey: string | null;
+  titleParams: Record<string, unknown>;
   status: CaseStatus;
   priority: SlaPriority;
   source: CaseSource;
@@ -50,7 +52,7 @@ export class CaseEventsRepository implements TimelineSource {
   async fetch(query: TimelineFetch): Promise<TimelineEvent<CaseTimelineEventDto>[]> {
     const { eventId, after, params } = keysetPage('case', 'c', 'opened_at', query);
     const rows: CaseEventRow[] = await this.dataSource.query(
-      `SELECT ${eventId} AS "eventId", ${sortKeySql('c.opened_at')} AS at, c.id AS "caseId", c.number, c.title, c.status, c.priority,
+      `SELECT ${eventId} AS "eventId", ${sortKeySql('c.opened_at')} AS at, c.id AS "caseId", c.number, c.title, c.title_key AS "titleKey", c.title_params AS "titleParams", c.status, c.priority,
               c.source, c.touchpoint_id AS "touchpointId", t.name AS "touchpointName", c.owner_id AS "ownerId", u.name AS "ownerName",
               c.reopened, (c.breached_first_response_at IS NOT NULL) AS "firstResponseBreached",
               (c.breached_resolution_at IS NOT NULL) AS "resolutionBreached", c.opened_at AS "openedAt",
@@ -79,6 +81,8 @@ export class CaseEventsRepository implements TimelineSource {
         caseId: row.caseId,
         number: row.number,
         title: row.title,
+        titleKey: row.titleKey,
+        titleParams: row.titleParams ?? {},
         status: row.status,
         priority: row.priority,
         source: row.source,
