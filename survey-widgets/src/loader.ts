@@ -3,7 +3,8 @@
  *   <script async src="https://otklik.example.com/widget/loader.js" data-survey="KEY" data-customer-id="c-42" data-customer-hash="HMAC" data-language="ru"></script>
  * data-customer-hash (and show()'s customerHash) is the host server's hex HMAC-SHA256 of the customer id with the
  * workspace's identity secret; it goes with that customer id wherever the id goes.
- * The API origin is the script's own origin. Defines window.Otklik = { show, track, onFinish }; calls made
+ * The survey's language is the first of data-language (or show()'s language), <html lang> and navigator.languages
+ * that it has; the server picks it. The API origin is the script's own origin. Defines window.Otklik = { show, track, onFinish }; calls made
  * earlier through the stub below are replayed:
  *   window.Otklik = window.Otklik || { q: [] };
  *   ['show', 'track', 'onFinish'].forEach(function (m) { Otklik[m] = Otklik[m] || function () { Otklik.q.push([m].concat([].slice.call(arguments))); }; });
@@ -113,8 +114,10 @@ function start() {
       fetching[publicKey] = 1;
       // The hash belongs to the id it was given with.
       const { customerId, customerHash } = o.customerId ? o : data;
-      // JSON drops the parameters that are not given.
-      const query = new URLSearchParams(JSON.parse(JSON.stringify({ respondentId, language: o.language ?? data.language, customerId, customerHash })));
+      // JSON drops the parameters that are not given. The language candidates go as one comma list in order of
+      // preference (an array joins with commas; the server skips the empty ones and picks).
+      const language = [o.language ?? data.language, document.documentElement.lang, ...navigator.languages] + '';
+      const query = new URLSearchParams(JSON.parse(JSON.stringify({ respondentId, language, customerId, customerHash })));
       // Cross-origin, so no cookies go along.
       fetch(`${apiBase}/api/v1/public/surveys/${encodeURIComponent(publicKey)}?${query}`)
         .then((r) => (r.ok ? r.json() : null))

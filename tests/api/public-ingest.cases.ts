@@ -56,6 +56,43 @@ describe('widget configuration', () => {
   });
 });
 
+describe("the visitor's language (issue 14, item 4)", () => {
+  const configIn = async (path: string, language: string) =>
+    (await t.http().get(`${path}?language=${encodeURIComponent(language)}`).expect(200)).body as { language: string; ui: { submit: string } };
+
+  it('picks the first candidate the survey has: exact tag, then primary subtag, else the default', async () => {
+    const s = await liveSurvey({ languages: ['en', 'ru', 'bg'], defaultLanguage: 'en' });
+    // What the loader sends for a ru-RU browser on <html lang="ru"> without data-language.
+    expect((await configIn(s.path, ',ru,ru-RU,ru')).language).toBe('ru');
+    expect((await configIn(s.path, ',,bg-BG,bg')).language).toBe('bg');
+    // data-language comes first and wins over the page and the browser.
+    expect((await configIn(s.path, 'bg,ru,ru-RU')).language).toBe('bg');
+    // A candidate the survey lacks is skipped, not fallen back on: the next one decides.
+    const next = await configIn(s.path, 'de-DE,ja,ru_RU');
+    expect(next.language).toBe('ru');
+    expect(next.ui.submit).toBe('Отправить');
+    expect((await configIn(s.path, 'BG-bg')).language).toBe('bg');
+    // None of them: the survey's default language.
+    expect((await configIn(s.path, 'ja,zh-CN,,')).language).toBe('en');
+    const ruDefault = await liveSurvey({ languages: ['ru', 'en'], defaultLanguage: 'ru' });
+    expect((await configIn(ruDefault.path, 'ja,fr-FR')).language).toBe('ru');
+    expect((await t.http().get(ruDefault.path).expect(200)).body.language).toBe('ru');
+  });
+
+  it('stores the language shown with the response and refuses one the survey does not have', async () => {
+    const s = await liveSurvey({ languages: ['en', 'ru', 'bg'], defaultLanguage: 'en' });
+    const send = (language: string | undefined) =>
+      t.http().post(`${s.path}/responses`).send({ idempotencyKey: randomUUID(), respondentId: rid(), answers: { score: 9 }, finished: true, ...(language ? { language } : {}) });
+    await send('bg').expect(201);
+    // Used to be stored as the default language ("en") although no English was shown.
+    const refused = await send('de').expect(400);
+    expect(refused.body.error).toMatchObject({ code: 'validation_failed', details: [{ field: 'language' }] });
+    await send(undefined).expect(201);
+    const rows = await db().query(`SELECT language FROM responses WHERE survey_id = $1 ORDER BY created_at`, [s.id]);
+    expect(rows.map((r: { language: string | null }) => r.language)).toEqual(['bg', null]);
+  });
+});
+
 describe('displays and responses', () => {
   it(`is served by the ${ingestEdge ? 'ingest edge' : 'Nest controller'}`, async () => {
     const s = await liveSurvey();

@@ -368,7 +368,10 @@ describe('survey widgets', () => {
       const respondentId = await page.evaluate(() => localStorage.getItem('otklik.rid'));
       expect(respondentId).toMatch(UUID);
       expect(calls('config')).toHaveLength(1);
-      expect(calls('config')[0].query).toEqual({ respondentId, language: 'en', customerId: 'c-42' });
+      // The language candidates in order: data-language, <html lang>, then the browser's languages (the server picks).
+      const candidates = await page.evaluate(() => ['en', document.documentElement.lang, ...navigator.languages].join(','));
+      expect(candidates).toMatch(/^en,[^,]*,en-US/);
+      expect(calls('config')[0].query).toEqual({ respondentId, language: candidates, customerId: 'c-42' });
       expect(api!.requests.filter((r) => r.path === '/widget/nps.js')).toHaveLength(1);
       expect(api!.requests.filter((r) => r.path.startsWith('/widget/') && r.path !== '/widget/loader.js' && r.path !== '/widget/nps.js')).toEqual([]);
       expect(await dialog.getAttribute('dir')).toBe('ltr');

@@ -9,11 +9,14 @@ export const CHROMIUM_MISSING =
   'Install it with `apt-get update && apt-get install -y chromium` (Debian/Ubuntu; `.ci/run` does this), ' +
   'or set CHROMIUM_PATH to a Chromium binary.';
 
-/** Headless Chromium with the flags this sandboxed, offline machine needs; fails loudly when it is missing. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Headless Chromium with the flags this sandboxed, offline machine needs; fails loudly when it is missing.
+ * `extraArgs` adds flags, e.g. `--lang=ru-RU` for a browser in another language.
+ */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) return Promise.reject(new Error(CHROMIUM_MISSING));
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs],
   });
 }

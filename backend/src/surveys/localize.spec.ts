@@ -8,6 +8,9 @@ describe('chooseLanguage', () => {
     expect(chooseLanguage('ru-RU', ['en', 'ru'], 'en')).toBe('ru');
     expect(chooseLanguage('ja', ['en', 'ru'], 'ru')).toBe('ru');
     expect(chooseLanguage(undefined, ['en'], 'en')).toBe('en');
+    // A comma list in order of preference: the first candidate the survey has wins, empty ones are skipped.
+    expect(chooseLanguage(',de,bg-BG,ru', ['en', 'ru', 'bg'], 'en')).toBe('bg');
+    expect(chooseLanguage('ja,,zh-CN', ['en', 'ru'], 'ru')).toBe('ru');
   });
 });
 

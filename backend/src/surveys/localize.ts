@@ -1,11 +1,30 @@
 import type { LocalizedText, PublicQuestion, Question } from './survey-definition';
 import { TEXT_ANSWER_MAX } from './survey-definition';
 
-/** The survey language to use for a requested one ("ru-RU" → "ru"), falling back to the default. */
+/** At most this many candidates are looked at: the loader sends a handful, nothing legitimate sends more. */
+const MAX_CANDIDATES = 12;
+
+/**
+ * The survey language to use for the visitor's candidates, a comma list in order of preference (the widget's
+ * `data-language`, the page's `<html lang>`, then the browser's `navigator.languages`): the first candidate the
+ * survey has, by exact tag, then by primary subtag ("ru-RU" → "ru"), falling back to the default.
+ */
 export function chooseLanguage(requested: string | undefined, languages: string[], defaultLanguage: string): string {
-  if (!requested) return defaultLanguage;
-  const wanted = requested.toLowerCase();
-  return languages.find((l) => l === wanted) ?? languages.find((l) => l === wanted.split('-')[0]) ?? defaultLanguage;
+  return matchLanguage(requested, languages) ?? defaultLanguage;
+}
+
+/** The survey language the candidates match (see chooseLanguage), or undefined when none does. */
+export function matchLanguage(requested: string | undefined, languages: string[]): string | undefined {
+  if (!requested) return undefined;
+  const have = new Map(languages.map((l) => [l.toLowerCase(), l]));
+  const candidates = requested.split(',', MAX_CANDIDATES);
+  for (const candidate of candidates) {
+    const wanted = candidate.trim().toLowerCase().replace(/_/g, '-');
+    if (!wanted) continue;
+    const found = have.get(wanted) ?? have.get(wanted.split('-')[0]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export function pick(text: LocalizedText, language: string, fallback: string): string {

@@ -4,7 +4,7 @@ import { ApiError, idempotencyKeyTaken, notFound } from '../common/http/api-erro
 import { optionalProvider } from '../common/nest/optional-provider';
 import { validationError } from '../common/http/validation.pipe';
 import { checkAnswers, deriveColumns } from './answer-rules';
-import { chooseLanguage, localizeQuestions } from './localize';
+import { chooseLanguage, localizeQuestions, matchLanguage } from './localize';
 import { Blocked, PublicIngestRepository } from './public-ingest.repository';
 import { PublicSurveyCache } from './public-survey.cache';
 import type { DisplayRecordedDto, RecordDisplayDto, ResponseRecordedDto, SubmitResponseDto } from './public.dto';
@@ -139,6 +139,11 @@ export class PublicIngestService {
   async submitResponse(publicKey: string, input: SubmitResponseDto, info: RequestInfo): Promise<{ created: boolean; body: ResponseRecordedDto }> {
     const survey = await this.survey(publicKey);
     if (survey.status !== 'live') throw blocked('not_live');
+    // The language stored is the one the widget showed, so it must be one the survey has (none: not stored).
+    if (input.language && !matchLanguage(input.language, survey.languages)) {
+      const message = `language "${input.language}" is not one of the survey's languages (${survey.languages.join(', ')})`;
+      throw validationError([{ field: 'language', message }], 'response');
+    }
     const ref = { workspaceId: survey.workspaceId, surveyId: survey.id, respondentId: input.respondentId };
     const verified = await this.customerVerified(survey, input.customerId, input.customerHash);
     info = { ...info, customerVerified: verified };
@@ -191,7 +196,7 @@ export class PublicIngestService {
       scoreScaleMax: derived.scoreScaleMax,
       comment: derived.comment,
       finished: input.finished,
-      language: input.language ? chooseLanguage(input.language, survey.languages, survey.defaultLanguage) : null,
+      language: matchLanguage(input.language, survey.languages) ?? null,
       hiddenFields: input.hiddenFields ?? {},
       meta: {
         ...(input.url ? { url: input.url } : {}),

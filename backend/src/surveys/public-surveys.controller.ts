@@ -29,7 +29,8 @@ export class PublicSurveysController {
   config(@Param('publicKey') publicKey: string, @Query() query: Record<string, unknown>): Promise<PublicSurveyConfig> {
     return this.ingest.config(publicKey, {
       respondentId: str(query.respondentId, 64),
-      language: str(query.language, 16),
+      // A comma list of candidates (data-language, <html lang>, navigator.languages); a long list is cut, not refused.
+      language: str(query.language, 2000)?.slice(0, 200),
       customerId: str(query.customerId, 200),
       customerHash: str(query.customerHash, 64),
     });

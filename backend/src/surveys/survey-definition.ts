@@ -83,6 +83,7 @@ export interface PublicSurveyConfig {
   publicKey: string;
   kind: SurveyKind;
   version: number;
+  /** The language the texts are in: the first of the visitor's candidates the survey has, else its default. */
   language: string;
   /** 'rtl' for right-to-left languages. */
   direction: 'ltr' | 'rtl';

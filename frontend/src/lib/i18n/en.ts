@@ -383,7 +383,7 @@ export const en = {
 		intro: 'Paste this code into every page where the survey may appear, just before the closing </body> tag.',
 		snippet: 'Embed code',
 		attributes:
-			'Optional attributes: data-customer-id="…" links answers to a customer in your system; data-language="ru" picks the survey language (otherwise the visitor’s browser language).',
+			'Optional attributes: data-customer-id="…" links answers to a customer in your system; data-language="ru" picks the survey language (otherwise the page’s language, then the visitor’s browser languages: the first one the survey has).',
 		notLive: 'Visitors see the survey only while it is live. Publish it when you are ready.',
 		originsNote: 'The survey only appears on the sites listed under Display & look → Where it may appear.',
 		apiTitle: 'JavaScript API',
