@@ -67,3 +67,31 @@ export function parseIntervals(text: string): Intervals {
 			return { start, end };
 		});
 }
+
+/**
+ * What an empty cell falls back to, in hours (null = no target), following the server's order
+ * (backend/src/sla/clock/policy.ts): this priority's "any channel", then "any priority" for this channel, then both any.
+ */
+export function inheritedHours(grid: Record<string, Record<string, CellHours>>, priority: string, channel: string, field: keyof CellHours): number | null {
+	const chain = [grid[priority]?.['*'], grid['*']?.[channel], grid['*']?.['*']];
+	const seen = new Set<CellHours>([grid[priority]?.[channel]]);
+	for (const cell of chain) {
+		if (!cell || seen.has(cell)) continue;
+		seen.add(cell);
+		const text = cell[field].trim().replace(',', '.');
+		if (text === '') continue;
+		const value = Number(text);
+		return Number.isFinite(value) && value > 0 ? value : null;
+	}
+	return null;
+}
+
+/** The warning threshold shown as a percent (0.8 → "80"). */
+export const percentFromShare = (share: number): string => String(Math.round(share * 1000) / 10);
+
+/** "80" / "80 %" / "80,5" → 0.8 / 0.805 for the API; anything else goes on as NaN→null for the server to name. */
+export function shareFromPercent(text: string): number {
+	const clean = text.replace('%', '').trim().replace(',', '.');
+	const value = clean === '' ? Number.NaN : Number(clean);
+	return Number.isFinite(value) ? Math.round(value * 10) / 1000 : Number.NaN;
+}
