@@ -6,6 +6,7 @@ import { clustersBg } from './clusters.bg';
 import { touchpointsBg } from './touchpoints.bg';
 import { mentionFeedsBg } from './mention-feeds.bg';
 import { churnBg } from './churn.bg';
+import { churnSetupBg } from './churn-setup.bg';
 import { webhooksBg } from './webhooks.bg';
 import { identityBg } from './identity.bg';
 import { linkSurveyBg } from './link-survey.bg';
@@ -30,6 +31,7 @@ export const bg: Messages = {
 	linkSurvey: linkSurveyBg,
 	touchpoints: touchpointsBg,
 	churn: churnBg,
+	churnSetup: churnSetupBg,
 	customerTimeline: customerTimelineBg,
 	customerImport: customerImportBg,
 	mentions: mentionsBg,

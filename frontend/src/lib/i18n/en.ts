@@ -6,6 +6,7 @@ import { clustersEn } from './clusters.en';
 import { touchpointsEn } from './touchpoints.en';
 import { mentionFeedsEn } from './mention-feeds.en';
 import { churnEn } from './churn.en';
+import { churnSetupEn } from './churn-setup.en';
 import { webhooksEn } from './webhooks.en';
 import { identityEn } from './identity.en';
 import { linkSurveyEn } from './link-survey.en';
@@ -28,6 +29,7 @@ export const en = {
 	linkSurvey: linkSurveyEn,
 	touchpoints: touchpointsEn,
 	churn: churnEn,
+	churnSetup: churnSetupEn,
 	customerTimeline: customerTimelineEn,
 	customerImport: customerImportEn,
 	mentions: mentionsEn,

@@ -6,6 +6,7 @@ import { clustersRu } from './clusters.ru';
 import { touchpointsRu } from './touchpoints.ru';
 import { mentionFeedsRu } from './mention-feeds.ru';
 import { churnRu } from './churn.ru';
+import { churnSetupRu } from './churn-setup.ru';
 import { webhooksRu } from './webhooks.ru';
 import { identityRu } from './identity.ru';
 import { linkSurveyRu } from './link-survey.ru';
@@ -26,6 +27,7 @@ export const ru: Messages = {
 	linkSurvey: linkSurveyRu,
 	touchpoints: touchpointsRu,
 	churn: churnRu,
+	churnSetup: churnSetupRu,
 	customerTimeline: customerTimelineRu,
 	customerImport: customerImportRu,
 	mentions: mentionsRu,
