@@ -1,3 +1,5 @@
+import { pluralEn } from './plural';
+
 /** Strings of the case reports page (mounted as `caseReports` in en.ts). */
 export const caseReportsEn = {
 	title: 'Case reports',
@@ -31,7 +33,7 @@ export const caseReportsEn = {
 		firstResponseTime: 'First response time',
 		resolutionTime: 'Resolution time',
 		medianP90: (median: string, p90: string) => `median ${median} · p90 ${p90}`,
-		timed: (n: string) => `over ${n} cases`,
+		timed: (n: string, count: number) => `over ${n} ${pluralEn(count, 'case', 'cases')}`,
 		closedLoop: 'Closed-loop rate',
 		closedLoopDetail: (met: string, measured: string) => `${met} of ${measured} detractors contacted within target`,
 		followUp: 'Follow-up CSAT',

@@ -1,4 +1,5 @@
 import type { caseReportsEn } from './case-reports.en';
+import { pluralRu } from './plural';
 
 /** Строки страницы отчётов по обращениям (подключаются как `caseReports` в ru.ts). */
 export const caseReportsRu: typeof caseReportsEn = {
@@ -33,7 +34,7 @@ export const caseReportsRu: typeof caseReportsEn = {
 		firstResponseTime: 'Время первого ответа',
 		resolutionTime: 'Время решения',
 		medianP90: (median, p90) => `медиана ${median} · p90 ${p90}`,
-		timed: (n) => `по ${n} обращениям`,
+		timed: (n, count) => `по ${n} ${pluralRu(count, 'обращению', 'обращениям', 'обращениям')}`,
 		closedLoop: 'Замкнутый цикл',
 		closedLoopDetail: (met, measured) => `${met} из ${measured} критиков получили ответ в срок`,
 		followUp: 'CSAT после закрытия',

@@ -1,3 +1,5 @@
+import { pluralEn } from './plural';
+
 /** Strings of the Clusters pages (mounted as `clusters` in en.ts). */
 export const clustersEn = {
 	title: 'Clusters',
@@ -142,7 +144,7 @@ export const clustersEn = {
 		newName: 'Name of the new cluster',
 		newNameRequired: 'Give the new cluster a name.',
 		move: 'Move',
-		moved: (count: string) => `${count} texts moved.`,
+		moved: (shown: string, count: number) => `${shown} ${pluralEn(count, 'text', 'texts')} moved.`,
 		pagingLabel: 'Pages of texts',
 		previous: 'Previous',
 		next: 'Next',

@@ -1,3 +1,5 @@
+import { pluralEn } from './plural';
+
 /** Strings of the customer import wizard (mounted as `customerImport` in en.ts). */
 export const customerImportEn = {
 	button: 'Import',
@@ -75,7 +77,8 @@ export const customerImportEn = {
 		summary: (valid: string, invalid: string) => `${valid} rows ready, ${invalid} with errors`,
 		partial: (checked: string, total: string) => `Checked the first ${checked} of ${total} rows; the import checks every row and reports the rest.`,
 		allGood: 'Every row can be imported.',
-		duplicates: (count: string) => `${count} rows repeat an external id from an earlier row: the later row wins.`,
+		duplicates: (shown: string, count: number) =>
+			`${shown} ${pluralEn(count, 'row repeats', 'rows repeat')} an external id from an earlier row: the later row wins.`,
 		errorsLabel: 'Rows with errors',
 		more: 'Only the first errors are listed.',
 		badRowsKept: 'Rows with errors are skipped and reported; all other rows are imported.',

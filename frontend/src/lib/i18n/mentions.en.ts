@@ -1,3 +1,5 @@
+import { pluralEn } from './plural';
+
 /** Strings of the Mentions page (mounted as `mentions` in en.ts). */
 export const mentionsEn = {
 	title: 'Mentions',
@@ -34,7 +36,7 @@ export const mentionsEn = {
 		total: 'Mentions',
 		totalDetail: 'originals in the period',
 		negativeShare: 'Negative',
-		negativeDetail: (count: string) => `${count} negative mentions`,
+		negativeDetail: (shown: string, count: number) => `${shown} negative ${pluralEn(count, 'mention', 'mentions')}`,
 		unansweredNegative: 'Unanswered negative',
 		unansweredDetail: 'negative mentions nobody answered',
 		duplicates: 'Copies filtered out',
