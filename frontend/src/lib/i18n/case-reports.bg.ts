@@ -34,7 +34,7 @@ export const caseReportsBg: typeof caseReportsEn = {
 		firstResponseTime: 'Време за първи отговор',
 		resolutionTime: 'Време за решаване',
 		medianP90: (median: string, p90: string) => `медиана ${median} · p90 ${p90}`,
-		timed: (n: string) => `казуси: ${n}`,
+		timed: (n: string, count: number) => `за ${n} ${pluralBg(count, 'казус', 'казуса')}`,
 		closedLoop: 'Дял на затворения цикъл',
 		closedLoopDetail: (met: string, measured: string) => `${met} от ${measured} критици са потърсени в срок`,
 		followUp: 'Последваща CSAT оценка',

@@ -1,4 +1,5 @@
 import type { ClustersMessages } from './clusters.en';
+import { pluralBg } from './plural';
 
 /** Низове на страниците „Клъстери“ (включени като `clusters` в bg.ts). */
 export const clustersBg: ClustersMessages = {
@@ -148,7 +149,7 @@ export const clustersBg: ClustersMessages = {
 		newName: 'Име на новия клъстер',
 		newNameRequired: 'Дайте име на новия клъстер.',
 		move: 'Премести',
-		moved: (count: string) => `Преместени текстове: ${count}.`,
+		moved: (shown: string, count: number) => `${pluralBg(count, 'Преместен е', 'Преместени са')} ${shown} ${pluralBg(count, 'текст', 'текста')}.`,
 		pagingLabel: 'Страници с текстове',
 		previous: 'Предишна',
 		next: 'Следваща',

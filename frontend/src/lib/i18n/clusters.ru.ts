@@ -1,4 +1,5 @@
 import type { ClustersMessages } from './clusters.en';
+import { pluralRu } from './plural';
 
 /** Строки страниц «Кластеры» (подключены как `clusters` в ru.ts). */
 export const clustersRu: ClustersMessages = {
@@ -145,7 +146,7 @@ export const clustersRu: ClustersMessages = {
 		newName: 'Название нового кластера',
 		newNameRequired: 'Дайте новому кластеру название.',
 		move: 'Перенести',
-		moved: (count: string) => `Перенесено текстов: ${count}.`,
+		moved: (shown: string, count: number) => `${pluralRu(count, 'Перенесён', 'Перенесено', 'Перенесено')} ${shown} ${pluralRu(count, 'текст', 'текста', 'текстов')}.`,
 		pagingLabel: 'Страницы текстов',
 		previous: 'Назад',
 		next: 'Дальше',

@@ -79,7 +79,7 @@ export const customerImportBg: CustomerImportMessages = {
 		partial: (checked: string, total: string) =>
 			`Проверени са първите редове: ${checked} от ${total}. При импорта се проверява всеки ред и се докладват останалите грешки.`,
 		allGood: 'Всички редове могат да бъдат импортирани.',
-		duplicates: (count: string) => `Редове, които повтарят външно ID от по-ранен ред: ${count}. Важи по-късният ред.`,
+		duplicates: (shown: string, count: number) => `${shown} ${pluralBg(count, 'ред повтаря', 'реда повтарят')} външно ID от по-ранен ред: важи по-късният ред.`,
 		errorsLabel: 'Редове с грешки',
 		more: 'Показани са само първите грешки.',
 		badRowsKept: 'Редовете с грешки се пропускат и се докладват; всички останали редове се импортират.',

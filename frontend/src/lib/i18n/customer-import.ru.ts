@@ -1,4 +1,5 @@
 import type { CustomerImportMessages } from './customer-import.en';
+import { pluralRu } from './plural';
 
 /** Строки мастера импорта клиентов (подключены как `customerImport` в ru.ts). */
 export const customerImportRu: CustomerImportMessages = {
@@ -77,7 +78,8 @@ export const customerImportRu: CustomerImportMessages = {
 		summary: (valid, invalid) => `Готово к импорту: ${valid}, с ошибками: ${invalid}`,
 		partial: (checked, total) => `Проверены первые ${checked} из ${total} строк; при импорте проверяется каждая строка, ошибки попадут в отчёт.`,
 		allGood: 'Все строки можно импортировать.',
-		duplicates: (count) => `Строк с уже встречавшимся внешним id: ${count}. Побеждает более поздняя строка.`,
+		duplicates: (shown, count) =>
+			`${shown} ${pluralRu(count, 'строка повторяет', 'строки повторяют', 'строк повторяют')} внешний id из более ранней строки: побеждает более поздняя строка.`,
 		errorsLabel: 'Строки с ошибками',
 		more: 'Показаны только первые ошибки.',
 		badRowsKept: 'Строки с ошибками пропускаются и попадают в отчёт, остальные импортируются.',

@@ -37,7 +37,7 @@ export const mentionsBg: MentionsMessages = {
 		total: 'Споменавания',
 		totalDetail: 'оригинали за периода',
 		negativeShare: 'Негативни',
-		negativeDetail: (count: string) => `негативни споменавания: ${count}`,
+		negativeDetail: (shown: string, count: number) => `${shown} ${pluralBg(count, 'негативно споменаване', 'негативни споменавания')}`,
 		unansweredNegative: 'Негативни без отговор',
 		unansweredDetail: 'негативни споменавания, на които никой не е отговорил',
 		duplicates: 'Филтрирани копия',

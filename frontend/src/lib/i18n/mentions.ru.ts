@@ -1,4 +1,5 @@
 import type { MentionsMessages } from './mentions.en';
+import { pluralRu } from './plural';
 
 /** Строки страницы «Упоминания» (подключены как `mentions` в ru.ts). */
 export const mentionsRu: MentionsMessages = {
@@ -36,7 +37,7 @@ export const mentionsRu: MentionsMessages = {
 		total: 'Упоминания',
 		totalDetail: 'оригиналов за период',
 		negativeShare: 'Негатив',
-		negativeDetail: (count) => `негативных: ${count}`,
+		negativeDetail: (shown, count) => `${shown} ${pluralRu(count, 'негативное', 'негативных', 'негативных')}`,
 		unansweredNegative: 'Негатив без ответа',
 		unansweredDetail: 'негативные упоминания, на которые никто не ответил',
 		duplicates: 'Скрыто копий',
