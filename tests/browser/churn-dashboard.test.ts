@@ -126,11 +126,15 @@ describe('churn dashboard', () => {
 			await page.getByTestId('reason-comment').filter({ hasText: 'Price went up' }).waitFor();
 			expect(await page.getByTestId('reason-comment').count()).toBe(1);
 
-			// The cohort of two months ago: 2 customers, 100 % at the end of its month, 50 % a month later.
+			// The cohort of two months ago: 2 customers, 100 % at the end of its month, 50 % a month later, and the month
+			// in progress so far (marked partial), so a cancellation counts in its own month at once.
 			const cohortRow = page.locator(`[data-testid="cohort-row"][data-cohort="${label(cohortMonth)}"]`);
 			await cohortRow.waitFor();
 			expect(await cohortRow.locator('td').nth(0).innerText()).toBe('2');
-			expect(await cohortRow.getByTestId('cohort-cell').allInnerTexts()).toEqual(['100%', '50%']);
+			expect(await cohortRow.getByTestId('cohort-cell').allInnerTexts()).toEqual(['100%', '50%', '50%']);
+			expect(await cohortRow.locator('[data-testid="cohort-cell"][data-partial="true"]').count()).toBe(1);
+			// How each figure is defined is said on the page.
+			expect(await page.getByTestId('kpi-churn-help').innerText()).toContain('customers you had at its start');
 
 			// The funnel: n2 lost early (no orders) because of poor service.
 			expect(await page.locator('[data-testid="funnel-row"][data-status="lost_early"]').innerText()).toContain('Poor service: 1');
@@ -141,7 +145,7 @@ describe('churn dashboard', () => {
 			const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
 			const lines = text.trim().split('\n');
 			expect(lines[0]).toBe('cohort,size,month_0_percent,month_1_percent,month_2_percent');
-			expect(lines).toContain(`${label(cohortMonth)},2,100,50,`);
+			expect(lines).toContain(`${label(cohortMonth)},2,100,50,50`); // the month in progress so far
 
 			expect(pageErrors).toEqual([]);
 		} catch (error) {
