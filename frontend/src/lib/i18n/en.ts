@@ -13,8 +13,8 @@ import { linkSurveyEn } from './link-survey.en';
 import { customerTimelineEn } from './customer-timeline.en';
 import { customerImportEn } from './customer-import.en';
 import { mentionsEn } from './mentions.en';
-/**
 import { pluralEn } from './plural';
+/**
  * English UI strings. This object defines the shape of every dictionary:
  * ru.ts is typed as `Messages`, so a key missing from (or extra in) either
  * file is a compile error.
@@ -106,6 +106,7 @@ export const en = {
 		network: 'Cannot reach the Otklik server. Check your connection and try again.',
 		tooManyRequests: 'Too many attempts. Please wait a little and try again later.',
 		csrf: 'Your session has changed in another tab. Reload the page and try again.',
+		clusterNotActive: 'This cluster was merged or changed by someone else a moment ago. Reload the clusters and try again.',
 		staleSurvey:
 			'Someone else saved this survey after you opened it. Reload it to see their changes, then make yours again (your unsaved edits here will be discarded).',
 		notFoundTitle: 'Page not found',

@@ -14,8 +14,8 @@ import { customerTimelineRu } from './customer-timeline.ru';
 import { customerImportRu } from './customer-import.ru';
 import { mentionsRu } from './mentions.ru';
 import type { Messages } from './en';
-
 import { pluralRu } from './plural';
+
 /** Russian UI strings; must have exactly the keys of en.ts. */
 export const ru: Messages = {
 	languageName: 'Русский',
@@ -104,6 +104,7 @@ export const ru: Messages = {
 		network: 'Не удаётся связаться с сервером «Отклика». Проверьте подключение и попробуйте ещё раз.',
 		tooManyRequests: 'Слишком много попыток. Подождите немного и попробуйте позже.',
 		csrf: 'Сессия изменилась в другой вкладке. Обновите страницу и попробуйте ещё раз.',
+		clusterNotActive: 'Этот кластер только что объединили или изменили. Обновите список кластеров и попробуйте ещё раз.',
 		staleSurvey:
 			'Кто-то другой сохранил этот опрос после того, как вы его открыли. Загрузите его заново, чтобы увидеть их изменения, и внесите свои ещё раз (несохранённые правки здесь будут отброшены).',
 		notFoundTitle: 'Страница не найдена',
