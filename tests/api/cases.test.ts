@@ -39,9 +39,13 @@ async function liveSurvey(name: string, kind: string, touchpointName: string | n
   return created.body.publicKey as string;
 }
 
-const respond = async (key: string, score: number, customerId?: string, comment = 'Долго ждал ответа') =>
+/** A widget answer; the customer id is proven with the identity hash unless `unsigned`. */
+const respond = async (key: string, score: number, customerId?: string, comment = 'Долго ждал ответа', unsigned = false) =>
   (await t.http().post(`/api/v1/public/surveys/${key}/responses`)
-    .send({ idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, customerId, answers: { score, comment }, finished: true }).expect(201)).body.responseId as string;
+    .send({
+      idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, customerId,
+      customerHash: customerId && !unsigned ? sign(customerId) : undefined, answers: { score, comment }, finished: true,
+    }).expect(201)).body.responseId as string;
 
 const sync = async () => (await asAdmin.post(`${ws}/cases/sync`).expect(200)).body;
 const caseOf = async (source: string, sourceId: string) => {
@@ -112,6 +116,16 @@ describe('automatic cases', () => {
     const inbox = (await asAdmin.get(`${ws}/cases?source=response`).expect(200)).body.items as { customerId: string | null; customerName: string | null }[];
     expect(inbox.find((i) => i.customerId === 'vip-1')?.customerName).toBe('Big Co');
     expect(inbox.find((i) => i.customerId === 'cust-1')?.customerName).toBeNull(); // no customer record: the id alone
+  });
+
+  it('never pins a case (or a VIP priority) on a customer whose id the answer did not prove', async () => {
+    const nps = await liveSurvey('Unsigned NPS', 'nps', 'Unlisted touchpoint');
+    await asAdmin.put(`${ws}/customers/vip-2`, { name: 'Other Big Co', mrr: 30000 }).expect(201);
+    const forged = await respond(nps, 2, 'vip-2', 'Ужасно', true);
+    expect((await sync()).response).toBe(1);
+    const opened = await caseOf('response', forged);
+    expect(opened.customerId).toBeNull();
+    expect(opened.priorityReasons).not.toContain('high_mrr');
   });
 
   it('opens a high-priority case from a finished cancellation, round robin over the touchpoint team', async () => {

@@ -69,7 +69,9 @@ export class CaseSourcesRepository {
 
   responses(workspaceId: string): Promise<ResponseCandidate[]> {
     return this.dataSource.query(
-      `SELECT r.id, r.score, r.score_scale_max AS "scaleMax", r.comment, r.customer_external_id AS "customerExternalId", r.created_at AS "createdAt",
+      // An unproven customer id (no identity hash) must not pin a case, or its VIP priority, on a real customer.
+      `SELECT r.id, r.score, r.score_scale_max AS "scaleMax", r.comment,
+              CASE WHEN r.customer_verified THEN r.customer_external_id END AS "customerExternalId", r.created_at AS "createdAt",
               s.kind, s.name AS "surveyName", s.touchpoint_name AS "touchpointName"
          FROM responses r JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
         WHERE r.workspace_id = $1 AND r.score IS NOT NULL AND ${LOW_SCORE_SQL}
@@ -83,7 +85,7 @@ export class CaseSourcesRepository {
   cancellations(workspaceId: string): Promise<CancellationCandidate[]> {
     return this.dataSource.query(
       `SELECT x.id, x.reason_key AS "reasonKey", x.other_text AS "otherText", x.follow_up AS "followUp",
-              x.customer_external_id AS "customerExternalId", x.finished_at AS "finishedAt"
+              CASE WHEN x.customer_verified THEN x.customer_external_id END AS "customerExternalId", x.finished_at AS "finishedAt"
          FROM cancellations x
         WHERE x.workspace_id = $1 AND x.finished_at IS NOT NULL AND x.outcome = 'cancelled'
           AND ${since('x', 'finished_at')} AND ${noCase('cancellation', 'x')}
