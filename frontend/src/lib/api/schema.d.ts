@@ -865,6 +865,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/churn/flows/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the widget would show for these flow settings (stores nothing): the dashboard builder's live preview */
+        post: operations["CancellationFlows_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/churn/flows/{flowId}": {
         parameters: {
             query?: never;
@@ -2955,6 +2972,11 @@ export interface components {
             /** @description The workspace's case number */
             number: number;
             title: string;
+            /** @description As on the case: the dashboard writes the title from it in the reader's language */
+            titleKey: string | null;
+            titleParams: {
+                [key: string]: unknown;
+            };
             /** @enum {string} */
             status: "open" | "waiting_customer" | "resolved" | "closed";
             /** @enum {string} */
@@ -2972,11 +2994,6 @@ export interface components {
              * @description null: unassigned
              */
             ownerId: string | null;
-            /** @description As on the case: the dashboard writes the title from it in the reader's language */
-            titleKey: string | null;
-            titleParams: {
-                [key: string]: unknown;
-            };
             ownerName: string | null;
             /** @description Reopened after a low follow-up score */
             reopened: boolean;
@@ -3292,8 +3309,8 @@ export interface components {
             archived: boolean;
         };
         CreateReasonDto: {
-            /** @description Group reasons roll up into, e.g. price, product */
-            group?: string;
+            /** @description Group reasons roll up into, e.g. price, product; null = none */
+            group?: string | null;
             offer?: components["schemas"]["SaveOfferDto"] | null;
             /** @description Order in the cancellation flow */
             position?: number;
@@ -3313,8 +3330,8 @@ export interface components {
             avoidable: boolean;
         };
         UpdateReasonDto: {
-            /** @description Group reasons roll up into, e.g. price, product */
-            group?: string;
+            /** @description Group reasons roll up into, e.g. price, product; null = none */
+            group?: string | null;
             offer?: components["schemas"]["SaveOfferDto"] | null;
             /** @description Order in the cancellation flow */
             position?: number;
@@ -3407,6 +3424,12 @@ export interface components {
             /** @description Sleeping customers announced by this call (each is announced once per quiet spell) */
             notified: number;
         };
+        FlowOfferDto: {
+            /** @example too_expensive */
+            reasonKey: string;
+            /** @description null: no offer for this reason in this flow */
+            offer: components["schemas"]["SaveOfferDto"] | null;
+        };
         FlowDto: {
             /** Format: uuid */
             id: string;
@@ -3420,6 +3443,17 @@ export interface components {
             reasonKeys: string[];
             randomizeReasons: boolean;
             requireVerifiedCustomer: boolean;
+            followUpEnabled: boolean;
+            /**
+             * @description Empty: the standard question in the respondent's language
+             * @example {
+             *       "en": "What could we have done better?"
+             *     }
+             */
+            followUpQuestion: {
+                [key: string]: string;
+            };
+            offers: components["schemas"]["FlowOfferDto"][];
             /** Format: date-time */
             createdAt: string;
         };
@@ -3439,12 +3473,30 @@ export interface components {
             allowedOrigins?: string[];
             /** @description Reason keys offered, in order; empty = every active reason */
             reasonKeys?: string[];
+            /** @description Show the optional follow-up question after the reason (default on) */
+            followUpEnabled?: boolean;
+            /**
+             * @description The follow-up question per language; null = the standard text
+             * @example {
+             *       "en": "What could we have done better?"
+             *     }
+             */
+            followUpQuestion?: {
+                [key: string]: string;
+            } | null;
+            /** @description This flow's save offers; a reason not listed keeps the taxonomy's offer. Replaces the whole list. */
+            offers?: components["schemas"]["FlowOfferDto"][];
             /** @description Shuffle the reasons for each respondent ("Other" stays last) */
             randomizeReasons?: boolean;
             /** @description Refuse a run whose customerId comes without a valid customerHash (default on: a cancelled run marks its customer as left) */
             requireVerifiedCustomer?: boolean;
             /** @example Subscription cancellation */
             name: string;
+            /**
+             * @description Default live; the dashboard builder starts paused and publishes when ready
+             * @enum {string}
+             */
+            status?: "live" | "paused";
         };
         UpdateFlowDto: {
             /** @example [
@@ -3462,6 +3514,19 @@ export interface components {
             allowedOrigins?: string[];
             /** @description Reason keys offered, in order; empty = every active reason */
             reasonKeys?: string[];
+            /** @description Show the optional follow-up question after the reason (default on) */
+            followUpEnabled?: boolean;
+            /**
+             * @description The follow-up question per language; null = the standard text
+             * @example {
+             *       "en": "What could we have done better?"
+             *     }
+             */
+            followUpQuestion?: {
+                [key: string]: string;
+            } | null;
+            /** @description This flow's save offers; a reason not listed keeps the taxonomy's offer. Replaces the whole list. */
+            offers?: components["schemas"]["FlowOfferDto"][];
             /** @description Shuffle the reasons for each respondent ("Other" stays last) */
             randomizeReasons?: boolean;
             /** @description Refuse a run whose customerId comes without a valid customerHash (default on: a cancelled run marks its customer as left) */
@@ -3469,6 +3534,39 @@ export interface components {
             name?: string;
             /** @enum {string} */
             status?: "live" | "paused";
+        };
+        PublicOfferDto: {
+            /** @enum {string} */
+            type: "pause" | "skip" | "discount" | "downgrade" | "talk_to_us";
+            amount?: number;
+            plan?: string;
+            /** @description In the chosen language */
+            text: string;
+        };
+        PublicReasonDto: {
+            key: string;
+            label: string;
+            offer: components["schemas"]["PublicOfferDto"] | null;
+        };
+        CancellationUiTextDto: {
+            title: string;
+            otherPlaceholder: string;
+            /** @description Empty when the flow has no follow-up step */
+            followUp: string;
+            next: string;
+            accept: string;
+            decline: string;
+            savedConfirmation: string;
+            cancelledConfirmation: string;
+            close: string;
+        };
+        PublicFlowConfigDto: {
+            publicKey: string;
+            language: string;
+            /** @enum {string} */
+            direction: "ltr" | "rtl";
+            reasons: components["schemas"]["PublicReasonDto"][];
+            ui: components["schemas"]["CancellationUiTextDto"];
         };
         SubmitCancellationDto: {
             /** @description Client-generated, one per flow run; repeat it on every call */
@@ -3597,6 +3695,8 @@ export interface components {
         RetentionCellDto: {
             retained: number | null;
             percent: number | null;
+            /** @description The month is not over yet: retained so far (a cancellation counts in its own month at once) */
+            partial: boolean;
         };
         CohortRowDto: {
             /** @example 2026-03 */
@@ -3690,8 +3790,6 @@ export interface components {
             type: string;
             description: string;
             /** @description Whether Otklik sends this event yet (others arrive with later features) */
-            /** @description The month is not over yet: retained so far (a cancellation counts in its own month at once) */
-            partial: boolean;
             live: boolean;
         };
         WebhookDto: {
@@ -4057,6 +4155,8 @@ export interface components {
             answeredBy: components["schemas"]["PersonRefDto"] | null;
             /** @description Linked customer (external id) */
             customerId: string | null;
+            /** @description The linked customer's name, when known */
+            customerName: string | null;
             /** @enum {string} */
             channel: "webhook" | "api" | "csv" | "feed";
             /** Format: date-time */
@@ -4155,8 +4255,6 @@ export interface components {
         CreatedIngestKeyDto: {
             /** Format: uuid */
             id: string;
-            /** @description The linked customer's name, when known */
-            customerName: string | null;
             /**
              * @description Send as the otklik-key header
              * @example mik_3f9a1c0d2e7b4a61
@@ -4202,6 +4300,8 @@ export interface components {
             answeredBy: components["schemas"]["PersonRefDto"] | null;
             /** @description Linked customer (external id) */
             customerId: string | null;
+            /** @description The linked customer's name, when known */
+            customerName: string | null;
             /** @enum {string} */
             channel: "webhook" | "api" | "csv" | "feed";
             /** Format: date-time */
@@ -4300,8 +4400,6 @@ export interface components {
             created: number | null;
             retired: number | null;
             seconds: number | null;
-            /** @description The linked customer's name, when known */
-            customerName: string | null;
             error: string | null;
             /** Format: date-time */
             startedAt: string;
@@ -4680,6 +4778,8 @@ export interface components {
             channel: components["schemas"]["SlaChannel"];
             owner: components["schemas"]["PersonRefDto"] | null;
             backupOwner: components["schemas"]["PersonRefDto"] | null;
+            /** @description The round-robin team, in order (members who left are not shown) */
+            team: components["schemas"]["PersonRefDto"][];
             regulation: string;
             /** Format: uuid */
             slaPolicyId: string | null;
@@ -4737,6 +4837,8 @@ export interface components {
             channel: components["schemas"]["SlaChannel"];
             owner: components["schemas"]["PersonRefDto"] | null;
             backupOwner: components["schemas"]["PersonRefDto"] | null;
+            /** @description The round-robin team, in order (members who left are not shown) */
+            team: components["schemas"]["PersonRefDto"][];
             regulation: string;
             /** Format: uuid */
             slaPolicyId: string | null;
@@ -4784,6 +4886,8 @@ export interface components {
              * @description A workspace member other than the owner
              */
             backupOwnerId?: string | null;
+            /** @description Round-robin team: new unassigned cases here go to these members in turn, ahead of the owner (empty: the owner gets them); each must be a workspace member */
+            teamIds?: string[];
             /** @description The written standard for this touchpoint */
             regulation?: string;
             /**
@@ -4823,6 +4927,8 @@ export interface components {
              * @description A workspace member other than the owner
              */
             backupOwnerId?: string | null;
+            /** @description Round-robin team: new unassigned cases here go to these members in turn, ahead of the owner (empty: the owner gets them); each must be a workspace member */
+            teamIds?: string[];
             /** @description The written standard for this touchpoint */
             regulation?: string;
             /**
@@ -4850,7 +4956,17 @@ export interface components {
             /** Format: uuid */
             id: string;
             number: number;
+            /** @description English title; cases opened from feedback also carry titleKey and titleParams to write it in another language */
             title: string;
+            /**
+             * @description null: a title someone wrote (by hand or through the API)
+             * @enum {string|null}
+             */
+            titleKey: "low_score" | "cancellation" | "negative_mention" | "known_issue" | null;
+            /** @description low_score: kind, score, scale, survey; cancellation: reason (a churn reason key or null); negative_mention: source, author; known_issue: name */
+            titleParams: {
+                [key: string]: unknown;
+            };
             description: string;
             /** @enum {string} */
             source: "response" | "cancellation" | "mention" | "cluster" | "manual" | "api";
@@ -4858,6 +4974,8 @@ export interface components {
             /** Format: uuid */
             touchpointId: string | null;
             customerId: string | null;
+            /** @description The customer's name, when known */
+            customerName: string | null;
             channel: string;
             /** @enum {string} */
             priority: "urgent" | "high" | "normal" | "low";
@@ -4951,17 +5069,7 @@ export interface components {
         };
         BreachCheckDto: {
             warned: number;
-            /** @description English title; cases opened from feedback also carry titleKey and titleParams to write it in another language */
             breached: number;
-            /**
-             * @description null: a title someone wrote (by hand or through the API)
-             * @enum {string|null}
-             */
-            titleKey: "low_score" | "cancellation" | "negative_mention" | "known_issue" | null;
-            /** @description low_score: kind, score, scale, survey; cancellation: reason (a churn reason key or null); negative_mention: source, author; known_issue: name */
-            titleParams: {
-                [key: string]: unknown;
-            };
         };
         CaseSettingsDto: {
             /** @description Customers with at least this MRR get high-priority cases (0 turns the rule off) */
@@ -4969,8 +5077,6 @@ export interface components {
         };
         BulkAssignDto: {
             ids: string[];
-            /** @description The customer's name, when known */
-            customerName: string | null;
             /** Format: uuid */
             ownerId: string | null;
         };
@@ -4997,7 +5103,17 @@ export interface components {
             /** Format: uuid */
             id: string;
             number: number;
+            /** @description English title; cases opened from feedback also carry titleKey and titleParams to write it in another language */
             title: string;
+            /**
+             * @description null: a title someone wrote (by hand or through the API)
+             * @enum {string|null}
+             */
+            titleKey: "low_score" | "cancellation" | "negative_mention" | "known_issue" | null;
+            /** @description low_score: kind, score, scale, survey; cancellation: reason (a churn reason key or null); negative_mention: source, author; known_issue: name */
+            titleParams: {
+                [key: string]: unknown;
+            };
             description: string;
             /** @enum {string} */
             source: "response" | "cancellation" | "mention" | "cluster" | "manual" | "api";
@@ -5005,6 +5121,8 @@ export interface components {
             /** Format: uuid */
             touchpointId: string | null;
             customerId: string | null;
+            /** @description The customer's name, when known */
+            customerName: string | null;
             channel: string;
             /** @enum {string} */
             priority: "urgent" | "high" | "normal" | "low";
@@ -5098,17 +5216,7 @@ export interface components {
         /** @enum {string} */
         CaseReportGroupBy: "touchpoint" | "owner" | "channel" | "priority" | "month";
         CaseTimerFiguresDto: {
-            /** @description English title; cases opened from feedback also carry titleKey and titleParams to write it in another language */
             /** @description Cases whose outcome is known (met + missed): the timer stopped, or its deadline passed first */
-            /**
-             * @description null: a title someone wrote (by hand or through the API)
-             * @enum {string|null}
-             */
-            titleKey: "low_score" | "cancellation" | "negative_mention" | "known_issue" | null;
-            /** @description low_score: kind, score, scale, survey; cancellation: reason (a churn reason key or null); negative_mention: source, author; known_issue: name */
-            titleParams: {
-                [key: string]: unknown;
-            };
             measured: number;
             /** @description Stopped within the target */
             met: number;
@@ -5116,8 +5224,6 @@ export interface components {
             missed: number;
             /** @description Still running and not late yet: not counted in compliance */
             pending: number;
-            /** @description The customer's name, when known */
-            customerName: string | null;
             /** @description The case's policy sets no such target: never counted in compliance */
             noTarget: number;
             /** @description SLA compliance: met / measured in percent, 1 decimal; null when nothing is measured */
@@ -7922,6 +8028,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FlowDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CancellationFlows_preview: {
+        parameters: {
+            query?: {
+                language?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFlowDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFlowConfigDto"];
                 };
             };
             /** @description Your role or token scope does not allow this */
