@@ -9,7 +9,7 @@ import { AppModule } from './app.module';
 import { verifyJsonDepth } from './common/http/json-depth';
 import { assignRequestId } from './common/http/request-logging';
 import { createValidationPipe } from './common/http/validation.pipe';
-import type { AppConfig } from './config/app-config';
+import { smallerLimit, type AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi/openapi';
 import { CancellationFlowsService } from './churn/cancellation-flows.service';
 import { installIngestEdge } from './surveys/install-ingest-edge';
@@ -53,8 +53,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(`/${API_PREFIX}/ingest`, raw({ limit: config.ingestBodyLimit, type: () => true }));
   // A request carrying no credential at all can only be served by a public route (sign-in, invitations): its body
   // is read with the small public limit, so an anonymous caller cannot make the server read BODY_LIMIT bytes.
-  const anonymousJson = json({ limit: config.publicBodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth });
-  const anonymousForm = urlencoded({ limit: config.publicBodyLimit, extended: false });
+  // …and never more than BODY_LIMIT, when an operator set that lower.
+  const anonymousLimit = smallerLimit(config.publicBodyLimit, config.bodyLimit);
+  const anonymousJson = json({ limit: anonymousLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth });
+  const anonymousForm = urlencoded({ limit: anonymousLimit, extended: false });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.headers.authorization || req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) return next();
     anonymousJson(req, res, (error?: unknown) => (error ? next(error) : anonymousForm(req, res, next)));

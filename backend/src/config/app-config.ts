@@ -186,3 +186,9 @@ function hostnameOf(url: string): string {
 
 /** Injection token for AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The smaller of two validated body limits such as `64kb` and `1mb`. */
+export function smallerLimit(a: string, b: string): string {
+  const bytes = (limit: string) => Number.parseInt(limit, 10) * (/mb$/i.test(limit) ? 1024 * 1024 : 1024);
+  return bytes(a) <= bytes(b) ? a : b;
+}
