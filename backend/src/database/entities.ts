@@ -1,3 +1,10 @@
+import { CancellationFlowEntity } from '../churn/cancellation-flow.entity';
+import { CancellationEntity } from '../churn/cancellation.entity';
+import { ChurnReasonEntity } from '../churn/churn-reason.entity';
+import { ResponseEntity } from '../responses/response.entity';
+import { SurveyDisplayEntity } from '../surveys/survey-display.entity';
+import { SurveyVersionEntity } from '../surveys/survey-version.entity';
+import { SurveyEntity } from '../surveys/survey.entity';
 import { ApiTokenEntity } from '../api-tokens/api-token.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { InvitationEntity } from '../members/invitation.entity';
@@ -5,4 +12,5 @@ import { MembershipEntity } from '../members/membership.entity';
 import { UserEntity } from '../users/user.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
-export const entities = [WorkspaceEntity, UserEntity, MembershipEntity, InvitationEntity, ApiTokenEntity, SessionEntity];
+export const entities = [WorkspaceEntity, UserEntity, MembershipEntity, InvitationEntity, ApiTokenEntity, SessionEntity,
+  SurveyEntity, SurveyVersionEntity, SurveyDisplayEntity, ResponseEntity, ChurnReasonEntity, CancellationFlowEntity, CancellationEntity];
