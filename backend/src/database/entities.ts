@@ -1,3 +1,9 @@
+import { CaseEventEntity } from '../cases/case-event.entity';
+import { CaseRoutingCursorEntity } from '../cases/case-routing-cursor.entity';
+import { CaseSettingsEntity } from '../cases/case-settings.entity';
+import { CaseEntity } from '../cases/case.entity';
+import { SlaPolicyEntity } from '../touchpoints/sla-policy.entity';
+import { TouchpointEntity } from '../touchpoints/touchpoint.entity';
 import { CancellationFlowEntity } from '../churn/cancellation-flow.entity';
 import { CancellationEntity } from '../churn/cancellation.entity';
 import { ChurnReasonEntity } from '../churn/churn-reason.entity';
@@ -13,4 +19,5 @@ import { UserEntity } from '../users/user.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
 export const entities = [WorkspaceEntity, UserEntity, MembershipEntity, InvitationEntity, ApiTokenEntity, SessionEntity,
-  SurveyEntity, SurveyVersionEntity, SurveyDisplayEntity, ResponseEntity, ChurnReasonEntity, CancellationFlowEntity, CancellationEntity];
+  SurveyEntity, SurveyVersionEntity, SurveyDisplayEntity, ResponseEntity, ChurnReasonEntity, CancellationFlowEntity, CancellationEntity,
+  SlaPolicyEntity, TouchpointEntity, CaseSettingsEntity, CaseRoutingCursorEntity, CaseEntity, CaseEventEntity];
