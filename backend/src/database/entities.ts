@@ -1,3 +1,12 @@
+import { ClusterAlertEntity } from '../complaints/cluster-alert.entity';
+import { ClusterRunEntity } from '../complaints/cluster-run.entity';
+import { ClusterEntity } from '../complaints/cluster.entity';
+import { FeedbackTextEntity } from '../complaints/feedback-text.entity';
+import { MentionFeedEntity } from '../mentions/feeds/mention-feed.entity';
+import { MentionIngestKeyEntity } from '../mentions/ingest-keys/mention-ingest-key.entity';
+import { MentionIngestNonceEntity } from '../mentions/ingest-keys/mention-ingest-nonce.entity';
+import { MentionEntity } from '../mentions/mention.entity';
+import { MentionAlertEntity } from '../mentions/spikes/mention-alert.entity';
 import { CaseEventEntity } from '../cases/case-event.entity';
 import { CaseRoutingCursorEntity } from '../cases/case-routing-cursor.entity';
 import { CaseSettingsEntity } from '../cases/case-settings.entity';
@@ -20,4 +29,6 @@ import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
 export const entities = [WorkspaceEntity, UserEntity, MembershipEntity, InvitationEntity, ApiTokenEntity, SessionEntity,
   SurveyEntity, SurveyVersionEntity, SurveyDisplayEntity, ResponseEntity, ChurnReasonEntity, CancellationFlowEntity, CancellationEntity,
-  SlaPolicyEntity, TouchpointEntity, CaseSettingsEntity, CaseRoutingCursorEntity, CaseEntity, CaseEventEntity];
+  SlaPolicyEntity, TouchpointEntity, CaseSettingsEntity, CaseRoutingCursorEntity, CaseEntity, CaseEventEntity,
+  MentionEntity, MentionFeedEntity, MentionIngestKeyEntity, MentionIngestNonceEntity, MentionAlertEntity,
+  FeedbackTextEntity, ClusterEntity, ClusterRunEntity, ClusterAlertEntity];
