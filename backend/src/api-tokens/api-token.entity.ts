@@ -1,10 +1,13 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { Scope } from '../common/auth/scopes';
+import { Column, CreateDateColumn, Entity, ForeignKey, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { Scope } from '@otklik/survey-model';
 import { UserEntity } from '../users/user.entity';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
 @Entity('api_tokens')
+@Unique('api_tokens_prefix_key', ['prefix'])
 export class ApiTokenEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })
+  @ForeignKey(() => WorkspaceEntity, { name: 'api_tokens_workspace_id_fkey', onDelete: 'CASCADE' })
   workspaceId: string;
 
   @PrimaryGeneratedColumn('uuid')
@@ -14,7 +17,7 @@ export class ApiTokenEntity {
   name: string;
 
   /** Public, unique part of the token, used to find the row; shown in the dashboard. */
-  @Column({ type: 'varchar', length: 16, unique: true })
+  @Column({ type: 'varchar', length: 16 })
   prefix: string;
 
   /** SHA-256 of the whole token (high-entropy secrets need no slow hash). */
@@ -28,7 +31,7 @@ export class ApiTokenEntity {
   createdBy: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'created_by' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'api_tokens_created_by_fkey' })
   creator?: UserEntity | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -1,10 +1,14 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Role } from '../common/auth/roles';
 import { UserEntity } from '../users/user.entity';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
 @Entity('invitations')
+@Unique('invitations_token_hash_key', ['tokenHash'])
+@Check('invitations_role_check', `role IN ('admin', 'analyst', 'owner', 'viewer')`)
 export class InvitationEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })
+  @ForeignKey(() => WorkspaceEntity, { name: 'invitations_workspace_id_fkey', onDelete: 'CASCADE' })
   workspaceId: string;
 
   @PrimaryGeneratedColumn('uuid')
@@ -24,7 +28,7 @@ export class InvitationEntity {
   invitedBy: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'invited_by' })
+  @JoinColumn({ name: 'invited_by', foreignKeyConstraintName: 'invitations_invited_by_fkey' })
   inviter?: UserEntity | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

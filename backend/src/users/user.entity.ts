@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A person. Global (not tenant data): one user can be a member of many workspaces. */
 @Entity('users')
+// Unique on lower(email): an expression index, which TypeORM cannot describe, so it only names it.
+@Index('users_email_key', { synchronize: false })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
