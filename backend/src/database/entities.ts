@@ -21,6 +21,16 @@ import { SurveyDisplayEntity } from '../surveys/survey-display.entity';
 import { SurveyVersionEntity } from '../surveys/survey-version.entity';
 import { SurveyEntity } from '../surveys/survey.entity';
 import { ApiTokenEntity } from '../api-tokens/api-token.entity';
+import { PasswordResetEntity } from '../auth/password-reset.entity';
+import { IdentitySecretEntity } from '../customer-identity/identity-secret.entity';
+import { CustomerEntity } from '../customers/customer.entity';
+import { CustomerImportErrorEntity } from '../customers/import/customer-import-error.entity';
+import { CustomerImportRowEntity } from '../customers/import/customer-import-row.entity';
+import { CustomerImportEntity } from '../customers/import/customer-import.entity';
+import { CustomerMomentEntity } from '../customers/moments/customer-moment.entity';
+import { WebhookAttemptEntity } from '../webhooks/webhook-attempt.entity';
+import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
+import { WebhookEndpointEntity } from '../webhooks/webhook-endpoint.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { InvitationEntity } from '../members/invitation.entity';
 import { MembershipEntity } from '../members/membership.entity';
@@ -28,6 +38,8 @@ import { UserEntity } from '../users/user.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
 export const entities = [WorkspaceEntity, UserEntity, MembershipEntity, InvitationEntity, ApiTokenEntity, SessionEntity,
+  PasswordResetEntity, IdentitySecretEntity, WebhookEndpointEntity, WebhookDeliveryEntity, WebhookAttemptEntity,
+  CustomerEntity, CustomerImportEntity, CustomerImportRowEntity, CustomerImportErrorEntity, CustomerMomentEntity,
   SurveyEntity, SurveyVersionEntity, SurveyDisplayEntity, ResponseEntity, ChurnReasonEntity, CancellationFlowEntity, CancellationEntity,
   SlaPolicyEntity, TouchpointEntity, CaseSettingsEntity, CaseRoutingCursorEntity, CaseEntity, CaseEventEntity,
   MentionEntity, MentionFeedEntity, MentionIngestKeyEntity, MentionIngestNonceEntity, MentionAlertEntity,
