@@ -1,6 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Job } from '../common/jobs/job';
+import { JobRunner } from '../common/jobs/job-runner';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WebhookEvents } from '../webhooks/webhook-events';
 import { CaseRoutingRepository } from './case-routing.repository';
 import { CASE_COLUMNS, CaseRow, CasesRepository, SYSTEM } from './cases.repository';
@@ -25,9 +28,13 @@ const BATCH = 500;
  * SLA warnings and escalations, exactly once each: every warning/breach is claimed with a conditional UPDATE …
  * RETURNING on its own column in the same transaction as its audit event and webhook, so several replicas (or a
  * rerun) never double them, and a crash rolls all three back together. `now` is injectable for tests.
+ * A job every OTKLIK_CASE_SYNC_MS under the lease (one replica scans at a time).
  */
 @Injectable()
-export class CaseBreachJob {
+export class CaseBreachJob implements Job, OnApplicationBootstrap {
+  readonly name = 'case-breach';
+  readonly lease = true;
+  readonly intervalMs: number;
   private readonly logger = new Logger('CaseBreachJob');
 
   constructor(
@@ -35,7 +42,19 @@ export class CaseBreachJob {
     private readonly cases: CasesRepository,
     private readonly routing: CaseRoutingRepository,
     private readonly webhooks: WebhookEvents,
-  ) {}
+    private readonly jobs: JobRunner,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.intervalMs = config.caseSyncMs;
+  }
+
+  onApplicationBootstrap(): void {
+    this.jobs.schedule(this);
+  }
+
+  async turn(): Promise<void> {
+    await this.run(new Date());
+  }
 
   /** One pass over every workspace (or one, for the admin endpoint). */
   async run(now: Date = new Date(), workspaceId?: string): Promise<BreachOutcome> {

@@ -1,7 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PeriodicTask } from '../common/jobs/periodic-task';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CaseBreachJob } from './case-breach.job';
+import { Injectable } from '@nestjs/common';
 import { CaseRoutingRepository } from './case-routing.repository';
 import { CaseSourcesRepository } from './case-sources.repository';
 import { cancellationTitle, knownIssueTitle, lowScoreTitle, negativeMentionTitle } from './case-titles';
@@ -16,32 +13,20 @@ export interface CaseSyncOutcome {
 }
 
 /**
- * Opens cases from new feedback and runs the SLA breach check, on a timer in every process (state lives in the
- * database: the unique (source, source_id) and the claim columns make replicas safe).
+ * Opens cases from new feedback (run by CaseSyncJob, and by the admin endpoint for one workspace). Replica-safe: the
+ * unique (source, source_id) opens each source record at most once.
  */
 @Injectable()
-export class CaseSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly task = new PeriodicTask('CaseSync', () => this.tick());
-
+export class CaseSyncService {
   constructor(
     private readonly sources: CaseSourcesRepository,
     private readonly routing: CaseRoutingRepository,
     private readonly cases: CasesService,
-    private readonly breach: CaseBreachJob,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.config.backgroundJobs) this.task.start(this.config.caseSyncMs);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
-  }
-
-  private async tick(): Promise<void> {
+  /** Every workspace with new feedback. */
+  async syncAll(): Promise<void> {
     for (const workspaceId of await this.sources.workspaces()) await this.sync(workspaceId);
-    await this.breach.run(new Date());
   }
 
   /** Opens the cases one workspace's new feedback calls for; each source record at most once. */

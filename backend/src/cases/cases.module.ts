@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../common/jobs/jobs.module';
 import { TOUCHPOINT_CASE_STATS } from '../touchpoints/case-stats.port';
 import { TOUCHPOINT_OWNER_CHANGED } from '../touchpoints/owner-change.port';
 import { CustomersModule } from '../customers/customers.module';
@@ -9,6 +10,7 @@ import { CaseRoutingRepository } from './case-routing.repository';
 import { CaseSlaService } from './case-sla.service';
 import { CaseStatsProvider } from './case-stats.provider';
 import { CaseSourcesRepository } from './case-sources.repository';
+import { CaseSyncJob } from './case-sync.job';
 import { CaseSyncService } from './case-sync.service';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
@@ -19,9 +21,9 @@ import { CaseReportsService } from './reports/case-reports.service';
 
 /** Cases with SLA timers: automatic opening from feedback, routing, pauses, warnings/escalations, closing and reopening. */
 @Module({
-  imports: [WebhooksModule, CustomersModule],
+  imports: [WebhooksModule, CustomersModule, JobsModule],
   controllers: [CasesController, CaseReportsController],
-  providers: [CasesRepository, CaseRoutingRepository, CaseSourcesRepository, CaseSlaService, CasesService, CaseBreachJob, CaseSyncService,
+  providers: [CasesRepository, CaseRoutingRepository, CaseSourcesRepository, CaseSlaService, CasesService, CaseBreachJob, CaseSyncService, CaseSyncJob,
     // The journey map's case figures (touchpoints looks this token up without importing this module).
     CaseStatsProvider, { provide: TOUCHPOINT_CASE_STATS, useExisting: CaseStatsProvider },
     // A touchpoint's new owner takes its unassigned open cases (touchpoints looks this token up too).

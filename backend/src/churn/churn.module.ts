@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../common/jobs/jobs.module';
 import { CustomerIdentityModule } from '../customer-identity/customer-identity.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
@@ -11,15 +12,17 @@ import { ChurnSummaryRepository } from './churn-summary.repository';
 import { InactivityController } from './inactivity.controller';
 import { InactivityRepository } from './inactivity.repository';
 import { InactivityService } from './inactivity.service';
+import { PublicCancellationRoutes } from './public-cancellation-routes';
 import { SleepingNotifier } from './sleeping-notifier';
+import { SleepingScanJob } from './sleeping-scan.job';
 import { ChurnSummaryService } from './churn-summary.service';
 import { ChurnReasonsRepository } from './churn-reasons.repository';
 import { ChurnReasonsService } from './churn-reasons.service';
 
 @Module({
-  imports: [SurveysModule, WebhooksModule, CustomerIdentityModule],
+  imports: [SurveysModule, WebhooksModule, CustomerIdentityModule, JobsModule],
   controllers: [ChurnReasonsController, ChurnSummaryController, InactivityController, CancellationFlowsController, PublicCancellationController, ...CHURN_ANALYTICS_CONTROLLERS],
-  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService, SleepingNotifier, ...CHURN_ANALYTICS_PROVIDERS],
+  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService, SleepingNotifier, SleepingScanJob, PublicCancellationRoutes, ...CHURN_ANALYTICS_PROVIDERS],
   exports: [ChurnReasonsService, CancellationFlowsService, ChurnSummaryService, InactivityService, ...CHURN_ANALYTICS_PROVIDERS],
 })
 export class ChurnModule {}

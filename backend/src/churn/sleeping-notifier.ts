@@ -1,34 +1,21 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PeriodicTask } from '../common/jobs/periodic-task';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WebhookEvents } from '../webhooks/webhook-events';
 import { InactivityService } from './inactivity.service';
 
 /**
  * Announces sleeping customers to webhooks (`customer.sleeping`), once per quiet spell: a customer
- * is marked when announced and becomes eligible again only after new activity. Runs on a timer in
- * every process; the marking UPDATE decides who announces, so replicas never double-send.
+ * is marked when announced and becomes eligible again only after new activity. Run by SleepingScanJob;
+ * the marking UPDATE decides who announces, so replicas never double-send.
  */
 @Injectable()
-export class SleepingNotifier implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly task = new PeriodicTask('SleepingNotifier', () => this.scanAll());
-
+export class SleepingNotifier {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inactivity: InactivityService,
     private readonly events: WebhookEvents,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.backgroundJobs) this.task.start(this.config.sleepingScanMs);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
-  }
 
   /** Every workspace with an endpoint listening for sleeping customers. */
   async scanAll(): Promise<void> {

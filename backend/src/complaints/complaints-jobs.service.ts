@@ -1,6 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PeriodicTask } from '../common/jobs/periodic-task';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Injectable } from '@nestjs/common';
 import { ClusterGrowthService } from './cluster-growth.service';
 import { ClusterPlacementService } from './cluster-placement.service';
 import { ClusterRebuildService, MIN_TEXTS_FOR_CLUSTERING } from './cluster-rebuild.service';
@@ -20,34 +18,23 @@ export interface SyncOutcome {
 }
 
 /**
- * The background side of clustering, on a timer in every process (state lives in the database, so
- * replicas can share it): copy new texts from responses, cancellations and mentions, place them with
- * the current model, raise growth alerts, start a rebuild when the texts grew enough, and fail runs
- * whose process died.
+ * The background side of clustering, run by ClusterSyncJob (state lives in the database, so replicas can share
+ * it): copy new texts from responses, cancellations and mentions, place them with the current model, raise growth
+ * alerts, start a rebuild (in a worker thread, on its own lease) when the texts grew enough, and fail runs whose
+ * process died.
  */
 @Injectable()
-export class ComplaintsJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly task = new PeriodicTask('ComplaintsJobs', () => this.tick());
-
+export class ComplaintsJobsService {
   constructor(
     private readonly texts: FeedbackTextsRepository,
     private readonly clusters: ClustersRepository,
     private readonly placement: ClusterPlacementService,
     private readonly growth: ClusterGrowthService,
     private readonly rebuild: ClusterRebuildService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.config.backgroundJobs) this.task.start(this.config.clusterSyncMs);
-  }
-
-  /** A sync under way finishes before the database pool closes (a rebuild it started runs on its lease). */
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
-  }
-
-  private async tick(): Promise<void> {
+  /** Every workspace with texts to sync; rebuilds started here run on their own lease after the turn. */
+  async syncAll(): Promise<void> {
     await this.clusters.failAbandonedRuns();
     for (const workspaceId of await this.texts.workspacesToSync()) await this.sync(workspaceId, { autoRebuild: true });
   }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../common/jobs/jobs.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { ClusterGrowthService } from './cluster-growth.service';
 import { ClusterPlacementService } from './cluster-placement.service';
 import { ClusterRebuildService } from './cluster-rebuild.service';
+import { ClusterSyncJob } from './cluster-sync.job';
 import { ClustersController } from './clusters.controller';
 import { ClustersRepository } from './clusters.repository';
 import { ClustersService } from './clusters.service';
@@ -11,11 +13,11 @@ import { FeedbackTextsRepository } from './feedback-texts.repository';
 
 /** Complaint clusters: feedback texts from every source, rebuilds that keep identity, placement, edits and growth alerts. */
 @Module({
-  imports: [WebhooksModule],
+  imports: [WebhooksModule, JobsModule],
   controllers: [ClustersController],
   providers: [
     FeedbackTextsRepository, ClustersRepository, ClusterRebuildService, ClusterPlacementService, ClusterGrowthService,
-    ComplaintsJobsService, ClustersService,
+    ComplaintsJobsService, ClusterSyncJob, ClustersService,
   ],
   exports: [ClustersService],
 })

@@ -1,4 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from '../common/jobs/job';
+import { JobRunner } from '../common/jobs/job-runner';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AddressGuard } from './address-guard';
 import { retryDelayMs } from './retry-schedule';
@@ -6,86 +8,61 @@ import { type ClaimedDelivery, WebhookDeliveriesRepository } from './webhook-del
 import { type SendResult, sendWebhook } from './webhook-sender';
 import { webhookHeaders } from './webhook-signature';
 
+export const WEBHOOK_DISPATCH_JOB = 'webhook-dispatch';
+
 /** Deliveries sent at once by one process; one hanging receiver takes one slot until its timeout. */
 const CONCURRENCY = 8;
 
 /**
- * Sends queued deliveries. The queue is the webhook_deliveries table itself (see the repository's
- * claim), so any number of processes can run this and a restart loses nothing. Deliberately not a
- * generic job queue: ordering per endpoint with retries in between is the one rule that matters here.
+ * Sends queued deliveries: every OTKLIK_WEBHOOK_POLL_MS, and at once when woken (an event was queued and committed,
+ * a send finished, an endpoint was switched on). The queue is the webhook_deliveries table itself (see the
+ * repository's claim), so every replica runs this without a job lease and a restart loses nothing. A turn only
+ * claims and starts sends; the sends run on (up to CONCURRENCY, one per endpoint) and are settled at shutdown.
+ * Deliberately not a generic job queue: ordering per endpoint with retries in between is the one rule that matters.
  */
 @Injectable()
-export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookDispatchJob implements Job, OnApplicationBootstrap {
+  readonly name = WEBHOOK_DISPATCH_JOB;
+  readonly runAtStart = true;
+  readonly intervalMs: number;
+  /** After a database outage, deliveries resume within seconds (wake-ups also cut the pause short). */
+  readonly maxBackoffMs: number;
   private readonly logger = new Logger('Webhooks');
   private readonly guard: AddressGuard;
   private readonly inFlight = new Map<string, Promise<void>>();
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
-  private ticking: Promise<void> | null = null;
-  private tickAgain = false;
 
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly jobs: JobRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.guard = new AddressGuard(config.webhookAllowedNetworks);
+    this.intervalMs = config.webhookPollMs;
+    this.maxBackoffMs = Math.max(config.webhookPollMs, 10_000);
   }
 
   onApplicationBootstrap(): void {
-    if (!this.config.backgroundJobs) return;
-    this.running = true;
-    this.wake(0);
+    this.jobs.schedule(this);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    // A claim already under way finishes (its deliveries are not started) before the pool closes.
-    await this.ticking;
-    // Let sends in progress settle (bounded by their timeout); unsettled ones are re-sent after their lease.
+  async turn(signal: AbortSignal): Promise<void> {
+    const free = CONCURRENCY - this.inFlight.size;
+    if (free <= 0) return;
+    const leaseMs = this.config.webhookTimeoutMs + 30_000;
+    const claimed = await this.deliveries.claim(free, leaseMs, [...this.inFlight.keys()]);
+    // Claimed during shutdown: left to their lease, sent again by the next process.
+    if (!signal.aborted) for (const delivery of claimed) this.start(delivery);
+  }
+
+  /** Sends in progress settle (bounded by their timeout); unsettled ones are re-sent after their lease. */
+  async drain(): Promise<void> {
     await Promise.allSettled([...this.inFlight.values()]);
-  }
-
-  /** Look for work soon (after `delayMs`), instead of at the next poll. */
-  wake(delayMs = 0): void {
-    if (!this.running) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    this.timer = null;
-    if (!this.running) return;
-    if (this.ticking) {
-      this.tickAgain = true;
-      return;
-    }
-    let finish = () => undefined as void;
-    this.ticking = new Promise<void>((resolve) => (finish = resolve));
-    try {
-      const free = CONCURRENCY - this.inFlight.size;
-      if (free > 0) {
-        const leaseMs = this.config.webhookTimeoutMs + 30_000;
-        const claimed = await this.deliveries.claim(free, leaseMs, [...this.inFlight.keys()]);
-        // Claimed during shutdown: left to their lease, sent again by the next process.
-        if (this.running) for (const delivery of claimed) this.start(delivery);
-      }
-    } catch (error) {
-      // Database away (restart, failover): keep polling; the next tick retries.
-      if (this.running) this.logger.warn(`could not claim deliveries: ${(error as Error).message}`);
-    } finally {
-      this.ticking = null;
-      finish();
-      if (this.running && !this.timer) this.timer = setTimeout(() => void this.tick(), this.tickAgain ? 0 : this.config.webhookPollMs);
-      this.tickAgain = false;
-    }
   }
 
   private start(delivery: ClaimedDelivery): void {
     const work = this.deliver(delivery).finally(() => {
       this.inFlight.delete(delivery.endpointId);
-      this.wake(0);
+      this.jobs.wake(WEBHOOK_DISPATCH_JOB);
     });
     this.inFlight.set(delivery.endpointId, work);
   }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { afterCommit } from '../common/jobs/after-commit';
+import { JobRunner } from '../common/jobs/job-runner';
 import type { WebhookEnvelope, WebhookEventType } from './event-types';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
-import { WebhookDispatcher } from './webhook-dispatcher';
+import { WEBHOOK_DISPATCH_JOB } from './webhook-dispatch.job';
 
 /**
  * What other modules call to announce an event. Pass the transaction's EntityManager so the event is
@@ -13,14 +15,13 @@ import { WebhookDispatcher } from './webhook-dispatcher';
 export class WebhookEvents {
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
-    private readonly dispatcher: WebhookDispatcher,
+    private readonly jobs: JobRunner,
   ) {}
 
   async publish<T>(workspaceId: string, type: WebhookEventType, data: T, manager?: EntityManager): Promise<WebhookEnvelope<T>> {
     const envelope: WebhookEnvelope<T> = { id: randomUUID(), type, createdAt: new Date().toISOString(), workspaceId, data };
     const queued = await this.deliveries.enqueue(envelope, manager);
-    // Outside a transaction the rows are visible now; inside one they will be soon after commit.
-    if (queued > 0) this.dispatcher.wake(manager ? 50 : 0);
+    if (queued > 0) this.wakeDispatcher(manager);
     return envelope;
   }
 
@@ -30,7 +31,17 @@ export class WebhookEvents {
     const createdAt = new Date().toISOString();
     const envelopes = items.map((data): WebhookEnvelope<T> => ({ id: randomUUID(), type, createdAt, workspaceId, data }));
     const queued = await this.deliveries.enqueueMany(workspaceId, envelopes, manager);
-    if (queued > 0) this.dispatcher.wake(manager ? 50 : 0);
+    if (queued > 0) this.wakeDispatcher(manager);
     return queued;
+  }
+
+  /** Whether an enabled endpoint of the workspace listens for this event type (lets a hot path skip building the event). */
+  hasSubscribers(workspaceId: string, type: WebhookEventType, manager?: EntityManager): Promise<boolean> {
+    return this.deliveries.hasSubscribers(workspaceId, type, manager);
+  }
+
+  /** The dispatcher sends at once: outside a transaction now, inside one once it commits (not if it rolls back). */
+  private wakeDispatcher(manager?: EntityManager): void {
+    afterCommit(manager, () => this.jobs.wake(WEBHOOK_DISPATCH_JOB));
   }
 }

@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { conflict, notFound } from '../common/http/api-error';
+import { JobRunner } from '../common/jobs/job-runner';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../common/http/keyset-cursor';
 import { validationError } from '../common/http/validation.pipe';
 import { AddressGuard } from './address-guard';
 import { WEBHOOK_EVENT_TYPES, type WebhookEnvelope, type WebhookEventType } from './event-types';
 import { type DeliveryRow, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
-import { WebhookDispatcher } from './webhook-dispatcher';
+import { WEBHOOK_DISPATCH_JOB } from './webhook-dispatch.job';
 import { type EndpointRow, type EndpointStats, WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { newWebhookSecret } from './webhook-signature';
 import { webhookUrlProblem } from './webhook-url';
@@ -41,7 +42,7 @@ const deliveryDto = (row: DeliveryRow): DeliveryDto => ({
   createdAt: row.createdAt.toISOString(), completedAt: iso(row.completedAt),
 });
 
-/** Managing endpoints and reading their delivery log; sending is the dispatcher's job. */
+/** Managing endpoints and reading their delivery log; sending is WebhookDispatchJob's. */
 @Injectable()
 export class WebhooksService {
   private readonly guard: AddressGuard;
@@ -49,7 +50,7 @@ export class WebhooksService {
   constructor(
     private readonly endpoints: WebhookEndpointsRepository,
     private readonly deliveries: WebhookDeliveriesRepository,
-    private readonly dispatcher: WebhookDispatcher,
+    private readonly jobs: JobRunner,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.guard = new AddressGuard(config.webhookAllowedNetworks);
@@ -87,7 +88,7 @@ export class WebhooksService {
     await this.endpoint(workspaceId, id);
     if (input.url !== undefined) await this.assertUrl(input.url);
     await this.endpoints.update(workspaceId, id, { ...input, events: input.events && normaliseEvents(input.events) });
-    if (input.enabled) this.dispatcher.wake();
+    if (input.enabled) this.jobs.wake(WEBHOOK_DISPATCH_JOB);
     return this.get(workspaceId, id);
   }
 
@@ -115,7 +116,7 @@ export class WebhooksService {
       data: { message: 'Test event from Otklik. Verify the webhook-signature header with your endpoint secret.' },
     };
     const row = await this.deliveries.enqueueTo(id, envelope);
-    this.dispatcher.wake();
+    this.jobs.wake(WEBHOOK_DISPATCH_JOB);
     return deliveryDto(row);
   }
 
@@ -147,7 +148,7 @@ export class WebhooksService {
     const original = await this.deliveries.find(workspaceId, endpointId, deliveryId);
     if (!original) throw notFound('Delivery');
     const row = await this.deliveries.enqueueTo(endpointId, original.payload, original.id);
-    this.dispatcher.wake();
+    this.jobs.wake(WEBHOOK_DISPATCH_JOB);
     return deliveryDto(row);
   }
 

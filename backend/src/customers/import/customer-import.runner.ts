@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CustomersService } from '../customers.service';
@@ -9,9 +9,6 @@ import { checkRow, mappingContext, prepareRows, rowErrors } from './import-rows'
 
 /** How long a claim on an import lasts without progress; a dead process's imports are resumed after it. */
 const LEASE_SECONDS = 30;
-/** How often each process looks for imports nobody works on. */
-const SWEEP_MS = 10_000;
-
 class LeaseLost extends Error {}
 
 /**
@@ -19,16 +16,13 @@ class LeaseLost extends Error {}
  * inside one transaction that also records its errors, counters and the next row, so a chunk is committed whole
  * or not at all and a resumed import carries on exactly after the last committed chunk. Any replica may run an
  * import: a lease in the row says who does, and imports whose lease ran out (their process died) are resumed
- * by the sweep at start-up and every few seconds.
+ * by the sweep (CustomerImportSweepJob) at start-up and every few seconds.
  */
 @Injectable()
-export class CustomerImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
+export class CustomerImportRunner implements OnModuleDestroy {
   private readonly logger = new Logger(CustomerImportRunner.name);
   private readonly owner = `${hostname().slice(0, 40)}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly active = new Map<string, Promise<void>>();
-  private sweepTimer: NodeJS.Timeout | undefined;
-  /** The sweep in flight, awaited at shutdown so it never queries a pool that is closing. */
-  private sweeping: Promise<number> | undefined;
   private stopping = false;
 
   constructor(
@@ -36,24 +30,13 @@ export class CustomerImportRunner implements OnApplicationBootstrap, OnModuleDes
     private readonly customers: CustomersService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    void this.sweepOnce();
-    this.sweepTimer = setInterval(() => void this.sweepOnce(), SWEEP_MS);
-    this.sweepTimer.unref();
-  }
-
-  /** Stops after the chunk in hand and hands unfinished imports back, so the next process resumes them at once. */
+  /**
+   * Stops after the chunk in hand and hands unfinished imports back, so the next process resumes them at once. A sweep
+   * still under way (awaited by the job runner later) starts nothing more: see kick.
+   */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    clearInterval(this.sweepTimer);
-    await this.sweeping;
     await Promise.allSettled(this.active.values());
-  }
-
-  /** One background sweep at a time. */
-  private sweepOnce(): Promise<number> {
-    this.sweeping ??= this.sweep().finally(() => (this.sweeping = undefined));
-    return this.sweeping;
   }
 
   /** Resumes running imports that no live process holds. Returns how many it picked up. */
@@ -71,6 +54,8 @@ export class CustomerImportRunner implements OnApplicationBootstrap, OnModuleDes
 
   /** Runs an import in this process unless it already does; resolves when this process is done with it. */
   kick(workspaceId: string, id: string): Promise<void> {
+    // Shutting down: the import stays 'running' without a live lease, and the next process's sweep resumes it.
+    if (this.stopping) return Promise.resolve();
     const running = this.active.get(id);
     if (running) return running;
     const work = this.run(workspaceId, id)

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../../common/jobs/jobs.module';
 import { CustomersModule } from '../customers.module';
+import { CustomerImportSweepJob } from './customer-import-sweep.job';
 import { CustomerImportRunner } from './customer-import.runner';
 import { CustomerImportsController } from './customer-imports.controller';
 import { CustomerImportsRepository } from './customer-imports.repository';
@@ -7,8 +9,8 @@ import { CustomerImportsService } from './customer-imports.service';
 
 /** CSV/XLSX customer import: upload, preview, mapping, background run with progress. */
 @Module({
-  imports: [CustomersModule],
+  imports: [CustomersModule, JobsModule],
   controllers: [CustomerImportsController],
-  providers: [CustomerImportsRepository, CustomerImportsService, CustomerImportRunner],
+  providers: [CustomerImportsRepository, CustomerImportsService, CustomerImportRunner, CustomerImportSweepJob],
 })
 export class CustomerImportsModule {}

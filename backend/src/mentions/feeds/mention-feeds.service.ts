@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { conflict, notFound } from '../../common/http/api-error';
+import { JobRunner } from '../../common/jobs/job-runner';
 import { validationError } from '../../common/http/validation.pipe';
 import { publicUrlProblem } from '../../common/net/public-url';
 import { AddressGuard } from '../../webhooks/address-guard';
 import { FeedPollService } from './feed-poll.service';
-import { FeedPoller } from './feed-poller';
+import { FEED_POLL_JOB } from './feed-poll.job';
 import { type FeedRow, MentionFeedsRepository } from './mention-feeds.repository';
 import type { CreateMentionFeedDto, FeedPollResultDto, MentionFeedDto, UpdateMentionFeedDto } from './mention-feeds.dto';
 
@@ -14,7 +15,7 @@ const DEFAULT_INTERVAL_MINUTES = 15;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** Managing a workspace's feeds and polling one on request; scheduled polling is the FeedPoller's job. */
+/** Managing a workspace's feeds and polling one on request; scheduled polling is FeedPollJob's. */
 @Injectable()
 export class MentionFeedsService {
   private readonly guard: AddressGuard;
@@ -22,7 +23,7 @@ export class MentionFeedsService {
   constructor(
     private readonly feeds: MentionFeedsRepository,
     private readonly polls: FeedPollService,
-    private readonly poller: FeedPoller,
+    private readonly jobs: JobRunner,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.guard = new AddressGuard(config.webhookAllowedNetworks);
@@ -46,7 +47,7 @@ export class MentionFeedsService {
       pollIntervalMinutes: input.pollIntervalMinutes ?? DEFAULT_INTERVAL_MINUTES,
     });
     if (!row) throw duplicateUrl();
-    if (row.enabled) this.poller.wake();
+    if (row.enabled) this.jobs.wake(FEED_POLL_JOB);
     return toDto(row);
   }
 
@@ -59,7 +60,7 @@ export class MentionFeedsService {
       if ((error as { code?: string }).code === '23505') throw duplicateUrl();
       throw error;
     }
-    if (input.enabled || input.url !== undefined) this.poller.wake();
+    if (input.enabled || input.url !== undefined) this.jobs.wake(FEED_POLL_JOB);
     return this.get(workspaceId, id);
   }
 
