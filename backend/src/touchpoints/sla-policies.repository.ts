@@ -1,96 +1,93 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { BusinessCalendar, SlaClockMode, SlaRules } from '../sla/clock';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { SlaPolicyDto } from './sla-policies.dto';
+import { SlaPolicyEntity } from './sla-policy.entity';
+import { TouchpointEntity } from './touchpoint.entity';
 
 /** What is stored for a policy (besides ids and timestamps). */
-export interface SlaPolicyValues {
-  name: string;
-  clock: SlaClockMode;
-  rules: SlaRules;
-  calendar: BusinessCalendar;
-  warnAtShare: number;
-}
-
-const COLUMNS = `p.id, p.name, p.is_default AS "isDefault", p.clock, p.rules, p.calendar, p.warn_at_share AS "warnAtShare",
-  (SELECT count(*)::int FROM touchpoints t WHERE t.workspace_id = p.workspace_id AND t.sla_policy_id = p.id) AS "touchpointCount",
-  p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+export type SlaPolicyValues = Pick<SlaPolicyEntity, 'name' | 'clock' | 'rules' | 'calendar' | 'warnAtShare'>;
 
 @Injectable()
 export class SlaPoliciesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(SlaPolicyEntity) private readonly policies: Repository<SlaPolicyEntity>,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 
-  private q(manager?: EntityManager) {
-    return manager ?? this.dataSource;
+  private repo(manager?: EntityManager): Repository<SlaPolicyEntity> {
+    return manager ? manager.getRepository(SlaPolicyEntity) : this.policies;
   }
 
   /** Gives the workspace its default policy once (idempotent and race-safe through the one-default index). */
   async ensureDefault(workspaceId: string, values: SlaPolicyValues): Promise<void> {
-    const found = await this.dataSource.query(`SELECT 1 FROM sla_policies WHERE workspace_id = $1 AND is_default`, [workspaceId]);
-    if (found.length) return;
-    await this.dataSource.query(
-      `INSERT INTO sla_policies (workspace_id, name, is_default, clock, rules, calendar, warn_at_share)
-       VALUES ($1, $2, true, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [workspaceId, values.name, values.clock, JSON.stringify(values.rules), JSON.stringify(values.calendar), values.warnAtShare],
-    );
+    if (await this.policies.existsBy({ workspaceId, isDefault: true })) return;
+    await this.policies.createQueryBuilder().insert().values({ workspaceId, ...values, isDefault: true }).orIgnore().execute();
   }
 
   list(workspaceId: string): Promise<SlaPolicyDto[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM sla_policies p WHERE p.workspace_id = $1 ORDER BY p.is_default DESC, p.name`, [workspaceId]);
+    return this.withTouchpointCounts(this.policies.createQueryBuilder('p').where('p.workspace_id = :workspaceId', { workspaceId })
+      .orderBy('p.isDefault', 'DESC').addOrderBy('p.name'));
   }
 
   async find(workspaceId: string, id: string, manager?: EntityManager): Promise<SlaPolicyDto | null> {
-    const rows = await this.q(manager).query(`SELECT ${COLUMNS} FROM sla_policies p WHERE p.workspace_id = $1 AND p.id = $2`, [workspaceId, id]);
-    return rows[0] ?? null;
+    const [policy] = await this.withTouchpointCounts(
+      this.repo(manager).createQueryBuilder('p').where('p.workspace_id = :workspaceId AND p.id = :id', { workspaceId, id }),
+    );
+    return policy ?? null;
   }
 
   async findDefault(workspaceId: string): Promise<SlaPolicyDto | null> {
-    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM sla_policies p WHERE p.workspace_id = $1 AND p.is_default`, [workspaceId]);
-    return rows[0] ?? null;
+    const [policy] = await this.withTouchpointCounts(this.policies.createQueryBuilder('p').where('p.workspace_id = :workspaceId AND p.is_default', { workspaceId }));
+    return policy ?? null;
   }
 
   async nameTaken(workspaceId: string, name: string, exceptId: string | null): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM sla_policies WHERE workspace_id = $1 AND lower(name) = lower($2) AND ($3::uuid IS NULL OR id <> $3)`,
-      [workspaceId, name, exceptId],
-    );
-    return rows.length > 0;
+    const query = this.policies.createQueryBuilder('p').where('p.workspace_id = :workspaceId AND lower(p.name) = lower(:name)', { workspaceId, name });
+    if (exceptId) query.andWhere('p.id <> :exceptId', { exceptId });
+    return query.getExists();
   }
 
   /** The new id, or null when the name is taken. */
   async insert(workspaceId: string, values: SlaPolicyValues): Promise<string | null> {
-    const rows = await this.dataSource.query(
-      `INSERT INTO sla_policies (workspace_id, name, clock, rules, calendar, warn_at_share)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, name) DO NOTHING RETURNING id`,
-      [workspaceId, values.name, values.clock, JSON.stringify(values.rules), JSON.stringify(values.calendar), values.warnAtShare],
-    );
-    return rows[0]?.id ?? null;
+    const result = await this.policies.createQueryBuilder().insert().values({ workspaceId, ...values })
+      .onConflict(`(workspace_id, name) DO NOTHING`).returning(['id']).execute();
+    return (result.raw as Pick<SlaPolicyEntity, 'id'>[])[0]?.id ?? null;
   }
 
   async update(workspaceId: string, id: string, values: SlaPolicyValues, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `UPDATE sla_policies SET name = $3, clock = $4, rules = $5, calendar = $6, warn_at_share = $7, updated_at = now()
-        WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, id, values.name, values.clock, JSON.stringify(values.rules), JSON.stringify(values.calendar), values.warnAtShare],
-    );
+    // updated_at is the entity's update date column: TypeORM sets it on every update.
+    await manager.getRepository(SlaPolicyEntity).update({ workspaceId, id }, values);
   }
 
   /** Moves the default flag to `id` (clearing the old one first, as only one default may exist). */
   async makeDefault(workspaceId: string, id: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE sla_policies SET is_default = false, updated_at = now() WHERE workspace_id = $1 AND is_default AND id <> $2`, [workspaceId, id]);
-    await manager.query(`UPDATE sla_policies SET is_default = true, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+    const repo = manager.getRepository(SlaPolicyEntity);
+    await repo.createQueryBuilder().update().set({ isDefault: false })
+      .where('workspace_id = :workspaceId AND is_default AND id <> :id', { workspaceId, id }).execute();
+    await repo.update({ workspaceId, id }, { isDefault: true });
   }
 
   async reassignTouchpoints(workspaceId: string, fromId: string, toId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE touchpoints SET sla_policy_id = $3, updated_at = now() WHERE workspace_id = $1 AND sla_policy_id = $2`, [workspaceId, fromId, toId]);
+    await manager.getRepository(TouchpointEntity).update({ workspaceId, slaPolicyId: fromId }, { slaPolicyId: toId });
   }
 
   async delete(workspaceId: string, id: string, manager: EntityManager): Promise<void> {
-    await manager.query(`DELETE FROM sla_policies WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+    await manager.getRepository(SlaPolicyEntity).delete({ workspaceId, id });
+  }
+
+  /** The policies the query selects as DTOs, each with how many touchpoints name it. */
+  private async withTouchpointCounts(query: SelectQueryBuilder<SlaPolicyEntity>): Promise<SlaPolicyDto[]> {
+    const { entities, raw } = await query
+      .addSelect((sub) => sub.select('count(*)::int').from(TouchpointEntity, 't').where('t.workspace_id = p.workspace_id AND t.sla_policy_id = p.id'), 'touchpoint_count')
+      .getRawAndEntities<{ touchpoint_count: number }>();
+    return entities.map((p, i) => ({
+      id: p.id, name: p.name, isDefault: p.isDefault, clock: p.clock, rules: p.rules, calendar: p.calendar, warnAtShare: p.warnAtShare,
+      touchpointCount: raw[i].touchpoint_count, createdAt: p.createdAt, updatedAt: p.updatedAt,
+    }));
   }
 }

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { SlaPolicyEntity } from './sla-policy.entity';
+import { TouchpointEntity } from './touchpoint.entity';
+
+/** What case routing needs from a touchpoint. */
+export type RoutingTouchpoint = Pick<TouchpointEntity, 'id' | 'channel' | 'ownerId' | 'backupOwnerId' | 'slaPolicyId'> & {
+  /** team_ids that are still members of the workspace, in stored order. */
+  team: string[];
+};
+
+/** What SLA timers need from a policy. */
+export type PolicyRow = Pick<SlaPolicyEntity, 'id' | 'name' | 'clock' | 'rules' | 'calendar' | 'warnAtShare'>;
+
+const POLICY_COLUMNS = { workspaceId: true, id: true, name: true, clock: true, rules: true, calendar: true, warnAtShare: true } as const;
+
+/** Team members who are still members of the workspace, in stored order (memberships joined to tell). */
+const TEAM_SQL = `ARRAY(SELECT m.user_id FROM unnest(t.team_ids) WITH ORDINALITY AS u(id, n)
+  JOIN memberships m ON m.workspace_id = t.workspace_id AND m.user_id = u.id ORDER BY u.n)`;
+
+/**
+ * How other modules read touchpoints and SLA policies (this module owns both tables): the cases module routes and
+ * times cases with it. Reads take the caller's transaction manager where they must see its writes.
+ */
+@Injectable()
+export class TouchpointsReader {
+  constructor(
+    @InjectRepository(TouchpointEntity) private readonly touchpoints: Repository<TouchpointEntity>,
+    @InjectRepository(SlaPolicyEntity) private readonly policies: Repository<SlaPolicyEntity>,
+  ) {}
+
+  async routingTouchpoint(workspaceId: string, id: string, manager?: EntityManager): Promise<RoutingTouchpoint | null> {
+    const row = await (manager?.getRepository(TouchpointEntity) ?? this.touchpoints).createQueryBuilder('t')
+      .select('t.id', 'id').addSelect('t.channel', 'channel').addSelect('t.owner_id', 'ownerId').addSelect('t.backup_owner_id', 'backupOwnerId')
+      .addSelect('t.sla_policy_id', 'slaPolicyId').addSelect(TEAM_SQL, 'team')
+      .where('t.workspace_id = :workspaceId AND t.id = :id', { workspaceId, id })
+      .getRawOne<RoutingTouchpoint>();
+    return row ?? null;
+  }
+
+  async idByName(workspaceId: string, name: string): Promise<string | null> {
+    const row = await this.touchpoints.createQueryBuilder('t').select(['t.workspaceId', 't.id'])
+      .where('t.workspace_id = :workspaceId AND lower(t.name) = lower(:name)', { workspaceId, name }).getOne();
+    return row?.id ?? null;
+  }
+
+  /** The first business touchpoint (by map position) of a journey stage, e.g. 'left' for cancellations. */
+  async firstIdOfStage(workspaceId: string, stage: TouchpointEntity['stage']): Promise<string | null> {
+    return this.firstId(workspaceId, { stage });
+  }
+
+  /** The first business touchpoint (by map position) on a channel, e.g. 'social' for mentions. */
+  async firstIdOnChannel(workspaceId: string, channel: TouchpointEntity['channel']): Promise<string | null> {
+    return this.firstId(workspaceId, { channel });
+  }
+
+  /** The touchpoint's policy, else the workspace default policy, else null (the code default applies). */
+  async policy(workspaceId: string, policyId: string | null, manager?: EntityManager): Promise<PolicyRow | null> {
+    return (manager?.getRepository(SlaPolicyEntity) ?? this.policies).createQueryBuilder('p')
+      .select(Object.keys(POLICY_COLUMNS).map((column) => `p.${column}`))
+      .where('p.workspace_id = :workspaceId AND (p.id = :policyId OR p.is_default)', { workspaceId, policyId })
+      .orderBy('(p.id = :policyId)', 'DESC', 'NULLS LAST')
+      .limit(1)
+      .getOne();
+  }
+
+  policyById(workspaceId: string, policyId: string, manager?: EntityManager): Promise<PolicyRow | null> {
+    return (manager?.getRepository(SlaPolicyEntity) ?? this.policies).findOne({ select: POLICY_COLUMNS, where: { workspaceId, id: policyId } });
+  }
+
+  /** How many policies the workspace has and their latest change (text: microseconds), to tell when cached figures are stale. */
+  async policiesVersion(workspaceId: string): Promise<{ policies: number; updatedAt: string | null }> {
+    const row = await this.policies.createQueryBuilder('p').select('count(*)::int', 'policies').addSelect('max(p.updated_at)::text', 'updatedAt')
+      .where('p.workspace_id = :workspaceId', { workspaceId }).getRawOne<{ policies: number; updatedAt: string | null }>();
+    return row!;
+  }
+
+  private async firstId(workspaceId: string, where: Pick<TouchpointEntity, 'stage'> | Pick<TouchpointEntity, 'channel'>): Promise<string | null> {
+    const row = await this.touchpoints.findOne({
+      select: { workspaceId: true, id: true },
+      where: { workspaceId, kind: 'business', ...where },
+      order: { position: 'ASC', name: 'ASC' },
+    });
+    return row?.id ?? null;
+  }
+}
