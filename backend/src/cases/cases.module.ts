@@ -1,17 +1,23 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '../common/jobs/jobs.module';
 import { TOUCHPOINT_CASE_STATS } from '../touchpoints/case-stats.port';
 import { TOUCHPOINT_OWNER_CHANGED } from '../touchpoints/owner-change.port';
+import { TouchpointsModule } from '../touchpoints/touchpoints.module';
 import { CustomersModule } from '../customers/customers.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CaseBreachJob } from './case-breach.job';
+import { CaseEventEntity } from './case-event.entity';
 import { CaseOwnerRouting } from './case-owner-routing';
+import { CaseRoutingCursorEntity } from './case-routing-cursor.entity';
 import { CaseRoutingRepository } from './case-routing.repository';
+import { CaseSettingsEntity } from './case-settings.entity';
 import { CaseSlaService } from './case-sla.service';
 import { CaseStatsProvider } from './case-stats.provider';
 import { CaseSourcesRepository } from './case-sources.repository';
 import { CaseSyncJob } from './case-sync.job';
 import { CaseSyncService } from './case-sync.service';
+import { CaseEntity } from './case.entity';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
@@ -21,7 +27,8 @@ import { CaseReportsService } from './reports/case-reports.service';
 
 /** Cases with SLA timers: automatic opening from feedback, routing, pauses, warnings/escalations, closing and reopening. */
 @Module({
-  imports: [WebhooksModule, CustomersModule, JobsModule],
+  imports: [WebhooksModule, CustomersModule, JobsModule, TouchpointsModule,
+    TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, CaseRoutingCursorEntity, CaseSettingsEntity])],
   controllers: [CasesController, CaseReportsController],
   providers: [CasesRepository, CaseRoutingRepository, CaseSourcesRepository, CaseSlaService, CasesService, CaseBreachJob, CaseSyncService, CaseSyncJob,
     // The journey map's case figures (touchpoints looks this token up without importing this module).

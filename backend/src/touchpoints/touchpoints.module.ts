@@ -1,18 +1,24 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { SlaPoliciesController } from './sla-policies.controller';
 import { SlaPoliciesRepository } from './sla-policies.repository';
 import { SlaPoliciesService } from './sla-policies.service';
+import { SlaPolicyEntity } from './sla-policy.entity';
+import { TouchpointEntity } from './touchpoint.entity';
 import { TouchpointsController } from './touchpoints.controller';
+import { TouchpointsReader } from './touchpoints.reader';
 import { TouchpointsRepository } from './touchpoints.repository';
 import { TouchpointsService } from './touchpoints.service';
 
 /**
  * Touchpoint registry, journey map and SLA policies. Case figures come from whichever module provides
- * TOUCHPOINT_CASE_STATS (see case-stats.port.ts); without one the journey shows none.
+ * TOUCHPOINT_CASE_STATS (see case-stats.port.ts); without one the journey shows none. Other modules read touchpoints and
+ * SLA policies through TouchpointsReader.
  */
 @Module({
+  imports: [TypeOrmModule.forFeature([SlaPolicyEntity, TouchpointEntity])],
   controllers: [SlaPoliciesController, TouchpointsController],
-  providers: [SlaPoliciesRepository, SlaPoliciesService, TouchpointsRepository, TouchpointsService],
-  exports: [SlaPoliciesService, TouchpointsService],
+  providers: [SlaPoliciesRepository, SlaPoliciesService, TouchpointsRepository, TouchpointsService, TouchpointsReader],
+  exports: [SlaPoliciesService, TouchpointsService, TouchpointsReader],
 })
 export class TouchpointsModule {}

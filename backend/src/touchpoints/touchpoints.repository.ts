@@ -1,31 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { SlaChannel } from '../sla/clock';
-import type { LinkedSurveyDto, TouchpointDto, TouchpointKind, TouchpointStage } from './touchpoints.dto';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { SlaPolicyEntity } from './sla-policy.entity';
+import { TouchpointEntity } from './touchpoint.entity';
+import type { LinkedSurveyDto, TouchpointDto, TouchpointStage } from './touchpoints.dto';
 
-export interface TouchpointValues {
-  name: string;
-  stage: TouchpointStage;
-  kind: TouchpointKind;
-  category: string | null;
-  channel: SlaChannel;
-  ownerId: string | null;
-  backupOwnerId: string | null;
-  teamIds: string[];
-  regulation: string;
-  slaPolicyId: string | null;
-  position: number;
-}
+export type TouchpointValues = Pick<TouchpointEntity,
+  'name' | 'stage' | 'kind' | 'category' | 'channel' | 'ownerId' | 'backupOwnerId' | 'teamIds' | 'regulation' | 'slaPolicyId' | 'position'>;
 
-interface Row extends Omit<TouchpointDto, 'owner' | 'backupOwner' | 'unowned'> {
-  ownerId: string | null;
+/** A touchpoint with its policy's name and its people's names (joined from the members' tables for display). */
+type Row = Pick<TouchpointEntity,
+  'id' | 'name' | 'stage' | 'kind' | 'category' | 'channel' | 'regulation' | 'slaPolicyId' | 'position' | 'createdAt' | 'updatedAt' | 'ownerId' | 'backupOwnerId'> & {
+  slaPolicyName: string | null;
   ownerName: string | null;
   ownerEmail: string | null;
-  backupOwnerId: string | null;
   backupName: string | null;
   backupEmail: string | null;
-}
+  team: TouchpointDto['team'];
+};
 
 /** A finished, scored response of a survey linked to a touchpoint. */
 export interface TouchpointScoreRow {
@@ -65,7 +57,11 @@ function toDto(row: Row): TouchpointDto {
 
 @Injectable()
 export class TouchpointsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(TouchpointEntity) private readonly touchpoints: Repository<TouchpointEntity>,
+    @InjectRepository(SlaPolicyEntity) private readonly policies: Repository<SlaPolicyEntity>,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -82,11 +78,9 @@ export class TouchpointsRepository {
   }
 
   async nameTaken(workspaceId: string, name: string, exceptId: string | null): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM touchpoints WHERE workspace_id = $1 AND lower(name) = lower($2) AND ($3::uuid IS NULL OR id <> $3)`,
-      [workspaceId, name, exceptId],
-    );
-    return rows.length > 0;
+    const query = this.touchpoints.createQueryBuilder('t').where('t.workspace_id = :workspaceId AND lower(t.name) = lower(:name)', { workspaceId, name });
+    if (exceptId) query.andWhere('t.id <> :exceptId', { exceptId });
+    return query.getExists();
   }
 
   /** Which of the given users are members of the workspace. */
@@ -101,37 +95,29 @@ export class TouchpointsRepository {
 
   /** team_ids as stored, members who left included. */
   async storedTeam(workspaceId: string, id: string): Promise<string[]> {
-    const [row] = await this.dataSource.query(`SELECT team_ids AS "teamIds" FROM touchpoints WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+    const row = await this.touchpoints.findOne({ select: { teamIds: true }, where: { workspaceId, id } });
     return row?.teamIds ?? [];
   }
 
   async policyExists(workspaceId: string, id: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM sla_policies WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
-    return rows.length > 0;
+    return this.policies.existsBy({ workspaceId, id });
   }
 
   /** Next position at the end of a stage. */
   async nextPosition(workspaceId: string, stage: TouchpointStage): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT COALESCE(max(position) + 1, 0)::int AS p FROM touchpoints WHERE workspace_id = $1 AND stage = $2`, [workspaceId, stage]);
-    return row.p;
+    const row = await this.touchpoints.createQueryBuilder('t').select('COALESCE(max(t.position) + 1, 0)::int', 'p')
+      .where('t.workspace_id = :workspaceId AND t.stage = :stage', { workspaceId, stage }).getRawOne<{ p: number }>();
+    return row!.p;
   }
 
   async insert(workspaceId: string, v: TouchpointValues): Promise<string> {
-    const [row] = await this.dataSource.query(
-      `INSERT INTO touchpoints (workspace_id, name, stage, kind, category, channel, owner_id, backup_owner_id, regulation, sla_policy_id, position, team_ids)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [workspaceId, v.name, v.stage, v.kind, v.category, v.channel, v.ownerId, v.backupOwnerId, v.regulation, v.slaPolicyId, v.position, v.teamIds],
-    );
-    return row.id;
+    const { identifiers } = await this.touchpoints.insert({ workspaceId, ...v });
+    return (identifiers[0] as Pick<TouchpointEntity, 'id'>).id;
   }
 
   async update(workspaceId: string, id: string, v: TouchpointValues, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `UPDATE touchpoints SET name = $3, stage = $4, kind = $5, category = $6, channel = $7, owner_id = $8, backup_owner_id = $9,
-              regulation = $10, sla_policy_id = $11, position = $12, team_ids = $13, updated_at = now()
-        WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, id, v.name, v.stage, v.kind, v.category, v.channel, v.ownerId, v.backupOwnerId, v.regulation, v.slaPolicyId, v.position, v.teamIds],
-    );
+    // updated_at is the entity's update date column: TypeORM sets it on every update.
+    await manager.getRepository(TouchpointEntity).update({ workspaceId, id }, v);
   }
 
   /** Keeps surveys pointing at the touchpoint after a rename (surveys link by name). */
@@ -144,13 +130,13 @@ export class TouchpointsRepository {
   }
 
   async delete(workspaceId: string, id: string): Promise<boolean> {
-    const [, count] = await this.dataSource.query(`DELETE FROM touchpoints WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
-    return count > 0;
+    const { affected } = await this.touchpoints.delete({ workspaceId, id });
+    return (affected ?? 0) > 0;
   }
 
-  /** Sets stage and position 0..n-1 for the ids in order; returns how many rows matched. */
+  /** Sets stage and position 0..n-1 for the ids in order; returns how many rows matched (one set-based statement). */
   async reorder(workspaceId: string, stage: TouchpointStage, ids: string[]): Promise<number> {
-    const [, count] = await this.dataSource.query(
+    const [, count]: [unknown, number] = await this.dataSource.query(
       `UPDATE touchpoints t SET stage = $2, position = o.ord - 1, updated_at = now()
          FROM unnest($3::uuid[]) WITH ORDINALITY AS o(id, ord)
         WHERE t.workspace_id = $1 AND t.id = o.id`,
@@ -160,8 +146,7 @@ export class TouchpointsRepository {
   }
 
   async countExisting(workspaceId: string, ids: string[]): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM touchpoints WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [workspaceId, ids]);
-    return row.n;
+    return this.touchpoints.countBy({ workspaceId, id: In(ids) });
   }
 
   /** Surveys linked to each touchpoint by name. */
