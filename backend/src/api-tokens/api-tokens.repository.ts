@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import type { Role } from '../common/auth/roles';
-import type { Scope } from '../common/auth/scopes';
+import type { Scope } from '@otklik/survey-model';
 import { ApiTokenEntity } from './api-token.entity';
 
 export interface NewApiToken {
@@ -17,11 +17,7 @@ export interface NewApiToken {
 
 @Injectable()
 export class ApiTokensRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private get repo() {
-    return this.dataSource.getRepository(ApiTokenEntity);
-  }
+  constructor(@InjectRepository(ApiTokenEntity) private readonly repo: Repository<ApiTokenEntity>) {}
 
   async create(token: NewApiToken): Promise<ApiTokenEntity> {
     const saved = await this.repo.save(this.repo.create(token));
@@ -54,6 +50,13 @@ export class ApiTokensRepository {
 
   async markUsed(workspaceId: string, id: string, at: Date): Promise<void> {
     await this.repo.update({ workspaceId, id }, { lastUsedAt: at });
+  }
+
+  /** Revokes the live tokens a user created in a workspace, inside the caller's transaction. */
+  async revokeCreatedBy(workspaceId: string, userId: string, manager: EntityManager): Promise<void> {
+    await manager
+      .getRepository(ApiTokenEntity)
+      .update({ workspaceId, createdBy: userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
   async revoke(workspaceId: string, id: string): Promise<boolean> {

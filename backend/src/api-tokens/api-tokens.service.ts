@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { scopesRoleMayHold } from '../common/auth/access.decorators';
 import type { Principal } from '../common/auth/principal';
 import { randomSecret, safeEqual, sha256Hex } from '../common/crypto/secrets';
@@ -62,6 +63,11 @@ export class ApiTokensService {
 
   async revoke(workspaceId: string, id: string): Promise<void> {
     if (!(await this.tokens.revoke(workspaceId, id))) throw notFound('API token');
+  }
+
+  /** A member left: the tokens they created in the workspace stop working, in the caller's transaction. */
+  revokeCreatedBy(workspaceId: string, userId: string, manager: EntityManager): Promise<void> {
+    return this.tokens.revokeCreatedBy(workspaceId, userId, manager);
   }
 
   /** The principal for a bearer token, or null when it is unknown, revoked, expired or its creator has left the workspace. */

@@ -1,46 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
+import { PasswordResetEntity } from './password-reset.entity';
 
-export interface NewPasswordReset {
-  userId: string;
-  tokenHash: string;
+export type NewPasswordReset = Pick<PasswordResetEntity, 'userId' | 'tokenHash' | 'expiresAt'> & {
   workspaceId: string;
   requestedBy: string;
-  expiresAt: Date;
-}
+};
 
 @Injectable()
 export class PasswordResetsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(PasswordResetEntity) private readonly resets: Repository<PasswordResetEntity>) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.resets.manager.transaction(work);
   }
 
   async insert(reset: NewPasswordReset): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO password_resets (user_id, token_hash, workspace_id, requested_by, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-      [reset.userId, reset.tokenHash, reset.workspaceId, reset.requestedBy, reset.expiresAt],
-    );
+    await this.resets.insert(reset);
   }
 
-  async countSince(userId: string, since: Date): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM password_resets WHERE user_id = $1 AND created_at > $2`, [userId, since]);
-    return row.n as number;
+  countSince(userId: string, since: Date): Promise<number> {
+    return this.resets.countBy({ userId, createdAt: MoreThan(since) });
   }
 
   /** The user a usable (unused, unexpired) reset belongs to, locking the row. */
   async lockUsable(tokenHash: string, manager: EntityManager): Promise<string | null> {
-    const [row] = await manager.query(
-      `SELECT user_id FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() FOR UPDATE`,
-      [tokenHash],
-    );
-    return (row?.user_id as string | undefined) ?? null;
+    const row = await manager
+      .getRepository(PasswordResetEntity)
+      .createQueryBuilder('r')
+      .select('r.user_id', 'userId')
+      .where('r.token_hash = :tokenHash AND r.used_at IS NULL AND r.expires_at > now()', { tokenHash })
+      .setLock('pessimistic_write')
+      .getRawOne<Pick<PasswordResetEntity, 'userId'>>();
+    return row?.userId ?? null;
   }
 
   /** Every open reset of the user is spent: one use, and a password change retires links already mailed. */
-  async useAllOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+  async useAllOf(userId: string, manager?: EntityManager): Promise<void> {
+    await (manager ? manager.getRepository(PasswordResetEntity) : this.resets).update({ userId, usedAt: IsNull() }, { usedAt: () => 'now()' });
   }
 }

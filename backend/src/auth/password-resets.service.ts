@@ -7,7 +7,7 @@ import { Mailer } from '../mail/mailer';
 import { MembershipsRepository } from '../members/memberships.repository';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
-import { WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { WorkspacesReader } from '../workspaces/workspaces.reader';
 import { PasswordResetsRepository } from './password-resets.repository';
 import { SessionsRepository } from './sessions.repository';
 
@@ -26,7 +26,7 @@ export class PasswordResetsService {
     private readonly resets: PasswordResetsRepository,
     private readonly memberships: MembershipsRepository,
     private readonly users: UsersRepository,
-    private readonly workspaces: WorkspacesRepository,
+    private readonly workspaces: WorkspacesReader,
     private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
     private readonly mailer: Mailer,
@@ -47,7 +47,7 @@ export class PasswordResetsService {
       requestedBy,
       expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000),
     });
-    const workspaceName = (await this.workspaces.findById(workspaceId))?.name ?? '';
+    const workspaceName = (await this.workspaces.nameOf(workspaceId)) ?? '';
     await this.mailer.send(
       passwordResetMail(member.user.email, workspaceName, `${this.config.publicUrl}/reset-password/${token}`, RESET_TTL_MINUTES),
     );

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThan, Not } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, LessThan, Not, Repository } from 'typeorm';
 import { SessionEntity } from './session.entity';
 
 @Injectable()
 export class SessionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private get repo() {
-    return this.dataSource.getRepository(SessionEntity);
-  }
+  constructor(@InjectRepository(SessionEntity) private readonly repo: Repository<SessionEntity>) {}
 
   insert(session: Omit<SessionEntity, 'createdAt'>): Promise<unknown> {
     return this.repo.insert(session);
@@ -28,8 +24,8 @@ export class SessionsRepository {
   }
 
   /** Every session of the user, or all but `keepId`. */
-  async deleteByUser(userId: string, keepId?: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.getRepository(SessionEntity).delete(keepId ? { userId, id: Not(keepId) } : { userId });
+  async deleteByUser(userId: string, keepId?: string, manager?: EntityManager): Promise<void> {
+    await (manager ? manager.getRepository(SessionEntity) : this.repo).delete(keepId ? { userId, id: Not(keepId) } : { userId });
   }
 
   async deleteExpired(now: Date): Promise<void> {

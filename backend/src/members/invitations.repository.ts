@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
 import type { Role } from '../common/auth/roles';
 import { InvitationEntity } from './invitation.entity';
 
@@ -15,10 +15,10 @@ export interface NewInvitation {
 
 @Injectable()
 export class InvitationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(InvitationEntity) private readonly invitations: Repository<InvitationEntity>) {}
 
-  private repo(manager: EntityManager = this.dataSource.manager) {
-    return manager.getRepository(InvitationEntity);
+  private repo(manager?: EntityManager): Repository<InvitationEntity> {
+    return manager ? manager.getRepository(InvitationEntity) : this.invitations;
   }
 
   async create(invitation: NewInvitation): Promise<InvitationEntity> {

@@ -9,7 +9,7 @@ import { alreadyRegisteredMail, invitationCodeMail } from '../mail/account-mails
 import { Mailer } from '../mail/mailer';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
-import { WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { WorkspacesReader } from '../workspaces/workspaces.reader';
 import { InvitationEntity } from './invitation.entity';
 import { InvitationsRepository } from './invitations.repository';
 import { MembershipsRepository } from './memberships.repository';
@@ -51,7 +51,7 @@ export class InvitationsService {
     private readonly invitations: InvitationsRepository,
     private readonly memberships: MembershipsRepository,
     private readonly users: UsersRepository,
-    private readonly workspaces: WorkspacesRepository,
+    private readonly workspaces: WorkspacesReader,
     private readonly hasher: PasswordHasher,
     private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -85,12 +85,12 @@ export class InvitationsService {
   async preview(token: string): Promise<InvitationPreviewDto> {
     const invitation = await this.invitations.findUsableByTokenHash(sha256Hex(token), new Date());
     if (!invitation) throw invitationGone();
-    const workspace = await this.workspaces.findById(invitation.workspaceId);
+    const workspaceName = await this.workspaces.nameOf(invitation.workspaceId);
     // Whether the email has an account is deliberately not said (no account enumeration).
     return {
       email: invitation.email,
       role: invitation.role,
-      workspaceName: workspace?.name ?? '',
+      workspaceName: workspaceName ?? '',
       expiresAt: invitation.expiresAt.toISOString(),
     };
   }
@@ -128,7 +128,7 @@ export class InvitationsService {
       if (invitation.codesSent >= MAX_CODES_SENT) {
         throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'too_many_codes', 'Too many codes were sent for this invitation. Ask for a new invitation.');
       }
-      const workspaceName = (await this.workspaces.findById(invitation.workspaceId))?.name ?? '';
+      const workspaceName = (await this.workspaces.nameOf(invitation.workspaceId)) ?? '';
       if (await this.users.findByEmailWithPassword(invitation.email, manager)) {
         await this.invitations.recordCodeSent(invitation.workspaceId, invitation.id, null, manager);
         const base = this.config.publicUrl;

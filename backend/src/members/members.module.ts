@@ -1,17 +1,21 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiTokensModule } from '../api-tokens/api-tokens.module';
 import { MailModule } from '../mail/mail.module';
 import { UsersModule } from '../users/users.module';
-import { WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
+import { InvitationEntity } from './invitation.entity';
 import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
+import { MembershipEntity } from './membership.entity';
 import { MembershipsRepository } from './memberships.repository';
 
 @Module({
-  imports: [UsersModule, MailModule],
+  imports: [TypeOrmModule.forFeature([MembershipEntity, InvitationEntity]), UsersModule, MailModule, WorkspacesDataModule, ApiTokensModule],
   controllers: [MembersController],
-  providers: [MembershipsRepository, MembersService, InvitationsRepository, InvitationsService, WorkspacesRepository],
-  exports: [MembershipsRepository, InvitationsService, WorkspacesRepository],
+  providers: [MembershipsRepository, MembersService, InvitationsRepository, InvitationsService],
+  exports: [MembershipsRepository, InvitationsService],
 })
 export class MembersModule {}

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EntityManager } from 'typeorm';
 import type { MembershipEntity } from './membership.entity';
+import type { ApiTokensService } from '../api-tokens/api-tokens.service';
 import type { MembershipsRepository } from './memberships.repository';
 import { MembersService } from './members.service';
 
@@ -14,7 +15,8 @@ function fakeRepository(members: Pick<MembershipEntity, 'userId' | 'role'>[]) {
     updateRole: vi.fn(async () => undefined),
     delete: vi.fn(async () => undefined),
   };
-  return { repo, service: new MembersService(repo as unknown as MembershipsRepository) };
+  const tokens = { revokeCreatedBy: vi.fn(async () => undefined) };
+  return { repo, service: new MembersService(repo as unknown as MembershipsRepository, tokens as unknown as ApiTokensService) };
 }
 
 describe('MembersService', () => {

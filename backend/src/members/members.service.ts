@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiTokensService } from '../api-tokens/api-tokens.service';
 import type { Role } from '../common/auth/roles';
 import { conflict, forbidden, notFound } from '../common/http/api-error';
 import { MembershipEntity } from './membership.entity';
@@ -20,7 +21,10 @@ export function toMemberDto(membership: MembershipEntity): MemberDto {
 
 @Injectable()
 export class MembersService {
-  constructor(private readonly memberships: MembershipsRepository) {}
+  constructor(
+    private readonly memberships: MembershipsRepository,
+    private readonly apiTokens: ApiTokensService,
+  ) {}
 
   async list(workspaceId: string): Promise<MemberDto[]> {
     return (await this.memberships.listMembers(workspaceId)).map(toMemberDto);
@@ -48,6 +52,8 @@ export class MembersService {
       if (!member) throw notFound('Member');
       if (member.role === 'admin' && admins.length <= 1) throw lastAdmin();
       await this.memberships.delete(workspaceId, userId, manager);
+      // In the same transaction: a former member's tokens must not outlive the membership.
+      await this.apiTokens.revokeCreatedBy(workspaceId, userId, manager);
     });
   }
 }

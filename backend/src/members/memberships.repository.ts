@@ -1,26 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { Role } from '../common/auth/roles';
+import type { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { MembershipEntity } from './membership.entity';
 
-export interface WorkspaceOfUser {
-  id: string;
-  name: string;
-  slug: string;
-  role: Role;
-}
+export type WorkspaceOfUser = Pick<WorkspaceEntity, 'id' | 'name' | 'slug'> & Pick<MembershipEntity, 'role'>;
 
 @Injectable()
 export class MembershipsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>) {}
 
-  private repo(manager: EntityManager = this.dataSource.manager) {
-    return manager.getRepository(MembershipEntity);
+  private repo(manager?: EntityManager): Repository<MembershipEntity> {
+    return manager ? manager.getRepository(MembershipEntity) : this.memberships;
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.memberships.manager.transaction(work);
   }
 
   async findRole(workspaceId: string, userId: string, manager?: EntityManager): Promise<Role | null> {
@@ -54,23 +50,20 @@ export class MembershipsRepository {
 
   /** Locks the workspace's admin rows so two concurrent demotions cannot both pass the last-admin check. */
   async lockAdminIds(workspaceId: string, manager: EntityManager): Promise<string[]> {
-    const rows = await manager.query(
-      `SELECT user_id FROM memberships WHERE workspace_id = $1 AND role = 'admin' FOR UPDATE`,
-      [workspaceId],
-    );
-    return (rows as { user_id: string }[]).map((row) => row.user_id);
+    const rows = await this.repo(manager)
+      .createQueryBuilder('m')
+      .select('m.user_id', 'userId')
+      .where('m.workspace_id = :workspaceId AND m.role = :role', { workspaceId, role: 'admin' })
+      .setLock('pessimistic_write')
+      .getRawMany<Pick<MembershipEntity, 'userId'>>();
+    return rows.map((row) => row.userId);
   }
 
   async updateRole(workspaceId: string, userId: string, role: Role, manager: EntityManager): Promise<void> {
     await this.repo(manager).update({ workspaceId, userId }, { role });
   }
 
-  /** Removes the membership and, in the same transaction, revokes the API tokens that member created there. */
   async delete(workspaceId: string, userId: string, manager: EntityManager): Promise<void> {
     await this.repo(manager).delete({ workspaceId, userId });
-    await manager.query(
-      `UPDATE api_tokens SET revoked_at = now() WHERE workspace_id = $1 AND created_by = $2 AND revoked_at IS NULL`,
-      [workspaceId, userId],
-    );
   }
 }

@@ -1,21 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
 
-export interface NewUser {
-  email: string;
-  name: string;
-  passwordHash: string;
-  locale?: string;
-}
+export type NewUser = Pick<UserEntity, 'email' | 'name' | 'passwordHash'> & Partial<Pick<UserEntity, 'locale'>>;
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
-  private repo(manager: EntityManager = this.dataSource.manager) {
-    return manager.getRepository(UserEntity);
+  private repo(manager?: EntityManager): Repository<UserEntity> {
+    return manager ? manager.getRepository(UserEntity) : this.users;
   }
 
   findById(id: string): Promise<UserEntity | null> {

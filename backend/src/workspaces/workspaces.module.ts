@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MembersModule } from '../members/members.module';
 import { WorkspacesController } from './workspaces.controller';
-import { WorkspacesRepository } from './workspaces.repository';
+import { WorkspacesDataModule } from './workspaces-data.module';
 import { WorkspacesService } from './workspaces.service';
 
 @Module({
-  imports: [MembersModule],
+  imports: [WorkspacesDataModule, MembersModule],
   controllers: [WorkspacesController],
-  providers: [WorkspacesRepository, WorkspacesService],
-  exports: [WorkspacesService],
+  providers: [WorkspacesService],
+  exports: [WorkspacesService, WorkspacesDataModule],
 })
 export class WorkspacesModule {}

@@ -1,22 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { WorkspaceEntity } from './workspace.entity';
 
 @Injectable()
 export class WorkspacesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>) {}
 
-  private repo(manager: EntityManager = this.dataSource.manager) {
-    return manager.getRepository(WorkspaceEntity);
+  private repo(manager?: EntityManager): Repository<WorkspaceEntity> {
+    return manager ? manager.getRepository(WorkspaceEntity) : this.workspaces;
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.workspaces.manager.transaction(work);
   }
 
   findById(id: string): Promise<WorkspaceEntity | null> {
     return this.repo().findOneBy({ id });
+  }
+
+  async findName(id: string): Promise<string | null> {
+    const row = await this.repo().findOne({ select: { name: true }, where: { id } });
+    return row?.name ?? null;
+  }
+
+  async allIds(): Promise<string[]> {
+    const rows = await this.repo().find({ select: { id: true }, order: { id: 'ASC' } });
+    return rows.map((row) => row.id);
   }
 
   async slugExists(slug: string, manager?: EntityManager): Promise<boolean> {
