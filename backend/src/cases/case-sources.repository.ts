@@ -1,20 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { LOW_SCORE_SQL } from './case-rules';
+import { ResponsesReader, type CaseCandidateResponse } from '../responses/responses.reader';
 
 /** Feedback that should open a case and has none yet. */
-export interface ResponseCandidate {
-  id: string;
-  score: number;
-  scaleMax: number | null;
-  comment: string | null;
-  customerExternalId: string | null;
-  createdAt: Date;
-  kind: string;
-  surveyName: string;
-  touchpointName: string | null;
-}
+export type ResponseCandidate = CaseCandidateResponse;
 
 export interface CancellationCandidate {
   id: string;
@@ -48,8 +38,6 @@ export interface ClusterCandidate {
 const BATCH = 200;
 /** Feedback older than this is not turned into a case (a late sync must not page people about last month). */
 const LOOKBACK = `interval '7 days'`;
-/** A partial response (score given, the rest not sent) counts once it stopped changing for this long. */
-const PARTIAL_SETTLED = `interval '30 minutes'`;
 
 const since = (alias: string, column: string) =>
   `${alias}.${column} >= coalesce((SELECT sync_since FROM case_settings cs WHERE cs.workspace_id = ${alias}.workspace_id), '-infinity')
@@ -60,26 +48,24 @@ const noCase = (source: string, alias: string) =>
 /** Finds feedback that should open cases: detractors/low scores, cancellations, negative mentions, pinned clusters. */
 @Injectable()
 export class CaseSourcesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly responsesReader: ResponsesReader,
+  ) {}
 
   async workspaces(): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM workspaces ORDER BY id`);
     return rows.map((r) => r.id);
   }
 
+  /** Low scores read through the responses module (it owns the table). */
   responses(workspaceId: string): Promise<ResponseCandidate[]> {
-    return this.dataSource.query(
-      // An unproven customer id (no identity hash) must not pin a case, or its VIP priority, on a real customer.
-      `SELECT r.id, r.score, r.score_scale_max AS "scaleMax", r.comment,
-              CASE WHEN r.customer_verified THEN r.customer_external_id END AS "customerExternalId", r.created_at AS "createdAt",
-              s.kind, s.name AS "surveyName", s.touchpoint_name AS "touchpointName"
-         FROM responses r JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
-        WHERE r.workspace_id = $1 AND r.score IS NOT NULL AND ${LOW_SCORE_SQL}
-          AND (r.finished OR r.updated_at < now() - ${PARTIAL_SETTLED})
-          AND ${since('r', 'created_at')} AND ${noCase('response', 'r')}
-        ORDER BY r.created_at, r.id LIMIT ${BATCH}`,
-      [workspaceId],
-    );
+    return this.responsesReader.caseCandidates(workspaceId, {
+      lookback: '7 days', // as LOOKBACK
+      // A partial response (score given, the rest not sent) counts once it stopped changing for this long.
+      settled: '30 minutes',
+      limit: BATCH,
+    });
   }
 
   cancellations(workspaceId: string): Promise<CancellationCandidate[]> {

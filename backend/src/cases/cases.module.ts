@@ -1,3 +1,4 @@
+import { ResponsesReaderModule } from '../responses/responses-reader.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '../common/jobs/jobs.module';
@@ -27,7 +28,7 @@ import { CaseReportsService } from './reports/case-reports.service';
 
 /** Cases with SLA timers: automatic opening from feedback, routing, pauses, warnings/escalations, closing and reopening. */
 @Module({
-  imports: [WebhooksModule, CustomersModule, JobsModule, TouchpointsModule,
+  imports: [WebhooksModule, CustomersModule, JobsModule, ResponsesReaderModule, TouchpointsModule,
     TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, CaseRoutingCursorEntity, CaseSettingsEntity])],
   controllers: [CasesController, CaseReportsController],
   providers: [CasesRepository, CaseRoutingRepository, CaseSourcesRepository, CaseSlaService, CasesService, CaseBreachJob, CaseSyncService, CaseSyncJob,

@@ -1,3 +1,4 @@
+import { ResponsesReaderModule } from '../responses/responses-reader.module';
 import { Module } from '@nestjs/common';
 import { CustomerNames } from './customer-names';
 import { CustomersController } from './customers.controller';
@@ -6,6 +7,7 @@ import { CustomersService } from './customers.service';
 import { TIMELINE_CONTROLLERS, TIMELINE_PROVIDERS, TimelineRegistry } from './timeline';
 
 @Module({
+  imports: [ResponsesReaderModule],
   controllers: [CustomersController, ...TIMELINE_CONTROLLERS],
   providers: [CustomersRepository, CustomersService, CustomerNames, ...TIMELINE_PROVIDERS],
   exports: [CustomersRepository, CustomersService, CustomerNames, TimelineRegistry],

@@ -17,7 +17,7 @@ import { SpikeAlertsService } from '../mentions/spikes/spike-alerts.service';
 import { formatCivilDate, localDate, previousPeriod } from '../metrics';
 import { SurveyMetricsService } from '../survey-metrics/survey-metrics.service';
 import type { SurveyMetricsDto } from '../survey-metrics/survey-metrics.dto';
-import { SurveysRepository } from '../surveys/surveys.repository';
+import { SurveysReader } from '../surveys/surveys.reader';
 import { SlaPoliciesService } from '../touchpoints/sla-policies.service';
 import { TouchpointsService } from '../touchpoints/touchpoints.service';
 import type { TouchpointDto } from '../touchpoints/touchpoints.dto';
@@ -78,7 +78,7 @@ export class OverviewService {
 
   constructor(
     private readonly surveyMetrics: SurveyMetricsService,
-    private readonly surveys: SurveysRepository,
+    private readonly surveys: SurveysReader,
     private readonly churnSummary: ChurnSummaryService,
     private readonly reasons: ReasonAnalyticsService,
     private readonly inactivity: InactivityService,

@@ -1,25 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { Answers } from '../surveys/survey-definition';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ResponseEntity } from './response.entity';
 
-export interface ResponseRow {
-  id: string;
-  surveyVersion: number;
-  respondentId: string;
-  customerId: string | null;
-  customerVerified: boolean;
-  answers: Answers;
-  score: number | null;
-  scoreScaleMax: number | null;
-  comment: string | null;
-  finished: boolean;
-  language: string | null;
-  hiddenFields: Record<string, string>;
-  meta: Record<string, string>;
-  createdAt: Date;
-  finishedAt: Date | null;
-}
+export type ResponseRow = Pick<
+  ResponseEntity,
+  | 'id' | 'surveyVersion' | 'respondentId' | 'customerVerified' | 'answers' | 'score' | 'scoreScaleMax' | 'comment' | 'finished'
+  | 'language' | 'hiddenFields' | 'meta' | 'createdAt' | 'finishedAt'
+> & { customerId: ResponseEntity['customerExternalId'] };
 
 export interface ResponseFilter {
   workspaceId: string;
@@ -35,33 +23,27 @@ export interface Cursor {
   id: string;
 }
 
-const COLUMNS = `id, survey_version AS "surveyVersion", respondent_id AS "respondentId", customer_external_id AS "customerId", customer_verified AS "customerVerified",
-  answers, score, score_scale_max AS "scoreScaleMax", comment, finished, language, hidden_fields AS "hiddenFields", meta,
-  created_at AS "createdAt", finished_at AS "finishedAt"`;
+const COLUMNS = [
+  'r.id AS id', 'r.survey_version AS "surveyVersion"', 'r.respondent_id AS "respondentId"', 'r.customer_external_id AS "customerId"',
+  'r.customer_verified AS "customerVerified"', 'r.answers AS answers', 'r.score AS score', 'r.score_scale_max AS "scoreScaleMax"',
+  'r.comment AS comment', 'r.finished AS finished', 'r.language AS language', 'r.hidden_fields AS "hiddenFields"', 'r.meta AS meta',
+  'r.created_at AS "createdAt"', 'r.finished_at AS "finishedAt"',
+];
 
 @Injectable()
 export class ResponsesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(ResponseEntity) private readonly responses: Repository<ResponseEntity>) {}
 
   /** One page, newest first, strictly after `cursor`. */
-  async page(filter: ResponseFilter, limit: number, cursor?: Cursor): Promise<ResponseRow[]> {
-    const params: unknown[] = [filter.workspaceId, filter.surveyId];
-    const where = ['workspace_id = $1', 'survey_id = $2'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.finished !== undefined) add('finished = ?', filter.finished);
-    if (filter.from) add('created_at >= ?', filter.from);
-    if (filter.to) add('created_at < ?', filter.to);
-    if (cursor) {
-      params.push(cursor.createdAt, cursor.id);
-      where.push(`(created_at, id) < ($${params.length - 1}, $${params.length})`);
-    }
-    params.push(limit);
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM responses WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
-      params,
-    );
+  page(filter: ResponseFilter, limit: number, cursor?: Cursor): Promise<ResponseRow[]> {
+    const qb = this.responses
+      .createQueryBuilder('r')
+      .select(COLUMNS)
+      .where('r.workspace_id = :workspaceId AND r.survey_id = :surveyId', { workspaceId: filter.workspaceId, surveyId: filter.surveyId });
+    if (filter.finished !== undefined) qb.andWhere('r.finished = :finished', { finished: filter.finished });
+    if (filter.from) qb.andWhere('r.created_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('r.created_at < :to', { to: filter.to });
+    if (cursor) qb.andWhere('(r.created_at, r.id) < (:cursorAt, :cursorId)', { cursorAt: cursor.createdAt, cursorId: cursor.id });
+    return qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limit).getRawMany<ResponseRow>();
   }
 }

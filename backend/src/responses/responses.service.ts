@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify';
 import type { Writable } from 'node:stream';
 import { notFound } from '../common/http/api-error';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../common/http/keyset-cursor';
-import { SurveysRepository } from '../surveys/surveys.repository';
+import { SurveysReader } from '../surveys/surveys.reader';
 import { spreadsheetSafe } from './csv-safety';
 import type { ListResponsesQuery, ResponseDto, ResponsePageDto } from './responses.dto';
 import { Cursor, ResponseFilter, ResponseRow, ResponsesRepository } from './responses.repository';
@@ -40,7 +40,7 @@ function decodeCursor(cursor: string): Cursor {
 export class ResponsesService {
   constructor(
     private readonly responses: ResponsesRepository,
-    private readonly surveys: SurveysRepository,
+    private readonly surveys: SurveysReader,
   ) {}
 
   private async filter(workspaceId: string, surveyId: string, query: ListResponsesQuery): Promise<ResponseFilter> {

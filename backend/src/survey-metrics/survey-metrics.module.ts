@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ResponsesReaderModule } from '../responses/responses-reader.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { SurveyMetricsController } from './survey-metrics.controller';
-import { SurveyMetricsRepository } from './survey-metrics.repository';
 import { SurveyMetricsService } from './survey-metrics.service';
 
 @Module({
-  imports: [SurveysModule],
+  imports: [SurveysModule, ResponsesReaderModule],
   controllers: [SurveyMetricsController],
-  providers: [SurveyMetricsRepository, SurveyMetricsService],
+  providers: [SurveyMetricsService],
   exports: [SurveyMetricsService],
 })
 export class SurveyMetricsModule {}

@@ -21,8 +21,8 @@ import {
   responseRate,
   timeSeries,
 } from '../metrics';
-import type { SurveyKind } from '../surveys/survey-definition';
-import { SurveysRepository } from '../surveys/surveys.repository';
+import type { SurveyKind } from '@otklik/survey-model';
+import { SurveysReader } from '../surveys/surveys.reader';
 import type {
   ComparisonDto,
   KindMetricsQuery,
@@ -31,7 +31,7 @@ import type {
   SeriesPointDto,
   SurveyMetricsDto,
 } from './survey-metrics.dto';
-import { MetricsFilter, ScoredResponse, SurveyMetricsRepository } from './survey-metrics.repository';
+import { ResponsesReader, type ResponseScope as MetricsFilter, type ScoredResponse } from '../responses/responses.reader';
 
 const DEFAULT_DAYS = 30;
 
@@ -75,8 +75,8 @@ function distribution(kind: SurveyKind, rows: ScoredResponse[]) {
 @Injectable()
 export class SurveyMetricsService {
   constructor(
-    private readonly metrics: SurveyMetricsRepository,
-    private readonly surveys: SurveysRepository,
+    private readonly responses: ResponsesReader,
+    private readonly surveys: SurveysReader,
   ) {}
 
   async forSurvey(workspaceId: string, surveyId: string, query: MetricsQuery): Promise<SurveyMetricsDto> {
@@ -87,7 +87,7 @@ export class SurveyMetricsService {
 
   /** One kind across the workspace's surveys (optionally one touchpoint's), e.g. company-wide NPS. */
   async forKind(workspaceId: string, kind: 'nps' | 'csat' | 'ces', query: KindMetricsQuery): Promise<SurveyMetricsDto> {
-    const surveyIds = await this.metrics.surveyIds(workspaceId, kind, query.touchpoint);
+    const surveyIds = await this.surveys.idsOfKind(workspaceId, kind, query.touchpoint);
     return this.compute(kind, { workspaceId, surveyIds, language: query.language, segment: query.segment }, query);
   }
 
@@ -97,13 +97,14 @@ export class SurveyMetricsService {
     const previous = previousPeriod({ from, to });
 
     const [rows, previousRows, responses, previousResponses, displays, previousDisplays, comments] = await Promise.all([
-      this.metrics.scored(filter, from, to),
-      this.metrics.scored(filter, previous.from, previous.to),
-      this.metrics.countResponses(filter, from, to),
-      this.metrics.countResponses(filter, previous.from, previous.to),
-      this.metrics.countDisplays(filter, from, to),
-      this.metrics.countDisplays(filter, previous.from, previous.to),
-      this.metrics.latestComments(filter, from, to, 10),
+      this.responses.scored(filter, from, to),
+      this.responses.scored(filter, previous.from, previous.to),
+      this.responses.countFinished(filter, from, to),
+      this.responses.countFinished(filter, previous.from, previous.to),
+      // Displays are not tied to a language or segment, so only the survey and period filter them.
+      this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, from, to),
+      this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, previous.from, previous.to),
+      this.responses.latestComments(filter, from, to, 10),
     ]);
 
     const current = summarise(kind, rows);

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import type { Answers, DisplayRules } from './survey-definition';
+import type { ResponseEntity } from '../responses/response.entity';
+import { WebhookEvents } from '../webhooks/webhook-events';
+import { SurveyDisplayEntity } from './survey-display.entity';
+import { SurveyVersionEntity } from './survey-version.entity';
+import type { DisplayRules } from '@otklik/survey-model';
 
 export type Blocked = 'recontact_window' | 'already_responded';
 
@@ -38,53 +42,29 @@ const DISPLAY_HISTORY = `
              SELECT 1 FROM survey_displays d WHERE d.workspace_id = $1 AND d.survey_id = $2 AND d.respondent_id = $3
                 AND d.idempotency_key <> $4 AND d.created_at > now() - make_interval(days => $6::int)) THEN 'recontact_window' END) AS reason`;
 
-export interface ExistingResponse {
-  id: string;
-  respondentId: string;
-  customerId: string | null;
-  surveyVersion: number;
-  answers: Answers;
-  finished: boolean;
-}
+export type ExistingResponse = Pick<ResponseEntity, 'id' | 'respondentId' | 'surveyVersion' | 'answers' | 'finished'> & {
+  customerId: ResponseEntity['customerExternalId'];
+};
 
-export interface ResponseWrite {
-  surveyVersion: number;
-  displayId: string | null;
-  customerId: string | null;
+export type ResponseWrite = Pick<
+  ResponseEntity,
+  | 'surveyVersion' | 'displayId' | 'idempotencyKey' | 'answers' | 'score' | 'scoreScaleMax' | 'comment' | 'finished' | 'language'
+  | 'hiddenFields' | 'meta'
+> & {
+  customerId: ResponseEntity['customerExternalId'];
   /** customerId came with a valid identity hash (customer-identity/). */
   customerVerified: boolean;
-  idempotencyKey: string;
-  answers: Answers;
-  score: number | null;
-  scoreScaleMax: number | null;
-  comment: string | null;
-  finished: boolean;
-  language: string | null;
-  hiddenFields: Record<string, string>;
-  meta: Record<string, string>;
-}
+};
 
-/**
- * Webhook events for a response write, queued in the same statement (so in the same transaction):
- * `response.created` when the row is new, `response.finished` when this write finished it. Each event
- * gets one id shared by all subscribed endpoints; no rows at all when nobody listens.
- */
-const RESPONSE_EVENTS = `events AS MATERIALIZED (
-         SELECT gen_random_uuid() AS event_id, v.type, u.*
-           FROM upserted u, LATERAL (VALUES ('response.created', u.created), ('response.finished', u.just_finished)) AS v(type, fire)
-          WHERE v.fire
-       ), deliveries AS (
-         INSERT INTO webhook_deliveries (workspace_id, endpoint_id, event_id, event_type, payload)
-         SELECT $1, e.id, ev.event_id, ev.type, jsonb_build_object(
-                  'id', ev.event_id, 'type', ev.type, 'createdAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                  'workspaceId', $1::uuid,
-                  'data', jsonb_build_object('responseId', ev.id, 'surveyId', $2::uuid, 'customerId', ev.customer_external_id,
-                                             'customerVerified', ev.customer_verified,
-                                             'finished', ev.finished, 'score', ev.score, 'comment', ev.comment, 'language', ev.language,
-                                             'answers', ev.answers, 'hiddenFields', ev.hidden_fields))
-           FROM events ev JOIN webhook_endpoints e
-             ON e.workspace_id = $1 AND e.enabled AND (ev.type = ANY (e.events) OR '*' = ANY (e.events))
-       )`;
+/** What the upsert statement answers; with events, also what the response events carry. */
+type UpsertedRow = Pick<ResponseEntity, 'id' | 'finished'> & { created: boolean };
+type UpsertedWithEventData = UpsertedRow &
+  Pick<ResponseEntity, 'score' | 'comment' | 'language' | 'answers'> & {
+    just_finished: boolean;
+    customer_external_id: ResponseEntity['customerExternalId'];
+    customer_verified: ResponseEntity['customerVerified'];
+    hidden_fields: ResponseEntity['hiddenFields'];
+  };
 
 /**
  * Answering a survey is activity: the customer's "last seen" moves, in the same statement, but only for a
@@ -100,8 +80,11 @@ const CUSTOMER_SEEN = `seen AS (
 /** How long the "does anyone listen for response events" answer is reused. */
 export const RESPONSE_EVENTS_CACHE_MS = 3000;
 
-/** The response upsert, with or without queuing response events in the same statement. */
-const upsertResponseSql = (withEvents: boolean) => `WITH history AS (${RESPONSE_HISTORY}), upserted AS (
+/**
+ * The response upsert. With `withEventData` it also answers what the response events carry (the caller queues them
+ * through WebhookEvents in the same transaction).
+ */
+const upsertResponseSql = (withEventData: boolean) => `WITH history AS (${RESPONSE_HISTORY}), upserted AS (
        INSERT INTO responses (workspace_id, survey_id, respondent_id, idempotency_key, survey_version, display_id,
                               customer_external_id, answers, score, score_scale_max, comment, finished, language,
                               hidden_fields, meta, finished_at, customer_verified)
@@ -129,10 +112,11 @@ const upsertResponseSql = (withEvents: boolean) => `WITH history AS (${RESPONSE_
               OR responses.customer_external_id = EXCLUDED.customer_external_id)
        RETURNING id, finished, (xmax = 0) AS created, COALESCE(finished_at = now(), false) AS just_finished, score, comment,
                  customer_external_id, customer_verified, language, answers, hidden_fields
-       ), ${CUSTOMER_SEEN}${withEvents ? `, ${RESPONSE_EVENTS}` : ''}
-       SELECT id, finished, created FROM upserted`;
+       ), ${CUSTOMER_SEEN}
+       SELECT id, finished, created${withEventData ? ', just_finished, score, comment, customer_external_id, customer_verified, language, answers, hidden_fields' : ''}
+         FROM upserted`;
 
-const UPSERT_RESPONSE_WITH_EVENTS = upsertResponseSql(true);
+const UPSERT_RESPONSE_WITH_EVENT_DATA = upsertResponseSql(true);
 const UPSERT_RESPONSE = upsertResponseSql(false);
 
 @Injectable()
@@ -140,7 +124,12 @@ export class PublicIngestRepository {
   /** Per workspace: whether an endpoint listens for response events, and until when that answer holds. */
   private readonly eventsWanted = new Map<string, { wanted: boolean; until: number }>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(SurveyDisplayEntity) private readonly displays: Repository<SurveyDisplayEntity>,
+    @InjectRepository(SurveyVersionEntity) private readonly versions: Repository<SurveyVersionEntity>,
+    private readonly events: WebhookEvents,
+  ) {}
 
   /**
    * Cached for a few seconds: a newly added endpoint starts receiving response events within
@@ -150,12 +139,8 @@ export class PublicIngestRepository {
     const now = Date.now();
     const cached = this.eventsWanted.get(workspaceId);
     if (cached && cached.until > now) return cached.wanted;
-    const rows = await this.prepared<unknown>(
-      'otklik_response_events_wanted',
-      `SELECT 1 FROM webhook_endpoints WHERE workspace_id = $1 AND enabled AND events && ARRAY['response.created', 'response.finished', '*'] LIMIT 1`,
-      [workspaceId],
-    );
-    const wanted = rows.length > 0;
+    const wanted =
+      (await this.events.hasSubscribers(workspaceId, 'response.created')) || (await this.events.hasSubscribers(workspaceId, 'response.finished'));
     this.eventsWanted.set(workspaceId, { wanted, until: now + RESPONSE_EVENTS_CACHE_MS });
     return wanted;
   }
@@ -203,10 +188,10 @@ export class PublicIngestRepository {
     if (row.existing) return { displayId: row.existing, created: false };
     if (row.reason) return { blocked: row.reason as Blocked };
     // Lost a race with the same key (the other request's row is there now), or the key is another respondent's.
-    const [again] = await this.dataSource.query(
-      `SELECT id, respondent_id AS "respondentId" FROM survey_displays WHERE workspace_id = $1 AND survey_id = $2 AND idempotency_key = $3`,
-      [ref.workspaceId, ref.surveyId, display.idempotencyKey],
-    );
+    const again = (await this.displays.findOne({
+      select: { id: true, respondentId: true },
+      where: { workspaceId: ref.workspaceId, surveyId: ref.surveyId, idempotencyKey: display.idempotencyKey },
+    }))!;
     if (again.respondentId !== ref.respondentId) return { keyTaken: true };
     return { displayId: again.id, created: false };
   }
@@ -233,19 +218,30 @@ export class PublicIngestRepository {
     rules: DisplayRules,
     write: ResponseWrite,
   ): Promise<{ responseId: string; finished: boolean; created: boolean } | null> {
-    // Most workspaces have no endpoint for response events: they get the statement without the event insert.
-    const withEvents = await this.responseEventsWanted(ref.workspaceId);
-    const rows = await this.prepared<{ id: string; finished: boolean; created: boolean }>(
-      withEvents ? 'otklik_upsert_response_events' : 'otklik_upsert_response',
-      withEvents ? UPSERT_RESPONSE_WITH_EVENTS : UPSERT_RESPONSE,
-      [
-        ref.workspaceId, ref.surveyId, ref.respondentId, write.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
-        write.surveyVersion, write.displayId, write.customerId, JSON.stringify(write.answers), write.score, write.scoreScaleMax,
-        write.comment, write.finished, write.language, JSON.stringify(write.hiddenFields), JSON.stringify(write.meta),
-        write.customerVerified,
-      ],
-    );
-    return rows.length === 0 ? null : { responseId: rows[0].id, finished: rows[0].finished, created: rows[0].created };
+    const params = [
+      ref.workspaceId, ref.surveyId, ref.respondentId, write.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
+      write.surveyVersion, write.displayId, write.customerId, JSON.stringify(write.answers), write.score, write.scoreScaleMax,
+      write.comment, write.finished, write.language, JSON.stringify(write.hiddenFields), JSON.stringify(write.meta),
+      write.customerVerified,
+    ];
+    // Most workspaces have no endpoint for response events: they get the one statement, no transaction, no events.
+    if (!(await this.responseEventsWanted(ref.workspaceId))) {
+      const rows = await this.prepared<UpsertedRow>('otklik_upsert_response', UPSERT_RESPONSE, params);
+      return rows.length === 0 ? null : { responseId: rows[0].id, finished: rows[0].finished, created: rows[0].created };
+    }
+    // `response.created` when the row is new, `response.finished` when this write finished it, queued in the
+    // write's transaction (no event without its response, no response without its events).
+    return this.dataSource.transaction(async (manager) => {
+      const [row]: UpsertedWithEventData[] = await manager.query(UPSERT_RESPONSE_WITH_EVENT_DATA, params);
+      if (!row) return null;
+      const data = {
+        responseId: row.id, surveyId: ref.surveyId, customerId: row.customer_external_id, customerVerified: row.customer_verified,
+        finished: row.finished, score: row.score, comment: row.comment, language: row.language, answers: row.answers, hiddenFields: row.hidden_fields,
+      };
+      if (row.created) await this.events.publish(ref.workspaceId, 'response.created', data, manager);
+      if (row.just_finished) await this.events.publish(ref.workspaceId, 'response.finished', data, manager);
+      return { responseId: row.id, finished: row.finished, created: row.created };
+    });
   }
 
   /** Why a new response from this respondent is refused (after upsertResponse wrote nothing). */
@@ -256,11 +252,8 @@ export class PublicIngestRepository {
     return (row.reason as Blocked | null) ?? null;
   }
 
-  async questionsOfVersion(workspaceId: string, surveyId: string, version: number): Promise<unknown> {
-    const [row] = await this.dataSource.query(
-      `SELECT questions FROM survey_versions WHERE workspace_id = $1 AND survey_id = $2 AND version = $3`,
-      [workspaceId, surveyId, version],
-    );
+  async questionsOfVersion(workspaceId: string, surveyId: string, version: number): Promise<SurveyVersionEntity['questions'] | undefined> {
+    const row = await this.versions.findOne({ select: { questions: true }, where: { workspaceId, surveyId, version } });
     return row?.questions;
   }
 }

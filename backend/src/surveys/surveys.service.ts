@@ -1,12 +1,12 @@
+import { ResponsesReader } from '../responses/responses.reader';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { conflict, notFound } from '../common/http/api-error';
 import { validationError } from '../common/http/validation.pipe';
-import type { Question } from './survey-definition';
 import { checkQuestions } from './question-rules';
 import { SurveyChanges, SurveyRow, SurveysRepository, SurveyStats } from './surveys.repository';
 import type { CreateSurveyDto, SurveyDto, SurveyVersionDto, UpdateSurveyDto } from './surveys.dto';
-import { DEFAULT_DISPLAY_RULES, DEFAULT_THEME, defaultQuestions } from './templates';
+import { DEFAULT_DISPLAY_RULES, DEFAULT_THEME, defaultQuestions, type Question } from '@otklik/survey-model';
 import { PublicSurveyCache } from './public-survey.cache';
 
 const EMPTY_STATS: SurveyStats = { displays: 0, responses: 0, finished: 0 };
@@ -43,19 +43,31 @@ const newPublicKey = () => `srv_${randomBytes(15).toString('base64url').replace(
 export class SurveysService {
   constructor(
     private readonly surveys: SurveysRepository,
+    private readonly responses: ResponsesReader,
     private readonly cache: PublicSurveyCache,
   ) {}
 
+  /** Displays, responses and finished responses per survey. */
+  private async stats(workspaceId: string, surveyIds: string[]): Promise<Map<string, SurveyStats>> {
+    const [displays, responses] = await Promise.all([
+      this.surveys.displayCounts(workspaceId, surveyIds),
+      this.responses.countsBySurvey(workspaceId, surveyIds),
+    ]);
+    return new Map(
+      surveyIds.map((id) => [id, { displays: displays.get(id) ?? 0, responses: responses.get(id)?.responses ?? 0, finished: responses.get(id)?.finished ?? 0 }]),
+    );
+  }
+
   async list(workspaceId: string): Promise<SurveyDto[]> {
     const rows = await this.surveys.list(workspaceId);
-    const stats = await this.surveys.stats(workspaceId, rows.map((r) => r.id));
+    const stats = await this.stats(workspaceId, rows.map((r) => r.id));
     return rows.map((row) => toSurveyDto(row, stats.get(row.id)));
   }
 
   async get(workspaceId: string, id: string): Promise<SurveyDto> {
     const row = await this.surveys.findById(workspaceId, id);
     if (!row) throw notFound('Survey');
-    const stats = await this.surveys.stats(workspaceId, [id]);
+    const stats = await this.stats(workspaceId, [id]);
     return toSurveyDto(row, stats.get(id));
   }
 
@@ -128,7 +140,7 @@ export class SurveysService {
       await this.surveys.update(workspaceId, id, changes, manager);
 
       if (input.questions && JSON.stringify(input.questions) !== JSON.stringify(current.questions)) {
-        const answered = await this.surveys.countResponsesOfVersion(workspaceId, id, current.currentVersion, manager);
+        const answered = await this.responses.countOfVersion(workspaceId, id, current.currentVersion, manager);
         if (answered > 0 || current.status !== 'draft') {
           await this.surveys.addVersion(workspaceId, id, current.currentVersion + 1, questions, manager);
         } else {
@@ -141,9 +153,14 @@ export class SurveysService {
   }
 
   async versions(workspaceId: string, id: string): Promise<SurveyVersionDto[]> {
-    const rows = await this.surveys.versions(workspaceId, id);
+    const [rows, counts] = await Promise.all([this.surveys.versions(workspaceId, id), this.responses.countsByVersion(workspaceId, id)]);
     if (rows.length === 0) throw notFound('Survey');
-    return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+    return rows.map((row) => ({
+      version: row.version,
+      questions: row.questions,
+      createdAt: row.createdAt.toISOString(),
+      responses: counts.get(row.version) ?? 0,
+    }));
   }
 
   private assertValid(kind: SurveyRow['kind'], questions: Question[], languages: string[], defaultLanguage: string): void {

@@ -1,3 +1,4 @@
+import { ResponsesReaderModule } from '../responses/responses-reader.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SlaPoliciesController } from './sla-policies.controller';
@@ -16,7 +17,7 @@ import { TouchpointsService } from './touchpoints.service';
  * SLA policies through TouchpointsReader.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([SlaPolicyEntity, TouchpointEntity])],
+  imports: [ResponsesReaderModule, TypeOrmModule.forFeature([SlaPolicyEntity, TouchpointEntity])],
   controllers: [SlaPoliciesController, TouchpointsController],
   providers: [SlaPoliciesRepository, SlaPoliciesService, TouchpointsRepository, TouchpointsService, TouchpointsReader],
   exports: [SlaPoliciesService, TouchpointsService, TouchpointsReader],

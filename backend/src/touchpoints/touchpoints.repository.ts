@@ -1,3 +1,4 @@
+import type { TouchpointScore } from '../responses/responses.reader';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
@@ -19,14 +20,8 @@ type Row = Pick<TouchpointEntity,
   team: TouchpointDto['team'];
 };
 
-/** A finished, scored response of a survey linked to a touchpoint. */
-export interface TouchpointScoreRow {
-  touchpointId: string;
-  kind: 'nps' | 'csat' | 'ces';
-  score: number;
-  scaleMax: number;
-  at: Date;
-}
+/** A finished, scored response of a survey linked to a touchpoint (read through the responses module). */
+export type TouchpointScoreRow = TouchpointScore;
 
 // Owners who left the workspace are shown as unowned: the membership join, not just the user, decides.
 const SELECT = `
@@ -160,17 +155,5 @@ export class TouchpointsRepository {
     const out = new Map<string, LinkedSurveyDto[]>();
     for (const { touchpointId, ...survey } of rows) out.set(touchpointId, [...(out.get(touchpointId) ?? []), survey]);
     return out;
-  }
-
-  /** Finished scored responses in [from, to) of NPS/CSAT/CES surveys linked to each touchpoint. */
-  scoredResponses(workspaceId: string, from: Date, to: Date): Promise<TouchpointScoreRow[]> {
-    return this.dataSource.query(
-      `SELECT t.id AS "touchpointId", s.kind, r.score, r.score_scale_max AS "scaleMax", r.created_at AS at
-         FROM touchpoints t
-         JOIN surveys s ON s.workspace_id = t.workspace_id AND s.touchpoint_name = t.name AND s.kind IN ('nps', 'csat', 'ces')
-         JOIN responses r ON r.workspace_id = s.workspace_id AND r.survey_id = s.id
-        WHERE t.workspace_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND r.finished AND r.score IS NOT NULL`,
-      [workspaceId, from, to],
-    );
   }
 }

@@ -1,3 +1,4 @@
+import { ResponsesReader } from '../responses/responses.reader';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { optionalProvider } from '../common/nest/optional-provider';
@@ -21,6 +22,7 @@ export const SCORE_WINDOW_DAYS = 30;
 export class TouchpointsService {
   constructor(
     private readonly touchpoints: TouchpointsRepository,
+    private readonly responsesReader: ResponsesReader,
     private readonly policies: SlaPoliciesService,
     private readonly moduleRef: ModuleRef,
     @Optional() @Inject(TOUCHPOINT_CASE_STATS) private readonly injectedCaseStats?: TouchpointCaseStats,
@@ -114,7 +116,7 @@ export class TouchpointsService {
     const [list, surveys, rows, cases] = await Promise.all([
       this.list(workspaceId),
       this.touchpoints.linkedSurveys(workspaceId),
-      this.touchpoints.scoredResponses(workspaceId, from, asOf),
+      this.responsesReader.touchpointScores(workspaceId, from, asOf),
       this.caseStats(workspaceId),
     ]);
     const scores = scoresByTouchpoint(rows, splitAt);

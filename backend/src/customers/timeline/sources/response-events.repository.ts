@@ -1,25 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { SurveyKind } from '../../../surveys/survey-definition';
+import { ResponsesReader } from '../../../responses/responses.reader';
 import { scoreBand } from '../score-band';
 import type { ResponseEventDto } from '../timeline.dto';
-import { keysetPage, sortKeySql, type TimelineEvent, type TimelineFetch, type TimelineSource } from '../timeline-source';
-
-interface ResponseEventRow {
-  eventId: string;
-  at: string;
-  responseId: string;
-  surveyId: string;
-  surveyName: string;
-  surveyKind: SurveyKind;
-  score: number | null;
-  scoreScaleMax: number | null;
-  comment: string | null;
-  finished: boolean;
-  language: string | null;
-  finishedAt: Date | null;
-}
+import type { TimelineEvent, TimelineFetch, TimelineSource } from '../timeline-source';
 
 /**
  * Survey responses the customer gave (finished and partial), by when they began: created_at never changes,
@@ -30,21 +13,10 @@ export class ResponseEventsRepository implements TimelineSource {
   readonly kind = 'response';
   readonly scope = 'responses:read' as const;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly responses: ResponsesReader) {}
 
   async fetch(query: TimelineFetch): Promise<TimelineEvent<ResponseEventDto>[]> {
-    const { eventId, after, params } = keysetPage('response', 'r', 'created_at', query);
-    const rows: ResponseEventRow[] = await this.dataSource.query(
-      `SELECT ${eventId} AS "eventId", ${sortKeySql('r.created_at')} AS at, r.id AS "responseId", r.survey_id AS "surveyId",
-              s.name AS "surveyName", s.kind AS "surveyKind", r.score, r.score_scale_max AS "scoreScaleMax", r.comment, r.finished,
-              r.language, r.finished_at AS "finishedAt"
-         FROM responses r
-         JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
-        WHERE r.workspace_id = $1 AND r.customer_external_id = $2 ${after}
-        ORDER BY r.created_at DESC, ${eventId} DESC
-        LIMIT $3`,
-      params,
-    );
+    const rows = await this.responses.customerPage(query);
     return rows.map((row) => ({
       id: row.eventId,
       kind: this.kind,

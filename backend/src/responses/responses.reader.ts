@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { LOW_SCORE_SQL } from '../cases/case-rules';
+import { keysetPage, sortKeySql, type KeysetQuery } from '../customers/timeline/timeline-source';
+import type { SurveyEntity } from '../surveys/survey.entity';
+import { ResponseEntity } from './response.entity';
+
+/** Which responses the survey metrics look at: some surveys of a workspace, optionally one language or segment. */
+export interface ResponseScope {
+  workspaceId: string;
+  surveyIds: string[];
+  language?: string;
+  /** Matches the `segment` hidden field until customer segments exist. */
+  segment?: string;
+}
+
+/** A finished, scored response: only what the metrics need. */
+export type ScoredResponse = { at: ResponseEntity['createdAt']; score: number; scaleMax: number };
+
+export type LatestComment = Pick<ResponseEntity, 'id' | 'surveyId' | 'score' | 'language' | 'createdAt'> & { comment: string };
+
+export interface ResponseCounts {
+  responses: number;
+  finished: number;
+}
+
+/** A response on a customer's timeline, with its survey's name and kind. */
+export type CustomerResponseEvent = Pick<
+  ResponseEntity,
+  'surveyId' | 'score' | 'scoreScaleMax' | 'comment' | 'finished' | 'language' | 'finishedAt'
+> & {
+  eventId: string;
+  /** Sort key: ISO instant with microseconds, UTC. */
+  at: string;
+  responseId: ResponseEntity['id'];
+  surveyName: SurveyEntity['name'];
+  surveyKind: SurveyEntity['kind'];
+};
+
+/** A finished scored response of an NPS/CSAT/CES survey linked to a touchpoint (by the survey's touchpoint name). */
+export type TouchpointScore = { touchpointId: string; kind: 'nps' | 'csat' | 'ces'; score: number; scaleMax: number; at: Date };
+
+/** A low-scored response that should open a case and has none yet. */
+export type CaseCandidateResponse = Pick<ResponseEntity, 'id' | 'comment' | 'createdAt'> & {
+  score: number;
+  scaleMax: ResponseEntity['scoreScaleMax'];
+  /** Only a customer id proven by its identity hash; otherwise null. */
+  customerExternalId: ResponseEntity['customerExternalId'];
+  kind: SurveyEntity['kind'];
+  surveyName: SurveyEntity['name'];
+  touchpointName: SurveyEntity['touchpointName'];
+};
+
+/**
+ * Everything other modules read from `responses` (the responses module owns the table). Plain reads use the
+ * entity's repository; the set-based ones that must join another module's table keep their SQL here, typed from
+ * the entities, so the table is read in one place.
+ */
+@Injectable()
+export class ResponsesReader {
+  constructor(@InjectRepository(ResponseEntity) private readonly responses: Repository<ResponseEntity>) {}
+
+  private repo(manager?: EntityManager): Repository<ResponseEntity> {
+    return manager ? manager.getRepository(ResponseEntity) : this.responses;
+  }
+
+  /** Responses tied to one questions version (a version with answers is kept, not edited in place). */
+  countOfVersion(workspaceId: string, surveyId: string, version: number, manager?: EntityManager): Promise<number> {
+    return this.repo(manager).countBy({ workspaceId, surveyId, surveyVersion: version });
+  }
+
+  /** Responses per questions version of one survey. */
+  async countsByVersion(workspaceId: string, surveyId: string): Promise<Map<number, number>> {
+    const rows: { version: number; n: number }[] = await this.responses
+      .createQueryBuilder('r')
+      .select('r.survey_version', 'version')
+      .addSelect('count(*)::int', 'n')
+      .where('r.workspace_id = :workspaceId AND r.survey_id = :surveyId', { workspaceId, surveyId })
+      .groupBy('r.survey_version')
+      .getRawMany();
+    return new Map(rows.map((r) => [r.version, r.n]));
+  }
+
+  /** Responses and finished responses per survey (surveys without any are left out). */
+  async countsBySurvey(workspaceId: string, surveyIds: string[]): Promise<Map<string, ResponseCounts>> {
+    if (surveyIds.length === 0) return new Map();
+    const rows: ({ surveyId: string } & ResponseCounts)[] = await this.responses
+      .createQueryBuilder('r')
+      .select('r.survey_id', 'surveyId')
+      .addSelect('count(*)::int', 'responses')
+      .addSelect('(count(*) FILTER (WHERE r.finished))::int', 'finished')
+      .where('r.workspace_id = :workspaceId AND r.survey_id = ANY(:surveyIds::uuid[])', { workspaceId, surveyIds })
+      .groupBy('r.survey_id')
+      .getRawMany();
+    return new Map(rows.map(({ surveyId, ...counts }) => [surveyId, counts]));
+  }
+
+  /** Whether the workspace has any response at all. */
+  anyInWorkspace(workspaceId: string): Promise<boolean> {
+    return this.responses.existsBy({ workspaceId });
+  }
+
+  private scoped(scope: ResponseScope, from: Date, to: Date): SelectQueryBuilder<ResponseEntity> {
+    const qb = this.responses
+      .createQueryBuilder('r')
+      .where('r.workspace_id = :workspaceId AND r.survey_id = ANY(:surveyIds::uuid[])', { workspaceId: scope.workspaceId, surveyIds: scope.surveyIds })
+      .andWhere('r.created_at >= :from AND r.created_at < :to', { from, to });
+    if (scope.language) qb.andWhere('r.language = :language', { language: scope.language });
+    if (scope.segment) qb.andWhere(`r.hidden_fields->>'segment' = :segment`, { segment: scope.segment });
+    return qb;
+  }
+
+  /** Finished, scored responses in [from, to): only the columns the metrics need. */
+  scored(scope: ResponseScope, from: Date, to: Date): Promise<ScoredResponse[]> {
+    return this.scoped(scope, from, to)
+      .select('r.created_at', 'at')
+      .addSelect('r.score', 'score')
+      .addSelect('r.score_scale_max', 'scaleMax')
+      .andWhere('r.finished AND r.score IS NOT NULL')
+      .getRawMany();
+  }
+
+  countFinished(scope: ResponseScope, from: Date, to: Date): Promise<number> {
+    return this.scoped(scope, from, to).andWhere('r.finished').getCount();
+  }
+
+  latestComments(scope: ResponseScope, from: Date, to: Date, limit: number): Promise<LatestComment[]> {
+    return this.scoped(scope, from, to)
+      .select('r.id', 'id')
+      .addSelect('r.survey_id', 'surveyId')
+      .addSelect('r.score', 'score')
+      .addSelect('r.comment', 'comment')
+      .addSelect('r.language', 'language')
+      .addSelect('r.created_at', 'createdAt')
+      .andWhere('r.comment IS NOT NULL')
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit)
+      .getRawMany();
+  }
+
+  /**
+   * One customer's responses (finished and partial) by when they began, a keyset page of the customer timeline:
+   * created_at never changes, so a page boundary stays put while a partial response is finished later.
+   * Joins surveys for the name and kind the timeline shows.
+   */
+  async customerPage(query: KeysetQuery): Promise<CustomerResponseEvent[]> {
+    const { eventId, after, params } = keysetPage('response', 'r', 'created_at', query);
+    return this.responses.query(
+      `SELECT ${eventId} AS "eventId", ${sortKeySql('r.created_at')} AS at, r.id AS "responseId", r.survey_id AS "surveyId",
+              s.name AS "surveyName", s.kind AS "surveyKind", r.score, r.score_scale_max AS "scoreScaleMax", r.comment, r.finished,
+              r.language, r.finished_at AS "finishedAt"
+         FROM responses r
+         JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
+        WHERE r.workspace_id = $1 AND r.customer_external_id = $2 ${after}
+        ORDER BY r.created_at DESC, ${eventId} DESC
+        LIMIT $3`,
+      params,
+    );
+  }
+
+  /** Finished scored responses in [from, to) of NPS/CSAT/CES surveys linked to each touchpoint (set-based: joins touchpoints and surveys). */
+  touchpointScores(workspaceId: string, from: Date, to: Date): Promise<TouchpointScore[]> {
+    return this.responses.query(
+      `SELECT t.id AS "touchpointId", s.kind, r.score, r.score_scale_max AS "scaleMax", r.created_at AS at
+         FROM touchpoints t
+         JOIN surveys s ON s.workspace_id = t.workspace_id AND s.touchpoint_name = t.name AND s.kind IN ('nps', 'csat', 'ces')
+         JOIN responses r ON r.workspace_id = s.workspace_id AND r.survey_id = s.id
+        WHERE t.workspace_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND r.finished AND r.score IS NOT NULL`,
+      [workspaceId, from, to],
+    );
+  }
+
+  /**
+   * Low-scored responses of the last `lookback` (and since the case settings' `sync_since`) that have no case yet,
+   * oldest first, at most `limit`. A partial response counts once it stopped changing for `settled`.
+   * Set-based: joins surveys for the kind, and anti-joins cases / reads case_settings so a batch holds only new work.
+   */
+  caseCandidates(workspaceId: string, opts: { lookback: string; settled: string; limit: number }): Promise<CaseCandidateResponse[]> {
+    return this.responses.query(
+      // An unproven customer id (no identity hash) must not pin a case, or its VIP priority, on a real customer.
+      `SELECT r.id, r.score, r.score_scale_max AS "scaleMax", r.comment,
+              CASE WHEN r.customer_verified THEN r.customer_external_id END AS "customerExternalId", r.created_at AS "createdAt",
+              s.kind, s.name AS "surveyName", s.touchpoint_name AS "touchpointName"
+         FROM responses r JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
+        WHERE r.workspace_id = $1 AND r.score IS NOT NULL AND ${LOW_SCORE_SQL}
+          AND (r.finished OR r.updated_at < now() - $2::interval)
+          AND r.created_at >= coalesce((SELECT sync_since FROM case_settings cs WHERE cs.workspace_id = r.workspace_id), '-infinity')
+          AND r.created_at >= now() - $3::interval
+          AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.workspace_id = r.workspace_id AND c.source = 'response' AND c.source_id = r.id::text)
+        ORDER BY r.created_at, r.id LIMIT $4`,
+      [workspaceId, opts.settled, opts.lookback, opts.limit],
+    );
+  }
+}
