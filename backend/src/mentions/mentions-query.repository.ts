@@ -1,33 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { keysetPage, sortKeySql, type TimelineFetch } from '../customers/timeline/timeline-source';
+import { MentionEntity } from './mention.entity';
 
-export interface MentionRow {
-  id: string;
-  source: string;
-  externalId: string;
-  url: string | null;
-  author: string | null;
-  text: string;
-  language: string;
-  sentiment: number;
-  sentimentScore: number;
-  postedAt: Date;
-  reach: number | null;
-  parentId: string | null;
-  duplicateOf: string | null;
-  duplicateKind: string | null;
+/** A mention as the Mentions page shows it: its columns, how many copies and replies it has, and who handles it. */
+export type MentionRow = Pick<
+  MentionEntity,
+  'id' | 'source' | 'externalId' | 'url' | 'author' | 'text' | 'language' | 'sentiment' | 'sentimentScore' | 'postedAt' | 'reach'
+  | 'parentId' | 'duplicateOf' | 'duplicateKind' | 'answeredAt' | 'channel' | 'createdAt'
+> & {
   duplicateCount: number;
   replyCount: number;
-  assignedToId: string | null;
+  assignedToId: MentionEntity['assignedTo'];
   assignedToName: string | null;
-  answeredAt: Date | null;
-  answeredById: string | null;
+  answeredById: MentionEntity['answeredBy'];
   answeredByName: string | null;
-  customerId: string | null;
-  channel: string;
-  createdAt: Date;
-}
+  customerId: MentionEntity['customerExternalId'];
+};
 
 export interface MentionFilter {
   workspaceId: string;
@@ -51,123 +42,121 @@ export interface BucketRow {
   positive: number;
 }
 
-export interface SourceRow {
-  source: string;
-  negative: number;
-  neutral: number;
-  positive: number;
-  reach: number;
-}
+export type SourceRow = Pick<MentionEntity, 'source'> & { negative: number; neutral: number; positive: number; reach: number };
 
-const SELECT = `SELECT m.id, m.source, m.external_id AS "externalId", m.url, m.author, m.text, m.language, m.sentiment,
-         m.sentiment_score AS "sentimentScore", m.posted_at AS "postedAt", m.reach, m.parent_id AS "parentId",
-         m.duplicate_of AS "duplicateOf", m.duplicate_kind AS "duplicateKind",
-         (SELECT count(*)::int FROM mentions d WHERE d.workspace_id = m.workspace_id AND d.duplicate_of = m.id) AS "duplicateCount",
-         (SELECT count(*)::int FROM mentions r WHERE r.workspace_id = m.workspace_id AND r.parent_id = m.id) AS "replyCount",
-         m.assigned_to AS "assignedToId", ua.name AS "assignedToName", m.answered_at AS "answeredAt",
-         m.answered_by AS "answeredById", ub.name AS "answeredByName", m.customer_external_id AS "customerId", m.channel,
-         m.created_at AS "createdAt"
-    FROM mentions m
-    LEFT JOIN users ua ON ua.id = m.assigned_to
-    LEFT JOIN users ub ON ub.id = m.answered_by`;
+/** One mention on a customer's timeline. */
+export type MentionEventRow = Pick<MentionEntity, 'source' | 'author' | 'text' | 'url' | 'sentiment' | 'language'> & {
+  eventId: string;
+  at: string;
+  mentionId: string;
+  answered: boolean;
+};
+
+const ROW_COLUMNS = [
+  'm.id AS id', 'm.source AS source', 'm.external_id AS "externalId"', 'm.url AS url', 'm.author AS author', 'm.text AS text',
+  'm.language AS language', 'm.sentiment AS sentiment', 'm.sentiment_score AS "sentimentScore"', 'm.posted_at AS "postedAt"',
+  'm.reach AS reach', 'm.parent_id AS "parentId"', 'm.duplicate_of AS "duplicateOf"', 'm.duplicate_kind AS "duplicateKind"',
+  '(SELECT count(*)::int FROM mentions d WHERE d.workspace_id = m.workspace_id AND d.duplicate_of = m.id) AS "duplicateCount"',
+  '(SELECT count(*)::int FROM mentions r WHERE r.workspace_id = m.workspace_id AND r.parent_id = m.id) AS "replyCount"',
+  'm.assigned_to AS "assignedToId"', 'ua.name AS "assignedToName"', 'm.answered_at AS "answeredAt"', 'm.answered_by AS "answeredById"',
+  'ub.name AS "answeredByName"', 'm.customer_external_id AS "customerId"', 'm.channel AS channel', 'm.created_at AS "createdAt"',
+];
 
 /** Reading mentions: filtered pages, threads, copies and the figures of the Mentions page. */
 @Injectable()
 export class MentionsQueryRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(MentionEntity) private readonly mentions: Repository<MentionEntity>) {}
 
-  private where(filter: MentionFilter, params: unknown[]): string {
-    params.push(filter.workspaceId);
-    const clauses = ['m.workspace_id = $1'];
-    const add = (sql: (n: string) => string, value: unknown) => {
-      params.push(value);
-      clauses.push(sql(`$${params.length}`));
-    };
-    if (!filter.includeDuplicates) clauses.push('m.duplicate_of IS NULL');
-    if (filter.sources?.length) add((p) => `m.source = ANY (${p}::varchar[])`, filter.sources);
-    if (filter.sentiments?.length) add((p) => `m.sentiment = ANY (${p}::smallint[])`, filter.sentiments);
-    if (filter.languages?.length) add((p) => `m.language = ANY (${p}::varchar[])`, filter.languages);
-    if (filter.from) add((p) => `m.posted_at >= ${p}`, filter.from);
-    if (filter.to) add((p) => `m.posted_at < ${p}`, filter.to);
-    if (filter.assigned === 'none') clauses.push('m.assigned_to IS NULL');
-    else if (filter.assigned) add((p) => `m.assigned_to = ${p}::uuid`, filter.assigned);
-    if (filter.answered === true) clauses.push('m.answered_at IS NOT NULL');
-    if (filter.answered === false) clauses.push('m.answered_at IS NULL');
-    if (filter.text) add((p) => `m.text ILIKE ${p}`, `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    if (filter.newerThan) add((p) => `m.created_at > ${p}`, filter.newerThan);
-    return clauses.join(' AND ');
+  /** Mention rows of the workspace; the people's names come from `users` (a join the lead lists as an allowed arrow). */
+  private rows(workspaceId: string): SelectQueryBuilder<MentionEntity> {
+    return this.mentions
+      .createQueryBuilder('m')
+      .select(ROW_COLUMNS)
+      .leftJoin('users', 'ua', 'ua.id = m.assigned_to')
+      .leftJoin('users', 'ub', 'ub.id = m.answered_by')
+      .where('m.workspace_id = :workspaceId', { workspaceId });
+  }
+
+  private filtered(filter: MentionFilter): SelectQueryBuilder<MentionEntity> {
+    const q = this.rows(filter.workspaceId);
+    if (!filter.includeDuplicates) q.andWhere('m.duplicate_of IS NULL');
+    if (filter.sources?.length) q.andWhere('m.source = ANY (CAST(:sources AS varchar[]))', { sources: filter.sources });
+    if (filter.sentiments?.length) q.andWhere('m.sentiment = ANY (CAST(:sentiments AS smallint[]))', { sentiments: filter.sentiments });
+    if (filter.languages?.length) q.andWhere('m.language = ANY (CAST(:languages AS varchar[]))', { languages: filter.languages });
+    if (filter.from) q.andWhere('m.posted_at >= :from', { from: filter.from });
+    if (filter.to) q.andWhere('m.posted_at < :to', { to: filter.to });
+    if (filter.assigned === 'none') q.andWhere('m.assigned_to IS NULL');
+    else if (filter.assigned) q.andWhere('m.assigned_to = CAST(:assigned AS uuid)', { assigned: filter.assigned });
+    if (filter.answered === true) q.andWhere('m.answered_at IS NOT NULL');
+    if (filter.answered === false) q.andWhere('m.answered_at IS NULL');
+    if (filter.text) q.andWhere('m.text ILIKE :text', { text: `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (filter.newerThan) q.andWhere('m.created_at > :newerThan', { newerThan: filter.newerThan });
+    return q;
   }
 
   /** Newest first by posting time, keyset-paged after `before`. */
   page(filter: MentionFilter, limit: number, before?: { at: Date; id: string }): Promise<MentionRow[]> {
-    const params: unknown[] = [];
-    let where = this.where(filter, params);
-    if (before) {
-      params.push(before.at, before.id);
-      where += ` AND (m.posted_at, m.id) < ($${params.length - 1}, $${params.length}::uuid)`;
-    }
-    params.push(limit);
-    return this.dataSource.query(`${SELECT} WHERE ${where} ORDER BY m.posted_at DESC, m.id DESC LIMIT $${params.length}`, params);
+    const q = this.filtered(filter);
+    if (before) q.andWhere('(m.posted_at, m.id) < (:beforeAt, CAST(:beforeId AS uuid))', { beforeAt: before.at, beforeId: before.id });
+    return q.orderBy('m.posted_at', 'DESC').addOrderBy('m.id', 'DESC').limit(limit).getRawMany<MentionRow>();
   }
 
   async find(workspaceId: string, id: string): Promise<MentionRow | null> {
-    const rows = await this.dataSource.query(`${SELECT} WHERE m.workspace_id = $1 AND m.id = $2`, [workspaceId, id]);
-    return rows[0] ?? null;
+    return (await this.rows(workspaceId).andWhere('m.id = :id', { id }).getRawOne<MentionRow>()) ?? null;
   }
 
   /** The parent chain, nearest first, at most `depth` levels. */
   ancestors(workspaceId: string, id: string, depth: number): Promise<MentionRow[]> {
-    return this.dataSource.query(
-      `WITH RECURSIVE chain(id, parent_id, level) AS (
-         SELECT id, parent_id, 0 FROM mentions WHERE workspace_id = $1 AND id = $2
+    return this.rows(workspaceId)
+      .addCommonTableExpression(
+        `SELECT id, parent_id, 0 FROM mentions WHERE workspace_id = :workspaceId AND id = :id
          UNION ALL
-         SELECT p.id, p.parent_id, c.level + 1 FROM mentions p JOIN chain c ON p.workspace_id = $1 AND p.id = c.parent_id WHERE c.level < $3
-       )
-       ${SELECT} JOIN chain c ON c.id = m.id WHERE m.workspace_id = $1 AND c.level > 0 ORDER BY c.level`,
-      [workspaceId, id, depth],
-    );
+         SELECT p.id, p.parent_id, c.level + 1 FROM mentions p JOIN chain c ON p.workspace_id = :workspaceId AND p.id = c.parent_id WHERE c.level < :depth`,
+        'chain',
+        { recursive: true, columnNames: ['id', 'parent_id', 'level'] },
+      )
+      .innerJoin('chain', 'c', 'c.id = m.id')
+      .andWhere('c.level > 0')
+      .orderBy('c.level')
+      .setParameters({ id, depth })
+      .getRawMany<MentionRow>();
   }
 
   replies(workspaceId: string, id: string, limit: number): Promise<MentionRow[]> {
-    return this.dataSource.query(`${SELECT} WHERE m.workspace_id = $1 AND m.parent_id = $2 ORDER BY m.posted_at, m.id LIMIT $3`, [workspaceId, id, limit]);
+    return this.rows(workspaceId).andWhere('m.parent_id = :id', { id }).orderBy('m.posted_at').addOrderBy('m.id').limit(limit).getRawMany<MentionRow>();
   }
 
   duplicates(workspaceId: string, id: string, limit: number): Promise<MentionRow[]> {
-    return this.dataSource.query(`${SELECT} WHERE m.workspace_id = $1 AND m.duplicate_of = $2 ORDER BY m.posted_at, m.id LIMIT $3`, [workspaceId, id, limit]);
+    return this.rows(workspaceId).andWhere('m.duplicate_of = :id', { id }).orderBy('m.posted_at').addOrderBy('m.id').limit(limit).getRawMany<MentionRow>();
   }
 
   async update(workspaceId: string, id: string, changes: { assignedTo?: string | null; answeredBy?: string | null; customerId?: string | null }): Promise<void> {
-    const sets: string[] = [];
-    const params: unknown[] = [workspaceId, id];
-    if (changes.assignedTo !== undefined) {
-      params.push(changes.assignedTo);
-      sets.push(`assigned_to = $${params.length}::uuid`);
-    }
+    const set: QueryDeepPartialEntity<MentionEntity> = {};
+    if (changes.assignedTo !== undefined) set.assignedTo = changes.assignedTo;
     if (changes.answeredBy !== undefined) {
-      params.push(changes.answeredBy);
-      sets.push(`answered_by = $${params.length}::uuid, answered_at = CASE WHEN $${params.length}::uuid IS NULL THEN NULL ELSE COALESCE(answered_at, now()) END`);
+      set.answeredBy = changes.answeredBy;
+      // The first answer's time stays when someone else marks it answered again.
+      set.answeredAt = changes.answeredBy === null ? null : () => 'COALESCE(answered_at, now())';
     }
-    if (changes.customerId !== undefined) {
-      params.push(changes.customerId);
-      sets.push(`customer_external_id = $${params.length}`);
-    }
-    if (sets.length === 0) return;
-    await this.dataSource.query(`UPDATE mentions SET ${sets.join(', ')}, updated_at = now() WHERE workspace_id = $1 AND id = $2`, params);
+    if (changes.customerId !== undefined) set.customerExternalId = changes.customerId;
+    if (Object.keys(set).length === 0) return;
+    await this.mentions.update({ workspaceId, id }, set); // updated_at = now() comes with the entity's update-date column
   }
 
+  // Reads of the members and customers modules' tables; neither module exports a reader for these checks yet.
   async isMember(workspaceId: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2`, [workspaceId, userId]);
+    const rows: unknown[] = await this.mentions.query(`SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2`, [workspaceId, userId]);
     return rows.length > 0;
   }
 
   async customerExists(workspaceId: string, externalId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM customers WHERE workspace_id = $1 AND external_id = $2`, [workspaceId, externalId]);
+    const rows: unknown[] = await this.mentions.query(`SELECT 1 FROM customers WHERE workspace_id = $1 AND external_id = $2`, [workspaceId, externalId]);
     return rows.length > 0;
   }
 
-  /** Originals per bucket (empty buckets included), bucket starts in the given time zone. */
+  /** Originals per bucket (empty buckets included), bucket starts in the given time zone. Analytics: generate_series + grouped counts. */
   series(workspaceId: string, from: Date, to: Date, interval: 'day' | 'week' | 'month', timeZone: string, sources?: string[]): Promise<BucketRow[]> {
-    return this.dataSource.query(
+    return this.mentions.query(
       `WITH buckets AS (
          SELECT generate_series(date_trunc($4, $2::timestamptz AT TIME ZONE $5), date_trunc($4, ($3::timestamptz - interval '1 microsecond') AT TIME ZONE $5), ('1 ' || $4)::interval) AS local_start
        ), counts AS (
@@ -186,8 +175,9 @@ export class MentionsQueryRepository {
     );
   }
 
+  /** Analytics: counts by sentiment and summed reach per source. */
   bySource(workspaceId: string, from: Date, to: Date, sources?: string[]): Promise<SourceRow[]> {
-    return this.dataSource.query(
+    return this.mentions.query(
       `SELECT source, count(*) FILTER (WHERE sentiment = -1)::int AS negative, count(*) FILTER (WHERE sentiment = 0)::int AS neutral,
               count(*) FILTER (WHERE sentiment = 1)::int AS positive, COALESCE(sum(reach), 0)::float8 AS reach
          FROM mentions
@@ -198,18 +188,36 @@ export class MentionsQueryRepository {
     );
   }
 
+  /** Analytics: copies, unanswered negative originals and originals per language. */
   async summary(workspaceId: string, from: Date, to: Date, sources?: string[]): Promise<{ duplicates: number; unansweredNegative: number; byLanguage: Record<string, number> }> {
     const params = [workspaceId, from, to, sources?.length ? sources : null];
     const scope = `workspace_id = $1 AND posted_at >= $2 AND posted_at < $3 AND ($4::varchar[] IS NULL OR source = ANY ($4::varchar[]))`;
-    const [[counts], languages] = await Promise.all([
-      this.dataSource.query(
+    const [[counts], languages]: [{ duplicates: number; unansweredNegative: number }[], (Pick<MentionEntity, 'language'> & { n: number })[]] = await Promise.all([
+      this.mentions.query(
         `SELECT count(*) FILTER (WHERE duplicate_of IS NOT NULL)::int AS duplicates,
                 count(*) FILTER (WHERE duplicate_of IS NULL AND sentiment = -1 AND answered_at IS NULL)::int AS "unansweredNegative"
            FROM mentions WHERE ${scope}`,
         params,
       ),
-      this.dataSource.query(`SELECT language, count(*)::int AS n FROM mentions WHERE ${scope} AND duplicate_of IS NULL GROUP BY language ORDER BY 2 DESC`, params),
+      this.mentions.query(`SELECT language, count(*)::int AS n FROM mentions WHERE ${scope} AND duplicate_of IS NULL GROUP BY language ORDER BY 2 DESC`, params),
     ]);
-    return { ...counts, byLanguage: Object.fromEntries(languages.map((l: { language: string; n: number }) => [l.language, l.n])) };
+    return { ...counts, byLanguage: Object.fromEntries(languages.map((l) => [l.language, l.n])) };
+  }
+
+  /**
+   * Original mentions linked to the customer, newest first: one page of the customer timeline. SQL, because the
+   * timeline's keyset (event id order across every source) is shared SQL of the customers module.
+   */
+  timelinePage(query: TimelineFetch): Promise<MentionEventRow[]> {
+    const { eventId, after, params } = keysetPage('mention', 'm', 'posted_at', query);
+    return this.mentions.query(
+      `SELECT ${eventId} AS "eventId", ${sortKeySql('m.posted_at')} AS at, m.id AS "mentionId", m.source, m.author, m.text, m.url,
+              m.sentiment, m.language, (m.answered_at IS NOT NULL) AS answered
+         FROM mentions m
+        WHERE m.workspace_id = $1 AND m.customer_external_id = $2 AND m.duplicate_of IS NULL ${after}
+        ORDER BY m.posted_at DESC, ${eventId} DESC
+        LIMIT $3`,
+      params,
+    );
   }
 }

@@ -1,53 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { MentionEntity } from './mention.entity';
 
 /** A stored mention that may be the original of a new copy. */
-export interface OriginalCandidate {
-  id: string;
-  duplicateOf: string | null;
-  text: string;
-  textHash: string | null;
-  lshBands: number[] | null;
-}
+export type OriginalCandidate = Pick<MentionEntity, 'id' | 'duplicateOf' | 'text' | 'textHash' | 'lshBands'>;
 
-export interface MentionInsert {
-  id: string;
-  source: string;
-  externalId: string;
-  url: string | null;
-  author: string | null;
-  text: string;
-  language: string;
-  sentiment: number;
-  sentimentScore: number;
-  postedAt: string;
-  reach: number | null;
-  parentExternalId: string | null;
-  parentId: string | null;
-  duplicateOf: string | null;
-  duplicateKind: 'repost' | 'exact' | 'near' | null;
-  textHash: string | null;
-  lshBands: number[] | null;
-  channel: 'webhook' | 'api' | 'csv' | 'feed';
-  feedId: string | null;
-}
+/** A new mention's row; the time stays the ISO string it is announced with. */
+export type MentionInsert = Pick<
+  MentionEntity,
+  'id' | 'source' | 'externalId' | 'url' | 'author' | 'text' | 'language' | 'sentiment' | 'sentimentScore' | 'reach' | 'parentExternalId'
+  | 'parentId' | 'duplicateOf' | 'duplicateKind' | 'textHash' | 'lshBands' | 'channel' | 'feedId'
+> & { postedAt: string };
+
+type MentionKey = Pick<MentionEntity, 'source' | 'externalId'>;
 
 const key = (source: string, externalId: string) => `${source}\u0000${externalId}`;
 
-/** SQL for storing mentions and finding what new ones copy or reply to. */
+/**
+ * Storing mentions and finding what new ones copy or reply to. This is the measured ingest path: every statement is
+ * one set-based round trip per batch (unnest / jsonb_to_recordset, ON CONFLICT), so it stays SQL, typed from the entity.
+ */
 @Injectable()
 export class MentionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(MentionEntity) private readonly mentions: Repository<MentionEntity>) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.mentions.manager.transaction(work);
   }
 
   /** Ids of already stored (source, externalId) pairs, keyed by `source\0externalId`. */
-  async existing(manager: EntityManager, workspaceId: string, pairs: { source: string; externalId: string }[]): Promise<Map<string, string>> {
+  async existing(manager: EntityManager, workspaceId: string, pairs: MentionKey[]): Promise<Map<string, string>> {
     if (pairs.length === 0) return new Map();
-    const rows: { source: string; externalId: string; id: string }[] = await manager.query(
+    const rows: Pick<MentionEntity, 'source' | 'externalId' | 'id'>[] = await manager.query(
       `SELECT m.source, m.external_id AS "externalId", m.id FROM mentions m
          JOIN unnest($2::varchar[], $3::varchar[]) AS p(source, external_id) ON p.source = m.source AND p.external_id = m.external_id
         WHERE m.workspace_id = $1`,
@@ -81,7 +66,7 @@ export class MentionsRepository {
   }
 
   /** Ids of parents by (source, externalId), keyed by `source\0externalId`. */
-  parents(manager: EntityManager, workspaceId: string, pairs: { source: string; externalId: string }[]): Promise<Map<string, string>> {
+  parents(manager: EntityManager, workspaceId: string, pairs: MentionKey[]): Promise<Map<string, string>> {
     return this.existing(manager, workspaceId, pairs);
   }
 
@@ -108,7 +93,7 @@ export class MentionsRepository {
   }
 
   /** Replies that arrived before their parent get linked once the parent is stored. */
-  async adoptOrphans(manager: EntityManager, workspaceId: string, parents: { id: string; source: string; externalId: string }[]): Promise<void> {
+  async adoptOrphans(manager: EntityManager, workspaceId: string, parents: Pick<MentionEntity, 'id' | 'source' | 'externalId'>[]): Promise<void> {
     if (parents.length === 0) return;
     await manager.query(
       `UPDATE mentions m SET parent_id = p.id
@@ -118,9 +103,9 @@ export class MentionsRepository {
     );
   }
 
-  /** Negative originals (copies left out) per UTC day from `from` to `to` inclusive. */
+  /** Negative originals (copies left out) per UTC day from `from` to `to` inclusive (analytics: a grouped count). */
   async negativePerDay(workspaceId: string, from: string, to: string): Promise<Map<string, number>> {
-    const rows: { day: string; n: number }[] = await this.dataSource.query(
+    const rows: { day: string; n: number }[] = await this.mentions.query(
       `SELECT to_char((posted_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day, count(*)::int AS n
          FROM mentions
         WHERE workspace_id = $1 AND sentiment = -1 AND duplicate_of IS NULL

@@ -1,31 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Not, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { type FeedStatus, MentionFeedEntity } from './mention-feed.entity';
 
-export type FeedStatus = 'ok' | 'not_modified' | 'error';
+export type { FeedStatus };
 
-export interface FeedRow {
-  workspaceId: string;
-  id: string;
-  url: string;
-  name: string;
-  source: string;
-  enabled: boolean;
-  pollIntervalMinutes: number;
-  etag: string | null;
-  lastModified: string | null;
-  lastPolledAt: Date | null;
-  nextPollAt: Date;
-  lastStatus: FeedStatus | null;
-  lastError: string | null;
-  consecutiveFailures: number;
-  itemsIngested: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A feed as the service sees it (the lease is the repository's business). */
+export type FeedRow = Omit<MentionFeedEntity, 'leaseUntil'>;
 
 /** A feed claimed for one poll; `leaseToken` proves the claim when the outcome is recorded. */
 export interface ClaimedFeed extends FeedRow {
+  /** The lease's end as Postgres prints it: exact to the microsecond, which a JS Date is not. */
   leaseToken: string;
 }
 
@@ -35,87 +21,80 @@ export type PollRecord =
   | { status: 'not_modified'; nextInMinutes: number }
   | { status: 'error'; error: string; nextInMinutes: number };
 
-const COLUMNS = `workspace_id AS "workspaceId", id, url, name, source, enabled, poll_interval_minutes AS "pollIntervalMinutes",
+type EditableField = 'url' | 'name' | 'source' | 'enabled' | 'pollIntervalMinutes';
+const EDITABLE: readonly EditableField[] = ['url', 'name', 'source', 'enabled', 'pollIntervalMinutes'];
+
+/** The claim statements return every FeedRow column plus the lease token. */
+const CLAIMED_COLUMNS = `workspace_id AS "workspaceId", id, url, name, source, enabled, poll_interval_minutes AS "pollIntervalMinutes",
   etag, last_modified AS "lastModified", last_polled_at AS "lastPolledAt", next_poll_at AS "nextPollAt",
   last_status AS "lastStatus", last_error AS "lastError", consecutive_failures AS "consecutiveFailures",
-  items_ingested AS "itemsIngested", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  items_ingested AS "itemsIngested", created_at AS "createdAt", updated_at AS "updatedAt", lease_until::text AS "leaseToken"`;
 
-const FIELDS: Record<string, string> = { url: 'url', name: 'name', source: 'source', enabled: 'enabled', pollIntervalMinutes: 'poll_interval_minutes' };
-
-/** SQL for mention_feeds: management, and the claim/record cycle of the background poller. */
+/** mention_feeds: management, and the claim/record cycle of the background poller. */
 @Injectable()
 export class MentionFeedsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(MentionFeedEntity) private readonly feeds: Repository<MentionFeedEntity>) {}
 
   list(workspaceId: string): Promise<FeedRow[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM mention_feeds WHERE workspace_id = $1 ORDER BY created_at, id`, [workspaceId]);
+    return this.feeds.find({ where: { workspaceId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  async find(workspaceId: string, id: string): Promise<FeedRow | null> {
-    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM mention_feeds WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
-    return (rows[0] as FeedRow | undefined) ?? null;
+  find(workspaceId: string, id: string): Promise<FeedRow | null> {
+    return this.feeds.findOneBy({ workspaceId, id });
   }
 
-  async count(workspaceId: string): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM mention_feeds WHERE workspace_id = $1`, [workspaceId]);
-    return row.n;
+  count(workspaceId: string): Promise<number> {
+    return this.feeds.countBy({ workspaceId });
   }
 
-  async urlTaken(workspaceId: string, url: string, exceptId: string | null): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM mention_feeds WHERE workspace_id = $1 AND url = $2 AND ($3::uuid IS NULL OR id <> $3::uuid)`,
-      [workspaceId, url, exceptId],
-    );
-    return rows.length > 0;
+  urlTaken(workspaceId: string, url: string, exceptId: string | null): Promise<boolean> {
+    return this.feeds.existsBy({ workspaceId, url, ...(exceptId === null ? {} : { id: Not(exceptId) }) });
   }
 
   /** Null when (workspace, url) already exists (a concurrent create). */
-  async create(row: Pick<FeedRow, 'workspaceId' | 'url' | 'name' | 'source' | 'enabled' | 'pollIntervalMinutes'>): Promise<FeedRow | null> {
-    const rows = await this.dataSource.query(
-      `INSERT INTO mention_feeds (workspace_id, url, name, source, enabled, poll_interval_minutes)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, url) DO NOTHING RETURNING ${COLUMNS}`,
-      [row.workspaceId, row.url, row.name, row.source, row.enabled, row.pollIntervalMinutes],
-    );
-    return (rows[0] as FeedRow | undefined) ?? null;
+  async create(row: Pick<FeedRow, 'workspaceId' | EditableField>): Promise<FeedRow | null> {
+    const result = await this.feeds.createQueryBuilder().insert().values(row).orIgnore().execute();
+    const id = (result.raw as { id: string }[])[0]?.id;
+    return id ? this.find(row.workspaceId, id) : null;
   }
 
   /**
    * Applies the changes. A new URL forgets the old validators and failures; a new URL or switching a
    * feed on makes it due at once, so the change shows without waiting out a long backoff.
    */
-  async update(workspaceId: string, id: string, changes: Partial<Pick<FeedRow, 'url' | 'name' | 'source' | 'enabled' | 'pollIntervalMinutes'>>): Promise<void> {
-    const entries = Object.entries(changes).filter(([key, value]) => value !== undefined && FIELDS[key]);
-    const sets = entries.map(([key], i) => `${FIELDS[key]} = $${i + 3}`);
-    const params: unknown[] = [workspaceId, id, ...entries.map(([, value]) => value)];
+  async update(workspaceId: string, id: string, changes: Partial<Pick<FeedRow, EditableField>>): Promise<void> {
+    const set: QueryDeepPartialEntity<MentionFeedEntity> = {};
+    for (const field of EDITABLE) if (changes[field] !== undefined) Object.assign(set, { [field]: changes[field] });
     // SET expressions read the row as it was before this UPDATE, so these compare with the old url/enabled.
     const dueNow: string[] = [];
     if (changes.url !== undefined) {
-      params.push(changes.url);
-      const p = `$${params.length}`;
-      sets.push(
-        `etag = CASE WHEN url = ${p}::varchar THEN etag END`, `last_modified = CASE WHEN url = ${p}::varchar THEN last_modified END`,
-        `consecutive_failures = CASE WHEN url = ${p}::varchar THEN consecutive_failures ELSE 0 END`,
-      );
-      dueNow.push(`url <> ${p}::varchar`);
+      set.etag = () => 'CASE WHEN url = CAST(:newUrl AS varchar) THEN etag END';
+      set.lastModified = () => 'CASE WHEN url = CAST(:newUrl AS varchar) THEN last_modified END';
+      set.consecutiveFailures = () => 'CASE WHEN url = CAST(:newUrl AS varchar) THEN consecutive_failures ELSE 0 END';
+      dueNow.push('url <> CAST(:newUrl AS varchar)');
     }
     if (changes.enabled === true) dueNow.push('NOT enabled');
-    if (dueNow.length > 0) sets.push(`next_poll_at = CASE WHEN ${dueNow.join(' OR ')} THEN now() ELSE next_poll_at END`);
-    if (sets.length === 0) return;
-    await this.dataSource.query(`UPDATE mention_feeds SET ${sets.join(', ')}, updated_at = now() WHERE workspace_id = $1 AND id = $2`, params);
+    if (dueNow.length > 0) set.nextPollAt = () => `CASE WHEN ${dueNow.join(' OR ')} THEN now() ELSE next_poll_at END`;
+    if (Object.keys(set).length === 0) return;
+    await this.feeds
+      .createQueryBuilder()
+      .update()
+      .set(set) // updated_at = now() comes with the entity's update-date column
+      .where('workspace_id = :workspaceId AND id = :id', { workspaceId, id, newUrl: changes.url })
+      .execute();
   }
 
   async remove(workspaceId: string, id: string): Promise<boolean> {
-    const [, affected] = await this.dataSource.query(`DELETE FROM mention_feeds WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
-    return affected > 0;
+    return ((await this.feeds.delete({ workspaceId, id })).affected ?? 0) > 0;
   }
 
   /**
    * Claims up to `limit` due enabled feeds with a lease, in one statement: concurrent pollers (other
    * replicas) skip rows another has locked, and a poller that dies mid-fetch only delays the feed until
-   * its lease runs out.
+   * its lease runs out. (SQL: an UPDATE over a FOR UPDATE SKIP LOCKED pick, returning the lease as text.)
    */
   async claimDue(limit: number, leaseMs: number): Promise<ClaimedFeed[]> {
-    const [rows] = await this.dataSource.query(
+    const [rows]: [ClaimedFeed[], number] = await this.feeds.query(
       `WITH due AS (
          SELECT workspace_id AS due_workspace_id, id AS due_id FROM mention_feeds
           WHERE enabled AND next_poll_at <= now() AND (lease_until IS NULL OR lease_until < now())
@@ -125,21 +104,21 @@ export class MentionFeedsRepository {
        )
        UPDATE mention_feeds f SET lease_until = clock_timestamp() + make_interval(secs => $2::double precision / 1000)
          FROM due WHERE f.workspace_id = due.due_workspace_id AND f.id = due.due_id
-       RETURNING ${COLUMNS}, lease_until::text AS "leaseToken"`,
+       RETURNING ${CLAIMED_COLUMNS}`,
       [limit, leaseMs],
     );
     return rows;
   }
 
-  /** Claims one feed for "poll now", due or not; null when another poll holds it. */
+  /** Claims one feed for "poll now", due or not; null when another poll holds it. (SQL: returns the lease as text.) */
   async claimOne(workspaceId: string, id: string, leaseMs: number): Promise<ClaimedFeed | null> {
-    const [rows] = await this.dataSource.query(
+    const [rows]: [ClaimedFeed[], number] = await this.feeds.query(
       `UPDATE mention_feeds SET lease_until = clock_timestamp() + make_interval(secs => $3::double precision / 1000)
         WHERE workspace_id = $1 AND id = $2 AND (lease_until IS NULL OR lease_until < now())
-       RETURNING ${COLUMNS}, lease_until::text AS "leaseToken"`,
+       RETURNING ${CLAIMED_COLUMNS}`,
       [workspaceId, id, leaseMs],
     );
-    return (rows[0] as ClaimedFeed | undefined) ?? null;
+    return rows[0] ?? null;
   }
 
   /**
@@ -147,21 +126,28 @@ export class MentionFeedsRepository {
    * outlived its lease is ignored: the feed was handed to another poller). False when it was not recorded.
    */
   async record(feed: ClaimedFeed, outcome: PollRecord): Promise<boolean> {
-    const ok = outcome.status === 'ok';
-    const [, affected] = await this.dataSource.query(
-      `UPDATE mention_feeds
-          SET last_status = $4::varchar, last_error = $5::varchar, last_polled_at = now(), lease_until = NULL, updated_at = now(),
-              consecutive_failures = CASE WHEN $4::varchar = 'error' THEN consecutive_failures + 1 ELSE 0 END,
-              next_poll_at = now() + make_interval(mins => $6::int),
-              etag = CASE WHEN $7::boolean THEN $8::varchar ELSE etag END,
-              last_modified = CASE WHEN $7::boolean THEN $9::varchar ELSE last_modified END,
-              items_ingested = items_ingested + $10::int
-        WHERE workspace_id = $1 AND id = $2 AND lease_until = $3::timestamptz`,
-      [
-        feed.workspaceId, feed.id, feed.leaseToken, outcome.status, outcome.status === 'error' ? outcome.error.slice(0, 500) : null,
-        outcome.nextInMinutes, ok, ok ? outcome.etag : null, ok ? outcome.lastModified : null, ok ? outcome.created : 0,
-      ],
-    );
-    return affected > 0;
+    const set: QueryDeepPartialEntity<MentionFeedEntity> = {
+      lastStatus: outcome.status,
+      lastError: outcome.status === 'error' ? outcome.error.slice(0, 500) : null,
+      lastPolledAt: () => 'now()',
+      leaseUntil: null,
+      consecutiveFailures: outcome.status === 'error' ? () => 'consecutive_failures + 1' : 0,
+      nextPollAt: () => 'now() + make_interval(mins => CAST(:nextInMinutes AS int))',
+    };
+    if (outcome.status === 'ok') {
+      set.etag = outcome.etag;
+      set.lastModified = outcome.lastModified;
+      set.itemsIngested = () => 'items_ingested + CAST(:created AS int)';
+    }
+    const result = await this.feeds
+      .createQueryBuilder()
+      .update()
+      .set(set) // updated_at = now() comes with the entity's update-date column
+      .where('workspace_id = :workspaceId AND id = :id AND lease_until = CAST(:leaseToken AS timestamptz)', {
+        workspaceId: feed.workspaceId, id: feed.id, leaseToken: feed.leaseToken,
+        nextInMinutes: outcome.nextInMinutes, created: outcome.status === 'ok' ? outcome.created : 0,
+      })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 }

@@ -1,59 +1,52 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { MentionIngestKeyEntity } from './mention-ingest-key.entity';
+import { MentionIngestNonceEntity } from './mention-ingest-nonce.entity';
 
-export interface IngestKeyRow {
-  workspaceId: string;
-  id: string;
-  keyId: string;
-  name: string;
-  secret: string;
-  lastUsedAt: Date | null;
-  createdAt: Date;
-}
+export type IngestKeyRow = MentionIngestKeyEntity;
 
-const COLUMNS = `workspace_id AS "workspaceId", id, key_id AS "keyId", name, secret, last_used_at AS "lastUsedAt", created_at AS "createdAt"`;
-
+/** mention_ingest_keys and the replay guard of their signed requests (mention_ingest_nonces). */
 @Injectable()
 export class IngestKeysRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(MentionIngestKeyEntity) private readonly keys: Repository<MentionIngestKeyEntity>,
+    @InjectRepository(MentionIngestNonceEntity) private readonly nonces: Repository<MentionIngestNonceEntity>,
+  ) {}
 
   async create(row: Pick<IngestKeyRow, 'workspaceId' | 'keyId' | 'name' | 'secret'>): Promise<IngestKeyRow> {
-    const [created] = await this.dataSource.query(
-      `INSERT INTO mention_ingest_keys (workspace_id, key_id, name, secret) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
-      [row.workspaceId, row.keyId, row.name, row.secret],
-    );
-    return created;
+    const { identifiers } = await this.keys.insert(row);
+    return this.keys.findOneByOrFail({ workspaceId: row.workspaceId, id: (identifiers[0] as { id: string }).id });
   }
 
   list(workspaceId: string): Promise<IngestKeyRow[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM mention_ingest_keys WHERE workspace_id = $1 ORDER BY created_at, id`, [workspaceId]);
+    return this.keys.find({ where: { workspaceId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  async byKeyId(keyId: string): Promise<IngestKeyRow | null> {
-    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM mention_ingest_keys WHERE key_id = $1`, [keyId]);
-    return rows[0] ?? null;
+  byKeyId(keyId: string): Promise<IngestKeyRow | null> {
+    return this.keys.findOneBy({ keyId });
   }
 
   async remove(workspaceId: string, id: string): Promise<boolean> {
-    const [, affected] = await this.dataSource.query(`DELETE FROM mention_ingest_keys WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
-    return affected > 0;
+    return ((await this.keys.delete({ workspaceId, id })).affected ?? 0) > 0;
   }
 
   /** Whether this signed message id was already processed for this key (the replay check). */
-  async seen(keyId: string, messageId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM mention_ingest_nonces WHERE key_id = $1 AND message_id = $2`, [keyId, messageId]);
-    return rows.length > 0;
+  seen(keyId: string, messageId: string): Promise<boolean> {
+    return this.nonces.existsBy({ keyId, messageId });
   }
 
-  /** Remembers a processed message id; ids older than the signature window are forgotten (replays of them fail as stale). */
+  /**
+   * Remembers a processed message id; ids older than the signature window are forgotten (replays of them fail as
+   * stale). SQL: the purge and the insert are one round trip on the signed-ingest path.
+   */
   async remember(keyId: string, messageId: string, forgetAfterSeconds: number): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+    const rows: unknown[] = await this.nonces.query(
       `WITH purge AS (DELETE FROM mention_ingest_nonces WHERE key_id = $1 AND received_at < now() - make_interval(secs => $3))
        INSERT INTO mention_ingest_nonces (key_id, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
       [keyId, messageId, forgetAfterSeconds],
     );
-    await this.dataSource.query(`UPDATE mention_ingest_keys SET last_used_at = now() WHERE key_id = $1`, [keyId]);
+    await this.keys.update({ keyId }, { lastUsedAt: () => 'now()' });
     return rows.length > 0;
   }
 }
