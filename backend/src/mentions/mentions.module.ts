@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobsModule } from '../common/jobs/jobs.module';
 import { CustomersModule } from '../customers/customers.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { MentionCsvController } from './csv/mention-csv.controller';
 import { MentionCsvService } from './csv/mention-csv.service';
 import { FeedPollService } from './feeds/feed-poll.service';
-import { FeedPoller } from './feeds/feed-poller';
+import { FeedPollJob } from './feeds/feed-poll.job';
 import { MentionFeedEntity } from './feeds/mention-feed.entity';
 import { MentionFeedsController } from './feeds/mention-feeds.controller';
 import { MentionFeedsRepository } from './feeds/mention-feeds.repository';
@@ -31,14 +32,14 @@ import { SpikeAlertsService } from './spikes/spike-alerts.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([MentionEntity, MentionFeedEntity, MentionIngestKeyEntity, MentionIngestNonceEntity, MentionAlertEntity]),
-    WebhooksModule, CustomersModule,
+    WebhooksModule, CustomersModule, JobsModule,
   ],
   controllers: [MentionIngestController, MentionCsvController, MentionFeedsController, MentionsController],
   providers: [
     MentionTimelineSource,
     MentionsRepository, MentionsQueryRepository, MentionIngestService, MentionsService, MentionAlertsRepository, SpikeAlertsService,
     IngestKeysRepository, IngestKeysService, SignedIngestService, MentionCsvService,
-    MentionFeedsRepository, FeedPollService, FeedPoller, MentionFeedsService,
+    MentionFeedsRepository, FeedPollService, FeedPollJob, MentionFeedsService,
   ],
   exports: [MentionIngestService, MentionsService, SpikeAlertsService, MentionFeedsService],
 })
