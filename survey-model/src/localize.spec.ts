@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseLanguage, localizeQuestions } from './localize';
-import { defaultQuestions } from './templates';
+import { defaultQuestions } from './built-in-wording';
 
 describe('chooseLanguage', () => {
   it('matches exact codes, then base languages, then falls back to the default', () => {

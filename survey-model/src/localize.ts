@@ -1,5 +1,5 @@
 import type { LocalizedText, PublicQuestion, Question } from './survey-definition';
-import { TEXT_ANSWER_MAX } from './survey-definition';
+import { TEXT_ANSWER_MAX } from './limits';
 
 /** At most this many candidates are looked at: the loader sends a handful, nothing legitimate sends more. */
 const MAX_CANDIDATES = 12;

@@ -1,7 +1,4 @@
-/**
- * The shape of a survey as stored (versioned questions) and as served to widgets.
- * Pure types and constants: imported by the backend, the widgets and the dashboard alike.
- */
+/** The shape of a survey as stored (versioned questions) and as served to widgets. */
 
 export const SURVEY_KINDS = ['nps', 'csat', 'ces', 'custom'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
@@ -63,13 +60,14 @@ export interface DisplayRules {
   stopAfterResponse: boolean;
 }
 
+export const WIDGET_POSITIONS = ['bottom-right', 'bottom-left', 'center'] as const;
+export type WidgetPosition = (typeof WIDGET_POSITIONS)[number];
+
 export interface WidgetTheme {
   /** CSS colour for buttons and the selected score, e.g. #3d5afe. */
   primaryColor: string;
-  position: 'bottom-right' | 'bottom-left' | 'center';
+  position: WidgetPosition;
 }
-
-export const TEXT_ANSWER_MAX = 5000;
 
 /** Answer values by question type: nps/rating → integer; text → string; single_choice → option id; multi_choice → option ids. */
 export type AnswerValue = number | string | string[];
@@ -92,7 +90,7 @@ export interface PublicSurveyConfig {
   theme: WidgetTheme;
   /** False when the recontact rules say not to show it to this respondent now. */
   eligible: boolean;
-  /** Why not, when not eligible: 'recontact_window' | 'already_responded' | 'not_live'. */
+  /** Why not, when not eligible: 'recontact_window' | 'already_responded' | 'not_live' | 'customer_not_verified'. */
   ineligibleReason?: string;
   /** Button and helper texts in `language`. */
   ui: WidgetUiText;

@@ -9,7 +9,8 @@
  * so the flow is its own entry point.
  */
 import Cancellation from './Cancellation.svelte';
-import type { CancellationConfig, CancellationContext, CancellationResult } from './lib/cancellation';
+import type { CancellationConfig } from '@otklik/survey-model';
+import type { CancellationContext, CancellationResult } from './lib/cancellation';
 import { mountedElement, type MountedElement } from './lib/mounted-element.svelte';
 import { outbox } from './lib/queue';
 

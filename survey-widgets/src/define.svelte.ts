@@ -1,4 +1,4 @@
-import type { PublicSurveyConfig } from '../../backend/src/surveys/survey-definition';
+import type { PublicSurveyConfig } from '@otklik/survey-model';
 import type { WidgetContext } from './lib/context';
 import { mountedElement, type MountedElement } from './lib/mounted-element.svelte';
 import Survey from './Survey.svelte';

@@ -12,7 +12,7 @@
  * once and appends <otklik-survey-<kind>> with `config` and `context`. Also retries the queued ingest calls
  * a previous page left in localStorage.
  */
-import type { PublicSurveyConfig } from '../../backend/src/surveys/survey-definition';
+import type { PublicSurveyConfig } from '@otklik/survey-model';
 import type { WidgetContext } from './lib/context';
 import { outbox } from './lib/queue';
 import { uuid } from './lib/uuid';

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiTokensService } from '../../backend/src/api-tokens/api-tokens.service';
 import { scopesRoleMayHold } from '../../backend/src/common/auth/access.decorators';
-import { SCOPES } from '../../backend/src/common/auth/scopes';
+import { SCOPES } from '@otklik/survey-model';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 
 let t: TestApp;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerValue, PublicSurveyConfig } from '../../backend/src/surveys/survey-definition';
+import type { AnswerValue, PublicSurveyConfig } from '@otklik/survey-model';
 
 /**
  * The embeddable widgets in a real browser, against a stub of the public API (docs/survey-widgets.md):

@@ -6,7 +6,8 @@ import type { WorkspaceContext } from '../common/auth/principal';
 import { uuidOr404 } from '../common/http/uuid-or-404';
 import { PublicRateLimitGuard } from '../surveys/public-rate-limit.guard';
 import { CancellationRecordedDto, CreateFlowDto, FlowDto, PublicFlowConfigDto, SubmitCancellationDto, UpdateFlowDto } from './cancellation-flows.dto';
-import { CancellationFlowsService, PublicFlowConfig } from './cancellation-flows.service';
+import type { CancellationConfig } from '@otklik/survey-model';
+import { CancellationFlowsService } from './cancellation-flows.service';
 
 const EDITORS = ['admin', 'analyst'] as const;
 const flowId = uuidOr404('Cancellation flow');
@@ -38,7 +39,7 @@ export class CancellationFlowsController {
   @ApiOperation({ summary: "What the widget would show for these flow settings (stores nothing): the dashboard builder's live preview" })
   @ApiQuery({ name: 'language', required: false })
   @ApiOkResponse({ type: PublicFlowConfigDto })
-  preview(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: UpdateFlowDto, @Query('language') language?: string): Promise<PublicFlowConfig> {
+  preview(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: UpdateFlowDto, @Query('language') language?: string): Promise<CancellationConfig> {
     return this.flows.preview(ws.workspaceId, body, typeof language === 'string' ? language.slice(0, 16) : undefined);
   }
 
@@ -62,8 +63,8 @@ export class PublicCancellationController {
   @Get()
   @ApiOperation({ summary: "A flow's reasons with their save offers, in one language" })
   @ApiQuery({ name: 'language', required: false })
-  @ApiOkResponse({ description: 'PublicFlowConfig' })
-  config(@Param('publicKey') publicKey: string, @Query('language') language?: string): Promise<PublicFlowConfig> {
+  @ApiOkResponse({ type: PublicFlowConfigDto })
+  config(@Param('publicKey') publicKey: string, @Query('language') language?: string): Promise<CancellationConfig> {
     return this.flows.publicConfig(publicKey, typeof language === 'string' ? language.slice(0, 16) : undefined);
   }
 

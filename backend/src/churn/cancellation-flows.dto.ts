@@ -3,8 +3,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested,
 } from 'class-validator';
-import { IsLocalizedText, LANGUAGE_CODE } from '../common/http/localized-text.validator';
-import type { LocalizedText } from '../surveys/survey-definition';
+import { IsLocalizedText } from '../common/http/localized-text.validator';
+import { LANGUAGE_CODE, OFFER_TYPES, type LocalizedText } from '@otklik/survey-model';
 import { SaveOfferDto } from './churn-reasons.dto';
 import { Trim } from '../common/http/dto-helpers';
 import { CUSTOMER_HASH, CUSTOMER_HASH_DOC, CUSTOMER_HASH_MESSAGE } from '../surveys/public.dto';
@@ -133,7 +133,7 @@ export class CancellationRecordedDto {
 }
 
 class PublicOfferDto {
-  @ApiProperty({ enum: ['pause', 'skip', 'discount', 'downgrade', 'talk_to_us'] }) type: string;
+  @ApiProperty({ enum: OFFER_TYPES }) type: string;
   @ApiPropertyOptional() amount?: number;
   @ApiPropertyOptional() plan?: string;
   @ApiProperty({ description: 'In the chosen language' }) text: string;

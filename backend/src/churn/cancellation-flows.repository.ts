@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { LocalizedText } from '../surveys/survey-definition';
+import type { LocalizedText } from '@otklik/survey-model';
 import type { SaveOffer } from './default-reasons';
 
 export interface FlowRow {

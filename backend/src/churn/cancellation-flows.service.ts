@@ -2,9 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { ApiError, idempotencyKeyTaken, notFound } from '../common/http/api-error';
 import { validationError } from '../common/http/validation.pipe';
-import { chooseLanguage, pick } from '../surveys/localize';
-import { directionOf } from '../surveys/templates';
-import { cancellationUiText, CancellationUiText } from './cancellation-texts';
+import { chooseLanguage, directionOf, pick, type CancellationConfig } from '@otklik/survey-model';
+import { cancellationUiText } from './cancellation-texts';
 import type { CancellationRecordedDto, CreateFlowDto, FlowDto, FlowOfferDto, SubmitCancellationDto, UpdateFlowDto } from './cancellation-flows.dto';
 import { offerProblems, type SaveOffer } from './default-reasons';
 import { CancellationFlowsRepository, CancellationRecord, FlowRow } from './cancellation-flows.repository';
@@ -12,14 +11,6 @@ import { ChurnReasonsService } from './churn-reasons.service';
 import type { ReasonDto } from './churn-reasons.dto';
 import { WebhookEvents } from '../webhooks/webhook-events';
 import { CustomerIdentityService, customerNotVerified } from '../customer-identity/customer-identity.service';
-
-export interface PublicFlowConfig {
-  publicKey: string;
-  language: string;
-  direction: 'ltr' | 'rtl';
-  reasons: { key: string; label: string; offer: { type: string; amount?: number; plan?: string; text: string } | null }[];
-  ui: CancellationUiText;
-}
 
 const toDto = (row: FlowRow): FlowDto => ({
   id: row.id, publicKey: row.publicKey, name: row.name, status: row.status, languages: row.languages,
@@ -166,7 +157,7 @@ export class CancellationFlowsService {
     return this.flows.findByPublicKey(publicKey);
   }
 
-  async publicConfig(publicKey: string, requestedLanguage?: string): Promise<PublicFlowConfig> {
+  async publicConfig(publicKey: string, requestedLanguage?: string): Promise<CancellationConfig> {
     const flow = await this.liveFlow(publicKey);
     if (flow.status !== 'live') throw new ApiError(HttpStatus.CONFLICT, 'not_live', 'This cancellation flow is paused.');
     return this.configOf(flow, requestedLanguage);
@@ -176,7 +167,7 @@ export class CancellationFlowsService {
    * What the widget would get for a flow as it is being edited (nothing stored): the dashboard's live preview
    * renders the real cancel.js element with it, so labels, offers and texts come from the same code as the public GET.
    */
-  async preview(workspaceId: string, input: UpdateFlowDto, requestedLanguage?: string): Promise<PublicFlowConfig> {
+  async preview(workspaceId: string, input: UpdateFlowDto, requestedLanguage?: string): Promise<CancellationConfig> {
     const languages = input.languages ?? ['en'];
     const defaultLanguage = input.defaultLanguage ?? languages[0];
     await this.assertValid(workspaceId, languages, defaultLanguage, input);
@@ -189,7 +180,7 @@ export class CancellationFlowsService {
     return this.configOf(flow, requestedLanguage);
   }
 
-  private async configOf(flow: FlowRow, requestedLanguage?: string): Promise<PublicFlowConfig> {
+  private async configOf(flow: FlowRow, requestedLanguage?: string): Promise<CancellationConfig> {
     const language = chooseLanguage(requestedLanguage, flow.languages, flow.defaultLanguage);
     const ui = cancellationUiText(language);
     const reasons = (await this.offered(flow)).map((r) => ({

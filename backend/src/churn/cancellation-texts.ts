@@ -1,14 +1,4 @@
-export interface CancellationUiText {
-  title: string;
-  otherPlaceholder: string;
-  followUp: string;
-  next: string;
-  accept: string;
-  decline: string;
-  savedConfirmation: string;
-  cancelledConfirmation: string;
-  close: string;
-}
+import type { CancellationUiText } from '@otklik/survey-model';
 
 const TEXT: Record<string, CancellationUiText> = {
   en: {

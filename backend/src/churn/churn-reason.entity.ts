@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { LocalizedText } from '../surveys/survey-definition';
+import type { LocalizedText } from '@otklik/survey-model';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import type { SaveOffer } from './default-reasons';
 

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsLocalizedText } from '../common/http/localized-text.validator';
-import type { LocalizedText } from '../surveys/survey-definition';
-import { OFFER_TYPES, OfferType } from './default-reasons';
+import { OFFER_TYPES, type LocalizedText, type OfferType } from '@otklik/survey-model';
 
 const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' }, example: { en: 'Too expensive', ru: 'Слишком дорого' } } as const;
 

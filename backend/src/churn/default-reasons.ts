@@ -1,7 +1,4 @@
-import type { LocalizedText } from '../surveys/survey-definition';
-
-export const OFFER_TYPES = ['pause', 'skip', 'discount', 'downgrade', 'talk_to_us'] as const;
-export type OfferType = (typeof OFFER_TYPES)[number];
+import type { LocalizedText, OfferType } from '@otklik/survey-model';
 
 export interface SaveOffer {
   type: OfferType;

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { checkAnswers, deriveColumns } from '../surveys/answer-rules';
-import type { Question } from '../surveys/survey-definition';
+import type { Question } from '@otklik/survey-model';
 import type { CreateSurveyDto } from '../surveys/surveys.dto';
 import { SurveysService } from '../surveys/surveys.service';
 import type { DemoHistoryRepository, HistoryDisplay, HistoryResponse } from './demo-history.repository';

@@ -1,6 +1,6 @@
 import type { Principal } from '../common/auth/principal';
 import type { Role } from '../common/auth/roles';
-import type { Scope } from '../common/auth/scopes';
+import type { Scope } from '@otklik/survey-model';
 import type { ChecklistStep, OverviewPart } from './overview.dto';
 
 /**

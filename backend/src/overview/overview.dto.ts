@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { LANGUAGE_CODE } from '../common/http/localized-text.validator';
+import { LANGUAGE_CODE } from '@otklik/survey-model';
 
 export class OverviewQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Start (inclusive); default 30 days before `to`' })

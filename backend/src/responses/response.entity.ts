@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import type { Answers } from '../surveys/survey-definition';
+import type { Answers } from '@otklik/survey-model';
 import { SurveyVersionEntity } from '../surveys/survey-version.entity';
 
 /** A respondent's answers to one survey version, created or merged once per idempotency key. */

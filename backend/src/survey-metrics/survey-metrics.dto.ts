@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { LANGUAGE_CODE } from '../common/http/localized-text.validator';
+import { LANGUAGE_CODE } from '@otklik/survey-model';
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswers, deriveColumns } from './answer-rules';
-import type { Question } from './survey-definition';
-import { defaultQuestions } from './templates';
+import { defaultQuestions, type Question } from '@otklik/survey-model';
 
 const custom: Question[] = [
   { id: 'plan', type: 'single_choice', required: true, text: { en: 'Plan?' }, options: [{ id: 'free', label: { en: 'Free' } }, { id: 'pro', label: { en: 'Pro' } }] },

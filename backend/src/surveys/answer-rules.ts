@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/http/api-error';
-import { Answers, AnswerValue, Question, TEXT_ANSWER_MAX } from './survey-definition';
+import { Answers, AnswerValue, Question, TEXT_ANSWER_MAX } from '@otklik/survey-model';
 
 export interface DerivedAnswerColumns {
   /** The first nps/rating answer: what NPS/CSAT/CES are computed from. */

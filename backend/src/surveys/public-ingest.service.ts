@@ -4,14 +4,13 @@ import { ApiError, idempotencyKeyTaken, notFound } from '../common/http/api-erro
 import { optionalProvider } from '../common/nest/optional-provider';
 import { validationError } from '../common/http/validation.pipe';
 import { checkAnswers, deriveColumns } from './answer-rules';
-import { chooseLanguage, localizeQuestions, matchLanguage } from './localize';
 import { Blocked, PublicIngestRepository } from './public-ingest.repository';
 import { PublicSurveyCache } from './public-survey.cache';
 import type { DisplayRecordedDto, RecordDisplayDto, ResponseRecordedDto, SubmitResponseDto } from './public.dto';
 import { SURVEY_MOMENT_TRIGGERS, type SurveyMomentTriggers } from './moment-triggers.port';
-import type { Answers, DisplayRules, PublicSurveyConfig, Question } from './survey-definition';
+import { chooseLanguage, directionOf, localizeQuestions, matchLanguage, uiText } from '@otklik/survey-model';
+import type { Answers, DisplayRules, PublicSurveyConfig, Question } from '@otklik/survey-model';
 import type { SurveyRow } from './surveys.repository';
-import { directionOf, uiText } from './templates';
 import { CustomerIdentityService, customerNotVerified } from '../customer-identity/customer-identity.service';
 
 const BLOCKED_MESSAGES: Record<Blocked | 'not_live', string> = {

@@ -6,7 +6,8 @@ import { ErrorResponseDto } from '../common/http/error.dto';
 import { PublicIngestService } from './public-ingest.service';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
 import { DisplayRecordedDto, RecordDisplayDto, ResponseRecordedDto, SubmitResponseDto } from './public.dto';
-import type { PublicSurveyConfig } from './survey-definition';
+import { PublicSurveyConfigDto } from './public-survey-config.dto';
+import type { PublicSurveyConfig } from '@otklik/survey-model';
 
 const str = (value: unknown, max: number): string | undefined =>
   typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined;
@@ -25,7 +26,7 @@ export class PublicSurveysController {
   @ApiQuery({ name: 'language', required: false })
   @ApiQuery({ name: 'customerId', required: false })
   @ApiQuery({ name: 'customerHash', required: false, description: 'hex HMAC-SHA256(identity secret, customerId): without it nothing about the customer is revealed' })
-  @ApiOkResponse({ description: 'PublicSurveyConfig (see docs/survey-widgets.md)' })
+  @ApiOkResponse({ type: PublicSurveyConfigDto, description: 'See docs/survey-widgets.md' })
   config(@Param('publicKey') publicKey: string, @Query() query: Record<string, unknown>): Promise<PublicSurveyConfig> {
     return this.ingest.config(publicKey, {
       respondentId: str(query.respondentId, 64),

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { registerDecorator } from 'class-validator';
-import { LANGUAGE_CODE } from '../common/http/localized-text.validator';
+import { LANGUAGE_CODE } from '@otklik/survey-model';
 
 const CLIENT_ID = /^[\w-]{8,64}$/;
 const clientId = (field: string) => ({ message: `${field} must be 8–64 letters, digits, _ or - (e.g. a UUID)` });

@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/http/api-error';
-import type { LocalizedText, Question, SurveyKind } from './survey-definition';
+import type { LocalizedText, Question, SurveyKind } from '@otklik/survey-model';
 
 /** The scale a built-in kind's score question must have. */
 function expectedScore(kind: SurveyKind): { type: Question['type']; min: number; maxes: number[] } | null {

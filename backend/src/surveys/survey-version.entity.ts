@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
-import type { Question } from './survey-definition';
+import type { Question } from '@otklik/survey-model';
 import { SurveyEntity } from './survey.entity';
 
 /** One saved set of a survey's questions; responses point at the version they answered. */

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
-import type { DisplayRules, SurveyKind, SurveyStatus, WidgetTheme } from './survey-definition';
+import type { DisplayRules, SurveyKind, SurveyStatus, WidgetTheme } from '@otklik/survey-model';
 
 /** A survey's settings; its questions live in versions (SurveyVersionEntity), `current_version` names the live one. */
 @Entity('surveys')

@@ -17,11 +17,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsLocalizedText, LANGUAGE_CODE } from '../common/http/localized-text.validator';
+import { IsLocalizedText } from '../common/http/localized-text.validator';
 import { Trim } from '../common/http/dto-helpers';
 import {
   DISPLAY_TRIGGERS,
   DisplayTrigger,
+  LANGUAGE_CODE,
   LocalizedText,
   QUESTION_TYPES,
   QuestionType,
@@ -30,7 +31,9 @@ import {
   SurveyKind,
   SurveyStatus,
   TEXT_ANSWER_MAX,
-} from './survey-definition';
+  WIDGET_POSITIONS,
+  type WidgetPosition,
+} from '@otklik/survey-model';
 
 const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' }, example: { en: 'Why?', ru: 'Почему?' } } as const;
 const QUESTION_ID = /^[a-z0-9_-]{1,40}$/;
@@ -119,9 +122,9 @@ export class DisplayRulesDto {
 
 export class ThemeDto {
   @ApiProperty({ example: '#3451d1' }) @IsHexColor({ message: 'primaryColor must be a hex colour like #3451d1' }) primaryColor: string;
-  @ApiProperty({ enum: ['bottom-right', 'bottom-left', 'center'] })
-  @IsIn(['bottom-right', 'bottom-left', 'center'])
-  position: 'bottom-right' | 'bottom-left' | 'center';
+  @ApiProperty({ enum: WIDGET_POSITIONS })
+  @IsIn(WIDGET_POSITIONS)
+  position: WidgetPosition;
 }
 
 class SurveyFieldsDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { LANGUAGE_CODE } from '../../common/http/localized-text.validator';
+import { LANGUAGE_CODE } from '@otklik/survey-model';
 import { CustomerChurnDto, RevenueChurnDto, SaveRateDto } from '../churn-summary.dto';
 
 const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));

@@ -1,4 +1,4 @@
-import { pick } from '../../surveys/localize';
+import { pick } from '@otklik/survey-model';
 import type { ReasonDto } from '../churn-reasons.dto';
 
 export interface CatalogEntry {

@@ -3,7 +3,7 @@ import { ApiExtension, ApiForbiddenResponse, ApiNotFoundResponse, ApiParam } fro
 import { ErrorResponseDto } from '../http/error.dto';
 import type { AppRequest, Principal, WorkspaceContext } from './principal';
 import { ROLES, type Role } from './roles';
-import { SCOPES, type Scope } from './scopes';
+import { SCOPES, type Scope } from '@otklik/survey-model';
 
 export const PUBLIC_KEY = 'otklik:public';
 export const WORKSPACE_ACCESS_KEY = 'otklik:workspace-access';

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Role } from './roles';
-import type { Scope } from './scopes';
+import type { Scope } from '@otklik/survey-model';
 
 /** Who is calling: a person with a dashboard session, or a server with an API token. */
 export type Principal =

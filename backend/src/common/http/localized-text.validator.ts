@@ -1,6 +1,5 @@
+import { LANGUAGE_CODE } from '@otklik/survey-model';
 import { registerDecorator, ValidationOptions } from 'class-validator';
-
-export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
 
 /** `{ [languageCode]: non-empty string ≤ maxLength }`, at least one entry. */
 export function IsLocalizedText(maxLength = 1000, options?: ValidationOptions) {

@@ -1,5 +1,5 @@
 import { CES_AGREE_MIN, CSAT_SATISFIED_MIN, npsCategory, type CesScale, type NpsCategory } from '../../metrics';
-import type { SurveyKind } from '../../surveys/survey-definition';
+import type { SurveyKind } from '@otklik/survey-model';
 import type { ScoreBand } from './timeline.dto';
 
 const NPS_BANDS: Record<NpsCategory, ScoreBand> = { promoter: 'positive', passive: 'neutral', detractor: 'negative' };

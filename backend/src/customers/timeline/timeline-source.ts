@@ -1,4 +1,4 @@
-import type { Scope } from '../../common/auth/scopes';
+import type { Scope } from '@otklik/survey-model';
 import type { CustomerRow } from '../customers.repository';
 
 /**

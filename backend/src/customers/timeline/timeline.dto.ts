@@ -2,9 +2,8 @@ import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from 
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CASE_SOURCES, CASE_STATUSES, type CaseSource, type CaseStatus } from '../../cases/case-rules';
-import { LANGUAGE_CODE } from '../../common/http/localized-text.validator';
 import { SLA_PRIORITIES, type SlaPriority } from '../../sla/clock/policy';
-import { SURVEY_KINDS, type SurveyKind } from '../../surveys/survey-definition';
+import { LANGUAGE_CODE, SURVEY_KINDS, type SurveyKind } from '@otklik/survey-model';
 
 /** Kinds the built-in sources provide and the ones modules register (mentions, moments). */
 export const TIMELINE_KINDS = ['response', 'cancellation', 'mention', 'case', 'moment', 'customer'] as const;

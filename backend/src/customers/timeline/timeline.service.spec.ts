@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../common/auth/principal';
-import type { Scope } from '../../common/auth/scopes';
+import type { Scope } from '@otklik/survey-model';
 import type { CustomerRow, CustomersRepository } from '../customers.repository';
 import { scoreBand } from './score-band';
 import { decodeCursor } from './timeline-cursor';

@@ -77,31 +77,6 @@ export function canEditSurveys(role: Role | undefined): boolean {
 	return role === 'admin' || role === 'analyst';
 }
 
-/** Scopes offered when creating a token. Must list every scope of the API (checked below at build time). */
-export const SCOPES = [
-	'workspace:read',
-	'members:read',
-	'members:write',
-	'surveys:read',
-	'surveys:write',
-	'responses:read',
-	'responses:write',
-	'customers:read',
-	'customers:write',
-	'mentions:read',
-	'mentions:write',
-	'cases:read',
-	'cases:write',
-	'clusters:read',
-	'clusters:write',
-	'webhooks:read',
-	'webhooks:write'
-] as const satisfies readonly Scope[];
-export type KnownScope = (typeof SCOPES)[number];
-// Fails svelte-check (and so the build) when the API gains a scope this list lacks.
-const everyScopeListed: Exclude<Scope, KnownScope> extends never ? true : never = true;
-void everyScopeListed;
-
 type CustomersPath = P['/api/v1/workspaces/{workspaceId}/customers'];
 type CustomerPath = P['/api/v1/workspaces/{workspaceId}/customers/{externalId}'];
 export type Customer = Success<CustomerPath['get']>;

@@ -1,20 +1,12 @@
-import type {
-	DisplayTrigger,
-	QuestionType,
-	SurveyKind,
-	SurveyQuestion,
-	SurveyStatus,
-	WidgetPosition
-} from '$lib/api/types';
+import type { LocalizedText, QuestionType } from '@otklik/survey-model';
+import type { SurveyKind, SurveyQuestion, SurveyStatus } from '$lib/api/types';
 
 /*
- * Survey constants and pure helpers for the dashboard's survey pages. The server's rules live in
- * backend/src/surveys (survey-definition.ts, question-rules.ts); these mirror what the UI needs to offer.
+ * Pure helpers for the dashboard's survey pages. The survey model itself (kinds, question types, triggers,
+ * positions, languages, limits) is @otklik/survey-model; the server's rules beyond it live in backend/src/surveys.
  */
 
-export type LocalizedText = Record<string, string>;
-
-export const SURVEY_KINDS = ['nps', 'csat', 'ces', 'custom'] as const satisfies readonly SurveyKind[];
+/** Question types in the order the question menus offer them (the model's own order is the API's). */
 export const QUESTION_TYPES = [
 	'single_choice',
 	'multi_choice',
@@ -22,24 +14,10 @@ export const QUESTION_TYPES = [
 	'text',
 	'nps'
 ] as const satisfies readonly QuestionType[];
-export const DISPLAY_TRIGGERS = ['page_load', 'delay', 'event', 'exit_intent'] as const satisfies readonly DisplayTrigger[];
-export const WIDGET_POSITIONS = ['bottom-right', 'bottom-left', 'center'] as const satisfies readonly WidgetPosition[];
 
-// Fail the type check when the API gains a value these lists lack.
-const everyKind: Exclude<SurveyKind, (typeof SURVEY_KINDS)[number]> extends never ? true : never = true;
+// Fail the type check when the model gains a question type the menus lack.
 const everyType: Exclude<QuestionType, (typeof QUESTION_TYPES)[number]> extends never ? true : never = true;
-const everyTrigger: Exclude<DisplayTrigger, (typeof DISPLAY_TRIGGERS)[number]> extends never ? true : never = true;
-void everyKind;
 void everyType;
-void everyTrigger;
-
-/** Languages with built-in wording on the server. Surveys may add others with their own texts. */
-export const BUILT_IN_LANGUAGES = ['en', 'ru', 'bg', 'de'] as const;
-
-/** The server's language-code rule (backend/src/common/http/localized-text.validator.ts). */
-export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
-
-export const TEXT_ANSWER_MAX = 5000;
 
 /** Language name in the UI language, e.g. "German" / "немецкий"; the code when unknown. */
 export function languageName(code: string, uiTag: string): string {

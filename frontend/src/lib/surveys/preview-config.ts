@@ -1,16 +1,20 @@
 /*
  * Builds, in the browser, the PublicSurveyConfig that GET /api/v1/public/surveys/{publicKey} would serve, from
  * the questions being edited (saved or not), so the live preview shows exactly what visitors would get.
- * Localisation and the widget's button texts come from the backend's own pure modules (no Nest imports), so
- * the preview cannot drift from the server.
+ * Localisation and the widget's button texts come from @otklik/survey-model, the code the server runs, so the
+ * preview cannot drift from the server.
  */
-import type { PublicSurveyConfig, Question } from '../../../../backend/src/surveys/survey-definition';
-import { localizeQuestions } from '../../../../backend/src/surveys/localize';
-import { directionOf, uiText } from '../../../../backend/src/surveys/templates';
+import {
+	directionOf,
+	localizeQuestions,
+	uiText,
+	type PublicSurveyConfig,
+	type Question
+} from '@otklik/survey-model';
 import type { DisplayRules, SurveyKind, SurveyQuestion, WidgetTheme } from '$lib/api/types';
 import { cleanQuestions } from './model';
 
-export type { PublicSurveyConfig } from '../../../../backend/src/surveys/survey-definition';
+export type { PublicSurveyConfig } from '@otklik/survey-model';
 
 export interface PreviewSource {
 	publicKey: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { LocalizedText } from '../../../surveys/survey-definition';
+import type { LocalizedText } from '@otklik/survey-model';
 import type { CancellationEventDto } from '../timeline.dto';
 import { keysetPage, sortKeySql, type TimelineEvent, type TimelineFetch, type TimelineSource } from '../timeline-source';
 

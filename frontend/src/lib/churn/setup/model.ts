@@ -1,3 +1,4 @@
+import type { OfferType } from '@otklik/survey-model';
 import type { paths } from '$lib/api/schema';
 
 /*
@@ -13,9 +14,6 @@ export type Reason = Json<P['/api/v1/workspaces/{workspaceId}/churn/reasons']['g
 export type FlowBody = NonNullable<Json<NonNullable<P['/api/v1/workspaces/{workspaceId}/churn/flows/{flowId}']['patch']['requestBody']>>>;
 export type PreviewConfig = Json<P['/api/v1/workspaces/{workspaceId}/churn/flows/preview']['post']['responses'][200]>;
 export type SaveOffer = NonNullable<Reason['offer']>;
-export type OfferType = SaveOffer['type'];
-
-export const OFFER_TYPES: readonly OfferType[] = ['pause', 'skip', 'discount', 'downgrade', 'talk_to_us'];
 /** Offer types that carry an amount (weeks, orders, percent); downgrade carries a plan. */
 export const AMOUNT_TYPES: readonly OfferType[] = ['pause', 'skip', 'discount'];
 export const OTHER = 'other';
