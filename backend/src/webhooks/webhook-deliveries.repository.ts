@@ -1,47 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { WebhookEnvelope } from './event-types';
+import { WebhookAttemptEntity } from './webhook-attempt.entity';
+import { type DeliveryStatus, WebhookDeliveryEntity } from './webhook-delivery.entity';
+import type { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
-export type DeliveryStatus = 'pending' | 'sending' | 'succeeded' | 'failed';
+export type { DeliveryStatus };
 
-export interface DeliveryRow {
-  workspaceId: string;
-  id: string;
-  endpointId: string;
-  eventId: string;
-  eventType: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: Date;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  lastDurationMs: number | null;
-  replayOf: string | null;
-  createdAt: Date;
-  completedAt: Date | null;
-}
+/** A delivery as the log shows it (the payload only on the detail). */
+export type DeliveryRow = Pick<
+  WebhookDeliveryEntity,
+  | 'workspaceId' | 'id' | 'endpointId' | 'eventId' | 'eventType' | 'status' | 'attempts' | 'nextAttemptAt'
+  | 'lastStatusCode' | 'lastError' | 'lastDurationMs' | 'replayOf' | 'createdAt' | 'completedAt'
+>;
 
-export interface AttemptRow {
-  attempt: number;
-  attemptedAt: Date;
-  statusCode: number | null;
-  durationMs: number;
-  error: string | null;
-  responseExcerpt: string | null;
-}
+export type AttemptRow = Pick<WebhookAttemptEntity, 'attempt' | 'attemptedAt' | 'statusCode' | 'durationMs' | 'error' | 'responseExcerpt'>;
 
 /** A delivery the dispatcher has claimed, with what it needs to send it. */
-export interface ClaimedDelivery {
-  workspaceId: string;
-  id: string;
-  endpointId: string;
-  eventId: string;
-  payload: WebhookEnvelope;
-  attempts: number;
-  url: string;
-  secret: string;
-}
+export type ClaimedDelivery = Pick<WebhookDeliveryEntity, 'workspaceId' | 'id' | 'endpointId' | 'eventId' | 'payload' | 'attempts'> &
+  Pick<WebhookEndpointEntity, 'url' | 'secret'>;
 
 export interface AttemptOutcome {
   ok: boolean;
@@ -51,13 +30,15 @@ export interface AttemptOutcome {
   responseExcerpt: string | null;
 }
 
-const COLUMNS = `workspace_id AS "workspaceId", id, endpoint_id AS "endpointId", event_id AS "eventId", event_type AS "eventType",
-  status, attempts, next_attempt_at AS "nextAttemptAt", last_status_code AS "lastStatusCode", last_error AS "lastError",
-  last_duration_ms AS "lastDurationMs", replay_of AS "replayOf", created_at AS "createdAt", completed_at AS "completedAt"`;
+const ROW_COLUMNS: (keyof DeliveryRow)[] = [
+  'workspaceId', 'id', 'endpointId', 'eventId', 'eventType', 'status', 'attempts', 'nextAttemptAt',
+  'lastStatusCode', 'lastError', 'lastDurationMs', 'replayOf', 'createdAt', 'completedAt',
+];
+const ATTEMPT_COLUMNS: (keyof AttemptRow)[] = ['attempt', 'attemptedAt', 'statusCode', 'durationMs', 'error', 'responseExcerpt'];
 
 @Injectable()
 export class WebhookDeliveriesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(WebhookDeliveryEntity) private readonly deliveries: Repository<WebhookDeliveryEntity>) {}
 
   /**
    * Queues one delivery per enabled endpoint subscribed to the event, inside the caller's transaction
@@ -65,7 +46,7 @@ export class WebhookDeliveriesRepository {
    * no rows when nobody listens.
    */
   async enqueue(envelope: WebhookEnvelope, manager?: EntityManager): Promise<number> {
-    const runner = manager ?? this.dataSource;
+    const runner = manager ?? this.deliveries.manager;
     const rows: unknown[] = await runner.query(
       `INSERT INTO webhook_deliveries (workspace_id, endpoint_id, event_id, event_type, payload)
        SELECT $1, e.id, $2, $3::varchar, $4::jsonb FROM webhook_endpoints e
@@ -79,7 +60,7 @@ export class WebhookDeliveriesRepository {
   /** Many events of one workspace in one statement (batch ingest); same rules as enqueue. */
   async enqueueMany(workspaceId: string, envelopes: WebhookEnvelope[], manager?: EntityManager): Promise<number> {
     if (envelopes.length === 0) return 0;
-    const runner = manager ?? this.dataSource;
+    const runner = manager ?? this.deliveries.manager;
     const rows: unknown[] = await runner.query(
       `INSERT INTO webhook_deliveries (workspace_id, endpoint_id, event_id, event_type, payload)
        SELECT $1, e.id, ev.id, ev.type, ev.payload
@@ -93,7 +74,7 @@ export class WebhookDeliveriesRepository {
 
   /** Whether any enabled endpoint of the workspace listens for this event type (skip building payloads if not). */
   async hasSubscribers(workspaceId: string, type: string, manager?: EntityManager): Promise<boolean> {
-    const runner = manager ?? this.dataSource;
+    const runner = manager ?? this.deliveries.manager;
     const rows: unknown[] = await runner.query(
       `SELECT 1 FROM webhook_endpoints WHERE workspace_id = $1 AND enabled AND ($2::text = ANY (events) OR '*' = ANY (events)) LIMIT 1`,
       [workspaceId, type],
@@ -103,12 +84,11 @@ export class WebhookDeliveriesRepository {
 
   /** A delivery to one endpoint regardless of its subscriptions (test pings, replays). */
   async enqueueTo(endpointId: string, envelope: WebhookEnvelope, replayOf: string | null = null): Promise<DeliveryRow> {
-    const [row] = await this.dataSource.query(
-      `INSERT INTO webhook_deliveries (workspace_id, endpoint_id, event_id, event_type, payload, replay_of)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING ${COLUMNS}`,
-      [envelope.workspaceId, endpointId, envelope.id, envelope.type, JSON.stringify(envelope), replayOf],
-    );
-    return row;
+    // The envelope is stored as jsonb; TypeORM's deep-partial type does not model a jsonb column holding an object type.
+    const values = { workspaceId: envelope.workspaceId, endpointId, eventId: envelope.id, eventType: envelope.type, payload: envelope, replayOf };
+    const { identifiers } = await this.deliveries.insert(values as QueryDeepPartialEntity<WebhookDeliveryEntity>);
+    const id = identifiers[0].id as string;
+    return (await this.deliveries.findOne({ select: ROW_COLUMNS, where: { workspaceId: envelope.workspaceId, id } }))!;
   }
 
   /**
@@ -119,7 +99,7 @@ export class WebhookDeliveriesRepository {
    */
   async claim(limit: number, leaseMs: number, excludeEndpoints: string[]): Promise<ClaimedDelivery[]> {
     // TypeORM answers an UPDATE with [rows, rowCount].
-    const [rows] = await this.dataSource.query(
+    const [rows]: [ClaimedDelivery[], number] = await this.deliveries.query(
       `WITH heads AS (
          SELECT DISTINCT ON (d.endpoint_id) d.workspace_id, d.id, d.endpoint_id, d.status, d.next_attempt_at, d.lease_until
            FROM webhook_deliveries d
@@ -151,57 +131,57 @@ export class WebhookDeliveriesRepository {
    * or pending again after `retryInMs`. Only the claim that made this attempt may settle it.
    */
   async settle(delivery: ClaimedDelivery, outcome: AttemptOutcome, final: boolean, retryInMs: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const [, affected] = await manager.query(
-        `UPDATE webhook_deliveries
-            SET status = CASE WHEN $3 THEN 'succeeded' WHEN $4 THEN 'failed' ELSE 'pending' END,
-                next_attempt_at = CASE WHEN $3 OR $4 THEN next_attempt_at ELSE now() + make_interval(secs => $5::double precision / 1000) END,
-                completed_at = CASE WHEN $3 OR $4 THEN now() END,
-                lease_until = NULL, last_status_code = $6, last_error = $7, last_duration_ms = $8
-          WHERE workspace_id = $1 AND id = $2 AND status = 'sending' AND attempts = $9`,
-        [delivery.workspaceId, delivery.id, outcome.ok, final, retryInMs, outcome.statusCode, outcome.error, outcome.durationMs, delivery.attempts],
-      );
-      if (!affected) return;
-      await manager.query(
-        `INSERT INTO webhook_attempts (workspace_id, delivery_id, attempt, status_code, duration_ms, error, response_excerpt)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-        [delivery.workspaceId, delivery.id, delivery.attempts, outcome.statusCode, outcome.durationMs, outcome.error, outcome.responseExcerpt],
-      );
+    await this.deliveries.manager.transaction(async (manager) => {
+      const done = outcome.ok || final;
+      const result = await manager
+        .getRepository(WebhookDeliveryEntity)
+        .createQueryBuilder()
+        .update()
+        .set({
+          status: outcome.ok ? 'succeeded' : final ? 'failed' : 'pending',
+          ...(done ? { completedAt: () => 'now()' } : { completedAt: null, nextAttemptAt: () => 'now() + make_interval(secs => :retrySeconds)' }),
+          leaseUntil: null,
+          lastStatusCode: outcome.statusCode,
+          lastError: outcome.error,
+          lastDurationMs: outcome.durationMs,
+        })
+        .where('workspace_id = :workspaceId AND id = :id AND status = :sending AND attempts = :attempts', {
+          workspaceId: delivery.workspaceId, id: delivery.id, sending: 'sending', attempts: delivery.attempts,
+        })
+        .setParameter('retrySeconds', retryInMs / 1000)
+        .execute();
+      if (!result.affected) return;
+      await manager
+        .getRepository(WebhookAttemptEntity)
+        .createQueryBuilder()
+        .insert()
+        .values({
+          workspaceId: delivery.workspaceId, deliveryId: delivery.id, attempt: delivery.attempts, statusCode: outcome.statusCode,
+          durationMs: outcome.durationMs, error: outcome.error, responseExcerpt: outcome.responseExcerpt,
+        })
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
     });
   }
 
   list(workspaceId: string, endpointId: string, options: { status?: DeliveryStatus; limit: number; before?: { createdAt: Date; id: string } }): Promise<DeliveryRow[]> {
-    const params: unknown[] = [workspaceId, endpointId, options.limit];
-    let where = '';
-    if (options.status) {
-      params.push(options.status);
-      where += ` AND status = $${params.length}`;
-    }
-    if (options.before) {
-      params.push(options.before.createdAt, options.before.id);
-      where += ` AND (created_at, id) < ($${params.length - 1}, $${params.length})`;
-    }
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM webhook_deliveries WHERE workspace_id = $1 AND endpoint_id = $2${where}
-        ORDER BY created_at DESC, id DESC LIMIT $3`,
-      params,
-    );
+    const query = this.deliveries
+      .createQueryBuilder('d')
+      .select(ROW_COLUMNS.map((column) => `d.${column}`))
+      .where('d.workspace_id = :workspaceId AND d.endpoint_id = :endpointId', { workspaceId, endpointId });
+    if (options.status) query.andWhere('d.status = :status', { status: options.status });
+    if (options.before) query.andWhere('(d.created_at, d.id) < (:beforeAt, :beforeId)', { beforeAt: options.before.createdAt, beforeId: options.before.id });
+    return query.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC').limit(options.limit).getMany();
   }
 
-  async find(workspaceId: string, endpointId: string, id: string): Promise<(DeliveryRow & { payload: WebhookEnvelope }) | null> {
-    const rows = await this.dataSource.query(
-      `SELECT ${COLUMNS}, payload FROM webhook_deliveries WHERE workspace_id = $1 AND endpoint_id = $2 AND id = $3`,
-      [workspaceId, endpointId, id],
-    );
-    return rows[0] ?? null;
+  find(workspaceId: string, endpointId: string, id: string): Promise<(DeliveryRow & Pick<WebhookDeliveryEntity, 'payload'>) | null> {
+    return this.deliveries.findOne({ select: [...ROW_COLUMNS, 'payload'], where: { workspaceId, endpointId, id } });
   }
 
   attempts(workspaceId: string, deliveryId: string): Promise<AttemptRow[]> {
-    return this.dataSource.query(
-      `SELECT attempt, attempted_at AS "attemptedAt", status_code AS "statusCode", duration_ms AS "durationMs", error,
-              response_excerpt AS "responseExcerpt"
-         FROM webhook_attempts WHERE workspace_id = $1 AND delivery_id = $2 ORDER BY attempt`,
-      [workspaceId, deliveryId],
-    );
+    return this.deliveries.manager
+      .getRepository(WebhookAttemptEntity)
+      .find({ select: ATTEMPT_COLUMNS, where: { workspaceId, deliveryId }, order: { attempt: 'ASC' } });
   }
 }

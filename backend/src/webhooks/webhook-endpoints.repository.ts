@@ -1,77 +1,60 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { WebhookDeliveryEntity } from './webhook-delivery.entity';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
-export interface EndpointRow {
-  workspaceId: string;
-  id: string;
-  url: string;
-  description: string;
-  events: string[];
-  secret: string;
-  enabled: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type EndpointRow = WebhookEndpointEntity;
 
 export interface EndpointStats {
-  endpointId: string;
+  endpointId: WebhookEndpointEntity['id'];
   pending: number;
   failed: number;
-  lastDeliveryAt: Date | null;
-  lastStatus: string | null;
+  lastDeliveryAt: WebhookDeliveryEntity['createdAt'] | null;
+  lastStatus: WebhookDeliveryEntity['status'] | null;
 }
 
-const COLUMNS = `workspace_id AS "workspaceId", id, url, description, events, secret, enabled,
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
-
-const FIELDS: Record<string, string> = { url: 'url', description: 'description', events: 'events', enabled: 'enabled', secret: 'secret' };
+/** The columns an update may change (updated_at follows by itself). */
+const UPDATABLE = ['url', 'description', 'events', 'enabled', 'secret'] as const;
+type EndpointChanges = Partial<Pick<EndpointRow, (typeof UPDATABLE)[number]>>;
 
 @Injectable()
 export class WebhookEndpointsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(WebhookEndpointEntity) private readonly endpoints: Repository<WebhookEndpointEntity>) {}
 
-  async create(row: Pick<EndpointRow, 'workspaceId' | 'url' | 'description' | 'events' | 'secret' | 'enabled'>): Promise<EndpointRow> {
-    const [created] = await this.dataSource.query(
-      `INSERT INTO webhook_endpoints (workspace_id, url, description, events, secret, enabled)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-      [row.workspaceId, row.url, row.description, row.events, row.secret, row.enabled],
-    );
-    return created;
+  create(row: Pick<EndpointRow, 'workspaceId' | 'url' | 'description' | 'events' | 'secret' | 'enabled'>): Promise<EndpointRow> {
+    return this.endpoints.save(this.endpoints.create(row));
   }
 
   list(workspaceId: string): Promise<EndpointRow[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM webhook_endpoints WHERE workspace_id = $1 ORDER BY created_at, id`, [workspaceId]);
+    return this.endpoints.find({ where: { workspaceId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  async count(workspaceId: string): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM webhook_endpoints WHERE workspace_id = $1`, [workspaceId]);
-    return row.n;
+  count(workspaceId: string): Promise<number> {
+    return this.endpoints.countBy({ workspaceId });
   }
 
-  async find(workspaceId: string, id: string): Promise<EndpointRow | null> {
-    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM webhook_endpoints WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
-    return (rows[0] as EndpointRow | undefined) ?? null;
+  find(workspaceId: string, id: string): Promise<EndpointRow | null> {
+    return this.endpoints.findOneBy({ workspaceId, id });
   }
 
-  async update(workspaceId: string, id: string, changes: Partial<EndpointRow>): Promise<void> {
-    const entries = Object.entries(changes).filter(([key, value]) => value !== undefined && FIELDS[key]);
-    if (entries.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE webhook_endpoints SET ${entries.map(([key], i) => `${FIELDS[key]} = $${i + 3}`).join(', ')}, updated_at = now()
-        WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, id, ...entries.map(([, value]) => value)],
-    );
+  async update(workspaceId: string, id: string, changes: EndpointChanges): Promise<void> {
+    const set: EndpointChanges = {};
+    for (const key of UPDATABLE) {
+      if (changes[key] !== undefined) Object.assign(set, { [key]: changes[key] });
+    }
+    if (Object.keys(set).length === 0) return;
+    await this.endpoints.update({ workspaceId, id }, set);
   }
 
   async remove(workspaceId: string, id: string): Promise<boolean> {
-    const [, affected] = await this.dataSource.query(`DELETE FROM webhook_endpoints WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
-    return affected > 0;
+    const result = await this.endpoints.delete({ workspaceId, id });
+    return (result.affected ?? 0) > 0;
   }
 
-  /** Queue depth and the latest outcome per endpoint, for the endpoints list. */
+  /** Queue depth and the latest outcome per endpoint, for the endpoints list (analytics over deliveries: SQL). */
   stats(workspaceId: string): Promise<EndpointStats[]> {
-    return this.dataSource.query(
+    return this.endpoints.query(
       `SELECT e.id AS "endpointId",
               (SELECT count(*)::int FROM webhook_deliveries d WHERE d.workspace_id = e.workspace_id AND d.endpoint_id = e.id
                   AND d.status IN ('pending', 'sending')) AS pending,
