@@ -11,13 +11,13 @@ import { assignRequestId } from './common/http/request-logging';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { smallerLimit, type AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi/openapi';
-import { CancellationFlowsService } from './churn/cancellation-flows.service';
-import { installIngestEdge } from './surveys/install-ingest-edge';
 import { publicCors } from './surveys/public-cors.middleware';
 import { publicPathGuard } from './surveys/public-route';
 import { SESSION_COOKIE } from './auth/sessions.service';
 import { SignedIngestService } from './mentions/ingest-keys/signed-ingest.service';
-import { PublicSurveyCache } from './surveys/public-survey.cache';
+import { installIngestEdge } from './web/public-write/install-ingest-edge';
+import { PublicRoutes } from './web/public-write/public-routes';
+import { PublicWrites } from './web/public-write/public-write.module';
 import { loadDashboard, serveDashboard } from './web/static-dashboard';
 
 export const API_PREFIX = 'api/v1';
@@ -42,8 +42,13 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.disable('x-powered-by');
   // Other spellings of a public path are 404 before any body is read (public-route.ts).
   app.use(publicPathGuard);
-  // The public survey edge takes small bodies only; body-parser skips a body that is already parsed.
-  app.use(`/${API_PREFIX}/public`, json({ limit: config.publicBodyLimit, type: ['application/json', 'text/plain'], verify: verifyJsonDepth }));
+  // Public writes (the registered routes in PublicRoutes) read their own body in the public-write pipeline, on the
+  // ingest edge and behind the Nest controllers alike: no body parser here may touch them.
+  const writes = app.get(PublicWrites);
+  const unlessPublicWrite = (parser: (req: Request, res: Response, next: NextFunction) => void) => (req: Request, res: Response, next: NextFunction) =>
+    writes.handles(req.method, req.originalUrl) ? next() : parser(req, res, next);
+  // The rest of the public API (config reads) takes small bodies only; body-parser skips a body that is already parsed.
+  app.use(`/${API_PREFIX}/public`, unlessPublicWrite(json({ limit: config.publicBodyLimit, type: ['application/json', 'text/plain'], verify: verifyJsonDepth })));
   // Signed ingest webhooks verify the exact bytes they were sent, so their body stays raw. Their key and signature
   // headers are checked first: an unknown key or an unsigned request is 401 before any of its (5 MB) body is read.
   const signedIngest = app.get(SignedIngestService);
@@ -57,12 +62,14 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const anonymousLimit = smallerLimit(config.publicBodyLimit, config.bodyLimit);
   const anonymousJson = json({ limit: anonymousLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth });
   const anonymousForm = urlencoded({ limit: anonymousLimit, extended: false });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.headers.authorization || req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) return next();
-    anonymousJson(req, res, (error?: unknown) => (error ? next(error) : anonymousForm(req, res, next)));
-  });
-  app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth });
-  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.use(
+    unlessPublicWrite((req: Request, res: Response, next: NextFunction) => {
+      if (req.headers.authorization || req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) return next();
+      anonymousJson(req, res, (error?: unknown) => (error ? next(error) : anonymousForm(req, res, next)));
+    }),
+  );
+  app.use(unlessPublicWrite(json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth })));
+  app.use(unlessPublicWrite(urlencoded({ limit: config.bodyLimit, extended: false })));
   app.use(cookieParser());
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
@@ -87,12 +94,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       },
     }),
   );
-  const surveys = app.get(PublicSurveyCache);
-  const flows = app.get(CancellationFlowsService);
-  app.use(
-    `/${API_PREFIX}/public`,
-    publicCors((route) => (route.target === 'survey' ? surveys.byPublicKey(route.key) : flows.originsOf(route.key))),
-  );
+  // Preflights and config reads; public writes check their origin in the pipeline (the same rule and answer).
+  const routes = app.get(PublicRoutes);
+  app.use(`/${API_PREFIX}/public`, unlessPublicWrite(publicCors((route) => routes.origins(route))));
   app.use('/widget/', (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin'); // loaded by <script> on customers' sites
     next();
@@ -100,6 +104,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   setupOpenApi(app);
   serveDashboard(app, dashboard, config.widgetsDir);
   await app.init();
-  if (config.ingestEdge) installIngestEdge(app, config);
+  if (config.ingestEdge) installIngestEdge(app);
   return app;
 }

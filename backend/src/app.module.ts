@@ -27,6 +27,7 @@ import { TouchpointsModule } from './touchpoints/touchpoints.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
+import { PublicWriteModule } from './web/public-write/public-write.module';
 import { loginThrottlers } from './auth/login-throttle';
 
 @Module({})
@@ -39,6 +40,7 @@ export class AppModule {
         LoggerModule.forRoot(requestLoggingParams(config)),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         ThrottlerModule.forRoot(loginThrottlers(config)),
+        PublicWriteModule,
         UsersModule,
         MembersModule,
         WorkspacesModule,

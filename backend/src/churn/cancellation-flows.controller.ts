@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { CurrentWorkspace, Public, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
 import { uuidOr404 } from '../common/http/uuid-or-404';
 import { PublicRateLimitGuard } from '../surveys/public-rate-limit.guard';
+import { answerPublicWrite } from '../web/public-write/nest-transport';
+import { PublicWrites } from '../web/public-write/public-write.module';
 import { CancellationRecordedDto, CreateFlowDto, FlowDto, PublicFlowConfigDto, SubmitCancellationDto, UpdateFlowDto } from './cancellation-flows.dto';
 import type { CancellationConfig } from '@otklik/survey-model';
 import { CancellationFlowsService } from './cancellation-flows.service';
@@ -52,15 +54,21 @@ export class CancellationFlowsController {
   }
 }
 
-/** The public edge the cancellation widget talks to (CORS by the flow's allowed origins). */
+/**
+ * The public edge the cancellation widget talks to (CORS by the flow's allowed origins). Submissions are answered by
+ * the public-write pipeline (registered in public-cancellation-routes.ts), as on the ingest edge.
+ */
 @ApiTags('public')
 @Controller('public/cancellation-flows/:publicKey')
 @Public()
-@UseGuards(PublicRateLimitGuard)
 export class PublicCancellationController {
-  constructor(private readonly flows: CancellationFlowsService) {}
+  constructor(
+    private readonly flows: CancellationFlowsService,
+    private readonly writes: PublicWrites,
+  ) {}
 
   @Get()
+  @UseGuards(PublicRateLimitGuard)
   @ApiOperation({ summary: "A flow's reasons with their save offers, in one language" })
   @ApiQuery({ name: 'language', required: false })
   @ApiOkResponse({ type: PublicFlowConfigDto })
@@ -72,9 +80,8 @@ export class PublicCancellationController {
   @ApiOperation({ summary: 'Record a step of a cancellation run (idempotent per key); finished: true records the outcome' })
   @ApiCreatedResponse({ type: CancellationRecordedDto })
   @ApiOkResponse({ type: CancellationRecordedDto })
-  async submit(@Param('publicKey') publicKey: string, @Body() body: SubmitCancellationDto, @Res({ passthrough: true }) res: Response): Promise<CancellationRecordedDto> {
-    const result = await this.flows.submit(publicKey, body);
-    res.status(result.created ? 201 : 200);
-    return result.body;
+  @ApiBody({ type: SubmitCancellationDto })
+  submit(@Param('publicKey') _publicKey: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return answerPublicWrite(this.writes, req, res);
   }
 }

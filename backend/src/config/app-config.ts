@@ -188,6 +188,13 @@ function hostnameOf(url: string): string {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /** The smaller of two validated body limits such as `64kb` and `1mb`. */
+/** "64kb" / "1mb" → bytes. */
+export function parseSize(size: string): number {
+  const match = /^(\d+)(kb|mb)$/i.exec(size);
+  if (!match) throw new Error(`not a size: ${size}`);
+  return Number(match[1]) * (match[2].toLowerCase() === 'mb' ? 1024 * 1024 : 1024);
+}
+
 export function smallerLimit(a: string, b: string): string {
   const bytes = (limit: string) => Number.parseInt(limit, 10) * (/mb$/i.test(limit) ? 1024 * 1024 : 1024);
   return bytes(a) <= bytes(b) ? a : b;

@@ -1,3 +1,10 @@
+import { HttpStatus } from '@nestjs/common';
+import { ApiError } from '../common/http/api-error';
+
+/** The 403 for a browser on an origin a survey or flow does not allow (the CORS middleware and the public writes). */
+export const originNotAllowed = (origin: string) =>
+  new ApiError(HttpStatus.FORBIDDEN, 'origin_not_allowed', `This cannot be embedded on ${origin}. Add it to the allowed origins.`);
+
 /**
  * Whether a browser Origin may use a survey. An empty allow-list means any origin (link surveys,
  * quick starts); entries are exact origins or `https://*.example.com` for any subdomain.

@@ -1,9 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
-import { fromOwnOrigin, originAllowed } from './origin-policy';
+import { errorBody } from '../common/http/error-body';
+import { fromOwnOrigin, originAllowed, originNotAllowed } from './origin-policy';
 import { type PublicRoute, resolvePublicPath } from './public-route';
 
 /** Finds the allowed origins of the survey or flow a public route names (null when it does not exist). */
-export type OriginLookup = (route: PublicRoute) => Promise<{ allowedOrigins: string[] } | null>;
+export type OriginLookup = (route: PublicRoute) => Promise<{ allowedOrigins: readonly string[] } | null>;
 
 /**
  * CORS for the public survey API (mounted at /api/v1/public): answers preflights, and lets a browser
@@ -24,14 +25,7 @@ export function publicCors(lookup: OriginLookup) {
       const target = await lookup(route);
       // Unknown keys fall through to their 404; there is no allow-list to apply.
       if (target && !fromOwnOrigin(origin, req.headers.host) && !originAllowed(origin, target.allowedOrigins)) {
-        res.status(403).json({
-          error: {
-            status: 403,
-            code: 'origin_not_allowed',
-            message: `This cannot be embedded on ${origin}. Add it to the allowed origins.`,
-            requestId: (req as Request & { id?: string }).id ?? '',
-          },
-        });
+        res.status(403).json(errorBody(originNotAllowed(origin), (req as Request & { id?: string }).id ?? ''));
         return;
       }
       res.setHeader('Access-Control-Allow-Origin', origin);

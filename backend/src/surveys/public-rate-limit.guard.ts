@@ -1,13 +1,14 @@
-import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiError, notFound } from '../common/http/api-error';
+import { notFound, TooManyRequestsError } from '../common/http/api-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { resolvePublicPath } from './public-route';
 
-export class RateLimitedError extends ApiError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(HttpStatus.TOO_MANY_REQUESTS, 'too_many_requests', `Too many requests. Try again in ${retryAfterSeconds} s.`);
+/** A 429 with its Retry-After (the error mapping sends it), for the public API's per-IP and per-survey limits. */
+export class RateLimitedError extends TooManyRequestsError {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, `Too many requests. Try again in ${retryAfterSeconds} s.`);
   }
 }
 
@@ -46,14 +47,8 @@ export class PublicRateLimitGuard implements CanActivate {
     // The key the controller gets must be the one the CORS check and the edge read from the raw path.
     const route = resolvePublicPath(req.originalUrl);
     if (!route || route.key !== req.params.publicKey) throw notFound('Route');
-    try {
-      await this.limiter.consume(req.ip ?? 'unknown', route.key);
-    } catch (error) {
-      if (error instanceof RateLimitedError) {
-        context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(error.retryAfterSeconds));
-      }
-      throw error;
-    }
+    // A RateLimitedError carries its Retry-After to the error filter.
+    await this.limiter.consume(req.ip ?? 'unknown', route.key);
     return true;
   }
 }

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../common/auth/access.decorators';
 import { ErrorResponseDto } from '../common/http/error.dto';
+import { answerPublicWrite } from '../web/public-write/nest-transport';
+import { PublicWrites } from '../web/public-write/public-write.module';
 import { PublicIngestService } from './public-ingest.service';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
 import { DisplayRecordedDto, RecordDisplayDto, ResponseRecordedDto, SubmitResponseDto } from './public.dto';
@@ -12,15 +14,22 @@ import type { PublicSurveyConfig } from '@otklik/survey-model';
 const str = (value: unknown, max: number): string | undefined =>
   typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined;
 
-/** The hostile public edge that embedded widgets talk to (CORS and body cap are set in app.factory). */
+/**
+ * The hostile public edge that embedded widgets talk to. The writes are answered by the public-write pipeline
+ * (web/public-write, registered in public-survey-routes.ts), the same one the ingest edge calls; CORS for the
+ * config read is set in app.factory.
+ */
 @ApiTags('public')
 @Controller('public/surveys/:publicKey')
 @Public()
-@UseGuards(PublicRateLimitGuard)
 export class PublicSurveysController {
-  constructor(private readonly ingest: PublicIngestService) {}
+  constructor(
+    private readonly ingest: PublicIngestService,
+    private readonly writes: PublicWrites,
+  ) {}
 
   @Get()
+  @UseGuards(PublicRateLimitGuard)
   @ApiOperation({ summary: "A survey's widget configuration in one language, and whether this respondent may see it now" })
   @ApiQuery({ name: 'respondentId', required: false })
   @ApiQuery({ name: 'language', required: false })
@@ -42,14 +51,9 @@ export class PublicSurveysController {
   @ApiCreatedResponse({ type: DisplayRecordedDto })
   @ApiOkResponse({ type: DisplayRecordedDto, description: 'Already recorded with this idempotency key' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'recontact_window, already_responded or not_live' })
-  async display(
-    @Param('publicKey') publicKey: string,
-    @Body() body: RecordDisplayDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<DisplayRecordedDto> {
-    const result = await this.ingest.recordDisplay(publicKey, body);
-    res.status(result.created ? 201 : 200);
-    return result.body;
+  @ApiBody({ type: RecordDisplayDto })
+  display(@Param('publicKey') _publicKey: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return answerPublicWrite(this.writes, req, res);
   }
 
   @Post('responses')
@@ -57,14 +61,8 @@ export class PublicSurveysController {
   @ApiCreatedResponse({ type: ResponseRecordedDto })
   @ApiOkResponse({ type: ResponseRecordedDto, description: 'Merged into the response with this idempotency key' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'recontact_window, already_responded or not_live' })
-  async respond(
-    @Param('publicKey') publicKey: string,
-    @Body() body: SubmitResponseDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ResponseRecordedDto> {
-    const result = await this.ingest.submitResponse(publicKey, body, { userAgent: req.header('user-agent') });
-    res.status(result.created ? 201 : 200);
-    return result.body;
+  @ApiBody({ type: SubmitResponseDto })
+  respond(@Param('publicKey') _publicKey: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return answerPublicWrite(this.writes, req, res);
   }
 }

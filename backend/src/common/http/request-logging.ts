@@ -7,13 +7,17 @@ import type { AppConfig } from '../../config/app-config';
 
 const INCOMING_ID = /^[\w.-]{1,64}$/;
 
+/** The id of a request: its X-Request-Id when that is sane (a caller tracing its own calls), else a new one. */
+export function requestIdFrom(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+}
+
 /**
  * First middleware of all: gives every request an id (from a sane X-Request-Id, or new) and echoes it,
  * so even errors raised before Nest's pipeline (body parsing) carry one.
  */
 export function assignRequestId(req: Request, res: Response, next: NextFunction): void {
-  const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+  const id = requestIdFrom(req.headers['x-request-id']);
   (req as Request & { id: string }).id = id;
   res.setHeader('X-Request-Id', id);
   next();
