@@ -12,6 +12,7 @@ import { ChurnSummaryRepository } from './churn-summary.repository';
 import { InactivityController } from './inactivity.controller';
 import { InactivityRepository } from './inactivity.repository';
 import { InactivityService } from './inactivity.service';
+import { PublicCancellationRoutes } from './public-cancellation-routes';
 import { SleepingNotifier } from './sleeping-notifier';
 import { SleepingScanJob } from './sleeping-scan.job';
 import { ChurnSummaryService } from './churn-summary.service';
@@ -21,7 +22,7 @@ import { ChurnReasonsService } from './churn-reasons.service';
 @Module({
   imports: [SurveysModule, WebhooksModule, CustomerIdentityModule, JobsModule],
   controllers: [ChurnReasonsController, ChurnSummaryController, InactivityController, CancellationFlowsController, PublicCancellationController, ...CHURN_ANALYTICS_CONTROLLERS],
-  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService, SleepingNotifier, SleepingScanJob, ...CHURN_ANALYTICS_PROVIDERS],
+  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService, SleepingNotifier, SleepingScanJob, PublicCancellationRoutes, ...CHURN_ANALYTICS_PROVIDERS],
   exports: [ChurnReasonsService, CancellationFlowsService, ChurnSummaryService, InactivityService, ...CHURN_ANALYTICS_PROVIDERS],
 })
 export class ChurnModule {}
