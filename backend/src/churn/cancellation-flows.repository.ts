@@ -1,112 +1,66 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { LocalizedText } from '@otklik/survey-model';
-import type { SaveOffer } from './default-reasons';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { CancellationFlowEntity } from './cancellation-flow.entity';
+import { CancellationEntity } from './cancellation.entity';
 
-export interface FlowRow {
-  workspaceId: string;
-  id: string;
-  publicKey: string;
-  name: string;
-  status: 'live' | 'paused';
-  languages: string[];
-  defaultLanguage: string;
-  allowedOrigins: string[];
-  reasonKeys: string[];
-  randomizeReasons: boolean;
-  /** A customer id must come with its identity hash (customer-identity/). */
-  requireVerifiedCustomer: boolean;
-  followUpEnabled: boolean;
-  /** Empty: the standard question. */
-  followUpQuestion: LocalizedText;
-  /** reason key → this flow's offer (null: none); keys not here keep the taxonomy's offer. */
-  offerOverrides: Record<string, SaveOffer | null>;
-  createdAt: Date;
-}
+/** A flow as the service works with it (everything but updated_at). */
+export type FlowRow = Omit<CancellationFlowEntity, 'updatedAt'>;
 
-export interface CancellationWrite {
-  idempotencyKey: string;
-  customerId: string | null;
+export type CancellationWrite = Pick<CancellationEntity, 'idempotencyKey' | 'reasonKey' | 'offeredReasonKeys' | 'otherText' | 'followUp' | 'offer' | 'outcome' | 'language'> & {
+  customerId: CancellationEntity['customerExternalId'];
   /** customerId came with a valid identity hash; only then may the run change the customer (mark them left). */
   customerVerified: boolean;
-  reasonKey: string | null;
-  offeredReasonKeys: string[];
-  otherText: string | null;
-  followUp: string | null;
-  offer: SaveOffer | null;
-  outcome: 'saved' | 'cancelled' | null;
-  language: string | null;
-}
+};
 
 /** The stored run after a write; `justFinished` is true only for the write that set the outcome. */
-export interface CancellationRecord {
-  id: string;
+export type CancellationRecord = Pick<
+  CancellationEntity,
+  'id' | 'outcome' | 'customerVerified' | 'reasonKey' | 'otherText' | 'followUp' | 'offer' | 'mrr' | 'language' | 'finishedAt'
+> & {
   finished: boolean;
   justFinished: boolean;
-  outcome: 'saved' | 'cancelled' | null;
   created: boolean;
-  customerId: string | null;
-  customerVerified: boolean;
-  reasonKey: string | null;
-  otherText: string | null;
-  followUp: string | null;
-  offer: SaveOffer | null;
-  mrr: string | null;
-  language: string | null;
-  finishedAt: Date | null;
-}
-
-const FLOW_COLUMNS = `workspace_id AS "workspaceId", id, public_key AS "publicKey", name, status, languages,
-  default_language AS "defaultLanguage", allowed_origins AS "allowedOrigins", reason_keys AS "reasonKeys",
-  randomize_reasons AS "randomizeReasons", require_verified_customer AS "requireVerifiedCustomer",
-  follow_up_enabled AS "followUpEnabled", follow_up_question AS "followUpQuestion", offer_overrides AS "offerOverrides", created_at AS "createdAt"`;
-
-const FIELDS: Record<string, string> = {
-  name: 'name', status: 'status', languages: 'languages', defaultLanguage: 'default_language', allowedOrigins: 'allowed_origins',
-  reasonKeys: 'reason_keys', randomizeReasons: 'randomize_reasons', requireVerifiedCustomer: 'require_verified_customer',
-  followUpEnabled: 'follow_up_enabled', followUpQuestion: 'follow_up_question', offerOverrides: 'offer_overrides',
+  customerId: CancellationEntity['customerExternalId'];
 };
-/** jsonb columns: sent as JSON text (a plain array would otherwise go out as a PostgreSQL array). */
-const JSON_FIELDS = new Set(['followUpQuestion', 'offerOverrides']);
+
+const FLOW_COLUMNS = {
+  workspaceId: true, id: true, publicKey: true, name: true, status: true, languages: true, defaultLanguage: true, allowedOrigins: true,
+  reasonKeys: true, randomizeReasons: true, requireVerifiedCustomer: true, followUpEnabled: true, followUpQuestion: true,
+  offerOverrides: true, createdAt: true,
+} as const;
+
+/** What an edit may change. */
+const EDITABLE = [
+  'name', 'status', 'languages', 'defaultLanguage', 'allowedOrigins', 'reasonKeys', 'randomizeReasons', 'requireVerifiedCustomer',
+  'followUpEnabled', 'followUpQuestion', 'offerOverrides',
+] as const satisfies readonly (keyof FlowRow)[];
 
 @Injectable()
 export class CancellationFlowsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(CancellationFlowEntity) private readonly flows: Repository<CancellationFlowEntity>) {}
 
   async create(flow: Omit<FlowRow, 'id' | 'createdAt'>): Promise<FlowRow> {
-    const [row] = await this.dataSource.query(
-      `INSERT INTO cancellation_flows (workspace_id, public_key, name, languages, default_language, allowed_origins, reason_keys, randomize_reasons,
-                                       require_verified_customer, follow_up_enabled, follow_up_question, offer_overrides, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${FLOW_COLUMNS}`,
-      [flow.workspaceId, flow.publicKey, flow.name, flow.languages, flow.defaultLanguage, flow.allowedOrigins, flow.reasonKeys, flow.randomizeReasons,
-       flow.requireVerifiedCustomer, flow.followUpEnabled, JSON.stringify(flow.followUpQuestion), JSON.stringify(flow.offerOverrides), flow.status],
-    );
-    return row;
+    const { identifiers } = await this.flows.insert(flow);
+    return (await this.find(flow.workspaceId, identifiers[0].id as string))!;
   }
 
   list(workspaceId: string): Promise<FlowRow[]> {
-    return this.dataSource.query(`SELECT ${FLOW_COLUMNS} FROM cancellation_flows WHERE workspace_id = $1 ORDER BY created_at`, [workspaceId]);
+    return this.flows.find({ select: FLOW_COLUMNS, where: { workspaceId }, order: { createdAt: 'ASC' } });
   }
 
-  async find(workspaceId: string, id: string): Promise<FlowRow | null> {
-    const rows = await this.dataSource.query(`SELECT ${FLOW_COLUMNS} FROM cancellation_flows WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
-    return (rows[0] as FlowRow | undefined) ?? null;
+  find(workspaceId: string, id: string): Promise<FlowRow | null> {
+    return this.flows.findOne({ select: FLOW_COLUMNS, where: { workspaceId, id } });
   }
 
-  async findByPublicKey(publicKey: string): Promise<FlowRow | null> {
-    const rows = await this.dataSource.query(`SELECT ${FLOW_COLUMNS} FROM cancellation_flows WHERE public_key = $1`, [publicKey]);
-    return (rows[0] as FlowRow | undefined) ?? null;
+  findByPublicKey(publicKey: string): Promise<FlowRow | null> {
+    return this.flows.findOne({ select: FLOW_COLUMNS, where: { publicKey } });
   }
 
   async update(workspaceId: string, id: string, changes: Partial<FlowRow>): Promise<void> {
-    const entries = Object.entries(changes).filter(([key, value]) => value !== undefined && FIELDS[key]);
-    if (entries.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE cancellation_flows SET ${entries.map(([key], i) => `${FIELDS[key]} = $${i + 3}`).join(', ')}, updated_at = now()
-        WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, id, ...entries.map(([key, value]) => (JSON_FIELDS.has(key) ? JSON.stringify(value) : value))],
-    );
+    const set = Object.fromEntries(EDITABLE.filter((key) => changes[key] !== undefined).map((key) => [key, changes[key]]));
+    if (Object.keys(set).length === 0) return;
+    await this.flows.update({ workspaceId, id }, set);
   }
 
   /**
@@ -119,8 +73,9 @@ export class CancellationFlowsRepository {
     write: CancellationWrite,
     afterWrite?: (manager: EntityManager, record: CancellationRecord) => Promise<void>,
   ): Promise<CancellationRecord | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(
+    return this.flows.manager.transaction(async (manager) => {
+      // ON CONFLICT with per-column CASE merges and RETURNING (xmax = 0): not expressible with the query builder.
+      const [row]: CancellationRecord[] = await manager.query(
         `INSERT INTO cancellations AS c (workspace_id, flow_id, idempotency_key, customer_external_id, reason_key, offered_reason_keys,
                                          other_text, follow_up, offer, outcome, language, finished_at, mrr, customer_verified)
          VALUES ($1, $2, $3, $4::varchar, $5, $6, $7, $8, $9, $10::varchar, $11, CASE WHEN $10::varchar IS NOT NULL THEN now() END,
@@ -167,9 +122,8 @@ export class CancellationFlowsRepository {
           [flow.workspaceId, row.customerId, row.outcome === 'cancelled', seen],
         );
       }
-      const record = row as CancellationRecord;
-      if (afterWrite) await afterWrite(manager, record);
-      return record;
+      if (afterWrite) await afterWrite(manager, row);
+      return row;
     });
   }
 }

@@ -1,14 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { CustomerEntity } from '../customers/customer.entity';
+import { CancellationEntity, type CancellationOutcome } from './cancellation.entity';
 
-export interface FinishedFlow {
+export type FinishedFlow = Pick<CancellationEntity, 'offeredReasonKeys' | 'mrr'> & {
   at: Date;
-  outcome: 'saved' | 'cancelled';
+  outcome: CancellationOutcome;
   reasonKey: string;
-  offeredReasonKeys: string[];
-  mrr: string | null;
-  customerId: string | null;
+  customerId: CancellationEntity['customerExternalId'];
+};
+
+/** Money columns are numeric: they arrive, and stay, as decimal strings. */
+export interface ChurnBase {
+  atStart: number;
+  lost: number;
+  mrrAtStart: CustomerEntity['mrr'];
+  mrrLost: CustomerEntity['mrr'];
 }
 
 /**
@@ -20,11 +28,14 @@ const LOST_AT = `(SELECT min(x.finished_at) FROM cancellations x
 
 @Injectable()
 export class ChurnSummaryRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(CancellationEntity) private readonly cancellations: Repository<CancellationEntity>) {}
 
-  /** Customers at `from`, how many of them were lost in [from, to), and their MRR (captured at cancellation). */
-  async base(workspaceId: string, from: Date, to: Date): Promise<{ atStart: number; lost: number; mrrAtStart: string; mrrLost: string }> {
-    const [row] = await this.dataSource.query(
+  /**
+   * Customers at `from`, how many of them were lost in [from, to), and their MRR (captured at cancellation).
+   * Set-based analytics over customers and cancellations: kept as SQL.
+   */
+  async base(workspaceId: string, from: Date, to: Date): Promise<ChurnBase> {
+    const [row]: ChurnBase[] = await this.cancellations.query(
       `WITH present AS (
          SELECT c.external_id, c.mrr, ${LOST_AT} AS lost_at FROM customers c
           WHERE c.workspace_id = $1 AND c.first_seen_at < $2
@@ -46,11 +57,15 @@ export class ChurnSummaryRepository {
   }
 
   finishedFlows(workspaceId: string, from: Date, to: Date): Promise<FinishedFlow[]> {
-    return this.dataSource.query(
-      `SELECT finished_at AS at, outcome, reason_key AS "reasonKey", offered_reason_keys AS "offeredReasonKeys", mrr,
-              customer_external_id AS "customerId"
-         FROM cancellations WHERE workspace_id = $1 AND finished_at >= $2 AND finished_at < $3 AND outcome IS NOT NULL`,
-      [workspaceId, from, to],
-    );
+    return this.cancellations
+      .createQueryBuilder('x')
+      .select('x.finished_at', 'at')
+      .addSelect('x.outcome', 'outcome')
+      .addSelect('x.reason_key', 'reasonKey')
+      .addSelect('x.offered_reason_keys', 'offeredReasonKeys')
+      .addSelect('x.mrr', 'mrr')
+      .addSelect('x.customer_external_id', 'customerId')
+      .where('x.workspace_id = :workspaceId AND x.finished_at >= :from AND x.finished_at < :to AND x.outcome IS NOT NULL', { workspaceId, from, to })
+      .getRawMany<FinishedFlow>();
   }
 }

@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '../common/jobs/jobs.module';
 import { CustomerIdentityModule } from '../customer-identity/customer-identity.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
 import { CHURN_ANALYTICS_CONTROLLERS, CHURN_ANALYTICS_PROVIDERS } from './analytics';
+import { CancellationFlowEntity } from './cancellation-flow.entity';
+import { CancellationEntity } from './cancellation.entity';
 import { CancellationFlowsController, PublicCancellationController } from './cancellation-flows.controller';
 import { CancellationFlowsRepository } from './cancellation-flows.repository';
 import { CancellationFlowsService } from './cancellation-flows.service';
+import { ChurnReasonEntity } from './churn-reason.entity';
 import { ChurnReasonsController, ChurnSummaryController } from './churn-reasons.controller';
 import { ChurnSummaryRepository } from './churn-summary.repository';
 import { InactivityController } from './inactivity.controller';
@@ -20,7 +25,10 @@ import { ChurnReasonsRepository } from './churn-reasons.repository';
 import { ChurnReasonsService } from './churn-reasons.service';
 
 @Module({
-  imports: [SurveysModule, WebhooksModule, CustomerIdentityModule, JobsModule],
+  imports: [
+    SurveysModule, WebhooksModule, CustomerIdentityModule, JobsModule, WorkspacesDataModule,
+    TypeOrmModule.forFeature([ChurnReasonEntity, CancellationFlowEntity, CancellationEntity]),
+  ],
   controllers: [ChurnReasonsController, ChurnSummaryController, InactivityController, CancellationFlowsController, PublicCancellationController, ...CHURN_ANALYTICS_CONTROLLERS],
   providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService, SleepingNotifier, SleepingScanJob, PublicCancellationRoutes, ...CHURN_ANALYTICS_PROVIDERS],
   exports: [ChurnReasonsService, CancellationFlowsService, ChurnSummaryService, InactivityService, ...CHURN_ANALYTICS_PROVIDERS],

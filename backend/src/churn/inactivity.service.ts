@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { inactiveCustomers } from '../churn-metrics';
 import { spreadsheetSafe } from '../responses/csv-safety';
 import type { InactiveCustomersDto } from './inactivity.dto';
+import { WorkspaceSettingsService } from '../workspaces/workspace-settings.service';
 import { InactivityRepository } from './inactivity.repository';
 
 /**
@@ -11,19 +12,22 @@ import { InactivityRepository } from './inactivity.repository';
  */
 @Injectable()
 export class InactivityService {
-  constructor(private readonly inactivity: InactivityRepository) {}
+  constructor(
+    private readonly inactivity: InactivityRepository,
+    private readonly workspaceSettings: WorkspaceSettingsService,
+  ) {}
 
   async settings(workspaceId: string): Promise<{ inactiveDays: number }> {
-    return { inactiveDays: await this.inactivity.inactiveDays(workspaceId) };
+    return { inactiveDays: await this.workspaceSettings.churnInactiveDays(workspaceId) };
   }
 
   async updateSettings(workspaceId: string, inactiveDays: number): Promise<{ inactiveDays: number }> {
-    await this.inactivity.setInactiveDays(workspaceId, inactiveDays);
+    await this.workspaceSettings.setChurnInactiveDays(workspaceId, inactiveDays);
     return { inactiveDays };
   }
 
   async list(workspaceId: string, now = new Date()): Promise<InactiveCustomersDto> {
-    const [days, rows] = await Promise.all([this.inactivity.inactiveDays(workspaceId), this.inactivity.activity(workspaceId)]);
+    const [days, rows] = await Promise.all([this.workspaceSettings.churnInactiveDays(workspaceId), this.inactivity.activity(workspaceId)]);
     const byId = new Map(rows.map((r) => [r.externalId, r]));
     const result = inactiveCustomers(rows, now, days);
     const entry = (e: { externalId: string; lastSeenAt: Date; daysInactive: number }) => ({

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { LifecycleStage } from '../../customers/customers.dto';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { CustomerEntity } from '../../customers/customer.entity';
+import type { CancellationFlowEntity } from '../cancellation-flow.entity';
+import { CancellationEntity, type CancellationOutcome } from '../cancellation.entity';
 
-export interface CancelledFlowRow {
+/** A cancelled flow with the customer's segment and plan and the flow (touchpoint). */
+export type CancelledFlowRow = Pick<CancellationEntity, 'offeredReasonKeys' | 'flowId'> & {
   at: Date;
   reasonKey: string;
-  offeredReasonKeys: string[];
-  segment: string | null;
+  segment: CustomerEntity['segment'];
   plan: string | null;
-  flowId: string;
-  flowName: string;
-}
+  flowName: CancellationFlowEntity['name'];
+};
 
 export interface CancellationFilters {
   segment?: string;
@@ -20,34 +21,28 @@ export interface CancellationFilters {
   touchpoint?: string;
 }
 
-export interface CommentRow {
-  id: string;
+export type CommentRow = Pick<CancellationEntity, 'id'> & {
   text: string;
-  customerId: string | null;
-  customerName: string | null;
+  customerId: CancellationEntity['customerExternalId'];
+  customerName: CustomerEntity['name'];
   at: Date;
-  outcome: 'saved' | 'cancelled';
-}
+  outcome: CancellationOutcome;
+};
 
-export interface CustomerHistoryRow {
-  externalId: string;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  orderCount: number;
-  lifecycleStage: LifecycleStage;
+export type CustomerHistoryRow = Pick<CustomerEntity, 'externalId' | 'firstSeenAt' | 'lastSeenAt' | 'orderCount' | 'lifecycleStage'> & {
   /** The customer's first cancelled flow, if any. */
-  cancelledAt: Date | null;
-  cancelReason: string | null;
-}
+  cancelledAt: CancellationEntity['finishedAt'];
+  cancelReason: CancellationEntity['reasonKey'];
+};
 
-/** Read-only queries of the churn analytics, each scoped by workspace. */
+/** Read-only queries of the churn analytics, each scoped by workspace: set-based joins of cancellations, flows and customers, kept as SQL. */
 @Injectable()
 export class ChurnAnalyticsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(CancellationEntity) private readonly cancellations: Repository<CancellationEntity>) {}
 
   /** Cancelled flows finished in [from, to), with the customer's segment and plan and the flow (touchpoint). */
   cancelledFlows(workspaceId: string, from: Date, to: Date, filters: CancellationFilters = {}): Promise<CancelledFlowRow[]> {
-    return this.dataSource.query(
+    return this.cancellations.query(
       `SELECT x.finished_at AS at, x.reason_key AS "reasonKey", x.offered_reason_keys AS "offeredReasonKeys",
               c.segment, c.attributes->>'plan' AS plan, x.flow_id AS "flowId", f.name AS "flowName"
          FROM cancellations x
@@ -64,7 +59,7 @@ export class ChurnAnalyticsRepository {
 
   /** Finished flows of one reason with a follow-up or "Other" text, latest first. */
   comments(workspaceId: string, reasonKey: string, from: Date, to: Date, limit: number): Promise<CommentRow[]> {
-    return this.dataSource.query(
+    return this.cancellations.query(
       `SELECT x.id, COALESCE(NULLIF(btrim(x.follow_up), ''), btrim(x.other_text)) AS text,
               x.customer_external_id AS "customerId", c.name AS "customerName", x.finished_at AS at, x.outcome
          FROM cancellations x
@@ -80,7 +75,7 @@ export class ChurnAnalyticsRepository {
 
   /** Customers first seen before `before`, with their first cancellation (only the columns the analytics need). */
   customerHistory(workspaceId: string, before: Date): Promise<CustomerHistoryRow[]> {
-    return this.dataSource.query(
+    return this.cancellations.query(
       `SELECT c.external_id AS "externalId", c.first_seen_at AS "firstSeenAt", c.last_seen_at AS "lastSeenAt",
               c.order_count AS "orderCount", c.lifecycle_stage AS "lifecycleStage",
               k.finished_at AS "cancelledAt", k.reason_key AS "cancelReason"

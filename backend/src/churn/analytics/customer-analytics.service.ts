@@ -11,7 +11,7 @@ import {
 } from '../../churn-metrics';
 import { resolvePeriod } from '../../common/http/period';
 import { validationError } from '../../common/http/validation.pipe';
-import { InactivityRepository } from '../inactivity.repository';
+import { WorkspaceSettingsService } from '../../workspaces/workspace-settings.service';
 import type { CohortsDto, FunnelDto, LabelledPeriodQuery, AnalyticsPeriodQuery, MoneyLostDto, MoneyLostQuery } from './churn-analytics.dto';
 import { ChurnAnalyticsRepository, type CustomerHistoryRow } from './churn-analytics.repository';
 import { ReasonCatalog } from './reason-catalog';
@@ -30,13 +30,13 @@ const INACTIVE = 'inactive';
 export class CustomerAnalyticsService {
   constructor(
     private readonly analytics: ChurnAnalyticsRepository,
-    private readonly inactivity: InactivityRepository,
+    private readonly workspaceSettings: WorkspaceSettingsService,
     private readonly reasons: ChurnReasonsService,
   ) {}
 
   /** Customers first seen before `to`, with their loss as of `asOf`. */
   private async customers(workspaceId: string, to: Date, asOf: Date): Promise<{ inactiveDays: number; customers: Customer[] }> {
-    const [inactiveDays, rows] = await Promise.all([this.inactivity.inactiveDays(workspaceId), this.analytics.customerHistory(workspaceId, to)]);
+    const [inactiveDays, rows] = await Promise.all([this.workspaceSettings.churnInactiveDays(workspaceId), this.analytics.customerHistory(workspaceId, to)]);
     return { inactiveDays, customers: rows.map((r) => ({ ...r, loss: effectiveLoss(r, inactiveDays, asOf) })) };
   }
 
