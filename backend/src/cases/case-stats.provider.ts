@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { TouchpointCaseFigures, TouchpointCaseStats } from '../touchpoints/case-stats.port';
+import { TouchpointsReader } from '../touchpoints/touchpoints.reader';
+import { CasesRepository } from './cases.repository';
 import { percentOf } from './reports/case-report-formulas';
 import { CaseReportsService } from './reports/case-reports.service';
 
-/** How far back "recent" cases count for breaches and compliance on the journey map. */
-const RECENT = `interval '90 days'`;
-const BREACHED = `(breached_first_response_at IS NOT NULL OR breached_resolution_at IS NOT NULL)`;
 /**
  * How long a workspace's compliance is reused while its cases and SLA policies are unchanged: measuring 90 days of
  * cases took ~1 s at 50,000 cases, and the map is opened often. Only the passing of time (a running timer turning
@@ -33,24 +30,17 @@ export class CaseStatsProvider implements TouchpointCaseStats {
   private readonly cache = new Map<string, CachedCompliance>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesRepository,
+    private readonly touchpoints: TouchpointsReader,
     private readonly reports: CaseReportsService,
   ) {}
 
   async statsByTouchpoint(workspaceId: string): Promise<Map<string, TouchpointCaseFigures>> {
     // Every case of the workspace, cases without a touchpoint too, so moving a case off a touchpoint changes the version
     // (updated_at as text: microseconds, which a Date would round to milliseconds).
-    const rows: { touchpointId: string | null; cases: number; updatedAt: string; open: number; breached: number }[] = await this.dataSource.query(
-      `SELECT touchpoint_id AS "touchpointId", count(*)::int AS cases, max(updated_at)::text AS "updatedAt",
-              count(*) FILTER (WHERE status IN ('open', 'waiting_customer'))::int AS open,
-              count(*) FILTER (WHERE ${BREACHED} AND (status IN ('open', 'waiting_customer') OR opened_at >= now() - ${RECENT}))::int AS breached
-         FROM cases WHERE workspace_id = $1 GROUP BY touchpoint_id`,
-      [workspaceId],
-    );
-    const [policies]: { policies: number; updatedAt: string | null }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS policies, max(updated_at)::text AS "updatedAt" FROM sla_policies WHERE workspace_id = $1`,
-      [workspaceId],
-    );
+    // Breaches count while open or for cases opened in the last 90 days (the window compliance is measured over).
+    const rows = await this.cases.versionByTouchpoint(workspaceId);
+    const policies = await this.touchpoints.policiesVersion(workspaceId);
     const version = JSON.stringify([rows.map((r) => [r.touchpointId, r.cases, r.updatedAt]).sort(), policies.policies, policies.updatedAt]);
     const compliance = await this.compliance(workspaceId, version);
     return new Map(rows.filter((r) => r.touchpointId !== null).map((r) => [

@@ -8,6 +8,7 @@ import { TouchpointsModule } from '../touchpoints/touchpoints.module';
 import { CustomersModule } from '../customers/customers.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CaseBreachJob } from './case-breach.job';
+import { CaseBreachRepository } from './case-breach.repository';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseOwnerRouting } from './case-owner-routing';
 import { CaseRoutingCursorEntity } from './case-routing-cursor.entity';
@@ -31,7 +32,7 @@ import { CaseReportsService } from './reports/case-reports.service';
   imports: [WebhooksModule, CustomersModule, JobsModule, ResponsesReaderModule, TouchpointsModule,
     TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, CaseRoutingCursorEntity, CaseSettingsEntity])],
   controllers: [CasesController, CaseReportsController],
-  providers: [CasesRepository, CaseRoutingRepository, CaseSourcesRepository, CaseSlaService, CasesService, CaseBreachJob, CaseSyncService, CaseSyncJob,
+  providers: [CasesRepository, CaseBreachRepository, CaseRoutingRepository, CaseSourcesRepository, CaseSlaService, CasesService, CaseBreachJob, CaseSyncService, CaseSyncJob,
     // The journey map's case figures (touchpoints looks this token up without importing this module).
     CaseStatsProvider, { provide: TOUCHPOINT_CASE_STATS, useExisting: CaseStatsProvider },
     // A touchpoint's new owner takes its unassigned open cases (touchpoints looks this token up too).

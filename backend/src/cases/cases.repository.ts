@@ -1,80 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { CaseSource, CaseStatus } from './case-rules';
-import type { StoredPause } from './case-timers';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { CaseEventEntity } from './case-event.entity';
+import { CaseRoutingCursorEntity } from './case-routing-cursor.entity';
+import { CaseSettingsEntity } from './case-settings.entity';
+import type { CaseSource } from './case-rules';
+import { CaseEntity } from './case.entity';
 
-export interface CaseRow {
-  id: string;
-  number: number;
-  title: string;
-  /** Set on cases opened from feedback: the dashboard writes the title from it in the reader's language. */
-  titleKey: string | null;
-  titleParams: Record<string, unknown>;
-  description: string;
-  source: CaseSource;
-  sourceId: string | null;
-  touchpointId: string | null;
-  customerExternalId: string | null;
-  channel: string;
-  priority: string;
-  priorityReasons: string[];
-  status: CaseStatus;
-  reopened: boolean;
-  ownerId: string | null;
-  escalatedTo: string[];
-  slaPolicyId: string | null;
-  openedAt: Date;
-  resolutionStartedAt: Date;
-  pauses: StoredPause[];
-  firstResponseDue: Date | null;
-  firstResponseWarnAt: Date | null;
-  resolutionDue: Date | null;
-  resolutionWarnAt: Date | null;
-  firstRespondedAt: Date | null;
-  resolvedAt: Date | null;
-  closedAt: Date | null;
-  warnedFirstResponseAt: Date | null;
-  warnedResolutionAt: Date | null;
-  breachedFirstResponseAt: Date | null;
-  breachedResolutionAt: Date | null;
-  rootCause: string | null;
-  actionTaken: string | null;
-  churnReasonKey: string | null;
-  followUpCsat: number | null;
-  followUpComment: string | null;
-  followUpAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A case as the service works with it: every column but the tenancy key and the creator. */
+export type CaseRow = Omit<CaseEntity, 'workspaceId' | 'createdBy'>;
 
-export interface CaseEventRow {
-  id: string;
-  actorId: string | null;
-  actorKind: 'user' | 'token' | 'system';
-  kind: string;
-  details: Record<string, unknown>;
-  createdAt: Date;
-}
+export type CaseEventRow = Pick<CaseEventEntity, 'id' | 'actorId' | 'actorKind' | 'kind' | 'details' | 'createdAt'>;
 
-export interface NewCase {
-  number: number;
-  title: string;
-  titleKey: string | null;
-  titleParams: Record<string, unknown>;
-  description: string;
-  source: CaseSource;
-  sourceId: string | null;
-  touchpointId: string | null;
-  customerExternalId: string | null;
-  channel: string;
-  priority: string;
-  priorityReasons: string[];
-  ownerId: string | null;
-  slaPolicyId: string | null;
-  openedAt: Date;
-  createdBy: string | null;
-}
+export type NewCase = Pick<CaseEntity,
+  | 'number' | 'title' | 'titleKey' | 'titleParams' | 'description' | 'source' | 'sourceId' | 'touchpointId' | 'customerExternalId' | 'channel'
+  | 'priority' | 'priorityReasons' | 'ownerId' | 'slaPolicyId' | 'openedAt' | 'createdBy'>;
 
 /** Who did something, for the audit trail. */
 export interface Actor {
@@ -102,26 +43,16 @@ export type CaseUpdate = Partial<Pick<CaseRow,
   | 'firstRespondedAt' | 'resolvedAt' | 'closedAt' | 'rootCause' | 'actionTaken' | 'churnReasonKey' | 'followUpCsat' | 'followUpComment'
   | 'followUpAt' | 'resolutionStartedAt' | 'warnedResolutionAt' | 'breachedResolutionAt'>>;
 
-const COLUMN_OF: Record<keyof CaseUpdate, string> = {
-  status: 'status', reopened: 'reopened', ownerId: 'owner_id', priority: 'priority', pauses: 'pauses',
-  firstResponseDue: 'first_response_due', firstResponseWarnAt: 'first_response_warn_at', resolutionDue: 'resolution_due',
-  resolutionWarnAt: 'resolution_warn_at', firstRespondedAt: 'first_responded_at', resolvedAt: 'resolved_at', closedAt: 'closed_at',
-  rootCause: 'root_cause', actionTaken: 'action_taken', churnReasonKey: 'churn_reason_key', followUpCsat: 'follow_up_csat',
-  followUpComment: 'follow_up_comment', followUpAt: 'follow_up_at', resolutionStartedAt: 'resolution_started_at',
-  warnedResolutionAt: 'warned_resolution_at', breachedResolutionAt: 'breached_resolution_at',
-};
-
-export const CASE_COLUMNS = `c.id, c.number, c.title, c.title_key AS "titleKey", c.title_params AS "titleParams", c.description, c.source, c.source_id AS "sourceId", c.touchpoint_id AS "touchpointId",
-  c.customer_external_id AS "customerExternalId", c.channel, c.priority, c.priority_reasons AS "priorityReasons", c.status, c.reopened,
-  c.owner_id AS "ownerId", c.escalated_to AS "escalatedTo", c.sla_policy_id AS "slaPolicyId", c.opened_at AS "openedAt",
-  c.resolution_started_at AS "resolutionStartedAt", c.pauses, c.first_response_due AS "firstResponseDue",
-  c.first_response_warn_at AS "firstResponseWarnAt", c.resolution_due AS "resolutionDue", c.resolution_warn_at AS "resolutionWarnAt",
-  c.first_responded_at AS "firstRespondedAt", c.resolved_at AS "resolvedAt", c.closed_at AS "closedAt",
-  c.warned_first_response_at AS "warnedFirstResponseAt", c.warned_resolution_at AS "warnedResolutionAt",
-  c.breached_first_response_at AS "breachedFirstResponseAt", c.breached_resolution_at AS "breachedResolutionAt",
-  c.root_cause AS "rootCause", c.action_taken AS "actionTaken", c.churn_reason_key AS "churnReasonKey",
-  c.follow_up_csat AS "followUpCsat", c.follow_up_comment AS "followUpComment", c.follow_up_at AS "followUpAt",
-  c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+/** The columns of a CaseRow, for selects that load one. */
+export const CASE_ROW_COLUMNS = [
+  'id', 'number', 'title', 'titleKey', 'titleParams', 'description', 'source', 'sourceId', 'touchpointId', 'customerExternalId', 'channel',
+  'priority', 'priorityReasons', 'status', 'reopened', 'ownerId', 'escalatedTo', 'slaPolicyId', 'openedAt', 'resolutionStartedAt', 'pauses',
+  'firstResponseDue', 'firstResponseWarnAt', 'resolutionDue', 'resolutionWarnAt', 'firstRespondedAt', 'resolvedAt', 'closedAt',
+  'warnedFirstResponseAt', 'warnedResolutionAt', 'breachedFirstResponseAt', 'breachedResolutionAt', 'rootCause', 'actionTaken',
+  'churnReasonKey', 'followUpCsat', 'followUpComment', 'followUpAt', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof CaseRow)[];
+/** The same for a query builder over alias `c` (the tenancy key too, so TypeORM can tell rows apart). */
+const CASE_SELECT = ['c.workspaceId', ...CASE_ROW_COLUMNS.map((column) => `c.${column}`)];
 
 /** A case past a deadline it has not met (the inbox's "breached" filter). */
 const BREACHED_SQL = `(c.breached_first_response_at IS NOT NULL OR c.breached_resolution_at IS NOT NULL)`;
@@ -135,16 +66,22 @@ const DUE_SOON_SQL = `(c.status = 'open' AND NOT ${BREACHED_SQL} AND (
   (c.first_responded_at IS NULL AND c.first_response_warn_at <= $2 AND c.first_response_due > $2)
   OR (c.resolved_at IS NULL AND c.resolution_warn_at <= $2 AND c.resolution_due > $2)))`;
 
-export interface TouchpointCaseCounts {
-  touchpointId: string | null;
-  open: number;
-  breached: number;
-  dueSoon: number;
-}
+export type TouchpointCaseCounts = Pick<CaseEntity, 'touchpointId'> & { open: number; breached: number; dueSoon: number };
+
+/** Per touchpoint (cases without one too): how many cases, their latest change (text: microseconds), open and breached. */
+export type TouchpointCaseVersion = Pick<CaseEntity, 'touchpointId'> & { cases: number; updatedAt: string; open: number; breached: number };
+
+/** A loaded case as a CaseRow (the select loads the tenancy key only so TypeORM can tell rows apart). */
+const toRow = ({ workspaceId: _workspaceId, createdBy: _createdBy, ...row }: CaseEntity): CaseRow => row;
 
 @Injectable()
 export class CasesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>,
+    @InjectRepository(CaseEventEntity) private readonly events_: Repository<CaseEventEntity>,
+    @InjectRepository(CaseSettingsEntity) private readonly settings_: Repository<CaseSettingsEntity>,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -154,32 +91,41 @@ export class CasesRepository {
     return manager ?? this.dataSource;
   }
 
-  /** The next human case number of the workspace (a row lock serialises concurrent openings). */
+  private repo(manager?: EntityManager): Repository<CaseEntity> {
+    return manager ? manager.getRepository(CaseEntity) : this.cases;
+  }
+
+  /**
+   * The next human case number of the workspace (a row lock serialises concurrent openings). SQL: an upsert that
+   * increments in place, which the query builder's orUpdate cannot say.
+   */
   async nextNumber(manager: EntityManager, workspaceId: string): Promise<number> {
-    const rows = await manager.query(
+    const rows: Pick<CaseSettingsEntity, 'nextNumber'>[] = await manager.query(
       `INSERT INTO case_settings (workspace_id, next_number) VALUES ($1, 1)
-       ON CONFLICT (workspace_id) DO UPDATE SET next_number = case_settings.next_number + 1 RETURNING next_number`,
+       ON CONFLICT (workspace_id) DO UPDATE SET next_number = case_settings.next_number + 1 RETURNING next_number AS "nextNumber"`,
       [workspaceId],
     );
-    return rows[0].next_number;
+    return rows[0].nextNumber;
   }
 
   async settings(workspaceId: string): Promise<{ highMrrThreshold: number }> {
-    const rows = await this.dataSource.query(`SELECT high_mrr_threshold::float8 AS "highMrrThreshold" FROM case_settings WHERE workspace_id = $1`, [workspaceId]);
-    return rows[0] ?? { highMrrThreshold: 10000 };
+    const row = await this.settings_.findOne({ select: { workspaceId: true, highMrrThreshold: true }, where: { workspaceId } });
+    // numeric arrives as text; the column default when the workspace has no row.
+    return { highMrrThreshold: row ? Number(row.highMrrThreshold) : 10000 };
   }
 
   async setSettings(workspaceId: string, highMrrThreshold: number): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO case_settings (workspace_id, high_mrr_threshold) VALUES ($1, $2)
-       ON CONFLICT (workspace_id) DO UPDATE SET high_mrr_threshold = $2, updated_at = now()`,
-      [workspaceId, highMrrThreshold],
-    );
+    // updated_at: the inserted row's default now(), also on conflict.
+    await this.settings_.createQueryBuilder().insert().values({ workspaceId, highMrrThreshold: String(highMrrThreshold) })
+      .orUpdate(['high_mrr_threshold', 'updated_at'], ['workspace_id']).execute();
   }
 
-  /** The round-robin position to use for a touchpoint's team, advancing the stored cursor. */
+  /**
+   * The round-robin position to use for a touchpoint's team, advancing the stored cursor (an increment in place under
+   * the row lock, as nextNumber).
+   */
   async takeRoundRobin(manager: EntityManager, workspaceId: string, touchpointId: string): Promise<number> {
-    const rows = await manager.query(
+    const rows: Pick<CaseRoutingCursorEntity, 'position'>[] = await manager.query(
       `INSERT INTO case_routing_cursors (workspace_id, touchpoint_id, position) VALUES ($1, $2, 0)
        ON CONFLICT (workspace_id, touchpoint_id) DO UPDATE SET position = case_routing_cursors.position + 1 RETURNING position`,
       [workspaceId, touchpointId],
@@ -189,55 +135,48 @@ export class CasesRepository {
 
   /** The new case's id, or null when this source already has a case. */
   async insert(manager: EntityManager, workspaceId: string, c: NewCase): Promise<string | null> {
-    const rows = await manager.query(
-      `INSERT INTO cases (workspace_id, number, title, description, source, source_id, touchpoint_id, customer_external_id, channel, priority,
-                          priority_reasons, owner_id, sla_policy_id, opened_at, resolution_started_at, created_by, title_key, title_params)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17)
-       ON CONFLICT (workspace_id, source, source_id) DO NOTHING RETURNING id`,
-      [workspaceId, c.number, c.title, c.description, c.source, c.sourceId, c.touchpointId, c.customerExternalId, c.channel, c.priority,
-        c.priorityReasons, c.ownerId, c.slaPolicyId, c.openedAt, c.createdBy, c.titleKey, JSON.stringify(c.titleParams)],
-    );
-    return rows[0]?.id ?? null;
+    const result = await manager.getRepository(CaseEntity).createQueryBuilder().insert()
+      // (jsonb columns typed Record<string, unknown> do not fit TypeORM's deep partial)
+      .values({ workspaceId, ...c, resolutionStartedAt: c.openedAt } as QueryDeepPartialEntity<CaseEntity>)
+      // The unique (workspace_id, source, source_id) opens each source once; other conflicts still fail.
+      .onConflict(`(workspace_id, source, source_id) DO NOTHING`)
+      .returning(['id'])
+      .execute();
+    return (result.raw as Pick<CaseEntity, 'id'>[])[0]?.id ?? null;
   }
 
   async idBySource(workspaceId: string, source: CaseSource, sourceId: string): Promise<string | null> {
-    const rows = await this.dataSource.query(`SELECT id FROM cases WHERE workspace_id = $1 AND source = $2 AND source_id = $3`, [workspaceId, source, sourceId]);
-    return rows[0]?.id ?? null;
+    const row = await this.cases.findOne({ select: { workspaceId: true, id: true }, where: { workspaceId, source, sourceId } });
+    return row?.id ?? null;
   }
 
+  /** With `lock`, the row stays locked (FOR UPDATE) until the caller's transaction ends. */
   async find(workspaceId: string, id: string, manager?: EntityManager, lock = false): Promise<CaseRow | null> {
-    const rows = await this.q(manager).query(
-      `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.workspace_id = $1 AND c.id = $2${lock ? ' FOR UPDATE' : ''}`,
-      [workspaceId, id],
-    );
-    return rows[0] ?? null;
+    const query = this.repo(manager).createQueryBuilder('c').select(CASE_SELECT).where('c.workspace_id = :workspaceId AND c.id = :id', { workspaceId, id });
+    if (lock) query.setLock('pessimistic_write');
+    const row = await query.getOne();
+    return row ? toRow(row) : null;
   }
 
   async update(manager: EntityManager, workspaceId: string, id: string, fields: CaseUpdate): Promise<void> {
-    const entries = Object.entries(fields).filter(([, v]) => v !== undefined) as [keyof CaseUpdate, unknown][];
-    if (entries.length === 0) return;
-    const params: unknown[] = [workspaceId, id];
-    const sets = entries.map(([key, value]) => {
-      params.push(key === 'pauses' ? JSON.stringify(value) : value);
-      return `${COLUMN_OF[key]} = $${params.length}`;
-    });
-    await manager.query(`UPDATE cases SET ${sets.join(', ')}, updated_at = now() WHERE workspace_id = $1 AND id = $2`, params);
+    const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as CaseUpdate;
+    if (Object.keys(set).length === 0) return;
+    // updated_at is the entity's update date column: TypeORM sets it on every update.
+    await manager.getRepository(CaseEntity).update({ workspaceId, id }, set);
   }
 
   async addEvent(manager: EntityManager, workspaceId: string, caseId: string, actor: Actor, kind: string, details: Record<string, unknown> = {}): Promise<void> {
     const withToken = actor.tokenId ? { ...details, tokenId: actor.tokenId } : details;
-    await manager.query(
-      `INSERT INTO case_events (workspace_id, case_id, actor_id, actor_kind, kind, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [workspaceId, caseId, actor.userId, actor.kind, kind, JSON.stringify(withToken)],
-    );
+    const event: Omit<CaseEventEntity, 'id' | 'createdAt'> = { workspaceId, caseId, actorId: actor.userId, actorKind: actor.kind, kind, details: withToken };
+    await manager.getRepository(CaseEventEntity).insert(event as QueryDeepPartialEntity<CaseEventEntity>);
   }
 
   events(workspaceId: string, caseId: string): Promise<CaseEventRow[]> {
-    return this.dataSource.query(
-      `SELECT id, actor_id AS "actorId", actor_kind AS "actorKind", kind, details, created_at AS "createdAt"
-         FROM case_events WHERE workspace_id = $1 AND case_id = $2 ORDER BY created_at, id`,
-      [workspaceId, caseId],
-    );
+    return this.events_.find({
+      select: { id: true, actorId: true, actorKind: true, kind: true, details: true, createdAt: true },
+      where: { workspaceId, caseId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
   /** The inbox's active cases per touchpoint (home page): all of them, those its breached filter shows, and due soon. */
@@ -250,46 +189,49 @@ export class CasesRepository {
     );
   }
 
+  /**
+   * For the journey map: per touchpoint (cases without one too) the case count and latest change, which tell when cached
+   * figures are stale, with the open cases and the breached ones (open, or opened in the last 90 days). Analytics SQL.
+   */
+  versionByTouchpoint(workspaceId: string): Promise<TouchpointCaseVersion[]> {
+    return this.dataSource.query(
+      `SELECT touchpoint_id AS "touchpointId", count(*)::int AS cases, max(updated_at)::text AS "updatedAt",
+              count(*) FILTER (WHERE status IN ('open', 'waiting_customer'))::int AS open,
+              count(*) FILTER (WHERE (breached_first_response_at IS NOT NULL OR breached_resolution_at IS NOT NULL)
+                                 AND (status IN ('open', 'waiting_customer') OR opened_at >= now() - interval '90 days'))::int AS breached
+         FROM cases WHERE workspace_id = $1 GROUP BY touchpoint_id`,
+      [workspaceId],
+    );
+  }
+
   /** Inbox page: soonest resolution deadline first (cases without one last), then id. */
-  list(workspaceId: string, filter: CaseFilter, currentUserId: string | null): Promise<CaseRow[]> {
-    const params: unknown[] = [workspaceId];
-    const clauses: string[] = [];
-    const add = (sql: (p: string) => string, value: unknown) => {
-      params.push(value);
-      clauses.push(sql(`$${params.length}`));
-    };
-    if (filter.statuses?.length) add((p) => `c.status = ANY (${p}::varchar[])`, filter.statuses);
-    if (filter.owner === 'none') clauses.push('c.owner_id IS NULL');
-    else if (filter.owner === 'me') add((p) => `c.owner_id = ${p}`, currentUserId);
-    else if (filter.owner) add((p) => `c.owner_id = ${p}`, filter.owner);
-    if (filter.touchpointId) add((p) => `c.touchpoint_id = ${p}`, filter.touchpointId);
-    if (filter.priorities?.length) add((p) => `c.priority = ANY (${p}::varchar[])`, filter.priorities);
-    if (filter.sources?.length) add((p) => `c.source = ANY (${p}::varchar[])`, filter.sources);
-    if (filter.breached !== undefined) clauses.push(filter.breached ? BREACHED_SQL : `NOT ${BREACHED_SQL}`);
+  async list(workspaceId: string, filter: CaseFilter, currentUserId: string | null): Promise<CaseRow[]> {
+    const query = this.cases.createQueryBuilder('c').select(CASE_SELECT).where('c.workspace_id = :workspaceId', { workspaceId });
+    if (filter.statuses?.length) query.andWhere('c.status = ANY (:statuses::varchar[])', { statuses: filter.statuses });
+    if (filter.owner === 'none') query.andWhere('c.owner_id IS NULL');
+    else if (filter.owner === 'me') query.andWhere('c.owner_id = :owner', { owner: currentUserId });
+    else if (filter.owner) query.andWhere('c.owner_id = :owner', { owner: filter.owner });
+    if (filter.touchpointId) query.andWhere('c.touchpoint_id = :touchpointId', { touchpointId: filter.touchpointId });
+    if (filter.priorities?.length) query.andWhere('c.priority = ANY (:priorities::varchar[])', { priorities: filter.priorities });
+    if (filter.sources?.length) query.andWhere('c.source = ANY (:sources::varchar[])', { sources: filter.sources });
+    if (filter.breached !== undefined) query.andWhere(filter.breached ? BREACHED_SQL : `NOT ${BREACHED_SQL}`);
     // 'infinity' stands for "no deadline", so those sort last and page like any other value.
     if (filter.after) {
-      params.push(filter.after.due ?? 'infinity', filter.after.id);
-      clauses.push(`(coalesce(c.resolution_due, 'infinity'), c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      query.andWhere(`(coalesce(c.resolution_due, 'infinity'), c.id) > (:afterDue::timestamptz, :afterId::uuid)`, {
+        afterDue: filter.after.due ?? 'infinity', afterId: filter.after.id,
+      });
     }
-    params.push(filter.limit + 1);
-    return this.dataSource.query(
-      `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.workspace_id = $1${clauses.map((s) => ` AND ${s}`).join('')}
-        ORDER BY coalesce(c.resolution_due, 'infinity'), c.id LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await query.orderBy(`coalesce(c.resolution_due, 'infinity')`).addOrderBy('c.id').limit(filter.limit + 1).getMany();
+    return rows.map(toRow);
   }
 
   /** Gives the touchpoint's open (or waiting) unassigned cases to `ownerId`; their ids. */
   async assignUnassigned(manager: EntityManager, workspaceId: string, touchpointId: string, ownerId: string): Promise<string[]> {
-    const rows = await manager.query(
-      `UPDATE cases SET owner_id = $3, updated_at = now()
-        WHERE workspace_id = $1 AND touchpoint_id = $2 AND owner_id IS NULL AND status IN ('open', 'waiting_customer')
-        RETURNING id`,
-      [workspaceId, touchpointId, ownerId],
-    );
-    // TypeORM answers an UPDATE … RETURNING with [rows, count].
-    const returned: { id: string }[] = Array.isArray(rows[0]) ? rows[0] : rows;
-    return returned.map((r) => r.id);
+    const result = await manager.getRepository(CaseEntity).createQueryBuilder().update().set({ ownerId })
+      .where(`workspace_id = :workspaceId AND touchpoint_id = :touchpointId AND owner_id IS NULL AND status IN ('open', 'waiting_customer')`, { workspaceId, touchpointId })
+      .returning(['id'])
+      .execute();
+    return (result.raw as Pick<CaseEntity, 'id'>[]).map((r) => r.id);
   }
 
   async isMember(workspaceId: string, userId: string): Promise<boolean> {
@@ -307,14 +249,13 @@ export class CasesRepository {
 
   /** Adds people to escalated_to (no duplicates); returns the new list. */
   async escalate(manager: EntityManager, workspaceId: string, id: string, people: string[]): Promise<string[]> {
-    const rows = await manager.query(
-      `UPDATE cases SET escalated_to = ARRAY(SELECT DISTINCT u FROM unnest(escalated_to || $3::uuid[]) u WHERE u IS NOT NULL ORDER BY u), updated_at = now()
-        WHERE workspace_id = $1 AND id = $2 RETURNING escalated_to AS "escalatedTo"`,
-      [workspaceId, id, people],
-    );
-    // TypeORM answers an UPDATE … RETURNING with [rows, count].
-    const returned = Array.isArray(rows[0]) ? rows[0] : rows;
-    return returned[0]?.escalatedTo ?? [];
+    const result = await manager.getRepository(CaseEntity).createQueryBuilder().update()
+      .set({ escalatedTo: () => `ARRAY(SELECT DISTINCT u FROM unnest(escalated_to || :people::uuid[]) u WHERE u IS NOT NULL ORDER BY u)` })
+      .setParameter('people', people)
+      .where('workspace_id = :workspaceId AND id = :id', { workspaceId, id })
+      .returning(['escalatedTo']) // RETURNING takes property names; the row comes back under the column's name
+      .execute();
+    return (result.raw as { escalated_to: CaseEntity['escalatedTo'] }[])[0]?.escalated_to ?? [];
   }
 
   async customer(workspaceId: string, externalId: string, manager?: EntityManager): Promise<{ mrr: number; lifecycleStage: string } | null> {
@@ -326,13 +267,11 @@ export class CasesRepository {
   }
 
   /** Whether the customer had another case opened in the window before `at`. */
-  async hasRecentCase(manager: EntityManager, workspaceId: string, customerExternalId: string, at: Date, days: number): Promise<boolean> {
-    const rows = await manager.query(
-      `SELECT 1 FROM cases WHERE workspace_id = $1 AND customer_external_id = $2
-          AND opened_at > $3::timestamptz - make_interval(days => $4) AND opened_at <= $3::timestamptz LIMIT 1`,
-      [workspaceId, customerExternalId, at, days],
-    );
-    return rows.length > 0;
+  hasRecentCase(manager: EntityManager, workspaceId: string, customerExternalId: string, at: Date, days: number): Promise<boolean> {
+    return manager.getRepository(CaseEntity).createQueryBuilder('c')
+      .where('c.workspace_id = :workspaceId AND c.customer_external_id = :customerExternalId', { workspaceId, customerExternalId })
+      .andWhere('c.opened_at > :at::timestamptz - make_interval(days => :days) AND c.opened_at <= :at::timestamptz', { at, days })
+      .getExists();
   }
 
   async churnReasonExists(workspaceId: string, key: string): Promise<boolean> {
