@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { CustomerEntity } from './customer.entity';
 
 /**
  * Display names of customers by external id, for lists that show a customer (cases, timeline, churn comments,
@@ -8,17 +9,19 @@ import { DataSource } from 'typeorm';
  */
 @Injectable()
 export class CustomerNames {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>) {}
 
   /** external id → name, for the ids that have a customer with a name. */
   async of(workspaceId: string, externalIds: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
     const ids = [...new Set(externalIds.filter((id): id is string => !!id))];
     if (ids.length === 0) return new Map();
-    const rows: { externalId: string; name: string }[] = await this.dataSource.query(
-      `SELECT external_id AS "externalId", name FROM customers
-        WHERE workspace_id = $1 AND external_id = ANY($2::text[]) AND name IS NOT NULL AND name <> ''`,
-      [workspaceId, ids],
-    );
+    const rows = await this.customers
+      .createQueryBuilder('c')
+      .select('c.external_id', 'externalId')
+      .addSelect('c.name', 'name')
+      .where('c.workspace_id = :workspaceId AND c.external_id = ANY(:ids)', { workspaceId, ids })
+      .andWhere(`c.name IS NOT NULL AND c.name <> ''`)
+      .getRawMany<Pick<CustomerEntity, 'externalId'> & { name: string }>();
     return new Map(rows.map((r) => [r.externalId, r.name]));
   }
 }

@@ -1,5 +1,7 @@
 import { ResponsesReaderModule } from '../responses/responses-reader.module';
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CustomerEntity } from './customer.entity';
 import { CustomerNames } from './customer-names';
 import { CustomersController } from './customers.controller';
 import { CustomersRepository } from './customers.repository';
@@ -7,7 +9,7 @@ import { CustomersService } from './customers.service';
 import { TIMELINE_CONTROLLERS, TIMELINE_PROVIDERS, TimelineRegistry } from './timeline';
 
 @Module({
-  imports: [ResponsesReaderModule],
+  imports: [ResponsesReaderModule, TypeOrmModule.forFeature([CustomerEntity])],
   controllers: [CustomersController, ...TIMELINE_CONTROLLERS],
   providers: [CustomersRepository, CustomersService, CustomerNames, ...TIMELINE_PROVIDERS],
   exports: [CustomersRepository, CustomersService, CustomerNames, TimelineRegistry],

@@ -1,25 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { CustomerEntity } from './customer.entity';
 import type { CustomerFieldsDto, LifecycleStage } from './customers.dto';
 
-export interface CustomerRow {
-  id: string;
-  externalId: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  attributes: Record<string, unknown>;
-  lifecycleStage: LifecycleStage;
-  segment: string | null;
-  mrr: string;
-  consents: Record<string, unknown>;
-  orderCount: number;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A customer as the API shows it (mrr is numeric: a string). */
+export type CustomerRow = Pick<
+  CustomerEntity,
+  | 'id' | 'externalId' | 'name' | 'email' | 'phone' | 'attributes' | 'lifecycleStage' | 'segment' | 'mrr' | 'consents'
+  | 'orderCount' | 'firstSeenAt' | 'lastSeenAt' | 'createdAt' | 'updatedAt'
+>;
+
+const ROW_COLUMNS: (keyof CustomerRow)[] = [
+  'id', 'externalId', 'name', 'email', 'phone', 'attributes', 'lifecycleStage', 'segment', 'mrr', 'consents',
+  'orderCount', 'firstSeenAt', 'lastSeenAt', 'createdAt', 'updatedAt',
+];
 
 export interface CustomerFilter {
   search?: string;
@@ -33,23 +28,24 @@ const COLUMNS = `id, external_id AS "externalId", name, email, phone, attributes
 
 @Injectable()
 export class CustomersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.customers.manager.transaction(work);
   }
 
   /**
    * Inserts or updates by (workspace, external id). Omitted fields keep their value; attributes and
-   * consents merge; first/last seen only ever widen.
+   * consents merge; first/last seen only ever widen. Hand-written: one atomic upsert whose values merge with the
+   * old row (jsonb ||, LEAST/GREATEST) and that tells insert from update (xmax), which the QueryBuilder cannot say.
    */
   async upsert(
     workspaceId: string,
     externalId: string,
     fields: CustomerFieldsDto,
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager = this.customers.manager,
   ): Promise<{ row: CustomerRow; created: boolean }> {
-    const [row] = await manager.query(
+    const [row]: (CustomerRow & { created: boolean })[] = await manager.query(
       `INSERT INTO customers AS c (workspace_id, external_id, name, email, phone, attributes, lifecycle_stage, segment, mrr,
                                    consents, order_count, first_seen_at, last_seen_at)
        VALUES ($1, $2, $3, $4, $5, COALESCE($6::jsonb, '{}'), COALESCE($7, 'aware'), $8, COALESCE($9::numeric, 0),
@@ -75,38 +71,24 @@ export class CustomersRepository {
         fields.firstSeenAt ?? null, fields.lastSeenAt ?? null,
       ],
     );
-    const { created, ...customer } = row as CustomerRow & { created: boolean };
+    const { created, ...customer } = row;
     return { row: customer, created };
   }
 
-  async findByExternalId(workspaceId: string, externalId: string): Promise<CustomerRow | null> {
-    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM customers WHERE workspace_id = $1 AND external_id = $2`, [
-      workspaceId, externalId,
-    ]);
-    return (rows[0] as CustomerRow | undefined) ?? null;
+  findByExternalId(workspaceId: string, externalId: string): Promise<CustomerRow | null> {
+    return this.customers.findOne({ select: ROW_COLUMNS, where: { workspaceId, externalId } });
   }
 
   async list(workspaceId: string, filter: CustomerFilter, limit: number, offset: number): Promise<{ rows: CustomerRow[]; total: number }> {
-    const params: unknown[] = [workspaceId];
-    const where = ['workspace_id = $1'];
+    const query = this.customers.createQueryBuilder('c').select(ROW_COLUMNS.map((column) => `c.${column}`)).where('c.workspace_id = :workspaceId', { workspaceId });
     if (filter.search) {
-      params.push(`%${filter.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
-      where.push(`(external_id ILIKE $${params.length} OR name ILIKE $${params.length} OR email ILIKE $${params.length})`);
+      const pattern = `%${filter.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      query.andWhere('(c.external_id ILIKE :pattern OR c.name ILIKE :pattern OR c.email ILIKE :pattern)', { pattern });
     }
-    if (filter.stage) {
-      params.push(filter.stage);
-      where.push(`lifecycle_stage = $${params.length}`);
-    }
-    if (filter.segment) {
-      params.push(filter.segment);
-      where.push(`segment = $${params.length}`);
-    }
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM customers WHERE ${where.join(' AND ')}`, params);
-    const rows = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM customers WHERE ${where.join(' AND ')}
-        ORDER BY last_seen_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, limit, offset],
-    );
+    if (filter.stage) query.andWhere('c.lifecycle_stage = :stage', { stage: filter.stage });
+    if (filter.segment) query.andWhere('c.segment = :segment', { segment: filter.segment });
+    const total = await query.getCount();
+    const rows = await query.orderBy('c.last_seen_at', 'DESC').addOrderBy('c.id', 'ASC').limit(limit).offset(offset).getMany();
     return { rows, total };
   }
 }

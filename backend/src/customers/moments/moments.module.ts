@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { SURVEY_MOMENT_TRIGGERS } from '../../surveys/moment-triggers.port';
 import { WebhooksModule } from '../../webhooks/webhooks.module';
 import { CustomersModule } from '../customers.module';
+import { CustomerMomentEntity } from './customer-moment.entity';
 import { MomentTimelineSource } from './moment-timeline.source';
 import { MomentsController } from './moments.controller';
 import { MomentsRepository } from './moments.repository';
@@ -13,7 +15,7 @@ import { SurveyMomentTriggersProvider } from './survey-moment-triggers';
  * offered to the public survey config (which looks SURVEY_MOMENT_TRIGGERS up without importing this module).
  */
 @Module({
-  imports: [CustomersModule, WebhooksModule],
+  imports: [CustomersModule, WebhooksModule, TypeOrmModule.forFeature([CustomerMomentEntity])],
   controllers: [MomentsController],
   providers: [
     MomentsRepository, MomentsService, MomentTimelineSource,

@@ -1,38 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { ResponseEntity } from '../../responses/response.entity';
+import type { SurveyEntity } from '../../surveys/survey.entity';
 import type { MomentStatus } from '../timeline/timeline.dto';
 import type { TimelinePosition } from '../timeline/timeline-source';
 import { keysetPage, sortKeySql } from '../timeline/timeline-source';
+import { CustomerMomentEntity } from './customer-moment.entity';
 
-export interface MomentRow {
-  id: string;
-  customerExternalId: string;
-  moment: string;
-  idempotencyKey: string | null;
-  recordedAt: Date;
-  expiresAt: Date;
+/** A moment with its answer (read from the responses, see ANSWER_JOIN). */
+export type MomentRow = Pick<CustomerMomentEntity, 'id' | 'customerExternalId' | 'moment' | 'idempotencyKey' | 'recordedAt' | 'expiresAt'> & {
   /** Sort key with microseconds (see timeline-source), for cursors. */
   at: string;
   status: MomentStatus;
-  answeredAt: Date | null;
-  responseId: string | null;
-  surveyId: string | null;
-  surveyName: string | null;
-}
+  answeredAt: ResponseEntity['createdAt'] | null;
+  responseId: ResponseEntity['id'] | null;
+  surveyId: SurveyEntity['id'] | null;
+  surveyName: SurveyEntity['name'] | null;
+};
 
-export interface NewMoment {
-  customerExternalId: string;
-  moment: string;
-  idempotencyKey: string | null;
-  expiresAt: Date;
-}
+export type NewMoment = Pick<CustomerMomentEntity, 'customerExternalId' | 'moment' | 'idempotencyKey' | 'expiresAt'>;
+
+/** A live survey whose trigger waits for a moment. */
+export type WaitingSurvey = Pick<SurveyEntity, 'id' | 'name' | 'publicKey'>;
 
 /**
  * The one rule for "answered", joined to a moment row `m`: the customer's first response (partial or finished),
  * begun after the moment was recorded and before it expired, to a survey whose trigger waits for this moment.
  * Only a response whose customer id was proven (identity hash) counts: an unproven id never changes a customer.
  * Read from the responses themselves, so it holds for every ingest path and needs no write when one arrives.
+ * A join into the responses and surveys modules' tables, kept here because every moment read (status, keyset pages,
+ * "is one pending?") needs it row by row in one statement.
  */
 const ANSWER_JOIN = `
   LEFT JOIN LATERAL (
@@ -53,25 +51,28 @@ const COLUMNS = `m.id, m.customer_external_id AS "customerExternalId", m.moment,
 
 @Injectable()
 export class MomentsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(CustomerMomentEntity) private readonly moments: Repository<CustomerMomentEntity>) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.moments.manager.transaction(work);
   }
 
   /** Inserts a moment; null when the idempotency key was used before for this customer (nothing written). */
   async insert(manager: EntityManager, workspaceId: string, moment: NewMoment): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO customer_moments (workspace_id, customer_external_id, moment, idempotency_key, expires_at)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (workspace_id, customer_external_id, idempotency_key) DO NOTHING
-       RETURNING id`,
-      [workspaceId, moment.customerExternalId, moment.moment, moment.idempotencyKey, moment.expiresAt],
-    );
+    const result = await manager
+      .getRepository(CustomerMomentEntity)
+      .createQueryBuilder()
+      .insert()
+      .values({ workspaceId, ...moment })
+      .orIgnore()
+      .returning('id')
+      .updateEntity(false)
+      .execute();
+    const rows = result.raw as Pick<CustomerMomentEntity, 'id'>[];
     return rows[0]?.id ?? null;
   }
 
-  async find(workspaceId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<MomentRow | null> {
+  async find(workspaceId: string, id: string, manager: EntityManager = this.moments.manager): Promise<MomentRow | null> {
     const rows: MomentRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM customer_moments m ${ANSWER_JOIN} WHERE m.workspace_id = $1 AND m.id = $2`,
       [workspaceId, id],
@@ -79,7 +80,7 @@ export class MomentsRepository {
     return rows[0] ?? null;
   }
 
-  async findByKey(workspaceId: string, customerExternalId: string, idempotencyKey: string, manager: EntityManager = this.dataSource.manager): Promise<MomentRow | null> {
+  async findByKey(workspaceId: string, customerExternalId: string, idempotencyKey: string, manager: EntityManager = this.moments.manager): Promise<MomentRow | null> {
     const rows: MomentRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM customer_moments m ${ANSWER_JOIN}
         WHERE m.workspace_id = $1 AND m.customer_external_id = $2 AND m.idempotency_key = $3`,
@@ -91,7 +92,7 @@ export class MomentsRepository {
   /** One customer's moments, newest first, strictly after `before` in that order; `limit` rows at most. */
   async list(workspaceId: string, customerExternalId: string, before: TimelinePosition | null, limit: number): Promise<MomentRow[]> {
     const { eventId, after, params } = keysetPage('moment', 'm', 'recorded_at', { workspaceId, customer: { externalId: customerExternalId }, before, limit });
-    return this.dataSource.query(
+    return this.moments.manager.query(
       `SELECT ${COLUMNS} FROM customer_moments m ${ANSWER_JOIN}
         WHERE m.workspace_id = $1 AND m.customer_external_id = $2 ${after}
         ORDER BY m.recorded_at DESC, ${eventId} DESC
@@ -102,7 +103,7 @@ export class MomentsRepository {
 
   /** Whether a moment of this name is pending for the customer (the widget config asks this). */
   async isPending(workspaceId: string, customerExternalId: string, moment: string): Promise<boolean> {
-    const [row]: { pending: boolean }[] = await this.dataSource.query(
+    const [row]: { pending: boolean }[] = await this.moments.manager.query(
       `SELECT EXISTS (
          SELECT 1 FROM customer_moments m ${ANSWER_JOIN}
           WHERE m.workspace_id = $1 AND m.customer_external_id = $2 AND m.moment = $3 AND m.expires_at > now() AND answer.id IS NULL
@@ -113,7 +114,7 @@ export class MomentsRepository {
   }
 
   /** Live surveys that wait for this moment (trigger `event`, eventName = moment). */
-  async waitingSurveys(workspaceId: string, moment: string, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; name: string; publicKey: string }[]> {
+  async waitingSurveys(workspaceId: string, moment: string, manager: EntityManager = this.moments.manager): Promise<WaitingSurvey[]> {
     return manager.query(
       `SELECT id, name, public_key AS "publicKey" FROM surveys
         WHERE workspace_id = $1 AND status = 'live' AND display_rules->>'trigger' = 'event' AND display_rules->>'eventName' = $2
