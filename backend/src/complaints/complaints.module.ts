@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../common/jobs/jobs.module';
+import { ResponsesReaderModule } from '../responses/responses-reader.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { ClusterGrowthService } from './cluster-growth.service';
 import { ClusterPlacementService } from './cluster-placement.service';
@@ -13,7 +14,7 @@ import { FeedbackTextsRepository } from './feedback-texts.repository';
 
 /** Complaint clusters: feedback texts from every source, rebuilds that keep identity, placement, edits and growth alerts. */
 @Module({
-  imports: [WebhooksModule, JobsModule],
+  imports: [WebhooksModule, JobsModule, ResponsesReaderModule],
   controllers: [ClustersController],
   providers: [
     FeedbackTextsRepository, ClustersRepository, ClusterRebuildService, ClusterPlacementService, ClusterGrowthService,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ResponsesReader } from '../responses/responses.reader';
 
 export type FeedbackSource = 'response' | 'cancellation' | 'mention' | 'complaint' | 'import';
 
@@ -28,17 +29,13 @@ export interface ImportedComplaint {
   occurredAt: Date;
 }
 
-/** Response sentiment from its score: detractors / low CSAT and CES are negative, promoters / top marks positive. */
-const RESPONSE_SENTIMENT = `CASE
-    WHEN r.score IS NULL THEN NULL
-    WHEN r.score_scale_max = 10 THEN CASE WHEN r.score <= 6 THEN -1 WHEN r.score >= 9 THEN 1 ELSE 0 END
-    WHEN r.score_scale_max = 7 THEN CASE WHEN r.score <= 3 THEN -1 WHEN r.score >= 6 THEN 1 ELSE 0 END
-    ELSE CASE WHEN r.score <= 2 THEN -1 WHEN r.score >= 4 THEN 1 ELSE 0 END END`;
-
 /** Texts worth clustering, copied from their sources, and where each one sits. */
 @Injectable()
 export class FeedbackTextsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly responsesReader: ResponsesReader,
+  ) {}
 
   /**
    * Copies new texts from responses (comments), finished cancellations (the "other" text and the
@@ -50,16 +47,17 @@ export class FeedbackTextsRepository {
       // A minute of overlap: rows committed late with an earlier timestamp are still picked up (inserts are idempotent).
       const since: Date = ws.since ? new Date(new Date(ws.since).getTime() - 60_000) : new Date(0);
       const params = [workspaceId, since];
-      const responses: unknown[] = await manager.query(
+      // Response comments come through the responses module's reader, in this transaction.
+      const comments = await this.responsesReader.commentsChangedSince(workspaceId, since, manager);
+      const responses: unknown[] = comments.length === 0 ? [] : await manager.query(
         `INSERT INTO feedback_texts (workspace_id, source, source_id, text, language, sentiment, touchpoint, customer_external_id, occurred_at)
-         SELECT r.workspace_id, 'response', r.id::text, left(r.comment, 5000), COALESCE(r.language, 'und'), ${RESPONSE_SENTIMENT},
-                s.touchpoint_name, r.customer_external_id, r.created_at
-           FROM responses r JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
-          WHERE r.workspace_id = $1 AND r.updated_at >= $2 AND length(trim(COALESCE(r.comment, ''))) >= 3
+         SELECT $1, 'response', c.id::text, c.text, c.language, c.sentiment, c."touchpointName", c."customerExternalId", c."createdAt"
+           FROM jsonb_to_recordset($2::jsonb) AS c(id uuid, text text, language varchar, sentiment smallint, "touchpointName" varchar,
+                "customerExternalId" varchar, "createdAt" timestamptz)
          ON CONFLICT (workspace_id, source, source_id) DO UPDATE SET text = EXCLUDED.text, sentiment = EXCLUDED.sentiment
            WHERE feedback_texts.text IS DISTINCT FROM EXCLUDED.text
          RETURNING 1`,
-        params,
+        [workspaceId, JSON.stringify(comments)],
       );
       const cancellations: unknown[] = await manager.query(
         `INSERT INTO feedback_texts (workspace_id, source, source_id, text, language, sentiment, customer_external_id, churn_reason_key, occurred_at)

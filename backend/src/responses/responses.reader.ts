@@ -52,6 +52,26 @@ export type CaseCandidateResponse = Pick<ResponseEntity, 'id' | 'comment' | 'cre
   touchpointName: SurveyEntity['touchpointName'];
 };
 
+/** A response comment worth clustering, as the complaints module copies it. */
+export type CommentForClustering = Pick<ResponseEntity, 'id' | 'customerExternalId'> & {
+  /** created_at as PostgreSQL text, so the copy keeps its microseconds. */
+  createdAt: string;
+  /** At most 5000 characters. */
+  text: string;
+  /** 'und' when the response has none. */
+  language: string;
+  /** From the score: detractors / low CSAT and CES -1, promoters / top marks 1, else 0; null without a score. */
+  sentiment: -1 | 0 | 1 | null;
+  touchpointName: SurveyEntity['touchpointName'];
+};
+
+/** Response sentiment from its score: detractors / low CSAT and CES are negative, promoters / top marks positive. */
+const RESPONSE_SENTIMENT = `CASE
+    WHEN r.score IS NULL THEN NULL
+    WHEN r.score_scale_max = 10 THEN CASE WHEN r.score <= 6 THEN -1 WHEN r.score >= 9 THEN 1 ELSE 0 END
+    WHEN r.score_scale_max = 7 THEN CASE WHEN r.score <= 3 THEN -1 WHEN r.score >= 6 THEN 1 ELSE 0 END
+    ELSE CASE WHEN r.score <= 2 THEN -1 WHEN r.score >= 4 THEN 1 ELSE 0 END END`;
+
 /**
  * Everything other modules read from `responses` (the responses module owns the table). Plain reads use the
  * entity's repository; the set-based ones that must join another module's table keep their SQL here, typed from
@@ -191,6 +211,20 @@ export class ResponsesReader {
           AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.workspace_id = r.workspace_id AND c.source = 'response' AND c.source_id = r.id::text)
         ORDER BY r.created_at, r.id LIMIT $4`,
       [workspaceId, opts.settled, opts.lookback, opts.limit],
+    );
+  }
+
+  /**
+   * Comments (at least 3 characters) of responses changed since `since`, with the survey's touchpoint: what the
+   * complaints module copies into its texts. Read in the caller's transaction when one is given.
+   */
+  commentsChangedSince(workspaceId: string, since: Date, manager?: EntityManager): Promise<CommentForClustering[]> {
+    return this.repo(manager).query(
+      `SELECT r.id, left(r.comment, 5000) AS text, COALESCE(r.language, 'und') AS language, ${RESPONSE_SENTIMENT} AS sentiment,
+              s.touchpoint_name AS "touchpointName", r.customer_external_id AS "customerExternalId", r.created_at::text AS "createdAt"
+         FROM responses r JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
+        WHERE r.workspace_id = $1 AND r.updated_at >= $2 AND length(trim(COALESCE(r.comment, ''))) >= 3`,
+      [workspaceId, since],
     );
   }
 }
