@@ -17,7 +17,7 @@ import { type Attack, attacksFor, discoverRegexes, type FoundRegex } from '../su
  */
 
 const ROOT = join(__dirname, '../..');
-const DIRS = ['backend/src', 'survey-widgets/src', 'frontend/src/lib'];
+const DIRS = ['backend/src', 'survey-model/src', 'survey-widgets/src', 'frontend/src/lib'];
 
 /** `new RegExp(...)` built from runtime values, with every pattern it can make. None today. */
 const DYNAMIC: Record<string, { source: string; flags: string }[]> = {};

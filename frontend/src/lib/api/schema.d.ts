@@ -2579,6 +2579,73 @@ export interface components {
             createdAt: string;
             responses: number;
         };
+        PublicScaleDto: {
+            min: number;
+            max: number;
+            minLabel?: string;
+            maxLabel?: string;
+        };
+        PublicChoiceOptionDto: {
+            id: string;
+            label: string;
+        };
+        PublicScoreBandDto: {
+            min: number;
+            max: number;
+            text: string;
+        };
+        PublicTextByScoreDto: {
+            scoreQuestionId: string;
+            bands: components["schemas"]["PublicScoreBandDto"][];
+        };
+        PublicQuestionDto: {
+            id: string;
+            type: components["schemas"]["QuestionType"];
+            required: boolean;
+            text: string;
+            /** @description nps (always 0–10) and rating questions */
+            scale?: components["schemas"]["PublicScaleDto"];
+            /** @description single_choice and multi_choice questions */
+            options?: components["schemas"]["PublicChoiceOptionDto"][];
+            /** @description The question's wording by the score given to another question */
+            textByScore?: components["schemas"]["PublicTextByScoreDto"];
+            /** @description Max characters of a text answer */
+            maxLength: number;
+        };
+        WidgetUiTextDto: {
+            next: string;
+            submit: string;
+            close: string;
+            thanks: string;
+            required: string;
+            placeholder: string;
+            /**
+             * @description Accessible name of a score button
+             * @example {score} out of {max}
+             */
+            scoreLabel: string;
+        };
+        PublicSurveyConfigDto: {
+            publicKey: string;
+            kind: components["schemas"]["SurveyKind"];
+            version: number;
+            /** @description The language the texts are in: the first of the visitor's candidates the survey has, else its default */
+            language: string;
+            /** @enum {string} */
+            direction: "ltr" | "rtl";
+            questions: components["schemas"]["PublicQuestionDto"][];
+            displayRules: components["schemas"]["DisplayRulesDto"];
+            theme: components["schemas"]["ThemeDto"];
+            /** @description False when the recontact rules say not to show it to this respondent now */
+            eligible: boolean;
+            /**
+             * @description Why not, when not eligible
+             * @enum {string}
+             */
+            ineligibleReason?: "recontact_window" | "already_responded" | "not_live" | "customer_not_verified";
+            /** @description Button and helper texts in `language` */
+            ui: components["schemas"]["WidgetUiTextDto"];
+        };
         RecordDisplayDto: {
             /** @description Client-generated; the same key again returns the same display */
             idempotencyKey: string;
@@ -6648,12 +6715,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description PublicSurveyConfig (see docs/survey-widgets.md) */
+            /** @description See docs/survey-widgets.md */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicSurveyConfigDto"];
+                };
             };
         };
     };
@@ -8154,12 +8223,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description PublicFlowConfig */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicFlowConfigDto"];
+                };
             };
         };
     };
