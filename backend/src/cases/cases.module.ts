@@ -19,6 +19,8 @@ import { CaseStatsProvider } from './case-stats.provider';
 import { CaseSourcesRepository } from './case-sources.repository';
 import { CaseSyncJob } from './case-sync.job';
 import { CaseSyncService } from './case-sync.service';
+import { CaseTimelineRepository } from './case-timeline.repository';
+import { CaseTimelineSource } from './case-timeline.source';
 import { CaseEntity } from './case.entity';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
@@ -39,6 +41,8 @@ import { CaseReportsService } from './reports/case-reports.service';
     CaseOwnerRouting, { provide: TOUCHPOINT_OWNER_CHANGED, useExisting: CaseOwnerRouting },
     // SLA reports (case-reports endpoints).
     CaseReportsRepository, CaseReportsService,
+    // The customer timeline's "case" kind (registered with CustomersModule's TimelineRegistry).
+    CaseTimelineRepository, CaseTimelineSource,
   ],
   exports: [CasesService, CaseBreachJob],
 })

@@ -1,6 +1,5 @@
 import type { Provider } from '@nestjs/common';
 import { CancellationEventsRepository } from './sources/cancellation-events.repository';
-import { CaseEventsRepository } from './sources/case-events.repository';
 import { CustomerEventsSource } from './sources/customer-events.source';
 import { ResponseEventsRepository } from './sources/response-events.repository';
 import { TimelineController } from './timeline.controller';
@@ -11,8 +10,8 @@ import { TimelineService } from './timeline.service';
 export { TimelineRegistry } from './timeline.registry';
 export type { TimelineSource, TimelineEvent, TimelineFetch } from './timeline-source';
 
-// Cases are read with SQL only, so they are built in: no import of CasesModule (which would not need this one).
-const BUILT_IN_SOURCES = [ResponseEventsRepository, CancellationEventsRepository, CaseEventsRepository, CustomerEventsSource];
+// Cases, mentions and moments add their kinds themselves (their modules own those tables; see TimelineRegistry).
+const BUILT_IN_SOURCES = [ResponseEventsRepository, CancellationEventsRepository, CustomerEventsSource];
 
 /** What CustomersModule mounts for the timeline. */
 export const TIMELINE_CONTROLLERS = [TimelineController];
