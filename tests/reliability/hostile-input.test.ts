@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { createHmac, randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,9 @@ import { recordFigures } from './figures';
  * nesting, oversized bodies). Every answer must be a 4xx or a success — never a 5xx — and a refused write,
  * public or signed-in, must change nothing: every table keeps its row count and its content.
  * Background jobs are off so that only the requests under test write.
+ * Public writes (survey displays and responses, cancellation submissions) have two transports, the ingest edge and
+ * Express with the Nest controllers (OTKLIK_INGEST_EDGE=false), over one pipeline: a second app runs with the edge
+ * off, gets every public-write case too, and must answer each with the same status and body.
  */
 let t: TestApp;
 let admin: SeededAdmin;
@@ -21,6 +25,10 @@ let operations: { method: string; path: string }[];
 let surveyKey: string;
 let flowKey: string;
 let ingestKey: { keyId: string; secret: string };
+/** The second app, with the ingest edge off, and each app's public targets (created the same way on both). */
+let nest: TestApp;
+let edgeTargets: PublicTargets;
+let nestTargets: PublicTargets;
 const serverErrors: string[] = [];
 /** Every status the fuzzing got, for the closing figures. */
 const statuses = new Map<number, number>();
@@ -39,20 +47,43 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 const FIELDS = ['name', 'email', 'role', 'kind', 'status', 'scopes', 'url', 'events', 'text', 'source', 'externalId', 'postedAt', 'answers', 'score', 'idempotencyKey', 'respondentId', 'customerId', 'labels', 'reasonKeys', 'mentions', 'complaints', 'customers', 'into', 'textIds', 'to', 'factor', 'minCount', 'inactiveDays', 'password', 'languages', 'displayRules', 'questions'];
 const body = fc.oneof(fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 6 }), value);
 
+interface PublicTargets {
+  surveyKey: string;
+  /** A survey that allows only https://shop.example, for the origin check. */
+  guardedKey: string;
+  flowKey: string;
+}
+
+/** The public targets the public-write cases go to, created in the same order on each app. */
+async function publicTargets(as: LoggedIn, workspaceId: string): Promise<PublicTargets & { surveyId: string; flowId: string }> {
+  const ws = `/api/v1/workspaces/${workspaceId}`;
+  const survey = (await as.post(`${ws}/surveys`, { name: 'Fuzz NPS', kind: 'nps' }).expect(201)).body;
+  await as.patch(`${ws}/surveys/${survey.id}`, { status: 'live' }).expect(200);
+  const guarded = (await as.post(`${ws}/surveys`, { name: 'Guarded NPS', kind: 'nps', allowedOrigins: ['https://shop.example'] }).expect(201)).body;
+  await as.patch(`${ws}/surveys/${guarded.id}`, { status: 'live' }).expect(200);
+  // Without identity verification, so the unsigned follow-up bodies below are stored (the fuzzer may rotate the secret).
+  const flow = (await as.post(`${ws}/churn/flows`, { name: 'Fuzz flow', requireVerifiedCustomer: false }).expect(201)).body;
+  await as.put(`${ws}/customers/fuzz-customer`, { name: 'Fuzz' }).expect(201);
+  return { surveyKey: survey.publicKey, guardedKey: guarded.publicKey, flowKey: flow.publicKey, surveyId: survey.id, flowId: flow.id };
+}
+
+const APP_OPTIONS = { publicLimitPerIpPerMinute: 1_000_000, publicLimitPerSurveyPerMinute: 1_000_000, loginLimitPerIpPerMinute: 1_000_000, backgroundJobs: false };
+
 beforeAll(async () => {
-  t = await startTestApp({ publicLimitPerIpPerMinute: 1_000_000, publicLimitPerSurveyPerMinute: 1_000_000, loginLimitPerIpPerMinute: 1_000_000, backgroundJobs: false });
+  t = await startTestApp({ ...APP_OPTIONS, ingestEdge: true });
   admin = await t.seedAdmin('Fuzz Co');
   asAdmin = await t.login(admin.email, admin.password);
   const ws = `/api/v1/workspaces/${admin.workspaceId}`;
-  const survey = (await asAdmin.post(`${ws}/surveys`, { name: 'Fuzz NPS', kind: 'nps' }).expect(201)).body;
-  await asAdmin.patch(`${ws}/surveys/${survey.id}`, { status: 'live' }).expect(200);
-  surveyKey = survey.publicKey;
-  // Without identity verification, so the unsigned follow-up bodies below are stored (the fuzzer may rotate the secret).
-  const flow = (await asAdmin.post(`${ws}/churn/flows`, { name: 'Fuzz flow', requireVerifiedCustomer: false }).expect(201)).body;
-  flowKey = flow.publicKey;
+  const targets = await publicTargets(asAdmin, admin.workspaceId);
+  edgeTargets = targets;
+  surveyKey = targets.surveyKey;
+  flowKey = targets.flowKey;
   ingestKey = (await asAdmin.post(`${ws}/mentions/ingest-keys`, { name: 'fuzz' }).expect(201)).body;
-  ids = { workspaceId: admin.workspaceId, surveyId: survey.id, flowId: flow.id, externalId: 'fuzz-customer', key: 'too_expensive', publicKey: surveyKey };
-  await asAdmin.put(`${ws}/customers/fuzz-customer`, { name: 'Fuzz' }).expect(201);
+  ids = { workspaceId: admin.workspaceId, surveyId: targets.surveyId, flowId: targets.flowId, externalId: 'fuzz-customer', key: 'too_expensive', publicKey: surveyKey };
+
+  nest = await startTestApp({ ...APP_OPTIONS, ingestEdge: false });
+  const nestAdmin = await nest.seedAdmin('Fuzz Co');
+  nestTargets = await publicTargets(await nest.login(nestAdmin.email, nestAdmin.password), nestAdmin.workspaceId);
 
   const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths)
@@ -60,7 +91,10 @@ beforeAll(async () => {
     // Signing out (here or everywhere) would end the session the rest of the run uses; deleting the workspace its data.
     .filter(({ method, path }) => !/\/auth\/logout(-everywhere)?$/.test(path) && !(method === 'delete' && path === '/api/v1/workspaces/{workspaceId}'));
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t?.close();
+  await nest?.close();
+});
 
 function fill(path: string): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? randomUUID());
@@ -76,8 +110,8 @@ const NOT_COMPARED = new Set(['mention_ingest_nonces']);
 let fingerprintSql: string | undefined;
 
 /** Row count and a content hash of every table: a refused write must leave both as they were. */
-async function fingerprint(): Promise<Record<string, string>> {
-  const db = t.app.get(DataSource);
+async function fingerprint(app: TestApp = t): Promise<Record<string, string>> {
+  const db = app.app.get(DataSource);
   if (!fingerprintSql) {
     const tables = (await db.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)) as { name: string }[];
     fingerprintSql = tables
@@ -93,11 +127,11 @@ const changedTables = (before: Record<string, string>, after: Record<string, str
   Object.keys({ ...before, ...after }).filter((name) => before[name] !== after[name]);
 
 /** Resolves once nothing has written for a moment (work a request started, such as a rebuild, has finished). */
-async function quiet(): Promise<Record<string, string>> {
-  let last = await fingerprint();
+async function quiet(app: TestApp = t): Promise<Record<string, string>> {
+  let last = await fingerprint(app);
   for (let i = 0; i < 100; i++) {
     await new Promise((r) => setTimeout(r, 200));
-    const now = await fingerprint();
+    const now = await fingerprint(app);
     if (changedTables(last, now).length === 0) return now;
     last = now;
   }
@@ -264,24 +298,31 @@ describe('hostile input', () => {
     expect(serverErrors).toEqual([]);
   }, 180_000);
 
-  it('stores nothing from refused public writes', async (ctx) => {
+  it('stores nothing from refused public writes, and answers each the same on the ingest edge and through Express and Nest', async (ctx) => {
     let requests = 0;
     let refused = 0;
+    const mismatches: string[] = [];
     await quiet();
+    await quiet(nest);
     await fc.assert(
       fc.asyncProperty(body, fc.constantFrom('responses', 'displays', 'submissions', 'mentions'), async (payload, target) => {
         const before = await fingerprint();
         let status: number;
-        if (target === 'mentions') {
+        if (target !== 'mentions') {
+          const nestBefore = await fingerprint(nest);
+          const send = (raw: string | Buffer) => ({ 'content-type': 'application/json', origin: 'https://fuzz.example', raw });
+          const [edge, viaNest] = await bothTransports(target, send(JSON.stringify(payload) ?? 'null'));
+          if (!sameAnswer(edge, viaNest)) mismatches.push(`${target} ${JSON.stringify(payload).slice(0, 120)}: ${describeAnswer(edge)} vs ${describeAnswer(viaNest)}`);
+          status = edge.status;
+          record('post', `${target} (edge off)`, viaNest.status, payload);
+          if (viaNest.status >= 400 && viaNest.status < 500 && changedTables(nestBefore, await fingerprint(nest)).length > 0) return false;
+        } else {
           const raw = JSON.stringify(payload) ?? 'null';
           const id = `msg_${randomUUID()}`;
           const ts = Math.floor(Date.now() / 1000);
           const sig = createHmac('sha256', Buffer.from(ingestKey.secret.slice(6), 'base64')).update(`${id}.${ts}.${raw}`).digest('base64');
           status = (await t.http().post('/api/v1/ingest/mentions').set('content-type', 'application/json').set('otklik-key', ingestKey.keyId)
             .set('webhook-id', id).set('webhook-timestamp', String(ts)).set('webhook-signature', `v1,${sig}`).send(raw)).status;
-        } else {
-          const url = target === 'submissions' ? `/api/v1/public/cancellation-flows/${flowKey}/submissions` : `/api/v1/public/surveys/${surveyKey}/${target}`;
-          status = (await t.http().post(url).set('origin', 'https://fuzz.example').set('content-type', 'application/json').send(JSON.stringify(payload) ?? 'null')).status;
         }
         record('post', target, status, payload);
         requests += 1;
@@ -292,7 +333,104 @@ describe('hostile input', () => {
       }),
       { numRuns: RUNS * 25, seed: 42 },
     );
-    recordFigures(ctx, { check: 'public writes', requests, refused, '5xx': serverErrors.length });
+    recordFigures(ctx, { check: 'public writes', requests, refused, transport_mismatches: mismatches.length, '5xx': serverErrors.length });
+    expect(mismatches).toEqual([]);
     expect(serverErrors).toEqual([]);
   }, 300_000);
+
+  it('answers malformed public writes with the same status and body on both transports, in one order of checks', async (ctx) => {
+    const valid = () => JSON.stringify({ idempotencyKey: randomUUID(), respondentId: `fuzz-${randomUUID()}`, answers: { score: 7 }, finished: true });
+    const json = 'application/json';
+    // [what, content type, extra headers, body, the status both must give]
+    const cases: [string, string | undefined, Record<string, string>, string | Buffer, number][] = [
+      // Were different: the edge decoded a latin1-labelled body as UTF-8 and stored it; Express answered 415.
+      ['charset=latin1', 'application/json; charset=latin1', {}, valid(), 415],
+      ['charset=utf-16', 'text/plain; charset=utf-16', {}, valid(), 415],
+      ['charset="UTF-8" (accepted)', 'application/json; charset="UTF-8"', {}, valid(), 201],
+      ['text/plain;charset=UTF-8, as browsers send it (accepted)', 'text/plain;charset=UTF-8', {}, valid(), 201],
+      // Were different: Express inflated gzip bodies and stored them; the edge answered 400. Now neither inflates.
+      ['gzip body', json, { 'content-encoding': 'gzip' }, gzipSync(valid()), 415],
+      ['deflate label on plain JSON', json, { 'content-encoding': 'deflate' }, valid(), 415],
+      // Were 415 on the edge and 400 (or a stored response, for +json) through Express.
+      ['no content type', undefined, {}, valid(), 415],
+      ['application/xml', 'application/xml', {}, '<a/>', 415],
+      ['a form', 'application/x-www-form-urlencoded', {}, 'idempotencyKey=abc&respondentId=r1', 415],
+      ['application/vnd.api+json', 'application/vnd.api+json', {}, valid(), 415],
+      // Were different messages: body-parser's own text through Express.
+      ['broken JSON', json, {}, '{"idempotencyKey": ', 400],
+      ['null', json, {}, 'null', 400],
+      ['an array', json, {}, '[{"idempotencyKey":"x"}]', 400],
+      ['a number', json, {}, '12345', 400],
+      ['deep nesting', json, {}, '['.repeat(5000) + ']'.repeat(5000), 400],
+      ['an escaped NUL', json, {}, '{"idempotencyKey":"k","respondentId":"r","answers":{"comment":"a\\u0000b"}}', 400],
+      ['too large', json, {}, JSON.stringify({ answers: 'x'.repeat(3_000_000) }), 413],
+      // Checks run in one order: the origin before the body (was the body first through Express).
+      ['another origin, broken JSON', json, { origin: 'https://evil.example', guarded: '1' }, '{"a":', 403],
+      ['another origin, XML', 'application/xml', { origin: 'https://evil.example', guarded: '1' }, '<a/>', 403],
+      ['the allowed origin, broken JSON', json, { origin: 'https://shop.example', guarded: '1' }, '{"a":', 400],
+      ['the allowed origin, valid', json, { origin: 'https://shop.example', guarded: '1' }, valid(), 201],
+      // The media type before the body size.
+      ['XML too large', 'application/xml', {}, 'x'.repeat(3_000_000), 415],
+    ];
+    const wrong: string[] = [];
+    let requests = 0;
+    const before = { edge: await quiet(), nest: await quiet(nest) };
+    let stored = 0;
+    for (const target of ['responses', 'displays', 'submissions'] as const) {
+      for (const [name, type, headers, payload, expected] of cases) {
+        // Flows have no allow-list here: the origin cases are for surveys.
+        if (target === 'submissions' && headers.guarded) continue;
+        // A valid body is a response; as a display or a submission it has fields those refuse (400), on both.
+        const want = expected === 201 && target !== 'responses' ? 400 : expected;
+        const [edge, viaNest] = await bothTransports(target, { 'content-type': type, raw: payload, ...headers });
+        requests += 2;
+        record('post', `${target} ${name} (edge)`, edge.status, edge.body);
+        record('post', `${target} ${name} (edge off)`, viaNest.status, viaNest.body);
+        if (edge.status === 201) stored += 1;
+        if (!sameAnswer(edge, viaNest)) wrong.push(`${target} ${name}: edge ${describeAnswer(edge)} vs Express ${describeAnswer(viaNest)}`);
+        if (edge.status !== want) wrong.push(`${target} ${name}: ${describeAnswer(edge)}, expected ${want}`);
+        if (expected === 403 && (edge.headers['access-control-allow-origin'] || viaNest.headers['access-control-allow-origin'])) wrong.push(`${target} ${name}: CORS header on a refused origin`);
+      }
+    }
+    // The accepted responses changed the same tables on both apps, and nothing else did.
+    const changed = { edge: changedTables(before.edge, await fingerprint()), nest: changedTables(before.nest, await fingerprint(nest)) };
+    recordFigures(ctx, { check: 'malformed public writes on both transports', requests, mismatches: wrong.length, stored });
+    expect(wrong).toEqual([]);
+    expect(changed.edge).toEqual(changed.nest);
+  }, 120_000);
 });
+
+type Answer = { status: number; body: unknown; headers: Record<string, string> };
+
+/** Sends one public write, as raw bytes, to the same target on both apps (the edge first, then Express and Nest). */
+async function bothTransports(
+  target: 'responses' | 'displays' | 'submissions',
+  request: { 'content-type'?: string; raw: string | Buffer; guarded?: string; [header: string]: string | Buffer | undefined },
+): Promise<[Answer, Answer]> {
+  const { raw, guarded, ...headers } = request;
+  const send = async (app: TestApp, keys: PublicTargets): Promise<Answer> => {
+    const url = target === 'submissions'
+      ? `/api/v1/public/cancellation-flows/${keys.flowKey}/submissions`
+      : `/api/v1/public/surveys/${guarded ? keys.guardedKey : keys.surveyKey}/${target}`;
+    let req = app.http().post(url);
+    for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') req = req.set(name, value);
+    // As a Buffer: superagent gives a string body without a content type the form type.
+    const res = await req.serialize(asIs).send(Buffer.from(raw) as unknown as string);
+    return { status: res.status, body: normalised(res.body, keys), headers: res.headers as Record<string, string> };
+  };
+  return [await send(t, edgeTargets), await send(nest, nestTargets)];
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** A body with what differs between the two apps by nature taken out: request ids, record ids, the public keys. */
+function normalised(body: unknown, keys: PublicTargets): unknown {
+  return JSON.parse(JSON.stringify(body ?? null, (name, value: unknown) => {
+    if (name === 'requestId') return '<request id>';
+    if (typeof value !== 'string') return value;
+    return value.replaceAll(keys.surveyKey, '<survey>').replaceAll(keys.guardedKey, '<guarded>').replaceAll(keys.flowKey, '<flow>').replace(UUID, '<uuid>');
+  }));
+}
+
+const sameAnswer = (a: Answer, b: Answer) => a.status === b.status && JSON.stringify(a.body) === JSON.stringify(b.body);
+const describeAnswer = (a: Answer) => `${a.status} ${JSON.stringify(a.body).slice(0, 160)}`;
