@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WebhookEvents } from '../webhooks/webhook-events';
+import { type ClusterGrowthSettings, WorkspaceSettingsService } from '../workspaces/workspace-settings.service';
 import { ClustersRepository } from './clusters.repository';
 
 /**
@@ -16,10 +17,20 @@ export class ClusterGrowthService {
   constructor(
     private readonly clusters: ClustersRepository,
     private readonly events: WebhookEvents,
+    private readonly workspaceSettings: WorkspaceSettingsService,
   ) {}
 
+  settings(workspaceId: string): Promise<ClusterGrowthSettings> {
+    return this.workspaceSettings.clusterGrowth(workspaceId);
+  }
+
+  async updateSettings(workspaceId: string, settings: ClusterGrowthSettings): Promise<ClusterGrowthSettings> {
+    await this.workspaceSettings.setClusterGrowth(workspaceId, settings);
+    return settings;
+  }
+
   async check(workspaceId: string, now = new Date()): Promise<number> {
-    const settings = await this.clusters.growthSettings(workspaceId);
+    const settings = await this.settings(workspaceId);
     const growing = (await this.clusters.stats(workspaceId, {}, now)).filter((c) => isGrowing(c.recent, c.previous, settings));
     let raised = 0;
     for (const cluster of growing) {

@@ -5,6 +5,7 @@ import { CurrentPrincipal, CurrentWorkspace, WorkspaceAccess } from '../common/a
 import type { Principal, WorkspaceContext } from '../common/auth/principal';
 import { notFound } from '../common/http/api-error';
 import { uuidOr404 } from '../common/http/uuid-or-404';
+import { ClusterGrowthService } from './cluster-growth.service';
 import { ClusterRebuildService } from './cluster-rebuild.service';
 import {
   ClusterAlertDto, ClusterDetailDto, ClusterDetailQuery, ClusterListDto, ClusterTextPageDto, ClusterTextsQuery, ComplaintBatchDto,
@@ -27,6 +28,7 @@ export class ClustersController {
     private readonly rebuild: ClusterRebuildService,
     private readonly jobs: ComplaintsJobsService,
     private readonly repository: ClustersRepository,
+    private readonly growth: ClusterGrowthService,
   ) {}
 
   @Get('clusters')
@@ -79,7 +81,7 @@ export class ClustersController {
   @ApiOperation({ summary: 'Growth alert rule: last 7 days over the 7 before' })
   @ApiOkResponse({ type: GrowthSettingsDto })
   settings(@CurrentWorkspace() ws: WorkspaceContext): Promise<GrowthSettingsDto> {
-    return this.repository.growthSettings(ws.workspaceId);
+    return this.growth.settings(ws.workspaceId);
   }
 
   @Put('clusters/settings')
@@ -87,7 +89,7 @@ export class ClustersController {
   @ApiOperation({ summary: 'Change the growth alert rule (admins)' })
   @ApiOkResponse({ type: GrowthSettingsDto })
   async updateSettings(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: GrowthSettingsDto): Promise<GrowthSettingsDto> {
-    await this.repository.setGrowthSettings(ws.workspaceId, body);
+    await this.growth.updateSettings(ws.workspaceId, body);
     return body;
   }
 

@@ -1,19 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Not, type ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ClusterAlertEntity } from './cluster-alert.entity';
+import { ClusterRunEntity, type RunTrigger } from './cluster-run.entity';
+import { ClusterEntity } from './cluster.entity';
+import { FeedbackTextEntity } from './feedback-text.entity';
 
-export interface ClusterRow {
-  id: string;
-  label: string;
-  name: string | null;
-  keywords: string[];
-  language: string;
-  status: 'active' | 'merged' | 'retired';
-  mergedInto: string | null;
-  pinned: boolean;
-  pinnedAt: Date | null;
-  createdAt: Date;
-}
+export type ClusterRow = Pick<ClusterEntity, 'id' | 'label' | 'name' | 'keywords' | 'language' | 'status' | 'mergedInto' | 'pinned' | 'pinnedAt' | 'createdAt'>;
 
 export interface ClusterChanges {
   name?: string | null;
@@ -21,14 +15,14 @@ export interface ClusterChanges {
   pinnedBy?: string | null;
 }
 
-export interface ClusterStatsRow extends ClusterRow {
+export type ClusterStatsRow = ClusterRow & {
   size: number;
   recent: number;
   previous: number;
   negative: number;
   neutral: number;
   positive: number;
-}
+};
 
 export interface TextFilter {
   sources?: string[];
@@ -38,118 +32,123 @@ export interface TextFilter {
   to?: Date;
 }
 
-export interface RunRow {
-  id: string;
-  status: 'running' | 'completed' | 'failed';
-  trigger: 'manual' | 'schedule';
-  progress: number;
-  stage: string | null;
-  texts: number | null;
-  clusters: number | null;
-  unclustered: number | null;
-  continued: number | null;
-  created: number | null;
-  retired: number | null;
-  seconds: number | null;
-  error: string | null;
-  startedAt: Date;
-  finishedAt: Date | null;
-}
+export type RunRow = Pick<
+  ClusterRunEntity,
+  'id' | 'status' | 'trigger' | 'progress' | 'stage' | 'texts' | 'clusters' | 'unclustered' | 'continued' | 'created' | 'retired' | 'seconds'
+  | 'error' | 'startedAt' | 'finishedAt'
+>;
 
-export interface ClusterTextRow {
-  id: string;
-  source: string;
-  sourceId: string;
-  text: string;
-  language: string;
-  sentiment: number | null;
-  touchpoint: string | null;
-  customerId: string | null;
-  churnReasonKey: string | null;
-  occurredAt: Date;
-  clusterId: string | null;
-  similarity: number | null;
-  placedBy: string | null;
-}
+export type ClusterTextRow = Pick<
+  FeedbackTextEntity,
+  'id' | 'source' | 'sourceId' | 'text' | 'language' | 'sentiment' | 'touchpoint' | 'churnReasonKey' | 'occurredAt' | 'clusterId' | 'similarity' | 'placedBy'
+> & { customerId: FeedbackTextEntity['customerExternalId'] };
 
-const CLUSTER_COLUMNS = `c.id, c.label, c.name, c.keywords, c.language, c.status, c.merged_into AS "mergedInto", c.pinned,
-  c.pinned_at AS "pinnedAt", c.created_at AS "createdAt"`;
-const RUN_COLUMNS = `id, status, trigger, progress, stage, texts, clusters, unclustered, continued, created, retired, seconds, error,
-  started_at AS "startedAt", finished_at AS "finishedAt"`;
-const TEXT_COLUMNS = `f.id, f.source, f.source_id AS "sourceId", f.text, f.language, f.sentiment, f.touchpoint,
-  f.customer_external_id AS "customerId", f.churn_reason_key AS "churnReasonKey", f.occurred_at AS "occurredAt",
-  f.cluster_id AS "clusterId", f.similarity, f.placed_by AS "placedBy"`;
+export type ClusterAlertRow = Pick<ClusterAlertEntity, 'id' | 'clusterId' | 'recentCount' | 'previousCount' | 'windowDays' | 'createdAt'> & { name: string };
 
-/** Filter on feedback_texts `f`; params[0] is the workspace id. */
-function textWhere(filter: TextFilter, params: unknown[]): string {
+const CLUSTER_FIELDS = ['id', 'label', 'name', 'keywords', 'language', 'status', 'mergedInto', 'pinned', 'pinnedAt', 'createdAt'] as const;
+const toClusterRow = (c: ClusterEntity): ClusterRow => ({
+  id: c.id, label: c.label, name: c.name, keywords: c.keywords, language: c.language, status: c.status, mergedInto: c.mergedInto,
+  pinned: c.pinned, pinnedAt: c.pinnedAt, createdAt: c.createdAt,
+});
+/** The same columns for raw (aggregate) selects. */
+const CLUSTER_COLUMNS = [
+  'c.id AS id', 'c.label AS label', 'c.name AS name', 'c.keywords AS keywords', 'c.language AS language', 'c.status AS status',
+  'c.merged_into AS "mergedInto"', 'c.pinned AS pinned', 'c.pinned_at AS "pinnedAt"', 'c.created_at AS "createdAt"',
+];
+
+const RUN_FIELDS = ['id', 'status', 'trigger', 'progress', 'stage', 'texts', 'clusters', 'unclustered', 'continued', 'created', 'retired', 'seconds', 'error', 'startedAt', 'finishedAt'] as const;
+const toRunRow = (r: ClusterRunEntity): RunRow => ({
+  id: r.id, status: r.status, trigger: r.trigger, progress: r.progress, stage: r.stage, texts: r.texts, clusters: r.clusters,
+  unclustered: r.unclustered, continued: r.continued, created: r.created, retired: r.retired, seconds: r.seconds, error: r.error,
+  startedAt: r.startedAt, finishedAt: r.finishedAt,
+});
+
+const TEXT_COLUMNS = [
+  'f.id AS id', 'f.source AS source', 'f.source_id AS "sourceId"', 'f.text AS text', 'f.language AS language', 'f.sentiment AS sentiment',
+  'f.touchpoint AS touchpoint', 'f.customer_external_id AS "customerId"', 'f.churn_reason_key AS "churnReasonKey"',
+  'f.occurred_at AS "occurredAt"', 'f.cluster_id AS "clusterId"', 'f.similarity AS similarity', 'f.placed_by AS "placedBy"',
+];
+/** Most representative first. */
+const TEXT_ORDER = 'f.similarity DESC NULLS LAST, f.occurred_at DESC, f.id';
+
+/** The filter's conditions on feedback_texts `f` (each prefixed with AND), for a WHERE or a join's ON. */
+function textConditions(filter: TextFilter): { sql: string; params: ObjectLiteral } {
   const clauses: string[] = [];
-  const add = (sql: (p: string) => string, value: unknown) => {
-    params.push(value);
-    clauses.push(sql(`$${params.length}`));
+  const params: ObjectLiteral = {};
+  const add = (sql: string, name: string, value: unknown) => {
+    clauses.push(sql);
+    params[name] = value;
   };
-  if (filter.sources?.length) add((p) => `f.source = ANY (${p}::varchar[])`, filter.sources);
-  if (filter.touchpoints?.length) add((p) => `f.touchpoint = ANY (${p}::varchar[])`, filter.touchpoints);
-  if (filter.languages?.length) add((p) => `f.language = ANY (${p}::varchar[])`, filter.languages);
-  if (filter.from) add((p) => `f.occurred_at >= ${p}`, filter.from);
-  if (filter.to) add((p) => `f.occurred_at < ${p}`, filter.to);
-  return clauses.length ? ` AND ${clauses.join(' AND ')}` : '';
+  if (filter.sources?.length) add('f.source = ANY (CAST(:sources AS varchar[]))', 'sources', filter.sources);
+  if (filter.touchpoints?.length) add('f.touchpoint = ANY (CAST(:touchpoints AS varchar[]))', 'touchpoints', filter.touchpoints);
+  if (filter.languages?.length) add('f.language = ANY (CAST(:languages AS varchar[]))', 'languages', filter.languages);
+  if (filter.from) add('f.occurred_at >= :from', 'from', filter.from);
+  if (filter.to) add('f.occurred_at < :to', 'to', filter.to);
+  return { sql: clauses.map((c) => ` AND ${c}`).join(''), params };
 }
 
+/** clusters, cluster_runs and cluster_alerts, and the cluster side of feedback_texts (members, moves, merges). */
 @Injectable()
 export class ClustersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(ClusterEntity) private readonly clusters: Repository<ClusterEntity>,
+    @InjectRepository(FeedbackTextEntity) private readonly textRows: Repository<FeedbackTextEntity>,
+    @InjectRepository(ClusterRunEntity) private readonly runRows: Repository<ClusterRunEntity>,
+    @InjectRepository(ClusterAlertEntity) private readonly alertRows: Repository<ClusterAlertEntity>,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.clusters.manager.transaction(work);
   }
 
-  /** Active clusters with their size under the filter, the last 7 days against the 7 before, and sentiment. */
+  private clustersOf(manager?: EntityManager): Repository<ClusterEntity> {
+    return manager ? manager.getRepository(ClusterEntity) : this.clusters;
+  }
+
+  /** Active clusters with their size under the filter, the last 7 days against the 7 before, and sentiment (one grouped join). */
   stats(workspaceId: string, filter: TextFilter, now: Date): Promise<ClusterStatsRow[]> {
-    const params: unknown[] = [workspaceId, now];
-    const where = textWhere(filter, params);
-    return this.dataSource.query(
-      `SELECT ${CLUSTER_COLUMNS}, count(f.id)::int AS size,
-              count(f.id) FILTER (WHERE f.occurred_at >= $2::timestamptz - interval '7 days')::int AS recent,
-              count(f.id) FILTER (WHERE f.occurred_at >= $2::timestamptz - interval '14 days' AND f.occurred_at < $2::timestamptz - interval '7 days')::int AS previous,
-              count(f.id) FILTER (WHERE f.sentiment = -1)::int AS negative, count(f.id) FILTER (WHERE f.sentiment = 0)::int AS neutral,
-              count(f.id) FILTER (WHERE f.sentiment = 1)::int AS positive
-         FROM clusters c
-         LEFT JOIN feedback_texts f ON f.workspace_id = c.workspace_id AND f.cluster_id = c.id${where}
-        WHERE c.workspace_id = $1 AND c.status = 'active'
-        GROUP BY c.workspace_id, c.id`,
-      params,
-    );
+    const where = textConditions(filter);
+    return this.clusters
+      .createQueryBuilder('c')
+      .select(CLUSTER_COLUMNS)
+      .addSelect('count(f.id)::int', 'size')
+      .addSelect(`count(f.id) FILTER (WHERE f.occurred_at >= CAST(:now AS timestamptz) - interval '7 days')::int`, 'recent')
+      .addSelect(
+        `count(f.id) FILTER (WHERE f.occurred_at >= CAST(:now AS timestamptz) - interval '14 days' AND f.occurred_at < CAST(:now AS timestamptz) - interval '7 days')::int`,
+        'previous',
+      )
+      .addSelect('count(f.id) FILTER (WHERE f.sentiment = -1)::int', 'negative')
+      .addSelect('count(f.id) FILTER (WHERE f.sentiment = 0)::int', 'neutral')
+      .addSelect('count(f.id) FILTER (WHERE f.sentiment = 1)::int', 'positive')
+      .leftJoin(FeedbackTextEntity, 'f', `f.workspace_id = c.workspace_id AND f.cluster_id = c.id${where.sql}`, where.params)
+      .where(`c.workspace_id = :workspaceId AND c.status = 'active'`, { workspaceId, now })
+      .groupBy('c.workspace_id')
+      .addGroupBy('c.id')
+      .getRawMany<ClusterStatsRow>();
   }
 
   async find(workspaceId: string, id: string, manager?: EntityManager): Promise<ClusterRow | null> {
-    const rows = await (manager ?? this.dataSource).query(`SELECT ${CLUSTER_COLUMNS} FROM clusters c WHERE c.workspace_id = $1 AND c.id = $2`, [workspaceId, id]);
-    return rows[0] ?? null;
+    const row = await this.clustersOf(manager).findOne({ select: [...CLUSTER_FIELDS], where: { workspaceId, id } });
+    return row ? toClusterRow(row) : null;
   }
 
-  active(workspaceId: string, manager?: EntityManager): Promise<ClusterRow[]> {
-    return (manager ?? this.dataSource).query(`SELECT ${CLUSTER_COLUMNS} FROM clusters c WHERE c.workspace_id = $1 AND c.status = 'active' ORDER BY c.created_at, c.id`, [workspaceId]);
+  async active(workspaceId: string, manager?: EntityManager): Promise<ClusterRow[]> {
+    const rows = await this.clustersOf(manager).find({ select: [...CLUSTER_FIELDS], where: { workspaceId, status: 'active' }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map(toClusterRow);
   }
 
   async insert(manager: EntityManager, workspaceId: string, cluster: { id: string; label: string; name?: string | null; keywords: string[]; language: string }): Promise<void> {
-    await manager.query(
-      `INSERT INTO clusters (workspace_id, id, label, name, keywords, language) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [workspaceId, cluster.id, cluster.label, cluster.name ?? null, cluster.keywords, cluster.language],
-    );
+    await manager.getRepository(ClusterEntity).insert({
+      workspaceId, id: cluster.id, label: cluster.label, name: cluster.name ?? null, keywords: cluster.keywords, language: cluster.language,
+    });
   }
 
   async refresh(manager: EntityManager, workspaceId: string, id: string, fields: { label: string; keywords: string[]; language: string }): Promise<void> {
-    await manager.query(
-      `UPDATE clusters SET label = $3, keywords = $4, language = $5, status = 'active', merged_into = NULL, updated_at = now() WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, id, fields.label, fields.keywords, fields.language],
-    );
+    await manager.getRepository(ClusterEntity).update({ workspaceId, id }, { ...fields, status: 'active', mergedInto: null });
   }
 
   async retire(manager: EntityManager, workspaceId: string, id: string, absorbedBy: string | null): Promise<void> {
-    await manager.query(
-      `UPDATE clusters SET status = CASE WHEN $3::uuid IS NULL THEN 'retired' ELSE 'merged' END, merged_into = $3, updated_at = now()
-        WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, id, absorbedBy],
-    );
+    await manager.getRepository(ClusterEntity).update({ workspaceId, id }, { status: absorbedBy === null ? 'retired' : 'merged', mergedInto: absorbedBy });
   }
 
   /** Renames or pins a cluster only while it is active; false when it is not (or does not exist). */
@@ -159,118 +158,141 @@ export class ClustersRepository {
 
   /** Locks the clusters' rows in id order (one order for every writer, so no deadlocks) and returns them by id. */
   async lockForUpdate(manager: EntityManager, workspaceId: string, ids: string[]): Promise<Map<string, ClusterRow>> {
-    return this.lock(manager, workspaceId, ids, 'UPDATE');
+    return this.lock(manager, workspaceId, ids, 'pessimistic_write');
   }
 
   /** Like lockForUpdate, but lets other sharers through: blocks only merges and rebuilds of those clusters. */
   async lockForShare(manager: EntityManager, workspaceId: string, ids: string[]): Promise<Map<string, ClusterRow>> {
-    return this.lock(manager, workspaceId, ids, 'SHARE');
+    return this.lock(manager, workspaceId, ids, 'pessimistic_read');
   }
 
-  private async lock(manager: EntityManager, workspaceId: string, ids: string[], mode: 'UPDATE' | 'SHARE'): Promise<Map<string, ClusterRow>> {
-    const rows: ClusterRow[] = await manager.query(
-      `SELECT ${CLUSTER_COLUMNS} FROM clusters c WHERE c.workspace_id = $1 AND c.id = ANY ($2::uuid[]) ORDER BY c.id FOR ${mode}`,
-      [workspaceId, ids],
-    );
-    return new Map(rows.map((row) => [row.id, row]));
+  /** SELECT … ORDER BY id FOR UPDATE (pessimistic_write) or FOR SHARE (pessimistic_read). */
+  private async lock(manager: EntityManager, workspaceId: string, ids: string[], mode: 'pessimistic_write' | 'pessimistic_read'): Promise<Map<string, ClusterRow>> {
+    const rows = await manager
+      .getRepository(ClusterEntity)
+      .createQueryBuilder('c')
+      .select(CLUSTER_FIELDS.map((field) => `c.${field}`))
+      .where('c.workspace_id = :workspaceId AND c.id = ANY (CAST(:ids AS uuid[]))', { workspaceId, ids })
+      .orderBy('c.id')
+      .setLock(mode)
+      .getMany();
+    return new Map(rows.map((row) => [row.id, toClusterRow(row)]));
   }
 
   /** Locks every active cluster of the workspace (id order), so no merge or move changes them under a rebuild. */
   async lockActive(manager: EntityManager, workspaceId: string): Promise<void> {
-    await manager.query(`SELECT id FROM clusters WHERE workspace_id = $1 AND status = 'active' ORDER BY id FOR UPDATE`, [workspaceId]);
+    await manager
+      .getRepository(ClusterEntity)
+      .createQueryBuilder('c')
+      .select('c.id')
+      .where(`c.workspace_id = :workspaceId AND c.status = 'active'`, { workspaceId })
+      .orderBy('c.id')
+      .setLock('pessimistic_write')
+      .getMany();
   }
 
   /** Returns how many rows changed (1 when there was nothing to change). */
   async update(workspaceId: string, id: string, changes: ClusterChanges, options: { onlyActive?: boolean; manager?: EntityManager } = {}): Promise<number> {
-    const sets: string[] = [];
-    const params: unknown[] = [workspaceId, id];
-    if (changes.name !== undefined) {
-      params.push(changes.name);
-      sets.push(`name = $${params.length}`);
-    }
+    const set: QueryDeepPartialEntity<ClusterEntity> = {};
+    if (changes.name !== undefined) set.name = changes.name;
     if (changes.pinned !== undefined) {
-      params.push(changes.pinned, changes.pinnedBy ?? null);
-      sets.push(`pinned = $${params.length - 1}, pinned_at = CASE WHEN $${params.length - 1} THEN COALESCE(pinned_at, now()) END,
-                 pinned_by = CASE WHEN $${params.length - 1} THEN COALESCE(pinned_by, $${params.length}::uuid) END`);
+      set.pinned = changes.pinned;
+      // Pinning again keeps the first pin's time and person; unpinning forgets both.
+      set.pinnedAt = changes.pinned ? () => 'COALESCE(pinned_at, now())' : null;
+      set.pinnedBy = changes.pinned ? () => 'COALESCE(pinned_by, CAST(:pinnedBy AS uuid))' : null;
     }
-    if (sets.length === 0) return 1;
-    const onlyActive = options.onlyActive ? ` AND status = 'active'` : '';
-    const [, affected] = await (options.manager ?? this.dataSource).query(`UPDATE clusters SET ${sets.join(', ')}, updated_at = now() WHERE workspace_id = $1 AND id = $2${onlyActive}`, params);
-    return affected;
+    if (Object.keys(set).length === 0) return 1;
+    const query = this.clustersOf(options.manager)
+      .createQueryBuilder()
+      .update()
+      .set(set) // updated_at = now() comes with the entity's update-date column
+      .where('workspace_id = :workspaceId AND id = :id', { workspaceId, id, pinnedBy: changes.pinnedBy ?? null });
+    if (options.onlyActive) query.andWhere(`status = 'active'`);
+    return (await query.execute()).affected ?? 0;
   }
 
-  /** Moves every text of `from` into `into` as a human decision and marks `from` merged; the caller holds both rows' locks. */
+  /**
+   * Moves every text of `from` into `into` as a human decision and marks `from` merged; the caller holds both rows'
+   * locks. The `clusters_merge_target_guard` trigger re-checks (share-locking) that `into` is active.
+   */
   async merge(manager: EntityManager, workspaceId: string, from: string, into: string): Promise<void> {
-    {
-      await manager.query(
-        `UPDATE feedback_texts SET cluster_id = $3, placed_by = 'human', assigned_at = now() WHERE workspace_id = $1 AND cluster_id = $2`,
-        [workspaceId, from, into],
-      );
-      await manager.query(
-        `UPDATE clusters SET status = 'merged', merged_into = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2`,
-        [workspaceId, from, into],
-      );
-      // Earlier merges into `from` now point at the surviving cluster.
-      await manager.query(`UPDATE clusters SET merged_into = $3 WHERE workspace_id = $1 AND merged_into = $2`, [workspaceId, from, into]);
-    }
+    await manager
+      .createQueryBuilder()
+      .update(FeedbackTextEntity)
+      .set({ clusterId: into, placedBy: 'human', assignedAt: () => 'now()' })
+      .where('workspace_id = :workspaceId AND cluster_id = :from', { workspaceId, from })
+      .execute();
+    await manager.getRepository(ClusterEntity).update({ workspaceId, id: from }, { status: 'merged', mergedInto: into });
+    // Earlier merges into `from` now point at the surviving cluster (their updated_at stays: they did not change).
+    await manager.getRepository(ClusterEntity).update({ workspaceId, mergedInto: from }, { mergedInto: into, updatedAt: () => 'updated_at' });
   }
 
   /** Moves texts into a cluster (or out of all, with null) as a human decision; returns how many moved. */
   async moveTexts(workspaceId: string, textIds: string[], to: string | null, manager?: EntityManager): Promise<number> {
-    const [, affected] = await (manager ?? this.dataSource).query(
-      `UPDATE feedback_texts SET cluster_id = $3, placed_by = 'human', similarity = NULL, assigned_at = now()
-        WHERE workspace_id = $1 AND id = ANY ($2::uuid[])`,
-      [workspaceId, textIds, to],
-    );
-    return affected;
+    const result = await (manager ?? this.textRows.manager)
+      .createQueryBuilder()
+      .update(FeedbackTextEntity)
+      .set({ clusterId: to, placedBy: 'human', similarity: null, assignedAt: () => 'now()' })
+      .where('workspace_id = :workspaceId AND id = ANY (CAST(:textIds AS uuid[]))', { workspaceId, textIds })
+      .execute();
+    return result.affected ?? 0;
   }
 
   async textsExist(workspaceId: string, ids: string[]): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM feedback_texts WHERE workspace_id = $1 AND id = ANY ($2::uuid[])`, [workspaceId, ids]);
-    return row.n;
+    return this.countOf(this.textRows.createQueryBuilder('f').where('f.workspace_id = :workspaceId AND f.id = ANY (CAST(:ids AS uuid[]))', { workspaceId, ids }));
   }
 
-  /** Texts of a cluster (or the unclustered ones, with null), most representative first, keyset-paged. */
+  /** Texts of a cluster (or the unclustered ones, with null) under the filter. */
+  private textsOf(workspaceId: string, clusterId: string | null, filter: TextFilter): SelectQueryBuilder<FeedbackTextEntity> {
+    const where = textConditions(filter);
+    return this.textRows
+      .createQueryBuilder('f')
+      .where(`f.workspace_id = :workspaceId AND f.cluster_id IS NOT DISTINCT FROM CAST(:clusterId AS uuid)${where.sql}`, { workspaceId, clusterId, ...where.params });
+  }
+
+  /** Texts of a cluster (or the unclustered ones, with null), most representative first, paged. */
   texts(workspaceId: string, clusterId: string | null, filter: TextFilter, limit: number, offset: number): Promise<ClusterTextRow[]> {
-    const params: unknown[] = [workspaceId];
-    const where = textWhere(filter, params);
-    params.push(clusterId, limit, offset);
-    const n = params.length;
-    return this.dataSource.query(
-      `SELECT ${TEXT_COLUMNS} FROM feedback_texts f
-        WHERE f.workspace_id = $1 AND f.cluster_id IS NOT DISTINCT FROM $${n - 2}::uuid${where}
-        ORDER BY f.similarity DESC NULLS LAST, f.occurred_at DESC, f.id LIMIT $${n - 1} OFFSET $${n}`,
-      params,
-    );
+    return this.textsOf(workspaceId, clusterId, filter)
+      .select(TEXT_COLUMNS)
+      .orderBy('f.similarity', 'DESC', 'NULLS LAST')
+      .addOrderBy('f.occurred_at', 'DESC')
+      .addOrderBy('f.id')
+      .limit(limit)
+      .offset(offset)
+      .getRawMany<ClusterTextRow>();
   }
 
   countTexts(workspaceId: string, clusterId: string | null, filter: TextFilter): Promise<number> {
-    const params: unknown[] = [workspaceId];
-    const where = textWhere(filter, params);
-    params.push(clusterId);
-    return this.dataSource
-      .query(`SELECT count(*)::int AS n FROM feedback_texts f WHERE f.workspace_id = $1 AND f.cluster_id IS NOT DISTINCT FROM $${params.length}::uuid${where}`, params)
-      .then(([row]: { n: number }[]) => row.n);
+    return this.countOf(this.textsOf(workspaceId, clusterId, filter));
   }
 
-  /** The `perCluster` most representative texts of each cluster, in one query. */
+  /** count(*) of the query's rows (getCount would count distinct primary keys, a sort this table does not need). */
+  private async countOf(query: SelectQueryBuilder<FeedbackTextEntity>): Promise<number> {
+    return (await query.select('count(*)::int', 'n').getRawOne<{ n: number }>())!.n;
+  }
+
+  /** The `perCluster` most representative texts of each cluster, in one query (a window function over the filtered texts). */
   examples(workspaceId: string, clusterIds: string[], perCluster: number, filter: TextFilter): Promise<ClusterTextRow[]> {
     if (clusterIds.length === 0) return Promise.resolve([]);
-    const params: unknown[] = [workspaceId];
-    const where = textWhere(filter, params);
-    params.push(clusterIds, perCluster);
-    return this.dataSource.query(
-      `SELECT * FROM (
-         SELECT ${TEXT_COLUMNS}, row_number() OVER (PARTITION BY f.cluster_id ORDER BY f.similarity DESC NULLS LAST, f.occurred_at DESC, f.id) AS rank
-           FROM feedback_texts f WHERE f.workspace_id = $1 AND f.cluster_id = ANY ($${params.length - 1}::uuid[])${where}
-       ) ranked WHERE rank <= $${params.length} ORDER BY rank`,
-      params,
-    );
+    const where = textConditions(filter);
+    const ranked = this.textRows
+      .createQueryBuilder('f')
+      .select(TEXT_COLUMNS)
+      .addSelect(`row_number() OVER (PARTITION BY f.cluster_id ORDER BY ${TEXT_ORDER})`, 'rank')
+      .where(`f.workspace_id = :workspaceId AND f.cluster_id = ANY (CAST(:clusterIds AS uuid[]))${where.sql}`);
+    return this.textRows.manager
+      .createQueryBuilder()
+      .select('*')
+      .from(`(${ranked.getQuery()})`, 'ranked')
+      .where('rank <= :perCluster')
+      .orderBy('rank')
+      .setParameters({ workspaceId, clusterIds, perCluster, ...where.params })
+      .getRawMany<ClusterTextRow>();
   }
 
-  /** Counts per bucket for one cluster (empty buckets included). */
+  /** Counts per bucket for one cluster (empty buckets included). Analytics: generate_series + grouped counts. */
   trend(workspaceId: string, clusterId: string, from: Date, to: Date, interval: 'day' | 'week' | 'month', timeZone: string): Promise<{ start: Date; count: number }[]> {
-    return this.dataSource.query(
+    return this.textRows.query(
       `WITH buckets AS (
          SELECT generate_series(date_trunc($4, $2::timestamptz AT TIME ZONE $5), date_trunc($4, ($3::timestamptz - interval '1 microsecond') AT TIME ZONE $5), ('1 ' || $4)::interval) AS local_start
        ), counts AS (
@@ -282,9 +304,9 @@ export class ClustersRepository {
     );
   }
 
-  /** How a cluster's texts split by a column: churn reason, touchpoint or source. */
+  /** How a cluster's texts split by a column: churn reason, touchpoint or source. Analytics: a grouped count. */
   breakdown(workspaceId: string, clusterId: string, column: 'churn_reason_key' | 'touchpoint' | 'source'): Promise<{ key: string; count: number }[]> {
-    return this.dataSource.query(
+    return this.textRows.query(
       `SELECT ${column} AS key, count(*)::int AS count FROM feedback_texts
         WHERE workspace_id = $1 AND cluster_id = $2 AND ${column} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
       [workspaceId, clusterId],
@@ -293,124 +315,116 @@ export class ClustersRepository {
 
   // Runs
 
-  /** Starts a run unless one is already running (then null). */
-  async startRun(workspaceId: string, trigger: 'manual' | 'schedule', leaseMs: number): Promise<RunRow | null> {
-    const rows = await this.dataSource.query(
-      `INSERT INTO cluster_runs (workspace_id, trigger, lease_until) VALUES ($1, $2, now() + make_interval(secs => $3::double precision / 1000))
-       ON CONFLICT (workspace_id) WHERE status = 'running' DO NOTHING RETURNING ${RUN_COLUMNS}`,
-      [workspaceId, trigger, leaseMs],
-    );
-    return rows[0] ?? null;
+  /** Starts a run unless one is already running (then null: the partial unique index cluster_runs_one_running). */
+  async startRun(workspaceId: string, trigger: RunTrigger, leaseMs: number): Promise<RunRow | null> {
+    const result = await this.runRows
+      .createQueryBuilder()
+      .insert()
+      .values({ workspaceId, trigger, leaseUntil: () => 'now() + make_interval(secs => CAST(:leaseMs AS double precision) / 1000)' })
+      .orIgnore()
+      .setParameter('leaseMs', leaseMs)
+      .execute();
+    const id = (result.raw as { id: string }[])[0]?.id;
+    return id ? this.run(workspaceId, id) : null;
   }
 
   async progress(workspaceId: string, runId: string, progress: number, stage: string, leaseMs: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE cluster_runs SET progress = $3, stage = $4, lease_until = now() + make_interval(secs => $5::double precision / 1000)
-        WHERE workspace_id = $1 AND id = $2 AND status = 'running'`,
-      [workspaceId, runId, progress, stage, leaseMs],
-    );
+    await this.runRows
+      .createQueryBuilder()
+      .update()
+      .set({ progress, stage, leaseUntil: () => 'now() + make_interval(secs => CAST(:leaseMs AS double precision) / 1000)' })
+      .where(`workspace_id = :workspaceId AND id = :runId AND status = 'running'`, { workspaceId, runId, leaseMs })
+      .execute();
   }
 
   async finishRun(manager: EntityManager, workspaceId: string, runId: string, result: {
     texts: number; clusters: number; unclustered: number; continued: number; created: number; retired: number; seconds: number;
     model: Buffer | null; modelClusterIds: (string | null)[];
   }): Promise<void> {
-    await manager.query(
-      `UPDATE cluster_runs SET status = 'completed', progress = 1, stage = 'done', texts = $3, clusters = $4, unclustered = $5, continued = $6,
-              created = $7, retired = $8, seconds = $9, model = $10, model_cluster_ids = $11, lease_until = NULL, finished_at = now()
-        WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, runId, result.texts, result.clusters, result.unclustered, result.continued, result.created, result.retired, result.seconds, result.model, result.modelClusterIds],
-    );
+    const runs = manager.getRepository(ClusterRunEntity);
+    await runs.update({ workspaceId, id: runId }, { ...result, status: 'completed', progress: 1, stage: 'done', leaseUntil: null, finishedAt: () => 'now()' });
     // Older models are never used again; keep the rows (history) without their weight.
-    await manager.query(`UPDATE cluster_runs SET model = NULL WHERE workspace_id = $1 AND id <> $2 AND model IS NOT NULL`, [workspaceId, runId]);
+    await runs.update({ workspaceId, id: Not(runId), model: Not(IsNull()) }, { model: null });
   }
 
   async failRun(workspaceId: string, runId: string, error: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE cluster_runs SET status = 'failed', error = $3, lease_until = NULL, finished_at = now() WHERE workspace_id = $1 AND id = $2 AND status = 'running'`,
-      [workspaceId, runId, error.slice(0, 500)],
+    await this.runRows.update(
+      { workspaceId, id: runId, status: 'running' },
+      { status: 'failed', error: error.slice(0, 500), leaseUntil: null, finishedAt: () => 'now()' },
     );
   }
 
   /** Runs whose process stopped renewing the lease (a restart): failed, so a new run can start. */
   async failAbandonedRuns(): Promise<number> {
-    const [, affected] = await this.dataSource.query(
-      `UPDATE cluster_runs SET status = 'failed', error = 'interrupted (the server stopped during the run)', finished_at = now()
-        WHERE status = 'running' AND lease_until < now()`,
-    );
-    return affected;
+    const result = await this.runRows
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'failed', error: 'interrupted (the server stopped during the run)', finishedAt: () => 'now()' })
+      .where(`status = 'running' AND lease_until < now()`)
+      .execute();
+    return result.affected ?? 0;
   }
 
-  runs(workspaceId: string, limit: number): Promise<RunRow[]> {
-    return this.dataSource.query(`SELECT ${RUN_COLUMNS} FROM cluster_runs WHERE workspace_id = $1 ORDER BY started_at DESC LIMIT $2`, [workspaceId, limit]);
+  async runs(workspaceId: string, limit: number): Promise<RunRow[]> {
+    const rows = await this.runRows.find({ select: [...RUN_FIELDS], where: { workspaceId }, order: { startedAt: 'DESC' }, take: limit });
+    return rows.map(toRunRow);
   }
 
   async run(workspaceId: string, id: string): Promise<RunRow | null> {
-    const rows = await this.dataSource.query(`SELECT ${RUN_COLUMNS} FROM cluster_runs WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
-    return rows[0] ?? null;
+    const row = await this.runRows.findOne({ select: [...RUN_FIELDS], where: { workspaceId, id } });
+    return row ? toRunRow(row) : null;
   }
 
   /** The latest completed run's model and its cluster ids (index → id). */
   async latestModel(workspaceId: string): Promise<{ runId: string; model: Buffer; clusterIds: (string | null)[] } | null> {
-    const rows = await this.dataSource.query(
-      `SELECT id AS "runId", model, model_cluster_ids AS "clusterIds" FROM cluster_runs
-        WHERE workspace_id = $1 AND status = 'completed' AND model IS NOT NULL ORDER BY finished_at DESC LIMIT 1`,
-      [workspaceId],
-    );
-    return rows[0] ?? null;
+    const row = await this.runRows.findOne({
+      select: { id: true, model: true, modelClusterIds: true },
+      where: { workspaceId, status: 'completed', model: Not(IsNull()) },
+      order: { finishedAt: 'DESC' },
+    });
+    return row ? { runId: row.id, model: row.model!, clusterIds: row.modelClusterIds ?? [] } : null;
   }
 
   async latestRunId(workspaceId: string): Promise<string | null> {
-    const rows = await this.dataSource.query(
-      `SELECT id FROM cluster_runs WHERE workspace_id = $1 AND status = 'completed' ORDER BY finished_at DESC LIMIT 1`,
-      [workspaceId],
-    );
-    return rows[0]?.id ?? null;
+    const row = await this.runRows.findOne({ select: { id: true }, where: { workspaceId, status: 'completed' }, order: { finishedAt: 'DESC' } });
+    return row?.id ?? null;
   }
 
   async lastFinishedAt(workspaceId: string): Promise<Date | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT max(finished_at) AS at FROM cluster_runs WHERE workspace_id = $1 AND status = 'completed'`,
-      [workspaceId],
-    );
-    return row.at;
+    const row = await this.runRows
+      .createQueryBuilder('r')
+      .select('max(r.finished_at)', 'at')
+      .where(`r.workspace_id = :workspaceId AND r.status = 'completed'`, { workspaceId })
+      .getRawOne<{ at: Date | null }>();
+    return row?.at ?? null;
   }
 
   // Growth alerts
 
-  async growthSettings(workspaceId: string): Promise<{ factor: number; minCount: number }> {
-    const [row] = await this.dataSource.query(
-      `SELECT cluster_growth_factor AS factor, cluster_growth_min_count AS "minCount" FROM workspaces WHERE id = $1`,
-      [workspaceId],
-    );
-    return row;
-  }
-
-  async setGrowthSettings(workspaceId: string, settings: { factor: number; minCount: number }): Promise<void> {
-    await this.dataSource.query(`UPDATE workspaces SET cluster_growth_factor = $2, cluster_growth_min_count = $3 WHERE id = $1`, [workspaceId, settings.factor, settings.minCount]);
-  }
-
-  /** Records an alert unless the cluster had one in the last 7 days; true when recorded. */
+  /** Records an alert unless the cluster had one in the last 7 days; the alert's id when recorded. */
   async recordAlert(manager: EntityManager, workspaceId: string, clusterId: string, recent: number, previous: number): Promise<string | null> {
-    const [, affected] = await manager.query(
-      `UPDATE clusters SET last_alert_at = now() WHERE workspace_id = $1 AND id = $2 AND (last_alert_at IS NULL OR last_alert_at < now() - interval '7 days')`,
-      [workspaceId, clusterId],
-    );
-    if (!affected) return null;
-    const [row] = await manager.query(
-      `INSERT INTO cluster_alerts (workspace_id, cluster_id, recent_count, previous_count, window_days) VALUES ($1, $2, $3, $4, 7) RETURNING id`,
-      [workspaceId, clusterId, recent, previous],
-    );
-    return row.id;
+    const claimed = await manager
+      .createQueryBuilder()
+      .update(ClusterEntity)
+      .set({ lastAlertAt: () => 'now()', updatedAt: () => 'updated_at' }) // an alert is no edit of the cluster
+      .where(`workspace_id = :workspaceId AND id = :clusterId AND (last_alert_at IS NULL OR last_alert_at < now() - interval '7 days')`, { workspaceId, clusterId })
+      .execute();
+    if (!claimed.affected) return null;
+    const { identifiers } = await manager.getRepository(ClusterAlertEntity).insert({ workspaceId, clusterId, recentCount: recent, previousCount: previous, windowDays: 7 });
+    return (identifiers[0] as { id: string }).id;
   }
 
-  alerts(workspaceId: string, limit: number): Promise<{ id: string; clusterId: string; name: string; recentCount: number; previousCount: number; windowDays: number; createdAt: Date }[]> {
-    return this.dataSource.query(
-      `SELECT a.id, a.cluster_id AS "clusterId", COALESCE(c.name, c.label, '') AS name, a.recent_count AS "recentCount",
-              a.previous_count AS "previousCount", a.window_days AS "windowDays", a.created_at AS "createdAt"
-         FROM cluster_alerts a LEFT JOIN clusters c ON c.workspace_id = a.workspace_id AND c.id = a.cluster_id
-        WHERE a.workspace_id = $1 ORDER BY a.created_at DESC LIMIT $2`,
-      [workspaceId, limit],
-    );
+  alerts(workspaceId: string, limit: number): Promise<ClusterAlertRow[]> {
+    return this.alertRows
+      .createQueryBuilder('a')
+      .select([
+        'a.id AS id', 'a.cluster_id AS "clusterId"', `COALESCE(c.name, c.label, '') AS name`, 'a.recent_count AS "recentCount"',
+        'a.previous_count AS "previousCount"', 'a.window_days AS "windowDays"', 'a.created_at AS "createdAt"',
+      ])
+      .leftJoin(ClusterEntity, 'c', 'c.workspace_id = a.workspace_id AND c.id = a.cluster_id')
+      .where('a.workspace_id = :workspaceId', { workspaceId })
+      .orderBy('a.created_at', 'DESC')
+      .limit(limit)
+      .getRawMany<ClusterAlertRow>();
   }
 }

@@ -1,39 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
 import { ResponsesReader } from '../responses/responses.reader';
+import { WorkspaceSettingsService } from '../workspaces/workspace-settings.service';
+import { ClusterEntity } from './cluster.entity';
+import { type FeedbackSource, FeedbackTextEntity, type PlacedBy } from './feedback-text.entity';
 
-export type FeedbackSource = 'response' | 'cancellation' | 'mention' | 'complaint' | 'import';
+export type { FeedbackSource };
 
-export interface FeedbackTextRow {
-  id: string;
-  text: string;
-  clusterId: string | null;
-  placedBy: 'model' | 'run' | 'human' | null;
-}
+export type FeedbackTextRow = Pick<FeedbackTextEntity, 'id' | 'text' | 'clusterId' | 'placedBy'>;
 
-export interface Placement {
-  id: string;
-  clusterId: string | null;
-  similarity: number | null;
-  placedBy: 'model' | 'run' | 'human';
-}
+export type Placement = Pick<FeedbackTextEntity, 'id' | 'clusterId' | 'similarity'> & { placedBy: PlacedBy };
 
-export interface ImportedComplaint {
-  externalId: string;
-  text: string;
-  language: string;
-  sentiment: number | null;
-  touchpoint: string | null;
-  customerId: string | null;
-  occurredAt: Date;
-}
+export type ImportedComplaint = Pick<FeedbackTextEntity, 'text' | 'language' | 'sentiment' | 'touchpoint' | 'occurredAt'> & {
+  externalId: FeedbackTextEntity['sourceId'];
+  customerId: FeedbackTextEntity['customerExternalId'];
+};
 
 /** Texts worth clustering, copied from their sources, and where each one sits. */
 @Injectable()
 export class FeedbackTextsRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(FeedbackTextEntity) private readonly texts: Repository<FeedbackTextEntity>,
+    private readonly workspaceSettings: WorkspaceSettingsService,
     private readonly responsesReader: ResponsesReader,
   ) {}
 
@@ -43,7 +33,7 @@ export class FeedbackTextsRepository {
    */
   async syncFromSources(workspaceId: string): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [ws] = await manager.query(`SELECT feedback_synced_at AS since, now() AS now FROM workspaces WHERE id = $1 FOR UPDATE`, [workspaceId]);
+      const ws = (await this.workspaceSettings.lockFeedbackWatermark(workspaceId, manager))!;
       // A minute of overlap: rows committed late with an earlier timestamp are still picked up (inserts are idempotent).
       const since: Date = ws.since ? new Date(new Date(ws.since).getTime() - 60_000) : new Date(0);
       const params = [workspaceId, since];
@@ -79,7 +69,7 @@ export class FeedbackTextsRepository {
          RETURNING 1`,
         params,
       );
-      await manager.query(`UPDATE workspaces SET feedback_synced_at = $2 WHERE id = $1`, [workspaceId, ws.now]);
+      await this.workspaceSettings.setFeedbackWatermark(workspaceId, ws.now, manager);
       return responses.length + cancellations.length + mentions.length;
     });
   }
@@ -97,44 +87,48 @@ export class FeedbackTextsRepository {
   }
 
   async importComplaints(workspaceId: string, items: ImportedComplaint[]): Promise<{ created: number; existing: number }> {
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO feedback_texts (workspace_id, source, source_id, text, language, sentiment, touchpoint, customer_external_id, occurred_at)
-       SELECT $1, 'complaint', r."externalId", r.text, r.language, r.sentiment, r.touchpoint, r."customerId", r."occurredAt"
-         FROM jsonb_to_recordset($2::jsonb) AS r("externalId" varchar, text text, language varchar, sentiment smallint, touchpoint varchar,
-              "customerId" varchar, "occurredAt" timestamptz)
-       ON CONFLICT (workspace_id, source, source_id) DO NOTHING
-       RETURNING 1`,
-      [workspaceId, JSON.stringify(items)],
-    );
-    return { created: inserted.length, existing: items.length - inserted.length };
+    const result = await this.texts
+      .createQueryBuilder()
+      .insert()
+      .values(items.map((item) => ({
+        workspaceId, source: 'complaint' as const, sourceId: item.externalId, text: item.text, language: item.language, sentiment: item.sentiment,
+        touchpoint: item.touchpoint, customerExternalId: item.customerId, occurredAt: item.occurredAt,
+      })))
+      .orIgnore() // ON CONFLICT (workspace_id, source, source_id) DO NOTHING: a complaint already imported stays as it is
+      .execute();
+    const created = (result.raw as unknown[]).length;
+    return { created, existing: items.length - created };
   }
 
-  async countUnplaced(workspaceId: string): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM feedback_texts WHERE workspace_id = $1 AND placed_by IS NULL`, [workspaceId]);
-    return row.n;
+  countUnplaced(workspaceId: string): Promise<number> {
+    return this.countOf(this.texts.createQueryBuilder('f').where('f.workspace_id = :workspaceId AND f.placed_by IS NULL', { workspaceId }));
   }
 
-  unplaced(workspaceId: string, limit: number): Promise<{ id: string; text: string }[]> {
-    return this.dataSource.query(
-      `SELECT id, text FROM feedback_texts WHERE workspace_id = $1 AND placed_by IS NULL ORDER BY created_at, id LIMIT $2`,
-      [workspaceId, limit],
-    );
+  async unplaced(workspaceId: string, limit: number): Promise<Pick<FeedbackTextEntity, 'id' | 'text'>[]> {
+    const rows = await this.texts.find({ select: { id: true, text: true }, where: { workspaceId, placedBy: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' }, take: limit });
+    return rows.map(({ id, text }) => ({ id, text }));
   }
 
   /** Every text of the workspace with its current place, for a rebuild. */
   all(workspaceId: string): Promise<FeedbackTextRow[]> {
-    return this.dataSource.query(
-      `SELECT id, text, cluster_id AS "clusterId", placed_by AS "placedBy" FROM feedback_texts WHERE workspace_id = $1 ORDER BY occurred_at, id`,
-      [workspaceId],
-    );
+    // Raw rows: a rebuild reads every text, and entity hydration would cost more than the query.
+    return this.texts
+      .createQueryBuilder('f')
+      .select(['f.id AS id', 'f.text AS text', 'f.cluster_id AS "clusterId"', 'f.placed_by AS "placedBy"'])
+      .where('f.workspace_id = :workspaceId', { workspaceId })
+      .orderBy('f.occurred_at')
+      .addOrderBy('f.id')
+      .getRawMany<FeedbackTextRow>();
   }
 
   /** Each text's current cluster and who put it there, read inside a rebuild's transaction. */
   async placements(workspaceId: string, manager: EntityManager): Promise<Map<string, Pick<FeedbackTextRow, 'clusterId' | 'placedBy'>>> {
-    const rows: { id: string; clusterId: string | null; placedBy: FeedbackTextRow['placedBy'] }[] = await manager.query(
-      `SELECT id, cluster_id AS "clusterId", placed_by AS "placedBy" FROM feedback_texts WHERE workspace_id = $1`,
-      [workspaceId],
-    );
+    const rows = await manager
+      .getRepository(FeedbackTextEntity)
+      .createQueryBuilder('f')
+      .select(['f.id AS id', 'f.cluster_id AS "clusterId"', 'f.placed_by AS "placedBy"'])
+      .where('f.workspace_id = :workspaceId', { workspaceId })
+      .getRawMany<Pick<FeedbackTextRow, 'id' | 'clusterId' | 'placedBy'>>();
     return new Map(rows.map((row) => [row.id, { clusterId: row.clusterId, placedBy: row.placedBy }]));
   }
 
@@ -149,13 +143,18 @@ export class FeedbackTextsRepository {
     const wanted = [...new Set(placements.flatMap((p) => (p.clusterId ? [p.clusterId] : [])))];
     if (wanted.length === 0) return this.write(workspaceId, placements, manager);
     // One lock statement in id order (as merges take theirs): the targets and, for merged ones, their heirs.
-    const rows: { id: string; status: string; mergedInto: string | null }[] = await manager.query(
-      `SELECT c.id, c.status, c.merged_into AS "mergedInto" FROM clusters c
-        WHERE c.workspace_id = $1
-          AND (c.id = ANY ($2::uuid[]) OR c.id IN (SELECT merged_into FROM clusters WHERE workspace_id = $1 AND id = ANY ($2::uuid[])))
-        ORDER BY c.id FOR SHARE`,
-      [workspaceId, wanted],
-    );
+    const rows = await manager
+      .getRepository(ClusterEntity)
+      .createQueryBuilder('c')
+      .select(['c.id AS id', 'c.status AS status', 'c.merged_into AS "mergedInto"'])
+      .where('c.workspace_id = :workspaceId', { workspaceId })
+      .andWhere(
+        '(c.id = ANY (CAST(:wanted AS uuid[])) OR c.id IN (SELECT merged_into FROM clusters WHERE workspace_id = :workspaceId AND id = ANY (CAST(:wanted AS uuid[]))))',
+        { wanted },
+      )
+      .orderBy('c.id')
+      .setLock('pessimistic_read') // FOR SHARE
+      .getRawMany<Pick<ClusterEntity, 'id' | 'status' | 'mergedInto'>>();
     const byId = new Map(rows.map((c) => [c.id, c]));
     const resolve = (id: string | null): string | null => {
       const target = id ? byId.get(id) : undefined;
@@ -171,6 +170,7 @@ export class FeedbackTextsRepository {
     await this.write(workspaceId, placements, manager);
   }
 
+  /** One set-based UPDATE for the whole batch (a rebuild places every text): SQL. */
   private async write(workspaceId: string, placements: Placement[], manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE feedback_texts f SET cluster_id = p."clusterId", similarity = p.similarity, placed_by = p."placedBy", assigned_at = now()
@@ -180,11 +180,14 @@ export class FeedbackTextsRepository {
     );
   }
 
-  async countSince(workspaceId: string, since: Date | null): Promise<number> {
-    const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM feedback_texts WHERE workspace_id = $1 AND ($2::timestamptz IS NULL OR created_at > $2)`,
-      [workspaceId, since],
-    );
-    return row.n;
+  countSince(workspaceId: string, since: Date | null): Promise<number> {
+    const query = this.texts.createQueryBuilder('f').where('f.workspace_id = :workspaceId', { workspaceId });
+    if (since) query.andWhere('f.created_at > :since', { since });
+    return this.countOf(query);
+  }
+
+  /** count(*) of the query's rows (getCount would count distinct primary keys, a sort this table does not need). */
+  private async countOf(query: SelectQueryBuilder<FeedbackTextEntity>): Promise<number> {
+    return (await query.select('count(*)::int', 'n').getRawOne<{ n: number }>())!.n;
   }
 }
