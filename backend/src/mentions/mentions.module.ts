@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '../common/jobs/jobs.module';
 import { CustomersModule } from '../customers/customers.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
 import { MentionCsvController } from './csv/mention-csv.controller';
 import { MentionCsvService } from './csv/mention-csv.service';
 import { FeedPollService } from './feeds/feed-poll.service';
@@ -32,7 +33,7 @@ import { SpikeAlertsService } from './spikes/spike-alerts.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([MentionEntity, MentionFeedEntity, MentionIngestKeyEntity, MentionIngestNonceEntity, MentionAlertEntity]),
-    WebhooksModule, CustomersModule, JobsModule,
+    WebhooksModule, CustomersModule, JobsModule, WorkspacesDataModule,
   ],
   controllers: [MentionIngestController, MentionCsvController, MentionFeedsController, MentionsController],
   providers: [

@@ -2,36 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { MentionAlertEntity } from './mention-alert.entity';
-import type { SpikeSettings } from './spike-rule';
 
 export type SpikeAlertRow = Pick<MentionAlertEntity, 'id' | 'day' | 'negativeCount' | 'baseline' | 'factor' | 'createdAt'>;
 
 const toRow = ({ id, day, negativeCount, baseline, factor, createdAt }: SpikeAlertRow): SpikeAlertRow => ({ id, day, negativeCount, baseline, factor, createdAt });
 
-/** mention_alerts, and the workspace's spike settings. */
+/** mention_alerts: spikes of negative mentions, one per (kind, day). */
 @Injectable()
 export class MentionAlertsRepository {
   constructor(@InjectRepository(MentionAlertEntity) private readonly alerts: Repository<MentionAlertEntity>) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.alerts.manager.transaction(work);
-  }
-
-  // The settings are columns of `workspaces` (added by the mentions migration); the workspaces module has no reader for them yet.
-  async settings(workspaceId: string): Promise<SpikeSettings> {
-    const [row]: SpikeSettings[] = await this.alerts.query(
-      `SELECT mention_spike_factor AS factor, mention_spike_min_count AS "minCount", mention_spike_baseline_days AS "baselineDays"
-         FROM workspaces WHERE id = $1`,
-      [workspaceId],
-    );
-    return row;
-  }
-
-  async updateSettings(workspaceId: string, settings: SpikeSettings): Promise<void> {
-    await this.alerts.query(
-      `UPDATE workspaces SET mention_spike_factor = $2, mention_spike_min_count = $3, mention_spike_baseline_days = $4 WHERE id = $1`,
-      [workspaceId, settings.factor, settings.minCount, settings.baselineDays],
-    );
   }
 
   /** Records the day's spike alert; null when that day already has one. The stored row comes back as stored (real columns rounded). */

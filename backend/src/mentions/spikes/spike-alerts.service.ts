@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WebhookEvents } from '../../webhooks/webhook-events';
+import { WorkspaceSettingsService } from '../../workspaces/workspace-settings.service';
 import { MentionsRepository } from '../mentions.repository';
 import { MentionAlertsRepository, type SpikeAlertRow } from './mention-alerts.repository';
 import { daysBefore, judgeSpike, type SpikeSettings } from './spike-rule';
@@ -13,14 +14,15 @@ export class SpikeAlertsService {
     private readonly alerts: MentionAlertsRepository,
     private readonly mentions: MentionsRepository,
     private readonly events: WebhookEvents,
+    private readonly workspaceSettings: WorkspaceSettingsService,
   ) {}
 
   settings(workspaceId: string): Promise<SpikeSettings> {
-    return this.alerts.settings(workspaceId);
+    return this.workspaceSettings.mentionSpikes(workspaceId);
   }
 
   async updateSettings(workspaceId: string, settings: SpikeSettings): Promise<SpikeSettings> {
-    await this.alerts.updateSettings(workspaceId, settings);
+    await this.workspaceSettings.setMentionSpikes(workspaceId, settings);
     return settings;
   }
 
