@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_VERSION } from '../config/version';
+import { DatabaseProbeRepository } from './database-probe.repository';
 import type { HealthDto } from './health.dto';
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -10,14 +9,14 @@ const PROBE_TIMEOUT_MS = 2_000;
 export class HealthService {
   private readonly startedAt = Date.now();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabaseProbeRepository) {}
 
   async check(): Promise<HealthDto> {
     const started = performance.now();
     let up = false;
     try {
       await Promise.race([
-        this.dataSource.query('SELECT 1'),
+        this.database.ping(),
         new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS).unref()),
       ]);
       up = true;
