@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../backend/src/text/language/detect-language';
+import { analyseText } from '../../backend/src/mentions/mention-analysis';
+import { analyze } from '../../backend/src/text/tokenize';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'language');
 
@@ -41,5 +43,14 @@ describe('language detection quality', () => {
   it('development set (tuned on)', () => {
     const result = accuracyByLanguage('dev');
     for (const language of ['ru', 'bg', 'uk', 'en', 'de', 'und']) expect(result[language].accuracy, language).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('one detector: clustering and tagging give every text the same language', () => {
+    const texts = ['dev', 'heldout'].flatMap((name) =>
+      (parse(readFileSync(join(fixtures, `${name}.csv`)), { columns: true }) as { text: string }[]).map((row) => row.text),
+    );
+    const differing = texts.filter((text) => analyze(text).language !== analyseText(text).language);
+    expect(texts.length).toBeGreaterThan(400);
+    expect(differing).toEqual([]);
   });
 });

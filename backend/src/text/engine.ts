@@ -283,7 +283,7 @@ export function clusterTexts(texts: readonly string[], options: Partial<ClusterE
   }
   const clusters: ClusterSummary[] = members.map((list, c) => {
     const examples = [...list].sort((a, b) => b.sim - a.sim || a.i - b.i).slice(0, 5).map((e) => e.i);
-    const language = [...languageVotes[c].entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'other';
+    const language = [...languageVotes[c].entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'und';
     return { index: c, label: labels[c].label, keywords: labels[c].keywords, size: list.length, examples, language };
   });
   progress(1, 'done');

@@ -3,7 +3,8 @@
  * negations ("not", "не", "nicht") and content-bearing adverbs ("still", "again") stay in,
  * because complaints turn on them ("card still not arrived").
  */
-import type { TextLanguage } from './tokenize';
+/** The languages with a stop-word list; 'none' for texts in another script. */
+export type StopWordLanguage = 'en' | 'ru' | 'de' | 'bg' | 'none';
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
 
@@ -50,15 +51,15 @@ const BG = words(`
 здравейте здравей добър ден благодаря моля
 `);
 
-const BY_LANGUAGE: Record<TextLanguage, ReadonlySet<string>> = { en: EN, ru: RU, de: DE, bg: BG, other: new Set() };
+const BY_LANGUAGE: Record<StopWordLanguage, ReadonlySet<string>> = { en: EN, ru: RU, de: DE, bg: BG, none: new Set() };
 
 /** The stop words of one language (an empty set for languages we only tokenize). */
-export function stopWords(language: TextLanguage): ReadonlySet<string> {
+export function stopWords(language: StopWordLanguage): ReadonlySet<string> {
   return BY_LANGUAGE[language];
 }
 
 /** True when the token is a stop word in the given language. */
-export function isStopWord(token: string, language: TextLanguage): boolean {
+export function isStopWord(token: string, language: StopWordLanguage): boolean {
   return BY_LANGUAGE[language].has(token);
 }
 

@@ -1,17 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, guessLanguage, stem, tokenize } from './tokenize';
+import { detectLanguage } from './language/detect-language';
+import { analyze, processingLanguage, stem, stopWordLanguage, tokenize } from './tokenize';
 
 describe('tokenize', () => {
   it('splits on anything but letters and digits', () => {
     expect(tokenize('курьер-хам, не пришел!!! 4g')).toEqual(['курьер', 'хам', 'не', 'пришел', '4g']);
   });
 
-  it('guesses the language from script and function words', () => {
-    expect(guessLanguage(tokenize('где мой заказ я жду уже неделю'))).toBe('ru');
-    expect(guessLanguage(tokenize('къде е моята поръчка, чакам вече седмица и това не е нормално'))).toBe('bg');
-    expect(guessLanguage(tokenize('where is my order i have been waiting for a week'))).toBe('en');
-    expect(guessLanguage(tokenize('meine bestellung ist nicht angekommen und ich warte seit einer woche'))).toBe('de');
-    expect(guessLanguage(tokenize('123 456'))).toBe('other');
+});
+
+describe('the language of a text', () => {
+  const samples = [
+    ['где мой заказ я жду уже неделю', 'ru'],
+    ['къде е моята поръчка, чакам вече седмица и това не е нормално', 'bg'],
+    ['де моє замовлення, чекаю вже тиждень', 'uk'],
+    ['where is my order i have been waiting for a week', 'en'],
+    ['meine bestellung ist nicht angekommen und ich warte seit einer woche', 'de'],
+    ['123 456', 'und'],
+  ] as const;
+
+  it('is what the one detector says, the same that tags mentions and feedback texts', () => {
+    for (const [text, language] of samples) {
+      expect(analyze(text).language).toBe(language);
+      expect(detectLanguage(text)).toBe(language);
+    }
+  });
+
+  it('picks the stop words: Ukrainian the Russian list, an undecided text its script’s', () => {
+    expect(stopWordLanguage('uk', tokenize('де моє замовлення'))).toBe('ru');
+    expect(stopWordLanguage('und', tokenize('заказ 123'))).toBe('ru');
+    expect(stopWordLanguage('und', tokenize('ok 123'))).toBe('en');
+    expect(stopWordLanguage('und', tokenize('123 456'))).toBe('none');
+    expect(stopWordLanguage('bg', [])).toBe('bg');
+  });
+
+  it('is processed as Russian when only barely Bulgarian (its words keep their stems), as Bulgarian otherwise', () => {
+    expect(processingLanguage({ language: 'bg', confidence: 0.01 })).toBe('ru');
+    expect(processingLanguage({ language: 'bg', confidence: 0.5 })).toBe('bg');
+    expect(processingLanguage({ language: 'uk', confidence: 0.01 })).toBe('uk');
+    const unsure = 'коробка с пиццей помята, начинка вся сбоку';
+    expect(analyze(unsure).language).toBe('bg');
+    expect(analyze(unsure).tokens.map((t) => t.stem)).toContain(stem('пиццей', 'ru'));
   });
 });
 

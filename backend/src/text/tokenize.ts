@@ -1,14 +1,17 @@
 /**
- * Tokenising, a rough per-text language guess and stemming with `natural`
- * (Russian, English and German stemmed; Bulgarian and anything else tokenized only).
+ * Tokenising, the text's language (from the one detector, `language/detect-language`, that tags mentions and
+ * texts too) and stemming with `natural` (Russian, English and German stemmed; Bulgarian and anything else
+ * tokenized only).
  */
 import PorterStemmerEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import PorterStemmerRu from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
 import PorterStemmerDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
+import { detectLanguageWithConfidence, type DetectedLanguage, type LanguageGuess } from './language/detect-language';
 import { normalize, type NormalizeOptions } from './normalize';
-import { isStopWord } from './stopwords';
+import { isStopWord, type StopWordLanguage } from './stopwords';
 
-export type TextLanguage = 'en' | 'ru' | 'de' | 'bg' | 'other';
+/** A text's language as the one detector says: ru, bg, uk, en, de or 'und'. */
+export type TextLanguage = DetectedLanguage;
 
 /** One content word of a text: as written (normalised) and its stem. */
 export interface AnalyzedToken {
@@ -35,39 +38,33 @@ export function tokenize(text: string): string[] {
   return text.match(WORD_RE) ?? [];
 }
 
-const BG_MARKERS = new Set(['ще', 'съм', 'са', 'сме', 'сте', 'това', 'този', 'тази', 'какво', 'защо', 'къде', 'във', 'със', 'към', 'беше', 'бяха', 'нещо', 'много', 'няма', 'има', 'мога', 'искам', 'че', 'ли', 'но', 'вече']);
-const RU_MARKERS = new Set(['что', 'это', 'как', 'меня', 'уже', 'когда', 'нет', 'есть', 'был', 'была', 'было', 'очень', 'только', 'почему', 'где', 'вы', 'мне', 'все', 'так', 'или', 'его', 'ее']);
-const DE_MARKERS = new Set(['der', 'die', 'das', 'und', 'ist', 'nicht', 'ich', 'mit', 'ein', 'eine', 'mein', 'meine', 'wurde', 'habe', 'keine', 'kein', 'bei', 'auf', 'sie', 'noch', 'seit', 'bitte']);
-const EN_MARKERS = new Set(['the', 'and', 'is', 'my', 'i', 'to', 'not', 'with', 'have', 'was', 'it', 'of', 'for', 'you', 'this', 'can', 'why', 'how', 'what', 'me']);
+/** Below this confidence a Bulgarian guess is a coin toss with Russian (the two share most words). */
+const UNSURE_BULGARIAN = 0.1;
 
 /**
- * A cheap language guess from the tokens: the script decides Cyrillic vs Latin, then a handful of
- * frequent function words and letters tell Russian from Bulgarian and English from German.
+ * The language whose stop words and stemmer process a text: the detected one, except that a text only barely more
+ * Bulgarian than Russian is processed as Russian. Bulgarian words are left unstemmed, so a Russian text taken for
+ * Bulgarian would lose its stems and split its topic; a Russian stem on a Bulgarian word costs little.
  */
-export function guessLanguage(tokens: readonly string[]): TextLanguage {
-  let cyr = 0;
-  let lat = 0;
-  let bg = 0;
-  let ru = 0;
-  let de = 0;
-  let en = 0;
-  for (const t of tokens) {
-    if (CYRILLIC_RE.test(t)) {
-      cyr++;
-      if (BG_MARKERS.has(t)) bg++;
-      if (RU_MARKERS.has(t)) ru++;
-      if (/[ыэ]/.test(t)) ru++;
-      if (/ъ./.test(t) || /ят$/.test(t)) bg++;
-    } else if (LATIN_RE.test(t)) {
-      lat++;
-      if (DE_MARKERS.has(t)) de++;
-      if (EN_MARKERS.has(t)) en++;
-      if (/[äöüß]/.test(t)) de++;
-    }
+export function processingLanguage(guess: LanguageGuess): TextLanguage {
+  return guess.language === 'bg' && guess.confidence < UNSURE_BULGARIAN ? 'ru' : guess.language;
+}
+
+/**
+ * Whose stop words a text of this language drops: Ukrainian takes the Russian list (the closest we keep), and a text
+ * the detector leaves undecided takes its script's usual one, as the stemmer does per token.
+ */
+export function stopWordLanguage(language: TextLanguage, words: readonly string[]): StopWordLanguage {
+  if (language === 'uk') return 'ru';
+  if (language !== 'und') return language;
+  let cyrillic = 0;
+  let latin = 0;
+  for (const w of words) {
+    if (CYRILLIC_RE.test(w)) cyrillic++;
+    else if (LATIN_RE.test(w)) latin++;
   }
-  if (cyr === 0 && lat === 0) return 'other';
-  if (cyr >= lat) return bg > ru ? 'bg' : 'ru';
-  return de > en ? 'de' : 'en';
+  if (cyrillic === 0 && latin === 0) return 'none';
+  return cyrillic >= latin ? 'ru' : 'en';
 }
 
 const stemCaches: Record<'en' | 'ru' | 'de', Map<string, string>> = { en: new Map(), ru: new Map(), de: new Map() };
@@ -76,7 +73,8 @@ const CACHE_LIMIT = 200_000;
 
 /**
  * Stems one lower-case token. The token's own script picks the stemmer (a Latin brand name in a
- * Russian text gets the English one); Bulgarian and other scripts are returned as they are.
+ * Russian text gets the English one, a Cyrillic word the Russian one unless the text is Bulgarian);
+ * Bulgarian and other scripts are returned as they are.
  */
 export function stem(token: string, language: TextLanguage): string {
   let kind: 'en' | 'ru' | 'de';
@@ -98,15 +96,18 @@ export function stem(token: string, language: TextLanguage): string {
   return out;
 }
 
-/** Normalise, tokenise, guess the language, drop stop words and stem: the engine's view of one text. */
+/** Normalise, tokenise, detect the language, drop stop words and stem: the engine's view of one text. */
 export function analyze(text: string, options?: NormalizeOptions): AnalyzedText {
   const words = tokenize(normalize(text, options));
-  const language = guessLanguage(words);
+  // The raw text, as tagging sees it: the same text gets the same language in clusters and in mentions.
+  const guess = detectLanguageWithConfidence(text);
+  const processing = processingLanguage(guess);
+  const stopWords = stopWordLanguage(processing, words);
   const tokens: AnalyzedToken[] = [];
   words.forEach((w, position) => {
     if (w.length < 2 && !/\d/.test(w)) return;
-    if (isStopWord(w, language) || (language !== 'en' && isStopWord(w, 'en'))) return;
-    tokens.push({ surface: w, stem: stem(w, language), position });
+    if (isStopWord(w, stopWords) || (stopWords !== 'en' && isStopWord(w, 'en'))) return;
+    tokens.push({ surface: w, stem: stem(w, processing), position });
   });
-  return { language, tokens, words };
+  return { language: guess.language, tokens, words };
 }
