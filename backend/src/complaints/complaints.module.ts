@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '../common/jobs/jobs.module';
+import { MentionsReaderModule } from '../mentions/mentions-reader.module';
 import { ResponsesReaderModule } from '../responses/responses-reader.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
@@ -22,7 +23,7 @@ import { FeedbackTextsRepository } from './feedback-texts.repository';
 @Module({
   imports: [
     TypeOrmModule.forFeature([FeedbackTextEntity, ClusterEntity, ClusterRunEntity, ClusterAlertEntity]),
-    WorkspacesDataModule, WebhooksModule, JobsModule, ResponsesReaderModule,
+    WorkspacesDataModule, WebhooksModule, JobsModule, ResponsesReaderModule, MentionsReaderModule,
   ],
   controllers: [ClustersController],
   providers: [

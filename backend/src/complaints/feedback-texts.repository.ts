@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
+import { MentionsReader } from '../mentions/mentions.reader';
 import { ResponsesReader } from '../responses/responses.reader';
 import { WorkspaceSettingsService } from '../workspaces/workspace-settings.service';
 import { ClusterEntity } from './cluster.entity';
@@ -25,6 +26,7 @@ export class FeedbackTextsRepository {
     @InjectRepository(FeedbackTextEntity) private readonly texts: Repository<FeedbackTextEntity>,
     private readonly workspaceSettings: WorkspaceSettingsService,
     private readonly responsesReader: ResponsesReader,
+    private readonly mentionsReader: MentionsReader,
   ) {}
 
   /**
@@ -60,14 +62,16 @@ export class FeedbackTextsRepository {
          RETURNING 1`,
         params,
       );
-      const mentions: unknown[] = await manager.query(
+      // Negative original mentions come through the mentions module's reader, in this transaction.
+      const negative = await this.mentionsReader.negativeOriginalsSince(workspaceId, since, manager);
+      const mentions: unknown[] = negative.length === 0 ? [] : await manager.query(
         `INSERT INTO feedback_texts (workspace_id, source, source_id, text, language, sentiment, customer_external_id, occurred_at)
-         SELECT m.workspace_id, 'mention', m.id::text, left(m.text, 5000), m.language, m.sentiment, m.customer_external_id, m.posted_at
-           FROM mentions m
-          WHERE m.workspace_id = $1 AND m.created_at >= $2 AND m.sentiment = -1 AND m.duplicate_of IS NULL
+         SELECT $1, 'mention', m.id::text, m.text, m.language, m.sentiment, m."customerExternalId", m."postedAt"
+           FROM jsonb_to_recordset($2::jsonb) AS m(id uuid, text text, language varchar, sentiment smallint, "customerExternalId" varchar,
+                "postedAt" timestamptz)
          ON CONFLICT (workspace_id, source, source_id) DO NOTHING
          RETURNING 1`,
-        params,
+        [workspaceId, JSON.stringify(negative)],
       );
       await this.workspaceSettings.setFeedbackWatermark(workspaceId, ws.now, manager);
       return responses.length + cancellations.length + mentions.length;
