@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ResponsesReader, type CaseCandidateResponse } from '../responses/responses.reader';
+import { WorkspacesReader } from '../workspaces/workspaces.reader';
 
 /** Feedback that should open a case and has none yet. */
 export type ResponseCandidate = CaseCandidateResponse;
@@ -51,11 +52,12 @@ export class CaseSourcesRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly responsesReader: ResponsesReader,
+    private readonly workspacesReader: WorkspacesReader,
   ) {}
 
-  async workspaces(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM workspaces ORDER BY id`);
-    return rows.map((r) => r.id);
+  /** Every workspace, in id order (read through the workspaces module). */
+  workspaces(): Promise<string[]> {
+    return this.workspacesReader.allIds();
   }
 
   /** Low scores read through the responses module (it owns the table). */

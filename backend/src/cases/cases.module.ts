@@ -7,6 +7,7 @@ import { TOUCHPOINT_OWNER_CHANGED } from '../touchpoints/owner-change.port';
 import { TouchpointsModule } from '../touchpoints/touchpoints.module';
 import { CustomersModule } from '../customers/customers.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
 import { CaseBreachJob } from './case-breach.job';
 import { CaseBreachRepository } from './case-breach.repository';
 import { CaseEventEntity } from './case-event.entity';
@@ -31,7 +32,7 @@ import { CaseReportsService } from './reports/case-reports.service';
 
 /** Cases with SLA timers: automatic opening from feedback, routing, pauses, warnings/escalations, closing and reopening. */
 @Module({
-  imports: [WebhooksModule, CustomersModule, JobsModule, ResponsesReaderModule, TouchpointsModule,
+  imports: [WebhooksModule, CustomersModule, JobsModule, ResponsesReaderModule, TouchpointsModule, WorkspacesDataModule,
     TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, CaseRoutingCursorEntity, CaseSettingsEntity])],
   controllers: [CasesController, CaseReportsController],
   providers: [CasesRepository, CaseBreachRepository, CaseRoutingRepository, CaseSourcesRepository, CaseSlaService, CasesService, CaseBreachJob, CaseSyncService, CaseSyncJob,

@@ -13,7 +13,7 @@ export class HealthService {
 
   async check(): Promise<HealthDto> {
     const started = performance.now();
-    let up = false;
+    let up: boolean;
     try {
       await Promise.race([
         this.database.ping(),

@@ -2,28 +2,21 @@
 // its targets are counted in. Pure (the SLA clock and the metrics module only), so it is unit-tested on its own.
 import { npsCategory } from '../../metrics';
 import { BusinessCalendar, businessMinutesBetween, Pause, SlaPolicy, SlaTarget, targetFor } from '../../sla/clock';
-import { clockOf, EffectivePolicy, StoredPause, toPauses } from '../case-timers';
+import { clockOf, EffectivePolicy, toPauses } from '../case-timers';
+import type { CaseEntity } from '../case.entity';
 import type { MeasuredCase, TimerMeasure } from './case-report-formulas';
 
-/** What measuring needs from a case row. */
-export interface MeasurableCase {
-  priority: string;
-  channel: string;
-  openedAt: Date;
-  /** Start of the resolution clock: opened_at, or the reopen time after a low follow-up. */
-  resolutionStartedAt: Date;
-  pauses: StoredPause[];
-  firstRespondedAt: Date | null;
-  resolvedAt: Date | null;
-  closedAt: Date | null;
-  breachedFirstResponseAt: Date | null;
-  breachedResolutionAt: Date | null;
-  followUpCsat: number | null;
-  followUpAt: Date | null;
+/**
+ * What measuring needs from a case row. resolutionStartedAt is the start of the resolution clock: opened_at, or the
+ * reopen time after a low follow-up.
+ */
+export type MeasurableCase = Pick<CaseEntity,
+  | 'priority' | 'channel' | 'openedAt' | 'resolutionStartedAt' | 'pauses' | 'firstRespondedAt' | 'resolvedAt' | 'closedAt'
+  | 'breachedFirstResponseAt' | 'breachedResolutionAt' | 'followUpCsat' | 'followUpAt'> & {
   /** For cases opened from a survey answer: the survey's kind and the score given. */
   sourceSurveyKind: string | null;
   sourceScore: number | null;
-}
+};
 
 /**
  * One timer. `stop` is when it stopped (null while running); `timed` says whether that stop is a time worth

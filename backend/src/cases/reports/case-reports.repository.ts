@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { CaseEntity } from '../case.entity';
 import type { MeasurableCase } from './case-measurement';
 
 /** A case as the reports load it: what measuring needs, plus what it is grouped by. */
-export interface ReportCaseRow extends MeasurableCase {
-  slaPolicyId: string | null;
-  touchpointId: string | null;
+export type ReportCaseRow = MeasurableCase & Pick<CaseEntity, 'slaPolicyId' | 'touchpointId' | 'ownerId'> & {
   touchpointName: string | null;
-  ownerId: string | null;
   ownerName: string | null;
-}
+};
 
 export interface ReportCaseFilter {
   from: Date;
@@ -24,7 +22,11 @@ export interface ReportCaseFilter {
 
 const UUID_TEXT = `'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'`;
 
-/** Reads the cases of a report period (the cases module owns the table). */
+/**
+ * Reads the cases of a report period (the cases module owns the table). Analytics SQL, measured: one statement over
+ * up to 50,000 cases, joining the touchpoint and owner names and, for cases opened from an answer, its survey kind and
+ * score (responses and surveys: a set-based join the responses reader has no batch form of).
+ */
 @Injectable()
 export class CaseReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
