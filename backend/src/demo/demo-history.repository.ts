@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { Answers } from '@otklik/survey-model';
+import { DataSource, EntityTarget, IsNull, MoreThanOrEqual, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { CaseEventEntity } from '../cases/case-event.entity';
+import { CaseSettingsEntity } from '../cases/case-settings.entity';
+import { CancellationEntity } from '../churn/cancellation.entity';
+import type { SaveOffer } from '../churn/default-reasons';
+import { CustomerEntity } from '../customers/customer.entity';
 import type { BulkCustomerDto } from '../customers/customers.dto';
+import { MentionEntity } from '../mentions/mention.entity';
+import { ResponseEntity } from '../responses/response.entity';
+import { SurveyDisplayEntity } from '../surveys/survey-display.entity';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
 /**
  * Backdated history writes, used ONLY by the demo seeder (backend/src/demo/). The public ingest paths always stamp
@@ -58,64 +69,50 @@ function chunks<T>(rows: T[], size = BATCH): T[][] {
   return out;
 }
 
+/**
+ * Every write goes through the owning module's entity (`insert` of many rows in one statement per batch, without
+ * RETURNING); only the timestamps differ from what the services write.
+ */
 @Injectable()
 export class DemoHistoryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Many rows in one INSERT, nothing read back. */
+  private async insertMany<E extends ObjectLiteral>(entity: EntityTarget<E>, rows: Partial<E>[]): Promise<void> {
+    // (QueryDeepPartialEntity cannot take the entities' Record<string, unknown> jsonb columns; Partial<E> says the same here.)
+    await this.dataSource.createQueryBuilder().insert().into(entity).values(rows as QueryDeepPartialEntity<E>[]).updateEntity(false).execute();
+  }
+
   /** Finished responses as of `at` (created, updated and finished then). */
   async insertResponses(workspaceId: string, rows: HistoryResponse[]): Promise<void> {
     for (const batch of chunks(rows)) {
-      await this.dataSource.query(
-        `INSERT INTO responses (workspace_id, id, survey_id, survey_version, respondent_id, customer_external_id, idempotency_key, answers,
-                                score, score_scale_max, comment, finished, language, hidden_fields, meta, created_at, updated_at, finished_at,
-                                customer_verified)
-         SELECT $1, r.id, r.survey_id, r.survey_version, r.respondent_id, r.customer_external_id, r.idempotency_key, r.answers,
-                r.score, r.score_scale_max, r.comment, true, r.language, r.hidden_fields, '{}', r.at, r.at, r.at, r.customer_external_id IS NOT NULL
-           FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::varchar[], $6::varchar[], $7::varchar[], $8::jsonb[], $9::smallint[], $10::smallint[],
-                       $11::text[], $12::varchar[], $13::jsonb[], $14::timestamptz[])
-             AS r(id, survey_id, survey_version, respondent_id, customer_external_id, idempotency_key, answers, score, score_scale_max,
-                  comment, language, hidden_fields, at)`,
-        [
-          workspaceId,
-          batch.map((r) => r.id), batch.map((r) => r.surveyId), batch.map((r) => r.surveyVersion), batch.map((r) => r.respondentId),
-          batch.map((r) => r.customerExternalId), batch.map((r) => r.idempotencyKey), batch.map((r) => JSON.stringify(r.answers)),
-          batch.map((r) => r.score), batch.map((r) => r.scoreScaleMax), batch.map((r) => r.comment), batch.map((r) => r.language),
-          batch.map((r) => JSON.stringify(r.hiddenFields)), batch.map((r) => r.at),
-        ],
-      );
+      await this.insertMany(ResponseEntity, batch.map((r) => ({
+        workspaceId, id: r.id, surveyId: r.surveyId, surveyVersion: r.surveyVersion, respondentId: r.respondentId,
+        customerExternalId: r.customerExternalId, idempotencyKey: r.idempotencyKey, answers: r.answers as Answers, score: r.score,
+        scoreScaleMax: r.scoreScaleMax, comment: r.comment, finished: true, language: r.language, hiddenFields: r.hiddenFields, meta: {},
+        createdAt: r.at, updatedAt: r.at, finishedAt: r.at, customerVerified: r.customerExternalId !== null,
+      })));
     }
   }
 
   async insertDisplays(workspaceId: string, rows: HistoryDisplay[]): Promise<void> {
     for (const batch of chunks(rows, 5000)) {
-      await this.dataSource.query(
-        `INSERT INTO survey_displays (workspace_id, survey_id, respondent_id, customer_external_id, idempotency_key, created_at)
-         SELECT $1, d.survey_id, d.respondent_id, d.customer_external_id, d.idempotency_key, d.at
-           FROM unnest($2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::timestamptz[]) AS d(survey_id, respondent_id, customer_external_id, idempotency_key, at)`,
-        [workspaceId, batch.map((d) => d.surveyId), batch.map((d) => d.respondentId), batch.map((d) => d.customerExternalId), batch.map((d) => d.idempotencyKey), batch.map((d) => d.at)],
-      );
+      await this.insertMany(SurveyDisplayEntity, batch.map((d) => ({
+        workspaceId, surveyId: d.surveyId, respondentId: d.respondentId, customerExternalId: d.customerExternalId,
+        idempotencyKey: d.idempotencyKey, createdAt: d.at,
+      })));
     }
   }
 
   /** Finished flow runs as of `at`, with the customer's MRR at the time (for revenue churn). */
   async insertCancellations(workspaceId: string, rows: HistoryCancellation[]): Promise<void> {
     for (const batch of chunks(rows)) {
-      await this.dataSource.query(
-        `INSERT INTO cancellations (workspace_id, id, flow_id, idempotency_key, customer_external_id, reason_key, offered_reason_keys, other_text,
-                                    follow_up, offer, outcome, mrr, language, created_at, updated_at, finished_at, customer_verified)
-         SELECT $1, x.id, x.flow_id, x.idempotency_key, x.customer_external_id, x.reason_key,
-                ARRAY(SELECT jsonb_array_elements_text(x.offered)), x.other_text, x.follow_up, x.offer, x.outcome, x.mrr, x.language,
-                x.at - interval '2 minutes', x.at, x.at, true
-           FROM unnest($2::uuid[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::jsonb[], $8::text[], $9::text[], $10::jsonb[],
-                       $11::varchar[], $12::numeric[], $13::varchar[], $14::timestamptz[])
-             AS x(id, flow_id, idempotency_key, customer_external_id, reason_key, offered, other_text, follow_up, offer, outcome, mrr, language, at)`,
-        [
-          workspaceId, batch.map((x) => x.id), batch.map((x) => x.flowId), batch.map((x) => x.idempotencyKey), batch.map((x) => x.customerExternalId),
-          batch.map((x) => x.reasonKey), batch.map((x) => JSON.stringify(x.offeredReasonKeys)), batch.map((x) => x.otherText), batch.map((x) => x.followUp),
-          batch.map((x) => (x.offer === null ? null : JSON.stringify(x.offer))), batch.map((x) => x.outcome), batch.map((x) => x.mrr),
-          batch.map((x) => x.language), batch.map((x) => x.at),
-        ],
-      );
+      await this.insertMany(CancellationEntity, batch.map((x) => ({
+        workspaceId, id: x.id, flowId: x.flowId, idempotencyKey: x.idempotencyKey, customerExternalId: x.customerExternalId,
+        reasonKey: x.reasonKey, offeredReasonKeys: x.offeredReasonKeys, otherText: x.otherText, followUp: x.followUp,
+        offer: x.offer as SaveOffer | null, outcome: x.outcome, mrr: String(x.mrr), language: x.language,
+        createdAt: new Date(x.at.getTime() - 2 * 60_000), updatedAt: x.at, finishedAt: x.at, customerVerified: true,
+      })));
     }
   }
 
@@ -125,17 +122,21 @@ export class DemoHistoryRepository {
    * call only moves the events of the step just replayed.
    */
   async stampCaseEvents(workspaceId: string, at: Date, writtenAfter: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE case_events SET created_at = $2 WHERE workspace_id = $1 AND created_at >= $3`, [workspaceId, at, writtenAfter]);
+    await this.dataSource
+      .createQueryBuilder()
+      .update(CaseEventEntity)
+      .set({ createdAt: at })
+      .where('workspace_id = :workspaceId AND created_at >= :writtenAfter', { workspaceId, writtenAfter })
+      .execute();
   }
 
   /** Negative original mentions posted since `since`, oldest first (the demo opens cases from a few of them). */
-  negativeOriginalMentions(workspaceId: string, since: Date): Promise<{ id: string; source: string; author: string | null; text: string; postedAt: Date }[]> {
-    return this.dataSource.query(
-      `SELECT id, source, author, text, posted_at AS "postedAt" FROM mentions
-        WHERE workspace_id = $1 AND sentiment = -1 AND duplicate_of IS NULL AND parent_id IS NULL AND posted_at >= $2
-        ORDER BY posted_at, external_id`,
-      [workspaceId, since],
-    );
+  negativeOriginalMentions(workspaceId: string, since: Date): Promise<Pick<MentionEntity, 'id' | 'source' | 'author' | 'text' | 'postedAt'>[]> {
+    return this.dataSource.getRepository(MentionEntity).find({
+      select: { id: true, source: true, author: true, text: true, postedAt: true },
+      where: { workspaceId, sentiment: -1, duplicateOf: IsNull(), parentId: IsNull(), postedAt: MoreThanOrEqual(since) },
+      order: { postedAt: 'ASC', externalId: 'ASC' },
+    });
   }
 
   /**
@@ -144,11 +145,14 @@ export class DemoHistoryRepository {
    * detractor and every freshly stored negative mention at once).
    */
   async startCaseSyncAt(workspaceId: string, at: Date): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO case_settings (workspace_id, sync_since) VALUES ($1, $2)
-       ON CONFLICT (workspace_id) DO UPDATE SET sync_since = EXCLUDED.sync_since, updated_at = now()`,
-      [workspaceId, at],
-    );
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(CaseSettingsEntity)
+      .values({ workspaceId, syncSince: at })
+      .orUpdate(['sync_since', 'updated_at'], ['workspace_id'])
+      .updateEntity(false)
+      .execute();
   }
 
   /**
@@ -157,7 +161,7 @@ export class DemoHistoryRepository {
    * hands the whole story to the next sync.
    */
   async holdFeedbackSync(workspaceId: string, until: Date | null): Promise<void> {
-    await this.dataSource.query(`UPDATE workspaces SET feedback_synced_at = $2 WHERE id = $1`, [workspaceId, until]);
+    await this.dataSource.getRepository(WorkspaceEntity).update({ id: workspaceId }, { feedbackSyncedAt: until });
   }
 
   /**
@@ -166,21 +170,13 @@ export class DemoHistoryRepository {
    */
   async insertCustomers(workspaceId: string, rows: (BulkCustomerDto & { createdAt: Date })[]): Promise<void> {
     for (const batch of chunks(rows, 1000)) {
-      await this.dataSource.query(
-        `INSERT INTO customers (workspace_id, external_id, name, email, phone, attributes, lifecycle_stage, segment, mrr, consents, order_count,
-                                first_seen_at, last_seen_at, created_at, updated_at)
-         SELECT $1, c.external_id, c.name, c.email, c.phone, c.attributes, c.stage, c.segment, c.mrr, c.consents, c.orders, c.first_seen, c.last_seen,
-                c.created_at, c.last_seen
-           FROM unnest($2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::jsonb[], $7::varchar[], $8::varchar[], $9::numeric[], $10::jsonb[],
-                       $11::int[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[])
-             AS c(external_id, name, email, phone, attributes, stage, segment, mrr, consents, orders, first_seen, last_seen, created_at)`,
-        [
-          workspaceId, batch.map((c) => c.externalId), batch.map((c) => c.name ?? null), batch.map((c) => c.email ?? null), batch.map((c) => c.phone ?? null),
-          batch.map((c) => JSON.stringify(c.attributes ?? {})), batch.map((c) => c.lifecycleStage ?? 'aware'), batch.map((c) => c.segment ?? null),
-          batch.map((c) => c.mrr ?? 0), batch.map((c) => JSON.stringify(c.consents ?? {})), batch.map((c) => c.orderCount ?? 0),
-          batch.map((c) => c.firstSeenAt), batch.map((c) => c.lastSeenAt), batch.map((c) => c.createdAt),
-        ],
-      );
+      await this.insertMany(CustomerEntity, batch.map((c) => ({
+        workspaceId, externalId: c.externalId, name: c.name ?? null, email: c.email ?? null, phone: c.phone ?? null,
+        attributes: c.attributes ?? {}, lifecycleStage: c.lifecycleStage ?? 'aware', segment: c.segment ?? null, mrr: String(c.mrr ?? 0),
+        // The seeder always sets both (ISO strings): the first and last time the customer was seen.
+        consents: { ...c.consents }, orderCount: c.orderCount ?? 0, firstSeenAt: new Date(c.firstSeenAt!), lastSeenAt: new Date(c.lastSeenAt!),
+        createdAt: c.createdAt, updatedAt: new Date(c.lastSeenAt!),
+      })));
     }
   }
 }
