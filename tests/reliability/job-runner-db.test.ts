@@ -1,11 +1,13 @@
 /**
- * The job lease is a PostgreSQL advisory lock: two processes (here two connection pools on one database) never run a
- * leased job's turn at once, the lease is free again when the turn ends, and a process that dies mid-turn (its
- * connection terminated) frees it at once, with no expiry to wait for.
+ * The job runner's database side. The lease is a PostgreSQL advisory lock: two processes (here two connection pools
+ * on one database) never run a leased job's turn at once, the lease is free again when the turn ends, and a process
+ * that dies mid-turn (its connection terminated) frees it at once, with no expiry to wait for. Wake-ups queued in a
+ * transaction fire once it commits, never after a rollback.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { AdvisoryLease } from '../../backend/src/common/jobs/advisory-lease';
+import { AfterCommitHooks, afterCommit } from '../../backend/src/common/jobs/after-commit';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 describe('job lease (advisory lock)', () => {
@@ -72,5 +74,45 @@ describe('job lease (advisory lock)', () => {
     release();
     // The dead holder's turn still ends cleanly (its unlock fails on the closed connection, which is discarded).
     expect(await first).toBe(true);
+  });
+});
+
+describe('wake-ups after commit', () => {
+  let db: TestDatabase;
+  let source: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    source = await new DataSource({ type: 'postgres', url: db.url }).initialize();
+    new AfterCommitHooks(source).onModuleInit();
+  });
+  afterAll(async () => {
+    await source?.destroy();
+    await db?.drop();
+  });
+
+  it('fires at once outside a transaction, after the outermost commit inside one, never after a rollback', async () => {
+    const fired: string[] = [];
+    afterCommit(undefined, () => fired.push('no manager'));
+    afterCommit(source.manager, () => fired.push('no transaction'));
+    expect(fired).toEqual(['no manager', 'no transaction']);
+
+    await source.transaction(async (manager) => {
+      afterCommit(manager, () => fired.push('committed'));
+      await manager.transaction(async (inner) => {
+        afterCommit(inner, () => fired.push('committed savepoint'));
+      });
+      // A savepoint's release is not the commit: nothing fired yet.
+      expect(fired).toHaveLength(2);
+    });
+    expect(fired.slice(2)).toEqual(['committed', 'committed savepoint']);
+
+    await expect(
+      source.transaction(async (manager) => {
+        afterCommit(manager, () => fired.push('rolled back'));
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+    expect(fired).not.toContain('rolled back');
   });
 });
