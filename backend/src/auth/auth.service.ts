@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { unauthenticated } from '../common/http/api-error';
-import { MembershipsRepository } from '../members/memberships.repository';
+import { MembershipsReader } from '../members/memberships.reader';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 import type { SessionDto } from './auth.dto';
@@ -12,7 +12,7 @@ import { SessionsRepository } from './sessions.repository';
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly memberships: MembershipsRepository,
+    private readonly memberships: MembershipsReader,
     private readonly hasher: PasswordHasher,
     private readonly verifier: PasswordVerifier,
     private readonly sessions: SessionsRepository,

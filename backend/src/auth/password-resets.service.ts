@@ -4,7 +4,7 @@ import { ApiError, notFound } from '../common/http/api-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { passwordResetMail } from '../mail/account-mails';
 import { Mailer } from '../mail/mailer';
-import { MembershipsRepository } from '../members/memberships.repository';
+import { MembershipsReader } from '../members/memberships.reader';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 import { WorkspacesReader } from '../workspaces/workspaces.reader';
@@ -24,7 +24,7 @@ const MAX_RESETS_PER_HOUR = 3;
 export class PasswordResetsService {
   constructor(
     private readonly resets: PasswordResetsRepository,
-    private readonly memberships: MembershipsRepository,
+    private readonly memberships: MembershipsReader,
     private readonly users: UsersRepository,
     private readonly workspaces: WorkspacesReader,
     private readonly sessions: SessionsRepository,
@@ -34,7 +34,7 @@ export class PasswordResetsService {
   ) {}
 
   async request(workspaceId: string, memberId: string, requestedBy: string): Promise<void> {
-    const member = await this.memberships.findMember(workspaceId, memberId);
+    const member = await this.memberships.member(workspaceId, memberId);
     if (!member?.user) throw notFound('Member');
     if ((await this.resets.countSince(memberId, new Date(Date.now() - 3_600_000))) >= MAX_RESETS_PER_HOUR) {
       throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'too_many_resets', 'This member was sent several reset links within the last hour. Try again later.');

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, WORKSPACE_ACCESS_KEY, WorkspaceAccessRule } from '../common/auth/access.decorators';
 import type { AppRequest } from '../common/auth/principal';
 import { ApiError, forbidden, notFound } from '../common/http/api-error';
-import { MembershipsRepository } from '../members/memberships.repository';
+import { MembershipsReader } from '../members/memberships.reader';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class WorkspaceAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly memberships: MembershipsRepository,
+    private readonly memberships: MembershipsReader,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -62,7 +62,7 @@ export class WorkspaceAccessGuard implements CanActivate {
     }
 
     if (principal?.kind !== 'user') return false;
-    const role = await this.memberships.findRole(workspaceId, principal.userId);
+    const role = await this.memberships.roleOf(workspaceId, principal.userId);
     if (!role) throw notFound('Workspace');
     if (rule.roles && !rule.roles.includes(role)) {
       throw forbidden(`Your role (${role}) cannot do this. Allowed: ${rule.roles.join(', ')}.`);

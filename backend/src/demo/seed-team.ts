@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { MembershipsRepository } from '../members/memberships.repository';
+import { MembershipsReader } from '../members/memberships.reader';
 import type { Role } from '../common/auth/roles';
 import type { CreateSlaPolicyDto } from '../touchpoints/sla-policies.dto';
 import { SlaPoliciesService } from '../touchpoints/sla-policies.service';
@@ -101,7 +101,7 @@ const TOUCHPOINTS: (Omit<CreateTouchpointDto, 'ownerId' | 'backupOwnerId' | 'sla
 
 export async function seedTeam(app: INestApplicationContext, workspaceId: string, adminId: string): Promise<DemoTeam> {
   const users = app.get(UsersRepository);
-  const memberships = app.get(MembershipsRepository);
+  const memberships = app.get(MembershipsReader);
   const hasher = app.get(PasswordHasher);
   const members = {} as Record<TeamRole, string>;
   for (const person of TEAM) {
@@ -109,7 +109,7 @@ export async function seedTeam(app: INestApplicationContext, workspaceId: string
     // global; a second demo workspace, as in tests, gets the same people.)
     const user = (await users.findByEmailWithPassword(person.email))
       ?? (await users.create({ email: person.email, name: person.name, passwordHash: await hasher.hash(randomBytes(32).toString('base64url')), locale: person.locale }));
-    await memberships.insert(workspaceId, user.id, person.role);
+    await memberships.add(workspaceId, user.id, person.role);
     members[person.key] = user.id;
   }
 

@@ -10,12 +10,13 @@ import { InvitationsService } from './invitations.service';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 import { MembershipEntity } from './membership.entity';
+import { MembershipsReader } from './memberships.reader';
 import { MembershipsRepository } from './memberships.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MembershipEntity, InvitationEntity]), UsersModule, MailModule, WorkspacesDataModule, ApiTokensModule],
   controllers: [MembersController],
-  providers: [MembershipsRepository, MembersService, InvitationsRepository, InvitationsService],
-  exports: [MembershipsRepository, InvitationsService],
+  providers: [MembershipsRepository, MembershipsReader, MembersService, InvitationsRepository, InvitationsService],
+  exports: [MembershipsReader, InvitationsService],
 })
 export class MembersModule {}

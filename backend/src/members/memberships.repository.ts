@@ -32,6 +32,10 @@ export class MembershipsRepository {
     return this.repo(manager).findOne({ where: { workspaceId, userId }, relations: { user: true } });
   }
 
+  count(workspaceId: string): Promise<number> {
+    return this.repo().countBy({ workspaceId });
+  }
+
   async workspacesOfUser(userId: string): Promise<WorkspaceOfUser[]> {
     const rows = await this.repo()
       .createQueryBuilder('m')

@@ -9,7 +9,7 @@ import type { Role } from '../common/auth/roles';
 import { resolvePeriod } from '../common/http/period';
 import { ClustersService } from '../complaints/clusters.service';
 import { InvitationsService } from '../members/invitations.service';
-import { MembershipsRepository } from '../members/memberships.repository';
+import { MembershipsReader } from '../members/memberships.reader';
 import { MentionFeedsService } from '../mentions/feeds/mention-feeds.service';
 import type { ListMentionsQuery } from '../mentions/mentions.dto';
 import { MentionsService } from '../mentions/mentions.service';
@@ -90,7 +90,7 @@ export class OverviewService {
     private readonly feeds: MentionFeedsService,
     private readonly touchpoints: TouchpointsService,
     private readonly slaPolicies: SlaPoliciesService,
-    private readonly memberships: MembershipsRepository,
+    private readonly memberships: MembershipsReader,
     private readonly invitations: InvitationsService,
   ) {}
 
@@ -357,7 +357,7 @@ export class OverviewService {
         link: link('/mentions/feeds'),
       },
       team: {
-        done: async () => (await this.memberships.listMembers(ctx.workspaceId)).length > 1 || (await this.invitations.listPending(ctx.workspaceId)).length > 0,
+        done: async () => (await this.memberships.memberCount(ctx.workspaceId)) > 1 || (await this.invitations.listPending(ctx.workspaceId)).length > 0,
         link: link('/settings/members'),
       },
     };

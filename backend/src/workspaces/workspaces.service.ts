@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../common/auth/roles';
 import { notFound } from '../common/http/api-error';
-import { MembershipsRepository, WorkspaceOfUser } from '../members/memberships.repository';
+import { MembershipsReader, type WorkspaceOfUser } from '../members/memberships.reader';
 import { slugify } from './slug';
 import { WorkspacesRepository } from './workspaces.repository';
 import type { WorkspaceDto, WorkspaceSummaryDto } from './workspaces.dto';
@@ -11,7 +11,7 @@ import type { WorkspaceDto, WorkspaceSummaryDto } from './workspaces.dto';
 export class WorkspacesService {
   constructor(
     private readonly workspaces: WorkspacesRepository,
-    private readonly memberships: MembershipsRepository,
+    private readonly memberships: MembershipsReader,
   ) {}
 
   listForUser(userId: string): Promise<WorkspaceOfUser[]> {
@@ -27,7 +27,7 @@ export class WorkspacesService {
         slug = `${base}-${randomBytes(3).toString('hex')}`;
       }
       const workspace = await this.workspaces.create(name, slug, manager);
-      await this.memberships.insert(workspace.id, creatorUserId, 'admin', manager);
+      await this.memberships.add(workspace.id, creatorUserId, 'admin', manager);
       return { id: workspace.id, name: workspace.name, slug: workspace.slug, role: 'admin' as const };
     });
   }
