@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustomerEntity } from './customer.entity';
 import { CustomerNames } from './customer-names';
 import { CustomersController } from './customers.controller';
+import { CustomersReader } from './customers.reader';
 import { CustomersRepository } from './customers.repository';
 import { CustomersService } from './customers.service';
 import { TIMELINE_CONTROLLERS, TIMELINE_PROVIDERS, TimelineRegistry } from './timeline';
@@ -11,7 +12,7 @@ import { TIMELINE_CONTROLLERS, TIMELINE_PROVIDERS, TimelineRegistry } from './ti
 @Module({
   imports: [ResponsesReaderModule, TypeOrmModule.forFeature([CustomerEntity])],
   controllers: [CustomersController, ...TIMELINE_CONTROLLERS],
-  providers: [CustomersRepository, CustomersService, CustomerNames, ...TIMELINE_PROVIDERS],
-  exports: [CustomersRepository, CustomersService, CustomerNames, TimelineRegistry],
+  providers: [CustomersRepository, CustomersReader, CustomersService, CustomerNames, ...TIMELINE_PROVIDERS],
+  exports: [CustomersRepository, CustomersReader, CustomersService, CustomerNames, TimelineRegistry],
 })
 export class CustomersModule {}

@@ -24,6 +24,21 @@ export class MembershipsReader {
     return this.memberships.findMember(workspaceId, userId);
   }
 
+  async isMember(workspaceId: string, userId: string, manager?: EntityManager): Promise<boolean> {
+    return (await this.memberships.findRole(workspaceId, userId, manager)) !== null;
+  }
+
+  /** The workspace's admins' user ids, in id order. */
+  adminIds(workspaceId: string, manager?: EntityManager): Promise<string[]> {
+    return this.memberships.userIds(workspaceId, { role: 'admin' }, manager);
+  }
+
+  /** Which of these users are members of the workspace (in id order). */
+  membersAmong(workspaceId: string, userIds: readonly string[], manager?: EntityManager): Promise<string[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.memberships.userIds(workspaceId, { among: userIds }, manager);
+  }
+
   workspacesOfUser(userId: string): Promise<WorkspaceOfUser[]> {
     return this.memberships.workspacesOfUser(userId);
   }

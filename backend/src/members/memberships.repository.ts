@@ -32,6 +32,17 @@ export class MembershipsRepository {
     return this.repo(manager).findOne({ where: { workspaceId, userId }, relations: { user: true } });
   }
 
+  async userIds(workspaceId: string, filter: { role?: Role; among?: readonly string[] }, manager?: EntityManager): Promise<string[]> {
+    const query = this.repo(manager)
+      .createQueryBuilder('m')
+      .select('m.user_id', 'userId')
+      .where('m.workspace_id = :workspaceId', { workspaceId });
+    if (filter.role) query.andWhere('m.role = :role', { role: filter.role });
+    if (filter.among) query.andWhere('m.user_id = ANY(:among)', { among: filter.among });
+    const rows = await query.orderBy('m.user_id', 'ASC').getRawMany<Pick<MembershipEntity, 'userId'>>();
+    return rows.map((row) => row.userId);
+  }
+
   count(workspaceId: string): Promise<number> {
     return this.repo().countBy({ workspaceId });
   }

@@ -52,6 +52,17 @@ export class WebhookEndpointsRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Workspaces with an enabled endpoint subscribed to `type` (or to everything). */
+  async workspacesListeningTo(type: string): Promise<string[]> {
+    const rows = await this.endpoints
+      .createQueryBuilder('e')
+      .select('e.workspace_id', 'workspaceId')
+      .distinct(true)
+      .where(`e.enabled AND (:type = ANY (e.events) OR '*' = ANY (e.events))`, { type })
+      .getRawMany<Pick<WebhookEndpointEntity, 'workspaceId'>>();
+    return rows.map((row) => row.workspaceId);
+  }
+
   /** Queue depth and the latest outcome per endpoint, for the endpoints list (analytics over deliveries: SQL). */
   stats(workspaceId: string): Promise<EndpointStats[]> {
     return this.endpoints.query(

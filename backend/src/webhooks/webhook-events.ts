@@ -5,6 +5,7 @@ import { afterCommit } from '../common/jobs/after-commit';
 import { JobRunner } from '../common/jobs/job-runner';
 import type { WebhookEnvelope, WebhookEventType } from './event-types';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WEBHOOK_DISPATCH_JOB } from './webhook-dispatch.job';
 
 /**
@@ -15,6 +16,7 @@ import { WEBHOOK_DISPATCH_JOB } from './webhook-dispatch.job';
 export class WebhookEvents {
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly endpoints: WebhookEndpointsRepository,
     private readonly jobs: JobRunner,
   ) {}
 
@@ -38,6 +40,11 @@ export class WebhookEvents {
   /** Whether an enabled endpoint of the workspace listens for this event type (lets a hot path skip building the event). */
   hasSubscribers(workspaceId: string, type: WebhookEventType, manager?: EntityManager): Promise<boolean> {
     return this.deliveries.hasSubscribers(workspaceId, type, manager);
+  }
+
+  /** Workspaces with an enabled endpoint listening for this event type (jobs that scan only where someone listens). */
+  workspacesListeningTo(type: WebhookEventType): Promise<string[]> {
+    return this.endpoints.workspacesListeningTo(type);
   }
 
   /** The dispatcher sends at once: outside a transaction now, inside one once it commits (not if it rolls back). */

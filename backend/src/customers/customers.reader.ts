@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { CustomerEntity } from './customer.entity';
+
+/** A customer's value and stage, as case rules and cancellation flows weigh them (mrr as a number). */
+export type CustomerStanding = Pick<CustomerEntity, 'lifecycleStage'> & { mrr: number };
+
+/**
+ * What other modules (cases, mentions, churn) read or mark on customers; the customers module owns the table.
+ * Display names are CustomerNames'.
+ */
+@Injectable()
+export class CustomersReader {
+  constructor(@InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>) {}
+
+  private repo(manager?: EntityManager): Repository<CustomerEntity> {
+    return manager ? manager.getRepository(CustomerEntity) : this.customers;
+  }
+
+  async exists(workspaceId: string, externalId: string): Promise<boolean> {
+    return (await this.customers.countBy({ workspaceId, externalId })) > 0;
+  }
+
+  async standing(workspaceId: string, externalId: string, manager?: EntityManager): Promise<CustomerStanding | null> {
+    const row = await this.repo(manager).findOne({ select: { mrr: true, lifecycleStage: true }, where: { workspaceId, externalId } });
+    return row && { mrr: Number(row.mrr), lifecycleStage: row.lifecycleStage };
+  }
+
+  /**
+   * Marks "customer.sleeping" announced for those of these customers not announced since they were last seen, and
+   * returns them: concurrent scans claim each customer once (inside the caller's transaction, with its events).
+   */
+  async claimSleepingNotifications(workspaceId: string, externalIds: readonly string[], manager: EntityManager): Promise<string[]> {
+    if (externalIds.length === 0) return [];
+    const result = await manager
+      .getRepository(CustomerEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ sleepingNotifiedAt: () => 'now()' })
+      .where('workspace_id = :workspaceId AND external_id = ANY(:externalIds)', { workspaceId, externalIds })
+      .andWhere('(sleeping_notified_at IS NULL OR sleeping_notified_at < last_seen_at)')
+      .returning(['externalId']) // RETURNING takes property names; rows come back under the column's name
+      .updateEntity(false)
+      .execute();
+    return (result.raw as { external_id: string }[]).map((row) => row.external_id);
+  }
+}
