@@ -143,12 +143,7 @@ export class MentionsQueryRepository {
     await this.mentions.update({ workspaceId, id }, set); // updated_at = now() comes with the entity's update-date column
   }
 
-  // Reads of the members and customers modules' tables; neither module exports a reader for these checks yet.
-  async isMember(workspaceId: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.mentions.query(`SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2`, [workspaceId, userId]);
-    return rows.length > 0;
-  }
-
+  // A read of the customers module's table: its CustomersReader is not committed yet.
   async customerExists(workspaceId: string, externalId: string): Promise<boolean> {
     const rows: unknown[] = await this.mentions.query(`SELECT 1 FROM customers WHERE workspace_id = $1 AND external_id = $2`, [workspaceId, externalId]);
     return rows.length > 0;

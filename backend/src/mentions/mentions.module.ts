@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '../common/jobs/jobs.module';
 import { CustomersModule } from '../customers/customers.module';
+import { MembersModule } from '../members/members.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
 import { MentionCsvController } from './csv/mention-csv.controller';
@@ -33,7 +34,7 @@ import { SpikeAlertsService } from './spikes/spike-alerts.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([MentionEntity, MentionFeedEntity, MentionIngestKeyEntity, MentionIngestNonceEntity, MentionAlertEntity]),
-    WebhooksModule, CustomersModule, JobsModule, WorkspacesDataModule,
+    WebhooksModule, CustomersModule, JobsModule, WorkspacesDataModule, MembersModule,
   ],
   controllers: [MentionIngestController, MentionCsvController, MentionFeedsController, MentionsController],
   providers: [

@@ -4,6 +4,7 @@ import { decodeKeysetCursor, encodeKeysetCursor } from '../common/http/keyset-cu
 import { resolvePeriod } from '../common/http/period';
 import { validationError } from '../common/http/validation.pipe';
 import { CustomerNames } from '../customers/customer-names';
+import { MembershipsReader } from '../members/memberships.reader';
 import type { ListMentionsQuery, MentionDetailDto, MentionDto, MentionPageDto, MentionStatsDto, MentionStatsQuery, UpdateMentionDto } from './mentions.dto';
 import { type MentionFilter, type MentionRow, MentionsQueryRepository } from './mentions-query.repository';
 
@@ -28,6 +29,7 @@ export class MentionsService {
   constructor(
     private readonly mentions: MentionsQueryRepository,
     private readonly customerNames: CustomerNames,
+    private readonly memberships: MembershipsReader,
   ) {}
 
   async list(workspaceId: string, userId: string | null, query: ListMentionsQuery): Promise<MentionPageDto> {
@@ -77,7 +79,7 @@ export class MentionsService {
   async update(workspaceId: string, userId: string | null, id: string, input: UpdateMentionDto): Promise<MentionDetailDto> {
     if (!(await this.mentions.find(workspaceId, id))) throw notFound('Mention');
     const problems: { field: string; message: string }[] = [];
-    if (input.assignedTo && !(await this.mentions.isMember(workspaceId, input.assignedTo))) {
+    if (input.assignedTo && (await this.memberships.roleOf(workspaceId, input.assignedTo)) === null) {
       problems.push({ field: 'assignedTo', message: 'assignedTo must be a member of this workspace' });
     }
     if (input.customerId && !(await this.mentions.customerExists(workspaceId, input.customerId))) {
