@@ -1,3 +1,4 @@
+import { Latest } from './latest';
 import { untrack } from 'svelte';
 import type { ApiError } from './api/errors';
 import { toApiError } from './api/errors';
@@ -12,7 +13,7 @@ export class WorkspaceResource<T> {
 	data = $state<T | undefined>(undefined);
 	error = $state<ApiError | null>(null);
 	loading = $state(false);
-	#sequence = 0;
+	readonly #latest = new Latest();
 	#loadedFor: string | null = null;
 	#fetch: (workspaceId: string) => Promise<T>;
 
@@ -35,7 +36,7 @@ export class WorkspaceResource<T> {
 	}
 
 	#reset(): void {
-		this.#sequence++;
+		this.#latest.drop();
 		this.#loadedFor = null;
 		this.data = undefined;
 		this.error = null;
@@ -43,21 +44,21 @@ export class WorkspaceResource<T> {
 	}
 
 	async #load(workspaceId: string): Promise<void> {
-		const sequence = ++this.#sequence;
+		const isLatest = this.#latest.next();
 		// Never show another workspace's rows while the new ones load.
 		if (this.#loadedFor !== workspaceId) this.data = undefined;
 		this.loading = true;
 		this.error = null;
 		try {
 			const data = await this.#fetch(workspaceId);
-			if (sequence === this.#sequence) {
+			if (isLatest()) {
 				this.data = data;
 				this.#loadedFor = workspaceId;
 			}
 		} catch (error) {
-			if (sequence === this.#sequence) this.error = toApiError(error);
+			if (isLatest()) this.error = toApiError(error);
 		} finally {
-			if (sequence === this.#sequence) this.loading = false;
+			if (isLatest()) this.loading = false;
 		}
 	}
 }

@@ -1,3 +1,4 @@
+import { Latest } from '$lib/latest';
 import { toApiError, type ApiError } from '$lib/api/errors';
 import { listCases } from './api';
 import type { Case, CaseQuery } from './types';
@@ -6,7 +7,7 @@ const PAGE = 50;
 
 /**
  * The inbox list: the first page for the current filters and "Load more" by cursor. Every load carries a
- * sequence number, so an answer for filters the user has already changed is dropped.
+ * `Latest` check, so an answer for filters the user has already changed is dropped.
  */
 export class CaseInbox {
 	items = $state<Case[]>([]);
@@ -17,12 +18,12 @@ export class CaseInbox {
 	error = $state<ApiError | null>(null);
 	moreError = $state<ApiError | null>(null);
 
-	#sequence = 0;
+	readonly #latest = new Latest();
 	#workspaceId: string | null = null;
 	#query: CaseQuery = {};
 
 	async reset(workspaceId: string, query: CaseQuery): Promise<void> {
-		const sequence = ++this.#sequence;
+		const isLatest = this.#latest.next();
 		this.#workspaceId = workspaceId;
 		this.#query = query;
 		this.loading = true;
@@ -30,13 +31,13 @@ export class CaseInbox {
 		this.moreError = null;
 		try {
 			const page = await listCases(workspaceId, { ...query, limit: PAGE });
-			if (sequence !== this.#sequence) return;
+			if (!isLatest()) return;
 			this.items = page.items;
 			this.nextCursor = page.nextCursor;
 		} catch (e) {
-			if (sequence === this.#sequence) this.error = toApiError(e);
+			if (isLatest()) this.error = toApiError(e);
 		} finally {
-			if (sequence === this.#sequence) this.loading = false;
+			if (isLatest()) this.loading = false;
 		}
 	}
 
@@ -47,17 +48,17 @@ export class CaseInbox {
 
 	async more(): Promise<void> {
 		if (!this.#workspaceId || !this.nextCursor || this.loadingMore) return;
-		const sequence = this.#sequence;
+		const isLatest = this.#latest.current();
 		this.loadingMore = true;
 		this.moreError = null;
 		try {
 			const page = await listCases(this.#workspaceId, { ...this.#query, limit: PAGE, cursor: this.nextCursor });
-			if (sequence !== this.#sequence) return;
+			if (!isLatest()) return;
 			const known = new Set(this.items.map((c) => c.id));
 			this.items = [...this.items, ...page.items.filter((c) => !known.has(c.id))];
 			this.nextCursor = page.nextCursor;
 		} catch (e) {
-			if (sequence === this.#sequence) this.moreError = toApiError(e);
+			if (isLatest()) this.moreError = toApiError(e);
 		} finally {
 			this.loadingMore = false;
 		}

@@ -1,3 +1,4 @@
+import { Latest } from '$lib/latest';
 import { toApiError, type ApiError } from '$lib/api/errors';
 
 /**
@@ -8,22 +9,22 @@ export class Report<T> {
 	data = $state<T | null>(null);
 	error = $state<ApiError | null>(null);
 	loading = $state(false);
-	private sequence = 0;
+	private readonly latest = new Latest();
 
 	async load(fetcher: () => Promise<T>): Promise<void> {
-		const sequence = ++this.sequence;
+		const isLatest = this.latest.next();
 		this.loading = true;
 		this.error = null;
 		try {
 			const data = await fetcher();
-			if (sequence === this.sequence) this.data = data;
+			if (isLatest()) this.data = data;
 		} catch (error) {
-			if (sequence === this.sequence) {
+			if (isLatest()) {
 				this.data = null;
 				this.error = toApiError(error);
 			}
 		} finally {
-			if (sequence === this.sequence) this.loading = false;
+			if (isLatest()) this.loading = false;
 		}
 	}
 }

@@ -1,3 +1,4 @@
+import { Latest } from '$lib/latest';
 import { toApiError, type ApiError } from '$lib/api/errors';
 import { listMentions } from './api';
 import type { Mention, MentionQuery } from './types';
@@ -9,7 +10,7 @@ const PAGE = 50;
 /**
  * The feed: the first page for the current filters, "Load more" by cursor, and live updates that ask
  * for mentions stored after the newest one seen (`newerThan`) and put them on top. Every load carries a
- * sequence number, so an answer for filters the user has already changed is dropped.
+ * `Latest` check, so an answer for filters the user has already changed is dropped.
  */
 export class LiveFeed {
 	items = $state<Mention[]>([]);
@@ -22,14 +23,14 @@ export class LiveFeed {
 	fresh = $state(0);
 	freshIds = $state<Set<string>>(new Set());
 
-	#sequence = 0;
+	readonly #latest = new Latest();
 	#workspaceId: string | null = null;
 	#query: MentionQuery = {};
 	/** Stored-at watermark for `newerThan`: the newest createdAt seen, or when the first page was asked for. */
 	#newest = '';
 
 	async reset(workspaceId: string, query: MentionQuery): Promise<void> {
-		const sequence = ++this.#sequence;
+		const isLatest = this.#latest.next();
 		this.#workspaceId = workspaceId;
 		this.#query = query;
 		this.loading = true;
@@ -39,29 +40,29 @@ export class LiveFeed {
 		const askedAt = new Date().toISOString();
 		try {
 			const page = await listMentions(workspaceId, { ...query, limit: PAGE });
-			if (sequence !== this.#sequence) return;
+			if (!isLatest()) return;
 			this.items = page.items;
 			this.nextCursor = page.nextCursor;
 			this.#newest = page.items.reduce((max, m) => (m.createdAt > max ? m.createdAt : max), askedAt);
 		} catch (e) {
-			if (sequence === this.#sequence) this.error = toApiError(e);
+			if (isLatest()) this.error = toApiError(e);
 		} finally {
-			if (sequence === this.#sequence) this.loading = false;
+			if (isLatest()) this.loading = false;
 		}
 	}
 
 	async more(): Promise<void> {
 		if (!this.#workspaceId || !this.nextCursor || this.loadingMore) return;
-		const sequence = this.#sequence;
+		const isLatest = this.#latest.current();
 		this.loadingMore = true;
 		try {
 			const page = await listMentions(this.#workspaceId, { ...this.#query, limit: PAGE, cursor: this.nextCursor });
-			if (sequence !== this.#sequence) return;
+			if (!isLatest()) return;
 			const known = new Set(this.items.map((m) => m.id));
 			this.items = [...this.items, ...page.items.filter((m) => !known.has(m.id))];
 			this.nextCursor = page.nextCursor;
 		} catch (e) {
-			if (sequence === this.#sequence) this.error = toApiError(e);
+			if (isLatest()) this.error = toApiError(e);
 		} finally {
 			this.loadingMore = false;
 		}
@@ -70,10 +71,10 @@ export class LiveFeed {
 	/** One live check; returns how many new mentions were added on top. */
 	async poll(): Promise<number> {
 		if (!this.#workspaceId || this.loading || !this.#newest) return 0;
-		const sequence = this.#sequence;
+		const isLatest = this.#latest.current();
 		try {
 			const page = await listMentions(this.#workspaceId, { ...this.#query, newerThan: this.#newest, limit: 100 });
-			if (sequence !== this.#sequence) return 0;
+			if (!isLatest()) return 0;
 			this.liveError = false;
 			// The watermark is rounded to milliseconds, so the newest row may come back again: skip known ids.
 			const known = new Set(this.items.map((m) => m.id));
@@ -85,7 +86,7 @@ export class LiveFeed {
 			this.freshIds = new Set([...this.freshIds, ...added.map((m) => m.id)]);
 			return added.length;
 		} catch {
-			if (sequence === this.#sequence) this.liveError = true;
+			if (isLatest()) this.liveError = true;
 			return 0;
 		}
 	}

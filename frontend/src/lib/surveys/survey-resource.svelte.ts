@@ -1,3 +1,4 @@
+import { Latest } from '$lib/latest';
 import { getContext, setContext, untrack } from 'svelte';
 import { api, unwrap } from '$lib/api/client';
 import type { ApiError } from '$lib/api/errors';
@@ -14,7 +15,7 @@ export class SurveyResource {
 	survey = $state<Survey | undefined>(undefined);
 	error = $state<ApiError | null>(null);
 	loading = $state(false);
-	#sequence = 0;
+	readonly #latest = new Latest();
 
 	constructor(id: () => string) {
 		$effect(() => {
@@ -46,7 +47,7 @@ export class SurveyResource {
 	#lastId: string | null = null;
 
 	async #load(workspaceId: string, surveyId: string): Promise<void> {
-		const sequence = ++this.#sequence;
+		const isLatest = this.#latest.next();
 		this.#lastId = surveyId;
 		if (this.survey?.id !== surveyId) this.survey = undefined;
 		this.loading = true;
@@ -57,11 +58,11 @@ export class SurveyResource {
 					params: { path: { workspaceId, surveyId } }
 				})
 			);
-			if (sequence === this.#sequence) this.survey = survey;
+			if (isLatest()) this.survey = survey;
 		} catch (error) {
-			if (sequence === this.#sequence) this.error = toApiError(error);
+			if (isLatest()) this.error = toApiError(error);
 		} finally {
-			if (sequence === this.#sequence) this.loading = false;
+			if (isLatest()) this.loading = false;
 		}
 	}
 }

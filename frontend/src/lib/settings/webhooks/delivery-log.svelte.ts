@@ -1,3 +1,4 @@
+import { Latest } from '$lib/latest';
 import { api, unwrap } from '$lib/api/client';
 import { toApiError, type ApiError } from '$lib/api/errors';
 import { DELIVERY_PAGE, isInFlight, MAX_DELIVERY_PAGE, type Delivery, type DeliveryPage, type DeliveryStatus } from './model';
@@ -20,7 +21,7 @@ export class DeliveryLog {
 	error = $state<ApiError | null>(null);
 	readonly inFlight = $derived(this.items.some((d) => isInFlight(d.status)));
 	/** Bumped by every fresh load, so answers for an older filter or endpoint are dropped. */
-	#generation = 0;
+	readonly #latest = new Latest();
 
 	readonly workspaceId: string;
 	readonly webhookId: string;
@@ -43,36 +44,36 @@ export class DeliveryLog {
 
 	/** The first page for the current filter. */
 	async load(): Promise<void> {
-		const generation = ++this.#generation;
+		const isLatest = this.#latest.next();
 		this.loading = true;
 		this.error = null;
 		try {
 			const page = await this.#fetch(DELIVERY_PAGE);
-			if (generation !== this.#generation) return;
+			if (!isLatest()) return;
 			this.items = page.items;
 			this.nextCursor = page.nextCursor;
 			this.loaded = true;
 		} catch (error) {
-			if (generation === this.#generation) this.error = toApiError(error);
+			if (isLatest()) this.error = toApiError(error);
 		} finally {
-			if (generation === this.#generation) this.loading = false;
+			if (isLatest()) this.loading = false;
 		}
 	}
 
 	async loadMore(): Promise<void> {
 		const cursor = this.nextCursor;
 		if (!cursor || this.loadingMore) return;
-		const generation = this.#generation;
+		const isLatest = this.#latest.current();
 		this.loadingMore = true;
 		this.error = null;
 		try {
 			const page = await this.#fetch(DELIVERY_PAGE, cursor);
-			if (generation !== this.#generation) return;
+			if (!isLatest()) return;
 			const shown = new Set(this.items.map((d) => d.id));
 			this.items = [...this.items, ...page.items.filter((d) => !shown.has(d.id))];
 			this.nextCursor = page.nextCursor;
 		} catch (error) {
-			if (generation === this.#generation) this.error = toApiError(error);
+			if (isLatest()) this.error = toApiError(error);
 		} finally {
 			this.loadingMore = false;
 		}
@@ -84,11 +85,11 @@ export class DeliveryLog {
 	 */
 	async refresh(): Promise<void> {
 		if (this.loading || this.loadingMore) return;
-		const generation = this.#generation;
+		const isLatest = this.#latest.current();
 		const limit = Math.min(MAX_DELIVERY_PAGE, Math.max(DELIVERY_PAGE, this.items.length));
 		try {
 			const page = await this.#fetch(limit);
-			if (generation !== this.#generation || this.loadingMore) return;
+			if (!isLatest() || this.loadingMore) return;
 			const last = page.items[page.items.length - 1];
 			const fresh = new Set(page.items.map((d) => d.id));
 			const tail = page.nextCursor && last ? this.items.filter((d) => !fresh.has(d.id) && isOlder(d, last)) : [];
