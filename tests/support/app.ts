@@ -4,9 +4,9 @@ import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../backend/src/app.factory';
 import type { Role } from '../../backend/src/common/auth/roles';
 import { AppConfig, loadConfig } from '../../backend/src/config/app-config';
-import { MembershipsRepository } from '../../backend/src/members/memberships.repository';
+import { MembershipsReader } from '../../backend/src/members/memberships.reader';
 import { PasswordHasher } from '../../backend/src/users/password-hasher';
-import { UsersRepository } from '../../backend/src/users/users.repository';
+import { UsersService } from '../../backend/src/users/users.service';
 import { WorkspacesService } from '../../backend/src/workspaces/workspaces.service';
 import { createTestDatabase } from './database';
 
@@ -72,7 +72,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       name: input.name ?? `User ${counter}`,
     };
     const passwordHash = await app.get(PasswordHasher).hash(user.password);
-    const saved = await app.get(UsersRepository).create({ email: user.email, name: user.name, passwordHash });
+    const saved = await app.get(UsersService).create({ email: user.email, name: user.name, passwordHash });
     return { ...user, userId: saved.id };
   };
 
@@ -88,7 +88,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       return { ...user, workspaceId: workspace.id };
     },
     async addMember(workspaceId, userId, role) {
-      await app.get(MembershipsRepository).insert(workspaceId, userId, role);
+      await app.get(MembershipsReader).add(workspaceId, userId, role);
     },
     async login(email, password) {
       const agent = request.agent(app.getHttpServer());

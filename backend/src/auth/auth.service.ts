@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { unauthenticated } from '../common/http/api-error';
 import { MembershipsReader } from '../members/memberships.reader';
 import { PasswordHasher } from '../users/password-hasher';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import type { SessionDto } from './auth.dto';
 import { PasswordResetsRepository } from './password-resets.repository';
 import { PasswordVerifier } from './password-verifier';
@@ -11,7 +11,7 @@ import { SessionsRepository } from './sessions.repository';
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly memberships: MembershipsReader,
     private readonly hasher: PasswordHasher,
     private readonly verifier: PasswordVerifier,

@@ -6,7 +6,7 @@ import { passwordResetMail } from '../mail/account-mails';
 import { Mailer } from '../mail/mailer';
 import { MembershipsReader } from '../members/memberships.reader';
 import { PasswordHasher } from '../users/password-hasher';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import { WorkspacesReader } from '../workspaces/workspaces.reader';
 import { PasswordResetsRepository } from './password-resets.repository';
 import { SessionsRepository } from './sessions.repository';
@@ -25,7 +25,7 @@ export class PasswordResetsService {
   constructor(
     private readonly resets: PasswordResetsRepository,
     private readonly memberships: MembershipsReader,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly workspaces: WorkspacesReader,
     private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,

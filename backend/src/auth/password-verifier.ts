@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiError } from '../common/http/api-error';
 import { PasswordHasher } from '../users/password-hasher';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import { AccountLoginLimiter } from './login-throttle';
 
 /** One message for unknown email and wrong password: no account enumeration. */
@@ -16,7 +16,7 @@ export const invalidCredentials = () =>
 @Injectable()
 export class PasswordVerifier {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly limiter: AccountLoginLimiter,
   ) {}

@@ -5,6 +5,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { CaseEventEntity } from './case-event.entity';
 import { CaseRoutingCursorEntity } from './case-routing-cursor.entity';
 import { CaseSettingsEntity } from './case-settings.entity';
+import type { Actor } from './case-actor';
 import type { CaseSource } from './case-rules';
 import { CaseEntity } from './case.entity';
 
@@ -17,14 +18,7 @@ export type NewCase = Pick<CaseEntity,
   | 'number' | 'title' | 'titleKey' | 'titleParams' | 'description' | 'source' | 'sourceId' | 'touchpointId' | 'customerExternalId' | 'channel'
   | 'priority' | 'priorityReasons' | 'ownerId' | 'slaPolicyId' | 'openedAt' | 'createdBy'>;
 
-/** Who did something, for the audit trail. */
-export interface Actor {
-  kind: 'user' | 'token' | 'system';
-  userId: string | null;
-  tokenId?: string;
-}
-
-export const SYSTEM: Actor = { kind: 'system', userId: null };
+export { type Actor, SYSTEM } from './case-actor';
 
 export interface CaseFilter {
   statuses?: string[];

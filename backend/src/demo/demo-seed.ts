@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../users/password-hasher';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { DemoHistoryRepository } from './demo-history.repository';
 import { planStory } from './plan';
@@ -21,7 +21,7 @@ export const DEMO_WORKSPACE = 'Demo workspace';
 
 /** On an empty database, creates the demo workspace and its admin and tells the story in it. Returns whether it did. */
 export async function seedDemo(app: INestApplicationContext, story: DemoStory = DEFAULT_STORY): Promise<boolean> {
-  const users = app.get(UsersRepository);
+  const users = app.get(UsersService);
   if ((await users.count()) > 0) return false;
   const logger = new Logger('Demo');
   const hasher = app.get(PasswordHasher);

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CaseBreachJob } from '../cases/case-breach.job';
-import { type Actor, SYSTEM } from '../cases/cases.repository';
+import { type Actor, SYSTEM } from '../cases/case-actor';
 import { cancellationTitle, lowScoreTitle, negativeMentionTitle } from '../cases/case-titles';
 import { CasesService, type OpenCaseInput } from '../cases/cases.service';
 import type { Theme } from './comments';

@@ -7,7 +7,7 @@ import { SlaPoliciesService } from '../touchpoints/sla-policies.service';
 import type { CreateTouchpointDto } from '../touchpoints/touchpoints.dto';
 import { TouchpointsService } from '../touchpoints/touchpoints.service';
 import { PasswordHasher } from '../users/password-hasher';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 
 export type TeamRole = 'cx' | 'delivery' | 'support' | 'product' | 'smm';
 
@@ -100,7 +100,7 @@ const TOUCHPOINTS: (Omit<CreateTouchpointDto, 'ownerId' | 'backupOwnerId' | 'sla
 ];
 
 export async function seedTeam(app: INestApplicationContext, workspaceId: string, adminId: string): Promise<DemoTeam> {
-  const users = app.get(UsersRepository);
+  const users = app.get(UsersService);
   const memberships = app.get(MembershipsReader);
   const hasher = app.get(PasswordHasher);
   const members = {} as Record<TeamRole, string>;

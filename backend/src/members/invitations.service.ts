@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { alreadyRegisteredMail, invitationCodeMail } from '../mail/account-mails';
 import { Mailer } from '../mail/mailer';
 import { PasswordHasher } from '../users/password-hasher';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import { WorkspacesReader } from '../workspaces/workspaces.reader';
 import { InvitationEntity } from './invitation.entity';
 import { InvitationsRepository } from './invitations.repository';
@@ -50,7 +50,7 @@ export class InvitationsService {
   constructor(
     private readonly invitations: InvitationsRepository,
     private readonly memberships: MembershipsRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly workspaces: WorkspacesReader,
     private readonly hasher: PasswordHasher,
     private readonly mailer: Mailer,
