@@ -143,12 +143,6 @@ export class MentionsQueryRepository {
     await this.mentions.update({ workspaceId, id }, set); // updated_at = now() comes with the entity's update-date column
   }
 
-  // A read of the customers module's table: its CustomersReader is not committed yet.
-  async customerExists(workspaceId: string, externalId: string): Promise<boolean> {
-    const rows: unknown[] = await this.mentions.query(`SELECT 1 FROM customers WHERE workspace_id = $1 AND external_id = $2`, [workspaceId, externalId]);
-    return rows.length > 0;
-  }
-
   /** Originals per bucket (empty buckets included), bucket starts in the given time zone. Analytics: generate_series + grouped counts. */
   series(workspaceId: string, from: Date, to: Date, interval: 'day' | 'week' | 'month', timeZone: string, sources?: string[]): Promise<BucketRow[]> {
     return this.mentions.query(

@@ -4,6 +4,7 @@ import { decodeKeysetCursor, encodeKeysetCursor } from '../common/http/keyset-cu
 import { resolvePeriod } from '../common/http/period';
 import { validationError } from '../common/http/validation.pipe';
 import { CustomerNames } from '../customers/customer-names';
+import { CustomersReader } from '../customers/customers.reader';
 import { MembershipsReader } from '../members/memberships.reader';
 import type { ListMentionsQuery, MentionDetailDto, MentionDto, MentionPageDto, MentionStatsDto, MentionStatsQuery, UpdateMentionDto } from './mentions.dto';
 import { type MentionFilter, type MentionRow, MentionsQueryRepository } from './mentions-query.repository';
@@ -30,6 +31,7 @@ export class MentionsService {
     private readonly mentions: MentionsQueryRepository,
     private readonly customerNames: CustomerNames,
     private readonly memberships: MembershipsReader,
+    private readonly customers: CustomersReader,
   ) {}
 
   async list(workspaceId: string, userId: string | null, query: ListMentionsQuery): Promise<MentionPageDto> {
@@ -79,10 +81,10 @@ export class MentionsService {
   async update(workspaceId: string, userId: string | null, id: string, input: UpdateMentionDto): Promise<MentionDetailDto> {
     if (!(await this.mentions.find(workspaceId, id))) throw notFound('Mention');
     const problems: { field: string; message: string }[] = [];
-    if (input.assignedTo && (await this.memberships.roleOf(workspaceId, input.assignedTo)) === null) {
+    if (input.assignedTo && !(await this.memberships.isMember(workspaceId, input.assignedTo))) {
       problems.push({ field: 'assignedTo', message: 'assignedTo must be a member of this workspace' });
     }
-    if (input.customerId && !(await this.mentions.customerExists(workspaceId, input.customerId))) {
+    if (input.customerId && !(await this.customers.exists(workspaceId, input.customerId))) {
       problems.push({ field: 'customerId', message: `there is no customer with external id "${input.customerId}"` });
     }
     if (input.answered === true && !userId) problems.push({ field: 'answered', message: 'marking answered needs a signed-in person, not an API token' });
