@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Job } from '../common/jobs/job';
 import { JobRunner } from '../common/jobs/job-runner';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { MembershipsReader } from '../members/memberships.reader';
 import { WebhookEvents } from '../webhooks/webhook-events';
 import { CaseRoutingRepository } from './case-routing.repository';
 import { CaseBreachRepository, SLA_TIMERS, type CaseRef, type Timer } from './case-breach.repository';
@@ -34,6 +35,7 @@ export class CaseBreachJob implements Job, OnApplicationBootstrap {
     private readonly routing: CaseRoutingRepository,
     private readonly breaches: CaseBreachRepository,
     private readonly webhooks: WebhookEvents,
+    private readonly memberships: MembershipsReader,
     private readonly jobs: JobRunner,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -86,7 +88,7 @@ export class CaseBreachJob implements Job, OnApplicationBootstrap {
         const c = await this.breaches.claimBreach(manager, ref, timer, now);
         if (!c) return false;
         const touchpoint = c.touchpointId ? await this.routing.touchpoint(ref.workspaceId, c.touchpointId, manager) : null;
-        const people = [touchpoint?.backupOwnerId ?? null, ...(await this.cases.admins(manager, ref.workspaceId))].filter((p): p is string => !!p);
+        const people = [touchpoint?.backupOwnerId ?? null, ...(await this.memberships.adminIds(ref.workspaceId, manager))].filter((p): p is string => !!p);
         const escalatedTo = await this.cases.escalate(manager, ref.workspaceId, c.id, people);
         const due = timer === 'first_response' ? c.firstResponseDue : c.resolutionDue;
         await this.cases.addEvent(manager, ref.workspaceId, c.id, SYSTEM, 'sla_breached', { timer, due, escalatedTo, backupOwnerId: touchpoint?.backupOwnerId ?? null });

@@ -5,7 +5,11 @@ import { JobsModule } from '../common/jobs/jobs.module';
 import { TOUCHPOINT_CASE_STATS } from '../touchpoints/case-stats.port';
 import { TOUCHPOINT_OWNER_CHANGED } from '../touchpoints/owner-change.port';
 import { TouchpointsModule } from '../touchpoints/touchpoints.module';
+import { ChurnReaderModule } from '../churn/churn-reader.module';
+import { ClustersReaderModule } from '../complaints/clusters-reader.module';
 import { CustomersModule } from '../customers/customers.module';
+import { MembersModule } from '../members/members.module';
+import { MentionsReaderModule } from '../mentions/mentions-reader.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
 import { CaseBreachJob } from './case-breach.job';
@@ -33,6 +37,7 @@ import { CaseReportsService } from './reports/case-reports.service';
 /** Cases with SLA timers: automatic opening from feedback, routing, pauses, warnings/escalations, closing and reopening. */
 @Module({
   imports: [WebhooksModule, CustomersModule, JobsModule, ResponsesReaderModule, TouchpointsModule, WorkspacesDataModule,
+    MembersModule, ChurnReaderModule, MentionsReaderModule, ClustersReaderModule,
     TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, CaseRoutingCursorEntity, CaseSettingsEntity])],
   controllers: [CasesController, CaseReportsController],
   providers: [CasesRepository, CaseBreachRepository, CaseRoutingRepository, CaseSourcesRepository, CaseSlaService, CasesService, CaseBreachJob, CaseSyncService, CaseSyncJob,

@@ -81,10 +81,6 @@ export class CasesRepository {
     return this.dataSource.transaction(work);
   }
 
-  private q(manager?: EntityManager) {
-    return manager ?? this.dataSource;
-  }
-
   private repo(manager?: EntityManager): Repository<CaseEntity> {
     return manager ? manager.getRepository(CaseEntity) : this.cases;
   }
@@ -228,19 +224,6 @@ export class CasesRepository {
     return (result.raw as Pick<CaseEntity, 'id'>[]).map((r) => r.id);
   }
 
-  async isMember(workspaceId: string, userId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2`, [workspaceId, userId]);
-    return rows.length > 0;
-  }
-
-  async admins(manager: EntityManager, workspaceId: string): Promise<string[]> {
-    const rows: { userId: string }[] = await manager.query(
-      `SELECT user_id AS "userId" FROM memberships WHERE workspace_id = $1 AND role = 'admin' ORDER BY user_id`,
-      [workspaceId],
-    );
-    return rows.map((r) => r.userId);
-  }
-
   /** Adds people to escalated_to (no duplicates); returns the new list. */
   async escalate(manager: EntityManager, workspaceId: string, id: string, people: string[]): Promise<string[]> {
     const result = await manager.getRepository(CaseEntity).createQueryBuilder().update()
@@ -252,24 +235,11 @@ export class CasesRepository {
     return (result.raw as { escalated_to: CaseEntity['escalatedTo'] }[])[0]?.escalated_to ?? [];
   }
 
-  async customer(workspaceId: string, externalId: string, manager?: EntityManager): Promise<{ mrr: number; lifecycleStage: string } | null> {
-    const rows = await this.q(manager).query(
-      `SELECT mrr::float8 AS mrr, lifecycle_stage AS "lifecycleStage" FROM customers WHERE workspace_id = $1 AND external_id = $2`,
-      [workspaceId, externalId],
-    );
-    return rows[0] ?? null;
-  }
-
   /** Whether the customer had another case opened in the window before `at`. */
   hasRecentCase(manager: EntityManager, workspaceId: string, customerExternalId: string, at: Date, days: number): Promise<boolean> {
     return manager.getRepository(CaseEntity).createQueryBuilder('c')
       .where('c.workspace_id = :workspaceId AND c.customer_external_id = :customerExternalId', { workspaceId, customerExternalId })
       .andWhere('c.opened_at > :at::timestamptz - make_interval(days => :days) AND c.opened_at <= :at::timestamptz', { at, days })
       .getExists();
-  }
-
-  async churnReasonExists(workspaceId: string, key: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM churn_reasons WHERE workspace_id = $1 AND key = $2`, [workspaceId, key]);
-    return rows.length > 0;
   }
 }

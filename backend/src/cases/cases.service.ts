@@ -1,6 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ApiError, conflict, notFound } from '../common/http/api-error';
+import { ChurnReader } from '../churn/churn.reader';
+import { CustomersReader } from '../customers/customers.reader';
+import { MembershipsReader } from '../members/memberships.reader';
 import { WebhookEvents } from '../webhooks/webhook-events';
 import { CaseRoutingRepository } from './case-routing.repository';
 import { CaseSource, channelForSource, priorityFor, REOPEN_AT_OR_BELOW, REPEAT_WINDOW_DAYS, roundRobin } from './case-rules';
@@ -60,6 +63,9 @@ export class CasesService {
     private readonly routing: CaseRoutingRepository,
     private readonly sla: CaseSlaService,
     private readonly webhooks: WebhookEvents,
+    private readonly memberships: MembershipsReader,
+    private readonly customers: CustomersReader,
+    private readonly churn: ChurnReader,
   ) {}
 
   /**
@@ -72,7 +78,7 @@ export class CasesService {
     const channel = input.channel ?? (touchpoint && touchpoint.channel !== 'other' ? touchpoint.channel : channelForSource(input.source));
     const sla = await this.sla.forNewCase(workspaceId, touchpoint?.slaPolicyId ?? null);
     const settings = await this.cases.settings(workspaceId);
-    const customer = input.customerExternalId ? await this.cases.customer(workspaceId, input.customerExternalId) : null;
+    const customer = input.customerExternalId ? await this.customers.standing(workspaceId, input.customerExternalId) : null;
     const duplicate = Symbol('duplicate');
     try {
       return await this.cases.transaction(async (manager) => {
@@ -116,7 +122,7 @@ export class CasesService {
   async openManual(workspaceId: string, input: OpenCaseInput, actor: Actor): Promise<CaseRow> {
     const problems: { field: string; message: string }[] = [];
     if (input.touchpointId && !(await this.routing.touchpoint(workspaceId, input.touchpointId))) problems.push({ field: 'touchpointId', message: 'touchpointId is not a touchpoint of this workspace' });
-    if (input.ownerId && !(await this.cases.isMember(workspaceId, input.ownerId))) problems.push({ field: 'ownerId', message: 'ownerId is not a member of this workspace' });
+    if (input.ownerId && !(await this.memberships.isMember(workspaceId, input.ownerId))) problems.push({ field: 'ownerId', message: 'ownerId is not a member of this workspace' });
     if (input.openedAt.getTime() > Date.now() + 60_000) problems.push({ field: 'openedAt', message: 'openedAt cannot be in the future' });
     if (problems.length) throw badRequest(problems);
     const id = await this.open(workspaceId, input, actor);
@@ -186,7 +192,7 @@ export class CasesService {
 
   /** Assign (a member, or null to unassign), change priority (timers follow), or wait on / resume from the customer. */
   async patch(workspaceId: string, id: string, input: { ownerId?: string | null; priority?: string; status?: 'open' | 'waiting_customer' }, actor: Actor, now = new Date()): Promise<CaseRow> {
-    if (input.ownerId && !(await this.cases.isMember(workspaceId, input.ownerId))) throw badRequest([{ field: 'ownerId', message: 'ownerId is not a member of this workspace' }]);
+    if (input.ownerId && !(await this.memberships.isMember(workspaceId, input.ownerId))) throw badRequest([{ field: 'ownerId', message: 'ownerId is not a member of this workspace' }]);
     await this.change(workspaceId, id, async (manager, c) => {
       const update: CaseUpdate = {};
       const changes: Record<string, unknown> = {};
@@ -217,7 +223,7 @@ export class CasesService {
 
   /** Assigns many cases at once; unknown ids are reported, not fatal. */
   async bulkAssign(workspaceId: string, ids: string[], ownerId: string | null, actor: Actor): Promise<{ assigned: string[]; notFound: string[] }> {
-    if (ownerId && !(await this.cases.isMember(workspaceId, ownerId))) throw badRequest([{ field: 'ownerId', message: 'ownerId is not a member of this workspace' }]);
+    if (ownerId && !(await this.memberships.isMember(workspaceId, ownerId))) throw badRequest([{ field: 'ownerId', message: 'ownerId is not a member of this workspace' }]);
     const assigned: string[] = [];
     const missing: string[] = [];
     for (const id of [...new Set(ids)]) {
@@ -241,10 +247,10 @@ export class CasesService {
     const problems: { field: string; message: string }[] = [];
     if (!input.rootCause?.trim()) problems.push({ field: 'rootCause', message: 'rootCause is required to close a case' });
     if (!input.actionTaken?.trim()) problems.push({ field: 'actionTaken', message: 'actionTaken is required to close a case' });
-    const customer = current.customerExternalId ? await this.cases.customer(workspaceId, current.customerExternalId) : null;
+    const customer = current.customerExternalId ? await this.customers.standing(workspaceId, current.customerExternalId) : null;
     const left = current.source === 'cancellation' || customer?.lifecycleStage === 'left';
     if (left && !input.churnReasonKey) problems.push({ field: 'churnReasonKey', message: 'churnReasonKey is required: the customer has left' });
-    if (input.churnReasonKey && !(await this.cases.churnReasonExists(workspaceId, input.churnReasonKey))) problems.push({ field: 'churnReasonKey', message: `churnReasonKey "${input.churnReasonKey}" is not a churn reason of this workspace` });
+    if (input.churnReasonKey && !(await this.churn.reasonExists(workspaceId, input.churnReasonKey))) problems.push({ field: 'churnReasonKey', message: `churnReasonKey "${input.churnReasonKey}" is not a churn reason of this workspace` });
     if (problems.length) throw badRequest(problems);
     await this.change(workspaceId, id, async (manager, c) => {
       if (!OPEN_STATES.includes(c.status)) throw conflict('case_closed', 'The case is already closed');

@@ -6,6 +6,9 @@ import { MentionEntity } from './mention.entity';
 /** A negative original mention as complaint clustering copies it; the time stays text so its microseconds survive JSON. */
 export type MentionForClustering = Pick<MentionEntity, 'id' | 'text' | 'language' | 'sentiment' | 'customerExternalId'> & { postedAt: string };
 
+/** A negative original mention that should open a case. */
+export type MentionCaseCandidate = Pick<MentionEntity, 'id' | 'source' | 'author' | 'url' | 'text' | 'customerExternalId' | 'postedAt'>;
+
 /** How other modules read `mentions` (exported by MentionsReaderModule). */
 @Injectable()
 export class MentionsReader {
@@ -21,5 +24,23 @@ export class MentionsReader {
       ])
       .where('m.workspace_id = :workspaceId AND m.created_at >= :since AND m.sentiment = -1 AND m.duplicate_of IS NULL', { workspaceId, since })
       .getRawMany<MentionForClustering>();
+  }
+
+  /**
+   * Negative originals with no case yet, oldest first: stored since the cases module's sync start
+   * (case_settings.sync_since) and within `lookback`. The anti-join on cases keeps LIMIT meaning "the next `limit`
+   * without a case" in one statement (as ResponsesReader.caseCandidates).
+   */
+  caseCandidates(workspaceId: string, opts: { lookback: string; limit: number }): Promise<MentionCaseCandidate[]> {
+    return this.mentions.query(
+      `SELECT m.id, m.source, m.author, m.url, m.text, m.customer_external_id AS "customerExternalId", m.posted_at AS "postedAt"
+         FROM mentions m
+        WHERE m.workspace_id = $1 AND m.sentiment = -1 AND m.duplicate_of IS NULL
+          AND m.created_at >= coalesce((SELECT sync_since FROM case_settings cs WHERE cs.workspace_id = m.workspace_id), '-infinity')
+          AND m.created_at >= now() - $2::interval
+          AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.workspace_id = m.workspace_id AND c.source = 'mention' AND c.source_id = m.id::text)
+        ORDER BY m.created_at, m.id LIMIT $3`,
+      [workspaceId, opts.lookback, opts.limit],
+    );
   }
 }

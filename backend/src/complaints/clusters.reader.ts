@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ClusterEntity } from './cluster.entity';
+
+/** A pinned (known-issue) cluster that should open a case, with its size and the touchpoint most of its texts came from. */
+export type ClusterCaseCandidate = Pick<ClusterEntity, 'id' | 'label' | 'name'> & { pinnedAt: Date; size: number; touchpointName: string | null };
+
+/** How other modules (cases) read clusters and their texts (exported by ClustersReaderModule). */
+@Injectable()
+export class ClustersReader {
+  constructor(@InjectRepository(ClusterEntity) private readonly clusters: Repository<ClusterEntity>) {}
+
+  /**
+   * Active pinned clusters with no case yet, oldest pin first: pinned since the cases module's sync start
+   * (case_settings.sync_since) and within `lookback`. The anti-join on cases keeps LIMIT meaning "the next `limit`
+   * without a case" in one statement (as ResponsesReader.caseCandidates).
+   */
+  caseCandidates(workspaceId: string, opts: { lookback: string; limit: number }): Promise<ClusterCaseCandidate[]> {
+    return this.clusters.query(
+      `SELECT k.id, k.label, k.name, k.pinned_at AS "pinnedAt",
+              (SELECT count(*)::int FROM feedback_texts f WHERE f.workspace_id = k.workspace_id AND f.cluster_id = k.id) AS size,
+              (SELECT f.touchpoint FROM feedback_texts f WHERE f.workspace_id = k.workspace_id AND f.cluster_id = k.id AND f.touchpoint IS NOT NULL
+                GROUP BY f.touchpoint ORDER BY count(*) DESC, f.touchpoint LIMIT 1) AS "touchpointName"
+         FROM clusters k
+        WHERE k.workspace_id = $1 AND k.pinned AND k.status = 'active' AND k.pinned_at IS NOT NULL
+          AND k.pinned_at >= coalesce((SELECT sync_since FROM case_settings cs WHERE cs.workspace_id = k.workspace_id), '-infinity')
+          AND k.pinned_at >= now() - $2::interval
+          AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.workspace_id = k.workspace_id AND c.source = 'cluster' AND c.source_id = k.id::text)
+        ORDER BY k.pinned_at, k.id LIMIT $3`,
+      [workspaceId, opts.lookback, opts.limit],
+    );
+  }
+}
