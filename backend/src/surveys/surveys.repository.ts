@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import type { Question, SurveyKind } from '@otklik/survey-model';
 import { SurveyDisplayEntity } from './survey-display.entity';
 import { SurveyVersionEntity } from './survey-version.entity';
@@ -147,5 +147,33 @@ export class SurveysRepository {
       where: { workspaceId, kind, ...(touchpointName !== undefined && touchpointName !== null ? { touchpointName } : {}) },
     });
     return rows.map((r) => r.id);
+  }
+
+  /** Surveys linked to a touchpoint (by its name), by survey name. */
+  linkedToTouchpoints(workspaceId: string): Promise<Pick<SurveyEntity, 'id' | 'name' | 'kind' | 'status' | 'touchpointName'>[]> {
+    return this.surveys.find({
+      select: { id: true, name: true, kind: true, status: true, touchpointName: true },
+      where: { workspaceId, touchpointName: Not(IsNull()) },
+      order: { name: 'ASC' },
+    });
+  }
+
+  /** Points the surveys linked to touchpoint `from` at `to` (in the caller's transaction); how many changed. */
+  async renameTouchpointLinks(workspaceId: string, from: string, to: string, manager: EntityManager): Promise<number> {
+    // updated_at is the entity's update date column: TypeORM sets it (to now()) on every update.
+    const { affected } = await manager.getRepository(SurveyEntity).update({ workspaceId, touchpointName: from }, { touchpointName: to });
+    return affected ?? 0;
+  }
+
+  /** Live surveys shown on an event of this name (trigger `event`), oldest first; in the caller's transaction when given. */
+  liveOnEvent(workspaceId: string, eventName: string, manager?: EntityManager): Promise<Pick<SurveyEntity, 'id' | 'name' | 'publicKey'>[]> {
+    return (manager?.getRepository(SurveyEntity) ?? this.surveys)
+      .createQueryBuilder('s')
+      .select(['s.id', 's.name', 's.publicKey'])
+      .where(`s.workspace_id = :workspaceId AND s.status = 'live'`, { workspaceId })
+      .andWhere(`s.display_rules->>'trigger' = 'event' AND s.display_rules->>'eventName' = :eventName`, { eventName })
+      .orderBy('s.createdAt')
+      .addOrderBy('s.id')
+      .getMany();
   }
 }

@@ -1,10 +1,14 @@
 import { ResponsesReaderModule } from '../responses/responses-reader.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../members/members.module';
+import { SurveysModule } from '../surveys/surveys.module';
+import { UsersModule } from '../users/users.module';
 import { SlaPoliciesController } from './sla-policies.controller';
 import { SlaPoliciesRepository } from './sla-policies.repository';
 import { SlaPoliciesService } from './sla-policies.service';
 import { SlaPolicyEntity } from './sla-policy.entity';
+import { TouchpointPeople } from './touchpoint-people';
 import { TouchpointEntity } from './touchpoint.entity';
 import { TouchpointsController } from './touchpoints.controller';
 import { TouchpointsReader } from './touchpoints.reader';
@@ -17,9 +21,9 @@ import { TouchpointsService } from './touchpoints.service';
  * SLA policies through TouchpointsReader.
  */
 @Module({
-  imports: [ResponsesReaderModule, TypeOrmModule.forFeature([SlaPolicyEntity, TouchpointEntity])],
+  imports: [ResponsesReaderModule, MembersModule, UsersModule, SurveysModule, TypeOrmModule.forFeature([SlaPolicyEntity, TouchpointEntity])],
   controllers: [SlaPoliciesController, TouchpointsController],
-  providers: [SlaPoliciesRepository, SlaPoliciesService, TouchpointsRepository, TouchpointsService, TouchpointsReader],
+  providers: [SlaPoliciesRepository, SlaPoliciesService, TouchpointsRepository, TouchpointPeople, TouchpointsService, TouchpointsReader],
   exports: [SlaPoliciesService, TouchpointsService, TouchpointsReader],
 })
 export class TouchpointsModule {}

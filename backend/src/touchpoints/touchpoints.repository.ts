@@ -4,51 +4,31 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { TouchpointEntity } from './touchpoint.entity';
-import type { LinkedSurveyDto, TouchpointDto, TouchpointStage } from './touchpoints.dto';
+import type { TouchpointStage } from './touchpoints.dto';
 
 export type TouchpointValues = Pick<TouchpointEntity,
   'name' | 'stage' | 'kind' | 'category' | 'channel' | 'ownerId' | 'backupOwnerId' | 'teamIds' | 'regulation' | 'slaPolicyId' | 'position'>;
 
-/** A touchpoint with its policy's name and its people's names (joined from the members' tables for display). */
-type Row = Pick<TouchpointEntity,
-  'id' | 'name' | 'stage' | 'kind' | 'category' | 'channel' | 'regulation' | 'slaPolicyId' | 'position' | 'createdAt' | 'updatedAt' | 'ownerId' | 'backupOwnerId'> & {
-  slaPolicyName: string | null;
-  ownerName: string | null;
-  ownerEmail: string | null;
-  backupName: string | null;
-  backupEmail: string | null;
-  team: TouchpointDto['team'];
-};
+/**
+ * A touchpoint with its policy's name and its people as stored (ids); TouchpointPeople turns the ids into members' names
+ * through the members and users modules.
+ */
+export type StoredTouchpointRow = Pick<TouchpointEntity,
+  'id' | 'name' | 'stage' | 'kind' | 'category' | 'channel' | 'regulation' | 'slaPolicyId' | 'position' | 'createdAt' | 'updatedAt'
+  | 'ownerId' | 'backupOwnerId' | 'teamIds'> & { slaPolicyName: string | null };
 
 /** A finished, scored response of a survey linked to a touchpoint (read through the responses module). */
 export type TouchpointScoreRow = TouchpointScore;
 
-// Owners who left the workspace are shown as unowned: the membership join, not just the user, decides.
 const SELECT = `
   SELECT t.id, t.name, t.stage, t.kind, t.category, t.channel, t.regulation, t.sla_policy_id AS "slaPolicyId",
          COALESCE(p.name, d.name) AS "slaPolicyName", t.position, t.created_at AS "createdAt", t.updated_at AS "updatedAt",
-         o.id AS "ownerId", o.name AS "ownerName", o.email AS "ownerEmail",
-         b.id AS "backupOwnerId", b.name AS "backupName", b.email AS "backupEmail",
-         COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'email', u.email) ORDER BY x.n)
-                     FROM unnest(t.team_ids) WITH ORDINALITY AS x(id, n)
-                     JOIN memberships tm ON tm.workspace_id = t.workspace_id AND tm.user_id = x.id
-                     JOIN users u ON u.id = tm.user_id), '[]'::json) AS team
+         t.owner_id AS "ownerId", t.backup_owner_id AS "backupOwnerId", t.team_ids AS "teamIds"
     FROM touchpoints t
     LEFT JOIN sla_policies p ON p.workspace_id = t.workspace_id AND p.id = t.sla_policy_id
-    LEFT JOIN sla_policies d ON d.workspace_id = t.workspace_id AND d.is_default
-    LEFT JOIN memberships om ON om.workspace_id = t.workspace_id AND om.user_id = t.owner_id
-    LEFT JOIN users o ON o.id = om.user_id
-    LEFT JOIN memberships bm ON bm.workspace_id = t.workspace_id AND bm.user_id = t.backup_owner_id
-    LEFT JOIN users b ON b.id = bm.user_id`;
+    LEFT JOIN sla_policies d ON d.workspace_id = t.workspace_id AND d.is_default`;
 
 const STAGE_ORDER = `array_position(ARRAY['aware','considering','buying','repeat','left']::text[], t.stage::text)`;
-
-function toDto(row: Row): TouchpointDto {
-  const { ownerId, ownerName, ownerEmail, backupOwnerId, backupName, backupEmail, ...rest } = row;
-  const owner = ownerId ? { id: ownerId, name: ownerName!, email: ownerEmail! } : null;
-  const backupOwner = backupOwnerId ? { id: backupOwnerId, name: backupName!, email: backupEmail! } : null;
-  return { ...rest, owner, backupOwner, unowned: owner === null };
-}
 
 @Injectable()
 export class TouchpointsRepository {
@@ -62,30 +42,19 @@ export class TouchpointsRepository {
     return this.dataSource.transaction(work);
   }
 
-  async list(workspaceId: string): Promise<TouchpointDto[]> {
-    const rows: Row[] = await this.dataSource.query(`${SELECT} WHERE t.workspace_id = $1 ORDER BY ${STAGE_ORDER}, t.position, t.name`, [workspaceId]);
-    return rows.map(toDto);
+  list(workspaceId: string): Promise<StoredTouchpointRow[]> {
+    return this.dataSource.query(`${SELECT} WHERE t.workspace_id = $1 ORDER BY ${STAGE_ORDER}, t.position, t.name`, [workspaceId]);
   }
 
-  async find(workspaceId: string, id: string, manager?: EntityManager): Promise<TouchpointDto | null> {
-    const rows: Row[] = await (manager ?? this.dataSource).query(`${SELECT} WHERE t.workspace_id = $1 AND t.id = $2`, [workspaceId, id]);
-    return rows[0] ? toDto(rows[0]) : null;
+  async find(workspaceId: string, id: string): Promise<StoredTouchpointRow | null> {
+    const rows: StoredTouchpointRow[] = await this.dataSource.query(`${SELECT} WHERE t.workspace_id = $1 AND t.id = $2`, [workspaceId, id]);
+    return rows[0] ?? null;
   }
 
   async nameTaken(workspaceId: string, name: string, exceptId: string | null): Promise<boolean> {
     const query = this.touchpoints.createQueryBuilder('t').where('t.workspace_id = :workspaceId AND lower(t.name) = lower(:name)', { workspaceId, name });
     if (exceptId) query.andWhere('t.id <> :exceptId', { exceptId });
     return query.getExists();
-  }
-
-  /** Which of the given users are members of the workspace. */
-  async members(workspaceId: string, userIds: string[]): Promise<Set<string>> {
-    if (!userIds.length) return new Set();
-    const rows: { user_id: string }[] = await this.dataSource.query(
-      `SELECT user_id FROM memberships WHERE workspace_id = $1 AND user_id = ANY($2::uuid[])`,
-      [workspaceId, userIds],
-    );
-    return new Set(rows.map((r) => r.user_id));
   }
 
   /** team_ids as stored, members who left included. */
@@ -115,15 +84,6 @@ export class TouchpointsRepository {
     await manager.getRepository(TouchpointEntity).update({ workspaceId, id }, v);
   }
 
-  /** Keeps surveys pointing at the touchpoint after a rename (surveys link by name). */
-  async renameSurveyLinks(workspaceId: string, from: string, to: string, manager: EntityManager): Promise<number> {
-    const [, count] = await manager.query(
-      `UPDATE surveys SET touchpoint_name = $3, updated_at = now() WHERE workspace_id = $1 AND touchpoint_name = $2`,
-      [workspaceId, from, to],
-    );
-    return count;
-  }
-
   async delete(workspaceId: string, id: string): Promise<boolean> {
     const { affected } = await this.touchpoints.delete({ workspaceId, id });
     return (affected ?? 0) > 0;
@@ -144,16 +104,4 @@ export class TouchpointsRepository {
     return this.touchpoints.countBy({ workspaceId, id: In(ids) });
   }
 
-  /** Surveys linked to each touchpoint by name. */
-  async linkedSurveys(workspaceId: string): Promise<Map<string, LinkedSurveyDto[]>> {
-    const rows: (LinkedSurveyDto & { touchpointId: string })[] = await this.dataSource.query(
-      `SELECT t.id AS "touchpointId", s.id, s.name, s.kind, s.status
-         FROM touchpoints t JOIN surveys s ON s.workspace_id = t.workspace_id AND s.touchpoint_name = t.name
-        WHERE t.workspace_id = $1 ORDER BY s.name`,
-      [workspaceId],
-    );
-    const out = new Map<string, LinkedSurveyDto[]>();
-    for (const { touchpointId, ...survey } of rows) out.set(touchpointId, [...(out.get(touchpointId) ?? []), survey]);
-    return out;
-  }
 }

@@ -2,20 +2,34 @@ import { ResponsesReader } from '../responses/responses.reader';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { optionalProvider } from '../common/nest/optional-provider';
+import { MembershipsReader } from '../members/memberships.reader';
+import { SurveysReader, type TouchpointLinkedSurvey } from '../surveys/surveys.reader';
 import { conflict, FieldError, notFound } from '../common/http/api-error';
 import { validationError } from '../common/http/validation.pipe';
 import { TOUCHPOINT_CASE_STATS, TouchpointCaseFigures, TouchpointCaseStats } from './case-stats.port';
 import { TOUCHPOINT_OWNER_CHANGED, type TouchpointOwnerChange } from './owner-change.port';
 import { emptyScores, scoresByTouchpoint } from './journey-scores';
 import { SlaPoliciesService } from './sla-policies.service';
+import { TouchpointPeople } from './touchpoint-people';
 import {
-  CreateTouchpointDto, JourneyDto, ReorderTouchpointsDto, TOUCHPOINT_STAGES, TouchpointDto, UpdateTouchpointDto,
+  CreateTouchpointDto, JourneyDto, LinkedSurveyDto, ReorderTouchpointsDto, TOUCHPOINT_STAGES, TouchpointDto, UpdateTouchpointDto,
 } from './touchpoints.dto';
 import { TouchpointsRepository, TouchpointValues } from './touchpoints.repository';
 
 const DAY_MS = 86_400_000;
 /** Scores compare the last 30 days with the 30 days before. */
 export const SCORE_WINDOW_DAYS = 30;
+
+/** Each touchpoint's linked surveys (surveys link by the touchpoint's exact name), in the surveys' order. */
+function linkByName(touchpoints: Pick<TouchpointDto, 'id' | 'name'>[], surveys: TouchpointLinkedSurvey[]): Map<string, LinkedSurveyDto[]> {
+  const idByName = new Map(touchpoints.map((t) => [t.name, t.id]));
+  const out = new Map<string, LinkedSurveyDto[]>();
+  for (const { touchpointName, id, name, kind, status } of surveys) {
+    const touchpointId = touchpointName === null ? undefined : idByName.get(touchpointName);
+    if (touchpointId) out.set(touchpointId, [...(out.get(touchpointId) ?? []), { id, name, kind, status }]);
+  }
+  return out;
+}
 
 /** The touchpoint registry and the journey map built from it. */
 @Injectable()
@@ -24,20 +38,24 @@ export class TouchpointsService {
     private readonly touchpoints: TouchpointsRepository,
     private readonly responsesReader: ResponsesReader,
     private readonly policies: SlaPoliciesService,
+    private readonly people: TouchpointPeople,
+    private readonly memberships: MembershipsReader,
+    private readonly surveys: SurveysReader,
     private readonly moduleRef: ModuleRef,
     @Optional() @Inject(TOUCHPOINT_CASE_STATS) private readonly injectedCaseStats?: TouchpointCaseStats,
   ) {}
 
   async list(workspaceId: string): Promise<TouchpointDto[]> {
     await this.policies.getDefault(workspaceId); // so slaPolicyName of touchpoints without a policy is filled
-    return this.touchpoints.list(workspaceId);
+    return this.people.toDtos(workspaceId, await this.touchpoints.list(workspaceId));
   }
 
   async get(workspaceId: string, id: string): Promise<TouchpointDto> {
     await this.policies.getDefault(workspaceId);
     const found = await this.touchpoints.find(workspaceId, id);
     if (!found) throw notFound('Touchpoint');
-    return found;
+    const [dto] = await this.people.toDtos(workspaceId, [found]);
+    return dto;
   }
 
   async create(workspaceId: string, input: CreateTouchpointDto): Promise<TouchpointDto> {
@@ -85,7 +103,7 @@ export class TouchpointsService {
       await this.touchpoints.transaction(async (manager) => {
         await this.touchpoints.update(workspaceId, id, values, manager);
         // Surveys link by name: rename them in the same transaction so the link never breaks.
-        if (values.name !== current.name) await this.touchpoints.renameSurveyLinks(workspaceId, current.name, values.name, manager);
+        if (values.name !== current.name) await this.surveys.renameTouchpointLinks(workspaceId, current.name, values.name, manager);
         // A new owner takes the cases that waited here unassigned, in this transaction (cases module, if present).
         if (values.ownerId && values.ownerId !== (current.owner?.id ?? null)) {
           await optionalProvider<TouchpointOwnerChange>(this.moduleRef, TOUCHPOINT_OWNER_CHANGED)?.ownerSet(manager, workspaceId, id, values.ownerId);
@@ -115,11 +133,12 @@ export class TouchpointsService {
     const from = new Date(asOf.getTime() - 2 * SCORE_WINDOW_DAYS * DAY_MS);
     const [list, surveys, rows, cases] = await Promise.all([
       this.list(workspaceId),
-      this.touchpoints.linkedSurveys(workspaceId),
+      this.surveys.linkedToTouchpoints(workspaceId),
       this.responsesReader.touchpointScores(workspaceId, from, asOf),
       this.caseStats(workspaceId),
     ]);
     const scores = scoresByTouchpoint(rows, splitAt);
+    const surveysByTouchpoint = linkByName(list, surveys);
     return {
       asOf,
       stages: TOUCHPOINT_STAGES.map((stage) => ({
@@ -130,7 +149,7 @@ export class TouchpointsService {
             ...t,
             scores: scores.get(t.id) ?? emptyScores(),
             cases: cases ? (cases.get(t.id) ?? { open: 0, breached: 0, compliance: null }) : null,
-            surveys: surveys.get(t.id) ?? [],
+            surveys: surveysByTouchpoint.get(t.id) ?? [],
           })),
       })),
     };
@@ -151,7 +170,7 @@ export class TouchpointsService {
   private async assertValid(workspaceId: string, v: TouchpointValues, id: string | null, teamChanged: boolean): Promise<void> {
     const problems: FieldError[] = [];
     const people = [v.ownerId, v.backupOwnerId, ...v.teamIds].filter((x): x is string => !!x);
-    const members = await this.touchpoints.members(workspaceId, people);
+    const members = new Set(await this.memberships.membersAmong(workspaceId, people));
     if (v.ownerId && !members.has(v.ownerId)) problems.push({ field: 'ownerId', message: 'ownerId must be a member of this workspace' });
     if (v.backupOwnerId && !members.has(v.backupOwnerId)) problems.push({ field: 'backupOwnerId', message: 'backupOwnerId must be a member of this workspace' });
     if (v.teamIds.length && teamChanged) {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SURVEY_MOMENT_TRIGGERS } from '../../surveys/moment-triggers.port';
+import { SurveysModule } from '../../surveys/surveys.module';
 import { WebhooksModule } from '../../webhooks/webhooks.module';
 import { CustomersModule } from '../customers.module';
 import { CustomerMomentEntity } from './customer-moment.entity';
@@ -15,7 +16,7 @@ import { SurveyMomentTriggersProvider } from './survey-moment-triggers';
  * offered to the public survey config (which looks SURVEY_MOMENT_TRIGGERS up without importing this module).
  */
 @Module({
-  imports: [CustomersModule, WebhooksModule, TypeOrmModule.forFeature([CustomerMomentEntity])],
+  imports: [CustomersModule, WebhooksModule, SurveysModule, TypeOrmModule.forFeature([CustomerMomentEntity])],
   controllers: [MomentsController],
   providers: [
     MomentsRepository, MomentsService, MomentTimelineSource,

@@ -21,9 +21,6 @@ export type MomentRow = Pick<CustomerMomentEntity, 'id' | 'customerExternalId' |
 
 export type NewMoment = Pick<CustomerMomentEntity, 'customerExternalId' | 'moment' | 'idempotencyKey' | 'expiresAt'>;
 
-/** A live survey whose trigger waits for a moment. */
-export type WaitingSurvey = Pick<SurveyEntity, 'id' | 'name' | 'publicKey'>;
-
 /**
  * The one rule for "answered", joined to a moment row `m`: the customer's first response (partial or finished),
  * begun after the moment was recorded and before it expired, to a survey whose trigger waits for this moment.
@@ -111,15 +108,5 @@ export class MomentsRepository {
       [workspaceId, customerExternalId, moment],
     );
     return row.pending;
-  }
-
-  /** Live surveys that wait for this moment (trigger `event`, eventName = moment). */
-  async waitingSurveys(workspaceId: string, moment: string, manager: EntityManager = this.moments.manager): Promise<WaitingSurvey[]> {
-    return manager.query(
-      `SELECT id, name, public_key AS "publicKey" FROM surveys
-        WHERE workspace_id = $1 AND status = 'live' AND display_rules->>'trigger' = 'event' AND display_rules->>'eventName' = $2
-        ORDER BY created_at, id`,
-      [workspaceId, moment],
-    );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, notFound } from '../../common/http/api-error';
 import { validationError } from '../../common/http/validation.pipe';
+import { SurveysReader } from '../../surveys/surveys.reader';
 import { WebhookEvents } from '../../webhooks/webhook-events';
 import { CustomersRepository } from '../customers.repository';
 import { decodeCursor, encodeCursor } from '../timeline/timeline-cursor';
@@ -47,6 +48,7 @@ export class MomentsService {
     private readonly moments: MomentsRepository,
     private readonly customers: CustomersRepository,
     private readonly webhooks: WebhookEvents,
+    private readonly surveys: SurveysReader,
   ) {}
 
   async record(workspaceId: string, externalId: string, input: RecordMomentDto, now = new Date()): Promise<{ created: boolean; moment: RecordedMomentDto }> {
@@ -58,7 +60,7 @@ export class MomentsService {
       const id = await this.moments.insert(manager, workspaceId, {
         customerExternalId: externalId, moment: input.moment, idempotencyKey: input.idempotencyKey ?? null, expiresAt: expiry.expiresAt,
       });
-      const surveys = await this.moments.waitingSurveys(workspaceId, input.moment, manager);
+      const surveys = await this.surveys.liveOnEvent(workspaceId, input.moment, manager);
       const brief = surveys.map(({ id: surveyId, name }) => ({ id: surveyId, name }));
       if (!id) {
         // A retry: the same key answers with what it recorded, unless it now describes another moment.
