@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '../common/jobs/jobs.module';
 import { CustomerIdentityModule } from '../customer-identity/customer-identity.module';
+import { CustomersModule } from '../customers/customers.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
@@ -26,7 +27,7 @@ import { ChurnReasonsService } from './churn-reasons.service';
 
 @Module({
   imports: [
-    SurveysModule, WebhooksModule, CustomerIdentityModule, JobsModule, WorkspacesDataModule,
+    SurveysModule, WebhooksModule, CustomerIdentityModule, CustomersModule, JobsModule, WorkspacesDataModule,
     TypeOrmModule.forFeature([ChurnReasonEntity, CancellationFlowEntity, CancellationEntity]),
   ],
   controllers: [ChurnReasonsController, ChurnSummaryController, InactivityController, CancellationFlowsController, PublicCancellationController, ...CHURN_ANALYTICS_CONTROLLERS],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CustomersReader } from '../customers/customers.reader';
 import { WebhookEvents } from '../webhooks/webhook-events';
 import { InactivityService } from './inactivity.service';
 
@@ -15,15 +16,12 @@ export class SleepingNotifier {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inactivity: InactivityService,
     private readonly events: WebhookEvents,
+    private readonly customers: CustomersReader,
   ) {}
 
   /** Every workspace with an endpoint listening for sleeping customers. */
   async scanAll(): Promise<void> {
-    const rows: { workspaceId: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT workspace_id AS "workspaceId" FROM webhook_endpoints
-        WHERE enabled AND ('customer.sleeping' = ANY (events) OR '*' = ANY (events))`,
-    );
-    for (const { workspaceId } of rows) await this.notify(workspaceId);
+    for (const workspaceId of await this.events.workspacesListeningTo('customer.sleeping')) await this.notify(workspaceId);
   }
 
   /** Announces the workspace's not-yet-announced sleeping customers; returns how many. */
@@ -32,15 +30,8 @@ export class SleepingNotifier {
     if (list.sleeping.length === 0) return 0;
     const byId = new Map(list.sleeping.map((s) => [s.externalId, s]));
     return this.dataSource.transaction(async (manager) => {
-      // TypeORM answers an UPDATE with [rows, rowCount].
-      const [claimed]: [{ externalId: string }[], number] = await manager.query(
-        `UPDATE customers SET sleeping_notified_at = now()
-          WHERE workspace_id = $1 AND external_id = ANY ($2::varchar[])
-            AND (sleeping_notified_at IS NULL OR sleeping_notified_at < last_seen_at)
-          RETURNING external_id AS "externalId"`,
-        [workspaceId, [...byId.keys()]],
-      );
-      for (const { externalId } of claimed) {
+      const claimed = await this.customers.claimSleepingNotifications(workspaceId, [...byId.keys()], manager);
+      for (const externalId of claimed) {
         const entry = byId.get(externalId)!;
         await this.events.publish(workspaceId, 'customer.sleeping', {
           customer: { externalId, name: entry.name, email: entry.email },
