@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { CustomersReader } from '../customers/customers.reader';
 import { CancellationFlowEntity } from './cancellation-flow.entity';
 import { CancellationEntity } from './cancellation.entity';
 
@@ -38,7 +39,10 @@ const EDITABLE = [
 
 @Injectable()
 export class CancellationFlowsRepository {
-  constructor(@InjectRepository(CancellationFlowEntity) private readonly flows: Repository<CancellationFlowEntity>) {}
+  constructor(
+    @InjectRepository(CancellationFlowEntity) private readonly flows: Repository<CancellationFlowEntity>,
+    private readonly customers: CustomersReader,
+  ) {}
 
   async create(flow: Omit<FlowRow, 'id' | 'createdAt'>): Promise<FlowRow> {
     const { identifiers } = await this.flows.insert(flow);
@@ -114,13 +118,7 @@ export class CancellationFlowsRepository {
       // and any step this call proved counts as activity ("last seen").
       const seen = write.customerVerified && write.customerId === row.customerId;
       if (row.customerId && row.customerVerified && (row.outcome === 'cancelled' || seen)) {
-        await manager.query(
-          `UPDATE customers SET lifecycle_stage = CASE WHEN $3 THEN 'left' ELSE lifecycle_stage END,
-                                last_seen_at = CASE WHEN $4 THEN greatest(last_seen_at, now()) ELSE last_seen_at END,
-                                updated_at = CASE WHEN $3 THEN now() ELSE updated_at END
-            WHERE workspace_id = $1 AND external_id = $2`,
-          [flow.workspaceId, row.customerId, row.outcome === 'cancelled', seen],
-        );
+        await this.customers.recordCancellationStep(flow.workspaceId, row.customerId, { left: row.outcome === 'cancelled', seen }, manager);
       }
       if (afterWrite) await afterWrite(manager, row);
       return row;

@@ -45,4 +45,24 @@ export class CustomersReader {
       .execute();
     return (result.raw as { external_id: string }[]).map((row) => row.external_id);
   }
+
+  /**
+   * A proven customer's cancellation step (inside the caller's transaction): a cancelled run marks them as left, and a
+   * step that proved them counts as activity ("last seen"). Unknown customers are left alone.
+   */
+  async recordCancellationStep(workspaceId: string, externalId: string, step: { left: boolean; seen: boolean }, manager: EntityManager): Promise<void> {
+    await manager
+      .getRepository(CustomerEntity)
+      .createQueryBuilder()
+      .update()
+      .set({
+        lifecycleStage: () => `CASE WHEN :left THEN 'left' ELSE lifecycle_stage END`,
+        lastSeenAt: () => 'CASE WHEN :seen THEN greatest(last_seen_at, now()) ELSE last_seen_at END',
+        updatedAt: () => 'CASE WHEN :left THEN now() ELSE updated_at END',
+      })
+      .where('workspace_id = :workspaceId AND external_id = :externalId', { workspaceId, externalId })
+      .setParameters({ left: step.left, seen: step.seen })
+      .updateEntity(false)
+      .execute();
+  }
 }
