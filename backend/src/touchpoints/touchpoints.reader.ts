@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { MembershipsReader } from '../members/memberships.reader';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { TouchpointEntity } from './touchpoint.entity';
 
@@ -15,10 +16,6 @@ export type PolicyRow = Pick<SlaPolicyEntity, 'id' | 'name' | 'clock' | 'rules' 
 
 const POLICY_COLUMNS = { workspaceId: true, id: true, name: true, clock: true, rules: true, calendar: true, warnAtShare: true } as const;
 
-/** Team members who are still members of the workspace, in stored order (memberships joined to tell). */
-const TEAM_SQL = `ARRAY(SELECT m.user_id FROM unnest(t.team_ids) WITH ORDINALITY AS u(id, n)
-  JOIN memberships m ON m.workspace_id = t.workspace_id AND m.user_id = u.id ORDER BY u.n)`;
-
 /**
  * How other modules read touchpoints and SLA policies (this module owns both tables): the cases module routes and
  * times cases with it. Reads take the caller's transaction manager where they must see its writes.
@@ -28,15 +25,19 @@ export class TouchpointsReader {
   constructor(
     @InjectRepository(TouchpointEntity) private readonly touchpoints: Repository<TouchpointEntity>,
     @InjectRepository(SlaPolicyEntity) private readonly policies: Repository<SlaPolicyEntity>,
+    private readonly memberships: MembershipsReader,
   ) {}
 
+  /** The touchpoint as routing sees it; the team keeps only those still members (asked of the members module, in `manager`'s transaction). */
   async routingTouchpoint(workspaceId: string, id: string, manager?: EntityManager): Promise<RoutingTouchpoint | null> {
-    const row = await (manager?.getRepository(TouchpointEntity) ?? this.touchpoints).createQueryBuilder('t')
-      .select('t.id', 'id').addSelect('t.channel', 'channel').addSelect('t.owner_id', 'ownerId').addSelect('t.backup_owner_id', 'backupOwnerId')
-      .addSelect('t.sla_policy_id', 'slaPolicyId').addSelect(TEAM_SQL, 'team')
-      .where('t.workspace_id = :workspaceId AND t.id = :id', { workspaceId, id })
-      .getRawOne<RoutingTouchpoint>();
-    return row ?? null;
+    const row = await (manager?.getRepository(TouchpointEntity) ?? this.touchpoints).findOne({
+      select: { workspaceId: true, id: true, channel: true, ownerId: true, backupOwnerId: true, slaPolicyId: true, teamIds: true },
+      where: { workspaceId, id },
+    });
+    if (!row) return null;
+    const members = new Set(await this.memberships.membersAmong(workspaceId, row.teamIds, manager));
+    const { channel, ownerId, backupOwnerId, slaPolicyId, teamIds } = row;
+    return { id: row.id, channel, ownerId, backupOwnerId, slaPolicyId, team: teamIds.filter((userId) => members.has(userId)) };
   }
 
   async idByName(workspaceId: string, name: string): Promise<string | null> {
