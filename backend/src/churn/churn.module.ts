@@ -8,6 +8,8 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
 import { CHURN_ANALYTICS_CONTROLLERS, CHURN_ANALYTICS_PROVIDERS } from './analytics';
 import { CancellationFlowEntity } from './cancellation-flow.entity';
+import { CancellationTimelineRepository } from './cancellation-timeline.repository';
+import { CancellationTimelineSource } from './cancellation-timeline.source';
 import { CancellationEntity } from './cancellation.entity';
 import { CancellationFlowsController, PublicCancellationController } from './cancellation-flows.controller';
 import { CancellationFlowsRepository } from './cancellation-flows.repository';
@@ -31,7 +33,7 @@ import { ChurnReasonsService } from './churn-reasons.service';
     TypeOrmModule.forFeature([ChurnReasonEntity, CancellationFlowEntity, CancellationEntity]),
   ],
   controllers: [ChurnReasonsController, ChurnSummaryController, InactivityController, CancellationFlowsController, PublicCancellationController, ...CHURN_ANALYTICS_CONTROLLERS],
-  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService, SleepingNotifier, SleepingScanJob, PublicCancellationRoutes, ...CHURN_ANALYTICS_PROVIDERS],
+  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService, SleepingNotifier, SleepingScanJob, CancellationTimelineRepository, CancellationTimelineSource, PublicCancellationRoutes, ...CHURN_ANALYTICS_PROVIDERS],
   exports: [ChurnReasonsService, CancellationFlowsService, ChurnSummaryService, InactivityService, ...CHURN_ANALYTICS_PROVIDERS],
 })
 export class ChurnModule {}

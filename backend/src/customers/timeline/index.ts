@@ -1,5 +1,4 @@
 import type { Provider } from '@nestjs/common';
-import { CancellationEventsRepository } from './sources/cancellation-events.repository';
 import { CustomerEventsSource } from './sources/customer-events.source';
 import { ResponseEventsRepository } from './sources/response-events.repository';
 import { TimelineController } from './timeline.controller';
@@ -10,8 +9,8 @@ import { TimelineService } from './timeline.service';
 export { TimelineRegistry } from './timeline.registry';
 export type { TimelineSource, TimelineEvent, TimelineFetch } from './timeline-source';
 
-// Cases, mentions and moments add their kinds themselves (their modules own those tables; see TimelineRegistry).
-const BUILT_IN_SOURCES = [ResponseEventsRepository, CancellationEventsRepository, CustomerEventsSource];
+// Cancellations, cases, mentions and moments add their kinds themselves (their modules own those tables; see TimelineRegistry).
+const BUILT_IN_SOURCES = [ResponseEventsRepository, CustomerEventsSource];
 
 /** What CustomersModule mounts for the timeline. */
 export const TIMELINE_CONTROLLERS = [TimelineController];
