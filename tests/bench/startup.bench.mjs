@@ -28,7 +28,9 @@ async function startAndTime(dataDir, pgPort) {
   for (;;) {
     try {
       if ((await fetch(`${base}/api/v1/health`)).ok) break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 25));
   }
   return { child, base, seconds: (performance.now() - started) / 1000 };

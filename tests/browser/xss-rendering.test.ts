@@ -43,6 +43,7 @@ function inertness(page: Page): Promise<Inertness> {
 		scripts: [...document.scripts].filter((s) => (s.textContent ?? '').includes('__xss')).length,
 		badLinks: [...document.querySelectorAll('a[href], area[href], iframe[src], embed[src], object[data], form[action], button[formaction]')]
 			.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('data') ?? e.getAttribute('action') ?? e.getAttribute('formaction') ?? '')
+			// eslint-disable-next-line no-control-regex -- browsers ignore control characters inside a scheme; so must the check
 			.filter((url) => /^\s*(javascript|data|vbscript):/i.test(url.replace(/[\u0000-\u001f]/g, ''))),
 	}));
 }

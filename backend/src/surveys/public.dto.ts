@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { registerDecorator } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, registerDecorator } from 'class-validator';
 import { LANGUAGE_CODE } from '@otklik/survey-model';
 
 const CLIENT_ID = /^[\w-]{8,64}$/;

@@ -23,6 +23,7 @@ const EMAIL_RE = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\b/gu;
 const HANDLE_RE = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/gu;
 // A number on its own: digits with optional separators and a currency/percent sign around it.
 const NUMBER_RE = /(?<![\p{L}\p{N}])[+\-#№$€£₽]?\d+(?:[.,:/-]\d+)*[%$€£₽]?(?![\p{L}\p{N}])/gu;
+// eslint-disable-next-line no-misleading-character-class -- ZWJ, VS16 and skin tones are removed one code point at a time on purpose
 const EMOJI_RE = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/gu;
 const APOSTROPHE_RE = /[’`´]/g;
 const NEGATION_RE = /n't\b/g;

@@ -64,8 +64,18 @@ describe('louvain', () => {
     const from: number[] = [];
     const to: number[] = [];
     const w: number[] = [];
-    for (const base of [0, 5]) for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) from.push(base + i), to.push(base + j), w.push(1);
-    from.push(4), to.push(5), w.push(0.1);
+    for (const base of [0, 5]) {
+      for (let i = 0; i < 5; i++) {
+        for (let j = i + 1; j < 5; j++) {
+          from.push(base + i);
+          to.push(base + j);
+          w.push(1);
+        }
+      }
+    }
+    from.push(4);
+    to.push(5);
+    w.push(0.1);
     const g = graphFromEdges(10, Int32Array.from(from), Int32Array.from(to), Float64Array.from(w));
     for (const seed of [1, 2, 3]) {
       const { community, count } = louvain(g, { seed });

@@ -27,7 +27,13 @@ interface Item {
 }
 
 /** Called once the item is settled: HTTP status (never a retryable one) and the parsed JSON body, if any. */
-export type Settled = (status: number, body: any) => void;
+export type Settled = (status: number, body: SettledBody | null) => void;
+
+/** What the widgets read from an answer: a display's id, or the error code that says why not to show. */
+export interface SettledBody {
+  displayId?: string;
+  error?: { code?: string };
+}
 
 export interface Outbox {
   send(url: string, body: Item['b'], displayKey?: string, settled?: Settled): void;

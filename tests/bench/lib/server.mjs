@@ -36,7 +36,9 @@ export async function startServer(name, extraEnv = {}) {
   for (;;) {
     try {
       if ((await fetch(`${base}/api/v1/health`)).ok) break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return {

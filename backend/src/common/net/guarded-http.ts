@@ -74,6 +74,7 @@ function oneRequest(url: string, options: GuardedRequestOptions, timeoutMs: numb
   return new Promise((resolve) => {
     let settled = false;
     // Declared first: a refusal before connecting settles the promise before any timer exists.
+    // eslint-disable-next-line prefer-const -- assigned once below, after `finish` (which clears it) exists
     let timer: NodeJS.Timeout | undefined;
     const finish = (answer: HopAnswer) => {
       if (settled) return;

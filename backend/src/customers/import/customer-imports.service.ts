@@ -37,6 +37,7 @@ function toSummary(r: ImportRecord): ImportSummaryDto {
 /** A file name safe to show and store: no folders, no control characters, at most 255 characters. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must lose
   return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255) || 'upload';
 }
 

@@ -19,6 +19,7 @@ class ExternalIdPipe implements PipeTransform<string, string> {
 }
 
 /** The Accept-Language header, optional (the query's `language` wins); not a documented parameter. */
+// eslint-disable-next-line no-useless-assignment -- used as a parameter decorator below, which the rule does not see
 const AcceptLanguage = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined =>
   ctx.switchToHttp().getRequest<Request>().headers['accept-language'],
 );
