@@ -38,6 +38,9 @@ export default tseslint.config(
       'svelte/no-navigation-without-resolve': 'off',
       // svelte-check --fail-on-warnings (in the build) is the judge of svelte-ignore comments; this rule misreads a11y ones.
       'svelte/no-unused-svelte-ignore': 'off',
+      // Our stores replace collections wholesale (immutable updates) and build throwaway Sets for lookups; neither needs
+      // SvelteSet/SvelteDate.
+      'svelte/prefer-svelte-reactivity': 'off',
     },
   },
   {

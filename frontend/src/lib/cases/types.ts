@@ -5,15 +5,15 @@ type Responses<Op> = Op extends { responses: infer R } ? R : never;
 type Success<Op> = JsonContent<Responses<Op>[Extract<keyof Responses<Op>, 200 | 201>]>;
 type Query<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
-const W = '/api/v1/workspaces/{workspaceId}/cases' as const;
+type W = '/api/v1/workspaces/{workspaceId}/cases';
 type P = paths;
 
-export type CasePage = Success<P[typeof W]['get']>;
+export type CasePage = Success<P[W]['get']>;
 export type Case = CasePage['items'][number];
-export type CaseQuery = Query<P[typeof W]['get']>;
-export type CaseDetail = Success<P[`${typeof W}/{caseId}`]['get']>;
+export type CaseQuery = Query<P[W]['get']>;
+export type CaseDetail = Success<P[`${W}/{caseId}`]['get']>;
 export type CaseEvent = CaseDetail['events'][number];
-export type BulkAssignResult = Success<P[`${typeof W}/bulk-assign`]['post']>;
+export type BulkAssignResult = Success<P[`${W}/bulk-assign`]['post']>;
 export type CaseStatus = Case['status'];
 export type CasePriority = Case['priority'];
 export type CaseSource = Case['source'];
