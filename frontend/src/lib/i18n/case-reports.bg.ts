@@ -1,5 +1,6 @@
 import type { caseReportsEn } from './case-reports.en';
 import { pluralBg } from './plural';
+import { monthPeriodFieldsBg } from './month-periods';
 
 /** Низове на страницата с отчети за казусите (включени като `caseReports` в bg.ts). */
 export const caseReportsBg: typeof caseReportsEn = {
@@ -10,12 +11,7 @@ export const caseReportsBg: typeof caseReportsEn = {
 	empty: 'През този период не са отваряни казуси.',
 	filters: {
 		label: 'Филтри на отчета',
-		period: 'Период',
-		periods: { '3': 'Последните 3 месеца', '6': 'Последните 6 месеца', '12': 'Последните 12 месеца', custom: 'Избрани дати' },
-		from: 'От',
-		to: 'До',
-		apply: 'Приложи',
-		invalidRange: 'Началната дата не може да е след крайната.',
+		...monthPeriodFieldsBg,
 		groupBy: 'Групиране по',
 		groups: { touchpoint: 'Точка на контакт', owner: 'Отговорник', channel: 'Канал', priority: 'Приоритет', month: 'Месец на отваряне' },
 		touchpoint: 'Точка на контакт',

@@ -1,4 +1,5 @@
 import { pluralEn } from './plural';
+import { monthPeriodFieldsEn } from './month-periods';
 
 /** Strings of the case reports page (mounted as `caseReports` in en.ts). */
 export const caseReportsEn = {
@@ -9,12 +10,7 @@ export const caseReportsEn = {
 	empty: 'No cases were opened in this period.',
 	filters: {
 		label: 'Report filters',
-		period: 'Period',
-		periods: { '3': 'Last 3 months', '6': 'Last 6 months', '12': 'Last 12 months', custom: 'Custom dates' } as Record<string, string>,
-		from: 'From',
-		to: 'To',
-		apply: 'Apply',
-		invalidRange: 'Choose a start date on or before the end date.',
+		...monthPeriodFieldsEn,
 		groupBy: 'Group by',
 		groups: { touchpoint: 'Touchpoint', owner: 'Owner', channel: 'Channel', priority: 'Priority', month: 'Month opened' } as Record<string, string>,
 		touchpoint: 'Touchpoint',

@@ -1,5 +1,6 @@
 import type { caseReportsEn } from './case-reports.en';
 import { pluralRu } from './plural';
+import { monthPeriodFieldsRu } from './month-periods';
 
 /** Строки страницы отчётов по обращениям (подключаются как `caseReports` в ru.ts). */
 export const caseReportsRu: typeof caseReportsEn = {
@@ -10,12 +11,7 @@ export const caseReportsRu: typeof caseReportsEn = {
 	empty: 'За этот период обращений не было.',
 	filters: {
 		label: 'Фильтры отчёта',
-		period: 'Период',
-		periods: { '3': 'Последние 3 месяца', '6': 'Последние 6 месяцев', '12': 'Последние 12 месяцев', custom: 'Свои даты' },
-		from: 'С',
-		to: 'По',
-		apply: 'Применить',
-		invalidRange: 'Дата начала должна быть не позже даты окончания.',
+		...monthPeriodFieldsRu,
 		groupBy: 'Группировать по',
 		groups: { touchpoint: 'Точке контакта', owner: 'Ответственному', channel: 'Каналу', priority: 'Приоритету', month: 'Месяцу открытия' },
 		touchpoint: 'Точка контакта',

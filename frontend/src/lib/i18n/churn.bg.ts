@@ -1,5 +1,6 @@
 import type { ChurnMessages } from './churn.en';
 import { pluralBg } from './plural';
+import { monthPeriodFieldsBg } from './month-periods';
 
 /** Низове на страницата „Отлив“ (включени като `churn` в bg.ts). */
 export const churnBg: ChurnMessages = {
@@ -7,12 +8,7 @@ export const churnBg: ChurnMessages = {
 	intro: 'Кой напуска, защо и колко струва това: прекратявания, тих отлив и задържани клиенти.',
 	filters: {
 		label: 'Филтри за отлива',
-		period: 'Период',
-		periods: { '3': 'Последните 3 месеца', '6': 'Последните 6 месеца', '12': 'Последните 12 месеца', custom: 'Избрани дати' },
-		from: 'От',
-		to: 'До',
-		apply: 'Приложи',
-		invalidRange: 'Началната дата не може да е след крайната.',
+		...monthPeriodFieldsBg,
 		segment: 'Сегмент',
 		plan: 'План',
 		anySegment: 'Всички сегменти',

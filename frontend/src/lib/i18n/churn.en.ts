@@ -1,4 +1,5 @@
 import { pluralEn } from './plural';
+import { monthPeriodFieldsEn } from './month-periods';
 
 /** Strings of the Churn page (mounted as `churn` in en.ts). */
 export const churnEn = {
@@ -6,12 +7,7 @@ export const churnEn = {
 	intro: 'Who leaves, why, and what it costs: cancellations, silent churn and saves.',
 	filters: {
 		label: 'Churn filters',
-		period: 'Period',
-		periods: { '3': 'Last 3 months', '6': 'Last 6 months', '12': 'Last 12 months', custom: 'Custom dates' } as Record<string, string>,
-		from: 'From',
-		to: 'To',
-		apply: 'Apply',
-		invalidRange: 'Choose a start date on or before the end date.',
+		...monthPeriodFieldsEn,
 		segment: 'Segment',
 		plan: 'Plan',
 		anySegment: 'Any segment',

@@ -1,5 +1,6 @@
 import type { ChurnMessages } from './churn.en';
 import { pluralRu } from './plural';
+import { monthPeriodFieldsRu } from './month-periods';
 
 /** Строки страницы «Отток» (подключены как `churn` в ru.ts). */
 export const churnRu: ChurnMessages = {
@@ -7,12 +8,7 @@ export const churnRu: ChurnMessages = {
 	intro: 'Кто уходит, почему и во что это обходится: отмены, тихий отток и удержания.',
 	filters: {
 		label: 'Фильтры оттока',
-		period: 'Период',
-		periods: { '3': 'Последние 3 месяца', '6': 'Последние 6 месяцев', '12': 'Последние 12 месяцев', custom: 'Свои даты' },
-		from: 'С',
-		to: 'По',
-		apply: 'Применить',
-		invalidRange: 'Дата начала должна быть не позже даты окончания.',
+		...monthPeriodFieldsRu,
 		segment: 'Сегмент',
 		plan: 'Тариф',
 		anySegment: 'Любой сегмент',
