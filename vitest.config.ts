@@ -5,7 +5,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   test: {
-    include: ['backend/src/**/*.spec.ts', 'survey-model/src/**/*.spec.ts', 'tests/api/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/quality/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
+    include: [
+      'backend/src/**/*.spec.ts',
+      'survey-model/src/**/*.spec.ts',
+      'tests/api/**/*.test.ts',
+      'tests/browser/**/*.test.ts',
+      'tests/cli/**/*.test.ts',
+      'tests/quality/**/*.test.ts',
+      'tests/reliability/**/*.test.ts',
+    ],
     globalSetup: ['tests/support/global-setup.ts'],
     reporters: ['default', './tests/support/summary-reporter.ts'],
     pool: 'forks',

@@ -83,9 +83,7 @@ export class Surveys1763990000000 implements MigrationInterface {
           REFERENCES survey_versions (workspace_id, survey_id, version) ON DELETE CASCADE
       )`);
     await db.query(`CREATE INDEX responses_time_idx ON responses (workspace_id, survey_id, created_at)`);
-    await db.query(
-      `CREATE INDEX responses_respondent_idx ON responses (workspace_id, survey_id, respondent_id, created_at DESC)`,
-    );
+    await db.query(`CREATE INDEX responses_respondent_idx ON responses (workspace_id, survey_id, respondent_id, created_at DESC)`);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -46,7 +46,9 @@ export class Webhooks1796173600909 implements MigrationInterface {
         FOREIGN KEY (workspace_id, endpoint_id) REFERENCES webhook_endpoints (workspace_id, id) ON DELETE CASCADE
       )`);
     // The dispatcher's question: "the oldest unfinished delivery of each endpoint".
-    await db.query(`CREATE INDEX webhook_deliveries_open_idx ON webhook_deliveries (endpoint_id, seq) WHERE status IN ('pending', 'sending')`);
+    await db.query(
+      `CREATE INDEX webhook_deliveries_open_idx ON webhook_deliveries (endpoint_id, seq) WHERE status IN ('pending', 'sending')`,
+    );
     await db.query(`CREATE INDEX webhook_deliveries_log_idx ON webhook_deliveries (workspace_id, endpoint_id, created_at DESC)`);
     await db.query(`
       CREATE TABLE webhook_attempts (

@@ -111,7 +111,9 @@ export class Mentions1796174304251 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE workspaces DROP COLUMN mention_spike_factor, DROP COLUMN mention_spike_min_count, DROP COLUMN mention_spike_baseline_days`);
+    await db.query(
+      `ALTER TABLE workspaces DROP COLUMN mention_spike_factor, DROP COLUMN mention_spike_min_count, DROP COLUMN mention_spike_baseline_days`,
+    );
     await db.query(`DROP TABLE mention_alerts, mention_feeds, mention_ingest_nonces, mention_ingest_keys, mentions`);
   }
 }

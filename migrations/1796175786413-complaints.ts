@@ -98,7 +98,9 @@ export class Complaints1796175786413 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE workspaces DROP COLUMN cluster_growth_factor, DROP COLUMN cluster_growth_min_count, DROP COLUMN feedback_synced_at`);
+    await db.query(
+      `ALTER TABLE workspaces DROP COLUMN cluster_growth_factor, DROP COLUMN cluster_growth_min_count, DROP COLUMN feedback_synced_at`,
+    );
     await db.query(`DROP INDEX responses_commented_idx, cancellations_updated_idx, mentions_negative_created_idx`);
     await db.query(`DROP TABLE cluster_alerts, cluster_runs, feedback_texts, clusters`);
   }

@@ -74,10 +74,16 @@ export class Cases1796178327574 implements MigrationInterface {
         FOREIGN KEY (workspace_id, touchpoint_id) REFERENCES touchpoints (workspace_id, id) ON DELETE SET NULL (touchpoint_id)
       )`);
     await db.query(`CREATE INDEX cases_inbox_idx ON cases (workspace_id, status, resolution_due)`);
-    await db.query(`CREATE INDEX cases_customer_idx ON cases (workspace_id, customer_external_id, opened_at) WHERE customer_external_id IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX cases_customer_idx ON cases (workspace_id, customer_external_id, opened_at) WHERE customer_external_id IS NOT NULL`,
+    );
     // What the breach job scans: open timers not yet warned / breached.
-    await db.query(`CREATE INDEX cases_fr_timer_idx ON cases (first_response_warn_at) WHERE first_responded_at IS NULL AND breached_first_response_at IS NULL AND status IN ('open', 'waiting_customer')`);
-    await db.query(`CREATE INDEX cases_res_timer_idx ON cases (resolution_warn_at) WHERE breached_resolution_at IS NULL AND status IN ('open', 'waiting_customer')`);
+    await db.query(
+      `CREATE INDEX cases_fr_timer_idx ON cases (first_response_warn_at) WHERE first_responded_at IS NULL AND breached_first_response_at IS NULL AND status IN ('open', 'waiting_customer')`,
+    );
+    await db.query(
+      `CREATE INDEX cases_res_timer_idx ON cases (resolution_warn_at) WHERE breached_resolution_at IS NULL AND status IN ('open', 'waiting_customer')`,
+    );
     await db.query(`
       CREATE TABLE case_events (
         workspace_id  uuid NOT NULL,

@@ -24,7 +24,9 @@ export class CustomerMoments1796189699180 implements MigrationInterface {
         FOREIGN KEY (workspace_id, customer_external_id) REFERENCES customers (workspace_id, external_id) ON DELETE CASCADE
       )`);
     // The widget's question ("is a moment of this name pending for this customer?") and the customer's list.
-    await db.query(`CREATE INDEX customer_moments_customer_idx ON customer_moments (workspace_id, customer_external_id, moment, expires_at)`);
+    await db.query(
+      `CREATE INDEX customer_moments_customer_idx ON customer_moments (workspace_id, customer_external_id, moment, expires_at)`,
+    );
     await db.query(`CREATE INDEX customer_moments_recent_idx ON customer_moments (workspace_id, customer_external_id, recorded_at DESC)`);
   }
 

@@ -50,7 +50,11 @@ export function readModuleMap() {
 export function renderModuleMap(map = readModuleMap()) {
   const rows = [...map].filter(([name]) => !SHARED.includes(name));
   const cell = (list) => (list.length ? list.map((x) => `\`${x}\``).join(', ') : '—');
-  return ['| module | owns tables | may use |', '|---|---|---|', ...rows.map(([name, m]) => `| \`${name}\` | ${cell(m.tables)} | ${cell(m.uses)} |`)].join('\n');
+  return [
+    '| module | owns tables | may use |',
+    '|---|---|---|',
+    ...rows.map(([name, m]) => `| \`${name}\` | ${cell(m.tables)} | ${cell(m.uses)} |`),
+  ].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(renderModuleMap());

@@ -45,10 +45,14 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // Public writes (the registered routes in PublicRoutes) read their own body in the public-write pipeline, on the
   // ingest edge and behind the Nest controllers alike: no body parser here may touch them.
   const writes = app.get(PublicWrites);
-  const unlessPublicWrite = (parser: (req: Request, res: Response, next: NextFunction) => void) => (req: Request, res: Response, next: NextFunction) =>
-    writes.handles(req.method, req.originalUrl) ? next() : parser(req, res, next);
+  const unlessPublicWrite =
+    (parser: (req: Request, res: Response, next: NextFunction) => void) => (req: Request, res: Response, next: NextFunction) =>
+      writes.handles(req.method, req.originalUrl) ? next() : parser(req, res, next);
   // The rest of the public API (config reads) takes small bodies only; body-parser skips a body that is already parsed.
-  app.use(`/${API_PREFIX}/public`, unlessPublicWrite(json({ limit: config.publicBodyLimit, type: ['application/json', 'text/plain'], verify: verifyJsonDepth })));
+  app.use(
+    `/${API_PREFIX}/public`,
+    unlessPublicWrite(json({ limit: config.publicBodyLimit, type: ['application/json', 'text/plain'], verify: verifyJsonDepth })),
+  );
   // Signed ingest webhooks verify the exact bytes they were sent, so their body stays raw. Their key and signature
   // headers are checked first: an unknown key or an unsigned request is 401 before any of its (5 MB) body is read.
   const signedIngest = app.get(SignedIngestService);

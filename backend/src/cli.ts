@@ -7,7 +7,9 @@ import { CLI_COMMANDS } from './cli/commands';
 
 function usage(): string {
   const lines = Object.entries(CLI_COMMANDS).map(([name, entry]) => `  ${name.padEnd(12)} ${entry.summary}`);
-  return ['Usage: npm run cli -- <command> [options]', '', 'Commands:', ...lines, '', 'Run a command with --help for its options.'].join('\n');
+  return ['Usage: npm run cli -- <command> [options]', '', 'Commands:', ...lines, '', 'Run a command with --help for its options.'].join(
+    '\n',
+  );
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -7,7 +7,12 @@ const NPS_QUESTION: LocalizedText = {
   bg: 'Колко вероятно е да ни препоръчате на приятел или колега?',
   de: 'Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen empfehlen?',
 };
-const NPS_LOW: LocalizedText = { en: 'Not at all likely', ru: 'Совсем маловероятно', bg: 'Никак не е вероятно', de: 'Überhaupt nicht wahrscheinlich' };
+const NPS_LOW: LocalizedText = {
+  en: 'Not at all likely',
+  ru: 'Совсем маловероятно',
+  bg: 'Никак не е вероятно',
+  de: 'Überhaupt nicht wahrscheinlich',
+};
 const NPS_HIGH: LocalizedText = { en: 'Extremely likely', ru: 'Очень вероятно', bg: 'Много вероятно', de: 'Äußerst wahrscheinlich' };
 
 const CSAT_QUESTION: LocalizedText = {
@@ -25,7 +30,12 @@ const CES_QUESTION: LocalizedText = {
   bg: 'Компанията ми улесни решаването на въпроса.',
   de: 'Das Unternehmen hat es mir leicht gemacht, mein Anliegen zu erledigen.',
 };
-const CES_LOW: LocalizedText = { en: 'Strongly disagree', ru: 'Совершенно не согласен', bg: 'Напълно несъгласен', de: 'Stimme überhaupt nicht zu' };
+const CES_LOW: LocalizedText = {
+  en: 'Strongly disagree',
+  ru: 'Совершенно не согласен',
+  bg: 'Напълно несъгласен',
+  de: 'Stimme überhaupt nicht zu',
+};
 const CES_HIGH: LocalizedText = { en: 'Strongly agree', ru: 'Полностью согласен', bg: 'Напълно съгласен', de: 'Stimme voll und ganz zu' };
 
 const ASK_WHAT_WENT_WRONG: LocalizedText = {
@@ -72,7 +82,13 @@ export function defaultQuestions(kind: Exclude<SurveyKind, 'custom'>, cesScale: 
       ];
     case 'csat':
       return [
-        { id: 'score', type: 'rating', required: true, text: CSAT_QUESTION, scale: { min: 1, max: 5, minLabel: CSAT_LOW, maxLabel: CSAT_HIGH } },
+        {
+          id: 'score',
+          type: 'rating',
+          required: true,
+          text: CSAT_QUESTION,
+          scale: { min: 1, max: 5, minLabel: CSAT_LOW, maxLabel: CSAT_HIGH },
+        },
         followUp([
           { min: 1, max: 2, text: ASK_WHAT_WENT_WRONG },
           { min: 3, max: 3, text: ASK_WHAT_TO_IMPROVE },
@@ -82,7 +98,13 @@ export function defaultQuestions(kind: Exclude<SurveyKind, 'custom'>, cesScale: 
     case 'ces': {
       const lowMax = cesScale === 7 ? 3 : 2;
       return [
-        { id: 'score', type: 'rating', required: true, text: CES_QUESTION, scale: { min: 1, max: cesScale, minLabel: CES_LOW, maxLabel: CES_HIGH } },
+        {
+          id: 'score',
+          type: 'rating',
+          required: true,
+          text: CES_QUESTION,
+          scale: { min: 1, max: cesScale, minLabel: CES_LOW, maxLabel: CES_HIGH },
+        },
         followUp([
           { min: 1, max: lowMax, text: ASK_WHAT_WENT_WRONG },
           { min: lowMax + 1, max: cesScale, text: ASK_WHAT_TO_IMPROVE },
@@ -102,10 +124,42 @@ export const DEFAULT_DISPLAY_RULES: DisplayRules = {
 export const DEFAULT_THEME: WidgetTheme = { primaryColor: '#3451d1', position: 'bottom-right' };
 
 const UI_TEXT: Record<string, WidgetUiText> = {
-  en: { next: 'Next', submit: 'Send', close: 'Close', thanks: 'Thank you for your feedback!', required: 'Please answer this question', placeholder: 'Your answer', scoreLabel: '{score} out of {max}' },
-  ru: { next: 'Далее', submit: 'Отправить', close: 'Закрыть', thanks: 'Спасибо за отзыв!', required: 'Пожалуйста, ответьте на вопрос', placeholder: 'Ваш ответ', scoreLabel: '{score} из {max}' },
-  bg: { next: 'Напред', submit: 'Изпрати', close: 'Затвори', thanks: 'Благодарим за отзива!', required: 'Моля, отговорете на въпроса', placeholder: 'Вашият отговор', scoreLabel: '{score} от {max}' },
-  de: { next: 'Weiter', submit: 'Senden', close: 'Schließen', thanks: 'Vielen Dank für Ihr Feedback!', required: 'Bitte beantworten Sie diese Frage', placeholder: 'Ihre Antwort', scoreLabel: '{score} von {max}' },
+  en: {
+    next: 'Next',
+    submit: 'Send',
+    close: 'Close',
+    thanks: 'Thank you for your feedback!',
+    required: 'Please answer this question',
+    placeholder: 'Your answer',
+    scoreLabel: '{score} out of {max}',
+  },
+  ru: {
+    next: 'Далее',
+    submit: 'Отправить',
+    close: 'Закрыть',
+    thanks: 'Спасибо за отзыв!',
+    required: 'Пожалуйста, ответьте на вопрос',
+    placeholder: 'Ваш ответ',
+    scoreLabel: '{score} из {max}',
+  },
+  bg: {
+    next: 'Напред',
+    submit: 'Изпрати',
+    close: 'Затвори',
+    thanks: 'Благодарим за отзива!',
+    required: 'Моля, отговорете на въпроса',
+    placeholder: 'Вашият отговор',
+    scoreLabel: '{score} от {max}',
+  },
+  de: {
+    next: 'Weiter',
+    submit: 'Senden',
+    close: 'Schließen',
+    thanks: 'Vielen Dank für Ihr Feedback!',
+    required: 'Bitte beantworten Sie diese Frage',
+    placeholder: 'Ihre Antwort',
+    scoreLabel: '{score} von {max}',
+  },
 };
 
 export function uiText(language: string): WidgetUiText {

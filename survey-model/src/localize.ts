@@ -51,7 +51,12 @@ export function localizeQuestions(questions: Question[], language: string, fallb
       : {}),
     ...(q.options ? { options: q.options.map((o) => ({ id: o.id, label: t(o.label) })) } : {}),
     ...(q.textByScore
-      ? { textByScore: { scoreQuestionId: q.textByScore.scoreQuestionId, bands: q.textByScore.bands.map((b) => ({ min: b.min, max: b.max, text: t(b.text) })) } }
+      ? {
+          textByScore: {
+            scoreQuestionId: q.textByScore.scoreQuestionId,
+            bands: q.textByScore.bands.map((b) => ({ min: b.min, max: b.max, text: t(b.text) })),
+          },
+        }
       : {}),
     maxLength: Math.min(q.maxLength ?? TEXT_ANSWER_MAX, TEXT_ANSWER_MAX),
   }));

@@ -38,8 +38,7 @@ const w = window as unknown as { Otklik?: Partial<Api> & { q?: unknown[][] } };
 if (!w.Otklik?.v) start();
 
 function start() {
-  const script = (document.currentScript ??
-    document.querySelector('script[src*="/widget/loader.js"]')) as HTMLScriptElement | null;
+  const script = (document.currentScript ?? document.querySelector('script[src*="/widget/loader.js"]')) as HTMLScriptElement | null;
   if (!script) return;
   const data = script.dataset;
   const apiBase = new URL(script.src).origin;
@@ -132,7 +131,7 @@ function start() {
     },
     track(eventName) {
       tracked[eventName] = 1;
-      for (let i = waiting.length; i--; ) if (waiting[i][0] === eventName) waiting.splice(i, 1)[0][1]();
+      for (let i = waiting.length; i--;) if (waiting[i][0] === eventName) waiting.splice(i, 1)[0][1]();
     },
     onFinish(callback) {
       if (typeof callback === 'function') finished.push(callback);

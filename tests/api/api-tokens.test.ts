@@ -101,13 +101,17 @@ describe('API tokens', () => {
   });
 });
 
-describe("API tokens never outrank their creator (issue 13, item 7)", () => {
+describe('API tokens never outrank their creator (issue 13, item 7)', () => {
   it("re-checks the creator's current role at every use: a demoted admin's token gets 403 on the webhook secret", async () => {
     const second = await t.createUser();
     await t.addMember(admin.workspaceId, second.userId, 'admin');
     const asSecond = await t.login(second.email, second.password);
-    const hook = (await asAdmin.post(`${base}/webhooks`, { url: 'http://127.0.0.1:9/hook', events: ['*'] }).expect(201)).body as { id: string };
-    const { secret } = (await asSecond.post(`${base}/api-tokens`, { name: 'admin token', scopes: ['webhooks:write', 'members:read'] }).expect(201)).body as { secret: string };
+    const hook = (await asAdmin.post(`${base}/webhooks`, { url: 'http://127.0.0.1:9/hook', events: ['*'] }).expect(201)).body as {
+      id: string;
+    };
+    const { secret } = (
+      await asSecond.post(`${base}/api-tokens`, { name: 'admin token', scopes: ['webhooks:write', 'members:read'] }).expect(201)
+    ).body as { secret: string };
     await t.http().get(`${base}/webhooks/${hook.id}/secret`).set(bearer(secret)).expect(200);
 
     await asAdmin.patch(`${base}/members/${second.userId}`, { role: 'analyst' }).expect(200);
@@ -124,7 +128,9 @@ describe("API tokens never outrank their creator (issue 13, item 7)", () => {
     const removed = await t.http().get(`${base}/members`).set(bearer(secret));
     expect(removed.status).toBe(401);
     expect(removed.body.error.code).toBe('invalid_token');
-    const rows = await t.app.get(DataSource).query('SELECT revoked_at FROM api_tokens WHERE workspace_id = $1 AND created_by = $2', [admin.workspaceId, second.userId]);
+    const rows = await t.app
+      .get(DataSource)
+      .query('SELECT revoked_at FROM api_tokens WHERE workspace_id = $1 AND created_by = $2', [admin.workspaceId, second.userId]);
     expect(rows.length).toBe(1);
     expect(rows[0].revoked_at).not.toBeNull();
     await t.addMember(admin.workspaceId, second.userId, 'admin');
@@ -135,9 +141,13 @@ describe("API tokens never outrank their creator (issue 13, item 7)", () => {
     const third = await t.createUser();
     await t.addMember(admin.workspaceId, third.userId, 'admin');
     const asThird = await t.login(third.email, third.password);
-    const { secret } = (await asThird.post(`${base}/api-tokens`, { name: 'leaver', scopes: ['members:read'] }).expect(201)).body as { secret: string };
+    const { secret } = (await asThird.post(`${base}/api-tokens`, { name: 'leaver', scopes: ['members:read'] }).expect(201)).body as {
+      secret: string;
+    };
     await t.http().get(`${base}/members`).set(bearer(secret)).expect(200);
-    await t.app.get(DataSource).query('DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2', [admin.workspaceId, third.userId]);
+    await t.app
+      .get(DataSource)
+      .query('DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2', [admin.workspaceId, third.userId]);
     expect((await t.http().get(`${base}/members`).set(bearer(secret))).status).toBe(401);
   });
 
@@ -152,8 +162,9 @@ describe("API tokens never outrank their creator (issue 13, item 7)", () => {
     const tokens = t.app.get(ApiTokensService);
     const count = async () => Number((await t.app.get(DataSource).query('SELECT count(*) AS n FROM api_tokens'))[0].n);
     const before = await count();
-    await expect(tokens.create(admin.workspaceId, { userId: admin.userId, role: 'analyst' }, { name: 'x', scopes: ['surveys:read', 'webhooks:read'] }))
-      .rejects.toMatchObject({ code: 'scope_beyond_role', message: expect.stringContaining('webhooks:read') });
+    await expect(
+      tokens.create(admin.workspaceId, { userId: admin.userId, role: 'analyst' }, { name: 'x', scopes: ['surveys:read', 'webhooks:read'] }),
+    ).rejects.toMatchObject({ code: 'scope_beyond_role', message: expect.stringContaining('webhooks:read') });
     expect(await count()).toBe(before);
   });
 });

@@ -52,7 +52,10 @@ describe('login', () => {
     const target = await t.createUser();
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const res = await t.http().post('/api/v1/auth/login').send({ email: target.email, password: `guess-${i}` });
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: target.email, password: `guess-${i}` });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -68,7 +71,12 @@ describe('login', () => {
 
   it('says when to come back: a throttled account gets Retry-After in seconds, within its 15-minute window', async () => {
     const target = await t.createUser();
-    for (let i = 0; i < 5; i++) await t.http().post('/api/v1/auth/login').send({ email: target.email, password: `guess-${i}` }).expect(401);
+    for (let i = 0; i < 5; i++)
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: target.email, password: `guess-${i}` })
+        .expect(401);
     const throttled = await t.http().post('/api/v1/auth/login').send({ email: target.email, password: 'guess-5' });
     expect(throttled.status).toBe(429);
     const retryAfter = Number(throttled.headers['retry-after']);
@@ -76,18 +84,37 @@ describe('login', () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     // The same account in another letter case is the same account.
-    expect((await t.http().post('/api/v1/auth/login').send({ email: target.email.toUpperCase(), password: target.password })).status).toBe(429);
+    expect((await t.http().post('/api/v1/auth/login').send({ email: target.email.toUpperCase(), password: target.password })).status).toBe(
+      429,
+    );
   });
 
   it('does not count successful sign-ins, and a success clears the failures before it', async () => {
     const target = await t.createUser();
     // Many successes in a row: never throttled.
-    for (let i = 0; i < 8; i++) await t.http().post('/api/v1/auth/login').send({ email: target.email, password: target.password }).expect(200);
+    for (let i = 0; i < 8; i++)
+      await t.http().post('/api/v1/auth/login').send({ email: target.email, password: target.password }).expect(200);
     // Four failures, a success, four more failures: the count started again, so still 401, not 429.
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await t.http().post('/api/v1/auth/login').send({ email: target.email, password: `guess-${i}` })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (
+          await t
+            .http()
+            .post('/api/v1/auth/login')
+            .send({ email: target.email, password: `guess-${i}` })
+        ).status,
+      );
     statuses.push((await t.http().post('/api/v1/auth/login').send({ email: target.email, password: target.password })).status);
-    for (let i = 0; i < 4; i++) statuses.push((await t.http().post('/api/v1/auth/login').send({ email: target.email, password: `again-${i}` })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (
+          await t
+            .http()
+            .post('/api/v1/auth/login')
+            .send({ email: target.email, password: `again-${i}` })
+        ).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 200, 401, 401, 401, 401]);
   });
 });
@@ -151,7 +178,11 @@ describe('sessions', () => {
     const previousCookie = sessionCookie(
       (await t.http().post('/api/v1/auth/login').send({ email: admin.email, password: admin.password })).headers['set-cookie'],
     ).split(';')[0];
-    const again = await t.http().post('/api/v1/auth/login').set('Cookie', previousCookie).send({ email: admin.email, password: admin.password });
+    const again = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Cookie', previousCookie)
+      .send({ email: admin.email, password: admin.password });
     expect(again.status).toBe(200);
     await t.http().get('/api/v1/auth/session').set('Cookie', previousCookie).expect(401);
   });

@@ -21,7 +21,11 @@ afterAll(() => t.close());
 
 async function flow(body: object = {}) {
   const res = await asAdmin.post(`${ws}/churn/flows`, { name: `Flow ${randomUUID()}`, languages: ['ru', 'en'], ...body }).expect(201);
-  return { ...res.body, path: `/api/v1/public/cancellation-flows/${res.body.publicKey}` } as { id: string; publicKey: string; path: string };
+  return { ...res.body, path: `/api/v1/public/cancellation-flows/${res.body.publicKey}` } as {
+    id: string;
+    publicKey: string;
+    path: string;
+  };
 }
 
 const db = () => t.app.get(DataSource);
@@ -53,16 +57,49 @@ describe('cancellation flows', () => {
     await asAdmin.put(`${ws}/customers/cust-7`, { name: 'Ivan', mrr: 30 }).expect(201);
     const f = await flow();
     const key = randomUUID();
-    const step1 = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-7', customerHash: sign('cust-7'), reasonKey: 'too_expensive', finished: false }).expect(201);
+    const step1 = await t
+      .http()
+      .post(`${f.path}/submissions`)
+      .send({ idempotencyKey: key, customerId: 'cust-7', customerHash: sign('cust-7'), reasonKey: 'too_expensive', finished: false })
+      .expect(201);
     expect(step1.body).toMatchObject({ finished: false, outcome: null });
-    await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-7', customerHash: sign('cust-7'), reasonKey: 'too_expensive', followUp: 'Цена выросла', finished: false }).expect(200);
-    const done = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-7', customerHash: sign('cust-7'), reasonKey: 'too_expensive', offerAccepted: true, finished: true }).expect(200);
+    await t
+      .http()
+      .post(`${f.path}/submissions`)
+      .send({
+        idempotencyKey: key,
+        customerId: 'cust-7',
+        customerHash: sign('cust-7'),
+        reasonKey: 'too_expensive',
+        followUp: 'Цена выросла',
+        finished: false,
+      })
+      .expect(200);
+    const done = await t
+      .http()
+      .post(`${f.path}/submissions`)
+      .send({
+        idempotencyKey: key,
+        customerId: 'cust-7',
+        customerHash: sign('cust-7'),
+        reasonKey: 'too_expensive',
+        offerAccepted: true,
+        finished: true,
+      })
+      .expect(200);
     expect(done.body).toEqual({ cancellationId: step1.body.cancellationId, finished: true, outcome: 'saved' });
     // A late retry cannot change the outcome.
-    const retry = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, reasonKey: 'moved_away', offerAccepted: false, finished: true }).expect(200);
+    const retry = await t
+      .http()
+      .post(`${f.path}/submissions`)
+      .send({ idempotencyKey: key, reasonKey: 'moved_away', offerAccepted: false, finished: true })
+      .expect(200);
     expect(retry.body.outcome).toBe('saved');
 
-    const [row] = await db().query(`SELECT reason_key, follow_up, offer, outcome, mrr, offered_reason_keys FROM cancellations WHERE flow_id = $1`, [f.id]);
+    const [row] = await db().query(
+      `SELECT reason_key, follow_up, offer, outcome, mrr, offered_reason_keys FROM cancellations WHERE flow_id = $1`,
+      [f.id],
+    );
     expect(row).toMatchObject({ reason_key: 'too_expensive', follow_up: 'Цена выросла', outcome: 'saved', mrr: '30.00' });
     expect(row.offer.type).toBe('discount');
     expect(row.offered_reason_keys).toHaveLength(11);
@@ -72,7 +109,11 @@ describe('cancellation flows', () => {
   it('records "cancelled" when the offer is declined and marks the customer as left', async () => {
     await asAdmin.put(`${ws}/customers/cust-8`, { name: 'Olga', mrr: 12.5, lifecycleStage: 'repeat' }).expect(201);
     const f = await flow();
-    const res = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: randomUUID(), customerId: 'cust-8', customerHash: sign('cust-8'), reasonKey: 'moved_away', finished: true }).expect(201);
+    const res = await t
+      .http()
+      .post(`${f.path}/submissions`)
+      .send({ idempotencyKey: randomUUID(), customerId: 'cust-8', customerHash: sign('cust-8'), reasonKey: 'moved_away', finished: true })
+      .expect(201);
     expect(res.body.outcome).toBe('cancelled');
     expect((await asAdmin.get(`${ws}/customers/cust-8`).expect(200)).body.lifecycleStage).toBe('left');
   });
@@ -83,10 +124,25 @@ describe('cancellation flows', () => {
     const customer = async () => (await asAdmin.get(`${ws}/customers/cust-seen`).expect(200)).body;
     const f = await flow({ requireVerifiedCustomer: false }); // so an unproven id is accepted at all
     const key = randomUUID();
-    await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-seen', reasonKey: 'too_expensive', finished: false }).expect(201);
+    await t
+      .http()
+      .post(`${f.path}/submissions`)
+      .send({ idempotencyKey: key, customerId: 'cust-seen', reasonKey: 'too_expensive', finished: false })
+      .expect(201);
     expect((await customer()).lastSeenAt).toBe(longAgo); // claimed, not proven
     const before = Date.now();
-    await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: key, customerId: 'cust-seen', customerHash: sign('cust-seen'), reasonKey: 'too_expensive', offerAccepted: true, finished: true }).expect(200); // a later step of the same run
+    await t
+      .http()
+      .post(`${f.path}/submissions`)
+      .send({
+        idempotencyKey: key,
+        customerId: 'cust-seen',
+        customerHash: sign('cust-seen'),
+        reasonKey: 'too_expensive',
+        offerAccepted: true,
+        finished: true,
+      })
+      .expect(200); // a later step of the same run
     const after = await customer();
     expect(Date.parse(after.lastSeenAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(after.lifecycleStage).toBe('repeat');
@@ -101,7 +157,10 @@ describe('cancellation flows', () => {
     [{ reasonKey: 'too_expensive' }, 'finished'],
   ])('rejects %j on %s and stores nothing', async (body, field) => {
     const f = await flow();
-    const res = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: randomUUID(), ...body });
+    const res = await t
+      .http()
+      .post(`${f.path}/submissions`)
+      .send({ idempotencyKey: randomUUID(), ...body });
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
     const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM cancellations WHERE flow_id = $1`, [f.id]);
@@ -113,7 +172,10 @@ describe('cancellation flows', () => {
       reasonKeys: ['too_expensive', 'moved_away', 'not_using'],
       followUpQuestion: { en: 'What would make you come back?', ru: 'Что вернуло бы вас к нам?' },
       offers: [
-        { reasonKey: 'moved_away', offer: { type: 'pause', amount: 8, text: { en: 'Pause while you move', ru: 'Пауза на время переезда' } } },
+        {
+          reasonKey: 'moved_away',
+          offer: { type: 'pause', amount: 8, text: { en: 'Pause while you move', ru: 'Пауза на время переезда' } },
+        },
         { reasonKey: 'too_expensive', offer: null },
       ],
     });
@@ -125,18 +187,27 @@ describe('cancellation flows', () => {
       { key: 'not_using', label: 'Не пользуюсь / изменились потребности', offer: expect.objectContaining({ type: 'pause', amount: 4 }) },
     ]);
     // The server records the flow's offer with a saved run, not the taxonomy's.
-    const run = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: randomUUID(), reasonKey: 'moved_away', offerAccepted: true, finished: true }).expect(201);
+    const run = await t
+      .http()
+      .post(`${f.path}/submissions`)
+      .send({ idempotencyKey: randomUUID(), reasonKey: 'moved_away', offerAccepted: true, finished: true })
+      .expect(201);
     const [stored] = await db().query(`SELECT offer FROM cancellations WHERE id = $1`, [run.body.cancellationId]);
     expect(stored.offer).toMatchObject({ type: 'pause', amount: 8 });
     // No offer here for too_expensive, so there is nothing to accept.
-    const none = await t.http().post(`${f.path}/submissions`).send({ idempotencyKey: randomUUID(), reasonKey: 'too_expensive', offerAccepted: true, finished: true });
+    const none = await t
+      .http()
+      .post(`${f.path}/submissions`)
+      .send({ idempotencyKey: randomUUID(), reasonKey: 'too_expensive', offerAccepted: true, finished: true });
     expect(none.status).toBe(400);
 
     const off = (await asAdmin.patch(`${ws}/churn/flows/${f.id}`, { followUpEnabled: false }).expect(200)).body;
     expect(off).toMatchObject({ followUpEnabled: false, followUpQuestion: { en: 'What would make you come back?' } });
     expect(off.offers).toHaveLength(2);
     expect((await t.http().get(f.path).expect(200)).body.ui.followUp).toBe('');
-    const standard = (await asAdmin.patch(`${ws}/churn/flows/${f.id}`, { followUpEnabled: true, followUpQuestion: null, offers: [] }).expect(200)).body;
+    const standard = (
+      await asAdmin.patch(`${ws}/churn/flows/${f.id}`, { followUpEnabled: true, followUpQuestion: null, offers: [] }).expect(200)
+    ).body;
     expect(standard).toMatchObject({ followUpEnabled: true, followUpQuestion: {}, offers: [] });
     const en = (await t.http().get(`${f.path}?language=en`).expect(200)).body;
     expect(en.ui.followUp).toBe('Anything else we should know?');
@@ -146,13 +217,21 @@ describe('cancellation flows', () => {
   it('previews unsaved builder settings as the widget would get them, storing nothing', async () => {
     const [{ n: before }] = await db().query(`SELECT count(*)::int AS n FROM cancellation_flows`);
     const body = {
-      languages: ['en', 'bg'], reasonKeys: ['moved_away', 'other'], followUpEnabled: false,
-      offers: [{ reasonKey: 'moved_away', offer: { type: 'skip', amount: 2, text: { en: 'Skip two deliveries', bg: 'Пропуснете две доставки' } } }],
+      languages: ['en', 'bg'],
+      reasonKeys: ['moved_away', 'other'],
+      followUpEnabled: false,
+      offers: [
+        { reasonKey: 'moved_away', offer: { type: 'skip', amount: 2, text: { en: 'Skip two deliveries', bg: 'Пропуснете две доставки' } } },
+      ],
     };
     const res = await asAdmin.post(`${ws}/churn/flows/preview?language=bg`, body).expect(200);
     expect(res.body).toMatchObject({
-      language: 'bg', direction: 'ltr',
-      reasons: [{ key: 'moved_away', label: 'Преместване', offer: { type: 'skip', amount: 2, text: 'Пропуснете две доставки' } }, { key: 'other', label: 'Друго', offer: null }],
+      language: 'bg',
+      direction: 'ltr',
+      reasons: [
+        { key: 'moved_away', label: 'Преместване', offer: { type: 'skip', amount: 2, text: 'Пропуснете две доставки' } },
+        { key: 'other', label: 'Друго', offer: null },
+      ],
       ui: { title: 'Защо прекратявате абонамента?', followUp: '' },
     });
     const bad = await asAdmin.post(`${ws}/churn/flows/preview`, { reasonKeys: ['teleported'] });
@@ -169,8 +248,21 @@ describe('cancellation flows', () => {
   it.each([
     [{ reasonKeys: ['too_expensive', 'too_expensive'] }, 'reasonKeys', 'reason keys repeat: too_expensive'],
     [{ offers: [{ reasonKey: 'teleported', offer: null }] }, 'offers', 'offers name unknown reason keys: teleported'],
-    [{ offers: [{ reasonKey: 'moved_away', offer: null }, { reasonKey: 'moved_away', offer: null }] }, 'offers', 'more than one offer for: moved_away'],
-    [{ offers: [{ reasonKey: 'moved_away', offer: { type: 'skip', text: { en: 'Skip' } } }] }, 'offers[0].offer.amount', 'a skip offer needs amount (orders)'],
+    [
+      {
+        offers: [
+          { reasonKey: 'moved_away', offer: null },
+          { reasonKey: 'moved_away', offer: null },
+        ],
+      },
+      'offers',
+      'more than one offer for: moved_away',
+    ],
+    [
+      { offers: [{ reasonKey: 'moved_away', offer: { type: 'skip', text: { en: 'Skip' } } }] },
+      'offers[0].offer.amount',
+      'a skip offer needs amount (orders)',
+    ],
     [{ offers: [{ reasonKey: 'moved_away', offer: { type: 'bribe', text: { en: 'x' } } }] }, 'offers.0.offer.type', undefined],
     [{ followUpQuestion: { en: '' } }, 'followUpQuestion', undefined],
     [{ followUpEnabled: 'yes' }, 'followUpEnabled', undefined],
@@ -181,7 +273,10 @@ describe('cancellation flows', () => {
     const detail = res.body.error.details.find((d: { field: string }) => d.field === field);
     expect(detail, JSON.stringify(res.body.error.details)).toBeDefined();
     if (message) expect(detail.message).toBe(message);
-    const [row] = await db().query(`SELECT reason_keys, offer_overrides, follow_up_question, follow_up_enabled FROM cancellation_flows WHERE id = $1`, [f.id]);
+    const [row] = await db().query(
+      `SELECT reason_keys, offer_overrides, follow_up_question, follow_up_enabled FROM cancellation_flows WHERE id = $1`,
+      [f.id],
+    );
     expect(row).toEqual({ reason_keys: ['moved_away'], offer_overrides: {}, follow_up_question: {}, follow_up_enabled: true });
   });
 

@@ -77,7 +77,9 @@ beforeAll(async () => {
       })
       .expect(201);
   }
-  webFlow = (await asAdmin.post(`${ws}/churn/flows`, { name: 'Web cancel', reasonKeys: ['poor_service', 'too_expensive', 'moved_away'] }).expect(201)).body;
+  webFlow = (
+    await asAdmin.post(`${ws}/churn/flows`, { name: 'Web cancel', reasonKeys: ['poor_service', 'too_expensive', 'moved_away'] }).expect(201)
+  ).body;
   appFlow = (await asAdmin.post(`${ws}/churn/flows`, { name: 'App cancel', reasonKeys: ['too_expensive', 'moved_away'] }).expect(201)).body;
   await cancel(webFlow, 'gone', 'too_expensive', '2026-07-01T10:00:00Z');
   await cancel(webFlow, 'c1', 'too_expensive', '2026-09-10T10:00:00Z', { followUp: 'Price went up twice' });
@@ -92,7 +94,11 @@ afterAll(() => t.close());
 
 type Cell = { reasonKey: string; count: number; offered: number; percent: number | null };
 const cells = (list: Cell[]) => Object.fromEntries(list.map((c) => [c.reasonKey, [c.count, c.offered, c.percent]]));
-const csvLines = (text: string) => text.replace(/^\uFEFF/, '').trim().split('\n');
+const csvLines = (text: string) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n');
 
 describe('reasons over time', () => {
   it('counts reasons per month with shares over the flows that offered them, and the avoidable split', async () => {
@@ -103,7 +109,11 @@ describe('reasons over time', () => {
       { key: 'too_expensive', label: 'Слишком дорого', avoidable: true },
       { key: 'moved_away', label: 'Переезд', avoidable: false },
     ]);
-    expect(r.months.map((m: { label: string; total: number }) => [m.label, m.total])).toEqual([['2026-09', 2], ['2026-10', 2], ['2026-11', 2]]);
+    expect(r.months.map((m: { label: string; total: number }) => [m.label, m.total])).toEqual([
+      ['2026-09', 2],
+      ['2026-10', 2],
+      ['2026-11', 2],
+    ]);
     // September: #1 (Web) and #2 (App); poor_service was offered only in #1 → 0 of 1.
     expect(cells(r.months[0].reasons)).toEqual({ poor_service: [0, 1, 0], too_expensive: [1, 2, 50], moved_away: [1, 2, 50] });
     // October: #3 (Web, poor_service) and #4 (App, too_expensive); the saved #5 is not a cancellation.
@@ -111,7 +121,13 @@ describe('reasons over time', () => {
     expect(cells(r.months[1].reasons)).toEqual({ poor_service: [1, 1, 100], too_expensive: [1, 2, 50], moved_away: [0, 2, 0] });
     expect(cells(r.months[2].reasons)).toEqual({ poor_service: [1, 1, 100], too_expensive: [1, 2, 50], moved_away: [0, 2, 0] });
     // Avoidable: September 1 of 2 (moved_away is unavoidable), then all avoidable.
-    expect(r.months.map((m: { avoidable: { avoidable: number; unavoidable: number; avoidablePercent: number } }) => [m.avoidable.avoidable, m.avoidable.unavoidable, m.avoidable.avoidablePercent])).toEqual([
+    expect(
+      r.months.map((m: { avoidable: { avoidable: number; unavoidable: number; avoidablePercent: number } }) => [
+        m.avoidable.avoidable,
+        m.avoidable.unavoidable,
+        m.avoidable.avoidablePercent,
+      ]),
+    ).toEqual([
       [1, 1, 50],
       [2, 0, 100],
       [2, 0, 100],
@@ -120,7 +136,15 @@ describe('reasons over time', () => {
     expect(r.totals.cancellations).toBe(6);
     expect(cells(r.totals.reasons)).toEqual({ too_expensive: [3, 6, 50], poor_service: [2, 3, 66.7], moved_away: [1, 6, 16.7] });
     expect(r.totals.reasons.map((c: Cell) => c.reasonKey)).toEqual(['too_expensive', 'poor_service', 'moved_away']);
-    expect(r.totals.avoidable).toEqual({ total: 6, avoidable: 5, unavoidable: 1, unknown: 0, avoidablePercent: 83.3, unavoidablePercent: 16.7, unknownPercent: 0 });
+    expect(r.totals.avoidable).toEqual({
+      total: 6,
+      avoidable: 5,
+      unavoidable: 1,
+      unknown: 0,
+      avoidablePercent: 83.3,
+      unavoidablePercent: 16.7,
+      unknownPercent: 0,
+    });
   });
 
   it('filters by segment, plan and touchpoint', async () => {
@@ -168,7 +192,11 @@ describe('reasons by segment, plan and touchpoint', () => {
     ]);
 
     const plan = (await asAdmin.get(`${ws}/churn/reasons/breakdown?by=plan&${PERIOD}`).expect(200)).body;
-    expect(plan.groups.map((g: { group: string | null; total: number }) => [g.group, g.total])).toEqual([['basic', 3], ['pro', 2], [null, 1]]);
+    expect(plan.groups.map((g: { group: string | null; total: number }) => [g.group, g.total])).toEqual([
+      ['basic', 3],
+      ['pro', 2],
+      [null, 1],
+    ]);
     expect(plan.groups[0].reasons.map((r: { percent: number }) => r.percent)).toEqual([33.3, 33.3, 33.3]);
 
     const touch = (await asAdmin.get(`${ws}/churn/reasons/breakdown?by=touchpoint&${PERIOD}`).expect(200)).body;
@@ -200,7 +228,15 @@ describe('comments per reason', () => {
     const res = (await asAdmin.get(`${ws}/churn/reasons/too_expensive/comments?${PERIOD}`).expect(200)).body;
     expect(res.reason).toEqual({ key: 'too_expensive', label: 'Too expensive', avoidable: true });
     // #5 (saved, 20 Oct) then #1 (10 Sep); #4 and #6 left no comment, #0 is before the period.
-    expect(res.items.map((c: { text: string; customerId: string; outcome: string; at: string; customerName: string }) => [c.text, c.customerId, c.customerName, c.outcome, c.at])).toEqual([
+    expect(
+      res.items.map((c: { text: string; customerId: string; outcome: string; at: string; customerName: string }) => [
+        c.text,
+        c.customerId,
+        c.customerName,
+        c.outcome,
+        c.at,
+      ]),
+    ).toEqual([
       ['=HYPERLINK("http://x")', 'c5', 'Customer c5', 'saved', '2026-10-20T10:00:00.000Z'],
       ['Price went up twice', 'c1', 'Customer c1', 'cancelled', '2026-09-10T10:00:00.000Z'],
     ]);
@@ -316,14 +352,38 @@ describe('funnel', () => {
 describe('monthly trend and money lost', () => {
   it('gives churn, revenue churn and save rate per month', async () => {
     const r = (await asAdmin.get(`${ws}/churn/trend?months=3&to=2026-12-01T00:00:00Z`).expect(200)).body;
-    const rows = r.months.map((m: { label: string; partial: boolean; customerChurn: object; revenueChurn: object; saves: object }) => [m.label, m.partial, m.customerChurn, m.revenueChurn, m.saves]);
+    const rows = r.months.map((m: { label: string; partial: boolean; customerChurn: object; revenueChurn: object; saves: object }) => [
+      m.label,
+      m.partial,
+      m.customerChurn,
+      m.revenueChurn,
+      m.saves,
+    ]);
     expect(rows).toEqual([
       // 1 Sep: gone had left; c1, c2, c3, n1, s1, old present (MRR 100+200+300+400 = 1000); c1, c2 cancel.
-      ['2026-09', false, { atStart: 6, lost: 2, percent: 33.3 }, { mrrAtStart: 1000, mrrLost: 300, percent: 30 }, { saved: 0, finishedFlows: 2, percent: 0, revenueSaved: 0 }],
+      [
+        '2026-09',
+        false,
+        { atStart: 6, lost: 2, percent: 33.3 },
+        { mrrAtStart: 1000, mrrLost: 300, percent: 30 },
+        { saved: 0, finishedFlows: 2, percent: 0, revenueSaved: 0 },
+      ],
       // 1 Oct: c3, n1, s1, old, c4, c5 (300+400+100+500 = 1300); c3, c4 cancel (400); c5 saved (500).
-      ['2026-10', false, { atStart: 6, lost: 2, percent: 33.3 }, { mrrAtStart: 1300, mrrLost: 400, percent: 30.8 }, { saved: 1, finishedFlows: 3, percent: 33.3, revenueSaved: 500 }],
+      [
+        '2026-10',
+        false,
+        { atStart: 6, lost: 2, percent: 33.3 },
+        { mrrAtStart: 1300, mrrLost: 400, percent: 30.8 },
+        { saved: 1, finishedFlows: 3, percent: 33.3, revenueSaved: 500 },
+      ],
       // 1 Nov: n1, s1, old, c5, c6 (400+500+50 = 950); c6 cancels (50 → 5.3 %); c7 arrived after the start.
-      ['2026-11', false, { atStart: 5, lost: 1, percent: 20 }, { mrrAtStart: 950, mrrLost: 50, percent: 5.3 }, { saved: 0, finishedFlows: 2, percent: 0, revenueSaved: 0 }],
+      [
+        '2026-11',
+        false,
+        { atStart: 5, lost: 1, percent: 20 },
+        { mrrAtStart: 950, mrrLost: 50, percent: 5.3 },
+        { saved: 0, finishedFlows: 2, percent: 0, revenueSaved: 0 },
+      ],
     ]);
     const csv = csvLines((await asAdmin.get(`${ws}/churn/trend.csv?months=3&to=2026-12-01T00:00:00Z`).expect(200)).text);
     expect(csv).toHaveLength(4);
@@ -342,7 +402,11 @@ describe('monthly trend and money lost', () => {
   });
 
   it('prices the customers lost, silent churn included, at average check × purchases per period', async () => {
-    const r = (await asAdmin.get(`${ws}/churn/money-lost?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&averageCheck=2000&purchasesPerPeriod=6`).expect(200)).body;
+    const r = (
+      await asAdmin
+        .get(`${ws}/churn/money-lost?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&averageCheck=2000&purchasesPerPeriod=6`)
+        .expect(200)
+    ).body;
     // 1 Nov: n1, s1, old, c5, c6. Lost in November: c6 cancelled, s1 went quiet (18 Nov) → 2 of 5.
     // 2 × 2,000 × 6 = 24,000.
     expect(r).toMatchObject({ atStart: 5, lostByCancellation: 1, lostByInactivity: 1, customersLost: 2, percent: 40, amount: 24000 });
@@ -364,7 +428,10 @@ describe('bad input and access', () => {
       [`${ws}/churn/money-lost?averageCheck=-1&purchasesPerPeriod=6`, 'averageCheck'],
       [`${ws}/churn/money-lost?averageCheck=2000`, 'purchasesPerPeriod'],
       // 2 lost × 1,000,000,000.00 × 100,000 is beyond exact cents.
-      [`${ws}/churn/money-lost?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&averageCheck=1000000000&purchasesPerPeriod=100000`, 'averageCheck'],
+      [
+        `${ws}/churn/money-lost?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&averageCheck=1000000000&purchasesPerPeriod=100000`,
+        'averageCheck',
+      ],
       [`${ws}/churn/funnel.csv?to=soon`, 'to'],
     ];
     for (const [url, field] of cases) {
@@ -379,11 +446,20 @@ describe('bad input and access', () => {
     const viewer = await t.createUser();
     await t.addMember(admin.workspaceId, viewer.userId, 'viewer');
     const asViewer = await t.login(viewer.email, viewer.password);
-    expect((await asViewer.get(`${ws}/churn/cohorts?from=2026-08-01T00:00:00Z&to=2026-12-01T00:00:00Z`).expect(200)).body.rows).toHaveLength(4);
+    expect(
+      (await asViewer.get(`${ws}/churn/cohorts?from=2026-08-01T00:00:00Z&to=2026-12-01T00:00:00Z`).expect(200)).body.rows,
+    ).toHaveLength(4);
 
     const other = await t.seedAdmin('Someone else');
     const asOther = await t.login(other.email, other.password);
-    for (const path of ['reasons-over-time', 'reasons/breakdown?by=plan', 'reasons/too_expensive/comments', 'cohorts', 'funnel.csv', 'trend']) {
+    for (const path of [
+      'reasons-over-time',
+      'reasons/breakdown?by=plan',
+      'reasons/too_expensive/comments',
+      'cohorts',
+      'funnel.csv',
+      'trend',
+    ]) {
       const res = await asOther.get(`${ws}/churn/${path}`);
       expect({ path, status: res.status }).toEqual({ path, status: 404 });
     }

@@ -22,8 +22,17 @@ describe('churn reason taxonomy', () => {
     for (const res of lists) expect(res.status).toBe(200);
     const reasons = (await asAdmin.get(base).expect(200)).body as Reason[];
     expect(reasons.map((r) => r.key)).toEqual([
-      'product_quality', 'poor_service', 'competitor_offer', 'too_expensive', 'missing_features', 'too_complex',
-      'not_using', 'moved_away', 'technical_problems', 'temporary', 'other',
+      'product_quality',
+      'poor_service',
+      'competitor_offer',
+      'too_expensive',
+      'missing_features',
+      'too_complex',
+      'not_using',
+      'moved_away',
+      'technical_problems',
+      'temporary',
+      'other',
     ]);
     expect(reasons.filter((r) => !r.avoidable).map((r) => r.key)).toEqual(['not_using', 'moved_away']);
     for (const r of reasons) expect(Object.keys(r.labels).sort()).toEqual(['bg', 'de', 'en', 'ru']);
@@ -41,7 +50,13 @@ describe('churn reason taxonomy', () => {
 
   it('adds reasons with new keys and validates them', async () => {
     const created = await asAdmin
-      .post(base, { key: 'slow_delivery', labels: { en: 'Slow delivery', ru: 'Долгая доставка' }, avoidable: true, group: 'service', offer: { type: 'skip', amount: 1, text: { en: 'Skip your next order' } } })
+      .post(base, {
+        key: 'slow_delivery',
+        labels: { en: 'Slow delivery', ru: 'Долгая доставка' },
+        avoidable: true,
+        group: 'service',
+        offer: { type: 'skip', amount: 1, text: { en: 'Skip your next order' } },
+      })
       .expect(201);
     expect(created.body).toMatchObject({ key: 'slow_delivery', group: 'service', offer: { type: 'skip', amount: 1 } });
     const again = await asAdmin.post(base, { key: 'slow_delivery', labels: { en: 'x' }, avoidable: true });
@@ -55,9 +70,22 @@ describe('churn reason taxonomy', () => {
   it('edits every field of a reason from the editor: labels per language, avoidable, group (also cleared), offer, order', async () => {
     const labels = { en: 'Deliveries come late', ru: 'Доставка опаздывает', bg: 'Доставката закъснява', de: 'Lieferungen kommen spät' };
     const edited = await asAdmin
-      .patch(`${base}/poor_service`, { labels, avoidable: false, group: 'delivery', position: 0, offer: { type: 'skip', amount: 1, text: { en: 'Skip a delivery', ru: 'Пропустите доставку' } } })
+      .patch(`${base}/poor_service`, {
+        labels,
+        avoidable: false,
+        group: 'delivery',
+        position: 0,
+        offer: { type: 'skip', amount: 1, text: { en: 'Skip a delivery', ru: 'Пропустите доставку' } },
+      })
       .expect(200);
-    expect(edited.body).toMatchObject({ key: 'poor_service', labels, avoidable: false, group: 'delivery', position: 0, offer: { type: 'skip', amount: 1 } });
+    expect(edited.body).toMatchObject({
+      key: 'poor_service',
+      labels,
+      avoidable: false,
+      group: 'delivery',
+      position: 0,
+      offer: { type: 'skip', amount: 1 },
+    });
     const ungrouped = await asAdmin.patch(`${base}/poor_service`, { group: null }).expect(200);
     expect(ungrouped.body).toMatchObject({ group: null, labels, offer: { type: 'skip' } });
     const stored = ((await asAdmin.get(base).expect(200)).body as Reason[]).find((r) => r.key === 'poor_service');
@@ -69,14 +97,19 @@ describe('churn reason taxonomy', () => {
     const noAmount = await asAdmin.patch(`${base}/competitor_offer`, { offer: { type: 'discount', text: { en: '20% off' } } });
     expect(noAmount.status).toBe(400);
     expect(noAmount.body.error.details).toEqual([{ field: 'offer.amount', message: 'a discount offer needs amount (percent)' }]);
-    const noPlan = await asAdmin.post(base, { key: 'wrong_plan', labels: { en: 'Wrong plan' }, avoidable: true, offer: { type: 'downgrade', text: { en: 'Try Lite' } } });
+    const noPlan = await asAdmin.post(base, {
+      key: 'wrong_plan',
+      labels: { en: 'Wrong plan' },
+      avoidable: true,
+      offer: { type: 'downgrade', text: { en: 'Try Lite' } },
+    });
     expect(noPlan.status).toBe(400);
     expect(noPlan.body.error.details).toEqual([{ field: 'offer.plan', message: 'a downgrade offer needs plan' }]);
     const rekey = await asAdmin.patch(`${base}/competitor_offer`, { key: 'rival', labels: { en: 'Rival' } });
     expect(rekey.status).toBe(400);
     const emptyLabel = await asAdmin.patch(`${base}/competitor_offer`, { labels: { en: '  ' } });
     expect(emptyLabel.status).toBe(400);
-    const after = ((await asAdmin.get(base).expect(200)).body as Reason[]);
+    const after = (await asAdmin.get(base).expect(200)).body as Reason[];
     expect(after.find((r) => r.key === 'competitor_offer')).toEqual(before);
     expect(after.some((r) => r.key === 'wrong_plan' || r.key === 'rival')).toBe(false);
   });

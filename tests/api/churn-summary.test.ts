@@ -39,7 +39,9 @@ describe('churn summary', () => {
     await submit('c2', 'too_expensive', true); // saved
     await t.app.get(DataSource).query(`UPDATE cancellations SET finished_at = '2026-10-10T12:00:00Z' WHERE flow_id = $1`, [flow.id]);
 
-    const res = await asAdmin.get(`${ws}/churn/summary?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z&timeZone=Europe/Sofia`).expect(200);
+    const res = await asAdmin
+      .get(`${ws}/churn/summary?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z&timeZone=Europe/Sofia`)
+      .expect(200);
     const s = res.body;
     // 2 of the 10 present on 1 Oct were lost: 20 %. The one who arrived later does not count.
     expect(s.customerChurn).toEqual({ atStart: 10, lost: 2, percent: 20 });
@@ -49,7 +51,10 @@ describe('churn summary', () => {
     expect(s.saves).toEqual({ saved: 1, finishedFlows: 3, percent: 33.3, revenueSaved: 100 });
     expect(s.avoidable).toEqual({ total: 2, avoidable: 1, unavoidable: 1, unknown: 0, avoidablePercent: 50 });
     // In Sofia time the period ends at 02:00 on 1 November, so November appears as a (partial, empty) month.
-    expect(s.reasonsByMonth.map((m: { label: string; total: number }) => [m.label, m.total])).toEqual([['2026-10', 2], ['2026-11', 0]]);
+    expect(s.reasonsByMonth.map((m: { label: string; total: number }) => [m.label, m.total])).toEqual([
+      ['2026-10', 2],
+      ['2026-11', 0],
+    ]);
     expect(s.reasonsByMonth[0].reasons).toEqual(
       expect.arrayContaining([
         { reasonKey: 'too_expensive', count: 1, offered: 2, percent: 50 },

@@ -11,7 +11,6 @@ let asAdmin: LoggedIn;
 let ws: string;
 let receiver: WebhookReceiver;
 
-
 beforeAll(async () => {
   t = await startTestApp({ webhookAllowedNetworks: ['127.0.0.0/8'], webhookPollMs: 50 });
   admin = await t.seedAdmin('Clusters Co');
@@ -53,31 +52,81 @@ describe('complaint clusters', () => {
   let support: string;
 
   it('imports complaints with per-row errors and copies texts from responses, cancellations and negative mentions', async () => {
-    const complaints = Object.entries(TOPICS).flatMap(([topic, texts]) => texts.map((text, i) => ({ externalId: `${topic}-${i}`, text, occurredAt: daysAgo(20 - (i % 10)), touchpoint: topic === 'late' ? 'Delivery' : undefined })));
-    const imported = await asAdmin.post(`${ws}/feedback-texts/bulk`, { complaints: [...complaints, { externalId: '', text: 'x' }, 'nonsense'] }).expect(200);
+    const complaints = Object.entries(TOPICS).flatMap(([topic, texts]) =>
+      texts.map((text, i) => ({
+        externalId: `${topic}-${i}`,
+        text,
+        occurredAt: daysAgo(20 - (i % 10)),
+        touchpoint: topic === 'late' ? 'Delivery' : undefined,
+      })),
+    );
+    const imported = await asAdmin
+      .post(`${ws}/feedback-texts/bulk`, { complaints: [...complaints, { externalId: '', text: 'x' }, 'nonsense'] })
+      .expect(200);
     expect(imported.body).toMatchObject({ created: 48, existing: 0 });
-    expect(imported.body.errors.map((e: { index: number; field: string }) => [e.index, e.field])).toEqual([[48, 'externalId'], [48, 'text'], [49, '']]);
-    expect((await asAdmin.post(`${ws}/feedback-texts/bulk`, { complaints: complaints.slice(0, 3) }).expect(200)).body).toMatchObject({ created: 0, existing: 3 });
+    expect(imported.body.errors.map((e: { index: number; field: string }) => [e.index, e.field])).toEqual([
+      [48, 'externalId'],
+      [48, 'text'],
+      [49, ''],
+    ]);
+    expect((await asAdmin.post(`${ws}/feedback-texts/bulk`, { complaints: complaints.slice(0, 3) }).expect(200)).body).toMatchObject({
+      created: 0,
+      existing: 3,
+    });
 
-    const survey = (await asAdmin.post(`${ws}/surveys`, { name: 'NPS', kind: 'nps', touchpointName: 'Checkout', displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false } }).expect(201)).body;
+    const survey = (
+      await asAdmin
+        .post(`${ws}/surveys`, {
+          name: 'NPS',
+          kind: 'nps',
+          touchpointName: 'Checkout',
+          displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false },
+        })
+        .expect(201)
+    ).body;
     await asAdmin.patch(`${ws}/surveys/${survey.id}`, { status: 'live' }).expect(200);
-    await t.http().post(`/api/v1/public/surveys/${survey.publicKey}/responses`).send({ idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, answers: { score: 2, comment: 'Курьер опоздал на четыре часа, ужасно' }, finished: true }).expect(201);
-    await t.http().post(`/api/v1/public/surveys/${survey.publicKey}/responses`).send({ idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, answers: { score: 9 }, finished: true }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/public/surveys/${survey.publicKey}/responses`)
+      .send({
+        idempotencyKey: randomUUID(),
+        respondentId: `r-${randomUUID()}`,
+        answers: { score: 2, comment: 'Курьер опоздал на четыре часа, ужасно' },
+        finished: true,
+      })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/public/surveys/${survey.publicKey}/responses`)
+      .send({ idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, answers: { score: 9 }, finished: true })
+      .expect(201);
     const flow = (await asAdmin.post(`${ws}/churn/flows`, { name: 'Cancel', languages: ['ru'] }).expect(201)).body;
-    await t.http().post(`/api/v1/public/cancellation-flows/${flow.publicKey}/submissions`).send({ idempotencyKey: randomUUID(), reasonKey: 'poor_service', followUp: 'Деньги списали дважды и не вернули', finished: true }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/public/cancellation-flows/${flow.publicKey}/submissions`)
+      .send({ idempotencyKey: randomUUID(), reasonKey: 'poor_service', followUp: 'Деньги списали дважды и не вернули', finished: true })
+      .expect(201);
     const token = (await asAdmin.post(`${ws}/api-tokens`, { name: 'm', scopes: ['mentions:write'] }).expect(201)).body.secret;
-    await t.http().post(`${ws}/mentions/bulk`).set('Authorization', `Bearer ${token}`).send({ mentions: [
-      { source: 'vk', externalId: 'neg', text: 'Ужасное приложение, вылетает при оплате постоянно', postedAt: daysAgo(1) },
-      { source: 'vk', externalId: 'pos', text: 'Отличный сервис, спасибо!', postedAt: daysAgo(1) },
-    ] }).expect(200);
+    await t
+      .http()
+      .post(`${ws}/mentions/bulk`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        mentions: [
+          { source: 'vk', externalId: 'neg', text: 'Ужасное приложение, вылетает при оплате постоянно', postedAt: daysAgo(1) },
+          { source: 'vk', externalId: 'pos', text: 'Отличный сервис, спасибо!', postedAt: daysAgo(1) },
+        ],
+      })
+      .expect(200);
 
     const sync = (await asAdmin.post(`${ws}/clusters/sync`).expect(200)).body;
     expect(sync).toMatchObject({ copied: 3, placed: 0 });
-    const sources: { source: string; n: number; touchpoint: string | null; sentiment: number | null; churn_reason_key: string | null }[] = await db().query(
-      `SELECT source, count(*)::int AS n, max(touchpoint) AS touchpoint, min(sentiment) AS sentiment, max(churn_reason_key) AS churn_reason_key
+    const sources: { source: string; n: number; touchpoint: string | null; sentiment: number | null; churn_reason_key: string | null }[] =
+      await db().query(
+        `SELECT source, count(*)::int AS n, max(touchpoint) AS touchpoint, min(sentiment) AS sentiment, max(churn_reason_key) AS churn_reason_key
          FROM feedback_texts WHERE workspace_id = $1 GROUP BY source ORDER BY source`,
-      [admin.workspaceId],
-    );
+        [admin.workspaceId],
+      );
     expect(sources).toEqual([
       { source: 'cancellation', n: 1, touchpoint: null, sentiment: -1, churn_reason_key: 'poor_service' },
       { source: 'complaint', n: 48, touchpoint: 'Delivery', sentiment: -1, churn_reason_key: null },
@@ -103,16 +152,22 @@ describe('complaint clusters', () => {
     expect((byId.get(charge) as { examples: unknown[] }).examples).toHaveLength(3);
     expect(list.latestRun).toMatchObject({ id: run.id, status: 'completed', progress: 1 });
     // The response comment about a late courier joined the lateness cluster.
-    const [response] = await db().query(`SELECT cluster_id FROM feedback_texts WHERE workspace_id = $1 AND source = 'response'`, [admin.workspaceId]);
+    const [response] = await db().query(`SELECT cluster_id FROM feedback_texts WHERE workspace_id = $1 AND source = 'response'`, [
+      admin.workspaceId,
+    ]);
     expect(response.cluster_id).toBe(late);
   });
 
   it('places new texts with the current model between rebuilds', async () => {
-    await asAdmin.post(`${ws}/feedback-texts/bulk`, { complaints: [
-      { externalId: 'new-late', text: 'Курьер снова опоздал на два часа' },
-      { externalId: 'new-app', text: 'Приложение вылетает при оплате заказа' },
-      { externalId: 'new-odd', text: 'Погода сегодня прекрасная, гуляем в парке' },
-    ] }).expect(200);
+    await asAdmin
+      .post(`${ws}/feedback-texts/bulk`, {
+        complaints: [
+          { externalId: 'new-late', text: 'Курьер снова опоздал на два часа' },
+          { externalId: 'new-app', text: 'Приложение вылетает при оплате заказа' },
+          { externalId: 'new-odd', text: 'Погода сегодня прекрасная, гуляем в парке' },
+        ],
+      })
+      .expect(200);
     expect((await asAdmin.post(`${ws}/clusters/sync`).expect(200)).body.placed).toBe(3);
     const placed: { source_id: string; cluster_id: string | null; placed_by: string }[] = await db().query(
       `SELECT source_id, cluster_id, placed_by FROM feedback_texts WHERE workspace_id = $1 AND source_id LIKE 'new-%' ORDER BY source_id`,
@@ -134,8 +189,15 @@ describe('complaint clusters', () => {
     // Merge "double charge" into "support" (a team decision), then split two support texts into a new cluster.
     const merged = (await asAdmin.post(`${ws}/clusters/${charge}/merge`, { into: support }).expect(200)).body;
     expect(merged.size).toBe(24 + (merged.size - 24)); // sanity: the merged cluster's size is reported
-    const phoneTexts: { id: string }[] = await db().query(`SELECT id FROM feedback_texts WHERE workspace_id = $1 AND source_id IN ('support-3', 'support-7') ORDER BY source_id`, [admin.workspaceId]);
-    const split = (await asAdmin.post(`${ws}/clusters/move-texts`, { textIds: phoneTexts.map((p) => p.id), newClusterName: 'Phone and chat waits' }).expect(200)).body;
+    const phoneTexts: { id: string }[] = await db().query(
+      `SELECT id FROM feedback_texts WHERE workspace_id = $1 AND source_id IN ('support-3', 'support-7') ORDER BY source_id`,
+      [admin.workspaceId],
+    );
+    const split = (
+      await asAdmin
+        .post(`${ws}/clusters/move-texts`, { textIds: phoneTexts.map((p) => p.id), newClusterName: 'Phone and chat waits' })
+        .expect(200)
+    ).body;
     expect(split.moved).toBe(2);
 
     await asAdmin.post(`${ws}/clusters/${charge}/merge`, { into: support }).expect(409);
@@ -145,25 +207,40 @@ describe('complaint clusters', () => {
     const run = await rebuild();
     expect(run.status).toBe('completed');
     const list = (await asAdmin.get(`${ws}/clusters`).expect(200)).body;
-    const byId = new Map<string, { name: string; customName: string | null; pinned: boolean }>(list.items.map((c: { id: string }) => [c.id, c]));
+    const byId = new Map<string, { name: string; customName: string | null; pinned: boolean }>(
+      list.items.map((c: { id: string }) => [c.id, c]),
+    );
     expect(byId.get(late)).toMatchObject({ name: 'Опоздания курьеров', customName: 'Опоздания курьеров' });
     expect(byId.get(app)).toMatchObject({ pinned: true });
     expect(byId.has(charge)).toBe(false);
     // The merged cluster keeps its own topic: most support texts are still in it, under its id.
     expect((await clusterOf('support')).id).toBe(support);
     // The texts a person moved are still where they were put.
-    const moved: { cluster_id: string; placed_by: string }[] = await db().query(`SELECT cluster_id, placed_by FROM feedback_texts WHERE id = ANY ($1::uuid[])`, [phoneTexts.map((p) => p.id)]);
-    expect(moved).toEqual([{ cluster_id: split.clusterId, placed_by: 'human' }, { cluster_id: split.clusterId, placed_by: 'human' }]);
+    const moved: { cluster_id: string; placed_by: string }[] = await db().query(
+      `SELECT cluster_id, placed_by FROM feedback_texts WHERE id = ANY ($1::uuid[])`,
+      [phoneTexts.map((p) => p.id)],
+    );
+    expect(moved).toEqual([
+      { cluster_id: split.clusterId, placed_by: 'human' },
+      { cluster_id: split.clusterId, placed_by: 'human' },
+    ]);
     expect(byId.get(split.clusterId)).toMatchObject({ name: 'Phone and chat waits' });
     // Rebuilding twice on the same texts changes nothing (deterministic).
     const before = await db().query(`SELECT id, cluster_id FROM feedback_texts WHERE workspace_id = $1 ORDER BY id`, [admin.workspaceId]);
     expect((await rebuild()).created).toBe(0);
-    expect(await db().query(`SELECT id, cluster_id FROM feedback_texts WHERE workspace_id = $1 ORDER BY id`, [admin.workspaceId])).toEqual(before);
+    expect(await db().query(`SELECT id, cluster_id FROM feedback_texts WHERE workspace_id = $1 ORDER BY id`, [admin.workspaceId])).toEqual(
+      before,
+    );
   });
 
   it('shows one cluster in depth: trend, sources, touchpoints and texts', async () => {
     const detail = (await asAdmin.get(`${ws}/clusters/${late}?interval=week`).expect(200)).body;
-    expect(detail.sources).toEqual(expect.arrayContaining([{ key: 'complaint', count: expect.any(Number) }, { key: 'response', count: 1 }]));
+    expect(detail.sources).toEqual(
+      expect.arrayContaining([
+        { key: 'complaint', count: expect.any(Number) },
+        { key: 'response', count: 1 },
+      ]),
+    );
     expect(detail.touchpoints[0]).toEqual({ key: 'Delivery', count: expect.any(Number) });
     expect(detail.trend.reduce((sum: number, p: { count: number }) => sum + p.count, 0)).toBe(detail.size);
     const page = (await asAdmin.get(`${ws}/clusters/${late}/texts?limit=5`).expect(200)).body;
@@ -177,11 +254,21 @@ describe('complaint clusters', () => {
   it('raises a growth alert once and sends it to webhooks', async () => {
     await asAdmin.post(`${ws}/webhooks`, { url: receiver.url, events: ['cluster.alert'] }).expect(201);
     await asAdmin.put(`${ws}/clusters/settings`, { factor: 2, minCount: 3 }).expect(200);
-    await asAdmin.post(`${ws}/feedback-texts/bulk`, { complaints: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => ({ externalId: `burst-${i}`, text: `Приложение вылетает при оплате, уже ${i} раз подряд` })) }).expect(200);
+    await asAdmin
+      .post(`${ws}/feedback-texts/bulk`, {
+        complaints: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => ({
+          externalId: `burst-${i}`,
+          text: `Приложение вылетает при оплате, уже ${i} раз подряд`,
+        })),
+      })
+      .expect(200);
     const sync = (await asAdmin.post(`${ws}/clusters/sync`).expect(200)).body;
     expect(sync.alerts).toBeGreaterThanOrEqual(1);
     const alerts = (await asAdmin.get(`${ws}/clusters/alerts`).expect(200)).body;
-    expect(alerts.find((a: { clusterId: string }) => a.clusterId === app)).toMatchObject({ recentCount: expect.any(Number), windowDays: 7 });
+    expect(alerts.find((a: { clusterId: string }) => a.clusterId === app)).toMatchObject({
+      recentCount: expect.any(Number),
+      windowDays: 7,
+    });
     expect((await asAdmin.post(`${ws}/clusters/sync`).expect(200)).body.alerts).toBe(0);
     const [hook] = await receiver.waitFor(1, (w) => w.json.type === 'cluster.alert' && w.json.data.clusterId === app);
     expect(hook.json.data).toMatchObject({ pinned: true, factor: 2 });

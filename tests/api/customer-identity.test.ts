@@ -23,14 +23,22 @@ const count = async (sql: string, params: unknown[]) => (await db().query(sql, p
 
 async function survey(extra: object = {}): Promise<{ id: string; key: string }> {
   const created = await asAdmin
-    .post(`${ws}/surveys`, { name: `Identity ${randomUUID()}`, kind: 'nps', displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false }, ...extra })
+    .post(`${ws}/surveys`, {
+      name: `Identity ${randomUUID()}`,
+      kind: 'nps',
+      displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false },
+      ...extra,
+    })
     .expect(201);
   await asAdmin.patch(`${ws}/surveys/${created.body.id}`, { status: 'live' }).expect(200);
   return { id: created.body.id, key: created.body.publicKey };
 }
 
 const respond = (key: string, body: object) =>
-  t.http().post(`/api/v1/public/surveys/${key}/responses`).send({ idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, answers: { score: 9 }, finished: true, ...body });
+  t
+    .http()
+    .post(`/api/v1/public/surveys/${key}/responses`)
+    .send({ idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, answers: { score: 9 }, finished: true, ...body });
 const responsesOf = (surveyId: string) => count(`SELECT count(*)::int AS n FROM responses WHERE survey_id = $1`, [surveyId]);
 
 beforeAll(async () => {
@@ -85,7 +93,10 @@ describe('a survey that requires a verified customer', () => {
       const res = await respond(s.key, { customerId: 'cust-1', ...extra });
       expect(res.status).toBe(403);
       expect(res.body.error).toMatchObject({ code: 'customer_not_verified', message: expect.stringContaining('customerHash') });
-      const display = await t.http().post(`/api/v1/public/surveys/${s.key}/displays`).send({ idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, customerId: 'cust-1', ...extra });
+      const display = await t
+        .http()
+        .post(`/api/v1/public/surveys/${s.key}/displays`)
+        .send({ idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, customerId: 'cust-1', ...extra });
       expect(display.status).toBe(403);
     }
     expect(await responsesOf(s.id)).toBe(0);
@@ -95,7 +106,10 @@ describe('a survey that requires a verified customer', () => {
     expect(bad.body.error.details[0].field).toBe('customerHash');
     // The widget is told not to show for an unproven id, and is shown for a proven one.
     const config = (hash?: string) =>
-      t.http().get(`/api/v1/public/surveys/${s.key}?respondentId=r-${randomUUID()}&customerId=cust-1${hash ? `&customerHash=${hash}` : ''}`).expect(200);
+      t
+        .http()
+        .get(`/api/v1/public/surveys/${s.key}?respondentId=r-${randomUUID()}&customerId=cust-1${hash ? `&customerHash=${hash}` : ''}`)
+        .expect(200);
     expect((await config()).body).toMatchObject({ eligible: false, ineligibleReason: 'customer_not_verified' });
     expect((await config(sign('cust-1'))).body.eligible).toBe(true);
     // Anonymous answers (no customerId) are still welcome.
@@ -115,7 +129,9 @@ describe('a survey that does not require it', () => {
       [proven.body.responseId]: true,
     });
     // The builder's switch turns the requirement on.
-    expect((await asAdmin.patch(`${ws}/surveys/${s.id}`, { requireVerifiedCustomer: true }).expect(200)).body.requireVerifiedCustomer).toBe(true);
+    expect((await asAdmin.patch(`${ws}/surveys/${s.id}`, { requireVerifiedCustomer: true }).expect(200)).body.requireVerifiedCustomer).toBe(
+      true,
+    );
     expect((await respond(s.key, { customerId: 'cust-3' })).status).toBe(403);
   });
 });
@@ -136,13 +152,16 @@ describe('rotating the secret', () => {
     // Rotating again with no grace: only the newest secret works.
     const again = (await asAdmin.post(`${ws}/identity-secret/rotate`, { previousValidHours: 0 }).expect(200)).body;
     expect(again.previousValidUntil).toBeNull();
-    for (const old of [first, rotated.secret]) expect((await respond(s.key, { customerId: 'cust-4', customerHash: hmac(old, 'cust-4') })).status).toBe(403);
+    for (const old of [first, rotated.secret])
+      expect((await respond(s.key, { customerId: 'cust-4', customerHash: hmac(old, 'cust-4') })).status).toBe(403);
     await respond(s.key, { customerId: 'cust-4', customerHash: hmac(again.secret, 'cust-4') }).expect(201);
 
     // A grace period that has run out.
     const third = (await asAdmin.post(`${ws}/identity-secret/rotate`, { previousValidHours: 1 }).expect(200)).body;
     await respond(s.key, { customerId: 'cust-4', customerHash: hmac(again.secret, 'cust-4') }).expect(201);
-    await db().query(`UPDATE workspace_identity_secrets SET previous_valid_until = now() - interval '1 second' WHERE workspace_id = $1`, [admin.workspaceId]);
+    await db().query(`UPDATE workspace_identity_secrets SET previous_valid_until = now() - interval '1 second' WHERE workspace_id = $1`, [
+      admin.workspaceId,
+    ]);
     await new Promise((r) => setTimeout(r, 5_100)); // the verifier caches secrets for 5 s
     expect((await respond(s.key, { customerId: 'cust-4', customerHash: hmac(again.secret, 'cust-4') })).status).toBe(403);
     secret = third.secret;
@@ -152,14 +171,21 @@ describe('rotating the secret', () => {
 
 describe('cancellation flows', () => {
   const submit = (key: string, body: object) =>
-    t.http().post(`/api/v1/public/cancellation-flows/${key}/submissions`).send({ idempotencyKey: randomUUID(), reasonKey: 'moved_away', finished: true, ...body });
+    t
+      .http()
+      .post(`/api/v1/public/cancellation-flows/${key}/submissions`)
+      .send({ idempotencyKey: randomUUID(), reasonKey: 'moved_away', finished: true, ...body });
   const stage = async (id: string) => (await asAdmin.get(`${ws}/customers/${id}`).expect(200)).body.lifecycleStage as string;
   const announced = (customerId: string) =>
-    db().query(`SELECT payload FROM webhook_deliveries WHERE workspace_id = $1 AND event_type = 'cancellation.finished' AND payload->'data'->>'customerId' = $2`, [admin.workspaceId, customerId]);
+    db().query(
+      `SELECT payload FROM webhook_deliveries WHERE workspace_id = $1 AND event_type = 'cancellation.finished' AND payload->'data'->>'customerId' = $2`,
+      [admin.workspaceId, customerId],
+    );
 
   beforeAll(async () => {
     await asAdmin.post(`${ws}/webhooks`, { url: 'http://127.0.0.1:9/hooks', events: ['cancellation.finished'] }).expect(201);
-    for (const id of ['victim', 'self', 'lax']) await asAdmin.put(`${ws}/customers/${id}`, { name: id, mrr: 10, lifecycleStage: 'repeat' }).expect(201);
+    for (const id of ['victim', 'self', 'lax'])
+      await asAdmin.put(`${ws}/customers/${id}`, { name: id, mrr: 10, lifecycleStage: 'repeat' }).expect(201);
   });
 
   it('require a verified customer by default: a forged cancellation is refused, the customer stays, no webhook', async () => {
@@ -182,12 +208,15 @@ describe('cancellation flows', () => {
   });
 
   it('a flow that does not require it records the run but never marks an unproven customer as left', async () => {
-    const flow = (await asAdmin.post(`${ws}/churn/flows`, { name: 'Lax', languages: ['en'], requireVerifiedCustomer: false }).expect(201)).body;
+    const flow = (await asAdmin.post(`${ws}/churn/flows`, { name: 'Lax', languages: ['en'], requireVerifiedCustomer: false }).expect(201))
+      .body;
     expect(flow.requireVerifiedCustomer).toBe(false);
     const res = await submit(flow.publicKey, { customerId: 'lax' }).expect(201);
     expect(res.body.outcome).toBe('cancelled');
     expect(await stage('lax')).toBe('repeat');
-    const [row] = await db().query(`SELECT customer_external_id, customer_verified FROM cancellations WHERE id = $1`, [res.body.cancellationId]);
+    const [row] = await db().query(`SELECT customer_external_id, customer_verified FROM cancellations WHERE id = $1`, [
+      res.body.cancellationId,
+    ]);
     expect(row).toEqual({ customer_external_id: 'lax', customer_verified: false });
     const [event] = await announced('lax');
     expect(event.payload.data).toMatchObject({ customerId: 'lax', customerVerified: false });

@@ -59,8 +59,20 @@ const CUSTOMERS_CSV = [
 ].join('\n');
 
 const SUGGESTED = [
-  'externalId', 'name', 'email', 'phone', 'lifecycleStage', 'segment', 'mrr', 'orderCount', 'firstSeenAt', 'lastSeenAt',
-  'consents.survey', 'consents.marketing', 'attribute:Plan', 'attribute:Notes',
+  'externalId',
+  'name',
+  'email',
+  'phone',
+  'lifecycleStage',
+  'segment',
+  'mrr',
+  'orderCount',
+  'firstSeenAt',
+  'lastSeenAt',
+  'consents.survey',
+  'consents.marketing',
+  'attribute:Plan',
+  'attribute:Notes',
 ];
 const MAPPING = [...SUGGESTED.slice(0, 13), 'ignore'];
 
@@ -68,8 +80,18 @@ describe('customer import: upload and preview', () => {
   it('reads a comma CSV: columns, rows numbered as in the file, suggested mapping', async () => {
     const res = await upload(asAdmin, base, CUSTOMERS_CSV, 'customers.csv').expect(201);
     expect(res.body).toMatchObject({
-      fileName: 'customers.csv', format: 'csv', encoding: 'utf-8', delimiter: ',', totalRows: 6, status: 'previewing',
-      processed: 0, created: 0, updated: 0, failed: 0, mapping: null, suggestedMapping: SUGGESTED,
+      fileName: 'customers.csv',
+      format: 'csv',
+      encoding: 'utf-8',
+      delimiter: ',',
+      totalRows: 6,
+      status: 'previewing',
+      processed: 0,
+      created: 0,
+      updated: 0,
+      failed: 0,
+      mapping: null,
+      suggestedMapping: SUGGESTED,
     });
     expect(res.body.headers).toHaveLength(14);
     expect(res.body.previewRows.map((r: { row: number }) => r.row)).toEqual([2, 3, 5, 6, 7, 8]);
@@ -79,29 +101,51 @@ describe('customer import: upload and preview', () => {
   });
 
   it('reads a semicolon CSV with a BOM and Russian headers', async () => {
-    const csv = '\ufeffID клиента;Имя;E-mail;Телефон;Сегмент;MRR;Стадия;Согласие на рассылку;Город\n' +
+    const csv =
+      '\ufeffID клиента;Имя;E-mail;Телефон;Сегмент;MRR;Стадия;Согласие на рассылку;Город\n' +
       'r-1;Иван Петров;ivan@example.ru;+7 900 000-00-00;Розница;1 234,50;Постоянный;да;Казань\n' +
       'r-2;Мария;maria@example.ru;;Опт;99;Выбирает;нет;Москва\n';
     const res = await upload(asAdmin, base, csv, 'клиенты.csv').expect(201);
     expect(res.body).toMatchObject({ fileName: 'клиенты.csv', encoding: 'utf-8-bom', delimiter: ';', totalRows: 2 });
     expect(res.body.headers[0]).toBe('ID клиента');
     expect(res.body.suggestedMapping).toEqual([
-      'externalId', 'name', 'email', 'phone', 'segment', 'mrr', 'lifecycleStage', 'consents.marketing', 'attribute:Город',
+      'externalId',
+      'name',
+      'email',
+      'phone',
+      'segment',
+      'mrr',
+      'lifecycleStage',
+      'consents.marketing',
+      'attribute:Город',
     ]);
     await asAdmin.post(`${base}/${res.body.id}/start`, { mapping: res.body.suggestedMapping }).expect(202);
     expect(await waitForEnd(`${base}/${res.body.id}`)).toMatchObject({ status: 'completed', processed: 2, created: 2, failed: 0 });
     const ivan = (await asAdmin.get(`${customersBase}/r-1`).expect(200)).body;
     expect(ivan).toMatchObject({
-      name: 'Иван Петров', mrr: 1234.5, lifecycleStage: 'repeat', segment: 'Розница', phone: '+7 900 000-00-00',
-      attributes: { Город: 'Казань' }, consents: { marketing: { granted: true, source: 'import: клиенты.csv' } },
+      name: 'Иван Петров',
+      mrr: 1234.5,
+      lifecycleStage: 'repeat',
+      segment: 'Розница',
+      phone: '+7 900 000-00-00',
+      attributes: { Город: 'Казань' },
+      consents: { marketing: { granted: true, source: 'import: клиенты.csv' } },
     });
-    expect((await asAdmin.get(`${customersBase}/r-2`).expect(200)).body).toMatchObject({ lifecycleStage: 'considering', consents: { marketing: { granted: false } } });
+    expect((await asAdmin.get(`${customersBase}/r-2`).expect(200)).body).toMatchObject({
+      lifecycleStage: 'considering',
+      consents: { marketing: { granted: false } },
+    });
   });
 
   it('decodes a Windows-1251 CSV exported by Russian Excel', async () => {
     const text = 'Код клиента;ФИО;Эл. почта;Сегмент\r\nw-1;Пётр Щукин;petr@example.ru;Ёлки\r\n';
     const res = await upload(asAdmin, base, cp1251(text), 'export.csv').expect(201);
-    expect(res.body).toMatchObject({ encoding: 'windows-1251', delimiter: ';', totalRows: 1, headers: ['Код клиента', 'ФИО', 'Эл. почта', 'Сегмент'] });
+    expect(res.body).toMatchObject({
+      encoding: 'windows-1251',
+      delimiter: ';',
+      totalRows: 1,
+      headers: ['Код клиента', 'ФИО', 'Эл. почта', 'Сегмент'],
+    });
     expect(res.body.suggestedMapping).toEqual(['externalId', 'name', 'email', 'segment']);
     expect(res.body.previewRows).toEqual([{ row: 2, values: ['w-1', 'Пётр Щукин', 'petr@example.ru', 'Ёлки'] }]);
   });
@@ -111,10 +155,19 @@ describe('customer import: upload and preview', () => {
     const sheet = workbook.addWorksheet('Customers');
     workbook.addWorksheet('Notes').addRow(['ignored']);
     sheet.addRow(['Customer ID', 'Name', 'MRR', 'Last seen', 'Segment', 'Score']);
-    sheet.addRow(['x-1', { richText: [{ text: 'Ольга ' }, { font: { bold: true }, text: 'Ким' }] }, 10.5, new Date(Date.UTC(2026, 2, 1)), { formula: '"s"&"mb"', result: 'smb' }, 7]);
+    sheet.addRow([
+      'x-1',
+      { richText: [{ text: 'Ольга ' }, { font: { bold: true }, text: 'Ким' }] },
+      10.5,
+      new Date(Date.UTC(2026, 2, 1)),
+      { formula: '"s"&"mb"', result: 'smb' },
+      7,
+    ]);
     sheet.addRow([12345, 'Number Id', { formula: 'C2*2', result: 21 }, new Date(Date.UTC(2026, 2, 1, 9, 30))]);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    const res = await upload(asAdmin, base, bytes, 'book.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').expect(201);
+    const res = await upload(asAdmin, base, bytes, 'book.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').expect(
+      201,
+    );
     expect(res.body).toMatchObject({ format: 'xlsx', encoding: null, delimiter: null, totalRows: 2 });
     expect(res.body.suggestedMapping).toEqual(['externalId', 'name', 'mrr', 'lastSeenAt', 'segment', 'attribute:Score']);
     expect(res.body.previewRows).toEqual([
@@ -123,8 +176,15 @@ describe('customer import: upload and preview', () => {
     ]);
     await asAdmin.post(`${base}/${res.body.id}/start`, { mapping: res.body.suggestedMapping }).expect(202);
     expect(await waitForEnd(`${base}/${res.body.id}`)).toMatchObject({ status: 'completed', created: 2, failed: 0 });
-    expect((await asAdmin.get(`${customersBase}/12345`).expect(200)).body).toMatchObject({ mrr: 21, lastSeenAt: '2026-03-01T09:30:00.000Z' });
-    expect((await asAdmin.get(`${customersBase}/x-1`).expect(200)).body).toMatchObject({ name: 'Ольга Ким', segment: 'smb', attributes: { Score: '7' } });
+    expect((await asAdmin.get(`${customersBase}/12345`).expect(200)).body).toMatchObject({
+      mrr: 21,
+      lastSeenAt: '2026-03-01T09:30:00.000Z',
+    });
+    expect((await asAdmin.get(`${customersBase}/x-1`).expect(200)).body).toMatchObject({
+      name: 'Ольга Ким',
+      segment: 'smb',
+      attributes: { Score: '7' },
+    });
   });
 
   it('refuses bad files with clear messages', async () => {
@@ -139,8 +199,22 @@ describe('customer import: upload and preview', () => {
     await bad('id,Name,name\n1,a,b\n', 'dupes.csv', 400, 'duplicate_headers', /name/);
     await bad('id,,name\n1,a,b\n', 'gap.csv', 400, 'missing_header', /Column 2/);
     await bad('%PDF-1.4 binary', 'report.pdf', 400, 'unsupported_format', /\.csv or \.xlsx/, 'application/pdf');
-    await bad(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls', 400, 'unsupported_format', /\.xls/, 'application/vnd.ms-excel');
-    await bad(Buffer.from('PK\u0003\u0004not really a zip'), 'broken.xlsx', 400, 'unreadable_xlsx', /could not be read/, 'application/octet-stream');
+    await bad(
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      'old.xls',
+      400,
+      'unsupported_format',
+      /\.xls/,
+      'application/vnd.ms-excel',
+    );
+    await bad(
+      Buffer.from('PK\u0003\u0004not really a zip'),
+      'broken.xlsx',
+      400,
+      'unreadable_xlsx',
+      /could not be read/,
+      'application/octet-stream',
+    );
     await bad('id,name\n1,"open quote\n', 'quotes.csv', 400, 'unreadable_csv', /quote/i);
     const noFile = await asAdmin.agent.post(base).set('X-CSRF-Token', asAdmin.csrfToken).field('other', 'x');
     expect([noFile.status, noFile.body.error.code]).toEqual([400, 'file_required']);
@@ -173,10 +247,28 @@ describe('customer import: validate, run, errors', () => {
     expect(res.body.errors).toEqual([
       { row: 3, externalId: 'c-2', column: 'Email', field: 'email', message: 'email must be a valid email address' },
       { row: 5, externalId: 'c-3', column: 'MRR', field: 'mrr', message: 'mrr must be a number, e.g. 1234.50 or 1 234,50' },
-      { row: 5, externalId: 'c-3', column: 'Survey consent', field: 'consents.survey', message: 'consents.survey must be yes or no (also true/false, 1/0, да/нет)' },
-      { row: 5, externalId: 'c-3', column: 'Lifecycle stage', field: 'lifecycleStage', message: 'lifecycleStage must be one of: aware, considering, buying, repeat, left' },
+      {
+        row: 5,
+        externalId: 'c-3',
+        column: 'Survey consent',
+        field: 'consents.survey',
+        message: 'consents.survey must be yes or no (also true/false, 1/0, да/нет)',
+      },
+      {
+        row: 5,
+        externalId: 'c-3',
+        column: 'Lifecycle stage',
+        field: 'lifecycleStage',
+        message: 'lifecycleStage must be one of: aware, considering, buying, repeat, left',
+      },
       { row: 5, externalId: 'c-3', column: 'Orders', field: 'orderCount', message: 'orderCount must be a whole number' },
-      { row: 6, externalId: null, column: 'Customer ID', field: 'externalId', message: 'externalId must be 1–200 characters without /, ? or #' },
+      {
+        row: 6,
+        externalId: null,
+        column: 'Customer ID',
+        field: 'externalId',
+        message: 'externalId must be 1–200 characters without /, ? or #',
+      },
     ]);
     const firstTwo = await asAdmin.post(`${base}/${importId}/validate`, { mapping: MAPPING, rows: 2 }).expect(200);
     expect(firstTwo.body).toMatchObject({ checkedRows: 2, validRows: 1, invalidRows: 1 });
@@ -216,28 +308,46 @@ describe('customer import: validate, run, errors', () => {
 
     const anna = (await asAdmin.get(`${customersBase}/c-1`).expect(200)).body;
     expect(anna).toMatchObject({
-      name: 'Anna S.', email: 'anna@example.com', phone: '+1 555 0100', lifecycleStage: 'buying', segment: 'smb', mrr: 49.9, orderCount: 3,
-      firstSeenAt: '2026-01-15T00:00:00.000Z', lastSeenAt: '2026-11-01T10:00:00.000Z', attributes: { Plan: 'pro' },
+      name: 'Anna S.',
+      email: 'anna@example.com',
+      phone: '+1 555 0100',
+      lifecycleStage: 'buying',
+      segment: 'smb',
+      mrr: 49.9,
+      orderCount: 3,
+      firstSeenAt: '2026-01-15T00:00:00.000Z',
+      lastSeenAt: '2026-11-01T10:00:00.000Z',
+      attributes: { Plan: 'pro' },
       consents: {
         survey: { granted: true, at: done.startedAt, source: 'import: customers.csv' },
         marketing: { granted: false, at: done.startedAt, source: 'import: customers.csv' },
       },
     });
     expect(anna.attributes).not.toHaveProperty('Notes'); // that column was ignored
-    expect((await asAdmin.get(`${customersBase}/c-4`).expect(200)).body).toMatchObject({ name: 'Dina, Jr.', mrr: 1000, firstSeenAt: '2025-12-31T00:00:00.000Z' });
+    expect((await asAdmin.get(`${customersBase}/c-4`).expect(200)).body).toMatchObject({
+      name: 'Dina, Jr.',
+      mrr: 1000,
+      firstSeenAt: '2025-12-31T00:00:00.000Z',
+    });
     await asAdmin.get(`${customersBase}/c-2`).expect(404);
     await asAdmin.get(`${customersBase}/c-3`).expect(404);
 
     const errors = (await asAdmin.get(`${base}/${importId}/errors?limit=2&offset=1`).expect(200)).body;
     expect(errors.total).toBe(6);
-    expect(errors.items.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([[5, 'mrr'], [5, 'consents.survey']]);
+    expect(errors.items.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [5, 'mrr'],
+      [5, 'consents.survey'],
+    ]);
   });
 
   it('downloads all row errors as CSV', async () => {
     const res = await asAdmin.get(`${base}/${importId}/errors.csv`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toBe('attachment; filename="customers-errors.csv"');
-    const lines = res.text.replace(/^\ufeff/, '').trim().split('\n');
+    const lines = res.text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe('row,external_id,column,field,message');
     expect(lines[1]).toBe('3,c-2,Email,email,email must be a valid email address');
     expect(lines).toHaveLength(7);
@@ -259,7 +369,14 @@ describe('customer import: validate, run, errors', () => {
     const rows = Array.from({ length: 1203 }, (_, i) => (i % 100 === 99 ? `bulk-${i},bad-email` : `bulk-${i},user${i}@example.test`));
     const id = (await upload(asAdmin, base, `id,email\n${rows.join('\n')}\n`, 'bulk.csv').expect(201)).body.id;
     await asAdmin.post(`${base}/${id}/start`, { mapping: ['externalId', 'email'] }).expect(202);
-    expect(await waitForEnd(`${base}/${id}`)).toMatchObject({ status: 'completed', totalRows: 1203, processed: 1203, created: 1191, updated: 0, failed: 12 });
+    expect(await waitForEnd(`${base}/${id}`)).toMatchObject({
+      status: 'completed',
+      totalRows: 1203,
+      processed: 1203,
+      created: 1191,
+      updated: 0,
+      failed: 12,
+    });
     const errors = (await asAdmin.get(`${base}/${id}/errors?limit=1000`).expect(200)).body;
     expect(errors.items.map((e: { row: number }) => e.row)).toEqual(Array.from({ length: 12 }, (_, k) => 101 + k * 100));
   });
@@ -307,9 +424,17 @@ describe('customer import: access', () => {
     const tokens = `/api/v1/workspaces/${admin.workspaceId}/api-tokens`;
     const writer = (await asAdmin.post(tokens, { name: 'crm', scopes: ['customers:write'] }).expect(201)).body.secret;
     const reader = (await asAdmin.post(tokens, { name: 'bi', scopes: ['customers:read'] }).expect(201)).body.secret;
-    const viaToken = await t.http().post(base).set('Authorization', `Bearer ${writer}`).attach('file', Buffer.from('id\nt-1\n'), { filename: 't.csv', contentType: 'text/csv' });
+    const viaToken = await t
+      .http()
+      .post(base)
+      .set('Authorization', `Bearer ${writer}`)
+      .attach('file', Buffer.from('id\nt-1\n'), { filename: 't.csv', contentType: 'text/csv' });
     expect(viaToken.status).toBe(201);
-    const denied = await t.http().post(base).set('Authorization', `Bearer ${reader}`).attach('file', Buffer.from('id\nt-2\n'), { filename: 't.csv', contentType: 'text/csv' });
+    const denied = await t
+      .http()
+      .post(base)
+      .set('Authorization', `Bearer ${reader}`)
+      .attach('file', Buffer.from('id\nt-2\n'), { filename: 't.csv', contentType: 'text/csv' });
     expect(denied.status).toBe(403);
   });
 });

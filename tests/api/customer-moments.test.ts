@@ -38,11 +38,16 @@ async function survey(name: string, displayRules: object, live = true): Promise<
 
 const eventRules = (eventName: string) => ({ trigger: 'event', eventName, samplePercent: 100, recontactDays: 0, stopAfterResponse: false });
 
-const record = (customerId: string, body: object, as: LoggedIn = asAdmin, base = ws) => as.post(`${base}/customers/${encodeURIComponent(customerId)}/moments`, body);
+const record = (customerId: string, body: object, as: LoggedIn = asAdmin, base = ws) =>
+  as.post(`${base}/customers/${encodeURIComponent(customerId)}/moments`, body);
 const list = (customerId: string, query = '') => asAdmin.get(`${ws}/customers/${encodeURIComponent(customerId)}/moments${query}`);
 
 /** The public widget config, as the loader asks for it (a fresh respondent each time; signed unless `hash` says otherwise). */
-async function config(key: string, customerId?: string, hash: string | null = customerId ? hashOf(customerId) : null): Promise<Record<string, unknown> & { displayRules: Record<string, unknown> }> {
+async function config(
+  key: string,
+  customerId?: string,
+  hash: string | null = customerId ? hashOf(customerId) : null,
+): Promise<Record<string, unknown> & { displayRules: Record<string, unknown> }> {
   const query = new URLSearchParams({ respondentId: `r-${randomUUID()}` });
   if (customerId) query.set('customerId', customerId);
   if (hash) query.set('customerHash', hash);
@@ -50,23 +55,41 @@ async function config(key: string, customerId?: string, hash: string | null = cu
 }
 
 const respond = async (key: string, customerId: string, finished = true, signed = true) =>
-  (await t.http().post(`/api/v1/public/surveys/${key}/responses`)
-    .send({ idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, customerId, ...(signed ? { customerHash: hashOf(customerId) } : {}), answers: { score: 4 }, finished })
-    .expect(201)).body.responseId as string;
+  (
+    await t
+      .http()
+      .post(`/api/v1/public/surveys/${key}/responses`)
+      .send({
+        idempotencyKey: randomUUID(),
+        respondentId: `r-${randomUUID()}`,
+        customerId,
+        ...(signed ? { customerHash: hashOf(customerId) } : {}),
+        answers: { score: 4 },
+        finished,
+      })
+      .expect(201)
+  ).body.responseId as string;
 
 const count = async (sql: string, params: unknown[]) => (await db().query(sql, params))[0].n as number;
 const momentRows = () => count(`SELECT count(*)::int AS n FROM customer_moments WHERE workspace_id = $1`, [admin.workspaceId]);
-const queued = (type: string) => count(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE workspace_id = $1 AND event_type = $2`, [admin.workspaceId, type]);
+const queued = (type: string) =>
+  count(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE workspace_id = $1 AND event_type = $2`, [admin.workspaceId, type]);
 
 beforeAll(async () => {
-  t = await startTestApp({ webhookAllowedNetworks: ['127.0.0.0/8'], webhookPollMs: 50, caseSyncMs: 3_600_000, publicLimitPerIpPerMinute: 100_000 });
+  t = await startTestApp({
+    webhookAllowedNetworks: ['127.0.0.0/8'],
+    webhookPollMs: 50,
+    caseSyncMs: 3_600_000,
+    publicLimitPerIpPerMinute: 100_000,
+  });
   admin = await t.seedAdmin('Moments Ltd');
   asAdmin = await t.login(admin.email, admin.password);
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
   identitySecret = (await asAdmin.get(`${ws}/identity-secret`).expect(200)).body.secret;
   receiver = await startWebhookReceiver();
   await asAdmin.post(`${ws}/webhooks`, { url: receiver.url, events: ['customer.moment'] }).expect(201);
-  for (const id of ['cust-m', 'cust-n', 'cust-x', 'cust-p', 'cust-q']) await asAdmin.put(`${ws}/customers/${id}`, { name: `Name ${id}`, email: `${id}@example.test` }).expect(201);
+  for (const id of ['cust-m', 'cust-n', 'cust-x', 'cust-p', 'cust-q'])
+    await asAdmin.put(`${ws}/customers/${id}`, { name: `Name ${id}`, email: `${id}@example.test` }).expect(201);
   s.renewal = await survey('Renewal check', eventRules('renewal_due'));
   s.trial = await survey('Trial check', eventRules('trial_ending'));
   s.page = await survey('Every page', { trigger: 'delay', delaySeconds: 5, samplePercent: 50, recontactDays: 30, stopAfterResponse: true });
@@ -82,8 +105,15 @@ describe('recording a moment', () => {
     const before = Date.now();
     const res = await record('cust-m', { moment: 'renewal_due', idempotencyKey: 'billing-42' }).expect(201);
     expect(res.body).toMatchObject({
-      id: expect.any(String), customerId: 'cust-m', moment: 'renewal_due', status: 'pending', idempotencyKey: 'billing-42',
-      answeredAt: null, responseId: null, survey: null, surveys: [{ id: s.renewal.id, name: 'Renewal check' }],
+      id: expect.any(String),
+      customerId: 'cust-m',
+      moment: 'renewal_due',
+      status: 'pending',
+      idempotencyKey: 'billing-42',
+      answeredAt: null,
+      responseId: null,
+      survey: null,
+      surveys: [{ id: s.renewal.id, name: 'Renewal check' }],
     });
     const expires = Date.parse(res.body.expiresAt);
     expect(expires).toBeGreaterThanOrEqual(before + 7 * DAY);
@@ -137,7 +167,10 @@ describe('recording a moment', () => {
     for (const [body, field] of cases) {
       const res = await record('cust-m', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.error.details.map((d: { field: string }) => d.field), JSON.stringify(body)).toContain(field);
+      expect(
+        res.body.error.details.map((d: { field: string }) => d.field),
+        JSON.stringify(body),
+      ).toContain(field);
     }
     const badId = await record('bad/id', { moment: 'renewal_due' }).expect(400);
     expect(badId.body.error.details[0].field).toBe('externalId');
@@ -162,8 +195,14 @@ describe('recording a moment', () => {
     expect((await asViewer.get(`${ws}/customers/cust-m/moments`)).status).toBe(200);
 
     // A billing system's token with customers:write records moments.
-    const token = (await asAdmin.post(`${ws}/api-tokens`, { name: 'billing', scopes: ['customers:write'] }).expect(201)).body.secret as string;
-    const viaToken = await t.http().post(`${ws}/customers/cust-x/moments`).set('authorization', `Bearer ${token}`).send({ moment: 'trial_ending' }).expect(201);
+    const token = (await asAdmin.post(`${ws}/api-tokens`, { name: 'billing', scopes: ['customers:write'] }).expect(201)).body
+      .secret as string;
+    const viaToken = await t
+      .http()
+      .post(`${ws}/customers/cust-x/moments`)
+      .set('authorization', `Bearer ${token}`)
+      .send({ moment: 'trial_ending' })
+      .expect(201);
     expect(viaToken.body.surveys).toEqual([{ id: s.trial.id, name: 'Trial check' }]);
   });
 });
@@ -199,12 +238,21 @@ describe('the public survey config', () => {
   it('is not answered by a response whose customer id is not proven', async () => {
     const recorded = (await record('cust-q', { moment: 'renewal_due' }).expect(201)).body;
     const forged = await respond(s.renewal.key, 'cust-q', true, false);
-    const [row] = await db().query(`SELECT customer_external_id, customer_verified FROM responses WHERE workspace_id = $1 AND id = $2`, [admin.workspaceId, forged]);
+    const [row] = await db().query(`SELECT customer_external_id, customer_verified FROM responses WHERE workspace_id = $1 AND id = $2`, [
+      admin.workspaceId,
+      forged,
+    ]);
     expect(row).toEqual({ customer_external_id: 'cust-q', customer_verified: false });
-    expect((await list('cust-q').expect(200)).body.items.find((i: { id: string }) => i.id === recorded.id)).toMatchObject({ status: 'pending', responseId: null });
+    expect((await list('cust-q').expect(200)).body.items.find((i: { id: string }) => i.id === recorded.id)).toMatchObject({
+      status: 'pending',
+      responseId: null,
+    });
     expect((await config(s.renewal.key, 'cust-q')).displayRules.trigger).toBe('page_load');
     const proven = await respond(s.renewal.key, 'cust-q');
-    expect((await list('cust-q').expect(200)).body.items.find((i: { id: string }) => i.id === recorded.id)).toMatchObject({ status: 'answered', responseId: proven });
+    expect((await list('cust-q').expect(200)).body.items.find((i: { id: string }) => i.id === recorded.id)).toMatchObject({
+      status: 'answered',
+      responseId: proven,
+    });
   });
 
   it("is not changed by the same customer id's moment in another workspace", async () => {
@@ -232,7 +280,11 @@ describe('the public survey config', () => {
     const items = (await list('cust-m').expect(200)).body.items;
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
-      moment: 'renewal_due', status: 'answered', responseId, answeredAt: (row.created_at as Date).toISOString(), survey: { id: s.renewal.id, name: 'Renewal check' },
+      moment: 'renewal_due',
+      status: 'answered',
+      responseId,
+      answeredAt: (row.created_at as Date).toISOString(),
+      survey: { id: s.renewal.id, name: 'Renewal check' },
     });
     // A new report of the moment waits again.
     await record('cust-m', { moment: 'renewal_due', idempotencyKey: 'billing-43' }).expect(201);
@@ -240,7 +292,8 @@ describe('the public survey config', () => {
   });
 
   it('ignores an expired moment', async () => {
-    const recorded = (await record('cust-x', { moment: 'renewal_due', expiresAt: new Date(Date.now() + DAY).toISOString() }).expect(201)).body;
+    const recorded = (await record('cust-x', { moment: 'renewal_due', expiresAt: new Date(Date.now() + DAY).toISOString() }).expect(201))
+      .body;
     expect((await config(s.renewal.key, 'cust-x')).displayRules.trigger).toBe('page_load');
     await db().query(
       `UPDATE customer_moments SET recorded_at = now() - interval '3 days', expires_at = now() - interval '1 second' WHERE workspace_id = $1 AND id = $2`,
@@ -263,7 +316,10 @@ describe("a customer's moments", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await list('cust-p', `?limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await list(
+        'cust-p',
+        `?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      ).expect(200);
       expect(page.body.items).toHaveLength(1);
       seen.push(page.body.items[0].id);
       cursor = page.body.nextCursor;
@@ -274,6 +330,10 @@ describe("a customer's moments", () => {
 
     const timeline = (await asAdmin.get(`${ws}/customers/cust-m/timeline?kinds=moment`).expect(200)).body;
     expect(timeline.items.map((i: { details: { status: string } }) => i.details.status)).toEqual(['pending', 'answered']);
-    expect(timeline.items[1]).toMatchObject({ kind: 'moment', title: 'renewal_due', details: { kind: 'moment', moment: 'renewal_due', surveyName: 'Renewal check' } });
+    expect(timeline.items[1]).toMatchObject({
+      kind: 'moment',
+      title: 'renewal_due',
+      details: { kind: 'moment', moment: 'renewal_due', surveyName: 'Renewal check' },
+    });
   });
 });

@@ -33,11 +33,13 @@ const db = () => t.app.get(DataSource);
 const XSS = '<img src=x onerror="alert(1)">Slow & <b>rude</b>';
 
 async function liveSurvey(as: LoggedIn, workspaceId: string, name: string, kind: string): Promise<{ id: string; key: string }> {
-  const created = await as.post(`/api/v1/workspaces/${workspaceId}/surveys`, {
-    name,
-    kind,
-    displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false },
-  }).expect(201);
+  const created = await as
+    .post(`/api/v1/workspaces/${workspaceId}/surveys`, {
+      name,
+      kind,
+      displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false },
+    })
+    .expect(201);
   await as.patch(`/api/v1/workspaces/${workspaceId}/surveys/${created.body.id}`, { status: 'live' }).expect(200);
   return { id: created.body.id, key: created.body.publicKey };
 }
@@ -76,22 +78,29 @@ beforeAll(async () => {
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
   sign = await customerSigner(asAdmin, admin.workspaceId);
 
-  await asAdmin.put(`${ws}/customers/cust-tl`, {
-    name: 'Мария Иванова',
-    mrr: 49,
-    firstSeenAt: '2026-01-10T08:00:00.000Z',
-    consents: {
-      survey: { granted: true, at: '2026-01-11T09:00:00.000Z', source: 'signup form' },
-      marketing: { granted: false, at: '2026-01-12T09:30:00.000Z', source: 'unsubscribe link' },
-    },
-  }).expect(201);
+  await asAdmin
+    .put(`${ws}/customers/cust-tl`, {
+      name: 'Мария Иванова',
+      mrr: 49,
+      firstSeenAt: '2026-01-10T08:00:00.000Z',
+      consents: {
+        survey: { granted: true, at: '2026-01-11T09:00:00.000Z', source: 'signup form' },
+        marketing: { granted: false, at: '2026-01-12T09:30:00.000Z', source: 'unsubscribe link' },
+      },
+    })
+    .expect(201);
   await asAdmin.put(`${ws}/customers/cust-other`, { name: 'Other' }).expect(201);
 
   const nps = await liveSurvey(asAdmin, admin.workspaceId, 'Checkout NPS', 'nps');
   const csat = await liveSurvey(asAdmin, admin.workspaceId, 'Support CSAT', 'csat');
   ids.nps = nps.id;
   ids.csat = csat.id;
-  ids.r1 = await respond(nps.key, { customerId: 'cust-tl', answers: { score: 9, comment: 'Fast delivery' }, finished: true, language: 'en' });
+  ids.r1 = await respond(nps.key, {
+    customerId: 'cust-tl',
+    answers: { score: 9, comment: 'Fast delivery' },
+    finished: true,
+    language: 'en',
+  });
   ids.r2 = await respond(csat.key, { customerId: 'cust-tl', answers: { score: 2, comment: XSS }, finished: true });
   ids.r3 = await respond(nps.key, { customerId: 'cust-tl', answers: { score: 7 }, finished: false });
   await respond(nps.key, { customerId: 'cust-other', answers: { score: 0, comment: 'not hers' }, finished: true });
@@ -102,7 +111,16 @@ beforeAll(async () => {
   const submitted = await t
     .http()
     .post(`/api/v1/public/cancellation-flows/${flow.body.publicKey}/submissions`)
-    .send({ idempotencyKey: randomUUID(), customerId: 'cust-tl', customerHash: sign('cust-tl'), reasonKey: 'too_expensive', followUp: 'Цена выросла вдвое', offerAccepted: false, finished: true, language: 'ru' })
+    .send({
+      idempotencyKey: randomUUID(),
+      customerId: 'cust-tl',
+      customerHash: sign('cust-tl'),
+      reasonKey: 'too_expensive',
+      followUp: 'Цена выросла вдвое',
+      offerAccepted: false,
+      finished: true,
+      language: 'ru',
+    })
     .expect(201);
   expect(submitted.body.outcome).toBe('cancelled');
   ids.c1 = submitted.body.cancellationId;
@@ -142,9 +160,27 @@ describe('customer timeline', () => {
       finishedAt: expect.any(String),
     });
 
-    expect(partial.details).toMatchObject({ kind: 'response', surveyName: 'Checkout NPS', surveyKind: 'nps', score: 7, band: 'neutral', comment: null, finished: false, finishedAt: null });
+    expect(partial.details).toMatchObject({
+      kind: 'response',
+      surveyName: 'Checkout NPS',
+      surveyKind: 'nps',
+      score: 7,
+      band: 'neutral',
+      comment: null,
+      finished: false,
+      finishedAt: null,
+    });
     expect(csat).toMatchObject({ kind: 'response', title: 'Support CSAT' });
-    expect(csat.details).toMatchObject({ responseId: ids.r2, surveyId: ids.csat, surveyKind: 'csat', score: 2, scoreScaleMax: 5, band: 'negative', comment: XSS, finished: true });
+    expect(csat.details).toMatchObject({
+      responseId: ids.r2,
+      surveyId: ids.csat,
+      surveyKind: 'csat',
+      score: 2,
+      scoreScaleMax: 5,
+      band: 'negative',
+      comment: XSS,
+      finished: true,
+    });
     expect(nps.details).toEqual({
       kind: 'response',
       responseId: ids.r1,
@@ -164,7 +200,10 @@ describe('customer timeline', () => {
     expect(marketing.details).toEqual({ kind: 'customer', event: 'consent_withdrawn', consent: 'marketing', source: 'unsubscribe link' });
     expect(survey.details).toEqual({ kind: 'customer', event: 'consent_granted', consent: 'survey', source: 'signup form' });
     expect(survey.occurredAt).toBe('2026-01-11T09:00:00.000Z');
-    expect(firstSeen).toMatchObject({ occurredAt: '2026-01-10T08:00:00.000Z', details: { kind: 'customer', event: 'first_seen', consent: null, source: null } });
+    expect(firstSeen).toMatchObject({
+      occurredAt: '2026-01-10T08:00:00.000Z',
+      details: { kind: 'customer', event: 'first_seen', consent: null, source: null },
+    });
 
     // occurredAt is the record's own time, newest first.
     const [row] = await db().query(`SELECT created_at FROM responses WHERE id = $1`, [ids.r1]);
@@ -175,7 +214,10 @@ describe('customer timeline', () => {
 
   it('labels reasons and offers in the viewer language: ?language, else Accept-Language', async () => {
     const ru = await timeline('?kinds=cancellation&language=ru').expect(200);
-    expect(ru.body.items[0].details).toMatchObject({ reasonLabel: 'Слишком дорого', offer: { text: 'Останьтесь — скидка 20% на 3 месяца.' } });
+    expect(ru.body.items[0].details).toMatchObject({
+      reasonLabel: 'Слишком дорого',
+      offer: { text: 'Останьтесь — скидка 20% на 3 месяца.' },
+    });
     const header = await timeline('?kinds=cancellation').set('Accept-Language', 'ru-RU,ru;q=0.9').expect(200);
     expect(header.body.items[0].details.reasonLabel).toBe('Слишком дорого');
     const unknown = await timeline('?kinds=cancellation&language=ja').expect(200);
@@ -211,7 +253,10 @@ describe('customer timeline', () => {
 
     for (const limit of [1, 2, 3, 5, 13]) {
       const { items, pages } = await allPages(limit);
-      expect(items.map((i) => i.id), `limit ${limit}`).toEqual(full.items.map((i) => i.id));
+      expect(
+        items.map((i) => i.id),
+        `limit ${limit}`,
+      ).toEqual(full.items.map((i) => i.id));
       expect(pages).toBe(Math.ceil(13 / limit));
     }
     const { items: onlyResponses, pages } = await allPages(4, '&kinds=response');
@@ -223,7 +268,9 @@ describe('customer timeline', () => {
   it('refuses bad queries with 400 and names the field', async () => {
     const kind = await timeline('?kinds=response,tweet');
     expect(kind.status).toBe(400);
-    expect(kind.body.error.details).toEqual([{ field: 'kinds', message: expect.stringMatching(/^unknown kinds: tweet \(known: .*response.*cancellation.*mention.*\)$/) }]);
+    expect(kind.body.error.details).toEqual([
+      { field: 'kinds', message: expect.stringMatching(/^unknown kinds: tweet \(known: .*response.*cancellation.*mention.*\)$/) },
+    ]);
     expect((await timeline('?kinds=,')).status).toBe(400);
     const cursor = await timeline('?cursor=not-a-cursor');
     expect(cursor.status).toBe(400);
@@ -277,12 +324,23 @@ describe('cases on the customer timeline', () => {
     );
     // A: opened in March, answered, closed with a root cause, reopened by a low follow-up score.
     caseIds.a = await openCase(asAdmin, ws, {
-      title: 'Parcel never arrived', customerId: 'cust-tl', touchpointId: touchpoint.id, priority: 'high', ownerId: admin.userId,
-      openedAt: '2026-03-01T10:00:00.000Z', channel: 'chat',
+      title: 'Parcel never arrived',
+      customerId: 'cust-tl',
+      touchpointId: touchpoint.id,
+      priority: 'high',
+      ownerId: admin.userId,
+      openedAt: '2026-03-01T10:00:00.000Z',
+      channel: 'chat',
     });
     await asAdmin.post(`${ws}/cases/${caseIds.a}/replies`, { text: 'We are on it' }).expect(201);
     await asAdmin.post(`${ws}/cases/${caseIds.a}/replies`, { text: 'Second reply, not a milestone' }).expect(201);
-    await asAdmin.post(`${ws}/cases/${caseIds.a}/close`, { rootCause: 'Courier lost the parcel', actionTaken: 'Resent it', churnReasonKey: 'poor_service' }).expect(200);
+    await asAdmin
+      .post(`${ws}/cases/${caseIds.a}/close`, {
+        rootCause: 'Courier lost the parcel',
+        actionTaken: 'Resent it',
+        churnReasonKey: 'poor_service',
+      })
+      .expect(200);
     await asAdmin.post(`${ws}/cases/${caseIds.a}/follow-up`, { score: 1 }).expect(200);
     // B: unassigned, past both SLA deadlines, opened at the very instant of the responses and the cancellation.
     caseIds.b = await openCase(asAdmin, ws, { title: 'Charged twice', customerId: 'cust-tl' });
@@ -353,8 +411,18 @@ describe('cases on the customer timeline', () => {
     const b = full.items.find((i) => i.id === `case:${caseIds.b}`)!;
     expect(b.occurredAt).toBe('2026-06-01T12:00:00.123Z');
     expect(b.details).toMatchObject({
-      status: 'open', priority: 'normal', source: 'manual', ownerId: null, ownerName: null, touchpointName: null, reopened: false,
-      firstResponseBreached: true, resolutionBreached: true, firstRespondedAt: null, closedAt: null, rootCause: null,
+      status: 'open',
+      priority: 'normal',
+      source: 'manual',
+      ownerId: null,
+      ownerName: null,
+      touchpointName: null,
+      reopened: false,
+      firstResponseBreached: true,
+      resolutionBreached: true,
+      firstRespondedAt: null,
+      closedAt: null,
+      rootCause: null,
       milestones: [{ type: 'opened', at: '2026-06-01T12:00:00.123Z', rootCause: null }],
     });
 
@@ -366,16 +434,21 @@ describe('cases on the customer timeline', () => {
     const full = (await timeline('?limit=100').expect(200)).body as Page;
     for (const limit of [1, 2, 4, 7, 15]) {
       const { items, pages } = await allPages(limit);
-      expect(items.map((i) => i.id), `limit ${limit}`).toEqual(full.items.map((i) => i.id));
+      expect(
+        items.map((i) => i.id),
+        `limit ${limit}`,
+      ).toEqual(full.items.map((i) => i.id));
       expect(pages).toBe(Math.ceil(15 / limit));
     }
     const { items } = await allPages(1, '&kinds=case,cancellation');
     expect(items.map((i) => i.kind)).toEqual(['case', 'cancellation', 'case']);
   });
 
-  it("shows an API token only the kinds its scopes may read (cases need cases:read)", async () => {
-    const tokenWith = async (scopes: string[]) => (await asAdmin.post(`${ws}/api-tokens`, { name: `timeline ${scopes.join(' ')}`, scopes }).expect(201)).body.secret as string;
-    const read = (secret: string, query = '?limit=100') => t.http().get(`${ws}/customers/cust-tl/timeline${query}`).set('authorization', `Bearer ${secret}`);
+  it('shows an API token only the kinds its scopes may read (cases need cases:read)', async () => {
+    const tokenWith = async (scopes: string[]) =>
+      (await asAdmin.post(`${ws}/api-tokens`, { name: `timeline ${scopes.join(' ')}`, scopes }).expect(201)).body.secret as string;
+    const read = (secret: string, query = '?limit=100') =>
+      t.http().get(`${ws}/customers/cust-tl/timeline${query}`).set('authorization', `Bearer ${secret}`);
     const customersOnly = await tokenWith(['customers:read']);
     const kinds = new Set(((await read(customersOnly).expect(200)).body as Page).items.map((i) => i.kind));
     expect([...kinds].sort()).toEqual(['cancellation', 'customer']);

@@ -20,17 +20,34 @@ describe('customers', () => {
       .put(`${base}/c-1`)
       .set('X-CSRF-Token', asAdmin.csrfToken)
       .send({
-        name: 'Анна Петрова', email: 'Anna@Example.com', mrr: 49.9, segment: 'smb', lifecycleStage: 'buying', orderCount: 1,
-        attributes: { plan: 'pro' }, consents: { survey: { granted: true, at: '2026-11-01T10:00:00Z', source: 'checkout checkbox' } },
+        name: 'Анна Петрова',
+        email: 'Anna@Example.com',
+        mrr: 49.9,
+        segment: 'smb',
+        lifecycleStage: 'buying',
+        orderCount: 1,
+        attributes: { plan: 'pro' },
+        consents: { survey: { granted: true, at: '2026-11-01T10:00:00Z', source: 'checkout checkbox' } },
         firstSeenAt: '2026-10-01T00:00:00Z',
       })
       .expect(201);
-    expect(created.body).toMatchObject({ externalId: 'c-1', name: 'Анна Петрова', email: 'anna@example.com', mrr: 49.9, lifecycleStage: 'buying' });
+    expect(created.body).toMatchObject({
+      externalId: 'c-1',
+      name: 'Анна Петрова',
+      email: 'anna@example.com',
+      mrr: 49.9,
+      lifecycleStage: 'buying',
+    });
 
     const updated = await asAdmin
       .put(`${base}/c-1`)
       .set('X-CSRF-Token', asAdmin.csrfToken)
-      .send({ orderCount: 3, attributes: { city: 'Sofia' }, consents: { marketing: { granted: false, at: '2026-11-02T10:00:00Z', source: 'unsubscribe link' } }, firstSeenAt: '2026-10-15T00:00:00Z' })
+      .send({
+        orderCount: 3,
+        attributes: { city: 'Sofia' },
+        consents: { marketing: { granted: false, at: '2026-11-02T10:00:00Z', source: 'unsubscribe link' } },
+        firstSeenAt: '2026-10-15T00:00:00Z',
+      })
       .expect(200);
     expect(updated.body).toMatchObject({
       name: 'Анна Петрова',
@@ -44,10 +61,16 @@ describe('customers', () => {
   });
 
   it('validates fields and external ids', async () => {
-    const bad = await asAdmin.put(`${base}/c-2`).set('X-CSRF-Token', asAdmin.csrfToken).send({ email: 'nope', mrr: -1, lifecycleStage: 'gone', phone: 'call me' });
+    const bad = await asAdmin
+      .put(`${base}/c-2`)
+      .set('X-CSRF-Token', asAdmin.csrfToken)
+      .send({ email: 'nope', mrr: -1, lifecycleStage: 'gone', phone: 'call me' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'lifecycleStage', 'mrr', 'phone']);
-    const longId = await asAdmin.put(`${base}/${'x'.repeat(201)}`).set('X-CSRF-Token', asAdmin.csrfToken).send({});
+    const longId = await asAdmin
+      .put(`${base}/${'x'.repeat(201)}`)
+      .set('X-CSRF-Token', asAdmin.csrfToken)
+      .send({});
     expect(longId.status).toBe(400);
     await asAdmin.get(`${base}/missing`).expect(404);
   });
@@ -100,7 +123,9 @@ describe('customers', () => {
     const asViewer = await t.login(viewer.email, viewer.password);
     await asViewer.get(`${base}/c-1`).expect(200);
     expect((await asViewer.agent.put(`${base}/c-9`).set('X-CSRF-Token', asViewer.csrfToken).send({})).status).toBe(403);
-    const token = await asAdmin.post(`/api/v1/workspaces/${admin.workspaceId}/api-tokens`, { name: 'crm', scopes: ['customers:write', 'customers:read'] }).expect(201);
+    const token = await asAdmin
+      .post(`/api/v1/workspaces/${admin.workspaceId}/api-tokens`, { name: 'crm', scopes: ['customers:write', 'customers:read'] })
+      .expect(201);
     await t.http().put(`${base}/crm-1`).set('Authorization', `Bearer ${token.body.secret}`).send({ name: 'From CRM' }).expect(201);
   });
 });

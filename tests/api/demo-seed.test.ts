@@ -6,7 +6,14 @@ import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 
 /** The demo story, at a small size: the same code as `npm start` runs, on test workspaces. */
 const SMALL: DemoStory = {
-  seed: 20_261_207, customers: 160, responses: 1500, displaysPerResponse: 2, cancellations: 90, mentions: 240, cases: 16, clusters: true,
+  seed: 20_261_207,
+  customers: 160,
+  responses: 1500,
+  displaysPerResponse: 2,
+  cancellations: 90,
+  mentions: 240,
+  cases: 16,
+  clusters: true,
 };
 const NOW = new Date('2026-12-01T10:00:00Z');
 
@@ -45,10 +52,29 @@ async function figures(as: LoggedIn, workspaceId: string) {
   const churn = (await as.get(`${ws}/churn/summary?${range}&timeZone=UTC`).expect(200)).body;
   const reasons = (await as.get(`${ws}/churn/reasons-over-time?${range}&timeZone=UTC`).expect(200)).body;
   const mentions = (await as.get(`${ws}/mentions/stats?${range}`).expect(200)).body;
-  const cases = (await as.get(`${ws}/cases?limit=200`).expect(200)).body.items as { status: string; reopened: boolean; breached: boolean; priority: string; title: string }[];
+  const cases = (await as.get(`${ws}/cases?limit=200`).expect(200)).body.items as {
+    status: string;
+    reopened: boolean;
+    breached: boolean;
+    priority: string;
+    title: string;
+  }[];
   const customers = (await as.get(`${ws}/customers?limit=200`).expect(200)).body;
   return {
-    metrics, churn, reasons, customers: { total: customers.total, first: customers.items.slice(0, 20).map((c: { externalId: string; lastSeenAt: string; mrr: number; lifecycleStage: string }) => [c.externalId, c.lastSeenAt, c.mrr, c.lifecycleStage]) },
+    metrics,
+    churn,
+    reasons,
+    customers: {
+      total: customers.total,
+      first: customers.items
+        .slice(0, 20)
+        .map((c: { externalId: string; lastSeenAt: string; mrr: number; lifecycleStage: string }) => [
+          c.externalId,
+          c.lastSeenAt,
+          c.mrr,
+          c.lifecycleStage,
+        ]),
+    },
     mentions: { totals: mentions.totals, duplicates: mentions.duplicates, bySource: mentions.bySource, byLanguage: mentions.byLanguage },
     cases: cases.map((c) => [c.title, c.status, c.reopened, c.breached, c.priority]).sort(),
   };
@@ -71,10 +97,12 @@ describe('demo story', () => {
   });
 
   it('moves its themes: courier-delay comments peak in months 8–10 and fall after the fix', async () => {
-    const rows: { created_at: Date }[] = await t.app.get(DataSource).query(
-      `SELECT created_at FROM responses WHERE workspace_id = $1 AND comment ~* '(курьер|доставк|courier|driver|delivery|куриер|доставката)'`,
-      [first.workspaceId],
-    );
+    const rows: { created_at: Date }[] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT created_at FROM responses WHERE workspace_id = $1 AND comment ~* '(курьер|доставк|courier|driver|delivery|куриер|доставката)'`,
+        [first.workspaceId],
+      );
     const clock = new StoryClock(NOW);
     const byMonth = new Array(13).fill(0);
     for (const r of rows) byMonth[clock.monthOf(new Date(r.created_at))] += 1;
@@ -90,7 +118,10 @@ describe('demo story', () => {
   it('fills every page: surveys, churn, mentions, cases in every state, clusters, touchpoints with owners', async () => {
     const ws = `/api/v1/workspaces/${first.workspaceId}`;
     const f = await figures(asFirst, first.workspaceId);
-    const responses = Object.values(f.metrics).reduce((sum: number, m) => sum + (m as { summary: { responses: number } }).summary.responses, 0);
+    const responses = Object.values(f.metrics).reduce(
+      (sum: number, m) => sum + (m as { summary: { responses: number } }).summary.responses,
+      0,
+    );
     expect(Object.keys(f.metrics).sort()).toEqual(['ces', 'csat', 'nps']);
     expect(responses).toBe(SMALL.responses);
     for (const m of Object.values(f.metrics) as { summary: { displays: number; responseRate: number | null } }[]) {
@@ -118,7 +149,12 @@ describe('demo story', () => {
     expect(clusters.items.length).toBeGreaterThan(2);
     expect(clusters.latestRun.status).toBe('completed');
 
-    const touchpoints = (await asFirst.get(`${ws}/touchpoints`).expect(200)).body as { owner: { name: string } | null; unowned: boolean; regulation: string; stage: string }[];
+    const touchpoints = (await asFirst.get(`${ws}/touchpoints`).expect(200)).body as {
+      owner: { name: string } | null;
+      unowned: boolean;
+      regulation: string;
+      stage: string;
+    }[];
     expect(touchpoints.length).toBeGreaterThanOrEqual(5);
     expect(new Set(touchpoints.map((tp) => tp.stage)).size).toBe(5);
     for (const tp of touchpoints) {
@@ -132,7 +168,19 @@ describe('demo story', () => {
 
   it('leaves every other workspace alone', async () => {
     const db = t.app.get(DataSource);
-    for (const table of ['customers', 'surveys', 'responses', 'survey_displays', 'cancellations', 'cancellation_flows', 'mentions', 'touchpoints', 'cases', 'feedback_texts', 'clusters']) {
+    for (const table of [
+      'customers',
+      'surveys',
+      'responses',
+      'survey_displays',
+      'cancellations',
+      'cancellation_flows',
+      'mentions',
+      'touchpoints',
+      'cases',
+      'feedback_texts',
+      'clusters',
+    ]) {
       const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE workspace_id = $1`, [bystander.workspaceId]);
       expect({ table, n }).toEqual({ table, n: 0 });
     }

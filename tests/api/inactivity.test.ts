@@ -17,7 +17,9 @@ beforeAll(async () => {
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
   sign = await customerSigner(asAdmin, admin.workspaceId);
   const seed = (id: string, seen: number, name: string) =>
-    asAdmin.put(`${ws}/customers/${id}`, { name, email: `${id}@example.test`, firstSeenAt: daysAgo(400), lastSeenAt: daysAgo(seen) }).expect(201);
+    asAdmin
+      .put(`${ws}/customers/${id}`, { name, email: `${id}@example.test`, firstSeenAt: daysAgo(400), lastSeenAt: daysAgo(seen) })
+      .expect(201);
   await seed('active', 5, 'Active');
   await seed('sleepy', 60, '=Sleepy');
   await seed('gone', 120, 'Gone quiet');
@@ -63,7 +65,9 @@ describe('inactive period and sleeping customers', () => {
     const analyst = await t.createUser();
     await t.addMember(admin.workspaceId, analyst.userId, 'analyst');
     const asAnalyst = await t.login(analyst.email, analyst.password);
-    expect((await asAnalyst.agent.put(`${ws}/churn/settings`).set('X-CSRF-Token', asAnalyst.csrfToken).send({ inactiveDays: 60 })).status).toBe(403);
+    expect(
+      (await asAnalyst.agent.put(`${ws}/churn/settings`).set('X-CSRF-Token', asAnalyst.csrfToken).send({ inactiveDays: 60 })).status,
+    ).toBe(403);
     expect((await asAdmin.get(`${ws}/churn/settings`).expect(200)).body.inactiveDays).toBe(30);
   });
 });

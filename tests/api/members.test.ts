@@ -64,7 +64,12 @@ describe('invitations', () => {
     expect(pending.body[0].token).toBeUndefined();
 
     const preview = await t.http().get(`/api/v1/auth/invitations/${created.body.token}`).expect(200);
-    expect(preview.body).toEqual({ email: 'new.person@example.test', workspaceName: 'Members Inc.', role: 'analyst', expiresAt: expect.any(String) });
+    expect(preview.body).toEqual({
+      email: 'new.person@example.test',
+      workspaceName: 'Members Inc.',
+      role: 'analyst',
+      expiresAt: expect.any(String),
+    });
 
     const before = mail.received.length;
     await t.http().post('/api/v1/auth/invitations/code').send({ token: created.body.token }).expect(204);
@@ -72,7 +77,11 @@ describe('invitations', () => {
     const code = /\b(\d{8})\b/.exec(message.text)?.[1] as string;
     expect(code).toMatch(/^\d{8}$/);
 
-    const register = (body: object) => t.http().post('/api/v1/auth/invitations/register').send({ token: created.body.token, ...body });
+    const register = (body: object) =>
+      t
+        .http()
+        .post('/api/v1/auth/invitations/register')
+        .send({ token: created.body.token, ...body });
     const missingName = await register({ code, password: 'a-long-password' });
     expect(missingName.status).toBe(400);
     expect(missingName.body.error.details.map((d: { field: string }) => d.field)).toContain('name');
@@ -97,7 +106,10 @@ describe('invitations', () => {
     const preview = await t.http().get(`/api/v1/auth/invitations/${created.body.token}`).expect(200);
     expect(preview.body.userExists).toBeUndefined();
     // Without a session there is nothing to accept with.
-    const anonymous = await t.http().post('/api/v1/auth/invitations/accept').send({ token: created.body.token, password: existing.password });
+    const anonymous = await t
+      .http()
+      .post('/api/v1/auth/invitations/accept')
+      .send({ token: created.body.token, password: existing.password });
     expect(anonymous.status).toBe(401);
     expect((await asAdmin.get(`${base}/members`)).body.map((m: { email: string }) => m.email)).not.toContain(existing.email);
 

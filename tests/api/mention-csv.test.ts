@@ -30,7 +30,15 @@ function cp1251(text: string): Buffer {
 
 async function listAll(source: string) {
   const res = await asAdmin.get(`${ws}/mentions?source=${source}&includeDuplicates=true&limit=100`).expect(200);
-  return res.body.items as { externalId: string; text: string; postedAt: string; author: string | null; reach: number | null; channel: string; language: string }[];
+  return res.body.items as {
+    externalId: string;
+    text: string;
+    postedAt: string;
+    author: string | null;
+    reach: number | null;
+    channel: string;
+    language: string;
+  }[];
 }
 
 // Header is row 1. Row 3 has a bad date, row 4 an empty text, row 5 a bad reach; rows 2 and 6 are good.
@@ -47,7 +55,11 @@ describe('mention CSV preview', () => {
   it('reads semicolons, numbers rows, suggests a mapping from Russian headers', async () => {
     const res = await post(asAdmin, 'preview', RU_CSV).expect(200);
     expect(res.body).toMatchObject({
-      fileName: 'mentions.csv', format: 'csv', encoding: 'utf-8', delimiter: ';', totalRows: 5,
+      fileName: 'mentions.csv',
+      format: 'csv',
+      encoding: 'utf-8',
+      delimiter: ';',
+      totalRows: 5,
       headers: ['Дата', 'Автор', 'Текст', 'Ссылка', 'Охват'],
       suggestedMapping: ['postedAt', 'author', 'text', 'url', 'reach'],
     });
@@ -58,7 +70,12 @@ describe('mention CSV preview', () => {
   it('reads a Windows-1251 file with commas and English headers, source and id columns', async () => {
     const csv = 'Source,ID,Text,Date,Author\r\nvk,p1,Привет из кодировки 1251,2026-11-30T10:00:00Z,Ёжик\r\n';
     const res = await post(asAdmin, 'preview', cp1251(csv)).expect(200);
-    expect(res.body).toMatchObject({ encoding: 'windows-1251', delimiter: ',', totalRows: 1, suggestedMapping: ['source', 'externalId', 'text', 'postedAt', 'author'] });
+    expect(res.body).toMatchObject({
+      encoding: 'windows-1251',
+      delimiter: ',',
+      totalRows: 1,
+      suggestedMapping: ['source', 'externalId', 'text', 'postedAt', 'author'],
+    });
     expect(res.body.rows[0].values).toEqual(['vk', 'p1', 'Привет из кодировки 1251', '2026-11-30T10:00:00Z', 'Ёжик']);
   });
 
@@ -110,8 +127,11 @@ describe('mention CSV import', () => {
   });
 
   it('uses the source and id columns of a cp1251 file, and the ingest rules on each row', async () => {
-    const csv = 'Source,ID,Text,Date\r\nVK,p1,Привет из кодировки 1251,2026-11-30T10:00:00Z\r\nBad Source!,p2,текст,2026-11-30T10:00:00Z\r\n';
-    const res = await post(asAdmin, 'import', cp1251(csv), { mapping: JSON.stringify(['source', 'externalId', 'text', 'postedAt']) }).expect(200);
+    const csv =
+      'Source,ID,Text,Date\r\nVK,p1,Привет из кодировки 1251,2026-11-30T10:00:00Z\r\nBad Source!,p2,текст,2026-11-30T10:00:00Z\r\n';
+    const res = await post(asAdmin, 'import', cp1251(csv), {
+      mapping: JSON.stringify(['source', 'externalId', 'text', 'postedAt']),
+    }).expect(200);
     expect(res.body).toMatchObject({ created: 1, invalid: 1 });
     expect(res.body.errors).toEqual([{ row: 3, column: 'Source', field: 'source', message: expect.stringContaining('lower-case slug') }]);
     expect((await listAll('vk')).find((m) => m.externalId === 'p1')?.text).toBe('Привет из кодировки 1251');
@@ -126,14 +146,21 @@ describe('mention CSV import', () => {
     const short = await post(asAdmin, 'import', csv, { mapping: JSON.stringify(['text']), source: 'vk' }).expect(400);
     expect(short.body.error.details[0].message).toBe('mapping must have 2 entries, one per column (it has 1)');
     await post(asAdmin, 'import', csv, { mapping: 'not json', source: 'vk' }).expect(400);
-    const zone = await post(asAdmin, 'import', csv, { mapping: JSON.stringify(['text', 'postedAt']), source: 'vk', timeZone: 'Mars/Base' }).expect(400);
+    const zone = await post(asAdmin, 'import', csv, {
+      mapping: JSON.stringify(['text', 'postedAt']),
+      source: 'vk',
+      timeZone: 'Mars/Base',
+    }).expect(400);
     expect(zone.body.error.details[0].field).toBe('timeZone');
     expect((await listAll('vk')).some((m) => m.text === 'Новый пост')).toBe(false);
   });
 
   it('refuses more than 20,000 rows with 413 and files over 10 MB with 413', async () => {
     const rows = Array.from({ length: 20_001 }, (_, i) => `пост ${i};2026-11-01`);
-    const many = await post(asAdmin, 'import', ['Текст;Дата', ...rows].join('\n'), { mapping: JSON.stringify(['text', 'postedAt']), source: 'big' }).expect(413);
+    const many = await post(asAdmin, 'import', ['Текст;Дата', ...rows].join('\n'), {
+      mapping: JSON.stringify(['text', 'postedAt']),
+      source: 'big',
+    }).expect(413);
     expect(many.body.error.message).toContain('At most 20,000 mentions');
     const huge = await post(asAdmin, 'preview', `Текст;Дата\n${'x'.repeat(10 * 1024 * 1024)};2026-11-01\n`).expect(413);
     expect(huge.body.error.code).toBe('file_too_large');
@@ -141,8 +168,14 @@ describe('mention CSV import', () => {
   });
 
   it('imports in chunks of 1000: 2,500 rows all stored', async () => {
-    const rows = Array.from({ length: 2500 }, (_, i) => `https://ok.ru/p/${i},Отзыв номер ${i} про магазин и доставку заказа ${i * 7},2026-11-0${(i % 9) + 1} 12:00`);
-    const res = await post(asAdmin, 'import', ['URL,Text,Date', ...rows].join('\n'), { mapping: JSON.stringify(['url', 'text', 'postedAt']), source: 'ok' }).expect(200);
+    const rows = Array.from(
+      { length: 2500 },
+      (_, i) => `https://ok.ru/p/${i},Отзыв номер ${i} про магазин и доставку заказа ${i * 7},2026-11-0${(i % 9) + 1} 12:00`,
+    );
+    const res = await post(asAdmin, 'import', ['URL,Text,Date', ...rows].join('\n'), {
+      mapping: JSON.stringify(['url', 'text', 'postedAt']),
+      source: 'ok',
+    }).expect(200);
     expect(res.body).toMatchObject({ totalRows: 2500, created: 2500, invalid: 0 });
     const stats = await asAdmin.get(`${ws}/mentions/stats?source=ok&from=2026-10-01T00:00:00Z&to=2026-12-01T00:00:00Z`).expect(200);
     expect(stats.body.totals.total + stats.body.duplicates).toBe(2500);
@@ -151,10 +184,16 @@ describe('mention CSV import', () => {
   it('is closed to viewers and to other workspaces', async () => {
     const other = await t.seedAdmin('Other CSV');
     const asOther = await t.login(other.email, other.password);
-    const res = await asOther.agent.post(`${ws}/mentions/csv/preview`).set('X-CSRF-Token', asOther.csrfToken).attach('file', Buffer.from(RU_CSV), 'm.csv');
+    const res = await asOther.agent
+      .post(`${ws}/mentions/csv/preview`)
+      .set('X-CSRF-Token', asOther.csrfToken)
+      .attach('file', Buffer.from(RU_CSV), 'm.csv');
     expect(res.status).toBe(404);
     await t.addMember(admin.workspaceId, asOther.userId, 'viewer');
-    const viewer = await asOther.agent.post(`${ws}/mentions/csv/preview`).set('X-CSRF-Token', asOther.csrfToken).attach('file', Buffer.from(RU_CSV), 'm.csv');
+    const viewer = await asOther.agent
+      .post(`${ws}/mentions/csv/preview`)
+      .set('X-CSRF-Token', asOther.csrfToken)
+      .attach('file', Buffer.from(RU_CSV), 'm.csv');
     expect(viewer.status).toBe(403);
   });
 });

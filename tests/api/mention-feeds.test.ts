@@ -58,7 +58,11 @@ async function startFeedServer(): Promise<FeedServer> {
       case '/redirect-private':
         return send(302, '', { location: 'http://10.1.2.3/feed.xml' });
       case '/huge':
-        return send(200, `<?xml version="1.0"?><rss version="2.0"><channel><title>${'x'.repeat(6 * 1024 * 1024)}</title></channel></rss>`, rss);
+        return send(
+          200,
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>${'x'.repeat(6 * 1024 * 1024)}</title></channel></rss>`,
+          rss,
+        );
       case '/loop':
         return send(302, '', { location: '/loop' });
       default:
@@ -119,7 +123,11 @@ async function mentionsOf(source: string): Promise<StoredMention[]> {
 
 /** A feed polled only when the test asks ("poll now" works on disabled feeds), so the background poller stays out. */
 async function manualFeed(path: string, source: string, extra: object = {}): Promise<{ id: string }> {
-  return (await asAdmin.post(`${ws}/mentions/feeds`, { url: `${feeds.url}${path}`, name: `Feed ${source}`, source, enabled: false, ...extra }).expect(201)).body;
+  return (
+    await asAdmin
+      .post(`${ws}/mentions/feeds`, { url: `${feeds.url}${path}`, name: `Feed ${source}`, source, enabled: false, ...extra })
+      .expect(201)
+  ).body;
 }
 
 const pollNow = async (id: string) => (await asAdmin.post(`${ws}/mentions/feeds/${id}/poll`).expect(200)).body;
@@ -138,7 +146,14 @@ async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean,
 describe('RSS feed', () => {
   it('ingests RSS 2.0 items as tagged mentions, answers 304 with not_modified, and picks up a new item', async () => {
     const feed = await manualFeed('/rss.xml', 'otzovik');
-    expect(feed).toMatchObject({ source: 'otzovik', enabled: false, pollIntervalMinutes: 15, lastStatus: null, consecutiveFailures: 0, itemsIngested: 0 });
+    expect(feed).toMatchObject({
+      source: 'otzovik',
+      enabled: false,
+      pollIntervalMinutes: 15,
+      lastStatus: null,
+      consecutiveFailures: 0,
+      itemsIngested: 0,
+    });
 
     const first = await pollNow(feed.id);
     expect(first).toMatchObject({ status: 'ok', created: 3, existing: 0, invalid: 0, error: null });
@@ -150,18 +165,36 @@ describe('RSS feed', () => {
     const noDate = stored.find((m) => m.externalId === createHash('sha1').update('Спасибо за быстрый ответ\n').digest('hex'))!;
     expect(stored.filter((m) => m !== noDate)).toEqual([
       {
-        externalId: 'otz-1001', url: 'https://reviews.example/otz/1001', author: 'Ольга',
+        externalId: 'otz-1001',
+        url: 'https://reviews.example/otz/1001',
+        author: 'Ольга',
         text: 'Ужасная доставка — Курьер опоздал на три часа и нагрубил. Ужасный сервис, больше «никогда» не закажу!',
-        language: 'ru', sentiment: -1, postedAt: '2026-11-30T06:15:00.000Z', channel: 'feed', feedId: feed.id,
+        language: 'ru',
+        sentiment: -1,
+        postedAt: '2026-11-30T06:15:00.000Z',
+        channel: 'feed',
+        feedId: feed.id,
       },
       {
-        externalId: 'https://reviews.example/otz/1002', url: 'https://reviews.example/otz/1002', author: 'john@example.com (John Smith)',
+        externalId: 'https://reviews.example/otz/1002',
+        url: 'https://reviews.example/otz/1002',
+        author: 'john@example.com (John Smith)',
         text: 'Great support team — Absolutely love the new app, support was quick & friendly! Five stars.',
-        language: 'en', sentiment: 1, postedAt: '2026-12-01T12:00:00.000Z', channel: 'feed', feedId: feed.id,
+        language: 'en',
+        sentiment: 1,
+        postedAt: '2026-12-01T12:00:00.000Z',
+        channel: 'feed',
+        feedId: feed.id,
       },
     ]);
     // No date in the item: stamped with the poll time.
-    expect(noDate).toMatchObject({ url: null, author: null, language: 'ru', sentiment: 1, text: 'Спасибо за быстрый ответ — Спасибо огромное, всё пришло быстро, очень довольна' });
+    expect(noDate).toMatchObject({
+      url: null,
+      author: null,
+      language: 'ru',
+      sentiment: 1,
+      text: 'Спасибо за быстрый ответ — Спасибо огромное, всё пришло быстро, очень довольна',
+    });
     expect(Math.abs(Date.parse(noDate.postedAt) - Date.parse(first.feed.lastPolledAt))).toBeLessThan(60_000);
 
     const second = await pollNow(feed.id);
@@ -176,7 +209,11 @@ describe('RSS feed', () => {
     expect(third).toMatchObject({ status: 'ok', created: 1, existing: 3, invalid: 0 });
     expect(third.feed.itemsIngested).toBe(4);
     const added = (await mentionsOf('otzovik')).find((m) => m.externalId === 'otz-1004');
-    expect(added).toMatchObject({ text: 'Новый отзыв о заказе — Заказ пришёл вовремя, упаковка целая', postedAt: '2026-12-01T15:30:00.000Z', language: 'ru' });
+    expect(added).toMatchObject({
+      text: 'Новый отзыв о заказе — Заказ пришёл вовремя, упаковка целая',
+      postedAt: '2026-12-01T15:30:00.000Z',
+      language: 'ru',
+    });
 
     // The new ETag is kept for the next conditional GET.
     expect((await pollNow(feed.id)).status).toBe('not_modified');
@@ -192,14 +229,26 @@ describe('Atom feed', () => {
     expect(first).toMatchObject({ status: 'ok', created: 2, existing: 0 });
     expect(await mentionsOf('app-reviews')).toEqual([
       {
-        externalId: 'tag:reviews.example,2026:atom-2', url: `${feeds.url}/atom/2`, author: 'Jane Doe',
-        text: 'Fast delivery — Delivery was fast and the courier was very polite — thank you!', language: 'en', sentiment: 1,
-        postedAt: '2026-11-28T10:00:00.000Z', channel: 'feed', feedId: feed.id,
+        externalId: 'tag:reviews.example,2026:atom-2',
+        url: `${feeds.url}/atom/2`,
+        author: 'Jane Doe',
+        text: 'Fast delivery — Delivery was fast and the courier was very polite — thank you!',
+        language: 'en',
+        sentiment: 1,
+        postedAt: '2026-11-28T10:00:00.000Z',
+        channel: 'feed',
+        feedId: feed.id,
       },
       {
-        externalId: 'tag:reviews.example,2026:atom-1', url: 'https://reviews.example/app/1', author: 'Иван Петров',
-        text: 'Приложение постоянно падает — После обновления приложение вылетает при оплате, деньги списались дважды', language: 'ru', sentiment: -1,
-        postedAt: '2026-11-29T04:30:00.000Z', channel: 'feed', feedId: feed.id,
+        externalId: 'tag:reviews.example,2026:atom-1',
+        url: 'https://reviews.example/app/1',
+        author: 'Иван Петров',
+        text: 'Приложение постоянно падает — После обновления приложение вылетает при оплате, деньги списались дважды',
+        language: 'ru',
+        sentiment: -1,
+        postedAt: '2026-11-29T04:30:00.000Z',
+        channel: 'feed',
+        feedId: feed.id,
       },
     ]);
     expect((await pollNow(feed.id)).status).toBe('not_modified');
@@ -249,7 +298,12 @@ describe('failing feeds', () => {
     expect((await pollNow(flaky.id)).feed.consecutiveFailures).toBe(2);
     feeds.state.flakyOk = true;
     const up = await pollNow(flaky.id);
-    expect(up).toMatchObject({ status: 'ok', created: 3, error: null, feed: { lastStatus: 'ok', lastError: null, consecutiveFailures: 0, itemsIngested: 3 } });
+    expect(up).toMatchObject({
+      status: 'ok',
+      created: 3,
+      error: null,
+      feed: { lastStatus: 'ok', lastError: null, consecutiveFailures: 0, itemsIngested: 3 },
+    });
     expect(minutesBetween(up.feed.lastPolledAt, up.feed.nextPollAt)).toBeCloseTo(5, 3);
   });
 
@@ -268,7 +322,11 @@ describe('managing feeds', () => {
       const detail = res.body.error.details.find((d: { field: string }) => d.field === field);
       expect(detail?.message).toContain(fragment);
     };
-    await bad({ url: 'http://10.1.2.3/feed.xml' }, 'url', 'non-public address (10.1.2.3 is a private address); feeds only call public addresses');
+    await bad(
+      { url: 'http://10.1.2.3/feed.xml' },
+      'url',
+      'non-public address (10.1.2.3 is a private address); feeds only call public addresses',
+    );
     await bad({ url: 'http://[::1]:8080/feed.xml' }, 'url', '::1 is a loopback address');
     await bad({ url: 'http://169.254.169.254/latest' }, 'url', 'link-local');
     await bad({ url: 'ftp://example.com/feed.xml' }, 'url', 'https://');
@@ -285,7 +343,9 @@ describe('managing feeds', () => {
   it('edits a feed: a new URL forgets the old ETag and failures; deleting keeps its mentions', async () => {
     const feed = await manualFeed('/error?edit=1', 'edited');
     await pollNow(feed.id);
-    const patched = await asAdmin.patch(`${ws}/mentions/feeds/${feed.id}`, { url: `${feeds.url}/atom.xml?edited=1`, name: 'Renamed', pollIntervalMinutes: 60 }).expect(200);
+    const patched = await asAdmin
+      .patch(`${ws}/mentions/feeds/${feed.id}`, { url: `${feeds.url}/atom.xml?edited=1`, name: 'Renamed', pollIntervalMinutes: 60 })
+      .expect(200);
     expect(patched.body).toMatchObject({ name: 'Renamed', pollIntervalMinutes: 60, consecutiveFailures: 0, enabled: false });
     expect(Date.parse(patched.body.nextPollAt)).toBeLessThanOrEqual(Date.now() + 1000);
     expect(await pollNow(feed.id)).toMatchObject({ status: 'ok', created: 2 });
@@ -294,7 +354,10 @@ describe('managing feeds', () => {
     // Null is refused with a message, not stored or ignored.
     const nulls = await asAdmin.patch(`${ws}/mentions/feeds/${feed.id}`, { name: null, pollIntervalMinutes: null }).expect(400);
     expect(nulls.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['name', 'pollIntervalMinutes']);
-    expect((await asAdmin.get(`${ws}/mentions/feeds/${feed.id}`).expect(200)).body).toMatchObject({ name: 'Renamed', pollIntervalMinutes: 60 });
+    expect((await asAdmin.get(`${ws}/mentions/feeds/${feed.id}`).expect(200)).body).toMatchObject({
+      name: 'Renamed',
+      pollIntervalMinutes: 60,
+    });
     await asAdmin.delete(`${ws}/mentions/feeds/${feed.id}`).expect(204);
     await asAdmin.get(`${ws}/mentions/feeds/${feed.id}`).expect(404);
     await asAdmin.post(`${ws}/mentions/feeds/${feed.id}/poll`).expect(404);
@@ -316,7 +379,8 @@ describe('managing feeds', () => {
     const readOnly = (await asAdmin.post(`${ws}/api-tokens`, { name: 'ro', scopes: ['mentions:read'] }).expect(201)).body.secret;
     await t.http().get(`${ws}/mentions/feeds`).set('Authorization', `Bearer ${readOnly}`).expect(200);
     await t.http().delete(`${ws}/mentions/feeds/${feed.id}`).set('Authorization', `Bearer ${readOnly}`).expect(403);
-    const writer = (await asAdmin.post(`${ws}/api-tokens`, { name: 'rw', scopes: ['mentions:read', 'mentions:write'] }).expect(201)).body.secret;
+    const writer = (await asAdmin.post(`${ws}/api-tokens`, { name: 'rw', scopes: ['mentions:read', 'mentions:write'] }).expect(201)).body
+      .secret;
     await t.http().patch(`${ws}/mentions/feeds/${feed.id}`).set('Authorization', `Bearer ${writer}`).send({ name: 'By token' }).expect(200);
   });
 
@@ -345,15 +409,19 @@ describe('without loopback allowed (production defaults)', () => {
       const asOwner = await strict.login(owner.email, owner.password);
       const base = `/api/v1/workspaces/${owner.workspaceId}/mentions/feeds`;
       const refused = await asOwner.post(base, { url: `${feeds.url}/rss.xml`, name: 'local' }).expect(400);
-      expect(refused.body.error.details).toEqual([{ field: 'url', message: 'url points to a non-public address (127.0.0.1 is a loopback address); feeds only call public addresses' }]);
+      expect(refused.body.error.details).toEqual([
+        { field: 'url', message: 'url points to a non-public address (127.0.0.1 is a loopback address); feeds only call public addresses' },
+      ]);
       await asOwner.post(base, { url: 'http://192.168.1.10/feed.xml', name: 'lan' }).expect(400);
       expect((await asOwner.get(base).expect(200)).body).toEqual([]);
 
       // A URL that slipped in (e.g. saved while an operator allowed the network) is refused on every fetch.
-      const [row] = await strict.app.get(DataSource).query(
-        `INSERT INTO mention_feeds (workspace_id, url, name, enabled) VALUES ($1, $2, 'legacy', false) RETURNING id`,
-        [owner.workspaceId, `${feeds.url}/rss.xml?strict=1`],
-      );
+      const [row] = await strict.app
+        .get(DataSource)
+        .query(`INSERT INTO mention_feeds (workspace_id, url, name, enabled) VALUES ($1, $2, 'legacy', false) RETURNING id`, [
+          owner.workspaceId,
+          `${feeds.url}/rss.xml?strict=1`,
+        ]);
       const before = feeds.requests.length;
       const polled = (await asOwner.post(`${base}/${row.id}/poll`).expect(200)).body;
       expect(polled).toMatchObject({ status: 'error', created: 0, error: 'refused: 127.0.0.1 is a loopback address' });
@@ -366,8 +434,19 @@ describe('without loopback allowed (production defaults)', () => {
 
 describe('background poller', () => {
   it('polls an enabled feed by itself, again when it is due, and never touches disabled feeds', async () => {
-    const feed = (await asAdmin.post(`${ws}/mentions/feeds`, { url: `${feeds.url}/bg.xml`, name: 'Background', source: 'bg', pollIntervalMinutes: 5 }).expect(201)).body;
-    const polled = await waitUntil(() => asAdmin.get(`${ws}/mentions/feeds/${feed.id}`).expect(200).then((r) => r.body), (f) => f.lastStatus === 'ok');
+    const feed = (
+      await asAdmin
+        .post(`${ws}/mentions/feeds`, { url: `${feeds.url}/bg.xml`, name: 'Background', source: 'bg', pollIntervalMinutes: 5 })
+        .expect(201)
+    ).body;
+    const polled = await waitUntil(
+      () =>
+        asAdmin
+          .get(`${ws}/mentions/feeds/${feed.id}`)
+          .expect(200)
+          .then((r) => r.body),
+      (f) => f.lastStatus === 'ok',
+    );
     expect(polled).toMatchObject({ itemsIngested: 3, consecutiveFailures: 0 });
     expect(minutesBetween(polled.lastPolledAt, polled.nextPollAt)).toBeCloseTo(5, 3);
     expect(await mentionsOf('bg')).toHaveLength(3);
@@ -377,15 +456,28 @@ describe('background poller', () => {
     expect(feeds.hits('/bg.xml')).toHaveLength(1);
 
     feeds.state.bgVersion = 2;
-    await db().query(`UPDATE mention_feeds SET next_poll_at = now() - interval '1 second' WHERE workspace_id = $1 AND id = $2`, [admin.workspaceId, feed.id]);
-    const again = await waitUntil(() => asAdmin.get(`${ws}/mentions/feeds/${feed.id}`).expect(200).then((r) => r.body), (f) => f.itemsIngested === 4);
+    await db().query(`UPDATE mention_feeds SET next_poll_at = now() - interval '1 second' WHERE workspace_id = $1 AND id = $2`, [
+      admin.workspaceId,
+      feed.id,
+    ]);
+    const again = await waitUntil(
+      () =>
+        asAdmin
+          .get(`${ws}/mentions/feeds/${feed.id}`)
+          .expect(200)
+          .then((r) => r.body),
+      (f) => f.itemsIngested === 4,
+    );
     expect(again.lastStatus).toBe('ok');
     expect(feeds.hits('/bg.xml')[1].headers['if-none-match']).toBe('"bg-v1"');
     expect(await mentionsOf('bg')).toHaveLength(4);
 
     // Disabled feeds made due are left alone.
     const off = await manualFeed('/rss.xml?disabled=1', 'disabled');
-    await db().query(`UPDATE mention_feeds SET next_poll_at = now() - interval '1 hour' WHERE workspace_id = $1 AND id = $2`, [admin.workspaceId, off.id]);
+    await db().query(`UPDATE mention_feeds SET next_poll_at = now() - interval '1 hour' WHERE workspace_id = $1 AND id = $2`, [
+      admin.workspaceId,
+      off.id,
+    ]);
     await new Promise((r) => setTimeout(r, 300));
     expect((await asAdmin.get(`${ws}/mentions/feeds/${off.id}`).expect(200)).body.lastStatus).toBeNull();
   });

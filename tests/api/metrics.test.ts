@@ -25,15 +25,28 @@ async function survey(body: object): Promise<string> {
   return (await asAdmin.post(`${ws}/surveys`, { name: `S ${randomUUID()}`, ...body }).expect(201)).body.id;
 }
 
-async function seed(surveyId: string, rows: { score: number; scaleMax: number; at: string; language?: string; comment?: string; segment?: string }[]) {
+async function seed(
+  surveyId: string,
+  rows: { score: number; scaleMax: number; at: string; language?: string; comment?: string; segment?: string }[],
+) {
   const db = t.app.get(DataSource);
   for (const row of rows) {
     await db.query(
       `INSERT INTO responses (workspace_id, survey_id, survey_version, respondent_id, idempotency_key, answers, score, score_scale_max,
                               comment, finished, language, hidden_fields, created_at, finished_at)
        VALUES ($1, $2, 1, $3, $3, $4, $5, $6, $7, true, $8, $9, $10, $10)`,
-      [admin.workspaceId, surveyId, randomUUID(), JSON.stringify({ score: row.score }), row.score, row.scaleMax, row.comment ?? null,
-        row.language ?? 'en', JSON.stringify(row.segment ? { segment: row.segment } : {}), row.at],
+      [
+        admin.workspaceId,
+        surveyId,
+        randomUUID(),
+        JSON.stringify({ score: row.score }),
+        row.score,
+        row.scaleMax,
+        row.comment ?? null,
+        row.language ?? 'en',
+        JSON.stringify(row.segment ? { segment: row.segment } : {}),
+        row.at,
+      ],
     );
   }
 }
@@ -54,21 +67,47 @@ describe('survey metrics', () => {
     // 10,10,10,9,9 promoters (5); 8,7 passives (2); 6,5,0 detractors (3): NPS = 50% − 30% = 20.
     // Var = (0.5 + 0.3 − 0.2²)/10 = 0.076; MoE = 1.96·√0.076·100 = 54.0.
     const scores = [10, 10, 9, 9, 8, 7, 6, 5, 0, 10];
-    await seed(id, scores.map((score, i) => ({ score, scaleMax: 10, at: `2026-10-${String(5 + i).padStart(2, '0')}T12:00:00Z`, comment: i === 8 ? 'Awful wait' : undefined })));
+    await seed(
+      id,
+      scores.map((score, i) => ({
+        score,
+        scaleMax: 10,
+        at: `2026-10-${String(5 + i).padStart(2, '0')}T12:00:00Z`,
+        comment: i === 8 ? 'Awful wait' : undefined,
+      })),
+    );
     await displays(id, 20, '2026-10-05T10:00:00Z');
     // Previous period (1 Sep – 1 Oct): 4 detractors → NPS −100.
-    await seed(id, [0, 1, 2, 3].map((score) => ({ score, scaleMax: 10, at: '2026-09-15T12:00:00Z' })));
+    await seed(
+      id,
+      [0, 1, 2, 3].map((score) => ({ score, scaleMax: 10, at: '2026-09-15T12:00:00Z' })),
+    );
 
     const res = await asAdmin.get(`${ws}/surveys/${id}/metrics?from=${FROM}&to=${TO}&interval=week&timeZone=Europe/Moscow`).expect(200);
     const m = res.body;
-    expect(m.summary.nps).toEqual({ n: 10, promoters: 5, passives: 2, detractors: 3, nps: 20, marginOfError: 54, interval: { lower: -34, upper: 74 } });
+    expect(m.summary.nps).toEqual({
+      n: 10,
+      promoters: 5,
+      passives: 2,
+      detractors: 3,
+      nps: 20,
+      marginOfError: 54,
+      interval: { lower: -34, upper: 74 },
+    });
     expect(m.summary.responses).toBe(10);
     expect(m.summary.displays).toBe(20);
     expect(m.summary.responseRate).toBe(50);
     expect(m.summary.distribution.find((b: { score: number }) => b.score === 10).count).toBe(3);
     expect(m.summary.distribution).toHaveLength(11);
     expect(m.previous.nps.nps).toBe(-100);
-    expect(m.comparison).toMatchObject({ metric: 'nps', current: 20, previous: -100, change: 120, significant: false, reason: 'insufficient-sample' });
+    expect(m.comparison).toMatchObject({
+      metric: 'nps',
+      current: 20,
+      previous: -100,
+      change: 120,
+      significant: false,
+      reason: 'insufficient-sample',
+    });
     expect(m.previousPeriod).toEqual({ from: '2026-09-01T00:00:00.000Z', to: FROM });
     // ISO weeks in Moscow (UTC+3) overlapping 1–30 Oct: W40 (from 1 Oct) … W44 (to 31 Oct 03:00 local).
     expect(m.series.map((p: { label: string }) => p.label)).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44']);
@@ -78,7 +117,10 @@ describe('survey metrics', () => {
 
   it('computes CSAT as the share of 4–5', async () => {
     const id = await survey({ kind: 'csat' });
-    await seed(id, [5, 5, 4, 4, 4, 5, 4, 3, 2, 1].map((score) => ({ score, scaleMax: 5, at: '2026-10-10T09:00:00Z' })));
+    await seed(
+      id,
+      [5, 5, 4, 4, 4, 5, 4, 3, 2, 1].map((score) => ({ score, scaleMax: 5, at: '2026-10-10T09:00:00Z' })),
+    );
     const m = (await asAdmin.get(`${ws}/surveys/${id}/metrics?from=${FROM}&to=${TO}`).expect(200)).body;
     expect(m.summary.csat).toMatchObject({ n: 10, satisfied: 7, csat: 70 });
     expect(m.summary.csat.interval).toEqual({ lower: 39.7, upper: 89.2 });
@@ -87,7 +129,10 @@ describe('survey metrics', () => {
 
   it('computes CES % agree and the mean on its scale', async () => {
     const id = await survey({ kind: 'ces' });
-    await seed(id, [7, 6, 5, 4, 3].map((score) => ({ score, scaleMax: 7, at: '2026-10-10T09:00:00Z' })));
+    await seed(
+      id,
+      [7, 6, 5, 4, 3].map((score) => ({ score, scaleMax: 7, at: '2026-10-10T09:00:00Z' })),
+    );
     const m = (await asAdmin.get(`${ws}/surveys/${id}/metrics?from=${FROM}&to=${TO}&interval=month`).expect(200)).body;
     expect(m.summary.ces).toMatchObject({ n: 5, agree: 3, agreePercent: 60 });
     expect(m.summary.ces.means).toEqual([expect.objectContaining({ scaleMax: 7, n: 5, mean: 5 })]);

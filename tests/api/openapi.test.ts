@@ -42,7 +42,10 @@ describe('OpenAPI document', () => {
       for (const [method, op] of Object.entries(methods)) {
         expect(op.summary, `${method} ${path}`).toBeTruthy();
         if (path.includes('{workspaceId}')) {
-          expect(op.parameters?.map((p) => p.name), `${method} ${path}`).toContain('workspaceId');
+          expect(
+            op.parameters?.map((p) => p.name),
+            `${method} ${path}`,
+          ).toContain('workspaceId');
         }
       }
     }

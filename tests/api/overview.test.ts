@@ -54,8 +54,10 @@ async function responses(workspaceId: string, surveyId: string, scores: number[]
 
 async function displays(workspaceId: string, surveyId: string, count: number, at: string) {
   for (let i = 0; i < count; i++) {
-    await db().query(`INSERT INTO survey_displays (workspace_id, survey_id, respondent_id, idempotency_key, created_at) VALUES ($1, $2, $3, $3, $4)`,
-      [workspaceId, surveyId, randomUUID(), at]);
+    await db().query(
+      `INSERT INTO survey_displays (workspace_id, survey_id, respondent_id, idempotency_key, created_at) VALUES ($1, $2, $3, $3, $4)`,
+      [workspaceId, surveyId, randomUUID(), at],
+    );
   }
 }
 
@@ -71,18 +73,27 @@ describe('overview: figures agree with the pages they link to', () => {
     await responses(admin.workspaceId, nps.id, [10, 2, 3, 9], 10, daysAgo(12));
     await responses(admin.workspaceId, nps.id, [0, 1, 2, 9], 10, daysAgo(45)); // previous period
     await displays(admin.workspaceId, nps.id, 40, daysAgo(3));
-    for (const [i, scores] of [[5, 4, 2], [5, 5, 1, 3]].entries()) {
+    for (const [i, scores] of [
+      [5, 4, 2],
+      [5, 5, 1, 3],
+    ].entries()) {
       const csat = await survey(asAdmin, ws, 'csat');
       await responses(admin.workspaceId, csat.id, scores, 5, daysAgo(5 + i));
     }
 
     // Churn: five customers on 100.00 MRR; three finished flows in the period (one saved), one before it.
     const sign = await customerSigner(asAdmin, admin.workspaceId);
-    for (let i = 0; i < 6; i++) await asAdmin.put(`${ws}/customers/c${i}`, { mrr: 100, firstSeenAt: daysAgo(200), lastSeenAt: daysAgo(1) }).expect(201);
+    for (let i = 0; i < 6; i++)
+      await asAdmin.put(`${ws}/customers/c${i}`, { mrr: 100, firstSeenAt: daysAgo(200), lastSeenAt: daysAgo(1) }).expect(201);
     const flow = (await asAdmin.post(`${ws}/churn/flows`, { name: 'Cancel' }).expect(201)).body;
     const cancel = async (customerId: string, reasonKey: string, offerAccepted: boolean) =>
-      (await t.http().post(`/api/v1/public/cancellation-flows/${flow.publicKey}/submissions`)
-        .send({ idempotencyKey: randomUUID(), customerId, customerHash: sign(customerId), reasonKey, offerAccepted, finished: true }).expect(201)).body;
+      (
+        await t
+          .http()
+          .post(`/api/v1/public/cancellation-flows/${flow.publicKey}/submissions`)
+          .send({ idempotencyKey: randomUUID(), customerId, customerHash: sign(customerId), reasonKey, offerAccepted, finished: true })
+          .expect(201)
+      ).body;
     await cancel('c0', 'too_expensive', false);
     await cancel('c1', 'too_expensive', false);
     await cancel('c2', 'too_expensive', true);
@@ -93,29 +104,44 @@ describe('overview: figures agree with the pages they link to', () => {
     await asAdmin.put(`${ws}/customers/sleepy`, { name: 'Quiet Ltd', firstSeenAt: daysAgo(300), lastSeenAt: daysAgo(40) }).expect(201);
 
     // Touchpoints: one owned, one not; cases open, breached, due soon, waiting, closed.
-    checkout = (await asAdmin.post(`${ws}/touchpoints`, { name: 'Checkout', stage: 'buying', channel: 'chat', ownerId: admin.userId }).expect(201)).body.id;
+    checkout = (
+      await asAdmin.post(`${ws}/touchpoints`, { name: 'Checkout', stage: 'buying', channel: 'chat', ownerId: admin.userId }).expect(201)
+    ).body.id;
     delivery = (await asAdmin.post(`${ws}/touchpoints`, { name: 'Delivery', stage: 'buying', channel: 'email' }).expect(201)).body.id;
-    const kase = async (touchpointId?: string) => (await asAdmin.post(`${ws}/cases`, { title: `Case ${randomUUID().slice(0, 4)}`, touchpointId }).expect(201)).body.id as string;
+    const kase = async (touchpointId?: string) =>
+      (await asAdmin.post(`${ws}/cases`, { title: `Case ${randomUUID().slice(0, 4)}`, touchpointId }).expect(201)).body.id as string;
     const [breached, dueSoon, waiting, closed] = [await kase(checkout), await kase(checkout), await kase(checkout), await kase(delivery)];
     await kase(checkout);
     await kase(delivery);
     await kase();
     await db().query(`UPDATE cases SET breached_first_response_at = now() - interval '1 hour' WHERE id = $1`, [breached]);
-    await db().query(`UPDATE cases SET first_response_warn_at = now() - interval '10 minutes', first_response_due = now() + interval '1 hour' WHERE id = $1`, [dueSoon]);
+    await db().query(
+      `UPDATE cases SET first_response_warn_at = now() - interval '10 minutes', first_response_due = now() + interval '1 hour' WHERE id = $1`,
+      [dueSoon],
+    );
     await db().query(`UPDATE cases SET status = 'waiting_customer' WHERE id = $1`, [waiting]);
     await db().query(`UPDATE cases SET status = 'closed', closed_at = now() WHERE id = $1`, [closed]);
 
     // Mentions: negative and positive originals in the period, one before it.
-    await asAdmin.post(`${ws}/mentions/bulk`, { mentions: [
-      { source: 'vk', externalId: 'm1', text: 'Ужасный сервис, курьер опоздал на три часа', postedAt: daysAgo(2) },
-      { source: 'vk', externalId: 'm2', text: 'Отвратительно, заказ опять потеряли', postedAt: daysAgo(4) },
-      { source: 'twitter', externalId: 'm3', text: 'Love the new menu, great food!', postedAt: daysAgo(6) },
-      { source: 'twitter', externalId: 'm4', text: 'Terrible support, nobody answers', postedAt: daysAgo(50) },
-    ] }).expect(200);
+    await asAdmin
+      .post(`${ws}/mentions/bulk`, {
+        mentions: [
+          { source: 'vk', externalId: 'm1', text: 'Ужасный сервис, курьер опоздал на три часа', postedAt: daysAgo(2) },
+          { source: 'vk', externalId: 'm2', text: 'Отвратительно, заказ опять потеряли', postedAt: daysAgo(4) },
+          { source: 'twitter', externalId: 'm3', text: 'Love the new menu, great food!', postedAt: daysAgo(6) },
+          { source: 'twitter', externalId: 'm4', text: 'Terrible support, nobody answers', postedAt: daysAgo(50) },
+        ],
+      })
+      .expect(200);
 
     // Clusters: "late delivery" complaints this week, the other topics two weeks ago.
     const complaints = Object.entries(TOPICS).flatMap(([topic, texts]) =>
-      texts.map((text, i) => ({ externalId: `${topic}-${i}`, text, occurredAt: topic === 'late' ? daysAgo(1 + (i % 5)) : daysAgo(9 + (i % 4)) })));
+      texts.map((text, i) => ({
+        externalId: `${topic}-${i}`,
+        text,
+        occurredAt: topic === 'late' ? daysAgo(1 + (i % 5)) : daysAgo(9 + (i % 4)),
+      })),
+    );
     await asAdmin.post(`${ws}/feedback-texts/bulk`, { complaints }).expect(200);
     const started = (await asAdmin.post(`${ws}/clusters/runs`).expect(202)).body;
     for (let i = 0; i < 600; i++) {
@@ -135,17 +161,31 @@ describe('overview: figures agree with the pages they link to', () => {
     const page = (await asAdmin.get(`${ws}/surveys/${nps.id}/metrics?${PERIOD}`).expect(200)).body;
     for (const source of [byKind, page]) {
       expect(kinds.nps).toMatchObject({
-        value: source.summary.nps.nps, marginOfError: source.summary.nps.marginOfError, n: source.summary.nps.n,
-        previous: source.comparison.previous, change: source.comparison.change,
-        responses: source.summary.responses, displays: source.summary.displays, responseRate: source.summary.responseRate,
+        value: source.summary.nps.nps,
+        marginOfError: source.summary.nps.marginOfError,
+        n: source.summary.nps.n,
+        previous: source.comparison.previous,
+        change: source.comparison.change,
+        responses: source.summary.responses,
+        displays: source.summary.displays,
+        responseRate: source.summary.responseRate,
       });
     }
     expect(kinds.nps.value).toBe(14.3); // 14 answers: 7 promoters, 5 detractors
     expect(kinds.nps.trend).toBe('up');
-    expect(kinds.nps.link).toEqual({ path: `/surveys/${nps.id}/results`, query: DAYS, href: `/surveys/${nps.id}/results?from=${DAYS.from}&to=${DAYS.to}` });
+    expect(kinds.nps.link).toEqual({
+      path: `/surveys/${nps.id}/results`,
+      query: DAYS,
+      href: `/surveys/${nps.id}/results?from=${DAYS.from}&to=${DAYS.to}`,
+    });
 
     const csat = (await asAdmin.get(`${ws}/metrics/csat?${PERIOD}`).expect(200)).body;
-    expect(kinds.csat).toMatchObject({ value: csat.summary.csat.csat, marginOfError: csat.summary.csat.marginOfError, responses: 7, surveys: 2 });
+    expect(kinds.csat).toMatchObject({
+      value: csat.summary.csat.csat,
+      marginOfError: csat.summary.csat.marginOfError,
+      responses: 7,
+      surveys: 2,
+    });
     expect(kinds.csat.link.href).toBe('/surveys');
 
     // Responses per day: the per-kind series added up.
@@ -161,17 +201,27 @@ describe('overview: figures agree with the pages they link to', () => {
     const summary = (await asAdmin.get(`${ws}/churn/summary?${PERIOD}`).expect(200)).body;
     const reasons = (await asAdmin.get(`${ws}/churn/reasons-over-time?${PERIOD}&language=ru`).expect(200)).body;
     expect(o.churn).toMatchObject({
-      churnRate: summary.customerChurn.percent, customersLost: summary.customerChurn.lost, mrrLost: summary.revenueChurn.mrrLost,
-      saveRate: summary.saves.percent, saved: summary.saves.saved, finishedFlows: summary.saves.finishedFlows,
+      churnRate: summary.customerChurn.percent,
+      customersLost: summary.customerChurn.lost,
+      mrrLost: summary.revenueChurn.mrrLost,
+      saveRate: summary.saves.percent,
+      saved: summary.saves.saved,
+      finishedFlows: summary.saves.finishedFlows,
     });
     expect(o.churn).toMatchObject({ customersLost: 2, mrrLost: 200, saved: 1, finishedFlows: 3, saveRate: 33.3 });
-    expect(o.churn.topReasons.map((r: { reasonKey: string; count: number }) => [r.reasonKey, r.count]))
-      .toEqual(reasons.totals.reasons.filter((r: { count: number }) => r.count > 0).slice(0, 5).map((r: { reasonKey: string; count: number }) => [r.reasonKey, r.count]));
+    expect(o.churn.topReasons.map((r: { reasonKey: string; count: number }) => [r.reasonKey, r.count])).toEqual(
+      reasons.totals.reasons
+        .filter((r: { count: number }) => r.count > 0)
+        .slice(0, 5)
+        .map((r: { reasonKey: string; count: number }) => [r.reasonKey, r.count]),
+    );
     const label = reasons.reasons.find((r: { key: string }) => r.key === 'too_expensive').label;
     expect(o.churn.topReasons[0]).toMatchObject({ reasonKey: 'too_expensive', count: 2, label });
     expect(label).not.toBe('too_expensive');
     expect(o.churn.link.href).toBe(`/churn?from=${DAYS.from}&to=${DAYS.to}`);
-    const previous = (await asAdmin.get(`${ws}/churn/summary?from=${o.previousPeriod.from}&to=${o.previousPeriod.to}&timeZone=UTC`).expect(200)).body;
+    const previous = (
+      await asAdmin.get(`${ws}/churn/summary?from=${o.previousPeriod.from}&to=${o.previousPeriod.to}&timeZone=UTC`).expect(200)
+    ).body;
     expect(o.churn.previousChurnRate).toBe(previous.customerChurn.percent);
 
     const inactive = (await asAdmin.get(`${ws}/churn/inactive`).expect(200)).body;
@@ -182,17 +232,25 @@ describe('overview: figures agree with the pages they link to', () => {
   it('cases: per touchpoint, the inbox with that touchpoint (and breached) filter lists as many', async () => {
     const o = (await asAdmin.get(`${ws}/overview?${PERIOD}`).expect(200)).body;
     const now = Date.now();
-    const warning = (c: Record<string, string | null>) => c.status === 'open' && !c.breachedFirstResponseAt && !c.breachedResolutionAt && (
-      (!c.firstRespondedAt && c.firstResponseWarnAt && Date.parse(c.firstResponseWarnAt) <= now && Date.parse(c.firstResponseDue!) > now)
-      || (!c.resolvedAt && c.resolutionWarnAt && Date.parse(c.resolutionWarnAt) <= now && Date.parse(c.resolutionDue!) > now));
+    const warning = (c: Record<string, string | null>) =>
+      c.status === 'open' &&
+      !c.breachedFirstResponseAt &&
+      !c.breachedResolutionAt &&
+      ((!c.firstRespondedAt &&
+        c.firstResponseWarnAt &&
+        Date.parse(c.firstResponseWarnAt) <= now &&
+        Date.parse(c.firstResponseDue!) > now) ||
+        (!c.resolvedAt && c.resolutionWarnAt && Date.parse(c.resolutionWarnAt) <= now && Date.parse(c.resolutionDue!) > now));
     let open = 0;
     for (const row of o.cases.byTouchpoint) {
       const filter = row.touchpointId ? `&touchpoint=${row.touchpointId}` : '';
       // The inbox's default view asks for the active statuses.
-      const listed = (await asAdmin.get(`${ws}/cases?limit=200&status=open,waiting_customer${filter}`).expect(200)).body.items
-        .filter((c: { touchpointId: string | null }) => c.touchpointId === row.touchpointId);
-      const breached = (await asAdmin.get(`${ws}/cases?limit=200&status=open,waiting_customer&breached=true${filter}`).expect(200)).body.items
-        .filter((c: { touchpointId: string | null }) => c.touchpointId === row.touchpointId);
+      const listed = (await asAdmin.get(`${ws}/cases?limit=200&status=open,waiting_customer${filter}`).expect(200)).body.items.filter(
+        (c: { touchpointId: string | null }) => c.touchpointId === row.touchpointId,
+      );
+      const breached = (
+        await asAdmin.get(`${ws}/cases?limit=200&status=open,waiting_customer&breached=true${filter}`).expect(200)
+      ).body.items.filter((c: { touchpointId: string | null }) => c.touchpointId === row.touchpointId);
       expect([row.open, row.breached, row.dueSoon]).toEqual([listed.length, breached.length, listed.filter(warning).length]);
       expect(row.link.href).toBe(row.touchpointId ? `/cases?touchpoint=${row.touchpointId}` : '/cases');
       expect(row.breachedLink.href).toBe(row.touchpointId ? `/cases?touchpoint=${row.touchpointId}&breached=1` : '/cases?breached=1');
@@ -207,23 +265,32 @@ describe('overview: figures agree with the pages they link to', () => {
   it('clusters, mentions and touchpoints: the Clusters (by growth), Mentions and Touchpoints pages', async () => {
     const o = (await asAdmin.get(`${ws}/overview?${PERIOD}`).expect(200)).body;
     const clusters = (await asAdmin.get(`${ws}/clusters?sort=growth`).expect(200)).body.items
-      .filter((c: { lastSevenDays: number; previousSevenDays: number }) => c.lastSevenDays > 0 && c.lastSevenDays > c.previousSevenDays).slice(0, 5);
+      .filter((c: { lastSevenDays: number; previousSevenDays: number }) => c.lastSevenDays > 0 && c.lastSevenDays > c.previousSevenDays)
+      .slice(0, 5);
     expect(o.clusters.growing.map((c: { id: string }) => c.id)).toEqual(clusters.map((c: { id: string }) => c.id));
     expect(o.clusters.growing.length).toBeGreaterThan(0);
     expect(o.clusters.growing[0].link.href).toBe(`/clusters/${o.clusters.growing[0].id}`);
     expect(o.clusters.link.href).toBe('/clusters?sort=growth');
 
     const stats = (await asAdmin.get(`${ws}/mentions/stats?${PERIOD}`).expect(200)).body;
-    expect(o.mentions).toMatchObject({ total: stats.totals.total, negative: stats.totals.negative, unansweredNegative: stats.unansweredNegative });
+    expect(o.mentions).toMatchObject({
+      total: stats.totals.total,
+      negative: stats.totals.negative,
+      unansweredNegative: stats.unansweredNegative,
+    });
     expect(o.mentions.total).toBe(3);
     expect(o.mentions.negativeShare).toBe(Math.round((stats.totals.negative / stats.totals.total) * 1000) / 10);
     expect(o.mentions.previousTotal).toBe(1);
-    const alerts = (await asAdmin.get(`${ws}/mentions/alerts`).expect(200)).body.filter((a: { day: string }) => a.day >= DAYS.from && a.day <= DAYS.to);
+    const alerts = (await asAdmin.get(`${ws}/mentions/alerts`).expect(200)).body.filter(
+      (a: { day: string }) => a.day >= DAYS.from && a.day <= DAYS.to,
+    );
     expect(o.mentions.spikes.map((a: { day: string }) => a.day)).toEqual(alerts.map((a: { day: string }) => a.day));
     expect(o.mentions.link.href).toBe(`/mentions?from=${DAYS.from}&to=${DAYS.to}`);
 
     const touchpoints = (await asAdmin.get(`${ws}/touchpoints`).expect(200)).body;
-    expect(o.touchpoints.unowned.map((u: { id: string }) => u.id)).toEqual(touchpoints.filter((tp: { unowned: boolean }) => tp.unowned).map((tp: { id: string }) => tp.id));
+    expect(o.touchpoints.unowned.map((u: { id: string }) => u.id)).toEqual(
+      touchpoints.filter((tp: { unowned: boolean }) => tp.unowned).map((tp: { id: string }) => tp.id),
+    );
     expect(o.touchpoints.unowned.map((u: { name: string }) => u.name)).toEqual(['Delivery']);
   });
 
@@ -261,8 +328,12 @@ describe('overview: who sees which part', () => {
     expect(PARTS.filter((p) => o[p] !== null)).toEqual(['cases']);
     expect(o.cases.open).toBeGreaterThan(0);
     expect(o.restricted.map((r: { part: string; needs: string }) => [r.part, r.needs])).toEqual([
-      ['scores', 'responses:read'], ['churn', 'customers:read'], ['clusters', 'clusters:read'], ['mentions', 'mentions:read'],
-      ['touchpoints', 'workspace:read'], ['sleeping', 'customers:read'],
+      ['scores', 'responses:read'],
+      ['churn', 'customers:read'],
+      ['clusters', 'clusters:read'],
+      ['mentions', 'mentions:read'],
+      ['touchpoints', 'workspace:read'],
+      ['sleeping', 'customers:read'],
     ]);
     expect(o.restricted[0].reason).toContain('responses:read');
     // No setup step is read under cases:read: all unknown, none claimed done.
@@ -271,7 +342,9 @@ describe('overview: who sees which part', () => {
     const mentionsOnly = await withToken(['mentions:read'])();
     const m = (await t.http().get(`${ws}/overview?${PERIOD}`).set('Authorization', `Bearer ${mentionsOnly}`).expect(200)).body;
     expect(PARTS.filter((p) => m[p] !== null)).toEqual(['mentions']);
-    expect(m.checklist.steps.filter((s: { done: boolean | null }) => s.done !== null).map((s: { key: string }) => s.key)).toEqual(['mentions']);
+    expect(m.checklist.steps.filter((s: { done: boolean | null }) => s.done !== null).map((s: { key: string }) => s.key)).toEqual([
+      'mentions',
+    ]);
   });
 
   it('refuses a token with none of the read scopes, and is 404 from another workspace', async () => {
@@ -282,7 +355,9 @@ describe('overview: who sees which part', () => {
     const other = await t.seedAdmin('Elsewhere');
     const asOther = await t.login(other.email, other.password);
     await asOther.get(`${ws}/overview`).expect(404);
-    const othersToken = (await asOther.post(`/api/v1/workspaces/${other.workspaceId}/api-tokens`, { name: 'x', scopes: ['cases:read'] }).expect(201)).body.secret;
+    const othersToken = (
+      await asOther.post(`/api/v1/workspaces/${other.workspaceId}/api-tokens`, { name: 'x', scopes: ['cases:read'] }).expect(201)
+    ).body.secret;
     await t.http().get(`${ws}/overview`).set('Authorization', `Bearer ${othersToken}`).expect(404);
     await t.http().get(`${ws}/overview`).expect(401);
   });
@@ -295,15 +370,34 @@ describe('overview: the setup checklist', () => {
     const base = `/api/v1/workspaces/${owner.workspaceId}`;
     const check = async () => {
       const o = (await as.get(`${base}/overview`).expect(200)).body;
-      return { empty: o.empty as boolean, done: Object.fromEntries(o.checklist.steps.map((s: { key: string; done: boolean }) => [s.key, s.done])), o };
+      return {
+        empty: o.empty as boolean,
+        done: Object.fromEntries(o.checklist.steps.map((s: { key: string; done: boolean }) => [s.key, s.done])),
+        o,
+      };
     };
 
     const first = await check();
     expect(first.empty).toBe(true);
-    expect(first.o.checklist.steps.map((s: { key: string }) => s.key)).toEqual(['survey', 'embed', 'owners', 'sla', 'cancellation', 'mentions', 'team']);
+    expect(first.o.checklist.steps.map((s: { key: string }) => s.key)).toEqual([
+      'survey',
+      'embed',
+      'owners',
+      'sla',
+      'cancellation',
+      'mentions',
+      'team',
+    ]);
     expect(Object.values(first.done)).toEqual([false, false, false, false, false, false, false]);
-    expect(first.o.checklist.steps.map((s: { link: { href: string } }) => s.link.href))
-      .toEqual(['/surveys/new', '/surveys', '/touchpoints', '/touchpoints/sla', '/churn', '/mentions/feeds', '/settings/members']);
+    expect(first.o.checklist.steps.map((s: { link: { href: string } }) => s.link.href)).toEqual([
+      '/surveys/new',
+      '/surveys',
+      '/touchpoints',
+      '/touchpoints/sla',
+      '/churn',
+      '/mentions/feeds',
+      '/settings/members',
+    ]);
 
     const s = await survey(as, base, 'nps');
     const created = await check();
@@ -326,7 +420,11 @@ describe('overview: the setup checklist', () => {
     await as.post(`${base}/churn/flows`, { name: 'Cancel' }).expect(201);
     expect((await check()).done.cancellation).toBe(true);
 
-    await as.post(`${base}/mentions/bulk`, { mentions: [{ source: 'vk', externalId: 'x1', text: 'Хороший сервис', postedAt: new Date().toISOString() }] }).expect(200);
+    await as
+      .post(`${base}/mentions/bulk`, {
+        mentions: [{ source: 'vk', externalId: 'x1', text: 'Хороший сервис', postedAt: new Date().toISOString() }],
+      })
+      .expect(200);
     expect((await check()).done.mentions).toBe(true);
 
     await as.post(`${base}/invitations`, { email: `team-${randomUUID().slice(0, 6)}@example.test`, role: 'analyst' }).expect(201);

@@ -63,17 +63,22 @@ describe('responses', () => {
   });
 
   it('exports CSV with a BOM, Cyrillic intact and formulas neutralised', async () => {
-    const res = await asAdmin.get(`${surveyPath}/responses.csv`).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-    });
+    const res = await asAdmin
+      .get(`${surveyPath}/responses.csv`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const text = res.body as string;
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split('\n');
-    expect(lines[0]).toBe('response_id,created_at,finished_at,finished,survey_version,language,customer_id,customer_verified,respondent_id,score,comment,answer_score,answer_comment,hidden_fields');
+    expect(lines[0]).toBe(
+      'response_id,created_at,finished_at,finished,survey_version,language,customer_id,customer_verified,respondent_id,score,comment,answer_score,answer_comment,hidden_fields',
+    );
     expect(lines).toHaveLength(8);
     expect(text).toContain('Отлично, спасибо!');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`);
@@ -85,7 +90,9 @@ describe('responses', () => {
     const asOther = await t.login(other.email, other.password);
     expect((await asOther.get(`${surveyPath}/responses`)).status).toBe(404);
     expect((await asOther.get(`${surveyPath}/responses.csv`)).status).toBe(404);
-    const token = await asAdmin.post(`/api/v1/workspaces/${admin.workspaceId}/api-tokens`, { name: 't', scopes: ['surveys:read'] }).expect(201);
+    const token = await asAdmin
+      .post(`/api/v1/workspaces/${admin.workspaceId}/api-tokens`, { name: 't', scopes: ['surveys:read'] })
+      .expect(201);
     const res = await t.http().get(`${surveyPath}/responses`).set('Authorization', `Bearer ${token.body.secret}`);
     expect(res.status).toBe(403);
   });

@@ -86,9 +86,10 @@ const LITERALS: [string, string][] = [
 const DNS_ANSWERS = ['::ffff:127.0.0.1', '::127.0.0.1', '64:ff9b::a9fe:a9fe', '2002:a00:1::1', '10.0.0.7'];
 
 async function refusedOnCreate(kind: 'webhook' | 'feed', url: string): Promise<string> {
-  const res = kind === 'webhook'
-    ? await asAdmin.post(`${ws}/webhooks`, { url, events: ['*'] })
-    : await asAdmin.post(`${ws}/mentions/feeds`, { url, name: 'Probe', source: 'rss', enabled: false });
+  const res =
+    kind === 'webhook'
+      ? await asAdmin.post(`${ws}/webhooks`, { url, events: ['*'] })
+      : await asAdmin.post(`${ws}/mentions/feeds`, { url, name: 'Probe', source: 'rss', enabled: false });
   expect(res.status, JSON.stringify(res.body)).toBe(400);
   const detail = res.body.error.details?.find((d: { field: string }) => d.field === 'url');
   return detail?.message ?? res.body.error.message;
@@ -121,7 +122,11 @@ describe('SSRF guard: internal addresses in every encoding', () => {
 
   it('refuses at connect time when a saved name later resolves to an internal address (DNS rebinding)', async () => {
     answers.set('rebind.ssrf.test', '93.184.216.34');
-    const feed = (await asAdmin.post(`${ws}/mentions/feeds`, { url: `http://rebind.ssrf.test:${port()}/feed.xml`, name: 'Rebind', source: 'rss', enabled: false }).expect(201)).body;
+    const feed = (
+      await asAdmin
+        .post(`${ws}/mentions/feeds`, { url: `http://rebind.ssrf.test:${port()}/feed.xml`, name: 'Rebind', source: 'rss', enabled: false })
+        .expect(201)
+    ).body;
     const hook = (await asAdmin.post(`${ws}/webhooks`, { url: `http://rebind.ssrf.test:${port()}/hook`, events: ['*'] }).expect(201)).body;
     try {
       for (const address of DNS_ANSWERS) {

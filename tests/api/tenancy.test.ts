@@ -25,7 +25,15 @@ beforeAll(async () => {
   const survey = await asB.post(`${bBase}/surveys`, { name: 'Beta NPS', kind: 'nps' }).expect(201);
   await asB.put(`${bBase}/customers/beta-customer`, { name: 'Beta customer' }).expect(201);
   const flow = await asB.post(`${bBase}/churn/flows`, { name: 'Beta flow' }).expect(201);
-  bRecords = { userId: b.userId, invitationId: invitation.body.id, tokenId: token.body.id, surveyId: survey.body.id, externalId: 'beta-customer', key: 'too_expensive', flowId: flow.body.id };
+  bRecords = {
+    userId: b.userId,
+    invitationId: invitation.body.id,
+    tokenId: token.body.id,
+    surveyId: survey.body.id,
+    externalId: 'beta-customer',
+    key: 'too_expensive',
+    flowId: flow.body.id,
+  };
 
   const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths)
@@ -69,7 +77,16 @@ async function snapshotOfB() {
     asB.get(`${bBase}/churn/reasons`),
     asB.get(`${bBase}/churn/flows`),
   ]);
-  return { ws: ws.body, members: members.body, invitations: invitations.body, tokens: tokens.body, surveys: surveys.body, customers: customers.body, reasons: reasons.body, flows: flows.body };
+  return {
+    ws: ws.body,
+    members: members.body,
+    invitations: invitations.body,
+    tokens: tokens.body,
+    surveys: surveys.body,
+    customers: customers.body,
+    reasons: reasons.body,
+    flows: flows.body,
+  };
 }
 
 describe('tenancy isolation', () => {
@@ -77,7 +94,7 @@ describe('tenancy isolation', () => {
     expect(operations.length).toBeGreaterThanOrEqual(16);
   });
 
-  it("answers 404 to a member of another workspace on every endpoint, and changes nothing", async () => {
+  it('answers 404 to a member of another workspace on every endpoint, and changes nothing', async () => {
     const before = await snapshotOfB();
     for (const op of operations) {
       const res = await call(asA, op.method, fill(op.path, b.workspaceId));
@@ -106,7 +123,13 @@ describe('tenancy isolation', () => {
     // A public IP literal: saved without a DNS lookup, never called (nothing is subscribed that fires here).
     const webhook = (await asB.post(`${bBase}/webhooks`, { url: 'https://93.184.216.34/hook', events: ['case.closed'] }).expect(201)).body;
     const key = (await asB.post(`${bBase}/mentions/ingest-keys`, { name: 'beta key' }).expect(201)).body;
-    const mention = (await asB.post(`${bBase}/mentions/bulk`, { mentions: [{ source: 'vk', externalId: 'beta-post', text: 'Beta brand post', postedAt: new Date().toISOString() }] }).expect(200)).body.items[0];
+    const mention = (
+      await asB
+        .post(`${bBase}/mentions/bulk`, {
+          mentions: [{ source: 'vk', externalId: 'beta-post', text: 'Beta brand post', postedAt: new Date().toISOString() }],
+        })
+        .expect(200)
+    ).body.items[0];
     const touchpoint = (await asB.post(`${bBase}/touchpoints`, { name: 'Beta desk', stage: 'buying' }).expect(201)).body;
     const policy = (await asB.get(`${bBase}/sla-policies`).expect(200)).body[0];
     const kase = (await asB.post(`${bBase}/cases`, { title: 'Beta case' }).expect(201)).body;
@@ -117,14 +140,30 @@ describe('tenancy isolation', () => {
       [`sla-policies/${policy.id}`, `${bBase}/sla-policies/${policy.id}`],
       [`cases/${kase.id}`, `${bBase}/cases/${kase.id}`],
     ];
-    const before = await Promise.all(records.map(([, own]) => asB.get(own).expect(200).then((r) => r.body)));
+    const before = await Promise.all(
+      records.map(([, own]) =>
+        asB
+          .get(own)
+          .expect(200)
+          .then((r) => r.body),
+      ),
+    );
     for (const [path] of records) {
       await asA.get(`${aBase}/${path}`).expect(404);
       await asA.patch(`${aBase}/${path}`, {}).expect(404);
       await asA.delete(`${aBase}/${path}`).expect(404);
     }
     await asA.delete(`${aBase}/mentions/ingest-keys/${key.id}`).expect(404);
-    expect(await Promise.all(records.map(([, own]) => asB.get(own).expect(200).then((r) => r.body)))).toEqual(before);
+    expect(
+      await Promise.all(
+        records.map(([, own]) =>
+          asB
+            .get(own)
+            .expect(200)
+            .then((r) => r.body),
+        ),
+      ),
+    ).toEqual(before);
     expect((await asB.get(`${bBase}/mentions/ingest-keys`).expect(200)).body.map((k: { id: string }) => k.id)).toContain(key.id);
   });
 

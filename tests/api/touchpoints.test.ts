@@ -63,12 +63,16 @@ describe('SLA policies', () => {
 
   it('previews deadlines: Friday 17:00 Moscow + 1 business hour is Monday 10:00', async () => {
     const [def] = (await asAdmin.get(`${ws}/sla-policies`).expect(200)).body;
-    const res = await asAdmin.post(`${ws}/sla-policies/${def.id}/preview`, { openedAt: '2026-11-27T17:00:00+03:00', priority: 'normal', channel: 'chat' }).expect(200);
+    const res = await asAdmin
+      .post(`${ws}/sla-policies/${def.id}/preview`, { openedAt: '2026-11-27T17:00:00+03:00', priority: 'normal', channel: 'chat' })
+      .expect(200);
     // Opened at 17:00 Friday, the last working hour covers all 60 minutes: due Friday 18:00 MSK (15:00Z).
     expect(res.body).toMatchObject({ firstResponseMinutes: 60, resolutionMinutes: 1620, clock: 'business' });
     expect(res.body.firstResponseDue).toBe('2026-11-27T15:00:00.000Z');
     // Opened at 17:30: 30 min on Friday, 30 on Monday from 09:00 → Monday 09:30 MSK.
-    const late = await asAdmin.post(`${ws}/sla-policies/${def.id}/preview`, { openedAt: '2026-11-27T17:30:00+03:00', priority: 'normal', channel: 'chat' }).expect(200);
+    const late = await asAdmin
+      .post(`${ws}/sla-policies/${def.id}/preview`, { openedAt: '2026-11-27T17:30:00+03:00', priority: 'normal', channel: 'chat' })
+      .expect(200);
     expect(late.body.firstResponseDue).toBe('2026-11-30T06:30:00.000Z');
     // Warning at 80% = 48 min: 30 Friday + 18 Monday → Monday 09:18 MSK.
     expect(late.body.firstResponseWarnAt).toBe('2026-11-30T06:18:00.000Z');
@@ -76,7 +80,9 @@ describe('SLA policies', () => {
 
   it('counts the brief example: opened Friday 18:00 (after hours) + 1 business hour → Monday 10:00', async () => {
     const [def] = (await asAdmin.get(`${ws}/sla-policies`).expect(200)).body;
-    const res = await asAdmin.post(`${ws}/sla-policies/${def.id}/preview`, { openedAt: '2026-11-27T18:00:00+03:00', priority: 'normal', channel: 'social' }).expect(200);
+    const res = await asAdmin
+      .post(`${ws}/sla-policies/${def.id}/preview`, { openedAt: '2026-11-27T18:00:00+03:00', priority: 'normal', channel: 'social' })
+      .expect(200);
     expect(res.body.firstResponseDue).toBe('2026-11-30T07:00:00.000Z');
     // Normal resolution = 3 business days = 27 h: Mon 9 + Tue 9 + Wed 9 → Wednesday 18:00 MSK.
     expect(res.body.resolutionDue).toBe('2026-12-02T15:00:00.000Z');
@@ -95,7 +101,9 @@ describe('SLA policies', () => {
     const vip = (await asAdmin.post(`${ws}/sla-policies`, body).expect(201)).body;
     expect(vip).toMatchObject({ name: 'VIP', isDefault: false, clock: 'calendar', warnAtShare: 0.8 });
     // Calendar clock: Friday 18:00 + 30 min is Friday 18:30 whatever the working hours.
-    const p = await asAdmin.post(`${ws}/sla-policies/${vip.id}/preview`, { openedAt: '2026-11-27T18:00:00+03:00', priority: 'low', channel: 'email' }).expect(200);
+    const p = await asAdmin
+      .post(`${ws}/sla-policies/${vip.id}/preview`, { openedAt: '2026-11-27T18:00:00+03:00', priority: 'low', channel: 'email' })
+      .expect(200);
     expect(p.body.firstResponseDue).toBe('2026-11-27T15:30:00.000Z');
     expect(p.body.resolutionDue).toBe('2026-11-27T19:00:00.000Z');
 
@@ -121,7 +129,9 @@ describe('SLA policies', () => {
 
     const edited = (await asAdmin.patch(`${ws}/sla-policies/${vip.id}`, { warnAtShare: 0.5 }).expect(200)).body;
     expect(edited.warnAtShare).toBe(0.5);
-    expect((await asAdmin.patch(`${ws}/sla-policies/${vip.id}`, { calendar: { timeZone: 'UTC', workingHours: {}, holidays: [] } })).status).toBe(400);
+    expect(
+      (await asAdmin.patch(`${ws}/sla-policies/${vip.id}`, { calendar: { timeZone: 'UTC', workingHours: {}, holidays: [] } })).status,
+    ).toBe(400);
   });
 
   it('refuses to delete the default or a policy in use unless reassigned', async () => {
@@ -132,12 +142,16 @@ describe('SLA policies', () => {
     expect(gone.body.error.message).toContain('default SLA policy cannot be deleted');
 
     const temp = (await asAdmin.post(`${ws}/sla-policies`, { name: 'Temp' }).expect(201)).body;
-    const tp = (await asAdmin.post(`${ws}/touchpoints`, { name: 'Temp touchpoint', stage: 'aware', slaPolicyId: temp.id }).expect(201)).body;
+    const tp = (await asAdmin.post(`${ws}/touchpoints`, { name: 'Temp touchpoint', stage: 'aware', slaPolicyId: temp.id }).expect(201))
+      .body;
     const inUse = await asAdmin.delete(`${ws}/sla-policies/${temp.id}`);
     expect(inUse.status).toBe(409);
     expect(inUse.body.error.message).toContain('1 touchpoint(s) use the SLA policy "Temp"');
     await asAdmin.delete(`${ws}/sla-policies/${temp.id}?reassignTo=${def.id}`).expect(204);
-    expect((await asAdmin.get(`${ws}/touchpoints/${tp.id}`).expect(200)).body).toMatchObject({ slaPolicyId: def.id, slaPolicyName: 'Default' });
+    expect((await asAdmin.get(`${ws}/touchpoints/${tp.id}`).expect(200)).body).toMatchObject({
+      slaPolicyId: def.id,
+      slaPolicyName: 'Default',
+    });
     await asAdmin.delete(`${ws}/touchpoints/${tp.id}`).expect(204);
   });
 });
@@ -149,7 +163,13 @@ describe('touchpoints', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['channel', 'kind', 'stage']);
 
-    const people = await asAnalyst.post(`${ws}/touchpoints`, { name: 'X', stage: 'aware', ownerId: stranger.userId, backupOwnerId: stranger.userId, slaPolicyId: randomUUID() });
+    const people = await asAnalyst.post(`${ws}/touchpoints`, {
+      name: 'X',
+      stage: 'aware',
+      ownerId: stranger.userId,
+      backupOwnerId: stranger.userId,
+      slaPolicyId: randomUUID(),
+    });
     expect(people.status).toBe(400);
     expect(people.body.error.details).toEqual(
       expect.arrayContaining([
@@ -160,12 +180,33 @@ describe('touchpoints', () => {
     );
     await asViewer.post(`${ws}/touchpoints`, { name: 'X', stage: 'aware' }).expect(403);
 
-    const site = (await asAnalyst
-      .post(`${ws}/touchpoints`, { name: 'Website', stage: 'aware', kind: 'business', category: 'site', channel: 'web_form', ownerId: analyst.userId, backupOwnerId: admin.userId, regulation: 'Pages load in 2 s.' })
-      .expect(201)).body;
+    const site = (
+      await asAnalyst
+        .post(`${ws}/touchpoints`, {
+          name: 'Website',
+          stage: 'aware',
+          kind: 'business',
+          category: 'site',
+          channel: 'web_form',
+          ownerId: analyst.userId,
+          backupOwnerId: admin.userId,
+          regulation: 'Pages load in 2 s.',
+        })
+        .expect(201)
+    ).body;
     expect(site).toMatchObject({
-      name: 'Website', stage: 'aware', kind: 'business', category: 'site', channel: 'web_form', regulation: 'Pages load in 2 s.',
-      owner: { id: analyst.userId, name: 'Anna Analyst' }, backupOwner: { id: admin.userId }, unowned: false, slaPolicyId: null, slaPolicyName: 'Default', position: 0,
+      name: 'Website',
+      stage: 'aware',
+      kind: 'business',
+      category: 'site',
+      channel: 'web_form',
+      regulation: 'Pages load in 2 s.',
+      owner: { id: analyst.userId, name: 'Anna Analyst' },
+      backupOwner: { id: admin.userId },
+      unowned: false,
+      slaPolicyId: null,
+      slaPolicyName: 'Default',
+      position: 0,
     });
     const dup = await asAnalyst.post(`${ws}/touchpoints`, { name: 'website', stage: 'buying' });
     expect(dup.status).toBe(409);
@@ -187,7 +228,9 @@ describe('touchpoints', () => {
   });
 
   it('builds the journey with owners, the unowned flag, scores with trends and linked surveys', async () => {
-    const delivery = (await asAdmin.post(`${ws}/touchpoints`, { name: 'Delivery', stage: 'repeat', ownerId: admin.userId, channel: 'phone' }).expect(201)).body;
+    const delivery = (
+      await asAdmin.post(`${ws}/touchpoints`, { name: 'Delivery', stage: 'repeat', ownerId: admin.userId, channel: 'phone' }).expect(201)
+    ).body;
     const office = (await asAdmin.post(`${ws}/touchpoints`, { name: 'Office', stage: 'repeat', kind: 'employee' }).expect(201)).body;
     expect(office.position).toBe(1);
     // NPS now: 10, 9, 8, 3 → 2 promoters, 1 detractor of 4 = 50 − 25 = 25.
@@ -219,7 +262,8 @@ describe('touchpoints', () => {
     expect(o).toMatchObject({ unowned: true, owner: null, cases: { open: 0, breached: 0, compliance: null } });
     expect(o.scores.nps).toMatchObject({ current: -100, n: 1 });
     // asOf moves the window: 60+ days later nothing is current.
-    const later = (await asAdmin.get(`${ws}/touchpoints/journey?asOf=${new Date(Date.now() + 100 * 86_400_000).toISOString()}`).expect(200)).body;
+    const later = (await asAdmin.get(`${ws}/touchpoints/journey?asOf=${new Date(Date.now() + 100 * 86_400_000).toISOString()}`).expect(200))
+      .body;
     expect(later.stages[3].touchpoints[0].scores.nps.n).toBe(0);
     expect((await asAdmin.get(`${ws}/touchpoints/journey?asOf=yesterday`)).status).toBe(400);
   });
@@ -237,9 +281,11 @@ describe('touchpoints', () => {
 
   it('sets the round-robin team on the form: members only (400 naming the id), in order, kept when left out', async () => {
     const stranger = await t.createUser();
-    const created = (await asAnalyst
-      .post(`${ws}/touchpoints`, { name: 'Returns desk', stage: 'repeat', teamIds: [analyst.userId, admin.userId] })
-      .expect(201)).body;
+    const created = (
+      await asAnalyst
+        .post(`${ws}/touchpoints`, { name: 'Returns desk', stage: 'repeat', teamIds: [analyst.userId, admin.userId] })
+        .expect(201)
+    ).body;
     expect(created.team.map((p: { id: string }) => p.id)).toEqual([analyst.userId, admin.userId]);
     expect(created.team[0]).toMatchObject({ name: 'Anna Analyst', email: analyst.email });
 
@@ -276,7 +322,12 @@ describe('touchpoints', () => {
     await asOther.get(`${ws}/touchpoints`).expect(404);
     await asOther.get(`${theirs}/sla-policies/${myPolicy.id}`).expect(404);
     // Their touchpoint cannot point at my policy, nor be owned by my member.
-    const cross = await asOther.post(`${theirs}/touchpoints`, { name: 'X', stage: 'aware', slaPolicyId: myPolicy.id, ownerId: admin.userId });
+    const cross = await asOther.post(`${theirs}/touchpoints`, {
+      name: 'X',
+      stage: 'aware',
+      slaPolicyId: myPolicy.id,
+      ownerId: admin.userId,
+    });
     expect(cross.status).toBe(400);
     expect(cross.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['ownerId', 'slaPolicyId']);
     // Same name in another workspace is fine.

@@ -43,7 +43,9 @@ async function endpoint(events: string[], url = receiver.url): Promise<{ id: str
 /** Independent of the server's code: Standard Webhooks' HMAC-SHA256 over id.timestamp.body. */
 function signatureValid(secret: string, hook: ReceivedWebhook): boolean {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const expected = createHmac('sha256', key).update(`${hook.headers['webhook-id']}.${hook.headers['webhook-timestamp']}.${hook.body}`).digest('base64');
+  const expected = createHmac('sha256', key)
+    .update(`${hook.headers['webhook-id']}.${hook.headers['webhook-timestamp']}.${hook.body}`)
+    .digest('base64');
   return hook.headers['webhook-signature'] === `v1,${expected}`;
 }
 
@@ -97,7 +99,9 @@ describe('webhook endpoints', () => {
     try {
       const other = await strict.seedAdmin('Strict');
       const session = await strict.login(other.email, other.password);
-      const res = await session.post(`/api/v1/workspaces/${other.workspaceId}/webhooks`, { url: 'http://localhost:9/hook', events: ['*'] }).expect(400);
+      const res = await session
+        .post(`/api/v1/workspaces/${other.workspaceId}/webhooks`, { url: 'http://localhost:9/hook', events: ['*'] })
+        .expect(400);
       expect(res.body.error.message).toContain('loopback');
     } finally {
       await strict.close();
@@ -125,18 +129,49 @@ describe('deliveries', () => {
     const flow = (await asAdmin.post(`${ws}/churn/flows`, { name: 'Billing', languages: ['en'] }).expect(201)).body;
     const path = `/api/v1/public/cancellation-flows/${flow.publicKey}/submissions`;
     const key = randomUUID();
-    await t.http().post(path).send({ idempotencyKey: key, customerId: 'cust-42', customerHash: sign('cust-42'), reasonKey: 'too_expensive', finished: false }).expect(201);
-    const done = await t.http().post(path).send({ idempotencyKey: key, customerId: 'cust-42', customerHash: sign('cust-42'), reasonKey: 'too_expensive', offerAccepted: true, finished: true }).expect(200);
-    await t.http().post(path).send({ idempotencyKey: key, customerId: 'cust-42', customerHash: sign('cust-42'), reasonKey: 'too_expensive', offerAccepted: true, finished: true }).expect(200);
+    await t
+      .http()
+      .post(path)
+      .send({ idempotencyKey: key, customerId: 'cust-42', customerHash: sign('cust-42'), reasonKey: 'too_expensive', finished: false })
+      .expect(201);
+    const done = await t
+      .http()
+      .post(path)
+      .send({
+        idempotencyKey: key,
+        customerId: 'cust-42',
+        customerHash: sign('cust-42'),
+        reasonKey: 'too_expensive',
+        offerAccepted: true,
+        finished: true,
+      })
+      .expect(200);
+    await t
+      .http()
+      .post(path)
+      .send({
+        idempotencyKey: key,
+        customerId: 'cust-42',
+        customerHash: sign('cust-42'),
+        reasonKey: 'too_expensive',
+        offerAccepted: true,
+        finished: true,
+      })
+      .expect(200);
 
-    const [got] = await receiver.waitFor(1, (w) => w.json.type === 'cancellation.finished' && w.json.data.cancellationId === done.body.cancellationId);
+    const [got] = await receiver.waitFor(
+      1,
+      (w) => w.json.type === 'cancellation.finished' && w.json.data.cancellationId === done.body.cancellationId,
+    );
     expect(signatureValid(hook.secret, got)).toBe(true);
     expect(signatureValid(hook.secret, { ...got, body: got.body.replace('saved', 'cancelled') })).toBe(false);
     expect(Math.abs(Number(got.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
     expect(got.headers['webhook-id']).toBe(got.json.id);
     expect(got.json).toMatchObject({ type: 'cancellation.finished', workspaceId: admin.workspaceId });
     expect(got.json.data).toMatchObject({
-      customerId: 'cust-42', outcome: 'saved', mrr: 49.5,
+      customerId: 'cust-42',
+      outcome: 'saved',
+      mrr: 49.5,
       reason: { key: 'too_expensive', label: 'Too expensive', avoidable: true },
       offer: { type: 'discount', amount: 20 },
       flow: { id: flow.id, name: 'Billing' },
@@ -149,15 +184,29 @@ describe('deliveries', () => {
 
   it('announces response.created and response.finished for survey answers', async () => {
     const hook = await endpoint(['response.created', 'response.finished']);
-    const survey = (await asAdmin.post(`${ws}/surveys`, {
-      name: 'Hooks NPS', kind: 'nps', displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false },
-    }).expect(201)).body;
+    const survey = (
+      await asAdmin
+        .post(`${ws}/surveys`, {
+          name: 'Hooks NPS',
+          kind: 'nps',
+          displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false },
+        })
+        .expect(201)
+    ).body;
     await asAdmin.patch(`${ws}/surveys/${survey.id}`, { status: 'live' }).expect(200);
     const key = randomUUID();
     const respondentId = `r-${randomUUID()}`;
     const url = `/api/v1/public/surveys/${survey.publicKey}/responses`;
-    const first = await t.http().post(url).send({ idempotencyKey: key, respondentId, answers: { score: 3 }, finished: false }).expect(201);
-    await t.http().post(url).send({ idempotencyKey: key, respondentId, answers: { comment: 'Slow support' }, finished: true }).expect(200);
+    const first = await t
+      .http()
+      .post(url)
+      .send({ idempotencyKey: key, respondentId, answers: { score: 3 }, finished: false })
+      .expect(201);
+    await t
+      .http()
+      .post(url)
+      .send({ idempotencyKey: key, respondentId, answers: { comment: 'Slow support' }, finished: true })
+      .expect(200);
     const events = await receiver.waitFor(2, (w) => w.json.data.responseId === first.body.responseId);
     expect(events.map((e) => e.json.type)).toEqual(['response.created', 'response.finished']);
     expect(events[1].json.data).toMatchObject({ surveyId: survey.id, score: 3, comment: 'Slow support', finished: true });
@@ -189,7 +238,10 @@ describe('deliveries', () => {
     const hook = await endpoint(['*']);
     receiver.behave(() => 503);
     const ping = (await asAdmin.post(`${ws}/webhooks/${hook.id}/test`).expect(202)).body;
-    const failed = await waitUntil(ofEndpoint(hook.id), (items: { id: string; status: string }[]) => items.find((i) => i.id === ping.id)?.status === 'failed');
+    const failed = await waitUntil(
+      ofEndpoint(hook.id),
+      (items: { id: string; status: string }[]) => items.find((i) => i.id === ping.id)?.status === 'failed',
+    );
     expect(failed.find((i: { id: string }) => i.id === ping.id)).toMatchObject({ attempts: 3, lastStatusCode: 503 });
     expect((await asAdmin.get(`${ws}/webhooks/${hook.id}`).expect(200)).body).toMatchObject({ failed: 1, pending: 0 });
 
@@ -212,7 +264,8 @@ describe('deliveries', () => {
       const ping = (await asAdmin.post(`${ws}/webhooks/${healthy.id}/test`).expect(202)).body;
       await receiver.waitFor(1, (w) => w.json.id === ping.eventId);
       const stuckLog = await waitUntil(ofEndpoint(stuck.id), (items: { id: string; lastError: string | null }[]) =>
-        (items.find((i) => i.id === stuckPing.id)?.lastError ?? '').includes('timed out'));
+        (items.find((i) => i.id === stuckPing.id)?.lastError ?? '').includes('timed out'),
+      );
       expect(stuckLog[0].status).toMatch(/pending|sending|failed/);
       await asAdmin.patch(`${ws}/webhooks/${stuck.id}`, { enabled: false }).expect(200);
       await asAdmin.delete(`${ws}/webhooks/${stuck.id}`).expect(204);
@@ -245,12 +298,22 @@ describe('deliveries', () => {
     await asAdmin.put(`${ws}/customers/awake-1`, { name: 'Awake', lastSeenAt: daysAgo(2) }).expect(201);
     const first = await asAdmin.post(`${ws}/churn/inactive/notify`).expect(200);
     expect(first.body.notified).toBeGreaterThanOrEqual(1);
-    const [got] = await receiver.waitFor(1, (w) => w.json.type === 'customer.sleeping' && (w.json.data.customer as { externalId: string }).externalId === 'sleepy-1');
-    expect(got.json.data).toMatchObject({ customer: { externalId: 'sleepy-1', name: 'Sleepy', email: 'sleepy@example.test' }, daysInactive: 60, sleepingAfterDays: 45, lostAfterDays: 90 });
+    const [got] = await receiver.waitFor(
+      1,
+      (w) => w.json.type === 'customer.sleeping' && (w.json.data.customer as { externalId: string }).externalId === 'sleepy-1',
+    );
+    expect(got.json.data).toMatchObject({
+      customer: { externalId: 'sleepy-1', name: 'Sleepy', email: 'sleepy@example.test' },
+      daysInactive: 60,
+      sleepingAfterDays: 45,
+      lostAfterDays: 90,
+    });
     expect(signatureValid(hook.secret, got)).toBe(true);
     expect((await asAdmin.post(`${ws}/churn/inactive/notify`).expect(200)).body.notified).toBe(0);
     // Active again, then quiet again: announced again.
-    await db().query(`UPDATE customers SET last_seen_at = now() - interval '50 days', sleeping_notified_at = now() - interval '55 days' WHERE external_id = 'sleepy-1'`);
+    await db().query(
+      `UPDATE customers SET last_seen_at = now() - interval '50 days', sleeping_notified_at = now() - interval '55 days' WHERE external_id = 'sleepy-1'`,
+    );
     expect((await asAdmin.post(`${ws}/churn/inactive/notify`).expect(200)).body.notified).toBe(1);
     await asAdmin.delete(`${ws}/webhooks/${hook.id}`).expect(204);
   });

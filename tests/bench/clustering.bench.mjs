@@ -65,7 +65,13 @@ export default async function run() {
       clusters: c.engine.clusters,
       unclustered: c.engine.unclustered,
       ...scores(c.engine),
-      baseline: { k: c.labels, seeds, ...scores(c.baseline), ari_per_seed: c.baseline.perSeed.map((s) => round(s.ari)), seconds: round(c.baseline.seconds) },
+      baseline: {
+        k: c.labels,
+        seeds,
+        ...scores(c.baseline),
+        ari_per_seed: c.baseline.perSeed.map((s) => round(s.ari)),
+        seconds: round(c.baseline.seconds),
+      },
       ari_ratio: round(c.ariRatio),
       nmi_above: round(c.engine.nmi - c.baseline.nmi),
     };
@@ -94,5 +100,15 @@ export default async function run() {
   const cpu = process.cpuUsage(cpuBefore);
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   const cpuMean = (cpu.user + cpu.system) / 1000 / times.length;
-  console.log(JSON.stringify({ bench: 'cluster-assign', dataset: largest.name, texts: times.length, p50_ms: pct(0.5), p99_ms: pct(0.99), mean_ms: round(mean), cpu_mean_ms: round(cpuMean) }));
+  console.log(
+    JSON.stringify({
+      bench: 'cluster-assign',
+      dataset: largest.name,
+      texts: times.length,
+      p50_ms: pct(0.5),
+      p99_ms: pct(0.99),
+      mean_ms: round(mean),
+      cpu_mean_ms: round(cpuMean),
+    }),
+  );
 }

@@ -17,10 +17,14 @@ const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 function post(url, body) {
   return new Promise((resolve, reject) => {
     const data = Buffer.from(JSON.stringify(body));
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode));
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });
@@ -28,11 +32,24 @@ function post(url, body) {
 
 async function createLiveSurvey(base) {
   const { workspaceId: ws, headers } = await signInDemo(base);
-  const survey = await json(await fetch(`${base}/api/v1/workspaces/${ws}/surveys`, {
-    method: 'POST', headers,
-    body: JSON.stringify({ name: 'Bench NPS', kind: 'nps', displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false } }),
-  }));
-  await json(await fetch(`${base}/api/v1/workspaces/${ws}/surveys/${survey.id}`, { method: 'PATCH', headers, body: JSON.stringify({ status: 'live' }) }));
+  const survey = await json(
+    await fetch(`${base}/api/v1/workspaces/${ws}/surveys`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        name: 'Bench NPS',
+        kind: 'nps',
+        displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false },
+      }),
+    }),
+  );
+  await json(
+    await fetch(`${base}/api/v1/workspaces/${ws}/surveys/${survey.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ status: 'live' }),
+    }),
+  );
   return survey;
 }
 
@@ -62,7 +79,10 @@ async function drive(clients, seconds, work) {
 }
 
 export default async function run() {
-  const server = await startServer('ingest', { PUBLIC_LIMIT_PER_IP_PER_MINUTE: '10000000', PUBLIC_LIMIT_PER_SURVEY_PER_MINUTE: '100000000' });
+  const server = await startServer('ingest', {
+    PUBLIC_LIMIT_PER_IP_PER_MINUTE: '10000000',
+    PUBLIC_LIMIT_PER_SURVEY_PER_MINUTE: '100000000',
+  });
   const { base } = server;
   const pool = new Pool({ connectionString: server.pgUrl, max: 10 });
   // PostgreSQL stops with the server; its goodbye to idle connections is not an error here.
@@ -74,7 +94,12 @@ export default async function run() {
     // 1. Ingest through HTTP: each client submits finished responses with fresh idempotency keys.
     const ingest = await drive(CLIENTS, SECONDS, async () => {
       const key = randomUUID();
-      const status = await post(url, { idempotencyKey: key, respondentId: `bench-${key}`, answers: { score: 9, comment: 'Fast and friendly' }, finished: true });
+      const status = await post(url, {
+        idempotencyKey: key,
+        respondentId: `bench-${key}`,
+        answers: { score: 9, comment: 'Fast and friendly' },
+        finished: true,
+      });
       if (status !== 201) throw new Error(String(status));
       return key;
     });

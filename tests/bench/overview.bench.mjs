@@ -32,7 +32,12 @@ export default async function run() {
       const times = [];
       for (let i = 0; i < RUNS; i++) times.push((await timed(url(days))).ms);
       times.sort((a, b) => a - b);
-      result[`warm${days}d`] = { p50: +percentile(times, 50).toFixed(1), p90: +percentile(times, 90).toFixed(1), max: +times.at(-1).toFixed(1), runs: RUNS };
+      result[`warm${days}d`] = {
+        p50: +percentile(times, 50).toFixed(1),
+        p90: +percentile(times, 90).toFixed(1),
+        max: +times.at(-1).toFixed(1),
+        runs: RUNS,
+      };
     }
     const o = cold.body;
     result.data = {

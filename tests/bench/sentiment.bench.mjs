@@ -39,19 +39,35 @@ export default async function bench() {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const cpu = process.cpuUsage(cpuStart);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  console.log(JSON.stringify({
-    bench: 'sentiment', texts_per_s: Math.round(done / seconds), texts_per_cpu_s: Math.round(done / cpuSeconds),
-    mean_chars: Math.round(chars / done), detect_language: true,
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'sentiment',
+      texts_per_s: Math.round(done / seconds),
+      texts_per_cpu_s: Math.round(done / cpuSeconds),
+      mean_chars: Math.round(chars / done),
+      detect_language: true,
+    }),
+  );
 
   for (const [name, rows] of Object.entries(sets)) {
     const gold = rows.map((row) => Number(row.label));
-    const ours = scoreSentiment(gold, rows.map((row) => analyzeSentiment(row.text, name.slice(0, 2)).label));
+    const ours = scoreSentiment(
+      gold,
+      rows.map((row) => analyzeSentiment(row.text, name.slice(0, 2)).label),
+    );
     const baseline = alwaysNegativeScores(gold);
-    console.log(JSON.stringify({
-      bench: 'sentiment-quality', set: name, items: rows.length, macro_f1_pn: round(ours.macroF1PN), f1_pos: round(ours.f1Positive),
-      f1_neg: round(ours.f1Negative), accuracy: round(ours.accuracy), always_negative_macro_f1_pn: round(baseline.macroF1PN),
-    }));
+    console.log(
+      JSON.stringify({
+        bench: 'sentiment-quality',
+        set: name,
+        items: rows.length,
+        macro_f1_pn: round(ours.macroF1PN),
+        f1_pos: round(ours.f1Positive),
+        f1_neg: round(ours.f1Negative),
+        accuracy: round(ours.accuracy),
+        always_negative_macro_f1_pn: round(baseline.macroF1PN),
+      }),
+    );
   }
 
   const tally = {};

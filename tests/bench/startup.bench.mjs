@@ -21,7 +21,16 @@ async function startAndTime(dataDir, pgPort) {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [mainJs], {
-    env: { ...process.env, DATABASE_URL: '', OTKLIK_DATA_DIR: dataDir, OTKLIK_EMBEDDED_PG_PORT: String(pgPort), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOG_FORMAT: 'json' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      OTKLIK_DATA_DIR: dataDir,
+      OTKLIK_EMBEDDED_PG_PORT: String(pgPort),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+    },
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}`;

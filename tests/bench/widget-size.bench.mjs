@@ -18,7 +18,14 @@ export default async function widgetSize() {
     const bytes = readFileSync(path);
     const gzip = gzipSync(bytes, { level: 9 }).length;
     console.log(
-      JSON.stringify({ bench: 'widget-size', file, bytes: bytes.length, gzip_bytes: gzip, budget_gzip_bytes: budget, within_budget: gzip <= budget }),
+      JSON.stringify({
+        bench: 'widget-size',
+        file,
+        bytes: bytes.length,
+        gzip_bytes: gzip,
+        budget_gzip_bytes: budget,
+        within_budget: gzip <= budget,
+      }),
     );
   }
 }

@@ -44,13 +44,19 @@ beforeAll(async () => {
   as = await t.login(admin.email, admin.password);
   const port = await freePort();
   hostOrigin = `http://127.0.0.1:${port}`;
-  const flow = await as.post(`/api/v1/workspaces/${workspaceId}/churn/flows`, { name: 'Subscription cancellation', allowedOrigins: [hostOrigin] }).expect(201);
+  const flow = await as
+    .post(`/api/v1/workspaces/${workspaceId}/churn/flows`, { name: 'Subscription cancellation', allowedOrigins: [hostOrigin] })
+    .expect(201);
   publicKey = flow.body.publicKey;
-  await as.put(`/api/v1/workspaces/${workspaceId}/customers/c-42`, { name: 'Ivan', mrr: 30 }).expect((r) => expect([200, 201]).toContain(r.status));
+  await as
+    .put(`/api/v1/workspaces/${workspaceId}/customers/c-42`, { name: 'Ivan', mrr: 30 })
+    .expect((r) => expect([200, 201]).toContain(r.status));
 
   // The account page's server signs the customer id: flows require a verified customer by default.
   const customerHash = (await customerSigner(as, workspaceId))('c-42');
-  host = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(t.baseUrl, publicKey, customerHash)));
+  host = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(t.baseUrl, publicKey, customerHash)),
+  );
   await new Promise<void>((resolve) => host.listen(port, '127.0.0.1', resolve));
   browser = await launchChromium();
 }, 120_000);
@@ -100,7 +106,9 @@ describe('embedded cancellation flow against the real server', () => {
 
     const db = t.app.get(DataSource);
     await expect
-      .poll(async () => db.query(`SELECT reason_key, outcome, customer_external_id, follow_up FROM cancellations WHERE workspace_id = $1`, [workspaceId]))
+      .poll(async () =>
+        db.query(`SELECT reason_key, outcome, customer_external_id, follow_up FROM cancellations WHERE workspace_id = $1`, [workspaceId]),
+      )
       .toEqual([{ reason_key: 'too_expensive', outcome: 'saved', customer_external_id: 'c-42', follow_up: null }]);
 
     // Closing gives the page its focus back and removes the element.
@@ -117,7 +125,14 @@ describe('embedded cancellation flow against the real server', () => {
 
     // Keyboard only. Focus starts on the radio group; Enter without a reason stays on the step.
     const movedAway = flow.getByRole('radio', { name: 'Moved away' });
-    await expect.poll(() => flow.getByRole('radio').first().evaluate((el) => el === el.getRootNode().activeElement)).toBe(true);
+    await expect
+      .poll(() =>
+        flow
+          .getByRole('radio')
+          .first()
+          .evaluate((el) => el === el.getRootNode().activeElement),
+      )
+      .toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => flow.getByRole('radiogroup').getAttribute('aria-invalid')).toBe('true');
     // Arrows move through the reasons (in the server's order) and select.
@@ -128,7 +143,9 @@ describe('embedded cancellation flow against the real server', () => {
     await page.keyboard.type('Переезжаем в другой город');
     // Tab to Next (the close button is first in the dialog, Next last).
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.evaluate(() => document.querySelector('otklik-cancellation')!.shadowRoot!.activeElement?.textContent)).toBe('Next');
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('otklik-cancellation')!.shadowRoot!.activeElement?.textContent))
+      .toBe('Next');
     await page.keyboard.press('Enter');
     await flow.getByText('Your subscription is cancelled. Thank you for your feedback.').waitFor();
     expect(await flow.getByRole('button', { name: 'Accept the offer' }).count()).toBe(0);
@@ -141,7 +158,9 @@ describe('embedded cancellation flow against the real server', () => {
     const db = t.app.get(DataSource);
     await expect
       .poll(async () =>
-        db.query(`SELECT reason_key, outcome, follow_up FROM cancellations WHERE workspace_id = $1 AND reason_key = 'moved_away'`, [workspaceId]),
+        db.query(`SELECT reason_key, outcome, follow_up FROM cancellations WHERE workspace_id = $1 AND reason_key = 'moved_away'`, [
+          workspaceId,
+        ]),
       )
       .toEqual([{ reason_key: 'moved_away', outcome: 'cancelled', follow_up: 'Переезжаем в другой город' }]);
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM cancellations WHERE workspace_id = $1`, [workspaceId]);
@@ -172,7 +191,9 @@ describe('embedded cancellation flow against the real server', () => {
     await flow.getByRole('dialog', { name: 'Anything else we should know?' }).waitFor();
     const db = t.app.get(DataSource);
     await expect
-      .poll(async () => db.query(`SELECT other_text, outcome FROM cancellations WHERE workspace_id = $1 AND reason_key = 'other'`, [workspaceId]))
+      .poll(async () =>
+        db.query(`SELECT other_text, outcome FROM cancellations WHERE workspace_id = $1 AND reason_key = 'other'`, [workspaceId]),
+      )
       .toEqual([{ other_text: 'Too many emails', outcome: null }]);
     await context.close();
   });

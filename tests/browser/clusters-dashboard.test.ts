@@ -23,165 +23,188 @@ let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-	app = await startTestApp({ clusterSyncMs: 3_600_000 });
-	browser = await launchChromium();
+  app = await startTestApp({ clusterSyncMs: 3_600_000 });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
-	await context?.close();
-	await browser?.close();
-	await app?.close();
+  await context?.close();
+  await browser?.close();
+  await app?.close();
 }, 60_000);
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 
 describe('clusters dashboard', () => {
-	it('rebuilds with progress, ranks clusters, and keeps a rename, pin, split and merge across a rebuild', async () => {
-		if (!app || !browser) throw new Error('test app or browser did not start');
-		const admin = await app.seedAdmin();
-		const ws = `/api/v1/workspaces/${admin.workspaceId}`;
-		const api = await app.login(admin.email, admin.password);
-		const complaints = Object.entries(TOPICS).flatMap(([topic, texts]) =>
-			texts.map((text, i) => ({ externalId: `${topic}-${i}`, text, occurredAt: daysAgo(20 - (i % 10)), touchpoint: topic === 'late' ? 'Delivery' : undefined })),
-		);
-		complaints.push({ externalId: 'xss', text: XSS, occurredAt: daysAgo(3), touchpoint: undefined });
-		expect((await api.post(`${ws}/feedback-texts/bulk`, { complaints }).expect(200)).body).toMatchObject({ created: 49, existing: 0, errors: [] });
+  it('rebuilds with progress, ranks clusters, and keeps a rename, pin, split and merge across a rebuild', async () => {
+    if (!app || !browser) throw new Error('test app or browser did not start');
+    const admin = await app.seedAdmin();
+    const ws = `/api/v1/workspaces/${admin.workspaceId}`;
+    const api = await app.login(admin.email, admin.password);
+    const complaints = Object.entries(TOPICS).flatMap(([topic, texts]) =>
+      texts.map((text, i) => ({
+        externalId: `${topic}-${i}`,
+        text,
+        occurredAt: daysAgo(20 - (i % 10)),
+        touchpoint: topic === 'late' ? 'Delivery' : undefined,
+      })),
+    );
+    complaints.push({ externalId: 'xss', text: XSS, occurredAt: daysAgo(3), touchpoint: undefined });
+    expect((await api.post(`${ws}/feedback-texts/bulk`, { complaints }).expect(200)).body).toMatchObject({
+      created: 49,
+      existing: 0,
+      errors: [],
+    });
 
-		context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', timezoneId: 'UTC' });
-		const page = await context.newPage();
-		page.setDefaultTimeout(20_000);
-		const pageErrors: string[] = [];
-		page.on('pageerror', (error) => pageErrors.push(error.message));
-		const baseUrl = app.baseUrl.replace(/\/$/, '');
+    context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const baseUrl = app.baseUrl.replace(/\/$/, '');
 
-		try {
-			await page.goto(`${baseUrl}/`);
-			await page.waitForURL((url) => url.pathname === '/login');
-			await page.getByLabel('Email', { exact: true }).fill(admin.email);
-			await page.getByLabel('Password', { exact: true }).fill(admin.password);
-			await page.getByRole('button', { name: 'Sign in' }).click();
-			await page.waitForURL((url) => url.pathname === '/');
-			await page.getByTestId('main-nav').getByRole('link', { name: 'Clusters' }).click();
-			await page.waitForURL((url) => url.pathname === '/clusters');
-			await page.getByRole('heading', { level: 1, name: 'Clusters' }).waitFor();
+    try {
+      await page.goto(`${baseUrl}/`);
+      await page.waitForURL((url) => url.pathname === '/login');
+      await page.getByLabel('Email', { exact: true }).fill(admin.email);
+      await page.getByLabel('Password', { exact: true }).fill(admin.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.getByTestId('main-nav').getByRole('link', { name: 'Clusters' }).click();
+      await page.waitForURL((url) => url.pathname === '/clusters');
+      await page.getByRole('heading', { level: 1, name: 'Clusters' }).waitFor();
 
-			// Nothing clustered yet: the empty state explains where texts come from.
-			await page.getByTestId('empty-state').getByText('A rebuild groups them').waitFor();
-			expect(await page.getByTestId('last-rebuild').innerText()).toBe('Never');
+      // Nothing clustered yet: the empty state explains where texts come from.
+      await page.getByTestId('empty-state').getByText('A rebuild groups them').waitFor();
+      expect(await page.getByTestId('last-rebuild').innerText()).toBe('Never');
 
-			// Rebuild: the progress bar follows the run to the end, then the clusters appear.
-			await page.getByTestId('rebuild-button').click();
-			await page.locator('[data-testid="rebuild-progress"][data-status="completed"]').waitFor({ timeout: 60_000 });
-			expect(await page.getByTestId('rebuild-bar').evaluate((el) => (el as HTMLProgressElement).value)).toBe(1);
-			const [run] = (await api.get(`${ws}/clusters/runs`).expect(200)).body as { clusters: number; texts: number }[];
-			expect(run).toMatchObject({ texts: 49 });
-			expect(run.clusters).toBeGreaterThanOrEqual(4);
-			expect(await page.getByTestId('rebuild-stage').innerText()).toMatch(new RegExp(`^Done: ${run.clusters} clusters from 49 texts in `));
-			await expect.poll(() => page.getByTestId('cluster-card').count()).toBe(run.clusters);
+      // Rebuild: the progress bar follows the run to the end, then the clusters appear.
+      await page.getByTestId('rebuild-button').click();
+      await page.locator('[data-testid="rebuild-progress"][data-status="completed"]').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('rebuild-bar').evaluate((el) => (el as HTMLProgressElement).value)).toBe(1);
+      const [run] = (await api.get(`${ws}/clusters/runs`).expect(200)).body as { clusters: number; texts: number }[];
+      expect(run).toMatchObject({ texts: 49 });
+      expect(run.clusters).toBeGreaterThanOrEqual(4);
+      expect(await page.getByTestId('rebuild-stage').innerText()).toMatch(new RegExp(`^Done: ${run.clusters} clusters from 49 texts in `));
+      await expect.poll(() => page.getByTestId('cluster-card').count()).toBe(run.clusters);
 
-			// Ranked by size, in the same order as the API.
-			const list = (await api.get(`${ws}/clusters`).expect(200)).body as { items: { id: string; size: number; name: string }[] };
-			const sizes = (await page.getByTestId('cluster-size').allInnerTexts()).map(Number);
-			expect(sizes).toEqual(list.items.map((c) => c.size));
-			expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
-			expect(sizes.reduce((a, b) => a + b, 0) + Number(await page.getByTestId('texts-unclustered').innerText())).toBe(49);
-			const ids = await page.getByTestId('cluster-card').evaluateAll((els) => els.map((el) => el.getAttribute('data-cluster-id')!));
-			expect(ids).toEqual(list.items.map((c) => c.id));
-			const [mainId, otherId] = ids;
-			const mainSize = list.items[0].size;
-			const otherSize = list.items[1].size;
+      // Ranked by size, in the same order as the API.
+      const list = (await api.get(`${ws}/clusters`).expect(200)).body as { items: { id: string; size: number; name: string }[] };
+      const sizes = (await page.getByTestId('cluster-size').allInnerTexts()).map(Number);
+      expect(sizes).toEqual(list.items.map((c) => c.size));
+      expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
+      expect(sizes.reduce((a, b) => a + b, 0) + Number(await page.getByTestId('texts-unclustered').innerText())).toBe(49);
+      const ids = await page.getByTestId('cluster-card').evaluateAll((els) => els.map((el) => el.getAttribute('data-cluster-id')!));
+      expect(ids).toEqual(list.items.map((c) => c.id));
+      const [mainId, otherId] = ids;
+      const mainSize = list.items[0].size;
+      const otherSize = list.items[1].size;
 
-			// Open the largest cluster and rename it.
-			await page.locator(`[data-testid="cluster-card"][data-cluster-id="${mainId}"]`).getByTestId('cluster-name').click();
-			await page.waitForURL((url) => url.pathname === `/clusters/${mainId}`);
-			await page.getByTestId('rename-button').click();
-			await page.getByTestId('rename-input').fill('Top problem');
-			await page.getByTestId('rename-save').click();
-			await page.getByRole('heading', { level: 1, name: 'Top problem' }).waitFor();
-			await page.getByText(`Generated label: ${list.items[0].name}`).waitFor();
+      // Open the largest cluster and rename it.
+      await page.locator(`[data-testid="cluster-card"][data-cluster-id="${mainId}"]`).getByTestId('cluster-name').click();
+      await page.waitForURL((url) => url.pathname === `/clusters/${mainId}`);
+      await page.getByTestId('rename-button').click();
+      await page.getByTestId('rename-input').fill('Top problem');
+      await page.getByTestId('rename-save').click();
+      await page.getByRole('heading', { level: 1, name: 'Top problem' }).waitFor();
+      await page.getByText(`Generated label: ${list.items[0].name}`).waitFor();
 
-			// Pin it as a known issue.
-			await page.getByTestId('pin-button').click();
-			await page.getByTestId('pin-button').getByText('Unpin').waitFor();
-			await page.getByTestId('cluster-detail').getByTestId('pinned-badge').waitFor();
+      // Pin it as a known issue.
+      await page.getByTestId('pin-button').click();
+      await page.getByTestId('pin-button').getByText('Unpin').waitFor();
+      await page.getByTestId('cluster-detail').getByTestId('pinned-badge').waitFor();
 
-			// Split two of its texts into a new cluster.
-			const texts = page.getByTestId('cluster-texts');
-			await texts.getByTestId('cluster-text').first().waitFor();
-			const movedIds = await texts.getByTestId('cluster-text').evaluateAll((rows) => rows.slice(0, 2).map((r) => r.getAttribute('data-text-id')!));
-			await texts.getByTestId('text-checkbox').nth(0).check();
-			await texts.getByTestId('text-checkbox').nth(1).check();
-			expect(await texts.getByTestId('selected-count').innerText()).toBe('2 selected');
-			await texts.getByTestId('move-target').selectOption({ label: 'A new cluster…' });
-			await texts.getByTestId('move-new-name').fill('Split pair');
-			await texts.getByTestId('move-submit').click();
-			await texts.getByText('2 texts moved.').waitFor();
-			await expect.poll(() => page.getByTestId('detail-size').innerText()).toBe(String(mainSize - 2));
+      // Split two of its texts into a new cluster.
+      const texts = page.getByTestId('cluster-texts');
+      await texts.getByTestId('cluster-text').first().waitFor();
+      const movedIds = await texts
+        .getByTestId('cluster-text')
+        .evaluateAll((rows) => rows.slice(0, 2).map((r) => r.getAttribute('data-text-id')!));
+      await texts.getByTestId('text-checkbox').nth(0).check();
+      await texts.getByTestId('text-checkbox').nth(1).check();
+      expect(await texts.getByTestId('selected-count').innerText()).toBe('2 selected');
+      await texts.getByTestId('move-target').selectOption({ label: 'A new cluster…' });
+      await texts.getByTestId('move-new-name').fill('Split pair');
+      await texts.getByTestId('move-submit').click();
+      await texts.getByText('2 texts moved.').waitFor();
+      await expect.poll(() => page.getByTestId('detail-size').innerText()).toBe(String(mainSize - 2));
 
-			// Merge the second-largest cluster into the renamed one.
-			await page.goto(`${baseUrl}/clusters/${otherId}`);
-			await page.getByTestId('merge-button').click();
-			await page.getByTestId('merge-target').selectOption(mainId);
-			expect(await page.getByTestId('merge-message').innerText()).toContain('move to “Top problem”');
-			await page.getByTestId('merge-confirm').click();
-			await page.waitForURL((url) => url.pathname === `/clusters/${mainId}`);
-			await expect.poll(() => page.getByTestId('detail-size').innerText()).toBe(String(mainSize - 2 + otherSize));
+      // Merge the second-largest cluster into the renamed one.
+      await page.goto(`${baseUrl}/clusters/${otherId}`);
+      await page.getByTestId('merge-button').click();
+      await page.getByTestId('merge-target').selectOption(mainId);
+      expect(await page.getByTestId('merge-message').innerText()).toContain('move to “Top problem”');
+      await page.getByTestId('merge-confirm').click();
+      await page.waitForURL((url) => url.pathname === `/clusters/${mainId}`);
+      await expect.poll(() => page.getByTestId('detail-size').innerText()).toBe(String(mainSize - 2 + otherSize));
 
-			// The API agrees with what the page showed.
-			const main = (await api.get(`${ws}/clusters/${mainId}`).expect(200)).body;
-			expect(main).toMatchObject({ name: 'Top problem', customName: 'Top problem', pinned: true, size: mainSize - 2 + otherSize });
-			await api.get(`${ws}/clusters/${otherId}`).expect(404);
-			const db = app.app.get(DataSource);
-			const moved: { cluster_id: string; placed_by: string }[] = await db.query(`SELECT cluster_id, placed_by FROM feedback_texts WHERE id = ANY ($1::uuid[])`, [movedIds]);
-			expect(new Set(moved.map((m) => m.cluster_id)).size).toBe(1);
-			expect(moved.map((m) => m.placed_by)).toEqual(['human', 'human']);
-			const split = (await api.get(`${ws}/clusters/${moved[0].cluster_id}`).expect(200)).body;
-			expect(split).toMatchObject({ name: 'Split pair', size: 2 });
+      // The API agrees with what the page showed.
+      const main = (await api.get(`${ws}/clusters/${mainId}`).expect(200)).body;
+      expect(main).toMatchObject({ name: 'Top problem', customName: 'Top problem', pinned: true, size: mainSize - 2 + otherSize });
+      await api.get(`${ws}/clusters/${otherId}`).expect(404);
+      const db = app.app.get(DataSource);
+      const moved: { cluster_id: string; placed_by: string }[] = await db.query(
+        `SELECT cluster_id, placed_by FROM feedback_texts WHERE id = ANY ($1::uuid[])`,
+        [movedIds],
+      );
+      expect(new Set(moved.map((m) => m.cluster_id)).size).toBe(1);
+      expect(moved.map((m) => m.placed_by)).toEqual(['human', 'human']);
+      const split = (await api.get(`${ws}/clusters/${moved[0].cluster_id}`).expect(200)).body;
+      expect(split).toMatchObject({ name: 'Split pair', size: 2 });
 
-			// Rebuild again from the list: the name, the pin and the split survive.
-			await page.getByRole('link', { name: 'All clusters' }).click();
-			await page.waitForURL((url) => url.pathname === '/clusters');
-			await page.getByTestId('rebuild-button').click();
-			await page.locator('[data-testid="rebuild-progress"][data-status="completed"]').waitFor({ timeout: 60_000 });
-			const mainCard = page.locator(`[data-testid="cluster-card"][data-cluster-id="${mainId}"]`);
-			await expect.poll(() => mainCard.getByTestId('cluster-name').innerText()).toBe('Top problem');
-			await mainCard.getByTestId('pinned-badge').waitFor();
-			await page.locator(`[data-testid="cluster-card"][data-cluster-id="${split.id}"]`).getByTestId('cluster-name').getByText('Split pair').waitFor();
-			expect(await page.locator(`[data-testid="cluster-card"][data-cluster-id="${otherId}"]`).count()).toBe(0);
+      // Rebuild again from the list: the name, the pin and the split survive.
+      await page.getByRole('link', { name: 'All clusters' }).click();
+      await page.waitForURL((url) => url.pathname === '/clusters');
+      await page.getByTestId('rebuild-button').click();
+      await page.locator('[data-testid="rebuild-progress"][data-status="completed"]').waitFor({ timeout: 60_000 });
+      const mainCard = page.locator(`[data-testid="cluster-card"][data-cluster-id="${mainId}"]`);
+      await expect.poll(() => mainCard.getByTestId('cluster-name').innerText()).toBe('Top problem');
+      await mainCard.getByTestId('pinned-badge').waitFor();
+      await page
+        .locator(`[data-testid="cluster-card"][data-cluster-id="${split.id}"]`)
+        .getByTestId('cluster-name')
+        .getByText('Split pair')
+        .waitFor();
+      expect(await page.locator(`[data-testid="cluster-card"][data-cluster-id="${otherId}"]`).count()).toBe(0);
 
-			// "Known issues only" leaves the pinned cluster alone.
-			await page.getByTestId('pinned-only').check();
-			await expect.poll(() => page.getByTestId('cluster-card').count()).toBe(1);
-			expect(await page.getByTestId('cluster-card').getAttribute('data-cluster-id')).toBe(mainId);
-			await page.getByTestId('pinned-only').uncheck();
+      // "Known issues only" leaves the pinned cluster alone.
+      await page.getByTestId('pinned-only').check();
+      await expect.poll(() => page.getByTestId('cluster-card').count()).toBe(1);
+      expect(await page.getByTestId('cluster-card').getAttribute('data-cluster-id')).toBe(mainId);
+      await page.getByTestId('pinned-only').uncheck();
 
-			// The complaint with markup shows as text wherever it landed, and runs nothing.
-			const [xss] = await db.query(`SELECT cluster_id FROM feedback_texts WHERE workspace_id = $1 AND source_id = 'xss'`, [admin.workspaceId]);
-			await page.goto(`${baseUrl}/clusters/${xss.cluster_id ?? 'unclustered'}`);
-			const body = page.getByTestId('text-body').filter({ hasText: 'onerror=' });
-			await body.first().waitFor();
-			expect(await body.first().innerText()).toBe(XSS);
-			expect(await page.locator('[data-testid="cluster-texts"] img, [data-testid="cluster-texts"] script').count()).toBe(0);
-			expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      // The complaint with markup shows as text wherever it landed, and runs nothing.
+      const [xss] = await db.query(`SELECT cluster_id FROM feedback_texts WHERE workspace_id = $1 AND source_id = 'xss'`, [
+        admin.workspaceId,
+      ]);
+      await page.goto(`${baseUrl}/clusters/${xss.cluster_id ?? 'unclustered'}`);
+      const body = page.getByTestId('text-body').filter({ hasText: 'onerror=' });
+      await body.first().waitFor();
+      expect(await body.first().innerText()).toBe(XSS);
+      expect(await page.locator('[data-testid="cluster-texts"] img, [data-testid="cluster-texts"] script').count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
-			if (process.env.CLUSTERS_SCREENSHOTS) await page.screenshot({ path: join(ARTIFACTS, 'clusters-desktop.png'), fullPage: true });
-			// On a phone the list and a cluster fit the screen width.
-			await page.setViewportSize({ width: 390, height: 844 });
-			for (const path of ['/clusters', `/clusters/${mainId}`]) {
-				await page.goto(`${baseUrl}${path}`);
-				await page.getByTestId(path === '/clusters' ? 'cluster-card' : 'cluster-text').first().waitFor();
-				expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-				if (process.env.CLUSTERS_SCREENSHOTS) {
-					mkdirSync(ARTIFACTS, { recursive: true });
-					await page.screenshot({ path: join(ARTIFACTS, `clusters-mobile${path === '/clusters' ? '' : '-detail'}.png`), fullPage: true });
-				}
-			}
+      if (process.env.CLUSTERS_SCREENSHOTS) await page.screenshot({ path: join(ARTIFACTS, 'clusters-desktop.png'), fullPage: true });
+      // On a phone the list and a cluster fit the screen width.
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const path of ['/clusters', `/clusters/${mainId}`]) {
+        await page.goto(`${baseUrl}${path}`);
+        await page
+          .getByTestId(path === '/clusters' ? 'cluster-card' : 'cluster-text')
+          .first()
+          .waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        if (process.env.CLUSTERS_SCREENSHOTS) {
+          mkdirSync(ARTIFACTS, { recursive: true });
+          await page.screenshot({ path: join(ARTIFACTS, `clusters-mobile${path === '/clusters' ? '' : '-detail'}.png`), fullPage: true });
+        }
+      }
 
-			expect(pageErrors).toEqual([]);
-		} catch (error) {
-			mkdirSync(ARTIFACTS, { recursive: true });
-			await page.screenshot({ path: join(ARTIFACTS, 'clusters-dashboard-failure.png'), fullPage: true }).catch(() => {});
-			throw error;
-		}
-	}, 180_000);
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'clusters-dashboard-failure.png'), fullPage: true }).catch(() => {});
+      throw error;
+    }
+  }, 180_000);
 });

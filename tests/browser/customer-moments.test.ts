@@ -47,7 +47,11 @@ afterAll(async () => {
 });
 
 /** Opens the account page and resolves with the survey config the loader received. */
-async function visit(page: Page, customer: string, unsigned = false): Promise<{ displayRules: { trigger: string; eventName?: string }; eligible: boolean }> {
+async function visit(
+  page: Page,
+  customer: string,
+  unsigned = false,
+): Promise<{ displayRules: { trigger: string; eventName?: string }; eligible: boolean }> {
   const config = page.waitForResponse((r) => r.url().startsWith(`${suite.app.baseUrl}/api/v1/public/surveys/${publicKey}?`));
   await page.goto(`${hostOrigin}/account?customer=${customer}${unsigned ? '&unsigned' : ''}`);
   return (await config).json();
@@ -63,14 +67,17 @@ describe('a risky moment reported by a server', () => {
     sign = await customerSigner(api, admin.workspaceId);
     const survey = await api
       .post(`${ws}/surveys`, {
-        name: 'Before renewal', kind: 'nps', allowedOrigins: [hostOrigin],
+        name: 'Before renewal',
+        kind: 'nps',
+        allowedOrigins: [hostOrigin],
         displayRules: { trigger: 'event', eventName: 'renewal_due', samplePercent: 100, recontactDays: 0, stopAfterResponse: false },
       })
       .expect(201);
     publicKey = survey.body.publicKey;
     await api.patch(`${ws}/surveys/${survey.body.id}`, { status: 'live' }).expect(200);
     // The billing system's own credentials: an API token with customers:write.
-    const token = (await api.post(`${ws}/api-tokens`, { name: 'billing', scopes: ['customers:write', 'customers:read'] }).expect(201)).body.secret as string;
+    const token = (await api.post(`${ws}/api-tokens`, { name: 'billing', scopes: ['customers:write', 'customers:read'] }).expect(201)).body
+      .secret as string;
 
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
@@ -124,7 +131,11 @@ describe('a risky moment reported by a server', () => {
 
       // 5. Answered: the moment is spent, and the next page view waits for the event again.
       await expect
-        .poll(async () => (await app.http().get(`${ws}/customers/sub-501/moments`).set('authorization', `Bearer ${token}`).expect(200)).body.items[0].status)
+        .poll(
+          async () =>
+            (await app.http().get(`${ws}/customers/sub-501/moments`).set('authorization', `Bearer ${token}`).expect(200)).body.items[0]
+              .status,
+        )
         .toBe('answered');
       const spent = await visit(page, 'sub-501');
       expect(spent.displayRules.trigger).toBe('event');

@@ -42,7 +42,9 @@ beforeAll(async () => {
 
   host = createServer((req, res) => {
     const query = new URL(req.url ?? '/', hostOrigin).searchParams;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(t.baseUrl, query.get('key') ?? publicKey, query.get('hash')));
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(hostPage(t.baseUrl, query.get('key') ?? publicKey, query.get('hash')));
   });
   await new Promise<void>((resolve) => host.listen(port, '127.0.0.1', resolve));
   browser = await launchChromium();
@@ -79,7 +81,12 @@ describe('embedded NPS widget against the real server', () => {
       `SELECT score, comment, answers, customer_external_id, display_id, meta FROM responses WHERE survey_id = $1`,
       [surveyId],
     );
-    expect(row).toMatchObject({ score: 3, comment: 'Курьер опоздал на два дня', answers: { score: 3, comment: 'Курьер опоздал на два дня' }, customer_external_id: 'c-777' });
+    expect(row).toMatchObject({
+      score: 3,
+      comment: 'Курьер опоздал на два дня',
+      answers: { score: 3, comment: 'Курьер опоздал на два дня' },
+      customer_external_id: 'c-777',
+    });
     expect(row.display_id).toBeTruthy();
     const [displays] = await db.query(`SELECT count(*)::int AS n FROM survey_displays WHERE survey_id = $1`, [surveyId]);
     expect(displays.n).toBe(1);
@@ -99,7 +106,12 @@ describe('embedded NPS widget against the real server', () => {
 
   it('stores a verified response when the page passes data-customer-hash (issue 13, item 5)', async () => {
     const created = await as
-      .post(`/api/v1/workspaces/${workspaceId}/surveys`, { name: 'Verified NPS', kind: 'nps', allowedOrigins: [hostOrigin], requireVerifiedCustomer: true })
+      .post(`/api/v1/workspaces/${workspaceId}/surveys`, {
+        name: 'Verified NPS',
+        kind: 'nps',
+        allowedOrigins: [hostOrigin],
+        requireVerifiedCustomer: true,
+      })
       .expect(201);
     await as.patch(`/api/v1/workspaces/${workspaceId}/surveys/${created.body.id}`, { status: 'live' }).expect(200);
     const key = created.body.publicKey as string;
@@ -123,9 +135,14 @@ describe('embedded NPS widget against the real server', () => {
       await widget.getByRole('button', { name: 'Send' }).click();
       await widget.getByText('Thank you for your feedback!').waitFor();
       await expect
-        .poll(async () => (await db.query(`SELECT count(*)::int AS n FROM responses WHERE survey_id = $1 AND finished`, [created.body.id]))[0].n)
+        .poll(
+          async () =>
+            (await db.query(`SELECT count(*)::int AS n FROM responses WHERE survey_id = $1 AND finished`, [created.body.id]))[0].n,
+        )
         .toBe(1);
-      const [row] = await db.query(`SELECT score, customer_external_id, customer_verified FROM responses WHERE survey_id = $1`, [created.body.id]);
+      const [row] = await db.query(`SELECT score, customer_external_id, customer_verified FROM responses WHERE survey_id = $1`, [
+        created.body.id,
+      ]);
       expect(row).toEqual({ score: 10, customer_external_id: 'c-777', customer_verified: true });
       const [display] = await db.query(`SELECT customer_external_id FROM survey_displays WHERE survey_id = $1`, [created.body.id]);
       expect(display.customer_external_id).toBe('c-777');

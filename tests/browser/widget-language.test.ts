@@ -75,8 +75,18 @@ interface Case {
   thanks: string;
 }
 
-const RU = { question: 'Насколько вероятно, что вы порекомендуете нас другу или коллеге?', score: '9 из 10', submit: 'Отправить', thanks: 'Спасибо за отзыв!' };
-const BG = { question: 'Колко вероятно е да ни препоръчате на приятел или колега?', score: '9 от 10', submit: 'Изпрати', thanks: 'Благодарим за отзива!' };
+const RU = {
+  question: 'Насколько вероятно, что вы порекомендуете нас другу или коллеге?',
+  score: '9 из 10',
+  submit: 'Отправить',
+  thanks: 'Спасибо за отзыв!',
+};
+const BG = {
+  question: 'Колко вероятно е да ни препоръчате на приятел или колега?',
+  score: '9 от 10',
+  submit: 'Изпрати',
+  thanks: 'Благодарим за отзива!',
+};
 
 async function answer(c: Case): Promise<{ stored: string; sent: string }> {
   const survey = await liveSurvey();
@@ -86,7 +96,11 @@ async function answer(c: Case): Promise<{ stored: string; sent: string }> {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const config = page.waitForRequest((r) => r.url().includes(`/api/v1/public/surveys/${survey.key}?`));
-    const params = new URLSearchParams({ key: survey.key, ...(c.htmlLang ? { lang: c.htmlLang } : {}), ...(c.dataLanguage ? { dl: c.dataLanguage } : {}) });
+    const params = new URLSearchParams({
+      key: survey.key,
+      ...(c.htmlLang ? { lang: c.htmlLang } : {}),
+      ...(c.dataLanguage ? { dl: c.dataLanguage } : {}),
+    });
     await page.goto(`${hostOrigin}/?${params}`);
     const sent = new URL((await config).url()).searchParams.get('language') ?? '';
 

@@ -134,7 +134,16 @@ const CES: PublicSurveyConfig = {
   ...NPS,
   publicKey: 'ces-key',
   kind: 'ces',
-  questions: [{ id: 'effort', type: 'rating', required: true, text: 'How easy was it to find what you needed?', scale: { min: 1, max: 7 }, maxLength: 5000 }],
+  questions: [
+    {
+      id: 'effort',
+      type: 'rating',
+      required: true,
+      text: 'How easy was it to find what you needed?',
+      scale: { min: 1, max: 7 },
+      maxLength: 5000,
+    },
+  ],
   displayRules: { trigger: 'exit_intent', samplePercent: 100, recontactDays: 30, stopAfterResponse: true },
 };
 
@@ -250,7 +259,8 @@ function startStubApi(allowedOrigin: () => string) {
       else if (question.type === 'nps' || question.type === 'rating') {
         const min = question.scale?.min ?? 0;
         const max = question.scale?.max ?? 10;
-        if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) details.push({ field, message: 'out of scale' });
+        if (!Number.isInteger(value) || (value as number) < min || (value as number) > max)
+          details.push({ field, message: 'out of scale' });
       } else if (question.type === 'text') {
         if (typeof value !== 'string' || value.length > question.maxLength) details.push({ field, message: 'too long' });
       } else {
@@ -266,7 +276,12 @@ function startStubApi(allowedOrigin: () => string) {
     const finished = !!existing?.finished || body.finished;
     if (finished) {
       const missing = survey.questions.filter((q) => q.required && merged[q.id] === undefined);
-      if (missing.length) return error(400, 'validation_failed', missing.map((q) => ({ field: `answers.${q.id}`, message: 'required' })));
+      if (missing.length)
+        return error(
+          400,
+          'validation_failed',
+          missing.map((q) => ({ field: `answers.${q.id}`, message: 'required' })),
+        );
       finishedBy.add(`${survey.publicKey}:${body.respondentId}`);
     }
     const responseId = existing?.responseId ?? `response-${++seq}`;
@@ -373,7 +388,9 @@ describe('survey widgets', () => {
       expect(candidates).toMatch(/^en,[^,]*,en-US/);
       expect(calls('config')[0].query).toEqual({ respondentId, language: candidates, customerId: 'c-42' });
       expect(api!.requests.filter((r) => r.path === '/widget/nps.js')).toHaveLength(1);
-      expect(api!.requests.filter((r) => r.path.startsWith('/widget/') && r.path !== '/widget/loader.js' && r.path !== '/widget/nps.js')).toEqual([]);
+      expect(
+        api!.requests.filter((r) => r.path.startsWith('/widget/') && r.path !== '/widget/loader.js' && r.path !== '/widget/nps.js'),
+      ).toEqual([]);
       expect(await dialog.getAttribute('dir')).toBe('ltr');
       expect(await widget.evaluate((el) => el.shadowRoot !== null)).toBe(true);
 
@@ -488,7 +505,9 @@ describe('survey widgets', () => {
       expect(calls('displays')).toHaveLength(1);
       // Every call was a CORS simple request: JSON as text/plain, no preflight.
       expect(api!.requests.filter((r) => r.method === 'OPTIONS')).toEqual([]);
-      expect(new Set(api!.requests.filter((r) => r.method === 'POST').map((r) => r.contentType))).toEqual(new Set(['text/plain;charset=UTF-8']));
+      expect(new Set(api!.requests.filter((r) => r.method === 'POST').map((r) => r.contentType))).toEqual(
+        new Set(['text/plain;charset=UTF-8']),
+      );
       expect(pageErrors).toEqual([]);
     } catch (error) {
       mkdirSync(ARTIFACTS, { recursive: true });
@@ -513,7 +532,10 @@ describe('survey widgets', () => {
         ([url, body]) => {
           if (!sessionStorage.getItem('seeded')) {
             sessionStorage.setItem('seeded', '1');
-            localStorage.setItem('otklik.queue', JSON.stringify([{ i: 'old', u: url, b: body, a: 3, t: Date.now() - 1000, c: Date.now() - 60_000 }]));
+            localStorage.setItem(
+              'otklik.queue',
+              JSON.stringify([{ i: 'old', u: url, b: body, a: 3, t: Date.now() - 1000, c: Date.now() - 60_000 }]),
+            );
           }
         },
         [`${apiBase}/api/v1/public/surveys/nps-key/displays`, leftOver] as const,

@@ -42,7 +42,11 @@ describe('cli cluster', () => {
     expect(rows[4]).toEqual({ index: '4', cluster_id: '-1', label: '' });
     expect(rows[0].label).toMatch(/курьер|доставк/);
     expect(rows[1].label).toMatch(/refund|money/);
-    const clusters = JSON.parse(readFileSync(summary, 'utf8')) as { cluster_id: number; size: number; examples: { index: number; text: string }[] }[];
+    const clusters = JSON.parse(readFileSync(summary, 'utf8')) as {
+      cluster_id: number;
+      size: number;
+      examples: { index: number; text: string }[];
+    }[];
     expect(clusters.map((c) => c.size)).toEqual([6, 6]);
     expect(clusters[0].examples[0].text).toBeTypeOf('string');
   });

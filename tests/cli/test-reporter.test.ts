@@ -12,7 +12,12 @@ describe('the test command reports failures outside tests', () => {
   const run = spawnSync(
     process.execPath,
     [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'tests/fixtures/reporter/vitest.config.ts'],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', FORCE_COLOR: '0', CI: 'true' }, timeout: 120_000 },
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', FORCE_COLOR: '0', CI: 'true' },
+      timeout: 120_000,
+    },
   );
   const output = `${run.stdout}\n${run.stderr}`;
 

@@ -28,7 +28,10 @@ const OWN_SETS = [
 
 /** text/category rows; rows without either are dropped (banking77 has one broken multi-line record). */
 function load(file: string): { texts: string[]; truth: string[] } {
-  const rows = parse(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
+  const rows = parse(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as Record<
+    string,
+    string
+  >[];
   const kept = rows.filter((r) => r.text?.trim() && r.category?.trim());
   return { texts: kept.map((r) => r.text), truth: kept.map((r) => r.category) };
 }
@@ -47,7 +50,9 @@ function compare(file: string, baselineSeeds: number[]) {
 describe('clustering quality', () => {
   const hasBanking = existsSync(BANKING77);
   it.skipIf(!hasBanking)(
-    hasBanking ? 'beats TF-IDF + k-means (true k) on banking77 without being told k' : `SKIPPED: ${BANKING77} is missing (shared development set)`,
+    hasBanking
+      ? 'beats TF-IDF + k-means (true k) on banking77 without being told k'
+      : `SKIPPED: ${BANKING77} is missing (shared development set)`,
     () => {
       const c = compare(BANKING77, [42]);
       // The baseline itself lands where scikit-learn does (0.18–0.19 ARI over seeds); a broken baseline fails here.
@@ -63,17 +68,13 @@ describe('clustering quality', () => {
   );
 
   for (const name of OWN_SETS) {
-    it(
-      `reaches 1.5× the baseline ARI and beats its NMI on ${name}`,
-      () => {
-        const c = compare(join(FIXTURES, name), OWN_SET_BASELINE_SEEDS);
-        expect(c.engine.ari).toBeGreaterThanOrEqual(1.5 * c.baseline.ari);
-        expect(c.engine.nmi).toBeGreaterThan(c.baseline.nmi);
-        // Not told k, it still lands within a factor of two of the true number of topics.
-        expect(c.engine.clusters).toBeGreaterThanOrEqual(Math.floor(c.labels / 2));
-        expect(c.engine.clusters).toBeLessThanOrEqual(c.labels * 2);
-      },
-      60_000,
-    );
+    it(`reaches 1.5× the baseline ARI and beats its NMI on ${name}`, () => {
+      const c = compare(join(FIXTURES, name), OWN_SET_BASELINE_SEEDS);
+      expect(c.engine.ari).toBeGreaterThanOrEqual(1.5 * c.baseline.ari);
+      expect(c.engine.nmi).toBeGreaterThan(c.baseline.nmi);
+      // Not told k, it still lands within a factor of two of the true number of topics.
+      expect(c.engine.clusters).toBeGreaterThanOrEqual(Math.floor(c.labels / 2));
+      expect(c.engine.clusters).toBeLessThanOrEqual(c.labels * 2);
+    }, 60_000);
   }
 });

@@ -28,14 +28,25 @@ function load(name: string): Row[] {
 function evaluate(name: string, language: string) {
   const rows = load(name);
   const gold = rows.map((r) => r.label);
-  const ours = scoreSentiment(gold, rows.map((r) => analyzeSentiment(r.text, language).label));
-  const detected = scoreSentiment(gold, rows.map((r) => analyzeSentiment(r.text).label));
+  const ours = scoreSentiment(
+    gold,
+    rows.map((r) => analyzeSentiment(r.text, language).label),
+  );
+  const detected = scoreSentiment(
+    gold,
+    rows.map((r) => analyzeSentiment(r.text).label),
+  );
   const baseline = alwaysNegativeScores(gold);
   const round = (x: number) => Math.round(x * 1000) / 1000;
   console.log(
     JSON.stringify({
-      set: name, items: rows.length, macro_f1_pn: round(ours.macroF1PN), f1_pos: round(ours.f1Positive),
-      f1_neg: round(ours.f1Negative), accuracy: round(ours.accuracy), with_detection_macro_f1_pn: round(detected.macroF1PN),
+      set: name,
+      items: rows.length,
+      macro_f1_pn: round(ours.macroF1PN),
+      f1_pos: round(ours.f1Positive),
+      f1_neg: round(ours.f1Negative),
+      accuracy: round(ours.accuracy),
+      with_detection_macro_f1_pn: round(detected.macroF1PN),
       always_negative_macro_f1_pn: round(baseline.macroF1PN),
     }),
   );

@@ -40,16 +40,38 @@ beforeAll(async () => {
   }
   const other = await t.seedAdmin('Elsewhere');
   stranger = await t.login(other.email, other.password);
-  const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { 'x-otklik-access'?: Access }>> };
+  const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+    paths: Record<string, Record<string, { 'x-otklik-access'?: Access }>>;
+  };
   operations = Object.entries(doc.paths)
     .filter(([path]) => path.includes('{workspaceId}'))
-    .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method, path, roles: op['x-otklik-access']?.roles ?? [], scope: op['x-otklik-access']?.scope ?? null, anyScope: op['x-otklik-access']?.anyScope ?? null })));
+    .flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({
+        method,
+        path,
+        roles: op['x-otklik-access']?.roles ?? [],
+        scope: op['x-otklik-access']?.scope ?? null,
+        anyScope: op['x-otklik-access']?.anyScope ?? null,
+      })),
+    );
 
   const token = async (as: LoggedIn, workspaceId: string, scopes: readonly Scope[]) =>
-    (await as.post(`/api/v1/workspaces/${workspaceId}/api-tokens`, { name: `matrix ${scopes.length}`, scopes }).expect(201)).body as { id: string; secret: string };
+    (await as.post(`/api/v1/workspaces/${workspaceId}/api-tokens`, { name: `matrix ${scopes.length}`, scopes }).expect(201)).body as {
+      id: string;
+      secret: string;
+    };
   for (const scope of SCOPES) {
     onlyScope.set(scope, (await token(members.admin, owner.workspaceId, [scope])).secret);
-    allButScope.set(scope, (await token(members.admin, owner.workspaceId, SCOPES.filter((s) => s !== scope))).secret);
+    allButScope.set(
+      scope,
+      (
+        await token(
+          members.admin,
+          owner.workspaceId,
+          SCOPES.filter((s) => s !== scope),
+        )
+      ).secret,
+    );
   }
   everyScope = (await token(members.admin, owner.workspaceId, SCOPES)).secret;
   tokenWithScopes = async (scopes) => (await token(members.admin, owner.workspaceId, scopes)).secret;
@@ -99,7 +121,8 @@ describe('access matrix', () => {
       check('another workspace', op, (await call(stranger, op.method, url)).status, (s) => s === 404, '404');
       for (const role of ['viewer', 'owner', 'analyst', 'admin'] as const) {
         const status = (await call(members[role]!, op.method, url)).status;
-        if (op.roles.includes(role) && !(ADMIN_FOR_OTHERS.has(`${op.method} ${op.path}`) && role !== 'admin')) check(role, op, status, (s) => s !== 401 && s !== 403 && s < 500, 'allowed (not 401/403/5xx)');
+        if (op.roles.includes(role) && !(ADMIN_FOR_OTHERS.has(`${op.method} ${op.path}`) && role !== 'admin'))
+          check(role, op, status, (s) => s !== 401 && s !== 403 && s < 500, 'allowed (not 401/403/5xx)');
         else check(role, op, status, (s) => s === 403, '403');
       }
     }
@@ -125,21 +148,52 @@ describe('access matrix', () => {
       check("another workspace's token", op, (await withToken(strangersToken, op.method, url)).status, (s) => s === 404, '404');
       if (op.anyScope) {
         for (const scope of op.anyScope) {
-          check(`token with only ${scope}`, op, (await withToken(onlyScope.get(scope)!, op.method, url)).status, allowed, 'allowed (not 401/403/5xx)');
+          check(
+            `token with only ${scope}`,
+            op,
+            (await withToken(onlyScope.get(scope)!, op.method, url)).status,
+            allowed,
+            'allowed (not 401/403/5xx)',
+          );
         }
         const others = SCOPES.filter((s) => !op.anyScope!.includes(s));
-        if (others.length > 0) check('token with none of its scopes', op, (await withToken(await tokenWithScopes(others), op.method, url)).status, (s) => s === 403, '403');
+        if (others.length > 0)
+          check(
+            'token with none of its scopes',
+            op,
+            (await withToken(await tokenWithScopes(others), op.method, url)).status,
+            (s) => s === 403,
+            '403',
+          );
         tally.allowed += 1;
         continue;
       }
       if (op.scope === null) {
         // Tokens never reach endpoints that name no scope, whatever they hold.
-        check('token with every scope', op, (await withToken(everyScope, op.method, url)).status, (s) => s === 403, '403 (no scope accepted)');
+        check(
+          'token with every scope',
+          op,
+          (await withToken(everyScope, op.method, url)).status,
+          (s) => s === 403,
+          '403 (no scope accepted)',
+        );
         tally.refused += 1;
         continue;
       }
-      check(`token with only ${op.scope}`, op, (await withToken(onlyScope.get(op.scope)!, op.method, url)).status, allowed, 'allowed (not 401/403/5xx)');
-      check(`token with all but ${op.scope}`, op, (await withToken(allButScope.get(op.scope)!, op.method, url)).status, (s) => s === 403, '403');
+      check(
+        `token with only ${op.scope}`,
+        op,
+        (await withToken(onlyScope.get(op.scope)!, op.method, url)).status,
+        allowed,
+        'allowed (not 401/403/5xx)',
+      );
+      check(
+        `token with all but ${op.scope}`,
+        op,
+        (await withToken(allButScope.get(op.scope)!, op.method, url)).status,
+        (s) => s === 403,
+        '403',
+      );
       tally.allowed += 1;
     }
     console.log(`access matrix, API tokens: ${tally.allowed} endpoints accept a scope, ${tally.refused} refuse every token`);

@@ -78,10 +78,18 @@ describe('item 1: no password guessing through invitations', () => {
     const session = await t.login(target.email, target.password);
     // Three wrong current passwords on the password change, then two wrong sign-ins: five failures in all.
     for (let i = 0; i < 3; i++) {
-      const res = await session.post('/api/v1/auth/password', { currentPassword: `wrong-${i}-password`, newPassword: 'a-brand-new-password' });
+      const res = await session.post('/api/v1/auth/password', {
+        currentPassword: `wrong-${i}-password`,
+        newPassword: 'a-brand-new-password',
+      });
       expect(res.status).toBe(403);
     }
-    for (let i = 0; i < 2; i++) await t.http().post('/api/v1/auth/login').send({ email: target.email, password: `wrong-${i}` }).expect(401);
+    for (let i = 0; i < 2; i++)
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: target.email, password: `wrong-${i}` })
+        .expect(401);
     // The limit is used up for both doors, even with the right password.
     expect((await t.http().post('/api/v1/auth/login').send({ email: target.email, password: target.password })).status).toBe(429);
     const change = await session.post('/api/v1/auth/password', { currentPassword: target.password, newPassword: 'a-brand-new-password' });
@@ -118,7 +126,11 @@ describe('item 9: login CSRF', () => {
     expect(form.status).toBe(415);
     expect(form.body.error.code).toBe('unsupported_media_type');
     expect(form.headers['set-cookie']).toBeUndefined();
-    const plain = await t.http().post('/api/v1/auth/login').set('Content-Type', 'text/plain').send(JSON.stringify({ email: attacker.email, password: attacker.password }));
+    const plain = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify({ email: attacker.email, password: attacker.password }));
     expect(plain.status).toBe(415);
   });
 
@@ -188,10 +200,16 @@ describe('item 10: no account without proof of the address, no enumeration', () 
     expect(row.code_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.code_hash).not.toContain(code);
     // The existing account still joins only by signing in.
-    const registerExisting = await t.http().post('/api/v1/auth/invitations/register').send({ token: a.token, code, name: 'X', password: 'some-long-password' });
+    const registerExisting = await t
+      .http()
+      .post('/api/v1/auth/invitations/register')
+      .send({ token: a.token, code, name: 'X', password: 'some-long-password' });
     expect(registerExisting.status).toBe(400);
 
-    const created = await t.http().post('/api/v1/auth/invitations/register').send({ token: b.token, code: `${code.slice(0, 4)} ${code.slice(4)}`, name: 'Fresh', password: 'fresh-long-password' });
+    const created = await t
+      .http()
+      .post('/api/v1/auth/invitations/register')
+      .send({ token: b.token, code: `${code.slice(0, 4)} ${code.slice(4)}`, name: 'Fresh', password: 'fresh-long-password' });
     expect(created.status).toBe(200);
     expect(created.body.user.email).toBe(fresh);
   });
@@ -205,7 +223,10 @@ describe('item 10: no account without proof of the address, no enumeration', () 
     const wrong = code === '00000000' ? '11111111' : '00000000';
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      statuses.push((await t.http().post('/api/v1/auth/invitations/register').send({ token, code: wrong, name: 'G', password: 'guessing-password' })).status);
+      statuses.push(
+        (await t.http().post('/api/v1/auth/invitations/register').send({ token, code: wrong, name: 'G', password: 'guessing-password' }))
+          .status,
+      );
     }
     expect(statuses).toEqual([400, 400, 400, 400, 410]);
     // Asking for a new code does not give new attempts: the invitation is gone.
@@ -223,7 +244,10 @@ describe('item 10: no account without proof of the address, no enumeration', () 
     await t.http().post('/api/v1/auth/invitations/code').send({ token }).expect(204);
     const code = codeIn((await mail.waitFor(email, before)).text) as string;
     await db().query(`UPDATE invitations SET code_expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
-    const late = await t.http().post('/api/v1/auth/invitations/register').send({ token, code, name: 'Late', password: 'late-long-password' });
+    const late = await t
+      .http()
+      .post('/api/v1/auth/invitations/register')
+      .send({ token, code, name: 'Late', password: 'late-long-password' });
     expect(late.status).toBe(400);
     expect(late.body.error.code).toBe('invalid_code');
   });
@@ -278,7 +302,9 @@ describe('item 12: password change, sign out everywhere, admin-mailed reset', ()
     await t.http().post('/api/v1/auth/password-reset').send({ token: link, newPassword: 'reset-long-password' }).expect(204);
     await memberSession.get('/api/v1/auth/session').expect(401);
     await t.login(member.email, 'reset-long-password');
-    expect((await t.http().post('/api/v1/auth/password-reset').send({ token: link, newPassword: 'second-long-password' })).status).toBe(404);
+    expect((await t.http().post('/api/v1/auth/password-reset').send({ token: link, newPassword: 'second-long-password' })).status).toBe(
+      404,
+    );
   });
 
   it('refuses resets for people outside the workspace and from non-admins', async () => {

@@ -72,7 +72,10 @@ describe('cluster edits racing each other (issue 13, item 6)', () => {
       const statuses = [a.status, b.status].sort();
       if (statuses[0] !== 200 || statuses[1] !== 409) wrong.push(`iteration ${i}: ${a.status} and ${b.status}`);
       const loser = a.status === 409 ? a : b;
-      if (loser.status === 409 && (loser.body.error.code !== 'cluster_not_active' || !/merged into .*Reload/.test(loser.body.error.message))) {
+      if (
+        loser.status === 409 &&
+        (loser.body.error.code !== 'cluster_not_active' || !/merged into .*Reload/.test(loser.body.error.message))
+      ) {
         wrong.push(`iteration ${i}: unclear 409 ${JSON.stringify(loser.body.error)}`);
       }
       const lost = await hidden([...p.textIds, ...q.textIds]);
@@ -110,7 +113,10 @@ describe('cluster edits racing each other (issue 13, item 6)', () => {
       ]);
       expect(merge.status).toBe(200);
       expect([200, 404, 409]).toContain(rename.status);
-      const [row] = await db().query(`SELECT status, name, updated_at FROM clusters WHERE workspace_id = $1 AND id = $2`, [admin.workspaceId, p.id]);
+      const [row] = await db().query(`SELECT status, name, updated_at FROM clusters WHERE workspace_id = $1 AND id = $2`, [
+        admin.workspaceId,
+        p.id,
+      ]);
       expect(row.status).toBe('merged');
     }
     const [p, q] = await Promise.all([cluster('R-late', 1), cluster('R-target', 1)]);
@@ -139,7 +145,12 @@ describe('cluster edits racing each other (issue 13, item 6)', () => {
   it('the database itself refuses a merge loop, a self-merge and a merge into a merged cluster', async () => {
     const [p, q, r] = await Promise.all([cluster('DB P', 1), cluster('DB Q', 1), cluster('DB R', 1)]);
     await t.app.get(ClustersRepository).transaction((m) => t.app.get(ClustersRepository).merge(m, admin.workspaceId, p.id, q.id));
-    const set = (id: string, into: string) => db().query(`UPDATE clusters SET status = 'merged', merged_into = $3 WHERE workspace_id = $1 AND id = $2`, [admin.workspaceId, id, into]);
+    const set = (id: string, into: string) =>
+      db().query(`UPDATE clusters SET status = 'merged', merged_into = $3 WHERE workspace_id = $1 AND id = $2`, [
+        admin.workspaceId,
+        id,
+        into,
+      ]);
     await expect(set(q.id, p.id)).rejects.toThrow(/not an active cluster/);
     await expect(set(r.id, p.id)).rejects.toThrow(/not an active cluster/);
     await expect(set(r.id, r.id)).rejects.toThrow(/clusters_not_merged_into_self|not an active cluster/);

@@ -32,11 +32,15 @@ const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 function post(base: string, path: string, body: object): Promise<number> {
   return new Promise((resolve) => {
     const data = Buffer.from(JSON.stringify(body));
-    const req = request(`${base}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length }, timeout: 5000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
-    });
+    const req = request(
+      `${base}${path}`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length }, timeout: 5000 },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', () => resolve(0));
+      },
+    );
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(0));
     req.end(data);
@@ -52,7 +56,12 @@ function load(target: () => string) {
   const clients = Array.from({ length: CLIENTS }, async () => {
     while (running) {
       const key = randomUUID();
-      const status = await post(target(), `/api/v1/public/surveys/${publicKey}/responses`, { idempotencyKey: key, respondentId: `load-${key}`, answers: { score: 7 }, finished: true });
+      const status = await post(target(), `/api/v1/public/surveys/${publicKey}/responses`, {
+        idempotencyKey: key,
+        respondentId: `load-${key}`,
+        answers: { score: 7 },
+        finished: true,
+      });
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       if (status === 201 || status === 200) acked.add(key);
       else {
@@ -76,7 +85,10 @@ async function stored(): Promise<Map<string, number>> {
   const client = new Client({ connectionString: pg.url });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT idempotency_key AS key, count(*)::int AS n FROM responses WHERE survey_id = $1 GROUP BY 1`, [surveyId]);
+    const { rows } = await client.query(
+      `SELECT idempotency_key AS key, count(*)::int AS n FROM responses WHERE survey_id = $1 GROUP BY 1`,
+      [surveyId],
+    );
     return new Map(rows.map((r: { key: string; n: number }) => [r.key, r.n]));
   } finally {
     await client.end();
@@ -86,8 +98,11 @@ async function stored(): Promise<Map<string, number>> {
 async function startServer(): Promise<ServerProcess> {
   return startServerProcess(
     {
-      DATABASE_URL: pg.url, OTKLIK_SEED_DEMO: 'true', LOG_LEVEL: 'warn',
-      PUBLIC_LIMIT_PER_IP_PER_MINUTE: '10000000', PUBLIC_LIMIT_PER_SURVEY_PER_MINUTE: '100000000',
+      DATABASE_URL: pg.url,
+      OTKLIK_SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      PUBLIC_LIMIT_PER_IP_PER_MINUTE: '10000000',
+      PUBLIC_LIMIT_PER_SURVEY_PER_MINUTE: '100000000',
     },
     await freePort(),
     90_000,
@@ -110,11 +125,29 @@ beforeAll(async () => {
   pgPort = await freePort();
   pg = await startEmbeddedPostgres({ pgData, port: pgPort });
   server = await startServer();
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_ADMIN.password }) });
+  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_ADMIN.password }),
+  });
   const session = await login.json();
-  const headers = { 'content-type': 'application/json', cookie: login.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': session.csrfToken };
+  const headers = {
+    'content-type': 'application/json',
+    cookie: login.headers.get('set-cookie')!.split(';')[0],
+    'x-csrf-token': session.csrfToken,
+  };
   const ws = `${server.baseUrl}/api/v1/workspaces/${session.workspaces[0].id}`;
-  const survey = await (await fetch(`${ws}/surveys`, { method: 'POST', headers, body: JSON.stringify({ name: 'Load', kind: 'nps', displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false } }) })).json();
+  const survey = await (
+    await fetch(`${ws}/surveys`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        name: 'Load',
+        kind: 'nps',
+        displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false },
+      }),
+    })
+  ).json();
   await fetch(`${ws}/surveys/${survey.id}`, { method: 'PATCH', headers, body: JSON.stringify({ status: 'live' }) });
   publicKey = survey.publicKey;
   surveyId = survey.id;
@@ -149,7 +182,12 @@ function phaseFigures(run: ReturnType<typeof load>, counts: Map<string, number>)
 async function retryUnacked(base: string, keys: Set<string>): Promise<void> {
   for (const key of keys) {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const status = await post(base, `/api/v1/public/surveys/${publicKey}/responses`, { idempotencyKey: key, respondentId: `load-${key}`, answers: { score: 7 }, finished: true });
+      const status = await post(base, `/api/v1/public/surveys/${publicKey}/responses`, {
+        idempotencyKey: key,
+        respondentId: `load-${key}`,
+        answers: { score: 7 },
+        finished: true,
+      });
       if (status === 200 || status === 201) break;
       await sleep(100);
     }
@@ -191,7 +229,10 @@ describe('faults under load', () => {
     await retryUnacked(base, run.unacked);
     const after = await stored();
     expect([...run.unacked, ...run.acked].filter((key) => after.get(key) !== 1)).toEqual([]);
-    recordFigures(ctx, { stored_after_retry: [...run.unacked, ...run.acked].filter((key) => after.has(key)).length, duplicates_after_retry: [...after.values()].filter((n) => n > 1).length });
+    recordFigures(ctx, {
+      stored_after_retry: [...run.unacked, ...run.acked].filter((key) => after.has(key)).length,
+      duplicates_after_retry: [...after.values()].filter((n) => n > 1).length,
+    });
   }, 180_000);
 
   it('reconnects by itself after PostgreSQL restarts under load, reports it on /health, and ingest resumes', async (ctx) => {

@@ -36,15 +36,72 @@ const statuses = new Map<number, number>();
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 
 const nasty = fc.oneof(
-  fc.constantFrom("'; DROP TABLE responses; --", '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '../../etc/passwd', '\u0000', '\uD800', '💥'.repeat(50), 'NaN', '-1', '1e309', '{}', '[]', '', ' '),
+  fc.constantFrom(
+    "'; DROP TABLE responses; --",
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '../../etc/passwd',
+    '\u0000',
+    '\uD800',
+    '💥'.repeat(50),
+    'NaN',
+    '-1',
+    '1e309',
+    '{}',
+    '[]',
+    '',
+    ' ',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ minLength: 5000, maxLength: 7000 }),
 );
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  any: fc.oneof({ maxDepth: 3 }, nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(tie('any'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 12 }), tie('any'), { maxKeys: 5 })),
+  any: fc.oneof(
+    { maxDepth: 3 },
+    nasty,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('any'), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 12 }), tie('any'), { maxKeys: 5 }),
+  ),
 })).any;
 /** Bodies that keep the endpoint's field names but put wrong things in them, and bodies of other shapes. */
-const FIELDS = ['name', 'email', 'role', 'kind', 'status', 'scopes', 'url', 'events', 'text', 'source', 'externalId', 'postedAt', 'answers', 'score', 'idempotencyKey', 'respondentId', 'customerId', 'labels', 'reasonKeys', 'mentions', 'complaints', 'customers', 'into', 'textIds', 'to', 'factor', 'minCount', 'inactiveDays', 'password', 'languages', 'displayRules', 'questions'];
+const FIELDS = [
+  'name',
+  'email',
+  'role',
+  'kind',
+  'status',
+  'scopes',
+  'url',
+  'events',
+  'text',
+  'source',
+  'externalId',
+  'postedAt',
+  'answers',
+  'score',
+  'idempotencyKey',
+  'respondentId',
+  'customerId',
+  'labels',
+  'reasonKeys',
+  'mentions',
+  'complaints',
+  'customers',
+  'into',
+  'textIds',
+  'to',
+  'factor',
+  'minCount',
+  'inactiveDays',
+  'password',
+  'languages',
+  'displayRules',
+  'questions',
+];
 const body = fc.oneof(fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 6 }), value);
 
 interface PublicTargets {
@@ -59,7 +116,9 @@ async function publicTargets(as: LoggedIn, workspaceId: string): Promise<PublicT
   const ws = `/api/v1/workspaces/${workspaceId}`;
   const survey = (await as.post(`${ws}/surveys`, { name: 'Fuzz NPS', kind: 'nps' }).expect(201)).body;
   await as.patch(`${ws}/surveys/${survey.id}`, { status: 'live' }).expect(200);
-  const guarded = (await as.post(`${ws}/surveys`, { name: 'Guarded NPS', kind: 'nps', allowedOrigins: ['https://shop.example'] }).expect(201)).body;
+  const guarded = (
+    await as.post(`${ws}/surveys`, { name: 'Guarded NPS', kind: 'nps', allowedOrigins: ['https://shop.example'] }).expect(201)
+  ).body;
   await as.patch(`${ws}/surveys/${guarded.id}`, { status: 'live' }).expect(200);
   // Without identity verification, so the unsigned follow-up bodies below are stored (the fuzzer may rotate the secret).
   const flow = (await as.post(`${ws}/churn/flows`, { name: 'Fuzz flow', requireVerifiedCustomer: false }).expect(201)).body;
@@ -67,7 +126,12 @@ async function publicTargets(as: LoggedIn, workspaceId: string): Promise<PublicT
   return { surveyKey: survey.publicKey, guardedKey: guarded.publicKey, flowKey: flow.publicKey, surveyId: survey.id, flowId: flow.id };
 }
 
-const APP_OPTIONS = { publicLimitPerIpPerMinute: 1_000_000, publicLimitPerSurveyPerMinute: 1_000_000, loginLimitPerIpPerMinute: 1_000_000, backgroundJobs: false };
+const APP_OPTIONS = {
+  publicLimitPerIpPerMinute: 1_000_000,
+  publicLimitPerSurveyPerMinute: 1_000_000,
+  loginLimitPerIpPerMinute: 1_000_000,
+  backgroundJobs: false,
+};
 
 beforeAll(async () => {
   t = await startTestApp({ ...APP_OPTIONS, ingestEdge: true });
@@ -79,7 +143,14 @@ beforeAll(async () => {
   surveyKey = targets.surveyKey;
   flowKey = targets.flowKey;
   ingestKey = (await asAdmin.post(`${ws}/mentions/ingest-keys`, { name: 'fuzz' }).expect(201)).body;
-  ids = { workspaceId: admin.workspaceId, surveyId: targets.surveyId, flowId: targets.flowId, externalId: 'fuzz-customer', key: 'too_expensive', publicKey: surveyKey };
+  ids = {
+    workspaceId: admin.workspaceId,
+    surveyId: targets.surveyId,
+    flowId: targets.flowId,
+    externalId: 'fuzz-customer',
+    key: 'too_expensive',
+    publicKey: surveyKey,
+  };
 
   nest = await startTestApp({ ...APP_OPTIONS, ingestEdge: false });
   const nestAdmin = await nest.seedAdmin('Fuzz Co');
@@ -89,7 +160,10 @@ beforeAll(async () => {
   operations = Object.entries(doc.paths)
     .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method, path })))
     // Signing out (here or everywhere) would end the session the rest of the run uses; deleting the workspace its data.
-    .filter(({ method, path }) => !/\/auth\/logout(-everywhere)?$/.test(path) && !(method === 'delete' && path === '/api/v1/workspaces/{workspaceId}'));
+    .filter(
+      ({ method, path }) =>
+        !/\/auth\/logout(-everywhere)?$/.test(path) && !(method === 'delete' && path === '/api/v1/workspaces/{workspaceId}'),
+    );
 });
 afterAll(async () => {
   await t?.close();
@@ -113,10 +187,15 @@ let fingerprintSql: string | undefined;
 async function fingerprint(app: TestApp = t): Promise<Record<string, string>> {
   const db = app.app.get(DataSource);
   if (!fingerprintSql) {
-    const tables = (await db.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)) as { name: string }[];
+    const tables = (await db.query(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    )) as { name: string }[];
     fingerprintSql = tables
       .filter(({ name }) => !NOT_COMPARED.has(name))
-      .map(({ name }) => `SELECT '${name}' AS name, count(*)::text || ':' || ${TOUCHED_BY_READS.has(name) ? "''" : `coalesce(md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))), '')`} AS print FROM "${name}" x`)
+      .map(
+        ({ name }) =>
+          `SELECT '${name}' AS name, count(*)::text || ':' || ${TOUCHED_BY_READS.has(name) ? "''" : `coalesce(md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))), '')`} AS print FROM "${name}" x`,
+      )
       .join(' UNION ALL ');
   }
   const rows = (await db.query(fingerprintSql)) as { name: string; print: string }[];
@@ -149,9 +228,15 @@ const asIs = (body: unknown) => body as string;
 const count = (from: number, to: number) => [...statuses].filter(([s]) => s >= from && s < to).reduce((a, [, n]) => a + n, 0);
 
 async function sendTo(method: string, path: string, url: string, payload: unknown) {
-  const res = method === 'get' || method === 'delete'
-    ? await (method === 'get' ? asAdmin.get(url) : asAdmin.delete(url)).query(typeof payload === 'object' && payload && !Array.isArray(payload) ? (payload as Record<string, string>) : {})
-    : await asAdmin.agent[method as 'post' | 'patch' | 'put'](url).set('x-csrf-token', asAdmin.csrfToken).set('content-type', 'application/json').send(JSON.stringify(payload) ?? 'null');
+  const res =
+    method === 'get' || method === 'delete'
+      ? await (method === 'get' ? asAdmin.get(url) : asAdmin.delete(url)).query(
+          typeof payload === 'object' && payload && !Array.isArray(payload) ? (payload as Record<string, string>) : {},
+        )
+      : await asAdmin.agent[method as 'post' | 'patch' | 'put'](url)
+          .set('x-csrf-token', asAdmin.csrfToken)
+          .set('content-type', 'application/json')
+          .send(JSON.stringify(payload) ?? 'null');
   record(method, path, res.status, { payload, body: res.body });
   return res.status;
 }
@@ -168,30 +253,40 @@ describe('hostile input', () => {
     let requests = 0;
     for (const { method, path } of operations) {
       const writes = method !== 'get';
-      await fc.assert(
-        fc.asyncProperty(body, async (payload) => {
-          const url = fill(path);
-          const before = writes ? await fingerprint() : null;
-          const status = await sendTo(method, path, url, payload);
-          requests += 1;
-          if (before && status >= 400 && status < 500) {
-            const tables = changedTables(before, await fingerprint());
-            if (tables.length > 0) suspects.push({ method, path, url, payload, tables });
-          }
-          return status < 500;
-        }),
-        { numRuns: RUNS, seed: 20261202, endOnFailure: true },
-      ).catch(() => undefined); // collected in serverErrors, reported all at once below
+      await fc
+        .assert(
+          fc.asyncProperty(body, async (payload) => {
+            const url = fill(path);
+            const before = writes ? await fingerprint() : null;
+            const status = await sendTo(method, path, url, payload);
+            requests += 1;
+            if (before && status >= 400 && status < 500) {
+              const tables = changedTables(before, await fingerprint());
+              if (tables.length > 0) suspects.push({ method, path, url, payload, tables });
+            }
+            return status < 500;
+          }),
+          { numRuns: RUNS, seed: 20261202, endOnFailure: true },
+        )
+        .catch(() => undefined); // collected in serverErrors, reported all at once below
     }
     const partial: string[] = [];
     for (const s of suspects) {
       const before = await quiet();
       const status = await sendTo(s.method, s.path, s.url, s.payload);
       const tables = changedTables(before, await fingerprint());
-      if (status >= 400 && status < 500 && tables.length > 0) partial.push(`${s.method.toUpperCase()} ${s.path} → ${status} changed ${tables.join(', ')}: ${JSON.stringify(s.payload).slice(0, 200)}`);
+      if (status >= 400 && status < 500 && tables.length > 0)
+        partial.push(
+          `${s.method.toUpperCase()} ${s.path} → ${status} changed ${tables.join(', ')}: ${JSON.stringify(s.payload).slice(0, 200)}`,
+        );
     }
     recordFigures(ctx, {
-      check: 'fuzzing every endpoint', endpoints: operations.length, requests, '2xx': count(200, 300), '4xx': count(400, 500), '5xx': count(500, 600),
+      check: 'fuzzing every endpoint',
+      endpoints: operations.length,
+      requests,
+      '2xx': count(200, 300),
+      '4xx': count(400, 500),
+      '5xx': count(500, 600),
       refused_writes_that_changed_data: partial.length,
     });
     expect(serverErrors).toEqual([]);
@@ -199,7 +294,12 @@ describe('hostile input', () => {
   }, 900_000);
 
   it('answers malformed requests with 4xx and stores nothing: broken JSON, invalid UTF-8, deep nesting, huge bodies, wrong types', async (ctx) => {
-    const targets = [`/api/v1/public/surveys/${surveyKey}/responses`, `/api/v1/public/cancellation-flows/${flowKey}/submissions`, `/api/v1/workspaces/${admin.workspaceId}/customers/bulk`, '/api/v1/auth/login'];
+    const targets = [
+      `/api/v1/public/surveys/${surveyKey}/responses`,
+      `/api/v1/public/cancellation-flows/${flowKey}/submissions`,
+      `/api/v1/workspaces/${admin.workspaceId}/customers/bulk`,
+      '/api/v1/auth/login',
+    ];
     const deep = '['.repeat(5000) + ']'.repeat(5000);
     const cases: [string, string | Buffer][] = [
       ['application/json', '{"idempotencyKey": '],
@@ -211,7 +311,14 @@ describe('hostile input', () => {
       ['text/plain', 'not json at all'],
       ['application/xml', '<a/>'],
       // Valid JSON whose strings are not valid UTF-8 (a lone continuation byte, an overlong "/", a bare surrogate).
-      ['application/json', Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0x80, 0xc0, 0xaf, 0xed, 0xa0, 0x80]), Buffer.from('","answers":{"score":5}}')])],
+      [
+        'application/json',
+        Buffer.concat([
+          Buffer.from('{"name":"'),
+          Buffer.from([0x80, 0xc0, 0xaf, 0xed, 0xa0, 0x80]),
+          Buffer.from('","answers":{"score":5}}'),
+        ]),
+      ],
       ['application/json; charset=latin1', '{"name":"caf\u00e9"}'],
     ];
     const before = await quiet();
@@ -219,7 +326,12 @@ describe('hostile input', () => {
     for (const url of targets) {
       for (const [type, payload] of cases) {
         // As bytes: supertest would otherwise JSON-encode a Buffer ({"type":"Buffer",…}) and never send the bad bytes.
-        const res = await asAdmin.agent.post(url).set('content-type', type).set('x-csrf-token', asAdmin.csrfToken).serialize(asIs).send(payload);
+        const res = await asAdmin.agent
+          .post(url)
+          .set('content-type', type)
+          .set('x-csrf-token', asAdmin.csrfToken)
+          .serialize(asIs)
+          .send(payload);
         record('post', `${url} [${type}]`, res.status, res.body);
         requests += 1;
         expect(res.status, `${url} ${type} ${String(payload).slice(0, 40)}`).toBeGreaterThanOrEqual(400);
@@ -243,29 +355,70 @@ describe('hostile input', () => {
       const [head, tail] = template.split('@@');
       return Buffer.concat([Buffer.from(head), typeof value === 'string' ? Buffer.from(value) : value, Buffer.from(tail)]);
     };
-    const session = (method: 'post' | 'put') => (url: string, body: Buffer) => asAdmin.agent[method](url).set('x-csrf-token', asAdmin.csrfToken).set('content-type', 'application/json').serialize(asIs).send(body);
-    const anonymous = (url: string, body: Buffer) => t.http().post(url).set('origin', 'https://fuzz.example').set('content-type', 'application/json').serialize(asIs).send(body);
+    const session = (method: 'post' | 'put') => (url: string, body: Buffer) =>
+      asAdmin.agent[method](url).set('x-csrf-token', asAdmin.csrfToken).set('content-type', 'application/json').serialize(asIs).send(body);
+    const anonymous = (url: string, body: Buffer) =>
+      t.http().post(url).set('origin', 'https://fuzz.example').set('content-type', 'application/json').serialize(asIs).send(body);
     const signed = (_url: string, body: Buffer) => {
       const id = `msg_${randomUUID()}`;
       const ts = Math.floor(Date.now() / 1000);
-      const sig = createHmac('sha256', Buffer.from(ingestKey.secret.slice(6), 'base64')).update(Buffer.concat([Buffer.from(`${id}.${ts}.`), body])).digest('base64');
-      return t.http().post('/api/v1/ingest/mentions').set('content-type', 'application/json').set('otklik-key', ingestKey.keyId)
-        .set('webhook-id', id).set('webhook-timestamp', String(ts)).set('webhook-signature', `v1,${sig}`).serialize(asIs).send(body);
+      const sig = createHmac('sha256', Buffer.from(ingestKey.secret.slice(6), 'base64'))
+        .update(Buffer.concat([Buffer.from(`${id}.${ts}.`), body]))
+        .digest('base64');
+      return t
+        .http()
+        .post('/api/v1/ingest/mentions')
+        .set('content-type', 'application/json')
+        .set('otklik-key', ingestKey.keyId)
+        .set('webhook-id', id)
+        .set('webhook-timestamp', String(ts))
+        .set('webhook-signature', `v1,${sig}`)
+        .serialize(asIs)
+        .send(body);
     };
     const mentions = async () => JSON.stringify((await asAdmin.get(`${ws}/mentions?limit=100`).expect(200)).body);
-    const targets: { name: string; url: string; template: string; send: (url: string, body: Buffer) => request.Test; read: () => Promise<string> }[] = [
-      { name: 'survey comment (public)', url: `/api/v1/public/surveys/${surveyKey}/responses`, send: anonymous,
+    const targets: {
+      name: string;
+      url: string;
+      template: string;
+      send: (url: string, body: Buffer) => request.Test;
+      read: () => Promise<string>;
+    }[] = [
+      {
+        name: 'survey comment (public)',
+        url: `/api/v1/public/surveys/${surveyKey}/responses`,
+        send: anonymous,
         template: '{"idempotencyKey":"KEY","respondentId":"odd-KEY","answers":{"score":5,"comment":"@@"},"finished":true}',
-        read: async () => JSON.stringify((await asAdmin.get(`${ws}/surveys/${ids.surveyId}/responses?limit=100`).expect(200)).body) },
-      { name: 'cancellation follow-up (public)', url: `/api/v1/public/cancellation-flows/${flowKey}/submissions`, send: anonymous,
+        read: async () => JSON.stringify((await asAdmin.get(`${ws}/surveys/${ids.surveyId}/responses?limit=100`).expect(200)).body),
+      },
+      {
+        name: 'cancellation follow-up (public)',
+        url: `/api/v1/public/cancellation-flows/${flowKey}/submissions`,
+        send: anonymous,
         template: '{"idempotencyKey":"KEY","customerId":"fuzz-customer","reasonKey":"too_expensive","followUp":"@@","finished":true}',
-        read: async () => JSON.stringify((await asAdmin.get(`${ws}/customers/fuzz-customer/timeline`).expect(200)).body) },
-      { name: 'customer name', url: `${ws}/customers/odd-KEY`, send: session('put'), template: '{"name":"@@"}',
-        read: async () => JSON.stringify((await asAdmin.get(`${ws}/customers?limit=100`).expect(200)).body) },
-      { name: 'mention text', url: `${ws}/mentions/bulk`, send: session('post'), read: mentions,
-        template: '{"mentions":[{"source":"twitter","externalId":"KEY","text":"@@","postedAt":"2026-11-30T09:15:00Z"}]}' },
-      { name: 'mention text (signed ingest)', url: '', send: signed, read: mentions,
-        template: '{"source":"twitter","externalId":"KEY","text":"@@","postedAt":"2026-11-30T09:15:00Z"}' },
+        read: async () => JSON.stringify((await asAdmin.get(`${ws}/customers/fuzz-customer/timeline`).expect(200)).body),
+      },
+      {
+        name: 'customer name',
+        url: `${ws}/customers/odd-KEY`,
+        send: session('put'),
+        template: '{"name":"@@"}',
+        read: async () => JSON.stringify((await asAdmin.get(`${ws}/customers?limit=100`).expect(200)).body),
+      },
+      {
+        name: 'mention text',
+        url: `${ws}/mentions/bulk`,
+        send: session('post'),
+        read: mentions,
+        template: '{"mentions":[{"source":"twitter","externalId":"KEY","text":"@@","postedAt":"2026-11-30T09:15:00Z"}]}',
+      },
+      {
+        name: 'mention text (signed ingest)',
+        url: '',
+        send: signed,
+        read: mentions,
+        template: '{"source":"twitter","externalId":"KEY","text":"@@","postedAt":"2026-11-30T09:15:00Z"}',
+      },
     ];
     let requests = 0;
     let kept = 0;
@@ -280,12 +433,14 @@ describe('hostile input', () => {
         record('post', label, res.status, res.body);
         if (typeof value === 'string') {
           // Refused with a message that says why, and nothing written.
-          if (res.status !== 400 || !String(res.body?.error?.message ?? JSON.stringify(res.body)).includes('cannot be stored')) wrong.push(`${label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          if (res.status !== 400 || !String(res.body?.error?.message ?? JSON.stringify(res.body)).includes('cannot be stored'))
+            wrong.push(`${label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
           const changed = changedTables(before, await fingerprint());
           if (changed.length > 0) wrong.push(`${label}: refused, yet changed ${changed.join(', ')}`);
         } else if (target.send === signed) {
           // Signed over the bytes as sent, so the signature holds and the body is refused for what it is.
-          if (res.status !== 400 || !String(res.body?.error?.message).includes('UTF-8')) wrong.push(`${label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          if (res.status !== 400 || !String(res.body?.error?.message).includes('UTF-8'))
+            wrong.push(`${label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
         } else if (res.status < 300) {
           // Kept, with the bad bytes as U+FFFD, and readable back.
           kept += 1;
@@ -293,7 +448,12 @@ describe('hostile input', () => {
         } else if (res.status >= 500) wrong.push(`${label}: ${res.status}`);
       }
     }
-    recordFigures(ctx, { check: 'unstorable text and invalid UTF-8', requests, kept_as_replacement_char: kept, '5xx': serverErrors.length });
+    recordFigures(ctx, {
+      check: 'unstorable text and invalid UTF-8',
+      requests,
+      kept_as_replacement_char: kept,
+      '5xx': serverErrors.length,
+    });
     expect(wrong).toEqual([]);
     expect(serverErrors).toEqual([]);
   }, 180_000);
@@ -312,7 +472,8 @@ describe('hostile input', () => {
           const nestBefore = await fingerprint(nest);
           const send = (raw: string | Buffer) => ({ 'content-type': 'application/json', origin: 'https://fuzz.example', raw });
           const [edge, viaNest] = await bothTransports(target, send(JSON.stringify(payload) ?? 'null'));
-          if (!sameAnswer(edge, viaNest)) mismatches.push(`${target} ${JSON.stringify(payload).slice(0, 120)}: ${describeAnswer(edge)} vs ${describeAnswer(viaNest)}`);
+          if (!sameAnswer(edge, viaNest))
+            mismatches.push(`${target} ${JSON.stringify(payload).slice(0, 120)}: ${describeAnswer(edge)} vs ${describeAnswer(viaNest)}`);
           status = edge.status;
           record('post', `${target} (edge off)`, viaNest.status, payload);
           if (viaNest.status >= 400 && viaNest.status < 500 && changedTables(nestBefore, await fingerprint(nest)).length > 0) return false;
@@ -320,9 +481,20 @@ describe('hostile input', () => {
           const raw = JSON.stringify(payload) ?? 'null';
           const id = `msg_${randomUUID()}`;
           const ts = Math.floor(Date.now() / 1000);
-          const sig = createHmac('sha256', Buffer.from(ingestKey.secret.slice(6), 'base64')).update(`${id}.${ts}.${raw}`).digest('base64');
-          status = (await t.http().post('/api/v1/ingest/mentions').set('content-type', 'application/json').set('otklik-key', ingestKey.keyId)
-            .set('webhook-id', id).set('webhook-timestamp', String(ts)).set('webhook-signature', `v1,${sig}`).send(raw)).status;
+          const sig = createHmac('sha256', Buffer.from(ingestKey.secret.slice(6), 'base64'))
+            .update(`${id}.${ts}.${raw}`)
+            .digest('base64');
+          status = (
+            await t
+              .http()
+              .post('/api/v1/ingest/mentions')
+              .set('content-type', 'application/json')
+              .set('otklik-key', ingestKey.keyId)
+              .set('webhook-id', id)
+              .set('webhook-timestamp', String(ts))
+              .set('webhook-signature', `v1,${sig}`)
+              .send(raw)
+          ).status;
         }
         record('post', target, status, payload);
         requests += 1;
@@ -339,7 +511,8 @@ describe('hostile input', () => {
   }, 300_000);
 
   it('answers malformed public writes with the same status and body on both transports, in one order of checks', async (ctx) => {
-    const valid = () => JSON.stringify({ idempotencyKey: randomUUID(), respondentId: `fuzz-${randomUUID()}`, answers: { score: 7 }, finished: true });
+    const valid = () =>
+      JSON.stringify({ idempotencyKey: randomUUID(), respondentId: `fuzz-${randomUUID()}`, answers: { score: 7 }, finished: true });
     const json = 'application/json';
     // [what, content type, extra headers, body, the status both must give]
     const cases: [string, string | undefined, Record<string, string>, string | Buffer, number][] = [
@@ -389,7 +562,8 @@ describe('hostile input', () => {
         if (edge.status === 201) stored += 1;
         if (!sameAnswer(edge, viaNest)) wrong.push(`${target} ${name}: edge ${describeAnswer(edge)} vs Express ${describeAnswer(viaNest)}`);
         if (edge.status !== want) wrong.push(`${target} ${name}: ${describeAnswer(edge)}, expected ${want}`);
-        if (expected === 403 && (edge.headers['access-control-allow-origin'] || viaNest.headers['access-control-allow-origin'])) wrong.push(`${target} ${name}: CORS header on a refused origin`);
+        if (expected === 403 && (edge.headers['access-control-allow-origin'] || viaNest.headers['access-control-allow-origin']))
+          wrong.push(`${target} ${name}: CORS header on a refused origin`);
       }
     }
     // The accepted responses changed the same tables on both apps, and nothing else did.
@@ -409,9 +583,10 @@ async function bothTransports(
 ): Promise<[Answer, Answer]> {
   const { raw, guarded, ...headers } = request;
   const send = async (app: TestApp, keys: PublicTargets): Promise<Answer> => {
-    const url = target === 'submissions'
-      ? `/api/v1/public/cancellation-flows/${keys.flowKey}/submissions`
-      : `/api/v1/public/surveys/${guarded ? keys.guardedKey : keys.surveyKey}/${target}`;
+    const url =
+      target === 'submissions'
+        ? `/api/v1/public/cancellation-flows/${keys.flowKey}/submissions`
+        : `/api/v1/public/surveys/${guarded ? keys.guardedKey : keys.surveyKey}/${target}`;
     let req = app.http().post(url);
     for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') req = req.set(name, value);
     // As a Buffer: superagent gives a string body without a content type the form type.
@@ -425,11 +600,17 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** A body with what differs between the two apps by nature taken out: request ids, record ids, the public keys. */
 function normalised(body: unknown, keys: PublicTargets): unknown {
-  return JSON.parse(JSON.stringify(body ?? null, (name, value: unknown) => {
-    if (name === 'requestId') return '<request id>';
-    if (typeof value !== 'string') return value;
-    return value.replaceAll(keys.surveyKey, '<survey>').replaceAll(keys.guardedKey, '<guarded>').replaceAll(keys.flowKey, '<flow>').replace(UUID, '<uuid>');
-  }));
+  return JSON.parse(
+    JSON.stringify(body ?? null, (name, value: unknown) => {
+      if (name === 'requestId') return '<request id>';
+      if (typeof value !== 'string') return value;
+      return value
+        .replaceAll(keys.surveyKey, '<survey>')
+        .replaceAll(keys.guardedKey, '<guarded>')
+        .replaceAll(keys.flowKey, '<flow>')
+        .replace(UUID, '<uuid>');
+    }),
+  );
 }
 
 const sameAnswer = (a: Answer, b: Answer) => a.status === b.status && JSON.stringify(a.body) === JSON.stringify(b.body);

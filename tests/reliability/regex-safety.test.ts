@@ -85,7 +85,10 @@ function audit(jobs: Job[]): Promise<Verdict[]> {
     let remaining = jobs;
     const runBatch = () => {
       if (remaining.length === 0) return resolve(verdicts);
-      const worker = new Worker(WORKER, { eval: true, workerData: { jobs: remaining, screenChars: SCREEN_CHARS, bigChars: BIG_CHARS, kept: SLOWEST_KEPT, budgetMs: BUDGET_MS } });
+      const worker = new Worker(WORKER, {
+        eval: true,
+        workerData: { jobs: remaining, screenChars: SCREEN_CHARS, bigChars: BIG_CHARS, kept: SLOWEST_KEPT, budgetMs: BUDGET_MS },
+      });
       let current: number | null = null;
       let timer: NodeJS.Timeout | undefined;
       worker.on('message', (m: { type: 'start'; id: number } | ({ type: 'done' } & Verdict)) => {
@@ -94,7 +97,10 @@ function audit(jobs: Job[]): Promise<Verdict[]> {
           current = m.id;
           timer = setTimeout(() => {
             // Stuck: record it, and carry on with the rest in a fresh worker.
-            verdicts.push({ id: m.id, worst: { attack: { prefix: '?', pump: '?', suffix: '' }, screenMs: Infinity, ms: Infinity, chars: 0, over: true } });
+            verdicts.push({
+              id: m.id,
+              worst: { attack: { prefix: '?', pump: '?', suffix: '' }, screenMs: Infinity, ms: Infinity, chars: 0, over: true },
+            });
             remaining = remaining.slice(remaining.findIndex((j) => j.id === m.id) + 1);
             void worker.terminate().then(runBatch);
           }, STUCK_MS);
@@ -125,10 +131,7 @@ describe('regular expressions on hostile input', () => {
   });
 
   it('no pattern takes super-linear time on inputs built from its own structure', { timeout: 600_000 }, async () => {
-    const patterns: FoundRegex[] = [
-      ...found,
-      ...Object.entries(DYNAMIC).flatMap(([where, list]) => list.map((p) => ({ where, ...p }))),
-    ];
+    const patterns: FoundRegex[] = [...found, ...Object.entries(DYNAMIC).flatMap(([where, list]) => list.map((p) => ({ where, ...p })))];
     // The same pattern written in several places is run once.
     const unique = new Map<string, { pattern: FoundRegex; places: string[] }>();
     for (const p of patterns) {
@@ -138,7 +141,12 @@ describe('regular expressions on hostile input', () => {
       else unique.set(key, { pattern: p, places: [p.where] });
     }
     const entries = [...unique.values()];
-    const jobs: Job[] = entries.map((e, id) => ({ id, source: e.pattern.source, flags: e.pattern.flags, attacks: attacksFor(e.pattern.source) }));
+    const jobs: Job[] = entries.map((e, id) => ({
+      id,
+      source: e.pattern.source,
+      flags: e.pattern.flags,
+      attacks: attacksFor(e.pattern.source),
+    }));
     const verdicts = await audit(jobs);
     expect(verdicts.length).toBe(jobs.length);
 

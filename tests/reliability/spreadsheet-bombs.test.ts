@@ -147,7 +147,10 @@ async function watch<T>(work: () => Promise<T>): Promise<{ result: T; figures: F
     running = false;
     await loop;
   }
-  return { result, figures: { healthMaxMs: Math.round(healthMaxMs), healthSamples: samples, rssGrowthMb: Math.round((rssMax - rssBefore) / 1024 ** 2) } };
+  return {
+    result,
+    figures: { healthMaxMs: Math.round(healthMaxMs), healthSamples: samples, rssGrowthMb: Math.round((rssMax - rssBefore) / 1024 ** 2) },
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -184,7 +187,13 @@ const admins: { admin: SeededAdmin; as: LoggedIn }[] = [];
 let bomb: Buffer;
 let csv: Buffer;
 
-function upload(who: { admin: SeededAdmin; as: LoggedIn }, bytes: Buffer, filename: string, contentType: string, path = 'customer-imports') {
+function upload(
+  who: { admin: SeededAdmin; as: LoggedIn },
+  bytes: Buffer,
+  filename: string,
+  contentType: string,
+  path = 'customer-imports',
+) {
   return who.as.agent
     .post(`/api/v1/workspaces/${who.admin.workspaceId}/${path}`)
     .set('X-CSRF-Token', who.as.csrfToken)
@@ -280,7 +289,10 @@ describe('spreadsheet bombs (issue 13, item 8)', () => {
     const rows = Array.from({ length: 40_000 }, (_, r) => Array.from({ length: 12 }, (_, c) => `v${r}-${c}`).join(','));
     const file = Buffer.from(`${Array.from({ length: 12 }, (_, c) => `col${c}`).join(',')}\n${rows.join('\n')}\n`);
     const upload = { originalname: 'wide.csv', mimetype: 'text/csv', size: file.length, buffer: file };
-    const refused = await runParseWorker(upload, 50_000, 16).then(() => null, (error: ApiError) => error);
+    const refused = await runParseWorker(upload, 50_000, 16).then(
+      () => null,
+      (error: ApiError) => error,
+    );
     expect([refused?.getStatus(), refused?.code]).toEqual([413, 'file_too_complex']);
     expect(refused?.message).toMatch(/needs more than 16 MB of memory/);
     expect((await runParseWorker(upload, 50_000)).rows).toHaveLength(40_000);

@@ -52,12 +52,23 @@ function hostileTexts(count: number): string[] {
  */
 const SIGNED_BODY_LIMIT_MS = 250;
 
-function expectNoStall({ worstMs, worstBusyMs, samples }: { worstMs: number; worstBusyMs: number; samples: number }, limitMs = HEALTH_LIMIT_MS): void {
+function expectNoStall(
+  { worstMs, worstBusyMs, samples }: { worstMs: number; worstBusyMs: number; samples: number },
+  limitMs = HEALTH_LIMIT_MS,
+): void {
   expect(samples).toBeGreaterThan(1);
-  expect(worstBusyMs, `/health: slowest of ${samples} answers took ${Math.round(worstMs)} ms; the longest loop iteration ran ${worstBusyMs} ms of CPU`).toBeLessThan(limitMs);
+  expect(
+    worstBusyMs,
+    `/health: slowest of ${samples} answers took ${Math.round(worstMs)} ms; the longest loop iteration ran ${worstBusyMs} ms of CPU`,
+  ).toBeLessThan(limitMs);
 }
 
-const mention = (text: string) => ({ source: 'twitter', externalId: randomUUID(), text, postedAt: new Date(Date.now() - 3_600_000).toISOString() });
+const mention = (text: string) => ({
+  source: 'twitter',
+  externalId: randomUUID(),
+  text,
+  postedAt: new Date(Date.now() - 3_600_000).toISOString(),
+});
 
 /** CPU time of this process's main thread (the event loop's), from Linux's per-thread accounting; 10 ms ticks. */
 function mainThreadCpuMs(): number {
@@ -106,10 +117,18 @@ async function whileSampling<T>(work: () => Promise<T>): Promise<{ result: T; wo
 function signedIngest(body: string) {
   const id = `msg_${randomUUID()}`;
   const timestamp = Math.floor(Date.now() / 1000);
-  const signature = createHmac('sha256', Buffer.from(key.secret.replace(/^whsec_/, ''), 'base64')).update(`${id}.${timestamp}.${body}`).digest('base64');
+  const signature = createHmac('sha256', Buffer.from(key.secret.replace(/^whsec_/, ''), 'base64'))
+    .update(`${id}.${timestamp}.${body}`)
+    .digest('base64');
   return fetch(`${t.baseUrl}/api/v1/ingest/mentions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'otklik-key': key.keyId, 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1,${signature}` },
+    headers: {
+      'content-type': 'application/json',
+      'otklik-key': key.keyId,
+      'webhook-id': id,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': `v1,${signature}`,
+    },
     body,
   });
 }
@@ -132,12 +151,19 @@ beforeAll(async () => {
   asAdmin = await t.login(admin.email, admin.password);
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
   key = (await asAdmin.post(`${ws}/mentions/ingest-keys`, { name: 'Monitoring' }).expect(201)).body;
-  token = (await asAdmin.post(`${ws}/api-tokens`, { name: 'monitor', scopes: ['mentions:write', 'mentions:read'] }).expect(201)).body.secret;
+  token = (await asAdmin.post(`${ws}/api-tokens`, { name: 'monitor', scopes: ['mentions:write', 'mentions:read'] }).expect(201)).body
+    .secret;
   // Warm up: the first worker start (and, under vitest, bundling its sources) is not what is measured.
-  await whileSampling(async () => (await fetch(`${t.baseUrl}${ws}/mentions/bulk`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ mentions: [mention('warm up '.repeat(8_000))] }),
-  })).status);
+  await whileSampling(
+    async () =>
+      (
+        await fetch(`${t.baseUrl}${ws}/mentions/bulk`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ mentions: [mention('warm up '.repeat(8_000))] }),
+        })
+      ).status,
+  );
 });
 afterAll(async () => {
   await t?.close();
@@ -149,7 +175,11 @@ describe('/health while hostile text is processed', () => {
     const body = JSON.stringify({ mentions: hostileTexts(45).map(mention) });
     expect(body.length).toBeGreaterThan(850_000);
     const { result, worstMs, worstBusyMs, samples } = await whileSampling(async () => {
-      const res = await fetch(`${t.baseUrl}${ws}/mentions/bulk`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+      const res = await fetch(`${t.baseUrl}${ws}/mentions/bulk`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
       return { status: res.status, body: (await res.json()) as { created: number; invalid: number } };
     });
     expect(result.status, JSON.stringify(result.body).slice(0, 300)).toBe(200);
@@ -170,8 +200,12 @@ describe('/health while hostile text is processed', () => {
   });
 
   it('feed poll: 30 items of 150,000 "<" in CDATA', { timeout: 120_000 }, async () => {
-    const feed = (await asAdmin.post(`${ws}/mentions/feeds`, { url: feedUrl, name: 'Hostile', source: 'hostile', enabled: false }).expect(201)).body;
-    const { result, worstMs, worstBusyMs, samples } = await whileSampling(async () => (await asAdmin.post(`${ws}/mentions/feeds/${feed.id}/poll`).expect(200)).body);
+    const feed = (
+      await asAdmin.post(`${ws}/mentions/feeds`, { url: feedUrl, name: 'Hostile', source: 'hostile', enabled: false }).expect(201)
+    ).body;
+    const { result, worstMs, worstBusyMs, samples } = await whileSampling(
+      async () => (await asAdmin.post(`${ws}/mentions/feeds/${feed.id}/poll`).expect(200)).body,
+    );
     expect(result, result.error).toMatchObject({ status: 'ok', created: 30 });
     expectNoStall({ worstMs, worstBusyMs, samples });
   });

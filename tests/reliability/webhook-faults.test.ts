@@ -61,24 +61,39 @@ async function waitUntil<T>(read: () => Promise<T> | T, done: (value: T) => bool
 
 function signatureValid(secret: string, hook: ReceivedWebhook): boolean {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const expected = createHmac('sha256', key).update(`${hook.headers['webhook-id']}.${hook.headers['webhook-timestamp']}.${hook.body}`).digest('base64');
+  const expected = createHmac('sha256', key)
+    .update(`${hook.headers['webhook-id']}.${hook.headers['webhook-timestamp']}.${hook.body}`)
+    .digest('base64');
   return hook.headers['webhook-signature'] === `v1,${expected}`;
 }
 
 /** A live survey and a function that posts one finished response carrying `comment`. */
 async function liveSurvey(http: () => ReturnType<TestApp['http']>, as: LoggedIn, workspace: string) {
-  const survey = (await as.post(`${workspace}/surveys`, {
-    name: `Faults ${randomUUID().slice(0, 8)}`, kind: 'nps', displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false },
-  }).expect(201)).body;
+  const survey = (
+    await as
+      .post(`${workspace}/surveys`, {
+        name: `Faults ${randomUUID().slice(0, 8)}`,
+        kind: 'nps',
+        displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false },
+      })
+      .expect(201)
+  ).body;
   await as.patch(`${workspace}/surveys/${survey.id}`, { status: 'live' }).expect(200);
   return async (comment: string): Promise<number> =>
-    (await http().post(`/api/v1/public/surveys/${survey.publicKey}/responses`)
-      .send({ idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, answers: { score: 4, comment }, finished: true })).status;
+    (
+      await http()
+        .post(`/api/v1/public/surveys/${survey.publicKey}/responses`)
+        .send({ idempotencyKey: randomUUID(), respondentId: `r-${randomUUID()}`, answers: { score: 4, comment }, finished: true })
+    ).status;
 }
 
 const comments = (hooks: ReceivedWebhook[]) => hooks.map((h) => h.json.data.comment as string);
 /** Accepted deliveries per event id: every event must be there exactly once. */
-const acceptedPerEvent = (r: WebhookReceiver, prefix = '') => r.accepted().filter((h) => String(h.json.data.comment).startsWith(prefix)).reduce((m, h) => m.set(h.json.id, (m.get(h.json.id) ?? 0) + 1), new Map<string, number>());
+const acceptedPerEvent = (r: WebhookReceiver, prefix = '') =>
+  r
+    .accepted()
+    .filter((h) => String(h.json.data.comment).startsWith(prefix))
+    .reduce((m, h) => m.set(h.json.id, (m.get(h.json.id) ?? 0) + 1), new Map<string, number>());
 
 describe('webhook receiver faults', () => {
   it('a hanging receiver: its deliveries time out and are retried until it recovers, then arrive once each, in order; another endpoint and ingest carry on meanwhile', async () => {
@@ -97,8 +112,15 @@ describe('webhook receiver faults', () => {
     expect(atHealthy.every((h) => signatureValid(fine.secret, h))).toBe(true);
 
     // The stuck endpoint's first delivery timed out at least twice; nothing of it was accepted yet.
-    const log = () => asAdmin.get(`${ws}/webhooks/${stuck.id}/deliveries?limit=100`).expect(200).then((r) => r.body.items as { id: string; attempts: number; lastError: string | null; status: string }[]);
-    await waitUntil(() => faulty.answers.filter((a) => a === 'hang').length, (n) => n >= 2);
+    const log = () =>
+      asAdmin
+        .get(`${ws}/webhooks/${stuck.id}/deliveries?limit=100`)
+        .expect(200)
+        .then((r) => r.body.items as { id: string; attempts: number; lastError: string | null; status: string }[]);
+    await waitUntil(
+      () => faulty.answers.filter((a) => a === 'hang').length,
+      (n) => n >= 2,
+    );
     const during = await log();
     expect(during).toHaveLength(5);
     expect(during.some((d) => (d.lastError ?? '').includes('timed out'))).toBe(true);
@@ -136,7 +158,10 @@ describe('webhook receiver faults', () => {
     expect(comments(got)).toEqual(sent);
     expect([...acceptedPerEvent(faulty, 'fail-').values()]).toEqual([1, 1, 1, 1]);
     expect(faulty.answers.slice(0, 6)).toEqual(['reset', 502, 'reset', 502, 'reset', 502]);
-    const items = (await asAdmin.get(`${ws}/webhooks/${hook.id}/deliveries?limit=100`).expect(200)).body.items as { id: string; attempts: number }[];
+    const items = (await asAdmin.get(`${ws}/webhooks/${hook.id}/deliveries?limit=100`).expect(200)).body.items as {
+      id: string;
+      attempts: number;
+    }[];
     const first = items.reduce((a, b) => (a.attempts > b.attempts ? a : b));
     const detail = (await asAdmin.get(`${ws}/webhooks/${hook.id}/deliveries/${first.id}`).expect(200)).body;
     expect(detail).toMatchObject({ status: 'succeeded', attempts: 7, lastStatusCode: 200 });
@@ -147,7 +172,11 @@ describe('webhook receiver faults', () => {
   it('sends mention.created (and lists every event type as sent today)', async () => {
     const hook = (await asAdmin.post(`${ws}/webhooks`, { url: healthy.url, events: ['mention.created'] }).expect(201)).body;
     const text = `Reliability mention ${randomUUID()}`;
-    await asAdmin.post(`${ws}/mentions/bulk`, { mentions: [{ source: 'twitter', externalId: randomUUID(), text, postedAt: new Date().toISOString() }] }).expect(200);
+    await asAdmin
+      .post(`${ws}/mentions/bulk`, {
+        mentions: [{ source: 'twitter', externalId: randomUUID(), text, postedAt: new Date().toISOString() }],
+      })
+      .expect(200);
     const [got] = await healthy.waitFor(1, (w) => w.json.type === 'mention.created' && w.json.data.text === text);
     expect(signatureValid(hook.secret, got)).toBe(true);
     const catalogue = (await asAdmin.get(`${ws}/webhooks/event-types`).expect(200)).body as { type: string; live: boolean }[];
@@ -177,7 +206,10 @@ describe('webhook deliveries across a restart', () => {
       firstOpen = false;
 
       // Second process on the same database, with background work on.
-      second = await createApp(loadConfig({ LOG_LEVEL: 'silent', LOG_FORMAT: 'json' }, { ...WEBHOOKS, seedDemo: false, port: 0 }), databaseUrl);
+      second = await createApp(
+        loadConfig({ LOG_LEVEL: 'silent', LOG_FORMAT: 'json' }, { ...WEBHOOKS, seedDemo: false, port: 0 }),
+        databaseUrl,
+      );
       await second.listen(0, '127.0.0.1');
       const got = await receiver.waitFor(3);
       expect(comments(got)).toEqual(sent);

@@ -100,9 +100,21 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
         csrfToken,
         userId: response.body.user.id as string,
         get: (path) => agent.get(path),
-        post: (path, body) => agent.post(path).set('X-CSRF-Token', csrfToken).send(body ?? {}),
-        patch: (path, body) => agent.patch(path).set('X-CSRF-Token', csrfToken).send(body ?? {}),
-        put: (path, body) => agent.put(path).set('X-CSRF-Token', csrfToken).send(body ?? {}),
+        post: (path, body) =>
+          agent
+            .post(path)
+            .set('X-CSRF-Token', csrfToken)
+            .send(body ?? {}),
+        patch: (path, body) =>
+          agent
+            .patch(path)
+            .set('X-CSRF-Token', csrfToken)
+            .send(body ?? {}),
+        put: (path, body) =>
+          agent
+            .put(path)
+            .set('X-CSRF-Token', csrfToken)
+            .send(body ?? {}),
         delete: (path) => agent.delete(path).set('X-CSRF-Token', csrfToken),
       };
     },

@@ -38,7 +38,11 @@ export function discoverRegexes(root: string, dirs: readonly string[]): { found:
         const text = node.text;
         const end = text.lastIndexOf('/');
         found.push({ where: where(node), source: text.slice(1, end), flags: text.slice(end + 1) });
-      } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
+      } else if (
+        (ts.isNewExpression(node) || ts.isCallExpression(node)) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === 'RegExp'
+      ) {
         const [pattern, flags] = node.arguments ?? [];
         const source = constant(pattern);
         if (source !== undefined && (flags === undefined || constant(flags) !== undefined)) {
@@ -62,8 +66,19 @@ export function discoverRegexes(root: string, dirs: readonly string[]): { found:
 export function patternAlphabet(source: string): string[] {
   const out = new Set<string>();
   const escapes: Record<string, string[]> = {
-    s: [' ', '\t', '\n', '\u00a0'], S: ['a', '!'], d: ['0'], D: ['a'], w: ['a', '_', '0'], W: ['!', ' '], b: [], B: [],
-    n: ['\n'], r: ['\r'], t: ['\t'], f: ['\f'], v: ['\v'],
+    s: [' ', '\t', '\n', '\u00a0'],
+    S: ['a', '!'],
+    d: ['0'],
+    D: ['a'],
+    w: ['a', '_', '0'],
+    W: ['!', ' '],
+    b: [],
+    B: [],
+    n: ['\n'],
+    r: ['\r'],
+    t: ['\t'],
+    f: ['\f'],
+    v: ['\v'],
   };
   for (let i = 0; i < source.length; i++) {
     const c = source[i];

@@ -35,7 +35,11 @@ export default class SummaryReporter implements Reporter {
     if (figures.length > 0) {
       process.stdout.write('\n');
       for (const f of figures) {
-        process.stdout.write(`figures: ${Object.entries(f.figures).map(([k, v]) => `${k}=${v}`).join(', ')} (${f.test})\n`);
+        process.stdout.write(
+          `figures: ${Object.entries(f.figures)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ')} (${f.test})\n`,
+        );
       }
       try {
         const dir = join(process.cwd(), 'tests', '.tmp');

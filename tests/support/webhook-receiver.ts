@@ -71,7 +71,10 @@ export async function startWebhookReceiver(path = '/hooks'): Promise<WebhookRece
       for (;;) {
         const matching = accepted().filter(filter);
         if (matching.length >= count) return matching;
-        if (Date.now() > deadline) throw new Error(`expected ${count} webhooks, got ${matching.length}: ${JSON.stringify(received.map((r) => [r.json.type, r.status]))}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `expected ${count} webhooks, got ${matching.length}: ${JSON.stringify(received.map((r) => [r.json.type, r.status]))}`,
+          );
         await new Promise((r) => setTimeout(r, 25));
       }
     },

@@ -31,7 +31,11 @@ export const moduleBoundaries = {
   rules: {
     /** Packages talk by package name (`@otklik/survey-model`), never `../../backend/src/...`. */
     'no-relative-cross-package': {
-      meta: { type: 'problem', schema: [], messages: { cross: "'{{source}}' reaches into the {{target}} package by path; import it by package name." } },
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: { cross: "'{{source}}' reaches into the {{target}} package by path; import it by package name." },
+      },
       create(context) {
         const own = packageOf(context.filename);
         return importedFiles(context, (node, target, source) => {
@@ -42,13 +46,18 @@ export const moduleBoundaries = {
     },
     /** A backend module reads another module's tables through its exported reader/service, never its repository. */
     'no-foreign-repository': {
-      meta: { type: 'problem', schema: [], messages: { foreign: "'{{source}}' is the {{owner}} module's repository; use a reader or service it exports." } },
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: { foreign: "'{{source}}' is the {{owner}} module's repository; use a reader or service it exports." },
+      },
       create(context) {
         const own = backendModuleOf(context.filename);
         if (!own) return {};
         return importedFiles(context, (node, target, source) => {
           const owner = backendModuleOf(target);
-          if (owner && owner !== own && /\.repository$/.test(target)) context.report({ node, messageId: 'foreign', data: { source, owner } });
+          if (owner && owner !== own && /\.repository$/.test(target))
+            context.report({ node, messageId: 'foreign', data: { source, owner } });
         });
       },
     },

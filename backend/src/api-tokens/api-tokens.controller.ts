@@ -22,7 +22,8 @@ export class ApiTokensController {
   @Post()
   @ApiOperation({
     summary: 'Create an API token (admins); the secret is returned only once',
-    description: "A token never does more than its creator's current role: each use is re-checked against it, and the token stops working when its creator leaves the workspace.",
+    description:
+      "A token never does more than its creator's current role: each use is re-checked against it, and the token stops working when its creator leaves the workspace.",
   })
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
   create(
@@ -37,10 +38,7 @@ export class ApiTokensController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API token (admins)' })
   @ApiNoContentResponse()
-  revoke(
-    @CurrentWorkspace() ws: WorkspaceContext,
-    @Param('tokenId', uuidOr404('API token')) id: string,
-  ): Promise<void> {
+  revoke(@CurrentWorkspace() ws: WorkspaceContext, @Param('tokenId', uuidOr404('API token')) id: string): Promise<void> {
     return this.tokens.revoke(ws.workspaceId, id);
   }
 }

@@ -21,7 +21,14 @@ import { SessionsService } from './sessions.service';
 import { WorkspaceAccessGuard } from './workspace-access.guard';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity, PasswordResetEntity]), UsersModule, MembersModule, ApiTokensModule, MailModule, WorkspacesDataModule],
+  imports: [
+    TypeOrmModule.forFeature([SessionEntity, PasswordResetEntity]),
+    UsersModule,
+    MembersModule,
+    ApiTokensModule,
+    MailModule,
+    WorkspacesDataModule,
+  ],
   controllers: [AuthController, PasswordResetsController],
   providers: [
     SessionsRepository,

@@ -46,11 +46,7 @@ export class AuthenticationGuard implements CanActivate {
     if (!SAFE_METHODS.has(req.method)) {
       const sent = req.header(CSRF_HEADER);
       if (!sent || !safeEqual(sent, principal.csrfToken)) {
-        throw new ApiError(
-          HttpStatus.FORBIDDEN,
-          'csrf_invalid',
-          'Missing or wrong X-CSRF-Token header. Reload the page and try again.',
-        );
+        throw new ApiError(HttpStatus.FORBIDDEN, 'csrf_invalid', 'Missing or wrong X-CSRF-Token header. Reload the page and try again.');
       }
     }
     req.principal = principal;

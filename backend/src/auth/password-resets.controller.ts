@@ -14,7 +14,7 @@ export class PasswordResetsController {
   @WorkspaceAccess({ roles: ['admin'] })
   @HttpCode(204)
   @ApiOperation({
-    summary: "Mail a member a one-time link to set a new password (admins); the admin never sees the link",
+    summary: 'Mail a member a one-time link to set a new password (admins); the admin never sees the link',
   })
   @ApiNoContentResponse()
   sendPasswordReset(

@@ -38,6 +38,9 @@ export class PasswordResetsRepository {
 
   /** Every open reset of the user is spent: one use, and a password change retires links already mailed. */
   async useAllOf(userId: string, manager?: EntityManager): Promise<void> {
-    await (manager ? manager.getRepository(PasswordResetEntity) : this.resets).update({ userId, usedAt: IsNull() }, { usedAt: () => 'now()' });
+    await (manager ? manager.getRepository(PasswordResetEntity) : this.resets).update(
+      { userId, usedAt: IsNull() },
+      { usedAt: () => 'now()' },
+    );
   }
 }

@@ -37,7 +37,11 @@ export class PasswordResetsService {
     const member = await this.memberships.member(workspaceId, memberId);
     if (!member?.user) throw notFound('Member');
     if ((await this.resets.countSince(memberId, new Date(Date.now() - 3_600_000))) >= MAX_RESETS_PER_HOUR) {
-      throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'too_many_resets', 'This member was sent several reset links within the last hour. Try again later.');
+      throw new ApiError(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'too_many_resets',
+        'This member was sent several reset links within the last hour. Try again later.',
+      );
     }
     const token = randomSecret(32);
     await this.resets.insert({

@@ -5,8 +5,7 @@ import { UsersService } from '../users/users.service';
 import { AccountLoginLimiter } from './login-throttle';
 
 /** One message for unknown email and wrong password: no account enumeration. */
-export const invalidCredentials = () =>
-  new ApiError(HttpStatus.UNAUTHORIZED, 'invalid_credentials', 'The email or password is incorrect.');
+export const invalidCredentials = () => new ApiError(HttpStatus.UNAUTHORIZED, 'invalid_credentials', 'The email or password is incorrect.');
 
 /**
  * The one place that checks a password. Every caller (sign-in, password change, any later re-auth) shares the

@@ -23,7 +23,11 @@ export class SignInRequestGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
     if (req.is('application/json') !== 'application/json') {
-      throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'Send this request as JSON (Content-Type: application/json).');
+      throw new ApiError(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'unsupported_media_type',
+        'Send this request as JSON (Content-Type: application/json).',
+      );
     }
     const origin = req.header('origin');
     if (origin !== undefined && !this.isOwnOrigin(origin, req.header('host'))) {

@@ -42,7 +42,11 @@ export class WorkspaceAccessGuard implements CanActivate {
       if (principal.workspaceId !== workspaceId) throw notFound('Workspace');
       if (rule.anyScope) {
         if (!rule.anyScope.some((scope) => principal.scopes.includes(scope))) {
-          throw new ApiError(HttpStatus.FORBIDDEN, 'insufficient_scope', `This API token needs one of these scopes: ${rule.anyScope.join(', ')}.`);
+          throw new ApiError(
+            HttpStatus.FORBIDDEN,
+            'insufficient_scope',
+            `This API token needs one of these scopes: ${rule.anyScope.join(', ')}.`,
+          );
         }
       } else if (!rule.scope) {
         throw new ApiError(HttpStatus.FORBIDDEN, 'token_not_allowed', 'API tokens cannot use this endpoint; sign in as an admin.');

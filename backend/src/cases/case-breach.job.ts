@@ -88,10 +88,17 @@ export class CaseBreachJob implements Job, OnApplicationBootstrap {
         const c = await this.breaches.claimBreach(manager, ref, timer, now);
         if (!c) return false;
         const touchpoint = c.touchpointId ? await this.routing.touchpoint(ref.workspaceId, c.touchpointId, manager) : null;
-        const people = [touchpoint?.backupOwnerId ?? null, ...(await this.memberships.adminIds(ref.workspaceId, manager))].filter((p): p is string => !!p);
+        const people = [touchpoint?.backupOwnerId ?? null, ...(await this.memberships.adminIds(ref.workspaceId, manager))].filter(
+          (p): p is string => !!p,
+        );
         const escalatedTo = await this.cases.escalate(manager, ref.workspaceId, c.id, people);
         const due = timer === 'first_response' ? c.firstResponseDue : c.resolutionDue;
-        await this.cases.addEvent(manager, ref.workspaceId, c.id, SYSTEM, 'sla_breached', { timer, due, escalatedTo, backupOwnerId: touchpoint?.backupOwnerId ?? null });
+        await this.cases.addEvent(manager, ref.workspaceId, c.id, SYSTEM, 'sla_breached', {
+          timer,
+          due,
+          escalatedTo,
+          backupOwnerId: touchpoint?.backupOwnerId ?? null,
+        });
         await this.webhooks.publish(ref.workspaceId, 'case.breached', caseEventData({ ...c, escalatedTo }, { timer, due }), manager);
         return true;
       });

@@ -6,7 +6,10 @@ import { CaseEntity } from './case.entity';
 @Entity('case_events')
 @Check('case_events_actor_kind_check', `actor_kind IN ('user', 'token', 'system')`)
 @Index('case_events_case_idx', ['workspaceId', 'caseId', 'createdAt'])
-@ForeignKey(() => CaseEntity, ['workspaceId', 'caseId'], ['workspaceId', 'id'], { name: 'case_events_workspace_id_case_id_fkey', onDelete: 'CASCADE' })
+@ForeignKey(() => CaseEntity, ['workspaceId', 'caseId'], ['workspaceId', 'id'], {
+  name: 'case_events_workspace_id_case_id_fkey',
+  onDelete: 'CASCADE',
+})
 export class CaseEventEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })
   workspaceId: string;

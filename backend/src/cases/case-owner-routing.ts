@@ -14,7 +14,12 @@ export class CaseOwnerRouting implements TouchpointOwnerChange {
   async ownerSet(manager: EntityManager, workspaceId: string, touchpointId: string, ownerId: string): Promise<number> {
     const ids = await this.cases.assignUnassigned(manager, workspaceId, touchpointId, ownerId);
     for (const id of ids) {
-      await this.cases.addEvent(manager, workspaceId, id, SYSTEM, 'assigned', { from: null, to: ownerId, reason: 'touchpoint_owner', touchpointId });
+      await this.cases.addEvent(manager, workspaceId, id, SYSTEM, 'assigned', {
+        from: null,
+        to: ownerId,
+        reason: 'touchpoint_owner',
+        touchpointId,
+      });
     }
     return ids.length;
   }

@@ -14,7 +14,10 @@ describe('case rules', () => {
   it('raises priority with its reasons', () => {
     const base = { customerMrr: null, highMrrThreshold: 1000, repeated: false };
     expect(priorityFor({ ...base, source: 'response' })).toEqual({ priority: 'normal', reasons: [] });
-    expect(priorityFor({ ...base, source: 'cancellation', repeated: true })).toEqual({ priority: 'high', reasons: ['cancellation', 'repeated_complaint'] });
+    expect(priorityFor({ ...base, source: 'cancellation', repeated: true })).toEqual({
+      priority: 'high',
+      reasons: ['cancellation', 'repeated_complaint'],
+    });
     expect(priorityFor({ ...base, source: 'mention', customerMrr: 1000 })).toEqual({ priority: 'high', reasons: ['high_mrr'] });
     expect(priorityFor({ ...base, source: 'mention', customerMrr: 5, highMrrThreshold: 0 }).priority).toBe('normal');
     expect(priorityFor({ ...base, source: 'cluster' })).toEqual({ priority: 'high', reasons: ['known_issue'] });

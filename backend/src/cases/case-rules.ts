@@ -33,10 +33,14 @@ export const LOW_SCORE_SQL = `(
 /** The channel a case gets when its touchpoint names none (or has none): how the customer spoke to us. */
 export function channelForSource(source: CaseSource): SlaChannel {
   switch (source) {
-    case 'response': return 'survey';
-    case 'mention': return 'social';
-    case 'cancellation': return 'web_form';
-    default: return 'other';
+    case 'response':
+      return 'survey';
+    case 'mention':
+      return 'social';
+    case 'cancellation':
+      return 'web_form';
+    default:
+      return 'other';
   }
 }
 

@@ -31,14 +31,27 @@ export class CaseSlaService {
     return row ? fromRow(row) : this.forNewCase(workspaceId, null, manager);
   }
 
-  timers(sla: EffectivePolicy, c: Pick<CaseRow, 'priority' | 'channel' | 'openedAt' | 'resolutionStartedAt'>, pauses: readonly StoredPause[]): CaseTimers {
+  timers(
+    sla: EffectivePolicy,
+    c: Pick<CaseRow, 'priority' | 'channel' | 'openedAt' | 'resolutionStartedAt'>,
+    pauses: readonly StoredPause[],
+  ): CaseTimers {
     return caseTimers(sla, c.priority, c.channel, new Date(c.openedAt), new Date(c.resolutionStartedAt), pauses);
   }
 
   /** The pauses with the open one stamped with the time each timer had left when it began (for the inbox). */
-  stampOpenPause(sla: EffectivePolicy, c: Pick<CaseRow, 'priority' | 'channel' | 'openedAt' | 'resolutionStartedAt'>, pauses: readonly StoredPause[]): StoredPause[] {
+  stampOpenPause(
+    sla: EffectivePolicy,
+    c: Pick<CaseRow, 'priority' | 'channel' | 'openedAt' | 'resolutionStartedAt'>,
+    pauses: readonly StoredPause[],
+  ): StoredPause[] {
     return pauses.map((p) =>
-      p.to === null ? { ...p, ...minutesLeftAt(sla, c.priority, c.channel, new Date(c.openedAt), new Date(c.resolutionStartedAt), pauses, new Date(p.from)) } : p,
+      p.to === null
+        ? {
+            ...p,
+            ...minutesLeftAt(sla, c.priority, c.channel, new Date(c.openedAt), new Date(c.resolutionStartedAt), pauses, new Date(p.from)),
+          }
+        : p,
     );
   }
 }

@@ -43,9 +43,11 @@ export class CaseStatsProvider implements TouchpointCaseStats {
     const policies = await this.touchpoints.policiesVersion(workspaceId);
     const version = JSON.stringify([rows.map((r) => [r.touchpointId, r.cases, r.updatedAt]).sort(), policies.policies, policies.updatedAt]);
     const compliance = await this.compliance(workspaceId, version);
-    return new Map(rows.filter((r) => r.touchpointId !== null).map((r) => [
-      r.touchpointId!, { open: r.open, breached: r.breached, compliance: compliance.get(r.touchpointId!) ?? null },
-    ]));
+    return new Map(
+      rows
+        .filter((r) => r.touchpointId !== null)
+        .map((r) => [r.touchpointId!, { open: r.open, breached: r.breached, compliance: compliance.get(r.touchpointId!) ?? null }]),
+    );
   }
 
   /** Met / measured timers per touchpoint from the case report, reused while the version holds and for COMPLIANCE_TTL_MS. */
@@ -54,9 +56,11 @@ export class CaseStatsProvider implements TouchpointCaseStats {
     const hit = this.cache.get(workspaceId);
     if (hit && hit.version === version && hit.expiresAt > now) return hit.compliance;
     const report = await this.reports.report(workspaceId, { groupBy: 'touchpoint' });
-    const compliance = new Map(report.groups.filter((g) => g.key !== null).map((g) => [
-      g.key!, percentOf(g.firstResponse.met + g.resolution.met, g.firstResponse.measured + g.resolution.measured),
-    ]));
+    const compliance = new Map(
+      report.groups
+        .filter((g) => g.key !== null)
+        .map((g) => [g.key!, percentOf(g.firstResponse.met + g.resolution.met, g.firstResponse.measured + g.resolution.measured)]),
+    );
     if (this.cache.size >= MAX_CACHED_WORKSPACES) this.cache.clear();
     this.cache.set(workspaceId, { version, expiresAt: now + COMPLIANCE_TTL_MS, compliance });
     return compliance;

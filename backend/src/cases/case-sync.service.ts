@@ -37,30 +37,49 @@ export class CaseSyncService {
       if (await this.cases.open(workspaceId, input, SYSTEM)) outcome[kind] += 1;
     };
     for (const r of await this.sources.responses(workspaceId)) {
-      const scale = r.kind === 'nps' ? 10 : r.scaleMax ?? 5;
+      const scale = r.kind === 'nps' ? 10 : (r.scaleMax ?? 5);
       await open('response', {
-        source: 'response', sourceId: r.id, ...lowScoreTitle(r.kind, r.score, scale, r.surveyName),
-        description: r.comment ?? '', customerExternalId: r.customerExternalId, touchpointId: await touchpointByName(r.touchpointName), openedAt: new Date(),
+        source: 'response',
+        sourceId: r.id,
+        ...lowScoreTitle(r.kind, r.score, scale, r.surveyName),
+        description: r.comment ?? '',
+        customerExternalId: r.customerExternalId,
+        touchpointId: await touchpointByName(r.touchpointName),
+        openedAt: new Date(),
       });
     }
     const leftTouchpoint = await this.routing.touchpointIdByStage(workspaceId, 'left');
     for (const x of await this.sources.cancellations(workspaceId)) {
       await open('cancellation', {
-        source: 'cancellation', sourceId: x.id, ...cancellationTitle(x.reasonKey),
-        description: [x.otherText, x.followUp].filter(Boolean).join('\n\n'), customerExternalId: x.customerExternalId, touchpointId: leftTouchpoint, openedAt: new Date(),
+        source: 'cancellation',
+        sourceId: x.id,
+        ...cancellationTitle(x.reasonKey),
+        description: [x.otherText, x.followUp].filter(Boolean).join('\n\n'),
+        customerExternalId: x.customerExternalId,
+        touchpointId: leftTouchpoint,
+        openedAt: new Date(),
       });
     }
     const socialTouchpoint = await this.routing.touchpointIdByChannel(workspaceId, 'social');
     for (const m of await this.sources.mentions(workspaceId)) {
       await open('mention', {
-        source: 'mention', sourceId: m.id, ...negativeMentionTitle(m.source, m.author),
-        description: [m.text, m.url].filter(Boolean).join('\n\n'), customerExternalId: m.customerExternalId, touchpointId: socialTouchpoint, openedAt: new Date(),
+        source: 'mention',
+        sourceId: m.id,
+        ...negativeMentionTitle(m.source, m.author),
+        description: [m.text, m.url].filter(Boolean).join('\n\n'),
+        customerExternalId: m.customerExternalId,
+        touchpointId: socialTouchpoint,
+        openedAt: new Date(),
       });
     }
     for (const k of await this.sources.clusters(workspaceId)) {
       await open('cluster', {
-        source: 'cluster', sourceId: k.id, ...knownIssueTitle(k.name ?? k.label),
-        description: `A complaint cluster pinned as a known issue (${k.size} texts).`, touchpointId: await touchpointByName(k.touchpointName), openedAt: new Date(),
+        source: 'cluster',
+        sourceId: k.id,
+        ...knownIssueTitle(k.name ?? k.label),
+        description: `A complaint cluster pinned as a known issue (${k.size} texts).`,
+        touchpointId: await touchpointByName(k.touchpointName),
+        openedAt: new Date(),
       });
     }
     return outcome;

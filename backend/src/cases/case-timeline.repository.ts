@@ -9,8 +9,22 @@ import type { CaseEntity } from './case.entity';
 const MILESTONES_PER_CASE = 20;
 
 /** One case of a customer as the timeline shows it. */
-export type CaseTimelineRow = Pick<CaseEntity,
-  'number' | 'title' | 'titleKey' | 'titleParams' | 'status' | 'source' | 'touchpointId' | 'ownerId' | 'reopened' | 'openedAt' | 'firstRespondedAt' | 'closedAt' | 'rootCause'> & {
+export type CaseTimelineRow = Pick<
+  CaseEntity,
+  | 'number'
+  | 'title'
+  | 'titleKey'
+  | 'titleParams'
+  | 'status'
+  | 'source'
+  | 'touchpointId'
+  | 'ownerId'
+  | 'reopened'
+  | 'openedAt'
+  | 'firstRespondedAt'
+  | 'closedAt'
+  | 'rootCause'
+> & {
   eventId: string;
   /** Sort key (ISO instant with microseconds). */
   at: string;

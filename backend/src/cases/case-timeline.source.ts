@@ -63,7 +63,8 @@ export class CaseTimelineSource implements TimelineSource, OnModuleInit {
 function milestones(row: CaseTimelineRow): CaseMilestoneDto[] {
   const list: CaseMilestoneDto[] = [{ type: 'opened', at: row.openedAt.toISOString(), rootCause: null }];
   if (row.firstRespondedAt) list.push({ type: 'first_reply', at: row.firstRespondedAt.toISOString(), rootCause: null });
-  for (const m of row.trail) list.push({ type: m.type, at: new Date(m.at).toISOString(), rootCause: m.type === 'closed' ? m.rootCause : null });
+  for (const m of row.trail)
+    list.push({ type: m.type, at: new Date(m.at).toISOString(), rootCause: m.type === 'closed' ? m.rootCause : null });
   // Stable: equal times keep the order above (a reply always follows the opening it answers).
   return list.sort((x, y) => Date.parse(x.at) - Date.parse(y.at));
 }

@@ -27,7 +27,8 @@ export interface CaseTimers {
 }
 
 /** The calendar a target counts in: the policy's business calendar, or every hour for 'calendar' targets. */
-export const clockOf = (target: SlaTarget, sla: EffectivePolicy): BusinessCalendar => (target.clock === 'calendar' ? CALENDAR_24X7 : sla.calendar);
+export const clockOf = (target: SlaTarget, sla: EffectivePolicy): BusinessCalendar =>
+  target.clock === 'calendar' ? CALENDAR_24X7 : sla.calendar;
 
 export const toPauses = (stored: readonly StoredPause[]): Pause[] =>
   stored.map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) }));

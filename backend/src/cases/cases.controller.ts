@@ -7,8 +7,22 @@ import { uuidOr404 } from '../common/http/uuid-or-404';
 import { CaseBreachJob } from './case-breach.job';
 import { CaseSyncService } from './case-sync.service';
 import {
-  BreachCheckDto, BulkAssignDto, BulkAssignResultDto, CaseDetailDto, CaseDto, CasePageDto, CaseSettingsDto, CaseSyncOutcomeDto, CloseCaseDto,
-  CreateCaseDto, FollowUpDto, ListCasesQuery, ReplyDto, toCaseDto, toCaseEventDto, UpdateCaseDto,
+  BreachCheckDto,
+  BulkAssignDto,
+  BulkAssignResultDto,
+  CaseDetailDto,
+  CaseDto,
+  CasePageDto,
+  CaseSettingsDto,
+  CaseSyncOutcomeDto,
+  CloseCaseDto,
+  CreateCaseDto,
+  FollowUpDto,
+  ListCasesQuery,
+  ReplyDto,
+  toCaseDto,
+  toCaseEventDto,
+  UpdateCaseDto,
 } from './cases.dto';
 import { Actor, CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
@@ -19,14 +33,17 @@ const WORKERS = ['admin', 'analyst', 'owner'] as const;
 const READ = { scope: 'cases:read' } as const;
 const WRITE = { roles: WORKERS, scope: 'cases:write' } as const;
 
-const actorOf = (p: Principal): Actor => (p.kind === 'user' ? { kind: 'user', userId: p.userId } : { kind: 'token', userId: null, tokenId: p.tokenId });
+const actorOf = (p: Principal): Actor =>
+  p.kind === 'user' ? { kind: 'user', userId: p.userId } : { kind: 'token', userId: null, tokenId: p.tokenId };
 
 const encodeCursor = (due: string | null, id: string) => Buffer.from(`${due ?? 'none'}|${id}`).toString('base64url');
 function decodeCursor(cursor: string): { due: Date | null; id: string } {
   const [rawDue, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const due = rawDue === 'none' ? null : new Date(rawDue ?? '');
   if (!id || !/^[0-9a-f-]{36}$/.test(id) || (due && Number.isNaN(due.getTime()))) {
-    throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'Invalid request: cursor is not one this API returned', [{ field: 'cursor', message: 'cursor is not one this API returned' }]);
+    throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'Invalid request: cursor is not one this API returned', [
+      { field: 'cursor', message: 'cursor is not one this API returned' },
+    ]);
   }
   return { due, id };
 }
@@ -44,7 +61,10 @@ export class CasesController {
 
   /** Cases as the API shows them, with their customers' names (one lookup for the whole page). */
   private async dtos(workspaceId: string, rows: CaseRow[]): Promise<CaseDto[]> {
-    const names = await this.customerNames.of(workspaceId, rows.map((r) => r.customerExternalId));
+    const names = await this.customerNames.of(
+      workspaceId,
+      rows.map((r) => r.customerExternalId),
+    );
     return rows.map((r) => toCaseDto(r, names));
   }
 
@@ -57,12 +77,25 @@ export class CasesController {
   @ApiOperation({ summary: 'The case inbox: filtered, soonest resolution deadline first (none last), cursor-paged' })
   @ApiOkResponse({ type: CasePageDto })
   async list(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal, @Query() q: ListCasesQuery): Promise<CasePageDto> {
-    if (q.owner === 'me' && p.kind !== 'user') throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'Invalid request: owner=me needs a signed-in person', [{ field: 'owner', message: 'owner=me needs a signed-in person' }]);
+    if (q.owner === 'me' && p.kind !== 'user')
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'Invalid request: owner=me needs a signed-in person', [
+        { field: 'owner', message: 'owner=me needs a signed-in person' },
+      ]);
     const limit = q.limit ?? 50;
-    const rows = await this.repository.list(ws.workspaceId, {
-      statuses: q.status, owner: q.owner, touchpointId: q.touchpoint, priorities: q.priority, sources: q.source, breached: q.breached, limit,
-      after: q.cursor ? decodeCursor(q.cursor) : undefined,
-    }, p.kind === 'user' ? p.userId : null);
+    const rows = await this.repository.list(
+      ws.workspaceId,
+      {
+        statuses: q.status,
+        owner: q.owner,
+        touchpointId: q.touchpoint,
+        priorities: q.priority,
+        sources: q.source,
+        breached: q.breached,
+        limit,
+        after: q.cursor ? decodeCursor(q.cursor) : undefined,
+      },
+      p.kind === 'user' ? p.userId : null,
+    );
     const items = await this.dtos(ws.workspaceId, rows.slice(0, limit));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.resolutionDue, last.id) : null };
@@ -74,11 +107,22 @@ export class CasesController {
   @ApiCreatedResponse({ type: CaseDto })
   async create(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal, @Body() body: CreateCaseDto): Promise<CaseDto> {
     const source = body.source ?? (p.kind === 'token' ? 'api' : 'manual');
-    const created = await this.cases.openManual(ws.workspaceId, {
-      title: body.title, description: body.description, source, sourceId: body.sourceId ?? null, touchpointId: body.touchpointId ?? null,
-      customerExternalId: body.customerId ?? null, channel: body.channel ?? null, priority: body.priority ?? null, ownerId: body.ownerId ?? null,
-      openedAt: body.openedAt ? new Date(body.openedAt) : new Date(),
-    }, actorOf(p));
+    const created = await this.cases.openManual(
+      ws.workspaceId,
+      {
+        title: body.title,
+        description: body.description,
+        source,
+        sourceId: body.sourceId ?? null,
+        touchpointId: body.touchpointId ?? null,
+        customerExternalId: body.customerId ?? null,
+        channel: body.channel ?? null,
+        priority: body.priority ?? null,
+        ownerId: body.ownerId ?? null,
+        openedAt: body.openedAt ? new Date(body.openedAt) : new Date(),
+      },
+      actorOf(p),
+    );
     return this.dto(ws.workspaceId, created);
   }
 
@@ -122,7 +166,11 @@ export class CasesController {
   @WorkspaceAccess(WRITE)
   @ApiOperation({ summary: 'Assign many cases to a member (or unassign them)' })
   @ApiOkResponse({ type: BulkAssignResultDto })
-  bulkAssign(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal, @Body() body: BulkAssignDto): Promise<BulkAssignResultDto> {
+  bulkAssign(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
+    @Body() body: BulkAssignDto,
+  ): Promise<BulkAssignResultDto> {
     return this.cases.bulkAssign(ws.workspaceId, body.ids, body.ownerId, actorOf(p));
   }
 
@@ -139,15 +187,25 @@ export class CasesController {
   @WorkspaceAccess(WRITE)
   @ApiOperation({ summary: 'Assign, change priority (timers follow) or wait on / resume from the customer (pauses the timers)' })
   @ApiOkResponse({ type: CaseDto })
-  async update(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal, @Param('caseId', uuidOr404('Case')) id: string, @Body() body: UpdateCaseDto): Promise<CaseDto> {
+  async update(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('caseId', uuidOr404('Case')) id: string,
+    @Body() body: UpdateCaseDto,
+  ): Promise<CaseDto> {
     return this.dto(ws.workspaceId, await this.cases.patch(ws.workspaceId, id, body, actorOf(p)));
   }
 
   @Post('cases/:caseId/replies')
   @WorkspaceAccess(WRITE)
-  @ApiOperation({ summary: 'Log a reply; our first one meets the first-response target, the customer\'s resumes a paused case' })
+  @ApiOperation({ summary: "Log a reply; our first one meets the first-response target, the customer's resumes a paused case" })
   @ApiCreatedResponse({ type: CaseDto })
-  async reply(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal, @Param('caseId', uuidOr404('Case')) id: string, @Body() body: ReplyDto): Promise<CaseDto> {
+  async reply(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('caseId', uuidOr404('Case')) id: string,
+    @Body() body: ReplyDto,
+  ): Promise<CaseDto> {
     return this.dto(ws.workspaceId, await this.cases.reply(ws.workspaceId, id, body, actorOf(p)));
   }
 
@@ -156,16 +214,26 @@ export class CasesController {
   @WorkspaceAccess(WRITE)
   @ApiOperation({ summary: 'Close with root cause and action taken (and a churn reason when the customer left)' })
   @ApiOkResponse({ type: CaseDto })
-  async close(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal, @Param('caseId', uuidOr404('Case')) id: string, @Body() body: CloseCaseDto): Promise<CaseDto> {
+  async close(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('caseId', uuidOr404('Case')) id: string,
+    @Body() body: CloseCaseDto,
+  ): Promise<CaseDto> {
     return this.dto(ws.workspaceId, await this.cases.close(ws.workspaceId, id, body, actorOf(p)));
   }
 
   @Post('cases/:caseId/follow-up')
   @HttpCode(HttpStatus.OK)
   @WorkspaceAccess(WRITE)
-  @ApiOperation({ summary: 'Record the customer\'s follow-up CSAT (1–5) on a closed case; 1–2 reopens it' })
+  @ApiOperation({ summary: "Record the customer's follow-up CSAT (1–5) on a closed case; 1–2 reopens it" })
   @ApiOkResponse({ type: CaseDto })
-  async followUp(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal, @Param('caseId', uuidOr404('Case')) id: string, @Body() body: FollowUpDto): Promise<CaseDto> {
+  async followUp(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('caseId', uuidOr404('Case')) id: string,
+    @Body() body: FollowUpDto,
+  ): Promise<CaseDto> {
     return this.dto(ws.workspaceId, await this.cases.followUp(ws.workspaceId, id, body, actorOf(p)));
   }
 }

@@ -36,19 +36,42 @@ import { CaseReportsService } from './reports/case-reports.service';
 
 /** Cases with SLA timers: automatic opening from feedback, routing, pauses, warnings/escalations, closing and reopening. */
 @Module({
-  imports: [WebhooksModule, CustomersModule, JobsModule, ResponsesReaderModule, TouchpointsModule, WorkspacesDataModule,
-    MembersModule, ChurnReaderModule, MentionsReaderModule, ClustersReaderModule,
-    TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, CaseRoutingCursorEntity, CaseSettingsEntity])],
+  imports: [
+    WebhooksModule,
+    CustomersModule,
+    JobsModule,
+    ResponsesReaderModule,
+    TouchpointsModule,
+    WorkspacesDataModule,
+    MembersModule,
+    ChurnReaderModule,
+    MentionsReaderModule,
+    ClustersReaderModule,
+    TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, CaseRoutingCursorEntity, CaseSettingsEntity]),
+  ],
   controllers: [CasesController, CaseReportsController],
-  providers: [CasesRepository, CaseBreachRepository, CaseRoutingRepository, CaseSourcesRepository, CaseSlaService, CasesService, CaseBreachJob, CaseSyncService, CaseSyncJob,
+  providers: [
+    CasesRepository,
+    CaseBreachRepository,
+    CaseRoutingRepository,
+    CaseSourcesRepository,
+    CaseSlaService,
+    CasesService,
+    CaseBreachJob,
+    CaseSyncService,
+    CaseSyncJob,
     // The journey map's case figures (touchpoints looks this token up without importing this module).
-    CaseStatsProvider, { provide: TOUCHPOINT_CASE_STATS, useExisting: CaseStatsProvider },
+    CaseStatsProvider,
+    { provide: TOUCHPOINT_CASE_STATS, useExisting: CaseStatsProvider },
     // A touchpoint's new owner takes its unassigned open cases (touchpoints looks this token up too).
-    CaseOwnerRouting, { provide: TOUCHPOINT_OWNER_CHANGED, useExisting: CaseOwnerRouting },
+    CaseOwnerRouting,
+    { provide: TOUCHPOINT_OWNER_CHANGED, useExisting: CaseOwnerRouting },
     // SLA reports (case-reports endpoints).
-    CaseReportsRepository, CaseReportsService,
+    CaseReportsRepository,
+    CaseReportsService,
     // The customer timeline's "case" kind (registered with CustomersModule's TimelineRegistry).
-    CaseTimelineRepository, CaseTimelineSource,
+    CaseTimelineRepository,
+    CaseTimelineSource,
   ],
   exports: [CasesService, CaseBreachJob],
 })

@@ -14,9 +14,25 @@ export type CaseRow = Omit<CaseEntity, 'workspaceId' | 'createdBy'>;
 
 export type CaseEventRow = Pick<CaseEventEntity, 'id' | 'actorId' | 'actorKind' | 'kind' | 'details' | 'createdAt'>;
 
-export type NewCase = Pick<CaseEntity,
-  | 'number' | 'title' | 'titleKey' | 'titleParams' | 'description' | 'source' | 'sourceId' | 'touchpointId' | 'customerExternalId' | 'channel'
-  | 'priority' | 'priorityReasons' | 'ownerId' | 'slaPolicyId' | 'openedAt' | 'createdBy'>;
+export type NewCase = Pick<
+  CaseEntity,
+  | 'number'
+  | 'title'
+  | 'titleKey'
+  | 'titleParams'
+  | 'description'
+  | 'source'
+  | 'sourceId'
+  | 'touchpointId'
+  | 'customerExternalId'
+  | 'channel'
+  | 'priority'
+  | 'priorityReasons'
+  | 'ownerId'
+  | 'slaPolicyId'
+  | 'openedAt'
+  | 'createdBy'
+>;
 
 export { type Actor, SYSTEM } from './case-actor';
 
@@ -32,18 +48,75 @@ export interface CaseFilter {
 }
 
 /** Timer and scalar columns that may be written by the service. */
-export type CaseUpdate = Partial<Pick<CaseRow,
-  | 'status' | 'reopened' | 'ownerId' | 'priority' | 'pauses' | 'firstResponseDue' | 'firstResponseWarnAt' | 'resolutionDue' | 'resolutionWarnAt'
-  | 'firstRespondedAt' | 'resolvedAt' | 'closedAt' | 'rootCause' | 'actionTaken' | 'churnReasonKey' | 'followUpCsat' | 'followUpComment'
-  | 'followUpAt' | 'resolutionStartedAt' | 'warnedResolutionAt' | 'breachedResolutionAt'>>;
+export type CaseUpdate = Partial<
+  Pick<
+    CaseRow,
+    | 'status'
+    | 'reopened'
+    | 'ownerId'
+    | 'priority'
+    | 'pauses'
+    | 'firstResponseDue'
+    | 'firstResponseWarnAt'
+    | 'resolutionDue'
+    | 'resolutionWarnAt'
+    | 'firstRespondedAt'
+    | 'resolvedAt'
+    | 'closedAt'
+    | 'rootCause'
+    | 'actionTaken'
+    | 'churnReasonKey'
+    | 'followUpCsat'
+    | 'followUpComment'
+    | 'followUpAt'
+    | 'resolutionStartedAt'
+    | 'warnedResolutionAt'
+    | 'breachedResolutionAt'
+  >
+>;
 
 /** The columns of a CaseRow, for selects that load one. */
 export const CASE_ROW_COLUMNS = [
-  'id', 'number', 'title', 'titleKey', 'titleParams', 'description', 'source', 'sourceId', 'touchpointId', 'customerExternalId', 'channel',
-  'priority', 'priorityReasons', 'status', 'reopened', 'ownerId', 'escalatedTo', 'slaPolicyId', 'openedAt', 'resolutionStartedAt', 'pauses',
-  'firstResponseDue', 'firstResponseWarnAt', 'resolutionDue', 'resolutionWarnAt', 'firstRespondedAt', 'resolvedAt', 'closedAt',
-  'warnedFirstResponseAt', 'warnedResolutionAt', 'breachedFirstResponseAt', 'breachedResolutionAt', 'rootCause', 'actionTaken',
-  'churnReasonKey', 'followUpCsat', 'followUpComment', 'followUpAt', 'createdAt', 'updatedAt',
+  'id',
+  'number',
+  'title',
+  'titleKey',
+  'titleParams',
+  'description',
+  'source',
+  'sourceId',
+  'touchpointId',
+  'customerExternalId',
+  'channel',
+  'priority',
+  'priorityReasons',
+  'status',
+  'reopened',
+  'ownerId',
+  'escalatedTo',
+  'slaPolicyId',
+  'openedAt',
+  'resolutionStartedAt',
+  'pauses',
+  'firstResponseDue',
+  'firstResponseWarnAt',
+  'resolutionDue',
+  'resolutionWarnAt',
+  'firstRespondedAt',
+  'resolvedAt',
+  'closedAt',
+  'warnedFirstResponseAt',
+  'warnedResolutionAt',
+  'breachedFirstResponseAt',
+  'breachedResolutionAt',
+  'rootCause',
+  'actionTaken',
+  'churnReasonKey',
+  'followUpCsat',
+  'followUpComment',
+  'followUpAt',
+  'createdAt',
+  'updatedAt',
 ] as const satisfies readonly (keyof CaseRow)[];
 /** The same for a query builder over alias `c` (the tenancy key too, so TypeORM can tell rows apart). */
 const CASE_SELECT = ['c.workspaceId', ...CASE_ROW_COLUMNS.map((column) => `c.${column}`)];
@@ -106,8 +179,12 @@ export class CasesRepository {
 
   async setSettings(workspaceId: string, highMrrThreshold: number): Promise<void> {
     // updated_at: the inserted row's default now(), also on conflict.
-    await this.settings_.createQueryBuilder().insert().values({ workspaceId, highMrrThreshold: String(highMrrThreshold) })
-      .orUpdate(['high_mrr_threshold', 'updated_at'], ['workspace_id']).execute();
+    await this.settings_
+      .createQueryBuilder()
+      .insert()
+      .values({ workspaceId, highMrrThreshold: String(highMrrThreshold) })
+      .orUpdate(['high_mrr_threshold', 'updated_at'], ['workspace_id'])
+      .execute();
   }
 
   /**
@@ -125,7 +202,10 @@ export class CasesRepository {
 
   /** The new case's id, or null when this source already has a case. */
   async insert(manager: EntityManager, workspaceId: string, c: NewCase): Promise<string | null> {
-    const result = await manager.getRepository(CaseEntity).createQueryBuilder().insert()
+    const result = await manager
+      .getRepository(CaseEntity)
+      .createQueryBuilder()
+      .insert()
       // (jsonb columns typed Record<string, unknown> do not fit TypeORM's deep partial)
       .values({ workspaceId, ...c, resolutionStartedAt: c.openedAt } as QueryDeepPartialEntity<CaseEntity>)
       // The unique (workspace_id, source, source_id) opens each source once; other conflicts still fail.
@@ -142,7 +222,10 @@ export class CasesRepository {
 
   /** With `lock`, the row stays locked (FOR UPDATE) until the caller's transaction ends. */
   async find(workspaceId: string, id: string, manager?: EntityManager, lock = false): Promise<CaseRow | null> {
-    const query = this.repo(manager).createQueryBuilder('c').select(CASE_SELECT).where('c.workspace_id = :workspaceId AND c.id = :id', { workspaceId, id });
+    const query = this.repo(manager)
+      .createQueryBuilder('c')
+      .select(CASE_SELECT)
+      .where('c.workspace_id = :workspaceId AND c.id = :id', { workspaceId, id });
     if (lock) query.setLock('pessimistic_write');
     const row = await query.getOne();
     return row ? toRow(row) : null;
@@ -155,9 +238,23 @@ export class CasesRepository {
     await manager.getRepository(CaseEntity).update({ workspaceId, id }, set);
   }
 
-  async addEvent(manager: EntityManager, workspaceId: string, caseId: string, actor: Actor, kind: string, details: Record<string, unknown> = {}): Promise<void> {
+  async addEvent(
+    manager: EntityManager,
+    workspaceId: string,
+    caseId: string,
+    actor: Actor,
+    kind: string,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
     const withToken = actor.tokenId ? { ...details, tokenId: actor.tokenId } : details;
-    const event: Omit<CaseEventEntity, 'id' | 'createdAt'> = { workspaceId, caseId, actorId: actor.userId, actorKind: actor.kind, kind, details: withToken };
+    const event: Omit<CaseEventEntity, 'id' | 'createdAt'> = {
+      workspaceId,
+      caseId,
+      actorId: actor.userId,
+      actorKind: actor.kind,
+      kind,
+      details: withToken,
+    };
     await manager.getRepository(CaseEventEntity).insert(event as QueryDeepPartialEntity<CaseEventEntity>);
   }
 
@@ -208,17 +305,29 @@ export class CasesRepository {
     // 'infinity' stands for "no deadline", so those sort last and page like any other value.
     if (filter.after) {
       query.andWhere(`(coalesce(c.resolution_due, 'infinity'), c.id) > (:afterDue::timestamptz, :afterId::uuid)`, {
-        afterDue: filter.after.due ?? 'infinity', afterId: filter.after.id,
+        afterDue: filter.after.due ?? 'infinity',
+        afterId: filter.after.id,
       });
     }
-    const rows = await query.orderBy(`coalesce(c.resolution_due, 'infinity')`).addOrderBy('c.id').limit(filter.limit + 1).getMany();
+    const rows = await query
+      .orderBy(`coalesce(c.resolution_due, 'infinity')`)
+      .addOrderBy('c.id')
+      .limit(filter.limit + 1)
+      .getMany();
     return rows.map(toRow);
   }
 
   /** Gives the touchpoint's open (or waiting) unassigned cases to `ownerId`; their ids. */
   async assignUnassigned(manager: EntityManager, workspaceId: string, touchpointId: string, ownerId: string): Promise<string[]> {
-    const result = await manager.getRepository(CaseEntity).createQueryBuilder().update().set({ ownerId })
-      .where(`workspace_id = :workspaceId AND touchpoint_id = :touchpointId AND owner_id IS NULL AND status IN ('open', 'waiting_customer')`, { workspaceId, touchpointId })
+    const result = await manager
+      .getRepository(CaseEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ ownerId })
+      .where(
+        `workspace_id = :workspaceId AND touchpoint_id = :touchpointId AND owner_id IS NULL AND status IN ('open', 'waiting_customer')`,
+        { workspaceId, touchpointId },
+      )
       .returning(['id'])
       .execute();
     return (result.raw as Pick<CaseEntity, 'id'>[]).map((r) => r.id);
@@ -226,7 +335,10 @@ export class CasesRepository {
 
   /** Adds people to escalated_to (no duplicates); returns the new list. */
   async escalate(manager: EntityManager, workspaceId: string, id: string, people: string[]): Promise<string[]> {
-    const result = await manager.getRepository(CaseEntity).createQueryBuilder().update()
+    const result = await manager
+      .getRepository(CaseEntity)
+      .createQueryBuilder()
+      .update()
       .set({ escalatedTo: () => `ARRAY(SELECT DISTINCT u FROM unnest(escalated_to || :people::uuid[]) u WHERE u IS NOT NULL ORDER BY u)` })
       .setParameter('people', people)
       .where('workspace_id = :workspaceId AND id = :id', { workspaceId, id })
@@ -237,7 +349,9 @@ export class CasesRepository {
 
   /** Whether the customer had another case opened in the window before `at`. */
   hasRecentCase(manager: EntityManager, workspaceId: string, customerExternalId: string, at: Date, days: number): Promise<boolean> {
-    return manager.getRepository(CaseEntity).createQueryBuilder('c')
+    return manager
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
       .where('c.workspace_id = :workspaceId AND c.customer_external_id = :customerExternalId', { workspaceId, customerExternalId })
       .andWhere('c.opened_at > :at::timestamptz - make_interval(days => :days) AND c.opened_at <= :at::timestamptz', { at, days })
       .getExists();

@@ -50,8 +50,18 @@ const badRequest = (problems: { field: string; message: string }[]) =>
 /** Webhook payload for case events: what a receiver needs to act without calling back. */
 export function caseEventData(c: CaseRow, extra: Record<string, unknown> = {}) {
   return {
-    caseId: c.id, number: c.number, title: c.title, source: c.source, sourceId: c.sourceId, touchpointId: c.touchpointId,
-    customerId: c.customerExternalId, priority: c.priority, status: c.status, ownerId: c.ownerId, escalatedTo: c.escalatedTo, ...extra,
+    caseId: c.id,
+    number: c.number,
+    title: c.title,
+    source: c.source,
+    sourceId: c.sourceId,
+    touchpointId: c.touchpointId,
+    customerId: c.customerExternalId,
+    priority: c.priority,
+    status: c.status,
+    ownerId: c.ownerId,
+    escalatedTo: c.escalatedTo,
+    ...extra,
   };
 }
 
@@ -85,7 +95,12 @@ export class CasesService {
         const repeated = input.customerExternalId
           ? await this.cases.hasRecentCase(manager, workspaceId, input.customerExternalId, input.openedAt, REPEAT_WINDOW_DAYS)
           : false;
-        const rules = priorityFor({ source: input.source, customerMrr: customer?.mrr ?? null, highMrrThreshold: settings.highMrrThreshold, repeated });
+        const rules = priorityFor({
+          source: input.source,
+          customerMrr: customer?.mrr ?? null,
+          highMrrThreshold: settings.highMrrThreshold,
+          repeated,
+        });
         const priority = input.priority ?? rules.priority;
         const priorityReasons = input.priority ? ['set_by_hand'] : rules.reasons;
         let ownerId = input.ownerId ?? null;
@@ -99,16 +114,36 @@ export class CasesService {
         }
         const number = await this.cases.nextNumber(manager, workspaceId);
         const id = await this.cases.insert(manager, workspaceId, {
-          number, title: input.title, titleKey: input.titleKey ?? null, titleParams: input.titleParams ?? {}, description: input.description ?? '', source: input.source, sourceId: input.sourceId ?? null,
-          touchpointId: touchpoint?.id ?? null, customerExternalId: input.customerExternalId ?? null, channel, priority, priorityReasons,
-          ownerId, slaPolicyId: sla.id, openedAt: input.openedAt, createdBy: actor.userId,
+          number,
+          title: input.title,
+          titleKey: input.titleKey ?? null,
+          titleParams: input.titleParams ?? {},
+          description: input.description ?? '',
+          source: input.source,
+          sourceId: input.sourceId ?? null,
+          touchpointId: touchpoint?.id ?? null,
+          customerExternalId: input.customerExternalId ?? null,
+          channel,
+          priority,
+          priorityReasons,
+          ownerId,
+          slaPolicyId: sla.id,
+          openedAt: input.openedAt,
+          createdBy: actor.userId,
         });
         if (!id) throw duplicate; // rolls back the number and the round-robin step
         const timers = this.sla.timers(sla, { priority, channel, openedAt: input.openedAt, resolutionStartedAt: input.openedAt }, []);
         await this.cases.update(manager, workspaceId, id, timers);
         await this.cases.addEvent(manager, workspaceId, id, actor, 'opened', {
-          source: input.source, sourceId: input.sourceId ?? null, priority, priorityReasons, ownerId, routedBy, channel,
-          firstResponseDue: timers.firstResponseDue, resolutionDue: timers.resolutionDue,
+          source: input.source,
+          sourceId: input.sourceId ?? null,
+          priority,
+          priorityReasons,
+          ownerId,
+          routedBy,
+          channel,
+          firstResponseDue: timers.firstResponseDue,
+          resolutionDue: timers.resolutionDue,
         });
         return id;
       });
@@ -121,14 +156,20 @@ export class CasesService {
   /** Opens a case by hand or from another system; a repeated (source, sourceId) answers 409 with the existing case. */
   async openManual(workspaceId: string, input: OpenCaseInput, actor: Actor): Promise<CaseRow> {
     const problems: { field: string; message: string }[] = [];
-    if (input.touchpointId && !(await this.routing.touchpoint(workspaceId, input.touchpointId))) problems.push({ field: 'touchpointId', message: 'touchpointId is not a touchpoint of this workspace' });
-    if (input.ownerId && !(await this.memberships.isMember(workspaceId, input.ownerId))) problems.push({ field: 'ownerId', message: 'ownerId is not a member of this workspace' });
+    if (input.touchpointId && !(await this.routing.touchpoint(workspaceId, input.touchpointId)))
+      problems.push({ field: 'touchpointId', message: 'touchpointId is not a touchpoint of this workspace' });
+    if (input.ownerId && !(await this.memberships.isMember(workspaceId, input.ownerId)))
+      problems.push({ field: 'ownerId', message: 'ownerId is not a member of this workspace' });
     if (input.openedAt.getTime() > Date.now() + 60_000) problems.push({ field: 'openedAt', message: 'openedAt cannot be in the future' });
     if (problems.length) throw badRequest(problems);
     const id = await this.open(workspaceId, input, actor);
     if (!id) {
       const existing = await this.cases.idBySource(workspaceId, input.source, input.sourceId ?? '');
-      throw new ApiError(HttpStatus.CONFLICT, 'case_exists', `A case for this ${input.source} record already exists${existing ? ` (${existing})` : ''}`);
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'case_exists',
+        `A case for this ${input.source} record already exists${existing ? ` (${existing})` : ''}`,
+      );
     }
     return (await this.cases.find(workspaceId, id))!;
   }
@@ -154,7 +195,13 @@ export class CasesService {
   }
 
   /** New pauses and the timers they give. */
-  private async retime(manager: EntityManager, workspaceId: string, c: CaseRow, pauses: StoredPause[], over: Partial<CaseRow> = {}): Promise<CaseUpdate> {
+  private async retime(
+    manager: EntityManager,
+    workspaceId: string,
+    c: CaseRow,
+    pauses: StoredPause[],
+    over: Partial<CaseRow> = {},
+  ): Promise<CaseUpdate> {
     const sla = await this.sla.forCase(workspaceId, c, manager);
     const next = { ...c, ...over };
     const stamped = this.sla.stampOpenPause(sla, next, pauses);
@@ -167,23 +214,31 @@ export class CasesService {
   }
 
   private resume(c: CaseRow, now: Date): StoredPause[] {
-    return c.pauses.map((p) => (p.to === null ? { from: p.from, to: new Date(Math.max(now.getTime(), Date.parse(p.from))).toISOString() } : p));
+    return c.pauses.map((p) =>
+      p.to === null ? { from: p.from, to: new Date(Math.max(now.getTime(), Date.parse(p.from))).toISOString() } : p,
+    );
   }
 
   async reply(workspaceId: string, id: string, input: ReplyInput, actor: Actor, now = new Date()): Promise<CaseRow> {
     await this.change(workspaceId, id, async (manager, c) => {
-      if (!OPEN_STATES.includes(c.status)) throw conflict('case_not_open', 'The case is closed: reopen it (a low follow-up does) before replying');
+      if (!OPEN_STATES.includes(c.status))
+        throw conflict('case_not_open', 'The case is closed: reopen it (a low follow-up does) before replying');
       const from = input.from ?? 'agent';
       const update: CaseUpdate = {};
       if (from === 'customer') {
-        if (c.status === 'waiting_customer') Object.assign(update, { status: 'open' }, await this.retime(manager, workspaceId, c, this.resume(c, now)));
+        if (c.status === 'waiting_customer')
+          Object.assign(update, { status: 'open' }, await this.retime(manager, workspaceId, c, this.resume(c, now)));
       } else {
         if (!c.firstRespondedAt) update.firstRespondedAt = now;
-        if (input.waitForCustomer && c.status !== 'waiting_customer') Object.assign(update, { status: 'waiting_customer' }, await this.retime(manager, workspaceId, c, this.pause(c, now)));
+        if (input.waitForCustomer && c.status !== 'waiting_customer')
+          Object.assign(update, { status: 'waiting_customer' }, await this.retime(manager, workspaceId, c, this.pause(c, now)));
       }
       await this.cases.update(manager, workspaceId, id, update);
       await this.cases.addEvent(manager, workspaceId, id, actor, 'reply', {
-        from, text: input.text, channel: input.channel ?? c.channel, firstResponse: update.firstRespondedAt !== undefined,
+        from,
+        text: input.text,
+        channel: input.channel ?? c.channel,
+        firstResponse: update.firstRespondedAt !== undefined,
         ...(update.status ? { status: update.status } : {}),
       });
     });
@@ -191,8 +246,15 @@ export class CasesService {
   }
 
   /** Assign (a member, or null to unassign), change priority (timers follow), or wait on / resume from the customer. */
-  async patch(workspaceId: string, id: string, input: { ownerId?: string | null; priority?: string; status?: 'open' | 'waiting_customer' }, actor: Actor, now = new Date()): Promise<CaseRow> {
-    if (input.ownerId && !(await this.memberships.isMember(workspaceId, input.ownerId))) throw badRequest([{ field: 'ownerId', message: 'ownerId is not a member of this workspace' }]);
+  async patch(
+    workspaceId: string,
+    id: string,
+    input: { ownerId?: string | null; priority?: string; status?: 'open' | 'waiting_customer' },
+    actor: Actor,
+    now = new Date(),
+  ): Promise<CaseRow> {
+    if (input.ownerId && !(await this.memberships.isMember(workspaceId, input.ownerId)))
+      throw badRequest([{ field: 'ownerId', message: 'ownerId is not a member of this workspace' }]);
     await this.change(workspaceId, id, async (manager, c) => {
       const update: CaseUpdate = {};
       const changes: Record<string, unknown> = {};
@@ -211,19 +273,33 @@ export class CasesService {
         update.priority = input.priority;
         changes.priority = { from: c.priority, to: input.priority };
       }
-      if (update.status || update.priority) Object.assign(update, await this.retime(manager, workspaceId, c, pauses, { priority: update.priority ?? c.priority }));
+      if (update.status || update.priority)
+        Object.assign(update, await this.retime(manager, workspaceId, c, pauses, { priority: update.priority ?? c.priority }));
       if (Object.keys(changes).length === 0) return;
       await this.cases.update(manager, workspaceId, id, update);
       for (const [kind, detail] of Object.entries(changes)) {
-        await this.cases.addEvent(manager, workspaceId, id, actor, kind === 'owner' ? 'assigned' : `${kind}_changed`, detail as Record<string, unknown>);
+        await this.cases.addEvent(
+          manager,
+          workspaceId,
+          id,
+          actor,
+          kind === 'owner' ? 'assigned' : `${kind}_changed`,
+          detail as Record<string, unknown>,
+        );
       }
     });
     return this.get(workspaceId, id);
   }
 
   /** Assigns many cases at once; unknown ids are reported, not fatal. */
-  async bulkAssign(workspaceId: string, ids: string[], ownerId: string | null, actor: Actor): Promise<{ assigned: string[]; notFound: string[] }> {
-    if (ownerId && !(await this.memberships.isMember(workspaceId, ownerId))) throw badRequest([{ field: 'ownerId', message: 'ownerId is not a member of this workspace' }]);
+  async bulkAssign(
+    workspaceId: string,
+    ids: string[],
+    ownerId: string | null,
+    actor: Actor,
+  ): Promise<{ assigned: string[]; notFound: string[] }> {
+    if (ownerId && !(await this.memberships.isMember(workspaceId, ownerId)))
+      throw badRequest([{ field: 'ownerId', message: 'ownerId is not a member of this workspace' }]);
     const assigned: string[] = [];
     const missing: string[] = [];
     for (const id of [...new Set(ids)]) {
@@ -249,36 +325,78 @@ export class CasesService {
     if (!input.actionTaken?.trim()) problems.push({ field: 'actionTaken', message: 'actionTaken is required to close a case' });
     const customer = current.customerExternalId ? await this.customers.standing(workspaceId, current.customerExternalId) : null;
     const left = current.source === 'cancellation' || customer?.lifecycleStage === 'left';
-    if (left && !input.churnReasonKey) problems.push({ field: 'churnReasonKey', message: 'churnReasonKey is required: the customer has left' });
-    if (input.churnReasonKey && !(await this.churn.reasonExists(workspaceId, input.churnReasonKey))) problems.push({ field: 'churnReasonKey', message: `churnReasonKey "${input.churnReasonKey}" is not a churn reason of this workspace` });
+    if (left && !input.churnReasonKey)
+      problems.push({ field: 'churnReasonKey', message: 'churnReasonKey is required: the customer has left' });
+    if (input.churnReasonKey && !(await this.churn.reasonExists(workspaceId, input.churnReasonKey)))
+      problems.push({
+        field: 'churnReasonKey',
+        message: `churnReasonKey "${input.churnReasonKey}" is not a churn reason of this workspace`,
+      });
     if (problems.length) throw badRequest(problems);
     await this.change(workspaceId, id, async (manager, c) => {
       if (!OPEN_STATES.includes(c.status)) throw conflict('case_closed', 'The case is already closed');
       const update: CaseUpdate = {
-        status: 'closed', closedAt: now, resolvedAt: now, rootCause: input.rootCause!.trim(), actionTaken: input.actionTaken!.trim(),
-        churnReasonKey: input.churnReasonKey ?? null, pauses: this.resume(c, now),
+        status: 'closed',
+        closedAt: now,
+        resolvedAt: now,
+        rootCause: input.rootCause!.trim(),
+        actionTaken: input.actionTaken!.trim(),
+        churnReasonKey: input.churnReasonKey ?? null,
+        pauses: this.resume(c, now),
       };
       await this.cases.update(manager, workspaceId, id, update);
-      await this.cases.addEvent(manager, workspaceId, id, actor, 'closed', { rootCause: update.rootCause, actionTaken: update.actionTaken, churnReasonKey: update.churnReasonKey });
+      await this.cases.addEvent(manager, workspaceId, id, actor, 'closed', {
+        rootCause: update.rootCause,
+        actionTaken: update.actionTaken,
+        churnReasonKey: update.churnReasonKey,
+      });
       const closed = (await this.cases.find(workspaceId, id, manager))!;
-      await this.webhooks.publish(workspaceId, 'case.closed', caseEventData(closed, { rootCause: closed.rootCause, actionTaken: closed.actionTaken, churnReasonKey: closed.churnReasonKey, closedAt: now.toISOString() }), manager);
+      await this.webhooks.publish(
+        workspaceId,
+        'case.closed',
+        caseEventData(closed, {
+          rootCause: closed.rootCause,
+          actionTaken: closed.actionTaken,
+          churnReasonKey: closed.churnReasonKey,
+          closedAt: now.toISOString(),
+        }),
+        manager,
+      );
     });
     return this.get(workspaceId, id);
   }
 
   /** The customer's follow-up CSAT (1–5) on a closed case; 1–2 reopens it with a new resolution deadline. */
-  async followUp(workspaceId: string, id: string, input: { score: number; comment?: string }, actor: Actor, now = new Date()): Promise<CaseRow> {
+  async followUp(
+    workspaceId: string,
+    id: string,
+    input: { score: number; comment?: string },
+    actor: Actor,
+    now = new Date(),
+  ): Promise<CaseRow> {
     await this.change(workspaceId, id, async (manager, c) => {
       if (c.status !== 'closed') throw conflict('case_not_closed', 'A follow-up CSAT is asked after the case is closed');
       const update: CaseUpdate = { followUpCsat: input.score, followUpComment: input.comment ?? null, followUpAt: now };
       await this.cases.addEvent(manager, workspaceId, id, actor, 'follow_up', { score: input.score, comment: input.comment ?? null });
       if (input.score <= REOPEN_AT_OR_BELOW) {
-        Object.assign(update, { status: 'open', reopened: true, closedAt: null, resolvedAt: null, resolutionStartedAt: now, warnedResolutionAt: null, breachedResolutionAt: null });
+        Object.assign(update, {
+          status: 'open',
+          reopened: true,
+          closedAt: null,
+          resolvedAt: null,
+          resolutionStartedAt: now,
+          warnedResolutionAt: null,
+          breachedResolutionAt: null,
+        });
         Object.assign(update, await this.retime(manager, workspaceId, c, c.pauses, { resolutionStartedAt: now }));
         // The first response happened long ago; its timer stays as it was.
         delete update.firstResponseDue;
         delete update.firstResponseWarnAt;
-        await this.cases.addEvent(manager, workspaceId, id, SYSTEM, 'reopened', { reason: 'low_follow_up', score: input.score, resolutionDue: update.resolutionDue });
+        await this.cases.addEvent(manager, workspaceId, id, SYSTEM, 'reopened', {
+          reason: 'low_follow_up',
+          score: input.score,
+          resolutionDue: update.resolutionDue,
+        });
       }
       await this.cases.update(manager, workspaceId, id, update);
     });

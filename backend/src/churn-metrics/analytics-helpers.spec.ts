@@ -68,7 +68,14 @@ describe('reasonsByGroup', () => {
       { group: 'enterprise', reasonKey: 'support' },
     ]);
     expect(groups).toEqual([
-      { group: 'smb', total: 3, reasons: [{ reasonKey: 'price', count: 2, percent: 66.7 }, { reasonKey: 'moved', count: 1, percent: 33.3 }] },
+      {
+        group: 'smb',
+        total: 3,
+        reasons: [
+          { reasonKey: 'price', count: 2, percent: 66.7 },
+          { reasonKey: 'moved', count: 1, percent: 33.3 },
+        ],
+      },
       { group: 'enterprise', total: 1, reasons: [{ reasonKey: 'support', count: 1, percent: 100 }] },
       { group: null, total: 1, reasons: [{ reasonKey: 'moved', count: 1, percent: 100 }] },
     ]);
@@ -86,17 +93,26 @@ describe('effectiveLoss', () => {
     });
   });
   it('takes the cancellation when it came first', () => {
-    expect(effectiveLoss({ firstSeenAt: first, lastSeenAt: d('2026-01-01T00:00:00Z'), cancelledAt: d('2026-02-10T00:00:00Z') }, 90, asOf)).toEqual({
+    expect(
+      effectiveLoss({ firstSeenAt: first, lastSeenAt: d('2026-01-01T00:00:00Z'), cancelledAt: d('2026-02-10T00:00:00Z') }, 90, asOf),
+    ).toEqual({
       lostAt: d('2026-02-10T00:00:00Z'),
       cause: 'cancelled',
     });
   });
   it('is not lost while active, nor by a loss after asOf', () => {
-    expect(effectiveLoss({ firstSeenAt: first, lastSeenAt: d('2026-05-01T00:00:00Z'), cancelledAt: null }, 90, asOf)).toEqual({ lostAt: null, cause: null });
-    expect(effectiveLoss({ firstSeenAt: first, lastSeenAt: d('2026-05-01T00:00:00Z'), cancelledAt: d('2026-07-01T00:00:00Z') }, 90, asOf).lostAt).toBeNull();
+    expect(effectiveLoss({ firstSeenAt: first, lastSeenAt: d('2026-05-01T00:00:00Z'), cancelledAt: null }, 90, asOf)).toEqual({
+      lostAt: null,
+      cause: null,
+    });
+    expect(
+      effectiveLoss({ firstSeenAt: first, lastSeenAt: d('2026-05-01T00:00:00Z'), cancelledAt: d('2026-07-01T00:00:00Z') }, 90, asOf).lostAt,
+    ).toBeNull();
   });
   it('never dates a loss before firstSeenAt', () => {
-    expect(effectiveLoss({ firstSeenAt: first, lastSeenAt: first, cancelledAt: d('2025-11-01T00:00:00Z') }, 90, asOf).lostAt).toEqual(first);
+    expect(effectiveLoss({ firstSeenAt: first, lastSeenAt: first, cancelledAt: d('2025-11-01T00:00:00Z') }, 90, asOf).lostAt).toEqual(
+      first,
+    );
   });
   it('rejects a bad inactive period', () => {
     expect(() => effectiveLoss({ firstSeenAt: first, lastSeenAt: first, cancelledAt: null }, 0, asOf)).toThrow(RangeError);
@@ -171,7 +187,11 @@ describe('lastMonths', () => {
   });
   it('follows the local calendar and crosses years', () => {
     const [dec, jan] = lastMonths(d('2026-01-10T00:00:00Z'), 2, 'Europe/Moscow');
-    expect([dec.label, dec.start.toISOString(), jan.start.toISOString()]).toEqual(['2025-12', '2025-11-30T21:00:00.000Z', '2025-12-31T21:00:00.000Z']);
+    expect([dec.label, dec.start.toISOString(), jan.start.toISOString()]).toEqual([
+      '2025-12',
+      '2025-11-30T21:00:00.000Z',
+      '2025-12-31T21:00:00.000Z',
+    ]);
   });
   it('rejects bad counts', () => {
     expect(() => lastMonths(d('2026-01-10T00:00:00Z'), 0, 'UTC')).toThrow(RangeError);

@@ -59,7 +59,10 @@ describe('cohortRetention', () => {
       { asOf: new Date('2024-04-10T00:00:00Z'), timeZone: 'UTC' },
     );
     expect(result.rows[0].retention.map((c) => c && [c.retained, c.percent, c.partial])).toEqual([
-      [3, 75, false], [2, 50, false], [2, 50, false], [1, 25, true],
+      [3, 75, false],
+      [2, 50, false],
+      [2, 50, false],
+      [1, 25, true],
     ]);
     expect(result.rows[3].retention.map((c) => c && [c.retained, c.percent, c.partial])).toEqual([[1, 50, true], null, null, null]);
   });
@@ -89,8 +92,12 @@ describe('cohortRetention', () => {
     const asOf = new Date('2024-04-10T00:00:00Z');
     expect(() => cohortRetention([], { asOf: new Date('x'), timeZone: 'UTC' })).toThrow(RangeError);
     expect(() => cohortRetention([], { asOf, timeZone: 'Nowhere/Here' })).toThrow(RangeError);
-    expect(() => cohortRetention([{ firstSeenAt: utc('2024-02-01'), lostAt: utc('2024-01-01') }], { asOf, timeZone: 'UTC' })).toThrow(RangeError);
+    expect(() => cohortRetention([{ firstSeenAt: utc('2024-02-01'), lostAt: utc('2024-01-01') }], { asOf, timeZone: 'UTC' })).toThrow(
+      RangeError,
+    );
     expect(() => cohortRetention([{ firstSeenAt: new Date('x'), lostAt: null }], { asOf, timeZone: 'UTC' })).toThrow(RangeError);
-    expect(() => cohortRetention([{ firstSeenAt: utc('1990-01-01'), lostAt: null }], { asOf, timeZone: 'UTC', maxMonths: 12 })).toThrow(RangeError);
+    expect(() => cohortRetention([{ firstSeenAt: utc('1990-01-01'), lostAt: null }], { asOf, timeZone: 'UTC', maxMonths: 12 })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -45,9 +45,7 @@ describe('funnelStatus', () => {
   it("stage 'left' without lostAt is lost as of now; a future lostAt is not lost yet", () => {
     // firstSeenAt 1 Jan → now 30 Jun = 181 days → long
     expect(funnelStatus({ ...base, orderCount: 1, lifecycleStage: 'left' })).toBe('lost_after_long_cooperation');
-    expect(funnelStatus({ ...base, orderCount: 1, lifecycleStage: 'left', now: daysAfterFirst(20) })).toBe(
-      'lost_after_one_purchase',
-    );
+    expect(funnelStatus({ ...base, orderCount: 1, lifecycleStage: 'left', now: daysAfterFirst(20) })).toBe('lost_after_one_purchase');
     expect(funnelStatus({ ...base, orderCount: 1, lostAt: new Date('2024-07-15T00:00:00Z') })).toBe('one_purchase');
   });
 

@@ -3,13 +3,7 @@ import { assertCount } from '../metrics/validate';
 
 const DAY_MS = 86_400_000;
 
-export type FunnelStatus =
-  | 'new'
-  | 'one_purchase'
-  | 'repeat'
-  | 'lost_after_one_purchase'
-  | 'lost_after_long_cooperation'
-  | 'lost_early';
+export type FunnelStatus = 'new' | 'one_purchase' | 'repeat' | 'lost_after_one_purchase' | 'lost_after_long_cooperation' | 'lost_early';
 
 export interface FunnelThresholds {
   /** Orders from which a customer is a repeat customer; default 3. */

@@ -16,12 +16,8 @@ describe('inactiveCustomers', () => {
       now,
       90,
     );
-    expect(result.sleeping).toEqual([
-      { externalId: 'sleeping', lastSeenAt: new Date('2024-02-01T00:00:00Z'), daysInactive: 60 },
-    ]);
-    expect(result.lostByInactivity).toEqual([
-      { externalId: 'lost', lastSeenAt: new Date('2023-12-02T00:00:00Z'), daysInactive: 121 },
-    ]);
+    expect(result.sleeping).toEqual([{ externalId: 'sleeping', lastSeenAt: new Date('2024-02-01T00:00:00Z'), daysInactive: 60 }]);
+    expect(result.lostByInactivity).toEqual([{ externalId: 'lost', lastSeenAt: new Date('2023-12-02T00:00:00Z'), daysInactive: 121 }]);
     expect(result.active).toBe(1);
     expect(result.cancelled).toBe(1);
     expect(result.thresholds).toEqual({ sleepingDays: 45, inactiveDays: 90 });

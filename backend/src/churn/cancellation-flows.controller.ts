@@ -7,7 +7,14 @@ import { uuidOr404 } from '../common/http/uuid-or-404';
 import { PublicRateLimitGuard } from '../surveys/public-rate-limit.guard';
 import { answerPublicWrite } from '../web/public-write/nest-transport';
 import { PublicWrites } from '../web/public-write/public-write.module';
-import { CancellationRecordedDto, CreateFlowDto, FlowDto, PublicFlowConfigDto, SubmitCancellationDto, UpdateFlowDto } from './cancellation-flows.dto';
+import {
+  CancellationRecordedDto,
+  CreateFlowDto,
+  FlowDto,
+  PublicFlowConfigDto,
+  SubmitCancellationDto,
+  UpdateFlowDto,
+} from './cancellation-flows.dto';
 import type { CancellationConfig } from '@otklik/survey-model';
 import { CancellationFlowsService } from './cancellation-flows.service';
 
@@ -41,7 +48,11 @@ export class CancellationFlowsController {
   @ApiOperation({ summary: "What the widget would show for these flow settings (stores nothing): the dashboard builder's live preview" })
   @ApiQuery({ name: 'language', required: false })
   @ApiOkResponse({ type: PublicFlowConfigDto })
-  preview(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: UpdateFlowDto, @Query('language') language?: string): Promise<CancellationConfig> {
+  preview(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: UpdateFlowDto,
+    @Query('language') language?: string,
+  ): Promise<CancellationConfig> {
     return this.flows.preview(ws.workspaceId, body, typeof language === 'string' ? language.slice(0, 16) : undefined);
   }
 

@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { IsLocalizedText } from '../common/http/localized-text.validator';
 import { LANGUAGE_CODE, OFFER_TYPES, type LocalizedText } from '@otklik/survey-model';
@@ -33,7 +44,10 @@ class FlowFieldsDto {
   @Matches(LANGUAGE_CODE, { each: true, message: 'each language must be a code like en, ru, bg, de' })
   languages?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @Matches(LANGUAGE_CODE, { message: 'defaultLanguage must be a code like en' }) defaultLanguage?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(LANGUAGE_CODE, { message: 'defaultLanguage must be a code like en' })
+  defaultLanguage?: string;
 
   @ApiPropertyOptional({ example: ['https://app.example.com'], description: 'Sites allowed to embed it; empty = any' })
   @IsOptional()
@@ -49,7 +63,10 @@ class FlowFieldsDto {
   @Matches(REASON_KEY, { each: true, message: 'each reason key must be 1–60 of a-z, 0-9 or _' })
   reasonKeys?: string[];
 
-  @ApiPropertyOptional({ description: 'Show the optional follow-up question after the reason (default on)' }) @IsOptional() @IsBoolean() followUpEnabled?: boolean;
+  @ApiPropertyOptional({ description: 'Show the optional follow-up question after the reason (default on)' })
+  @IsOptional()
+  @IsBoolean()
+  followUpEnabled?: boolean;
 
   @ApiPropertyOptional({ ...LOCALIZED, nullable: true, description: 'The follow-up question per language; null = the standard text' })
   @IsOptional()
@@ -57,7 +74,11 @@ class FlowFieldsDto {
   @IsLocalizedText(300)
   followUpQuestion?: LocalizedText | null;
 
-  @ApiPropertyOptional({ type: FlowOfferDto, isArray: true, description: "This flow's save offers; a reason not listed keeps the taxonomy's offer. Replaces the whole list." })
+  @ApiPropertyOptional({
+    type: FlowOfferDto,
+    isArray: true,
+    description: "This flow's save offers; a reason not listed keeps the taxonomy's offer. Replaces the whole list.",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -65,18 +86,32 @@ class FlowFieldsDto {
   @Type(() => FlowOfferDto)
   offers?: FlowOfferDto[];
 
-  @ApiPropertyOptional({ description: 'Shuffle the reasons for each respondent ("Other" stays last)' }) @IsOptional() @IsBoolean() randomizeReasons?: boolean;
+  @ApiPropertyOptional({ description: 'Shuffle the reasons for each respondent ("Other" stays last)' })
+  @IsOptional()
+  @IsBoolean()
+  randomizeReasons?: boolean;
 
-  @ApiPropertyOptional({ description: 'Refuse a run whose customerId comes without a valid customerHash (default on: a cancelled run marks its customer as left)' })
+  @ApiPropertyOptional({
+    description:
+      'Refuse a run whose customerId comes without a valid customerHash (default on: a cancelled run marks its customer as left)',
+  })
   @IsOptional()
   @IsBoolean()
   requireVerifiedCustomer?: boolean;
 }
 
 export class CreateFlowDto extends FlowFieldsDto {
-  @ApiProperty({ example: 'Subscription cancellation' }) @Trim() @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200) name: string;
+  @ApiProperty({ example: 'Subscription cancellation' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name: string;
 
-  @ApiPropertyOptional({ enum: ['live', 'paused'], description: 'Default live; the dashboard builder starts paused and publishes when ready' })
+  @ApiPropertyOptional({
+    enum: ['live', 'paused'],
+    description: 'Default live; the dashboard builder starts paused and publishes when ready',
+  })
   @IsOptional()
   @IsIn(['live', 'paused'], { message: 'status must be live or paused' })
   status?: 'live' | 'paused';
@@ -84,7 +119,10 @@ export class CreateFlowDto extends FlowFieldsDto {
 
 export class UpdateFlowDto extends FlowFieldsDto {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ enum: ['live', 'paused'] }) @IsOptional() @IsIn(['live', 'paused'], { message: 'status must be live or paused' }) status?: 'live' | 'paused';
+  @ApiPropertyOptional({ enum: ['live', 'paused'] })
+  @IsOptional()
+  @IsIn(['live', 'paused'], { message: 'status must be live or paused' })
+  status?: 'live' | 'paused';
 }
 
 export class FlowDto {
@@ -99,7 +137,7 @@ export class FlowDto {
   @ApiProperty() randomizeReasons: boolean;
   @ApiProperty() requireVerifiedCustomer: boolean;
   @ApiProperty() followUpEnabled: boolean;
-  @ApiProperty({ ...LOCALIZED, description: 'Empty: the standard question in the respondent\'s language' }) followUpQuestion: LocalizedText;
+  @ApiProperty({ ...LOCALIZED, description: "Empty: the standard question in the respondent's language" }) followUpQuestion: LocalizedText;
   @ApiProperty({ type: FlowOfferDto, isArray: true }) offers: FlowOfferDto[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
@@ -113,9 +151,16 @@ export class SubmitCancellationDto {
 
   @ApiPropertyOptional(CUSTOMER_HASH_DOC) @IsOptional() @Matches(CUSTOMER_HASH, CUSTOMER_HASH_MESSAGE) customerHash?: string;
 
-  @ApiPropertyOptional({ example: 'too_expensive' }) @IsOptional() @Matches(/^[a-z0-9_]{1,60}$/, { message: 'reasonKey must be a reason key' }) reasonKey?: string;
+  @ApiPropertyOptional({ example: 'too_expensive' })
+  @IsOptional()
+  @Matches(/^[a-z0-9_]{1,60}$/, { message: 'reasonKey must be a reason key' })
+  reasonKey?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, description: 'The text for "Other"' }) @IsOptional() @IsString() @MaxLength(2000) otherText?: string;
+  @ApiPropertyOptional({ maxLength: 2000, description: 'The text for "Other"' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  otherText?: string;
 
   @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) followUp?: string;
 

@@ -8,7 +8,10 @@ import { CancellationEntity } from './cancellation.entity';
 /** A flow as the service works with it (everything but updated_at). */
 export type FlowRow = Omit<CancellationFlowEntity, 'updatedAt'>;
 
-export type CancellationWrite = Pick<CancellationEntity, 'idempotencyKey' | 'reasonKey' | 'offeredReasonKeys' | 'otherText' | 'followUp' | 'offer' | 'outcome' | 'language'> & {
+export type CancellationWrite = Pick<
+  CancellationEntity,
+  'idempotencyKey' | 'reasonKey' | 'offeredReasonKeys' | 'otherText' | 'followUp' | 'offer' | 'outcome' | 'language'
+> & {
   customerId: CancellationEntity['customerExternalId'];
   /** customerId came with a valid identity hash; only then may the run change the customer (mark them left). */
   customerVerified: boolean;
@@ -26,15 +29,36 @@ export type CancellationRecord = Pick<
 };
 
 const FLOW_COLUMNS = {
-  workspaceId: true, id: true, publicKey: true, name: true, status: true, languages: true, defaultLanguage: true, allowedOrigins: true,
-  reasonKeys: true, randomizeReasons: true, requireVerifiedCustomer: true, followUpEnabled: true, followUpQuestion: true,
-  offerOverrides: true, createdAt: true,
+  workspaceId: true,
+  id: true,
+  publicKey: true,
+  name: true,
+  status: true,
+  languages: true,
+  defaultLanguage: true,
+  allowedOrigins: true,
+  reasonKeys: true,
+  randomizeReasons: true,
+  requireVerifiedCustomer: true,
+  followUpEnabled: true,
+  followUpQuestion: true,
+  offerOverrides: true,
+  createdAt: true,
 } as const;
 
 /** What an edit may change. */
 const EDITABLE = [
-  'name', 'status', 'languages', 'defaultLanguage', 'allowedOrigins', 'reasonKeys', 'randomizeReasons', 'requireVerifiedCustomer',
-  'followUpEnabled', 'followUpQuestion', 'offerOverrides',
+  'name',
+  'status',
+  'languages',
+  'defaultLanguage',
+  'allowedOrigins',
+  'reasonKeys',
+  'randomizeReasons',
+  'requireVerifiedCustomer',
+  'followUpEnabled',
+  'followUpQuestion',
+  'offerOverrides',
 ] as const satisfies readonly (keyof FlowRow)[];
 
 @Injectable()
@@ -109,8 +133,18 @@ export class CancellationFlowsRepository {
                    COALESCE(finished_at = now(), false) AS "justFinished", reason_key AS "reasonKey", other_text AS "otherText", follow_up AS "followUp",
                    offer, mrr, language, finished_at AS "finishedAt"`,
         [
-          flow.workspaceId, flow.id, write.idempotencyKey, write.customerId, write.reasonKey, write.offeredReasonKeys,
-          write.otherText, write.followUp, write.offer ? JSON.stringify(write.offer) : null, write.outcome, write.language, write.customerVerified,
+          flow.workspaceId,
+          flow.id,
+          write.idempotencyKey,
+          write.customerId,
+          write.reasonKey,
+          write.offeredReasonKeys,
+          write.otherText,
+          write.followUp,
+          write.offer ? JSON.stringify(write.offer) : null,
+          write.outcome,
+          write.language,
+          write.customerVerified,
         ],
       );
       if (!row) return null; // the run belongs to another customer

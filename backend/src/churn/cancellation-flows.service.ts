@@ -4,7 +4,14 @@ import { ApiError, idempotencyKeyTaken, notFound } from '../common/http/api-erro
 import { validationError } from '../common/http/validation.pipe';
 import { chooseLanguage, directionOf, pick, type CancellationConfig } from '@otklik/survey-model';
 import { cancellationUiText } from './cancellation-texts';
-import type { CancellationRecordedDto, CreateFlowDto, FlowDto, FlowOfferDto, SubmitCancellationDto, UpdateFlowDto } from './cancellation-flows.dto';
+import type {
+  CancellationRecordedDto,
+  CreateFlowDto,
+  FlowDto,
+  FlowOfferDto,
+  SubmitCancellationDto,
+  UpdateFlowDto,
+} from './cancellation-flows.dto';
 import { offerProblems, type SaveOffer } from './default-reasons';
 import { CancellationFlowsRepository, CancellationRecord, FlowRow } from './cancellation-flows.repository';
 import { ChurnReasonsService } from './churn-reasons.service';
@@ -13,10 +20,18 @@ import { WebhookEvents } from '../webhooks/webhook-events';
 import { CustomerIdentityService, customerNotVerified } from '../customer-identity/customer-identity.service';
 
 const toDto = (row: FlowRow): FlowDto => ({
-  id: row.id, publicKey: row.publicKey, name: row.name, status: row.status, languages: row.languages,
-  defaultLanguage: row.defaultLanguage, allowedOrigins: row.allowedOrigins, reasonKeys: row.reasonKeys,
-  randomizeReasons: row.randomizeReasons, requireVerifiedCustomer: row.requireVerifiedCustomer,
-  followUpEnabled: row.followUpEnabled, followUpQuestion: row.followUpQuestion,
+  id: row.id,
+  publicKey: row.publicKey,
+  name: row.name,
+  status: row.status,
+  languages: row.languages,
+  defaultLanguage: row.defaultLanguage,
+  allowedOrigins: row.allowedOrigins,
+  reasonKeys: row.reasonKeys,
+  randomizeReasons: row.randomizeReasons,
+  requireVerifiedCustomer: row.requireVerifiedCustomer,
+  followUpEnabled: row.followUpEnabled,
+  followUpQuestion: row.followUpQuestion,
   offers: Object.entries(row.offerOverrides).map(([reasonKey, offer]) => ({ reasonKey, offer })),
   createdAt: row.createdAt.toISOString(),
 });
@@ -50,7 +65,13 @@ export function cancellationEvent(flow: FlowRow, record: CancellationRecord, off
     /** false: the widget sent no valid identity hash, so the customer was not marked as left. */
     customerVerified: record.customerVerified,
     outcome: record.outcome,
-    reason: record.reasonKey ? { key: record.reasonKey, label: reason ? pick(reason.labels, flow.defaultLanguage, flow.defaultLanguage) : record.reasonKey, avoidable: reason?.avoidable ?? null } : null,
+    reason: record.reasonKey
+      ? {
+          key: record.reasonKey,
+          label: reason ? pick(reason.labels, flow.defaultLanguage, flow.defaultLanguage) : record.reasonKey,
+          avoidable: reason?.avoidable ?? null,
+        }
+      : null,
     otherText: record.otherText,
     followUp: record.followUp,
     offer: record.outcome === 'saved' ? record.offer : null,
@@ -113,7 +134,10 @@ export class CancellationFlowsService {
   }
 
   private async assertValid(
-    workspaceId: string, languages: string[], defaultLanguage: string, input: { reasonKeys?: string[]; offers?: FlowOfferDto[] },
+    workspaceId: string,
+    languages: string[],
+    defaultLanguage: string,
+    input: { reasonKeys?: string[]; offers?: FlowOfferDto[] },
   ): Promise<void> {
     const problems: { field: string; message: string }[] = [];
     if (!languages.includes(defaultLanguage)) {
@@ -122,16 +146,19 @@ export class CancellationFlowsService {
     const reasonKeys = input.reasonKeys ?? [];
     const offerKeys = (input.offers ?? []).map((o) => o.reasonKey);
     const repeated = (keys: string[]) => [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))];
-    if (repeated(reasonKeys).length) problems.push({ field: 'reasonKeys', message: `reason keys repeat: ${repeated(reasonKeys).join(', ')}` });
+    if (repeated(reasonKeys).length)
+      problems.push({ field: 'reasonKeys', message: `reason keys repeat: ${repeated(reasonKeys).join(', ')}` });
     (input.offers ?? []).forEach((o, i) => problems.push(...offerProblems(o.offer, `offers[${i}].offer`)));
-    if (repeated(offerKeys).length) problems.push({ field: 'offers', message: `more than one offer for: ${repeated(offerKeys).join(', ')}` });
+    if (repeated(offerKeys).length)
+      problems.push({ field: 'offers', message: `more than one offer for: ${repeated(offerKeys).join(', ')}` });
     if (reasonKeys.length || offerKeys.length) {
       const all = await this.reasons.list(workspaceId);
       const known = new Set(all.map((r) => r.key));
       const unknown = reasonKeys.filter((k) => !known.has(k));
       if (unknown.length > 0) problems.push({ field: 'reasonKeys', message: `unknown reason keys: ${unknown.join(', ')}` });
       const unknownOffers = offerKeys.filter((k) => !known.has(k));
-      if (unknownOffers.length > 0) problems.push({ field: 'offers', message: `offers name unknown reason keys: ${unknownOffers.join(', ')}` });
+      if (unknownOffers.length > 0)
+        problems.push({ field: 'offers', message: `offers name unknown reason keys: ${unknownOffers.join(', ')}` });
     }
     if (problems.length > 0) throw validationError(problems);
   }
@@ -172,10 +199,21 @@ export class CancellationFlowsService {
     const defaultLanguage = input.defaultLanguage ?? languages[0];
     await this.assertValid(workspaceId, languages, defaultLanguage, input);
     const flow: FlowRow = {
-      workspaceId, id: '', publicKey: 'cxl_preview', name: input.name ?? '', status: 'paused', languages, defaultLanguage,
-      allowedOrigins: [], reasonKeys: input.reasonKeys ?? [], randomizeReasons: false, requireVerifiedCustomer: true,
-      followUpEnabled: input.followUpEnabled ?? true, followUpQuestion: input.followUpQuestion ?? {},
-      offerOverrides: overridesOf(input.offers ?? []), createdAt: new Date(),
+      workspaceId,
+      id: '',
+      publicKey: 'cxl_preview',
+      name: input.name ?? '',
+      status: 'paused',
+      languages,
+      defaultLanguage,
+      allowedOrigins: [],
+      reasonKeys: input.reasonKeys ?? [],
+      randomizeReasons: false,
+      requireVerifiedCustomer: true,
+      followUpEnabled: input.followUpEnabled ?? true,
+      followUpQuestion: input.followUpQuestion ?? {},
+      offerOverrides: overridesOf(input.offers ?? []),
+      createdAt: new Date(),
     };
     return this.configOf(flow, requestedLanguage);
   }
@@ -207,31 +245,38 @@ export class CancellationFlowsService {
     const offered = await this.offered(flow);
     const reason = input.reasonKey ? offered.find((r) => r.key === input.reasonKey) : undefined;
     const problems: { field: string; message: string }[] = [];
-    if (input.reasonKey && !reason) problems.push({ field: 'reasonKey', message: `reasonKey must be one of: ${offered.map((r) => r.key).join(', ')}` });
+    if (input.reasonKey && !reason)
+      problems.push({ field: 'reasonKey', message: `reasonKey must be one of: ${offered.map((r) => r.key).join(', ')}` });
     if (input.finished && !input.reasonKey) problems.push({ field: 'reasonKey', message: 'reasonKey is required to finish' });
     if (input.finished && input.reasonKey === 'other' && !input.otherText?.trim()) {
       problems.push({ field: 'otherText', message: 'otherText is required when the reason is "other"' });
     }
-    if (input.offerAccepted && reason && !reason.offer) problems.push({ field: 'offerAccepted', message: 'this reason has no offer to accept' });
+    if (input.offerAccepted && reason && !reason.offer)
+      problems.push({ field: 'offerAccepted', message: 'this reason has no offer to accept' });
     if (problems.length > 0) throw validationError(problems);
     const customerVerified = await this.identity.isVerified(flow.workspaceId, input.customerId, input.customerHash);
     if (input.customerId && !customerVerified && flow.requireVerifiedCustomer) throw customerNotVerified('cancellation flow');
 
-    const result = await this.flows.upsertCancellation(flow, {
-      idempotencyKey: input.idempotencyKey,
-      customerId: input.customerId ?? null,
-      customerVerified,
-      reasonKey: input.reasonKey ?? null,
-      offeredReasonKeys: offered.map((r) => r.key),
-      otherText: input.otherText?.trim() || null,
-      followUp: input.followUp?.trim() || null,
-      offer: reason?.offer ?? null,
-      outcome: input.finished ? (input.offerAccepted ? 'saved' : 'cancelled') : null,
-      language: input.language ? chooseLanguage(input.language, flow.languages, flow.defaultLanguage) : null,
-    }, async (manager, record) => {
-      // Announced in the same transaction as the outcome, exactly once per run (retries are not "just finished").
-      if (record.justFinished) await this.events.publish(flow.workspaceId, 'cancellation.finished', cancellationEvent(flow, record, offered), manager);
-    });
+    const result = await this.flows.upsertCancellation(
+      flow,
+      {
+        idempotencyKey: input.idempotencyKey,
+        customerId: input.customerId ?? null,
+        customerVerified,
+        reasonKey: input.reasonKey ?? null,
+        offeredReasonKeys: offered.map((r) => r.key),
+        otherText: input.otherText?.trim() || null,
+        followUp: input.followUp?.trim() || null,
+        offer: reason?.offer ?? null,
+        outcome: input.finished ? (input.offerAccepted ? 'saved' : 'cancelled') : null,
+        language: input.language ? chooseLanguage(input.language, flow.languages, flow.defaultLanguage) : null,
+      },
+      async (manager, record) => {
+        // Announced in the same transaction as the outcome, exactly once per run (retries are not "just finished").
+        if (record.justFinished)
+          await this.events.publish(flow.workspaceId, 'cancellation.finished', cancellationEvent(flow, record, offered), manager);
+      },
+    );
     if (!result) throw idempotencyKeyTaken('cancellation run');
     return { created: result.created, body: { cancellationId: result.id, finished: result.finished, outcome: result.outcome } };
   }

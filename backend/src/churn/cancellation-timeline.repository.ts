@@ -7,7 +7,10 @@ import { CancellationEntity } from './cancellation.entity';
 import type { ChurnReasonEntity } from './churn-reason.entity';
 
 /** One run on the timeline: the cancellation with its flow's name and language and the reason's current labels. */
-export type CancellationTimelineRow = Pick<CancellationEntity, 'reasonKey' | 'otherText' | 'followUp' | 'outcome' | 'language' | 'finishedAt'> & {
+export type CancellationTimelineRow = Pick<
+  CancellationEntity,
+  'reasonKey' | 'otherText' | 'followUp' | 'outcome' | 'language' | 'finishedAt'
+> & {
   eventId: string;
   at: string;
   cancellationId: string;

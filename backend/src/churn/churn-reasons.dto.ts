@@ -4,7 +4,11 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, 
 import { IsLocalizedText } from '../common/http/localized-text.validator';
 import { OFFER_TYPES, type LocalizedText, type OfferType } from '@otklik/survey-model';
 
-const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' }, example: { en: 'Too expensive', ru: 'Слишком дорого' } } as const;
+const LOCALIZED = {
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  example: { en: 'Too expensive', ru: 'Слишком дорого' },
+} as const;
 
 export class SaveOfferDto {
   @ApiProperty({ enum: OFFER_TYPES, enumName: 'OfferType' })
@@ -30,7 +34,11 @@ class ReasonFieldsDto {
   @Matches(/^[a-z0-9_]{1,60}$/, { message: 'group must be 1–60 of a-z, 0-9 or _' })
   group?: string | null;
 
-  @ApiPropertyOptional({ type: SaveOfferDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => SaveOfferDto) offer?: SaveOfferDto | null;
+  @ApiPropertyOptional({ type: SaveOfferDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SaveOfferDto)
+  offer?: SaveOfferDto | null;
 
   @ApiPropertyOptional({ description: 'Order in the cancellation flow' }) @IsOptional() @IsInt() @Min(0) @Max(1000) position?: number;
 }
@@ -65,4 +73,3 @@ export class ReasonDto {
   @ApiProperty() position: number;
   @ApiProperty() archived: boolean;
 }
-

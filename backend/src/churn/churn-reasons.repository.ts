@@ -10,7 +10,13 @@ type ReasonColumns = Pick<ChurnReasonEntity, 'key' | 'labels' | 'avoidable' | 'r
 const SELECT = { key: true, labels: true, avoidable: true, reasonGroup: true, offer: true, position: true, archived: true } as const;
 
 const toReason = (row: ReasonColumns): ReasonDto => ({
-  key: row.key, labels: row.labels, avoidable: row.avoidable, group: row.reasonGroup, offer: row.offer, position: row.position, archived: row.archived,
+  key: row.key,
+  labels: row.labels,
+  avoidable: row.avoidable,
+  group: row.reasonGroup,
+  offer: row.offer,
+  position: row.position,
+  archived: row.archived,
 });
 
 @Injectable()
@@ -23,7 +29,17 @@ export class ChurnReasonsRepository {
     await this.reasons
       .createQueryBuilder()
       .insert()
-      .values(DEFAULT_REASONS.map((r, i) => ({ workspaceId, key: r.key, labels: r.labels, avoidable: r.avoidable, reasonGroup: r.group, offer: r.offer, position: i })))
+      .values(
+        DEFAULT_REASONS.map((r, i) => ({
+          workspaceId,
+          key: r.key,
+          labels: r.labels,
+          avoidable: r.avoidable,
+          reasonGroup: r.group,
+          offer: r.offer,
+          position: i,
+        })),
+      )
       .orIgnore() // a concurrent first request seeded them already
       .execute();
   }
@@ -43,7 +59,15 @@ export class ChurnReasonsRepository {
     const result = await this.reasons
       .createQueryBuilder()
       .insert()
-      .values({ workspaceId, key: reason.key, labels: reason.labels, avoidable: reason.avoidable, reasonGroup: reason.group, offer: reason.offer, position: reason.position })
+      .values({
+        workspaceId,
+        key: reason.key,
+        labels: reason.labels,
+        avoidable: reason.avoidable,
+        reasonGroup: reason.group,
+        offer: reason.offer,
+        position: reason.position,
+      })
       .orIgnore()
       .returning(['key'])
       .execute();
@@ -53,7 +77,14 @@ export class ChurnReasonsRepository {
   async update(workspaceId: string, key: string, reason: ReasonDto): Promise<void> {
     await this.reasons.update(
       { workspaceId, key },
-      { labels: reason.labels, avoidable: reason.avoidable, reasonGroup: reason.group, offer: reason.offer, position: reason.position, archived: reason.archived },
+      {
+        labels: reason.labels,
+        avoidable: reason.avoidable,
+        reasonGroup: reason.group,
+        offer: reason.offer,
+        position: reason.position,
+        archived: reason.archived,
+      },
     );
   }
 }

@@ -7,7 +7,10 @@ export class ChurnSummaryQuery {
   @IsDateString({}, { message: 'from must be an ISO date' })
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'End (exclusive); default now' }) @IsOptional() @IsDateString({}, { message: 'to must be an ISO date' }) to?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'End (exclusive); default now' })
+  @IsOptional()
+  @IsDateString({}, { message: 'to must be an ISO date' })
+  to?: string;
 
   @ApiPropertyOptional({ default: 'UTC' }) @IsOptional() @IsString() @MaxLength(64) timeZone?: string;
 }

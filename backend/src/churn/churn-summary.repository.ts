@@ -65,7 +65,11 @@ export class ChurnSummaryRepository {
       .addSelect('x.offered_reason_keys', 'offeredReasonKeys')
       .addSelect('x.mrr', 'mrr')
       .addSelect('x.customer_external_id', 'customerId')
-      .where('x.workspace_id = :workspaceId AND x.finished_at >= :from AND x.finished_at < :to AND x.outcome IS NOT NULL', { workspaceId, from, to })
+      .where('x.workspace_id = :workspaceId AND x.finished_at >= :from AND x.finished_at < :to AND x.outcome IS NOT NULL', {
+        workspaceId,
+        from,
+        to,
+      })
       .getRawMany<FinishedFlow>();
   }
 }

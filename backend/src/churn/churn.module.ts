@@ -29,11 +29,38 @@ import { ChurnReasonsService } from './churn-reasons.service';
 
 @Module({
   imports: [
-    SurveysModule, WebhooksModule, CustomerIdentityModule, CustomersModule, JobsModule, WorkspacesDataModule,
+    SurveysModule,
+    WebhooksModule,
+    CustomerIdentityModule,
+    CustomersModule,
+    JobsModule,
+    WorkspacesDataModule,
     TypeOrmModule.forFeature([ChurnReasonEntity, CancellationFlowEntity, CancellationEntity]),
   ],
-  controllers: [ChurnReasonsController, ChurnSummaryController, InactivityController, CancellationFlowsController, PublicCancellationController, ...CHURN_ANALYTICS_CONTROLLERS],
-  providers: [ChurnReasonsRepository, ChurnReasonsService, CancellationFlowsRepository, CancellationFlowsService, ChurnSummaryRepository, ChurnSummaryService, InactivityRepository, InactivityService, SleepingNotifier, SleepingScanJob, CancellationTimelineRepository, CancellationTimelineSource, PublicCancellationRoutes, ...CHURN_ANALYTICS_PROVIDERS],
+  controllers: [
+    ChurnReasonsController,
+    ChurnSummaryController,
+    InactivityController,
+    CancellationFlowsController,
+    PublicCancellationController,
+    ...CHURN_ANALYTICS_CONTROLLERS,
+  ],
+  providers: [
+    ChurnReasonsRepository,
+    ChurnReasonsService,
+    CancellationFlowsRepository,
+    CancellationFlowsService,
+    ChurnSummaryRepository,
+    ChurnSummaryService,
+    InactivityRepository,
+    InactivityService,
+    SleepingNotifier,
+    SleepingScanJob,
+    CancellationTimelineRepository,
+    CancellationTimelineSource,
+    PublicCancellationRoutes,
+    ...CHURN_ANALYTICS_PROVIDERS,
+  ],
   exports: [ChurnReasonsService, CancellationFlowsService, ChurnSummaryService, InactivityService, ...CHURN_ANALYTICS_PROVIDERS],
 })
 export class ChurnModule {}

@@ -5,7 +5,9 @@ import { CancellationEntity } from './cancellation.entity';
 import { ChurnReasonEntity } from './churn-reason.entity';
 
 /** A finished cancellation that should open a case; the customer id only when it was proven. */
-export type CancellationCaseCandidate = Pick<CancellationEntity, 'id' | 'reasonKey' | 'otherText' | 'followUp' | 'customerExternalId'> & { finishedAt: Date };
+export type CancellationCaseCandidate = Pick<CancellationEntity, 'id' | 'reasonKey' | 'otherText' | 'followUp' | 'customerExternalId'> & {
+  finishedAt: Date;
+};
 
 /** How other modules (cases) read churn reasons and cancellations (exported by ChurnReaderModule). */
 @Injectable()

@@ -13,7 +13,10 @@ export interface SaveOffer {
  * What a save offer needs to be carried out by the host's billing: how many weeks, orders or percent, or which
  * plan. The DTOs check each field's shape; this checks that the one the type needs is there.
  */
-export function offerProblems(offer: Pick<SaveOffer, 'type' | 'amount' | 'plan'> | null | undefined, field: string): { field: string; message: string }[] {
+export function offerProblems(
+  offer: Pick<SaveOffer, 'type' | 'amount' | 'plan'> | null | undefined,
+  field: string,
+): { field: string; message: string }[] {
   if (!offer) return [];
   if ((offer.type === 'pause' || offer.type === 'skip' || offer.type === 'discount') && offer.amount === undefined) {
     const unit = { pause: 'weeks', skip: 'orders', discount: 'percent' }[offer.type];
@@ -43,12 +46,22 @@ const TALK: SaveOffer = {
 const DISCOUNT: SaveOffer = {
   type: 'discount',
   amount: 20,
-  text: { en: 'Stay and get 20% off for 3 months.', ru: 'Останьтесь — скидка 20% на 3 месяца.', bg: 'Останете с 20% отстъпка за 3 месеца.', de: 'Bleiben Sie und erhalten Sie 3 Monate 20 % Rabatt.' },
+  text: {
+    en: 'Stay and get 20% off for 3 months.',
+    ru: 'Останьтесь — скидка 20% на 3 месяца.',
+    bg: 'Останете с 20% отстъпка за 3 месеца.',
+    de: 'Bleiben Sie und erhalten Sie 3 Monate 20 % Rabatt.',
+  },
 };
 const PAUSE: SaveOffer = {
   type: 'pause',
   amount: 4,
-  text: { en: 'Pause for 4 weeks instead of cancelling.', ru: 'Поставьте на паузу на 4 недели вместо отмены.', bg: 'Пауза за 4 седмици вместо отказ.', de: 'Pausieren Sie 4 Wochen, statt zu kündigen.' },
+  text: {
+    en: 'Pause for 4 weeks instead of cancelling.',
+    ru: 'Поставьте на паузу на 4 недели вместо отмены.',
+    bg: 'Пауза за 4 седмици вместо отказ.',
+    de: 'Pausieren Sie 4 Wochen, statt zu kündigen.',
+  },
 };
 
 /**
@@ -56,15 +69,85 @@ const PAUSE: SaveOffer = {
  * the rest is something the company can act on.
  */
 export const DEFAULT_REASONS: ReasonDefinition[] = [
-  { key: 'product_quality', avoidable: true, group: 'product', offer: TALK, labels: { en: 'Product quality', ru: 'Качество продукта', bg: 'Качество на продукта', de: 'Produktqualität' } },
-  { key: 'poor_service', avoidable: true, group: 'service', offer: TALK, labels: { en: 'Poor service', ru: 'Плохое обслуживание', bg: 'Лошо обслужване', de: 'Schlechter Service' } },
-  { key: 'competitor_offer', avoidable: true, group: 'price', offer: DISCOUNT, labels: { en: "A competitor's better offer", ru: 'Выгоднее у конкурента', bg: 'По-добра оферта от конкурент', de: 'Besseres Angebot der Konkurrenz' } },
-  { key: 'too_expensive', avoidable: true, group: 'price', offer: DISCOUNT, labels: { en: 'Too expensive', ru: 'Слишком дорого', bg: 'Твърде скъпо', de: 'Zu teuer' } },
-  { key: 'missing_features', avoidable: true, group: 'product', offer: TALK, labels: { en: 'Missing features', ru: 'Не хватает функций', bg: 'Липсващи функции', de: 'Fehlende Funktionen' } },
-  { key: 'too_complex', avoidable: true, group: 'product', offer: TALK, labels: { en: 'Too complex', ru: 'Слишком сложно', bg: 'Твърде сложно', de: 'Zu kompliziert' } },
-  { key: 'not_using', avoidable: false, group: 'needs', offer: PAUSE, labels: { en: 'Not using it / needs changed', ru: 'Не пользуюсь / изменились потребности', bg: 'Не го използвам / нуждите се промениха', de: 'Nutze es nicht / Bedarf hat sich geändert' } },
-  { key: 'moved_away', avoidable: false, group: 'needs', offer: null, labels: { en: 'Moved away', ru: 'Переезд', bg: 'Преместване', de: 'Umzug' } },
-  { key: 'technical_problems', avoidable: true, group: 'product', offer: TALK, labels: { en: 'Technical problems', ru: 'Технические проблемы', bg: 'Технически проблеми', de: 'Technische Probleme' } },
-  { key: 'temporary', avoidable: true, group: 'needs', offer: PAUSE, labels: { en: 'Temporary / seasonal', ru: 'Временно / сезонно', bg: 'Временно / сезонно', de: 'Vorübergehend / saisonal' } },
+  {
+    key: 'product_quality',
+    avoidable: true,
+    group: 'product',
+    offer: TALK,
+    labels: { en: 'Product quality', ru: 'Качество продукта', bg: 'Качество на продукта', de: 'Produktqualität' },
+  },
+  {
+    key: 'poor_service',
+    avoidable: true,
+    group: 'service',
+    offer: TALK,
+    labels: { en: 'Poor service', ru: 'Плохое обслуживание', bg: 'Лошо обслужване', de: 'Schlechter Service' },
+  },
+  {
+    key: 'competitor_offer',
+    avoidable: true,
+    group: 'price',
+    offer: DISCOUNT,
+    labels: {
+      en: "A competitor's better offer",
+      ru: 'Выгоднее у конкурента',
+      bg: 'По-добра оферта от конкурент',
+      de: 'Besseres Angebot der Konkurrenz',
+    },
+  },
+  {
+    key: 'too_expensive',
+    avoidable: true,
+    group: 'price',
+    offer: DISCOUNT,
+    labels: { en: 'Too expensive', ru: 'Слишком дорого', bg: 'Твърде скъпо', de: 'Zu teuer' },
+  },
+  {
+    key: 'missing_features',
+    avoidable: true,
+    group: 'product',
+    offer: TALK,
+    labels: { en: 'Missing features', ru: 'Не хватает функций', bg: 'Липсващи функции', de: 'Fehlende Funktionen' },
+  },
+  {
+    key: 'too_complex',
+    avoidable: true,
+    group: 'product',
+    offer: TALK,
+    labels: { en: 'Too complex', ru: 'Слишком сложно', bg: 'Твърде сложно', de: 'Zu kompliziert' },
+  },
+  {
+    key: 'not_using',
+    avoidable: false,
+    group: 'needs',
+    offer: PAUSE,
+    labels: {
+      en: 'Not using it / needs changed',
+      ru: 'Не пользуюсь / изменились потребности',
+      bg: 'Не го използвам / нуждите се промениха',
+      de: 'Nutze es nicht / Bedarf hat sich geändert',
+    },
+  },
+  {
+    key: 'moved_away',
+    avoidable: false,
+    group: 'needs',
+    offer: null,
+    labels: { en: 'Moved away', ru: 'Переезд', bg: 'Преместване', de: 'Umzug' },
+  },
+  {
+    key: 'technical_problems',
+    avoidable: true,
+    group: 'product',
+    offer: TALK,
+    labels: { en: 'Technical problems', ru: 'Технические проблемы', bg: 'Технически проблеми', de: 'Technische Probleme' },
+  },
+  {
+    key: 'temporary',
+    avoidable: true,
+    group: 'needs',
+    offer: PAUSE,
+    labels: { en: 'Temporary / seasonal', ru: 'Временно / сезонно', bg: 'Временно / сезонно', de: 'Vorübergehend / saisonal' },
+  },
   { key: 'other', avoidable: true, group: null, offer: null, labels: { en: 'Other', ru: 'Другое', bg: 'Друго', de: 'Sonstiges' } },
 ];

@@ -20,8 +20,10 @@ export class InactiveEntryDto {
 export class InactiveCustomersDto {
   @ApiProperty() inactiveDays: number;
   @ApiProperty({ description: 'Half the inactive period: from here on a customer is "sleeping"' }) sleepingDays: number;
-  @ApiProperty({ type: InactiveEntryDto, isArray: true, description: 'Quiet but not yet lost: reactivate them' }) sleeping: InactiveEntryDto[];
-  @ApiProperty({ type: InactiveEntryDto, isArray: true, description: 'Lost by inactivity (silent churn)' }) lostByInactivity: InactiveEntryDto[];
+  @ApiProperty({ type: InactiveEntryDto, isArray: true, description: 'Quiet but not yet lost: reactivate them' })
+  sleeping: InactiveEntryDto[];
+  @ApiProperty({ type: InactiveEntryDto, isArray: true, description: 'Lost by inactivity (silent churn)' })
+  lostByInactivity: InactiveEntryDto[];
   @ApiProperty() active: number;
   @ApiProperty({ description: 'Customers who cancelled (counted by cancellations instead)' }) cancelled: number;
 }

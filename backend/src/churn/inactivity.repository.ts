@@ -4,7 +4,9 @@ import { Repository } from 'typeorm';
 import type { CustomerEntity } from '../customers/customer.entity';
 import { CancellationEntity } from './cancellation.entity';
 
-export type ActivityRow = Pick<CustomerEntity, 'externalId' | 'name' | 'email' | 'lastSeenAt'> & { cancelledAt: CancellationEntity['finishedAt'] };
+export type ActivityRow = Pick<CustomerEntity, 'externalId' | 'name' | 'email' | 'lastSeenAt'> & {
+  cancelledAt: CancellationEntity['finishedAt'];
+};
 
 @Injectable()
 export class InactivityRepository {

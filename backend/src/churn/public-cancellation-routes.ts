@@ -15,7 +15,12 @@ export class PublicCancellationRoutes implements OnModuleInit {
     this.routes.register({
       target: 'cancellation-flow',
       origins: (publicKey) => this.flows.originsOf(publicKey),
-      writes: { submissions: { dto: SubmitCancellationDto, handle: (publicKey, input: SubmitCancellationDto) => this.flows.submit(publicKey, input) } },
+      writes: {
+        submissions: {
+          dto: SubmitCancellationDto,
+          handle: (publicKey, input: SubmitCancellationDto) => this.flows.submit(publicKey, input),
+        },
+      },
     });
   }
 }

@@ -33,13 +33,18 @@ export class SleepingNotifier {
       const claimed = await this.customers.claimSleepingNotifications(workspaceId, [...byId.keys()], manager);
       for (const externalId of claimed) {
         const entry = byId.get(externalId)!;
-        await this.events.publish(workspaceId, 'customer.sleeping', {
-          customer: { externalId, name: entry.name, email: entry.email },
-          lastSeenAt: entry.lastSeenAt,
-          daysInactive: entry.daysInactive,
-          sleepingAfterDays: list.sleepingDays,
-          lostAfterDays: list.inactiveDays,
-        }, manager);
+        await this.events.publish(
+          workspaceId,
+          'customer.sleeping',
+          {
+            customer: { externalId, name: entry.name, email: entry.email },
+            lastSeenAt: entry.lastSeenAt,
+            daysInactive: entry.daysInactive,
+            sleepingAfterDays: list.sleepingDays,
+            lostAfterDays: list.inactiveDays,
+          },
+          manager,
+        );
       }
       return claimed.length;
     });

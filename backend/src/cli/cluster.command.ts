@@ -27,11 +27,15 @@ Options:
 `;
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseCsvCommandArgs(args, {
-    summary: { type: 'string' },
-    seed: { type: 'string', default: '42' },
-    resolution: { type: 'string' },
-  }, HELP);
+  const parsed = parseCsvCommandArgs(
+    args,
+    {
+      summary: { type: 'string' },
+      seed: { type: 'string', default: '42' },
+      resolution: { type: 'string' },
+    },
+    HELP,
+  );
   if (typeof parsed === 'number') return parsed;
   const { common, values: options } = parsed;
   const { input, out } = common;
@@ -47,7 +51,13 @@ export async function run(args: string[]): Promise<number> {
   }
   if (texts.length === 0) return fail(`${input} has a header but no data rows: nothing to cluster.`);
 
-  const bar = new SingleBar({ stream: process.stderr, format: 'Clustering [{bar}] {percentage}% | {stage}', hideCursor: true, barCompleteChar: '#', barIncompleteChar: '-' });
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: 'Clustering [{bar}] {percentage}% | {stage}',
+    hideCursor: true,
+    barCompleteChar: '#',
+    barIncompleteChar: '-',
+  });
   bar.start(100, 0, { stage: 'start' });
   const result = clusterTexts(texts, {
     seed,
@@ -79,6 +89,8 @@ export async function run(args: string[]): Promise<number> {
     return fail(error instanceof Error ? error.message : String(error));
   }
   const unclustered = result.assignments.filter((c) => c === UNCLUSTERED).length;
-  process.stderr.write(`Clustered ${texts.length} rows${out ? ` into ${out}` : ''}: ${result.clusters.length} clusters, ${unclustered} unclustered.\n`);
+  process.stderr.write(
+    `Clustered ${texts.length} rows${out ? ` into ${out}` : ''}: ${result.clusters.length} clusters, ${unclustered} unclustered.\n`,
+  );
   return 0;
 }

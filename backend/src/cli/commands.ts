@@ -11,6 +11,9 @@ interface CliCommandEntry {
 
 export const CLI_COMMANDS: Record<string, CliCommandEntry> = {
   // Commands register here, one line each: name: { summary, load: () => import('./<name>.command') }
-  cluster: { summary: 'Group the texts of a CSV into clusters (number chosen automatically), with labels', load: () => import('./cluster.command') },
+  cluster: {
+    summary: 'Group the texts of a CSV into clusters (number chosen automatically), with labels',
+    load: () => import('./cluster.command'),
+  },
   sentiment: { summary: 'Language and sentiment (-1/0/1) of each row of a CSV', load: () => import('./sentiment.command') },
 };

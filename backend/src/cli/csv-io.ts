@@ -37,7 +37,11 @@ export function fail(message: string): number {
  * Parses the common options plus the command's own; returns an exit code when the command should stop
  * (help shown, or a usage problem reported).
  */
-export function parseCsvCommandArgs(args: string[], extra: OptionsConfig, help: string): { common: CsvCommandArgs; values: Record<string, string | boolean | undefined> } | number {
+export function parseCsvCommandArgs(
+  args: string[],
+  extra: OptionsConfig,
+  help: string,
+): { common: CsvCommandArgs; values: Record<string, string | boolean | undefined> } | number {
   let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   try {
     values = parseArgs({ args, options: { ...COMMON_OPTIONS, ...extra }, strict: true }).values;
@@ -53,7 +57,12 @@ export function parseCsvCommandArgs(args: string[], extra: OptionsConfig, help: 
   if (!existsSync(input) || !statSync(input).isFile()) return fail(`Input file not found: ${input}`);
   const out = values.out as string | undefined;
   return {
-    common: { input, column: values['text-column'] as string, out: out && out !== '-' ? out : undefined, delimiter: values.delimiter as string },
+    common: {
+      input,
+      column: values['text-column'] as string,
+      out: out && out !== '-' ? out : undefined,
+      delimiter: values.delimiter as string,
+    },
     values: values as Record<string, string | boolean | undefined>,
   };
 }

@@ -38,10 +38,21 @@ export class ClusterGrowthService {
         const alertId = await this.clusters.recordAlert(manager, workspaceId, cluster.id, cluster.recent, cluster.previous);
         if (!alertId) return;
         raised += 1;
-        await this.events.publish(workspaceId, 'cluster.alert', {
-          alertId, clusterId: cluster.id, name: cluster.name ?? cluster.label, keywords: cluster.keywords, pinned: cluster.pinned,
-          lastSevenDays: cluster.recent, previousSevenDays: cluster.previous, factor: settings.factor,
-        }, manager);
+        await this.events.publish(
+          workspaceId,
+          'cluster.alert',
+          {
+            alertId,
+            clusterId: cluster.id,
+            name: cluster.name ?? cluster.label,
+            keywords: cluster.keywords,
+            pinned: cluster.pinned,
+            lastSevenDays: cluster.recent,
+            previousSevenDays: cluster.previous,
+            factor: settings.factor,
+          },
+          manager,
+        );
       });
     }
     return raised;

@@ -70,7 +70,9 @@ export class ClusterPlacementService {
       if (batch.length === 0) return placed;
       const placements: Placement[] = [];
       for (const text of batch) {
-        const { cluster, similarity } = sharesWords(loaded.model, text.text) ? assignText(loaded.model, text.text) : { cluster: UNCLUSTERED, similarity: 0 };
+        const { cluster, similarity } = sharesWords(loaded.model, text.text)
+          ? assignText(loaded.model, text.text)
+          : { cluster: UNCLUSTERED, similarity: 0 };
         const clusterId = cluster === UNCLUSTERED ? null : await resolve(loaded.clusterIds[cluster]);
         placements.push({ id: text.id, clusterId, similarity: clusterId ? similarity : null, placedBy: 'model' });
       }

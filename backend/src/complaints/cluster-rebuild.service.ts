@@ -42,8 +42,15 @@ export class ClusterRebuildService {
     if (texts.length < MIN_TEXTS_FOR_CLUSTERING) {
       await this.clusters.transaction((manager) =>
         this.clusters.finishRun(manager, workspaceId, runId, {
-          texts: texts.length, clusters: 0, unclustered: texts.length, continued: 0, created: 0, retired: 0,
-          seconds: (performance.now() - started) / 1000, model: null, modelClusterIds: [],
+          texts: texts.length,
+          clusters: 0,
+          unclustered: texts.length,
+          continued: 0,
+          created: 0,
+          retired: 0,
+          seconds: (performance.now() - started) / 1000,
+          model: null,
+          modelClusterIds: [],
         }),
       );
       return;
@@ -68,7 +75,8 @@ export class ClusterRebuildService {
       for (const retired of plan.retire) {
         await this.clusters.retire(manager, workspaceId, retired.id, retired.absorbedBy);
         // A known issue stays known in the cluster that took most of its texts.
-        if (retired.absorbedBy && retired.pinned) await this.clusters.update(workspaceId, retired.absorbedBy, { pinned: true }, { manager });
+        if (retired.absorbedBy && retired.pinned)
+          await this.clusters.update(workspaceId, retired.absorbedBy, { pinned: true }, { manager });
       }
       await this.texts.place(workspaceId, plan.placements, manager);
       await this.clusters.finishRun(manager, workspaceId, runId, {

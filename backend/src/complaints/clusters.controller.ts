@@ -8,8 +8,21 @@ import { uuidOr404 } from '../common/http/uuid-or-404';
 import { ClusterGrowthService } from './cluster-growth.service';
 import { ClusterRebuildService } from './cluster-rebuild.service';
 import {
-  ClusterAlertDto, ClusterDetailDto, ClusterDetailQuery, ClusterListDto, ClusterTextPageDto, ClusterTextsQuery, ComplaintBatchDto,
-  ComplaintImportResultDto, GrowthSettingsDto, ListClustersQuery, MergeClusterDto, MovedTextsDto, MoveTextsDto, RunDto, SyncOutcomeDto,
+  ClusterAlertDto,
+  ClusterDetailDto,
+  ClusterDetailQuery,
+  ClusterListDto,
+  ClusterTextPageDto,
+  ClusterTextsQuery,
+  ComplaintBatchDto,
+  ComplaintImportResultDto,
+  GrowthSettingsDto,
+  ListClustersQuery,
+  MergeClusterDto,
+  MovedTextsDto,
+  MoveTextsDto,
+  RunDto,
+  SyncOutcomeDto,
   UpdateClusterDto,
 } from './clusters.dto';
 import { ClustersRepository } from './clusters.repository';
@@ -42,7 +55,9 @@ export class ClustersController {
   @Post('clusters/sync')
   @HttpCode(HttpStatus.OK)
   @WorkspaceAccess(WRITE)
-  @ApiOperation({ summary: 'Copy new texts from responses, cancellations and mentions and place them now (it also runs every few seconds)' })
+  @ApiOperation({
+    summary: 'Copy new texts from responses, cancellations and mentions and place them now (it also runs every few seconds)',
+  })
   @ApiOkResponse({ type: SyncOutcomeDto })
   sync(@CurrentWorkspace() ws: WorkspaceContext): Promise<SyncOutcomeDto> {
     return this.jobs.sync(ws.workspaceId, { autoRebuild: false });
@@ -122,7 +137,11 @@ export class ClustersController {
   @WorkspaceAccess(READ)
   @ApiOperation({ summary: 'One cluster: trend, churn reasons, touchpoints, sources and examples' })
   @ApiOkResponse({ type: ClusterDetailDto })
-  get(@CurrentWorkspace() ws: WorkspaceContext, @Param('clusterId', uuidOr404('Cluster')) id: string, @Query() query: ClusterDetailQuery): Promise<ClusterDetailDto> {
+  get(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('clusterId', uuidOr404('Cluster')) id: string,
+    @Query() query: ClusterDetailQuery,
+  ): Promise<ClusterDetailDto> {
     return this.clusters.get(ws.workspaceId, id, query);
   }
 
@@ -130,7 +149,11 @@ export class ClustersController {
   @WorkspaceAccess(READ)
   @ApiOperation({ summary: "A cluster's texts, most representative first" })
   @ApiOkResponse({ type: ClusterTextPageDto })
-  texts(@CurrentWorkspace() ws: WorkspaceContext, @Param('clusterId', uuidOr404('Cluster')) id: string, @Query() query: ClusterTextsQuery): Promise<ClusterTextPageDto> {
+  texts(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('clusterId', uuidOr404('Cluster')) id: string,
+    @Query() query: ClusterTextsQuery,
+  ): Promise<ClusterTextPageDto> {
     return this.clusters.texts(ws.workspaceId, id, query);
   }
 
@@ -152,15 +175,25 @@ export class ClustersController {
   @WorkspaceAccess(WRITE)
   @ApiOperation({ summary: 'Merge this cluster into another; its texts move there' })
   @ApiOkResponse({ type: ClusterDetailDto })
-  merge(@CurrentWorkspace() ws: WorkspaceContext, @Param('clusterId', uuidOr404('Cluster')) id: string, @Body() body: MergeClusterDto): Promise<ClusterDetailDto> {
+  merge(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('clusterId', uuidOr404('Cluster')) id: string,
+    @Body() body: MergeClusterDto,
+  ): Promise<ClusterDetailDto> {
     return this.clusters.merge(ws.workspaceId, id, body.into);
   }
 
   @Post('feedback-texts/bulk')
   @WorkspaceAccess(WRITE)
-  @ApiOperation({ summary: 'Import complaints from elsewhere (support tickets, calls) to cluster with the rest; each validated on its own' })
+  @ApiOperation({
+    summary: 'Import complaints from elsewhere (support tickets, calls) to cluster with the rest; each validated on its own',
+  })
   @ApiOkResponse({ type: ComplaintImportResultDto })
-  importComplaints(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: ComplaintBatchDto, @Res({ passthrough: true }) res: Response): Promise<ComplaintImportResultDto> {
+  importComplaints(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: ComplaintBatchDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintImportResultDto> {
     res.status(200);
     return this.clusters.importComplaints(ws.workspaceId, body.complaints);
   }

@@ -4,7 +4,11 @@ import { Repository } from 'typeorm';
 import { ClusterEntity } from './cluster.entity';
 
 /** A pinned (known-issue) cluster that should open a case, with its size and the touchpoint most of its texts came from. */
-export type ClusterCaseCandidate = Pick<ClusterEntity, 'id' | 'label' | 'name'> & { pinnedAt: Date; size: number; touchpointName: string | null };
+export type ClusterCaseCandidate = Pick<ClusterEntity, 'id' | 'label' | 'name'> & {
+  pinnedAt: Date;
+  size: number;
+  touchpointName: string | null;
+};
 
 /** How other modules (cases) read clusters and their texts (exported by ClustersReaderModule). */
 @Injectable()

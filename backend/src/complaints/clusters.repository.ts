@@ -7,7 +7,10 @@ import { ClusterRunEntity, type RunTrigger } from './cluster-run.entity';
 import { ClusterEntity } from './cluster.entity';
 import { FeedbackTextEntity } from './feedback-text.entity';
 
-export type ClusterRow = Pick<ClusterEntity, 'id' | 'label' | 'name' | 'keywords' | 'language' | 'status' | 'mergedInto' | 'pinned' | 'pinnedAt' | 'createdAt'>;
+export type ClusterRow = Pick<
+  ClusterEntity,
+  'id' | 'label' | 'name' | 'keywords' | 'language' | 'status' | 'mergedInto' | 'pinned' | 'pinnedAt' | 'createdAt'
+>;
 
 export interface ClusterChanges {
   name?: string | null;
@@ -34,39 +37,120 @@ export interface TextFilter {
 
 export type RunRow = Pick<
   ClusterRunEntity,
-  'id' | 'status' | 'trigger' | 'progress' | 'stage' | 'texts' | 'clusters' | 'unclustered' | 'continued' | 'created' | 'retired' | 'seconds'
-  | 'error' | 'startedAt' | 'finishedAt'
+  | 'id'
+  | 'status'
+  | 'trigger'
+  | 'progress'
+  | 'stage'
+  | 'texts'
+  | 'clusters'
+  | 'unclustered'
+  | 'continued'
+  | 'created'
+  | 'retired'
+  | 'seconds'
+  | 'error'
+  | 'startedAt'
+  | 'finishedAt'
 >;
 
 export type ClusterTextRow = Pick<
   FeedbackTextEntity,
-  'id' | 'source' | 'sourceId' | 'text' | 'language' | 'sentiment' | 'touchpoint' | 'churnReasonKey' | 'occurredAt' | 'clusterId' | 'similarity' | 'placedBy'
+  | 'id'
+  | 'source'
+  | 'sourceId'
+  | 'text'
+  | 'language'
+  | 'sentiment'
+  | 'touchpoint'
+  | 'churnReasonKey'
+  | 'occurredAt'
+  | 'clusterId'
+  | 'similarity'
+  | 'placedBy'
 > & { customerId: FeedbackTextEntity['customerExternalId'] };
 
-export type ClusterAlertRow = Pick<ClusterAlertEntity, 'id' | 'clusterId' | 'recentCount' | 'previousCount' | 'windowDays' | 'createdAt'> & { name: string };
+export type ClusterAlertRow = Pick<
+  ClusterAlertEntity,
+  'id' | 'clusterId' | 'recentCount' | 'previousCount' | 'windowDays' | 'createdAt'
+> & { name: string };
 
 const CLUSTER_FIELDS = ['id', 'label', 'name', 'keywords', 'language', 'status', 'mergedInto', 'pinned', 'pinnedAt', 'createdAt'] as const;
 const toClusterRow = (c: ClusterEntity): ClusterRow => ({
-  id: c.id, label: c.label, name: c.name, keywords: c.keywords, language: c.language, status: c.status, mergedInto: c.mergedInto,
-  pinned: c.pinned, pinnedAt: c.pinnedAt, createdAt: c.createdAt,
+  id: c.id,
+  label: c.label,
+  name: c.name,
+  keywords: c.keywords,
+  language: c.language,
+  status: c.status,
+  mergedInto: c.mergedInto,
+  pinned: c.pinned,
+  pinnedAt: c.pinnedAt,
+  createdAt: c.createdAt,
 });
 /** The same columns for raw (aggregate) selects. */
 const CLUSTER_COLUMNS = [
-  'c.id AS id', 'c.label AS label', 'c.name AS name', 'c.keywords AS keywords', 'c.language AS language', 'c.status AS status',
-  'c.merged_into AS "mergedInto"', 'c.pinned AS pinned', 'c.pinned_at AS "pinnedAt"', 'c.created_at AS "createdAt"',
+  'c.id AS id',
+  'c.label AS label',
+  'c.name AS name',
+  'c.keywords AS keywords',
+  'c.language AS language',
+  'c.status AS status',
+  'c.merged_into AS "mergedInto"',
+  'c.pinned AS pinned',
+  'c.pinned_at AS "pinnedAt"',
+  'c.created_at AS "createdAt"',
 ];
 
-const RUN_FIELDS = ['id', 'status', 'trigger', 'progress', 'stage', 'texts', 'clusters', 'unclustered', 'continued', 'created', 'retired', 'seconds', 'error', 'startedAt', 'finishedAt'] as const;
+const RUN_FIELDS = [
+  'id',
+  'status',
+  'trigger',
+  'progress',
+  'stage',
+  'texts',
+  'clusters',
+  'unclustered',
+  'continued',
+  'created',
+  'retired',
+  'seconds',
+  'error',
+  'startedAt',
+  'finishedAt',
+] as const;
 const toRunRow = (r: ClusterRunEntity): RunRow => ({
-  id: r.id, status: r.status, trigger: r.trigger, progress: r.progress, stage: r.stage, texts: r.texts, clusters: r.clusters,
-  unclustered: r.unclustered, continued: r.continued, created: r.created, retired: r.retired, seconds: r.seconds, error: r.error,
-  startedAt: r.startedAt, finishedAt: r.finishedAt,
+  id: r.id,
+  status: r.status,
+  trigger: r.trigger,
+  progress: r.progress,
+  stage: r.stage,
+  texts: r.texts,
+  clusters: r.clusters,
+  unclustered: r.unclustered,
+  continued: r.continued,
+  created: r.created,
+  retired: r.retired,
+  seconds: r.seconds,
+  error: r.error,
+  startedAt: r.startedAt,
+  finishedAt: r.finishedAt,
 });
 
 const TEXT_COLUMNS = [
-  'f.id AS id', 'f.source AS source', 'f.source_id AS "sourceId"', 'f.text AS text', 'f.language AS language', 'f.sentiment AS sentiment',
-  'f.touchpoint AS touchpoint', 'f.customer_external_id AS "customerId"', 'f.churn_reason_key AS "churnReasonKey"',
-  'f.occurred_at AS "occurredAt"', 'f.cluster_id AS "clusterId"', 'f.similarity AS similarity', 'f.placed_by AS "placedBy"',
+  'f.id AS id',
+  'f.source AS source',
+  'f.source_id AS "sourceId"',
+  'f.text AS text',
+  'f.language AS language',
+  'f.sentiment AS sentiment',
+  'f.touchpoint AS touchpoint',
+  'f.customer_external_id AS "customerId"',
+  'f.churn_reason_key AS "churnReasonKey"',
+  'f.occurred_at AS "occurredAt"',
+  'f.cluster_id AS "clusterId"',
+  'f.similarity AS similarity',
+  'f.placed_by AS "placedBy"',
 ];
 /** Most representative first. */
 const TEXT_ORDER = 'f.similarity DESC NULLS LAST, f.occurred_at DESC, f.id';
@@ -133,22 +217,42 @@ export class ClustersRepository {
   }
 
   async active(workspaceId: string, manager?: EntityManager): Promise<ClusterRow[]> {
-    const rows = await this.clustersOf(manager).find({ select: [...CLUSTER_FIELDS], where: { workspaceId, status: 'active' }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.clustersOf(manager).find({
+      select: [...CLUSTER_FIELDS],
+      where: { workspaceId, status: 'active' },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     return rows.map(toClusterRow);
   }
 
-  async insert(manager: EntityManager, workspaceId: string, cluster: { id: string; label: string; name?: string | null; keywords: string[]; language: string }): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    workspaceId: string,
+    cluster: { id: string; label: string; name?: string | null; keywords: string[]; language: string },
+  ): Promise<void> {
     await manager.getRepository(ClusterEntity).insert({
-      workspaceId, id: cluster.id, label: cluster.label, name: cluster.name ?? null, keywords: cluster.keywords, language: cluster.language,
+      workspaceId,
+      id: cluster.id,
+      label: cluster.label,
+      name: cluster.name ?? null,
+      keywords: cluster.keywords,
+      language: cluster.language,
     });
   }
 
-  async refresh(manager: EntityManager, workspaceId: string, id: string, fields: { label: string; keywords: string[]; language: string }): Promise<void> {
+  async refresh(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    fields: { label: string; keywords: string[]; language: string },
+  ): Promise<void> {
     await manager.getRepository(ClusterEntity).update({ workspaceId, id }, { ...fields, status: 'active', mergedInto: null });
   }
 
   async retire(manager: EntityManager, workspaceId: string, id: string, absorbedBy: string | null): Promise<void> {
-    await manager.getRepository(ClusterEntity).update({ workspaceId, id }, { status: absorbedBy === null ? 'retired' : 'merged', mergedInto: absorbedBy });
+    await manager
+      .getRepository(ClusterEntity)
+      .update({ workspaceId, id }, { status: absorbedBy === null ? 'retired' : 'merged', mergedInto: absorbedBy });
   }
 
   /** Renames or pins a cluster only while it is active; false when it is not (or does not exist). */
@@ -167,7 +271,12 @@ export class ClustersRepository {
   }
 
   /** SELECT … ORDER BY id FOR UPDATE (pessimistic_write) or FOR SHARE (pessimistic_read). */
-  private async lock(manager: EntityManager, workspaceId: string, ids: string[], mode: 'pessimistic_write' | 'pessimistic_read'): Promise<Map<string, ClusterRow>> {
+  private async lock(
+    manager: EntityManager,
+    workspaceId: string,
+    ids: string[],
+    mode: 'pessimistic_write' | 'pessimistic_read',
+  ): Promise<Map<string, ClusterRow>> {
     const rows = await manager
       .getRepository(ClusterEntity)
       .createQueryBuilder('c')
@@ -192,7 +301,12 @@ export class ClustersRepository {
   }
 
   /** Returns how many rows changed (1 when there was nothing to change). */
-  async update(workspaceId: string, id: string, changes: ClusterChanges, options: { onlyActive?: boolean; manager?: EntityManager } = {}): Promise<number> {
+  async update(
+    workspaceId: string,
+    id: string,
+    changes: ClusterChanges,
+    options: { onlyActive?: boolean; manager?: EntityManager } = {},
+  ): Promise<number> {
     const set: QueryDeepPartialEntity<ClusterEntity> = {};
     if (changes.name !== undefined) set.name = changes.name;
     if (changes.pinned !== undefined) {
@@ -224,7 +338,9 @@ export class ClustersRepository {
       .execute();
     await manager.getRepository(ClusterEntity).update({ workspaceId, id: from }, { status: 'merged', mergedInto: into });
     // Earlier merges into `from` now point at the surviving cluster (their updated_at stays: they did not change).
-    await manager.getRepository(ClusterEntity).update({ workspaceId, mergedInto: from }, { mergedInto: into, updatedAt: () => 'updated_at' });
+    await manager
+      .getRepository(ClusterEntity)
+      .update({ workspaceId, mergedInto: from }, { mergedInto: into, updatedAt: () => 'updated_at' });
   }
 
   /** Moves texts into a cluster (or out of all, with null) as a human decision; returns how many moved. */
@@ -239,7 +355,11 @@ export class ClustersRepository {
   }
 
   async textsExist(workspaceId: string, ids: string[]): Promise<number> {
-    return this.countOf(this.textRows.createQueryBuilder('f').where('f.workspace_id = :workspaceId AND f.id = ANY (CAST(:ids AS uuid[]))', { workspaceId, ids }));
+    return this.countOf(
+      this.textRows
+        .createQueryBuilder('f')
+        .where('f.workspace_id = :workspaceId AND f.id = ANY (CAST(:ids AS uuid[]))', { workspaceId, ids }),
+    );
   }
 
   /** Texts of a cluster (or the unclustered ones, with null) under the filter. */
@@ -247,7 +367,11 @@ export class ClustersRepository {
     const where = textConditions(filter);
     return this.textRows
       .createQueryBuilder('f')
-      .where(`f.workspace_id = :workspaceId AND f.cluster_id IS NOT DISTINCT FROM CAST(:clusterId AS uuid)${where.sql}`, { workspaceId, clusterId, ...where.params });
+      .where(`f.workspace_id = :workspaceId AND f.cluster_id IS NOT DISTINCT FROM CAST(:clusterId AS uuid)${where.sql}`, {
+        workspaceId,
+        clusterId,
+        ...where.params,
+      });
   }
 
   /** Texts of a cluster (or the unclustered ones, with null), most representative first, paged. */
@@ -291,7 +415,14 @@ export class ClustersRepository {
   }
 
   /** Counts per bucket for one cluster (empty buckets included). Analytics: generate_series + grouped counts. */
-  trend(workspaceId: string, clusterId: string, from: Date, to: Date, interval: 'day' | 'week' | 'month', timeZone: string): Promise<{ start: Date; count: number }[]> {
+  trend(
+    workspaceId: string,
+    clusterId: string,
+    from: Date,
+    to: Date,
+    interval: 'day' | 'week' | 'month',
+    timeZone: string,
+  ): Promise<{ start: Date; count: number }[]> {
     return this.textRows.query(
       `WITH buckets AS (
          SELECT generate_series(date_trunc($4, $2::timestamptz AT TIME ZONE $5), date_trunc($4, ($3::timestamptz - interval '1 microsecond') AT TIME ZONE $5), ('1 ' || $4)::interval) AS local_start
@@ -305,7 +436,11 @@ export class ClustersRepository {
   }
 
   /** How a cluster's texts split by a column: churn reason, touchpoint or source. Analytics: a grouped count. */
-  breakdown(workspaceId: string, clusterId: string, column: 'churn_reason_key' | 'touchpoint' | 'source'): Promise<{ key: string; count: number }[]> {
+  breakdown(
+    workspaceId: string,
+    clusterId: string,
+    column: 'churn_reason_key' | 'touchpoint' | 'source',
+  ): Promise<{ key: string; count: number }[]> {
     return this.textRows.query(
       `SELECT ${column} AS key, count(*)::int AS count FROM feedback_texts
         WHERE workspace_id = $1 AND cluster_id = $2 AND ${column} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
@@ -337,12 +472,27 @@ export class ClustersRepository {
       .execute();
   }
 
-  async finishRun(manager: EntityManager, workspaceId: string, runId: string, result: {
-    texts: number; clusters: number; unclustered: number; continued: number; created: number; retired: number; seconds: number;
-    model: Buffer | null; modelClusterIds: (string | null)[];
-  }): Promise<void> {
+  async finishRun(
+    manager: EntityManager,
+    workspaceId: string,
+    runId: string,
+    result: {
+      texts: number;
+      clusters: number;
+      unclustered: number;
+      continued: number;
+      created: number;
+      retired: number;
+      seconds: number;
+      model: Buffer | null;
+      modelClusterIds: (string | null)[];
+    },
+  ): Promise<void> {
     const runs = manager.getRepository(ClusterRunEntity);
-    await runs.update({ workspaceId, id: runId }, { ...result, status: 'completed', progress: 1, stage: 'done', leaseUntil: null, finishedAt: () => 'now()' });
+    await runs.update(
+      { workspaceId, id: runId },
+      { ...result, status: 'completed', progress: 1, stage: 'done', leaseUntil: null, finishedAt: () => 'now()' },
+    );
     // Older models are never used again; keep the rows (history) without their weight.
     await runs.update({ workspaceId, id: Not(runId), model: Not(IsNull()) }, { model: null });
   }
@@ -386,7 +536,11 @@ export class ClustersRepository {
   }
 
   async latestRunId(workspaceId: string): Promise<string | null> {
-    const row = await this.runRows.findOne({ select: { id: true }, where: { workspaceId, status: 'completed' }, order: { finishedAt: 'DESC' } });
+    const row = await this.runRows.findOne({
+      select: { id: true },
+      where: { workspaceId, status: 'completed' },
+      order: { finishedAt: 'DESC' },
+    });
     return row?.id ?? null;
   }
 
@@ -402,15 +556,26 @@ export class ClustersRepository {
   // Growth alerts
 
   /** Records an alert unless the cluster had one in the last 7 days; the alert's id when recorded. */
-  async recordAlert(manager: EntityManager, workspaceId: string, clusterId: string, recent: number, previous: number): Promise<string | null> {
+  async recordAlert(
+    manager: EntityManager,
+    workspaceId: string,
+    clusterId: string,
+    recent: number,
+    previous: number,
+  ): Promise<string | null> {
     const claimed = await manager
       .createQueryBuilder()
       .update(ClusterEntity)
       .set({ lastAlertAt: () => 'now()', updatedAt: () => 'updated_at' }) // an alert is no edit of the cluster
-      .where(`workspace_id = :workspaceId AND id = :clusterId AND (last_alert_at IS NULL OR last_alert_at < now() - interval '7 days')`, { workspaceId, clusterId })
+      .where(`workspace_id = :workspaceId AND id = :clusterId AND (last_alert_at IS NULL OR last_alert_at < now() - interval '7 days')`, {
+        workspaceId,
+        clusterId,
+      })
       .execute();
     if (!claimed.affected) return null;
-    const { identifiers } = await manager.getRepository(ClusterAlertEntity).insert({ workspaceId, clusterId, recentCount: recent, previousCount: previous, windowDays: 7 });
+    const { identifiers } = await manager
+      .getRepository(ClusterAlertEntity)
+      .insert({ workspaceId, clusterId, recentCount: recent, previousCount: previous, windowDays: 7 });
     return (identifiers[0] as { id: string }).id;
   }
 
@@ -418,8 +583,13 @@ export class ClustersRepository {
     return this.alertRows
       .createQueryBuilder('a')
       .select([
-        'a.id AS id', 'a.cluster_id AS "clusterId"', `COALESCE(c.name, c.label, '') AS name`, 'a.recent_count AS "recentCount"',
-        'a.previous_count AS "previousCount"', 'a.window_days AS "windowDays"', 'a.created_at AS "createdAt"',
+        'a.id AS id',
+        'a.cluster_id AS "clusterId"',
+        `COALESCE(c.name, c.label, '') AS name`,
+        'a.recent_count AS "recentCount"',
+        'a.previous_count AS "previousCount"',
+        'a.window_days AS "windowDays"',
+        'a.created_at AS "createdAt"',
       ])
       .leftJoin(ClusterEntity, 'c', 'c.workspace_id = a.workspace_id AND c.id = a.cluster_id')
       .where('a.workspace_id = :workspaceId', { workspaceId })

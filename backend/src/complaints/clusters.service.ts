@@ -7,11 +7,30 @@ import { resolvePeriod } from '../common/http/period';
 import { flattenValidationErrors, VALIDATION_OPTIONS, validationError } from '../common/http/validation.pipe';
 import { detectLanguage } from '../text/language/detect-language';
 import { analyzeSentiment } from '../text/sentiment/analyze-sentiment';
-import { type ClusterRow, type ClusterStatsRow, type ClusterTextRow, ClustersRepository, type RunRow, type TextFilter } from './clusters.repository';
 import {
-  type ClusterDetailDto, type ClusterDetailQuery, type ClusterDto, type ClusterFilterQuery, type ClusterListDto, type ClusterTextPageDto,
-  type ClusterTextsQuery, type ComplaintImportResultDto, ComplaintInputDto, type FeedbackTextDto, type ListClustersQuery, type MovedTextsDto,
-  type MoveTextsDto, type RunDto, type UpdateClusterDto,
+  type ClusterRow,
+  type ClusterStatsRow,
+  type ClusterTextRow,
+  ClustersRepository,
+  type RunRow,
+  type TextFilter,
+} from './clusters.repository';
+import {
+  type ClusterDetailDto,
+  type ClusterDetailQuery,
+  type ClusterDto,
+  type ClusterFilterQuery,
+  type ClusterListDto,
+  type ClusterTextPageDto,
+  type ClusterTextsQuery,
+  type ComplaintImportResultDto,
+  ComplaintInputDto,
+  type FeedbackTextDto,
+  type ListClustersQuery,
+  type MovedTextsDto,
+  type MoveTextsDto,
+  type RunDto,
+  type UpdateClusterDto,
 } from './clusters.dto';
 import { FeedbackTextsRepository, type ImportedComplaint } from './feedback-texts.repository';
 
@@ -20,13 +39,28 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 export const toRunDto = (run: RunRow): RunDto => ({ ...run, startedAt: run.startedAt.toISOString(), finishedAt: iso(run.finishedAt) });
 
 const toTextDto = (row: ClusterTextRow): FeedbackTextDto => ({
-  id: row.id, source: row.source, sourceId: row.sourceId, text: row.text, language: row.language, sentiment: row.sentiment,
-  touchpoint: row.touchpoint, customerId: row.customerId, churnReasonKey: row.churnReasonKey, occurredAt: row.occurredAt.toISOString(),
-  clusterId: row.clusterId, placedBy: row.placedBy,
+  id: row.id,
+  source: row.source,
+  sourceId: row.sourceId,
+  text: row.text,
+  language: row.language,
+  sentiment: row.sentiment,
+  touchpoint: row.touchpoint,
+  customerId: row.customerId,
+  churnReasonKey: row.churnReasonKey,
+  occurredAt: row.occurredAt.toISOString(),
+  clusterId: row.clusterId,
+  placedBy: row.placedBy,
 });
 
 function filterOf(query: ClusterFilterQuery): TextFilter {
-  return { sources: query.source, touchpoints: query.touchpoint, languages: query.language, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined };
+  return {
+    sources: query.source,
+    touchpoints: query.touchpoint,
+    languages: query.language,
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
+  };
 }
 
 /** The Clusters page's API: ranked clusters, one cluster in depth, and the team's edits. */
@@ -39,10 +73,16 @@ export class ClustersService {
 
   /** The list page's clusters in its order (size, or growth: last 7 days over the 7 before). */
   private async ranked(workspaceId: string, query: ListClustersQuery, now: Date): Promise<ClusterStatsRow[]> {
-    let rows = (await this.clusters.stats(workspaceId, filterOf(query), now)).filter((c) => c.size > 0 || (!query.from && !query.to && !query.source && !query.touchpoint && !query.language));
+    let rows = (await this.clusters.stats(workspaceId, filterOf(query), now)).filter(
+      (c) => c.size > 0 || (!query.from && !query.to && !query.source && !query.touchpoint && !query.language),
+    );
     if (query.pinned !== undefined) rows = rows.filter((c) => c.pinned === query.pinned);
     const growth = (c: ClusterStatsRow) => (c.previous === 0 ? (c.recent > 0 ? Number.POSITIVE_INFINITY : 0) : c.recent / c.previous);
-    return rows.sort(query.sort === 'growth' ? (a, b) => growth(b) - growth(a) || b.recent - a.recent || b.size - a.size : (a, b) => b.size - a.size || b.recent - a.recent);
+    return rows.sort(
+      query.sort === 'growth'
+        ? (a, b) => growth(b) - growth(a) || b.recent - a.recent || b.size - a.size
+        : (a, b) => b.size - a.size || b.recent - a.recent,
+    );
   }
 
   /**
@@ -57,14 +97,24 @@ export class ClustersService {
   async list(workspaceId: string, query: ListClustersQuery, now = new Date()): Promise<ClusterListDto> {
     const filter = filterOf(query);
     const rows = await this.ranked(workspaceId, query, now);
-    const examples = await this.clusters.examples(workspaceId, rows.map((r) => r.id), 3, filter);
+    const examples = await this.clusters.examples(
+      workspaceId,
+      rows.map((r) => r.id),
+      3,
+      filter,
+    );
     const [unclustered, latest, unplaced] = await Promise.all([
       this.clusters.countTexts(workspaceId, null, filter),
       this.clusters.runs(workspaceId, 1),
       this.feedback.countUnplaced(workspaceId),
     ]);
     return {
-      items: rows.map((row) => this.toDto(row, examples.filter((e) => e.clusterId === row.id))),
+      items: rows.map((row) =>
+        this.toDto(
+          row,
+          examples.filter((e) => e.clusterId === row.id),
+        ),
+      ),
       unclustered: Math.max(0, unclustered - unplaced),
       unplaced,
       latestRun: latest[0] ? toRunDto(latest[0]) : null,
@@ -131,11 +181,14 @@ export class ClustersService {
   /** Moves texts to a cluster, out of all clusters, or into a new cluster of their own (a split). */
   async moveTexts(workspaceId: string, input: MoveTextsDto): Promise<MovedTextsDto> {
     const ids = [...new Set(input.textIds)];
-    if (input.to !== undefined && input.newClusterName) throw validationError([{ field: 'to', message: 'give either to or newClusterName, not both' }]);
-    if (input.to === undefined && !input.newClusterName) throw validationError([{ field: 'to', message: 'give the target cluster (to), null for none, or newClusterName for a new cluster' }]);
+    if (input.to !== undefined && input.newClusterName)
+      throw validationError([{ field: 'to', message: 'give either to or newClusterName, not both' }]);
+    if (input.to === undefined && !input.newClusterName)
+      throw validationError([{ field: 'to', message: 'give the target cluster (to), null for none, or newClusterName for a new cluster' }]);
     if (input.to) await this.activeCluster(workspaceId, input.to, 'to');
     const found = await this.clusters.textsExist(workspaceId, ids);
-    if (found !== ids.length) throw validationError([{ field: 'textIds', message: `${ids.length - found} of the texts do not exist in this workspace` }]);
+    if (found !== ids.length)
+      throw validationError([{ field: 'textIds', message: `${ids.length - found} of the texts do not exist in this workspace` }]);
     return this.clusters.transaction(async (manager) => {
       // Held until commit: a merge of the target waits for this move (and then carries the texts along), or wins
       // first and this move gets 409 instead of putting texts into a cluster nobody sees any more.
@@ -143,7 +196,13 @@ export class ClustersService {
       let target = input.to ?? null;
       if (input.newClusterName) {
         target = randomUUID();
-        await this.clusters.insert(manager, workspaceId, { id: target, label: input.newClusterName, name: input.newClusterName, keywords: [], language: 'und' });
+        await this.clusters.insert(manager, workspaceId, {
+          id: target,
+          label: input.newClusterName,
+          name: input.newClusterName,
+          keywords: [],
+          language: 'und',
+        });
       }
       const moved = await this.clusters.moveTexts(workspaceId, ids, target, manager);
       return { moved, clusterId: target };
@@ -166,8 +225,13 @@ export class ClustersService {
       }
       const language = item.language ?? detectLanguage(item.text);
       valid.push({
-        externalId: item.externalId, text: item.text, language, sentiment: analyzeSentiment(item.text, language).label,
-        touchpoint: item.touchpoint ?? null, customerId: item.customerId ?? null, occurredAt: item.occurredAt ? new Date(item.occurredAt) : new Date(),
+        externalId: item.externalId,
+        text: item.text,
+        language,
+        sentiment: analyzeSentiment(item.text, language).label,
+        touchpoint: item.touchpoint ?? null,
+        customerId: item.customerId ?? null,
+        occurredAt: item.occurredAt ? new Date(item.occurredAt) : new Date(),
       });
     }
     const stored = valid.length ? await this.feedback.importComplaints(workspaceId, valid) : { created: 0, existing: 0 };
@@ -193,11 +257,20 @@ export class ClustersService {
 
   private toDto(row: ClusterStatsRow, examples: ClusterTextRow[]): ClusterDto {
     return {
-      id: row.id, name: row.name ?? row.label, label: row.label, customName: row.name, keywords: row.keywords, language: row.language,
-      size: row.size, lastSevenDays: row.recent, previousSevenDays: row.previous,
+      id: row.id,
+      name: row.name ?? row.label,
+      label: row.label,
+      customName: row.name,
+      keywords: row.keywords,
+      language: row.language,
+      size: row.size,
+      lastSevenDays: row.recent,
+      previousSevenDays: row.previous,
       growth: row.previous === 0 ? null : Math.round((row.recent / row.previous) * 100) / 100,
       sentiment: { negative: row.negative, neutral: row.neutral, positive: row.positive },
-      pinned: row.pinned, examples: examples.map(toTextDto), createdAt: row.createdAt.toISOString(),
+      pinned: row.pinned,
+      examples: examples.map(toTextDto),
+      createdAt: row.createdAt.toISOString(),
     };
   }
 }

@@ -23,12 +23,22 @@ import { FeedbackTextsRepository } from './feedback-texts.repository';
 @Module({
   imports: [
     TypeOrmModule.forFeature([FeedbackTextEntity, ClusterEntity, ClusterRunEntity, ClusterAlertEntity]),
-    WorkspacesDataModule, WebhooksModule, JobsModule, ResponsesReaderModule, MentionsReaderModule,
+    WorkspacesDataModule,
+    WebhooksModule,
+    JobsModule,
+    ResponsesReaderModule,
+    MentionsReaderModule,
   ],
   controllers: [ClustersController],
   providers: [
-    FeedbackTextsRepository, ClustersRepository, ClusterRebuildService, ClusterPlacementService, ClusterGrowthService,
-    ComplaintsJobsService, ClusterSyncJob, ClustersService,
+    FeedbackTextsRepository,
+    ClustersRepository,
+    ClusterRebuildService,
+    ClusterPlacementService,
+    ClusterGrowthService,
+    ComplaintsJobsService,
+    ClusterSyncJob,
+    ClustersService,
   ],
   exports: [ClustersService],
 })

@@ -41,16 +41,19 @@ export class FeedbackTextsRepository {
       const params = [workspaceId, since];
       // Response comments come through the responses module's reader, in this transaction.
       const comments = await this.responsesReader.commentsChangedSince(workspaceId, since, manager);
-      const responses: unknown[] = comments.length === 0 ? [] : await manager.query(
-        `INSERT INTO feedback_texts (workspace_id, source, source_id, text, language, sentiment, touchpoint, customer_external_id, occurred_at)
+      const responses: unknown[] =
+        comments.length === 0
+          ? []
+          : await manager.query(
+              `INSERT INTO feedback_texts (workspace_id, source, source_id, text, language, sentiment, touchpoint, customer_external_id, occurred_at)
          SELECT $1, 'response', c.id::text, c.text, c.language, c.sentiment, c."touchpointName", c."customerExternalId", c."createdAt"
            FROM jsonb_to_recordset($2::jsonb) AS c(id uuid, text text, language varchar, sentiment smallint, "touchpointName" varchar,
                 "customerExternalId" varchar, "createdAt" timestamptz)
          ON CONFLICT (workspace_id, source, source_id) DO UPDATE SET text = EXCLUDED.text, sentiment = EXCLUDED.sentiment
            WHERE feedback_texts.text IS DISTINCT FROM EXCLUDED.text
          RETURNING 1`,
-        [workspaceId, JSON.stringify(comments)],
-      );
+              [workspaceId, JSON.stringify(comments)],
+            );
       const cancellations: unknown[] = await manager.query(
         `INSERT INTO feedback_texts (workspace_id, source, source_id, text, language, sentiment, customer_external_id, churn_reason_key, occurred_at)
          SELECT c.workspace_id, 'cancellation', c.id::text, left(concat_ws('. ', c.other_text, c.follow_up), 5000), COALESCE(c.language, 'und'), -1,
@@ -64,15 +67,18 @@ export class FeedbackTextsRepository {
       );
       // Negative original mentions come through the mentions module's reader, in this transaction.
       const negative = await this.mentionsReader.negativeOriginalsSince(workspaceId, since, manager);
-      const mentions: unknown[] = negative.length === 0 ? [] : await manager.query(
-        `INSERT INTO feedback_texts (workspace_id, source, source_id, text, language, sentiment, customer_external_id, occurred_at)
+      const mentions: unknown[] =
+        negative.length === 0
+          ? []
+          : await manager.query(
+              `INSERT INTO feedback_texts (workspace_id, source, source_id, text, language, sentiment, customer_external_id, occurred_at)
          SELECT $1, 'mention', m.id::text, m.text, m.language, m.sentiment, m."customerExternalId", m."postedAt"
            FROM jsonb_to_recordset($2::jsonb) AS m(id uuid, text text, language varchar, sentiment smallint, "customerExternalId" varchar,
                 "postedAt" timestamptz)
          ON CONFLICT (workspace_id, source, source_id) DO NOTHING
          RETURNING 1`,
-        [workspaceId, JSON.stringify(negative)],
-      );
+              [workspaceId, JSON.stringify(negative)],
+            );
       await this.workspaceSettings.setFeedbackWatermark(workspaceId, ws.now, manager);
       return responses.length + cancellations.length + mentions.length;
     });
@@ -94,10 +100,19 @@ export class FeedbackTextsRepository {
     const result = await this.texts
       .createQueryBuilder()
       .insert()
-      .values(items.map((item) => ({
-        workspaceId, source: 'complaint' as const, sourceId: item.externalId, text: item.text, language: item.language, sentiment: item.sentiment,
-        touchpoint: item.touchpoint, customerExternalId: item.customerId, occurredAt: item.occurredAt,
-      })))
+      .values(
+        items.map((item) => ({
+          workspaceId,
+          source: 'complaint' as const,
+          sourceId: item.externalId,
+          text: item.text,
+          language: item.language,
+          sentiment: item.sentiment,
+          touchpoint: item.touchpoint,
+          customerExternalId: item.customerId,
+          occurredAt: item.occurredAt,
+        })),
+      )
       .orIgnore() // ON CONFLICT (workspace_id, source, source_id) DO NOTHING: a complaint already imported stays as it is
       .execute();
     const created = (result.raw as unknown[]).length;
@@ -109,7 +124,12 @@ export class FeedbackTextsRepository {
   }
 
   async unplaced(workspaceId: string, limit: number): Promise<Pick<FeedbackTextEntity, 'id' | 'text'>[]> {
-    const rows = await this.texts.find({ select: { id: true, text: true }, where: { workspaceId, placedBy: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' }, take: limit });
+    const rows = await this.texts.find({
+      select: { id: true, text: true },
+      where: { workspaceId, placedBy: IsNull() },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
     return rows.map(({ id, text }) => ({ id, text }));
   }
 

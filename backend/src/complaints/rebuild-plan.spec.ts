@@ -7,8 +7,21 @@ const newId = () => `new-${++counter}`;
 
 describe('planRebuild', () => {
   it('continues clusters by their machine-placed members and keeps ids', () => {
-    const texts: PlanText[] = ['a1', 'a2', 'a3', 'b1', 'b2', 'b3'].map((id) => ({ id, clusterId: id[0] === 'a' ? 'A' : 'B', placedBy: 'run' }));
-    const plan = planRebuild(texts, [{ id: 'A', pinned: false }, { id: 'B', pinned: true }], Int32Array.from([0, 0, 0, 1, 1, 1]), [cluster(0, 'a'), cluster(1, 'b')], newId);
+    const texts: PlanText[] = ['a1', 'a2', 'a3', 'b1', 'b2', 'b3'].map((id) => ({
+      id,
+      clusterId: id[0] === 'a' ? 'A' : 'B',
+      placedBy: 'run',
+    }));
+    const plan = planRebuild(
+      texts,
+      [
+        { id: 'A', pinned: false },
+        { id: 'B', pinned: true },
+      ],
+      Int32Array.from([0, 0, 0, 1, 1, 1]),
+      [cluster(0, 'a'), cluster(1, 'b')],
+      newId,
+    );
     expect(plan.refresh.map((r) => r.id)).toEqual(['A', 'B']);
     expect(plan.insert).toEqual([]);
     expect(plan.retire).toEqual([]);
@@ -24,7 +37,16 @@ describe('planRebuild', () => {
       ...['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((id) => ({ id, clusterId: 'S', placedBy: 'human' as const })),
     ];
     const assignments = Int32Array.from([0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
-    const plan = planRebuild(texts, [{ id: 'S', pinned: true }, { id: 'P', pinned: false }], assignments, [cluster(0, 'support'), cluster(1, 'crash')], newId);
+    const plan = planRebuild(
+      texts,
+      [
+        { id: 'S', pinned: true },
+        { id: 'P', pinned: false },
+      ],
+      assignments,
+      [cluster(0, 'support'), cluster(1, 'crash')],
+      newId,
+    );
     expect(plan.refresh.map((r) => [r.id, r.cluster.label])).toEqual([['S', 'support']]);
     expect(plan.insert).toEqual([]); // the crash texts are all placed by a person: no cluster of their own
     expect(plan.retire).toEqual([]); // P holds texts a person put there
@@ -39,7 +61,16 @@ describe('planRebuild', () => {
   it('retires clusters nobody continues and nobody holds, passing the pin to the absorber', () => {
     const texts: PlanText[] = ['a1', 'a2', 'b1', 'b2'].map((id) => ({ id, clusterId: id[0] === 'a' ? 'A' : 'B', placedBy: 'run' }));
     // The engine now sees one topic.
-    const plan = planRebuild(texts, [{ id: 'A', pinned: false }, { id: 'B', pinned: true }], Int32Array.from([0, 0, 0, 0]), [cluster(0, 'ab')], newId);
+    const plan = planRebuild(
+      texts,
+      [
+        { id: 'A', pinned: false },
+        { id: 'B', pinned: true },
+      ],
+      Int32Array.from([0, 0, 0, 0]),
+      [cluster(0, 'ab')],
+      newId,
+    );
     expect(plan.refresh.map((r) => r.id)).toHaveLength(1);
     const kept = plan.refresh[0].id;
     expect(plan.retire).toEqual([{ id: kept === 'A' ? 'B' : 'A', absorbedBy: kept, pinned: kept === 'A' }]);

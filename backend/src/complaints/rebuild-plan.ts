@@ -42,12 +42,20 @@ export interface RebuildPlan {
  * "support" would make the merged cluster look like app crashes to the matcher and hand the name
  * "support" to the crash texts.
  */
-export function planRebuild(texts: readonly PlanText[], active: readonly PlanCluster[], assignments: Int32Array, engine: readonly EngineCluster[], newId: () => string = randomUUID): RebuildPlan {
+export function planRebuild(
+  texts: readonly PlanText[],
+  active: readonly PlanCluster[],
+  assignments: Int32Array,
+  engine: readonly EngineCluster[],
+  newId: () => string = randomUUID,
+): RebuildPlan {
   const activeIds = new Set(active.map((c) => c.id));
   const keptByHuman = texts.map((t) => t.placedBy === 'human' && (t.clusterId === null || activeIds.has(t.clusterId)));
   const machine = (i: number) => !keptByHuman[i];
 
-  const previous = active.map((c) => ({ id: c.id, memberIds: texts.filter((t, i) => machine(i) && t.clusterId === c.id).map((t) => t.id) })).filter((c) => c.memberIds.length > 0);
+  const previous = active
+    .map((c) => ({ id: c.id, memberIds: texts.filter((t, i) => machine(i) && t.clusterId === c.id).map((t) => t.id) }))
+    .filter((c) => c.memberIds.length > 0);
   const rebuilt = engine.map((c) => ({ memberIds: texts.filter((_, i) => machine(i) && assignments[i] === c.index).map((t) => t.id) }));
   const mapping = matchClusters(previous, rebuilt);
 
@@ -77,7 +85,8 @@ export function planRebuild(texts: readonly PlanText[], active: readonly PlanClu
   for (const c of engine) c.examples.forEach((textIndex, r) => rank.set(textIndex, 1 - r / 100));
   const positionOf = new Map(engine.map((c, i) => [c.index, i]));
   const placements = texts.map((t, i): Placement => {
-    if (keptByHuman[i] && !(t.clusterId && retiredIds.has(t.clusterId))) return { id: t.id, clusterId: t.clusterId, similarity: null, placedBy: 'human' };
+    if (keptByHuman[i] && !(t.clusterId && retiredIds.has(t.clusterId)))
+      return { id: t.id, clusterId: t.clusterId, similarity: null, placedBy: 'human' };
     const position = assignments[i] === UNCLUSTERED ? undefined : positionOf.get(assignments[i]);
     const clusterId = position === undefined ? null : (ids[position] ?? humanHome[position]);
     return { id: t.id, clusterId, similarity: clusterId && ids[position!] ? (rank.get(i) ?? null) : null, placedBy: 'run' };

@@ -111,16 +111,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
   const webhookNetworks = parseNetworks(env.OTKLIK_WEBHOOK_ALLOWED_NETWORKS);
   if (webhookNetworks.problems.length > 0) {
-    problems.push(`OTKLIK_WEBHOOK_ALLOWED_NETWORKS must be comma-separated CIDRs like 10.0.0.0/8, got "${webhookNetworks.problems.join('", "')}"`);
+    problems.push(
+      `OTKLIK_WEBHOOK_ALLOWED_NETWORKS must be comma-separated CIDRs like 10.0.0.0/8, got "${webhookNetworks.problems.join('", "')}"`,
+    );
   }
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !validSmtpUrl(smtpUrl)) problems.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465');
   const mailFrom = env.MAIL_FROM || `Otklik <no-reply@${hostnameOf(publicUrl)}>`;
   // A line break would let the value add mail headers.
-  if (!mailFrom.includes('@') || /[\r\n]/.test(mailFrom)) problems.push('MAIL_FROM must be an email address, e.g. "Otklik <no-reply@example.com>"');
+  if (!mailFrom.includes('@') || /[\r\n]/.test(mailFrom))
+    problems.push('MAIL_FROM must be an email address, e.g. "Otklik <no-reply@example.com>"');
   const trustProxyRaw = env.TRUST_PROXY;
-  const trustProxy =
-    trustProxyRaw === undefined || trustProxyRaw === '' ? 'loopback' : trustProxyRaw === 'true' ? true : trustProxyRaw;
+  const trustProxy = trustProxyRaw === undefined || trustProxyRaw === '' ? 'loopback' : trustProxyRaw === 'true' ? true : trustProxyRaw;
 
   const config: AppConfig = {
     port,

@@ -10,7 +10,8 @@ export const IDENTITY_SECRET_PREFIX = 'idsec_';
 
 export const newIdentitySecret = (): string => IDENTITY_SECRET_PREFIX + randomBytes(32).toString('base64url');
 
-export const customerHash = (secret: string, customerId: string): Buffer => createHmac('sha256', secret).update(customerId, 'utf8').digest();
+export const customerHash = (secret: string, customerId: string): Buffer =>
+  createHmac('sha256', secret).update(customerId, 'utf8').digest();
 
 /** Whether `hash` (hex, any case) is the customer id's HMAC under one of `secrets`. Constant time per secret. */
 export function customerHashMatches(secrets: readonly string[], customerId: string, hash: string): boolean {

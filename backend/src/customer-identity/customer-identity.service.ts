@@ -40,10 +40,17 @@ export class CustomerIdentityService {
     const hit = this.cache.get(workspaceId);
     if (hit && hit.expiresAt > now) return hit.secrets;
     const row = await this.secrets.find(workspaceId);
-    const secrets = !row ? [] : row.previousSecret && row.previousValidUntil && row.previousValidUntil.getTime() > now ? [row.secret, row.previousSecret] : [row.secret];
+    const secrets = !row
+      ? []
+      : row.previousSecret && row.previousValidUntil && row.previousValidUntil.getTime() > now
+        ? [row.secret, row.previousSecret]
+        : [row.secret];
     if (this.cache.size > 10_000) this.cache.clear();
     // Never cached past the previous secret's end, so the grace period ends on time.
-    const until = row?.previousValidUntil && row.previousValidUntil.getTime() > now ? Math.min(now + TTL_MS, row.previousValidUntil.getTime()) : now + TTL_MS;
+    const until =
+      row?.previousValidUntil && row.previousValidUntil.getTime() > now
+        ? Math.min(now + TTL_MS, row.previousValidUntil.getTime())
+        : now + TTL_MS;
     this.cache.set(workspaceId, { secrets, expiresAt: until });
     return secrets;
   }

@@ -4,7 +4,15 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { Response } from 'express';
 import { CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
-import { BulkUpsertDto, EXTERNAL_ID, BulkUpsertResultDto, CustomerDto, CustomerFieldsDto, CustomerPageDto, ListCustomersQuery } from './customers.dto';
+import {
+  BulkUpsertDto,
+  EXTERNAL_ID,
+  BulkUpsertResultDto,
+  CustomerDto,
+  CustomerFieldsDto,
+  CustomerPageDto,
+  ListCustomersQuery,
+} from './customers.dto';
 import { CustomersService } from './customers.service';
 
 const EDITORS = ['admin', 'analyst'] as const;
@@ -36,7 +44,11 @@ export class CustomersController {
   @WorkspaceAccess({ roles: EDITORS, scope: 'customers:write' })
   @ApiOperation({ summary: 'Create or update up to 1000 customers; invalid rows are reported, valid rows stored' })
   @ApiOkResponse({ type: BulkUpsertResultDto })
-  bulk(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: BulkUpsertDto, @Res({ passthrough: true }) res: Response): Promise<BulkUpsertResultDto> {
+  bulk(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: BulkUpsertDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BulkUpsertResultDto> {
     res.status(200);
     return this.customers.bulkUpsert(ws.workspaceId, body.customers);
   }

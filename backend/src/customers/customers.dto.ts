@@ -28,7 +28,9 @@ export const EXTERNAL_ID = /^[^\s/?#][^/?#]{0,199}$/;
 
 export class ConsentDto {
   @ApiProperty() @IsBoolean() granted: boolean;
-  @ApiProperty({ type: String, format: 'date-time', description: 'When it was given or withdrawn' }) @IsDateString({}, { message: 'at must be an ISO date' }) at: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When it was given or withdrawn' })
+  @IsDateString({}, { message: 'at must be an ISO date' })
+  at: string;
   @ApiProperty({ example: 'checkout checkbox', description: 'How it was given' }) @IsString() @IsNotEmpty() @MaxLength(200) source: string;
 }
 
@@ -40,7 +42,12 @@ export class ConsentsDto {
 /** Fields of a customer; omitted fields keep their stored value. */
 export class CustomerFieldsDto {
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @Trim() @IsString() @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @NormaliseEmail() @IsEmail({}, { message: 'email must be a valid email address' }) @MaxLength(254) email?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @NormaliseEmail()
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email?: string;
   @ApiPropertyOptional({ example: '+359 88 123 4567' })
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{5,40}$/, { message: 'phone must be digits with optional +, spaces, dashes or brackets' })
@@ -61,9 +68,20 @@ export class CustomerFieldsDto {
   @Max(999_999_999_999)
   mrr?: number;
   @ApiPropertyOptional({ type: ConsentsDto }) @IsOptional() @ValidateNested() @Type(() => ConsentsDto) consents?: ConsentsDto;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt({ message: 'orderCount must be a whole number' }) @Min(0) @Max(10_000_000) orderCount?: number;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString({}, { message: 'firstSeenAt must be an ISO date' }) firstSeenAt?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString({}, { message: 'lastSeenAt must be an ISO date' }) lastSeenAt?: string;
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @IsInt({ message: 'orderCount must be a whole number' })
+  @Min(0)
+  @Max(10_000_000)
+  orderCount?: number;
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString({}, { message: 'firstSeenAt must be an ISO date' })
+  firstSeenAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString({}, { message: 'lastSeenAt must be an ISO date' })
+  lastSeenAt?: string;
 }
 
 export class BulkCustomerDto extends CustomerFieldsDto {
@@ -74,7 +92,11 @@ export class BulkCustomerDto extends CustomerFieldsDto {
 }
 
 export class BulkUpsertDto {
-  @ApiProperty({ type: () => BulkCustomerDto, isArray: true, description: 'Up to 1000 customers; each row is validated on its own (a bad row is reported, the others are kept)' })
+  @ApiProperty({
+    type: () => BulkCustomerDto,
+    isArray: true,
+    description: 'Up to 1000 customers; each row is validated on its own (a bad row is reported, the others are kept)',
+  })
   @IsArray({ message: 'customers must be a list' })
   @ArrayMinSize(1, { message: 'customers must not be empty' })
   @ArrayMaxSize(1000, { message: 'send at most 1000 customers per request' })
@@ -91,7 +113,8 @@ export class RowErrorDto {
 export class BulkUpsertResultDto {
   @ApiProperty() created: number;
   @ApiProperty() updated: number;
-  @ApiProperty({ type: RowErrorDto, isArray: true, description: 'Rows not stored, with why; all other rows were stored' }) errors: RowErrorDto[];
+  @ApiProperty({ type: RowErrorDto, isArray: true, description: 'Rows not stored, with why; all other rows were stored' })
+  errors: RowErrorDto[];
 }
 
 export class CustomerDto {
@@ -114,7 +137,10 @@ export class CustomerDto {
 
 export class ListCustomersQuery {
   @ApiPropertyOptional({ description: 'Matches external id, name or email' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
-  @ApiPropertyOptional({ enum: LIFECYCLE_STAGES }) @IsOptional() @IsIn(LIFECYCLE_STAGES, { message: `stage must be one of: ${LIFECYCLE_STAGES.join(', ')}` }) stage?: LifecycleStage;
+  @ApiPropertyOptional({ enum: LIFECYCLE_STAGES })
+  @IsOptional()
+  @IsIn(LIFECYCLE_STAGES, { message: `stage must be one of: ${LIFECYCLE_STAGES.join(', ')}` })
+  stage?: LifecycleStage;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) segment?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()

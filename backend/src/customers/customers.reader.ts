@@ -50,7 +50,12 @@ export class CustomersReader {
    * A proven customer's cancellation step (inside the caller's transaction): a cancelled run marks them as left, and a
    * step that proved them counts as activity ("last seen"). Unknown customers are left alone.
    */
-  async recordCancellationStep(workspaceId: string, externalId: string, step: { left: boolean; seen: boolean }, manager: EntityManager): Promise<void> {
+  async recordCancellationStep(
+    workspaceId: string,
+    externalId: string,
+    step: { left: boolean; seen: boolean },
+    manager: EntityManager,
+  ): Promise<void> {
     await manager
       .getRepository(CustomerEntity)
       .createQueryBuilder()

@@ -7,13 +7,39 @@ import type { CustomerFieldsDto, LifecycleStage } from './customers.dto';
 /** A customer as the API shows it (mrr is numeric: a string). */
 export type CustomerRow = Pick<
   CustomerEntity,
-  | 'id' | 'externalId' | 'name' | 'email' | 'phone' | 'attributes' | 'lifecycleStage' | 'segment' | 'mrr' | 'consents'
-  | 'orderCount' | 'firstSeenAt' | 'lastSeenAt' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'externalId'
+  | 'name'
+  | 'email'
+  | 'phone'
+  | 'attributes'
+  | 'lifecycleStage'
+  | 'segment'
+  | 'mrr'
+  | 'consents'
+  | 'orderCount'
+  | 'firstSeenAt'
+  | 'lastSeenAt'
+  | 'createdAt'
+  | 'updatedAt'
 >;
 
 const ROW_COLUMNS: (keyof CustomerRow)[] = [
-  'id', 'externalId', 'name', 'email', 'phone', 'attributes', 'lifecycleStage', 'segment', 'mrr', 'consents',
-  'orderCount', 'firstSeenAt', 'lastSeenAt', 'createdAt', 'updatedAt',
+  'id',
+  'externalId',
+  'name',
+  'email',
+  'phone',
+  'attributes',
+  'lifecycleStage',
+  'segment',
+  'mrr',
+  'consents',
+  'orderCount',
+  'firstSeenAt',
+  'lastSeenAt',
+  'createdAt',
+  'updatedAt',
 ];
 
 export interface CustomerFilter {
@@ -65,10 +91,19 @@ export class CustomersRepository {
          updated_at = now()
        RETURNING ${COLUMNS}, (xmax = 0) AS created`,
       [
-        workspaceId, externalId, fields.name ?? null, fields.email ?? null, fields.phone ?? null,
-        fields.attributes ? JSON.stringify(fields.attributes) : null, fields.lifecycleStage ?? null, fields.segment ?? null,
-        fields.mrr ?? null, fields.consents ? JSON.stringify(fields.consents) : null, fields.orderCount ?? null,
-        fields.firstSeenAt ?? null, fields.lastSeenAt ?? null,
+        workspaceId,
+        externalId,
+        fields.name ?? null,
+        fields.email ?? null,
+        fields.phone ?? null,
+        fields.attributes ? JSON.stringify(fields.attributes) : null,
+        fields.lifecycleStage ?? null,
+        fields.segment ?? null,
+        fields.mrr ?? null,
+        fields.consents ? JSON.stringify(fields.consents) : null,
+        fields.orderCount ?? null,
+        fields.firstSeenAt ?? null,
+        fields.lastSeenAt ?? null,
       ],
     );
     const { created, ...customer } = row;
@@ -80,7 +115,10 @@ export class CustomersRepository {
   }
 
   async list(workspaceId: string, filter: CustomerFilter, limit: number, offset: number): Promise<{ rows: CustomerRow[]; total: number }> {
-    const query = this.customers.createQueryBuilder('c').select(ROW_COLUMNS.map((column) => `c.${column}`)).where('c.workspace_id = :workspaceId', { workspaceId });
+    const query = this.customers
+      .createQueryBuilder('c')
+      .select(ROW_COLUMNS.map((column) => `c.${column}`))
+      .where('c.workspace_id = :workspaceId', { workspaceId });
     if (filter.search) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
       query.andWhere('(c.external_id ILIKE :pattern OR c.name ILIKE :pattern OR c.email ILIKE :pattern)', { pattern });

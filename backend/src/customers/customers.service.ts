@@ -4,7 +4,15 @@ import { validate } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { FieldError, notFound } from '../common/http/api-error';
 import { flattenValidationErrors, VALIDATION_OPTIONS } from '../common/http/validation.pipe';
-import { BulkCustomerDto, BulkUpsertResultDto, CustomerDto, CustomerFieldsDto, CustomerPageDto, ListCustomersQuery, RowErrorDto } from './customers.dto';
+import {
+  BulkCustomerDto,
+  BulkUpsertResultDto,
+  CustomerDto,
+  CustomerFieldsDto,
+  CustomerPageDto,
+  ListCustomersQuery,
+  RowErrorDto,
+} from './customers.dto';
 import { CustomerRow, CustomersRepository } from './customers.repository';
 
 export function toCustomerDto(row: CustomerRow): CustomerDto {
@@ -42,7 +50,8 @@ export class CustomersService {
     let created = 0;
     let updated = 0;
     // The CSV/XLSX import passes its own transaction, so its progress commits with the rows.
-    const run = <T>(work: (manager: EntityManager) => Promise<T>) => (inTransaction ? work(inTransaction) : this.customers.transaction(work));
+    const run = <T>(work: (manager: EntityManager) => Promise<T>) =>
+      inTransaction ? work(inTransaction) : this.customers.transaction(work);
     await run(async (manager) => {
       for (const { externalId, ...fields } of valid) {
         const result = await this.customers.upsert(workspaceId, externalId, fields, manager);

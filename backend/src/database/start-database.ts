@@ -18,6 +18,11 @@ export async function startDatabase(config: AppConfig, log?: (message: string) =
   }
   const choice = choosePgData(join(config.dataDir, 'pg'), config.fallbackDataRoot, process.getuid?.() === 0);
   if (choice.fallbackReason) log?.(choice.fallbackReason);
-  const embedded = await startEmbeddedPostgres({ pgData: choice.pgData, port: config.embeddedPgPort, log, fallbackRoot: config.fallbackDataRoot });
+  const embedded = await startEmbeddedPostgres({
+    pgData: choice.pgData,
+    port: config.embeddedPgPort,
+    log,
+    fallbackRoot: config.fallbackDataRoot,
+  });
   return { url: embedded.url, embedded: true, pgData: choice.pgData, stop: embedded.stop };
 }

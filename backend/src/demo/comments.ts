@@ -96,7 +96,7 @@ const TEXTS: Record<Theme, ThemeText> = {
       en: [
         'the app {crashes|closes|freezes} at {checkout|the payment step|"Place order"} since the {update|last release}',
         "can't {place my order|pay for this week's box|choose recipes}, the app {crashes|keeps crashing} {on iPhone|on Android|every time}",
-        'new app version {broke checkout|won\'t let me pay|hangs on payment}',
+        "new app version {broke checkout|won't let me pay|hangs on payment}",
       ],
       bg: [
         'след {обновяването|ъпдейта} приложението {се срива|спира} при {плащането|поръчката}',
@@ -198,7 +198,7 @@ const TEXTS: Record<Theme, ThemeText> = {
       en: [
         'my box was missing {the sauce|the lime|the cream|half the ingredients for one meal|the parmesan}',
         '{forgot|left out} {the burger patties|the spice mix|the noodles}, could not cook the recipe',
-        'wrong kit: {fish instead of chicken|someone else\'s recipe cards}',
+        "wrong kit: {fish instead of chicken|someone else's recipe cards}",
       ],
       bg: [
         'в кутията липсваше {сосът|лаймът|сметаната|пармезанът}',
@@ -235,13 +235,10 @@ const TEXTS: Record<Theme, ThemeText> = {
       ],
       en: [
         'support {takes a day to reply|never picks up|goes silent}',
-        'the chatbot {goes in circles|does not understand|won\'t let me reach a human}',
+        "the chatbot {goes in circles|does not understand|won't let me reach a human}",
         'had to explain the same thing {three times|twice} to {different agents|chat and phone}',
       ],
-      bg: [
-        'в поддръжката {не може да се свържеш|отговарят след цял ден}',
-        'чатботът {се върти в кръг|не разбира въпроса}',
-      ],
+      bg: ['в поддръжката {не може да се свържеш|отговарят след цял ден}', 'чатботът {се върти в кръг|не разбира въпроса}'],
     },
   },
   skip_pause: {
@@ -255,9 +252,7 @@ const TEXTS: Record<Theme, ThemeText> = {
         '{love|really like} that I can {skip a week|pause the subscription|move a delivery} in two taps',
         'we went on holiday and {paused|skipped two deliveries} without any hassle',
       ],
-      bg: [
-        '{удобно е|много е удобно}, че мога да {пропусна седмица|паузирам абонамента} с два клика',
-      ],
+      bg: ['{удобно е|много е удобно}, че мога да {пропусна седмица|паузирам абонамента} с два клика'],
     },
   },
   praise: {
@@ -273,7 +268,7 @@ const TEXTS: Record<Theme, ThemeText> = {
         '{really tasty|absolutely delicious|recipes are great}, {we cook together as a family|the kids love it|my partner is hooked}',
         '{saves us so much time|no more "what\'s for dinner"|no more evening grocery runs}',
         'learnt to cook {a proper Thai curry|ramen|a decent steak} thanks to your recipes',
-        'best meal kit {I\'ve tried|around}, {recommended it to all my friends|been with you for a year}',
+        "best meal kit {I've tried|around}, {recommended it to all my friends|been with you for a year}",
       ],
       bg: [
         '{много вкусно|всичко е супер вкусно}, {готвим цялото семейство|децата ядат с удоволствие}',
@@ -343,7 +338,12 @@ function typo(rng: Prng, text: string): string {
   if (w.length < 5) return text;
   const p = rng.int(1, w.length - 3);
   const kind = rng.int(0, 2);
-  words[i] = kind === 0 ? w.slice(0, p) + w.slice(p + 1) : kind === 1 ? w.slice(0, p) + w[p + 1] + w[p] + w.slice(p + 2) : w.slice(0, p) + w[p] + w.slice(p);
+  words[i] =
+    kind === 0
+      ? w.slice(0, p) + w.slice(p + 1)
+      : kind === 1
+        ? w.slice(0, p) + w[p + 1] + w[p] + w.slice(p + 2)
+        : w.slice(0, p) + w[p] + w.slice(p);
   return words.join(' ');
 }
 

@@ -80,39 +80,86 @@ export class DemoHistoryRepository {
   /** Many rows in one INSERT, nothing read back. */
   private async insertMany<E extends ObjectLiteral>(entity: EntityTarget<E>, rows: Partial<E>[]): Promise<void> {
     // (QueryDeepPartialEntity cannot take the entities' Record<string, unknown> jsonb columns; Partial<E> says the same here.)
-    await this.dataSource.createQueryBuilder().insert().into(entity).values(rows as QueryDeepPartialEntity<E>[]).updateEntity(false).execute();
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows as QueryDeepPartialEntity<E>[])
+      .updateEntity(false)
+      .execute();
   }
 
   /** Finished responses as of `at` (created, updated and finished then). */
   async insertResponses(workspaceId: string, rows: HistoryResponse[]): Promise<void> {
     for (const batch of chunks(rows)) {
-      await this.insertMany(ResponseEntity, batch.map((r) => ({
-        workspaceId, id: r.id, surveyId: r.surveyId, surveyVersion: r.surveyVersion, respondentId: r.respondentId,
-        customerExternalId: r.customerExternalId, idempotencyKey: r.idempotencyKey, answers: r.answers as Answers, score: r.score,
-        scoreScaleMax: r.scoreScaleMax, comment: r.comment, finished: true, language: r.language, hiddenFields: r.hiddenFields, meta: {},
-        createdAt: r.at, updatedAt: r.at, finishedAt: r.at, customerVerified: r.customerExternalId !== null,
-      })));
+      await this.insertMany(
+        ResponseEntity,
+        batch.map((r) => ({
+          workspaceId,
+          id: r.id,
+          surveyId: r.surveyId,
+          surveyVersion: r.surveyVersion,
+          respondentId: r.respondentId,
+          customerExternalId: r.customerExternalId,
+          idempotencyKey: r.idempotencyKey,
+          answers: r.answers as Answers,
+          score: r.score,
+          scoreScaleMax: r.scoreScaleMax,
+          comment: r.comment,
+          finished: true,
+          language: r.language,
+          hiddenFields: r.hiddenFields,
+          meta: {},
+          createdAt: r.at,
+          updatedAt: r.at,
+          finishedAt: r.at,
+          customerVerified: r.customerExternalId !== null,
+        })),
+      );
     }
   }
 
   async insertDisplays(workspaceId: string, rows: HistoryDisplay[]): Promise<void> {
     for (const batch of chunks(rows, 5000)) {
-      await this.insertMany(SurveyDisplayEntity, batch.map((d) => ({
-        workspaceId, surveyId: d.surveyId, respondentId: d.respondentId, customerExternalId: d.customerExternalId,
-        idempotencyKey: d.idempotencyKey, createdAt: d.at,
-      })));
+      await this.insertMany(
+        SurveyDisplayEntity,
+        batch.map((d) => ({
+          workspaceId,
+          surveyId: d.surveyId,
+          respondentId: d.respondentId,
+          customerExternalId: d.customerExternalId,
+          idempotencyKey: d.idempotencyKey,
+          createdAt: d.at,
+        })),
+      );
     }
   }
 
   /** Finished flow runs as of `at`, with the customer's MRR at the time (for revenue churn). */
   async insertCancellations(workspaceId: string, rows: HistoryCancellation[]): Promise<void> {
     for (const batch of chunks(rows)) {
-      await this.insertMany(CancellationEntity, batch.map((x) => ({
-        workspaceId, id: x.id, flowId: x.flowId, idempotencyKey: x.idempotencyKey, customerExternalId: x.customerExternalId,
-        reasonKey: x.reasonKey, offeredReasonKeys: x.offeredReasonKeys, otherText: x.otherText, followUp: x.followUp,
-        offer: x.offer as SaveOffer | null, outcome: x.outcome, mrr: String(x.mrr), language: x.language,
-        createdAt: new Date(x.at.getTime() - 2 * 60_000), updatedAt: x.at, finishedAt: x.at, customerVerified: true,
-      })));
+      await this.insertMany(
+        CancellationEntity,
+        batch.map((x) => ({
+          workspaceId,
+          id: x.id,
+          flowId: x.flowId,
+          idempotencyKey: x.idempotencyKey,
+          customerExternalId: x.customerExternalId,
+          reasonKey: x.reasonKey,
+          offeredReasonKeys: x.offeredReasonKeys,
+          otherText: x.otherText,
+          followUp: x.followUp,
+          offer: x.offer as SaveOffer | null,
+          outcome: x.outcome,
+          mrr: String(x.mrr),
+          language: x.language,
+          createdAt: new Date(x.at.getTime() - 2 * 60_000),
+          updatedAt: x.at,
+          finishedAt: x.at,
+          customerVerified: true,
+        })),
+      );
     }
   }
 
@@ -131,7 +178,10 @@ export class DemoHistoryRepository {
   }
 
   /** Negative original mentions posted since `since`, oldest first (the demo opens cases from a few of them). */
-  negativeOriginalMentions(workspaceId: string, since: Date): Promise<Pick<MentionEntity, 'id' | 'source' | 'author' | 'text' | 'postedAt'>[]> {
+  negativeOriginalMentions(
+    workspaceId: string,
+    since: Date,
+  ): Promise<Pick<MentionEntity, 'id' | 'source' | 'author' | 'text' | 'postedAt'>[]> {
     return this.dataSource.getRepository(MentionEntity).find({
       select: { id: true, source: true, author: true, text: true, postedAt: true },
       where: { workspaceId, sentiment: -1, duplicateOf: IsNull(), parentId: IsNull(), postedAt: MoreThanOrEqual(since) },
@@ -170,13 +220,27 @@ export class DemoHistoryRepository {
    */
   async insertCustomers(workspaceId: string, rows: (BulkCustomerDto & { createdAt: Date })[]): Promise<void> {
     for (const batch of chunks(rows, 1000)) {
-      await this.insertMany(CustomerEntity, batch.map((c) => ({
-        workspaceId, externalId: c.externalId, name: c.name ?? null, email: c.email ?? null, phone: c.phone ?? null,
-        attributes: c.attributes ?? {}, lifecycleStage: c.lifecycleStage ?? 'aware', segment: c.segment ?? null, mrr: String(c.mrr ?? 0),
-        // The seeder always sets both (ISO strings): the first and last time the customer was seen.
-        consents: { ...c.consents }, orderCount: c.orderCount ?? 0, firstSeenAt: new Date(c.firstSeenAt!), lastSeenAt: new Date(c.lastSeenAt!),
-        createdAt: c.createdAt, updatedAt: new Date(c.lastSeenAt!),
-      })));
+      await this.insertMany(
+        CustomerEntity,
+        batch.map((c) => ({
+          workspaceId,
+          externalId: c.externalId,
+          name: c.name ?? null,
+          email: c.email ?? null,
+          phone: c.phone ?? null,
+          attributes: c.attributes ?? {},
+          lifecycleStage: c.lifecycleStage ?? 'aware',
+          segment: c.segment ?? null,
+          mrr: String(c.mrr ?? 0),
+          // The seeder always sets both (ISO strings): the first and last time the customer was seen.
+          consents: { ...c.consents },
+          orderCount: c.orderCount ?? 0,
+          firstSeenAt: new Date(c.firstSeenAt!),
+          lastSeenAt: new Date(c.lastSeenAt!),
+          createdAt: c.createdAt,
+          updatedAt: new Date(c.lastSeenAt!),
+        })),
+      );
     }
   }
 }

@@ -46,7 +46,13 @@ export interface SeedOptions {
 }
 
 /** Tells the story in one (empty) workspace; `adminId` is an admin of it. Also what tests call, with a smaller story. */
-export async function seedDemoStory(app: INestApplicationContext, workspaceId: string, adminId: string, story: DemoStory, options: SeedOptions = {}): Promise<void> {
+export async function seedDemoStory(
+  app: INestApplicationContext,
+  workspaceId: string,
+  adminId: string,
+  story: DemoStory,
+  options: SeedOptions = {},
+): Promise<void> {
   const clock = new StoryClock(options.now ?? new Date());
   const progress = new Progress(options.log ?? (() => undefined));
   const history = new DemoHistoryRepository(app.get(DataSource));

@@ -1,9 +1,7 @@
 import { composeComment, type Theme, toneOf, type Tone, BRAND, expand } from './comments';
 import { handle, LANGUAGE_WEIGHTS, personName, type StoryLanguage } from './names';
 import { Prng } from './prng';
-import {
-  appCrashIntensity, courierIntensity, type DemoStory, growth, priceIntensity, STORY_DAYS, StoryClock,
-} from './story';
+import { appCrashIntensity, courierIntensity, type DemoStory, growth, priceIntensity, STORY_DAYS, StoryClock } from './story';
 
 /**
  * The whole story as plain data, before anything is stored: same seed and same "now" give the same plan.
@@ -94,7 +92,11 @@ export interface StoryPlan {
 
 /** A v4-shaped UUID from the story's PRNG, so stored ids are the same on every seed. */
 export function storyUuid(rng: Prng): string {
-  const s = Array.from({ length: 4 }, () => Math.floor(rng.next() * 0x1_0000_0000).toString(16).padStart(8, '0')).join('');
+  const s = Array.from({ length: 4 }, () =>
+    Math.floor(rng.next() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0'),
+  ).join('');
   const variant = ((parseInt(s[16], 16) & 0x3) | 0x8).toString(16);
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20)}`;
 }
@@ -169,25 +171,37 @@ function activeCustomer(rng: Prng, customers: PlannedCustomer[], day: number, mi
 }
 
 const REASON_THEME: Record<string, Theme | null> = {
-  too_expensive: 'price', competitor_offer: 'price', poor_service: 'courier_delay', product_quality: 'freshness',
-  technical_problems: 'app_crash', missing_features: 'recipe_variety', not_using: null, temporary: null, moved_away: null,
-  too_complex: null, other: null,
+  too_expensive: 'price',
+  competitor_offer: 'price',
+  poor_service: 'courier_delay',
+  product_quality: 'freshness',
+  technical_problems: 'app_crash',
+  missing_features: 'recipe_variety',
+  not_using: null,
+  temporary: null,
+  moved_away: null,
+  too_complex: null,
+  other: null,
 };
 
 const FOLLOW_UPS: Record<string, Record<StoryLanguage, string[]>> = {
   not_using: {
-    ru: ['{не успеваем|не успеваю} готовить {по будням|всё, что приходит}', 'часто {остаются продукты|выбрасываем половину}', 'перешли на {доставку готовой еды|столовую на работе}'],
-    en: ['{we don\'t|I don\'t} have time to cook {on weekdays|everything that arrives}', 'too much food {goes to waste|ends up in the bin}'],
+    ru: [
+      '{не успеваем|не успеваю} готовить {по будням|всё, что приходит}',
+      'часто {остаются продукты|выбрасываем половину}',
+      'перешли на {доставку готовой еды|столовую на работе}',
+    ],
+    en: ["{we don't|I don't} have time to cook {on weekdays|everything that arrives}", 'too much food {goes to waste|ends up in the bin}'],
     bg: ['нямам време да готвя {през седмицата|всичко}', 'остават много продукти'],
   },
   temporary: {
     ru: ['уезжаем {в отпуск|на дачу|к родителям} на {месяц|всё лето|три недели}', '{ремонт на кухне|переезд на время}, вернёмся позже'],
-    en: ['going {on holiday|abroad|to my parents\'} for {a month|the summer}', '{kitchen renovation|temporary move}, will be back'],
+    en: ["going {on holiday|abroad|to my parents'} for {a month|the summer}", '{kitchen renovation|temporary move}, will be back'],
     bg: ['заминаваме {на почивка|в чужбина} за {месец|лятото}', 'ремонт в кухнята, ще се върнем'],
   },
   moved_away: {
     ru: ['переезжаю в {Тбилиси|Калининград|Новосибирск}, туда вы не доставляете'],
-    en: ['moving to {Tbilisi|Belgrade|Almaty}, you don\'t deliver there'],
+    en: ["moving to {Tbilisi|Belgrade|Almaty}, you don't deliver there"],
     bg: ['местя се в {Пловдив|Варна|София}, там не доставяте'],
   },
   too_complex: {
@@ -198,27 +212,57 @@ const FOLLOW_UPS: Record<string, Record<StoryLanguage, string[]>> = {
 };
 
 const OTHER_TEXTS: Record<StoryLanguage, string[]> = {
-  ru: ['{сел на диету|врач посоветовал диету}, {нужны блюда без глютена|считаю калории}', 'беременность, многое нельзя', 'муж готовит сам, нам больше не нужно', 'хочу попробовать {другой сервис|готовить сама} какое-то время'],
-  en: ['{started a diet|doctor put me on a diet}, need {gluten-free meals|calorie counts}', 'my partner cooks now, we don\'t need it', 'want to try {another service|cooking myself} for a while'],
-  bg: ['{на диета съм|лекарят ми препоръча диета}, трябват {ястия без глутен|по-леки ястия}', 'искам да пробвам {друга услуга|да готвя сама}'],
+  ru: [
+    '{сел на диету|врач посоветовал диету}, {нужны блюда без глютена|считаю калории}',
+    'беременность, многое нельзя',
+    'муж готовит сам, нам больше не нужно',
+    'хочу попробовать {другой сервис|готовить сама} какое-то время',
+  ],
+  en: [
+    '{started a diet|doctor put me on a diet}, need {gluten-free meals|calorie counts}',
+    "my partner cooks now, we don't need it",
+    'want to try {another service|cooking myself} for a while',
+  ],
+  bg: [
+    '{на диета съм|лекарят ми препоръча диета}, трябват {ястия без глутен|по-леки ястия}',
+    'искам да пробвам {друга услуга|да готвя сама}',
+  ],
 };
 
 function cancellationReasonWeights(day: number): Record<string, number> {
   return {
-    not_using: 15, too_expensive: 11 + 48 * priceIntensity(day), temporary: 13, product_quality: 9, poor_service: 5 + 40 * courierIntensity(day),
-    competitor_offer: 8 + 6 * priceIntensity(day), moved_away: 5, missing_features: 6, too_complex: 3,
-    technical_problems: 3 + 40 * appCrashIntensity(day), other: 8,
+    not_using: 15,
+    too_expensive: 11 + 48 * priceIntensity(day),
+    temporary: 13,
+    product_quality: 9,
+    poor_service: 5 + 40 * courierIntensity(day),
+    competitor_offer: 8 + 6 * priceIntensity(day),
+    moved_away: 5,
+    missing_features: 6,
+    too_complex: 3,
+    technical_problems: 3 + 40 * appCrashIntensity(day),
+    other: 8,
   };
 }
 
 /** Offers by reason (see seed-churn: skip for temporary, pause for not using, discount for price, a call otherwise). */
 const SAVE_RATE: Record<string, number> = {
-  temporary: 0.55, not_using: 0.38, too_expensive: 0.28, competitor_offer: 0.22, product_quality: 0.18, poor_service: 0.2,
-  missing_features: 0.12, too_complex: 0.15, technical_problems: 0.3, moved_away: 0, other: 0,
+  temporary: 0.55,
+  not_using: 0.38,
+  too_expensive: 0.28,
+  competitor_offer: 0.22,
+  product_quality: 0.18,
+  poor_service: 0.2,
+  missing_features: 0.12,
+  too_complex: 0.15,
+  technical_problems: 0.3,
+  moved_away: 0,
+  other: 0,
 };
 
 function planCancellations(rng: Prng, story: DemoStory, customers: PlannedCustomer[]): PlannedCancellation[] {
-  const weight = (day: number) => growth(day) * (1 + 1.3 * priceIntensity(day) + 0.9 * courierIntensity(day) + 0.8 * appCrashIntensity(day));
+  const weight = (day: number) =>
+    growth(day) * (1 + 1.3 * priceIntensity(day) + 0.9 * courierIntensity(day) + 0.8 * appCrashIntensity(day));
   const days = Array.from({ length: story.cancellations }, () => drawDay(rng, weight, 3.8)).sort((a, b) => a - b);
   const out: PlannedCancellation[] = [];
   for (const day of days) {
@@ -227,9 +271,12 @@ function planCancellations(rng: Prng, story: DemoStory, customers: PlannedCustom
     const reasonKey = rng.weighted(cancellationReasonWeights(day));
     const language = customer.language;
     const theme = REASON_THEME[reasonKey];
-    const followUp = theme && rng.chance(0.7)
-      ? composeComment(rng, theme, language, { short: true })
-      : FOLLOW_UPS[reasonKey] && rng.chance(0.6) ? expand(rng, rng.pick(FOLLOW_UPS[reasonKey][language])) : null;
+    const followUp =
+      theme && rng.chance(0.7)
+        ? composeComment(rng, theme, language, { short: true })
+        : FOLLOW_UPS[reasonKey] && rng.chance(0.6)
+          ? expand(rng, rng.pick(FOLLOW_UPS[reasonKey][language]))
+          : null;
     const otherText = reasonKey === 'other' ? expand(rng, rng.pick(OTHER_TEXTS[language])) : null;
     const saved = rng.chance(SAVE_RATE[reasonKey] ?? 0);
     if (!saved) {
@@ -248,18 +295,52 @@ function themeWeights(survey: SurveyKey | 'mention', day: number): Partial<Recor
   const crash = appCrashIntensity(day);
   switch (survey) {
     case 'csat':
-      return { courier_delay: 3 + 70 * courier, freshness: 9, portion_size: 8, missing_ingredient: 7, packaging_waste: 6, recipe_variety: 5, praise: 42 - 12 * courier };
+      return {
+        courier_delay: 3 + 70 * courier,
+        freshness: 9,
+        portion_size: 8,
+        missing_ingredient: 7,
+        packaging_waste: 6,
+        recipe_variety: 5,
+        praise: 42 - 12 * courier,
+      };
     case 'ces':
-      return { support_friendly: 40, support_slow: 12 + 10 * courier, skip_pause: 22, app_crash: 2 + 45 * crash, missing_ingredient: 4, courier_delay: 2 + 20 * courier };
+      return {
+        support_friendly: 40,
+        support_slow: 12 + 10 * courier,
+        skip_pause: 22,
+        app_crash: 2 + 45 * crash,
+        missing_ingredient: 4,
+        courier_delay: 2 + 20 * courier,
+      };
     case 'nps':
       return {
-        courier_delay: 2 + 32 * courier, price: 4 + 20 * price, app_crash: 1 + 20 * crash, portion_size: 7, freshness: 6, recipe_variety: 8,
-        packaging_waste: 6, missing_ingredient: 3, support_friendly: 6, skip_pause: 6, praise: 36,
+        courier_delay: 2 + 32 * courier,
+        price: 4 + 20 * price,
+        app_crash: 1 + 20 * crash,
+        portion_size: 7,
+        freshness: 6,
+        recipe_variety: 8,
+        packaging_waste: 6,
+        missing_ingredient: 3,
+        support_friendly: 6,
+        skip_pause: 6,
+        praise: 36,
       };
     case 'mention':
       return {
-        courier_delay: 3 + 70 * courier, price: 5 + 25 * price, app_crash: 1 + 40 * crash, freshness: 6, portion_size: 4, recipe_variety: 4,
-        packaging_waste: 7, missing_ingredient: 4, support_friendly: 5, support_slow: 5, skip_pause: 3, praise: 30,
+        courier_delay: 3 + 70 * courier,
+        price: 5 + 25 * price,
+        app_crash: 1 + 40 * crash,
+        freshness: 6,
+        portion_size: 4,
+        recipe_variety: 4,
+        packaging_waste: 7,
+        missing_ingredient: 4,
+        support_friendly: 5,
+        support_slow: 5,
+        skip_pause: 3,
+        praise: 30,
       };
   }
 }
@@ -333,11 +414,11 @@ const MENTION_CONTEXT: Record<StoryLanguage, string[]> = {
   ],
   en: [
     'Been ordering since {spring|January|last summer|autumn}, {two kids at home|just the two of us|cooking for three}.',
-    'This week\'s box had {salmon pasta|tom yum|shakshuka|chicken pilaf|ratatouille|beef stroganoff|tuna poke|carbonara}.',
+    "This week's box had {salmon pasta|tom yum|shakshuka|chicken pilaf|ratatouille|beef stroganoff|tuna poke|carbonara}.",
     '{On Tuesday|On Thursday|Yesterday|Last night|On Saturday|This morning}.',
     'Anyone else {had this|noticed this|seeing the same}?',
     'My {friend|colleague|sister|neighbour} {recommended|got me into|told me about} this service.',
-    'Posting here because {chat is not answering|it\'s faster|I want people to see this}.',
+    "Posting here because {chat is not answering|it's faster|I want people to see this}.",
   ],
   bg: [
     'Поръчвам от {пролетта|януари|миналото лято|есента}, {имаме две деца|живеем двамата|готвя за трима}.',
@@ -359,8 +440,16 @@ function postText(rng: Prng, theme: Theme, language: StoryLanguage): string {
 }
 
 const BRAND_REPLIES: Record<StoryLanguage, string[]> = {
-  ru: ['Здравствуйте! Напишите нам в личные сообщения номер заказа — разберёмся.', 'Спасибо, что написали. Передали в службу доставки, вернёмся с ответом сегодня.', 'Нам очень жаль. Уже связались с вами в чате.'],
-  en: ['Hi! Please DM us your order number and we will sort it out.', 'Thanks for letting us know, we passed it on to the delivery team.', 'So sorry about this, we have reached out in chat.'],
+  ru: [
+    'Здравствуйте! Напишите нам в личные сообщения номер заказа — разберёмся.',
+    'Спасибо, что написали. Передали в службу доставки, вернёмся с ответом сегодня.',
+    'Нам очень жаль. Уже связались с вами в чате.',
+  ],
+  en: [
+    'Hi! Please DM us your order number and we will sort it out.',
+    'Thanks for letting us know, we passed it on to the delivery team.',
+    'So sorry about this, we have reached out in chat.',
+  ],
   bg: ['Здравейте! Пишете ни на лично номера на поръчката.', 'Благодарим! Предадохме на екипа по доставките.'],
 };
 
@@ -372,8 +461,10 @@ function planMentions(rng: Prng, story: DemoStory): PlannedMention[] {
   const spikeDay = Math.floor(8.3 * (STORY_DAYS / 12));
   const total = story.mentions;
   const spikes = Math.round(total * spikeShare);
-  const days = Array.from({ length: total }, (_, i) => ({ spike: i < spikes, day: i < spikes ? spikeDay + rng.next() * 0.95 : drawDay(rng, weight, 3.4) }))
-    .sort((a, b) => a.day - b.day);
+  const days = Array.from({ length: total }, (_, i) => ({
+    spike: i < spikes,
+    day: i < spikes ? spikeDay + rng.next() * 0.95 : drawDay(rng, weight, 3.4),
+  })).sort((a, b) => a.day - b.day);
   let serial = 0;
   /** Originals of the last 5 days (copies and replies refer to them). */
   let recent: PlannedMention[] = [];
@@ -390,14 +481,28 @@ function planMentions(rng: Prng, story: DemoStory): PlannedMention[] {
       // A repost / forwarded copy of a recent post.
       const original = rng.pick(earlier);
       const text = original.source === 'twitter' ? `RT @${original.author}: ${original.text}` : original.text;
-      out.push({ ...base, source: original.source, externalId: `${original.source.slice(0, 2)}-${1_700_000 + serial * 13}`, author: handle(rng, original.language), text, language: original.language, url: `https://${original.source}.example/${serial}` });
+      out.push({
+        ...base,
+        source: original.source,
+        externalId: `${original.source.slice(0, 2)}-${1_700_000 + serial * 13}`,
+        author: handle(rng, original.language),
+        text,
+        language: original.language,
+        url: `https://${original.source}.example/${serial}`,
+      });
       continue;
     }
     if (!spike && earlier.length > 0 && roll < 0.15) {
       const parent = rng.pick(earlier);
       out.push({
-        ...base, source: parent.source, externalId: `${parent.source.slice(0, 2)}-${1_700_000 + serial * 13}`, author: 'uzhinbox_support',
-        text: rng.pick(BRAND_REPLIES[parent.language]), language: parent.language, url: `https://${parent.source}.example/${serial}`, parentExternalId: parent.externalId,
+        ...base,
+        source: parent.source,
+        externalId: `${parent.source.slice(0, 2)}-${1_700_000 + serial * 13}`,
+        author: 'uzhinbox_support',
+        text: rng.pick(BRAND_REPLIES[parent.language]),
+        language: parent.language,
+        url: `https://${parent.source}.example/${serial}`,
+        parentExternalId: parent.externalId,
       });
       continue;
     }
@@ -426,8 +531,10 @@ export function planStory(story: DemoStory, clock: StoryClock): StoryPlan {
   const mentions = planMentions(root.fork('mentions'), story);
   // Everyone still active has visited lately (orders, the app), most within the last days.
   for (const c of customers) {
-    if (c.leftDay === null && c.quietFromDay === null && quiet.chance(0.75)) c.lastSeenDay = Math.max(c.lastSeenDay, STORY_DAYS - quiet.next() * 12);
-    if (c.quietFromDay !== null && c.leftDay === null) c.lastSeenDay = Math.max(c.lastSeenDay, Math.min(c.quietFromDay - 1, c.firstSeenDay + 30));
+    if (c.leftDay === null && c.quietFromDay === null && quiet.chance(0.75))
+      c.lastSeenDay = Math.max(c.lastSeenDay, STORY_DAYS - quiet.next() * 12);
+    if (c.quietFromDay !== null && c.leftDay === null)
+      c.lastSeenDay = Math.max(c.lastSeenDay, Math.min(c.quietFromDay - 1, c.firstSeenDay + 30));
   }
   return { customers, responses, cancellations, mentions };
 }

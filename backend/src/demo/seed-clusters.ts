@@ -10,7 +10,12 @@ import type { Progress } from './progress';
  * Resolves once the rebuild runs, with a promise of its end (the engine works in a worker thread, so the server can
  * start meanwhile; the Clusters page shows the run's progress).
  */
-export async function seedClusters(app: INestApplicationContext, workspaceId: string, history: DemoHistoryRepository, progress: Progress): Promise<{ done: Promise<void> }> {
+export async function seedClusters(
+  app: INestApplicationContext,
+  workspaceId: string,
+  history: DemoHistoryRepository,
+  progress: Progress,
+): Promise<{ done: Promise<void> }> {
   await history.holdFeedbackSync(workspaceId, null);
   const outcome = await app.get(ComplaintsJobsService).sync(workspaceId, { autoRebuild: false });
   progress.note(`feedback texts ${outcome.copied.toLocaleString('en-US')}/${outcome.copied.toLocaleString('en-US')} copied for clustering`);

@@ -25,17 +25,33 @@ const SURVEYS: Record<SurveyKey, { name: string; touchpoint: string; cesScale?: 
 };
 
 /** The three live surveys, made and published through the survey service (default questions in ru/en/bg). */
-export async function createSurveys(app: INestApplicationContext, workspaceId: string, adminId: string): Promise<Record<SurveyKey, DemoSurvey>> {
+export async function createSurveys(
+  app: INestApplicationContext,
+  workspaceId: string,
+  adminId: string,
+): Promise<Record<SurveyKey, DemoSurvey>> {
   const service = app.get(SurveysService);
   const out = {} as Record<SurveyKey, DemoSurvey>;
   for (const kind of ['nps', 'csat', 'ces'] as SurveyKey[]) {
     const spec = SURVEYS[kind];
     const created = await service.create(workspaceId, adminId, {
-      name: spec.name, kind, touchpointName: spec.touchpoint, languages: ['ru', 'en', 'bg'], defaultLanguage: 'ru',
-      allowedOrigins: ['https://uzhinbox.example'], ...(spec.cesScale ? { cesScale: spec.cesScale } : {}),
+      name: spec.name,
+      kind,
+      touchpointName: spec.touchpoint,
+      languages: ['ru', 'en', 'bg'],
+      defaultLanguage: 'ru',
+      allowedOrigins: ['https://uzhinbox.example'],
+      ...(spec.cesScale ? { cesScale: spec.cesScale } : {}),
     } as CreateSurveyDto);
     const live = await service.update(workspaceId, created.id, { status: 'live' });
-    out[kind] = { id: live.id, kind, name: live.name, version: live.version, questions: live.questions as Question[], touchpointName: spec.touchpoint };
+    out[kind] = {
+      id: live.id,
+      kind,
+      name: live.name,
+      version: live.version,
+      questions: live.questions as Question[],
+      touchpointName: spec.touchpoint,
+    };
   }
   return out;
 }
@@ -65,18 +81,37 @@ export async function seedResponses(
     const at = clock.at(r.day);
     const respondentId = `demo-${r.customer.externalId}`;
     rows.push({
-      id: r.id, surveyId: survey.id, surveyVersion: survey.version, respondentId, customerExternalId: r.customer.externalId,
-      idempotencyKey: `demo-r-${i}`, answers, score: derived.score, scoreScaleMax: derived.scoreScaleMax, comment: derived.comment,
-      language: r.language, hiddenFields: { segment: r.customer.segment, plan: r.customer.plan }, at,
+      id: r.id,
+      surveyId: survey.id,
+      surveyVersion: survey.version,
+      respondentId,
+      customerExternalId: r.customer.externalId,
+      idempotencyKey: `demo-r-${i}`,
+      answers,
+      score: derived.score,
+      scoreScaleMax: derived.scoreScaleMax,
+      comment: derived.comment,
+      language: r.language,
+      hiddenFields: { segment: r.customer.segment, plan: r.customer.plan },
+      at,
     });
-    displays.push({ surveyId: survey.id, respondentId, customerExternalId: r.customer.externalId, idempotencyKey: `demo-d-${i}`, at: new Date(at.getTime() - 40_000) });
+    displays.push({
+      surveyId: survey.id,
+      respondentId,
+      customerExternalId: r.customer.externalId,
+      idempotencyKey: `demo-d-${i}`,
+      at: new Date(at.getTime() - 40_000),
+    });
   }
   // Shown but not answered: the rest of the displays, around the same days.
   const extra = Math.round(responses.length * (story.displaysPerResponse - 1));
   for (let j = 0; j < extra; j++) {
     const r = responses[rng.int(0, responses.length - 1)];
     displays.push({
-      surveyId: surveys[r.survey].id, respondentId: `demo-v-${rng.int(1, 1_000_000)}`, customerExternalId: null, idempotencyKey: `demo-x-${j}`,
+      surveyId: surveys[r.survey].id,
+      respondentId: `demo-v-${rng.int(1, 1_000_000)}`,
+      customerExternalId: null,
+      idempotencyKey: `demo-x-${j}`,
       at: clock.at(Math.max(0, r.day - rng.next() * 2)),
     });
   }

@@ -49,7 +49,12 @@ const SLA_POLICIES: (CreateSlaPolicyDto & { key: string })[] = [
     clock: 'business',
     calendar: { timeZone: 'Europe/Moscow', workingHours: WEEK([{ start: '09:00', end: '21:00' }], [0, 1, 2, 3, 4, 5, 6]), holidays: [] },
     rules: {
-      '*': { '*': { firstResponseMinutes: 240 }, chat: { firstResponseMinutes: 30 }, messenger: { firstResponseMinutes: 30 }, social: { firstResponseMinutes: 60 } },
+      '*': {
+        '*': { firstResponseMinutes: 240 },
+        chat: { firstResponseMinutes: 30 },
+        messenger: { firstResponseMinutes: 30 },
+        social: { firstResponseMinutes: 60 },
+      },
       urgent: { '*': { firstResponseMinutes: 30, resolutionMinutes: 240 } },
       high: { '*': { resolutionMinutes: 720 } },
       normal: { '*': { resolutionMinutes: 2160 } },
@@ -60,42 +65,124 @@ const SLA_POLICIES: (CreateSlaPolicyDto & { key: string })[] = [
 ];
 
 /** The journey of a meal-kit customer, each touchpoint with an owner, a backup and its written standard. */
-const TOUCHPOINTS: (Omit<CreateTouchpointDto, 'ownerId' | 'backupOwnerId' | 'slaPolicyId'> & { key: string; owner: TeamRole; backup: TeamRole; policy?: string })[] = [
+const TOUCHPOINTS: (Omit<CreateTouchpointDto, 'ownerId' | 'backupOwnerId' | 'slaPolicyId'> & {
+  key: string;
+  owner: TeamRole;
+  backup: TeamRole;
+  policy?: string;
+})[] = [
   {
-    key: 'social', name: 'Соцсети и отзывы', stage: 'aware', kind: 'business', channel: 'social', category: 'Маркетинг', owner: 'smm', backup: 'cx', policy: 'support',
-    regulation: 'Отвечаем на каждое упоминание с вопросом или жалобой в течение часа в рабочее время. Негатив не удаляем: отвечаем публично, решаем в личных сообщениях, итог пишем в ветку.',
+    key: 'social',
+    name: 'Соцсети и отзывы',
+    stage: 'aware',
+    kind: 'business',
+    channel: 'social',
+    category: 'Маркетинг',
+    owner: 'smm',
+    backup: 'cx',
+    policy: 'support',
+    regulation:
+      'Отвечаем на каждое упоминание с вопросом или жалобой в течение часа в рабочее время. Негатив не удаляем: отвечаем публично, решаем в личных сообщениях, итог пишем в ветку.',
   },
   {
-    key: 'menu', name: 'Сайт и меню недели', stage: 'considering', kind: 'business', channel: 'web_form', category: 'Продукт', owner: 'product', backup: 'cx',
-    regulation: 'Меню на следующую неделю публикуется до четверга 12:00; у каждого блюда — фото, время готовки, КБЖУ и аллергены. Не меньше 4 вегетарианских блюд в неделю.',
+    key: 'menu',
+    name: 'Сайт и меню недели',
+    stage: 'considering',
+    kind: 'business',
+    channel: 'web_form',
+    category: 'Продукт',
+    owner: 'product',
+    backup: 'cx',
+    regulation:
+      'Меню на следующую неделю публикуется до четверга 12:00; у каждого блюда — фото, время готовки, КБЖУ и аллергены. Не меньше 4 вегетарианских блюд в неделю.',
   },
   {
-    key: 'trial', name: 'Пробный бокс', stage: 'considering', kind: 'business', channel: 'email', category: 'Маркетинг', owner: 'cx', backup: 'smm',
-    regulation: 'Первый бокс — со скидкой 50 % и открыткой с инструкцией. Через два дня после доставки звоним и спрашиваем, всё ли понравилось.',
+    key: 'trial',
+    name: 'Пробный бокс',
+    stage: 'considering',
+    kind: 'business',
+    channel: 'email',
+    category: 'Маркетинг',
+    owner: 'cx',
+    backup: 'smm',
+    regulation:
+      'Первый бокс — со скидкой 50 % и открыткой с инструкцией. Через два дня после доставки звоним и спрашиваем, всё ли понравилось.',
   },
   {
-    key: 'checkout', name: 'Оформление заказа в приложении', stage: 'buying', kind: 'business', channel: 'web_form', category: 'Продукт', owner: 'product', backup: 'support', policy: 'support',
-    regulation: 'Заказ оформляется не больше чем за 3 шага. Любая ошибка оплаты — инцидент: дежурный разработчик отвечает за 30 минут, клиенту пишем сами, не дожидаясь обращения.',
+    key: 'checkout',
+    name: 'Оформление заказа в приложении',
+    stage: 'buying',
+    kind: 'business',
+    channel: 'web_form',
+    category: 'Продукт',
+    owner: 'product',
+    backup: 'support',
+    policy: 'support',
+    regulation:
+      'Заказ оформляется не больше чем за 3 шага. Любая ошибка оплаты — инцидент: дежурный разработчик отвечает за 30 минут, клиенту пишем сами, не дожидаясь обращения.',
   },
   {
-    key: 'courier', name: 'Доставка курьером', stage: 'repeat', kind: 'employee', channel: 'phone', category: 'Логистика', owner: 'delivery', backup: 'support', policy: 'delivery',
-    regulation: 'Курьер приезжает в выбранное двухчасовое окно. Если опаздывает больше чем на 15 минут — звонит клиенту до начала окна. Холодовая цепь: термобокс, хладоэлементы, не дольше 4 часов в пути.',
+    key: 'courier',
+    name: 'Доставка курьером',
+    stage: 'repeat',
+    kind: 'employee',
+    channel: 'phone',
+    category: 'Логистика',
+    owner: 'delivery',
+    backup: 'support',
+    policy: 'delivery',
+    regulation:
+      'Курьер приезжает в выбранное двухчасовое окно. Если опаздывает больше чем на 15 минут — звонит клиенту до начала окна. Холодовая цепь: термобокс, хладоэлементы, не дольше 4 часов в пути.',
   },
   {
-    key: 'box', name: 'Качество продуктов и рецептов', stage: 'repeat', kind: 'business', channel: 'other', category: 'Продукт', owner: 'cx', backup: 'product',
-    regulation: 'Срок годности каждого продукта — не меньше 3 дней после доставки. Сборка проверяется по чек-листу с фото. Недовложение или испорченный продукт компенсируем в тот же день без вопросов.',
+    key: 'box',
+    name: 'Качество продуктов и рецептов',
+    stage: 'repeat',
+    kind: 'business',
+    channel: 'other',
+    category: 'Продукт',
+    owner: 'cx',
+    backup: 'product',
+    regulation:
+      'Срок годности каждого продукта — не меньше 3 дней после доставки. Сборка проверяется по чек-листу с фото. Недовложение или испорченный продукт компенсируем в тот же день без вопросов.',
   },
   {
-    key: 'support', name: 'Служба поддержки', stage: 'repeat', kind: 'employee', channel: 'chat', category: 'Сервис', owner: 'support', backup: 'cx', policy: 'support',
-    regulation: 'Отвечаем в чате за 30 минут с 9 до 21 ежедневно. Оператор сам решает компенсацию до 1 500 ₽. Проблему не передаём «в другой отдел» без имени ответственного и срока.',
+    key: 'support',
+    name: 'Служба поддержки',
+    stage: 'repeat',
+    kind: 'employee',
+    channel: 'chat',
+    category: 'Сервис',
+    owner: 'support',
+    backup: 'cx',
+    policy: 'support',
+    regulation:
+      'Отвечаем в чате за 30 минут с 9 до 21 ежедневно. Оператор сам решает компенсацию до 1 500 ₽. Проблему не передаём «в другой отдел» без имени ответственного и срока.',
   },
   {
-    key: 'subscription', name: 'Управление подпиской: пропуск и пауза', stage: 'repeat', kind: 'business', channel: 'web_form', category: 'Продукт', owner: 'product', backup: 'support',
-    regulation: 'Пропустить неделю или поставить паузу можно в два касания до среды 23:59. Никаких звонков с уговорами; подтверждение приходит письмом сразу.',
+    key: 'subscription',
+    name: 'Управление подпиской: пропуск и пауза',
+    stage: 'repeat',
+    kind: 'business',
+    channel: 'web_form',
+    category: 'Продукт',
+    owner: 'product',
+    backup: 'support',
+    regulation:
+      'Пропустить неделю или поставить паузу можно в два касания до среды 23:59. Никаких звонков с уговорами; подтверждение приходит письмом сразу.',
   },
   {
-    key: 'cancel', name: 'Отмена подписки', stage: 'left', kind: 'business', channel: 'web_form', category: 'Удержание', owner: 'cx', backup: 'support', policy: 'support',
-    regulation: 'Отмена — в один экран, с вопросом о причине и одним предложением по ней (пропуск, пауза, скидка или звонок). Каждую отмену из-за сервиса разбирает CX-менеджер в течение рабочего дня.',
+    key: 'cancel',
+    name: 'Отмена подписки',
+    stage: 'left',
+    kind: 'business',
+    channel: 'web_form',
+    category: 'Удержание',
+    owner: 'cx',
+    backup: 'support',
+    policy: 'support',
+    regulation:
+      'Отмена — в один экран, с вопросом о причине и одним предложением по ней (пропуск, пауза, скидка или звонок). Каждую отмену из-за сервиса разбирает CX-менеджер в течение рабочего дня.',
   },
 ];
 
@@ -107,8 +194,14 @@ export async function seedTeam(app: INestApplicationContext, workspaceId: string
   for (const person of TEAM) {
     // A random password nobody is told: the account exists to own things and cannot be signed into. (Accounts are
     // global; a second demo workspace, as in tests, gets the same people.)
-    const user = (await users.findByEmailWithPassword(person.email))
-      ?? (await users.create({ email: person.email, name: person.name, passwordHash: await hasher.hash(randomBytes(32).toString('base64url')), locale: person.locale }));
+    const user =
+      (await users.findByEmailWithPassword(person.email)) ??
+      (await users.create({
+        email: person.email,
+        name: person.name,
+        passwordHash: await hasher.hash(randomBytes(32).toString('base64url')),
+        locale: person.locale,
+      }));
     await memberships.add(workspaceId, user.id, person.role);
     members[person.key] = user.id;
   }
@@ -121,7 +214,10 @@ export async function seedTeam(app: INestApplicationContext, workspaceId: string
   const touchpoints: DemoTeam['touchpoints'] = {};
   for (const { key, owner, backup, policy, ...fields } of TOUCHPOINTS) {
     const created = await service.create(workspaceId, {
-      ...fields, ownerId: members[owner], backupOwnerId: members[backup], slaPolicyId: policy ? policies[policy] : undefined,
+      ...fields,
+      ownerId: members[owner],
+      backupOwnerId: members[backup],
+      slaPolicyId: policy ? policies[policy] : undefined,
     } as CreateTouchpointDto);
     touchpoints[key] = { id: created.id, name: created.name };
   }

@@ -42,7 +42,11 @@ export class Mailer implements OnModuleDestroy {
       await this.transport.sendMail({ to: message.to, subject: message.subject, text: message.text });
     } catch (error) {
       this.logger.error(`sending mail failed: ${(error as Error).message}`);
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'mail_unavailable', 'The email could not be sent. Please try again in a few minutes.');
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'mail_unavailable',
+        'The email could not be sent. Please try again in a few minutes.',
+      );
     }
   }
 

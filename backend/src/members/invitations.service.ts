@@ -28,7 +28,11 @@ const codeHash = (invitationId: string, code: string) => sha256Hex(`${invitation
 
 function wrongCode(left: number): ApiError {
   if (left <= 0) {
-    return new ApiError(HttpStatus.GONE, 'invitation_invalidated', 'Too many wrong codes: this invitation no longer works. Ask for a new invitation.');
+    return new ApiError(
+      HttpStatus.GONE,
+      'invitation_invalidated',
+      'Too many wrong codes: this invitation no longer works. Ask for a new invitation.',
+    );
   }
   const message = `The code is wrong or has expired. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`;
   return new ApiError(HttpStatus.BAD_REQUEST, 'invalid_code', message, [{ field: 'code', message }]);
@@ -126,17 +130,33 @@ export class InvitationsService {
       const invitation = await this.invitations.findUsableByTokenHash(sha256Hex(token), new Date(), manager);
       if (!invitation) throw invitationGone();
       if (invitation.codesSent >= MAX_CODES_SENT) {
-        throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'too_many_codes', 'Too many codes were sent for this invitation. Ask for a new invitation.');
+        throw new ApiError(
+          HttpStatus.TOO_MANY_REQUESTS,
+          'too_many_codes',
+          'Too many codes were sent for this invitation. Ask for a new invitation.',
+        );
       }
       const workspaceName = (await this.workspaces.nameOf(invitation.workspaceId)) ?? '';
       if (await this.users.findByEmailWithPassword(invitation.email, manager)) {
         await this.invitations.recordCodeSent(invitation.workspaceId, invitation.id, null, manager);
         const base = this.config.publicUrl;
-        return alreadyRegisteredMail(invitation.email, workspaceName, `${base}/invite/${token}`, `${base}/login?next=${encodeURIComponent(`/invite/${token}`)}`);
+        return alreadyRegisteredMail(
+          invitation.email,
+          workspaceName,
+          `${base}/invite/${token}`,
+          `${base}/login?next=${encodeURIComponent(`/invite/${token}`)}`,
+        );
       }
-      const code = randomInt(0, 10 ** CODE_DIGITS).toString().padStart(CODE_DIGITS, '0');
+      const code = randomInt(0, 10 ** CODE_DIGITS)
+        .toString()
+        .padStart(CODE_DIGITS, '0');
       const expiresAt = new Date(Date.now() + CODE_TTL_MINUTES * 60_000);
-      await this.invitations.recordCodeSent(invitation.workspaceId, invitation.id, { hash: codeHash(invitation.id, code), expiresAt }, manager);
+      await this.invitations.recordCodeSent(
+        invitation.workspaceId,
+        invitation.id,
+        { hash: codeHash(invitation.id, code), expiresAt },
+        manager,
+      );
       return invitationCodeMail(invitation.email, workspaceName, code, CODE_TTL_MINUTES);
     });
     await this.mailer.send(mail);

@@ -75,10 +75,7 @@ export class MembersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a pending invitation (admins)' })
   @ApiNoContentResponse()
-  revokeInvitation(
-    @CurrentWorkspace() ws: WorkspaceContext,
-    @Param('invitationId', uuidOr404('Invitation')) id: string,
-  ): Promise<void> {
+  revokeInvitation(@CurrentWorkspace() ws: WorkspaceContext, @Param('invitationId', uuidOr404('Invitation')) id: string): Promise<void> {
     return this.invitations.revoke(ws.workspaceId, id);
   }
 }

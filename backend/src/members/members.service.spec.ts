@@ -21,7 +21,10 @@ function fakeRepository(members: Pick<MembershipEntity, 'userId' | 'role'>[]) {
 
 describe('MembersService', () => {
   it('refuses to demote or remove the only admin', async () => {
-    const { repo, service } = fakeRepository([{ userId: 'a', role: 'admin' }, { userId: 'v', role: 'viewer' }]);
+    const { repo, service } = fakeRepository([
+      { userId: 'a', role: 'admin' },
+      { userId: 'v', role: 'viewer' },
+    ]);
     await expect(service.changeRole('w', 'a', 'viewer')).rejects.toMatchObject({ code: 'last_admin' });
     await expect(service.remove('w', 'a', { userId: 'a', role: 'admin' })).rejects.toMatchObject({ code: 'last_admin' });
     expect(repo.updateRole).not.toHaveBeenCalled();
@@ -29,14 +32,21 @@ describe('MembersService', () => {
   });
 
   it('demotes an admin when another admin remains', async () => {
-    const { repo, service } = fakeRepository([{ userId: 'a', role: 'admin' }, { userId: 'b', role: 'admin' }]);
+    const { repo, service } = fakeRepository([
+      { userId: 'a', role: 'admin' },
+      { userId: 'b', role: 'admin' },
+    ]);
     const result = await service.changeRole('w', 'a', 'owner');
     expect(result.role).toBe('owner');
     expect(repo.updateRole).toHaveBeenCalledWith('w', 'a', 'owner', expect.anything());
   });
 
   it('lets members leave but not remove others', async () => {
-    const { repo, service } = fakeRepository([{ userId: 'a', role: 'admin' }, { userId: 'v', role: 'viewer' }, { userId: 'o', role: 'owner' }]);
+    const { repo, service } = fakeRepository([
+      { userId: 'a', role: 'admin' },
+      { userId: 'v', role: 'viewer' },
+      { userId: 'o', role: 'owner' },
+    ]);
     await expect(service.remove('w', 'o', { userId: 'v', role: 'viewer' })).rejects.toMatchObject({ status: 403 });
     await service.remove('w', 'v', { userId: 'v', role: 'viewer' });
     expect(repo.delete).toHaveBeenCalledWith('w', 'v', expect.anything());

@@ -6,8 +6,7 @@ import { MembershipEntity } from './membership.entity';
 import { MembershipsRepository } from './memberships.repository';
 import type { MemberDto } from './members.dto';
 
-const lastAdmin = () =>
-  conflict('last_admin', 'A workspace needs at least one admin: make someone else an admin first.');
+const lastAdmin = () => conflict('last_admin', 'A workspace needs at least one admin: make someone else an admin first.');
 
 export function toMemberDto(membership: MembershipEntity): MemberDto {
   return {

@@ -66,7 +66,8 @@ export class MentionIngestService {
 
   /** Validates one raw item against the mention rules. */
   async validateItem(raw: unknown, now = Date.now()): Promise<{ item: MentionInputDto | null; errors: FieldError[] }> {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { item: null, errors: [{ field: '', message: 'each mention must be an object' }] };
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      return { item: null, errors: [{ field: '', message: 'each mention must be an object' }] };
     const item = plainToInstance(MentionInputDto, raw);
     const errors = flattenValidationErrors(await validate(item, VALIDATION_OPTIONS));
     if (errors.length === 0 && Date.parse(item.postedAt) > now + FUTURE_TOLERANCE_MS) {
@@ -76,7 +77,12 @@ export class MentionIngestService {
     return { item: errors.length === 0 ? item : null, errors };
   }
 
-  async ingest(workspaceId: string, raw: unknown[], channel: MentionChannel, feedId: string | null = null): Promise<MentionIngestResultDto> {
+  async ingest(
+    workspaceId: string,
+    raw: unknown[],
+    channel: MentionChannel,
+    feedId: string | null = null,
+  ): Promise<MentionIngestResultDto> {
     const items: MentionIngestItemDto[] = new Array(raw.length);
     const valid: { index: number; input: MentionInputDto }[] = [];
     // Validation resolves through microtasks, which never let the event loop in: a 1000-item batch
@@ -122,7 +128,11 @@ export class MentionIngestService {
     feedId: string | null,
     items: MentionIngestItemDto[],
   ): Promise<MentionInsert[]> {
-    const existing = await this.mentions.existing(manager, workspaceId, analysed.map((a) => a.input));
+    const existing = await this.mentions.existing(
+      manager,
+      workspaceId,
+      analysed.map((a) => a.input),
+    );
     const fresh: AnalysedMention[] = [];
     const batchIds = new Map<string, string>();
     for (const a of analysed) {
@@ -135,13 +145,24 @@ export class MentionIngestService {
       }
     }
 
-    const byHash = await this.mentions.originalsByHash(manager, workspaceId, [...new Set(fresh.map((a) => a.dedup.textHash).filter((h): h is string => h !== null))]);
+    const byHash = await this.mentions.originalsByHash(manager, workspaceId, [
+      ...new Set(fresh.map((a) => a.dedup.textHash).filter((h): h is string => h !== null)),
+    ]);
     const needNear = fresh.filter((a) => a.dedup.bands && !(a.dedup.textHash && byHash.has(a.dedup.textHash)));
-    const candidates = await this.mentions.nearCandidates(manager, workspaceId, [...new Set(needNear.flatMap((a) => a.dedup.bands!))], NEAR_WINDOW_DAYS, NEAR_CANDIDATE_LIMIT);
+    const candidates = await this.mentions.nearCandidates(
+      manager,
+      workspaceId,
+      [...new Set(needNear.flatMap((a) => a.dedup.bands!))],
+      NEAR_WINDOW_DAYS,
+      NEAR_CANDIDATE_LIMIT,
+    );
     const index = new BandIndex();
     const candidateWords = await dedupWords(candidates.map((c) => c.text));
-    for (const [i, c] of candidates.entries()) index.add({ id: c.duplicateOf ?? c.id, features: featureSet(candidateWords[i]) }, c.lshBands);
-    const parentKeys = fresh.filter((a) => a.input.parentExternalId).map((a) => ({ source: a.input.source, externalId: a.input.parentExternalId! }));
+    for (const [i, c] of candidates.entries())
+      index.add({ id: c.duplicateOf ?? c.id, features: featureSet(candidateWords[i]) }, c.lshBands);
+    const parentKeys = fresh
+      .filter((a) => a.input.parentExternalId)
+      .map((a) => ({ source: a.input.source, externalId: a.input.parentExternalId! }));
     const parents = await this.mentions.parents(manager, workspaceId, parentKeys);
 
     // New originals of this batch join the index, so copies inside one batch link to the first of them.
@@ -152,11 +173,25 @@ export class MentionIngestService {
       const { duplicateOf, kind } = this.findOriginal(a, byHash, batchByHash, index);
       const parentKey = a.input.parentExternalId ? mentionKey(a.input.source, a.input.parentExternalId) : null;
       rows.push({
-        id, source: a.input.source, externalId: a.input.externalId, url: a.input.url ?? null, author: a.input.author ?? null,
-        text: a.input.text, language: a.language, sentiment: a.sentiment, sentimentScore: a.sentimentScore,
-        postedAt: new Date(a.input.postedAt).toISOString(), reach: a.input.reach ?? null,
-        parentExternalId: a.input.parentExternalId ?? null, parentId: parentKey ? (parents.get(parentKey) ?? batchIds.get(parentKey) ?? null) : null,
-        duplicateOf, duplicateKind: kind, textHash: a.dedup.textHash, lshBands: a.dedup.bands, channel, feedId,
+        id,
+        source: a.input.source,
+        externalId: a.input.externalId,
+        url: a.input.url ?? null,
+        author: a.input.author ?? null,
+        text: a.input.text,
+        language: a.language,
+        sentiment: a.sentiment,
+        sentimentScore: a.sentimentScore,
+        postedAt: new Date(a.input.postedAt).toISOString(),
+        reach: a.input.reach ?? null,
+        parentExternalId: a.input.parentExternalId ?? null,
+        parentId: parentKey ? (parents.get(parentKey) ?? batchIds.get(parentKey) ?? null) : null,
+        duplicateOf,
+        duplicateKind: kind,
+        textHash: a.dedup.textHash,
+        lshBands: a.dedup.bands,
+        channel,
+        feedId,
       });
       if (!duplicateOf) {
         if (a.dedup.textHash) batchByHash.set(a.dedup.textHash, id);
@@ -165,10 +200,15 @@ export class MentionIngestService {
     }
 
     // A parent later in the same batch than its reply: resolve from the batch.
-    for (const row of rows) if (row.parentExternalId && !row.parentId) row.parentId = batchIds.get(mentionKey(row.source, row.parentExternalId)) ?? null;
+    for (const row of rows)
+      if (row.parentExternalId && !row.parentId) row.parentId = batchIds.get(mentionKey(row.source, row.parentExternalId)) ?? null;
     const inserted = await this.mentions.insert(manager, workspaceId, rows);
     const createdRows = rows.filter((r) => inserted.has(r.id));
-    await this.mentions.adoptOrphans(manager, workspaceId, createdRows.map((r) => ({ id: r.id, source: r.source, externalId: r.externalId })));
+    await this.mentions.adoptOrphans(
+      manager,
+      workspaceId,
+      createdRows.map((r) => ({ id: r.id, source: r.source, externalId: r.externalId })),
+    );
 
     const raced = rows.filter((r) => !inserted.has(r.id));
     const racedIds = await this.mentions.existing(manager, workspaceId, raced);
@@ -210,8 +250,17 @@ export class MentionIngestService {
 /** The `mention.created` webhook body. */
 function mentionEvent(row: MentionInsert) {
   return {
-    mentionId: row.id, source: row.source, externalId: row.externalId, url: row.url, author: row.author, text: row.text,
-    language: row.language, sentiment: row.sentiment, postedAt: row.postedAt, reach: row.reach, parentId: row.parentId,
+    mentionId: row.id,
+    source: row.source,
+    externalId: row.externalId,
+    url: row.url,
+    author: row.author,
+    text: row.text,
+    language: row.language,
+    sentiment: row.sentiment,
+    postedAt: row.postedAt,
+    reach: row.reach,
+    parentId: row.parentId,
     duplicateOf: row.duplicateOf,
   };
 }

@@ -27,8 +27,15 @@ export class MentionTimelineSource implements TimelineSource, OnModuleInit {
       at: row.at,
       title: row.source,
       details: {
-        kind: 'mention', mentionId: row.mentionId, source: row.source, author: row.author, text: row.text, url: row.url,
-        sentiment: row.sentiment, language: row.language, answered: row.answered,
+        kind: 'mention',
+        mentionId: row.mentionId,
+        source: row.source,
+        author: row.author,
+        text: row.text,
+        url: row.url,
+        sentiment: row.sentiment,
+        language: row.language,
+        answered: row.answered,
       },
     }));
   }

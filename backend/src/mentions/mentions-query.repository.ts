@@ -8,8 +8,23 @@ import { MentionEntity } from './mention.entity';
 /** A mention as the Mentions page shows it: its columns, how many copies and replies it has, and who handles it. */
 export type MentionRow = Pick<
   MentionEntity,
-  'id' | 'source' | 'externalId' | 'url' | 'author' | 'text' | 'language' | 'sentiment' | 'sentimentScore' | 'postedAt' | 'reach'
-  | 'parentId' | 'duplicateOf' | 'duplicateKind' | 'answeredAt' | 'channel' | 'createdAt'
+  | 'id'
+  | 'source'
+  | 'externalId'
+  | 'url'
+  | 'author'
+  | 'text'
+  | 'language'
+  | 'sentiment'
+  | 'sentimentScore'
+  | 'postedAt'
+  | 'reach'
+  | 'parentId'
+  | 'duplicateOf'
+  | 'duplicateKind'
+  | 'answeredAt'
+  | 'channel'
+  | 'createdAt'
 > & {
   duplicateCount: number;
   replyCount: number;
@@ -53,13 +68,30 @@ export type MentionEventRow = Pick<MentionEntity, 'source' | 'author' | 'text' |
 };
 
 const ROW_COLUMNS = [
-  'm.id AS id', 'm.source AS source', 'm.external_id AS "externalId"', 'm.url AS url', 'm.author AS author', 'm.text AS text',
-  'm.language AS language', 'm.sentiment AS sentiment', 'm.sentiment_score AS "sentimentScore"', 'm.posted_at AS "postedAt"',
-  'm.reach AS reach', 'm.parent_id AS "parentId"', 'm.duplicate_of AS "duplicateOf"', 'm.duplicate_kind AS "duplicateKind"',
+  'm.id AS id',
+  'm.source AS source',
+  'm.external_id AS "externalId"',
+  'm.url AS url',
+  'm.author AS author',
+  'm.text AS text',
+  'm.language AS language',
+  'm.sentiment AS sentiment',
+  'm.sentiment_score AS "sentimentScore"',
+  'm.posted_at AS "postedAt"',
+  'm.reach AS reach',
+  'm.parent_id AS "parentId"',
+  'm.duplicate_of AS "duplicateOf"',
+  'm.duplicate_kind AS "duplicateKind"',
   '(SELECT count(*)::int FROM mentions d WHERE d.workspace_id = m.workspace_id AND d.duplicate_of = m.id) AS "duplicateCount"',
   '(SELECT count(*)::int FROM mentions r WHERE r.workspace_id = m.workspace_id AND r.parent_id = m.id) AS "replyCount"',
-  'm.assigned_to AS "assignedToId"', 'ua.name AS "assignedToName"', 'm.answered_at AS "answeredAt"', 'm.answered_by AS "answeredById"',
-  'ub.name AS "answeredByName"', 'm.customer_external_id AS "customerId"', 'm.channel AS channel', 'm.created_at AS "createdAt"',
+  'm.assigned_to AS "assignedToId"',
+  'ua.name AS "assignedToName"',
+  'm.answered_at AS "answeredAt"',
+  'm.answered_by AS "answeredById"',
+  'ub.name AS "answeredByName"',
+  'm.customer_external_id AS "customerId"',
+  'm.channel AS channel',
+  'm.created_at AS "createdAt"',
 ];
 
 /** Reading mentions: filtered pages, threads, copies and the figures of the Mentions page. */
@@ -123,14 +155,28 @@ export class MentionsQueryRepository {
   }
 
   replies(workspaceId: string, id: string, limit: number): Promise<MentionRow[]> {
-    return this.rows(workspaceId).andWhere('m.parent_id = :id', { id }).orderBy('m.posted_at').addOrderBy('m.id').limit(limit).getRawMany<MentionRow>();
+    return this.rows(workspaceId)
+      .andWhere('m.parent_id = :id', { id })
+      .orderBy('m.posted_at')
+      .addOrderBy('m.id')
+      .limit(limit)
+      .getRawMany<MentionRow>();
   }
 
   duplicates(workspaceId: string, id: string, limit: number): Promise<MentionRow[]> {
-    return this.rows(workspaceId).andWhere('m.duplicate_of = :id', { id }).orderBy('m.posted_at').addOrderBy('m.id').limit(limit).getRawMany<MentionRow>();
+    return this.rows(workspaceId)
+      .andWhere('m.duplicate_of = :id', { id })
+      .orderBy('m.posted_at')
+      .addOrderBy('m.id')
+      .limit(limit)
+      .getRawMany<MentionRow>();
   }
 
-  async update(workspaceId: string, id: string, changes: { assignedTo?: string | null; answeredBy?: string | null; customerId?: string | null }): Promise<void> {
+  async update(
+    workspaceId: string,
+    id: string,
+    changes: { assignedTo?: string | null; answeredBy?: string | null; customerId?: string | null },
+  ): Promise<void> {
     const set: QueryDeepPartialEntity<MentionEntity> = {};
     if (changes.assignedTo !== undefined) set.assignedTo = changes.assignedTo;
     if (changes.answeredBy !== undefined) {
@@ -144,7 +190,14 @@ export class MentionsQueryRepository {
   }
 
   /** Originals per bucket (empty buckets included), bucket starts in the given time zone. Analytics: generate_series + grouped counts. */
-  series(workspaceId: string, from: Date, to: Date, interval: 'day' | 'week' | 'month', timeZone: string, sources?: string[]): Promise<BucketRow[]> {
+  series(
+    workspaceId: string,
+    from: Date,
+    to: Date,
+    interval: 'day' | 'week' | 'month',
+    timeZone: string,
+    sources?: string[],
+  ): Promise<BucketRow[]> {
     return this.mentions.query(
       `WITH buckets AS (
          SELECT generate_series(date_trunc($4, $2::timestamptz AT TIME ZONE $5), date_trunc($4, ($3::timestamptz - interval '1 microsecond') AT TIME ZONE $5), ('1 ' || $4)::interval) AS local_start
@@ -178,17 +231,28 @@ export class MentionsQueryRepository {
   }
 
   /** Analytics: copies, unanswered negative originals and originals per language. */
-  async summary(workspaceId: string, from: Date, to: Date, sources?: string[]): Promise<{ duplicates: number; unansweredNegative: number; byLanguage: Record<string, number> }> {
+  async summary(
+    workspaceId: string,
+    from: Date,
+    to: Date,
+    sources?: string[],
+  ): Promise<{ duplicates: number; unansweredNegative: number; byLanguage: Record<string, number> }> {
     const params = [workspaceId, from, to, sources?.length ? sources : null];
     const scope = `workspace_id = $1 AND posted_at >= $2 AND posted_at < $3 AND ($4::varchar[] IS NULL OR source = ANY ($4::varchar[]))`;
-    const [[counts], languages]: [{ duplicates: number; unansweredNegative: number }[], (Pick<MentionEntity, 'language'> & { n: number })[]] = await Promise.all([
+    const [[counts], languages]: [
+      { duplicates: number; unansweredNegative: number }[],
+      (Pick<MentionEntity, 'language'> & { n: number })[],
+    ] = await Promise.all([
       this.mentions.query(
         `SELECT count(*) FILTER (WHERE duplicate_of IS NOT NULL)::int AS duplicates,
                 count(*) FILTER (WHERE duplicate_of IS NULL AND sentiment = -1 AND answered_at IS NULL)::int AS "unansweredNegative"
            FROM mentions WHERE ${scope}`,
         params,
       ),
-      this.mentions.query(`SELECT language, count(*)::int AS n FROM mentions WHERE ${scope} AND duplicate_of IS NULL GROUP BY language ORDER BY 2 DESC`, params),
+      this.mentions.query(
+        `SELECT language, count(*)::int AS n FROM mentions WHERE ${scope} AND duplicate_of IS NULL GROUP BY language ORDER BY 2 DESC`,
+        params,
+      ),
     ]);
     return { ...counts, byLanguage: Object.fromEntries(languages.map((l) => [l.language, l.n])) };
   }

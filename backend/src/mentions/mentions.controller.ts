@@ -8,8 +8,17 @@ import { IngestKeysService } from './ingest-keys/ingest-keys.service';
 import { MentionBatchDto, MentionIngestResultDto } from './mention-input.dto';
 import { MentionIngestService } from './mention-ingest.service';
 import {
-  CreatedIngestKeyDto, CreateIngestKeyDto, IngestKeyDto, ListMentionsQuery, MentionDetailDto, MentionPageDto, MentionStatsDto,
-  MentionStatsQuery, SpikeAlertDto, SpikeSettingsDto, UpdateMentionDto,
+  CreatedIngestKeyDto,
+  CreateIngestKeyDto,
+  IngestKeyDto,
+  ListMentionsQuery,
+  MentionDetailDto,
+  MentionPageDto,
+  MentionStatsDto,
+  MentionStatsQuery,
+  SpikeAlertDto,
+  SpikeSettingsDto,
+  UpdateMentionDto,
 } from './mentions.dto';
 import { MentionsService } from './mentions.service';
 import { SpikeAlertsService } from './spikes/spike-alerts.service';
@@ -31,7 +40,11 @@ export class MentionsController {
   @WorkspaceAccess({ scope: 'mentions:read' })
   @ApiOperation({ summary: 'Mentions, newest first, with filters; copies left out unless asked for' })
   @ApiOkResponse({ type: MentionPageDto })
-  list(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() principal: Principal, @Query() query: ListMentionsQuery): Promise<MentionPageDto> {
+  list(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListMentionsQuery,
+  ): Promise<MentionPageDto> {
     return this.mentions.list(ws.workspaceId, userIdOf(principal), query);
   }
 
@@ -39,7 +52,11 @@ export class MentionsController {
   @WorkspaceAccess({ roles: EDITORS, scope: 'mentions:write' })
   @ApiOperation({ summary: 'Add up to 1000 mentions; each is validated on its own, invalid ones reported, valid ones stored once' })
   @ApiOkResponse({ type: MentionIngestResultDto })
-  bulk(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: MentionBatchDto, @Res({ passthrough: true }) res: Response): Promise<MentionIngestResultDto> {
+  bulk(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: MentionBatchDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MentionIngestResultDto> {
     res.status(200);
     return this.ingest.ingest(ws.workspaceId, body.mentions, 'api');
   }

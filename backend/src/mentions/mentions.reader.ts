@@ -4,7 +4,9 @@ import { EntityManager, Repository } from 'typeorm';
 import { MentionEntity } from './mention.entity';
 
 /** A negative original mention as complaint clustering copies it; the time stays text so its microseconds survive JSON. */
-export type MentionForClustering = Pick<MentionEntity, 'id' | 'text' | 'language' | 'sentiment' | 'customerExternalId'> & { postedAt: string };
+export type MentionForClustering = Pick<MentionEntity, 'id' | 'text' | 'language' | 'sentiment' | 'customerExternalId'> & {
+  postedAt: string;
+};
 
 /** A negative original mention that should open a case. */
 export type MentionCaseCandidate = Pick<MentionEntity, 'id' | 'source' | 'author' | 'url' | 'text' | 'customerExternalId' | 'postedAt'>;
@@ -19,10 +21,17 @@ export class MentionsReader {
     return (manager ? manager.getRepository(MentionEntity) : this.mentions)
       .createQueryBuilder('m')
       .select([
-        'm.id AS id', 'left(m.text, 5000) AS text', 'm.language AS language', 'm.sentiment AS sentiment',
-        'm.customer_external_id AS "customerExternalId"', 'm.posted_at::text AS "postedAt"',
+        'm.id AS id',
+        'left(m.text, 5000) AS text',
+        'm.language AS language',
+        'm.sentiment AS sentiment',
+        'm.customer_external_id AS "customerExternalId"',
+        'm.posted_at::text AS "postedAt"',
       ])
-      .where('m.workspace_id = :workspaceId AND m.created_at >= :since AND m.sentiment = -1 AND m.duplicate_of IS NULL', { workspaceId, since })
+      .where('m.workspace_id = :workspaceId AND m.created_at >= :since AND m.sentiment = -1 AND m.duplicate_of IS NULL', {
+        workspaceId,
+        since,
+      })
       .getRawMany<MentionForClustering>();
   }
 

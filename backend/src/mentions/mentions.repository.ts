@@ -9,8 +9,24 @@ export type OriginalCandidate = Pick<MentionEntity, 'id' | 'duplicateOf' | 'text
 /** A new mention's row; the time stays the ISO string it is announced with. */
 export type MentionInsert = Pick<
   MentionEntity,
-  'id' | 'source' | 'externalId' | 'url' | 'author' | 'text' | 'language' | 'sentiment' | 'sentimentScore' | 'reach' | 'parentExternalId'
-  | 'parentId' | 'duplicateOf' | 'duplicateKind' | 'textHash' | 'lshBands' | 'channel' | 'feedId'
+  | 'id'
+  | 'source'
+  | 'externalId'
+  | 'url'
+  | 'author'
+  | 'text'
+  | 'language'
+  | 'sentiment'
+  | 'sentimentScore'
+  | 'reach'
+  | 'parentExternalId'
+  | 'parentId'
+  | 'duplicateOf'
+  | 'duplicateKind'
+  | 'textHash'
+  | 'lshBands'
+  | 'channel'
+  | 'feedId'
 > & { postedAt: string };
 
 type MentionKey = Pick<MentionEntity, 'source' | 'externalId'>;
@@ -93,7 +109,11 @@ export class MentionsRepository {
   }
 
   /** Replies that arrived before their parent get linked once the parent is stored. */
-  async adoptOrphans(manager: EntityManager, workspaceId: string, parents: Pick<MentionEntity, 'id' | 'source' | 'externalId'>[]): Promise<void> {
+  async adoptOrphans(
+    manager: EntityManager,
+    workspaceId: string,
+    parents: Pick<MentionEntity, 'id' | 'source' | 'externalId'>[],
+  ): Promise<void> {
     if (parents.length === 0) return;
     await manager.query(
       `UPDATE mentions m SET parent_id = p.id

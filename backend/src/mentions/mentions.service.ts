@@ -6,21 +6,44 @@ import { validationError } from '../common/http/validation.pipe';
 import { CustomerNames } from '../customers/customer-names';
 import { CustomersReader } from '../customers/customers.reader';
 import { MembershipsReader } from '../members/memberships.reader';
-import type { ListMentionsQuery, MentionDetailDto, MentionDto, MentionPageDto, MentionStatsDto, MentionStatsQuery, UpdateMentionDto } from './mentions.dto';
+import type {
+  ListMentionsQuery,
+  MentionDetailDto,
+  MentionDto,
+  MentionPageDto,
+  MentionStatsDto,
+  MentionStatsQuery,
+  UpdateMentionDto,
+} from './mentions.dto';
 import { type MentionFilter, type MentionRow, MentionsQueryRepository } from './mentions-query.repository';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function toMentionDto(row: MentionRow, names: ReadonlyMap<string, string> = new Map()): MentionDto {
   return {
-    id: row.id, source: row.source, externalId: row.externalId, url: row.url, author: row.author, text: row.text,
-    language: row.language, sentiment: row.sentiment, sentimentScore: row.sentimentScore, postedAt: row.postedAt.toISOString(),
-    reach: row.reach, parentId: row.parentId, duplicateOf: row.duplicateOf, duplicateKind: row.duplicateKind,
-    duplicateCount: row.duplicateCount, replyCount: row.replyCount,
+    id: row.id,
+    source: row.source,
+    externalId: row.externalId,
+    url: row.url,
+    author: row.author,
+    text: row.text,
+    language: row.language,
+    sentiment: row.sentiment,
+    sentimentScore: row.sentimentScore,
+    postedAt: row.postedAt.toISOString(),
+    reach: row.reach,
+    parentId: row.parentId,
+    duplicateOf: row.duplicateOf,
+    duplicateKind: row.duplicateKind,
+    duplicateCount: row.duplicateCount,
+    replyCount: row.replyCount,
     assignedTo: row.assignedToId ? { id: row.assignedToId, name: row.assignedToName ?? '' } : null,
     answeredAt: iso(row.answeredAt),
     answeredBy: row.answeredById ? { id: row.answeredById, name: row.answeredByName ?? '' } : null,
-    customerId: row.customerId, customerName: (row.customerId && names.get(row.customerId)) || null, channel: row.channel, createdAt: row.createdAt.toISOString(),
+    customerId: row.customerId,
+    customerName: (row.customerId && names.get(row.customerId)) || null,
+    channel: row.channel,
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
@@ -35,7 +58,8 @@ export class MentionsService {
   ) {}
 
   async list(workspaceId: string, userId: string | null, query: ListMentionsQuery): Promise<MentionPageDto> {
-    if (query.assigned === 'me' && !userId) throw validationError([{ field: 'assigned', message: 'assigned=me needs a signed-in person, not an API token' }]);
+    if (query.assigned === 'me' && !userId)
+      throw validationError([{ field: 'assigned', message: 'assigned=me needs a signed-in person, not an API token' }]);
     const filter: MentionFilter = {
       workspaceId,
       sources: query.source,
@@ -53,8 +77,14 @@ export class MentionsService {
     const rows = await this.mentions.page(filter, limit + 1, query.cursor ? decodeKeysetCursor(query.cursor) : undefined);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    const names = await this.customerNames.of(workspaceId, page.map((m) => m.customerId));
-    return { items: page.map((m) => toMentionDto(m, names)), nextCursor: rows.length > limit && last ? encodeKeysetCursor({ at: last.postedAt, id: last.id }) : null };
+    const names = await this.customerNames.of(
+      workspaceId,
+      page.map((m) => m.customerId),
+    );
+    return {
+      items: page.map((m) => toMentionDto(m, names)),
+      nextCursor: rows.length > limit && last ? encodeKeysetCursor({ at: last.postedAt, id: last.id }) : null,
+    };
   }
 
   async get(workspaceId: string, id: string): Promise<MentionDetailDto> {
@@ -67,7 +97,10 @@ export class MentionsService {
       row.duplicateOf ? this.mentions.find(workspaceId, row.duplicateOf) : Promise.resolve(null),
     ]);
     // Every customer the thread names, in one lookup.
-    const names = await this.customerNames.of(workspaceId, [row, ...ancestors, ...replies, ...duplicates, ...(original ? [original] : [])].map((m) => m.customerId));
+    const names = await this.customerNames.of(
+      workspaceId,
+      [row, ...ancestors, ...replies, ...duplicates, ...(original ? [original] : [])].map((m) => m.customerId),
+    );
     const dto = (m: MentionRow) => toMentionDto(m, names);
     return {
       ...dto(row),
@@ -87,7 +120,8 @@ export class MentionsService {
     if (input.customerId && !(await this.customers.exists(workspaceId, input.customerId))) {
       problems.push({ field: 'customerId', message: `there is no customer with external id "${input.customerId}"` });
     }
-    if (input.answered === true && !userId) problems.push({ field: 'answered', message: 'marking answered needs a signed-in person, not an API token' });
+    if (input.answered === true && !userId)
+      problems.push({ field: 'answered', message: 'marking answered needs a signed-in person, not an API token' });
     if (problems.length > 0) throw validationError(problems);
     await this.mentions.update(workspaceId, id, {
       assignedTo: input.assignedTo,
@@ -100,15 +134,23 @@ export class MentionsService {
   async stats(workspaceId: string, query: MentionStatsQuery): Promise<MentionStatsDto> {
     const period = resolvePeriod(query, 30);
     const interval = query.interval ?? 'day';
-    const buckets = Math.ceil((period.to.getTime() - period.from.getTime()) / { day: 86_400_000, week: 7 * 86_400_000, month: 28 * 86_400_000 }[interval]);
-    if (buckets > 400) throw validationError([{ field: 'interval', message: `${buckets} ${interval}s is too many points; pick a longer interval or a shorter period` }]);
+    const buckets = Math.ceil(
+      (period.to.getTime() - period.from.getTime()) / { day: 86_400_000, week: 7 * 86_400_000, month: 28 * 86_400_000 }[interval],
+    );
+    if (buckets > 400)
+      throw validationError([
+        { field: 'interval', message: `${buckets} ${interval}s is too many points; pick a longer interval or a shorter period` },
+      ]);
     const [series, sources, summary] = await Promise.all([
       this.mentions.series(workspaceId, period.from, period.to, interval, period.timeZone, query.source),
       this.mentions.bySource(workspaceId, period.from, period.to, query.source),
       this.mentions.summary(workspaceId, period.from, period.to, query.source),
     ]);
     const sum = (s: { negative: number; neutral: number; positive: number }) => s.negative + s.neutral + s.positive;
-    const totals = sources.reduce((t, s) => ({ negative: t.negative + s.negative, neutral: t.neutral + s.neutral, positive: t.positive + s.positive }), { negative: 0, neutral: 0, positive: 0 });
+    const totals = sources.reduce(
+      (t, s) => ({ negative: t.negative + s.negative, neutral: t.neutral + s.neutral, positive: t.positive + s.positive }),
+      { negative: 0, neutral: 0, positive: 0 },
+    );
     const all = sum(totals);
     return {
       from: period.from.toISOString(),
@@ -117,7 +159,13 @@ export class MentionsService {
       totals: { ...totals, total: all },
       duplicates: summary.duplicates,
       unansweredNegative: summary.unansweredNegative,
-      series: series.map((b) => ({ start: b.start.toISOString(), negative: b.negative, neutral: b.neutral, positive: b.positive, total: sum(b) })),
+      series: series.map((b) => ({
+        start: b.start.toISOString(),
+        negative: b.negative,
+        neutral: b.neutral,
+        positive: b.positive,
+        total: sum(b),
+      })),
       bySource: sources.map((s) => ({ ...s, total: sum(s), share: all === 0 ? 0 : Math.round((sum(s) / all) * 10000) / 10000 })),
       byLanguage: summary.byLanguage,
     };

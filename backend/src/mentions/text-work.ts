@@ -53,7 +53,10 @@ export function runTextWork(job: TextJob, chars: number): Promise<TextJobResult>
 
 /** Language, sentiment and copy-detection keys for each text. */
 export async function analyseTexts(items: { text: string; language?: string }[]): Promise<TextAnalysis[]> {
-  const result = await runTextWork({ kind: 'analyse', items: items.map((i) => ({ text: i.text, ...(i.language ? { language: i.language } : {}) })) }, totalChars(items.map((i) => i.text)));
+  const result = await runTextWork(
+    { kind: 'analyse', items: items.map((i) => ({ text: i.text, ...(i.language ? { language: i.language } : {}) })) },
+    totalChars(items.map((i) => i.text)),
+  );
   return (result as Extract<TextJobResult, { kind: 'analyse' }>).analyses;
 }
 

@@ -46,34 +46,17 @@ export interface Comparison {
  * (independent samples), z = ΔNPS / SE.
  */
 export function compareNps(current: NpsSummary, previous: NpsSummary, options: ComparisonOptions = {}): Comparison {
-  const se =
-    current.exact && previous.exact ? Math.sqrt(current.exact.variance + previous.exact.variance) * 100 : null;
-  return decide(
-    current.exact?.nps ?? null,
-    previous.exact?.nps ?? null,
-    se,
-    current.n,
-    previous.n,
-    minNOf(options),
-    round1,
-  );
+  const se = current.exact && previous.exact ? Math.sqrt(current.exact.variance + previous.exact.variance) * 100 : null;
+  return decide(current.exact?.nps ?? null, previous.exact?.nps ?? null, se, current.n, previous.n, minNOf(options), round1);
 }
 
 /** CSAT change with a two-proportion z-test (see compareProportions). */
 export function compareCsat(current: CsatSummary, previous: CsatSummary, options: ComparisonOptions = {}): Comparison {
-  return compareProportions(
-    { count: current.satisfied, n: current.n },
-    { count: previous.satisfied, n: previous.n },
-    options,
-  );
+  return compareProportions({ count: current.satisfied, n: current.n }, { count: previous.satisfied, n: previous.n }, options);
 }
 
 /** CES % agree change with a two-proportion z-test (agree is per answer, so scales may be mixed). */
-export function compareCesAgree(
-  current: CesSummary,
-  previous: CesSummary,
-  options: ComparisonOptions = {},
-): Comparison {
+export function compareCesAgree(current: CesSummary, previous: CesSummary, options: ComparisonOptions = {}): Comparison {
   return compareProportions(
     { count: current.agree.count, n: current.agree.n },
     { count: previous.agree.count, n: previous.agree.n },
@@ -85,12 +68,7 @@ export function compareCesAgree(
  * CES mean change on one scale (means of different scales are never compared). n counts only the
  * answers on that scale.
  */
-export function compareCesMean(
-  current: CesSummary,
-  previous: CesSummary,
-  scaleMax: CesScale,
-  options: ComparisonOptions = {},
-): Comparison {
+export function compareCesMean(current: CesSummary, previous: CesSummary, scaleMax: CesScale, options: ComparisonOptions = {}): Comparison {
   const side = (summary: CesSummary): MeanInput => {
     const mean = summary.byScale[scaleMax];
     if (!mean) return { mean: 0, variance: null, n: 0 };
@@ -108,12 +86,11 @@ export interface ProportionInput {
  * Two-proportion z-test, values in percent. The test uses the pooled SE √(p̄(1 − p̄)(1/n₁ + 1/n₂)),
  * p̄ = (x₁ + x₂)/(n₁ + n₂): the standard choice, as under H₀ (p₁ = p₂) both sides share one p.
  */
-export function compareProportions(
-  current: ProportionInput,
-  previous: ProportionInput,
-  options: ComparisonOptions = {},
-): Comparison {
-  for (const [name, side] of [['current', current], ['previous', previous]] as const) {
+export function compareProportions(current: ProportionInput, previous: ProportionInput, options: ComparisonOptions = {}): Comparison {
+  for (const [name, side] of [
+    ['current', current],
+    ['previous', previous],
+  ] as const) {
     assertCount(side.count, `${name}.count`);
     assertCount(side.n, `${name}.n`);
     if (side.count > side.n) throw new RangeError(`${name}.count exceeds ${name}.n`);
@@ -147,15 +124,7 @@ export function compareMeans(current: MeanInput, previous: MeanInput, options: C
     current.variance !== null && previous.variance !== null && current.n >= 2 && previous.n >= 2
       ? Math.sqrt(current.variance / current.n + previous.variance / previous.n)
       : null;
-  return decide(
-    current.n ? current.mean : null,
-    previous.n ? previous.mean : null,
-    se,
-    current.n,
-    previous.n,
-    minNOf(options),
-    round2,
-  );
+  return decide(current.n ? current.mean : null, previous.n ? previous.mean : null, se, current.n, previous.n, minNOf(options), round2);
 }
 
 function minNOf(options: ComparisonOptions): number {

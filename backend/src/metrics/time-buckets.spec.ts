@@ -147,9 +147,9 @@ describe('timeSeries', () => {
     const january = { ...options, from: at, to: new Date('2024-02-01T00:00:00Z') };
     expect(() => bucketEdges({ ...january, timeZone: 'Nowhere/Else' })).toThrow(RangeError);
     expect(() => bucketEdges({ ...january, interval: 'year' as 'day' })).toThrow(RangeError);
-    expect(() =>
-      timeSeries([{ at: new Date('nope') }], { ...options, from: at, to: new Date('2024-02-01T00:00:00Z') }, () => 0),
-    ).toThrow(RangeError);
+    expect(() => timeSeries([{ at: new Date('nope') }], { ...options, from: at, to: new Date('2024-02-01T00:00:00Z') }, () => 0)).toThrow(
+      RangeError,
+    );
   });
 
   it('refuses more buckets than maxBuckets', () => {

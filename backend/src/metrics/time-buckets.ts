@@ -1,12 +1,4 @@
-import {
-  addDays,
-  addMonthsToFirst,
-  type CivilDate,
-  formatCivilDate,
-  formatCivilMonth,
-  formatIsoWeek,
-  startOfIsoWeek,
-} from './civil-date';
+import { addDays, addMonthsToFirst, type CivilDate, formatCivilDate, formatCivilMonth, formatIsoWeek, startOfIsoWeek } from './civil-date';
 import { assertTimeZone, localDate, startOfLocalDay } from './zoned-time';
 
 export type BucketInterval = 'day' | 'week' | 'month';

@@ -33,17 +33,23 @@ export const STEP_RULES: Record<ChecklistStep, ReadRule> = {
 };
 
 /** Every scope that opens at least one part: a token needs one of them to call the overview at all. */
-export const OVERVIEW_SCOPES: readonly Scope[] = [...new Set([...Object.values(PART_RULES), ...Object.values(STEP_RULES)].map((r) => r.scope))];
+export const OVERVIEW_SCOPES: readonly Scope[] = [
+  ...new Set([...Object.values(PART_RULES), ...Object.values(STEP_RULES)].map((r) => r.scope)),
+];
 
 /** Null when the caller may read under this rule, else what is missing (the guard has already checked membership). */
 export function refusal(principal: Principal, role: Role | null, rule: ReadRule): { needs: string; reason: string } | null {
   if (principal.kind === 'token') {
     if (!principal.scopes.includes(rule.scope)) return { needs: rule.scope, reason: `This API token lacks the "${rule.scope}" scope.` };
     if (rule.roles && !rule.roles.includes(principal.creatorRole)) {
-      return { needs: rule.roles.join(', '), reason: `This API token's creator is now ${principal.creatorRole}, and that role cannot read this.` };
+      return {
+        needs: rule.roles.join(', '),
+        reason: `This API token's creator is now ${principal.creatorRole}, and that role cannot read this.`,
+      };
     }
     return null;
   }
-  if (rule.roles && (!role || !rule.roles.includes(role))) return { needs: rule.roles.join(', '), reason: `Your role (${role}) cannot read this.` };
+  if (rule.roles && (!role || !rule.roles.includes(role)))
+    return { needs: rule.roles.join(', '), reason: `Your role (${role}) cannot read this.` };
   return null;
 }

@@ -14,13 +14,18 @@ export class OverviewController {
   @Get()
   @WorkspaceAccess({ anyScope: OVERVIEW_SCOPES })
   @ApiOperation({
-    summary: 'The home page: scores, churn, cases, growing clusters, mentions, unowned touchpoints, sleeping customers and the setup checklist',
+    summary:
+      'The home page: scores, churn, cases, growing clusters, mentions, unowned touchpoints, sleeping customers and the setup checklist',
     description:
       'Each part is computed by the same code, with the same filter, as the page it links to. A part the caller may not read ' +
       '(an API token without its scope) is null and listed in `restricted`; a token needs at least one of the read scopes.',
   })
   @ApiOkResponse({ type: OverviewDto })
-  get(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() principal: Principal, @Query() query: OverviewQuery): Promise<OverviewDto> {
+  get(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: OverviewQuery,
+  ): Promise<OverviewDto> {
     return this.overview.get(ws.workspaceId, principal, ws.role, query);
   }
 }

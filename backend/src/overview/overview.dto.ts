@@ -28,7 +28,8 @@ export class OverviewQuery {
 /** Where the dashboard shows a figure: the page and the query that gives it the same filter. */
 export class OverviewLinkDto {
   @ApiProperty({ example: '/churn' }) path: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { from: '2026-11-08', to: '2026-12-07' } }) query: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { from: '2026-11-08', to: '2026-12-07' } })
+  query: Record<string, string>;
   @ApiProperty({ description: 'path + query, ready for an href', example: '/churn?from=2026-11-08&to=2026-12-07' }) href: string;
 }
 
@@ -47,8 +48,10 @@ export class OverviewScoreDto {
   @ApiProperty({ type: Number, nullable: true }) upper: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'The same figure in the previous period' }) previous: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'value − previous' }) change: number | null;
-  @ApiProperty({ enum: ['up', 'down', 'flat'], nullable: true, description: 'Direction of the change (higher is better for all three)' }) trend: 'up' | 'down' | 'flat' | null;
-  @ApiProperty({ type: Boolean, nullable: true, description: 'Whether the change is statistically significant (null: not enough answers)' }) significant: boolean | null;
+  @ApiProperty({ enum: ['up', 'down', 'flat'], nullable: true, description: 'Direction of the change (higher is better for all three)' })
+  trend: 'up' | 'down' | 'flat' | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Whether the change is statistically significant (null: not enough answers)' })
+  significant: boolean | null;
   @ApiProperty({ description: 'Finished responses' }) responses: number;
   @ApiProperty() displays: number;
   @ApiProperty({ type: Number, nullable: true, description: 'responses / displays, percent' }) responseRate: number | null;
@@ -62,7 +65,8 @@ export class OverviewDayDto {
 }
 
 export class OverviewScoresDto {
-  @ApiProperty({ type: OverviewScoreDto, isArray: true, description: 'NPS, CSAT and CES, each when the workspace has such a survey' }) kinds: OverviewScoreDto[];
+  @ApiProperty({ type: OverviewScoreDto, isArray: true, description: 'NPS, CSAT and CES, each when the workspace has such a survey' })
+  kinds: OverviewScoreDto[];
   @ApiProperty({ description: 'Finished responses to NPS, CSAT and CES surveys' }) responses: number;
   @ApiProperty() previousResponses: number;
   @ApiProperty() displays: number;
@@ -81,7 +85,8 @@ export class OverviewReasonDto {
 }
 
 export class OverviewChurnDto {
-  @ApiProperty({ type: Number, nullable: true, description: 'Customer churn rate, percent (Churn page, summary)' }) churnRate: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Customer churn rate, percent (Churn page, summary)' }) churnRate:
+    number | null;
   @ApiProperty() customersLost: number;
   @ApiProperty() customersAtStart: number;
   @ApiProperty({ type: Number, nullable: true }) previousChurnRate: number | null;
@@ -90,12 +95,14 @@ export class OverviewChurnDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Saved / finished cancellation flows, percent' }) saveRate: number | null;
   @ApiProperty() saved: number;
   @ApiProperty() finishedFlows: number;
-  @ApiProperty({ type: OverviewReasonDto, isArray: true, description: 'Picked at least once, most picked first, at most 5' }) topReasons: OverviewReasonDto[];
+  @ApiProperty({ type: OverviewReasonDto, isArray: true, description: 'Picked at least once, most picked first, at most 5' })
+  topReasons: OverviewReasonDto[];
   @ApiProperty({ type: OverviewLinkDto }) link: OverviewLinkDto;
 }
 
 export class OverviewTouchpointCasesDto {
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: cases without a touchpoint' }) touchpointId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: cases without a touchpoint' }) touchpointId:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) name: string | null;
   @ApiProperty({ description: 'Open or waiting on the customer' }) open: number;
   @ApiProperty({ description: 'Of those, past an SLA deadline' }) breached: number;
@@ -108,7 +115,8 @@ export class OverviewCasesDto {
   @ApiProperty({ description: 'Now, not the period: cases are work in progress' }) open: number;
   @ApiProperty() breached: number;
   @ApiProperty() dueSoon: number;
-  @ApiProperty({ type: OverviewTouchpointCasesDto, isArray: true, description: 'Most open first' }) byTouchpoint: OverviewTouchpointCasesDto[];
+  @ApiProperty({ type: OverviewTouchpointCasesDto, isArray: true, description: 'Most open first' })
+  byTouchpoint: OverviewTouchpointCasesDto[];
   @ApiProperty({ type: OverviewLinkDto }) link: OverviewLinkDto;
   @ApiProperty({ type: OverviewLinkDto }) breachedLink: OverviewLinkDto;
 }
@@ -118,12 +126,18 @@ export class OverviewClusterDto {
   @ApiProperty() name: string;
   @ApiProperty() lastSevenDays: number;
   @ApiProperty() previousSevenDays: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'lastSevenDays / previousSevenDays; null when there were none before' }) growth: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'lastSevenDays / previousSevenDays; null when there were none before' })
+  growth: number | null;
   @ApiProperty({ type: OverviewLinkDto }) link: OverviewLinkDto;
 }
 
 export class OverviewClustersDto {
-  @ApiProperty({ type: OverviewClusterDto, isArray: true, description: 'Fastest-growing first (last 7 days over the 7 before), at most 5 with texts this week' }) growing: OverviewClusterDto[];
+  @ApiProperty({
+    type: OverviewClusterDto,
+    isArray: true,
+    description: 'Fastest-growing first (last 7 days over the 7 before), at most 5 with texts this week',
+  })
+  growing: OverviewClusterDto[];
   @ApiProperty({ type: OverviewLinkDto }) link: OverviewLinkDto;
 }
 
@@ -140,7 +154,8 @@ export class OverviewMentionsDto {
   @ApiProperty() previousTotal: number;
   @ApiProperty({ type: Number, nullable: true }) previousNegativeShare: number | null;
   @ApiProperty() unansweredNegative: number;
-  @ApiProperty({ type: OverviewSpikeDto, isArray: true, description: 'Spike alerts on days in the period, newest first' }) spikes: OverviewSpikeDto[];
+  @ApiProperty({ type: OverviewSpikeDto, isArray: true, description: 'Spike alerts on days in the period, newest first' })
+  spikes: OverviewSpikeDto[];
   @ApiProperty({ type: OverviewLinkDto }) link: OverviewLinkDto;
 }
 
@@ -165,7 +180,8 @@ export class OverviewSleepingCustomerDto {
 export class OverviewSleepingDto {
   @ApiProperty({ description: 'Customers quiet for half the inactive period, now' }) count: number;
   @ApiProperty() sleepingDays: number;
-  @ApiProperty({ type: OverviewSleepingCustomerDto, isArray: true, description: 'The longest quiet first, at most 5' }) longestQuiet: OverviewSleepingCustomerDto[];
+  @ApiProperty({ type: OverviewSleepingCustomerDto, isArray: true, description: 'The longest quiet first, at most 5' })
+  longestQuiet: OverviewSleepingCustomerDto[];
   @ApiProperty({ type: OverviewLinkDto }) link: OverviewLinkDto;
 }
 
@@ -174,12 +190,14 @@ export type ChecklistStep = (typeof CHECKLIST_STEPS)[number];
 
 export class OverviewChecklistStepDto {
   @ApiProperty({ enum: CHECKLIST_STEPS }) key: ChecklistStep;
-  @ApiProperty({ type: Boolean, nullable: true, description: 'Ticked from the data; null when the caller may not read it' }) done: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Ticked from the data; null when the caller may not read it' }) done:
+    boolean | null;
   @ApiProperty({ type: OverviewLinkDto, description: 'Where the step is done' }) link: OverviewLinkDto;
 }
 
 export class OverviewChecklistDto {
-  @ApiProperty({ type: OverviewChecklistStepDto, isArray: true, description: 'In the order a new workspace takes them' }) steps: OverviewChecklistStepDto[];
+  @ApiProperty({ type: OverviewChecklistStepDto, isArray: true, description: 'In the order a new workspace takes them' })
+  steps: OverviewChecklistStepDto[];
   @ApiProperty() done: number;
   @ApiProperty() total: number;
 }
@@ -195,9 +213,13 @@ export class OverviewRestrictedDto {
 
 export class OverviewDto {
   @ApiProperty({ type: OverviewPeriodDto }) period: OverviewPeriodDto;
-  @ApiProperty({ type: OverviewPeriodDto, description: 'The period of equal length just before, for the trends' }) previousPeriod: OverviewPeriodDto;
+  @ApiProperty({ type: OverviewPeriodDto, description: 'The period of equal length just before, for the trends' })
+  previousPeriod: OverviewPeriodDto;
   @ApiProperty() timeZone: string;
-  @ApiProperty({ description: 'Nothing has been collected yet (no response, cancellation, case or mention the caller may read): show the checklist' }) empty: boolean;
+  @ApiProperty({
+    description: 'Nothing has been collected yet (no response, cancellation, case or mention the caller may read): show the checklist',
+  })
+  empty: boolean;
   @ApiProperty({ type: OverviewScoresDto, nullable: true }) scores: OverviewScoresDto | null;
   @ApiProperty({ type: OverviewChurnDto, nullable: true }) churn: OverviewChurnDto | null;
   @ApiProperty({ type: OverviewCasesDto, nullable: true }) cases: OverviewCasesDto | null;
@@ -206,5 +228,6 @@ export class OverviewDto {
   @ApiProperty({ type: OverviewTouchpointsDto, nullable: true }) touchpoints: OverviewTouchpointsDto | null;
   @ApiProperty({ type: OverviewSleepingDto, nullable: true }) sleeping: OverviewSleepingDto | null;
   @ApiProperty({ type: OverviewChecklistDto }) checklist: OverviewChecklistDto;
-  @ApiProperty({ type: OverviewRestrictedDto, isArray: true, description: 'Parts left out (null) because the caller may not read them' }) restricted: OverviewRestrictedDto[];
+  @ApiProperty({ type: OverviewRestrictedDto, isArray: true, description: 'Parts left out (null) because the caller may not read them' })
+  restricted: OverviewRestrictedDto[];
 }

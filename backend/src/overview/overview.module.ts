@@ -12,7 +12,16 @@ import { OverviewService } from './overview.service';
 
 /** The home page's one endpoint. It owns no tables: every figure comes from another module's exported service. */
 @Module({
-  imports: [SurveysModule, SurveyMetricsModule, ChurnModule, CasesModule, ComplaintsModule, MentionsModule, TouchpointsModule, MembersModule],
+  imports: [
+    SurveysModule,
+    SurveyMetricsModule,
+    ChurnModule,
+    CasesModule,
+    ComplaintsModule,
+    MentionsModule,
+    TouchpointsModule,
+    MembersModule,
+  ],
   controllers: [OverviewController],
   providers: [OverviewService],
 })

@@ -100,7 +100,15 @@ export class OverviewService {
     // Pages take whole local days (yyyy-mm-dd, the last one included), so links carry the period that way.
     const days = { from: formatCivilDate(localDate(from.getTime(), timeZone)), to: formatCivilDate(localDate(to.getTime() - 1, timeZone)) };
     const ctx: PartContext = {
-      workspaceId, from, to, timeZone, days, previous, now, language: query.language ?? 'en', reads: new Reads(),
+      workspaceId,
+      from,
+      to,
+      timeZone,
+      days,
+      previous,
+      now,
+      language: query.language ?? 'en',
+      reads: new Reads(),
     };
 
     const restricted: OverviewRestrictedDto[] = [];
@@ -120,9 +128,14 @@ export class OverviewService {
     };
     const allowed = OVERVIEW_PARTS.filter(readable);
     // The parts are the same for every caller who may read them: cached per workspace, part and filter (see PartCache).
-    const key = (part: OverviewPart) => [workspaceId, part, from.toISOString(), to.toISOString(), timeZone, part === 'churn' ? ctx.language : ''].join('|');
+    const key = (part: OverviewPart) =>
+      [workspaceId, part, from.toISOString(), to.toISOString(), timeZone, part === 'churn' ? ctx.language : ''].join('|');
     const [parts, checklist] = await Promise.all([
-      Promise.all(OVERVIEW_PARTS.map((part) => (allowed.includes(part) ? this.cache.get(key(part), () => builders[part](ctx)) : Promise.resolve(null)))),
+      Promise.all(
+        OVERVIEW_PARTS.map((part) =>
+          allowed.includes(part) ? this.cache.get(key(part), () => builders[part](ctx)) : Promise.resolve(null),
+        ),
+      ),
       this.checklist(ctx, principal, role),
     ]);
     const byPart = Object.fromEntries(OVERVIEW_PARTS.map((part, i) => [part, parts[i]])) as unknown as Pick<OverviewDto, OverviewPart>;
@@ -165,7 +178,10 @@ export class OverviewService {
   }
 
   private anyMention(ctx: PartContext): Promise<boolean> {
-    return ctx.reads.once('anyMention', async () => (await this.mentions.list(ctx.workspaceId, null, { limit: 1 } as ListMentionsQuery)).items.length > 0);
+    return ctx.reads.once(
+      'anyMention',
+      async () => (await this.mentions.list(ctx.workspaceId, null, { limit: 1 } as ListMentionsQuery)).items.length > 0,
+    );
   }
 
   /** NPS, CSAT and CES across their surveys: the metrics endpoint per kind (a survey's results page when it is the only one). */
@@ -174,8 +190,16 @@ export class OverviewService {
     const lengthDays = (ctx.to.getTime() - ctx.from.getTime()) / DAY_MS;
     const interval = lengthDays <= 92 ? 'day' : lengthDays <= 731 ? 'week' : 'month';
     const kinds = SCORE_KINDS.filter((kind) => surveys.some((s) => s.kind === kind));
-    const metrics = await Promise.all(kinds.map((kind) =>
-      this.surveyMetrics.forKind(ctx.workspaceId, kind, { from: ctx.from.toISOString(), to: ctx.to.toISOString(), timeZone: ctx.timeZone, interval })));
+    const metrics = await Promise.all(
+      kinds.map((kind) =>
+        this.surveyMetrics.forKind(ctx.workspaceId, kind, {
+          from: ctx.from.toISOString(),
+          to: ctx.to.toISOString(),
+          timeZone: ctx.timeZone,
+          interval,
+        }),
+      ),
+    );
 
     const perDay = new Map<string, { start: string; responses: number }>();
     for (const m of metrics) {
@@ -191,14 +215,26 @@ export class OverviewService {
     const displays = sum((m) => m.summary.displays);
     const previousResponses = sum((m) => m.previous.responses);
     return {
-      kinds: metrics.map((m, i) => this.score(ctx, kinds[i], m, surveys.filter((s) => s.kind === kinds[i]).map((s) => s.id))),
+      kinds: metrics.map((m, i) =>
+        this.score(
+          ctx,
+          kinds[i],
+          m,
+          surveys.filter((s) => s.kind === kinds[i]).map((s) => s.id),
+        ),
+      ),
       responses,
       previousResponses,
       displays,
       responseRate: rate(responses, displays),
-      previousResponseRate: rate(previousResponses, sum((m) => m.previous.displays)),
+      previousResponseRate: rate(
+        previousResponses,
+        sum((m) => m.previous.displays),
+      ),
       interval,
-      series: [...perDay.entries()].sort((a, b) => a[1].start.localeCompare(b[1].start)).map(([key, d]) => ({ key, start: d.start, responses: d.responses })),
+      series: [...perDay.entries()]
+        .sort((a, b) => a[1].start.localeCompare(b[1].start))
+        .map(([key, d]) => ({ key, start: d.start, responses: d.responses })),
       link: link('/surveys'),
     };
   }
@@ -242,7 +278,11 @@ export class OverviewService {
     const period = { from: ctx.from.toISOString(), to: ctx.to.toISOString(), timeZone: ctx.timeZone };
     const [current, before, reasons] = await Promise.all([
       this.churnSummary.get(ctx.workspaceId, period),
-      this.churnSummary.get(ctx.workspaceId, { from: ctx.previous.from.toISOString(), to: ctx.previous.to.toISOString(), timeZone: ctx.timeZone }),
+      this.churnSummary.get(ctx.workspaceId, {
+        from: ctx.previous.from.toISOString(),
+        to: ctx.previous.to.toISOString(),
+        timeZone: ctx.timeZone,
+      }),
       this.reasons.overTime(ctx.workspaceId, { ...period, language: ctx.language }),
     ]);
     const labels = new Map(reasons.reasons.map((r) => [r.key, r.label]));
@@ -256,7 +296,10 @@ export class OverviewService {
       saveRate: current.saves.percent,
       saved: current.saves.saved,
       finishedFlows: current.saves.finishedFlows,
-      topReasons: reasons.totals.reasons.filter((r) => r.count > 0).slice(0, TOP).map((r) => ({ reasonKey: r.reasonKey, label: labels.get(r.reasonKey) ?? r.reasonKey, count: r.count, percent: r.percent })),
+      topReasons: reasons.totals.reasons
+        .filter((r) => r.count > 0)
+        .slice(0, TOP)
+        .map((r) => ({ reasonKey: r.reasonKey, label: labels.get(r.reasonKey) ?? r.reasonKey, count: r.count, percent: r.percent })),
       link: link('/churn', ctx.days),
     };
   }
@@ -271,7 +314,12 @@ export class OverviewService {
       breached: total((c) => c.breached),
       dueSoon: total((c) => c.dueSoon),
       byTouchpoint: [...counts]
-        .sort((a, b) => b.open - a.open || b.breached - a.breached || (names.get(a.touchpointId ?? '') ?? '').localeCompare(names.get(b.touchpointId ?? '') ?? ''))
+        .sort(
+          (a, b) =>
+            b.open - a.open ||
+            b.breached - a.breached ||
+            (names.get(a.touchpointId ?? '') ?? '').localeCompare(names.get(b.touchpointId ?? '') ?? ''),
+        )
         .map((c) => ({
           ...c,
           name: c.touchpointId ? (names.get(c.touchpointId) ?? null) : null,
@@ -287,7 +335,14 @@ export class OverviewService {
   private async clustersPart(ctx: PartContext): Promise<OverviewClustersDto> {
     const growing = await this.clusters.growing(ctx.workspaceId, TOP, ctx.now);
     return {
-      growing: growing.map((c) => ({ id: c.id, name: c.name, lastSevenDays: c.lastSevenDays, previousSevenDays: c.previousSevenDays, growth: c.growth, link: link(`/clusters/${c.id}`) })),
+      growing: growing.map((c) => ({
+        id: c.id,
+        name: c.name,
+        lastSevenDays: c.lastSevenDays,
+        previousSevenDays: c.previousSevenDays,
+        growth: c.growth,
+        link: link(`/clusters/${c.id}`),
+      })),
       link: link('/clusters', { sort: 'growth' }),
     };
   }
@@ -296,7 +351,11 @@ export class OverviewService {
   private async mentionsPart(ctx: PartContext): Promise<OverviewMentionsDto> {
     const [current, before, alerts] = await Promise.all([
       this.mentions.stats(ctx.workspaceId, { from: ctx.from.toISOString(), to: ctx.to.toISOString(), timeZone: ctx.timeZone }),
-      this.mentions.stats(ctx.workspaceId, { from: ctx.previous.from.toISOString(), to: ctx.previous.to.toISOString(), timeZone: ctx.timeZone }),
+      this.mentions.stats(ctx.workspaceId, {
+        from: ctx.previous.from.toISOString(),
+        to: ctx.previous.to.toISOString(),
+        timeZone: ctx.timeZone,
+      }),
       this.spikes.list(ctx.workspaceId),
     ]);
     const share = (t: { negative: number; total: number }) => (t.total > 0 ? Math.round((t.negative / t.total) * 1000) / 10 : null);
@@ -347,8 +406,10 @@ export class OverviewService {
       // Every workspace has the default policy: the step is done once someone set one up (a new one, the default
       // edited, or a touchpoint naming one).
       sla: {
-        done: async () => (await this.slaPolicies.list(ctx.workspaceId))
-          .some((p) => !p.isDefault || p.touchpointCount > 0 || new Date(p.updatedAt).getTime() > new Date(p.createdAt).getTime()),
+        done: async () =>
+          (await this.slaPolicies.list(ctx.workspaceId)).some(
+            (p) => !p.isDefault || p.touchpointCount > 0 || new Date(p.updatedAt).getTime() > new Date(p.createdAt).getTime(),
+          ),
         link: link('/touchpoints/sla'),
       },
       cancellation: { done: async () => (await this.flows.list(ctx.workspaceId)).length > 0, link: link('/churn') },
@@ -357,7 +418,8 @@ export class OverviewService {
         link: link('/mentions/feeds'),
       },
       team: {
-        done: async () => (await this.memberships.memberCount(ctx.workspaceId)) > 1 || (await this.invitations.listPending(ctx.workspaceId)).length > 0,
+        done: async () =>
+          (await this.memberships.memberCount(ctx.workspaceId)) > 1 || (await this.invitations.listPending(ctx.workspaceId)).length > 0,
         link: link('/settings/members'),
       },
     };
@@ -370,11 +432,13 @@ export class OverviewService {
       if (done) this.doneSteps.set(cacheKey, now + OVERVIEW_CACHE_MS);
       return done;
     };
-    const steps = await Promise.all(CHECKLIST_STEPS.map(async (key) => ({
-      key,
-      done: refusal(principal, role, STEP_RULES[key]) ? null : await isDone(key),
-      link: checks[key].link,
-    })));
+    const steps = await Promise.all(
+      CHECKLIST_STEPS.map(async (key) => ({
+        key,
+        done: refusal(principal, role, STEP_RULES[key]) ? null : await isDone(key),
+        link: checks[key].link,
+      })),
+    );
     const embed = steps.find((s) => s.key === 'embed')!;
     if (embed.done === false) embed.link = await this.embedLink(ctx);
     return { steps, done: steps.filter((s) => s.done === true).length, total: steps.length };

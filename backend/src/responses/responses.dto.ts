@@ -28,7 +28,8 @@ export class ResponseDto {
   @ApiProperty() surveyVersion: number;
   @ApiProperty() respondentId: string;
   @ApiProperty({ type: String, nullable: true }) customerId: string | null;
-  @ApiProperty({ description: 'customerId came with a valid identity hash; false: claimed by the page, not proven' }) customerVerified: boolean;
+  @ApiProperty({ description: 'customerId came with a valid identity hash; false: claimed by the page, not proven' })
+  customerVerified: boolean;
   @ApiProperty({ type: 'object', additionalProperties: true }) answers: Record<string, unknown>;
   @ApiProperty({ type: Number, nullable: true }) score: number | null;
   @ApiProperty({ type: Number, nullable: true }) scoreScaleMax: number | null;
@@ -42,5 +43,6 @@ export class ResponseDto {
 
 export class ResponsePageDto {
   @ApiProperty({ type: ResponseDto, isArray: true }) items: ResponseDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null at the end' }) nextCursor: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null at the end' }) nextCursor:
+    string | null;
 }

@@ -124,7 +124,10 @@ export class ResponsesReader {
   private scoped(scope: ResponseScope, from: Date, to: Date): SelectQueryBuilder<ResponseEntity> {
     const qb = this.responses
       .createQueryBuilder('r')
-      .where('r.workspace_id = :workspaceId AND r.survey_id = ANY(:surveyIds::uuid[])', { workspaceId: scope.workspaceId, surveyIds: scope.surveyIds })
+      .where('r.workspace_id = :workspaceId AND r.survey_id = ANY(:surveyIds::uuid[])', {
+        workspaceId: scope.workspaceId,
+        surveyIds: scope.surveyIds,
+      })
       .andWhere('r.created_at >= :from AND r.created_at < :to', { from, to });
     if (scope.language) qb.andWhere('r.language = :language', { language: scope.language });
     if (scope.segment) qb.andWhere(`r.hidden_fields->>'segment' = :segment`, { segment: scope.segment });

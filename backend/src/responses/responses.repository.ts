@@ -5,8 +5,20 @@ import { ResponseEntity } from './response.entity';
 
 export type ResponseRow = Pick<
   ResponseEntity,
-  | 'id' | 'surveyVersion' | 'respondentId' | 'customerVerified' | 'answers' | 'score' | 'scoreScaleMax' | 'comment' | 'finished'
-  | 'language' | 'hiddenFields' | 'meta' | 'createdAt' | 'finishedAt'
+  | 'id'
+  | 'surveyVersion'
+  | 'respondentId'
+  | 'customerVerified'
+  | 'answers'
+  | 'score'
+  | 'scoreScaleMax'
+  | 'comment'
+  | 'finished'
+  | 'language'
+  | 'hiddenFields'
+  | 'meta'
+  | 'createdAt'
+  | 'finishedAt'
 > & { customerId: ResponseEntity['customerExternalId'] };
 
 export interface ResponseFilter {
@@ -24,10 +36,21 @@ export interface Cursor {
 }
 
 const COLUMNS = [
-  'r.id AS id', 'r.survey_version AS "surveyVersion"', 'r.respondent_id AS "respondentId"', 'r.customer_external_id AS "customerId"',
-  'r.customer_verified AS "customerVerified"', 'r.answers AS answers', 'r.score AS score', 'r.score_scale_max AS "scoreScaleMax"',
-  'r.comment AS comment', 'r.finished AS finished', 'r.language AS language', 'r.hidden_fields AS "hiddenFields"', 'r.meta AS meta',
-  'r.created_at AS "createdAt"', 'r.finished_at AS "finishedAt"',
+  'r.id AS id',
+  'r.survey_version AS "surveyVersion"',
+  'r.respondent_id AS "respondentId"',
+  'r.customer_external_id AS "customerId"',
+  'r.customer_verified AS "customerVerified"',
+  'r.answers AS answers',
+  'r.score AS score',
+  'r.score_scale_max AS "scoreScaleMax"',
+  'r.comment AS comment',
+  'r.finished AS finished',
+  'r.language AS language',
+  'r.hidden_fields AS "hiddenFields"',
+  'r.meta AS meta',
+  'r.created_at AS "createdAt"',
+  'r.finished_at AS "finishedAt"',
 ];
 
 @Injectable()

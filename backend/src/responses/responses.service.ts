@@ -74,20 +74,42 @@ export class ResponsesService {
       header: true,
       bom: true, // Excel opens UTF-8 (Cyrillic) correctly only with a BOM
       columns: [
-        'response_id', 'created_at', 'finished_at', 'finished', 'survey_version', 'language', 'customer_id', 'customer_verified', 'respondent_id',
-        'score', 'comment', ...questionIds.map((id) => `answer_${id}`), 'hidden_fields',
+        'response_id',
+        'created_at',
+        'finished_at',
+        'finished',
+        'survey_version',
+        'language',
+        'customer_id',
+        'customer_verified',
+        'respondent_id',
+        'score',
+        'comment',
+        ...questionIds.map((id) => `answer_${id}`),
+        'hidden_fields',
       ],
     });
     csv.pipe(out);
-    const text = (value: unknown) => (value === null || value === undefined ? '' : spreadsheetSafe(Array.isArray(value) ? value.join('; ') : String(value)));
+    const text = (value: unknown) =>
+      value === null || value === undefined ? '' : spreadsheetSafe(Array.isArray(value) ? value.join('; ') : String(value));
     let cursor: Cursor | undefined;
     for (;;) {
       const rows = await this.responses.page(filter, EXPORT_BATCH, cursor);
       for (const row of rows) {
         const ok = csv.write([
-          row.id, row.createdAt.toISOString(), row.finishedAt?.toISOString() ?? '', row.finished, row.surveyVersion,
-          row.language ?? '', text(row.customerId), row.customerId === null ? '' : row.customerVerified, row.respondentId, row.score ?? '', text(row.comment),
-          ...questionIds.map((id) => text(row.answers[id])), text(Object.keys(row.hiddenFields).length ? JSON.stringify(row.hiddenFields) : ''),
+          row.id,
+          row.createdAt.toISOString(),
+          row.finishedAt?.toISOString() ?? '',
+          row.finished,
+          row.surveyVersion,
+          row.language ?? '',
+          text(row.customerId),
+          row.customerId === null ? '' : row.customerVerified,
+          row.respondentId,
+          row.score ?? '',
+          text(row.comment),
+          ...questionIds.map((id) => text(row.answers[id])),
+          text(Object.keys(row.hiddenFields).length ? JSON.stringify(row.hiddenFields) : ''),
         ]);
         if (!ok) await new Promise((resolve) => csv.once('drain', resolve));
       }

@@ -17,9 +17,15 @@ export class SurveyMetricsController {
 
   @Get('surveys/:surveyId/metrics')
   @WorkspaceAccess({ scope: 'responses:read' })
-  @ApiOperation({ summary: "A survey's score with its margin of error, trend, distribution, response rate and change vs the previous period" })
+  @ApiOperation({
+    summary: "A survey's score with its margin of error, trend, distribution, response rate and change vs the previous period",
+  })
   @ApiOkResponse({ type: SurveyMetricsDto })
-  forSurvey(@CurrentWorkspace() ws: WorkspaceContext, @Param('surveyId', surveyId) id: string, @Query() query: MetricsQuery): Promise<SurveyMetricsDto> {
+  forSurvey(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('surveyId', surveyId) id: string,
+    @Query() query: MetricsQuery,
+  ): Promise<SurveyMetricsDto> {
     return this.metrics.forSurvey(ws.workspaceId, id, query);
   }
 
@@ -28,7 +34,11 @@ export class SurveyMetricsController {
   @ApiOperation({ summary: 'NPS, CSAT or CES across all surveys of that kind (optionally one touchpoint)' })
   @ApiParam({ name: 'kind', enum: KINDS })
   @ApiOkResponse({ type: SurveyMetricsDto })
-  forKind(@CurrentWorkspace() ws: WorkspaceContext, @Param('kind') kind: string, @Query() query: KindMetricsQuery): Promise<SurveyMetricsDto> {
+  forKind(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('kind') kind: string,
+    @Query() query: KindMetricsQuery,
+  ): Promise<SurveyMetricsDto> {
     if (!(KINDS as readonly string[]).includes(kind)) throw notFound('Metric');
     return this.metrics.forKind(ws.workspaceId, kind as (typeof KINDS)[number], query);
   }

@@ -26,7 +26,10 @@ export class MetricsQuery {
   @MaxLength(64)
   timeZone?: string;
 
-  @ApiPropertyOptional({ example: 'ru' }) @IsOptional() @Matches(LANGUAGE_CODE, { message: 'language must be a code like en or ru' }) language?: string;
+  @ApiPropertyOptional({ example: 'ru' })
+  @IsOptional()
+  @Matches(LANGUAGE_CODE, { message: 'language must be a code like en or ru' })
+  language?: string;
 
   @ApiPropertyOptional({ description: 'Value of the "segment" hidden field' }) @IsOptional() @IsString() @MaxLength(200) segment?: string;
 }

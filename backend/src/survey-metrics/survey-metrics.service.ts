@@ -35,7 +35,6 @@ import { ResponsesReader, type ResponseScope as MetricsFilter, type ScoredRespon
 
 const DEFAULT_DAYS = 30;
 
-
 /** Summaries of one kind, so NPS, CSAT and CES each use their own formula (from ../metrics). */
 interface KindSummary {
   nps?: NpsSummary;
@@ -69,7 +68,12 @@ function distribution(kind: SurveyKind, rows: ScoredResponse[]) {
     return (byScale[7] ?? byScale[5])?.bins ?? [];
   }
   const max = rows.reduce((m, r) => Math.max(m, r.scaleMax), kind === 'csat' ? 5 : 0);
-  return max > 0 ? ratingDistribution(rows.map((r) => r.score), max).bins : [];
+  return max > 0
+    ? ratingDistribution(
+        rows.map((r) => r.score),
+        max,
+      ).bins
+    : [];
 }
 
 @Injectable()

@@ -3,8 +3,26 @@ import { checkAnswers, deriveColumns } from './answer-rules';
 import { defaultQuestions, type Question } from '@otklik/survey-model';
 
 const custom: Question[] = [
-  { id: 'plan', type: 'single_choice', required: true, text: { en: 'Plan?' }, options: [{ id: 'free', label: { en: 'Free' } }, { id: 'pro', label: { en: 'Pro' } }] },
-  { id: 'tags', type: 'multi_choice', required: false, text: { en: 'Tags?' }, options: [{ id: 'a', label: { en: 'A' } }, { id: 'b', label: { en: 'B' } }] },
+  {
+    id: 'plan',
+    type: 'single_choice',
+    required: true,
+    text: { en: 'Plan?' },
+    options: [
+      { id: 'free', label: { en: 'Free' } },
+      { id: 'pro', label: { en: 'Pro' } },
+    ],
+  },
+  {
+    id: 'tags',
+    type: 'multi_choice',
+    required: false,
+    text: { en: 'Tags?' },
+    options: [
+      { id: 'a', label: { en: 'A' } },
+      { id: 'b', label: { en: 'B' } },
+    ],
+  },
   { id: 'ease', type: 'rating', required: false, text: { en: 'Ease' }, scale: { min: 1, max: 7 } },
   { id: 'note', type: 'text', required: false, text: { en: 'Note' }, maxLength: 10 },
 ];

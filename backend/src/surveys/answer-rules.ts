@@ -30,7 +30,10 @@ function checkValue(q: Question, value: AnswerValue): string | null {
         : `must be one of: ${(q.options ?? []).map((o) => o.id).join(', ')}`;
     case 'multi_choice': {
       const ids = new Set((q.options ?? []).map((o) => o.id));
-      return Array.isArray(value) && value.length <= ids.size && new Set(value).size === value.length && value.every((v) => typeof v === 'string' && ids.has(v))
+      return Array.isArray(value) &&
+        value.length <= ids.size &&
+        new Set(value).size === value.length &&
+        value.every((v) => typeof v === 'string' && ids.has(v))
         ? null
         : `must be a list of distinct option ids from: ${[...ids].join(', ')}`;
     }

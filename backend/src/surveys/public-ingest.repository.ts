@@ -48,8 +48,17 @@ export type ExistingResponse = Pick<ResponseEntity, 'id' | 'respondentId' | 'sur
 
 export type ResponseWrite = Pick<
   ResponseEntity,
-  | 'surveyVersion' | 'displayId' | 'idempotencyKey' | 'answers' | 'score' | 'scoreScaleMax' | 'comment' | 'finished' | 'language'
-  | 'hiddenFields' | 'meta'
+  | 'surveyVersion'
+  | 'displayId'
+  | 'idempotencyKey'
+  | 'answers'
+  | 'score'
+  | 'scoreScaleMax'
+  | 'comment'
+  | 'finished'
+  | 'language'
+  | 'hiddenFields'
+  | 'meta'
 > & {
   customerId: ResponseEntity['customerExternalId'];
   /** customerId came with a valid identity hash (customer-identity/). */
@@ -140,7 +149,8 @@ export class PublicIngestRepository {
     const cached = this.eventsWanted.get(workspaceId);
     if (cached && cached.until > now) return cached.wanted;
     const wanted =
-      (await this.events.hasSubscribers(workspaceId, 'response.created')) || (await this.events.hasSubscribers(workspaceId, 'response.finished'));
+      (await this.events.hasSubscribers(workspaceId, 'response.created')) ||
+      (await this.events.hasSubscribers(workspaceId, 'response.finished'));
     this.eventsWanted.set(workspaceId, { wanted, until: now + RESPONSE_EVENTS_CACHE_MS });
     return wanted;
   }
@@ -158,7 +168,12 @@ export class PublicIngestRepository {
   /** Why this respondent must not see the survey now, or null. */
   async blockReason(ref: RespondentRef, rules: DisplayRules): Promise<Blocked | null> {
     const [row] = await this.dataSource.query(DISPLAY_HISTORY, [
-      ref.workspaceId, ref.surveyId, ref.respondentId, '', rules.stopAfterResponse, rules.recontactDays,
+      ref.workspaceId,
+      ref.surveyId,
+      ref.respondentId,
+      '',
+      rules.stopAfterResponse,
+      rules.recontactDays,
     ]);
     return (row.reason as Blocked | null) ?? null;
   }
@@ -170,8 +185,14 @@ export class PublicIngestRepository {
     display: { idempotencyKey: string; customerId: string | null; url: string | null },
   ): Promise<{ displayId: string; created: boolean } | { blocked: Blocked } | { keyTaken: true }> {
     const params = [
-      ref.workspaceId, ref.surveyId, ref.respondentId, display.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
-      display.customerId, display.url,
+      ref.workspaceId,
+      ref.surveyId,
+      ref.respondentId,
+      display.idempotencyKey,
+      rules.stopAfterResponse,
+      rules.recontactDays,
+      display.customerId,
+      display.url,
     ];
     const [row] = await this.prepared<{ inserted: string | null; existing: string | null; reason: string | null }>(
       'otklik_record_display',
@@ -219,9 +240,23 @@ export class PublicIngestRepository {
     write: ResponseWrite,
   ): Promise<{ responseId: string; finished: boolean; created: boolean } | null> {
     const params = [
-      ref.workspaceId, ref.surveyId, ref.respondentId, write.idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
-      write.surveyVersion, write.displayId, write.customerId, JSON.stringify(write.answers), write.score, write.scoreScaleMax,
-      write.comment, write.finished, write.language, JSON.stringify(write.hiddenFields), JSON.stringify(write.meta),
+      ref.workspaceId,
+      ref.surveyId,
+      ref.respondentId,
+      write.idempotencyKey,
+      rules.stopAfterResponse,
+      rules.recontactDays,
+      write.surveyVersion,
+      write.displayId,
+      write.customerId,
+      JSON.stringify(write.answers),
+      write.score,
+      write.scoreScaleMax,
+      write.comment,
+      write.finished,
+      write.language,
+      JSON.stringify(write.hiddenFields),
+      JSON.stringify(write.meta),
       write.customerVerified,
     ];
     // Most workspaces have no endpoint for response events: they get the one statement, no transaction, no events.
@@ -235,8 +270,16 @@ export class PublicIngestRepository {
       const [row]: UpsertedWithEventData[] = await manager.query(UPSERT_RESPONSE_WITH_EVENT_DATA, params);
       if (!row) return null;
       const data = {
-        responseId: row.id, surveyId: ref.surveyId, customerId: row.customer_external_id, customerVerified: row.customer_verified,
-        finished: row.finished, score: row.score, comment: row.comment, language: row.language, answers: row.answers, hiddenFields: row.hidden_fields,
+        responseId: row.id,
+        surveyId: ref.surveyId,
+        customerId: row.customer_external_id,
+        customerVerified: row.customer_verified,
+        finished: row.finished,
+        score: row.score,
+        comment: row.comment,
+        language: row.language,
+        answers: row.answers,
+        hiddenFields: row.hidden_fields,
       };
       if (row.created) await this.events.publish(ref.workspaceId, 'response.created', data, manager);
       if (row.just_finished) await this.events.publish(ref.workspaceId, 'response.finished', data, manager);
@@ -247,7 +290,12 @@ export class PublicIngestRepository {
   /** Why a new response from this respondent is refused (after upsertResponse wrote nothing). */
   async responseBlockReason(ref: RespondentRef, rules: DisplayRules, idempotencyKey: string): Promise<Blocked | null> {
     const [row] = await this.dataSource.query(RESPONSE_HISTORY, [
-      ref.workspaceId, ref.surveyId, ref.respondentId, idempotencyKey, rules.stopAfterResponse, rules.recontactDays,
+      ref.workspaceId,
+      ref.surveyId,
+      ref.respondentId,
+      idempotencyKey,
+      rules.stopAfterResponse,
+      rules.recontactDays,
     ]);
     return (row.reason as Blocked | null) ?? null;
   }

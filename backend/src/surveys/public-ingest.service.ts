@@ -75,7 +75,8 @@ export class PublicIngestService {
       language,
       direction: directionOf(language),
       questions: localizeQuestions(survey.questions, language, survey.defaultLanguage),
-      displayRules: ineligibleReason === undefined ? await this.displayRulesFor(survey, verified ? query.customerId : undefined) : survey.displayRules,
+      displayRules:
+        ineligibleReason === undefined ? await this.displayRulesFor(survey, verified ? query.customerId : undefined) : survey.displayRules,
       theme: survey.theme,
       eligible: ineligibleReason === undefined,
       ...(ineligibleReason ? { ineligibleReason } : {}),
@@ -94,7 +95,12 @@ export class PublicIngestService {
     if (rules.trigger !== 'event' || !rules.eventName || !customerId) return rules;
     const moments = this.lookupMomentTriggers();
     if (!moments || !(await moments.isPending(survey.workspaceId, customerId, rules.eventName))) return rules;
-    return { trigger: 'page_load', samplePercent: rules.samplePercent, recontactDays: rules.recontactDays, stopAfterResponse: rules.stopAfterResponse };
+    return {
+      trigger: 'page_load',
+      samplePercent: rules.samplePercent,
+      recontactDays: rules.recontactDays,
+      stopAfterResponse: rules.stopAfterResponse,
+    };
   }
 
   /**
@@ -111,7 +117,8 @@ export class PublicIngestService {
 
   private lookupMomentTriggers(): SurveyMomentTriggers | null {
     // No moments module (null): event surveys wait for Otklik.track.
-    if (this.momentTriggers === undefined) this.momentTriggers = optionalProvider<SurveyMomentTriggers>(this.moduleRef, SURVEY_MOMENT_TRIGGERS);
+    if (this.momentTriggers === undefined)
+      this.momentTriggers = optionalProvider<SurveyMomentTriggers>(this.moduleRef, SURVEY_MOMENT_TRIGGERS);
     return this.momentTriggers;
   }
 
@@ -135,7 +142,11 @@ export class PublicIngestService {
    * not enough — finishing without all required answers in this call, or a response started on an
    * older version — read the stored response, validate the merged answers against its version, retry.
    */
-  async submitResponse(publicKey: string, input: SubmitResponseDto, info: RequestInfo): Promise<{ created: boolean; body: ResponseRecordedDto }> {
+  async submitResponse(
+    publicKey: string,
+    input: SubmitResponseDto,
+    info: RequestInfo,
+  ): Promise<{ created: boolean; body: ResponseRecordedDto }> {
     const survey = await this.survey(publicKey);
     if (survey.status !== 'live') throw blocked('not_live');
     // The language stored is the one the widget showed, so it must be one the survey has (none: not stored).
@@ -154,7 +165,11 @@ export class PublicIngestService {
 
     const existing = await this.ingest.findResponse(ref, input.idempotencyKey);
     // The upsert merges only for the same respondent and customer; anyone else gets 409 and changes nothing.
-    if (existing && (existing.respondentId !== input.respondentId || (input.customerId != null && existing.customerId !== null && input.customerId !== existing.customerId))) {
+    if (
+      existing &&
+      (existing.respondentId !== input.respondentId ||
+        (input.customerId != null && existing.customerId !== null && input.customerId !== existing.customerId))
+    ) {
       throw idempotencyKeyTaken('response');
     }
     if (existing?.finished && !input.finished) {

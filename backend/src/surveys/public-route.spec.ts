@@ -8,7 +8,11 @@ describe('resolvePublicPath', () => {
     expect(resolvePublicPath(`/api/v1/public/surveys/${key}`)).toEqual({ target: 'survey', key, action: 'config' });
     expect(resolvePublicPath(`/api/v1/public/surveys/${key}/responses?x=1`)).toEqual({ target: 'survey', key, action: 'responses' });
     expect(resolvePublicPath(`/api/v1/public/surveys/${key}/displays`)).toEqual({ target: 'survey', key, action: 'displays' });
-    expect(resolvePublicPath('/api/v1/public/cancellation-flows/cxl_1/submissions')).toEqual({ target: 'cancellation-flow', key: 'cxl_1', action: 'submissions' });
+    expect(resolvePublicPath('/api/v1/public/cancellation-flows/cxl_1/submissions')).toEqual({
+      target: 'cancellation-flow',
+      key: 'cxl_1',
+      action: 'submissions',
+    });
   });
 
   it.each([
@@ -37,7 +41,10 @@ describe('inPublicArea', () => {
     '/api/v1/public/surveys/%ZZ',
   ])('sees %s as public', (url) => expect(inPublicArea(url)).toBe(true));
 
-  it.each(['/api/v1/health', '/api/v1/publications', '/s/srv_x', '/widget/loader.js', '/api/v1/workspaces/public'])('leaves %s alone', (url) => {
-    expect(classifyPublicPath(url)).toBeUndefined();
-  });
+  it.each(['/api/v1/health', '/api/v1/publications', '/s/srv_x', '/widget/loader.js', '/api/v1/workspaces/public'])(
+    'leaves %s alone',
+    (url) => {
+      expect(classifyPublicPath(url)).toBeUndefined();
+    },
+  );
 });

@@ -73,7 +73,10 @@ export class PublicSurveyConfigDto implements PublicSurveyConfig {
   @ApiProperty({ type: DisplayRulesDto }) displayRules: DisplayRulesDto;
   @ApiProperty({ type: ThemeDto }) theme: ThemeDto;
   @ApiProperty({ description: 'False when the recontact rules say not to show it to this respondent now' }) eligible: boolean;
-  @ApiPropertyOptional({ enum: ['recontact_window', 'already_responded', 'not_live', 'customer_not_verified'], description: 'Why not, when not eligible' })
+  @ApiPropertyOptional({
+    enum: ['recontact_window', 'already_responded', 'not_live', 'customer_not_verified'],
+    description: 'Why not, when not eligible',
+  })
   ineligibleReason?: string;
   @ApiProperty({ type: WidgetUiTextDto, description: 'Button and helper texts in `language`' }) ui: WidgetUiTextDto;
 }

@@ -34,7 +34,11 @@ export class PublicSurveysController {
   @ApiQuery({ name: 'respondentId', required: false })
   @ApiQuery({ name: 'language', required: false })
   @ApiQuery({ name: 'customerId', required: false })
-  @ApiQuery({ name: 'customerHash', required: false, description: 'hex HMAC-SHA256(identity secret, customerId): without it nothing about the customer is revealed' })
+  @ApiQuery({
+    name: 'customerHash',
+    required: false,
+    description: 'hex HMAC-SHA256(identity secret, customerId): without it nothing about the customer is revealed',
+  })
   @ApiOkResponse({ type: PublicSurveyConfigDto, description: 'See docs/survey-widgets.md' })
   config(@Param('publicKey') publicKey: string, @Query() query: Record<string, unknown>): Promise<PublicSurveyConfig> {
     return this.ingest.config(publicKey, {

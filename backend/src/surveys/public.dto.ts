@@ -8,7 +8,10 @@ const clientId = (field: string) => ({ message: `${field} must be 8–64 letters
 /** Identity verification (customer-identity/): hex HMAC-SHA256 of customerId with the workspace's identity secret. */
 export const CUSTOMER_HASH = /^[0-9a-fA-F]{64}$/;
 export const CUSTOMER_HASH_MESSAGE = { message: 'customerHash must be the 64 hex digits of HMAC-SHA256(identity secret, customerId)' };
-export const CUSTOMER_HASH_DOC = { description: "Proves customerId: hex HMAC-SHA256(the workspace's identity secret, customerId), computed by your server", example: 'a3f…(64 hex digits)' };
+export const CUSTOMER_HASH_DOC = {
+  description: "Proves customerId: hex HMAC-SHA256(the workspace's identity secret, customerId), computed by your server",
+  example: 'a3f…(64 hex digits)',
+};
 
 /** `{ key: string ≤ 500 }` with at most 30 keys of [\w.-]{1,64}. */
 function IsHiddenFields() {
@@ -45,7 +48,9 @@ function IsAnswersObject() {
             entries.every(
               ([k, v]) =>
                 /^[a-z0-9_-]{1,40}$/.test(k) &&
-                (typeof v === 'number' || typeof v === 'string' || (Array.isArray(v) && v.length <= 50 && v.every((x) => typeof x === 'string'))),
+                (typeof v === 'number' ||
+                  typeof v === 'string' ||
+                  (Array.isArray(v) && v.length <= 50 && v.every((x) => typeof x === 'string'))),
             )
           );
         },
@@ -78,13 +83,19 @@ export class SubmitResponseDto {
 
   @ApiProperty() @Matches(CLIENT_ID, clientId('respondentId')) respondentId: string;
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'displayId must be the id returned for the display' }) displayId?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'displayId must be the id returned for the display' })
+  displayId?: string;
 
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) customerId?: string;
 
   @ApiPropertyOptional(CUSTOMER_HASH_DOC) @IsOptional() @Matches(CUSTOMER_HASH, CUSTOMER_HASH_MESSAGE) customerHash?: string;
 
-  @ApiPropertyOptional({ example: 'ru' }) @IsOptional() @Matches(LANGUAGE_CODE, { message: 'language must be a code like en or ru' }) language?: string;
+  @ApiPropertyOptional({ example: 'ru' })
+  @IsOptional()
+  @Matches(LANGUAGE_CODE, { message: 'language must be a code like en or ru' })
+  language?: string;
 
   @ApiProperty({ type: 'object', additionalProperties: true, example: { score: 9, comment: 'Fast delivery' } })
   @IsObject({ message: 'answers must be an object' })
@@ -93,7 +104,10 @@ export class SubmitResponseDto {
 
   @ApiProperty({ description: 'true on the last answer: required questions must then be answered' }) @IsBoolean() finished: boolean;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) @IsOptional() @IsHiddenFields() hiddenFields?: Record<string, string>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) @IsOptional() @IsHiddenFields() hiddenFields?: Record<
+    string,
+    string
+  >;
 
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) url?: string;
 }

@@ -38,7 +38,11 @@ export class SurveysController {
   @WorkspaceAccess({ roles: EDITORS, scope: 'surveys:write' })
   @ApiOperation({ summary: 'Create a survey (draft); built-in kinds get default questions in en, ru, bg and de' })
   @ApiCreatedResponse({ type: SurveyDto })
-  create(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() principal: Principal, @Body() body: CreateSurveyDto): Promise<SurveyDto> {
+  create(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateSurveyDto,
+  ): Promise<SurveyDto> {
     return this.surveys.create(ws.workspaceId, principal.kind === 'user' ? principal.userId : null, body);
   }
 
@@ -46,7 +50,11 @@ export class SurveysController {
   @WorkspaceAccess({ scope: 'surveys:read' })
   @ApiOperation({ summary: 'One survey with its current questions' })
   @ApiOkResponse({ type: SurveyDto })
-  async get(@CurrentWorkspace() ws: WorkspaceContext, @Param('surveyId', surveyId) id: string, @Res({ passthrough: true }) res: Response): Promise<SurveyDto> {
+  async get(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('surveyId', surveyId) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SurveyDto> {
     const survey = await this.surveys.get(ws.workspaceId, id);
     res.setHeader('ETag', etagOf(survey.revision));
     return survey;
@@ -56,8 +64,15 @@ export class SurveysController {
   @WorkspaceAccess({ roles: EDITORS, scope: 'surveys:write' })
   @ApiOperation({ summary: 'Edit a survey or change its status; new questions on a live or answered survey make a new version' })
   @ApiOkResponse({ type: SurveyDto })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the survey this edit was made from (or send expectedRevision)' })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'stale_survey: someone saved the survey after the revision this edit was made from' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of the survey this edit was made from (or send expectedRevision)',
+  })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'stale_survey: someone saved the survey after the revision this edit was made from',
+  })
   async update(
     @CurrentWorkspace() ws: WorkspaceContext,
     @Param('surveyId', surveyId) id: string,

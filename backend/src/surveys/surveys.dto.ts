@@ -144,7 +144,10 @@ class SurveyFieldsDto {
   @Matches(LANGUAGE_CODE, { each: true, message: 'each language must be a code like en, ru, bg, de' })
   languages?: string[];
 
-  @ApiPropertyOptional({ example: 'en' }) @IsOptional() @Matches(LANGUAGE_CODE, { message: 'defaultLanguage must be a code like en' }) defaultLanguage?: string;
+  @ApiPropertyOptional({ example: 'en' })
+  @IsOptional()
+  @Matches(LANGUAGE_CODE, { message: 'defaultLanguage must be a code like en' })
+  defaultLanguage?: string;
 
   @ApiPropertyOptional({ example: ['https://shop.example.com'], description: 'Sites allowed to embed it; empty = any' })
   @IsOptional()
@@ -156,16 +159,26 @@ class SurveyFieldsDto {
   })
   allowedOrigins?: string[];
 
-  @ApiPropertyOptional({ type: DisplayRulesDto }) @IsOptional() @ValidateNested() @Type(() => DisplayRulesDto) displayRules?: DisplayRulesDto;
+  @ApiPropertyOptional({ type: DisplayRulesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DisplayRulesDto)
+  displayRules?: DisplayRulesDto;
 
   @ApiPropertyOptional({ type: ThemeDto }) @IsOptional() @ValidateNested() @Type(() => ThemeDto) theme?: ThemeDto;
 
-  @ApiPropertyOptional({ description: 'Refuse a customerId without a valid customerHash (identity verification); anonymous answers stay allowed' })
+  @ApiPropertyOptional({
+    description: 'Refuse a customerId without a valid customerHash (identity verification); anonymous answers stay allowed',
+  })
   @IsOptional()
   @IsBoolean()
   requireVerifiedCustomer?: boolean;
 
-  @ApiPropertyOptional({ type: QuestionDto, isArray: true, description: 'Required for custom surveys; built-in kinds get default questions' })
+  @ApiPropertyOptional({
+    type: QuestionDto,
+    isArray: true,
+    description: 'Required for custom surveys; built-in kinds get default questions',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -176,7 +189,12 @@ class SurveyFieldsDto {
 }
 
 export class CreateSurveyDto extends SurveyFieldsDto {
-  @ApiProperty({ maxLength: 200, example: 'Checkout NPS' }) @Trim() @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200) name: string;
+  @ApiProperty({ maxLength: 200, example: 'Checkout NPS' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name: string;
 
   @ApiProperty({ enum: SURVEY_KINDS, enumName: 'SurveyKind' })
   @IsIn(SURVEY_KINDS, { message: `kind must be one of: ${SURVEY_KINDS.join(', ')}` })
@@ -196,7 +214,7 @@ export class UpdateSurveyDto extends SurveyFieldsDto {
   @ApiPropertyOptional({
     minimum: 1,
     description:
-      'The survey\'s `revision` this edit was made from. When it is no longer the current one (someone saved in between), ' +
+      "The survey's `revision` this edit was made from. When it is no longer the current one (someone saved in between), " +
       'the edit is refused with 409 stale_survey and nothing changes. The dashboard always sends it; omitted, the edit ' +
       'applies to whatever is current (kept for existing API clients). The `If-Match` header with the ETag works too.',
   })
@@ -226,7 +244,8 @@ export class SurveyDto {
   @ApiProperty({ type: ThemeDto }) theme: ThemeDto;
   @ApiProperty() requireVerifiedCustomer: boolean;
   @ApiProperty({ description: 'Current questions version' }) version: number;
-  @ApiProperty({ description: 'Goes up with every saved edit; send it back as expectedRevision (or If-Match) when editing' }) revision: number;
+  @ApiProperty({ description: 'Goes up with every saved edit; send it back as expectedRevision (or If-Match) when editing' })
+  revision: number;
   @ApiProperty({ type: QuestionDto, isArray: true }) questions: QuestionDto[];
   @ApiProperty({ type: SurveyStatsDto }) stats: SurveyStatsDto;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;

@@ -18,9 +18,23 @@ import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
 
 @Module({
-  imports: [CustomerIdentityModule, ResponsesReaderModule, WebhooksModule, TypeOrmModule.forFeature([SurveyEntity, SurveyVersionEntity, SurveyDisplayEntity])],
+  imports: [
+    CustomerIdentityModule,
+    ResponsesReaderModule,
+    WebhooksModule,
+    TypeOrmModule.forFeature([SurveyEntity, SurveyVersionEntity, SurveyDisplayEntity]),
+  ],
   controllers: [SurveysController, PublicSurveysController],
-  providers: [SurveysRepository, SurveysReader, SurveysService, PublicSurveyCache, PublicIngestRepository, PublicIngestService, PublicRateLimitGuard, PublicSurveyRoutes],
+  providers: [
+    SurveysRepository,
+    SurveysReader,
+    SurveysService,
+    PublicSurveyCache,
+    PublicIngestRepository,
+    PublicIngestService,
+    PublicRateLimitGuard,
+    PublicSurveyRoutes,
+  ],
   exports: [SurveysReader, PublicSurveyCache, PublicIngestService],
 })
 export class SurveysModule {}

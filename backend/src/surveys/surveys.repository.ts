@@ -17,7 +17,18 @@ export interface SurveyStats {
 
 export type NewSurvey = Omit<SurveyRow, 'id' | 'currentVersion' | 'revision' | 'createdAt' | 'updatedAt'> & Pick<SurveyEntity, 'createdBy'>;
 export type SurveyChanges = Partial<
-  Pick<SurveyRow, 'name' | 'status' | 'touchpointName' | 'languages' | 'defaultLanguage' | 'allowedOrigins' | 'displayRules' | 'theme' | 'requireVerifiedCustomer'>
+  Pick<
+    SurveyRow,
+    | 'name'
+    | 'status'
+    | 'touchpointName'
+    | 'languages'
+    | 'defaultLanguage'
+    | 'allowedOrigins'
+    | 'displayRules'
+    | 'theme'
+    | 'requireVerifiedCustomer'
+  >
 >;
 
 /** The survey with the questions of its current version. */
@@ -26,11 +37,24 @@ const surveyWithQuestions = (repo: Repository<SurveyEntity>) =>
     .createQueryBuilder('s')
     .innerJoin(SurveyVersionEntity, 'v', 'v.workspace_id = s.workspace_id AND v.survey_id = s.id AND v.version = s.current_version')
     .select([
-      's.workspace_id AS "workspaceId"', 's.id AS id', 's.public_key AS "publicKey"', 's.name AS name', 's.kind AS kind', 's.status AS status',
-      's.touchpoint_name AS "touchpointName"', 's.languages AS languages', 's.default_language AS "defaultLanguage"',
-      's.allowed_origins AS "allowedOrigins"', 's.display_rules AS "displayRules"', 's.theme AS theme',
-      's.require_verified_customer AS "requireVerifiedCustomer"', 's.current_version AS "currentVersion"', 's.revision AS revision',
-      'v.questions AS questions', 's.created_at AS "createdAt"', 's.updated_at AS "updatedAt"',
+      's.workspace_id AS "workspaceId"',
+      's.id AS id',
+      's.public_key AS "publicKey"',
+      's.name AS name',
+      's.kind AS kind',
+      's.status AS status',
+      's.touchpoint_name AS "touchpointName"',
+      's.languages AS languages',
+      's.default_language AS "defaultLanguage"',
+      's.allowed_origins AS "allowedOrigins"',
+      's.display_rules AS "displayRules"',
+      's.theme AS theme',
+      's.require_verified_customer AS "requireVerifiedCustomer"',
+      's.current_version AS "currentVersion"',
+      's.revision AS revision',
+      'v.questions AS questions',
+      's.created_at AS "createdAt"',
+      's.updated_at AS "updatedAt"',
     ]);
 
 @Injectable()
@@ -54,7 +78,9 @@ export class SurveysRepository {
 
   async findById(workspaceId: string, id: string, manager?: EntityManager): Promise<SurveyRow | null> {
     const repo = manager ? manager.getRepository(SurveyEntity) : this.surveys;
-    const row = await surveyWithQuestions(repo).where('s.workspace_id = :workspaceId AND s.id = :id', { workspaceId, id }).getRawOne<SurveyRow>();
+    const row = await surveyWithQuestions(repo)
+      .where('s.workspace_id = :workspaceId AND s.id = :id', { workspaceId, id })
+      .getRawOne<SurveyRow>();
     return row ?? null;
   }
 

@@ -54,13 +54,19 @@ export class SurveysService {
       this.responses.countsBySurvey(workspaceId, surveyIds),
     ]);
     return new Map(
-      surveyIds.map((id) => [id, { displays: displays.get(id) ?? 0, responses: responses.get(id)?.responses ?? 0, finished: responses.get(id)?.finished ?? 0 }]),
+      surveyIds.map((id) => [
+        id,
+        { displays: displays.get(id) ?? 0, responses: responses.get(id)?.responses ?? 0, finished: responses.get(id)?.finished ?? 0 },
+      ]),
     );
   }
 
   async list(workspaceId: string): Promise<SurveyDto[]> {
     const rows = await this.surveys.list(workspaceId);
-    const stats = await this.stats(workspaceId, rows.map((r) => r.id));
+    const stats = await this.stats(
+      workspaceId,
+      rows.map((r) => r.id),
+    );
     return rows.map((row) => toSurveyDto(row, stats.get(row.id)));
   }
 
@@ -122,7 +128,8 @@ export class SurveysService {
         throw invalid([{ field: 'status', message: 'a survey that has been live cannot go back to draft; pause or close it' }]);
       }
       const languages = input.languages ?? current.languages;
-      const defaultLanguage = input.defaultLanguage ?? (languages.includes(current.defaultLanguage) ? current.defaultLanguage : languages[0]);
+      const defaultLanguage =
+        input.defaultLanguage ?? (languages.includes(current.defaultLanguage) ? current.defaultLanguage : languages[0]);
       const questions = (input.questions as Question[] | undefined) ?? current.questions;
       this.assertValid(current.kind, questions, languages, defaultLanguage);
 

@@ -33,7 +33,9 @@ describe('plain TF-IDF (scikit-learn TfidfVectorizer defaults)', () => {
 
 describe('sparse k-means (scikit-learn KMeans: k-means++, n_init, Lloyd)', () => {
   const groups = ['card payment declined at the shop', 'refund for returned parcel not received', 'courier late with the delivery'];
-  const texts = groups.flatMap((g, gi) => Array.from({ length: 8 }, (_, i) => `${g} ${['today', 'again', 'twice', 'still'][i % 4]} ${gi}${i}`));
+  const texts = groups.flatMap((g, gi) =>
+    Array.from({ length: 8 }, (_, i) => `${g} ${['today', 'again', 'twice', 'still'][i % 4]} ${gi}${i}`),
+  );
   const truth = groups.flatMap((_, gi) => Array.from({ length: 8 }, () => gi));
 
   it('recovers well-separated groups when given their number', () => {

@@ -40,7 +40,9 @@ function charWbNgrams(text: string, [lo, hi]: [number, number]): string[] {
 
 export function plainTfidf(texts: readonly string[], options: Partial<TfidfOptions> = {}): { rows: SparseVector[]; dim: number } {
   const { analyzer = 'word', ngramRange = [2, 5] } = options;
-  const docs = texts.map((t) => (analyzer === 'word' ? (t.toLowerCase().match(TOKEN_RE) ?? []) : charWbNgrams(t.toLowerCase(), ngramRange)));
+  const docs = texts.map((t) =>
+    analyzer === 'word' ? (t.toLowerCase().match(TOKEN_RE) ?? []) : charWbNgrams(t.toLowerCase(), ngramRange),
+  );
   const df = new Map<string, number>();
   for (const d of docs) for (const w of new Set(d)) df.set(w, (df.get(w) ?? 0) + 1);
   const vocab = new Map([...df.keys()].sort().map((w, i) => [w, i] as const));
@@ -169,7 +171,15 @@ function kmeansPlusPlus(rows: readonly SparseVector[], sq: Float64Array, space: 
 }
 
 /** One Lloyd run from a k-means++ start. */
-function lloyd(rows: readonly SparseVector[], sq: Float64Array, dim: number, k: number, rng: Rng, options: SparseKMeansOptions, tol: number): SparseKMeansResult {
+function lloyd(
+  rows: readonly SparseVector[],
+  sq: Float64Array,
+  dim: number,
+  k: number,
+  rng: Rng,
+  options: SparseKMeansOptions,
+  tol: number,
+): SparseKMeansResult {
   const n = rows.length;
   const space = new CentroidSpace(dim, k);
   kmeansPlusPlus(rows, sq, space, rng);
@@ -234,7 +244,14 @@ function lloyd(rows: readonly SparseVector[], sq: Float64Array, dim: number, k: 
  * scikit-learn's remedy for a cluster left empty by the E-step: it takes over the texts farthest from their
  * centres (one per empty cluster), which leave their old cluster's sums. Labels stay as they were.
  */
-function relocateEmptyClusters(rows: readonly SparseVector[], labels: Int32Array, rowDist: Float64Array, counts: Int32Array, sums: Float64Array, k: number): void {
+function relocateEmptyClusters(
+  rows: readonly SparseVector[],
+  labels: Int32Array,
+  rowDist: Float64Array,
+  counts: Int32Array,
+  sums: Float64Array,
+  k: number,
+): void {
   const empty: number[] = [];
   for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);
   if (empty.length === 0) return;
@@ -272,7 +289,12 @@ function absoluteTolerance(rows: readonly SparseVector[], dim: number, tol: numb
 }
 
 /** Euclidean k-means on sparse rows (dense centroids), best of `nInit` seeded k-means++ starts. */
-export function sparseKMeans(rows: readonly SparseVector[], dim: number, k: number, options: Partial<SparseKMeansOptions> & { seed: number }): SparseKMeansResult {
+export function sparseKMeans(
+  rows: readonly SparseVector[],
+  dim: number,
+  k: number,
+  options: Partial<SparseKMeansOptions> & { seed: number },
+): SparseKMeansResult {
   const opts: SparseKMeansOptions = { ...SKLEARN_KMEANS_DEFAULTS, ...options };
   k = Math.max(1, Math.min(k, rows.length));
   const sq = Float64Array.from(rows, (r) => r.values.reduce((s, v) => s + v * v, 0));

@@ -163,7 +163,11 @@ function reduceAndGroup(
 ): Grouping {
   const n = rows.length;
   progress(0.4, 'reduce');
-  const { projection, embedding } = randomizedSvd(csrFromRows(rows, cols), { k: opts.dimensions, seed: opts.seed, powerIterations: opts.powerIterations });
+  const { projection, embedding } = randomizedSvd(csrFromRows(rows, cols), {
+    k: opts.dimensions,
+    seed: opts.seed,
+    powerIterations: opts.powerIterations,
+  });
   const dim = projection.k;
   normalizeRows(embedding, n, dim);
   const m = present.length;
@@ -175,13 +179,25 @@ function reduceAndGroup(
   // Candidates from LSA, final neighbours by LSA and exact TF-IDF cosine together (+0.02 ARI on banking77).
   const wide = Math.min(Math.max(opts.rerankCandidates, k), m - 1);
   const candidates = approximateKnn(x, m, dim, opts.rerankCandidates > 0 ? wide : k, { seed: opts.seed });
-  const knn = opts.rerankCandidates > 0 ? rerankWithSparse(candidates, present.map((i) => rows[i]), k, opts.rerankLexicalWeight) : candidates;
+  const knn =
+    opts.rerankCandidates > 0
+      ? rerankWithSparse(
+          candidates,
+          present.map((i) => rows[i]),
+          k,
+          opts.rerankLexicalWeight,
+        )
+      : candidates;
   const from = new Int32Array(m * knn.k);
   for (let i = 0; i < m; i++) from.fill(i, i * knn.k, (i + 1) * knn.k);
-  const weights = opts.graphWeighting === 'snn' ? sharedNeighborWeights(knn.neighbors, m, knn.k) : knn.similarities.map((s) => Math.max(0, s));
+  const weights =
+    opts.graphWeighting === 'snn' ? sharedNeighborWeights(knn.neighbors, m, knn.k) : knn.similarities.map((s) => Math.max(0, s));
   progress(0.8, 'communities');
   const graph = graphFromEdges(m, from, knn.neighbors, weights);
-  const { community, count } = louvain(graph, { seed: opts.seed, resolution: opts.resolution === 'auto' ? autoResolution(m) : opts.resolution });
+  const { community, count } = louvain(graph, {
+    seed: opts.seed,
+    resolution: opts.resolution === 'auto' ? autoResolution(m) : opts.resolution,
+  });
   return { projection, embedding, x, dim, community, count };
 }
 
@@ -191,7 +207,11 @@ function quantile(sorted: number[], q: number): number {
 }
 
 export function clusterTexts(texts: readonly string[], options: Partial<ClusterEngineOptions> = {}): ClusteringResult {
-  const opts: ClusterEngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...options, features: { ...DEFAULT_FEATURE_OPTIONS, ...options.features } };
+  const opts: ClusterEngineOptions = {
+    ...DEFAULT_ENGINE_OPTIONS,
+    ...options,
+    features: { ...DEFAULT_FEATURE_OPTIONS, ...options.features },
+  };
   const progress = opts.onProgress ?? (() => undefined);
   const n = texts.length;
   const analyzed: AnalyzedText[] = new Array(n);
@@ -241,8 +261,21 @@ export function clusterTexts(texts: readonly string[], options: Partial<ClusterE
       }
       // A cluster's bar is its own 5th-percentile member similarity, but never above the bar over all clusters:
       // a very tight cluster must not turn away texts that would sit comfortably in an ordinary one.
-      const overall = quantile(sims.flat().sort((a, b) => a - b), 0.05);
-      thresholds = Float64Array.from(sims, (s) => Math.min(quantile(s.sort((a, b) => a - b), 0.05), overall) - opts.thresholdSlack);
+      const overall = quantile(
+        sims.flat().sort((a, b) => a - b),
+        0.05,
+      );
+      thresholds = Float64Array.from(
+        sims,
+        (s) =>
+          Math.min(
+            quantile(
+              s.sort((a, b) => a - b),
+              0.05,
+            ),
+            overall,
+          ) - opts.thresholdSlack,
+      );
       for (let r = 0; r < m; r++) if (orphan[r] && simOf[r] < thresholds[local[r]]) local[r] = UNCLUSTERED;
       // Order clusters by size, largest first (ties: first member), and renumber.
       const finalSizes = new Int32Array(kept);
@@ -282,7 +315,10 @@ export function clusterTexts(texts: readonly string[], options: Partial<ClusterE
     votes.set(analyzed[i].language, (votes.get(analyzed[i].language) ?? 0) + 1);
   }
   const clusters: ClusterSummary[] = members.map((list, c) => {
-    const examples = [...list].sort((a, b) => b.sim - a.sim || a.i - b.i).slice(0, 5).map((e) => e.i);
+    const examples = [...list]
+      .sort((a, b) => b.sim - a.sim || a.i - b.i)
+      .slice(0, 5)
+      .map((e) => e.i);
     const language = [...languageVotes[c].entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'und';
     return { index: c, label: labels[c].label, keywords: labels[c].keywords, size: list.length, examples, language };
   });

@@ -29,7 +29,12 @@ export interface EngineComparison {
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
 /** The baseline's mean scores over the given seeds (each seed a full scikit-learn-style n_init=10 run). */
-export function baselineScores(texts: readonly string[], truth: readonly string[], seeds: readonly number[], tfidf?: Partial<TfidfOptions>): BaselineScores {
+export function baselineScores(
+  texts: readonly string[],
+  truth: readonly string[],
+  seeds: readonly number[],
+  tfidf?: Partial<TfidfOptions>,
+): BaselineScores {
   const k = new Set(truth).size;
   const started = performance.now();
   const perSeed = seeds.map((seed) => scoreClustering(truth, Array.from(baselineClusters(texts, k, seed, { tfidf }))));
@@ -43,7 +48,11 @@ export function baselineScores(texts: readonly string[], truth: readonly string[
   };
 }
 
-export function compareWithBaseline(texts: readonly string[], truth: readonly string[], options: { seed?: number; baselineSeeds?: readonly number[] } = {}): EngineComparison {
+export function compareWithBaseline(
+  texts: readonly string[],
+  truth: readonly string[],
+  options: { seed?: number; baselineSeeds?: readonly number[] } = {},
+): EngineComparison {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const result = clusterTexts(texts, { seed: options.seed ?? 42 });

@@ -63,7 +63,9 @@ export function fitVocabulary(docs: readonly string[][], options: FeatureOptions
   }
   const n = docs.length;
   const maxDf = Math.max(options.maxDfRatio * n, options.minDf);
-  const kept = [...df.entries()].filter(([, c]) => c >= options.minDf && c <= maxDf).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const kept = [...df.entries()]
+    .filter(([, c]) => c >= options.minDf && c <= maxDf)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const index = new Map<string, number>();
   const idf = new Float64Array(kept.length);
   const isWord = new Uint8Array(kept.length);

@@ -52,7 +52,14 @@ function seedCentroids(x: Float64Array, n: number, dim: number, k: number, rng: 
 }
 
 /** Nearest centroid (highest cosine) of every row. */
-export function assignNearest(x: Float64Array, n: number, dim: number, centroids: Float64Array, k: number, out = new Int32Array(n)): Int32Array {
+export function assignNearest(
+  x: Float64Array,
+  n: number,
+  dim: number,
+  centroids: Float64Array,
+  k: number,
+  out = new Int32Array(n),
+): Int32Array {
   for (let i = 0; i < n; i++) {
     let best = 0;
     let bestSim = -Infinity;
@@ -81,7 +88,13 @@ export function groupCentroids(x: Float64Array, n: number, dim: number, assignme
   return normalizeRows(centroids, k, dim);
 }
 
-export function sphericalKMeans(x: Float64Array, n: number, dim: number, k: number, options: { seed: number; maxIterations?: number; init?: Float64Array }): KMeansResult {
+export function sphericalKMeans(
+  x: Float64Array,
+  n: number,
+  dim: number,
+  k: number,
+  options: { seed: number; maxIterations?: number; init?: Float64Array },
+): KMeansResult {
   const rng = createRng(options.seed);
   k = Math.max(1, Math.min(k, n));
   let centroids = options.init ?? seedCentroids(x, n, dim, k, rng);

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { rerankWithSparse, type KnnGraph } from './knn';
 import { sparseDot, type SparseVector } from './sparse';
 
-const vec = (indices: number[], values: number[]): SparseVector => ({ indices: Int32Array.from(indices), values: Float64Array.from(values) });
+const vec = (indices: number[], values: number[]): SparseVector => ({
+  indices: Int32Array.from(indices),
+  values: Float64Array.from(values),
+});
 
 describe('sparseDot', () => {
   it('multiplies only the shared columns', () => {
@@ -28,7 +31,11 @@ describe('rerankWithSparse', () => {
 
   it('keeps the LSA order when the lexical weight is zero', () => {
     const rows = [vec([0], [1]), vec([1], [1]), vec([0], [1])];
-    const candidates: KnnGraph = { k: 2, neighbors: Int32Array.from([1, 2, 0, 2, 0, 1]), similarities: Float64Array.from([0.9, 0.7, 0.9, 0.1, 0.7, 0.1]) };
+    const candidates: KnnGraph = {
+      k: 2,
+      neighbors: Int32Array.from([1, 2, 0, 2, 0, 1]),
+      similarities: Float64Array.from([0.9, 0.7, 0.9, 0.1, 0.7, 0.1]),
+    };
     expect(Array.from(rerankWithSparse(candidates, rows, 2, 0).neighbors)).toEqual([1, 2, 0, 2, 0, 1]);
   });
 });

@@ -14,7 +14,13 @@ export interface KnnGraph {
   similarities: Float64Array;
 }
 
-export function approximateKnn(x: Float64Array, n: number, dim: number, k: number, options: { seed: number; probes?: number; buckets?: number }): KnnGraph {
+export function approximateKnn(
+  x: Float64Array,
+  n: number,
+  dim: number,
+  k: number,
+  options: { seed: number; probes?: number; buckets?: number },
+): KnnGraph {
   const neighbors = new Int32Array(n * k).fill(-1);
   const similarities = new Float64Array(n * k).fill(-Infinity);
   const buckets = Math.max(1, Math.min(options.buckets ?? Math.round(Math.sqrt(n)), n));

@@ -51,4 +51,3 @@ describe('labelClusters', () => {
     for (const { keywords } of labels) expect(new Set(keywords).size).toBe(keywords.length);
   });
 });
-

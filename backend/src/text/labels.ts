@@ -44,7 +44,12 @@ function mostCommon(counts: Map<string, number>): string {
 /**
  * Labels for every cluster (assignment -1 = unclustered, ignored). Deterministic: ties break by term.
  */
-export function labelClusters(texts: readonly AnalyzedText[], assignment: Int32Array, clusterCount: number, keywordCount = 8): ClusterLabel[] {
+export function labelClusters(
+  texts: readonly AnalyzedText[],
+  assignment: Int32Array,
+  clusterCount: number,
+  keywordCount = 8,
+): ClusterLabel[] {
   const perCluster: Map<string, TermStats>[] = Array.from({ length: clusterCount }, () => new Map());
   const globalDf = new Map<string, number>();
   const sizes = new Int32Array(clusterCount);

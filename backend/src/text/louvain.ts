@@ -132,14 +132,20 @@ function aggregate(g: WeightedGraph, community: Int32Array, count: number): Weig
 }
 
 /** Community of every node of the graph (0..count-1). */
-export function louvain(graph: WeightedGraph, options: { resolution?: number; seed: number; maxLevels?: number }): { community: Int32Array; count: number } {
+export function louvain(
+  graph: WeightedGraph,
+  options: { resolution?: number; seed: number; maxLevels?: number },
+): { community: Int32Array; count: number } {
   const rng = createRng(options.seed);
   const resolution = options.resolution ?? 1;
   let membership = Int32Array.from({ length: graph.n }, (_, i) => i);
   let g = graph;
   let count = graph.n;
   for (let level = 0; level < (options.maxLevels ?? 20); level++) {
-    const order = shuffle(Array.from({ length: g.n }, (_, i) => i), rng);
+    const order = shuffle(
+      Array.from({ length: g.n }, (_, i) => i),
+      rng,
+    );
     const result = localMoving(g, resolution, order);
     if (!result.moved) break;
     for (let i = 0; i < membership.length; i++) membership[i] = result.community[membership[i]];
@@ -150,4 +156,3 @@ export function louvain(graph: WeightedGraph, options: { resolution?: number; se
   if (count === graph.n) membership = Int32Array.from({ length: graph.n }, (_, i) => i);
   return { community: membership, count };
 }
-

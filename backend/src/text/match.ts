@@ -35,7 +35,11 @@ interface Pair {
   jaccard: number;
 }
 
-export function matchClusters(previous: readonly PreviousCluster[], rebuilt: readonly RebuiltCluster[], options: MatchOptions = {}): ClusterMapping {
+export function matchClusters(
+  previous: readonly PreviousCluster[],
+  rebuilt: readonly RebuiltCluster[],
+  options: MatchOptions = {},
+): ClusterMapping {
   const minJaccard = options.minJaccard ?? 0.2;
   const minContainment = options.minContainment ?? 0.5;
   const ownerOf = new Map<string, number>();
@@ -54,7 +58,13 @@ export function matchClusters(previous: readonly PreviousCluster[], rebuilt: rea
   overlaps.forEach((counts, next) => {
     for (const [old, overlap] of counts) pairs.push({ old, next, overlap, jaccard: overlap / (oldSize[old] + newSize[next] - overlap) });
   });
-  pairs.sort((a, b) => b.jaccard - a.jaccard || b.overlap - a.overlap || (previous[a.old].id < previous[b.old].id ? -1 : previous[a.old].id > previous[b.old].id ? 1 : 0) || a.next - b.next);
+  pairs.sort(
+    (a, b) =>
+      b.jaccard - a.jaccard ||
+      b.overlap - a.overlap ||
+      (previous[a.old].id < previous[b.old].id ? -1 : previous[a.old].id > previous[b.old].id ? 1 : 0) ||
+      a.next - b.next,
+  );
 
   const continues: (string | null)[] = rebuilt.map(() => null);
   const oldTaken = new Array<boolean>(previous.length).fill(false);
@@ -66,10 +76,17 @@ export function matchClusters(previous: readonly PreviousCluster[], rebuilt: rea
   }
 
   const largest = <T>(items: T[], score: (t: T) => number, tie: (a: T, b: T) => number): T | undefined =>
-    items.reduce<T | undefined>((best, t) => (best === undefined || score(t) > score(best) || (score(t) === score(best) && tie(t, best) < 0) ? t : best), undefined);
+    items.reduce<T | undefined>(
+      (best, t) => (best === undefined || score(t) > score(best) || (score(t) === score(best) && tie(t, best) < 0) ? t : best),
+      undefined,
+    );
   const splitFrom = rebuilt.map((_, next) => {
     if (continues[next] !== null) return null;
-    const best = largest([...overlaps[next].entries()], ([, v]) => v, (a, b) => a[0] - b[0]);
+    const best = largest(
+      [...overlaps[next].entries()],
+      ([, v]) => v,
+      (a, b) => a[0] - b[0],
+    );
     return best && best[1] * 2 >= newSize[next] ? previous[best[0]].id : null;
   });
   const retired = previous
@@ -123,7 +140,13 @@ export function carryOverClusters(
     const oldId = mapping.continues[i];
     const old = oldId === null ? undefined : byId.get(oldId);
     if (!old) return { id: newId(), label: c.label, labelEdited: false, memberIds: c.memberIds, continuedFrom: null };
-    return { id: old.id, label: old.labelEdited ? old.label : c.label, labelEdited: old.labelEdited, memberIds: c.memberIds, continuedFrom: old.id };
+    return {
+      id: old.id,
+      label: old.labelEdited ? old.label : c.label,
+      labelEdited: old.labelEdited,
+      memberIds: c.memberIds,
+      continuedFrom: old.id,
+    };
   });
   return { clusters, mapping };
 }

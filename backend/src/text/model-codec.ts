@@ -22,9 +22,23 @@ const pad8 = (n: number): number => (n + 7) & ~7;
 export function encodeModel(model: ClusterModel): Buffer {
   const terms = new Array<string>(model.vocabulary.idf.length);
   for (const [term, col] of model.vocabulary.index) terms[col] = term;
-  const header: Header = { version: VERSION, options: model.vocabulary.options, terms, k: model.projection.k, l: model.projection.l, clusterCount: model.clusterCount };
+  const header: Header = {
+    version: VERSION,
+    options: model.vocabulary.options,
+    terms,
+    k: model.projection.k,
+    l: model.projection.l,
+    clusterCount: model.clusterCount,
+  };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const arrays = [model.vocabulary.idf, model.projection.bt, model.projection.p, model.projection.singularValues, model.centroids, model.thresholds];
+  const arrays = [
+    model.vocabulary.idf,
+    model.projection.bt,
+    model.projection.p,
+    model.projection.singularValues,
+    model.centroids,
+    model.thresholds,
+  ];
   const flags = model.vocabulary.isWord;
   const start = pad8(4 + json.length);
   const size = start + arrays.reduce((s, a) => s + a.byteLength, 0) + pad8(flags.byteLength);

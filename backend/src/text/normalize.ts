@@ -18,7 +18,8 @@ export interface NormalizeOptions {
 
 // A domain or an e-mail's local part starts only where its run of characters starts (a lookbehind, not
 // \b): started anywhere inside a long run that turns out not to be one, each start would rescan the rest.
-const URL_RE = /(?:https?:\/\/|www\.)\S+|(?<![\p{L}\p{N}_-])[\p{L}\p{N}-]+\.(?:com|ru|org|net|io|me|рф|bg|de|uk|co|app|info|su|by|kz|ua)(?:\/\S*)?/giu;
+const URL_RE =
+  /(?:https?:\/\/|www\.)\S+|(?<![\p{L}\p{N}_-])[\p{L}\p{N}-]+\.(?:com|ru|org|net|io|me|рф|bg|de|uk|co|app|info|su|by|kz|ua)(?:\/\S*)?/giu;
 const EMAIL_RE = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\b/gu;
 const HANDLE_RE = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/gu;
 // A number on its own: digits with optional separators and a currency/percent sign around it.

@@ -12,12 +12,31 @@ describe('features', () => {
   it('makes stem, stem-bigram and character n-gram features', () => {
     const keys = featureKeys(analyze('Refunds delayed'), { ...DEFAULT_FEATURE_OPTIONS, charNgrams: [3, 3] });
     expect(keys.filter((k) => !k.startsWith('\u0001'))).toEqual(['refund', 'delai', 'refund delai']);
-    expect(keys.filter((k) => k.startsWith('\u0001')).map((k) => k.slice(1))).toEqual([' re', 'ref', 'efu', 'fun', 'und', 'nds', 'ds ', ' de', 'del', 'ela', 'lay', 'aye', 'yed', 'ed ']);
+    expect(keys.filter((k) => k.startsWith('\u0001')).map((k) => k.slice(1))).toEqual([
+      ' re',
+      'ref',
+      'efu',
+      'fun',
+      'und',
+      'nds',
+      'ds ',
+      ' de',
+      'del',
+      'ela',
+      'lay',
+      'aye',
+      'yed',
+      'ed ',
+    ]);
   });
 
   it('weights by sublinear TF-IDF with unit length, words and characters as equal blocks', () => {
     const options = { ...DEFAULT_FEATURE_OPTIONS, charNgrams: null, bigrams: false, minDf: 1, maxDfRatio: 1 };
-    const docs = [['a', 'b'], ['a', 'c'], ['a', 'a', 'b']];
+    const docs = [
+      ['a', 'b'],
+      ['a', 'c'],
+      ['a', 'a', 'b'],
+    ];
     const vocab = fitVocabulary(docs, options);
     expect([...vocab.index.keys()]).toEqual(['a', 'b', 'c']);
     // idf = ln((1+n)/(1+df)) + 1
@@ -51,7 +70,9 @@ describe('linear algebra', () => {
   it('recovers the singular values of a low-rank sparse matrix', () => {
     // Rows are multiples of two orthogonal patterns: singular values sqrt(Σ scale²) per pattern.
     const rows = Array.from({ length: 40 }, (_, i) =>
-      i % 2 === 0 ? { indices: Int32Array.from([0, 1]), values: Float64Array.from([1, 1]) } : { indices: Int32Array.from([2]), values: Float64Array.from([2]) },
+      i % 2 === 0
+        ? { indices: Int32Array.from([0, 1]), values: Float64Array.from([1, 1]) }
+        : { indices: Int32Array.from([2]), values: Float64Array.from([2]) },
     );
     const { projection } = randomizedSvd(csrFromRows(rows, 3), { k: 2, seed: 3 });
     expect(projection.singularValues[0]).toBeCloseTo(Math.sqrt(20 * 4), 9);
@@ -92,10 +113,20 @@ describe('approximateKnn', () => {
   const dim = 6;
   const rng = createRng(5);
   // Six tight groups around the axes, plus noise.
-  const x = normalizeRows(Float64Array.from({ length: n * dim }, (_, i) => (Math.floor(i / dim) % dim === i % dim ? 1 : 0) + (rng() - 0.5) * 0.6), n, dim);
+  const x = normalizeRows(
+    Float64Array.from({ length: n * dim }, (_, i) => (Math.floor(i / dim) % dim === i % dim ? 1 : 0) + (rng() - 0.5) * 0.6),
+    n,
+    dim,
+  );
   const exact = (i: number, k: number): number[] => {
-    const sims = Array.from({ length: n }, (_, j) => ({ j, s: j === i ? -Infinity : x.slice(i * dim, i * dim + dim).reduce((acc, v, q) => acc + v * x[j * dim + q], 0) }));
-    return sims.sort((a, b) => b.s - a.s || a.j - b.j).slice(0, k).map((e) => e.j);
+    const sims = Array.from({ length: n }, (_, j) => ({
+      j,
+      s: j === i ? -Infinity : x.slice(i * dim, i * dim + dim).reduce((acc, v, q) => acc + v * x[j * dim + q], 0),
+    }));
+    return sims
+      .sort((a, b) => b.s - a.s || a.j - b.j)
+      .slice(0, k)
+      .map((e) => e.j);
   };
 
   it('equals the exact search when every bucket is probed', () => {

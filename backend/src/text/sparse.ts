@@ -75,7 +75,7 @@ export function sparseDot(a: SparseVector, b: SparseVector): number {
   const ai = a.indices;
   const bi = b.indices;
   let s = 0;
-  for (let p = 0, q = 0; p < ai.length && q < bi.length; ) {
+  for (let p = 0, q = 0; p < ai.length && q < bi.length;) {
     if (ai[p] === bi[q]) s += a.values[p++] * b.values[q++];
     else if (ai[p] < bi[q]) p++;
     else q++;

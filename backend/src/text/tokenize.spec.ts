@@ -6,7 +6,6 @@ describe('tokenize', () => {
   it('splits on anything but letters and digits', () => {
     expect(tokenize('курьер-хам, не пришел!!! 4g')).toEqual(['курьер', 'хам', 'не', 'пришел', '4g']);
   });
-
 });
 
 describe('the language of a text', () => {

@@ -54,7 +54,11 @@ export function scoresByTouchpoint(rows: TouchpointScoreRow[], splitAt: Date): M
       entry = { nps: { current: [], previous: [] }, csat: { current: [], previous: [] }, ces: { current: [], previous: [] } };
       grouped.set(row.touchpointId, entry);
     }
-    entry[row.kind][new Date(row.at) >= splitAt ? 'current' : 'previous'].push({ ...row, score: Number(row.score), scaleMax: Number(row.scaleMax) });
+    entry[row.kind][new Date(row.at) >= splitAt ? 'current' : 'previous'].push({
+      ...row,
+      score: Number(row.score),
+      scaleMax: Number(row.scaleMax),
+    });
   }
   const out = new Map<string, TouchpointScores>();
   for (const [id, byKind] of grouped) {

@@ -3,7 +3,14 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
 import { uuidOr404 } from '../common/http/uuid-or-404';
-import { CreateSlaPolicyDto, DeleteSlaPolicyQuery, SlaPolicyDto, SlaPreviewDto, SlaPreviewRequestDto, UpdateSlaPolicyDto } from './sla-policies.dto';
+import {
+  CreateSlaPolicyDto,
+  DeleteSlaPolicyQuery,
+  SlaPolicyDto,
+  SlaPreviewDto,
+  SlaPreviewRequestDto,
+  UpdateSlaPolicyDto,
+} from './sla-policies.dto';
 import { SlaPoliciesService } from './sla-policies.service';
 
 const ADMINS = ['admin'] as const;
@@ -41,7 +48,11 @@ export class SlaPoliciesController {
   @WorkspaceAccess({ roles: ADMINS })
   @ApiOperation({ summary: 'Edit targets, calendar, name, or make the policy the default' })
   @ApiOkResponse({ type: SlaPolicyDto })
-  update(@CurrentWorkspace() ws: WorkspaceContext, @Param('policyId', uuidOr404('SLA policy')) id: string, @Body() body: UpdateSlaPolicyDto): Promise<SlaPolicyDto> {
+  update(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('policyId', uuidOr404('SLA policy')) id: string,
+    @Body() body: UpdateSlaPolicyDto,
+  ): Promise<SlaPolicyDto> {
     return this.policies.update(ws.workspaceId, id, body);
   }
 
@@ -50,7 +61,11 @@ export class SlaPoliciesController {
   @WorkspaceAccess({ roles: ADMINS })
   @ApiOperation({ summary: 'Delete a policy (not the default; one used by touchpoints only with reassignTo)' })
   @ApiNoContentResponse()
-  async remove(@CurrentWorkspace() ws: WorkspaceContext, @Param('policyId', uuidOr404('SLA policy')) id: string, @Query() query: DeleteSlaPolicyQuery): Promise<void> {
+  async remove(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('policyId', uuidOr404('SLA policy')) id: string,
+    @Query() query: DeleteSlaPolicyQuery,
+  ): Promise<void> {
     await this.policies.remove(ws.workspaceId, id, query.reassignTo);
   }
 
@@ -59,7 +74,11 @@ export class SlaPoliciesController {
   @WorkspaceAccess({ scope: 'workspace:read' })
   @ApiOperation({ summary: 'Deadlines a case opened at openedAt with this priority and channel would get' })
   @ApiOkResponse({ type: SlaPreviewDto })
-  preview(@CurrentWorkspace() ws: WorkspaceContext, @Param('policyId', uuidOr404('SLA policy')) id: string, @Body() body: SlaPreviewRequestDto): Promise<SlaPreviewDto> {
+  preview(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('policyId', uuidOr404('SLA policy')) id: string,
+    @Body() body: SlaPreviewRequestDto,
+  ): Promise<SlaPreviewDto> {
     return this.policies.preview(ws.workspaceId, id, body);
   }
 }

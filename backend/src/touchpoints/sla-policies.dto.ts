@@ -9,12 +9,16 @@ const CLOCKS = ['business', 'calendar'] as const;
 
 const RULES_SCHEMA = {
   type: 'object',
-  description: 'priority (urgent|high|normal|low|*) → channel (…|*) → { firstResponseMinutes?, resolutionMinutes?, clock? }; null = no target',
+  description:
+    'priority (urgent|high|normal|low|*) → channel (…|*) → { firstResponseMinutes?, resolutionMinutes?, clock? }; null = no target',
   additionalProperties: { type: 'object', additionalProperties: { type: 'object' } },
   example: { '*': { '*': { firstResponseMinutes: 540 }, chat: { firstResponseMinutes: 60 } }, urgent: { '*': { resolutionMinutes: 240 } } },
 } as const;
 
-const INTERVALS: SchemaObject = { type: 'array', items: { type: 'object', properties: { start: { type: 'string' }, end: { type: 'string' } }, required: ['start', 'end'] } };
+const INTERVALS: SchemaObject = {
+  type: 'array',
+  items: { type: 'object', properties: { start: { type: 'string' }, end: { type: 'string' } }, required: ['start', 'end'] },
+};
 
 const CALENDAR_SCHEMA: ApiPropertyOptions = {
   type: 'object',
@@ -23,7 +27,10 @@ const CALENDAR_SCHEMA: ApiPropertyOptions = {
     timeZone: { type: 'string' },
     workingHours: { type: 'object', additionalProperties: INTERVALS },
     holidays: { type: 'array', items: { type: 'string' } },
-    extraWorkingDays: { type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, hours: INTERVALS }, required: ['date', 'hours'] } },
+    extraWorkingDays: {
+      type: 'array',
+      items: { type: 'object', properties: { date: { type: 'string' }, hours: INTERVALS }, required: ['date', 'hours'] },
+    },
   },
   required: ['timeZone', 'workingHours', 'holidays'],
   example: { timeZone: 'Europe/Moscow', workingHours: { 1: [{ start: '09:00', end: '18:00' }] }, holidays: ['2026-01-01'] },

@@ -26,12 +26,22 @@ export class SlaPoliciesRepository {
   /** Gives the workspace its default policy once (idempotent and race-safe through the one-default index). */
   async ensureDefault(workspaceId: string, values: SlaPolicyValues): Promise<void> {
     if (await this.policies.existsBy({ workspaceId, isDefault: true })) return;
-    await this.policies.createQueryBuilder().insert().values({ workspaceId, ...values, isDefault: true }).orIgnore().execute();
+    await this.policies
+      .createQueryBuilder()
+      .insert()
+      .values({ workspaceId, ...values, isDefault: true })
+      .orIgnore()
+      .execute();
   }
 
   list(workspaceId: string): Promise<SlaPolicyDto[]> {
-    return this.withTouchpointCounts(this.policies.createQueryBuilder('p').where('p.workspace_id = :workspaceId', { workspaceId })
-      .orderBy('p.isDefault', 'DESC').addOrderBy('p.name'));
+    return this.withTouchpointCounts(
+      this.policies
+        .createQueryBuilder('p')
+        .where('p.workspace_id = :workspaceId', { workspaceId })
+        .orderBy('p.isDefault', 'DESC')
+        .addOrderBy('p.name'),
+    );
   }
 
   async find(workspaceId: string, id: string, manager?: EntityManager): Promise<SlaPolicyDto | null> {
@@ -42,20 +52,29 @@ export class SlaPoliciesRepository {
   }
 
   async findDefault(workspaceId: string): Promise<SlaPolicyDto | null> {
-    const [policy] = await this.withTouchpointCounts(this.policies.createQueryBuilder('p').where('p.workspace_id = :workspaceId AND p.is_default', { workspaceId }));
+    const [policy] = await this.withTouchpointCounts(
+      this.policies.createQueryBuilder('p').where('p.workspace_id = :workspaceId AND p.is_default', { workspaceId }),
+    );
     return policy ?? null;
   }
 
   async nameTaken(workspaceId: string, name: string, exceptId: string | null): Promise<boolean> {
-    const query = this.policies.createQueryBuilder('p').where('p.workspace_id = :workspaceId AND lower(p.name) = lower(:name)', { workspaceId, name });
+    const query = this.policies
+      .createQueryBuilder('p')
+      .where('p.workspace_id = :workspaceId AND lower(p.name) = lower(:name)', { workspaceId, name });
     if (exceptId) query.andWhere('p.id <> :exceptId', { exceptId });
     return query.getExists();
   }
 
   /** The new id, or null when the name is taken. */
   async insert(workspaceId: string, values: SlaPolicyValues): Promise<string | null> {
-    const result = await this.policies.createQueryBuilder().insert().values({ workspaceId, ...values })
-      .onConflict(`(workspace_id, name) DO NOTHING`).returning(['id']).execute();
+    const result = await this.policies
+      .createQueryBuilder()
+      .insert()
+      .values({ workspaceId, ...values })
+      .onConflict(`(workspace_id, name) DO NOTHING`)
+      .returning(['id'])
+      .execute();
     return (result.raw as Pick<SlaPolicyEntity, 'id'>[])[0]?.id ?? null;
   }
 
@@ -67,8 +86,12 @@ export class SlaPoliciesRepository {
   /** Moves the default flag to `id` (clearing the old one first, as only one default may exist). */
   async makeDefault(workspaceId: string, id: string, manager: EntityManager): Promise<void> {
     const repo = manager.getRepository(SlaPolicyEntity);
-    await repo.createQueryBuilder().update().set({ isDefault: false })
-      .where('workspace_id = :workspaceId AND is_default AND id <> :id', { workspaceId, id }).execute();
+    await repo
+      .createQueryBuilder()
+      .update()
+      .set({ isDefault: false })
+      .where('workspace_id = :workspaceId AND is_default AND id <> :id', { workspaceId, id })
+      .execute();
     await repo.update({ workspaceId, id }, { isDefault: true });
   }
 
@@ -83,11 +106,23 @@ export class SlaPoliciesRepository {
   /** The policies the query selects as DTOs, each with how many touchpoints name it. */
   private async withTouchpointCounts(query: SelectQueryBuilder<SlaPolicyEntity>): Promise<SlaPolicyDto[]> {
     const { entities, raw } = await query
-      .addSelect((sub) => sub.select('count(*)::int').from(TouchpointEntity, 't').where('t.workspace_id = p.workspace_id AND t.sla_policy_id = p.id'), 'touchpoint_count')
+      .addSelect(
+        (sub) =>
+          sub.select('count(*)::int').from(TouchpointEntity, 't').where('t.workspace_id = p.workspace_id AND t.sla_policy_id = p.id'),
+        'touchpoint_count',
+      )
       .getRawAndEntities<{ touchpoint_count: number }>();
     return entities.map((p, i) => ({
-      id: p.id, name: p.name, isDefault: p.isDefault, clock: p.clock, rules: p.rules, calendar: p.calendar, warnAtShare: p.warnAtShare,
-      touchpointCount: raw[i].touchpoint_count, createdAt: p.createdAt, updatedAt: p.updatedAt,
+      id: p.id,
+      name: p.name,
+      isDefault: p.isDefault,
+      clock: p.clock,
+      rules: p.rules,
+      calendar: p.calendar,
+      warnAtShare: p.warnAtShare,
+      touchpointCount: raw[i].touchpoint_count,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
     }));
   }
 }

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, FieldError, notFound } from '../common/http/api-error';
 import { validationError } from '../common/http/validation.pipe';
-import { defaultBusinessCalendar, defaultSlaPolicy, deadlines, SlaPolicy, targetFor, validateCalendar, validateSlaPolicy } from '../sla/clock';
+import {
+  defaultBusinessCalendar,
+  defaultSlaPolicy,
+  deadlines,
+  SlaPolicy,
+  targetFor,
+  validateCalendar,
+  validateSlaPolicy,
+} from '../sla/clock';
 import type { CreateSlaPolicyDto, SlaPolicyDto, SlaPreviewDto, SlaPreviewRequestDto, UpdateSlaPolicyDto } from './sla-policies.dto';
 import { SlaPoliciesRepository, SlaPolicyValues } from './sla-policies.repository';
 
@@ -89,7 +97,8 @@ export class SlaPoliciesService {
 
   async remove(workspaceId: string, id: string, reassignTo?: string): Promise<void> {
     const current = await this.get(workspaceId, id);
-    if (current.isDefault) throw conflict('sla_policy_default', 'The default SLA policy cannot be deleted: make another policy the default first.');
+    if (current.isDefault)
+      throw conflict('sla_policy_default', 'The default SLA policy cannot be deleted: make another policy the default first.');
     if (reassignTo === id) throw validationError([{ field: 'reassignTo', message: 'reassignTo must be a different policy' }]);
     if (reassignTo && !(await this.policies.find(workspaceId, reassignTo))) {
       throw validationError([{ field: 'reassignTo', message: 'reassignTo is not an SLA policy of this workspace' }]);
@@ -112,7 +121,11 @@ export class SlaPoliciesService {
   /** Deadlines a case opened at `openedAt` would get under the policy: lets admins check a policy by example. */
   async preview(workspaceId: string, id: string, input: SlaPreviewRequestDto): Promise<SlaPreviewDto> {
     const policy = await this.get(workspaceId, id);
-    const target = targetFor({ name: policy.name, clock: policy.clock, rules: policy.rules, warnAtShare: policy.warnAtShare }, input.priority, input.channel);
+    const target = targetFor(
+      { name: policy.name, clock: policy.clock, rules: policy.rules, warnAtShare: policy.warnAtShare },
+      input.priority,
+      input.channel,
+    );
     const due = deadlines(new Date(input.openedAt), target, policy.calendar, undefined, policy.warnAtShare);
     return { ...target, ...due };
   }

@@ -3,7 +3,14 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
 import { uuidOr404 } from '../common/http/uuid-or-404';
-import { CreateTouchpointDto, JourneyDto, JourneyQuery, ReorderTouchpointsDto, TouchpointDto, UpdateTouchpointDto } from './touchpoints.dto';
+import {
+  CreateTouchpointDto,
+  JourneyDto,
+  JourneyQuery,
+  ReorderTouchpointsDto,
+  TouchpointDto,
+  UpdateTouchpointDto,
+} from './touchpoints.dto';
 import { TouchpointsService } from './touchpoints.service';
 
 const EDITORS = ['admin', 'analyst'] as const;
@@ -59,7 +66,11 @@ export class TouchpointsController {
   @WorkspaceAccess({ roles: EDITORS })
   @ApiOperation({ summary: 'Edit a touchpoint; a rename also renames the link on its surveys' })
   @ApiOkResponse({ type: TouchpointDto })
-  update(@CurrentWorkspace() ws: WorkspaceContext, @Param('touchpointId', uuidOr404('Touchpoint')) id: string, @Body() body: UpdateTouchpointDto): Promise<TouchpointDto> {
+  update(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('touchpointId', uuidOr404('Touchpoint')) id: string,
+    @Body() body: UpdateTouchpointDto,
+  ): Promise<TouchpointDto> {
     return this.touchpoints.update(ws.workspaceId, id, body);
   }
 

@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { Trim } from '../common/http/dto-helpers';
 import { SLA_CHANNELS } from '../sla/clock';
 import type { SlaChannel } from '../sla/clock';
@@ -17,7 +31,12 @@ class TouchpointFieldsDto {
   @IsIn(TOUCHPOINT_KINDS, { message: `kind must be one of: ${TOUCHPOINT_KINDS.join(', ')}` })
   kind?: TouchpointKind;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'site', description: 'Free grouping within the kind: site, office, documents, scripts…' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'site',
+    description: 'Free grouping within the kind: site, office, documents, scripts…',
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -42,8 +61,11 @@ class TouchpointFieldsDto {
   backupOwnerId?: string | null;
 
   @ApiPropertyOptional({
-    type: String, isArray: true, format: 'uuid',
-    description: 'Round-robin team: new unassigned cases here go to these members in turn, ahead of the owner (empty: the owner gets them); each must be a workspace member',
+    type: String,
+    isArray: true,
+    format: 'uuid',
+    description:
+      'Round-robin team: new unassigned cases here go to these members in turn, ahead of the owner (empty: the owner gets them); each must be a workspace member',
   })
   @IsOptional()
   @IsArray({ message: 'teamIds must be a list of member ids' })
@@ -114,10 +136,12 @@ export class TouchpointDto {
   @ApiProperty({ enum: SLA_CHANNELS, enumName: 'SlaChannel' }) channel: SlaChannel;
   @ApiProperty({ type: PersonRefDto, nullable: true }) owner: PersonRefDto | null;
   @ApiProperty({ type: PersonRefDto, nullable: true }) backupOwner: PersonRefDto | null;
-  @ApiProperty({ type: PersonRefDto, isArray: true, description: 'The round-robin team, in order (members who left are not shown)' }) team: PersonRefDto[];
+  @ApiProperty({ type: PersonRefDto, isArray: true, description: 'The round-robin team, in order (members who left are not shown)' })
+  team: PersonRefDto[];
   @ApiProperty() regulation: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) slaPolicyId: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Name of the policy in force (the default when none is set)' }) slaPolicyName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Name of the policy in force (the default when none is set)' }) slaPolicyName:
+    string | null;
   @ApiProperty() position: number;
   @ApiProperty({ description: 'No owner: nobody answers for this touchpoint' }) unowned: boolean;
   @ApiProperty() createdAt: Date;
@@ -154,7 +178,8 @@ export class LinkedSurveyDto {
 
 export class JourneyTouchpointDto extends TouchpointDto {
   @ApiProperty({ type: TouchpointScoresDto }) scores: TouchpointScoresDto;
-  @ApiProperty({ type: CaseFiguresDto, nullable: true, description: 'null when case tracking is not available' }) cases: CaseFiguresDto | null;
+  @ApiProperty({ type: CaseFiguresDto, nullable: true, description: 'null when case tracking is not available' })
+  cases: CaseFiguresDto | null;
   @ApiProperty({ type: LinkedSurveyDto, isArray: true }) surveys: LinkedSurveyDto[];
 }
 

@@ -21,7 +21,13 @@ import { TouchpointsService } from './touchpoints.service';
  * SLA policies through TouchpointsReader.
  */
 @Module({
-  imports: [ResponsesReaderModule, MembersModule, UsersModule, SurveysModule, TypeOrmModule.forFeature([SlaPolicyEntity, TouchpointEntity])],
+  imports: [
+    ResponsesReaderModule,
+    MembersModule,
+    UsersModule,
+    SurveysModule,
+    TypeOrmModule.forFeature([SlaPolicyEntity, TouchpointEntity]),
+  ],
   controllers: [SlaPoliciesController, TouchpointsController],
   providers: [SlaPoliciesRepository, SlaPoliciesService, TouchpointsRepository, TouchpointPeople, TouchpointsService, TouchpointsReader],
   exports: [SlaPoliciesService, TouchpointsService, TouchpointsReader],

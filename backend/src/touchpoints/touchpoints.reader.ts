@@ -41,8 +41,11 @@ export class TouchpointsReader {
   }
 
   async idByName(workspaceId: string, name: string): Promise<string | null> {
-    const row = await this.touchpoints.createQueryBuilder('t').select(['t.workspaceId', 't.id'])
-      .where('t.workspace_id = :workspaceId AND lower(t.name) = lower(:name)', { workspaceId, name }).getOne();
+    const row = await this.touchpoints
+      .createQueryBuilder('t')
+      .select(['t.workspaceId', 't.id'])
+      .where('t.workspace_id = :workspaceId AND lower(t.name) = lower(:name)', { workspaceId, name })
+      .getOne();
     return row?.id ?? null;
   }
 
@@ -58,7 +61,8 @@ export class TouchpointsReader {
 
   /** The touchpoint's policy, else the workspace default policy, else null (the code default applies). */
   async policy(workspaceId: string, policyId: string | null, manager?: EntityManager): Promise<PolicyRow | null> {
-    return (manager?.getRepository(SlaPolicyEntity) ?? this.policies).createQueryBuilder('p')
+    return (manager?.getRepository(SlaPolicyEntity) ?? this.policies)
+      .createQueryBuilder('p')
       .select(Object.keys(POLICY_COLUMNS).map((column) => `p.${column}`))
       .where('p.workspace_id = :workspaceId AND (p.id = :policyId OR p.is_default)', { workspaceId, policyId })
       .orderBy('(p.id = :policyId)', 'DESC', 'NULLS LAST')
@@ -67,17 +71,27 @@ export class TouchpointsReader {
   }
 
   policyById(workspaceId: string, policyId: string, manager?: EntityManager): Promise<PolicyRow | null> {
-    return (manager?.getRepository(SlaPolicyEntity) ?? this.policies).findOne({ select: POLICY_COLUMNS, where: { workspaceId, id: policyId } });
+    return (manager?.getRepository(SlaPolicyEntity) ?? this.policies).findOne({
+      select: POLICY_COLUMNS,
+      where: { workspaceId, id: policyId },
+    });
   }
 
   /** How many policies the workspace has and their latest change (text: microseconds), to tell when cached figures are stale. */
   async policiesVersion(workspaceId: string): Promise<{ policies: number; updatedAt: string | null }> {
-    const row = await this.policies.createQueryBuilder('p').select('count(*)::int', 'policies').addSelect('max(p.updated_at)::text', 'updatedAt')
-      .where('p.workspace_id = :workspaceId', { workspaceId }).getRawOne<{ policies: number; updatedAt: string | null }>();
+    const row = await this.policies
+      .createQueryBuilder('p')
+      .select('count(*)::int', 'policies')
+      .addSelect('max(p.updated_at)::text', 'updatedAt')
+      .where('p.workspace_id = :workspaceId', { workspaceId })
+      .getRawOne<{ policies: number; updatedAt: string | null }>();
     return row!;
   }
 
-  private async firstId(workspaceId: string, where: Pick<TouchpointEntity, 'stage'> | Pick<TouchpointEntity, 'channel'>): Promise<string | null> {
+  private async firstId(
+    workspaceId: string,
+    where: Pick<TouchpointEntity, 'stage'> | Pick<TouchpointEntity, 'channel'>,
+  ): Promise<string | null> {
     const row = await this.touchpoints.findOne({
       select: { workspaceId: true, id: true },
       where: { workspaceId, kind: 'business', ...where },

@@ -6,16 +6,32 @@ import { SlaPolicyEntity } from './sla-policy.entity';
 import { TouchpointEntity } from './touchpoint.entity';
 import type { TouchpointStage } from './touchpoints.dto';
 
-export type TouchpointValues = Pick<TouchpointEntity,
-  'name' | 'stage' | 'kind' | 'category' | 'channel' | 'ownerId' | 'backupOwnerId' | 'teamIds' | 'regulation' | 'slaPolicyId' | 'position'>;
+export type TouchpointValues = Pick<
+  TouchpointEntity,
+  'name' | 'stage' | 'kind' | 'category' | 'channel' | 'ownerId' | 'backupOwnerId' | 'teamIds' | 'regulation' | 'slaPolicyId' | 'position'
+>;
 
 /**
  * A touchpoint with its policy's name and its people as stored (ids); TouchpointPeople turns the ids into members' names
  * through the members and users modules.
  */
-export type StoredTouchpointRow = Pick<TouchpointEntity,
-  'id' | 'name' | 'stage' | 'kind' | 'category' | 'channel' | 'regulation' | 'slaPolicyId' | 'position' | 'createdAt' | 'updatedAt'
-  | 'ownerId' | 'backupOwnerId' | 'teamIds'> & { slaPolicyName: string | null };
+export type StoredTouchpointRow = Pick<
+  TouchpointEntity,
+  | 'id'
+  | 'name'
+  | 'stage'
+  | 'kind'
+  | 'category'
+  | 'channel'
+  | 'regulation'
+  | 'slaPolicyId'
+  | 'position'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'ownerId'
+  | 'backupOwnerId'
+  | 'teamIds'
+> & { slaPolicyName: string | null };
 
 /** A finished, scored response of a survey linked to a touchpoint (read through the responses module). */
 export type TouchpointScoreRow = TouchpointScore;
@@ -52,7 +68,9 @@ export class TouchpointsRepository {
   }
 
   async nameTaken(workspaceId: string, name: string, exceptId: string | null): Promise<boolean> {
-    const query = this.touchpoints.createQueryBuilder('t').where('t.workspace_id = :workspaceId AND lower(t.name) = lower(:name)', { workspaceId, name });
+    const query = this.touchpoints
+      .createQueryBuilder('t')
+      .where('t.workspace_id = :workspaceId AND lower(t.name) = lower(:name)', { workspaceId, name });
     if (exceptId) query.andWhere('t.id <> :exceptId', { exceptId });
     return query.getExists();
   }
@@ -69,8 +87,11 @@ export class TouchpointsRepository {
 
   /** Next position at the end of a stage. */
   async nextPosition(workspaceId: string, stage: TouchpointStage): Promise<number> {
-    const row = await this.touchpoints.createQueryBuilder('t').select('COALESCE(max(t.position) + 1, 0)::int', 'p')
-      .where('t.workspace_id = :workspaceId AND t.stage = :stage', { workspaceId, stage }).getRawOne<{ p: number }>();
+    const row = await this.touchpoints
+      .createQueryBuilder('t')
+      .select('COALESCE(max(t.position) + 1, 0)::int', 'p')
+      .where('t.workspace_id = :workspaceId AND t.stage = :stage', { workspaceId, stage })
+      .getRawOne<{ p: number }>();
     return row!.p;
   }
 
@@ -103,5 +124,4 @@ export class TouchpointsRepository {
   async countExisting(workspaceId: string, ids: string[]): Promise<number> {
     return this.touchpoints.countBy({ workspaceId, id: In(ids) });
   }
-
 }

@@ -12,7 +12,13 @@ import { emptyScores, scoresByTouchpoint } from './journey-scores';
 import { SlaPoliciesService } from './sla-policies.service';
 import { TouchpointPeople } from './touchpoint-people';
 import {
-  CreateTouchpointDto, JourneyDto, LinkedSurveyDto, ReorderTouchpointsDto, TOUCHPOINT_STAGES, TouchpointDto, UpdateTouchpointDto,
+  CreateTouchpointDto,
+  JourneyDto,
+  LinkedSurveyDto,
+  ReorderTouchpointsDto,
+  TOUCHPOINT_STAGES,
+  TouchpointDto,
+  UpdateTouchpointDto,
 } from './touchpoints.dto';
 import { TouchpointsRepository, TouchpointValues } from './touchpoints.repository';
 
@@ -106,7 +112,12 @@ export class TouchpointsService {
         if (values.name !== current.name) await this.surveys.renameTouchpointLinks(workspaceId, current.name, values.name, manager);
         // A new owner takes the cases that waited here unassigned, in this transaction (cases module, if present).
         if (values.ownerId && values.ownerId !== (current.owner?.id ?? null)) {
-          await optionalProvider<TouchpointOwnerChange>(this.moduleRef, TOUCHPOINT_OWNER_CHANGED)?.ownerSet(manager, workspaceId, id, values.ownerId);
+          await optionalProvider<TouchpointOwnerChange>(this.moduleRef, TOUCHPOINT_OWNER_CHANGED)?.ownerSet(
+            manager,
+            workspaceId,
+            id,
+            values.ownerId,
+          );
         }
       });
     } catch (error) {
@@ -122,7 +133,8 @@ export class TouchpointsService {
   async reorder(workspaceId: string, input: ReorderTouchpointsDto): Promise<TouchpointDto[]> {
     const ids = [...new Set(input.ids)];
     if (ids.length !== input.ids.length) throw validationError([{ field: 'ids', message: 'ids must not repeat' }]);
-    if ((await this.touchpoints.countExisting(workspaceId, ids)) !== ids.length) throw validationError([{ field: 'ids', message: 'ids must all be touchpoints of this workspace' }]);
+    if ((await this.touchpoints.countExisting(workspaceId, ids)) !== ids.length)
+      throw validationError([{ field: 'ids', message: 'ids must all be touchpoints of this workspace' }]);
     await this.touchpoints.reorder(workspaceId, input.stage, ids);
     return this.list(workspaceId);
   }
@@ -172,14 +184,20 @@ export class TouchpointsService {
     const people = [v.ownerId, v.backupOwnerId, ...v.teamIds].filter((x): x is string => !!x);
     const members = new Set(await this.memberships.membersAmong(workspaceId, people));
     if (v.ownerId && !members.has(v.ownerId)) problems.push({ field: 'ownerId', message: 'ownerId must be a member of this workspace' });
-    if (v.backupOwnerId && !members.has(v.backupOwnerId)) problems.push({ field: 'backupOwnerId', message: 'backupOwnerId must be a member of this workspace' });
+    if (v.backupOwnerId && !members.has(v.backupOwnerId))
+      problems.push({ field: 'backupOwnerId', message: 'backupOwnerId must be a member of this workspace' });
     if (v.teamIds.length && teamChanged) {
       const repeated = v.teamIds.filter((x, i) => v.teamIds.indexOf(x) !== i);
       const outsiders = v.teamIds.filter((x) => !members.has(x));
       if (repeated.length) problems.push({ field: 'teamIds', message: `teamIds lists ${repeated[0]} more than once` });
-      if (outsiders.length) problems.push({ field: 'teamIds', message: `${outsiders.join(', ')} ${outsiders.length === 1 ? 'is not a member' : 'are not members'} of this workspace` });
+      if (outsiders.length)
+        problems.push({
+          field: 'teamIds',
+          message: `${outsiders.join(', ')} ${outsiders.length === 1 ? 'is not a member' : 'are not members'} of this workspace`,
+        });
     }
-    if (v.ownerId && v.ownerId === v.backupOwnerId) problems.push({ field: 'backupOwnerId', message: 'the backup owner must be someone other than the owner' });
+    if (v.ownerId && v.ownerId === v.backupOwnerId)
+      problems.push({ field: 'backupOwnerId', message: 'the backup owner must be someone other than the owner' });
     if (v.slaPolicyId && !(await this.touchpoints.policyExists(workspaceId, v.slaPolicyId))) {
       problems.push({ field: 'slaPolicyId', message: 'slaPolicyId is not an SLA policy of this workspace' });
     }

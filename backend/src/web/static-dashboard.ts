@@ -10,13 +10,17 @@ import { static as serveStatic, type NextFunction, type Request, type Response }
  */
 export function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const open = html.indexOf('<script', from);
     const tagEnd = open === -1 ? -1 : html.indexOf('>', open);
     const close = tagEnd === -1 ? -1 : html.indexOf('</script>', tagEnd + 1);
     if (close === -1) break;
     if (!/\bsrc=/.test(html.slice(open, tagEnd))) {
-      hashes.push(`'sha256-${createHash('sha256').update(html.slice(tagEnd + 1, close), 'utf8').digest('base64')}'`);
+      hashes.push(
+        `'sha256-${createHash('sha256')
+          .update(html.slice(tagEnd + 1, close), 'utf8')
+          .digest('base64')}'`,
+      );
     }
     from = close + '</script>'.length;
   }
@@ -54,15 +58,20 @@ export function serveDashboard(app: NestExpressApplication, dashboard: Dashboard
     return;
   }
   // Only for dashboard paths: serve-static would otherwise stat the disk for every API request.
-  const skipApi = (middleware: (req: Request, res: Response, next: NextFunction) => void) =>
-    (req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/') ? next() : middleware(req, res, next));
-  app.use(skipApi(serveStatic(frontendDir, {
-    index: false,
-    setHeaders: (res, path) => {
-      // SvelteKit fingerprints everything under _app/immutable.
-      if (path.includes(`${join('_app', 'immutable')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    },
-  })));
+  const skipApi =
+    (middleware: (req: Request, res: Response, next: NextFunction) => void) => (req: Request, res: Response, next: NextFunction) =>
+      req.path.startsWith('/api/') ? next() : middleware(req, res, next);
+  app.use(
+    skipApi(
+      serveStatic(frontendDir, {
+        index: false,
+        setHeaders: (res, path) => {
+          // SvelteKit fingerprints everything under _app/immutable.
+          if (path.includes(`${join('_app', 'immutable')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    ),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || req.path.startsWith('/widget/')) {
       return next();

@@ -17,7 +17,8 @@ export class AddressGuard {
   refusal(address: string): string | null {
     // Only the four-dotted-decimal IPv4 form and IPv6: "127.1" or "0x7f.1" are not answers DNS gives.
     const canonical = address.includes(':') ? canonicalIPv6(address) : address;
-    if (canonical === null || (!ipaddr.IPv4.isValidFourPartDecimal(canonical) && !ipaddr.IPv6.isValid(canonical))) return `"${address}" is not an IP address`;
+    if (canonical === null || (!ipaddr.IPv4.isValidFourPartDecimal(canonical) && !ipaddr.IPv6.isValid(canonical)))
+      return `"${address}" is not an IP address`;
     const parsed = ipaddr.parse(canonical);
     const embedded = parsed.kind() === 'ipv6' ? embeddedIPv4(parsed as ipaddr.IPv6) : null;
     if (embedded?.refuse) return `${address} is ${embedded.refuse} (it embeds ${embedded.ip.toString()})`;
@@ -64,8 +65,14 @@ function embeddedIPv4(ip: ipaddr.IPv6): { ip: ipaddr.IPv4; refuse: string | null
 
 function rangeName(range: string): string {
   const names: Record<string, string> = {
-    loopback: 'loopback', private: 'private', linkLocal: 'link-local', uniqueLocal: 'private (unique local)',
-    carrierGradeNat: 'carrier-grade NAT', unspecified: 'unspecified', multicast: 'multicast', broadcast: 'broadcast',
+    loopback: 'loopback',
+    private: 'private',
+    linkLocal: 'link-local',
+    uniqueLocal: 'private (unique local)',
+    carrierGradeNat: 'carrier-grade NAT',
+    unspecified: 'unspecified',
+    multicast: 'multicast',
+    broadcast: 'broadcast',
     reserved: 'reserved',
   };
   return names[range] ?? `non-public (${range})`;
@@ -73,7 +80,10 @@ function rangeName(range: string): string {
 
 /** Parses a comma-separated CIDR list; returns the problems for config validation. */
 export function parseNetworks(value: string | undefined): { networks: string[]; problems: string[] } {
-  const networks = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const networks = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const problems = networks.filter((n) => {
     try {
       ipaddr.parseCIDR(n);

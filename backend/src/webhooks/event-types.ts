@@ -20,8 +20,7 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** Subscribing to `*` means every event type, including ones added later. */
 export const ALL_EVENTS = '*';
 
-export const isWebhookEventType = (value: string): value is WebhookEventType =>
-  (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value);
+export const isWebhookEventType = (value: string): value is WebhookEventType => (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value);
 
 /** The JSON body of every delivery. */
 export interface WebhookEnvelope<T = unknown> {

@@ -12,8 +12,20 @@ export type { DeliveryStatus };
 /** A delivery as the log shows it (the payload only on the detail). */
 export type DeliveryRow = Pick<
   WebhookDeliveryEntity,
-  | 'workspaceId' | 'id' | 'endpointId' | 'eventId' | 'eventType' | 'status' | 'attempts' | 'nextAttemptAt'
-  | 'lastStatusCode' | 'lastError' | 'lastDurationMs' | 'replayOf' | 'createdAt' | 'completedAt'
+  | 'workspaceId'
+  | 'id'
+  | 'endpointId'
+  | 'eventId'
+  | 'eventType'
+  | 'status'
+  | 'attempts'
+  | 'nextAttemptAt'
+  | 'lastStatusCode'
+  | 'lastError'
+  | 'lastDurationMs'
+  | 'replayOf'
+  | 'createdAt'
+  | 'completedAt'
 >;
 
 export type AttemptRow = Pick<WebhookAttemptEntity, 'attempt' | 'attemptedAt' | 'statusCode' | 'durationMs' | 'error' | 'responseExcerpt'>;
@@ -31,8 +43,20 @@ export interface AttemptOutcome {
 }
 
 const ROW_COLUMNS: (keyof DeliveryRow)[] = [
-  'workspaceId', 'id', 'endpointId', 'eventId', 'eventType', 'status', 'attempts', 'nextAttemptAt',
-  'lastStatusCode', 'lastError', 'lastDurationMs', 'replayOf', 'createdAt', 'completedAt',
+  'workspaceId',
+  'id',
+  'endpointId',
+  'eventId',
+  'eventType',
+  'status',
+  'attempts',
+  'nextAttemptAt',
+  'lastStatusCode',
+  'lastError',
+  'lastDurationMs',
+  'replayOf',
+  'createdAt',
+  'completedAt',
 ];
 const ATTEMPT_COLUMNS: (keyof AttemptRow)[] = ['attempt', 'attemptedAt', 'statusCode', 'durationMs', 'error', 'responseExcerpt'];
 
@@ -85,7 +109,14 @@ export class WebhookDeliveriesRepository {
   /** A delivery to one endpoint regardless of its subscriptions (test pings, replays). */
   async enqueueTo(endpointId: string, envelope: WebhookEnvelope, replayOf: string | null = null): Promise<DeliveryRow> {
     // The envelope is stored as jsonb; TypeORM's deep-partial type does not model a jsonb column holding an object type.
-    const values = { workspaceId: envelope.workspaceId, endpointId, eventId: envelope.id, eventType: envelope.type, payload: envelope, replayOf };
+    const values = {
+      workspaceId: envelope.workspaceId,
+      endpointId,
+      eventId: envelope.id,
+      eventType: envelope.type,
+      payload: envelope,
+      replayOf,
+    };
     const { identifiers } = await this.deliveries.insert(values as QueryDeepPartialEntity<WebhookDeliveryEntity>);
     const id = identifiers[0].id as string;
     return (await this.deliveries.findOne({ select: ROW_COLUMNS, where: { workspaceId: envelope.workspaceId, id } }))!;
@@ -139,14 +170,19 @@ export class WebhookDeliveriesRepository {
         .update()
         .set({
           status: outcome.ok ? 'succeeded' : final ? 'failed' : 'pending',
-          ...(done ? { completedAt: () => 'now()' } : { completedAt: null, nextAttemptAt: () => 'now() + make_interval(secs => :retrySeconds)' }),
+          ...(done
+            ? { completedAt: () => 'now()' }
+            : { completedAt: null, nextAttemptAt: () => 'now() + make_interval(secs => :retrySeconds)' }),
           leaseUntil: null,
           lastStatusCode: outcome.statusCode,
           lastError: outcome.error,
           lastDurationMs: outcome.durationMs,
         })
         .where('workspace_id = :workspaceId AND id = :id AND status = :sending AND attempts = :attempts', {
-          workspaceId: delivery.workspaceId, id: delivery.id, sending: 'sending', attempts: delivery.attempts,
+          workspaceId: delivery.workspaceId,
+          id: delivery.id,
+          sending: 'sending',
+          attempts: delivery.attempts,
         })
         .setParameter('retrySeconds', retryInMs / 1000)
         .execute();
@@ -156,8 +192,13 @@ export class WebhookDeliveriesRepository {
         .createQueryBuilder()
         .insert()
         .values({
-          workspaceId: delivery.workspaceId, deliveryId: delivery.id, attempt: delivery.attempts, statusCode: outcome.statusCode,
-          durationMs: outcome.durationMs, error: outcome.error, responseExcerpt: outcome.responseExcerpt,
+          workspaceId: delivery.workspaceId,
+          deliveryId: delivery.id,
+          attempt: delivery.attempts,
+          statusCode: outcome.statusCode,
+          durationMs: outcome.durationMs,
+          error: outcome.error,
+          responseExcerpt: outcome.responseExcerpt,
         })
         .orIgnore()
         .updateEntity(false)
@@ -165,13 +206,18 @@ export class WebhookDeliveriesRepository {
     });
   }
 
-  list(workspaceId: string, endpointId: string, options: { status?: DeliveryStatus; limit: number; before?: { createdAt: Date; id: string } }): Promise<DeliveryRow[]> {
+  list(
+    workspaceId: string,
+    endpointId: string,
+    options: { status?: DeliveryStatus; limit: number; before?: { createdAt: Date; id: string } },
+  ): Promise<DeliveryRow[]> {
     const query = this.deliveries
       .createQueryBuilder('d')
       .select(ROW_COLUMNS.map((column) => `d.${column}`))
       .where('d.workspace_id = :workspaceId AND d.endpoint_id = :endpointId', { workspaceId, endpointId });
     if (options.status) query.andWhere('d.status = :status', { status: options.status });
-    if (options.before) query.andWhere('(d.created_at, d.id) < (:beforeAt, :beforeId)', { beforeAt: options.before.createdAt, beforeId: options.before.id });
+    if (options.before)
+      query.andWhere('(d.created_at, d.id) < (:beforeAt, :beforeId)', { beforeAt: options.before.createdAt, beforeId: options.before.id });
     return query.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC').limit(options.limit).getMany();
   }
 

@@ -75,11 +75,19 @@ export class WebhookDispatchJob implements Job, OnApplicationBootstrap {
       outcome = await sendWebhook(delivery.url, body, { ...headers }, { guard: this.guard, timeoutMs: this.config.webhookTimeoutMs });
     } catch (error) {
       // A bug here must cost one attempt, not spin: record it like any failed attempt.
-      outcome = { ok: false, statusCode: null, durationMs: 0, error: `internal error: ${(error as Error).message}`.slice(0, 500), responseExcerpt: null };
+      outcome = {
+        ok: false,
+        statusCode: null,
+        durationMs: 0,
+        error: `internal error: ${(error as Error).message}`.slice(0, 500),
+        responseExcerpt: null,
+      };
     }
     const final = !outcome.ok && delivery.attempts >= this.config.webhookMaxAttempts;
     if (!outcome.ok) {
-      this.logger.warn(`delivery ${delivery.id} attempt ${delivery.attempts} to ${delivery.url} failed: ${outcome.error}${final ? ' (giving up)' : ''}`);
+      this.logger.warn(
+        `delivery ${delivery.id} attempt ${delivery.attempts} to ${delivery.url} failed: ${outcome.error}${final ? ' (giving up)' : ''}`,
+      );
     }
     try {
       await this.deliveries.settle(delivery, outcome, final, retryDelayMs(delivery.attempts, this.config.webhookRetryBaseMs));

@@ -26,7 +26,12 @@ export async function sendWebhook(
   const answer = await guardedRequest(url, {
     guard: options.guard,
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'Otklik-Webhooks/1.0', 'content-length': Buffer.byteLength(body), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'Otklik-Webhooks/1.0',
+      'content-length': Buffer.byteLength(body),
+      ...headers,
+    },
     body,
     timeoutMs: options.timeoutMs,
     maxBytes: EXCERPT_BYTES,

@@ -17,7 +17,10 @@ function keyOf(secret: string): Buffer {
 
 /** `body` as received bytes or as text (UTF-8): the same signature for the same bytes. */
 export function signWebhook(secret: string, id: string, timestampSeconds: number, body: string | Buffer): string {
-  const digest = createHmac('sha256', keyOf(secret)).update(`${id}.${timestampSeconds}.`, 'utf8').update(typeof body === 'string' ? Buffer.from(body, 'utf8') : body).digest('base64');
+  const digest = createHmac('sha256', keyOf(secret))
+    .update(`${id}.${timestampSeconds}.`, 'utf8')
+    .update(typeof body === 'string' ? Buffer.from(body, 'utf8') : body)
+    .digest('base64');
   return `v1,${digest}`;
 }
 
@@ -36,7 +39,13 @@ export function webhookHeaders(secret: string, id: string, body: string, now = n
  * Receiver-side check (used by tests and documented for integrators): one of the space-separated
  * signatures matches and the timestamp is within `toleranceSeconds` of now, which stops replays.
  */
-export function verifyWebhook(secret: string, headers: Record<string, string | undefined>, body: string | Buffer, now = new Date(), toleranceSeconds = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  headers: Record<string, string | undefined>,
+  body: string | Buffer,
+  now = new Date(),
+  toleranceSeconds = 300,
+): boolean {
   const id = headers['webhook-id'];
   const timestamp = Number(headers['webhook-timestamp']);
   const signatures = headers['webhook-signature'];

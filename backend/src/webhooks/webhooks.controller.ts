@@ -4,8 +4,16 @@ import { CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorat
 import type { WorkspaceContext } from '../common/auth/principal';
 import { uuidOr404 } from '../common/http/uuid-or-404';
 import {
-  CreatedWebhookDto, CreateWebhookDto, DeliveryDetailDto, DeliveryDto, DeliveryPageDto, EventTypeDto, ListDeliveriesQuery,
-  UpdateWebhookDto, WebhookDto, WebhookSecretDto,
+  CreatedWebhookDto,
+  CreateWebhookDto,
+  DeliveryDetailDto,
+  DeliveryDto,
+  DeliveryPageDto,
+  EventTypeDto,
+  ListDeliveriesQuery,
+  UpdateWebhookDto,
+  WebhookDto,
+  WebhookSecretDto,
 } from './webhooks.dto';
 import { WebhooksService } from './webhooks.service';
 
@@ -53,7 +61,11 @@ export class WebhooksController {
   @WorkspaceAccess(WRITE)
   @ApiOperation({ summary: 'Change the URL, events, description, or pause/resume an endpoint' })
   @ApiOkResponse({ type: WebhookDto })
-  update(@CurrentWorkspace() ws: WorkspaceContext, @Param('webhookId', uuidOr404('Webhook endpoint')) id: string, @Body() body: UpdateWebhookDto): Promise<WebhookDto> {
+  update(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('webhookId', uuidOr404('Webhook endpoint')) id: string,
+    @Body() body: UpdateWebhookDto,
+  ): Promise<WebhookDto> {
     return this.webhooks.update(ws.workspaceId, id, body);
   }
 
@@ -70,7 +82,10 @@ export class WebhooksController {
   @WorkspaceAccess(WRITE)
   @ApiOperation({ summary: 'Reveal the signing secret' })
   @ApiOkResponse({ type: WebhookSecretDto })
-  secret(@CurrentWorkspace() ws: WorkspaceContext, @Param('webhookId', uuidOr404('Webhook endpoint')) id: string): Promise<WebhookSecretDto> {
+  secret(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('webhookId', uuidOr404('Webhook endpoint')) id: string,
+  ): Promise<WebhookSecretDto> {
     return this.webhooks.secret(ws.workspaceId, id);
   }
 
@@ -79,7 +94,10 @@ export class WebhooksController {
   @WorkspaceAccess(WRITE)
   @ApiOperation({ summary: 'Replace the signing secret now' })
   @ApiOkResponse({ type: WebhookSecretDto })
-  rotate(@CurrentWorkspace() ws: WorkspaceContext, @Param('webhookId', uuidOr404('Webhook endpoint')) id: string): Promise<WebhookSecretDto> {
+  rotate(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('webhookId', uuidOr404('Webhook endpoint')) id: string,
+  ): Promise<WebhookSecretDto> {
     return this.webhooks.rotateSecret(ws.workspaceId, id);
   }
 
@@ -96,7 +114,11 @@ export class WebhooksController {
   @WorkspaceAccess(READ)
   @ApiOperation({ summary: 'Delivery log, newest first: status, attempts, response code and time' })
   @ApiOkResponse({ type: DeliveryPageDto })
-  deliveries(@CurrentWorkspace() ws: WorkspaceContext, @Param('webhookId', uuidOr404('Webhook endpoint')) id: string, @Query() query: ListDeliveriesQuery): Promise<DeliveryPageDto> {
+  deliveries(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('webhookId', uuidOr404('Webhook endpoint')) id: string,
+    @Query() query: ListDeliveriesQuery,
+  ): Promise<DeliveryPageDto> {
     return this.webhooks.deliveriesPage(ws.workspaceId, id, query);
   }
 
@@ -104,7 +126,11 @@ export class WebhooksController {
   @WorkspaceAccess(READ)
   @ApiOperation({ summary: 'One delivery with its body and every attempt' })
   @ApiOkResponse({ type: DeliveryDetailDto })
-  delivery(@CurrentWorkspace() ws: WorkspaceContext, @Param('webhookId', uuidOr404('Webhook endpoint')) id: string, @Param('deliveryId', uuidOr404('Delivery')) deliveryId: string): Promise<DeliveryDetailDto> {
+  delivery(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('webhookId', uuidOr404('Webhook endpoint')) id: string,
+    @Param('deliveryId', uuidOr404('Delivery')) deliveryId: string,
+  ): Promise<DeliveryDetailDto> {
     return this.webhooks.delivery(ws.workspaceId, id, deliveryId);
   }
 
@@ -113,7 +139,11 @@ export class WebhooksController {
   @WorkspaceAccess(WRITE)
   @ApiOperation({ summary: 'Send a delivered (or failed) event again' })
   @ApiAcceptedResponse({ type: DeliveryDto })
-  replay(@CurrentWorkspace() ws: WorkspaceContext, @Param('webhookId', uuidOr404('Webhook endpoint')) id: string, @Param('deliveryId', uuidOr404('Delivery')) deliveryId: string): Promise<DeliveryDto> {
+  replay(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('webhookId', uuidOr404('Webhook endpoint')) id: string,
+    @Param('deliveryId', uuidOr404('Delivery')) deliveryId: string,
+  ): Promise<DeliveryDto> {
     return this.webhooks.replay(ws.workspaceId, id, deliveryId);
   }
 }

@@ -8,13 +8,23 @@ const EVENT_CHOICES = [ALL_EVENTS, ...WEBHOOK_EVENT_TYPES];
 const DELIVERY_STATUSES = ['pending', 'sending', 'succeeded', 'failed'] as const;
 
 export class CreateWebhookDto {
-  @ApiProperty({ example: 'https://billing.example.com/hooks/otklik', description: 'HTTPS (or HTTP) URL that receives POSTed events', maxLength: 2000 })
-  @Trim() @IsString() @MaxLength(2000) url: string;
+  @ApiProperty({
+    example: 'https://billing.example.com/hooks/otklik',
+    description: 'HTTPS (or HTTP) URL that receives POSTed events',
+    maxLength: 2000,
+  })
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  url: string;
 
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @Trim() @IsString() @MaxLength(500) description?: string;
 
   @ApiProperty({ enum: EVENT_CHOICES, isArray: true, description: 'Event types to receive; "*" for all, including future ones' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(EVENT_CHOICES.length) @IsIn(EVENT_CHOICES, { each: true, message: `each value in events must be one of: ${EVENT_CHOICES.join(', ')}` })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(EVENT_CHOICES.length)
+  @IsIn(EVENT_CHOICES, { each: true, message: `each value in events must be one of: ${EVENT_CHOICES.join(', ')}` })
   events: string[];
 
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() enabled?: boolean;
@@ -24,7 +34,11 @@ export class UpdateWebhookDto {
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @Trim() @IsString() @MaxLength(2000) url?: string;
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @Trim() @IsString() @MaxLength(500) description?: string;
   @ApiPropertyOptional({ enum: EVENT_CHOICES, isArray: true })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(EVENT_CHOICES.length) @IsIn(EVENT_CHOICES, { each: true, message: `each value in events must be one of: ${EVENT_CHOICES.join(', ')}` })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(EVENT_CHOICES.length)
+  @IsIn(EVENT_CHOICES, { each: true, message: `each value in events must be one of: ${EVENT_CHOICES.join(', ')}` })
   events?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
 }
@@ -43,7 +57,8 @@ export class WebhookDto {
 }
 
 export class WebhookSecretDto {
-  @ApiProperty({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', description: 'Signing secret (Standard Webhooks format)' }) secret: string;
+  @ApiProperty({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', description: 'Signing secret (Standard Webhooks format)' })
+  secret: string;
 }
 
 export class CreatedWebhookDto extends WebhookDto {
@@ -58,7 +73,13 @@ export class EventTypeDto {
 
 export class ListDeliveriesQuery {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES }) @IsOptional() @IsIn(DELIVERY_STATUSES) status?: (typeof DELIVERY_STATUSES)[number];
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 
@@ -68,7 +89,8 @@ export class DeliveryDto {
   @ApiProperty() eventType: string;
   @ApiProperty({ enum: DELIVERY_STATUSES }) status: string;
   @ApiProperty() attempts: number;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the next attempt is due (pending only)' }) nextAttemptAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the next attempt is due (pending only)' })
+  nextAttemptAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) lastStatusCode: number | null;
   @ApiProperty({ type: String, nullable: true }) lastError: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Response time of the last attempt' }) lastDurationMs: number | null;

@@ -13,8 +13,15 @@ import { type EndpointRow, type EndpointStats, WebhookEndpointsRepository } from
 import { newWebhookSecret } from './webhook-signature';
 import { webhookUrlProblem } from './webhook-url';
 import type {
-  CreatedWebhookDto, CreateWebhookDto, DeliveryDetailDto, DeliveryDto, DeliveryPageDto, EventTypeDto, ListDeliveriesQuery,
-  UpdateWebhookDto, WebhookDto,
+  CreatedWebhookDto,
+  CreateWebhookDto,
+  DeliveryDetailDto,
+  DeliveryDto,
+  DeliveryPageDto,
+  EventTypeDto,
+  ListDeliveriesQuery,
+  UpdateWebhookDto,
+  WebhookDto,
 } from './webhooks.dto';
 
 const MAX_ENDPOINTS_PER_WORKSPACE = 20;
@@ -24,7 +31,11 @@ const EVENT_DESCRIPTIONS: Record<WebhookEventType, { description: string; live: 
   'response.finished': { description: 'A survey response was completed', live: true },
   'cancellation.finished': { description: 'A cancellation flow ended: saved (with the accepted offer) or cancelled', live: true },
   'customer.sleeping': { description: 'A customer went quiet for half the inactive period: reactivate them', live: true },
-  'customer.moment': { description: 'A risky moment was reported for a customer (trial ending, renewal due, payment failed…): offer help or the cancellation flow', live: true },
+  'customer.moment': {
+    description:
+      'A risky moment was reported for a customer (trial ending, renewal due, payment failed…): offer help or the cancellation flow',
+    live: true,
+  },
   'mention.created': { description: 'A new social mention arrived', live: true },
   'spike.alert': { description: 'Negative mentions spiked above their baseline', live: true },
   'cluster.alert': { description: 'A complaint cluster is growing unusually fast', live: true },
@@ -36,10 +47,18 @@ const EVENT_DESCRIPTIONS: Record<WebhookEventType, { description: string; live: 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 const deliveryDto = (row: DeliveryRow): DeliveryDto => ({
-  id: row.id, eventId: row.eventId, eventType: row.eventType, status: row.status, attempts: row.attempts,
+  id: row.id,
+  eventId: row.eventId,
+  eventType: row.eventType,
+  status: row.status,
+  attempts: row.attempts,
   nextAttemptAt: row.status === 'pending' ? row.nextAttemptAt.toISOString() : null,
-  lastStatusCode: row.lastStatusCode, lastError: row.lastError, lastDurationMs: row.lastDurationMs, replayOf: row.replayOf,
-  createdAt: row.createdAt.toISOString(), completedAt: iso(row.completedAt),
+  lastStatusCode: row.lastStatusCode,
+  lastError: row.lastError,
+  lastDurationMs: row.lastDurationMs,
+  replayOf: row.replayOf,
+  createdAt: row.createdAt.toISOString(),
+  completedAt: iso(row.completedAt),
 });
 
 /** Managing endpoints and reading their delivery log; sending is WebhookDispatchJob's. */
@@ -78,8 +97,12 @@ export class WebhooksService {
       throw conflict('limit_reached', `A workspace can have at most ${MAX_ENDPOINTS_PER_WORKSPACE} webhook endpoints; delete one first.`);
     }
     const row = await this.endpoints.create({
-      workspaceId, url: input.url, description: input.description ?? '', events: normaliseEvents(input.events),
-      secret: newWebhookSecret(), enabled: input.enabled ?? true,
+      workspaceId,
+      url: input.url,
+      description: input.description ?? '',
+      events: normaliseEvents(input.events),
+      secret: newWebhookSecret(),
+      enabled: input.enabled ?? true,
     });
     return { ...this.toDto(row), secret: row.secret };
   }
@@ -112,7 +135,10 @@ export class WebhooksService {
   async sendTest(workspaceId: string, id: string): Promise<DeliveryDto> {
     await this.endpoint(workspaceId, id);
     const envelope: WebhookEnvelope = {
-      id: randomUUID(), type: 'ping', createdAt: new Date().toISOString(), workspaceId,
+      id: randomUUID(),
+      type: 'ping',
+      createdAt: new Date().toISOString(),
+      workspaceId,
       data: { message: 'Test event from Otklik. Verify the webhook-signature header with your endpoint secret.' },
     };
     const row = await this.deliveries.enqueueTo(id, envelope);
@@ -125,11 +151,16 @@ export class WebhooksService {
     const limit = query.limit ?? 25;
     const before = query.cursor ? decodeKeysetCursor(query.cursor) : undefined;
     const rows = await this.deliveries.list(workspaceId, endpointId, {
-      status: query.status, limit: limit + 1, before: before && { createdAt: before.at, id: before.id },
+      status: query.status,
+      limit: limit + 1,
+      before: before && { createdAt: before.at, id: before.id },
     });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map(deliveryDto), nextCursor: rows.length > limit && last ? encodeKeysetCursor({ at: last.createdAt, id: last.id }) : null };
+    return {
+      items: page.map(deliveryDto),
+      nextCursor: rows.length > limit && last ? encodeKeysetCursor({ at: last.createdAt, id: last.id }) : null,
+    };
   }
 
   async delivery(workspaceId: string, endpointId: string, deliveryId: string): Promise<DeliveryDetailDto> {
@@ -165,9 +196,16 @@ export class WebhooksService {
 
   private toDto(row: EndpointRow, stats?: EndpointStats): WebhookDto {
     return {
-      id: row.id, url: row.url, description: row.description, events: row.events, enabled: row.enabled,
-      pending: stats?.pending ?? 0, failed: stats?.failed ?? 0, lastDeliveryAt: iso(stats?.lastDeliveryAt ?? null),
-      lastStatus: stats?.lastStatus ?? null, createdAt: row.createdAt.toISOString(),
+      id: row.id,
+      url: row.url,
+      description: row.description,
+      events: row.events,
+      enabled: row.enabled,
+      pending: stats?.pending ?? 0,
+      failed: stats?.failed ?? 0,
+      lastDeliveryAt: iso(stats?.lastDeliveryAt ?? null),
+      lastStatus: stats?.lastStatus ?? null,
+      createdAt: row.createdAt.toISOString(),
     };
   }
 }

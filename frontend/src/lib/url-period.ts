@@ -5,7 +5,7 @@ import { customRange } from './dates';
  * send it: the dates when both are valid and in order, else null (the page keeps its default).
  */
 export function periodFromSearch(params: URLSearchParams): { from: string; to: string } | null {
-	const from = params.get('from') ?? '';
-	const to = params.get('to') ?? '';
-	return customRange(from, to) ? { from, to } : null;
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  return customRange(from, to) ? { from, to } : null;
 }

@@ -27,8 +27,15 @@ export async function startServer(name, extraEnv = {}) {
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
   const child = spawn(process.execPath, [...nodeArgs, mainJs], {
     env: {
-      ...process.env, DATABASE_URL: '', OTKLIK_DATA_DIR: dataDir, OTKLIK_EMBEDDED_PG_PORT: String(pgPort), PORT: String(port),
-      HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...extraEnv,
+      ...process.env,
+      DATABASE_URL: '',
+      OTKLIK_DATA_DIR: dataDir,
+      OTKLIK_EMBEDDED_PG_PORT: String(pgPort),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      ...extraEnv,
     },
     stdio: 'ignore',
   });
@@ -62,12 +69,16 @@ export async function json(res) {
 /** Signs in as the demo admin; returns the workspace id and headers for further calls. */
 export async function signInDemo(base) {
   const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'demo@otklik.local', password: 'otklik-demo' }),
   });
   const session = await json(login.clone());
   const cookie = login.headers.get('set-cookie').split(';')[0];
-  return { workspaceId: session.workspaces[0].id, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken } };
+  return {
+    workspaceId: session.workspaces[0].id,
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken },
+  };
 }
 
 export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

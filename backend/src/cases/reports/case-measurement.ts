@@ -10,9 +10,21 @@ import type { MeasuredCase, TimerMeasure } from './case-report-formulas';
  * What measuring needs from a case row. resolutionStartedAt is the start of the resolution clock: opened_at, or the
  * reopen time after a low follow-up.
  */
-export type MeasurableCase = Pick<CaseEntity,
-  | 'priority' | 'channel' | 'openedAt' | 'resolutionStartedAt' | 'pauses' | 'firstRespondedAt' | 'resolvedAt' | 'closedAt'
-  | 'breachedFirstResponseAt' | 'breachedResolutionAt' | 'followUpCsat' | 'followUpAt'> & {
+export type MeasurableCase = Pick<
+  CaseEntity,
+  | 'priority'
+  | 'channel'
+  | 'openedAt'
+  | 'resolutionStartedAt'
+  | 'pauses'
+  | 'firstRespondedAt'
+  | 'resolvedAt'
+  | 'closedAt'
+  | 'breachedFirstResponseAt'
+  | 'breachedResolutionAt'
+  | 'followUpCsat'
+  | 'followUpAt'
+> & {
   /** For cases opened from a survey answer: the survey's kind and the score given. */
   sourceSurveyKind: string | null;
   sourceScore: number | null;
@@ -25,7 +37,14 @@ export type MeasurableCase = Pick<CaseEntity,
  * as missed. Pauses (waiting on the customer) never count.
  */
 export function measureTimer(
-  start: Date, stop: Date | null, timed: boolean, targetMinutes: number | null, flagged: boolean, calendar: BusinessCalendar, pauses: readonly Pause[], now: Date,
+  start: Date,
+  stop: Date | null,
+  timed: boolean,
+  targetMinutes: number | null,
+  flagged: boolean,
+  calendar: BusinessCalendar,
+  pauses: readonly Pause[],
+  now: Date,
 ): TimerMeasure {
   const taken = stop ? businessMinutesBetween(start, stop, calendar, pauses) : null;
   const minutes = timed ? taken : null;
@@ -60,8 +79,26 @@ export function measureCase(c: MeasurableCase, sla: EffectivePolicy, now: Date):
   const answeredAt = c.firstRespondedAt ?? c.resolvedAt;
   return {
     openedAt: c.openedAt,
-    firstResponse: measureTimer(c.openedAt, answeredAt, c.firstRespondedAt !== null, target.firstResponseMinutes, c.breachedFirstResponseAt !== null, calendar, pauses, now),
-    resolution: measureTimer(c.resolutionStartedAt, c.resolvedAt, c.resolvedAt !== null, target.resolutionMinutes, c.breachedResolutionAt !== null, calendar, pauses, now),
+    firstResponse: measureTimer(
+      c.openedAt,
+      answeredAt,
+      c.firstRespondedAt !== null,
+      target.firstResponseMinutes,
+      c.breachedFirstResponseAt !== null,
+      calendar,
+      pauses,
+      now,
+    ),
+    resolution: measureTimer(
+      c.resolutionStartedAt,
+      c.resolvedAt,
+      c.resolvedAt !== null,
+      target.resolutionMinutes,
+      c.breachedResolutionAt !== null,
+      calendar,
+      pauses,
+      now,
+    ),
     followUpCsat: c.followUpCsat,
     closedOnce: c.closedAt !== null || c.followUpAt !== null,
     detractor: isDetractor(c.sourceSurveyKind, c.sourceScore),

@@ -94,7 +94,10 @@ export interface CaseFigures {
 export function percentile(values: readonly number[], p: number): number | null {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be between 0 and 1, got ${p}`);
   if (values.length === 0) return null;
-  return percentileOfSorted([...values].sort((a, b) => a - b), p);
+  return percentileOfSorted(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
 }
 
 /** percentile() over values already sorted ascending (sort once for several quantiles). */

@@ -8,8 +8,9 @@ export const CASE_REPORT_INTERVALS = ['week', 'month'] as const;
 export type CaseReportInterval = (typeof CASE_REPORT_INTERVALS)[number];
 
 /** How every time in these reports is counted (also the API document's words). */
-export const SLA_TIME = 'SLA minutes: working minutes of the case policy\'s business calendar (every minute for targets on the 24×7 "calendar" clock), '
-  + 'time paused waiting on the customer left out — the time the SLA targets measure, not wall-clock time';
+export const SLA_TIME =
+  'SLA minutes: working minutes of the case policy\'s business calendar (every minute for targets on the 24×7 "calendar" clock), ' +
+  'time paused waiting on the customer left out — the time the SLA targets measure, not wall-clock time';
 
 /** Which cases a report covers: opened in [from, to), optionally one touchpoint / owner / channel / priority. */
 export class CaseReportFilterQuery {
@@ -52,14 +53,24 @@ export class CaseReportFilterQuery {
 }
 
 export class CaseReportQuery extends CaseReportFilterQuery {
-  @ApiPropertyOptional({ enum: CASE_REPORT_GROUPS, enumName: 'CaseReportGroupBy', default: 'touchpoint', description: 'One row per touchpoint, owner, channel, priority or month opened' })
+  @ApiPropertyOptional({
+    enum: CASE_REPORT_GROUPS,
+    enumName: 'CaseReportGroupBy',
+    default: 'touchpoint',
+    description: 'One row per touchpoint, owner, channel, priority or month opened',
+  })
   @IsOptional()
   @IsIn(CASE_REPORT_GROUPS, { message: `groupBy must be one of: ${CASE_REPORT_GROUPS.join(', ')}` })
   groupBy?: CaseReportGroupBy;
 }
 
 export class CaseReportSeriesQuery extends CaseReportFilterQuery {
-  @ApiPropertyOptional({ enum: CASE_REPORT_INTERVALS, enumName: 'CaseReportInterval', default: 'week', description: 'Calendar weeks (ISO, Monday first) or months of `timeZone`' })
+  @ApiPropertyOptional({
+    enum: CASE_REPORT_INTERVALS,
+    enumName: 'CaseReportInterval',
+    default: 'week',
+    description: 'Calendar weeks (ISO, Monday first) or months of `timeZone`',
+  })
   @IsOptional()
   @IsIn(CASE_REPORT_INTERVALS, { message: `interval must be one of: ${CASE_REPORT_INTERVALS.join(', ')}` })
   interval?: CaseReportInterval;
@@ -70,11 +81,13 @@ export class CaseReportSeriesQuery extends CaseReportFilterQuery {
 const nullableNumber = (description: string) => ApiProperty({ type: Number, nullable: true, description });
 
 export class CaseTimerFiguresDto {
-  @ApiProperty({ description: 'Cases whose outcome is known (met + missed): the timer stopped, or its deadline passed first' }) measured: number;
+  @ApiProperty({ description: 'Cases whose outcome is known (met + missed): the timer stopped, or its deadline passed first' })
+  measured: number;
   @ApiProperty({ description: 'Stopped within the target' }) met: number;
-  @ApiProperty({ description: 'Missed targets (breaches): flagged by the breach job, or stopped / still running past the target' }) missed: number;
+  @ApiProperty({ description: 'Missed targets (breaches): flagged by the breach job, or stopped / still running past the target' })
+  missed: number;
   @ApiProperty({ description: 'Still running and not late yet: not counted in compliance' }) pending: number;
-  @ApiProperty({ description: 'The case\'s policy sets no such target: never counted in compliance' }) noTarget: number;
+  @ApiProperty({ description: "The case's policy sets no such target: never counted in compliance" }) noTarget: number;
   @nullableNumber('SLA compliance: met / measured in percent, 1 decimal; null when nothing is measured') compliance: number | null;
   @ApiProperty({ description: 'Cases with a time (first response: our first reply; resolution: resolved)' }) timed: number;
   @nullableNumber(`Median time of the timed cases, in ${SLA_TIME}; 1 decimal`) medianMinutes: number | null;
@@ -106,7 +119,8 @@ export class CaseClosedLoopFiguresDto {
 export class CaseReportFiguresDto {
   @ApiProperty({ description: 'Cases opened in the period' }) cases: number;
   @ApiProperty({ type: CaseTimerFiguresDto, description: 'From opening to our first reply' }) firstResponse: CaseTimerFiguresDto;
-  @ApiProperty({ type: CaseTimerFiguresDto, description: 'From opening (or the reopen after a low follow-up) to resolution' }) resolution: CaseTimerFiguresDto;
+  @ApiProperty({ type: CaseTimerFiguresDto, description: 'From opening (or the reopen after a low follow-up) to resolution' })
+  resolution: CaseTimerFiguresDto;
   @ApiProperty({ description: 'Missed targets, first response and resolution together' }) breaches: number;
   @ApiProperty({ description: 'Cases that missed at least one target' }) breachedCases: number;
   @ApiProperty({ type: CaseFollowUpFiguresDto }) followUp: CaseFollowUpFiguresDto;
@@ -115,8 +129,14 @@ export class CaseReportFiguresDto {
 }
 
 export class CaseReportGroupDto extends CaseReportFiguresDto {
-  @ApiProperty({ type: String, nullable: true, description: 'Touchpoint / owner id, channel, priority or month (yyyy-mm); null: no touchpoint / unassigned' }) key: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Touchpoint or owner name; the key otherwise; null with a null key' }) label: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Touchpoint / owner id, channel, priority or month (yyyy-mm); null: no touchpoint / unassigned',
+  })
+  key: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Touchpoint or owner name; the key otherwise; null with a null key' }) label:
+    string | null;
 }
 
 export class CaseReportDto {
@@ -126,7 +146,11 @@ export class CaseReportDto {
   @ApiProperty({ enum: CASE_REPORT_GROUPS, enumName: 'CaseReportGroupBy' }) groupBy: CaseReportGroupBy;
   @ApiProperty({ format: 'date-time', description: 'The moment running timers were judged at (late = missed, else pending)' }) asOf: string;
   @ApiProperty({ type: CaseReportFiguresDto, description: 'Every case of the period together' }) totals: CaseReportFiguresDto;
-  @ApiProperty({ type: [CaseReportGroupDto], description: 'Most cases first (priority: urgent → low; month: in order, empty months included); null keys last' }) groups: CaseReportGroupDto[];
+  @ApiProperty({
+    type: [CaseReportGroupDto],
+    description: 'Most cases first (priority: urgent → low; month: in order, empty months included); null keys last',
+  })
+  groups: CaseReportGroupDto[];
 }
 
 export class CaseReportPointDto extends CaseReportFiguresDto {
@@ -141,5 +165,9 @@ export class CaseReportSeriesDto {
   @ApiProperty() timeZone: string;
   @ApiProperty({ enum: CASE_REPORT_INTERVALS, enumName: 'CaseReportInterval' }) interval: CaseReportInterval;
   @ApiProperty({ format: 'date-time' }) asOf: string;
-  @ApiProperty({ type: [CaseReportPointDto], description: 'One point per week or month the period touches (empty ones too), by the time cases opened' }) points: CaseReportPointDto[];
+  @ApiProperty({
+    type: [CaseReportPointDto],
+    description: 'One point per week or month the period touches (empty ones too), by the time cases opened',
+  })
+  points: CaseReportPointDto[];
 }

@@ -5,10 +5,11 @@ import type { CaseEntity } from '../case.entity';
 import type { MeasurableCase } from './case-measurement';
 
 /** A case as the reports load it: what measuring needs, plus what it is grouped by. */
-export type ReportCaseRow = MeasurableCase & Pick<CaseEntity, 'slaPolicyId' | 'touchpointId' | 'ownerId'> & {
-  touchpointName: string | null;
-  ownerName: string | null;
-};
+export type ReportCaseRow = MeasurableCase &
+  Pick<CaseEntity, 'slaPolicyId' | 'touchpointId' | 'ownerId'> & {
+    touchpointName: string | null;
+    ownerName: string | null;
+  };
 
 export interface ReportCaseFilter {
   from: Date;
@@ -79,7 +80,14 @@ export class CaseReportsRepository {
 const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::float8`;
 
 const DATE_KEYS = [
-  'openedAt', 'resolutionStartedAt', 'firstRespondedAt', 'resolvedAt', 'closedAt', 'breachedFirstResponseAt', 'breachedResolutionAt', 'followUpAt',
+  'openedAt',
+  'resolutionStartedAt',
+  'firstRespondedAt',
+  'resolvedAt',
+  'closedAt',
+  'breachedFirstResponseAt',
+  'breachedResolutionAt',
+  'followUpAt',
 ] as const;
 
 type RawReportCaseRow = Omit<ReportCaseRow, (typeof DATE_KEYS)[number]> & Record<(typeof DATE_KEYS)[number], number | Date | null>;

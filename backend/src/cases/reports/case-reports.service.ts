@@ -7,7 +7,15 @@ import type { EffectivePolicy } from '../case-timers';
 import type { CaseRow } from '../cases.repository';
 import { measureCase } from './case-measurement';
 import { caseFigures, MeasuredCase } from './case-report-formulas';
-import { CaseReportDto, CaseReportFilterQuery, CaseReportGroupBy, CaseReportGroupDto, CaseReportQuery, CaseReportSeriesDto, CaseReportSeriesQuery } from './case-reports.dto';
+import {
+  CaseReportDto,
+  CaseReportFilterQuery,
+  CaseReportGroupBy,
+  CaseReportGroupDto,
+  CaseReportQuery,
+  CaseReportSeriesDto,
+  CaseReportSeriesQuery,
+} from './case-reports.dto';
 import { CaseReportsRepository, ReportCaseRow } from './case-reports.repository';
 
 /** Default period: the same 90 days the journey map's compliance looks at. */
@@ -41,7 +49,11 @@ export class CaseReportsService {
     const { period, cases } = await this.measured(workspaceId, query, now);
     const groups = groupBy === 'month' ? this.byMonth(cases, period) : sortGroups(groupCases(cases, groupBy), groupBy);
     return {
-      from: period.from.toISOString(), to: period.to.toISOString(), timeZone: period.timeZone, groupBy, asOf: now.toISOString(),
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      timeZone: period.timeZone,
+      groupBy,
+      asOf: now.toISOString(),
       totals: caseFigures(cases),
       groups: groups.map((g): CaseReportGroupDto => ({ key: g.key, label: g.label, ...caseFigures(g.cases) })),
     };
@@ -52,7 +64,11 @@ export class CaseReportsService {
     const { period, cases } = await this.measured(workspaceId, query, now);
     const points = timeSeries(cases, { ...period, interval, maxBuckets: MAX_BUCKETS }, (items) => caseFigures(items));
     return {
-      from: period.from.toISOString(), to: period.to.toISOString(), timeZone: period.timeZone, interval, asOf: now.toISOString(),
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      timeZone: period.timeZone,
+      interval,
+      asOf: now.toISOString(),
       points: points.map((p) => ({ label: p.label, start: p.start.toISOString(), end: p.end.toISOString(), ...p.value })),
     };
   }
@@ -61,7 +77,12 @@ export class CaseReportsService {
   private async measured(workspaceId: string, query: CaseReportFilterQuery, now: Date): Promise<{ period: Period; cases: Measured[] }> {
     const period = resolvePeriod(query, DEFAULT_DAYS);
     const rows = await this.repository.cases(workspaceId, {
-      from: period.from, to: period.to, touchpointId: query.touchpoint, owner: query.owner, channel: query.channel, priority: query.priority,
+      from: period.from,
+      to: period.to,
+      touchpointId: query.touchpoint,
+      owner: query.owner,
+      channel: query.channel,
+      priority: query.priority,
     });
     const policies = await this.policies(workspaceId, rows);
     const cases = rows.map((row) => {
@@ -86,8 +107,11 @@ export class CaseReportsService {
 
   /** One group per calendar month of the period (empty months too), by the month a case opened in. */
   private byMonth(cases: Measured[], period: Period): Group[] {
-    return timeSeries(cases, { ...period, interval: 'month', maxBuckets: MAX_BUCKETS }, (items) => items)
-      .map((p) => ({ key: p.label, label: p.label, cases: p.value }));
+    return timeSeries(cases, { ...period, interval: 'month', maxBuckets: MAX_BUCKETS }, (items) => items).map((p) => ({
+      key: p.label,
+      label: p.label,
+      cases: p.value,
+    }));
   }
 }
 

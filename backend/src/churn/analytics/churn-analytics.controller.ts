@@ -60,7 +60,11 @@ export class ChurnAnalyticsController {
   @ApiOperation({ summary: 'Reasons per month as CSV (one row per month × reason)' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file' })
-  reasonsOverTimeCsv(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: ReasonsOverTimeQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+  reasonsOverTimeCsv(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Query() query: ReasonsOverTimeQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     return sendCsv(res, 'churn-reasons-by-month.csv', this.reasons.overTime(ws.workspaceId, query).then(reasonsOverTimeCsv));
   }
 
@@ -77,7 +81,11 @@ export class ChurnAnalyticsController {
   @ApiOperation({ summary: 'Reasons per segment, plan or touchpoint as CSV' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file' })
-  breakdownCsv(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: ReasonBreakdownQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+  breakdownCsv(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Query() query: ReasonBreakdownQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     return sendCsv(res, `churn-reasons-by-${query.by}.csv`, this.reasons.breakdown(ws.workspaceId, query).then(breakdownCsv));
   }
 
@@ -121,7 +129,11 @@ export class ChurnAnalyticsController {
   @ApiOperation({ summary: 'The retention table as CSV' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file' })
-  cohortsCsv(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: AnalyticsPeriodQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+  cohortsCsv(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Query() query: AnalyticsPeriodQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     return sendCsv(res, 'churn-cohorts.csv', this.customers.cohorts(ws.workspaceId, query).then(cohortsCsv));
   }
 
@@ -138,7 +150,11 @@ export class ChurnAnalyticsController {
   @ApiOperation({ summary: 'Funnel status and lost customers by reason as CSV' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file' })
-  funnelCsv(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: LabelledPeriodQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+  funnelCsv(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Query() query: LabelledPeriodQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     return sendCsv(res, 'churn-funnel.csv', this.customers.funnel(ws.workspaceId, query).then(funnelCsv));
   }
 
@@ -155,7 +171,11 @@ export class ChurnAnalyticsController {
   @ApiOperation({ summary: 'The monthly trend as CSV' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file' })
-  trendCsv(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: TrendQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+  trendCsv(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Query() query: TrendQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     return sendCsv(res, 'churn-trend.csv', this.trends.trend(ws.workspaceId, query).then(trendCsv));
   }
 

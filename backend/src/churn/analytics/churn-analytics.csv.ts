@@ -1,6 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { spreadsheetSafe } from '../../responses/csv-safety';
-import type { ChurnTrendDto, CohortsDto, FunnelDto, ReasonBreakdownDto, ReasonCommentsDto, ReasonsOverTimeDto } from './churn-analytics.dto';
+import type {
+  ChurnTrendDto,
+  CohortsDto,
+  FunnelDto,
+  ReasonBreakdownDto,
+  ReasonCommentsDto,
+  ReasonsOverTimeDto,
+} from './churn-analytics.dto';
 
 type Cell = string | number | boolean | null;
 
@@ -19,7 +26,16 @@ export function reasonsOverTimeCsv(report: ReasonsOverTimeDto): string {
   return csv(
     ['month', 'reason_key', 'reason', 'avoidable', 'count', 'offered', 'percent_of_offered', 'month_cancellations'],
     report.months.flatMap((m) =>
-      m.reasons.map((r) => [m.label, r.reasonKey, info.get(r.reasonKey)?.label ?? r.reasonKey, info.get(r.reasonKey)?.avoidable ?? null, r.count, r.offered, r.percent, m.total]),
+      m.reasons.map((r) => [
+        m.label,
+        r.reasonKey,
+        info.get(r.reasonKey)?.label ?? r.reasonKey,
+        info.get(r.reasonKey)?.avoidable ?? null,
+        r.count,
+        r.offered,
+        r.percent,
+        m.total,
+      ]),
     ),
   );
 }
@@ -28,7 +44,9 @@ export function breakdownCsv(report: ReasonBreakdownDto): string {
   const labels = new Map(report.reasons.map((r) => [r.key, r.label]));
   return csv(
     [report.by, `${report.by}_label`, 'group_cancellations', 'reason_key', 'reason', 'count', 'percent'],
-    report.groups.flatMap((g) => g.reasons.map((r) => [g.group, g.label, g.total, r.reasonKey, labels.get(r.reasonKey) ?? r.reasonKey, r.count, r.percent])),
+    report.groups.flatMap((g) =>
+      g.reasons.map((r) => [g.group, g.label, g.total, r.reasonKey, labels.get(r.reasonKey) ?? r.reasonKey, r.count, r.percent]),
+    ),
   );
 }
 
@@ -63,12 +81,37 @@ export function funnelCsv(report: FunnelDto): string {
 
 export function trendCsv(report: ChurnTrendDto): string {
   return csv(
-    ['month', 'from', 'to', 'partial', 'customers_at_start', 'customers_lost', 'churn_percent', 'mrr_at_start', 'mrr_lost',
-      'revenue_churn_percent', 'finished_flows', 'saved', 'save_rate_percent', 'revenue_saved'],
+    [
+      'month',
+      'from',
+      'to',
+      'partial',
+      'customers_at_start',
+      'customers_lost',
+      'churn_percent',
+      'mrr_at_start',
+      'mrr_lost',
+      'revenue_churn_percent',
+      'finished_flows',
+      'saved',
+      'save_rate_percent',
+      'revenue_saved',
+    ],
     report.months.map((m) => [
-      m.label, m.from, m.to, m.partial, m.customerChurn.atStart, m.customerChurn.lost, m.customerChurn.percent,
-      m.revenueChurn.mrrAtStart, m.revenueChurn.mrrLost, m.revenueChurn.percent, m.saves.finishedFlows, m.saves.saved,
-      m.saves.percent, m.saves.revenueSaved,
+      m.label,
+      m.from,
+      m.to,
+      m.partial,
+      m.customerChurn.atStart,
+      m.customerChurn.lost,
+      m.customerChurn.percent,
+      m.revenueChurn.mrrAtStart,
+      m.revenueChurn.mrrLost,
+      m.revenueChurn.percent,
+      m.saves.finishedFlows,
+      m.saves.saved,
+      m.saves.percent,
+      m.saves.revenueSaved,
     ]),
   );
 }

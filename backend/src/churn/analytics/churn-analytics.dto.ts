@@ -79,7 +79,10 @@ export class TrendQuery {
   @Max(24, { message: 'months must be at most 24' })
   months?: number;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'End of the last month reported (exclusive); default now. A month start ends with the month before, complete' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'End of the last month reported (exclusive); default now. A month start ends with the month before, complete',
+  })
   @IsOptional()
   @IsDateString({}, { message: 'to must be an ISO date' })
   to?: string;
@@ -148,7 +151,8 @@ export class ReasonsOverTimeDto {
   @ApiProperty({ type: String, format: 'date-time' }) to: string;
   @ApiProperty() timeZone: string;
   @ApiProperty() language: string;
-  @ApiProperty({ type: ReasonInfoDto, isArray: true, description: 'Every reason in the months, in taxonomy order' }) reasons: ReasonInfoDto[];
+  @ApiProperty({ type: ReasonInfoDto, isArray: true, description: 'Every reason in the months, in taxonomy order' })
+  reasons: ReasonInfoDto[];
   @ApiProperty({ type: ReasonsMonthDto, isArray: true }) months: ReasonsMonthDto[];
   @ApiProperty({ type: ReasonsTotalsDto }) totals: ReasonsTotalsDto;
 }
@@ -192,7 +196,8 @@ export class ReasonCommentsDto {
 export class RetentionCellDto {
   @ApiProperty({ type: Number, nullable: true }) retained: number | null;
   @ApiProperty({ type: Number, nullable: true }) percent: number | null;
-  @ApiProperty({ description: 'The month is not over yet: retained so far (a cancellation counts in its own month at once)' }) partial: boolean;
+  @ApiProperty({ description: 'The month is not over yet: retained so far (a cancellation counts in its own month at once)' })
+  partial: boolean;
 }
 
 export class CohortRowDto {
@@ -212,7 +217,14 @@ export class CohortsDto {
   @ApiProperty({ type: CohortRowDto, isArray: true }) rows: CohortRowDto[];
 }
 
-export const FUNNEL_STATUS_VALUES = ['new', 'one_purchase', 'repeat', 'lost_early', 'lost_after_one_purchase', 'lost_after_long_cooperation'] as const;
+export const FUNNEL_STATUS_VALUES = [
+  'new',
+  'one_purchase',
+  'repeat',
+  'lost_early',
+  'lost_after_one_purchase',
+  'lost_after_long_cooperation',
+] as const;
 
 export class FunnelCountDto {
   @ApiProperty({ enum: FUNNEL_STATUS_VALUES, enumName: 'FunnelStatus' }) status: (typeof FUNNEL_STATUS_VALUES)[number];
@@ -235,8 +247,10 @@ export class FunnelDto {
   @ApiProperty({ type: String, format: 'date-time' }) from: string;
   @ApiProperty({ type: String, format: 'date-time' }) to: string;
   @ApiProperty() inactiveDays: number;
-  @ApiProperty({ type: FunnelCountDto, isArray: true, description: 'Customers first seen before `to`, by status as of `to`' }) statuses: FunnelCountDto[];
-  @ApiProperty({ type: FunnelLostDto, isArray: true, description: 'Customers lost in the period, by status and reason' }) lost: FunnelLostDto[];
+  @ApiProperty({ type: FunnelCountDto, isArray: true, description: 'Customers first seen before `to`, by status as of `to`' })
+  statuses: FunnelCountDto[];
+  @ApiProperty({ type: FunnelLostDto, isArray: true, description: 'Customers lost in the period, by status and reason' })
+  lost: FunnelLostDto[];
 }
 
 export class TrendMonthDto {
@@ -262,7 +276,8 @@ export class MoneyLostDto {
   @ApiProperty({ description: 'Of them, lost by cancelling' }) lostByCancellation: number;
   @ApiProperty({ description: 'Of them, lost by inactivity (silent churn)' }) lostByInactivity: number;
   @ApiProperty() customersLost: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'customersLost / atStart in percent, silent churn included' }) percent: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'customersLost / atStart in percent, silent churn included' }) percent:
+    number | null;
   @ApiProperty() averageCheck: number;
   @ApiProperty() purchasesPerPeriod: number;
   @ApiProperty({ description: 'customersLost × averageCheck × purchasesPerPeriod' }) amount: number;

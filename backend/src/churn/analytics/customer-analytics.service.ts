@@ -36,7 +36,10 @@ export class CustomerAnalyticsService {
 
   /** Customers first seen before `to`, with their loss as of `asOf`. */
   private async customers(workspaceId: string, to: Date, asOf: Date): Promise<{ inactiveDays: number; customers: Customer[] }> {
-    const [inactiveDays, rows] = await Promise.all([this.workspaceSettings.churnInactiveDays(workspaceId), this.analytics.customerHistory(workspaceId, to)]);
+    const [inactiveDays, rows] = await Promise.all([
+      this.workspaceSettings.churnInactiveDays(workspaceId),
+      this.analytics.customerHistory(workspaceId, to),
+    ]);
     return { inactiveDays, customers: rows.map((r) => ({ ...r, loss: effectiveLoss(r, inactiveDays, asOf) })) };
   }
 
@@ -61,7 +64,13 @@ export class CustomerAnalyticsService {
       rows: rows.map((row) => ({
         label: row.label,
         size: row.size,
-        retention: row.retention.slice(0, rows.length).map((cell) => (cell ? { retained: cell.retained, percent: cell.percent, partial: cell.partial } : { retained: null, percent: null, partial: false })),
+        retention: row.retention
+          .slice(0, rows.length)
+          .map((cell) =>
+            cell
+              ? { retained: cell.retained, percent: cell.percent, partial: cell.partial }
+              : { retained: null, percent: null, partial: false },
+          ),
       })),
     };
   }
@@ -69,7 +78,10 @@ export class CustomerAnalyticsService {
   async funnel(workspaceId: string, query: LabelledPeriodQuery, now = new Date()): Promise<FunnelDto> {
     const { from, to } = resolvePeriod(query, 183);
     const asOf = new Date(Math.min(to.getTime(), now.getTime()));
-    const [{ inactiveDays, customers }, taxonomy] = await Promise.all([this.customers(workspaceId, to, asOf), this.reasons.list(workspaceId)]);
+    const [{ inactiveDays, customers }, taxonomy] = await Promise.all([
+      this.customers(workspaceId, to, asOf),
+      this.reasons.list(workspaceId),
+    ]);
     const catalog = new ReasonCatalog(taxonomy, query.language ?? 'en');
     const result = funnelBreakdown(
       customers.map((c) => {
@@ -100,14 +112,23 @@ export class CustomerAnalyticsService {
     const { from, to } = resolvePeriod(query, 30);
     const asOf = new Date(Math.min(to.getTime(), now.getTime()));
     const { inactiveDays, customers } = await this.customers(workspaceId, to, asOf);
-    const base = lossesInPeriod(customers.map((c) => ({ firstSeenAt: c.firstSeenAt, lostAt: c.loss.lostAt })), from, to);
+    const base = lossesInPeriod(
+      customers.map((c) => ({ firstSeenAt: c.firstSeenAt, lostAt: c.loss.lostAt })),
+      from,
+      to,
+    );
     const lostHere = customers.filter((c) => c.firstSeenAt < from && c.loss.lostAt !== null && c.loss.lostAt >= from && c.loss.lostAt < to);
     let money: { amount: number };
     try {
-      money = moneyLostWithoutSubscriptions({ customersLost: base.lost, averageCheck: query.averageCheck, purchasesPerPeriod: query.purchasesPerPeriod });
+      money = moneyLostWithoutSubscriptions({
+        customersLost: base.lost,
+        averageCheck: query.averageCheck,
+        purchasesPerPeriod: query.purchasesPerPeriod,
+      });
     } catch (error) {
       // The only input-driven failure: a product beyond exact cents (absurd check × purchases).
-      if (error instanceof RangeError) throw validationError([{ field: 'averageCheck', message: 'averageCheck × purchasesPerPeriod is too large to compute exactly' }]);
+      if (error instanceof RangeError)
+        throw validationError([{ field: 'averageCheck', message: 'averageCheck × purchasesPerPeriod is too large to compute exactly' }]);
       throw error;
     }
     return {

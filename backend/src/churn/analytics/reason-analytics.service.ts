@@ -54,7 +54,8 @@ export class ReasonAnalyticsService {
     const totals = reasonTotals(rows);
     const legend = catalog.ordered(totals.map((r) => r.reasonKey));
     const order = new Map(legend.map((r, i) => [r.key, i]));
-    const byLegend = <T extends { reasonKey: string }>(cells: T[]) => [...cells].sort((a, b) => order.get(a.reasonKey)! - order.get(b.reasonKey)!);
+    const byLegend = <T extends { reasonKey: string }>(cells: T[]) =>
+      [...cells].sort((a, b) => order.get(a.reasonKey)! - order.get(b.reasonKey)!);
 
     return {
       from: from.toISOString(),
@@ -76,7 +77,10 @@ export class ReasonAnalyticsService {
 
   async breakdown(workspaceId: string, query: ReasonBreakdownQuery): Promise<ReasonBreakdownDto> {
     const { from, to } = resolvePeriod(query, REASON_DAYS);
-    const [rows, catalog] = await Promise.all([this.analytics.cancelledFlows(workspaceId, from, to), this.catalog(workspaceId, query.language)]);
+    const [rows, catalog] = await Promise.all([
+      this.analytics.cancelledFlows(workspaceId, from, to),
+      this.catalog(workspaceId, query.language),
+    ]);
     const groupOf = (row: CancelledFlowRow): string | null =>
       query.by === 'segment' ? row.segment : query.by === 'plan' ? row.plan : row.flowId;
     const flowNames = new Map(rows.map((r) => [r.flowId, r.flowName]));

@@ -17,7 +17,10 @@ export class ReasonCatalog {
 
   constructor(taxonomy: readonly ReasonDto[], language: string) {
     this.byKey = new Map(
-      taxonomy.map((r, i) => [r.key, { entry: { key: r.key, label: pick(r.labels, language, 'en'), avoidable: r.avoidable }, position: i }]),
+      taxonomy.map((r, i) => [
+        r.key,
+        { entry: { key: r.key, label: pick(r.labels, language, 'en'), avoidable: r.avoidable }, position: i },
+      ]),
     );
     this.avoidableByKey = Object.fromEntries(taxonomy.map((r) => [r.key, r.avoidable]));
   }
@@ -33,8 +36,6 @@ export class ReasonCatalog {
   /** The given keys in taxonomy order, unknown keys last by key. */
   ordered(keys: Iterable<string>): CatalogEntry[] {
     const position = (key: string) => this.byKey.get(key)?.position ?? Number.MAX_SAFE_INTEGER;
-    return [...new Set(keys)]
-      .sort((a, b) => position(a) - position(b) || (a < b ? -1 : a > b ? 1 : 0))
-      .map((key) => this.entry(key));
+    return [...new Set(keys)].sort((a, b) => position(a) - position(b) || (a < b ? -1 : a > b ? 1 : 0)).map((key) => this.entry(key));
   }
 }

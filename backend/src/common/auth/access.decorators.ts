@@ -31,7 +31,7 @@ export interface WorkspaceAccessRule {
 const scopeHolders = new Map<Scope, Set<Role>>();
 
 function registerScopeHolders(rule: WorkspaceAccessRule): void {
-  for (const scope of rule.scope ? [rule.scope] : rule.anyScope ?? []) {
+  for (const scope of rule.scope ? [rule.scope] : (rule.anyScope ?? [])) {
     const holders = scopeHolders.get(scope) ?? new Set<Role>();
     for (const role of rule.roles ?? ROLES) holders.add(role);
     scopeHolders.set(scope, holders);
@@ -55,7 +55,11 @@ export const WorkspaceAccess = (rule: WorkspaceAccessRule = {}) => {
   return applyDecorators(
     SetMetadata(WORKSPACE_ACCESS_KEY, rule),
     // Who may call it, in the API document: for integrators, and for the access-matrix test.
-    ApiExtension('x-otklik-access', { roles: rule.roles ?? ROLES, scope: rule.scope ?? null, ...(rule.anyScope ? { anyScope: rule.anyScope } : {}) }),
+    ApiExtension('x-otklik-access', {
+      roles: rule.roles ?? ROLES,
+      scope: rule.scope ?? null,
+      ...(rule.anyScope ? { anyScope: rule.anyScope } : {}),
+    }),
     ApiParam({ name: 'workspaceId', format: 'uuid', description: 'The workspace acted in' }),
     ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such workspace or record, or not yours' }),
     ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Your role or token scope does not allow this' }),

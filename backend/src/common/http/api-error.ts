@@ -41,8 +41,7 @@ export class TooManyRequestsError extends ApiError {
 export const notFound = (what = 'Resource') => new ApiError(HttpStatus.NOT_FOUND, 'not_found', `${what} not found`);
 export const forbidden = (message: string) => new ApiError(HttpStatus.FORBIDDEN, 'forbidden', message);
 export const conflict = (code: string, message: string) => new ApiError(HttpStatus.CONFLICT, code, message);
-export const unauthenticated = (message = 'Please sign in') =>
-  new ApiError(HttpStatus.UNAUTHORIZED, 'unauthenticated', message);
+export const unauthenticated = (message = 'Please sign in') => new ApiError(HttpStatus.UNAUTHORIZED, 'unauthenticated', message);
 
 /**
  * A write that repeats an idempotency key started by another respondent or customer: it changes nothing.

@@ -1,8 +1,22 @@
 import type { ErrorBody } from './api-error';
 
 /** PostgreSQL connection-class and shutdown SQLSTATEs, and the socket errors of a database going away. */
-const CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03']);
-const MESSAGES = /Connection terminated|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error/i;
+const CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+const MESSAGES =
+  /Connection terminated|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error/i;
 
 /**
  * Whether an error means "the database is away for now" (restart, failover, network) rather than a bug:
@@ -21,6 +35,11 @@ export const RETRY_AFTER_SECONDS = 5;
 
 export function databaseUnavailableBody(requestId: string): ErrorBody {
   return {
-    error: { status: 503, code: 'database_unavailable', message: 'The database is unavailable for a moment. Please retry shortly; nothing was stored.', requestId },
+    error: {
+      status: 503,
+      code: 'database_unavailable',
+      message: 'The database is unavailable for a moment. Please retry shortly; nothing was stored.',
+      requestId,
+    },
   };
 }

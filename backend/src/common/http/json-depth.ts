@@ -13,7 +13,8 @@ export function jsonDepthExceeds(text: Buffer | string, max = MAX_JSON_DEPTH): b
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i];
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -55,7 +56,8 @@ export function jsonHasUnstorableText(text: Buffer | string): boolean {
       continue;
     }
     if (highSurrogate) return true; // anything but a low surrogate escape after a high one
-    if (c === 0x5c) i++; // another escape: skip the escaped character
+    if (c === 0x5c)
+      i++; // another escape: skip the escaped character
     else if (c === 0x22) inString = false;
   }
   return false;

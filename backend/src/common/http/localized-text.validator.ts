@@ -19,7 +19,9 @@ export function IsLocalizedText(maxLength = 1000, options?: ValidationOptions) {
           return (
             entries.length > 0 &&
             entries.length <= 50 &&
-            entries.every(([key, text]) => LANGUAGE_CODE.test(key) && typeof text === 'string' && text.trim().length > 0 && text.length <= maxLength)
+            entries.every(
+              ([key, text]) => LANGUAGE_CODE.test(key) && typeof text === 'string' && text.trim().length > 0 && text.length <= maxLength,
+            )
           );
         },
       },

@@ -28,7 +28,9 @@ export class AdvisoryLease extends JobLease {
       try {
         await work();
       } finally {
-        await connection.query('SELECT pg_advisory_unlock($1, hashtext($2))', [JOB_LOCK_SPACE, name]).catch((error: Error) => (broken = error));
+        await connection
+          .query('SELECT pg_advisory_unlock($1, hashtext($2))', [JOB_LOCK_SPACE, name])
+          .catch((error: Error) => (broken = error));
       }
       return true;
     } finally {

@@ -74,10 +74,15 @@ describe('JobRunner', () => {
     const runner = runnerWith();
     const gate = deferred();
     let turns = 0;
-    runner.schedule(job({ intervalMs: 60_000, turn: async () => {
-      turns++;
-      if (turns === 1) await gate.promise;
-    } }));
+    runner.schedule(
+      job({
+        intervalMs: 60_000,
+        turn: async () => {
+          turns++;
+          if (turns === 1) await gate.promise;
+        },
+      }),
+    );
     runner.wake('test-job');
     await vi.advanceTimersByTimeAsync(0);
     expect(turns).toBe(1);
@@ -102,10 +107,16 @@ describe('JobRunner', () => {
     const at: number[] = [];
     let fail = true;
     const start = Date.now();
-    runner.schedule(job({ intervalMs: 1_000, maxBackoffMs: 5_000, turn: async () => {
-      at.push(Date.now() - start);
-      if (fail) throw new Error('database away');
-    } }));
+    runner.schedule(
+      job({
+        intervalMs: 1_000,
+        maxBackoffMs: 5_000,
+        turn: async () => {
+          at.push(Date.now() - start);
+          if (fail) throw new Error('database away');
+        },
+      }),
+    );
     await vi.advanceTimersByTimeAsync(1_000 + 1_000 + 2_000 + 4_000 + 5_000 + 5_000);
     // Turns at 1 s (fails), then pauses of 1, 2, 4 s and the 5 s cap.
     expect(at).toEqual([1_000, 2_000, 4_000, 8_000, 13_000, 18_000]);
@@ -122,10 +133,16 @@ describe('JobRunner', () => {
     const b = runnerWith(new MemoryLease(held));
     const gate = deferred();
     const ran: string[] = [];
-    a.schedule(job({ lease: true, intervalMs: 1_000, turn: async () => {
-      ran.push('a');
-      await gate.promise;
-    } }));
+    a.schedule(
+      job({
+        lease: true,
+        intervalMs: 1_000,
+        turn: async () => {
+          ran.push('a');
+          await gate.promise;
+        },
+      }),
+    );
     b.schedule(job({ lease: true, intervalMs: 1_000, turn: async () => void ran.push('b') }));
     await vi.advanceTimersByTimeAsync(1_000);
     await vi.advanceTimersByTimeAsync(2_000);
@@ -141,16 +158,18 @@ describe('JobRunner', () => {
     const gate = deferred();
     const events: string[] = [];
     let seen: AbortSignal | undefined;
-    runner.schedule(job({
-      runAtStart: true,
-      turn: async (signal) => {
-        seen = signal;
-        events.push('turn');
-        await gate.promise;
-        events.push(`turn done (aborted: ${signal.aborted})`);
-      },
-      drain: async () => void events.push('drain'),
-    }));
+    runner.schedule(
+      job({
+        runAtStart: true,
+        turn: async (signal) => {
+          seen = signal;
+          events.push('turn');
+          await gate.promise;
+          events.push(`turn done (aborted: ${signal.aborted})`);
+        },
+        drain: async () => void events.push('drain'),
+      }),
+    );
     await vi.advanceTimersByTimeAsync(0);
     let stopped = false;
     const stopping = runner.onApplicationShutdown().then(() => (stopped = true));
@@ -169,11 +188,16 @@ describe('JobRunner', () => {
     const runner = runnerWith();
     const gate = deferred();
     let turns = 0;
-    runner.schedule(job({ runAtStart: true, turn: async () => {
-      turns++;
-      if (turns === 1) await gate.promise;
-      if (turns === 2) throw new Error('boom');
-    } }));
+    runner.schedule(
+      job({
+        runAtStart: true,
+        turn: async () => {
+          turns++;
+          if (turns === 1) await gate.promise;
+          if (turns === 2) throw new Error('boom');
+        },
+      }),
+    );
     await vi.advanceTimersByTimeAsync(0);
     const now = runner.runNow('test-job');
     const outcome = now.catch((error: Error) => error.message);

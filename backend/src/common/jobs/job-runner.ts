@@ -58,7 +58,12 @@ export class JobRunner implements OnApplicationShutdown {
     if (!slot) throw new Error(`no job named ${name}`);
     while (slot.current) await slot.current.catch(() => undefined);
     let failure: unknown;
-    await this.track(slot, this.turn(slot).catch((error: unknown) => (failure = error)).then(() => undefined));
+    await this.track(
+      slot,
+      this.turn(slot)
+        .catch((error: unknown) => (failure = error))
+        .then(() => undefined),
+    );
     if (failure) throw failure;
   }
 
@@ -93,7 +98,10 @@ export class JobRunner implements OnApplicationShutdown {
         this.logger.warn(`${slot.job.name} failed (${slot.failures} in a row): ${(error as Error)?.message ?? error}`);
       },
     );
-    void this.track(slot, run.then(() => undefined));
+    void this.track(
+      slot,
+      run.then(() => undefined),
+    );
   }
 
   /** Marks the turn as under way; when it ends, plans the next one. */

@@ -37,7 +37,8 @@ export function guardedLookup(guard: AddressGuard): LookupFunction {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 0);
       const refused = addresses.map((a) => guard.refusal(a.address)).find((r) => r !== null);
-      if (refused) return callback(Object.assign(new Error(`refused: ${hostname} resolves to ${refused}`), { code: 'EREFUSEDADDRESS' }), '', 0);
+      if (refused)
+        return callback(Object.assign(new Error(`refused: ${hostname} resolves to ${refused}`), { code: 'EREFUSEDADDRESS' }), '', 0);
       if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       return callback(null, addresses[0].address, addresses[0].family);
     });
@@ -60,7 +61,8 @@ export function guardedRequest(url: string, options: GuardedRequestOptions): Pro
       } catch {
         return { ok: false, error: `redirected to an invalid URL "${location.slice(0, 200)}"`, durationMs: elapsed() };
       }
-      if (next.protocol !== 'http:' && next.protocol !== 'https:') return { ok: false, error: `redirected to a non-http(s) URL`, durationMs: elapsed() };
+      if (next.protocol !== 'http:' && next.protocol !== 'https:')
+        return { ok: false, error: `redirected to a non-http(s) URL`, durationMs: elapsed() };
       return hop(next.href, redirectsLeft - 1);
     }
     return { ok: true, ...answer, finalUrl: current, durationMs: elapsed() };

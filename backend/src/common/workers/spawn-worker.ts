@@ -27,6 +27,14 @@ export async function spawnWorker(dir: string, name: string, options: WorkerOpti
 async function bundleSource(source: string): Promise<string> {
   const esbuild = createRequire(__filename)('esbuild') as typeof import('esbuild');
   // Asynchronous: esbuild works in its own process, so the event loop stays free while it bundles.
-  const result = await esbuild.build({ entryPoints: [source], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
+  const result = await esbuild.build({
+    entryPoints: [source],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
   return result.outputFiles[0].text;
 }

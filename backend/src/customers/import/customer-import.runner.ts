@@ -85,7 +85,13 @@ export class CustomerImportRunner implements OnModuleDestroy {
     } catch (error) {
       if (error instanceof LeaseLost) return; // another process took over; it finishes the import
       this.logger.error({ err: error, importId: id }, 'Customer import failed');
-      await this.imports.finish(workspaceId, id, this.owner, 'failed', 'The import stopped on an unexpected error; rows stored before it are kept. Try again.');
+      await this.imports.finish(
+        workspaceId,
+        id,
+        this.owner,
+        'failed',
+        'The import stopped on an unexpected error; rows stored before it are kept. Try again.',
+      );
     }
   }
 
@@ -114,7 +120,11 @@ export class CustomerImportRunner implements OnModuleDestroy {
         errors.push(...rowErrors(p, checked.problems, record.headers, checked.externalId));
         failedRows.add(p.source.position);
       }
-      const result = await this.customers.bulkUpsert(workspaceId, sendable.map((p) => p.mapped.candidate), manager);
+      const result = await this.customers.bulkUpsert(
+        workspaceId,
+        sendable.map((p) => p.mapped.candidate),
+        manager,
+      );
       for (const error of result.errors) {
         const p = sendable[error.index];
         errors.push(...rowErrors(p, [error], record.headers, error.externalId));

@@ -57,7 +57,10 @@ export class CustomerImportsController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: ImportDto })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'File, unpacked XLSX size or row count over the limit' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'This workspace already has files being read; retry after Retry-After seconds' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponseDto,
+    description: 'This workspace already has files being read; retry after Retry-After seconds',
+  })
   upload(@CurrentWorkspace() ws: WorkspaceContext, @UploadedFile() file: Upload | undefined): Promise<ImportDto> {
     return this.imports.upload(ws.workspaceId, file);
   }
@@ -86,7 +89,11 @@ export class CustomerImportsController {
     description: 'A repeated external id is not an error: rows are applied in file order, so the later row wins.',
   })
   @ApiOkResponse({ type: ImportValidationDto })
-  validate(@CurrentWorkspace() ws: WorkspaceContext, @ImportId() id: string, @Body() body: ValidateImportDto): Promise<ImportValidationDto> {
+  validate(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @ImportId() id: string,
+    @Body() body: ValidateImportDto,
+  ): Promise<ImportValidationDto> {
     return this.imports.validate(ws.workspaceId, id, body.mapping, body.rows);
   }
 
@@ -95,7 +102,8 @@ export class CustomerImportsController {
   @WorkspaceAccess(ACCESS)
   @ApiOperation({
     summary: 'Start importing with a mapping; runs in the background (poll the import for progress)',
-    description: 'Each row creates or updates the customer with its external id; bad rows are reported, good rows kept. 409 when already started.',
+    description:
+      'Each row creates or updates the customer with its external id; bad rows are reported, good rows kept. 409 when already started.',
   })
   @ApiAcceptedResponse({ type: ImportDto })
   start(@CurrentWorkspace() ws: WorkspaceContext, @ImportId() id: string, @Body() body: ImportMappingDto): Promise<ImportDto> {
@@ -115,7 +123,11 @@ export class CustomerImportsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'All row errors as CSV (row, external_id, column, field, message)' })
   @ApiProduces('text/csv')
-  async errorsCsv(@CurrentWorkspace() ws: WorkspaceContext, @ImportId() id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async errorsCsv(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @ImportId() id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const { fileName, csv } = await this.imports.errorsCsv(ws.workspaceId, id);
     res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
     return csv;

@@ -10,7 +10,12 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 const TARGETS_HELP = `One target per column, in column order: ${IMPORT_FIELDS.join(', ')}, attribute:<name> or ignore. externalId exactly once.`;
 
 export class ImportMappingDto {
-  @ApiProperty({ type: String, isArray: true, example: ['externalId', 'name', 'email', 'attribute:city', 'ignore'], description: TARGETS_HELP })
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    example: ['externalId', 'name', 'email', 'attribute:city', 'ignore'],
+    description: TARGETS_HELP,
+  })
   // class-validator runs the lowest decorator first; with stopAtFirstError the shape check must come first.
   @IsString({ each: true, message: 'each target must be a string' })
   @ArrayMaxSize(IMPORT_LIMITS.maxColumns)
@@ -49,14 +54,20 @@ export class ImportValidationDto {
   duplicateRows: number;
   @ApiProperty({ type: ImportRowErrorDto, isArray: true, description: 'The first 200 errors' }) errors: ImportRowErrorDto[];
   @ApiProperty({ description: 'More errors exist than listed' }) errorsTruncated: boolean;
-  @ApiProperty({ type: ImportDuplicateDto, isArray: true, description: 'The first 100 repeated external ids' }) duplicates: ImportDuplicateDto[];
+  @ApiProperty({ type: ImportDuplicateDto, isArray: true, description: 'The first 100 repeated external ids' })
+  duplicates: ImportDuplicateDto[];
 }
 
 export class ImportSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() fileName: string;
   @ApiProperty({ enum: ['csv', 'xlsx'] }) format: 'csv' | 'xlsx';
-  @ApiProperty({ type: String, nullable: true, enum: ['utf-8', 'utf-8-bom', 'utf-16le', 'windows-1251'], description: 'How a CSV was decoded' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['utf-8', 'utf-8-bom', 'utf-16le', 'windows-1251'],
+    description: 'How a CSV was decoded',
+  })
   encoding: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The CSV delimiter found: , ; tab or |' }) delimiter: string | null;
   @ApiProperty({ description: 'Data rows in the file (empty rows are skipped)' }) totalRows: number;
@@ -78,10 +89,18 @@ export class ImportPreviewRowDto {
 
 export class ImportDto extends ImportSummaryDto {
   @ApiProperty({ type: String, isArray: true }) headers: string[];
-  @ApiProperty({ type: String, isArray: true, nullable: true, description: 'The mapping the import was started with' }) mapping: string[] | null;
-  @ApiProperty({ type: String, isArray: true, description: 'A target per column, from the header names (en/ru)' }) suggestedMapping: string[];
-  @ApiProperty({ type: String, isArray: true, description: 'The customer fields a column can map to (besides attribute:<name> and ignore)' }) fields: string[];
-  @ApiProperty({ type: ImportPreviewRowDto, isArray: true, description: `The first ${IMPORT_LIMITS.previewRows} rows` }) previewRows: ImportPreviewRowDto[];
+  @ApiProperty({ type: String, isArray: true, nullable: true, description: 'The mapping the import was started with' }) mapping:
+    string[] | null;
+  @ApiProperty({ type: String, isArray: true, description: 'A target per column, from the header names (en/ru)' })
+  suggestedMapping: string[];
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    description: 'The customer fields a column can map to (besides attribute:<name> and ignore)',
+  })
+  fields: string[];
+  @ApiProperty({ type: ImportPreviewRowDto, isArray: true, description: `The first ${IMPORT_LIMITS.previewRows} rows` })
+  previewRows: ImportPreviewRowDto[];
 }
 
 export class ImportListDto {

@@ -13,7 +13,11 @@ import { CustomerImportsService } from './customer-imports.service';
 
 /** CSV/XLSX customer import: upload, preview, mapping, background run with progress. */
 @Module({
-  imports: [CustomersModule, JobsModule, TypeOrmModule.forFeature([CustomerImportEntity, CustomerImportRowEntity, CustomerImportErrorEntity])],
+  imports: [
+    CustomersModule,
+    JobsModule,
+    TypeOrmModule.forFeature([CustomerImportEntity, CustomerImportRowEntity, CustomerImportErrorEntity]),
+  ],
   controllers: [CustomerImportsController],
   providers: [CustomerImportsRepository, CustomerImportsService, CustomerImportRunner, CustomerImportSweepJob],
 })

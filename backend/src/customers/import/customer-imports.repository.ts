@@ -11,8 +11,25 @@ import type { ParsedFile, ParsedRow } from './parsed-file';
 export type ImportRecord = Omit<CustomerImportEntity, 'leaseOwner' | 'leaseUntil'>;
 
 const RECORD_COLUMNS: (keyof ImportRecord)[] = [
-  'workspaceId', 'id', 'fileName', 'format', 'encoding', 'delimiter', 'headers', 'totalRows', 'status', 'mapping',
-  'processed', 'created', 'updated', 'failed', 'nextPosition', 'message', 'createdAt', 'startedAt', 'finishedAt',
+  'workspaceId',
+  'id',
+  'fileName',
+  'format',
+  'encoding',
+  'delimiter',
+  'headers',
+  'totalRows',
+  'status',
+  'mapping',
+  'processed',
+  'created',
+  'updated',
+  'failed',
+  'nextPosition',
+  'message',
+  'createdAt',
+  'startedAt',
+  'finishedAt',
 ];
 
 /** A stored row with its place in the file (position: 0-based order; row: the spreadsheet row number). */
@@ -50,7 +67,12 @@ export class CustomerImportsRepository {
     return this.imports.manager.transaction(async (manager) => {
       const imports = manager.getRepository(CustomerImportEntity);
       const { identifiers } = await imports.insert({
-        workspaceId, fileName, format: file.format, encoding: file.encoding, delimiter: file.delimiter, headers: file.headers,
+        workspaceId,
+        fileName,
+        format: file.format,
+        encoding: file.encoding,
+        delimiter: file.delimiter,
+        headers: file.headers,
         totalRows: file.rows.length,
       });
       const record = (await imports.findOne({ select: RECORD_COLUMNS, where: { workspaceId, id: identifiers[0].id as string } }))!;
@@ -88,7 +110,10 @@ export class CustomerImportsRepository {
 
   /** previewing → running, once: false when it is not (or no longer) previewing. */
   async markStarted(workspaceId: string, id: string, mapping: string[]): Promise<boolean> {
-    const result = await this.imports.update({ workspaceId, id, status: 'previewing' }, { status: 'running', mapping, startedAt: () => 'now()' });
+    const result = await this.imports.update(
+      { workspaceId, id, status: 'previewing' },
+      { status: 'running', mapping, startedAt: () => 'now()' },
+    );
     return result.affected === 1;
   }
 
@@ -97,13 +122,15 @@ export class CustomerImportsRepository {
    * Hand-written: the lease check and the record it returns must be one statement (UPDATE … RETURNING).
    */
   async claim(workspaceId: string, id: string, owner: string, leaseSeconds: number): Promise<ImportRecord | null> {
-    const rows = returned<ImportRecord>(await this.imports.query(
-      `UPDATE customer_imports SET lease_owner = $3, lease_until = now() + make_interval(secs => $4)
+    const rows = returned<ImportRecord>(
+      await this.imports.query(
+        `UPDATE customer_imports SET lease_owner = $3, lease_until = now() + make_interval(secs => $4)
         WHERE workspace_id = $1 AND id = $2 AND status = 'running'
           AND (lease_owner IS NULL OR lease_owner = $3 OR lease_until < now())
         RETURNING ${COLUMNS}`,
-      [workspaceId, id, owner, leaseSeconds],
-    ));
+        [workspaceId, id, owner, leaseSeconds],
+      ),
+    );
     return rows[0] ?? null;
   }
 
@@ -131,10 +158,15 @@ export class CustomerImportsRepository {
         `INSERT INTO customer_import_errors (workspace_id, import_id, position, ordinal, row_number, external_id, column_name, field, message)
          SELECT $1::uuid, $2::uuid, * FROM unnest($3::int[], $4::smallint[], $5::int[], $6::varchar[], $7::text[], $8::text[], $9::text[])`,
         [
-          workspaceId, id,
-          chunk.errors.map((e) => e.position), chunk.errors.map((e) => ordinal(e.position)), chunk.errors.map((e) => e.row),
-          chunk.errors.map((e) => e.externalId?.slice(0, 200) ?? null), chunk.errors.map((e) => e.column),
-          chunk.errors.map((e) => e.field), chunk.errors.map((e) => e.message),
+          workspaceId,
+          id,
+          chunk.errors.map((e) => e.position),
+          chunk.errors.map((e) => ordinal(e.position)),
+          chunk.errors.map((e) => e.row),
+          chunk.errors.map((e) => e.externalId?.slice(0, 200) ?? null),
+          chunk.errors.map((e) => e.column),
+          chunk.errors.map((e) => e.field),
+          chunk.errors.map((e) => e.message),
         ],
       );
     }
@@ -150,7 +182,12 @@ export class CustomerImportsRepository {
         failed: () => 'failed + :failed',
         leaseUntil: () => 'now() + make_interval(secs => :leaseSeconds)',
       })
-      .where('workspace_id = :workspaceId AND id = :id AND lease_owner = :owner AND status = :running', { workspaceId, id, owner, running: 'running' })
+      .where('workspace_id = :workspaceId AND id = :id AND lease_owner = :owner AND status = :running', {
+        workspaceId,
+        id,
+        owner,
+        running: 'running',
+      })
       .setParameters({ processed: chunk.processed, created: chunk.created, updated: chunk.updated, failed: chunk.failed, leaseSeconds })
       .execute();
     return result.affected === 1;
@@ -187,7 +224,13 @@ export class CustomerImportsRepository {
       take: limit,
       skip: offset,
     });
-    const items = rows.map((e) => ({ row: e.rowNumber, externalId: e.externalId, column: e.columnName, field: e.field, message: e.message }));
+    const items = rows.map((e) => ({
+      row: e.rowNumber,
+      externalId: e.externalId,
+      column: e.columnName,
+      field: e.field,
+      message: e.message,
+    }));
     return { items, total };
   }
 }

@@ -28,17 +28,34 @@ const LISTED_DUPLICATES = 100;
 
 function toSummary(r: ImportRecord): ImportSummaryDto {
   return {
-    id: r.id, fileName: r.fileName, format: r.format, encoding: r.encoding, delimiter: r.delimiter, totalRows: r.totalRows,
-    status: r.status, processed: r.processed, created: r.created, updated: r.updated, failed: r.failed, message: r.message,
-    createdAt: r.createdAt.toISOString(), startedAt: r.startedAt?.toISOString() ?? null, finishedAt: r.finishedAt?.toISOString() ?? null,
+    id: r.id,
+    fileName: r.fileName,
+    format: r.format,
+    encoding: r.encoding,
+    delimiter: r.delimiter,
+    totalRows: r.totalRows,
+    status: r.status,
+    processed: r.processed,
+    created: r.created,
+    updated: r.updated,
+    failed: r.failed,
+    message: r.message,
+    createdAt: r.createdAt.toISOString(),
+    startedAt: r.startedAt?.toISOString() ?? null,
+    finishedAt: r.finishedAt?.toISOString() ?? null,
   };
 }
 
 /** A file name safe to show and store: no folders, no control characters, at most 255 characters. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must lose
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255) || 'upload';
+  return (
+    base
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must lose
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim()
+      .slice(0, 255) || 'upload'
+  );
 }
 
 @Injectable()
@@ -144,7 +161,11 @@ export class CustomerImportsService {
       items.map((e) => [e.row, text(e.externalId), text(e.column), e.field, text(e.message)]),
       { bom: true, header: true, columns: ['row', 'external_id', 'column', 'field', 'message'] },
     );
-    const base = record.fileName.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_').slice(0, 100) || 'import';
+    const base =
+      record.fileName
+        .replace(/\.[^.]+$/, '')
+        .replace(/[^\w.-]+/g, '_')
+        .slice(0, 100) || 'import';
     return { fileName: `${base}-errors.csv`, csv };
   }
 

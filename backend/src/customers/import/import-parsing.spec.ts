@@ -69,9 +69,22 @@ describe('readXlsx', () => {
     const sheet = workbook.addWorksheet('Customers');
     workbook.addWorksheet('Notes').addRow(['ignored']);
     sheet.addRow(['id', 'name', 'mrr', 'seen', 'segment', 'vip']);
-    sheet.addRow(['x-1', { richText: [{ text: 'Ольга ' }, { font: { bold: true }, text: 'Ким' }] }, 10.5, new Date(Date.UTC(2026, 2, 1)), { formula: '"s"&"mb"', result: 'smb' }, true]);
+    sheet.addRow([
+      'x-1',
+      { richText: [{ text: 'Ольга ' }, { font: { bold: true }, text: 'Ким' }] },
+      10.5,
+      new Date(Date.UTC(2026, 2, 1)),
+      { formula: '"s"&"mb"', result: 'smb' },
+      true,
+    ]);
     sheet.addRow([]);
-    sheet.addRow([12345, { text: 'site', hyperlink: 'https://x.test' }, { formula: 'C2*2', result: 21 }, new Date(Date.UTC(2026, 2, 1, 9, 30)), { error: '#N/A' }]);
+    sheet.addRow([
+      12345,
+      { text: 'site', hyperlink: 'https://x.test' },
+      { formula: 'C2*2', result: 21 },
+      new Date(Date.UTC(2026, 2, 1, 9, 30)),
+      { error: '#N/A' },
+    ]);
     const file = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(file.headers).toEqual(['id', 'name', 'mrr', 'seen', 'segment', 'vip']);
     expect(file.rows).toEqual([
@@ -93,14 +106,32 @@ describe('readXlsx', () => {
 describe('suggestMapping', () => {
   it('recognises English and Russian headers, gives each field to its first column, keeps the rest as attributes', () => {
     expect(suggestMapping(['ID клиента', 'Имя', 'E-mail', 'Телефон', 'Сегмент', 'Ёмкость', 'Email', 'Last Seen', 'Рассылка'])).toEqual([
-      'externalId', 'name', 'email', 'phone', 'segment', 'attribute:Ёмкость', 'attribute:Email', 'lastSeenAt', 'consents.marketing',
+      'externalId',
+      'name',
+      'email',
+      'phone',
+      'segment',
+      'attribute:Ёмкость',
+      'attribute:Email',
+      'lastSeenAt',
+      'consents.marketing',
     ]);
   });
 
   it('recognises Bulgarian headers', () => {
-    expect(suggestMapping(['Номер на клиента', 'Име и фамилия', 'Имейл', 'Телефонен номер', 'Брой поръчки', 'Дата на регистрация', 'Последна активност', 'Съгласие за маркетинг', 'Град'])).toEqual([
-      'externalId', 'name', 'email', 'phone', 'orderCount', 'firstSeenAt', 'lastSeenAt', 'consents.marketing', 'attribute:Град',
-    ]);
+    expect(
+      suggestMapping([
+        'Номер на клиента',
+        'Име и фамилия',
+        'Имейл',
+        'Телефонен номер',
+        'Брой поръчки',
+        'Дата на регистрация',
+        'Последна активност',
+        'Съгласие за маркетинг',
+        'Град',
+      ]),
+    ).toEqual(['externalId', 'name', 'email', 'phone', 'orderCount', 'firstSeenAt', 'lastSeenAt', 'consents.marketing', 'attribute:Град']);
   });
 });
 
@@ -108,7 +139,9 @@ describe('mappingProblems', () => {
   it('needs externalId once, known targets, no field twice and one target per column', () => {
     expect(mappingProblems(['externalId', 'attribute:x', 'ignore', 'ignore'], 4)).toEqual([]);
     expect(mappingProblems(['name'], 1)[0].message).toMatch(/externalId/);
-    expect(mappingProblems(['externalId', 'externalId'], 2)).toEqual([{ field: 'mapping[1]', message: 'externalId is already filled by column 1' }]);
+    expect(mappingProblems(['externalId', 'externalId'], 2)).toEqual([
+      { field: 'mapping[1]', message: 'externalId is already filled by column 1' },
+    ]);
     expect(mappingProblems(['externalId', 'attribute: x', 'attribute:x'], 3)[0].field).toBe('mapping[2]');
     expect(mappingProblems(['externalId', 'colour'], 2)[0].message).toMatch(/unknown target "colour"/);
     expect(mappingProblems(['externalId'], 2)[0].message).toMatch(/2 entries/);

@@ -22,7 +22,7 @@ export function rowErrors(prepared: PreparedRow, problems: FieldError[], headers
       position: prepared.source.position,
       row: prepared.source.row,
       externalId,
-      column: column === null ? null : headers[column] ?? null,
+      column: column === null ? null : (headers[column] ?? null),
       field: p.field,
       message: p.message,
     };

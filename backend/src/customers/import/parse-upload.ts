@@ -6,10 +6,7 @@ import { parseGate } from './parse-gate';
 import type { ParsedFile } from './parsed-file';
 import type { UploadedFile } from './read-upload';
 
-type WorkerReply =
-  | { parsed: ParsedFile }
-  | { problem: { status: number; code: string; message: string } }
-  | { failure: string };
+type WorkerReply = { parsed: ParsedFile } | { problem: { status: number; code: string; message: string } } | { failure: string };
 
 const tooComplex = (why: string) =>
   new ApiError(
@@ -61,11 +58,7 @@ export async function runParseWorker(file: UploadedFile, maxRows: number, heapMb
     );
     worker.on('error', (error: Error & { code?: string }) =>
       settle(() =>
-        reject(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? tooComplex(`needs more than ${heapMb} MB of memory to read`)
-            : error,
-        ),
+        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex(`needs more than ${heapMb} MB of memory to read`) : error),
       ),
     );
     worker.on('exit', (code) => settle(() => reject(new Error(`parse worker exited with code ${code} before answering`))));

@@ -34,7 +34,10 @@ export class FileProblem extends Error {
 export const badFile = (code: string, message: string) => new FileProblem(400, code, message);
 export const tooLarge = (code: string, message: string) => new FileProblem(413, code, message);
 export const tooManyRows = (maxRows: number) =>
-  tooLarge('too_many_rows', `The file has more than ${maxRows.toLocaleString('en')} customers; split it into files of at most that many rows.`);
+  tooLarge(
+    'too_many_rows',
+    `The file has more than ${maxRows.toLocaleString('en')} customers; split it into files of at most that many rows.`,
+  );
 
 /**
  * Turns raw records (header first) into headers and data rows, with the checks every format shares:
@@ -55,7 +58,10 @@ export function toParsedFile(
   }
   const blank = headers.findIndex((h) => h === '');
   if (blank >= 0) {
-    throw badFile('missing_header', `Column ${blank + 1} has no name in the header row (row ${records[first].row}). Name every column, or delete the empty one.`);
+    throw badFile(
+      'missing_header',
+      `Column ${blank + 1} has no name in the header row (row ${records[first].row}). Name every column, or delete the empty one.`,
+    );
   }
   const seen = new Map<string, string>();
   const duplicates: string[] = [];
@@ -65,7 +71,10 @@ export function toParsedFile(
     else seen.set(key, header);
   }
   if (duplicates.length > 0) {
-    throw badFile('duplicate_headers', `The header row names these columns more than once: ${[...new Set(duplicates)].join(', ')}. Give each column its own name.`);
+    throw badFile(
+      'duplicate_headers',
+      `The header row names these columns more than once: ${[...new Set(duplicates)].join(', ')}. Give each column its own name.`,
+    );
   }
   const rows: ParsedRow[] = [];
   for (const record of records.slice(first + 1)) {
@@ -74,7 +83,10 @@ export function toParsedFile(
     while (values.length < headers.length) values.push('');
     const long = values.findIndex((v) => v.length > IMPORT_LIMITS.maxCellLength);
     if (long >= 0) {
-      throw badFile('cell_too_long', `Row ${record.row}, column ${long + 1} has more than ${IMPORT_LIMITS.maxCellLength.toLocaleString('en')} characters.`);
+      throw badFile(
+        'cell_too_long',
+        `Row ${record.row}, column ${long + 1} has more than ${IMPORT_LIMITS.maxCellLength.toLocaleString('en')} characters.`,
+      );
     }
     rows.push({ row: record.row, values });
     if (rows.length > maxRows) throw tooManyRows(maxRows);

@@ -31,7 +31,10 @@ export function readCsv(bytes: Uint8Array, maxRows: number = IMPORT_LIMITS.maxRo
   } catch (error) {
     if (error instanceof FileProblem) throw error;
     const line = (error as { lines?: number }).lines;
-    throw badFile('unreadable_csv', `The CSV could not be read${line ? ` near line ${line}` : ''}: ${(error as Error).message.replace(/^Invalid Record Length: /, '')}. Check its quotes.`);
+    throw badFile(
+      'unreadable_csv',
+      `The CSV could not be read${line ? ` near line ${line}` : ''}: ${(error as Error).message.replace(/^Invalid Record Length: /, '')}. Check its quotes.`,
+    );
   }
   // csv-parse counts the line a record ends on; a spreadsheet numbers the line it starts on.
   const rows = records.map(({ record, info }) => ({

@@ -27,7 +27,10 @@ export async function readUpload(file: UploadToRead, maxRows: number = IMPORT_LI
   const name = file.originalname.toLowerCase();
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readXlsx(bytes, maxRows);
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw badFile('unsupported_format', 'Old Excel files (.xls) are not supported. In Excel choose File → Save As → Excel Workbook (.xlsx) or CSV.');
+    throw badFile(
+      'unsupported_format',
+      'Old Excel files (.xls) are not supported. In Excel choose File → Save As → Excel Workbook (.xlsx) or CSV.',
+    );
   }
   const textual = /\.(csv|txt|tsv)$/.test(name) || /^text\//.test(file.mimetype) || file.mimetype === 'application/vnd.ms-excel';
   if (!textual) throw badFile('unsupported_format', `Unsupported file type "${file.originalname}". Upload a .csv or .xlsx file.`);

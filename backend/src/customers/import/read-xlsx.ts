@@ -13,7 +13,10 @@ import { badFile, FileProblem, ParsedFile, rowCounter, tooLarge, toParsedFile } 
  */
 
 const unreadable = (why?: string) =>
-  badFile('unreadable_xlsx', `The Excel file could not be read${why ? ` (${why})` : ''}. Save it again as .xlsx (Excel workbook) or .csv and retry.`);
+  badFile(
+    'unreadable_xlsx',
+    `The Excel file could not be read${why ? ` (${why})` : ''}. Save it again as .xlsx (Excel workbook) or .csv and retry.`,
+  );
 
 const tooMuchData = () =>
   tooLarge(
@@ -22,12 +25,17 @@ const tooMuchData = () =>
   );
 
 /** Built-in number formats that show a date or a time (ECMA-376 18.8.30, with the CJK ones). */
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_FORMAT_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** A custom format code shows a date when, outside quoted text and [colour]/[$-locale] brackets, it has d, m, y, h or s. */
 export function isDateFormat(code: string): boolean {
   // `[^[\]]`, not `[^\]]`: a bracket never closed would otherwise be rescanned from every "[" after it (quadratic).
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^[\]]*]/g, '').replace(/\\./g, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^[\]]*]/g, '')
+    .replace(/\\./g, '');
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
@@ -68,7 +76,10 @@ async function openZip(buffer: Buffer): Promise<{ zip: ZipFile; entries: Map<str
     ),
   );
   if (zip.entryCount > XLSX_LIMITS.maxEntries) {
-    throw tooLarge('xlsx_too_many_parts', `The Excel file has ${zip.entryCount.toLocaleString('en')} parts; a workbook has at most ${XLSX_LIMITS.maxEntries.toLocaleString('en')}. Save it again from Excel or as CSV.`);
+    throw tooLarge(
+      'xlsx_too_many_parts',
+      `The Excel file has ${zip.entryCount.toLocaleString('en')} parts; a workbook has at most ${XLSX_LIMITS.maxEntries.toLocaleString('en')}. Save it again from Excel or as CSV.`,
+    );
   }
   const list: Entry[] = await new Promise((resolve, reject) => {
     const found: Entry[] = [];
@@ -113,7 +124,10 @@ async function parsePart(
   const ratioOver = (inflated: number) =>
     inflated > XLSX_LIMITS.ratioFloorBytes && inflated > XLSX_LIMITS.maxRatio * Math.max(entry.compressedSize, 1);
   const suspicious = () =>
-    tooLarge('xlsx_too_large', `The Excel file's part ${entry.fileName} is compressed more than ${XLSX_LIMITS.maxRatio}:1, which a real spreadsheet never is. Save the sheet as CSV and upload that.`);
+    tooLarge(
+      'xlsx_too_large',
+      `The Excel file's part ${entry.fileName} is compressed more than ${XLSX_LIMITS.maxRatio}:1, which a real spreadsheet never is. Save the sheet as CSV and upload that.`,
+    );
   if (ratioOver(entry.uncompressedSize)) throw suspicious();
 
   const parser = new SaxesParser({ xmlns: false, position: false });
@@ -137,7 +151,8 @@ async function parsePart(
       const message = String((problem as Error)?.message ?? problem);
       // yauzl compares what a part inflates to with the size the zip declares for it (a zip that lies about sizes).
       if (problem instanceof FileProblem) reject(problem);
-      else if (/bytes in the stream/.test(message)) reject(unreadable(`its part ${entry.fileName} unpacks to another size than it declares`));
+      else if (/bytes in the stream/.test(message))
+        reject(unreadable(`its part ${entry.fileName} unpacks to another size than it declares`));
       else reject(unreadable(message.slice(0, 200)));
     };
     stream.on('data', (chunk: Buffer) => {
@@ -249,7 +264,10 @@ export async function readXlsx(bytes: Uint8Array, maxRows: number = IMPORT_LIMIT
       close: (name) => {
         if (name === 'si') {
           if (strings.length >= XLSX_LIMITS.maxSharedStrings) {
-            throw tooLarge('xlsx_too_large', `The Excel file has more than ${XLSX_LIMITS.maxSharedStrings.toLocaleString('en')} distinct texts. Save the sheet as CSV or split it.`);
+            throw tooLarge(
+              'xlsx_too_large',
+              `The Excel file has more than ${XLSX_LIMITS.maxSharedStrings.toLocaleString('en')} distinct texts. Save the sheet as CSV or split it.`,
+            );
           }
           strings.push(current);
         } else if (name === 't') inText = false;

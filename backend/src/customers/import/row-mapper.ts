@@ -17,16 +17,61 @@ export interface MappingContext {
 }
 
 const LIFECYCLE_WORDS: Record<string, string> = {
-  aware: 'aware', considering: 'considering', buying: 'buying', repeat: 'repeat', left: 'left',
-  'знает о нас': 'aware', 'знает': 'aware', 'осведомлен': 'aware',
-  'выбирает': 'considering', 'рассматривает': 'considering',
-  'покупает': 'buying', 'покупка': 'buying',
-  'постоянный': 'repeat', 'повторный': 'repeat', 'повторные покупки': 'repeat',
-  'ушел': 'left', 'ушла': 'left', 'потерян': 'left', 'отток': 'left', churned: 'left', lost: 'left',
+  aware: 'aware',
+  considering: 'considering',
+  buying: 'buying',
+  repeat: 'repeat',
+  left: 'left',
+  'знает о нас': 'aware',
+  знает: 'aware',
+  осведомлен: 'aware',
+  выбирает: 'considering',
+  рассматривает: 'considering',
+  покупает: 'buying',
+  покупка: 'buying',
+  постоянный: 'repeat',
+  повторный: 'repeat',
+  'повторные покупки': 'repeat',
+  ушел: 'left',
+  ушла: 'left',
+  потерян: 'left',
+  отток: 'left',
+  churned: 'left',
+  lost: 'left',
 };
 
-const YES = new Set(['yes', 'y', 'true', '1', 'granted', 'opted in', 'opt-in', 'subscribed', 'да', 'д', 'есть', 'согласен', 'согласна', '+']);
-const NO = new Set(['no', 'n', 'false', '0', 'withdrawn', 'opted out', 'opt-out', 'unsubscribed', 'нет', 'н', 'отказ', 'отписан', 'отписана', '-']);
+const YES = new Set([
+  'yes',
+  'y',
+  'true',
+  '1',
+  'granted',
+  'opted in',
+  'opt-in',
+  'subscribed',
+  'да',
+  'д',
+  'есть',
+  'согласен',
+  'согласна',
+  '+',
+]);
+const NO = new Set([
+  'no',
+  'n',
+  'false',
+  '0',
+  'withdrawn',
+  'opted out',
+  'opt-out',
+  'unsubscribed',
+  'нет',
+  'н',
+  'отказ',
+  'отписан',
+  'отписана',
+  '-',
+]);
 
 /**
  * "1 234,50", "1,234.50", "49.9 ₽" → a number. Anything else stays text, so the customer rules report it
@@ -102,8 +147,7 @@ export function mapRow(values: string[], mapping: readonly ColumnTarget[], ctx: 
       const given = consent(text, ctx);
       if (given) consents[target.slice('consents.'.length)] = given;
       else problems.push({ field: target, message: `${target} must be yes or no (also true/false, 1/0, да/нет)` });
-    }
-    else {
+    } else {
       const value = convert(target as ImportField, text);
       // A number the file spells in a way we cannot read is reported here: the customer rules would only say "too large".
       if ((target === 'mrr' || target === 'orderCount') && typeof value === 'string') {
@@ -115,7 +159,10 @@ export function mapRow(values: string[], mapping: readonly ColumnTarget[], ctx: 
   if (Object.keys(consents).length > 0) candidate.consents = consents;
   const extra = values.slice(mapping.length).filter((v) => v !== '').length;
   if (extra > 0) {
-    problems.push({ field: '', message: `the row has ${values.length} cells but the header only ${mapping.length}; check the delimiter and quotes` });
+    problems.push({
+      field: '',
+      message: `the row has ${values.length} cells but the header only ${mapping.length}; check the delimiter and quotes`,
+    });
   }
   return { candidate, columns, problems };
 }

@@ -19,12 +19,22 @@ export class UploadErrorsInterceptor implements NestInterceptor {
         if (error instanceof ApiError || !(error instanceof HttpException)) return throwError(() => error);
         if (error.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE) {
           return throwError(
-            () => new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'file_too_large', `The file is larger than ${MAX_MEGABYTES} MB. Split it into smaller files and import them one by one.`),
+            () =>
+              new ApiError(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                'file_too_large',
+                `The file is larger than ${MAX_MEGABYTES} MB. Split it into smaller files and import them one by one.`,
+              ),
           );
         }
         if (error.getStatus() === HttpStatus.BAD_REQUEST) {
           return throwError(
-            () => new ApiError(HttpStatus.BAD_REQUEST, 'bad_upload', `The upload could not be read (${error.message}). Send one file as the multipart/form-data field "file".`),
+            () =>
+              new ApiError(
+                HttpStatus.BAD_REQUEST,
+                'bad_upload',
+                `The upload could not be read (${error.message}). Send one file as the multipart/form-data field "file".`,
+              ),
           );
         }
         return throwError(() => error);

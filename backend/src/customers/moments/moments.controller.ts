@@ -11,7 +11,8 @@ import { MomentsService } from './moments.service';
 /** Same rule as the customer routes: 1–200 characters, no URL delimiters. */
 class ExternalIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!EXTERNAL_ID.test(value)) throw validationError([{ field: 'externalId', message: 'externalId must be 1–200 characters without /, ? or #' }]);
+    if (!EXTERNAL_ID.test(value))
+      throw validationError([{ field: 'externalId', message: 'externalId must be 1–200 characters without /, ? or #' }]);
     return value;
   }
 }
@@ -24,7 +25,8 @@ export class MomentsController {
   @Post()
   @WorkspaceAccess({ roles: ['admin', 'analyst'], scope: 'customers:write' })
   @ApiOperation({
-    summary: 'Report a risky moment (trial ending, renewal due, payment failed…): surveys waiting for it show at the customer\'s next page view, and customer.moment is sent to webhooks',
+    summary:
+      "Report a risky moment (trial ending, renewal due, payment failed…): surveys waiting for it show at the customer's next page view, and customer.moment is sent to webhooks",
   })
   @ApiCreatedResponse({ type: RecordedMomentDto, description: 'Recorded' })
   @ApiOkResponse({ type: RecordedMomentDto, description: 'Already recorded with this idempotencyKey' })

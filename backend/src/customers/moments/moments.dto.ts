@@ -14,12 +14,19 @@ export class RecordMomentDto {
   @Matches(MOMENT_NAME, { message: 'moment must be 1–64 characters of a-z, 0-9, _ . - (e.g. trial_ending, renewal_due, payment_failed)' })
   moment: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: `When the moment stops waiting; ${DEFAULT_TTL_DAYS} days from now by default, at most ${MAX_TTL_DAYS}` })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: `When the moment stops waiting; ${DEFAULT_TTL_DAYS} days from now by default, at most ${MAX_TTL_DAYS}`,
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO date-time' })
   expiresAt?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, description: 'Your id for this report: sending it again for the same customer records nothing new' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description: 'Your id for this report: sending it again for the same customer records nothing new',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[\w.:-]{1,100}$/, { message: 'idempotencyKey must be 1–100 characters of letters, digits, _ . : -' })
@@ -47,7 +54,11 @@ export class MomentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() customerId: string;
   @ApiProperty({ example: 'renewal_due' }) moment: string;
-  @ApiProperty({ enum: MOMENT_STATUSES, enumName: 'MomentStatus', description: 'answered: the customer responded to a survey waiting for this moment after it was recorded' })
+  @ApiProperty({
+    enum: MOMENT_STATUSES,
+    enumName: 'MomentStatus',
+    description: 'answered: the customer responded to a survey waiting for this moment after it was recorded',
+  })
   status: MomentStatus;
   @ApiProperty({ type: String, nullable: true }) idempotencyKey: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt: string;
@@ -58,11 +69,16 @@ export class MomentDto {
 }
 
 export class RecordedMomentDto extends MomentDto {
-  @ApiProperty({ type: MomentSurveyDto, isArray: true, description: 'Live surveys waiting for this moment (trigger event, eventName = moment); empty: nothing will show' })
+  @ApiProperty({
+    type: MomentSurveyDto,
+    isArray: true,
+    description: 'Live surveys waiting for this moment (trigger event, eventName = moment); empty: nothing will show',
+  })
   surveys: MomentSurveyDto[];
 }
 
 export class MomentPageDto {
   @ApiProperty({ type: MomentDto, isArray: true, description: 'Newest first' }) items: MomentDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null at the end' }) nextCursor: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null at the end' }) nextCursor:
+    string | null;
 }

@@ -19,8 +19,11 @@ import { SurveyMomentTriggersProvider } from './survey-moment-triggers';
   imports: [CustomersModule, WebhooksModule, SurveysModule, TypeOrmModule.forFeature([CustomerMomentEntity])],
   controllers: [MomentsController],
   providers: [
-    MomentsRepository, MomentsService, MomentTimelineSource,
-    SurveyMomentTriggersProvider, { provide: SURVEY_MOMENT_TRIGGERS, useExisting: SurveyMomentTriggersProvider },
+    MomentsRepository,
+    MomentsService,
+    MomentTimelineSource,
+    SurveyMomentTriggersProvider,
+    { provide: SURVEY_MOMENT_TRIGGERS, useExisting: SurveyMomentTriggersProvider },
   ],
 })
 export class MomentsModule {}

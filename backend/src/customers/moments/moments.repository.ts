@@ -9,7 +9,10 @@ import { keysetPage, sortKeySql } from '../timeline/timeline-source';
 import { CustomerMomentEntity } from './customer-moment.entity';
 
 /** A moment with its answer (read from the responses, see ANSWER_JOIN). */
-export type MomentRow = Pick<CustomerMomentEntity, 'id' | 'customerExternalId' | 'moment' | 'idempotencyKey' | 'recordedAt' | 'expiresAt'> & {
+export type MomentRow = Pick<
+  CustomerMomentEntity,
+  'id' | 'customerExternalId' | 'moment' | 'idempotencyKey' | 'recordedAt' | 'expiresAt'
+> & {
   /** Sort key with microseconds (see timeline-source), for cursors. */
   at: string;
   status: MomentStatus;
@@ -77,7 +80,12 @@ export class MomentsRepository {
     return rows[0] ?? null;
   }
 
-  async findByKey(workspaceId: string, customerExternalId: string, idempotencyKey: string, manager: EntityManager = this.moments.manager): Promise<MomentRow | null> {
+  async findByKey(
+    workspaceId: string,
+    customerExternalId: string,
+    idempotencyKey: string,
+    manager: EntityManager = this.moments.manager,
+  ): Promise<MomentRow | null> {
     const rows: MomentRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM customer_moments m ${ANSWER_JOIN}
         WHERE m.workspace_id = $1 AND m.customer_external_id = $2 AND m.idempotency_key = $3`,
@@ -88,7 +96,12 @@ export class MomentsRepository {
 
   /** One customer's moments, newest first, strictly after `before` in that order; `limit` rows at most. */
   async list(workspaceId: string, customerExternalId: string, before: TimelinePosition | null, limit: number): Promise<MomentRow[]> {
-    const { eventId, after, params } = keysetPage('moment', 'm', 'recorded_at', { workspaceId, customer: { externalId: customerExternalId }, before, limit });
+    const { eventId, after, params } = keysetPage('moment', 'm', 'recorded_at', {
+      workspaceId,
+      customer: { externalId: customerExternalId },
+      before,
+      limit,
+    });
     return this.moments.manager.query(
       `SELECT ${COLUMNS} FROM customer_moments m ${ANSWER_JOIN}
         WHERE m.workspace_id = $1 AND m.customer_external_id = $2 ${after}

@@ -51,14 +51,22 @@ export class MomentsService {
     private readonly surveys: SurveysReader,
   ) {}
 
-  async record(workspaceId: string, externalId: string, input: RecordMomentDto, now = new Date()): Promise<{ created: boolean; moment: RecordedMomentDto }> {
+  async record(
+    workspaceId: string,
+    externalId: string,
+    input: RecordMomentDto,
+    now = new Date(),
+  ): Promise<{ created: boolean; moment: RecordedMomentDto }> {
     const expiry = resolveExpiry(input.expiresAt, now);
     if ('problem' in expiry) throw validationError([expiry.problem]);
     const customer = await this.customers.findByExternalId(workspaceId, externalId);
     if (!customer) throw notFound('Customer');
     return this.moments.transaction(async (manager) => {
       const id = await this.moments.insert(manager, workspaceId, {
-        customerExternalId: externalId, moment: input.moment, idempotencyKey: input.idempotencyKey ?? null, expiresAt: expiry.expiresAt,
+        customerExternalId: externalId,
+        moment: input.moment,
+        idempotencyKey: input.idempotencyKey ?? null,
+        expiresAt: expiry.expiresAt,
       });
       const surveys = await this.surveys.liveOnEvent(workspaceId, input.moment, manager);
       const brief = surveys.map(({ id: surveyId, name }) => ({ id: surveyId, name }));

@@ -56,7 +56,8 @@ export function compareEvents(a: TimelinePosition, b: TimelinePosition): number 
   return 0;
 }
 
-export const isBefore = (event: TimelinePosition, before: TimelinePosition | null): boolean => before === null || compareEvents(event, before) > 0;
+export const isBefore = (event: TimelinePosition, before: TimelinePosition | null): boolean =>
+  before === null || compareEvents(event, before) > 0;
 
 /** SQL for a timestamptz as the sort key format above. */
 export const sortKeySql = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -72,7 +73,12 @@ export type KeysetQuery = Pick<TimelineFetch, 'workspaceId' | 'before' | 'limit'
  * byte-wise), the "strictly before the cursor" condition, and the query parameters
  * ($1 workspace, $2 customer external id, $3 limit, then the cursor).
  */
-export function keysetPage(kind: string, alias: string, timeColumn: string, query: KeysetQuery): { eventId: string; after: string; params: unknown[] } {
+export function keysetPage(
+  kind: string,
+  alias: string,
+  timeColumn: string,
+  query: KeysetQuery,
+): { eventId: string; after: string; params: unknown[] } {
   const eventId = `('${kind}:' || ${alias}.id::text) COLLATE "C"`;
   const params: unknown[] = [query.workspaceId, query.customer.externalId, query.limit];
   if (!query.before) return { eventId, after: '', params };

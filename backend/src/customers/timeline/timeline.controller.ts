@@ -20,8 +20,8 @@ class ExternalIdPipe implements PipeTransform<string, string> {
 
 /** The Accept-Language header, optional (the query's `language` wins); not a documented parameter. */
 // eslint-disable-next-line no-useless-assignment -- used as a parameter decorator below, which the rule does not see
-const AcceptLanguage = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined =>
-  ctx.switchToHttp().getRequest<Request>().headers['accept-language'],
+const AcceptLanguage = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string | undefined => ctx.switchToHttp().getRequest<Request>().headers['accept-language'],
 );
 
 @ApiTags('customers')
@@ -31,7 +31,10 @@ export class TimelineController {
 
   @Get()
   @WorkspaceAccess({ scope: 'customers:read' })
-  @ApiOperation({ summary: "A customer's responses, cancellations, mentions, cases, moments and record events, newest first, by cursor (API tokens see a kind only with its own read scope, e.g. cases:read)" })
+  @ApiOperation({
+    summary:
+      "A customer's responses, cancellations, mentions, cases, moments and record events, newest first, by cursor (API tokens see a kind only with its own read scope, e.g. cases:read)",
+  })
   @ApiOkResponse({ type: TimelinePageDto })
   page(
     @CurrentWorkspace() ws: WorkspaceContext,

@@ -27,13 +27,19 @@ export class TimelineQuery {
 
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' }) @IsOptional() @IsString() @MaxLength(400) cursor?: string;
 
-  @ApiPropertyOptional({ example: 'response,cancellation', description: `Comma-separated kinds to include (${TIMELINE_KINDS.join(', ')}); all when omitted` })
+  @ApiPropertyOptional({
+    example: 'response,cancellation',
+    description: `Comma-separated kinds to include (${TIMELINE_KINDS.join(', ')}); all when omitted`,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   kinds?: string;
 
-  @ApiPropertyOptional({ example: 'ru', description: 'Language for reason and offer labels; defaults to Accept-Language, then each label’s default' })
+  @ApiPropertyOptional({
+    example: 'ru',
+    description: 'Language for reason and offer labels; defaults to Accept-Language, then each label’s default',
+  })
   @IsOptional()
   @Matches(LANGUAGE_CODE, { message: 'language must be a code like en or ru' })
   language?: string;
@@ -47,7 +53,8 @@ export class ResponseEventDto {
   @ApiProperty({ enum: SURVEY_KINDS, enumName: 'SurveyKind' }) surveyKind: SurveyKind;
   @ApiProperty({ type: Number, nullable: true }) score: number | null;
   @ApiProperty({ type: Number, nullable: true }) scoreScaleMax: number | null;
-  @ApiProperty({ enum: SCORE_BANDS, enumName: 'ScoreBand', nullable: true, description: 'null for custom surveys or no score' }) band: ScoreBand | null;
+  @ApiProperty({ enum: SCORE_BANDS, enumName: 'ScoreBand', nullable: true, description: 'null for custom surveys or no score' })
+  band: ScoreBand | null;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
   @ApiProperty({ description: 'false for a partial response' }) finished: boolean;
   @ApiProperty({ type: String, nullable: true }) language: string | null;
@@ -67,11 +74,17 @@ export class CancellationEventDto {
   @ApiProperty({ format: 'uuid' }) flowId: string;
   @ApiProperty() flowName: string;
   @ApiProperty({ type: String, nullable: true }) reasonKey: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'In the requested language when the reason has it' }) reasonLabel: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'In the requested language when the reason has it' }) reasonLabel:
+    string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Free text for the "other" reason' }) otherText: string | null;
   @ApiProperty({ type: String, nullable: true }) followUp: string | null;
   @ApiProperty({ type: TimelineOfferDto, nullable: true }) offer: TimelineOfferDto | null;
-  @ApiProperty({ enum: ['saved', 'cancelled'], enumName: 'CancellationOutcome', nullable: true, description: 'null: the flow was left unfinished' })
+  @ApiProperty({
+    enum: ['saved', 'cancelled'],
+    enumName: 'CancellationOutcome',
+    nullable: true,
+    description: 'null: the flow was left unfinished',
+  })
   outcome: 'saved' | 'cancelled' | null;
   @ApiProperty({ type: Number, nullable: true, description: 'MRR when the flow finished' }) mrr: number | null;
   @ApiProperty({ type: String, nullable: true }) language: string | null;
@@ -110,9 +123,14 @@ export class CaseMilestoneDto {
 export class CaseTimelineEventDto {
   @ApiProperty({ enum: ['case'] }) kind: 'case';
   @ApiProperty({ format: 'uuid' }) caseId: string;
-  @ApiProperty({ description: 'The workspace\'s case number' }) number: number;
+  @ApiProperty({ description: "The workspace's case number" }) number: number;
   @ApiProperty() title: string;
-  @ApiProperty({ type: String, nullable: true, description: 'As on the case: the dashboard writes the title from it in the reader\'s language' }) titleKey: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "As on the case: the dashboard writes the title from it in the reader's language",
+  })
+  titleKey: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) titleParams: Record<string, unknown>;
   @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
   @ApiProperty({ enum: SLA_PRIORITIES }) priority: SlaPriority;
@@ -128,7 +146,11 @@ export class CaseTimelineEventDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstRespondedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'From the latest closing' }) rootCause: string | null;
-  @ApiProperty({ type: CaseMilestoneDto, isArray: true, description: 'Opened, first reply, closings and reopenings, oldest first (the latest 20)' })
+  @ApiProperty({
+    type: CaseMilestoneDto,
+    isArray: true,
+    description: 'Opened, first reply, closings and reopenings, oldest first (the latest 20)',
+  })
   milestones: CaseMilestoneDto[];
 }
 
@@ -140,24 +162,39 @@ export class MomentEventDto {
   @ApiProperty({ enum: ['moment'] }) kind: 'moment';
   @ApiProperty({ format: 'uuid' }) momentId: string;
   @ApiProperty({ example: 'renewal_due' }) moment: string;
-  @ApiProperty({ enum: MOMENT_STATUSES, enumName: 'MomentStatus', description: 'answered: the customer responded to a survey waiting for it' }) status: MomentStatus;
+  @ApiProperty({
+    enum: MOMENT_STATUSES,
+    enumName: 'MomentStatus',
+    description: 'answered: the customer responded to a survey waiting for it',
+  })
+  status: MomentStatus;
   @ApiProperty({ type: String, format: 'date-time' }) expiresAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The survey answered' }) surveyName: string | null;
 }
 
-export type TimelineDetails = ResponseEventDto | CancellationEventDto | MentionEventDto | CaseTimelineEventDto | MomentEventDto | CustomerEventDto;
+export type TimelineDetails =
+  ResponseEventDto | CancellationEventDto | MentionEventDto | CaseTimelineEventDto | MomentEventDto | CustomerEventDto;
 
 @ApiExtraModels(ResponseEventDto, CancellationEventDto, MentionEventDto, CaseTimelineEventDto, MomentEventDto, CustomerEventDto)
 export class TimelineItemDto {
   @ApiProperty({ example: 'response:0b6f…', description: 'Unique across kinds' }) id: string;
   @ApiProperty({ enum: TIMELINE_KINDS, enumName: 'TimelineKind' }) kind: TimelineKind;
   @ApiProperty({ type: String, format: 'date-time' }) occurredAt: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Survey, flow or case name, mention source, moment name; null for customer record events' }) title: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Survey, flow or case name, mention source, moment name; null for customer record events',
+  })
+  title: string | null;
   @ApiProperty({
     oneOf: [
-      { $ref: getSchemaPath(ResponseEventDto) }, { $ref: getSchemaPath(CancellationEventDto) }, { $ref: getSchemaPath(MentionEventDto) },
-      { $ref: getSchemaPath(CaseTimelineEventDto) }, { $ref: getSchemaPath(MomentEventDto) }, { $ref: getSchemaPath(CustomerEventDto) },
+      { $ref: getSchemaPath(ResponseEventDto) },
+      { $ref: getSchemaPath(CancellationEventDto) },
+      { $ref: getSchemaPath(MentionEventDto) },
+      { $ref: getSchemaPath(CaseTimelineEventDto) },
+      { $ref: getSchemaPath(MomentEventDto) },
+      { $ref: getSchemaPath(CustomerEventDto) },
     ],
     description: 'Per kind; details.kind equals kind',
   })
@@ -166,5 +203,6 @@ export class TimelineItemDto {
 
 export class TimelinePageDto {
   @ApiProperty({ type: TimelineItemDto, isArray: true, description: 'Newest first' }) items: TimelineItemDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null at the end' }) nextCursor: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null at the end' }) nextCursor:
+    string | null;
 }

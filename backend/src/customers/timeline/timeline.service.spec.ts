@@ -16,7 +16,11 @@ function listSource(kind: string, events: { id: string; second: number }[], scop
   return {
     kind,
     scope,
-    fetch: async ({ before, limit }: TimelineFetch) => all.filter((e) => isBefore(e, before)).sort(compareEvents).slice(0, limit),
+    fetch: async ({ before, limit }: TimelineFetch) =>
+      all
+        .filter((e) => isBefore(e, before))
+        .sort(compareEvents)
+        .slice(0, limit),
   };
 }
 
@@ -25,8 +29,20 @@ const customers = { findByExternalId: async (_ws: string, id: string) => (id ===
 
 function service(): TimelineService {
   const registry = new TimelineRegistry([
-    listSource('a', [{ id: '1', second: 5 }, { id: '2', second: 5 }, { id: '3', second: 1 }]),
-    listSource('b', [{ id: '1', second: 5 }, { id: '2', second: 3 }, { id: '3', second: 9 }], 'cases:read'),
+    listSource('a', [
+      { id: '1', second: 5 },
+      { id: '2', second: 5 },
+      { id: '3', second: 1 },
+    ]),
+    listSource(
+      'b',
+      [
+        { id: '1', second: 5 },
+        { id: '2', second: 3 },
+        { id: '3', second: 9 },
+      ],
+      'cases:read',
+    ),
   ]);
   return new TimelineService(customers, registry);
 }
@@ -58,7 +74,7 @@ describe('TimelineService', () => {
     expect((await service().page('ws', 'x', { kinds: 'b' }, person)).items.map((i) => i.id)).toEqual(['b:3', 'b:1', 'b:2']);
   });
 
-  it("shows a token only the kinds its scopes may read: left out by default, refused when asked by name", async () => {
+  it('shows a token only the kinds its scopes may read: left out by default, refused when asked by name', async () => {
     const partial = await service().page('ws', 'x', { limit: 10 }, token('customers:read'));
     expect(partial.items.map((i) => i.id)).toEqual(['a:2', 'a:1', 'a:3']);
     await expect(service().page('ws', 'x', { kinds: 'a,b' }, token('customers:read'))).rejects.toMatchObject({ status: 403 });
@@ -73,7 +89,14 @@ describe('TimelineService', () => {
 
 describe('timeline helpers', () => {
   it('bands scores with the metrics thresholds', () => {
-    expect([0, 6, 7, 8, 9, 10].map((s) => scoreBand('nps', s, 10))).toEqual(['negative', 'negative', 'neutral', 'neutral', 'positive', 'positive']);
+    expect([0, 6, 7, 8, 9, 10].map((s) => scoreBand('nps', s, 10))).toEqual([
+      'negative',
+      'negative',
+      'neutral',
+      'neutral',
+      'positive',
+      'positive',
+    ]);
     expect([1, 2, 3, 4, 5].map((s) => scoreBand('csat', s, 5))).toEqual(['negative', 'negative', 'neutral', 'positive', 'positive']);
     expect([3, 4, 5].map((s) => scoreBand('ces', s, 7))).toEqual(['negative', 'neutral', 'positive']);
     expect([2, 3, 4].map((s) => scoreBand('ces', s, 5))).toEqual(['negative', 'neutral', 'positive']);

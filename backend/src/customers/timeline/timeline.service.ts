@@ -38,7 +38,13 @@ export class TimelineService {
     private readonly registry: TimelineRegistry,
   ) {}
 
-  async page(workspaceId: string, externalId: string, query: TimelineQuery, principal: Principal, acceptLanguage?: string): Promise<TimelinePageDto> {
+  async page(
+    workspaceId: string,
+    externalId: string,
+    query: TimelineQuery,
+    principal: Principal,
+    acceptLanguage?: string,
+  ): Promise<TimelinePageDto> {
     const kinds = this.readable(this.kinds(query.kinds), principal, query.kinds !== undefined);
     const before = query.cursor ? decodeCursor(query.cursor) : null;
     const customer = await this.customers.findByExternalId(workspaceId, externalId);
@@ -48,7 +54,10 @@ export class TimelineService {
     const batches = await Promise.all(
       kinds.map((kind) => this.registry.get(kind)!.fetch({ workspaceId, customer, before, limit: limit + 1, language })),
     );
-    const events = batches.flat().sort(compareEvents).slice(0, limit + 1);
+    const events = batches
+      .flat()
+      .sort(compareEvents)
+      .slice(0, limit + 1);
     const items = events.slice(0, limit);
     return {
       items: items.map(toItem),
@@ -75,10 +84,20 @@ export class TimelineService {
   private kinds(list: string | undefined): string[] {
     const known = this.registry.kinds();
     if (list === undefined) return known;
-    const wanted = [...new Set(list.split(',').map((kind) => kind.trim()).filter(Boolean))];
+    const wanted = [
+      ...new Set(
+        list
+          .split(',')
+          .map((kind) => kind.trim())
+          .filter(Boolean),
+      ),
+    ];
     const unknown = wanted.filter((kind) => !known.includes(kind));
     if (wanted.length === 0 || unknown.length > 0) {
-      const message = wanted.length === 0 ? `kinds must list at least one of: ${known.join(', ')}` : `unknown kinds: ${unknown.join(', ')} (known: ${known.join(', ')})`;
+      const message =
+        wanted.length === 0
+          ? `kinds must list at least one of: ${known.join(', ')}`
+          : `unknown kinds: ${unknown.join(', ')} (known: ${known.join(', ')})`;
       throw validationError([{ field: 'kinds', message }]);
     }
     return wanted;

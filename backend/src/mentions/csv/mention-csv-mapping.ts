@@ -1,24 +1,125 @@
 import type { FieldError } from '../../common/http/api-error';
 
 /** Mention fields a column can fill; `ignore` skips the column. */
-export const MENTION_CSV_FIELDS = ['source', 'externalId', 'url', 'author', 'text', 'language', 'postedAt', 'reach', 'parentExternalId'] as const;
+export const MENTION_CSV_FIELDS = [
+  'source',
+  'externalId',
+  'url',
+  'author',
+  'text',
+  'language',
+  'postedAt',
+  'reach',
+  'parentExternalId',
+] as const;
 export type MentionCsvField = (typeof MENTION_CSV_FIELDS)[number];
 export type MentionColumnTarget = MentionCsvField | 'ignore';
 
 /** Header words in English and Russian, compared after normalising (lower case, letters and digits only, ё → е). */
 const SYNONYMS: Record<MentionCsvField, string[]> = {
-  source: ['source', 'platform', 'network', 'socialnetwork', 'site', 'channel', 'resource', 'источник', 'площадка', 'соцсеть', 'социальнаясеть', 'ресурс', 'сайт', 'канал', 'платформа'],
-  externalId: ['id', 'externalid', 'postid', 'mentionid', 'messageid', 'ид', 'idпоста', 'idсообщения', 'идентификатор', 'номер', 'idупоминания'],
+  source: [
+    'source',
+    'platform',
+    'network',
+    'socialnetwork',
+    'site',
+    'channel',
+    'resource',
+    'источник',
+    'площадка',
+    'соцсеть',
+    'социальнаясеть',
+    'ресурс',
+    'сайт',
+    'канал',
+    'платформа',
+  ],
+  externalId: [
+    'id',
+    'externalid',
+    'postid',
+    'mentionid',
+    'messageid',
+    'ид',
+    'idпоста',
+    'idсообщения',
+    'идентификатор',
+    'номер',
+    'idупоминания',
+  ],
   url: ['url', 'link', 'href', 'permalink', 'posturl', 'ссылка', 'ссылканапост', 'ссылканапубликацию', 'адрес', 'урл'],
   author: ['author', 'user', 'username', 'nickname', 'name', 'profile', 'автор', 'пользователь', 'имяавтора', 'ник', 'профиль', 'имя'],
-  text: ['text', 'message', 'content', 'body', 'post', 'mention', 'comment', 'review', 'текст', 'сообщение', 'содержание', 'пост', 'упоминание', 'комментарий', 'отзыв', 'текстсообщения', 'текстпубликации', 'публикация'],
+  text: [
+    'text',
+    'message',
+    'content',
+    'body',
+    'post',
+    'mention',
+    'comment',
+    'review',
+    'текст',
+    'сообщение',
+    'содержание',
+    'пост',
+    'упоминание',
+    'комментарий',
+    'отзыв',
+    'текстсообщения',
+    'текстпубликации',
+    'публикация',
+  ],
   language: ['language', 'lang', 'locale', 'язык'],
-  postedAt: ['date', 'postedat', 'published', 'publishedat', 'datetime', 'time', 'created', 'createdat', 'timestamp', 'postdate', 'дата', 'время', 'датаивремя', 'датапубликации', 'опубликовано', 'датасоздания', 'датавремя'],
-  reach: ['reach', 'audience', 'followers', 'subscribers', 'views', 'охват', 'аудитория', 'подписчики', 'подписчиков', 'просмотры', 'просмотров'],
-  parentExternalId: ['parentid', 'parentexternalid', 'replyto', 'inreplyto', 'parent', 'родитель', 'ответна', 'idродителя', 'родительскийid'],
+  postedAt: [
+    'date',
+    'postedat',
+    'published',
+    'publishedat',
+    'datetime',
+    'time',
+    'created',
+    'createdat',
+    'timestamp',
+    'postdate',
+    'дата',
+    'время',
+    'датаивремя',
+    'датапубликации',
+    'опубликовано',
+    'датасоздания',
+    'датавремя',
+  ],
+  reach: [
+    'reach',
+    'audience',
+    'followers',
+    'subscribers',
+    'views',
+    'охват',
+    'аудитория',
+    'подписчики',
+    'подписчиков',
+    'просмотры',
+    'просмотров',
+  ],
+  parentExternalId: [
+    'parentid',
+    'parentexternalid',
+    'replyto',
+    'inreplyto',
+    'parent',
+    'родитель',
+    'ответна',
+    'idродителя',
+    'родительскийid',
+  ],
 };
 
-const normalise = (header: string) => header.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, '');
+const normalise = (header: string) =>
+  header
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 const BY_WORD = new Map<string, MentionCsvField>(
   (Object.entries(SYNONYMS) as [MentionCsvField, string[]][]).flatMap(([field, words]) => words.map((w) => [w, field] as const)),
@@ -50,7 +151,10 @@ export function mentionMappingProblems(mapping: unknown, columnCount: number, fi
     const field = `mapping[${index}]`;
     if (target === 'ignore') return;
     if (typeof target !== 'string' || !(MENTION_CSV_FIELDS as readonly string[]).includes(target)) {
-      return problems.push({ field, message: `unknown target "${String(target)}"; use one of: ${MENTION_CSV_FIELDS.join(', ')} or ignore` });
+      return problems.push({
+        field,
+        message: `unknown target "${String(target)}"; use one of: ${MENTION_CSV_FIELDS.join(', ')} or ignore`,
+      });
     }
     if (used.has(target)) problems.push({ field, message: `${target} is already filled by column ${used.get(target)! + 1}` });
     else used.set(target, index);

@@ -50,7 +50,10 @@ export function mapMentionRow(values: string[], mapping: readonly MentionColumnT
   const postedAt = cells.postedAt ? parseMentionDate(cells.postedAt, options.timeZone) : null;
   if (!cells.postedAt) problems.push({ field: 'postedAt', message: 'the date is empty' });
   else if (!postedAt) {
-    problems.push({ field: 'postedAt', message: `"${cells.postedAt}" is not a date; write it like 2026-11-30 09:15, 30.11.2026 09:15 or 2026-11-30T09:15:00Z` });
+    problems.push({
+      field: 'postedAt',
+      message: `"${cells.postedAt}" is not a date; write it like 2026-11-30 09:15, 30.11.2026 09:15 or 2026-11-30T09:15:00Z`,
+    });
   } else item.postedAt = postedAt;
 
   if (cells.reach) {

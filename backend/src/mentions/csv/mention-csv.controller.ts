@@ -35,12 +35,18 @@ export class MentionCsvController {
   @HttpCode(200)
   @WorkspaceAccess(ACCESS)
   @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file', UPLOAD_OPTIONS))
-  @ApiOperation({ summary: 'Read a CSV of mentions: columns, row count, first 20 rows and a suggested mapping; nothing is stored', description: FILE_RULES })
+  @ApiOperation({
+    summary: 'Read a CSV of mentions: columns, row count, first 20 rows and a suggested mapping; nothing is stored',
+    description: FILE_RULES,
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ type: MentionCsvPreviewDto })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'File or row count over the limit' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'This workspace already has files being read; retry after Retry-After seconds' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponseDto,
+    description: 'This workspace already has files being read; retry after Retry-After seconds',
+  })
   preview(@CurrentWorkspace() ws: WorkspaceContext, @UploadedFile() file: Upload | undefined): Promise<MentionCsvPreviewDto> {
     return this.csv.preview(ws.workspaceId, file);
   }
@@ -72,8 +78,15 @@ export class MentionCsvController {
   @ApiOkResponse({ type: MentionCsvImportResultDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Unreadable file, bad mapping or time zone' })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'File or row count over the limit' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'This workspace already has files being read; retry after Retry-After seconds' })
-  import(@CurrentWorkspace() ws: WorkspaceContext, @UploadedFile() file: Upload | undefined, @Body() body: MentionCsvImportBodyDto): Promise<MentionCsvImportResultDto> {
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponseDto,
+    description: 'This workspace already has files being read; retry after Retry-After seconds',
+  })
+  import(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @UploadedFile() file: Upload | undefined,
+    @Body() body: MentionCsvImportBodyDto,
+  ): Promise<MentionCsvImportResultDto> {
     return this.csv.import(ws.workspaceId, file, body);
   }
 }

@@ -18,19 +18,34 @@ export class MentionCsvPreviewDto {
   @ApiProperty({ type: [String] }) headers: string[];
   @ApiProperty({ description: 'Data rows in the file (blank rows skipped)' }) totalRows: number;
   @ApiProperty({ type: [MentionCsvRowDto], description: 'The first 20 rows' }) rows: MentionCsvRowDto[];
-  @ApiProperty({ type: [String], enum: TARGETS, description: 'A target per column, guessed from the header (en/ru names)' }) suggestedMapping: string[];
+  @ApiProperty({ type: [String], enum: TARGETS, description: 'A target per column, guessed from the header (en/ru names)' })
+  suggestedMapping: string[];
   @ApiProperty({ type: [String], enum: TARGETS }) targets: string[];
 }
 
 export class MentionCsvImportBodyDto {
-  @ApiProperty({ description: 'JSON list with one target per column: source, externalId, url, author, text, language, postedAt, reach, parentExternalId or ignore', example: '["postedAt","author","text","url","ignore"]' })
-  @IsString() @MaxLength(20_000) mapping: string;
+  @ApiProperty({
+    description:
+      'JSON list with one target per column: source, externalId, url, author, text, language, postedAt, reach, parentExternalId or ignore',
+    example: '["postedAt","author","text","url","ignore"]',
+  })
+  @IsString()
+  @MaxLength(20_000)
+  mapping: string;
 
   @ApiPropertyOptional({ description: 'Source of every row when no column is mapped to source, e.g. vk', example: 'vk' })
-  @IsOptional() @Trim() @IsString() @MaxLength(40) source?: string;
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(40)
+  source?: string;
 
   @ApiPropertyOptional({ description: 'IANA zone for dates written without one (default UTC)', example: 'Europe/Moscow' })
-  @IsOptional() @Trim() @IsString() @MaxLength(64) timeZone?: string;
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
 }
 
 export class MentionCsvRowErrorDto {
@@ -46,6 +61,7 @@ export class MentionCsvImportResultDto {
   @ApiProperty({ description: 'Rows already stored (same source and id, e.g. the file uploaded again)' }) existing: number;
   @ApiProperty({ description: 'Rows refused; see errors' }) invalid: number;
   @ApiProperty({ description: 'Of the created, how many copy an earlier mention' }) duplicates: number;
-  @ApiProperty({ type: [MentionCsvRowErrorDto], description: 'Per-row problems in file order (at most 1000)' }) errors: MentionCsvRowErrorDto[];
+  @ApiProperty({ type: [MentionCsvRowErrorDto], description: 'Per-row problems in file order (at most 1000)' })
+  errors: MentionCsvRowErrorDto[];
   @ApiProperty({ description: 'True when more problems were found than listed' }) errorsTruncated: boolean;
 }

@@ -40,10 +40,26 @@ export class MentionCsvService {
     if (problems.length > 0) throw validationError(problems, 'mapping');
     const targets = mapping as MentionColumnTarget[];
 
-    const result: MentionCsvImportResultDto = { totalRows: parsed.rows.length, created: 0, existing: 0, invalid: 0, duplicates: 0, errors: [], errorsTruncated: false };
+    const result: MentionCsvImportResultDto = {
+      totalRows: parsed.rows.length,
+      created: 0,
+      existing: 0,
+      invalid: 0,
+      duplicates: 0,
+      errors: [],
+      errorsTruncated: false,
+    };
     const errors: MentionCsvRowErrorDto[] = [];
     for (let start = 0; start < parsed.rows.length; start += MENTION_CSV_LIMITS.chunkRows) {
-      await this.importChunk(workspaceId, parsed.rows.slice(start, start + MENTION_CSV_LIMITS.chunkRows), parsed.headers, targets, { fixedSource, timeZone }, result, errors);
+      await this.importChunk(
+        workspaceId,
+        parsed.rows.slice(start, start + MENTION_CSV_LIMITS.chunkRows),
+        parsed.headers,
+        targets,
+        { fixedSource, timeZone },
+        result,
+        errors,
+      );
     }
     errors.sort((a, b) => a.row - b.row);
     result.errors = errors.slice(0, MENTION_CSV_LIMITS.maxErrors);

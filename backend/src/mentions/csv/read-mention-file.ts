@@ -44,5 +44,9 @@ export async function readMentionFile(workspaceId: string, file: UploadedFile | 
 function tooManyRows(count?: number): ApiError {
   const limit = MENTION_CSV_LIMITS.maxRows.toLocaleString('en');
   const has = count ? `${count.toLocaleString('en')} mentions` : 'more mentions than that';
-  return new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'too_many_rows', `At most ${limit} mentions can be uploaded at once; this file has ${has}. Split it into smaller files.`);
+  return new ApiError(
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    'too_many_rows',
+    `At most ${limit} mentions can be uploaded at once; this file has ${has}. Split it into smaller files.`,
+  );
 }

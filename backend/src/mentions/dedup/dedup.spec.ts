@@ -51,8 +51,14 @@ describe('dedupKeys', () => {
   it('finds lightly edited copies as candidates and confirms them; different complaints are neither', () => {
     const pairs: [string, string][] = [
       [post, 'Курьер опоздал на три часа и даже не извинился. Больше никогда не закажу'],
-      ['Worst customer service ever, waited two hours on the phone and nobody answered', 'Worst customer service ever!! waited 2 hours on the phone and nobody answered me'],
-      ['The delivery was late again and the pizza was cold when it arrived', 'The delivery was late again and the pizza was cold when it finally arrived'],
+      [
+        'Worst customer service ever, waited two hours on the phone and nobody answered',
+        'Worst customer service ever!! waited 2 hours on the phone and nobody answered me',
+      ],
+      [
+        'The delivery was late again and the pizza was cold when it arrived',
+        'The delivery was late again and the pizza was cold when it finally arrived',
+      ],
     ];
     for (const [a, b] of pairs) {
       const x = dedupKeys(a);

@@ -20,11 +20,21 @@ export async function fetchFeed(
   validators: { etag: string | null; lastModified: string | null },
   options: { guard: AddressGuard; timeoutMs: number },
 ): Promise<FetchOutcome> {
-  const headers: Record<string, string> = { 'user-agent': 'Otklik-Feeds/1.0 (+https://github.com/otklik)', accept: ACCEPT, 'accept-encoding': 'identity' };
+  const headers: Record<string, string> = {
+    'user-agent': 'Otklik-Feeds/1.0 (+https://github.com/otklik)',
+    accept: ACCEPT,
+    'accept-encoding': 'identity',
+  };
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   const answer = await guardedRequest(url, {
-    guard: options.guard, method: 'GET', headers, timeoutMs: options.timeoutMs, maxBytes: MAX_FEED_BYTES, overflow: 'fail', maxRedirects: MAX_REDIRECTS,
+    guard: options.guard,
+    method: 'GET',
+    headers,
+    timeoutMs: options.timeoutMs,
+    maxBytes: MAX_FEED_BYTES,
+    overflow: 'fail',
+    maxRedirects: MAX_REDIRECTS,
   });
   if (!answer.ok) return { kind: 'failed', error: answer.error.replace(/^response is larger/, 'the feed is larger') };
   if (answer.statusCode === 304) return { kind: 'not_modified' };
@@ -33,12 +43,19 @@ export async function fetchFeed(
     const value = answer.headers[name];
     return (Array.isArray(value) ? value[0] : value)?.slice(0, name === 'etag' ? 500 : 100) ?? null;
   };
-  return { kind: 'fresh', xml: decode(answer.body, header('content-type')), etag: header('etag'), lastModified: header('last-modified'), finalUrl: answer.finalUrl };
+  return {
+    kind: 'fresh',
+    xml: decode(answer.body, header('content-type')),
+    etag: header('etag'),
+    lastModified: header('last-modified'),
+    finalUrl: answer.finalUrl,
+  };
 }
 
 function decode(body: Buffer, contentType: string | null): string {
-  const declared = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]
-    ?? /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(body.subarray(0, 200).toString('latin1'))?.[1];
+  const declared =
+    /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ??
+    /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(body.subarray(0, 200).toString('latin1'))?.[1];
   try {
     return new TextDecoder(declared ?? 'utf-8').decode(body);
   } catch {

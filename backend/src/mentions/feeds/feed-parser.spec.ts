@@ -14,17 +14,26 @@ describe('feed parser', () => {
     const mentions = feedItemsToMentions(await parseFeed(fixture('reviews.rss.xml')), 'otzovik', 'https://reviews.example/feed', NOW);
     expect(mentions).toEqual([
       {
-        source: 'otzovik', externalId: 'otz-1001', url: 'https://reviews.example/otz/1001', author: 'Ольга',
+        source: 'otzovik',
+        externalId: 'otz-1001',
+        url: 'https://reviews.example/otz/1001',
+        author: 'Ольга',
         text: 'Ужасная доставка — Курьер опоздал на три часа и нагрубил. Ужасный сервис, больше «никогда» не закажу!',
         postedAt: '2026-11-30T06:15:00.000Z',
       },
       {
-        source: 'otzovik', externalId: 'https://reviews.example/otz/1002', url: 'https://reviews.example/otz/1002', author: 'john@example.com (John Smith)',
-        text: 'Great support team — Absolutely love the new app, support was quick & friendly! Five stars.', postedAt: '2026-12-01T12:00:00.000Z',
+        source: 'otzovik',
+        externalId: 'https://reviews.example/otz/1002',
+        url: 'https://reviews.example/otz/1002',
+        author: 'john@example.com (John Smith)',
+        text: 'Great support team — Absolutely love the new app, support was quick & friendly! Five stars.',
+        postedAt: '2026-12-01T12:00:00.000Z',
       },
       {
-        source: 'otzovik', externalId: createHash('sha1').update('Спасибо за быстрый ответ\n').digest('hex'),
-        text: 'Спасибо за быстрый ответ — Спасибо огромное, всё пришло быстро, очень довольна', postedAt: NOW.toISOString(),
+        source: 'otzovik',
+        externalId: createHash('sha1').update('Спасибо за быстрый ответ\n').digest('hex'),
+        text: 'Спасибо за быстрый ответ — Спасибо огромное, всё пришло быстро, очень довольна',
+        postedAt: NOW.toISOString(),
       },
     ]);
   });
@@ -33,12 +42,20 @@ describe('feed parser', () => {
     const mentions = feedItemsToMentions(await parseFeed(fixture('app-reviews.atom.xml')), 'rss', 'http://feeds.example/app.atom', NOW);
     expect(mentions).toEqual([
       {
-        source: 'rss', externalId: 'tag:reviews.example,2026:atom-1', url: 'https://reviews.example/app/1', author: 'Иван Петров',
-        text: 'Приложение постоянно падает — После обновления приложение вылетает при оплате, деньги списались дважды', postedAt: '2026-11-29T04:30:00.000Z',
+        source: 'rss',
+        externalId: 'tag:reviews.example,2026:atom-1',
+        url: 'https://reviews.example/app/1',
+        author: 'Иван Петров',
+        text: 'Приложение постоянно падает — После обновления приложение вылетает при оплате, деньги списались дважды',
+        postedAt: '2026-11-29T04:30:00.000Z',
       },
       {
-        source: 'rss', externalId: 'tag:reviews.example,2026:atom-2', url: 'http://feeds.example/atom/2', author: 'Jane Doe',
-        text: 'Fast delivery — Delivery was fast and the courier was very polite — thank you!', postedAt: '2026-11-28T10:00:00.000Z',
+        source: 'rss',
+        externalId: 'tag:reviews.example,2026:atom-2',
+        url: 'http://feeds.example/atom/2',
+        author: 'Jane Doe',
+        text: 'Fast delivery — Delivery was fast and the courier was very polite — thank you!',
+        postedAt: '2026-11-28T10:00:00.000Z',
       },
     ]);
   });

@@ -46,7 +46,10 @@ export async function parseFeed(xml: string): Promise<FeedItem[]> {
 
 /** Maps feed items to mentions of `source`; relative links are resolved against the feed's URL. */
 export function feedItemsToMentions(items: FeedItem[], source: string, feedUrl: string, now = new Date()): FeedMention[] {
-  return items.slice(0, MAX_FEED_ITEMS).map((item) => toMention(item, source, feedUrl, now)).filter((m): m is FeedMention => m !== null);
+  return items
+    .slice(0, MAX_FEED_ITEMS)
+    .map((item) => toMention(item, source, feedUrl, now))
+    .filter((m): m is FeedMention => m !== null);
 }
 
 function toMention(item: FeedItem, source: string, feedUrl: string, now: Date): FeedMention | null {
@@ -72,7 +75,9 @@ function toMention(item: FeedItem, source: string, feedUrl: string, now: Date): 
 function externalIdOf(id: string, title: string, date: string): string {
   const trimmed = id.trim();
   if (trimmed && trimmed.length <= MAX_EXTERNAL_ID) return trimmed;
-  return createHash('sha1').update(trimmed || `${title}\n${date}`).digest('hex');
+  return createHash('sha1')
+    .update(trimmed || `${title}\n${date}`)
+    .digest('hex');
 }
 
 /** xml2js gives strings, or { _: text, $: attributes } when an element has attributes. */

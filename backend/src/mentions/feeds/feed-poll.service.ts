@@ -50,7 +50,11 @@ export class FeedPollService {
     } catch (error) {
       // A database error while storing: the feed is retried with backoff like any failure.
       outcome.error = `could not store the items: ${(error as Error).message}`.slice(0, 500);
-      record = { status: 'error', error: outcome.error, nextInMinutes: nextPollMinutes(feed.pollIntervalMinutes, feed.consecutiveFailures + 1) };
+      record = {
+        status: 'error',
+        error: outcome.error,
+        nextInMinutes: nextPollMinutes(feed.pollIntervalMinutes, feed.consecutiveFailures + 1),
+      };
     }
     outcome.status = record.status;
     if (record.status === 'error') {
@@ -68,7 +72,11 @@ export class FeedPollService {
   }
 
   private async fetchAndIngest(feed: ClaimedFeed, outcome: Omit<PollOutcome, 'recorded'>): Promise<PollRecord> {
-    const failed = (error: string): PollRecord => ({ status: 'error', error, nextInMinutes: nextPollMinutes(feed.pollIntervalMinutes, feed.consecutiveFailures + 1) });
+    const failed = (error: string): PollRecord => ({
+      status: 'error',
+      error,
+      nextInMinutes: nextPollMinutes(feed.pollIntervalMinutes, feed.consecutiveFailures + 1),
+    });
     const fetched = await fetchFeed(feed.url, feed, { guard: this.guard, timeoutMs: this.config.feedTimeoutMs });
     if (fetched.kind === 'failed') return failed(fetched.error);
     if (fetched.kind === 'not_modified') return { status: 'not_modified', nextInMinutes: feed.pollIntervalMinutes };
@@ -84,6 +92,12 @@ export class FeedPollService {
       const result = await this.ingest.ingest(feed.workspaceId, mentions, 'feed', feed.id);
       Object.assign(outcome, { created: result.created, existing: result.existing, invalid: result.invalid });
     }
-    return { status: 'ok', etag: fetched.etag, lastModified: fetched.lastModified, created: outcome.created, nextInMinutes: feed.pollIntervalMinutes };
+    return {
+      status: 'ok',
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      created: outcome.created,
+      nextInMinutes: feed.pollIntervalMinutes,
+    };
   }
 }

@@ -1,8 +1,30 @@
 /** Named entities seen in feed text; anything else numeric is decoded generically, unknown names are kept. */
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', laquo: '«', raquo: '»',
-  hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', bdquo: '„', copy: '©', reg: '®', trade: '™', euro: '€',
-  times: '×', middot: '·', bull: '•', deg: '°', shy: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '—',
+  ndash: '–',
+  laquo: '«',
+  raquo: '»',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  bdquo: '„',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  euro: '€',
+  times: '×',
+  middot: '·',
+  bull: '•',
+  deg: '°',
+  shy: '',
 };
 
 /** Decodes HTML character references (&amp; &#1082; &#x41; …). */

@@ -45,7 +45,11 @@ export class MentionFeedsController {
   @WorkspaceAccess(WRITE)
   @ApiOperation({ summary: 'Rename, change the URL, source or interval, or switch a feed on or off' })
   @ApiOkResponse({ type: MentionFeedDto })
-  update(@CurrentWorkspace() ws: WorkspaceContext, @Param('feedId', uuidOr404('Feed')) id: string, @Body() body: UpdateMentionFeedDto): Promise<MentionFeedDto> {
+  update(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('feedId', uuidOr404('Feed')) id: string,
+    @Body() body: UpdateMentionFeedDto,
+  ): Promise<MentionFeedDto> {
     return this.feeds.update(ws.workspaceId, id, body);
   }
 

@@ -144,8 +144,11 @@ export class MentionFeedsRepository {
       .update()
       .set(set) // updated_at = now() comes with the entity's update-date column
       .where('workspace_id = :workspaceId AND id = :id AND lease_until = CAST(:leaseToken AS timestamptz)', {
-        workspaceId: feed.workspaceId, id: feed.id, leaseToken: feed.leaseToken,
-        nextInMinutes: outcome.nextInMinutes, created: outcome.status === 'ok' ? outcome.created : 0,
+        workspaceId: feed.workspaceId,
+        id: feed.id,
+        leaseToken: feed.leaseToken,
+        nextInMinutes: outcome.nextInMinutes,
+        created: outcome.status === 'ok' ? outcome.created : 0,
       })
       .execute();
     return (result.affected ?? 0) > 0;

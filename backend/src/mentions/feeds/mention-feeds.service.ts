@@ -43,7 +43,11 @@ export class MentionFeedsService {
       throw conflict('limit_reached', `A workspace can have at most ${MAX_FEEDS_PER_WORKSPACE} feeds; delete one first.`);
     }
     const row = await this.feeds.create({
-      workspaceId, url: input.url, name: input.name, source: input.source ?? 'rss', enabled: input.enabled ?? true,
+      workspaceId,
+      url: input.url,
+      name: input.name,
+      source: input.source ?? 'rss',
+      enabled: input.enabled ?? true,
       pollIntervalMinutes: input.pollIntervalMinutes ?? DEFAULT_INTERVAL_MINUTES,
     });
     if (!row) throw duplicateUrl();
@@ -75,7 +79,11 @@ export class MentionFeedsService {
     if (!claimed) throw conflict('poll_in_progress', 'This feed is being polled right now; try again in a moment.');
     const outcome = await this.polls.poll(claimed);
     return {
-      status: outcome.status, created: outcome.created, existing: outcome.existing, invalid: outcome.invalid, error: outcome.error,
+      status: outcome.status,
+      created: outcome.created,
+      existing: outcome.existing,
+      invalid: outcome.invalid,
+      error: outcome.error,
       feed: await this.get(workspaceId, id),
     };
   }
@@ -88,7 +96,9 @@ export class MentionFeedsService {
 
   private async assertUrl(workspaceId: string, url: string, exceptId: string | null): Promise<void> {
     const problem = await publicUrlProblem(url, this.guard, {
-      example: 'https://example.com/reviews.rss', credentialsHint: 'use a feed URL that needs no sign-in', caller: 'feeds',
+      example: 'https://example.com/reviews.rss',
+      credentialsHint: 'use a feed URL that needs no sign-in',
+      caller: 'feeds',
     });
     if (problem) throw validationError([{ field: 'url', message: problem }]);
     if (await this.feeds.urlTaken(workspaceId, url, exceptId)) throw duplicateUrl();
@@ -99,8 +109,18 @@ const duplicateUrl = () => conflict('duplicate_url', 'This workspace already has
 
 function toDto(row: FeedRow): MentionFeedDto {
   return {
-    id: row.id, url: row.url, name: row.name, source: row.source, enabled: row.enabled, pollIntervalMinutes: row.pollIntervalMinutes,
-    lastStatus: row.lastStatus, lastError: row.lastError, consecutiveFailures: row.consecutiveFailures, itemsIngested: row.itemsIngested,
-    lastPolledAt: iso(row.lastPolledAt), nextPollAt: row.nextPollAt.toISOString(), createdAt: row.createdAt.toISOString(),
+    id: row.id,
+    url: row.url,
+    name: row.name,
+    source: row.source,
+    enabled: row.enabled,
+    pollIntervalMinutes: row.pollIntervalMinutes,
+    lastStatus: row.lastStatus,
+    lastError: row.lastError,
+    consecutiveFailures: row.consecutiveFailures,
+    itemsIngested: row.itemsIngested,
+    lastPolledAt: iso(row.lastPolledAt),
+    nextPollAt: row.nextPollAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
   };
 }

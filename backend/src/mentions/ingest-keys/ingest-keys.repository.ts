@@ -41,7 +41,10 @@ export class IngestKeysRepository {
 
   /** Whether this signed message id was already processed for this key (the replay check). */
   async seen(keyId: string, messageId: string): Promise<boolean> {
-    const rows: unknown[] = await this.nonces.query(`SELECT 1 FROM mention_ingest_nonces WHERE key_id = $1 AND message_id = $2`, [keyId, messageId]);
+    const rows: unknown[] = await this.nonces.query(`SELECT 1 FROM mention_ingest_nonces WHERE key_id = $1 AND message_id = $2`, [
+      keyId,
+      messageId,
+    ]);
     return rows.length > 0;
   }
 

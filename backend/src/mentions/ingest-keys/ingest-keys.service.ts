@@ -6,7 +6,11 @@ import type { CreatedIngestKeyDto, IngestKeyDto } from '../mentions.dto';
 import { type IngestKeyRow, IngestKeysRepository } from './ingest-keys.repository';
 
 const toDto = (row: IngestKeyRow): IngestKeyDto => ({
-  id: row.id, keyId: row.keyId, name: row.name, lastUsedAt: row.lastUsedAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString(),
+  id: row.id,
+  keyId: row.keyId,
+  name: row.name,
+  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  createdAt: row.createdAt.toISOString(),
 });
 
 /** Keys that sign the mention webhook: a public key id and a secret shown once. */

@@ -34,7 +34,11 @@ export class SignedIngestService {
    * Everything that can be checked before the body is read: the key exists, the signature headers are there and
    * fresh. app.factory runs it ahead of the raw body parser, so an unknown key or unsigned request costs no body read.
    */
-  async authenticate(keyId: string | undefined, headers: Record<string, string | string[] | undefined>, now = new Date()): Promise<IngestKeyRow> {
+  async authenticate(
+    keyId: string | undefined,
+    headers: Record<string, string | string[] | undefined>,
+    now = new Date(),
+  ): Promise<IngestKeyRow> {
     if (typeof keyId !== 'string' || !keyId) throw unauthorized('missing_key', 'Send your ingest key id in the otklik-key header.');
     // Not a key id's shape: no need to ask the database.
     const key = keyId.length <= 100 ? await this.keys.byKeyId(keyId) : null;
@@ -45,7 +49,10 @@ export class SignedIngestService {
     }
     const timestamp = Number(stamp);
     if (!Number.isInteger(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > SIGNATURE_TOLERANCE_SECONDS) {
-      throw unauthorized('stale_request', `webhook-timestamp must be the current Unix time in seconds (within ${SIGNATURE_TOLERANCE_SECONDS} s); check the sender's clock.`);
+      throw unauthorized(
+        'stale_request',
+        `webhook-timestamp must be the current Unix time in seconds (within ${SIGNATURE_TOLERANCE_SECONDS} s); check the sender's clock.`,
+      );
     }
     return key;
   }
@@ -56,16 +63,26 @@ export class SignedIngestService {
     const id = headers['webhook-id']!;
     // The signature covers the bytes as sent, so a body that is not UTF-8 still verifies and is then refused for what it is.
     if (!verifyWebhook(key.secret, headers, request.rawBody, now, SIGNATURE_TOLERANCE_SECONDS)) {
-      throw unauthorized('bad_signature', 'webhook-signature does not match the body: sign `${webhook-id}.${webhook-timestamp}.${body}` with HMAC-SHA256 and the key secret.');
+      throw unauthorized(
+        'bad_signature',
+        'webhook-signature does not match the body: sign `${webhook-id}.${webhook-timestamp}.${body}` with HMAC-SHA256 and the key secret.',
+      );
     }
     const body = decodeUtf8(request.rawBody);
-    if (await this.keys.seen(key.keyId, id)) throw conflict('replayed', 'This webhook-id was already processed; send new mentions with a new webhook-id.');
+    if (await this.keys.seen(key.keyId, id))
+      throw conflict('replayed', 'This webhook-id was already processed; send new mentions with a new webhook-id.');
 
     const mentions = await parseMentions(body, request.rawBody);
     const result = await this.ingest.ingest(key.workspaceId, mentions, 'webhook');
     await this.keys.remember(key.keyId, id, SIGNATURE_TOLERANCE_SECONDS * 2);
     if (result.invalid === mentions.length) {
-      throw validationError(result.items.flatMap((item) => (item.errors ?? []).map((e) => ({ field: `mentions[${item.index}]${e.field ? `.${e.field}` : ''}`, message: e.message }))), 'mentions', 'mentions');
+      throw validationError(
+        result.items.flatMap((item) =>
+          (item.errors ?? []).map((e) => ({ field: `mentions[${item.index}]${e.field ? `.${e.field}` : ''}`, message: e.message })),
+        ),
+        'mentions',
+        'mentions',
+      );
     }
     return result;
   }

@@ -5,7 +5,14 @@ import { MentionAlertEntity } from './mention-alert.entity';
 
 export type SpikeAlertRow = Pick<MentionAlertEntity, 'id' | 'day' | 'negativeCount' | 'baseline' | 'factor' | 'createdAt'>;
 
-const toRow = ({ id, day, negativeCount, baseline, factor, createdAt }: SpikeAlertRow): SpikeAlertRow => ({ id, day, negativeCount, baseline, factor, createdAt });
+const toRow = ({ id, day, negativeCount, baseline, factor, createdAt }: SpikeAlertRow): SpikeAlertRow => ({
+  id,
+  day,
+  negativeCount,
+  baseline,
+  factor,
+  createdAt,
+});
 
 /** mention_alerts: spikes of negative mentions, one per (kind, day). */
 @Injectable()
@@ -17,7 +24,11 @@ export class MentionAlertsRepository {
   }
 
   /** Records the day's spike alert; null when that day already has one. The stored row comes back as stored (real columns rounded). */
-  async insertSpike(manager: EntityManager, workspaceId: string, alert: Pick<MentionAlertEntity, 'day' | 'negativeCount' | 'baseline' | 'factor'>): Promise<SpikeAlertRow | null> {
+  async insertSpike(
+    manager: EntityManager,
+    workspaceId: string,
+    alert: Pick<MentionAlertEntity, 'day' | 'negativeCount' | 'baseline' | 'factor'>,
+  ): Promise<SpikeAlertRow | null> {
     const result = await manager
       .createQueryBuilder()
       .insert()

@@ -34,14 +34,33 @@ export class SpikeAlertsService {
     for (const day of [...new Set(days)].sort()) {
       const previous = daysBefore(day, settings.baselineDays);
       const counts = await this.mentions.negativePerDay(workspaceId, previous[0], day);
-      const verdict = judgeSpike(counts.get(day) ?? 0, previous.map((d) => counts.get(d) ?? 0), settings);
+      const verdict = judgeSpike(
+        counts.get(day) ?? 0,
+        previous.map((d) => counts.get(d) ?? 0),
+        settings,
+      );
       if (!verdict.spike) continue;
       const alert = await this.alerts.transaction(async (manager) => {
-        const row = await this.alerts.insertSpike(manager, workspaceId, { day, negativeCount: verdict.count, baseline: verdict.baseline, factor: settings.factor });
+        const row = await this.alerts.insertSpike(manager, workspaceId, {
+          day,
+          negativeCount: verdict.count,
+          baseline: verdict.baseline,
+          factor: settings.factor,
+        });
         if (row) {
-          await this.events.publish(workspaceId, 'spike.alert', {
-            alertId: row.id, day, negativeCount: verdict.count, baseline: verdict.baseline, factor: settings.factor, threshold: verdict.threshold,
-          }, manager);
+          await this.events.publish(
+            workspaceId,
+            'spike.alert',
+            {
+              alertId: row.id,
+              day,
+              negativeCount: verdict.count,
+              baseline: verdict.baseline,
+              factor: settings.factor,
+              threshold: verdict.threshold,
+            },
+            manager,
+          );
         }
         return row;
       });

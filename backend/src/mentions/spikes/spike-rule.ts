@@ -19,7 +19,12 @@ export interface SpikeVerdict {
 export function judgeSpike(count: number, previousDays: readonly number[], settings: SpikeSettings): SpikeVerdict {
   const baseline = previousDays.length === 0 ? 0 : previousDays.reduce((a, b) => a + b, 0) / previousDays.length;
   const threshold = Math.max(settings.minCount, settings.factor * Math.max(baseline, 1));
-  return { spike: count >= settings.minCount && count > settings.factor * Math.max(baseline, 1), count, baseline: round2(baseline), threshold: round2(threshold) };
+  return {
+    spike: count >= settings.minCount && count > settings.factor * Math.max(baseline, 1),
+    count,
+    baseline: round2(baseline),
+    threshold: round2(threshold),
+  };
 }
 
 /** The `days` UTC dates before `day` (YYYY-MM-DD), oldest first. */

@@ -17,12 +17,26 @@ function prng(seed: number) {
 const MIN = 60_000;
 const ZONES = ['Europe/Moscow', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/Santiago'];
 // DST changes of 2026 in those zones (UTC), where bugs would hide.
-const CHANGES = ['2026-03-29T01:00Z', '2026-10-25T01:00Z', '2026-03-08T07:00Z', '2026-11-01T06:00Z', '2026-04-04T15:00Z', '2026-10-03T15:30Z', '2026-04-05T03:00Z', '2026-09-06T04:00Z']
-  .map(Date.parse);
+const CHANGES = [
+  '2026-03-29T01:00Z',
+  '2026-10-25T01:00Z',
+  '2026-03-08T07:00Z',
+  '2026-11-01T06:00Z',
+  '2026-04-04T15:00Z',
+  '2026-10-03T15:30Z',
+  '2026-04-05T03:00Z',
+  '2026-09-06T04:00Z',
+].map(Date.parse);
 
 const office: WorkingInterval[] = [{ start: '09:00', end: '18:00' }];
-const lunch: WorkingInterval[] = [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }];
-const nights: WorkingInterval[] = [{ start: '00:00', end: '06:00' }, { start: '20:00', end: '24:00' }];
+const lunch: WorkingInterval[] = [
+  { start: '09:00', end: '13:00' },
+  { start: '14:00', end: '18:00' },
+];
+const nights: WorkingInterval[] = [
+  { start: '00:00', end: '06:00' },
+  { start: '20:00', end: '24:00' },
+];
 const allDay: WorkingInterval[] = [{ start: '00:00', end: '24:00' }];
 
 const calendarCache = new Map<string, BusinessCalendar[]>();
@@ -32,10 +46,20 @@ function calendars(timeZone: string): BusinessCalendar[] {
 }
 function makeCalendars(timeZone: string): BusinessCalendar[] {
   return [
-    { timeZone, workingHours: { 1: office, 2: office, 3: office, 4: office, 5: office }, holidays: ['2026-03-09', '2026-10-26', '2026-11-02', '2026-04-06'] },
     {
-      timeZone, workingHours: { 1: lunch, 2: lunch, 3: lunch, 4: lunch, 5: lunch, 6: [{ start: '10:00', end: '16:00' }] }, holidays: ['2026-03-27'],
-      extraWorkingDays: [{ date: '2026-03-29', hours: office }, { date: '2026-11-01', hours: office }, { date: '2026-10-04', hours: lunch }],
+      timeZone,
+      workingHours: { 1: office, 2: office, 3: office, 4: office, 5: office },
+      holidays: ['2026-03-09', '2026-10-26', '2026-11-02', '2026-04-06'],
+    },
+    {
+      timeZone,
+      workingHours: { 1: lunch, 2: lunch, 3: lunch, 4: lunch, 5: lunch, 6: [{ start: '10:00', end: '16:00' }] },
+      holidays: ['2026-03-27'],
+      extraWorkingDays: [
+        { date: '2026-03-29', hours: office },
+        { date: '2026-11-01', hours: office },
+        { date: '2026-10-04', hours: lunch },
+      ],
     },
     { timeZone, workingHours: { 0: nights, 1: nights, 2: nights, 3: nights, 4: nights, 5: nights, 6: nights }, holidays: ['2026-10-24'] },
     { timeZone, workingHours: { 0: allDay, 1: allDay, 2: allDay, 3: allDay, 4: allDay, 5: allDay, 6: allDay }, holidays: [] },
@@ -44,7 +68,15 @@ function makeCalendars(timeZone: string): BusinessCalendar[] {
 
 /** Independent reference: is the minute starting at `t` working time? Offsets are constant within 15-minute UTC buckets in these zones. */
 function oracle(cal: BusinessCalendar) {
-  const fmt = new Intl.DateTimeFormat('en-US', { timeZone: cal.timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone: cal.timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
   const offsets = new Map<number, number>();
   const offset = (t: number) => {
     const bucket = Math.floor(t / (15 * MIN)) * 15 * MIN;
@@ -61,7 +93,7 @@ function oracle(cal: BusinessCalendar) {
     const wall = new Date(t + offset(t));
     const date = wall.toISOString().slice(0, 10);
     const extra = cal.extraWorkingDays?.find((x) => x.date === date);
-    const hours = extra ? extra.hours : cal.holidays.includes(date) ? [] : cal.workingHours[wall.getUTCDay() as 0] ?? [];
+    const hours = extra ? extra.hours : cal.holidays.includes(date) ? [] : (cal.workingHours[wall.getUTCDay() as 0] ?? []);
     const m = wall.getUTCHours() * 60 + wall.getUTCMinutes();
     return hours.some((iv) => m >= toMin(iv.start) && m < toMin(iv.end));
   };
@@ -85,7 +117,10 @@ describe('addBusinessTime ⇄ businessMinutesBetween', () => {
       const zone = ZONES[i % ZONES.length];
       const cal = i % 13 === 0 ? CALENDAR_24X7 : calendars(zone)[Math.floor(rnd() * 4)];
       // Anywhere in 2025–2027, or within days of a DST change; millisecond precision.
-      const start = rnd() < 0.5 ? Date.UTC(2025, 0, 1) + Math.floor(rnd() * 3 * 365 * 86_400_000) : CHANGES[Math.floor(rnd() * CHANGES.length)] + Math.floor((rnd() - 0.7) * 5 * 86_400_000);
+      const start =
+        rnd() < 0.5
+          ? Date.UTC(2025, 0, 1) + Math.floor(rnd() * 3 * 365 * 86_400_000)
+          : CHANGES[Math.floor(rnd() * CHANGES.length)] + Math.floor((rnd() - 0.7) * 5 * 86_400_000);
       const minutes = Math.floor(rnd() * 20 * 540) + 1;
       const pauses = rnd() < 0.5 ? randomPauses(rnd, start, false) : [];
       const due = addBusinessTime(new Date(start), minutes, cal, pauses as Array<Pause & { to: Date }>);
@@ -135,7 +170,9 @@ describe('agreement with a minute-by-minute oracle', () => {
       let t = start;
       for (let left = minutes; left > 0; t += MIN) if (working(t) && !paused(t)) left--;
       const context = `${zone} calendar ${Math.floor(i / ZONES.length) % 4} start ${new Date(start).toISOString()} + ${minutes} min`;
-      expect(addBusinessTime(new Date(start), minutes, cal, pauses as Array<Pause & { to: Date }>).toISOString(), context).toBe(new Date(t).toISOString());
+      expect(addBusinessTime(new Date(start), minutes, cal, pauses as Array<Pause & { to: Date }>).toISOString(), context).toBe(
+        new Date(t).toISOString(),
+      );
       // Elapsed over an arbitrary whole-minute window, counted the same naive way.
       const end = start + Math.floor(rnd() * 3 * 1440) * MIN;
       let count = 0;

@@ -6,7 +6,9 @@ import { withRussianProductionCalendar } from './russian-calendar';
 // Every expectation below is computed by hand; offsets are written into the ISO strings.
 const at = (iso: string) => new Date(iso);
 const everyDay = (timeZone: string, hours: WorkingInterval[]): BusinessCalendar => ({
-  timeZone, workingHours: { 0: hours, 1: hours, 2: hours, 3: hours, 4: hours, 5: hours, 6: hours }, holidays: [],
+  timeZone,
+  workingHours: { 0: hours, 1: hours, 2: hours, 3: hours, 4: hours, 5: hours, 6: hours },
+  holidays: [],
 });
 const moscow = defaultBusinessCalendar('Europe/Moscow'); // Mon–Fri 09:00–18:00, UTC+3 all year
 
@@ -66,7 +68,11 @@ describe('holidays and the Russian production calendar', () => {
 
   it('works an extra Saturday (and a shortened pre-holiday day)', () => {
     // Example 2025 decree: Sat 1 Nov works (shortened to 09–17 before the 4 Nov holiday), Mon 3 Nov is off.
-    const ru2025 = withRussianProductionCalendar(moscow, 2025, { workingDays: ['2025-11-01'], shortDays: ['2025-11-01'], daysOff: ['2025-11-03'] });
+    const ru2025 = withRussianProductionCalendar(moscow, 2025, {
+      workingDays: ['2025-11-01'],
+      shortDays: ['2025-11-01'],
+      daysOff: ['2025-11-03'],
+    });
     // Fri 31 Oct 17:00–18:00 = 60; Sat 1 Nov 09:00 + 60 = 10:00.
     expect(addBusinessTime(at('2025-10-31T17:00+03:00'), 120, ru2025)).toEqual(at('2025-11-01T10:00+03:00'));
     // 10 h: Fri 60 + Sat 09–17 480 = 540; Sun off, Mon 3 off, Tue 4 holiday; Wed 5 09:00 + 60 = 10:00.
@@ -77,7 +83,10 @@ describe('holidays and the Russian production calendar', () => {
 });
 
 describe('split days (lunch 13:00–14:00)', () => {
-  const lunch: WorkingInterval[] = [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }];
+  const lunch: WorkingInterval[] = [
+    { start: '09:00', end: '13:00' },
+    { start: '14:00', end: '18:00' },
+  ];
   const split: BusinessCalendar = { ...moscow, workingHours: { 1: lunch, 2: lunch, 3: lunch, 4: lunch, 5: lunch } };
 
   it('jumps over lunch', () => {
@@ -123,7 +132,16 @@ describe('DST changes', () => {
 
   it('Berlin: boundaries inside the skipped and the repeated hour', () => {
     // Sunday 01:00–02:30 + 02:30–05:00 (boundary at 02:30).
-    const night = { timeZone: 'Europe/Berlin', workingHours: { 0: [{ start: '01:00', end: '02:30' }, { start: '02:30', end: '05:00' }] }, holidays: [] };
+    const night = {
+      timeZone: 'Europe/Berlin',
+      workingHours: {
+        0: [
+          { start: '01:00', end: '02:30' },
+          { start: '02:30', end: '05:00' },
+        ],
+      },
+      holidays: [],
+    };
     // Ordinary Sunday 2026-03-22: 4 h.
     expect(businessMinutesBetween(at('2026-03-21T12:00Z'), at('2026-03-23T12:00Z'), night)).toBe(240);
     // 2026-03-29: 02:30 doesn't exist → the jump at 02:00 CET = 01:00Z; 01:00 CET (00:00Z) … 05:00 CEST (03:00Z) = 3 h.
@@ -162,7 +180,10 @@ describe('DST changes', () => {
 });
 
 describe('half-hour offset (Asia/Kolkata, UTC+05:30, Mon–Fri 10–19)', () => {
-  const kolkata: BusinessCalendar = { ...defaultBusinessCalendar('Asia/Kolkata'), workingHours: Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ start: '10:00', end: '19:00' }]])) };
+  const kolkata: BusinessCalendar = {
+    ...defaultBusinessCalendar('Asia/Kolkata'),
+    workingHours: Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ start: '10:00', end: '19:00' }]])),
+  };
   it('Friday 18:00 IST + 2 h → Monday 11:00 IST (05:30Z)', () => {
     // Fri 6 Feb 18:00–19:00 = 60; Mon 9 Feb 10:00 + 60 = 11:00 IST = 05:30Z.
     expect(addBusinessTime(at('2026-02-06T18:00+05:30'), 120, kolkata)).toEqual(at('2026-02-09T05:30Z'));
@@ -192,7 +213,11 @@ describe('pauses (waiting on the customer)', () => {
 
   it('overlapping and nested pauses merge', () => {
     // [11:00, 12:00) ∪ [11:30, 12:30) ∪ [12:15, 12:20) = [11:00, 12:30) → as above, 15:30.
-    const pauses = [{ from: mon('11:30'), to: mon('12:30') }, { from: mon('11:00'), to: mon('12:00') }, { from: mon('12:15'), to: mon('12:20') }];
+    const pauses = [
+      { from: mon('11:30'), to: mon('12:30') },
+      { from: mon('11:00'), to: mon('12:00') },
+      { from: mon('12:15'), to: mon('12:20') },
+    ];
     expect(addBusinessTime(mon('10:00'), 240, moscow, pauses)).toEqual(mon('15:30'));
   });
 
@@ -212,7 +237,12 @@ describe('pauses (waiting on the customer)', () => {
   });
 
   it('empty or reversed pauses are ignored; invalid dates rejected', () => {
-    expect(addBusinessTime(mon('10:00'), 60, moscow, [{ from: mon('10:30'), to: mon('10:30') }, { from: mon('10:40'), to: mon('10:20') }])).toEqual(mon('11:00'));
+    expect(
+      addBusinessTime(mon('10:00'), 60, moscow, [
+        { from: mon('10:30'), to: mon('10:30') },
+        { from: mon('10:40'), to: mon('10:20') },
+      ]),
+    ).toEqual(mon('11:00'));
     expect(() => addBusinessTime(mon('10:00'), 60, moscow, [{ from: new Date(NaN), to: mon('10:30') }])).toThrow(/pause 1 start/);
   });
 });

@@ -60,7 +60,8 @@ export function addBusinessTime(start: Date, durationMinutes: number, calendar: 
 export function addBusinessTime(start: Date, durationMinutes: number, calendar: BusinessCalendar, pauses?: readonly Pause[]): Date | null;
 export function addBusinessTime(start: Date, durationMinutes: number, calendar: BusinessCalendar, pauses?: readonly Pause[]): Date | null {
   const t0 = ms(start, 'start');
-  if (!Number.isFinite(durationMinutes) || durationMinutes < 0) throw new RangeError(`duration must be a non-negative number of minutes, got ${durationMinutes}`);
+  if (!Number.isFinite(durationMinutes) || durationMinutes < 0)
+    throw new RangeError(`duration must be a non-negative number of minutes, got ${durationMinutes}`);
   let remaining = Math.round(durationMinutes * MINUTE_MS);
   if (remaining === 0) return new Date(t0);
   const cal = compileCalendar(calendar);

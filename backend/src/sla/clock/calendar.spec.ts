@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { addBusinessTime } from './business-time';
-import { CALENDAR_24X7, compileCalendar, defaultBusinessCalendar, InvalidCalendarError, validateCalendar, workingDayMinutes } from './calendar';
+import {
+  CALENDAR_24X7,
+  compileCalendar,
+  defaultBusinessCalendar,
+  InvalidCalendarError,
+  validateCalendar,
+  workingDayMinutes,
+} from './calendar';
 import { russianStatutoryHolidays, withRussianProductionCalendar } from './russian-calendar';
 import { instantOfWall, localDayOf, offsetAt } from './tz';
 
@@ -15,12 +22,19 @@ describe('validateCalendar', () => {
       timeZone: 'Mars/Olympus',
       workingHours: {
         1: [{ start: '18:00', end: '09:00' }],
-        2: [{ start: '09:00', end: '13:00' }, { start: '12:00', end: '18:00' }],
+        2: [
+          { start: '09:00', end: '13:00' },
+          { start: '12:00', end: '18:00' },
+        ],
         3: [{ start: '9:00', end: '25:00' }],
         9: [],
       },
       holidays: ['2026-02-30', 'tomorrow'],
-      extraWorkingDays: [{ date: '2026-02-28', hours: [] }, { date: '2026-02-28', hours: [] }, { date: '2026-13-01', hours: [] }],
+      extraWorkingDays: [
+        { date: '2026-02-28', hours: [] },
+        { date: '2026-02-28', hours: [] },
+        { date: '2026-13-01', hours: [] },
+      ],
     });
     expect(problems).toEqual([
       'timeZone "Mars/Olympus" is not a known IANA time zone (e.g. Europe/Moscow, America/New_York)',
@@ -43,11 +57,27 @@ describe('validateCalendar', () => {
     expect(validateCalendar({ workingHours: { 1: [{ start: '09:00', end: '18:00' }] }, holidays: [] })).toEqual([
       'timeZone is required (an IANA name such as Europe/Moscow)',
     ]);
-    expect(validateCalendar({ ...defaultBusinessCalendar('UTC'), holidays: ['2026-05-02'], extraWorkingDays: [{ date: '2026-05-02', hours: [{ start: '09:00', end: '18:00' }] }] }))
-      .toEqual(['2026-05-02 is both a holiday and an extra working day']);
+    expect(
+      validateCalendar({
+        ...defaultBusinessCalendar('UTC'),
+        holidays: ['2026-05-02'],
+        extraWorkingDays: [{ date: '2026-05-02', hours: [{ start: '09:00', end: '18:00' }] }],
+      }),
+    ).toEqual(['2026-05-02 is both a holiday and an extra working day']);
     expect(validateCalendar(null)).toEqual(['calendar must be an object']);
     // Touching intervals are fine (they merge).
-    expect(validateCalendar({ timeZone: 'UTC', workingHours: { 1: [{ start: '09:00', end: '13:00' }, { start: '13:00', end: '24:00' }] }, holidays: [] })).toEqual([]);
+    expect(
+      validateCalendar({
+        timeZone: 'UTC',
+        workingHours: {
+          1: [
+            { start: '09:00', end: '13:00' },
+            { start: '13:00', end: '24:00' },
+          ],
+        },
+        holidays: [],
+      }),
+    ).toEqual([]);
   });
 
   it('the clock refuses an invalid calendar with the problems listed', () => {
@@ -62,8 +92,8 @@ describe('validateCalendar', () => {
     expect(error).toBeInstanceOf(InvalidCalendarError);
     expect((error as InvalidCalendarError).problems).toHaveLength(2);
     expect((error as Error).message).toBe(
-      'Invalid business calendar: timeZone "Europe/Nowhere" is not a known IANA time zone (e.g. Europe/Moscow, America/New_York); '
-      + 'workingHours Monday, interval 1 (18:00–09:00): end must be after start (overnight shifts are not supported; split them at midnight)',
+      'Invalid business calendar: timeZone "Europe/Nowhere" is not a known IANA time zone (e.g. Europe/Moscow, America/New_York); ' +
+        'workingHours Monday, interval 1 (18:00–09:00): end must be after start (overnight shifts are not supported; split them at midnight)',
     );
   });
 });
@@ -76,16 +106,28 @@ describe('compileCalendar', () => {
     expect(compileCalendar(JSON.parse(JSON.stringify(cal)))).toBe(compiledOnce);
     expect(compileCalendar({ ...cal, holidays: ['2026-01-26'] })).not.toBe(compiledOnce);
     // Monday 2026-02-09 09:00–18:00 IST = 03:30Z–12:30Z.
-    expect(compiledOnce.intervalsOn(Date.UTC(2026, 1, 9) / 86_400_000)).toEqual([Date.parse('2026-02-09T03:30Z'), Date.parse('2026-02-09T12:30Z')]);
+    expect(compiledOnce.intervalsOn(Date.UTC(2026, 1, 9) / 86_400_000)).toEqual([
+      Date.parse('2026-02-09T03:30Z'),
+      Date.parse('2026-02-09T12:30Z'),
+    ]);
   });
 });
 
 describe('workingDayMinutes', () => {
   it('is the usual day length', () => {
     expect(workingDayMinutes(defaultBusinessCalendar('UTC'))).toBe(540);
-    const lunch = [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }];
+    const lunch = [
+      { start: '09:00', end: '13:00' },
+      { start: '14:00', end: '18:00' },
+    ];
     // Mon–Thu 8 h, Fri 7 h (short Friday): the most common length wins.
-    expect(workingDayMinutes({ timeZone: 'UTC', workingHours: { 1: lunch, 2: lunch, 3: lunch, 4: lunch, 5: [{ start: '09:00', end: '16:00' }] }, holidays: [] })).toBe(480);
+    expect(
+      workingDayMinutes({
+        timeZone: 'UTC',
+        workingHours: { 1: lunch, 2: lunch, 3: lunch, 4: lunch, 5: [{ start: '09:00', end: '16:00' }] },
+        holidays: [],
+      }),
+    ).toBe(480);
     expect(workingDayMinutes(CALENDAR_24X7)).toBe(1440);
   });
 });
@@ -93,14 +135,30 @@ describe('workingDayMinutes', () => {
 describe('Russian production calendar helper', () => {
   it('lists the statutory holidays of a year', () => {
     expect(russianStatutoryHolidays(2027)).toEqual([
-      '2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-08',
-      '2027-02-23', '2027-03-08', '2027-05-01', '2027-05-09', '2027-06-12', '2027-11-04',
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+      '2027-01-04',
+      '2027-01-05',
+      '2027-01-06',
+      '2027-01-07',
+      '2027-01-08',
+      '2027-02-23',
+      '2027-03-08',
+      '2027-05-01',
+      '2027-05-09',
+      '2027-06-12',
+      '2027-11-04',
     ]);
   });
 
   it('merges decree days off, working Saturdays and short days into a new, valid calendar', () => {
     const base = defaultBusinessCalendar('Europe/Moscow');
-    const cal = withRussianProductionCalendar(base, 2025, { daysOff: ['2025-11-03'], workingDays: ['2025-11-01'], shortDays: ['2025-11-01', '2025-12-30'] });
+    const cal = withRussianProductionCalendar(base, 2025, {
+      daysOff: ['2025-11-03'],
+      workingDays: ['2025-11-01'],
+      shortDays: ['2025-11-01', '2025-12-30'],
+    });
     expect(base.holidays).toEqual([]); // input untouched
     expect(cal.holidays).toContain('2025-11-03');
     expect(cal.holidays).toContain('2025-11-04');
@@ -113,11 +171,23 @@ describe('Russian production calendar helper', () => {
   });
 
   it('shortens the last interval of a split day, and accepts explicit hours', () => {
-    const lunch = [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }];
+    const lunch = [
+      { start: '09:00', end: '13:00' },
+      { start: '14:00', end: '18:00' },
+    ];
     const base = { timeZone: 'Europe/Moscow', workingHours: { 1: lunch, 2: lunch, 3: lunch, 4: lunch, 5: lunch }, holidays: [] };
-    const cal = withRussianProductionCalendar(base, 2026, { shortDays: ['2026-04-30'], workingDays: [{ date: '2026-06-13', hours: [{ start: '10:00', end: '15:00' }] }] });
+    const cal = withRussianProductionCalendar(base, 2026, {
+      shortDays: ['2026-04-30'],
+      workingDays: [{ date: '2026-06-13', hours: [{ start: '10:00', end: '15:00' }] }],
+    });
     expect(cal.extraWorkingDays).toEqual([
-      { date: '2026-04-30', hours: [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '17:00' }] },
+      {
+        date: '2026-04-30',
+        hours: [
+          { start: '09:00', end: '13:00' },
+          { start: '14:00', end: '17:00' },
+        ],
+      },
       { date: '2026-06-13', hours: [{ start: '10:00', end: '15:00' }] },
     ]);
   });

@@ -80,7 +80,9 @@ function intervalProblems(where: string, list: unknown): string[] {
     if (end === null) problems.push(`${label}: end ${JSON.stringify(iv?.end)} is not a time from 00:00 to 24:00`);
     if (start === null || end === null || start === 1440) return;
     if (end <= start) {
-      problems.push(`${label} (${iv!.start}–${iv!.end}): end must be after start (overnight shifts are not supported; split them at midnight)`);
+      problems.push(
+        `${label} (${iv!.start}–${iv!.end}): end must be after start (overnight shifts are not supported; split them at midnight)`,
+      );
       return;
     }
     parsed.push([start, end, `${iv!.start}–${iv!.end}`]);
@@ -98,7 +100,8 @@ export function validateCalendar(calendar: unknown): string[] {
   const c = calendar as Partial<BusinessCalendar>;
   const problems: string[] = [];
   if (typeof c.timeZone !== 'string' || !c.timeZone) problems.push('timeZone is required (an IANA name such as Europe/Moscow)');
-  else if (!isKnownTimeZone(c.timeZone)) problems.push(`timeZone "${c.timeZone}" is not a known IANA time zone (e.g. Europe/Moscow, America/New_York)`);
+  else if (!isKnownTimeZone(c.timeZone))
+    problems.push(`timeZone "${c.timeZone}" is not a known IANA time zone (e.g. Europe/Moscow, America/New_York)`);
 
   const weekly = c.workingHours;
   let anyWorking = false;

@@ -2,7 +2,14 @@
 export { addBusinessTime, businessMinutesBetween } from './business-time';
 export type { ClosedPause, Pause } from './business-time';
 export {
-  assertValidCalendar, CALENDAR_24X7, compileCalendar, defaultBusinessCalendar, InvalidCalendarError, validateCalendar, WEEKDAY_NAMES, workingDayMinutes,
+  assertValidCalendar,
+  CALENDAR_24X7,
+  compileCalendar,
+  defaultBusinessCalendar,
+  InvalidCalendarError,
+  validateCalendar,
+  WEEKDAY_NAMES,
+  workingDayMinutes,
 } from './calendar';
 export type { BusinessCalendar, ExtraWorkingDay, Weekday, WorkingInterval } from './calendar';
 export { russianStatutoryHolidays, withRussianProductionCalendar } from './russian-calendar';

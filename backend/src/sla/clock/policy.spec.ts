@@ -26,13 +26,19 @@ describe('defaultSlaPolicy + targetFor', () => {
   });
 
   it('sizes "a business day" to the calendar: 8 h with a lunch break', () => {
-    const lunch = [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }];
+    const lunch = [
+      { start: '09:00', end: '13:00' },
+      { start: '14:00', end: '18:00' },
+    ];
     const p = defaultSlaPolicy({ ...moscow, workingHours: { 1: lunch, 2: lunch, 3: lunch, 4: lunch, 5: lunch } });
     expect(targetFor(p, 'low', 'email')).toEqual({ firstResponseMinutes: 480, resolutionMinutes: 2400, clock: 'business' });
   });
 
   it('takes each field from the most specific rule that sets it', () => {
-    const p: SlaPolicy = { ...policy, rules: { ...policy.rules, urgent: { ...policy.rules.urgent, chat: { firstResponseMinutes: 15, clock: 'calendar' } } } };
+    const p: SlaPolicy = {
+      ...policy,
+      rules: { ...policy.rules, urgent: { ...policy.rules.urgent, chat: { firstResponseMinutes: 15, clock: 'calendar' } } },
+    };
     // urgent/chat sets first response and clock; resolution comes from urgent/*.
     expect(targetFor(p, 'urgent', 'chat')).toEqual({ firstResponseMinutes: 15, resolutionMinutes: 240, clock: 'calendar' });
     expect(targetFor(p, 'urgent', 'social')).toEqual({ firstResponseMinutes: 60, resolutionMinutes: 240, clock: 'business' });
@@ -60,8 +66,10 @@ describe('deadlines', () => {
     const target = { firstResponseMinutes: 60, resolutionMinutes: 240, clock: 'calendar' as const };
     // Fri 17:00 MSK = 14:00Z: first response 15:00Z (warn 14:48Z), resolution 18:00Z (warn 192 min = 17:12Z).
     expect(deadlines(at('2026-02-06T17:00+03:00'), target, moscow)).toEqual({
-      firstResponseDue: at('2026-02-06T15:00Z'), firstResponseWarnAt: at('2026-02-06T14:48Z'),
-      resolutionDue: at('2026-02-06T18:00Z'), resolutionWarnAt: at('2026-02-06T17:12Z'),
+      firstResponseDue: at('2026-02-06T15:00Z'),
+      firstResponseWarnAt: at('2026-02-06T14:48Z'),
+      resolutionDue: at('2026-02-06T18:00Z'),
+      resolutionWarnAt: at('2026-02-06T17:12Z'),
     });
   });
 
@@ -74,22 +82,42 @@ describe('deadlines', () => {
     expect(closed.resolutionDue).toEqual(at('2026-02-10T11:30+03:00'));
     // Open pause from 10:50: 48-min first-response warning (10:48) is reached before it, the rest is unknown.
     const open = deadlines(opened, target, moscow, [{ from: at('2026-02-09T10:50+03:00'), to: null }]);
-    expect(open).toEqual({ firstResponseDue: null, firstResponseWarnAt: at('2026-02-09T10:48+03:00'), resolutionDue: null, resolutionWarnAt: null });
+    expect(open).toEqual({
+      firstResponseDue: null,
+      firstResponseWarnAt: at('2026-02-09T10:48+03:00'),
+      resolutionDue: null,
+      resolutionWarnAt: null,
+    });
   });
 
   it('no target, no deadline; a custom warning share', () => {
-    const d = deadlines(at('2026-02-09T10:00+03:00'), { firstResponseMinutes: null, resolutionMinutes: 100, clock: 'business' }, moscow, [], 0.5);
-    expect(d).toEqual({ firstResponseDue: null, firstResponseWarnAt: null, resolutionDue: at('2026-02-09T11:40+03:00'), resolutionWarnAt: at('2026-02-09T10:50+03:00') });
+    const d = deadlines(
+      at('2026-02-09T10:00+03:00'),
+      { firstResponseMinutes: null, resolutionMinutes: 100, clock: 'business' },
+      moscow,
+      [],
+      0.5,
+    );
+    expect(d).toEqual({
+      firstResponseDue: null,
+      firstResponseWarnAt: null,
+      resolutionDue: at('2026-02-09T11:40+03:00'),
+      resolutionWarnAt: at('2026-02-09T10:50+03:00'),
+    });
   });
 });
 
 describe('validateSlaPolicy', () => {
   it('accepts the default and lists problems in words', () => {
     expect(validateSlaPolicy(defaultSlaPolicy())).toEqual([]);
-    expect(validateSlaPolicy({
-      name: ' ', clock: 'wall', warnAtShare: 1.5,
-      rules: { critical: { email: { firstResponseMinutes: 0 } }, normal: { fax: { resolutionMinutes: '3d', clock: 'sometimes' } } },
-    })).toEqual([
+    expect(
+      validateSlaPolicy({
+        name: ' ',
+        clock: 'wall',
+        warnAtShare: 1.5,
+        rules: { critical: { email: { firstResponseMinutes: 0 } }, normal: { fax: { resolutionMinutes: '3d', clock: 'sometimes' } } },
+      }),
+    ).toEqual([
       'name is required',
       'clock must be "business" or "calendar"',
       'warnAtShare must be a number between 0 and 1 (e.g. 0.8)',

@@ -6,7 +6,18 @@ import { BusinessCalendar, CALENDAR_24X7, defaultBusinessCalendar, workingDayMin
 export const SLA_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export type SlaPriority = (typeof SLA_PRIORITIES)[number];
 
-export const SLA_CHANNELS = ['social', 'chat', 'messenger', 'email', 'web_form', 'phone', 'survey', 'review', 'in_person', 'other'] as const;
+export const SLA_CHANNELS = [
+  'social',
+  'chat',
+  'messenger',
+  'email',
+  'web_form',
+  'phone',
+  'survey',
+  'review',
+  'in_person',
+  'other',
+] as const;
 export type SlaChannel = (typeof SLA_CHANNELS)[number];
 
 /** 'business': count working time of the policy's calendar; 'calendar': count every hour (24×7). */
@@ -105,19 +116,24 @@ export function validateSlaPolicy(policy: unknown): string[] {
   const problems: string[] = [];
   if (typeof p.name !== 'string' || !p.name.trim()) problems.push('name is required');
   if (p.clock !== 'business' && p.clock !== 'calendar') problems.push('clock must be "business" or "calendar"');
-  if (typeof p.warnAtShare !== 'number' || !(p.warnAtShare > 0 && p.warnAtShare < 1)) problems.push('warnAtShare must be a number between 0 and 1 (e.g. 0.8)');
+  if (typeof p.warnAtShare !== 'number' || !(p.warnAtShare > 0 && p.warnAtShare < 1))
+    problems.push('warnAtShare must be a number between 0 and 1 (e.g. 0.8)');
   if (!p.rules || typeof p.rules !== 'object') return [...problems, 'rules must be an object'];
   for (const [prio, byChannel] of Object.entries(p.rules)) {
-    if (prio !== '*' && !(SLA_PRIORITIES as readonly string[]).includes(prio)) problems.push(`rules: unknown priority "${prio}" (use ${SLA_PRIORITIES.join(', ')} or *)`);
+    if (prio !== '*' && !(SLA_PRIORITIES as readonly string[]).includes(prio))
+      problems.push(`rules: unknown priority "${prio}" (use ${SLA_PRIORITIES.join(', ')} or *)`);
     for (const [channel, rule] of Object.entries(byChannel ?? {})) {
       const where = `rules ${prio}/${channel}`;
-      if (channel !== '*' && !(SLA_CHANNELS as readonly string[]).includes(channel)) problems.push(`rules: unknown channel "${channel}" (use ${SLA_CHANNELS.join(', ')} or *)`);
+      if (channel !== '*' && !(SLA_CHANNELS as readonly string[]).includes(channel))
+        problems.push(`rules: unknown channel "${channel}" (use ${SLA_CHANNELS.join(', ')} or *)`);
       for (const key of ['firstResponseMinutes', 'resolutionMinutes'] as const) {
         const v = (rule as SlaTargetRule | undefined)?.[key];
-        if (v !== undefined && v !== null && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) problems.push(`${where}: ${key} must be a positive number of minutes or null`);
+        if (v !== undefined && v !== null && !(typeof v === 'number' && Number.isFinite(v) && v > 0))
+          problems.push(`${where}: ${key} must be a positive number of minutes or null`);
       }
       const clock = (rule as SlaTargetRule | undefined)?.clock;
-      if (clock !== undefined && clock !== 'business' && clock !== 'calendar') problems.push(`${where}: clock must be "business" or "calendar"`);
+      if (clock !== undefined && clock !== 'business' && clock !== 'calendar')
+        problems.push(`${where}: clock must be "business" or "calendar"`);
     }
   }
   return problems;
@@ -137,7 +153,13 @@ export interface SlaDeadlines {
  * none for first response if waiting on the customer should not stop it (it normally can't happen before the
  * first reply anyway).
  */
-export function deadlines(openedAt: Date, target: SlaTarget, calendar: BusinessCalendar, pauses?: readonly Pause[], warnAtShare = 0.8): SlaDeadlines {
+export function deadlines(
+  openedAt: Date,
+  target: SlaTarget,
+  calendar: BusinessCalendar,
+  pauses?: readonly Pause[],
+  warnAtShare = 0.8,
+): SlaDeadlines {
   const cal = target.clock === 'calendar' ? CALENDAR_24X7 : calendar;
   const at = (minutes: number | null, share: number) => (minutes === null ? null : addBusinessTime(openedAt, minutes * share, cal, pauses));
   return {

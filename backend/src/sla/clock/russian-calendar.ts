@@ -6,7 +6,20 @@ import { BusinessCalendar, ExtraWorkingDay, formatLocalDate, parseLocalDate, par
 
 /** Statutory non-working holidays (month, day): New Year holidays 1–6 and 8 Jan, Christmas 7 Jan, 23 Feb, 8 Mar, 1 May, 9 May, 12 Jun, 4 Nov. */
 const STATUTORY: Array<[number, number]> = [
-  [1, 1], [1, 2], [1, 3], [1, 4], [1, 5], [1, 6], [1, 7], [1, 8], [2, 23], [3, 8], [5, 1], [5, 9], [6, 12], [11, 4],
+  [1, 1],
+  [1, 2],
+  [1, 3],
+  [1, 4],
+  [1, 5],
+  [1, 6],
+  [1, 7],
+  [1, 8],
+  [2, 23],
+  [3, 8],
+  [5, 1],
+  [5, 9],
+  [6, 12],
+  [11, 4],
 ];
 
 export interface RussianDecree {

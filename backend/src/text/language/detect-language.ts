@@ -135,7 +135,8 @@ function detectLatin(clean: string): LanguageGuess {
     }
     if (word.length < 4) continue;
     if (word.endsWith('ing') || word.endsWith('tion') || word.endsWith('ly')) score.en += 0.5;
-    if (word.includes('sch') || word.includes('cht') || word.endsWith('ung') || word.endsWith('keit') || word.endsWith('lich')) score.de += 0.6;
+    if (word.includes('sch') || word.includes('cht') || word.endsWith('ung') || word.endsWith('keit') || word.endsWith('lich'))
+      score.de += 0.6;
     if (word.includes('th') || word.includes('wh') || word.endsWith("'s") || word.endsWith('ed')) score.en += 0.4;
     // German participles (gekauft, geliefert), infinitives and plurals in -en, and z, rare in English.
     if (word.length >= 6 && word.startsWith('ge') && word.endsWith('t')) score.de += 0.6;

@@ -39,5 +39,8 @@ export function scoreSentiment(gold: readonly SentimentLabel[], predicted: reado
 
 /** The trivial baseline the public evaluations quote: answer "negative" for everything. */
 export function alwaysNegativeScores(gold: readonly SentimentLabel[]): SentimentScores {
-  return scoreSentiment(gold, gold.map(() => -1 as const));
+  return scoreSentiment(
+    gold,
+    gold.map(() => -1 as const),
+  );
 }

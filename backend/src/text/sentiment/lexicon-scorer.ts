@@ -186,7 +186,10 @@ export class StemTable {
         this.problems.push(`Bad lexicon line: ${line}`);
         continue;
       }
-      for (const entry of line.slice(colon + 1).trim().split(/\s+/)) {
+      for (const entry of line
+        .slice(colon + 1)
+        .trim()
+        .split(/\s+/)) {
         if (!entry) continue;
         if (entry.startsWith('=')) {
           const word = entry.slice(1).replace(/_/g, ' ');

@@ -44,6 +44,10 @@ export function createIngestEdge(deps: IngestEdgeDeps) {
       'Content-Length': Buffer.byteLength(payload),
     });
     res.end(payload);
-    deps.log({ req: { id: requestId, method: 'POST', url }, res: { statusCode: answer.status }, responseTime: Math.round(performance.now() - started) });
+    deps.log({
+      req: { id: requestId, method: 'POST', url },
+      res: { statusCode: answer.status },
+      responseTime: Math.round(performance.now() - started),
+    });
   }
 }

@@ -9,7 +9,8 @@ import { validationError } from '../../common/http/validation.pipe';
 const JSON_TYPES = new Set(['application/json', 'text/plain']);
 
 const unsupported = (message: string) => new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', message);
-const tooLarge = (limit: number) => new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'payload_too_large', `The request body is too large (limit ${limit} bytes).`);
+const tooLarge = (limit: number) =>
+  new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'payload_too_large', `The request body is too large (limit ${limit} bytes).`);
 const badRequest = (message: string) => new ApiError(HttpStatus.BAD_REQUEST, 'bad_request', message);
 
 /**
@@ -22,7 +23,13 @@ export function checkJsonHeaders(headers: IncomingHttpHeaders): void {
   if (!JSON_TYPES.has(type.trim().toLowerCase())) throw unsupported('Send the body as JSON (application/json or text/plain).');
   for (const param of params) {
     const [name, value = ''] = param.split('=');
-    if (name.trim().toLowerCase() === 'charset' && value.trim().replace(/^"(.*)"$/, '$1').toLowerCase() !== 'utf-8') {
+    if (
+      name.trim().toLowerCase() === 'charset' &&
+      value
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .toLowerCase() !== 'utf-8'
+    ) {
       throw unsupported('The request body must be UTF-8.');
     }
   }

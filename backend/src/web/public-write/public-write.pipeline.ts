@@ -47,7 +47,14 @@ export interface PublicWriteDeps {
  * Every error is mapped by the error filter's own errorBody.
  */
 export function createPublicWritePipeline(deps: PublicWriteDeps) {
-  const trust = deps.trustProxy === true ? () => true : proxyAddr.compile(String(deps.trustProxy).split(',').map((s) => s.trim()));
+  const trust =
+    deps.trustProxy === true
+      ? () => true
+      : proxyAddr.compile(
+          String(deps.trustProxy)
+            .split(',')
+            .map((s) => s.trim()),
+        );
 
   return async function publicWrite(req: PublicWriteRequest): Promise<PublicWriteAnswer> {
     // Widgets are embedded on other sites: let them load what this answers.
@@ -60,11 +67,15 @@ export function createPublicWritePipeline(deps: PublicWriteDeps) {
       if (origin) {
         // Unknown keys fall through to their 404; there is no allow-list to apply.
         const owner = await target.origins(route.key);
-        if (owner && !fromOwnOrigin(origin, req.headers.host) && !originAllowed(origin, owner.allowedOrigins)) throw originNotAllowed(origin);
+        if (owner && !fromOwnOrigin(origin, req.headers.host) && !originAllowed(origin, owner.allowedOrigins))
+          throw originNotAllowed(origin);
         headers['Access-Control-Allow-Origin'] = origin;
         headers.Vary = 'Origin';
       }
-      await deps.limiter.consume(proxyAddr({ headers: req.headers, socket: { remoteAddress: req.remoteAddress } } as never, trust), route.key);
+      await deps.limiter.consume(
+        proxyAddr({ headers: req.headers, socket: { remoteAddress: req.remoteAddress } } as never, trust),
+        route.key,
+      );
       checkJsonHeaders(req.headers);
       const parsed = parseJsonObject(await readBody(req.body, req.headers['content-length'], deps.bodyLimitBytes));
       const input = plainToInstance(write.dto, parsed);

@@ -69,12 +69,12 @@ export type KnownRole = (typeof ROLES)[number];
 
 /** Roles that may manage members, invitations and API tokens. */
 export function canManage(role: Role | undefined): boolean {
-	return role === 'admin';
+  return role === 'admin';
 }
 
 /** Roles that may create and edit surveys (the server's EDITORS); owners and viewers only read them. */
 export function canEditSurveys(role: Role | undefined): boolean {
-	return role === 'admin' || role === 'analyst';
+  return role === 'admin' || role === 'analyst';
 }
 
 type CustomersPath = P['/api/v1/workspaces/{workspaceId}/customers'];
@@ -88,5 +88,5 @@ export type CustomersQuery = NonNullable<CustomersPath['get']['parameters']['que
 
 /** Roles that may add and edit customers (the server's EDITORS for customers). */
 export function canEditCustomers(role: Role | undefined): boolean {
-	return role === 'admin' || role === 'analyst';
+  return role === 'admin' || role === 'analyst';
 }

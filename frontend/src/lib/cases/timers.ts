@@ -14,16 +14,23 @@ export type TimerKind = 'firstResponse' | 'resolution';
  * - stopped: the case was closed without this clock being met (e.g. closed with no reply logged).
  */
 export type TimerState =
-	| { kind: 'none' }
-	| { kind: 'running'; due: Date; remainingMs: number; warning: boolean }
-	| { kind: 'overdue'; due: Date; overdueMs: number }
-	| { kind: 'paused'; due: Date | null; remainingMs: number | null }
-	| { kind: 'met'; at: Date; due: Date | null; late: boolean }
-	| { kind: 'stopped' };
+  | { kind: 'none' }
+  | { kind: 'running'; due: Date; remainingMs: number; warning: boolean }
+  | { kind: 'overdue'; due: Date; overdueMs: number }
+  | { kind: 'paused'; due: Date | null; remainingMs: number | null }
+  | { kind: 'met'; at: Date; due: Date | null; late: boolean }
+  | { kind: 'stopped' };
 
 type TimerFields = Pick<
-	Case,
-	'status' | 'pauses' | 'firstResponseDue' | 'firstResponseWarnAt' | 'firstRespondedAt' | 'resolutionDue' | 'resolutionWarnAt' | 'resolvedAt'
+  Case,
+  | 'status'
+  | 'pauses'
+  | 'firstResponseDue'
+  | 'firstResponseWarnAt'
+  | 'firstRespondedAt'
+  | 'resolutionDue'
+  | 'resolutionWarnAt'
+  | 'resolvedAt'
 >;
 
 const date = (value: string | null): Date | null => (value ? new Date(value) : null);
@@ -36,41 +43,41 @@ const openPause = (c: TimerFields) => c.pauses.find((p) => p.to === null);
  * stamped on the open pause when the wait began.
  */
 function pausedRemainingMs(c: TimerFields, kind: TimerKind, due: Date | null, now: number): number | null {
-	const pause = openPause(c);
-	if (due) return due.getTime() - (pause ? Date.parse(pause.from) : now);
-	const minutes = kind === 'firstResponse' ? pause?.firstResponseMinutesLeft : pause?.resolutionMinutesLeft;
-	return minutes === undefined || minutes === null ? null : minutes * 60_000;
+  const pause = openPause(c);
+  if (due) return due.getTime() - (pause ? Date.parse(pause.from) : now);
+  const minutes = kind === 'firstResponse' ? pause?.firstResponseMinutesLeft : pause?.resolutionMinutesLeft;
+  return minutes === undefined || minutes === null ? null : minutes * 60_000;
 }
 
 /** The state of one clock of a case at `now` (ms since epoch). */
 export function timerState(c: TimerFields, kind: TimerKind, now: number): TimerState {
-	const due = date(kind === 'firstResponse' ? c.firstResponseDue : c.resolutionDue);
-	const warnAt = date(kind === 'firstResponse' ? c.firstResponseWarnAt : c.resolutionWarnAt);
-	const metAt = date(kind === 'firstResponse' ? c.firstRespondedAt : c.resolvedAt);
-	if (metAt) return { kind: 'met', at: metAt, due, late: due !== null && metAt.getTime() > due.getTime() };
-	if (c.status === 'closed' || c.status === 'resolved') return { kind: 'stopped' };
-	if (c.status === 'waiting_customer') {
-		return { kind: 'paused', due, remainingMs: pausedRemainingMs(c, kind, due, now) };
-	}
-	if (!due) return { kind: 'none' };
-	const remainingMs = due.getTime() - now;
-	if (remainingMs < 0) return { kind: 'overdue', due, overdueMs: -remainingMs };
-	return { kind: 'running', due, remainingMs, warning: warnAt !== null && now >= warnAt.getTime() };
+  const due = date(kind === 'firstResponse' ? c.firstResponseDue : c.resolutionDue);
+  const warnAt = date(kind === 'firstResponse' ? c.firstResponseWarnAt : c.resolutionWarnAt);
+  const metAt = date(kind === 'firstResponse' ? c.firstRespondedAt : c.resolvedAt);
+  if (metAt) return { kind: 'met', at: metAt, due, late: due !== null && metAt.getTime() > due.getTime() };
+  if (c.status === 'closed' || c.status === 'resolved') return { kind: 'stopped' };
+  if (c.status === 'waiting_customer') {
+    return { kind: 'paused', due, remainingMs: pausedRemainingMs(c, kind, due, now) };
+  }
+  if (!due) return { kind: 'none' };
+  const remainingMs = due.getTime() - now;
+  if (remainingMs < 0) return { kind: 'overdue', due, overdueMs: -remainingMs };
+  return { kind: 'running', due, remainingMs, warning: warnAt !== null && now >= warnAt.getTime() };
 }
 
 /** Whether any clock of the case is past its deadline right now (the row turns red). */
 export function isOverdue(c: TimerFields, now: number): boolean {
-	return (['firstResponse', 'resolution'] as const).some((k) => {
-		const s = timerState(c, k, now);
-		return s.kind === 'overdue' || (s.kind === 'paused' && s.remainingMs !== null && s.remainingMs < 0);
-	});
+  return (['firstResponse', 'resolution'] as const).some((k) => {
+    const s = timerState(c, k, now);
+    return s.kind === 'overdue' || (s.kind === 'paused' && s.remainingMs !== null && s.remainingMs < 0);
+  });
 }
 
 export interface DurationUnits {
-	d: string;
-	h: string;
-	m: string;
-	s: string;
+  d: string;
+  h: string;
+  m: string;
+  s: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -80,13 +87,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * matter; whole units are floored so a countdown never shows more time than is left.
  */
 export function formatDuration(ms: number, units: DurationUnits): string {
-	const total = Math.max(0, Math.floor(Math.abs(ms) / 1000));
-	const days = Math.floor(total / 86_400);
-	const hours = Math.floor((total % 86_400) / 3600);
-	const minutes = Math.floor((total % 3600) / 60);
-	const seconds = total % 60;
-	// No-break spaces: a wrapped timer breaks before the duration, never inside it.
-	if (days > 0) return `${days}${units.d}\u00a0${hours}${units.h}`;
-	if (hours > 0) return `${hours}${units.h}\u00a0${pad(minutes)}${units.m}`;
-	return `${minutes}${units.m}\u00a0${pad(seconds)}${units.s}`;
+  const total = Math.max(0, Math.floor(Math.abs(ms) / 1000));
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  // No-break spaces: a wrapped timer breaks before the duration, never inside it.
+  if (days > 0) return `${days}${units.d}\u00a0${hours}${units.h}`;
+  if (hours > 0) return `${hours}${units.h}\u00a0${pad(minutes)}${units.m}`;
+  return `${minutes}${units.m}\u00a0${pad(seconds)}${units.s}`;
 }

@@ -23,23 +23,23 @@ export type ChurnReason = components['schemas']['ReasonDto'];
 
 /** What "New case" sends; ownerId/priority/touchpoint left out are chosen by the server's routing and rules. */
 export interface NewCase {
-	title: string;
-	description?: string;
-	touchpointId?: string;
-	customerId?: string;
-	channel?: CaseChannel;
-	priority?: CasePriority;
-	ownerId?: string;
+  title: string;
+  description?: string;
+  touchpointId?: string;
+  customerId?: string;
+  channel?: CaseChannel;
+  priority?: CasePriority;
+  ownerId?: string;
 }
 
 export interface ReplyInput {
-	text: string;
-	from: 'agent' | 'customer';
-	waitForCustomer?: boolean;
+  text: string;
+  from: 'agent' | 'customer';
+  waitForCustomer?: boolean;
 }
 
 export interface CloseInput {
-	rootCause: string;
-	actionTaken: string;
-	churnReasonKey?: string;
+  rootCause: string;
+  actionTaken: string;
+  churnReasonKey?: string;
 }

@@ -7,24 +7,24 @@ export type PeriodPreset = (typeof PERIODS)[number];
 
 /** What the filter bar chooses; turned into the API's query by {@link toQuery}. */
 export interface ClusterFilters {
-	sources: string[];
-	touchpoint: string;
-	language: string;
-	period: PeriodPreset;
+  sources: string[];
+  touchpoint: string;
+  language: string;
+  period: PeriodPreset;
 }
 
 export const defaultFilters = (): ClusterFilters => ({ sources: [], touchpoint: '', language: '', period: 'all' });
 
 export function isFiltered(filters: ClusterFilters): boolean {
-	return filters.sources.length > 0 || filters.touchpoint !== '' || filters.language !== '' || filters.period !== 'all';
+  return filters.sources.length > 0 || filters.touchpoint !== '' || filters.language !== '' || filters.period !== 'all';
 }
 
 /** The filters as query parameters; a preset period reaches N days back from now. */
 export function toQuery(filters: ClusterFilters, now = new Date()): ClusterQuery {
-	const query: ClusterQuery = {};
-	if (filters.sources.length) query.source = [...filters.sources];
-	if (filters.touchpoint.trim()) query.touchpoint = [filters.touchpoint.trim()];
-	if (filters.language) query.language = [filters.language];
-	if (filters.period !== 'all') query.from = new Date(now.getTime() - Number(filters.period) * 86_400_000).toISOString();
-	return query;
+  const query: ClusterQuery = {};
+  if (filters.sources.length) query.source = [...filters.sources];
+  if (filters.touchpoint.trim()) query.touchpoint = [filters.touchpoint.trim()];
+  if (filters.language) query.language = [filters.language];
+  if (filters.period !== 'all') query.from = new Date(now.getTime() - Number(filters.period) * 86_400_000).toISOString();
+  return query;
 }

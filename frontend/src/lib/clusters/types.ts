@@ -15,9 +15,9 @@ export type TrendInterval = 'day' | 'week' | 'month';
 
 /** Filters every clusters query shares (source, touchpoint, language, period). */
 export interface ClusterQuery {
-	source?: string[];
-	touchpoint?: string[];
-	language?: string[];
-	from?: string;
-	to?: string;
+  source?: string[];
+  touchpoint?: string[];
+  language?: string[];
+  from?: string;
+  to?: string;
 }

@@ -11,23 +11,23 @@ void everyStageListed;
 export const PAGE_SIZE = 25;
 
 export function stageLabel(stage: string): string {
-	return (i18n.t.customers.stages as Record<string, string>)[stage] ?? stage;
+  return (i18n.t.customers.stages as Record<string, string>)[stage] ?? stage;
 }
 
 /** MRR in the UI language: grouping and two decimals at most (the API has no currency). */
 export function formatMrr(value: number): string {
-	return new Intl.NumberFormat(i18n.intlTag, { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(i18n.intlTag, { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
 }
 
 /** An attribute value as text: strings as-is, everything else as JSON. */
 export function attributeText(value: unknown): string {
-	if (value === null || value === undefined) return '—';
-	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	return JSON.stringify(value);
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 /** The path of a customer's profile page. */
 export function customerHref(externalId: string): string {
-	return `/customers/${encodeURIComponent(externalId)}`;
+  return `/customers/${encodeURIComponent(externalId)}`;
 }

@@ -1,13 +1,13 @@
 /** Strings of the hosted link-survey page `/s/{publicKey}` (wired in as `linkSurvey` in en.ts). */
 export const linkSurveyEn = {
-	title: 'Your feedback',
-	intro: 'It takes less than a minute. Thank you for helping us get better.',
-	loading: 'Loading the survey…',
-	finished: 'Thank you! Your answer is saved.',
-	closed: 'This survey is closed or the link is wrong.',
-	answered: 'You have already answered this survey. Thank you!',
-	failed: 'The survey could not be loaded. Check your connection and try again.',
-	retry: 'Try again'
+  title: 'Your feedback',
+  intro: 'It takes less than a minute. Thank you for helping us get better.',
+  loading: 'Loading the survey…',
+  finished: 'Thank you! Your answer is saved.',
+  closed: 'This survey is closed or the link is wrong.',
+  answered: 'You have already answered this survey. Thank you!',
+  failed: 'The survey could not be loaded. Check your connection and try again.',
+  retry: 'Try again',
 };
 
 export type LinkSurveyMessages = typeof linkSurveyEn;

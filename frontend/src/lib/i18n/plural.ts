@@ -6,24 +6,24 @@
 const rules = new Map<string, Intl.PluralRules>();
 
 function rule(locale: string): Intl.PluralRules {
-	let r = rules.get(locale);
-	if (!r) rules.set(locale, (r = new Intl.PluralRules(locale)));
-	return r;
+  let r = rules.get(locale);
+  if (!r) rules.set(locale, (r = new Intl.PluralRules(locale)));
+  return r;
 }
 
 export interface PluralForms {
-	one: string;
-	/** Russian 2–4, 22–24… */
-	few?: string;
-	/** Russian 0, 5–20, 25… */
-	many?: string;
-	other: string;
+  one: string;
+  /** Russian 2–4, 22–24… */
+  few?: string;
+  /** Russian 0, 5–20, 25… */
+  many?: string;
+  other: string;
 }
 
 /** The form of a word for the count `n` in `locale`. */
 export function plural(locale: 'en' | 'ru' | 'bg', n: number, forms: PluralForms): string {
-	const category = rule(locale).select(n);
-	return (category === 'one' ? forms.one : category === 'few' ? forms.few : category === 'many' ? forms.many : undefined) ?? forms.other;
+  const category = rule(locale).select(n);
+  return (category === 'one' ? forms.one : category === 'few' ? forms.few : category === 'many' ? forms.many : undefined) ?? forms.other;
 }
 
 export const pluralEn = (n: number, one: string, other: string): string => plural('en', n, { one, other });
@@ -31,5 +31,5 @@ export const pluralRu = (n: number, one: string, few: string, many: string): str
 
 /** The Bulgarian form of a word for the count `n`. */
 export function pluralBg(n: number, one: string, other: string): string {
-	return plural('bg', n, { one, other });
+  return plural('bg', n, { one, other });
 }

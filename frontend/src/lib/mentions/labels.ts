@@ -8,6 +8,6 @@ export const sourceColor = (index: number) => PALETTE[index % PALETTE.length];
 
 /** Two-letter initials for an assignee avatar. */
 export function initials(name: string): string {
-	const words = name.trim().split(/\s+/).filter(Boolean);
-	return ((words[0]?.[0] ?? '?') + (words[1]?.[0] ?? '')).toUpperCase();
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return ((words[0]?.[0] ?? '?') + (words[1]?.[0] ?? '')).toUpperCase();
 }

@@ -5,19 +5,19 @@ import { focusFirstInvalid } from './field-errors';
  * the first invalid field into view.
  */
 export class FormSave {
-	pending = $state(false);
-	error = $state<unknown>(null);
+  pending = $state(false);
+  error = $state<unknown>(null);
 
-	async run(form: HTMLFormElement | undefined, save: () => Promise<void>): Promise<void> {
-		this.pending = true;
-		this.error = null;
-		try {
-			await save();
-		} catch (e) {
-			this.error = e;
-			await focusFirstInvalid(form);
-		} finally {
-			this.pending = false;
-		}
-	}
+  async run(form: HTMLFormElement | undefined, save: () => Promise<void>): Promise<void> {
+    this.pending = true;
+    this.error = null;
+    try {
+      await save();
+    } catch (e) {
+      this.error = e;
+      await focusFirstInvalid(form);
+    } finally {
+      this.pending = false;
+    }
+  }
 }

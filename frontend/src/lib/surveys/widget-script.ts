@@ -13,27 +13,27 @@ const loading = new Map<SurveyKind, Promise<boolean>>();
 export const widgetTag = (kind: SurveyKind) => `otklik-survey-${kind}`;
 
 function load(kind: SurveyKind): Promise<boolean> {
-	const tag = widgetTag(kind);
-	if (customElements.get(tag)) return Promise.resolve(true);
-	return new Promise<boolean>((resolve) => {
-		const script = document.createElement('script');
-		script.src = `/widget/${kind}.js`;
-		script.async = true;
-		script.dataset.otklikPreview = kind;
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		const finish = (ok: boolean) => {
-			clearTimeout(timer);
-			if (!ok) script.remove();
-			resolve(ok);
-		};
-		script.onerror = () => finish(false);
-		script.onload = () => {
-			// A script that loads but defines nothing (an old or broken build) counts as a failure.
-			timer = setTimeout(() => finish(false), DEFINE_TIMEOUT_MS);
-			void customElements.whenDefined(tag).then(() => finish(true));
-		};
-		document.head.appendChild(script);
-	});
+  const tag = widgetTag(kind);
+  if (customElements.get(tag)) return Promise.resolve(true);
+  return new Promise<boolean>((resolve) => {
+    const script = document.createElement('script');
+    script.src = `/widget/${kind}.js`;
+    script.async = true;
+    script.dataset.otklikPreview = kind;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = (ok: boolean) => {
+      clearTimeout(timer);
+      if (!ok) script.remove();
+      resolve(ok);
+    };
+    script.onerror = () => finish(false);
+    script.onload = () => {
+      // A script that loads but defines nothing (an old or broken build) counts as a failure.
+      timer = setTimeout(() => finish(false), DEFINE_TIMEOUT_MS);
+      void customElements.whenDefined(tag).then(() => finish(true));
+    };
+    document.head.appendChild(script);
+  });
 }
 
 /**
@@ -41,13 +41,13 @@ function load(kind: SurveyKind): Promise<boolean> {
  * A failed load is forgotten, so calling again retries.
  */
 export function loadWidget(kind: SurveyKind): Promise<boolean> {
-	let pending = loading.get(kind);
-	if (!pending) {
-		pending = load(kind).then((ok) => {
-			if (!ok) loading.delete(kind);
-			return ok;
-		});
-		loading.set(kind, pending);
-	}
-	return pending;
+  let pending = loading.get(kind);
+  if (!pending) {
+    pending = load(kind).then((ok) => {
+      if (!ok) loading.delete(kind);
+      return ok;
+    });
+    loading.set(kind, pending);
+  }
+  return pending;
 }

@@ -13,5 +13,5 @@ export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 
 /** Arrow for a trend; every score reads higher-is-better. */
 export function arrow(trend: ScoreTrend['trend']): string {
-	return trend === 'up' ? '▲' : trend === 'down' ? '▼' : trend === 'flat' ? '▶' : '';
+  return trend === 'up' ? '▲' : trend === 'down' ? '▼' : trend === 'flat' ? '▶' : '';
 }

@@ -4,6 +4,6 @@ import type { LayoutLoad } from './$types';
 
 // Every page in the app shell needs a signed-in user.
 export const load: LayoutLoad = async ({ url }) => {
-	const status = await session.ensure();
-	if (status !== 'authenticated') redirect(307, loginUrl(url));
+  const status = await session.ensure();
+  if (status !== 'authenticated') redirect(307, loginUrl(url));
 };

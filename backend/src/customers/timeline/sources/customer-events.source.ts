@@ -48,6 +48,9 @@ export class CustomerEventsSource implements TimelineSource {
         },
       });
     }
-    return events.filter((event) => isBefore(event, before)).sort(compareEvents).slice(0, limit);
+    return events
+      .filter((event) => isBefore(event, before))
+      .sort(compareEvents)
+      .slice(0, limit);
   }
 }

@@ -20,5 +20,16 @@ type ReportQuery = NonNullable<paths[W]['get']['parameters']['query']>;
 export type ReportChannel = NonNullable<ReportQuery['channel']>;
 export type ReportPriority = NonNullable<ReportQuery['priority']>;
 
-export const CHANNELS: readonly ReportChannel[] = ['social', 'chat', 'messenger', 'email', 'web_form', 'phone', 'survey', 'review', 'in_person', 'other'];
+export const CHANNELS: readonly ReportChannel[] = [
+  'social',
+  'chat',
+  'messenger',
+  'email',
+  'web_form',
+  'phone',
+  'survey',
+  'review',
+  'in_person',
+  'other',
+];
 export const PRIORITIES: readonly ReportPriority[] = ['urgent', 'high', 'normal', 'low'];

@@ -11,7 +11,14 @@ export type CaseEvent = components['schemas']['CaseTimelineEventDto'];
 export type MomentEvent = components['schemas']['MomentEventDto'];
 
 /** Kinds the filter offers, in display order. */
-export const TIMELINE_KINDS = ['response', 'cancellation', 'mention', 'case', 'moment', 'customer'] as const satisfies readonly TimelineKind[];
+export const TIMELINE_KINDS = [
+  'response',
+  'cancellation',
+  'mention',
+  'case',
+  'moment',
+  'customer',
+] as const satisfies readonly TimelineKind[];
 // Fails svelte-check when the API gains a kind this list lacks.
 const everyKindListed: Exclude<TimelineKind, (typeof TIMELINE_KINDS)[number]> extends never ? true : never = true;
 void everyKindListed;
@@ -23,30 +30,30 @@ export const caseHref = (caseId: string): string => `/cases/${encodeURIComponent
 export const TIMELINE_PAGE_SIZE = 20;
 
 export interface TimelineDay {
-	/** YYYY-MM-DD in the viewer's time zone. */
-	key: string;
-	items: TimelineItem[];
+  /** YYYY-MM-DD in the viewer's time zone. */
+  key: string;
+  items: TimelineItem[];
 }
 
 /** The local calendar day of an instant, as YYYY-MM-DD (en-CA formats dates that way). */
 export function localDayKey(iso: string, timeZone?: string): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
 /** Consecutive items (already newest first) grouped by local day; order is kept. */
 export function groupByDay(items: readonly TimelineItem[], timeZone?: string): TimelineDay[] {
-	const days: TimelineDay[] = [];
-	for (const item of items) {
-		const key = localDayKey(item.occurredAt, timeZone);
-		const last = days[days.length - 1];
-		if (last?.key === key) last.items.push(item);
-		else days.push({ key, items: [item] });
-	}
-	return days;
+  const days: TimelineDay[] = [];
+  for (const item of items) {
+    const key = localDayKey(item.occurredAt, timeZone);
+    const last = days[days.length - 1];
+    if (last?.key === key) last.items.push(item);
+    else days.push({ key, items: [item] });
+  }
+  return days;
 }
 
 /** Appends a page, dropping any id already shown (a retried request must never duplicate a row). */
 export function appendPage(shown: readonly TimelineItem[], page: readonly TimelineItem[]): TimelineItem[] {
-	const seen = new Set(shown.map((item) => item.id));
-	return [...shown, ...page.filter((item) => !seen.has(item.id))];
+  const seen = new Set(shown.map((item) => item.id));
+  return [...shown, ...page.filter((item) => !seen.has(item.id))];
 }
