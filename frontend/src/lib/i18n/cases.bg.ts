@@ -1,5 +1,6 @@
 import type { CasesMessages } from './cases.en';
 import { pluralBg } from './plural';
+import { channelNamesBg } from './channel-names';
 
 /** 1 казус, 2 казуса (бройна форма след число). */
 const cases = (n: number) => pluralBg(n, 'казус', 'казуса');
@@ -24,18 +25,7 @@ export const casesBg: CasesMessages = {
     manual: 'Ръчно',
     api: 'API',
   },
-  channels: {
-    social: 'Социални мрежи',
-    chat: 'Чат',
-    messenger: 'Месинджър',
-    email: 'Имейл',
-    web_form: 'Уеб формуляр',
-    phone: 'Телефон',
-    survey: 'Анкета',
-    review: 'Отзив',
-    in_person: 'На място',
-    other: 'Друго',
-  },
+  channels: channelNamesBg,
   priorityReasons: {
     known_issue: 'известен проблем',
     cancellation: 'прекратяване',

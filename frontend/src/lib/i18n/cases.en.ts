@@ -1,3 +1,4 @@
+import { channelNamesEn } from './channel-names';
 /** Strings of the Cases inbox and the case page (mounted as `cases` in en.ts). */
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -20,18 +21,7 @@ export const casesEn = {
     manual: 'By hand',
     api: 'API',
   } as Record<string, string>,
-  channels: {
-    social: 'Social',
-    chat: 'Chat',
-    messenger: 'Messenger',
-    email: 'Email',
-    web_form: 'Web form',
-    phone: 'Phone',
-    survey: 'Survey',
-    review: 'Review',
-    in_person: 'In person',
-    other: 'Other',
-  } as Record<string, string>,
+  channels: channelNamesEn,
   priorityReasons: {
     known_issue: 'known issue',
     cancellation: 'cancellation',

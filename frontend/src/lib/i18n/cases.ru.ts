@@ -1,4 +1,5 @@
 import type { CasesMessages } from './cases.en';
+import { channelNamesRu } from './channel-names';
 
 /** 1 обращение, 2 обращения, 5 обращений. */
 function plural(n: number, one: string, few: string, many: string): string {
@@ -30,18 +31,7 @@ export const casesRu: CasesMessages = {
     manual: 'Вручную',
     api: 'API',
   },
-  channels: {
-    social: 'Соцсети',
-    chat: 'Чат',
-    messenger: 'Мессенджер',
-    email: 'Почта',
-    web_form: 'Веб-форма',
-    phone: 'Телефон',
-    survey: 'Опрос',
-    review: 'Отзыв',
-    in_person: 'Лично',
-    other: 'Другое',
-  },
+  channels: channelNamesRu,
   priorityReasons: {
     known_issue: 'известная проблема',
     cancellation: 'отказ от услуги',

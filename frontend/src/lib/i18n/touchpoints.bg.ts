@@ -1,5 +1,6 @@
 import type { TouchpointsMessages } from './touchpoints.en';
 import { pluralBg } from './plural';
+import { channelNamesBg } from './channel-names';
 
 /** Низове на картата на пътя на клиента и SLA политиките (включени като `touchpoints` в bg.ts). */
 export const touchpointsBg: TouchpointsMessages = {
@@ -14,18 +15,7 @@ export const touchpointsBg: TouchpointsMessages = {
   journeyLabel: 'Карта на пътя на клиента по етапи',
   stages: { aware: 'Осведоменост', considering: 'Обмисляне', buying: 'Покупка', repeat: 'Повторни покупки', left: 'Напускане' },
   kinds: { business: 'Бизнес (сайт, офис, документи…)', employee: 'Служители (поведение на персонала, скриптове…)' },
-  channels: {
-    social: 'Социални мрежи',
-    chat: 'Чат',
-    messenger: 'Месинджър',
-    email: 'Имейл',
-    web_form: 'Уеб формуляр',
-    phone: 'Телефон',
-    survey: 'Анкета',
-    review: 'Отзив',
-    in_person: 'На място',
-    other: 'Друго',
-  },
+  channels: channelNamesBg,
   owner: 'Отговорник',
   backupOwner: 'Заместник-отговорник',
   noOwner: 'Без отговорник',

@@ -1,3 +1,4 @@
+import { channelNamesEn } from './channel-names';
 /** Strings of the Touchpoints (journey map) and SLA policies pages (mounted as `touchpoints` in en.ts). */
 export const touchpointsEn = {
   title: 'Touchpoints',
@@ -11,18 +12,7 @@ export const touchpointsEn = {
   journeyLabel: 'Journey map by stage',
   stages: { aware: 'Aware', considering: 'Considering', buying: 'Buying', repeat: 'Repeat', left: 'Left' } as Record<string, string>,
   kinds: { business: 'Business (site, office, documents…)', employee: 'Employee (staff conduct, scripts…)' } as Record<string, string>,
-  channels: {
-    social: 'Social',
-    chat: 'Chat',
-    messenger: 'Messenger',
-    email: 'Email',
-    web_form: 'Web form',
-    phone: 'Phone',
-    survey: 'Survey',
-    review: 'Review',
-    in_person: 'In person',
-    other: 'Other',
-  } as Record<string, string>,
+  channels: channelNamesEn,
   owner: 'Owner',
   backupOwner: 'Backup owner',
   noOwner: 'No owner',

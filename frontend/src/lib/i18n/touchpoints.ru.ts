@@ -1,4 +1,5 @@
 import type { TouchpointsMessages } from './touchpoints.en';
+import { channelNamesRu } from './channel-names';
 
 /** Строки страниц «Точки контакта» (карта пути) и «SLA-политики» (подключены как `touchpoints` в ru.ts). */
 export const touchpointsRu: TouchpointsMessages = {
@@ -13,18 +14,7 @@ export const touchpointsRu: TouchpointsMessages = {
   journeyLabel: 'Карта пути по этапам',
   stages: { aware: 'Узнаёт', considering: 'Выбирает', buying: 'Покупает', repeat: 'Возвращается', left: 'Ушёл' },
   kinds: { business: 'Бизнес (сайт, офис, документы…)', employee: 'Сотрудники (поведение, скрипты…)' },
-  channels: {
-    social: 'Соцсети',
-    chat: 'Чат',
-    messenger: 'Мессенджер',
-    email: 'Почта',
-    web_form: 'Веб-форма',
-    phone: 'Телефон',
-    survey: 'Опрос',
-    review: 'Отзыв',
-    in_person: 'Лично',
-    other: 'Другое',
-  },
+  channels: channelNamesRu,
   owner: 'Ответственный',
   backupOwner: 'Заместитель',
   noOwner: 'Нет ответственного',
