@@ -1,4 +1,5 @@
 import type { paths } from '$lib/api/schema';
+import { CHANNELS as CASE_CHANNELS, PRIORITIES as CASE_PRIORITIES } from '../model';
 
 /* Case report types, derived from the operations (they survive regenerating schema.d.ts). */
 
@@ -20,16 +21,6 @@ type ReportQuery = NonNullable<paths[W]['get']['parameters']['query']>;
 export type ReportChannel = NonNullable<ReportQuery['channel']>;
 export type ReportPriority = NonNullable<ReportQuery['priority']>;
 
-export const CHANNELS: readonly ReportChannel[] = [
-  'social',
-  'chat',
-  'messenger',
-  'email',
-  'web_form',
-  'phone',
-  'survey',
-  'review',
-  'in_person',
-  'other',
-];
-export const PRIORITIES: readonly ReportPriority[] = ['urgent', 'high', 'normal', 'low'];
+// The report filters offer the channels and priorities cases have, in the cases' order.
+export const CHANNELS: readonly ReportChannel[] = CASE_CHANNELS;
+export const PRIORITIES: readonly ReportPriority[] = CASE_PRIORITIES;
