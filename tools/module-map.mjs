@@ -1,7 +1,7 @@
 // Reads the backend's module map from the sources: which module owns which tables (its *.entity.ts files) and which
 // modules each one imports. tests/quality/module-map.test.ts holds docs/ARCHITECTURE.md to it;
-// `node tools/module-map.mjs` prints the table to paste there.
-import { readdirSync, readFileSync } from 'node:fs';
+// `node tools/module-map.mjs` prints the table; `--write` puts it in docs/ARCHITECTURE.md in place of the old one.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,4 +57,19 @@ export function renderModuleMap(map = readModuleMap()) {
   ].join('\n');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(renderModuleMap());
+/** Replaces the module table (its header row and every table row after it) in docs/ARCHITECTURE.md. */
+function writeIntoDoc(table) {
+  const path = join(ROOT, 'docs', 'ARCHITECTURE.md');
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const start = lines.indexOf('| module | owns tables | may use |');
+  if (start === -1) throw new Error('docs/ARCHITECTURE.md has no module table to replace');
+  let end = start;
+  while (end < lines.length && lines[end].startsWith('|')) end += 1;
+  lines.splice(start, end - start, table);
+  writeFileSync(path, lines.join('\n'));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--write')) writeIntoDoc(renderModuleMap());
+  else console.log(renderModuleMap());
+}

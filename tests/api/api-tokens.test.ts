@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiTokensService } from '../../backend/src/api-tokens/api-tokens.service';
-import { scopesRoleMayHold } from '../../backend/src/common/auth/access.decorators';
+import { ApiTokensService } from '@otklik/backend/src/api-tokens/api-tokens.service';
+import { scopesRoleMayHold } from '@otklik/backend/src/common/auth/access.decorators';
 import { SCOPES } from '@otklik/survey-model';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 

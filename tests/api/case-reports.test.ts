@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseBreachJob } from '../../backend/src/cases/case-breach.job';
-import { Actor } from '../../backend/src/cases/cases.repository';
-import { CasesService } from '../../backend/src/cases/cases.service';
+import { CaseBreachJob } from '@otklik/backend/src/cases/case-breach.job';
+import { Actor } from '@otklik/backend/src/cases/cases.repository';
+import { CasesService } from '@otklik/backend/src/cases/cases.service';
 import { LoggedIn, SeededAdmin, SeededUser, startTestApp, TestApp } from '../support/app';
 
 /**

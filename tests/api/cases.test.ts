@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseBreachJob } from '../../backend/src/cases/case-breach.job';
-import { CaseStatsProvider } from '../../backend/src/cases/case-stats.provider';
-import { CasesService } from '../../backend/src/cases/cases.service';
+import { CaseBreachJob } from '@otklik/backend/src/cases/case-breach.job';
+import { CaseStatsProvider } from '@otklik/backend/src/cases/case-stats.provider';
+import { CasesService } from '@otklik/backend/src/cases/cases.service';
 import { LoggedIn, SeededAdmin, SeededUser, startTestApp, TestApp } from '../support/app';
 import { customerSigner } from '../support/identity';
 import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CustomerImportRunner } from '../../backend/src/customers/import/customer-import.runner';
+import { CustomerImportRunner } from '@otklik/backend/src/customers/import/customer-import.runner';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoStory } from '../../backend/src/demo/demo-seed';
-import { COURIER_FROM_MONTH, type DemoStory, StoryClock } from '../../backend/src/demo/story';
+import { seedDemoStory } from '@otklik/backend/src/demo/demo-seed';
+import { COURIER_FROM_MONTH, type DemoStory, StoryClock } from '@otklik/backend/src/demo/story';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 
 /** The demo story, at a small size: the same code as `npm start` runs, on test workspaces. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bg } from '../../frontend/src/lib/i18n/bg';
-import { en } from '../../frontend/src/lib/i18n/en';
-import { INTL_TAGS, LOCALES, localeFromLanguages, type Locale } from '../../frontend/src/lib/i18n/locales';
-import { ru } from '../../frontend/src/lib/i18n/ru';
+import { bg } from '@otklik/frontend/src/lib/i18n/bg';
+import { en } from '@otklik/frontend/src/lib/i18n/en';
+import { INTL_TAGS, LOCALES, localeFromLanguages, type Locale } from '@otklik/frontend/src/lib/i18n/locales';
+import { ru } from '@otklik/frontend/src/lib/i18n/ru';
 
 /**
  * The dashboard's dictionaries, checked as data: svelte-check already rejects a dictionary whose typed keys

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../backend/src/common/auth/roles';
+import type { Role } from '@otklik/backend/src/common/auth/roles';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 import { MailServer, startMailServer } from '../support/mail-server';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inheritedHours, percentFromShare, shareFromPercent, type CellHours } from '../../frontend/src/lib/touchpoints/sla-form';
+import { inheritedHours, percentFromShare, shareFromPercent, type CellHours } from '@otklik/frontend/src/lib/touchpoints/sla-form';
 
 /** The SLA policy form's conversions (issue 14 item 8): the warning shown in percent, empty cells naming what they inherit. */
 describe('SLA policy form', () => {

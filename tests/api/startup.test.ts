@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN } from '../../backend/src/demo/demo-seed';
+import { DEMO_ADMIN } from '@otklik/backend/src/demo/demo-seed';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { freePort } from '../support/free-port';
 import { REPO_ROOT, startServerProcess } from '../support/server-process';

@@ -5,8 +5,8 @@ import { parse } from 'csv-parse/sync';
 import type { Locator } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../backend/src/cases/cases.repository';
-import { CasesService } from '../../backend/src/cases/cases.service';
+import type { Actor } from '@otklik/backend/src/cases/cases.repository';
+import { CasesService } from '@otklik/backend/src/cases/cases.service';
 import { browserSuite } from '../support/browser-suite';
 
 /**

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compareWithBaseline } from '../../backend/src/text/evaluation';
+import { compareWithBaseline } from '@otklik/backend/src/text/evaluation';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BANKING77 = resolve(here, '..', '..', '..', 'shared', 'data', 'banking77_train.csv');

@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../backend/src/text/language/detect-language';
-import { analyseText } from '../../backend/src/mentions/mention-analysis';
-import { analyze } from '../../backend/src/text/tokenize';
+import { detectLanguage } from '@otklik/backend/src/text/language/detect-language';
+import { analyseText } from '@otklik/backend/src/mentions/mention-analysis';
+import { analyze } from '@otklik/backend/src/text/tokenize';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'language');
 

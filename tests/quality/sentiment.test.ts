@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { analyzeSentiment, SentimentLabel } from '../../backend/src/text/sentiment/analyze-sentiment';
-import { alwaysNegativeScores, scoreSentiment } from '../../backend/src/text/sentiment/evaluation';
+import { analyzeSentiment, SentimentLabel } from '@otklik/backend/src/text/sentiment/analyze-sentiment';
+import { alwaysNegativeScores, scoreSentiment } from '@otklik/backend/src/text/sentiment/evaluation';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'sentiment');
 

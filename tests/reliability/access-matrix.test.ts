@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../backend/src/common/auth/roles';
+import type { Role } from '@otklik/backend/src/common/auth/roles';
 import { SCOPES, type Scope } from '@otklik/survey-model';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 

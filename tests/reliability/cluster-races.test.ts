@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClustersRepository } from '../../backend/src/complaints/clusters.repository';
-import { FeedbackTextsRepository } from '../../backend/src/complaints/feedback-texts.repository';
+import { ClustersRepository } from '@otklik/backend/src/complaints/clusters.repository';
+import { FeedbackTextsRepository } from '@otklik/backend/src/complaints/feedback-texts.repository';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 
 /**

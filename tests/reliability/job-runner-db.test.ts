@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { AdvisoryLease } from '../../backend/src/common/jobs/advisory-lease';
-import { AfterCommitHooks, afterCommit } from '../../backend/src/common/jobs/after-commit';
+import { AdvisoryLease } from '@otklik/backend/src/common/jobs/advisory-lease';
+import { AfterCommitHooks, afterCommit } from '@otklik/backend/src/common/jobs/after-commit';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 describe('job lease (advisory lock)', () => {

@@ -3,7 +3,7 @@
  * change, and every table must have its entity. A failure prints the statements `synchronize` would run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measureSchemaDrift, type SchemaDrift } from '../../backend/src/database/schema-drift';
+import { measureSchemaDrift, type SchemaDrift } from '@otklik/backend/src/database/schema-drift';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 describe('schema drift between entities and migrations', () => {

@@ -5,10 +5,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { ZipFile } from 'yazl';
-import type { ApiError } from '../../backend/src/common/http/api-error';
-import { PARSE_LIMITS } from '../../backend/src/customers/import/import-limits';
-import { parseGate } from '../../backend/src/customers/import/parse-gate';
-import { runParseWorker } from '../../backend/src/customers/import/parse-upload';
+import type { ApiError } from '@otklik/backend/src/common/http/api-error';
+import { PARSE_LIMITS } from '@otklik/backend/src/customers/import/import-limits';
+import { parseGate } from '@otklik/backend/src/customers/import/parse-gate';
+import { runParseWorker } from '@otklik/backend/src/customers/import/parse-upload';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 import { recordFigures } from './figures';
 

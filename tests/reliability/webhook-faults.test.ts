@@ -3,8 +3,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../backend/src/app.factory';
-import { loadConfig } from '../../backend/src/config/app-config';
+import { createApp } from '@otklik/backend/src/app.factory';
+import { loadConfig } from '@otklik/backend/src/config/app-config';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 import { ReceivedWebhook, startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';
 

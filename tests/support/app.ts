@@ -1,13 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { createApp } from '../../backend/src/app.factory';
-import type { Role } from '../../backend/src/common/auth/roles';
-import { AppConfig, loadConfig } from '../../backend/src/config/app-config';
-import { MembershipsReader } from '../../backend/src/members/memberships.reader';
-import { PasswordHasher } from '../../backend/src/users/password-hasher';
-import { UsersService } from '../../backend/src/users/users.service';
-import { WorkspacesService } from '../../backend/src/workspaces/workspaces.service';
+import { createApp } from '@otklik/backend/src/app.factory';
+import type { Role } from '@otklik/backend/src/common/auth/roles';
+import { AppConfig, loadConfig } from '@otklik/backend/src/config/app-config';
+import { MembershipsReader } from '@otklik/backend/src/members/memberships.reader';
+import { PasswordHasher } from '@otklik/backend/src/users/password-hasher';
+import { UsersService } from '@otklik/backend/src/users/users.service';
+import { WorkspacesService } from '@otklik/backend/src/workspaces/workspaces.service';
 import { createTestDatabase } from './database';
 
 export interface SeededUser {

@@ -1,6 +1,6 @@
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import type { AppConfig } from '../../backend/src/config/app-config';
+import type { AppConfig } from '@otklik/backend/src/config/app-config';
 import { startTestApp, type TestApp } from './app';
 import { launchChromium } from './browser';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../../backend/src/database/embedded-postgres.launcher';
+import { startEmbeddedPostgres } from '@otklik/backend/src/database/embedded-postgres.launcher';
 import { freePort } from './free-port';
 
 declare module 'vitest' {

@@ -40,7 +40,7 @@ export const moduleBoundaries = {
         const own = packageOf(context.filename);
         return importedFiles(context, (node, target, source) => {
           const theirs = packageOf(target);
-          if (own && theirs && theirs !== own) context.report({ node, messageId: 'cross', data: { source, target: theirs } });
+          if (theirs && theirs !== own) context.report({ node, messageId: 'cross', data: { source, target: theirs } });
         });
       },
     },

@@ -6,7 +6,7 @@ import { JobRunner } from '../common/jobs/job-runner';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MembershipsReader } from '../members/memberships.reader';
 import { WebhookEvents } from '../webhooks/webhook-events';
-import { CaseRoutingRepository } from './case-routing.repository';
+import { TouchpointsReader } from '../touchpoints/touchpoints.reader';
 import { CaseBreachRepository, SLA_TIMERS, type CaseRef, type Timer } from './case-breach.repository';
 import { CasesRepository, SYSTEM } from './cases.repository';
 import { caseEventData } from './cases.service';
@@ -32,7 +32,7 @@ export class CaseBreachJob implements Job, OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesRepository,
-    private readonly routing: CaseRoutingRepository,
+    private readonly touchpoints: TouchpointsReader,
     private readonly breaches: CaseBreachRepository,
     private readonly webhooks: WebhookEvents,
     private readonly memberships: MembershipsReader,
@@ -87,7 +87,7 @@ export class CaseBreachJob implements Job, OnApplicationBootstrap {
       return await this.dataSource.transaction(async (manager) => {
         const c = await this.breaches.claimBreach(manager, ref, timer, now);
         if (!c) return false;
-        const touchpoint = c.touchpointId ? await this.routing.touchpoint(ref.workspaceId, c.touchpointId, manager) : null;
+        const touchpoint = c.touchpointId ? await this.touchpoints.routingTouchpoint(ref.workspaceId, c.touchpointId, manager) : null;
         const people = [touchpoint?.backupOwnerId ?? null, ...(await this.memberships.adminIds(ref.workspaceId, manager))].filter(
           (p): p is string => !!p,
         );

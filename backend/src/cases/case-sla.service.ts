@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { defaultBusinessCalendar, defaultSlaPolicy } from '../sla/clock';
-import { CaseRoutingRepository, PolicyRow } from './case-routing.repository';
+import { TouchpointsReader, type PolicyRow } from '../touchpoints/touchpoints.reader';
 import type { CaseRow } from './cases.repository';
 import { caseTimers, CaseTimers, EffectivePolicy, minutesLeftAt, StoredPause } from './case-timers';
 
@@ -17,17 +17,17 @@ const fromRow = (row: PolicyRow): EffectivePolicy => ({
 /** Which SLA policy a case counts against, and its timers. */
 @Injectable()
 export class CaseSlaService {
-  constructor(private readonly routing: CaseRoutingRepository) {}
+  constructor(private readonly touchpoints: TouchpointsReader) {}
 
   /** For a new case: the touchpoint's policy, else the workspace default, else the built-in default. */
   async forNewCase(workspaceId: string, touchpointPolicyId: string | null, manager?: EntityManager): Promise<EffectivePolicy> {
-    const row = await this.routing.policy(workspaceId, touchpointPolicyId, manager);
+    const row = await this.touchpoints.policy(workspaceId, touchpointPolicyId, manager);
     return row ? fromRow(row) : { id: null, calendar: FALLBACK_CALENDAR, policy: defaultSlaPolicy(FALLBACK_CALENDAR) };
   }
 
   /** For an existing case: the policy it opened under (if still there), else as for a new case. */
   async forCase(workspaceId: string, c: CaseRow, manager?: EntityManager): Promise<EffectivePolicy> {
-    const row = c.slaPolicyId ? await this.routing.policyById(workspaceId, c.slaPolicyId, manager) : null;
+    const row = c.slaPolicyId ? await this.touchpoints.policyById(workspaceId, c.slaPolicyId, manager) : null;
     return row ? fromRow(row) : this.forNewCase(workspaceId, null, manager);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CaseRoutingRepository } from './case-routing.repository';
+import { TouchpointsReader } from '../touchpoints/touchpoints.reader';
 import { CaseSourcesRepository } from './case-sources.repository';
 import { cancellationTitle, knownIssueTitle, lowScoreTitle, negativeMentionTitle } from './case-titles';
 import { SYSTEM } from './cases.repository';
@@ -20,7 +20,7 @@ export interface CaseSyncOutcome {
 export class CaseSyncService {
   constructor(
     private readonly sources: CaseSourcesRepository,
-    private readonly routing: CaseRoutingRepository,
+    private readonly touchpoints: TouchpointsReader,
     private readonly cases: CasesService,
   ) {}
 
@@ -32,7 +32,7 @@ export class CaseSyncService {
   /** Opens the cases one workspace's new feedback calls for; each source record at most once. */
   async sync(workspaceId: string): Promise<CaseSyncOutcome> {
     const outcome: CaseSyncOutcome = { response: 0, cancellation: 0, mention: 0, cluster: 0 };
-    const touchpointByName = async (name: string | null) => (name ? this.routing.touchpointIdByName(workspaceId, name) : null);
+    const touchpointByName = async (name: string | null) => (name ? this.touchpoints.idByName(workspaceId, name) : null);
     const open = async (kind: keyof CaseSyncOutcome, input: Parameters<CasesService['open']>[1]) => {
       if (await this.cases.open(workspaceId, input, SYSTEM)) outcome[kind] += 1;
     };
@@ -48,7 +48,7 @@ export class CaseSyncService {
         openedAt: new Date(),
       });
     }
-    const leftTouchpoint = await this.routing.touchpointIdByStage(workspaceId, 'left');
+    const leftTouchpoint = await this.touchpoints.firstIdOfStage(workspaceId, 'left');
     for (const x of await this.sources.cancellations(workspaceId)) {
       await open('cancellation', {
         source: 'cancellation',
@@ -60,7 +60,7 @@ export class CaseSyncService {
         openedAt: new Date(),
       });
     }
-    const socialTouchpoint = await this.routing.touchpointIdByChannel(workspaceId, 'social');
+    const socialTouchpoint = await this.touchpoints.firstIdOnChannel(workspaceId, 'social');
     for (const m of await this.sources.mentions(workspaceId)) {
       await open('mention', {
         source: 'mention',

@@ -17,7 +17,6 @@ import { CaseBreachRepository } from './case-breach.repository';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseOwnerRouting } from './case-owner-routing';
 import { CaseRoutingCursorEntity } from './case-routing-cursor.entity';
-import { CaseRoutingRepository } from './case-routing.repository';
 import { CaseSettingsEntity } from './case-settings.entity';
 import { CaseSlaService } from './case-sla.service';
 import { CaseStatsProvider } from './case-stats.provider';
@@ -53,7 +52,6 @@ import { CaseReportsService } from './reports/case-reports.service';
   providers: [
     CasesRepository,
     CaseBreachRepository,
-    CaseRoutingRepository,
     CaseSourcesRepository,
     CaseSlaService,
     CasesService,

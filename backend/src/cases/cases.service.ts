@@ -5,7 +5,7 @@ import { ChurnReader } from '../churn/churn.reader';
 import { CustomersReader } from '../customers/customers.reader';
 import { MembershipsReader } from '../members/memberships.reader';
 import { WebhookEvents } from '../webhooks/webhook-events';
-import { CaseRoutingRepository } from './case-routing.repository';
+import { TouchpointsReader } from '../touchpoints/touchpoints.reader';
 import { CaseSource, channelForSource, priorityFor, REOPEN_AT_OR_BELOW, REPEAT_WINDOW_DAYS, roundRobin } from './case-rules';
 import { CaseSlaService } from './case-sla.service';
 import type { StoredPause } from './case-timers';
@@ -70,7 +70,7 @@ export function caseEventData(c: CaseRow, extra: Record<string, unknown> = {}) {
 export class CasesService {
   constructor(
     private readonly cases: CasesRepository,
-    private readonly routing: CaseRoutingRepository,
+    private readonly touchpoints: TouchpointsReader,
     private readonly sla: CaseSlaService,
     private readonly webhooks: WebhookEvents,
     private readonly memberships: MembershipsReader,
@@ -84,7 +84,7 @@ export class CasesService {
    * already has a case (so each source opens one case, also across replicas).
    */
   async open(workspaceId: string, input: OpenCaseInput, actor: Actor): Promise<string | null> {
-    const touchpoint = input.touchpointId ? await this.routing.touchpoint(workspaceId, input.touchpointId) : null;
+    const touchpoint = input.touchpointId ? await this.touchpoints.routingTouchpoint(workspaceId, input.touchpointId) : null;
     const channel = input.channel ?? (touchpoint && touchpoint.channel !== 'other' ? touchpoint.channel : channelForSource(input.source));
     const sla = await this.sla.forNewCase(workspaceId, touchpoint?.slaPolicyId ?? null);
     const settings = await this.cases.settings(workspaceId);
@@ -156,7 +156,7 @@ export class CasesService {
   /** Opens a case by hand or from another system; a repeated (source, sourceId) answers 409 with the existing case. */
   async openManual(workspaceId: string, input: OpenCaseInput, actor: Actor): Promise<CaseRow> {
     const problems: { field: string; message: string }[] = [];
-    if (input.touchpointId && !(await this.routing.touchpoint(workspaceId, input.touchpointId)))
+    if (input.touchpointId && !(await this.touchpoints.routingTouchpoint(workspaceId, input.touchpointId)))
       problems.push({ field: 'touchpointId', message: 'touchpointId is not a touchpoint of this workspace' });
     if (input.ownerId && !(await this.memberships.isMember(workspaceId, input.ownerId)))
       problems.push({ field: 'ownerId', message: 'ownerId is not a member of this workspace' });

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentWorkspace, Public, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
 import { uuidOr404 } from '../common/http/uuid-or-404';
-import { PublicRateLimitGuard } from '../surveys/public-rate-limit.guard';
+import { PublicRateLimitGuard } from '../web/public-write/public-rate-limit.guard';
 import { answerPublicWrite } from '../web/public-write/nest-transport';
 import { PublicWrites } from '../web/public-write/public-write.module';
 import {

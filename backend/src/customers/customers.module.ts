@@ -13,6 +13,6 @@ import { TIMELINE_CONTROLLERS, TIMELINE_PROVIDERS, TimelineRegistry } from './ti
   imports: [ResponsesReaderModule, TypeOrmModule.forFeature([CustomerEntity])],
   controllers: [CustomersController, ...TIMELINE_CONTROLLERS],
   providers: [CustomersRepository, CustomersReader, CustomersService, CustomerNames, ...TIMELINE_PROVIDERS],
-  exports: [CustomersRepository, CustomersReader, CustomersService, CustomerNames, TimelineRegistry],
+  exports: [CustomersReader, CustomersService, CustomerNames, TimelineRegistry],
 })
 export class CustomersModule {}

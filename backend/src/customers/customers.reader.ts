@@ -6,6 +6,9 @@ import { CustomerEntity } from './customer.entity';
 /** A customer's value and stage, as case rules and cancellation flows weigh them (mrr as a number). */
 export type CustomerStanding = Pick<CustomerEntity, 'lifecycleStage'> & { mrr: number };
 
+/** Who a customer is, as events about them name them. */
+export type CustomerContact = Pick<CustomerEntity, 'name' | 'email'>;
+
 /**
  * What other modules (cases, mentions, churn) read or mark on customers; the customers module owns the table.
  * Display names are CustomerNames'.
@@ -20,6 +23,13 @@ export class CustomersReader {
 
   async exists(workspaceId: string, externalId: string): Promise<boolean> {
     return (await this.customers.countBy({ workspaceId, externalId })) > 0;
+  }
+
+  /** The customer's name and email, or null when there is no such customer. */
+  async contact(workspaceId: string, externalId: string): Promise<CustomerContact | null> {
+    // The id is selected too: TypeORM drops a row whose selected columns are all null (a customer without name or email).
+    const row = await this.customers.findOne({ select: { id: true, name: true, email: true }, where: { workspaceId, externalId } });
+    return row && { name: row.name, email: row.email };
   }
 
   async standing(workspaceId: string, externalId: string, manager?: EntityManager): Promise<CustomerStanding | null> {

@@ -6,7 +6,7 @@ import { ErrorResponseDto } from '../common/http/error.dto';
 import { answerPublicWrite } from '../web/public-write/nest-transport';
 import { PublicWrites } from '../web/public-write/public-write.module';
 import { PublicIngestService } from './public-ingest.service';
-import { PublicRateLimitGuard } from './public-rate-limit.guard';
+import { PublicRateLimitGuard } from '../web/public-write/public-rate-limit.guard';
 import { DisplayRecordedDto, RecordDisplayDto, ResponseRecordedDto, SubmitResponseDto } from './public.dto';
 import { PublicSurveyConfigDto } from './public-survey-config.dto';
 import type { PublicSurveyConfig } from '@otklik/survey-model';

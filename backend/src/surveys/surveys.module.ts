@@ -5,7 +5,7 @@ import { ResponsesReaderModule } from '../responses/responses-reader.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { PublicIngestRepository } from './public-ingest.repository';
 import { PublicIngestService } from './public-ingest.service';
-import { PublicRateLimitGuard } from './public-rate-limit.guard';
+import { PublicRateLimitGuard } from '../web/public-write/public-rate-limit.guard';
 import { PublicSurveyRoutes } from './public-survey-routes';
 import { PublicSurveyCache } from './public-survey.cache';
 import { PublicSurveysController } from './public-surveys.controller';

@@ -3,7 +3,7 @@ import { conflict, notFound } from '../../common/http/api-error';
 import { validationError } from '../../common/http/validation.pipe';
 import { SurveysReader } from '../../surveys/surveys.reader';
 import { WebhookEvents } from '../../webhooks/webhook-events';
-import { CustomersRepository } from '../customers.repository';
+import { CustomersReader } from '../customers.reader';
 import { decodeCursor, encodeCursor } from '../timeline/timeline-cursor';
 import { resolveExpiry } from './moment-rules';
 import type { ListMomentsQuery, MomentDto, MomentPageDto, RecordedMomentDto, RecordMomentDto } from './moments.dto';
@@ -46,7 +46,7 @@ export function toMomentDto(row: MomentRow): MomentDto {
 export class MomentsService {
   constructor(
     private readonly moments: MomentsRepository,
-    private readonly customers: CustomersRepository,
+    private readonly customers: CustomersReader,
     private readonly webhooks: WebhookEvents,
     private readonly surveys: SurveysReader,
   ) {}
@@ -59,7 +59,7 @@ export class MomentsService {
   ): Promise<{ created: boolean; moment: RecordedMomentDto }> {
     const expiry = resolveExpiry(input.expiresAt, now);
     if ('problem' in expiry) throw validationError([expiry.problem]);
-    const customer = await this.customers.findByExternalId(workspaceId, externalId);
+    const customer = await this.customers.contact(workspaceId, externalId);
     if (!customer) throw notFound('Customer');
     return this.moments.transaction(async (manager) => {
       const id = await this.moments.insert(manager, workspaceId, {
@@ -95,7 +95,7 @@ export class MomentsService {
 
   async list(workspaceId: string, externalId: string, query: ListMomentsQuery): Promise<MomentPageDto> {
     const before = query.cursor ? decodeCursor(query.cursor) : null;
-    if (!(await this.customers.findByExternalId(workspaceId, externalId))) throw notFound('Customer');
+    if (!(await this.customers.exists(workspaceId, externalId))) throw notFound('Customer');
     const limit = query.limit ?? DEFAULT_LIMIT;
     const rows = await this.moments.list(workspaceId, externalId, before, limit + 1);
     const items = rows.slice(0, limit);

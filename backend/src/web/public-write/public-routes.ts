@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type PublicRoute, resolvePublicPath } from '../../surveys/public-route';
+import { type PublicRoute, resolvePublicPath } from './public-route';
 
 export type PublicWriteAction = 'displays' | 'responses' | 'submissions';
 

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, parseSize } from '../../config/app-config';
-import { PublicRateLimiter } from '../../surveys/public-rate-limit.guard';
+import { PublicRateLimiter } from './public-rate-limit.guard';
 import { createPublicWritePipeline, type PublicWriteAnswer, type PublicWriteRequest } from './public-write.pipeline';
 import { PublicRoutes } from './public-routes';
 

@@ -6,8 +6,8 @@ import proxyAddr from 'proxy-addr';
 import { notFound } from '../../common/http/api-error';
 import { errorBody, isServerFault, retryAfterOf } from '../../common/http/error-body';
 import { flattenValidationErrors, VALIDATION_OPTIONS, validationError } from '../../common/http/validation.pipe';
-import { fromOwnOrigin, originAllowed, originNotAllowed } from '../../surveys/origin-policy';
-import type { PublicRateLimiter } from '../../surveys/public-rate-limit.guard';
+import { fromOwnOrigin, originAllowed, originNotAllowed } from './origin-policy';
+import type { PublicRateLimiter } from './public-rate-limit.guard';
 import { checkJsonHeaders, parseJsonObject, readBody } from './json-body';
 import type { PublicRoutes } from './public-routes';
 

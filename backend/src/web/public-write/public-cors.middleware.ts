@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { errorBody } from '../common/http/error-body';
+import { errorBody } from '../../common/http/error-body';
 import { fromOwnOrigin, originAllowed, originNotAllowed } from './origin-policy';
 import { type PublicRoute, resolvePublicPath } from './public-route';
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { posix } from 'node:path';
-import { notFound } from '../common/http/api-error';
+import { notFound } from '../../common/http/api-error';
 
 /**
  * The one reading of a public (unauthenticated, widget-facing) API path: which route it is and which public

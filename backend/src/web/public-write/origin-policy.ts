@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ApiError } from '../common/http/api-error';
+import { ApiError } from '../../common/http/api-error';
 
 /** The 403 for a browser on an origin a survey or flow does not allow (the CORS middleware and the public writes). */
 export const originNotAllowed = (origin: string) =>

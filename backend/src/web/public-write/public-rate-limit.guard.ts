@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { notFound, TooManyRequestsError } from '../common/http/api-error';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { notFound, TooManyRequestsError } from '../../common/http/api-error';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { resolvePublicPath } from './public-route';
 
 /** A 429 with its Retry-After (the error mapping sends it), for the public API's per-IP and per-survey limits. */
