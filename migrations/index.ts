@@ -19,6 +19,7 @@ import { ClusterMergeGuard1796680556000 } from './1796680556000-cluster-merge-gu
 import { SurveyRevision1796681873000 } from './1796681873000-survey-revision';
 import { CancellationFlowBuilder1796690417263 } from './1796690417263-cancellation-flow-builder';
 import { CaseTitleKeys1796691651830 } from './1796691651830-case-title-keys';
+import { CustomerBase1796700000000 } from './1796700000000-customer-base';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   SurveyRevision1796681873000,
   CancellationFlowBuilder1796690417263,
   CaseTitleKeys1796691651830,
+  CustomerBase1796700000000,
 ];

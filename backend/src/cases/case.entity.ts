@@ -23,7 +23,7 @@ import type { StoredPause } from './case-timers';
 @Entity('cases')
 @Unique('cases_workspace_id_number_key', ['workspaceId', 'number'])
 @Unique('cases_workspace_id_source_source_id_key', ['workspaceId', 'source', 'sourceId'])
-@Check('cases_source_check', `source IN ('response', 'cancellation', 'mention', 'cluster', 'manual', 'api')`)
+@Check('cases_source_check', `source IN ('response', 'cancellation', 'mention', 'cluster', 'manual', 'api', 'warning')`)
 @Check('cases_priority_check', `priority IN ('urgent', 'high', 'normal', 'low')`)
 @Check('cases_status_check', `status IN ('open', 'waiting_customer', 'resolved', 'closed')`)
 @Check('cases_follow_up_csat_check', `follow_up_csat BETWEEN 1 AND 5`)

@@ -28,6 +28,12 @@ import { CustomerImportErrorEntity } from '../customers/import/customer-import-e
 import { CustomerImportRowEntity } from '../customers/import/customer-import-row.entity';
 import { CustomerImportEntity } from '../customers/import/customer-import.entity';
 import { CustomerMomentEntity } from '../customers/moments/customer-moment.entity';
+import { CustomerActivityEntity } from '../customers/activity/customer-activity.entity';
+import { CustomerStatusChangeEntity } from '../customers/status/customer-status-change.entity';
+import { CustomerStatusRulesEntity } from '../customers/status/customer-status-rules.entity';
+import { SegmentEntity } from '../segments/segment.entity';
+import { CustomerWarningEntity } from '../early-warning/customer-warning.entity';
+import { EarlyWarningRulesEntity } from '../early-warning/early-warning-rules.entity';
 import { WebhookAttemptEntity } from '../webhooks/webhook-attempt.entity';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpointEntity } from '../webhooks/webhook-endpoint.entity';
@@ -54,6 +60,12 @@ export const entities = [
   CustomerImportRowEntity,
   CustomerImportErrorEntity,
   CustomerMomentEntity,
+  CustomerStatusChangeEntity,
+  CustomerStatusRulesEntity,
+  CustomerActivityEntity,
+  SegmentEntity,
+  EarlyWarningRulesEntity,
+  CustomerWarningEntity,
   SurveyEntity,
   SurveyVersionEntity,
   SurveyDisplayEntity,
