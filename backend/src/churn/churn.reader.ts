@@ -9,6 +9,12 @@ export type CancellationCaseCandidate = Pick<CancellationEntity, 'id' | 'reasonK
   finishedAt: Date;
 };
 
+/** The reason of a proven customer's latest finished cancellation. */
+export type CustomerCancellationReason = { customerExternalId: string; reasonKey: string; finishedAt: Date };
+
+/** How many of a proven customer's cancellation flows an offer saved. */
+export type CustomerSaves = { customerExternalId: string; saves: number };
+
 /** How other modules (cases) read churn reasons and cancellations (exported by ChurnReaderModule). */
 @Injectable()
 export class ChurnReader {
@@ -39,5 +45,51 @@ export class ChurnReader {
         ORDER BY x.finished_at, x.id LIMIT $3`,
       [workspaceId, opts.lookback, opts.limit],
     );
+  }
+
+  /** Per customer of `externalIds` (proven ids only): the reason of their latest cancellation that ended in "cancelled". */
+  async latestCancellationReasons(workspaceId: string, externalIds: readonly string[]): Promise<CustomerCancellationReason[]> {
+    if (externalIds.length === 0) return [];
+    return this.cancellations
+      .createQueryBuilder('x')
+      .select('x.customer_external_id', 'customerExternalId')
+      .addSelect('x.reason_key', 'reasonKey')
+      .addSelect('x.finished_at', 'finishedAt')
+      .distinctOn(['x.customer_external_id'])
+      .where('x.workspace_id = :workspaceId AND x.customer_external_id = ANY(:externalIds)', { workspaceId, externalIds })
+      .andWhere(`x.customer_verified AND x.outcome = 'cancelled' AND x.finished_at IS NOT NULL AND x.reason_key IS NOT NULL`)
+      .orderBy('x.customer_external_id')
+      .addOrderBy('x.finished_at', 'DESC')
+      .addOrderBy('x.id', 'DESC')
+      .getRawMany<CustomerCancellationReason>();
+  }
+
+  /** Per proven customer: cancellation flows finished in [from, to) that an offer saved. */
+  savesByCustomer(workspaceId: string, from: Date, to: Date): Promise<CustomerSaves[]> {
+    return this.cancellations
+      .createQueryBuilder('x')
+      .select('x.customer_external_id', 'customerExternalId')
+      .addSelect('count(*)::int', 'saves')
+      .where('x.workspace_id = :workspaceId AND x.customer_verified AND x.customer_external_id IS NOT NULL', { workspaceId })
+      .andWhere(`x.outcome = 'saved' AND x.finished_at >= :from AND x.finished_at < :to`, { from, to })
+      .groupBy('x.customer_external_id')
+      .getRawMany<CustomerSaves>();
+  }
+
+  /**
+   * Each customer's first cancellation that ended in "cancelled" (as the inactivity report counts them), optionally
+   * only those finished before `before`: who had left by then, and when.
+   */
+  async cancelledCustomers(workspaceId: string, before?: Date): Promise<Map<string, Date>> {
+    const query = this.cancellations
+      .createQueryBuilder('x')
+      .select('x.customer_external_id', 'externalId')
+      .addSelect('min(x.finished_at)', 'cancelledAt')
+      .where("x.workspace_id = :workspaceId AND x.outcome = 'cancelled' AND x.finished_at IS NOT NULL", { workspaceId })
+      .andWhere('x.customer_external_id IS NOT NULL')
+      .groupBy('x.customer_external_id');
+    if (before) query.andWhere('x.finished_at < :before', { before });
+    const rows: { externalId: string; cancelledAt: Date }[] = await query.getRawMany();
+    return new Map(rows.map((r) => [r.externalId, new Date(r.cancelledAt)]));
   }
 }

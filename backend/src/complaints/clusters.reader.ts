@@ -10,6 +10,9 @@ export type ClusterCaseCandidate = Pick<ClusterEntity, 'id' | 'label' | 'name'> 
   touchpointName: string | null;
 };
 
+/** The complaint cluster a response's comment was placed in. */
+export type ResponseCluster = { responseId: string; clusterId: string; name: string };
+
 /** How other modules (cases) read clusters and their texts (exported by ClustersReaderModule). */
 @Injectable()
 export class ClustersReader {
@@ -33,6 +36,17 @@ export class ClustersReader {
           AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.workspace_id = k.workspace_id AND c.source = 'cluster' AND c.source_id = k.id::text)
         ORDER BY k.pinned_at, k.id LIMIT $3`,
       [workspaceId, opts.lookback, opts.limit],
+    );
+  }
+
+  /** The active cluster (its name, else its label) each of these responses' comments sits in; unclustered responses are left out. */
+  async clustersOfResponses(workspaceId: string, responseIds: readonly string[]): Promise<ResponseCluster[]> {
+    if (responseIds.length === 0) return [];
+    return this.clusters.query(
+      `SELECT f.source_id AS "responseId", k.id AS "clusterId", coalesce(k.name, k.label) AS name
+         FROM feedback_texts f JOIN clusters k ON k.workspace_id = f.workspace_id AND k.id = f.cluster_id AND k.status = 'active'
+        WHERE f.workspace_id = $1 AND f.source = 'response' AND f.source_id = ANY($2::text[])`,
+      [workspaceId, responseIds],
     );
   }
 }

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { CaseEntity } from './case.entity';
+
+/** The churn reason recorded on a customer's latest closed case that has one. */
+export type CustomerCaseChurnReason = { customerExternalId: string; reasonKey: string; closedAt: Date };
+
+/** How many of a customer's cases are still open (not resolved or closed). */
+export type CustomerOpenCases = { customerExternalId: string; open: number };
+
+/** The touchpoint of a customer's latest case (the part of the journey that handled them last). */
+export type CustomerLastTouchpoint = { customerExternalId: string; touchpointId: string };
+
+/** How other modules (churn's red spectrum, the managers report) read cases (exported by CasesReaderModule). */
+@Injectable()
+export class CasesReader {
+  constructor(@InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>) {}
+
+  /** Per customer of `externalIds`: the churn reason of their latest closed case that records one. */
+  async latestChurnReasons(workspaceId: string, externalIds: readonly string[]): Promise<CustomerCaseChurnReason[]> {
+    if (externalIds.length === 0) return [];
+    return this.cases
+      .createQueryBuilder('c')
+      .select('c.customer_external_id', 'customerExternalId')
+      .addSelect('c.churn_reason_key', 'reasonKey')
+      .addSelect('c.closed_at', 'closedAt')
+      .distinctOn(['c.customer_external_id'])
+      .where('c.workspace_id = :workspaceId AND c.customer_external_id = ANY(:externalIds)', { workspaceId, externalIds })
+      .andWhere(`c.status = 'closed' AND c.churn_reason_key IS NOT NULL`)
+      .orderBy('c.customer_external_id')
+      .addOrderBy('c.closed_at', 'DESC', 'NULLS LAST')
+      .addOrderBy('c.id', 'DESC')
+      .getRawMany<CustomerCaseChurnReason>();
+  }
+
+  /** Open cases (open or waiting for the customer) per customer who has any. */
+  openByCustomer(workspaceId: string): Promise<CustomerOpenCases[]> {
+    return this.cases
+      .createQueryBuilder('c')
+      .select('c.customer_external_id', 'customerExternalId')
+      .addSelect('count(*)::int', 'open')
+      .where(`c.workspace_id = :workspaceId AND c.customer_external_id IS NOT NULL AND c.status IN ('open', 'waiting_customer')`, {
+        workspaceId,
+      })
+      .groupBy('c.customer_external_id')
+      .getRawMany<CustomerOpenCases>();
+  }
+
+  /** Per customer with a case at a touchpoint: the touchpoint of their latest such case. */
+  lastTouchpointByCustomer(workspaceId: string): Promise<CustomerLastTouchpoint[]> {
+    return this.cases
+      .createQueryBuilder('c')
+      .select('c.customer_external_id', 'customerExternalId')
+      .addSelect('c.touchpoint_id', 'touchpointId')
+      .distinctOn(['c.customer_external_id'])
+      .where('c.workspace_id = :workspaceId AND c.customer_external_id IS NOT NULL AND c.touchpoint_id IS NOT NULL', { workspaceId })
+      .orderBy('c.customer_external_id')
+      .addOrderBy('c.opened_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .getRawMany<CustomerLastTouchpoint>();
+  }
+}
