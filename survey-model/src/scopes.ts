@@ -9,6 +9,7 @@ export const SCOPES = [
   'responses:write',
   'customers:read',
   'customers:write',
+  'activity:write',
   'mentions:read',
   'mentions:write',
   'cases:read',

@@ -628,6 +628,7 @@ export const en = {
     'responses:write': 'Submit and edit responses',
     'customers:read': 'See customers',
     'customers:write': 'Create and edit customers',
+    'activity:write': "Report customers' orders, payments, logins and events",
     'mentions:read': 'See mentions',
     'mentions:write': 'Add and edit mentions',
     'cases:read': 'See cases',

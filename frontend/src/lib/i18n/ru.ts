@@ -626,6 +626,7 @@ export const ru: Messages = {
     'responses:write': 'Отправка и изменение ответов',
     'customers:read': 'Просмотр клиентов',
     'customers:write': 'Создание и изменение клиентов',
+    'activity:write': 'Передача заказов, платежей, входов и событий клиентов',
     'mentions:read': 'Просмотр упоминаний',
     'mentions:write': 'Добавление и изменение упоминаний',
     'cases:read': 'Просмотр обращений',
