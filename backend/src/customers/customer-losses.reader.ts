@@ -110,4 +110,20 @@ export class CustomerLossesReader {
       .groupBy(`c.${column}`)
       .getRawMany<GroupCount>();
   }
+
+  /** How many customers a saved segment holds, and which of `externalIds` are among them. */
+  async segmentMembers(
+    workspaceId: string,
+    segment: SegmentFilter,
+    externalIds: readonly string[],
+  ): Promise<{ size: number; members: string[] }> {
+    const params: unknown[] = [workspaceId, externalIds];
+    const inSegment = segment.forPositional('c.external_id', params);
+    const [row]: { size: number; members: string[] }[] = await this.customers.query(
+      `SELECT count(*)::int AS size, coalesce(array_agg(c.external_id) FILTER (WHERE c.external_id = ANY($2::text[])), '{}') AS members
+         FROM customers c WHERE c.workspace_id = $1 AND ${inSegment}`,
+      params,
+    );
+    return row;
+  }
 }

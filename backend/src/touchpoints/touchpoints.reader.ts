@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { MembershipsReader } from '../members/memberships.reader';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { TouchpointEntity } from './touchpoint.entity';
@@ -27,6 +27,13 @@ export class TouchpointsReader {
     @InjectRepository(SlaPolicyEntity) private readonly policies: Repository<SlaPolicyEntity>,
     private readonly memberships: MembershipsReader,
   ) {}
+
+  /** The names of these touchpoints of the workspace (unknown ids are left out). */
+  async namesOf(workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.touchpoints.find({ select: { id: true, name: true }, where: { workspaceId, id: In([...ids]) } });
+    return new Map(rows.map((t) => [t.id, t.name]));
+  }
 
   /** The touchpoint as routing sees it; the team keeps only those still members (asked of the members module, in `manager`'s transaction). */
   async routingTouchpoint(workspaceId: string, id: string, manager?: EntityManager): Promise<RoutingTouchpoint | null> {
