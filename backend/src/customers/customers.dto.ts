@@ -8,6 +8,7 @@ import {
   IsDateString,
   IsEmail,
   IsIn,
+  IsUUID,
   IsInt,
   IsNotEmpty,
   IsNumber,
@@ -21,6 +22,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { NormaliseEmail, Trim } from '../common/http/dto-helpers';
+import { RFM_GROUPS, type RfmGroup } from './activity/rfm-groups';
+import { COLOUR_STATUSES, OFFER_RESPONSES, type ColourStatus, type OfferResponse } from './status/colour-status';
 
 export const LIFECYCLE_STAGES = ['aware', 'considering', 'buying', 'repeat', 'left'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
@@ -82,6 +85,58 @@ export class CustomerFieldsDto {
   @IsOptional()
   @IsDateString({}, { message: 'lastSeenAt must be an ISO date' })
   lastSeenAt?: string;
+  @ApiPropertyOptional({ description: 'An organisation (B2B) rather than a person' })
+  @IsOptional()
+  @IsBoolean({ message: 'isOrganisation must be true or false' })
+  isOrganisation?: boolean;
+  // The fields below take null to clear them (IsOptional lets null through); omitted, they keep their stored value.
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, description: "The organisation's decision maker; null clears" })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  decisionMaker?: string | null;
+  @ApiPropertyOptional({
+    enum: OFFER_RESPONSES,
+    enumName: 'OfferResponse',
+    nullable: true,
+    description: 'What they said to an offer; null clears',
+  })
+  @IsOptional()
+  @IsIn(OFFER_RESPONSES, { message: `offerResponse must be one of: ${OFFER_RESPONSES.join(', ')}` })
+  offerResponse?: OfferResponse | null;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When they answered the offer (default: now, when the answer changes)' })
+  @IsOptional()
+  @IsDateString({}, { message: 'offerResponseAt must be an ISO date' })
+  offerResponseAt?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  country?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  region?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  city?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, description: 'Line of business' })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  industry?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'A member of the workspace; null clears' })
+  @IsOptional()
+  @IsUUID('all', { message: 'accountManagerId must be a user id (uuid)' })
+  accountManagerId?: string | null;
 }
 
 export class BulkCustomerDto extends CustomerFieldsDto {
@@ -117,6 +172,26 @@ export class BulkUpsertResultDto {
   errors: RowErrorDto[];
 }
 
+export class PersonRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Name, or email when the person has no name' }) name: string;
+}
+
+export class StatusOverrideDto {
+  @ApiProperty({ enum: COLOUR_STATUSES, enumName: 'ColourStatus' }) status: ColourStatus;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) at: string | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true, description: 'Null when that user was deleted' }) by: PersonRefDto | null;
+}
+
+export class RfmDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) recency: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) frequency: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) monetary: number;
+  @ApiProperty({ enum: RFM_GROUPS, enumName: 'RfmGroup', nullable: true }) group: RfmGroup | null;
+  @ApiProperty({ type: String, format: 'date-time' }) scoredAt: string;
+}
+
 export class CustomerDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() externalId: string;
@@ -133,6 +208,23 @@ export class CustomerDto {
   @ApiProperty({ type: String, format: 'date-time' }) lastSeenAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+  @ApiProperty() isOrganisation: boolean;
+  @ApiProperty({ type: String, nullable: true }) decisionMaker: string | null;
+  @ApiProperty({ enum: OFFER_RESPONSES, enumName: 'OfferResponse', nullable: true }) offerResponse: OfferResponse | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) offerResponseAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) country: string | null;
+  @ApiProperty({ type: String, nullable: true }) region: string | null;
+  @ApiProperty({ type: String, nullable: true }) city: string | null;
+  @ApiProperty({ type: String, nullable: true }) industry: string | null;
+  @ApiProperty({ enum: COLOUR_STATUSES, enumName: 'ColourStatus', description: 'The override when set, else derived by the rules' })
+  colourStatus: ColourStatus;
+  @ApiProperty({ type: StatusOverrideDto, nullable: true }) statusOverride: StatusOverrideDto | null;
+  @ApiProperty({ description: 'Sum of the recorded orders' }) purchaseVolume: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastOrderAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When they stopped; null while active' })
+  stoppedAt: string | null;
+  @ApiProperty({ type: RfmDto, nullable: true, description: 'Read-only: scored from activity' }) rfm: RfmDto | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) accountManager: PersonRefDto | null;
 }
 
 export class ListCustomersQuery {
@@ -142,6 +234,19 @@ export class ListCustomersQuery {
   @IsIn(LIFECYCLE_STAGES, { message: `stage must be one of: ${LIFECYCLE_STAGES.join(', ')}` })
   stage?: LifecycleStage;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) segment?: string;
+  @ApiPropertyOptional({ enum: COLOUR_STATUSES, enumName: 'ColourStatus' })
+  @IsOptional()
+  @IsIn(COLOUR_STATUSES, { message: `colourStatus must be one of: ${COLOUR_STATUSES.join(', ')}` })
+  colourStatus?: ColourStatus;
+  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) country?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'accountManagerId must be a user id (uuid)' })
+  accountManagerId?: string;
+  @ApiPropertyOptional({ enum: RFM_GROUPS, enumName: 'RfmGroup' })
+  @IsOptional()
+  @IsIn(RFM_GROUPS, { message: `rfmGroup must be one of: ${RFM_GROUPS.join(', ')}` })
+  rfmGroup?: RfmGroup;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))

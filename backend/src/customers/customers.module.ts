@@ -1,5 +1,7 @@
 import { ResponsesReaderModule } from '../responses/responses-reader.module';
 import { Module } from '@nestjs/common';
+import { MembersModule } from '../members/members.module';
+import { UsersModule } from '../users/users.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivityController } from './activity/activity.controller';
 import { ActivityRepository } from './activity/activity.repository';
@@ -12,11 +14,18 @@ import { CustomersReader } from './customers.reader';
 import { CustomersRepository } from './customers.repository';
 import { CustomersService } from './customers.service';
 import { TIMELINE_CONTROLLERS, TIMELINE_PROVIDERS, TimelineRegistry } from './timeline';
+import { STATUS_CONTROLLERS, STATUS_ENTITIES, STATUS_IMPORTS, STATUS_PROVIDERS, CustomerStatusService } from './status';
 
 @Module({
-  imports: [ResponsesReaderModule, TypeOrmModule.forFeature([CustomerEntity, CustomerActivityEntity])],
+  imports: [
+    MembersModule,
+    UsersModule,
+    ...STATUS_IMPORTS,
+    ResponsesReaderModule,
+    TypeOrmModule.forFeature([CustomerEntity, ...STATUS_ENTITIES, CustomerActivityEntity]),
+  ],
   // Activity first: its fixed paths (customers/rfm, customers/activity/…) must win over customers/:externalId.
-  controllers: [ActivityController, CustomersController, ...TIMELINE_CONTROLLERS],
+  controllers: [...STATUS_CONTROLLERS, ActivityController, CustomersController, ...TIMELINE_CONTROLLERS],
   providers: [
     ActivityRepository,
     ActivityService,
@@ -25,7 +34,8 @@ import { TIMELINE_CONTROLLERS, TIMELINE_PROVIDERS, TimelineRegistry } from './ti
     CustomersService,
     CustomerNames,
     ...TIMELINE_PROVIDERS,
+    ...STATUS_PROVIDERS,
   ],
-  exports: [CustomersReader, CustomersService, CustomerNames, TimelineRegistry],
+  exports: [CustomersReader, CustomersService, CustomerNames, TimelineRegistry, CustomerStatusService],
 })
 export class CustomersModule {}

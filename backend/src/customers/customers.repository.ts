@@ -2,29 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { CustomerEntity } from './customer.entity';
+import type { RfmGroup } from './activity/rfm-groups';
 import type { CustomerFieldsDto, LifecycleStage } from './customers.dto';
+import type { ColourStatus } from './status/colour-status';
 
-/** A customer as the API shows it (mrr is numeric: a string). */
-export type CustomerRow = Pick<
-  CustomerEntity,
-  | 'id'
-  | 'externalId'
-  | 'name'
-  | 'email'
-  | 'phone'
-  | 'attributes'
-  | 'lifecycleStage'
-  | 'segment'
-  | 'mrr'
-  | 'consents'
-  | 'orderCount'
-  | 'firstSeenAt'
-  | 'lastSeenAt'
-  | 'createdAt'
-  | 'updatedAt'
->;
-
-const ROW_COLUMNS: (keyof CustomerRow)[] = [
+/** The columns the API shows of a customer (numerics as strings; people as ids, named by the service). */
+const ROW_COLUMNS = [
   'id',
   'externalId',
   'name',
@@ -40,17 +23,45 @@ const ROW_COLUMNS: (keyof CustomerRow)[] = [
   'lastSeenAt',
   'createdAt',
   'updatedAt',
-];
+  'isOrganisation',
+  'decisionMaker',
+  'offerResponse',
+  'offerResponseAt',
+  'country',
+  'region',
+  'city',
+  'industry',
+  'colourStatus',
+  'statusOverride',
+  'statusOverrideBy',
+  'statusOverrideReason',
+  'statusOverrideAt',
+  'purchaseVolume',
+  'lastOrderAt',
+  'stoppedAt',
+  'accountManagerId',
+  'rfmRecency',
+  'rfmFrequency',
+  'rfmMonetary',
+  'rfmGroup',
+  'rfmScoredAt',
+] as const satisfies readonly (keyof CustomerEntity)[];
+
+export type CustomerRow = Pick<CustomerEntity, (typeof ROW_COLUMNS)[number]>;
 
 export interface CustomerFilter {
   search?: string;
   stage?: LifecycleStage;
   segment?: string;
+  colourStatus?: ColourStatus;
+  country?: string;
+  accountManagerId?: string;
+  rfmGroup?: RfmGroup;
 }
 
-const COLUMNS = `id, external_id AS "externalId", name, email, phone, attributes, lifecycle_stage AS "lifecycleStage", segment,
-  mrr, consents, order_count AS "orderCount", first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt",
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+/** Fields that null clears (omitted keeps): each is sent as its value and whether it was given. */
+const CLEARABLE = ['decisionMaker', 'offerResponse', 'country', 'region', 'city', 'industry', 'accountManagerId'] as const;
+const clearable = (fields: CustomerFieldsDto) => CLEARABLE.flatMap((key) => [fields[key] ?? null, fields[key] !== undefined]);
 
 @Injectable()
 export class CustomersRepository {
@@ -70,12 +81,16 @@ export class CustomersRepository {
     externalId: string,
     fields: CustomerFieldsDto,
     manager: EntityManager = this.customers.manager,
-  ): Promise<{ row: CustomerRow; created: boolean }> {
-    const [row]: (CustomerRow & { created: boolean })[] = await manager.query(
+  ): Promise<{ id: string; created: boolean }> {
+    const [row]: { id: string; created: boolean }[] = await manager.query(
       `INSERT INTO customers AS c (workspace_id, external_id, name, email, phone, attributes, lifecycle_stage, segment, mrr,
-                                   consents, order_count, first_seen_at, last_seen_at)
+                                   consents, order_count, first_seen_at, last_seen_at, is_organisation, decision_maker,
+                                   offer_response, offer_response_at, country, region, city, industry, account_manager_id)
        VALUES ($1, $2, $3, $4, $5, COALESCE($6::jsonb, '{}'), COALESCE($7, 'aware'), $8, COALESCE($9::numeric, 0),
-               COALESCE($10::jsonb, '{}'), COALESCE($11::int, 0), COALESCE($12::timestamptz, now()), COALESCE($13::timestamptz, now()))
+               COALESCE($10::jsonb, '{}'), COALESCE($11::int, 0), COALESCE($12::timestamptz, now()), COALESCE($13::timestamptz, now()),
+               COALESCE($14::boolean, false), $16, $18,
+               CASE WHEN $18::varchar IS NOT NULL THEN COALESCE($15::timestamptz, now()) END,
+               $20, $22, $24, $26, $28::uuid)
        ON CONFLICT (workspace_id, external_id) DO UPDATE SET
          name = COALESCE($3, c.name),
          email = COALESCE($4, c.email),
@@ -88,8 +103,22 @@ export class CustomersRepository {
          order_count = COALESCE($11::int, c.order_count),
          first_seen_at = LEAST(c.first_seen_at, COALESCE($12::timestamptz, c.first_seen_at)),
          last_seen_at = GREATEST(c.last_seen_at, COALESCE($13::timestamptz, c.last_seen_at)),
+         is_organisation = COALESCE($14::boolean, c.is_organisation),
+         decision_maker = CASE WHEN $17 THEN $16 ELSE c.decision_maker END,
+         offer_response = CASE WHEN $19 THEN $18 ELSE c.offer_response END,
+         -- The answer's time: as given, else now when the answer changes; cleared with the answer.
+         offer_response_at = CASE
+           WHEN NOT $19 THEN COALESCE($15::timestamptz, c.offer_response_at)
+           WHEN $18::varchar IS NULL THEN NULL
+           ELSE COALESCE($15::timestamptz, CASE WHEN c.offer_response IS DISTINCT FROM $18 THEN now() ELSE c.offer_response_at END)
+         END,
+         country = CASE WHEN $21 THEN $20 ELSE c.country END,
+         region = CASE WHEN $23 THEN $22 ELSE c.region END,
+         city = CASE WHEN $25 THEN $24 ELSE c.city END,
+         industry = CASE WHEN $27 THEN $26 ELSE c.industry END,
+         account_manager_id = CASE WHEN $29 THEN $28::uuid ELSE c.account_manager_id END,
          updated_at = now()
-       RETURNING ${COLUMNS}, (xmax = 0) AS created`,
+       RETURNING id, (xmax = 0) AS created`,
       [
         workspaceId,
         externalId,
@@ -104,14 +133,17 @@ export class CustomersRepository {
         fields.orderCount ?? null,
         fields.firstSeenAt ?? null,
         fields.lastSeenAt ?? null,
+        fields.isOrganisation ?? null,
+        fields.offerResponseAt ?? null,
+        ...clearable(fields), // $16…$29: value, given — in CLEARABLE's order
       ],
     );
-    const { created, ...customer } = row;
-    return { row: customer, created };
+    return { id: row.id, created: row.created };
   }
 
-  findByExternalId(workspaceId: string, externalId: string): Promise<CustomerRow | null> {
-    return this.customers.findOne({ select: ROW_COLUMNS, where: { workspaceId, externalId } });
+  findByExternalId(workspaceId: string, externalId: string, manager?: EntityManager): Promise<CustomerRow | null> {
+    const repo = manager ? manager.getRepository(CustomerEntity) : this.customers;
+    return repo.findOne({ select: [...ROW_COLUMNS], where: { workspaceId, externalId } });
   }
 
   async list(workspaceId: string, filter: CustomerFilter, limit: number, offset: number): Promise<{ rows: CustomerRow[]; total: number }> {
@@ -125,6 +157,10 @@ export class CustomersRepository {
     }
     if (filter.stage) query.andWhere('c.lifecycle_stage = :stage', { stage: filter.stage });
     if (filter.segment) query.andWhere('c.segment = :segment', { segment: filter.segment });
+    if (filter.colourStatus) query.andWhere('c.colour_status = :colourStatus', { colourStatus: filter.colourStatus });
+    if (filter.country) query.andWhere('c.country = :country', { country: filter.country });
+    if (filter.accountManagerId) query.andWhere('c.account_manager_id = :managerId', { managerId: filter.accountManagerId });
+    if (filter.rfmGroup) query.andWhere('c.rfm_group = :rfmGroup', { rfmGroup: filter.rfmGroup });
     const total = await query.getCount();
     const rows = await query.orderBy('c.last_seen_at', 'DESC').addOrderBy('c.id', 'ASC').limit(limit).offset(offset).getMany();
     return { rows, total };

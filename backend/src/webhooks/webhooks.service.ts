@@ -36,6 +36,10 @@ const EVENT_DESCRIPTIONS: Record<WebhookEventType, { description: string; live: 
       'A risky moment was reported for a customer (trial ending, renewal due, payment failed…): offer help or the cancellation flow',
     live: true,
   },
+  'customer.status_changed': {
+    description: "A customer's colour status changed (by the rules, an override or its clearing): from, to, cause",
+    live: true,
+  },
   'mention.created': { description: 'A new social mention arrived', live: true },
   'spike.alert': { description: 'Negative mentions spiked above their baseline', live: true },
   'cluster.alert': { description: 'A complaint cluster is growing unusually fast', live: true },
