@@ -21,6 +21,7 @@ import { MembersModule } from './members/members.module';
 import { MentionsModule } from './mentions/mentions.module';
 import { OverviewModule } from './overview/overview.module';
 import { ResponsesModule } from './responses/responses.module';
+import { SegmentsModule } from './segments/segments.module';
 import { SurveyMetricsModule } from './survey-metrics/survey-metrics.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { TouchpointsModule } from './touchpoints/touchpoints.module';
@@ -59,6 +60,7 @@ export class AppModule {
         ComplaintsModule,
         TouchpointsModule,
         CasesModule,
+        SegmentsModule,
         OverviewModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

@@ -7,6 +7,7 @@ import { TOUCHPOINT_OWNER_CHANGED } from '../touchpoints/owner-change.port';
 import { TouchpointsModule } from '../touchpoints/touchpoints.module';
 import { ChurnReaderModule } from '../churn/churn-reader.module';
 import { ClustersReaderModule } from '../complaints/clusters-reader.module';
+import { SegmentsReaderModule } from '../segments/segments-reader.module';
 import { CustomersModule } from '../customers/customers.module';
 import { MembersModule } from '../members/members.module';
 import { MentionsReaderModule } from '../mentions/mentions-reader.module';
@@ -46,6 +47,7 @@ import { CaseReportsService } from './reports/case-reports.service';
     ChurnReaderModule,
     MentionsReaderModule,
     ClustersReaderModule,
+    SegmentsReaderModule,
     TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, CaseRoutingCursorEntity, CaseSettingsEntity]),
   ],
   controllers: [CasesController, CaseReportsController],
@@ -71,6 +73,6 @@ import { CaseReportsService } from './reports/case-reports.service';
     CaseTimelineRepository,
     CaseTimelineSource,
   ],
-  exports: [CasesService, CaseBreachJob],
+  exports: [CasesService, CaseBreachJob, CaseReportsService],
 })
 export class CasesModule {}

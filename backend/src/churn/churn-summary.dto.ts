@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, MaxLength } from 'class-validator';
+import { SegmentIdQuery } from '../segments/segment-query';
 
 export class ChurnSummaryQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Start (inclusive); default: the start of the previous 30 days' })
@@ -13,6 +14,8 @@ export class ChurnSummaryQuery {
   to?: string;
 
   @ApiPropertyOptional({ default: 'UTC' }) @IsOptional() @IsString() @MaxLength(64) timeZone?: string;
+
+  @SegmentIdQuery() segmentId?: string;
 }
 
 export class RateDto {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { CustomerEntity } from '../customers/customer.entity';
+import type { SegmentFilter } from '../segments/segment-filter';
 import { CancellationEntity, type CancellationOutcome } from './cancellation.entity';
 
 export type FinishedFlow = Pick<CancellationEntity, 'offeredReasonKeys' | 'mrr'> & {
@@ -34,11 +35,13 @@ export class ChurnSummaryRepository {
    * Customers at `from`, how many of them were lost in [from, to), and their MRR (captured at cancellation).
    * Set-based analytics over customers and cancellations: kept as SQL.
    */
-  async base(workspaceId: string, from: Date, to: Date): Promise<ChurnBase> {
+  async base(workspaceId: string, from: Date, to: Date, segment?: SegmentFilter): Promise<ChurnBase> {
+    const params: unknown[] = [workspaceId, from, to];
+    const inSegment = segment ? ` AND ${segment.forPositional('c.external_id', params)}` : '';
     const [row]: ChurnBase[] = await this.cancellations.query(
       `WITH present AS (
          SELECT c.external_id, c.mrr, ${LOST_AT} AS lost_at FROM customers c
-          WHERE c.workspace_id = $1 AND c.first_seen_at < $2
+          WHERE c.workspace_id = $1 AND c.first_seen_at < $2${inSegment}
        ), lost AS (
          SELECT p.external_id,
                 (SELECT x.mrr FROM cancellations x WHERE x.workspace_id = $1 AND x.customer_external_id = p.external_id
@@ -51,13 +54,13 @@ export class ChurnSummaryRepository {
                  FROM present p LEFT JOIN lost l ON l.external_id = p.external_id
                 WHERE p.lost_at IS NULL OR p.lost_at >= $2) AS "mrrAtStart",
               (SELECT coalesce(sum(l.mrr), 0)::text FROM lost l) AS "mrrLost"`,
-      [workspaceId, from, to],
+      params,
     );
     return row;
   }
 
-  finishedFlows(workspaceId: string, from: Date, to: Date): Promise<FinishedFlow[]> {
-    return this.cancellations
+  finishedFlows(workspaceId: string, from: Date, to: Date, segment?: SegmentFilter): Promise<FinishedFlow[]> {
+    const query = this.cancellations
       .createQueryBuilder('x')
       .select('x.finished_at', 'at')
       .addSelect('x.outcome', 'outcome')
@@ -69,7 +72,11 @@ export class ChurnSummaryRepository {
         workspaceId,
         from,
         to,
-      })
-      .getRawMany<FinishedFlow>();
+      });
+    if (segment) {
+      const inSegment = segment.forQueryBuilder('x.customer_external_id');
+      query.andWhere(inSegment.sql, inSegment.parameters);
+    }
+    return query.getRawMany<FinishedFlow>();
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { avoidableSplit, customerChurnRate, reasonsByMonth, revenueChurnRate, revenueSaved, saveRate } from '../churn-metrics';
 import { resolvePeriod } from '../common/http/period';
+import { SegmentsReader } from '../segments/segments.reader';
 import { ChurnReasonsService } from './churn-reasons.service';
 import type { ChurnSummaryDto, ChurnSummaryQuery } from './churn-summary.dto';
 import { ChurnSummaryRepository } from './churn-summary.repository';
@@ -11,14 +12,16 @@ export class ChurnSummaryService {
   constructor(
     private readonly summary: ChurnSummaryRepository,
     private readonly reasons: ChurnReasonsService,
+    private readonly segments: SegmentsReader,
   ) {}
 
   async get(workspaceId: string, query: ChurnSummaryQuery): Promise<ChurnSummaryDto> {
     const { from, to, timeZone } = resolvePeriod(query, 30);
+    const segment = await this.segments.optionalFilter(workspaceId, query.segmentId);
 
     const [base, flows, taxonomy] = await Promise.all([
-      this.summary.base(workspaceId, from, to),
-      this.summary.finishedFlows(workspaceId, from, to),
+      this.summary.base(workspaceId, from, to, segment),
+      this.summary.finishedFlows(workspaceId, from, to, segment),
       this.reasons.list(workspaceId),
     ]);
     const customers = customerChurnRate({ atStart: base.atStart, lost: base.lost });

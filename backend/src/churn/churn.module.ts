@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '../common/jobs/jobs.module';
 import { CustomerIdentityModule } from '../customer-identity/customer-identity.module';
 import { CustomersModule } from '../customers/customers.module';
+import { SegmentsReaderModule } from '../segments/segments-reader.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
@@ -35,6 +36,7 @@ import { ChurnReasonsService } from './churn-reasons.service';
     CustomersModule,
     JobsModule,
     WorkspacesDataModule,
+    SegmentsReaderModule,
     TypeOrmModule.forFeature([ChurnReasonEntity, CancellationFlowEntity, CancellationEntity]),
   ],
   controllers: [

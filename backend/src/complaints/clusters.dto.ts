@@ -19,6 +19,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Trim } from '../common/http/dto-helpers';
+import { SegmentIdQuery } from '../segments/segment-query';
 
 const list = () =>
   Transform(({ value }) =>
@@ -53,6 +54,8 @@ export class ClusterFilterQuery {
 }
 
 export class ListClustersQuery extends ClusterFilterQuery {
+  /** Only texts linked to a customer of this saved segment (texts without a customer drop out). */
+  @SegmentIdQuery() segmentId?: string;
   @ApiPropertyOptional({ enum: ['size', 'growth'], default: 'size' }) @IsOptional() @IsIn(['size', 'growth']) sort?: 'size' | 'growth';
   @ApiPropertyOptional({ description: 'Only known issues (true) or only the others (false)' })
   @IsOptional()

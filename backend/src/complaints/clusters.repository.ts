@@ -6,6 +6,7 @@ import { ClusterAlertEntity } from './cluster-alert.entity';
 import { ClusterRunEntity, type RunTrigger } from './cluster-run.entity';
 import { ClusterEntity } from './cluster.entity';
 import { FeedbackTextEntity } from './feedback-text.entity';
+import type { SegmentFilter } from '../segments/segment-filter';
 
 export type ClusterRow = Pick<
   ClusterEntity,
@@ -33,6 +34,8 @@ export interface TextFilter {
   languages?: string[];
   from?: Date;
   to?: Date;
+  /** Only texts linked to a customer of this saved segment. */
+  inSegment?: SegmentFilter;
 }
 
 export type RunRow = Pick<
@@ -168,6 +171,11 @@ function textConditions(filter: TextFilter): { sql: string; params: ObjectLitera
   if (filter.languages?.length) add('f.language = ANY (CAST(:languages AS varchar[]))', 'languages', filter.languages);
   if (filter.from) add('f.occurred_at >= :from', 'from', filter.from);
   if (filter.to) add('f.occurred_at < :to', 'to', filter.to);
+  if (filter.inSegment) {
+    const inSegment = filter.inSegment.forQueryBuilder('f.customer_external_id');
+    clauses.push(inSegment.sql);
+    Object.assign(params, inSegment.parameters);
+  }
   return { sql: clauses.map((c) => ` AND ${c}`).join(''), params };
 }
 

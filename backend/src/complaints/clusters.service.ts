@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SegmentsReader } from '../segments/segments.reader';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -69,12 +70,13 @@ export class ClustersService {
   constructor(
     private readonly clusters: ClustersRepository,
     private readonly feedback: FeedbackTextsRepository,
+    private readonly segments: SegmentsReader,
   ) {}
 
   /** The list page's clusters in its order (size, or growth: last 7 days over the 7 before). */
-  private async ranked(workspaceId: string, query: ListClustersQuery, now: Date): Promise<ClusterStatsRow[]> {
-    let rows = (await this.clusters.stats(workspaceId, filterOf(query), now)).filter(
-      (c) => c.size > 0 || (!query.from && !query.to && !query.source && !query.touchpoint && !query.language),
+  private async ranked(workspaceId: string, query: ListClustersQuery, now: Date, filter = filterOf(query)): Promise<ClusterStatsRow[]> {
+    let rows = (await this.clusters.stats(workspaceId, filter, now)).filter(
+      (c) => c.size > 0 || (!query.from && !query.to && !query.source && !query.touchpoint && !query.language && !query.segmentId),
     );
     if (query.pinned !== undefined) rows = rows.filter((c) => c.pinned === query.pinned);
     const growth = (c: ClusterStatsRow) => (c.previous === 0 ? (c.recent > 0 ? Number.POSITIVE_INFINITY : 0) : c.recent / c.previous);
@@ -95,8 +97,8 @@ export class ClustersService {
   }
 
   async list(workspaceId: string, query: ListClustersQuery, now = new Date()): Promise<ClusterListDto> {
-    const filter = filterOf(query);
-    const rows = await this.ranked(workspaceId, query, now);
+    const filter = { ...filterOf(query), inSegment: await this.segments.optionalFilter(workspaceId, query.segmentId) };
+    const rows = await this.ranked(workspaceId, query, now, filter);
     const examples = await this.clusters.examples(
       workspaceId,
       rows.map((r) => r.id),

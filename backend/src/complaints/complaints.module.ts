@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '../common/jobs/jobs.module';
 import { MentionsReaderModule } from '../mentions/mentions-reader.module';
 import { ResponsesReaderModule } from '../responses/responses-reader.module';
+import { SegmentsReaderModule } from '../segments/segments-reader.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
 import { ClusterAlertEntity } from './cluster-alert.entity';
@@ -28,6 +29,7 @@ import { FeedbackTextsRepository } from './feedback-texts.repository';
     JobsModule,
     ResponsesReaderModule,
     MentionsReaderModule,
+    SegmentsReaderModule,
   ],
   controllers: [ClustersController],
   providers: [

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import type { SegmentFilter } from '../segments/segment-filter';
 import { CustomerEntity } from './customer.entity';
 
 /** A customer's value and stage, as case rules and cancellation flows weigh them (mrr as a number). */
 export type CustomerStanding = Pick<CustomerEntity, 'lifecycleStage'> & { mrr: number };
+
+/** A customer as a segment preview lists them. */
+export type SegmentMember = Pick<CustomerEntity, 'id' | 'externalId' | 'name' | 'colourStatus'>;
 
 /** Who a customer is, as events about them name them. */
 export type CustomerContact = Pick<CustomerEntity, 'name' | 'email'>;
@@ -19,6 +23,31 @@ export class CustomersReader {
 
   private repo(manager?: EntityManager): Repository<CustomerEntity> {
     return manager ? manager.getRepository(CustomerEntity) : this.customers;
+  }
+
+  /** How many customers a saved segment (or rules being edited) holds, and the first `limit` of them by name. */
+  async inSegment(filter: SegmentFilter, limit: number): Promise<{ total: number; items: SegmentMember[] }> {
+    const inSegment = filter.forQueryBuilder('c.external_id');
+    const query = this.customers
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.externalId', 'c.name', 'c.colourStatus'])
+      .where('c.workspace_id = :workspaceId', { workspaceId: filter.workspaceId })
+      .andWhere(inSegment.sql, inSegment.parameters);
+    const [total, items] = await Promise.all([
+      query.getCount(),
+      query.clone().orderBy('c.name', 'ASC', 'NULLS LAST').addOrderBy('c.external_id', 'ASC').limit(limit).getMany(),
+    ]);
+    return { total, items };
+  }
+
+  /** How many customers a segment holds now. */
+  countInSegment(filter: SegmentFilter): Promise<number> {
+    const inSegment = filter.forQueryBuilder('c.external_id');
+    return this.customers
+      .createQueryBuilder('c')
+      .where('c.workspace_id = :workspaceId', { workspaceId: filter.workspaceId })
+      .andWhere(inSegment.sql, inSegment.parameters)
+      .getCount();
   }
 
   async exists(workspaceId: string, externalId: string): Promise<boolean> {

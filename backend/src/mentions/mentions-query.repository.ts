@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { keysetPage, sortKeySql, type TimelineFetch } from '../customers/timeline/timeline-source';
+import type { SegmentFilter } from '../segments/segment-filter';
 import { MentionEntity } from './mention.entity';
 
 /** A mention as the Mentions page shows it: its columns, how many copies and replies it has, and who handles it. */
@@ -197,7 +198,10 @@ export class MentionsQueryRepository {
     interval: 'day' | 'week' | 'month',
     timeZone: string,
     sources?: string[],
+    inSegment?: SegmentFilter,
   ): Promise<BucketRow[]> {
+    const params: unknown[] = [workspaceId, from, to, interval, timeZone, sources?.length ? sources : null];
+    const segment = inSegment ? ` AND ${inSegment.forPositional('customer_external_id', params)}` : '';
     return this.mentions.query(
       `WITH buckets AS (
          SELECT generate_series(date_trunc($4, $2::timestamptz AT TIME ZONE $5), date_trunc($4, ($3::timestamptz - interval '1 microsecond') AT TIME ZONE $5), ('1 ' || $4)::interval) AS local_start
@@ -207,26 +211,28 @@ export class MentionsQueryRepository {
                 count(*) FILTER (WHERE sentiment = 1)::int AS positive
            FROM mentions
           WHERE workspace_id = $1 AND duplicate_of IS NULL AND posted_at >= $2 AND posted_at < $3
-            AND ($6::varchar[] IS NULL OR source = ANY ($6::varchar[]))
+            AND ($6::varchar[] IS NULL OR source = ANY ($6::varchar[]))${segment}
           GROUP BY 1
        )
        SELECT b.local_start AT TIME ZONE $5 AS start, COALESCE(c.negative, 0) AS negative, COALESCE(c.neutral, 0) AS neutral,
               COALESCE(c.positive, 0) AS positive
          FROM buckets b LEFT JOIN counts c USING (local_start) ORDER BY b.local_start`,
-      [workspaceId, from, to, interval, timeZone, sources?.length ? sources : null],
+      params,
     );
   }
 
   /** Analytics: counts by sentiment and summed reach per source. */
-  bySource(workspaceId: string, from: Date, to: Date, sources?: string[]): Promise<SourceRow[]> {
+  bySource(workspaceId: string, from: Date, to: Date, sources?: string[], inSegment?: SegmentFilter): Promise<SourceRow[]> {
+    const params: unknown[] = [workspaceId, from, to, sources?.length ? sources : null];
+    const segment = inSegment ? ` AND ${inSegment.forPositional('customer_external_id', params)}` : '';
     return this.mentions.query(
       `SELECT source, count(*) FILTER (WHERE sentiment = -1)::int AS negative, count(*) FILTER (WHERE sentiment = 0)::int AS neutral,
               count(*) FILTER (WHERE sentiment = 1)::int AS positive, COALESCE(sum(reach), 0)::float8 AS reach
          FROM mentions
         WHERE workspace_id = $1 AND duplicate_of IS NULL AND posted_at >= $2 AND posted_at < $3
-          AND ($4::varchar[] IS NULL OR source = ANY ($4::varchar[]))
+          AND ($4::varchar[] IS NULL OR source = ANY ($4::varchar[]))${segment}
         GROUP BY source ORDER BY count(*) DESC, source`,
-      [workspaceId, from, to, sources?.length ? sources : null],
+      params,
     );
   }
 
@@ -236,9 +242,11 @@ export class MentionsQueryRepository {
     from: Date,
     to: Date,
     sources?: string[],
+    inSegment?: SegmentFilter,
   ): Promise<{ duplicates: number; unansweredNegative: number; byLanguage: Record<string, number> }> {
-    const params = [workspaceId, from, to, sources?.length ? sources : null];
-    const scope = `workspace_id = $1 AND posted_at >= $2 AND posted_at < $3 AND ($4::varchar[] IS NULL OR source = ANY ($4::varchar[]))`;
+    const params: unknown[] = [workspaceId, from, to, sources?.length ? sources : null];
+    const segment = inSegment ? ` AND ${inSegment.forPositional('customer_external_id', params)}` : '';
+    const scope = `workspace_id = $1 AND posted_at >= $2 AND posted_at < $3 AND ($4::varchar[] IS NULL OR source = ANY ($4::varchar[]))${segment}`;
     const [[counts], languages]: [
       { duplicates: number; unansweredNegative: number }[],
       (Pick<MentionEntity, 'language'> & { n: number })[],

@@ -16,6 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Trim } from '../common/http/dto-helpers';
+import { SegmentIdQuery } from '../segments/segment-query';
 
 const list = () =>
   Transform(({ value }) =>
@@ -150,6 +151,8 @@ export class MentionStatsQuery {
   @list()
   @Matches(/^[a-z0-9][a-z0-9._-]{0,39}$/, { each: true, message: 'source must be source slugs separated by commas' })
   source?: string[];
+  /** Only mentions linked to a customer of this saved segment. */
+  @SegmentIdQuery() segmentId?: string;
 }
 
 export class SentimentCountsDto {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '../common/jobs/jobs.module';
 import { CustomersModule } from '../customers/customers.module';
 import { MembersModule } from '../members/members.module';
+import { SegmentsReaderModule } from '../segments/segments-reader.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
 import { MentionCsvController } from './csv/mention-csv.controller';
@@ -39,6 +40,7 @@ import { SpikeAlertsService } from './spikes/spike-alerts.service';
     JobsModule,
     WorkspacesDataModule,
     MembersModule,
+    SegmentsReaderModule,
   ],
   controllers: [MentionIngestController, MentionCsvController, MentionFeedsController, MentionsController],
   providers: [

@@ -6,6 +6,7 @@ import { validationError } from '../common/http/validation.pipe';
 import { CustomerNames } from '../customers/customer-names';
 import { CustomersReader } from '../customers/customers.reader';
 import { MembershipsReader } from '../members/memberships.reader';
+import { SegmentsReader } from '../segments/segments.reader';
 import type {
   ListMentionsQuery,
   MentionDetailDto,
@@ -55,6 +56,7 @@ export class MentionsService {
     private readonly customerNames: CustomerNames,
     private readonly memberships: MembershipsReader,
     private readonly customers: CustomersReader,
+    private readonly segments: SegmentsReader,
   ) {}
 
   async list(workspaceId: string, userId: string | null, query: ListMentionsQuery): Promise<MentionPageDto> {
@@ -141,10 +143,11 @@ export class MentionsService {
       throw validationError([
         { field: 'interval', message: `${buckets} ${interval}s is too many points; pick a longer interval or a shorter period` },
       ]);
+    const inSegment = await this.segments.optionalFilter(workspaceId, query.segmentId);
     const [series, sources, summary] = await Promise.all([
-      this.mentions.series(workspaceId, period.from, period.to, interval, period.timeZone, query.source),
-      this.mentions.bySource(workspaceId, period.from, period.to, query.source),
-      this.mentions.summary(workspaceId, period.from, period.to, query.source),
+      this.mentions.series(workspaceId, period.from, period.to, interval, period.timeZone, query.source, inSegment),
+      this.mentions.bySource(workspaceId, period.from, period.to, query.source, inSegment),
+      this.mentions.summary(workspaceId, period.from, period.to, query.source, inSegment),
     ]);
     const sum = (s: { negative: number; neutral: number; positive: number }) => s.negative + s.neutral + s.positive;
     const totals = sources.reduce(

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { LOW_SCORE_SQL } from '../cases/case-rules';
 import { keysetPage, sortKeySql, type KeysetQuery } from '../customers/timeline/timeline-source';
+import type { SegmentFilter } from '../segments/segment-filter';
 import type { SurveyEntity } from '../surveys/survey.entity';
 import { ResponseEntity } from './response.entity';
 
@@ -11,8 +12,10 @@ export interface ResponseScope {
   workspaceId: string;
   surveyIds: string[];
   language?: string;
-  /** Matches the `segment` hidden field until customer segments exist. */
+  /** Matches the `segment` hidden field (kept for surveys that send one). */
   segment?: string;
+  /** Only responses of customers in this saved segment. */
+  segmentFilter?: SegmentFilter;
 }
 
 /** A finished, scored response: only what the metrics need. */
@@ -131,6 +134,10 @@ export class ResponsesReader {
       .andWhere('r.created_at >= :from AND r.created_at < :to', { from, to });
     if (scope.language) qb.andWhere('r.language = :language', { language: scope.language });
     if (scope.segment) qb.andWhere(`r.hidden_fields->>'segment' = :segment`, { segment: scope.segment });
+    if (scope.segmentFilter) {
+      const inSegment = scope.segmentFilter.forQueryBuilder('r.customer_external_id');
+      qb.andWhere(inSegment.sql, inSegment.parameters);
+    }
     return qb;
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { LANGUAGE_CODE } from '@otklik/survey-model';
+import { SegmentIdQuery } from '../segments/segment-query';
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
 
@@ -32,6 +33,8 @@ export class MetricsQuery {
   language?: string;
 
   @ApiPropertyOptional({ description: 'Value of the "segment" hidden field' }) @IsOptional() @IsString() @MaxLength(200) segment?: string;
+
+  @SegmentIdQuery() segmentId?: string;
 }
 
 export class KindMetricsQuery extends MetricsQuery {

@@ -22,6 +22,7 @@ import {
   timeSeries,
 } from '../metrics';
 import type { SurveyKind } from '@otklik/survey-model';
+import { SegmentsReader } from '../segments/segments.reader';
 import { SurveysReader } from '../surveys/surveys.reader';
 import type {
   ComparisonDto,
@@ -81,18 +82,25 @@ export class SurveyMetricsService {
   constructor(
     private readonly responses: ResponsesReader,
     private readonly surveys: SurveysReader,
+    private readonly segments: SegmentsReader,
   ) {}
 
   async forSurvey(workspaceId: string, surveyId: string, query: MetricsQuery): Promise<SurveyMetricsDto> {
     const survey = await this.surveys.findById(workspaceId, surveyId);
     if (!survey) throw notFound('Survey');
-    return this.compute(survey.kind, { workspaceId, surveyIds: [surveyId], language: query.language, segment: query.segment }, query);
+    const segmentFilter = await this.segments.optionalFilter(workspaceId, query.segmentId);
+    return this.compute(
+      survey.kind,
+      { workspaceId, surveyIds: [surveyId], language: query.language, segment: query.segment, segmentFilter },
+      query,
+    );
   }
 
   /** One kind across the workspace's surveys (optionally one touchpoint's), e.g. company-wide NPS. */
   async forKind(workspaceId: string, kind: 'nps' | 'csat' | 'ces', query: KindMetricsQuery): Promise<SurveyMetricsDto> {
+    const segmentFilter = await this.segments.optionalFilter(workspaceId, query.segmentId);
     const surveyIds = await this.surveys.idsOfKind(workspaceId, kind, query.touchpoint);
-    return this.compute(kind, { workspaceId, surveyIds, language: query.language, segment: query.segment }, query);
+    return this.compute(kind, { workspaceId, surveyIds, language: query.language, segment: query.segment, segmentFilter }, query);
   }
 
   private async compute(kind: SurveyKind, filter: MetricsFilter, query: MetricsQuery): Promise<SurveyMetricsDto> {
@@ -105,7 +113,7 @@ export class SurveyMetricsService {
       this.responses.scored(filter, previous.from, previous.to),
       this.responses.countFinished(filter, from, to),
       this.responses.countFinished(filter, previous.from, previous.to),
-      // Displays are not tied to a language or segment, so only the survey and period filter them.
+      // Displays are not tied to a language, segment or customer, so only the survey and period filter them.
       this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, from, to),
       this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, previous.from, previous.to),
       this.responses.latestComments(filter, from, to, 10),

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { SegmentIdQuery } from '../../segments/segment-query';
 import { SLA_CHANNELS, SLA_PRIORITIES } from '../../sla/clock';
 
 export const CASE_REPORT_GROUPS = ['touchpoint', 'owner', 'channel', 'priority', 'month'] as const;
@@ -50,6 +51,8 @@ export class CaseReportFilterQuery {
   @IsOptional()
   @IsIn(SLA_PRIORITIES, { message: `priority must be one of: ${SLA_PRIORITIES.join(', ')}` })
   priority?: string;
+
+  @SegmentIdQuery() segmentId?: string;
 }
 
 export class CaseReportQuery extends CaseReportFilterQuery {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { SegmentFilter } from '../../segments/segment-filter';
 import type { CaseEntity } from '../case.entity';
 import type { MeasurableCase } from './case-measurement';
 
@@ -19,6 +20,8 @@ export interface ReportCaseFilter {
   owner?: string;
   channel?: string;
   priority?: string;
+  /** Only cases of customers in this saved segment. */
+  inSegment?: SegmentFilter;
 }
 
 const UUID_TEXT = `'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'`;
@@ -49,6 +52,7 @@ export class CaseReportsRepository {
     else if (filter.owner) add((p) => `c.owner_id = ${p}`, filter.owner);
     if (filter.channel) add((p) => `c.channel = ${p}`, filter.channel);
     if (filter.priority) add((p) => `c.priority = ${p}`, filter.priority);
+    if (filter.inSegment) clauses.push(filter.inSegment.forPositional('c.customer_external_id', params));
     // source_id is free text for manual/api cases: cast it only when it is a response's uuid (CASE keeps the order).
     const rows: RawReportCaseRow[] = await this.dataSource.query(
       `SELECT c.priority, c.channel, ${epochMs('c.opened_at')} AS "openedAt", ${epochMs('c.resolution_started_at')} AS "resolutionStartedAt", c.pauses,

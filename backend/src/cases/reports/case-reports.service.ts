@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { resolvePeriod, type Period } from '../../common/http/period';
 import { timeSeries } from '../../metrics';
+import { SegmentsReader } from '../../segments/segments.reader';
 import { SLA_PRIORITIES } from '../../sla/clock';
 import { CaseSlaService } from '../case-sla.service';
 import type { EffectivePolicy } from '../case-timers';
@@ -42,6 +43,7 @@ export class CaseReportsService {
   constructor(
     private readonly repository: CaseReportsRepository,
     private readonly sla: CaseSlaService,
+    private readonly segments: SegmentsReader,
   ) {}
 
   async report(workspaceId: string, query: CaseReportQuery, now = new Date()): Promise<CaseReportDto> {
@@ -76,6 +78,7 @@ export class CaseReportsService {
   /** The period's cases, each measured against its policy. */
   private async measured(workspaceId: string, query: CaseReportFilterQuery, now: Date): Promise<{ period: Period; cases: Measured[] }> {
     const period = resolvePeriod(query, DEFAULT_DAYS);
+    const inSegment = await this.segments.optionalFilter(workspaceId, query.segmentId);
     const rows = await this.repository.cases(workspaceId, {
       from: period.from,
       to: period.to,
@@ -83,6 +86,7 @@ export class CaseReportsService {
       owner: query.owner,
       channel: query.channel,
       priority: query.priority,
+      inSegment,
     });
     const policies = await this.policies(workspaceId, rows);
     const cases = rows.map((row) => {

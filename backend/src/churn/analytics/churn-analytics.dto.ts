@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LANGUAGE_CODE } from '@otklik/survey-model';
+import { SegmentIdQuery } from '../../segments/segment-query';
 import { CustomerChurnDto, RevenueChurnDto, SaveRateDto } from '../churn-summary.dto';
 
 const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -49,6 +50,8 @@ export class ReasonsOverTimeQuery extends LabelledPeriodQuery {
   @IsOptional()
   @IsUUID('all', { message: 'touchpoint must be the id of a cancellation flow' })
   touchpoint?: string;
+
+  @SegmentIdQuery() segmentId?: string;
 }
 
 export const BREAKDOWN_DIMENSIONS = ['segment', 'plan', 'touchpoint'] as const;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { CustomerEntity } from '../../customers/customer.entity';
+import type { SegmentFilter } from '../../segments/segment-filter';
 import type { CancellationFlowEntity } from '../cancellation-flow.entity';
 import { CancellationEntity, type CancellationOutcome } from '../cancellation.entity';
 
@@ -19,6 +20,8 @@ export interface CancellationFilters {
   plan?: string;
   /** Cancellation flow id. */
   touchpoint?: string;
+  /** Only customers of this saved segment. */
+  inSegment?: SegmentFilter;
 }
 
 export type CommentRow = Pick<CancellationEntity, 'id'> & {
@@ -42,6 +45,8 @@ export class ChurnAnalyticsRepository {
 
   /** Cancelled flows finished in [from, to), with the customer's segment and plan and the flow (touchpoint). */
   cancelledFlows(workspaceId: string, from: Date, to: Date, filters: CancellationFilters = {}): Promise<CancelledFlowRow[]> {
+    const params: unknown[] = [workspaceId, from, to, filters.segment ?? null, filters.plan ?? null, filters.touchpoint ?? null];
+    const inSegment = filters.inSegment ? ` AND ${filters.inSegment.forPositional('x.customer_external_id', params)}` : '';
     return this.cancellations.query(
       `SELECT x.finished_at AS at, x.reason_key AS "reasonKey", x.offered_reason_keys AS "offeredReasonKeys",
               c.segment, c.attributes->>'plan' AS plan, x.flow_id AS "flowId", f.name AS "flowName"
@@ -52,8 +57,8 @@ export class ChurnAnalyticsRepository {
           AND x.finished_at >= $2 AND x.finished_at < $3
           AND ($4::text IS NULL OR c.segment = $4::text)
           AND ($5::text IS NULL OR c.attributes->>'plan' = $5::text)
-          AND ($6::uuid IS NULL OR x.flow_id = $6::uuid)`,
-      [workspaceId, from, to, filters.segment ?? null, filters.plan ?? null, filters.touchpoint ?? null],
+          AND ($6::uuid IS NULL OR x.flow_id = $6::uuid)${inSegment}`,
+      params,
     );
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { avoidableByMonth, avoidableSplit, type AvoidableSplit, reasonsByGroup, reasonsByMonth, reasonTotals } from '../../churn-metrics';
 import { notFound } from '../../common/http/api-error';
 import { resolvePeriod } from '../../common/http/period';
+import { SegmentsReader } from '../../segments/segments.reader';
 import { ChurnReasonsService } from '../churn-reasons.service';
 import type {
   AvoidableCountsDto,
@@ -35,6 +36,7 @@ export class ReasonAnalyticsService {
   constructor(
     private readonly analytics: ChurnAnalyticsRepository,
     private readonly reasons: ChurnReasonsService,
+    private readonly segments: SegmentsReader,
   ) {}
 
   private async catalog(workspaceId: string, language = 'en'): Promise<ReasonCatalog> {
@@ -44,8 +46,14 @@ export class ReasonAnalyticsService {
   async overTime(workspaceId: string, query: ReasonsOverTimeQuery): Promise<ReasonsOverTimeDto> {
     const { from, to, timeZone } = resolvePeriod(query, REASON_DAYS);
     const language = query.language ?? 'en';
+    const inSegment = await this.segments.optionalFilter(workspaceId, query.segmentId);
     const [rows, catalog] = await Promise.all([
-      this.analytics.cancelledFlows(workspaceId, from, to, { segment: query.segment, plan: query.plan, touchpoint: query.touchpoint }),
+      this.analytics.cancelledFlows(workspaceId, from, to, {
+        segment: query.segment,
+        plan: query.plan,
+        touchpoint: query.touchpoint,
+        inSegment,
+      }),
       this.catalog(workspaceId, language),
     ]);
     const options = { from, to, timeZone, maxMonths: 60 };

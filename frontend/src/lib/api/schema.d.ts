@@ -527,6 +527,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/customers/activity/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report up to 1000 events of any customers; invalid rows are reported, valid rows stored (idempotent by eventId) */
+        post: operations["Activity_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/{externalId}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report what a customer did (an order, a payment, a login or a named event); idempotent by eventId: a repeat returns the stored event, a reused eventId with other content is refused (409 event_id_reused) */
+        post: operations["Activity_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/customers": {
         parameters: {
             query?: never;
@@ -2131,6 +2165,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved segments by name */
+        get: operations["Segments_list"];
+        put?: never;
+        /** Save a segment (409 segment_name_taken when the name is in use, case-insensitively) */
+        post: operations["Segments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many customers these rules match now, and the first 20; nothing is saved */
+        post: operations["Segments_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/segments/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One metric (NPS, CSAT, churn, cases, mentions) for all customers and each saved segment */
+        get: operations["Segments_breakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/segments/breakdown.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The breakdown by segment as CSV */
+        get: operations["Segments_breakdownCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/segments/{segmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved segment */
+        get: operations["Segments_get"];
+        put?: never;
+        post?: never;
+        /** Delete a segment */
+        delete: operations["Segments_remove"];
+        options?: never;
+        head?: never;
+        /** Rename a segment or change its rules */
+        patch: operations["Segments_update"];
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/overview": {
         parameters: {
             query?: never;
@@ -2283,7 +2405,7 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
-        Scope: "workspace:read" | "members:read" | "members:write" | "surveys:read" | "surveys:write" | "responses:read" | "responses:write" | "customers:read" | "customers:write" | "mentions:read" | "mentions:write" | "cases:read" | "cases:write" | "clusters:read" | "clusters:write" | "webhooks:read" | "webhooks:write";
+        Scope: "workspace:read" | "members:read" | "members:write" | "surveys:read" | "surveys:write" | "responses:read" | "responses:write" | "customers:read" | "customers:write" | "activity:write" | "mentions:read" | "mentions:write" | "cases:read" | "cases:write" | "clusters:read" | "clusters:write" | "webhooks:read" | "webhooks:write";
         ApiTokenDto: {
             /** Format: uuid */
             id: string;
@@ -2839,6 +2961,90 @@ export interface components {
             comparison: components["schemas"]["ComparisonDto"] | null;
             series: components["schemas"]["SeriesPointDto"][];
             latestComments: components["schemas"]["LatestCommentDto"][];
+        };
+        /** @enum {string} */
+        ActivityKind: "order" | "payment" | "login" | "event";
+        BulkActivityEventDto: {
+            /** @description Your id of the event; sending it again is safe (idempotent) */
+            eventId: string;
+            kind: components["schemas"]["ActivityKind"];
+            /**
+             * @description Required for kind 'event': a lower-case slug
+             * @example report_exported
+             */
+            name?: string;
+            /** @description Required for orders; payments may carry it; 2 decimals at most */
+            amount?: number;
+            /**
+             * @description ISO 4217 code of the amount
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * Format: date-time
+             * @description When it happened; at most one day in the future
+             */
+            occurredAt: string;
+            /** @description The customer's id in your systems */
+            customerExternalId: string;
+        };
+        BulkActivityDto: {
+            /** @description Up to 1000 events; each row is validated on its own (a bad row is reported, the others are stored) */
+            events: components["schemas"]["BulkActivityEventDto"][];
+        };
+        ActivityRowErrorDto: {
+            /** @description Position in the request or file (0-based data row) */
+            index: number;
+            customerExternalId: string | null;
+            eventId: string | null;
+            field: string;
+            /** @description validation_failed, customer_not_found or event_id_reused */
+            code: string;
+            message: string;
+        };
+        BulkActivityResultDto: {
+            /** @description New events stored */
+            created: number;
+            /** @description Events already stored with the same content (nothing changed) */
+            unchanged: number;
+            /** @description Rows not stored, with why; all other rows were stored */
+            errors: components["schemas"]["ActivityRowErrorDto"][];
+        };
+        ActivityEventDto: {
+            /** @description Your id of the event; sending it again is safe (idempotent) */
+            eventId: string;
+            kind: components["schemas"]["ActivityKind"];
+            /**
+             * @description Required for kind 'event': a lower-case slug
+             * @example report_exported
+             */
+            name?: string;
+            /** @description Required for orders; payments may carry it; 2 decimals at most */
+            amount?: number;
+            /**
+             * @description ISO 4217 code of the amount
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * Format: date-time
+             * @description When it happened; at most one day in the future
+             */
+            occurredAt: string;
+        };
+        StoredActivityDto: {
+            /** Format: uuid */
+            id: string;
+            customerExternalId: string;
+            eventId: string;
+            kind: components["schemas"]["ActivityKind"];
+            name: string | null;
+            amount: number | null;
+            currency: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            receivedAt: string;
         };
         /** @enum {string} */
         LifecycleStage: "aware" | "considering" | "buying" | "repeat" | "left";
@@ -5426,6 +5632,85 @@ export interface components {
             /** @description One point per week or month the period touches (empty ones too), by the time cases opened */
             points: components["schemas"]["CaseReportPointDto"][];
         };
+        /** @enum {string} */
+        SegmentOp: "eq" | "neq" | "in" | "contains" | "gte" | "lte" | "is";
+        SegmentConditionDto: {
+            /** @example city */
+            field: string;
+            op: components["schemas"]["SegmentOp"];
+            /** @example Moscow */
+            value: string | number | boolean | (string | number)[];
+        };
+        SegmentDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            rules: components["schemas"]["SegmentConditionDto"][];
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SegmentListDto: {
+            items: components["schemas"]["SegmentDto"][];
+        };
+        CreateSegmentDto: {
+            /** @description Conditions that all hold (at most 20). field: country, region, city, industry, segment, lifecycleStage, colourStatus, rfmGroup, accountManagerId, mrr, orderCount, purchaseVolume, consent.marketing, consent.survey, firstSeenDays, lastSeenDays (days ago) or attribute.<key>. op by type: text eq/neq/in/contains; choices and ids eq/neq/in; numbers eq/neq/in/gte/lte; booleans is. in takes 1–100 values. */
+            rules: components["schemas"]["SegmentConditionDto"][];
+            /** @example Moscow, platinum, MRR ≥ 5,000 */
+            name: string;
+        };
+        SegmentRulesDto: {
+            /** @description Conditions that all hold (at most 20). field: country, region, city, industry, segment, lifecycleStage, colourStatus, rfmGroup, accountManagerId, mrr, orderCount, purchaseVolume, consent.marketing, consent.survey, firstSeenDays, lastSeenDays (days ago) or attribute.<key>. op by type: text eq/neq/in/contains; choices and ids eq/neq/in; numbers eq/neq/in/gte/lte; booleans is. in takes 1–100 values. */
+            rules: components["schemas"]["SegmentConditionDto"][];
+        };
+        SegmentMemberDto: {
+            /** Format: uuid */
+            id: string;
+            externalId: string;
+            name: string | null;
+            /** @description Colour status */
+            status: string;
+        };
+        SegmentPreviewDto: {
+            /** @description Customers the rules match now */
+            total: number;
+            /** @description The first 20 by name */
+            items: components["schemas"]["SegmentMemberDto"][];
+        };
+        /** @enum {string} */
+        SegmentBreakdownMetric: "nps" | "csat" | "churn" | "cases" | "mentions";
+        SegmentBreakdownRowDto: {
+            /**
+             * Format: uuid
+             * @description null: all customers
+             */
+            segmentId: string | null;
+            /** @description null: all customers */
+            name: string | null;
+            /** @description Customers in the segment now */
+            customers: number;
+            /** @description nps: NPS (−100..100); csat: CSAT %; churn: customer churn %; cases: cases opened; mentions: mentions linked to its customers */
+            value: number | null;
+            /** @description What the figure is computed over: scored answers (nps, csat), customers at the start (churn), cases, mentions */
+            n: number;
+        };
+        SegmentBreakdownDto: {
+            metric: components["schemas"]["SegmentBreakdownMetric"];
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description All customers first, then each saved segment by name */
+            rows: components["schemas"]["SegmentBreakdownRowDto"][];
+        };
+        UpdateSegmentDto: {
+            name?: string;
+            /** @description Conditions that all hold (at most 20). field: country, region, city, industry, segment, lifecycleStage, colourStatus, rfmGroup, accountManagerId, mrr, orderCount, purchaseVolume, consent.marketing, consent.survey, firstSeenDays, lastSeenDays (days ago) or attribute.<key>. op by type: text eq/neq/in/contains; choices and ids eq/neq/in; numbers eq/neq/in/gte/lte; booleans is. in takes 1–100 values. */
+            rules?: components["schemas"]["SegmentConditionDto"][];
+        };
         OverviewPeriodDto: {
             /** Format: date-time */
             from: string;
@@ -6922,6 +7207,8 @@ export interface operations {
                 language?: string;
                 /** @description Value of the "segment" hidden field */
                 segment?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
             };
             header?: never;
             path: {
@@ -6974,6 +7261,8 @@ export interface operations {
                 language?: string;
                 /** @description Value of the "segment" hidden field */
                 segment?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Only surveys of this touchpoint */
                 touchpoint?: string;
             };
@@ -6993,6 +7282,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SurveyMetricsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Activity_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkActivityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkActivityResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Activity_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityEventDto"];
+            };
+        };
+        responses: {
+            /** @description Already stored with this eventId and the same content */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredActivityDto"];
+                };
+            };
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredActivityDto"];
                 };
             };
             /** @description Your role or token scope does not allow this */
@@ -7801,6 +8189,8 @@ export interface operations {
                 /** @description End (exclusive); default now */
                 to?: string;
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
             };
             header?: never;
             path: {
@@ -8283,6 +8673,8 @@ export interface operations {
                 plan?: string;
                 /** @description Only cancellations made in this cancellation flow (the touchpoint) */
                 touchpoint?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
             };
             header?: never;
             path: {
@@ -8338,6 +8730,8 @@ export interface operations {
                 plan?: string;
                 /** @description Only cancellations made in this cancellation flow (the touchpoint) */
                 touchpoint?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
             };
             header?: never;
             path: {
@@ -9988,6 +10382,8 @@ export interface operations {
                 interval?: "day" | "week" | "month";
                 /** @description Comma-separated sources */
                 source?: string[];
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
             };
             header?: never;
             path: {
@@ -10370,6 +10766,8 @@ export interface operations {
                 language?: string[];
                 from?: string;
                 to?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 sort?: "size" | "growth";
                 /** @description Only known issues (true) or only the others (false) */
                 pinned?: boolean;
@@ -12126,6 +12524,8 @@ export interface operations {
                 channel?: "social" | "chat" | "messenger" | "email" | "web_form" | "phone" | "survey" | "review" | "in_person" | "other";
                 /** @description Only cases of this priority */
                 priority?: "urgent" | "high" | "normal" | "low";
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description One row per touchpoint, owner, channel, priority or month opened */
                 groupBy?: components["schemas"]["CaseReportGroupBy"];
             };
@@ -12183,6 +12583,8 @@ export interface operations {
                 channel?: "social" | "chat" | "messenger" | "email" | "web_form" | "phone" | "survey" | "review" | "in_person" | "other";
                 /** @description Only cases of this priority */
                 priority?: "urgent" | "high" | "normal" | "low";
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description One row per touchpoint, owner, channel, priority or month opened */
                 groupBy?: components["schemas"]["CaseReportGroupBy"];
             };
@@ -12239,6 +12641,8 @@ export interface operations {
                 channel?: "social" | "chat" | "messenger" | "email" | "web_form" | "phone" | "survey" | "review" | "in_person" | "other";
                 /** @description Only cases of this priority */
                 priority?: "urgent" | "high" | "normal" | "low";
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Calendar weeks (ISO, Monday first) or months of `timeZone` */
                 interval?: components["schemas"]["CaseReportInterval"];
             };
@@ -12296,6 +12700,8 @@ export interface operations {
                 channel?: "social" | "chat" | "messenger" | "email" | "web_form" | "phone" | "survey" | "review" | "in_person" | "other";
                 /** @description Only cases of this priority */
                 priority?: "urgent" | "high" | "normal" | "low";
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Calendar weeks (ISO, Monday first) or months of `timeZone` */
                 interval?: components["schemas"]["CaseReportInterval"];
             };
@@ -12331,6 +12737,351 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Segments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentListDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Segments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSegmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Segments_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentPreviewDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Segments_breakdown: {
+        parameters: {
+            query: {
+                metric: components["schemas"]["SegmentBreakdownMetric"];
+                /** @description Start (inclusive); default 30 days before `to` */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentBreakdownDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Segments_breakdownCsv: {
+        parameters: {
+            query: {
+                metric: components["schemas"]["SegmentBreakdownMetric"];
+                /** @description Start (inclusive); default 30 days before `to` */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Segments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Segments_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Segments_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSegmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
