@@ -1,7 +1,7 @@
 // Pure rules for cases: which feedback is "low", which channel a source implies, and the priority rules.
 import type { SlaChannel, SlaPriority } from '../sla/clock';
 
-export const CASE_SOURCES = ['response', 'cancellation', 'mention', 'cluster', 'manual', 'api'] as const;
+export const CASE_SOURCES = ['response', 'cancellation', 'mention', 'cluster', 'manual', 'api', 'warning'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 export const CASE_STATUSES = ['open', 'waiting_customer', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];

@@ -34,3 +34,17 @@ export const knownIssueTitle = (name: string): CaseTitle => ({
   titleKey: 'known_issue',
   titleParams: { name },
 });
+
+/** An early warning: the customer may be leaving (rule: rhythm_break, payments_stopped, usage_drop, rfm_at_risk). */
+export const atRiskTitle = (rule: string, customer: string): CaseTitle => ({
+  title: `At risk (${AT_RISK_RULE_LABEL[rule] ?? rule}): ${customer}`.slice(0, 300),
+  titleKey: 'at_risk',
+  titleParams: { rule, customer },
+});
+
+const AT_RISK_RULE_LABEL: Record<string, string> = {
+  rhythm_break: 'broke their order rhythm',
+  payments_stopped: 'payments stopped',
+  usage_drop: 'usage dropped',
+  rfm_at_risk: 'RFM group at risk',
+};

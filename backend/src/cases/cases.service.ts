@@ -153,6 +153,11 @@ export class CasesService {
     }
   }
 
+  /** The case a source record opened, if any (a caller that lost the race to open it finds the winner's). */
+  idBySource(workspaceId: string, source: CaseSource, sourceId: string): Promise<string | null> {
+    return this.cases.idBySource(workspaceId, source, sourceId);
+  }
+
   /** Opens a case by hand or from another system; a repeated (source, sourceId) answers 409 with the existing case. */
   async openManual(workspaceId: string, input: OpenCaseInput, actor: Actor): Promise<CaseRow> {
     const problems: { field: string; message: string }[] = [];

@@ -8,6 +8,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'cancellation.finished',
   'customer.sleeping',
   'customer.moment',
+  'customer.at_risk',
   'customer.status_changed',
   'mention.created',
   'spike.alert',

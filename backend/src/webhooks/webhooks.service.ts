@@ -36,6 +36,11 @@ const EVENT_DESCRIPTIONS: Record<WebhookEventType, { description: string; live: 
       'A risky moment was reported for a customer (trial ending, renewal due, payment failed…): offer help or the cancellation flow',
     live: true,
   },
+  'customer.at_risk': {
+    description:
+      'An early warning: a customer broke their own order rhythm, stopped paying, used the product much less or moved into an at-risk RFM group',
+    live: true,
+  },
   'customer.status_changed': {
     description: "A customer's colour status changed (by the rules, an override or its clearing): from, to, cause",
     live: true,

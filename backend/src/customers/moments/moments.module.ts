@@ -25,5 +25,7 @@ import { SurveyMomentTriggersProvider } from './survey-moment-triggers';
     SurveyMomentTriggersProvider,
     { provide: SURVEY_MOMENT_TRIGGERS, useExisting: SurveyMomentTriggersProvider },
   ],
+  // Early warnings record a moment for a customer at risk, so a survey waiting for it asks before they leave.
+  exports: [MomentsService],
 })
 export class MomentsModule {}

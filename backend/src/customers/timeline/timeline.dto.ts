@@ -6,7 +6,7 @@ import { SLA_PRIORITIES, type SlaPriority } from '../../sla/clock/policy';
 import { LANGUAGE_CODE, SURVEY_KINDS, type SurveyKind } from '@otklik/survey-model';
 
 /** Kinds the built-in sources provide and the ones modules register (mentions, moments). */
-export const TIMELINE_KINDS = ['response', 'cancellation', 'mention', 'case', 'moment', 'customer'] as const;
+export const TIMELINE_KINDS = ['response', 'cancellation', 'mention', 'case', 'moment', 'customer', 'warning'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** How a score reads for its survey kind: NPS promoter/passive/detractor, CSAT/CES satisfied/agree or not. */
@@ -173,10 +173,29 @@ export class MomentEventDto {
   @ApiProperty({ type: String, nullable: true, description: 'The survey answered' }) surveyName: string | null;
 }
 
-export type TimelineDetails =
-  ResponseEventDto | CancellationEventDto | MentionEventDto | CaseTimelineEventDto | MomentEventDto | CustomerEventDto;
+/** An early warning that the customer may be leaving (see early-warning). */
+export class WarningEventDto {
+  @ApiProperty({ enum: ['warning'] }) kind: 'warning';
+  @ApiProperty({ format: 'uuid' }) warningId: string;
+  @ApiProperty({ enum: ['rhythm_break', 'payments_stopped', 'usage_drop', 'rfm_at_risk'], enumName: 'WarningRule' }) rule: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the rule saw (usual interval, days since, counts, group)' })
+  detail: Record<string, unknown>;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The "at risk" case it opened' }) caseId: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the behaviour came back' }) clearedAt: string | null;
+}
 
-@ApiExtraModels(ResponseEventDto, CancellationEventDto, MentionEventDto, CaseTimelineEventDto, MomentEventDto, CustomerEventDto)
+export type TimelineDetails =
+  ResponseEventDto | CancellationEventDto | MentionEventDto | CaseTimelineEventDto | MomentEventDto | CustomerEventDto | WarningEventDto;
+
+@ApiExtraModels(
+  ResponseEventDto,
+  CancellationEventDto,
+  MentionEventDto,
+  CaseTimelineEventDto,
+  MomentEventDto,
+  CustomerEventDto,
+  WarningEventDto,
+)
 export class TimelineItemDto {
   @ApiProperty({ example: 'response:0b6f…', description: 'Unique across kinds' }) id: string;
   @ApiProperty({ enum: TIMELINE_KINDS, enumName: 'TimelineKind' }) kind: TimelineKind;
@@ -195,6 +214,7 @@ export class TimelineItemDto {
       { $ref: getSchemaPath(CaseTimelineEventDto) },
       { $ref: getSchemaPath(MomentEventDto) },
       { $ref: getSchemaPath(CustomerEventDto) },
+      { $ref: getSchemaPath(WarningEventDto) },
     ],
     description: 'Per kind; details.kind equals kind',
   })
