@@ -22,6 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { NormaliseEmail, Trim } from '../common/http/dto-helpers';
+import { SegmentIdQuery } from '../segments/segment-query';
 import { RFM_GROUPS, type RfmGroup } from './activity/rfm-groups';
 import { COLOUR_STATUSES, OFFER_RESPONSES, type ColourStatus, type OfferResponse } from './status/colour-status';
 
@@ -229,6 +230,7 @@ export class CustomerDto {
 
 export class ListCustomersQuery {
   @ApiPropertyOptional({ description: 'Matches external id, name or email' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
+  @SegmentIdQuery() segmentId?: string;
   @ApiPropertyOptional({ enum: LIFECYCLE_STAGES })
   @IsOptional()
   @IsIn(LIFECYCLE_STAGES, { message: `stage must be one of: ${LIFECYCLE_STAGES.join(', ')}` })

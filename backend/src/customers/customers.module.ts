@@ -1,4 +1,5 @@
 import { ResponsesReaderModule } from '../responses/responses-reader.module';
+import { SegmentsReaderModule } from '../segments/segments-reader.module';
 import { Module } from '@nestjs/common';
 import { MembersModule } from '../members/members.module';
 import { UsersModule } from '../users/users.module';
@@ -22,6 +23,7 @@ import { STATUS_CONTROLLERS, STATUS_ENTITIES, STATUS_IMPORTS, STATUS_PROVIDERS, 
     UsersModule,
     ...STATUS_IMPORTS,
     ResponsesReaderModule,
+    SegmentsReaderModule,
     TypeOrmModule.forFeature([CustomerEntity, ...STATUS_ENTITIES, CustomerActivityEntity]),
   ],
   // Activity first: its fixed paths (customers/rfm, customers/activity/…) must win over customers/:externalId.

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import type { SegmentFilter } from '../segments/segment-filter';
 import { CustomerEntity } from './customer.entity';
 import type { RfmGroup } from './activity/rfm-groups';
 import type { CustomerFieldsDto, LifecycleStage } from './customers.dto';
@@ -57,6 +58,8 @@ export interface CustomerFilter {
   country?: string;
   accountManagerId?: string;
   rfmGroup?: RfmGroup;
+  /** Only customers of this saved segment. */
+  inSegment?: SegmentFilter;
 }
 
 /** Fields that null clears (omitted keeps): each is sent as its value and whether it was given. */
@@ -161,6 +164,10 @@ export class CustomersRepository {
     if (filter.country) query.andWhere('c.country = :country', { country: filter.country });
     if (filter.accountManagerId) query.andWhere('c.account_manager_id = :managerId', { managerId: filter.accountManagerId });
     if (filter.rfmGroup) query.andWhere('c.rfm_group = :rfmGroup', { rfmGroup: filter.rfmGroup });
+    if (filter.inSegment) {
+      const inSegment = filter.inSegment.forQueryBuilder('c.external_id');
+      query.andWhere(inSegment.sql, inSegment.parameters);
+    }
     const total = await query.getCount();
     const rows = await query.orderBy('c.last_seen_at', 'DESC').addOrderBy('c.id', 'ASC').limit(limit).offset(offset).getMany();
     return { rows, total };

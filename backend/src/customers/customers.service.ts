@@ -6,6 +6,7 @@ import { FieldError, notFound } from '../common/http/api-error';
 import { flattenValidationErrors, validationError, VALIDATION_OPTIONS } from '../common/http/validation.pipe';
 import { MembershipsReader } from '../members/memberships.reader';
 import { UsersReader } from '../users/users.reader';
+import { SegmentsReader } from '../segments/segments.reader';
 import {
   BulkCustomerDto,
   BulkUpsertResultDto,
@@ -68,6 +69,7 @@ const MANAGER_NOT_MEMBER = 'accountManagerId must be a member of this workspace'
 export class CustomersService {
   constructor(
     private readonly customers: CustomersRepository,
+    private readonly segments: SegmentsReader,
     private readonly statuses: CustomerStatusService,
     private readonly memberships: MembershipsReader,
     private readonly users: UsersReader,
@@ -145,7 +147,8 @@ export class CustomersService {
   }
 
   async list(workspaceId: string, query: ListCustomersQuery): Promise<CustomerPageDto> {
-    const { rows, total } = await this.customers.list(workspaceId, query, query.limit ?? 50, query.offset ?? 0);
+    const inSegment = await this.segments.optionalFilter(workspaceId, query.segmentId);
+    const { rows, total } = await this.customers.list(workspaceId, { ...query, inSegment }, query.limit ?? 50, query.offset ?? 0);
     return { items: await this.toDtos(rows), total };
   }
 
