@@ -20,6 +20,7 @@ import { SurveyRevision1796681873000 } from './1796681873000-survey-revision';
 import { CancellationFlowBuilder1796690417263 } from './1796690417263-cancellation-flow-builder';
 import { CaseTitleKeys1796691651830 } from './1796691651830-case-title-keys';
 import { CustomerBase1796700000000 } from './1796700000000-customer-base';
+import { ActivityReceivedIndex1796700041000 } from './1796700041000-activity-received-index';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   CancellationFlowBuilder1796690417263,
   CaseTitleKeys1796691651830,
   CustomerBase1796700000000,
+  ActivityReceivedIndex1796700041000,
 ];

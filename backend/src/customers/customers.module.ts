@@ -4,10 +4,7 @@ import { Module } from '@nestjs/common';
 import { MembersModule } from '../members/members.module';
 import { UsersModule } from '../users/users.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActivityController } from './activity/activity.controller';
-import { ActivityRepository } from './activity/activity.repository';
-import { ActivityService } from './activity/activity.service';
-import { CustomerActivityEntity } from './activity/customer-activity.entity';
+import { ACTIVITY_CONTROLLERS, ACTIVITY_ENTITIES, ACTIVITY_PROVIDERS } from './activity';
 import { CustomerEntity } from './customer.entity';
 import { CustomerNames } from './customer-names';
 import { CustomersController } from './customers.controller';
@@ -24,13 +21,12 @@ import { STATUS_CONTROLLERS, STATUS_ENTITIES, STATUS_IMPORTS, STATUS_PROVIDERS, 
     ...STATUS_IMPORTS,
     ResponsesReaderModule,
     SegmentsReaderModule,
-    TypeOrmModule.forFeature([CustomerEntity, ...STATUS_ENTITIES, CustomerActivityEntity]),
+    TypeOrmModule.forFeature([CustomerEntity, ...STATUS_ENTITIES, ...ACTIVITY_ENTITIES]),
   ],
   // Activity first: its fixed paths (customers/rfm, customers/activity/…) must win over customers/:externalId.
-  controllers: [...STATUS_CONTROLLERS, ActivityController, CustomersController, ...TIMELINE_CONTROLLERS],
+  controllers: [...STATUS_CONTROLLERS, ...ACTIVITY_CONTROLLERS, CustomersController, ...TIMELINE_CONTROLLERS],
   providers: [
-    ActivityRepository,
-    ActivityService,
+    ...ACTIVITY_PROVIDERS,
     CustomersRepository,
     CustomersReader,
     CustomersService,

@@ -1,10 +1,17 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentWorkspace, WorkspaceAccess } from '../../common/auth/access.decorators';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { ExternalIdPipe } from '../external-id.pipe';
-import { ActivityEventDto, BulkActivityDto, BulkActivityResultDto, StoredActivityDto } from './activity.dto';
+import {
+  ActivityEventDto,
+  BulkActivityDto,
+  BulkActivityResultDto,
+  RecentActivityDto,
+  RecentActivityQuery,
+  StoredActivityDto,
+} from './activity.dto';
 import { ActivityService } from './activity.service';
 
 const EDITORS = ['admin', 'analyst'] as const;
@@ -46,5 +53,17 @@ export class ActivityController {
     const result = await this.activity.record(ws.workspaceId, externalId, body);
     res.status(result.created ? 201 : 200);
     return result.event;
+  }
+
+  @Get(':externalId/activity')
+  @WorkspaceAccess({ scope: 'customers:read' })
+  @ApiOperation({ summary: "A customer's latest orders, payments, logins and named events, newest first" })
+  @ApiOkResponse({ type: RecentActivityDto })
+  recent(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('externalId', ExternalIdPipe) externalId: string,
+    @Query() query: RecentActivityQuery,
+  ): Promise<RecentActivityDto> {
+    return this.activity.recent(ws.workspaceId, externalId, query);
   }
 }

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsIn,
   IsISO8601,
+  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -138,4 +140,23 @@ export class BulkActivityResultDto {
   @ApiProperty({ description: 'Events already stored with the same content (nothing changed)' }) unchanged: number;
   @ApiProperty({ type: ActivityRowErrorDto, isArray: true, description: 'Rows not stored, with why; all other rows were stored' })
   errors: ActivityRowErrorDto[];
+}
+
+export class RecentActivityQuery {
+  @ApiPropertyOptional({ description: `Comma-separated kinds (${ACTIVITY_KINDS.join(', ')}); all when omitted`, example: 'order,payment' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((kind) => kind.trim()) : value))
+  @IsIn(ACTIVITY_KINDS, { each: true, message: `kinds must be a comma-separated list of: ${ACTIVITY_KINDS.join(', ')}` })
+  kinds?: ActivityKind[];
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class RecentActivityDto {
+  @ApiProperty({ type: StoredActivityDto, isArray: true, description: 'Newest first' }) items: StoredActivityDto[];
 }

@@ -106,6 +106,20 @@ export class ActivityRepository {
     );
   }
 
+  /** A customer's latest events, newest first (the profile's "recent activity"). */
+  recent(
+    workspaceId: string,
+    customerExternalId: string,
+    kinds: readonly ActivityKind[],
+    limit: number,
+  ): Promise<CustomerActivityEntity[]> {
+    return this.activity.find({
+      where: { workspaceId, customerExternalId, kind: In([...kinds]) },
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
   /** Stored events by their senders' ids (to tell a repeat from a reused id). */
   findByEventIds(workspaceId: string, eventIds: readonly string[], manager?: EntityManager): Promise<CustomerActivityEntity[]> {
     if (eventIds.length === 0) return Promise.resolve([]);

@@ -4,9 +4,20 @@ import { validate } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { ApiError, conflict, type FieldError, notFound } from '../../common/http/api-error';
 import { flattenValidationErrors, VALIDATION_OPTIONS } from '../../common/http/validation.pipe';
-import { ActivityEventDto, ActivityRowErrorDto, BulkActivityEventDto, BulkActivityResultDto, StoredActivityDto } from './activity.dto';
+import { CustomersReader } from '../customers.reader';
+import {
+  ActivityEventDto,
+  ActivityRowErrorDto,
+  BulkActivityEventDto,
+  BulkActivityResultDto,
+  RecentActivityDto,
+  RecentActivityQuery,
+  StoredActivityDto,
+} from './activity.dto';
+import { CustomerStatusService } from '../status/customer-status.service';
 import { ActivityRepository, NewActivity } from './activity.repository';
 import type { CustomerActivityEntity } from './customer-activity.entity';
+import { ACTIVITY_KINDS } from './rfm-groups';
 
 /** What became of one row of a batch. */
 type Outcome =
@@ -63,7 +74,18 @@ const NUMERIC_OVERFLOW = '22003';
  */
 @Injectable()
 export class ActivityService {
-  constructor(private readonly activity: ActivityRepository) {}
+  constructor(
+    private readonly activity: ActivityRepository,
+    private readonly statuses: CustomerStatusService,
+    private readonly customers: CustomersReader,
+  ) {}
+
+  /** A customer's latest events (the profile's recent orders, payments and logins). */
+  async recent(workspaceId: string, customerExternalId: string, query: RecentActivityQuery): Promise<RecentActivityDto> {
+    if (!(await this.customers.exists(workspaceId, customerExternalId))) throw notFound('Customer');
+    const rows = await this.activity.recent(workspaceId, customerExternalId, query.kinds ?? ACTIVITY_KINDS, query.limit ?? 20);
+    return { items: rows.map(toStoredActivityDto) };
+  }
 
   async record(
     workspaceId: string,
@@ -119,9 +141,7 @@ export class ActivityService {
   }
 
   /** One bulk/CSV row against the event rules: the typed row, or why it cannot be stored. */
-  async validateRow(
-    raw: unknown,
-  ): Promise<{
+  async validateRow(raw: unknown): Promise<{
     row: BulkActivityEventDto | null;
     ids: { customerExternalId: string | null; eventId: string | null };
     errors: FieldError[];
@@ -156,6 +176,9 @@ export class ActivityService {
       const firsts = new Map<string, NewActivity>();
       for (const event of events) if (!firsts.has(event.eventId)) firsts.set(event.eventId, event);
       const inserted = await this.activity.store(workspaceId, [...firsts.values()], manager);
+      // New orders (and a customer seen again) can move the colour status: in the same transaction as the counters.
+      const moved = [...new Set(inserted.map((row) => row.customerExternalId))];
+      if (moved.length > 0) await this.statuses.recompute(workspaceId, moved, manager);
       const insertedIds = new Map(inserted.map((row) => [row.eventId, row]));
       const others = [...firsts.keys()].filter((id) => !insertedIds.has(id));
       const stored = new Map(insertedIds);

@@ -14,6 +14,7 @@ import type { ActivityKind } from './rfm-groups';
 })
 @Index('customer_activity_customer_idx', ['workspaceId', 'customerExternalId', 'kind', 'occurredAt'])
 @Index('customer_activity_period_idx', ['workspaceId', 'occurredAt'])
+@Index('customer_activity_received_idx', ['receivedAt', 'workspaceId'])
 export class CustomerActivityEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })
   @ForeignKey(() => WorkspaceEntity, { name: 'customer_activity_workspace_id_fkey', onDelete: 'CASCADE' })
