@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { SegmentFilter } from '../segments/segment-filter';
 import { CustomerEntity } from './customer.entity';
+import { CustomerStatusService } from './status/customer-status.service';
 
 /** A customer's value and stage, as case rules and cancellation flows weigh them (mrr as a number). */
 export type CustomerStanding = Pick<CustomerEntity, 'lifecycleStage'> & { mrr: number };
@@ -19,7 +20,10 @@ export type CustomerContact = Pick<CustomerEntity, 'name' | 'email'>;
  */
 @Injectable()
 export class CustomersReader {
-  constructor(@InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>) {}
+  constructor(
+    @InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>,
+    private readonly statuses: CustomerStatusService,
+  ) {}
 
   private repo(manager?: EntityManager): Repository<CustomerEntity> {
     return manager ? manager.getRepository(CustomerEntity) : this.customers;
@@ -86,8 +90,9 @@ export class CustomersReader {
   }
 
   /**
-   * A proven customer's cancellation step (inside the caller's transaction): a cancelled run marks them as left, and a
-   * step that proved them counts as activity ("last seen"). Unknown customers are left alone.
+   * A proven customer's cancellation step (inside the caller's transaction): a cancelled run marks them as left (and
+   * re-derives their colour status), and a step that proved them counts as activity ("last seen"). Unknown customers
+   * are left alone.
    */
   async recordCancellationStep(
     workspaceId: string,
@@ -108,5 +113,7 @@ export class CustomersReader {
       .setParameters({ left: step.left, seen: step.seen })
       .updateEntity(false)
       .execute();
+    // Leaving moves a buyer to the red end of the colour funnel: with the cancellation, or not at all.
+    if (step.left) await this.statuses.recompute(workspaceId, [externalId], manager);
   }
 }

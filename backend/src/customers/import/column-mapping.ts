@@ -14,6 +14,14 @@ export const IMPORT_FIELDS = [
   'lastSeenAt',
   'consents.survey',
   'consents.marketing',
+  'isOrganisation',
+  'decisionMaker',
+  'offerResponse',
+  'country',
+  'region',
+  'city',
+  'industry',
+  'accountManagerId',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type ColumnTarget = ImportField | `attribute:${string}` | 'ignore';
@@ -216,6 +224,35 @@ const SYNONYMS: Record<ImportField, string[]> = {
     'абонамент',
     'съгласиезабюлетин',
   ],
+  isOrganisation: ['organisation', 'organization', 'isorganisation', 'isorganization', 'b2b', 'юрлицо', 'организация', 'юридическоелице'],
+  decisionMaker: ['decisionmaker', 'lpr', 'лпр', 'лицопринимающеерешение', 'руководитель', 'лицекоетовземорешения', 'взимащрешение'],
+  offerResponse: [
+    'offer',
+    'offerresponse',
+    'offeranswer',
+    'откликнапредложение',
+    'ответнапредложение',
+    'предложение',
+    'отговорнапредложение',
+    'оферта',
+  ],
+  country: ['country', 'страна', 'държава'],
+  region: ['region', 'state', 'province', 'регион', 'область', 'област', 'регіон'],
+  city: ['city', 'town', 'город', 'населенныйпункт', 'град', 'населеномясто'],
+  industry: [
+    'industry',
+    'sector',
+    'lineofbusiness',
+    'отрасль',
+    'сфера',
+    'сфераедеятельности',
+    'видедеятельности',
+    'индустрия',
+    'отрасъл',
+    'бранш',
+    'дейност',
+  ],
+  accountManagerId: ['accountmanagerid', 'managerid', 'idменеджера', 'idнамениджър'],
 };
 
 const normalise = (header: string) =>

@@ -109,8 +109,33 @@ function consent(text: string, ctx: MappingContext): Record<string, unknown> | n
   return granted === null ? null : { granted, at: ctx.consentAt, source: ctx.consentSource };
 }
 
+/** Offer answers as CX teams write them (en/ru/bg); anything else stays text for the customer rules to reject. */
+const OFFER_WORDS: Record<string, string> = {
+  interested: 'interested',
+  requested: 'requested',
+  declined: 'declined',
+  интересно: 'interested',
+  интересуется: 'interested',
+  заинтересован: 'interested',
+  запросил: 'requested',
+  запрос: 'requested',
+  заявка: 'requested',
+  отказ: 'declined',
+  отказался: 'declined',
+  отказалась: 'declined',
+  интерес: 'interested',
+  заявил: 'requested',
+  отказа: 'declined',
+};
+
 function convert(field: ImportField, text: string): unknown {
   switch (field) {
+    case 'isOrganisation': {
+      const word = text.toLowerCase();
+      return YES.has(word) ? true : NO.has(word) ? false : text;
+    }
+    case 'offerResponse':
+      return OFFER_WORDS[text.toLowerCase().replace(/ё/g, 'е')] ?? text;
     case 'mrr':
     case 'orderCount':
       return parseNumber(text);

@@ -196,6 +196,16 @@ export class CustomerStatusRepository {
       .execute();
   }
 
+  /** Workspaces that have customers (the daily recompute's list). */
+  async workspacesWithCustomers(): Promise<string[]> {
+    const rows: { workspaceId: string }[] = await this.changes.manager
+      .createQueryBuilder()
+      .select('DISTINCT c.workspace_id', 'workspaceId')
+      .from(CustomerEntity, 'c')
+      .getRawMany();
+    return rows.map((row) => row.workspaceId);
+  }
+
   /** A customer's moves, newest first. */
   history(workspaceId: string, externalId: string, limit: number): Promise<CustomerStatusChangeEntity[]> {
     return this.changes.find({

@@ -3,10 +3,11 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CASE_SOURCES, CASE_STATUSES, type CaseSource, type CaseStatus } from '../../cases/case-rules';
 import { SLA_PRIORITIES, type SlaPriority } from '../../sla/clock/policy';
+import { COLOUR_STATUSES, STATUS_CHANGE_CAUSES, type ColourStatus, type StatusChangeCause } from '../status/colour-status';
 import { LANGUAGE_CODE, SURVEY_KINDS, type SurveyKind } from '@otklik/survey-model';
 
 /** Kinds the built-in sources provide and the ones modules register (mentions, moments). */
-export const TIMELINE_KINDS = ['response', 'cancellation', 'mention', 'case', 'moment', 'customer', 'warning'] as const;
+export const TIMELINE_KINDS = ['response', 'cancellation', 'mention', 'case', 'moment', 'customer', 'warning', 'status'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** How a score reads for its survey kind: NPS promoter/passive/detractor, CSAT/CES satisfied/agree or not. */
@@ -184,8 +185,27 @@ export class WarningEventDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the behaviour came back' }) clearedAt: string | null;
 }
 
+/** A move of the customer's colour status (see customers/status). */
+export class StatusEventDto {
+  @ApiProperty({ enum: ['status'] }) kind: 'status';
+  @ApiProperty({ enum: COLOUR_STATUSES, enumName: 'ColourStatus', nullable: true, description: 'Null for the first status' })
+  from: ColourStatus | null;
+  @ApiProperty({ enum: COLOUR_STATUSES, enumName: 'ColourStatus' }) to: ColourStatus;
+  @ApiProperty({ enum: STATUS_CHANGE_CAUSES, enumName: 'StatusChangeCause' }) cause: StatusChangeCause;
+  @ApiProperty({ type: String, nullable: true, description: 'The rule that matched (a StatusRule key) or the reason given' })
+  detail: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Who set or cleared an override' }) actorName: string | null;
+}
+
 export type TimelineDetails =
-  ResponseEventDto | CancellationEventDto | MentionEventDto | CaseTimelineEventDto | MomentEventDto | CustomerEventDto | WarningEventDto;
+  | ResponseEventDto
+  | CancellationEventDto
+  | MentionEventDto
+  | CaseTimelineEventDto
+  | MomentEventDto
+  | CustomerEventDto
+  | WarningEventDto
+  | StatusEventDto;
 
 @ApiExtraModels(
   ResponseEventDto,
@@ -195,6 +215,7 @@ export type TimelineDetails =
   MomentEventDto,
   CustomerEventDto,
   WarningEventDto,
+  StatusEventDto,
 )
 export class TimelineItemDto {
   @ApiProperty({ example: 'response:0b6f…', description: 'Unique across kinds' }) id: string;
@@ -215,6 +236,7 @@ export class TimelineItemDto {
       { $ref: getSchemaPath(MomentEventDto) },
       { $ref: getSchemaPath(CustomerEventDto) },
       { $ref: getSchemaPath(WarningEventDto) },
+      { $ref: getSchemaPath(StatusEventDto) },
     ],
     description: 'Per kind; details.kind equals kind',
   })

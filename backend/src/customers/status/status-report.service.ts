@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
+import { validationError } from '../../common/http/validation.pipe';
+import { COLOUR_STATUSES, type ColourStatus } from './colour-status';
+import type { StatusReportDto, StatusReportQuery } from './customer-status.dto';
+import { StatusReportRepository } from './status-report.repository';
+
+/** At most three years of months per report: the month series is joined to the history. */
+export const MAX_REPORT_MONTHS = 36;
+
+const monthOf = (date: Date) => date.toISOString().slice(0, 7);
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthAt = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+const monthStart = (month: string) => new Date(`${month}-01T00:00:00.000Z`);
+
+const allStatuses = (counts: Map<ColourStatus, number>) => COLOUR_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
+
+/** Counts per colour status at each month's end and the moves between statuses (the Customers page's funnel card). */
+@Injectable()
+export class StatusReportService {
+  constructor(private readonly report: StatusReportRepository) {}
+
+  async build(workspaceId: string, query: StatusReportQuery, now = new Date()): Promise<StatusReportDto> {
+    const to = query.to ?? monthOf(now);
+    const from = query.from ?? monthAt(monthIndex(to) - 11);
+    const span = monthIndex(to) - monthIndex(from) + 1;
+    if (span < 1) throw validationError([{ field: 'from', message: 'from must not be after to' }]);
+    if (span > MAX_REPORT_MONTHS)
+      throw validationError([{ field: 'from', message: `a report covers at most ${MAX_REPORT_MONTHS} months` }]);
+    const [counts, moves, current] = await Promise.all([
+      this.report.monthEndCounts(workspaceId, from, to),
+      this.report.moves(workspaceId, monthStart(from), monthStart(monthAt(monthIndex(to) + 1))),
+      this.report.current(workspaceId),
+    ]);
+    const byMonth = new Map<string, Map<ColourStatus, number>>();
+    for (const row of counts) {
+      const month = byMonth.get(row.month) ?? new Map<ColourStatus, number>();
+      month.set(row.status, row.count);
+      byMonth.set(row.month, month);
+    }
+    return {
+      from,
+      to,
+      months: Array.from({ length: span }, (_, i) => monthAt(monthIndex(from) + i)).map((month) => ({
+        month,
+        counts: allStatuses(byMonth.get(month) ?? new Map()),
+      })),
+      moves,
+      current: allStatuses(new Map(current.map((row) => [row.status, row.count]))),
+    };
+  }
+
+  /** The report as CSV (UTF-8 BOM for Excel): one row per month and status, then one per move. */
+  csv(report: StatusReportDto): string {
+    const rows: (string | number)[][] = [
+      ...report.months.flatMap((m) => m.counts.map((c) => ['month_end', m.month, '', c.status, c.count])),
+      ...report.moves.map((move) => ['move', `${report.from}..${report.to}`, move.from, move.to, move.count]),
+    ];
+    return stringify(rows, { bom: true, header: true, columns: ['kind', 'month', 'from_status', 'status', 'customers'] });
+  }
+}
