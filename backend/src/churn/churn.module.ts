@@ -8,6 +8,11 @@ import { SurveysModule } from '../surveys/surveys.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
 import { CHURN_ANALYTICS_CONTROLLERS, CHURN_ANALYTICS_PROVIDERS } from './analytics';
+import { CasesReaderModule } from '../cases/cases-reader.module';
+import { ClustersReaderModule } from '../complaints/clusters-reader.module';
+import { ResponsesReaderModule } from '../responses/responses-reader.module';
+import { ChurnReaderModule } from './churn-reader.module';
+import { RED_SPECTRUM_CONTROLLERS, RED_SPECTRUM_PROVIDERS } from './red-spectrum';
 import { CancellationFlowEntity } from './cancellation-flow.entity';
 import { CancellationTimelineRepository } from './cancellation-timeline.repository';
 import { CancellationTimelineSource } from './cancellation-timeline.source';
@@ -37,6 +42,10 @@ import { ChurnReasonsService } from './churn-reasons.service';
     JobsModule,
     WorkspacesDataModule,
     SegmentsReaderModule,
+    ChurnReaderModule,
+    CasesReaderModule,
+    ClustersReaderModule,
+    ResponsesReaderModule,
     TypeOrmModule.forFeature([ChurnReasonEntity, CancellationFlowEntity, CancellationEntity]),
   ],
   controllers: [
@@ -46,6 +55,7 @@ import { ChurnReasonsService } from './churn-reasons.service';
     CancellationFlowsController,
     PublicCancellationController,
     ...CHURN_ANALYTICS_CONTROLLERS,
+    ...RED_SPECTRUM_CONTROLLERS,
   ],
   providers: [
     ChurnReasonsRepository,
@@ -62,6 +72,7 @@ import { ChurnReasonsService } from './churn-reasons.service';
     CancellationTimelineSource,
     PublicCancellationRoutes,
     ...CHURN_ANALYTICS_PROVIDERS,
+    ...RED_SPECTRUM_PROVIDERS,
   ],
   exports: [ChurnReasonsService, CancellationFlowsService, ChurnSummaryService, InactivityService, ...CHURN_ANALYTICS_PROVIDERS],
 })

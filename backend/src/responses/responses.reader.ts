@@ -68,6 +68,12 @@ export type CommentForClustering = Pick<ResponseEntity, 'id' | 'customerExternal
   touchpointName: SurveyEntity['touchpointName'];
 };
 
+/** A proven customer's latest low-scored (detractor / low CSAT or CES) finished response, with its survey's name. */
+export type CustomerNegativeFeedback = { customerExternalId: string; responseId: string; surveyId: string; surveyName: string; at: Date };
+
+/** A proven customer's NPS answers in a period: promoters (9–10), passives (7–8) and detractors (0–6). */
+export type CustomerNpsCounts = { customerExternalId: string; promoters: number; passives: number; detractors: number };
+
 /** Response sentiment from its score: detractors / low CSAT and CES are negative, promoters / top marks positive. */
 const RESPONSE_SENTIMENT = `CASE
     WHEN r.score IS NULL THEN NULL
@@ -235,6 +241,35 @@ export class ResponsesReader {
          FROM responses r JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
         WHERE r.workspace_id = $1 AND r.updated_at >= $2 AND length(trim(COALESCE(r.comment, ''))) >= 3`,
       [workspaceId, since],
+    );
+  }
+
+  /** Per customer of `externalIds` (proven ids only): their latest finished low-scored response (LOW_SCORE_SQL), joining surveys for the name. */
+  async latestNegativeFeedback(workspaceId: string, externalIds: readonly string[]): Promise<CustomerNegativeFeedback[]> {
+    if (externalIds.length === 0) return [];
+    return this.responses.query(
+      `SELECT DISTINCT ON (r.customer_external_id) r.customer_external_id AS "customerExternalId", r.id AS "responseId",
+              r.survey_id AS "surveyId", s.name AS "surveyName", r.created_at AS at
+         FROM responses r JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
+        WHERE r.workspace_id = $1 AND r.customer_external_id = ANY($2::text[]) AND r.customer_verified
+          AND r.finished AND r.score IS NOT NULL AND ${LOW_SCORE_SQL}
+        ORDER BY r.customer_external_id, r.created_at DESC, r.id DESC`,
+      [workspaceId, externalIds],
+    );
+  }
+
+  /** Per proven customer: finished NPS answers given in [from, to), split into promoters, passives and detractors (joins surveys for the kind). */
+  npsByCustomer(workspaceId: string, from: Date, to: Date): Promise<CustomerNpsCounts[]> {
+    return this.responses.query(
+      `SELECT r.customer_external_id AS "customerExternalId",
+              (count(*) FILTER (WHERE r.score >= 9))::int AS promoters,
+              (count(*) FILTER (WHERE r.score BETWEEN 7 AND 8))::int AS passives,
+              (count(*) FILTER (WHERE r.score <= 6))::int AS detractors
+         FROM responses r JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id AND s.kind = 'nps'
+        WHERE r.workspace_id = $1 AND r.customer_external_id IS NOT NULL AND r.customer_verified
+          AND r.finished AND r.score IS NOT NULL AND r.created_at >= $2 AND r.created_at < $3
+        GROUP BY r.customer_external_id`,
+      [workspaceId, from, to],
     );
   }
 }

@@ -53,7 +53,11 @@ export class LossReasonDto {
 export class RedStatusTotalDto {
   @ApiProperty({ enum: RED_STATUSES, enumName: 'RedStatus' }) status: RedStatus;
   @ApiProperty() customers: number;
-  @ApiProperty({ description: 'Percent of all red customers in the report, 1 decimal; null when there are none' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Percent of all red customers in the report, 1 decimal; null when there are none',
+  })
   shareOfRed: number | null;
   @ApiProperty({ description: 'Sum of the MRR on these customers’ records' }) moneyLost: number;
 }
