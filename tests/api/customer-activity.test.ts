@@ -198,3 +198,115 @@ describe('access', () => {
     expect(bulk.body).toEqual({ created: 0, unchanged: 1, errors: [] });
   });
 });
+
+describe('bulk', () => {
+  it('stores the good rows and reports each bad one with its position and why', async () => {
+    const at = '2026-05-01T10:00:00.000Z';
+    const events = [
+      { customerExternalId: 'c-bulk-1', eventId: 'b-1', kind: 'order', amount: 10, occurredAt: at },
+      { customerExternalId: 'c-bulk-1', eventId: 'b-2', kind: 'order', amount: -5, occurredAt: at }, // bad amount
+      { customerExternalId: 'nobody', eventId: 'b-3', kind: 'login', occurredAt: at }, // unknown customer
+      { customerExternalId: 'c-bulk-2', eventId: 'b-4', kind: 'order', amount: 20.5, occurredAt: at },
+      { customerExternalId: 'c-bulk-2', eventId: 'b-4', kind: 'order', amount: 20.5, occurredAt: at }, // repeated in the batch
+      { customerExternalId: 'c-bulk-2', eventId: 'b-1', kind: 'order', amount: 10, occurredAt: at }, // b-1 is c-bulk-1's
+      {
+        customerExternalId: 'c-1',
+        eventId: 'ord-1001',
+        kind: 'order',
+        amount: 120.5,
+        currency: 'EUR',
+        occurredAt: '2026-03-10T09:00:00.000Z',
+      },
+      'not an object',
+      { customerExternalId: 'c-bulk-2', eventId: 'b-5', kind: 'payment', amount: 7, currency: 'BGN', occurredAt: at, admin: true },
+    ];
+    const { body } = await asAdmin.post(`${base}/activity/bulk`, { events }).expect(200);
+    expect(body.created).toBe(2); // b-1, b-4
+    expect(body.unchanged).toBe(2); // b-4 again, ord-1001 already stored
+    expect(body.errors.map((e: { index: number; code: string; field: string }) => [e.index, e.code, e.field])).toEqual([
+      [1, 'validation_failed', 'amount'],
+      [2, 'customer_not_found', 'customerExternalId'],
+      [5, 'event_id_reused', 'eventId'],
+      [7, 'validation_failed', ''],
+      [8, 'validation_failed', 'admin'],
+    ]);
+    expect(await counters('c-bulk-1')).toMatchObject({ order_count: 1, purchase_volume: '10.00' });
+    expect(await counters('c-bulk-2')).toMatchObject({ order_count: 1, purchase_volume: '20.50' });
+  });
+
+  it('refuses an empty or oversized batch as a whole', async () => {
+    expect((await asAdmin.post(`${base}/activity/bulk`, { events: [] })).status).toBe(400);
+    const many = Array.from({ length: 1001 }, (_, i) => ({
+      customerExternalId: 'c-2',
+      eventId: `m-${i}`,
+      kind: 'login',
+      occurredAt: '2026-03-01T00:00:00Z',
+    }));
+    expect((await asAdmin.post(`${base}/activity/bulk`, { events: many })).status).toBe(400);
+    expect(
+      (
+        await db().query(`SELECT count(*)::int AS n FROM customer_activity WHERE workspace_id = $1 AND event_id LIKE 'm-%'`, [
+          admin.workspaceId,
+        ])
+      )[0].n,
+    ).toBe(0);
+  });
+});
+
+describe('CSV import', () => {
+  const csv = (text: string | Buffer, as: LoggedIn = asAdmin) =>
+    as.agent.post(`${base}/activity/import`).set('X-CSRF-Token', as.csrfToken).set('Content-Type', 'text/csv').send(text);
+
+  it('imports a semicolon CSV with decimal commas and reports bad rows by data row', async () => {
+    const file = [
+      '\uFEFFcustomer_external_id;event_id;kind;amount;currency;occurred_at;name',
+      'c-csv-1;csv-1;order;12,50;EUR;2026-05-02T08:00:00Z;',
+      'c-csv-1;csv-2;order;7.25;EUR;2026-05-03T08:00:00Z;',
+      'c-csv-2;csv-3;event;;;2026-05-03T09:00:00Z;exported_report',
+      'c-csv-2;csv-4;order;abc;EUR;2026-05-03T09:00:00Z;', // not an amount
+      'nobody;csv-5;login;;;2026-05-03T09:00:00Z;',
+      '',
+      '"c-csv-2";"csv-6";"login";;;"2026-05-04T09:00:00Z";',
+    ].join('\r\n');
+    const { body } = await csv(file).expect(200);
+    expect(body).toMatchObject({ rows: 6, created: 4, unchanged: 0, errorsOmitted: 0 });
+    expect(body.errors.map((e: { index: number; code: string }) => [e.index, e.code])).toEqual([
+      [3, 'validation_failed'],
+      [4, 'customer_not_found'],
+    ]);
+    expect(await counters('c-csv-1')).toMatchObject({ order_count: 2, purchase_volume: '19.75' });
+    // Sent again: nothing new.
+    expect((await csv(file).expect(200)).body).toMatchObject({ created: 0, unchanged: 4 });
+  });
+
+  it('refuses hostile and broken files with clear 4xx and stores nothing from them', async () => {
+    const before = await rows();
+    const header = 'customerExternalId,eventId,kind,occurredAt\n';
+    const cases: [string | Buffer, number, string][] = [
+      ['', 400, 'empty_file'],
+      ['who,what\nc-1,x\n', 400, 'unknown_column'],
+      ['customerExternalId,kind,occurredAt\nc-1,login,2026-03-01T00:00:00Z\n', 400, 'missing_column'],
+      ['customerExternalId,eventId,eventId,kind,occurredAt\n', 400, 'duplicate_column'],
+      [`${header}c-csv-2,h-1,login,"2026-03-01\n`, 400, 'unreadable_csv'], // unclosed quote
+      [`${header}c-csv-2,h-2,login,2026-03-01T00:00:00Z,extra\n`, 400, 'unreadable_csv'], // more cells than columns
+      [`${header}c-csv-2,"${'x'.repeat(20_000)}",login,2026-03-01T00:00:00Z\n`, 400, 'unreadable_csv'], // a row over 16 KB
+      [Buffer.concat([Buffer.from(header), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])]), 400, 'unsupported_format'],
+      [header + Array.from({ length: 20_001 }, (_, i) => `c-csv-2,r-${i},login,2026-03-01T00:00:00Z`).join('\n'), 413, 'too_many_rows'],
+      [header + 'c-csv-2,big,login,2026-03-01T00:00:00Z,'.padEnd(5 * 1024 * 1024 + 10, ' '), 413, 'file_too_large'],
+    ];
+    for (const [file, status, code] of cases) {
+      const answer = await csv(file);
+      expect({ code: answer.body.error?.code, status: answer.status }).toEqual({ code, status });
+    }
+    const json = await asAdmin.post(`${base}/activity/import`, { events: [] });
+    expect(json.status).toBe(415);
+    expect(await rows()).toBe(before);
+  });
+
+  it('is for editors and activity:write tokens only', async () => {
+    const viewer = await t.createUser();
+    await t.addMember(admin.workspaceId, viewer.userId, 'viewer');
+    const asViewer = await t.login(viewer.email, viewer.password);
+    expect((await csv('customerExternalId,eventId,kind,occurredAt\n', asViewer)).status).toBe(403);
+  });
+});

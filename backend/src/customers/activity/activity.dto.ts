@@ -160,3 +160,8 @@ export class RecentActivityQuery {
 export class RecentActivityDto {
   @ApiProperty({ type: StoredActivityDto, isArray: true, description: 'Newest first' }) items: StoredActivityDto[];
 }
+
+export class ImportActivityResultDto extends BulkActivityResultDto {
+  @ApiProperty({ description: 'Data rows read from the file' }) rows: number;
+  @ApiProperty({ description: 'Row errors beyond the first 500, counted but not listed' }) errorsOmitted: number;
+}

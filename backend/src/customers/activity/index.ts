@@ -1,3 +1,4 @@
+import { ActivityImportService } from './activity-import.service';
 import { ActivityController } from './activity.controller';
 import { ActivityRepository } from './activity.repository';
 import { ActivityService } from './activity.service';
@@ -13,4 +14,4 @@ export { RfmService } from './rfm.service';
 export const ACTIVITY_ENTITIES = [CustomerActivityEntity];
 /** Fixed paths (customers/rfm, customers/activity/…): mounted before customers/:externalId. */
 export const ACTIVITY_CONTROLLERS = [ActivityController, RfmController];
-export const ACTIVITY_PROVIDERS = [ActivityRepository, ActivityService, RfmRepository, RfmService, RfmScoringJob];
+export const ACTIVITY_PROVIDERS = [ActivityRepository, ActivityService, ActivityImportService, RfmRepository, RfmService, RfmScoringJob];
