@@ -7,6 +7,7 @@ import { WorkspacesService } from '../workspaces/workspaces.service';
 import { DemoHistoryRepository } from './demo-history.repository';
 import { planStory } from './plan';
 import { Progress } from './progress';
+import { seedActivity } from './seed-activity';
 import { seedCases } from './seed-cases';
 import { seedChurn } from './seed-churn';
 import { seedClusters } from './seed-clusters';
@@ -71,6 +72,7 @@ export async function seedDemoStory(
   await seedChurn(app, workspaceId, plan.cancellations, clock, history, progress);
   await seedMentions(app, workspaceId, plan.mentions, clock, progress);
   await seedCases(app, workspaceId, team, surveys, plan.responses, plan.cancellations, story, clock, history, progress);
+  await seedActivity(app, workspaceId, plan.customers, story.seed, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);
   const clusters = story.clusters ? await seedClusters(app, workspaceId, history, progress) : { done: Promise.resolve() };
