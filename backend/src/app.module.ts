@@ -9,6 +9,7 @@ import { ChurnModule } from './churn/churn.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
+import { EarlyWarningModule } from './early-warning/early-warning.module';
 import { CustomerImportsModule } from './customers/import/customer-imports.module';
 import { MomentsModule } from './customers/moments/moments.module';
 import { ErrorFilter } from './common/http/error.filter';
@@ -60,6 +61,7 @@ export class AppModule {
         ComplaintsModule,
         TouchpointsModule,
         CasesModule,
+        EarlyWarningModule,
         SegmentsModule,
         OverviewModule,
       ],
