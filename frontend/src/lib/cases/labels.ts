@@ -87,6 +87,11 @@ export function caseTitle(
       const name = param(p, 'name');
       return name === null ? c.title : t.known_issue(name);
     }
+    case 'at_risk': {
+      const rule = param(p, 'rule');
+      const customer = param(p, 'customer');
+      return rule === null || customer === null ? c.title : t.at_risk(i18n.t.earlyWarning.rules[rule] ?? rule, customer);
+    }
     default:
       return c.title;
   }

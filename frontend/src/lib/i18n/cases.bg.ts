@@ -24,6 +24,7 @@ export const casesBg: CasesMessages = {
     cluster: 'Известен проблем',
     manual: 'Ръчно',
     api: 'API',
+    warning: 'Ранно предупреждение',
   },
   channels: channelNamesBg,
   priorityReasons: {
@@ -42,6 +43,7 @@ export const casesBg: CasesMessages = {
     cancellation: (reason: string | null) => (reason ? `Прекратяване: ${reason}` : 'Прекратяване'),
     negative_mention: (source: string, author: string | null) => `Негативно споменаване в ${source}${author ? ` от ${author}` : ''}`,
     known_issue: (name: string) => `Известен проблем: ${name}`,
+    at_risk: (rule: string, customer: string) => `В риск (${rule}): ${customer}`,
   },
   customerId: (id: string) => `ID ${id}`,
   filters: {

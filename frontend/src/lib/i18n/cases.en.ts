@@ -20,6 +20,7 @@ export const casesEn = {
     cluster: 'Known issue',
     manual: 'By hand',
     api: 'API',
+    warning: 'Early warning',
   } as Record<string, string>,
   channels: channelNamesEn,
   priorityReasons: {
@@ -39,6 +40,7 @@ export const casesEn = {
     cancellation: (reason: string | null) => (reason ? `Cancellation: ${reason}` : 'Cancellation'),
     negative_mention: (source: string, author: string | null) => `Negative mention on ${source}${author ? ` by ${author}` : ''}`,
     known_issue: (name: string) => `Known issue: ${name}`,
+    at_risk: (rule: string, customer: string) => `At risk (${rule}): ${customer}`,
   },
   customerId: (id: string) => `ID ${id}`,
   filters: {

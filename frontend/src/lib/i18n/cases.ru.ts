@@ -30,6 +30,7 @@ export const casesRu: CasesMessages = {
     cluster: 'Известная проблема',
     manual: 'Вручную',
     api: 'API',
+    warning: 'Раннее предупреждение',
   },
   channels: channelNamesRu,
   priorityReasons: {
@@ -48,6 +49,7 @@ export const casesRu: CasesMessages = {
     cancellation: (reason: string | null) => (reason ? `Отказ от услуги: ${reason}` : 'Отказ от услуги'),
     negative_mention: (source: string, author: string | null) => `Негативное упоминание в ${source}${author ? ` от ${author}` : ''}`,
     known_issue: (name: string) => `Известная проблема: ${name}`,
+    at_risk: (rule: string, customer: string) => `Под угрозой ухода (${rule}): ${customer}`,
   },
   customerId: (id: string) => `ID ${id}`,
   filters: {
