@@ -1,7 +1,7 @@
 import type { ChurnSetupMessages } from './churn-setup.en';
 
 export const churnSetupBg: ChurnSetupMessages = {
-  nav: { label: 'Раздели за отлива', analytics: 'Анализи', flows: 'Сценарии за отказ', reasons: 'Причини' },
+  nav: { label: 'Раздели за отлива', analytics: 'Анализи', flows: 'Сценарии за отказ', reasons: 'Причини', redSpectrum: 'Червен спектър' },
   readOnly: 'Можете да разглеждате, но само администратори и анализатори могат да променят това.',
   offerTypes: {
     pause: 'Пауза',

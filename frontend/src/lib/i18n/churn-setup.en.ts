@@ -1,6 +1,6 @@
 /** Strings of the cancellation-flow builder and the churn-reason editor (mounted as `churnSetup` in en.ts). */
 export const churnSetupEn = {
-  nav: { label: 'Churn sections', analytics: 'Analytics', flows: 'Cancellation flows', reasons: 'Reasons' },
+  nav: { label: 'Churn sections', analytics: 'Analytics', flows: 'Cancellation flows', reasons: 'Reasons', redSpectrum: 'Red spectrum' },
   readOnly: 'You can look, but only admins and analysts can change this.',
   offerTypes: {
     pause: 'Pause',

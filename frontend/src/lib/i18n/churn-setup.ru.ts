@@ -1,7 +1,7 @@
 import type { ChurnSetupMessages } from './churn-setup.en';
 
 export const churnSetupRu: ChurnSetupMessages = {
-  nav: { label: 'Разделы оттока', analytics: 'Аналитика', flows: 'Сценарии отмены', reasons: 'Причины' },
+  nav: { label: 'Разделы оттока', analytics: 'Аналитика', flows: 'Сценарии отмены', reasons: 'Причины', redSpectrum: 'Красный спектр' },
   readOnly: 'Смотреть можно, а менять — только администраторам и аналитикам.',
   offerTypes: {
     pause: 'Пауза',
