@@ -527,6 +527,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/customers/activity/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import events from a CSV (text/csv body); idempotent by eventId, so a file can be sent again
+         * @description UTF-8, header row first with the columns customerExternalId, eventId, kind, occurredAt and optionally name, amount, currency; delimiter , ; tab or |. At most 5 MB and 20,000 rows (413 beyond); one file per workspace at a time (429 beyond). Rows are judged one by one like the bulk API; errors name the 0-based data row.
+         */
+        post: operations["Activity_importCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/customers/activity/bulk": {
         parameters: {
             query?: never;
@@ -551,10 +571,155 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A customer's latest orders, payments, logins and named events, newest first */
+        get: operations["Activity_recent"];
         put?: never;
         /** Report what a customer did (an order, a payment, a login or a named event); idempotent by eventId: a repeat returns the stored event, a reused eventId with other content is refused (409 event_id_reused) */
         post: operations["Activity_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/rfm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFM: the 5×5 recency × frequency grid (customers and mean order money per cell), customers per group, and when the workspace was scored (daily, and within minutes of new activity) */
+        get: operations["Rfm_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/status-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's thresholds for deriving colour statuses
+         * @description Statuses are derived by the first rule that matches: stopped (marked left, or a buyer with no order for stoppedAfterDays) with ≥ platinumOrders orders and ≥ longCooperationDays from first seen → red_platinum; stopped buyer → red_gold; offer declined and no order → red_green; ≥ platinumOrders orders → platinum; an order → gold; offer requested → green_gold; marketing consent → yellow; offer interested → green; organisation without a decision maker → grey; else white. An override wins over the rules.
+         */
+        get: operations["CustomerStatus_rules"];
+        /**
+         * Save the thresholds and re-derive every customer of the workspace with them
+         * @description Statuses are derived by the first rule that matches: stopped (marked left, or a buyer with no order for stoppedAfterDays) with ≥ platinumOrders orders and ≥ longCooperationDays from first seen → red_platinum; stopped buyer → red_gold; offer declined and no order → red_green; ≥ platinumOrders orders → platinum; an order → gold; offer requested → green_gold; marketing consent → yellow; offer interested → green; organisation without a decision maker → grey; else white. An override wins over the rules.
+         */
+        put: operations["CustomerStatus_saveRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/status-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers per colour status at the end of each month, and the moves between statuses in the period */
+        get: operations["CustomerStatus_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/status-report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The status report as CSV: a row per month and status (month_end), then a row per move */
+        get: operations["CustomerStatus_reportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/{externalId}/status-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's colour status changes, newest first */
+        get: operations["CustomerStatus_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/{externalId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a customer's colour status by hand, with the reason (wins over the rules until cleared) */
+        put: operations["CustomerStatus_override"];
+        post?: never;
+        /** Clear the override: the rules decide the status again */
+        delete: operations["CustomerStatus_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/managers-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Losses, saves, money lost, NPS and open cases per account manager, touchpoint or saved segment */
+        get: operations["ManagersReport_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/managers-report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The managers report as CSV */
+        get: operations["ManagersReport_reportCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1180,6 +1345,74 @@ export interface paths {
         };
         /** Money lost to churn without subscriptions: customers lost × average check × purchases per period */
         get: operations["ChurnAnalytics_moneyLost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/red-spectrum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers in the red statuses by loss reason: counts, shares, money lost (MRR on record) and the monthly trend */
+        get: operations["RedSpectrum_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/red-spectrum/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The red spectrum as CSV: status × reason cells, status totals and the monthly trend */
+        get: operations["RedSpectrum_reportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/red-spectrum/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The red customers of a status and/or loss reason, latest loss first */
+        get: operations["RedSpectrum_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/churn/red-spectrum/customers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every red customer of a status and/or loss reason as CSV */
+        get: operations["RedSpectrum_customersCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2165,6 +2398,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/early-warning/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Early-warning rules (the defaults until an admin saves them) */
+        get: operations["EarlyWarning_getRules"];
+        /** Replace the early-warning rules (admins) */
+        put: operations["EarlyWarning_putRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/early-warning/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Early warnings, newest first: open or cleared, by rule, a customer, or a manager's own customers (managerId=me) */
+        get: operations["EarlyWarning_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/early-warning/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Scan now (admins): clear warnings whose behaviour came back, raise new ones; also runs daily and after new activity */
+        post: operations["EarlyWarning_scan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/early-warning/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Replay the rules week by week over the last weeks (nothing stored or sent): of the customers who cancelled, who was warned first and how early */
+        get: operations["EarlyWarning_backtest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/segments": {
         parameters: {
             query?: never;
@@ -2962,6 +3264,28 @@ export interface components {
             series: components["schemas"]["SeriesPointDto"][];
             latestComments: components["schemas"]["LatestCommentDto"][];
         };
+        ActivityRowErrorDto: {
+            /** @description Position in the request or file (0-based data row) */
+            index: number;
+            customerExternalId: string | null;
+            eventId: string | null;
+            field: string;
+            /** @description validation_failed, customer_not_found or event_id_reused */
+            code: string;
+            message: string;
+        };
+        ImportActivityResultDto: {
+            /** @description New events stored */
+            created: number;
+            /** @description Events already stored with the same content (nothing changed) */
+            unchanged: number;
+            /** @description Rows not stored, with why; all other rows were stored */
+            errors: components["schemas"]["ActivityRowErrorDto"][];
+            /** @description Data rows read from the file */
+            rows: number;
+            /** @description Row errors beyond the first 500, counted but not listed */
+            errorsOmitted: number;
+        };
         /** @enum {string} */
         ActivityKind: "order" | "payment" | "login" | "event";
         BulkActivityEventDto: {
@@ -2991,16 +3315,6 @@ export interface components {
         BulkActivityDto: {
             /** @description Up to 1000 events; each row is validated on its own (a bad row is reported, the others are stored) */
             events: components["schemas"]["BulkActivityEventDto"][];
-        };
-        ActivityRowErrorDto: {
-            /** @description Position in the request or file (0-based data row) */
-            index: number;
-            customerExternalId: string | null;
-            eventId: string | null;
-            field: string;
-            /** @description validation_failed, customer_not_found or event_id_reused */
-            code: string;
-            message: string;
         };
         BulkActivityResultDto: {
             /** @description New events stored */
@@ -3046,6 +3360,168 @@ export interface components {
             /** Format: date-time */
             receivedAt: string;
         };
+        RecentActivityDto: {
+            /** @description Newest first */
+            items: components["schemas"]["StoredActivityDto"][];
+        };
+        /**
+         * @description The cell's most common group (for an empty cell, the rules' group)
+         * @enum {string}
+         */
+        RfmGroup: "champions" | "loyal" | "potential" | "new" | "at_risk" | "cant_lose" | "hibernating" | "lost";
+        RfmCellDto: {
+            recency: number;
+            frequency: number;
+            customers: number;
+            /** @description Mean of the cell's customers' order money in the 365 days before scoring */
+            meanMonetary: number | null;
+            /** @description The cell's most common group (for an empty cell, the rules' group) */
+            group: components["schemas"]["RfmGroup"];
+        };
+        RfmGroupCountDto: {
+            group: components["schemas"]["RfmGroup"];
+            customers: number;
+        };
+        RfmOverviewDto: {
+            /**
+             * Format: date-time
+             * @description When the workspace was last scored
+             */
+            scoredAt: string | null;
+            /** @description Customers with scores (at least one order in the 365 days before scoring) */
+            scored: number;
+            /** @description 25 cells, recency 5 → 1, frequency 1 → 5 within each */
+            grid: components["schemas"]["RfmCellDto"][];
+            /** @description Every group, in the order of RFM_GROUPS */
+            groups: components["schemas"]["RfmGroupCountDto"][];
+        };
+        PersonRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Name, or email when the person has no name */
+            name: string;
+        };
+        /**
+         * @description The rules in the order they are tried
+         * @enum {string}
+         */
+        StatusRule: "stopped_long_cooperation" | "stopped_buyer" | "offer_declined" | "platinum_orders" | "ordered" | "offer_requested" | "marketing_consent" | "offer_interested" | "no_decision_maker" | "in_base";
+        StatusRulesDto: {
+            /** @description Orders that make a customer platinum */
+            platinumOrders: number;
+            /** @description Days from first seen to stopping that make cooperation long (red-platinum) */
+            longCooperationDays: number;
+            /** @description Days without an order after which a buyer counts as stopped */
+            stoppedAfterDays: number;
+            /** @description True while the workspace uses the defaults (never saved) */
+            isDefault: boolean;
+            /** Format: date-time */
+            updatedAt: string | null;
+            updatedBy: components["schemas"]["PersonRefDto"] | null;
+            /** @description The rules in the order they are tried */
+            order: components["schemas"]["StatusRule"][];
+        };
+        StatusRulesInputDto: {
+            /** @description Orders that make a customer platinum */
+            platinumOrders: number;
+            /** @description Days from first seen to stopping that make cooperation long (red-platinum) */
+            longCooperationDays: number;
+            /** @description Days without an order after which a buyer counts as stopped */
+            stoppedAfterDays: number;
+        };
+        SaveStatusRulesResultDto: {
+            rules: components["schemas"]["StatusRulesDto"];
+            /** @description Customers whose status moved when the workspace was recomputed */
+            moved: number;
+        };
+        /** @enum {string} */
+        ColourStatus: "white" | "grey" | "green" | "yellow" | "green_gold" | "gold" | "platinum" | "red_green" | "red_gold" | "red_platinum";
+        StatusCountDto: {
+            status: components["schemas"]["ColourStatus"];
+            count: number;
+        };
+        StatusMonthDto: {
+            /** @example 2026-03 */
+            month: string;
+            /** @description Customers per status at the end of the month (every status, zeros too) */
+            counts: components["schemas"]["StatusCountDto"][];
+        };
+        StatusMoveDto: {
+            from: components["schemas"]["ColourStatus"];
+            to: components["schemas"]["ColourStatus"];
+            count: number;
+        };
+        StatusReportDto: {
+            /** @example 2026-01 */
+            from: string;
+            /** @example 2026-12 */
+            to: string;
+            months: components["schemas"]["StatusMonthDto"][];
+            /** @description Moves between statuses within the period, most frequent first */
+            moves: components["schemas"]["StatusMoveDto"][];
+            /** @description Customers per status now (every status) */
+            current: components["schemas"]["StatusCountDto"][];
+        };
+        /** @enum {string} */
+        StatusChangeCause: "rules" | "override" | "override_cleared";
+        StatusChangeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Null for the customer's first status */
+            from: components["schemas"]["ColourStatus"] | null;
+            to: components["schemas"]["ColourStatus"];
+            /** Format: date-time */
+            changedAt: string;
+            cause: components["schemas"]["StatusChangeCause"];
+            /** @description The rule that matched (a StatusRule key) or the reason given */
+            detail: string | null;
+            /** @description Who, for overrides and rule edits */
+            actor: components["schemas"]["PersonRefDto"] | null;
+        };
+        StatusHistoryDto: {
+            /** @description Newest first (at most 200) */
+            items: components["schemas"]["StatusChangeDto"][];
+        };
+        OverrideStatusDto: {
+            status: components["schemas"]["ColourStatus"];
+            /** @description Why the rules are overridden (kept in the history) */
+            reason: string;
+        };
+        /** @enum {string} */
+        ManagersReportGroup: "manager" | "touchpoint" | "segment";
+        ManagersReportRowDto: {
+            /** @description User, touchpoint or segment id; null: customers without a manager / a case at a touchpoint */
+            key: string | null;
+            /** @description The manager's name (or email), the touchpoint's or segment's name */
+            label: string | null;
+            /** @description The caller's own portfolio (by manager) */
+            mine: boolean;
+            /** @description Customers in the group now */
+            customers: number;
+            /** @description Customers who moved into a red status in the period */
+            losses: number;
+            /** @description savedByOffer + warningsCleared */
+            saves: number;
+            /** @description Cancellation flows an offer saved in the period */
+            savedByOffer: number;
+            /** @description Early warnings cleared in the period for customers who are not in a red status */
+            warningsCleared: number;
+            /** @description MRR on the records of the lost customers */
+            moneyLost: number;
+            /** @description NPS of the group's customers' answers in the period, 1 decimal */
+            nps: number | null;
+            /** @description NPS answers behind it */
+            npsResponses: number;
+            /** @description Open cases of the group's customers now */
+            openCases: number;
+        };
+        ManagersReportDto: {
+            from: string;
+            to: string;
+            by: components["schemas"]["ManagersReportGroup"];
+            /** @description The caller’s own group first, then most losses first */
+            rows: components["schemas"]["ManagersReportRowDto"][];
+        };
         /** @enum {string} */
         LifecycleStage: "aware" | "considering" | "buying" | "repeat" | "left";
         ConsentDto: {
@@ -3064,6 +3540,24 @@ export interface components {
         ConsentsDto: {
             survey?: components["schemas"]["ConsentDto"];
             marketing?: components["schemas"]["ConsentDto"];
+        };
+        /** @enum {string} */
+        OfferResponse: "interested" | "requested" | "declined";
+        StatusOverrideDto: {
+            status: components["schemas"]["ColourStatus"];
+            reason: string | null;
+            /** Format: date-time */
+            at: string | null;
+            /** @description Null when that user was deleted */
+            by: components["schemas"]["PersonRefDto"] | null;
+        };
+        RfmDto: {
+            recency: number;
+            frequency: number;
+            monetary: number;
+            group: components["schemas"]["RfmGroup"] | null;
+            /** Format: date-time */
+            scoredAt: string;
         };
         CustomerDto: {
             /** Format: uuid */
@@ -3088,6 +3582,30 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            isOrganisation: boolean;
+            decisionMaker: string | null;
+            offerResponse: components["schemas"]["OfferResponse"] | null;
+            /** Format: date-time */
+            offerResponseAt: string | null;
+            country: string | null;
+            region: string | null;
+            city: string | null;
+            industry: string | null;
+            /** @description The override when set, else derived by the rules */
+            colourStatus: components["schemas"]["ColourStatus"];
+            statusOverride: components["schemas"]["StatusOverrideDto"] | null;
+            /** @description Sum of the recorded orders */
+            purchaseVolume: number;
+            /** Format: date-time */
+            lastOrderAt: string | null;
+            /**
+             * Format: date-time
+             * @description When they stopped; null while active
+             */
+            stoppedAt: string | null;
+            /** @description Read-only: scored from activity */
+            rfm: components["schemas"]["RfmDto"] | null;
+            accountManager: components["schemas"]["PersonRefDto"] | null;
         };
         CustomerPageDto: {
             items: components["schemas"]["CustomerDto"][];
@@ -3112,6 +3630,27 @@ export interface components {
             firstSeenAt?: string;
             /** Format: date-time */
             lastSeenAt?: string;
+            /** @description An organisation (B2B) rather than a person */
+            isOrganisation?: boolean;
+            /** @description The organisation's decision maker; null clears */
+            decisionMaker?: string | null;
+            /** @description What they said to an offer; null clears */
+            offerResponse?: components["schemas"]["OfferResponse"] | null;
+            /**
+             * Format: date-time
+             * @description When they answered the offer (default: now, when the answer changes)
+             */
+            offerResponseAt?: string;
+            country?: string | null;
+            region?: string | null;
+            city?: string | null;
+            /** @description Line of business */
+            industry?: string | null;
+            /**
+             * Format: uuid
+             * @description A member of the workspace; null clears
+             */
+            accountManagerId?: string | null;
             /** @description The customer's id in your systems */
             externalId: string;
         };
@@ -3151,6 +3690,27 @@ export interface components {
             firstSeenAt?: string;
             /** Format: date-time */
             lastSeenAt?: string;
+            /** @description An organisation (B2B) rather than a person */
+            isOrganisation?: boolean;
+            /** @description The organisation's decision maker; null clears */
+            decisionMaker?: string | null;
+            /** @description What they said to an offer; null clears */
+            offerResponse?: components["schemas"]["OfferResponse"] | null;
+            /**
+             * Format: date-time
+             * @description When they answered the offer (default: now, when the answer changes)
+             */
+            offerResponseAt?: string;
+            country?: string | null;
+            region?: string | null;
+            city?: string | null;
+            /** @description Line of business */
+            industry?: string | null;
+            /**
+             * Format: uuid
+             * @description A member of the workspace; null clears
+             */
+            accountManagerId?: string | null;
         };
         /**
          * @description null for custom surveys or no score
@@ -3258,7 +3818,7 @@ export interface components {
              * @description What opened it
              * @enum {string}
              */
-            source: "response" | "cancellation" | "mention" | "cluster" | "manual" | "api";
+            source: "response" | "cancellation" | "mention" | "cluster" | "manual" | "api" | "warning";
             /** Format: uuid */
             touchpointId: string | null;
             touchpointName: string | null;
@@ -3321,7 +3881,42 @@ export interface components {
             source: string | null;
         };
         /** @enum {string} */
-        TimelineKind: "response" | "cancellation" | "mention" | "case" | "moment" | "customer";
+        WarningRule: "rhythm_break" | "payments_stopped" | "usage_drop" | "rfm_at_risk";
+        WarningEventDto: {
+            /** @enum {string} */
+            kind: "warning";
+            /** Format: uuid */
+            warningId: string;
+            rule: components["schemas"]["WarningRule"];
+            /** @description What the rule saw (usual interval, days since, counts, group) */
+            detail: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description The "at risk" case it opened
+             */
+            caseId: string | null;
+            /**
+             * Format: date-time
+             * @description When the behaviour came back
+             */
+            clearedAt: string | null;
+        };
+        StatusEventDto: {
+            /** @enum {string} */
+            kind: "status";
+            /** @description Null for the first status */
+            from: components["schemas"]["ColourStatus"] | null;
+            to: components["schemas"]["ColourStatus"];
+            cause: components["schemas"]["StatusChangeCause"];
+            /** @description The rule that matched (a StatusRule key) or the reason given */
+            detail: string | null;
+            /** @description Who set or cleared an override */
+            actorName: string | null;
+        };
+        /** @enum {string} */
+        TimelineKind: "response" | "cancellation" | "mention" | "case" | "moment" | "customer" | "warning" | "status";
         TimelineItemDto: {
             /**
              * @description Unique across kinds
@@ -3334,7 +3929,7 @@ export interface components {
             /** @description Survey, flow or case name, mention source, moment name; null for customer record events */
             title: string | null;
             /** @description Per kind; details.kind equals kind */
-            details: components["schemas"]["ResponseEventDto"] | components["schemas"]["CancellationEventDto"] | components["schemas"]["MentionEventDto"] | components["schemas"]["CaseTimelineEventDto"] | components["schemas"]["MomentEventDto"] | components["schemas"]["CustomerEventDto"];
+            details: components["schemas"]["ResponseEventDto"] | components["schemas"]["CancellationEventDto"] | components["schemas"]["MentionEventDto"] | components["schemas"]["CaseTimelineEventDto"] | components["schemas"]["MomentEventDto"] | components["schemas"]["CustomerEventDto"] | components["schemas"]["WarningEventDto"] | components["schemas"]["StatusEventDto"];
         };
         TimelinePageDto: {
             /** @description Newest first */
@@ -3424,7 +4019,7 @@ export interface components {
         };
         ValidateImportDto: {
             /**
-             * @description One target per column, in column order: externalId, name, email, phone, lifecycleStage, segment, mrr, orderCount, firstSeenAt, lastSeenAt, consents.survey, consents.marketing, attribute:<name> or ignore. externalId exactly once.
+             * @description One target per column, in column order: externalId, name, email, phone, lifecycleStage, segment, mrr, orderCount, firstSeenAt, lastSeenAt, consents.survey, consents.marketing, isOrganisation, decisionMaker, offerResponse, country, region, city, industry, accountManagerId, attribute:<name> or ignore. externalId exactly once.
              * @example [
              *       "externalId",
              *       "name",
@@ -3468,7 +4063,7 @@ export interface components {
         };
         ImportMappingDto: {
             /**
-             * @description One target per column, in column order: externalId, name, email, phone, lifecycleStage, segment, mrr, orderCount, firstSeenAt, lastSeenAt, consents.survey, consents.marketing, attribute:<name> or ignore. externalId exactly once.
+             * @description One target per column, in column order: externalId, name, email, phone, lifecycleStage, segment, mrr, orderCount, firstSeenAt, lastSeenAt, consents.survey, consents.marketing, isOrganisation, decisionMaker, offerResponse, country, region, city, industry, accountManagerId, attribute:<name> or ignore. externalId exactly once.
              * @example [
              *       "externalId",
              *       "name",
@@ -4059,6 +4654,78 @@ export interface components {
             /** @description customersLost × averageCheck × purchasesPerPeriod */
             amount: number;
         };
+        /** @enum {string} */
+        RedStatus: "red_green" | "red_gold" | "red_platinum";
+        RedStatusTotalDto: {
+            status: components["schemas"]["RedStatus"];
+            customers: number;
+            /** @description Percent of all red customers in the report, 1 decimal; null when there are none */
+            shareOfRed: number | null;
+            /** @description Sum of the MRR on these customers’ records */
+            moneyLost: number;
+        };
+        /** @enum {string} */
+        LossReasonKind: "churn_reason" | "cluster" | "survey" | "unknown";
+        LossReasonDto: {
+            /**
+             * @description A churn reason key, cluster:<id>, survey:<id> or unknown
+             * @example too_expensive
+             */
+            key: string;
+            kind: components["schemas"]["LossReasonKind"];
+            /** @description The churn reason's label in the asked language, the cluster's or survey's name; the key for unknown */
+            label: string;
+        };
+        RedSpectrumCellDto: {
+            status: components["schemas"]["RedStatus"];
+            reasonKey: string;
+            customers: number;
+            /** @description Percent of the customers in this status, 1 decimal */
+            shareOfStatus: number;
+            /** @description Percent of all red customers, 1 decimal */
+            shareOfRed: number;
+            moneyLost: number;
+        };
+        RedTrendCellDto: {
+            status: components["schemas"]["RedStatus"];
+            reasonKey: string;
+            /** @description Moves into this status in the month, by customers whose loss reason is this one */
+            customers: number;
+        };
+        RedTrendMonthDto: {
+            /** @example 2026-03 */
+            month: string;
+            cells: components["schemas"]["RedTrendCellDto"][];
+        };
+        RedSpectrumDto: {
+            from: string;
+            to: string;
+            /** @description Red customers who entered their status in the period and are still in it */
+            customers: number;
+            moneyLost: number;
+            /** @description red_green, red_gold, red_platinum, always all three */
+            statuses: components["schemas"]["RedStatusTotalDto"][];
+            /** @description The reasons present, catalog order first, most customers first after */
+            reasons: components["schemas"]["LossReasonDto"][];
+            /** @description Non-empty status × reason cells */
+            cells: components["schemas"]["RedSpectrumCellDto"][];
+            /** @description Every calendar month of the period, empty ones included */
+            months: components["schemas"]["RedTrendMonthDto"][];
+        };
+        RedCustomerDto: {
+            externalId: string;
+            name: string | null;
+            status: components["schemas"]["RedStatus"];
+            reason: components["schemas"]["LossReasonDto"];
+            /** @description The MRR on the customer’s record */
+            moneyLost: number;
+            /** @description When they entered the status */
+            enteredAt: string;
+        };
+        RedCustomerPageDto: {
+            items: components["schemas"]["RedCustomerDto"][];
+            nextCursor: string | null;
+        };
         EventTypeDto: {
             type: string;
             description: string;
@@ -4070,7 +4737,7 @@ export interface components {
             id: string;
             url: string;
             description: string;
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
             enabled: boolean;
             /** @description Deliveries waiting or being sent */
             pending: number;
@@ -4091,7 +4758,7 @@ export interface components {
             url: string;
             description?: string;
             /** @description Event types to receive; "*" for all, including future ones */
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
             /** @default true */
             enabled: boolean;
         };
@@ -4100,7 +4767,7 @@ export interface components {
             id: string;
             url: string;
             description: string;
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
             enabled: boolean;
             /** @description Deliveries waiting or being sent */
             pending: number;
@@ -4118,7 +4785,7 @@ export interface components {
         UpdateWebhookDto: {
             url?: string;
             description?: string;
-            events?: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            events?: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
             enabled?: boolean;
         };
         WebhookSecretDto: {
@@ -4390,11 +5057,6 @@ export interface components {
             error: string | null;
             /** @description The feed after the poll */
             feed: components["schemas"]["MentionFeedDto"];
-        };
-        PersonRefDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
         };
         MentionDto: {
             /** Format: uuid */
@@ -5242,7 +5904,7 @@ export interface components {
             };
             description: string;
             /** @enum {string} */
-            source: "response" | "cancellation" | "mention" | "cluster" | "manual" | "api";
+            source: "response" | "cancellation" | "mention" | "cluster" | "manual" | "api" | "warning";
             sourceId: string | null;
             /** Format: uuid */
             touchpointId: string | null;
@@ -5389,7 +6051,7 @@ export interface components {
             };
             description: string;
             /** @enum {string} */
-            source: "response" | "cancellation" | "mention" | "cluster" | "manual" | "api";
+            source: "response" | "cancellation" | "mention" | "cluster" | "manual" | "api" | "warning";
             sourceId: string | null;
             /** Format: uuid */
             touchpointId: string | null;
@@ -5631,6 +6293,191 @@ export interface components {
             asOf: string;
             /** @description One point per week or month the period touches (empty ones too), by the time cases opened */
             points: components["schemas"]["CaseReportPointDto"][];
+        };
+        EarlyWarningRulesResponseDto: {
+            /** @description Warn when a customer breaks their own order rhythm */
+            rhythmEnabled: boolean;
+            /**
+             * @description No order for this many times their usual interval (median gap)
+             * @example 2
+             */
+            rhythmFactor: number;
+            /**
+             * @description Orders a customer needs before they have a rhythm
+             * @example 3
+             */
+            rhythmMinOrders: number;
+            /** @description Warn when payments stop */
+            paymentsEnabled: boolean;
+            /**
+             * @description Days past their usual payment interval before warning
+             * @example 7
+             */
+            paymentGraceDays: number;
+            /** @description Warn when usage drops month over month */
+            usageEnabled: boolean;
+            /**
+             * @description 'login' counts logins; any other name counts events of that name
+             * @example login
+             */
+            usageEvent: string;
+            /**
+             * @description Drop (percent) of the last 30 days against the 30 before
+             * @example 50
+             */
+            usageDropPercent: number;
+            /**
+             * @description Events in the 30 days before below which a drop is noise
+             * @example 4
+             */
+            usageMinEvents: number;
+            /** @description Warn when a customer moves into one of rfmGroups */
+            rfmEnabled: boolean;
+            /** @example [
+             *       "at_risk",
+             *       "cant_lose"
+             *     ] */
+            rfmGroups: components["schemas"]["RfmGroup"][];
+            /**
+             * Format: uuid
+             * @description The touchpoint whose SLA (and team) the "at risk" case gets
+             */
+            touchpointId: string | null;
+            /**
+             * @description A moment recorded with each warning (surveys waiting for it ask)
+             * @example at_risk
+             */
+            surveyMoment: string | null;
+            /**
+             * Format: date-time
+             * @description null: the defaults, never saved
+             */
+            updatedAt: string | null;
+            /** Format: uuid */
+            updatedBy: string | null;
+        };
+        EarlyWarningRulesDto: {
+            /** @description Warn when a customer breaks their own order rhythm */
+            rhythmEnabled: boolean;
+            /**
+             * @description No order for this many times their usual interval (median gap)
+             * @example 2
+             */
+            rhythmFactor: number;
+            /**
+             * @description Orders a customer needs before they have a rhythm
+             * @example 3
+             */
+            rhythmMinOrders: number;
+            /** @description Warn when payments stop */
+            paymentsEnabled: boolean;
+            /**
+             * @description Days past their usual payment interval before warning
+             * @example 7
+             */
+            paymentGraceDays: number;
+            /** @description Warn when usage drops month over month */
+            usageEnabled: boolean;
+            /**
+             * @description 'login' counts logins; any other name counts events of that name
+             * @example login
+             */
+            usageEvent: string;
+            /**
+             * @description Drop (percent) of the last 30 days against the 30 before
+             * @example 50
+             */
+            usageDropPercent: number;
+            /**
+             * @description Events in the 30 days before below which a drop is noise
+             * @example 4
+             */
+            usageMinEvents: number;
+            /** @description Warn when a customer moves into one of rfmGroups */
+            rfmEnabled: boolean;
+            /** @example [
+             *       "at_risk",
+             *       "cant_lose"
+             *     ] */
+            rfmGroups: components["schemas"]["RfmGroup"][];
+            /**
+             * Format: uuid
+             * @description The touchpoint whose SLA (and team) the "at risk" case gets
+             */
+            touchpointId: string | null;
+            /**
+             * @description A moment recorded with each warning (surveys waiting for it ask)
+             * @example at_risk
+             */
+            surveyMoment: string | null;
+        };
+        WarningDto: {
+            /** Format: uuid */
+            id: string;
+            customerId: string;
+            customerName: string | null;
+            customerEmail: string | null;
+            /** Format: uuid */
+            accountManagerId: string | null;
+            rule: components["schemas"]["WarningRule"];
+            /** @description What the rule saw. rhythm_break: orders, usualIntervalDays, daysSinceLast, lastAt; payments_stopped: payments, usualIntervalDays, graceDays, daysSinceLast, lastAt; usage_drop: event, previous, current, dropPercent; rfm_at_risk: group */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            raisedAt: string;
+            /**
+             * Format: date-time
+             * @description When the behaviour came back or the customer left
+             */
+            clearedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The "at risk" case
+             */
+            caseId: string | null;
+        };
+        WarningPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["WarningDto"][];
+            nextCursor: string | null;
+            /** @description Open warnings per rule (same manager filter) */
+            openByRule: {
+                [key: string]: number;
+            };
+        };
+        ScanOutcomeDto: {
+            raised: number;
+            cleared: number;
+        };
+        RuleBacktestDto: {
+            warnings: number;
+            warnedFirst: number;
+        };
+        BacktestByRuleDto: {
+            rhythm_break: components["schemas"]["RuleBacktestDto"];
+            payments_stopped: components["schemas"]["RuleBacktestDto"];
+            usage_drop: components["schemas"]["RuleBacktestDto"];
+            /** @description Always 0 in a replay (RFM groups have no history) */
+            rfm_at_risk: components["schemas"]["RuleBacktestDto"];
+        };
+        BacktestDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description Customers who cancelled in the period */
+            cancelled: number;
+            /** @description Of those, warned within 90 days before cancelling */
+            warnedFirst: number;
+            share: number;
+            medianDaysBefore: number | null;
+            p25DaysBefore: number | null;
+            warnedCustomers: number;
+            /** @description Warned customers who did not cancel within 90 days */
+            falseAlarms: number;
+            falseAlarmShare: number;
+            byRule: components["schemas"]["BacktestByRuleDto"];
         };
         /** @enum {string} */
         SegmentOp: "eq" | "neq" | "in" | "contains" | "gte" | "lte" | "is";
@@ -7304,6 +8151,68 @@ export interface operations {
             };
         };
     };
+    Activity_importCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportActivityResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description File or row count over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Another file of this workspace is being read */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Activity_bulk: {
         parameters: {
             query?: never;
@@ -7326,6 +8235,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BulkActivityResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Activity_recent: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated kinds (order, payment, login, event); all when omitted */
+                kinds?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                externalId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecentActivityDto"];
                 };
             };
             /** @description Your role or token scope does not allow this */
@@ -7403,13 +8357,450 @@ export interface operations {
             };
         };
     };
+    Rfm_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RfmOverviewDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerStatus_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusRulesDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerStatus_saveRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusRulesInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaveStatusRulesResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerStatus_report: {
+        parameters: {
+            query?: {
+                /** @description First month (YYYY-MM, UTC); default 11 months before `to` */
+                from?: string;
+                /** @description Last month (YYYY-MM, UTC); default the current month */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusReportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerStatus_reportCsv: {
+        parameters: {
+            query?: {
+                /** @description First month (YYYY-MM, UTC); default 11 months before `to` */
+                from?: string;
+                /** @description Last month (YYYY-MM, UTC); default the current month */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerStatus_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusHistoryDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerStatus_override: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideStatusDto"];
+            };
+        };
+        responses: {
+            /** @description Set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerStatus_clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared (also when there was no override) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ManagersReport_report: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default 90 days before `to` */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description manager: the customer's account manager; touchpoint: the touchpoint of the customer's latest case; segment: each saved segment (they may overlap) */
+                by?: components["schemas"]["ManagersReportGroup"];
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagersReportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ManagersReport_reportCsv: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default 90 days before `to` */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description manager: the customer's account manager; touchpoint: the touchpoint of the customer's latest case; segment: each saved segment (they may overlap) */
+                by?: components["schemas"]["ManagersReportGroup"];
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Customers_list: {
         parameters: {
             query?: {
                 /** @description Matches external id, name or email */
                 search?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 stage?: "aware" | "considering" | "buying" | "repeat" | "left";
                 segment?: string;
+                colourStatus?: components["schemas"]["ColourStatus"];
+                country?: string;
+                accountManagerId?: string;
+                rfmGroup?: components["schemas"]["RfmGroup"];
                 limit?: number;
                 offset?: number;
             };
@@ -7596,7 +8987,7 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
-                /** @description Comma-separated kinds to include (response, cancellation, mention, case, moment, customer); all when omitted */
+                /** @description Comma-separated kinds to include (response, cancellation, mention, case, moment, customer, warning, status); all when omitted */
                 kinds?: string;
                 /** @description Language for reason and offer labels; defaults to Accept-Language, then each label’s default */
                 language?: string;
@@ -9297,6 +10688,222 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RedSpectrum_report: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+                /** @description Language of the reason labels; default en */
+                language?: string;
+                /** @description Only customers of this saved segment */
+                segment?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedSpectrumDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RedSpectrum_reportCsv: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+                /** @description Language of the reason labels; default en */
+                language?: string;
+                /** @description Only customers of this saved segment */
+                segment?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RedSpectrum_customers: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+                /** @description Language of the reason labels; default en */
+                language?: string;
+                /** @description Only customers of this saved segment */
+                segment?: string;
+                /** @description Only this red status; default all three */
+                status?: components["schemas"]["RedStatus"];
+                /** @description Only this loss reason: a churn reason key, cluster:<id>, survey:<id> or unknown */
+                reason?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedCustomerPageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RedSpectrum_customersCsv: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default depends on the report */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+                /** @description Language of the reason labels; default en */
+                language?: string;
+                /** @description Only customers of this saved segment */
+                segment?: string;
+                /** @description Only this red status; default all three */
+                status?: components["schemas"]["RedStatus"];
+                /** @description Only this loss reason: a churn reason key, cluster:<id>, survey:<id> or unknown */
+                reason?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -11990,7 +13597,7 @@ export interface operations {
                 touchpoint?: string;
                 /** @description Comma-separated: urgent, high, normal, low */
                 priority?: string[];
-                /** @description Comma-separated: response, cancellation, mention, cluster, manual, api */
+                /** @description Comma-separated: response, cancellation, mention, cluster, manual, api, warning */
                 source?: string[];
                 /** @description Only cases past an SLA deadline (true) or only the others (false) */
                 breached?: boolean;
@@ -12737,6 +14344,224 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EarlyWarning_getRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarlyWarningRulesResponseDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EarlyWarning_putRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EarlyWarningRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarlyWarningRulesResponseDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EarlyWarning_list: {
+        parameters: {
+            query?: {
+                /** @description true: open only; false: cleared only; both when omitted */
+                open?: boolean;
+                rule?: components["schemas"]["WarningRule"];
+                /** @description me, or a member's user id: only the customers they manage */
+                managerId?: string;
+                /** @description One customer's warnings (their external id) */
+                customerId?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningPageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EarlyWarning_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanOutcomeDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EarlyWarning_backtest: {
+        parameters: {
+            query?: {
+                /** @description Weeks to replay, up to now */
+                weeks?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacktestDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

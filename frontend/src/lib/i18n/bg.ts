@@ -12,6 +12,7 @@ import { identityBg } from './identity.bg';
 import { linkSurveyBg } from './link-survey.bg';
 import { customerTimelineBg } from './customer-timeline.bg';
 import { customerImportBg } from './customer-import.bg';
+import { customerStatusBg } from './customer-status.bg';
 import { mentionsBg } from './mentions.bg';
 import { pluralBg } from './plural';
 import type { Messages } from './en';
@@ -34,6 +35,7 @@ export const bg: Messages = {
   churnSetup: churnSetupBg,
   customerTimeline: customerTimelineBg,
   customerImport: customerImportBg,
+  customerStatus: customerStatusBg,
   mentions: mentionsBg,
   mentionFeeds: mentionFeedsBg,
   clusters: clustersBg,

@@ -12,6 +12,7 @@ export const customerTimelineBg: CustomerTimelineMessages = {
     case: 'Казуси',
     moment: 'Моменти',
     customer: 'Запис на клиента',
+    status: 'Цветови статус',
   },
   kindIcon: {
     response: 'Отговор на анкета',
@@ -20,6 +21,7 @@ export const customerTimelineBg: CustomerTimelineMessages = {
     case: 'Казус',
     moment: 'Отчетен момент',
     customer: 'Събитие в записа на клиента',
+    status: 'Смяна на цветовия статус',
   },
   mentionSentiment: { '-1': 'Негативна', '0': 'Неутрална', '1': 'Позитивна' },
   mentionAnswered: 'С отговор',

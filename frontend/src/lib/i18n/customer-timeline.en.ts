@@ -10,6 +10,7 @@ export const customerTimelineEn = {
     case: 'Cases',
     moment: 'Moments',
     customer: 'Customer record',
+    status: 'Colour status',
   } as Record<string, string>,
   kindIcon: {
     response: 'Survey response',
@@ -18,6 +19,7 @@ export const customerTimelineEn = {
     case: 'Case',
     moment: 'Reported moment',
     customer: 'Customer record event',
+    status: 'Colour status change',
   } as Record<string, string>,
   mentionSentiment: { '-1': 'Negative', '0': 'Neutral', '1': 'Positive' } as Record<string, string>,
   mentionAnswered: 'Answered',

@@ -12,6 +12,7 @@ export const customerTimelineRu: CustomerTimelineMessages = {
     case: 'Обращения',
     moment: 'Моменты',
     customer: 'Карточка клиента',
+    status: 'Цветовой статус',
   },
   kindIcon: {
     response: 'Ответ на опрос',
@@ -20,6 +21,7 @@ export const customerTimelineRu: CustomerTimelineMessages = {
     case: 'Обращение',
     moment: 'Отмеченный момент',
     customer: 'Событие карточки клиента',
+    status: 'Смена цветового статуса',
   },
   mentionSentiment: { '-1': 'Негатив', '0': 'Нейтрально', '1': 'Позитив' },
   mentionAnswered: 'Есть ответ',

@@ -12,6 +12,7 @@ import { identityEn } from './identity.en';
 import { linkSurveyEn } from './link-survey.en';
 import { customerTimelineEn } from './customer-timeline.en';
 import { customerImportEn } from './customer-import.en';
+import { customerStatusEn } from './customer-status.en';
 import { mentionsEn } from './mentions.en';
 import { pluralEn } from './plural';
 /**
@@ -32,6 +33,7 @@ export const en = {
   churnSetup: churnSetupEn,
   customerTimeline: customerTimelineEn,
   customerImport: customerImportEn,
+  customerStatus: customerStatusEn,
   mentions: mentionsEn,
   mentionFeeds: mentionFeedsEn,
   clusters: clustersEn,

@@ -12,6 +12,7 @@ import { identityRu } from './identity.ru';
 import { linkSurveyRu } from './link-survey.ru';
 import { customerTimelineRu } from './customer-timeline.ru';
 import { customerImportRu } from './customer-import.ru';
+import { customerStatusRu } from './customer-status.ru';
 import { mentionsRu } from './mentions.ru';
 import type { Messages } from './en';
 import { pluralRu } from './plural';
@@ -30,6 +31,7 @@ export const ru: Messages = {
   churnSetup: churnSetupRu,
   customerTimeline: customerTimelineRu,
   customerImport: customerImportRu,
+  customerStatus: customerStatusRu,
   mentions: mentionsRu,
   mentionFeeds: mentionFeedsRu,
   clusters: clustersRu,

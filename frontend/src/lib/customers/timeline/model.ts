@@ -9,6 +9,7 @@ export type CustomerEvent = components['schemas']['CustomerEventDto'];
 export type MentionEvent = components['schemas']['MentionEventDto'];
 export type CaseEvent = components['schemas']['CaseTimelineEventDto'];
 export type MomentEvent = components['schemas']['MomentEventDto'];
+export type StatusEvent = components['schemas']['StatusEventDto'];
 
 /** Kinds the filter offers, in display order. */
 export const TIMELINE_KINDS = [
@@ -18,6 +19,7 @@ export const TIMELINE_KINDS = [
   'case',
   'moment',
   'customer',
+  'status',
 ] as const satisfies readonly TimelineKind[];
 // Fails svelte-check when the API gains a kind this list lacks.
 const everyKindListed: Exclude<TimelineKind, (typeof TIMELINE_KINDS)[number]> extends never ? true : never = true;
