@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { CustomerEntity } from '../customer.entity';
+import { DEFAULT_STATUS_RULES } from '../status/derive-colour-status';
 import type { ActivityKind, RfmGroup } from './rfm-groups';
 import { CustomerActivityEntity } from './customer-activity.entity';
 
@@ -140,16 +141,24 @@ export class ActivityReader {
   }
 
   /**
-   * Customers who had stopped by `asOf` (stopped_at), and with `currentStage` those whose stage is now 'left': a
-   * scan of the present counts the stage, a replay of the past cannot know when it was set.
+   * Customers known to have stopped or left at `asOf`. stopped_at is their last order, set once they have been quiet
+   * for the workspace's stopped_after_days: a scan of the present (`current`) takes it and the stage 'left' as they
+   * are; a replay of the past counts a customer as stopped only from stopped_at + stopped_after_days, when the status
+   * rules could have known it (and cannot know when the stage was set).
    */
-  async stopped(workspaceId: string, asOf: Date, currentStage: boolean): Promise<Set<string>> {
+  async stopped(workspaceId: string, asOf: Date, current: boolean): Promise<Set<string>> {
     const query = this.activity.manager
       .createQueryBuilder()
       .select('c.external_id', 'externalId')
       .from('customers', 'c')
-      .where('c.workspace_id = :workspaceId', { workspaceId })
-      .andWhere(currentStage ? "(c.stopped_at <= :asOf OR c.lifecycle_stage = 'left')" : 'c.stopped_at <= :asOf', { asOf });
+      .where('c.workspace_id = :workspaceId', { workspaceId });
+    if (current) query.andWhere("(c.stopped_at IS NOT NULL OR c.lifecycle_stage = 'left')");
+    else
+      query.andWhere(
+        `c.stopped_at + make_interval(days => coalesce(
+           (SELECT r.stopped_after_days FROM customer_status_rules r WHERE r.workspace_id = c.workspace_id), ${DEFAULT_STATUS_RULES.stoppedAfterDays})) <= :asOf`,
+        { asOf },
+      );
     const rows: { externalId: string }[] = await query.getRawMany();
     return new Set(rows.map((r) => r.externalId));
   }
