@@ -13,7 +13,7 @@ import { seedChurn } from './seed-churn';
 import { seedClusters } from './seed-clusters';
 import { seedCustomers } from './seed-customers';
 import { seedMentions } from './seed-mentions';
-import { seedStatusHistory } from './seed-status-history';
+import { seedSegments } from './seed-segments';
 import { createSurveys, seedResponses } from './seed-surveys';
 import { seedTeam } from './seed-team';
 import { DAY_MS, DEFAULT_STORY, type DemoStory, StoryClock } from './story';
@@ -73,7 +73,7 @@ export async function seedDemoStory(
   await seedChurn(app, workspaceId, plan.cancellations, clock, history, progress);
   await seedMentions(app, workspaceId, plan.mentions, clock, progress);
   await seedCases(app, workspaceId, team, surveys, plan.responses, plan.cancellations, story, clock, history, progress);
-  await seedStatusHistory(app, workspaceId, plan.customers, story.seed, team, clock, progress);
+  await seedSegments(app, workspaceId, adminId, progress);
   await seedActivity(app, workspaceId, plan.customers, story.seed, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);

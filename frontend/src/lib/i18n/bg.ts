@@ -3,6 +3,7 @@ import { overviewBg } from './overview.bg';
 import { caseReportsBg } from './case-reports.bg';
 import { casesBg } from './cases.bg';
 import { clustersBg } from './clusters.bg';
+import { segmentsBg } from './segments.bg';
 import { touchpointsBg } from './touchpoints.bg';
 import { mentionFeedsBg } from './mention-feeds.bg';
 import { churnBg } from './churn.bg';
@@ -39,6 +40,7 @@ export const bg: Messages = {
   mentions: mentionsBg,
   mentionFeeds: mentionFeedsBg,
   clusters: clustersBg,
+  segments: segmentsBg,
   app: {
     name: 'Otklik',
     tagline: 'Обратна връзка от клиенти, анкети и причини за отлив на едно място',

@@ -3,6 +3,7 @@ import { overviewEn } from './overview.en';
 import { caseReportsEn } from './case-reports.en';
 import { casesEn } from './cases.en';
 import { clustersEn } from './clusters.en';
+import { segmentsEn } from './segments.en';
 import { touchpointsEn } from './touchpoints.en';
 import { mentionFeedsEn } from './mention-feeds.en';
 import { churnEn } from './churn.en';
@@ -37,6 +38,7 @@ export const en = {
   mentions: mentionsEn,
   mentionFeeds: mentionFeedsEn,
   clusters: clustersEn,
+  segments: segmentsEn,
   app: {
     name: 'Otklik',
     tagline: 'Customer feedback, surveys and churn reasons in one place',

@@ -3,6 +3,7 @@ import { overviewRu } from './overview.ru';
 import { caseReportsRu } from './case-reports.ru';
 import { casesRu } from './cases.ru';
 import { clustersRu } from './clusters.ru';
+import { segmentsRu } from './segments.ru';
 import { touchpointsRu } from './touchpoints.ru';
 import { mentionFeedsRu } from './mention-feeds.ru';
 import { churnRu } from './churn.ru';
@@ -35,6 +36,7 @@ export const ru: Messages = {
   mentions: mentionsRu,
   mentionFeeds: mentionFeedsRu,
   clusters: clustersRu,
+  segments: segmentsRu,
   app: {
     name: 'Отклик',
     tagline: 'Отзывы клиентов, опросы и причины оттока в одном месте',

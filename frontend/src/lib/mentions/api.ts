@@ -23,7 +23,7 @@ export function listMentions(workspaceId: string, query: MentionQuery): Promise<
 
 export function mentionStats(
   workspaceId: string,
-  query: { from: string; to: string; timeZone: string; interval: Interval; source?: string[] },
+  query: { from: string; to: string; timeZone: string; interval: Interval; source?: string[]; segmentId?: string },
 ): Promise<MentionStats> {
   return unwrap(api.GET(`${W}/stats`, { params: { ...at(workspaceId), query } }));
 }
