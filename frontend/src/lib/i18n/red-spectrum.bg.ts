@@ -9,8 +9,6 @@ export const redSpectrumBg: RedSpectrumMessages = {
   filters: {
     label: 'Филтри на червения спектър',
     ...monthPeriodFieldsBg,
-    segment: 'Сегмент',
-    allCustomers: 'Всички клиенти',
   },
   statuses: {
     red_green: 'Червено-зелен',

@@ -9,8 +9,6 @@ export const redSpectrumEn = {
   filters: {
     label: 'Red spectrum filters',
     ...monthPeriodFieldsEn,
-    segment: 'Segment',
-    allCustomers: 'All customers',
   },
   statuses: {
     red_green: 'Red-green',

@@ -9,8 +9,6 @@ export const redSpectrumRu: RedSpectrumMessages = {
   filters: {
     label: 'Фильтры красного спектра',
     ...monthPeriodFieldsRu,
-    segment: 'Сегмент',
-    allCustomers: 'Все клиенты',
   },
   statuses: {
     red_green: 'Красно-зелёный',

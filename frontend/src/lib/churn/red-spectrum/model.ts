@@ -1,7 +1,5 @@
 import type { paths } from '$lib/api/schema';
-import type { Period } from '$lib/components/PeriodFilterForm.svelte';
 import { i18n } from '$lib/i18n/index.svelte';
-import type { ChurnPeriodChoice } from '../period';
 
 type Ok<Op> = Op extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 type W = '/api/v1/workspaces/{workspaceId}/churn/red-spectrum';
@@ -31,9 +29,4 @@ export function lossReasonLabel(reason: LossReason): string {
   if (reason.kind === 'cluster') return t.cluster(reason.label);
   if (reason.kind === 'survey') return t.survey(reason.label);
   return reason.label;
-}
-
-/** The page's filters: the period (last 3/6/12 months or custom dates) and a saved segment ('' for every customer). */
-export interface RedSpectrumSelection extends Period<ChurnPeriodChoice> {
-  segment: string;
 }
