@@ -11,8 +11,8 @@ const WARM_UP_DAYS = 56;
 /**
  * Early warnings over the story: the rules a retention team would keep (cases on the subscription touchpoint, a
  * survey moment), the warnings the weekly scan would have raised and cleared over the year (replayed from the
- * customers' activity, so the history matches what the scan sees), then a scan of today, which opens the "at risk"
- * case of each warning still open, owned by the customer's account manager when they have one.
+ * customers' activity, so the history matches what the scan sees), then a scan of today, which raises the warnings that
+ * hold now with their "at risk" cases, owned by the customer's account manager when they have one.
  */
 export async function seedEarlyWarning(
   app: INestApplicationContext,
@@ -48,9 +48,11 @@ export async function seedEarlyWarning(
   );
   // History up to a week ago; the last week is today's scan (with its cases, webhooks and moments).
   const to = new Date(clock.now.getTime() - 7 * DAY_MS);
-  const history = await warnings.replay(workspaceId, { from: new Date(clock.start + WARM_UP_DAYS * DAY_MS), to });
+  const replayed = await warnings.replay(workspaceId, { from: new Date(clock.start + WARM_UP_DAYS * DAY_MS), to });
+  // Only the warnings that ended are history; those still holding are raised by today's scan with a fresh case (a case
+  // opened months ago from a replayed warning would sit in the inbox as a months-long SLA breach nobody caused).
+  const history = replayed.filter((w) => w.clearedAt);
   await warnings.saveHistory(workspaceId, history);
   const today = await warnings.scan(workspaceId, clock.now);
-  const open = history.filter((w) => !w.clearedAt).length + today.raised - today.cleared;
-  progress.note(`early warnings: ${history.length} over the story, ${open} open now with their cases`);
+  progress.note(`early warnings: ${history.length} over the story, ${today.raised} open now with their cases`);
 }
