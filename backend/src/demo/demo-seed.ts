@@ -12,7 +12,10 @@ import { seedCases } from './seed-cases';
 import { seedChurn } from './seed-churn';
 import { seedClusters } from './seed-clusters';
 import { seedCustomers } from './seed-customers';
+import { seedEarlyWarning } from './seed-early-warning';
+import { seedManagers } from './seed-managers';
 import { seedMentions } from './seed-mentions';
+import { seedStatusHistory } from './seed-status-history';
 import { seedSegments } from './seed-segments';
 import { createSurveys, seedResponses } from './seed-surveys';
 import { seedTeam } from './seed-team';
@@ -73,8 +76,12 @@ export async function seedDemoStory(
   await seedChurn(app, workspaceId, plan.cancellations, clock, history, progress);
   await seedMentions(app, workspaceId, plan.mentions, clock, progress);
   await seedCases(app, workspaceId, team, surveys, plan.responses, plan.cancellations, story, clock, history, progress);
-  await seedSegments(app, workspaceId, adminId, progress);
+  await seedStatusHistory(app, workspaceId, plan.customers, story.seed, team, clock, progress);
   await seedActivity(app, workspaceId, plan.customers, story.seed, clock, progress);
+  await seedSegments(app, workspaceId, adminId, progress);
+  await seedManagers(app, workspaceId, team, plan.customers, story.seed, progress);
+  // After the managers: each open warning's case goes to the customer's account manager.
+  await seedEarlyWarning(app, workspaceId, adminId, team, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);
   const clusters = story.clusters ? await seedClusters(app, workspaceId, history, progress) : { done: Promise.resolve() };
