@@ -13,6 +13,7 @@ export const customerTimelineBg: CustomerTimelineMessages = {
     moment: 'Моменти',
     customer: 'Запис на клиента',
     status: 'Цветови статус',
+    warning: 'Ранни предупреждения',
   },
   kindIcon: {
     response: 'Отговор на анкета',
@@ -22,6 +23,7 @@ export const customerTimelineBg: CustomerTimelineMessages = {
     moment: 'Отчетен момент',
     customer: 'Събитие в записа на клиента',
     status: 'Смяна на цветовия статус',
+    warning: 'Ранно предупреждение',
   },
   mentionSentiment: { '-1': 'Негативна', '0': 'Неутрална', '1': 'Позитивна' },
   mentionAnswered: 'С отговор',

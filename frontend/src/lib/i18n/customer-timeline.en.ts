@@ -11,6 +11,7 @@ export const customerTimelineEn = {
     moment: 'Moments',
     customer: 'Customer record',
     status: 'Colour status',
+    warning: 'Early warnings',
   } as Record<string, string>,
   kindIcon: {
     response: 'Survey response',
@@ -20,6 +21,7 @@ export const customerTimelineEn = {
     moment: 'Reported moment',
     customer: 'Customer record event',
     status: 'Colour status change',
+    warning: 'Early warning',
   } as Record<string, string>,
   mentionSentiment: { '-1': 'Negative', '0': 'Neutral', '1': 'Positive' } as Record<string, string>,
   mentionAnswered: 'Answered',

@@ -13,6 +13,7 @@ export const customerTimelineRu: CustomerTimelineMessages = {
     moment: 'Моменты',
     customer: 'Карточка клиента',
     status: 'Цветовой статус',
+    warning: 'Ранние предупреждения',
   },
   kindIcon: {
     response: 'Ответ на опрос',
@@ -22,6 +23,7 @@ export const customerTimelineRu: CustomerTimelineMessages = {
     moment: 'Отмеченный момент',
     customer: 'Событие карточки клиента',
     status: 'Смена цветового статуса',
+    warning: 'Раннее предупреждение',
   },
   mentionSentiment: { '-1': 'Негатив', '0': 'Нейтрально', '1': 'Позитив' },
   mentionAnswered: 'Есть ответ',

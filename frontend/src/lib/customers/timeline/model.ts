@@ -10,6 +10,7 @@ export type MentionEvent = components['schemas']['MentionEventDto'];
 export type CaseEvent = components['schemas']['CaseTimelineEventDto'];
 export type MomentEvent = components['schemas']['MomentEventDto'];
 export type StatusEvent = components['schemas']['StatusEventDto'];
+export type WarningEvent = components['schemas']['WarningEventDto'];
 
 /** Kinds the filter offers, in display order. */
 export const TIMELINE_KINDS = [
@@ -18,6 +19,7 @@ export const TIMELINE_KINDS = [
   'mention',
   'case',
   'moment',
+  'warning',
   'customer',
   'status',
 ] as const satisfies readonly TimelineKind[];
