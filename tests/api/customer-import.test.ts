@@ -117,7 +117,7 @@ describe('customer import: upload and preview', () => {
       'mrr',
       'lifecycleStage',
       'consents.marketing',
-      'attribute:Город',
+      'city', // territory is a customer field (issue 16)
     ]);
     await asAdmin.post(`${base}/${res.body.id}/start`, { mapping: res.body.suggestedMapping }).expect(202);
     expect(await waitForEnd(`${base}/${res.body.id}`)).toMatchObject({ status: 'completed', processed: 2, created: 2, failed: 0 });
@@ -128,7 +128,7 @@ describe('customer import: upload and preview', () => {
       lifecycleStage: 'repeat',
       segment: 'Розница',
       phone: '+7 900 000-00-00',
-      attributes: { Город: 'Казань' },
+      city: 'Казань',
       consents: { marketing: { granted: true, source: 'import: клиенты.csv' } },
     });
     expect((await asAdmin.get(`${customersBase}/r-2`).expect(200)).body).toMatchObject({

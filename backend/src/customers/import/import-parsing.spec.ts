@@ -131,7 +131,7 @@ describe('suggestMapping', () => {
         'Съгласие за маркетинг',
         'Град',
       ]),
-    ).toEqual(['externalId', 'name', 'email', 'phone', 'orderCount', 'firstSeenAt', 'lastSeenAt', 'consents.marketing', 'attribute:Град']);
+    ).toEqual(['externalId', 'name', 'email', 'phone', 'orderCount', 'firstSeenAt', 'lastSeenAt', 'consents.marketing', 'city']);
   });
 });
 

@@ -17,7 +17,7 @@ interface StatusEventRow {
   actorName: string | null;
 }
 
-/** Colour status moves on the customer timeline. */
+/** Colour status moves on the customer timeline (a first status is not a move: "first seen" already marks it). */
 @Injectable()
 export class StatusTimelineSource implements TimelineSource, OnModuleInit {
   readonly kind = 'status';
@@ -39,7 +39,7 @@ export class StatusTimelineSource implements TimelineSource, OnModuleInit {
       `SELECT h.id, ${sortKeySql('h.changed_at')} AS at, h.from_status AS "fromStatus", h.to_status AS "toStatus", h.cause, h.detail,
               COALESCE(NULLIF(u.name, ''), u.email) AS "actorName"
          FROM customer_status_changes h LEFT JOIN users u ON u.id = h.actor_id
-        WHERE h.workspace_id = $1 AND h.customer_external_id = $2 ${after}
+        WHERE h.workspace_id = $1 AND h.customer_external_id = $2 AND h.from_status IS NOT NULL ${after}
         ORDER BY h.changed_at DESC, ${eventId} DESC
         LIMIT $3`,
       params,
