@@ -143,7 +143,11 @@ export class BulkActivityResultDto {
 }
 
 export class RecentActivityQuery {
-  @ApiPropertyOptional({ description: `Comma-separated kinds (${ACTIVITY_KINDS.join(', ')}); all when omitted`, example: 'order,payment' })
+  @ApiPropertyOptional({
+    type: String,
+    description: `Comma-separated kinds (${ACTIVITY_KINDS.join(', ')}); all when omitted`,
+    example: 'order,payment',
+  })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((kind) => kind.trim()) : value))
   @IsIn(ACTIVITY_KINDS, { each: true, message: `kinds must be a comma-separated list of: ${ACTIVITY_KINDS.join(', ')}` })

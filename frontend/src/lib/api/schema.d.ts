@@ -8261,7 +8261,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Comma-separated kinds (order, payment, login, event); all when omitted */
-                kinds?: string[];
+                kinds?: string;
                 limit?: number;
             };
             header?: never;

@@ -13,6 +13,7 @@ import { identityBg } from './identity.bg';
 import { linkSurveyBg } from './link-survey.bg';
 import { customerTimelineBg } from './customer-timeline.bg';
 import { customerImportBg } from './customer-import.bg';
+import { customerActivityBg } from './customer-activity.bg';
 import { customerStatusBg } from './customer-status.bg';
 import { mentionsBg } from './mentions.bg';
 import { pluralBg } from './plural';
@@ -36,6 +37,7 @@ export const bg: Messages = {
   churnSetup: churnSetupBg,
   customerTimeline: customerTimelineBg,
   customerImport: customerImportBg,
+  customerActivity: customerActivityBg,
   customerStatus: customerStatusBg,
   mentions: mentionsBg,
   mentionFeeds: mentionFeedsBg,

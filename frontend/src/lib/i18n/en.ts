@@ -13,6 +13,7 @@ import { identityEn } from './identity.en';
 import { linkSurveyEn } from './link-survey.en';
 import { customerTimelineEn } from './customer-timeline.en';
 import { customerImportEn } from './customer-import.en';
+import { customerActivityEn } from './customer-activity.en';
 import { customerStatusEn } from './customer-status.en';
 import { mentionsEn } from './mentions.en';
 import { pluralEn } from './plural';
@@ -34,6 +35,7 @@ export const en = {
   churnSetup: churnSetupEn,
   customerTimeline: customerTimelineEn,
   customerImport: customerImportEn,
+  customerActivity: customerActivityEn,
   customerStatus: customerStatusEn,
   mentions: mentionsEn,
   mentionFeeds: mentionFeedsEn,

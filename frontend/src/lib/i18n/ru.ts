@@ -13,6 +13,7 @@ import { identityRu } from './identity.ru';
 import { linkSurveyRu } from './link-survey.ru';
 import { customerTimelineRu } from './customer-timeline.ru';
 import { customerImportRu } from './customer-import.ru';
+import { customerActivityRu } from './customer-activity.ru';
 import { customerStatusRu } from './customer-status.ru';
 import { mentionsRu } from './mentions.ru';
 import type { Messages } from './en';
@@ -32,6 +33,7 @@ export const ru: Messages = {
   churnSetup: churnSetupRu,
   customerTimeline: customerTimelineRu,
   customerImport: customerImportRu,
+  customerActivity: customerActivityRu,
   customerStatus: customerStatusRu,
   mentions: mentionsRu,
   mentionFeeds: mentionFeedsRu,
