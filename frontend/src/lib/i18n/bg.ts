@@ -7,6 +7,9 @@ import { segmentsBg } from './segments.bg';
 import { touchpointsBg } from './touchpoints.bg';
 import { mentionFeedsBg } from './mention-feeds.bg';
 import { churnBg } from './churn.bg';
+import { redSpectrumBg } from './red-spectrum.bg';
+import { accountManagersBg } from './account-managers.bg';
+import { earlyWarningBg } from './early-warning.bg';
 import { churnSetupBg } from './churn-setup.bg';
 import { webhooksBg } from './webhooks.bg';
 import { identityBg } from './identity.bg';
@@ -34,6 +37,9 @@ export const bg: Messages = {
   linkSurvey: linkSurveyBg,
   touchpoints: touchpointsBg,
   churn: churnBg,
+  redSpectrum: redSpectrumBg,
+  accountManagers: accountManagersBg,
+  earlyWarning: earlyWarningBg,
   churnSetup: churnSetupBg,
   customerTimeline: customerTimelineBg,
   customerImport: customerImportBg,

@@ -7,6 +7,9 @@ import { segmentsEn } from './segments.en';
 import { touchpointsEn } from './touchpoints.en';
 import { mentionFeedsEn } from './mention-feeds.en';
 import { churnEn } from './churn.en';
+import { redSpectrumEn } from './red-spectrum.en';
+import { accountManagersEn } from './account-managers.en';
+import { earlyWarningEn } from './early-warning.en';
 import { churnSetupEn } from './churn-setup.en';
 import { webhooksEn } from './webhooks.en';
 import { identityEn } from './identity.en';
@@ -32,6 +35,9 @@ export const en = {
   linkSurvey: linkSurveyEn,
   touchpoints: touchpointsEn,
   churn: churnEn,
+  redSpectrum: redSpectrumEn,
+  accountManagers: accountManagersEn,
+  earlyWarning: earlyWarningEn,
   churnSetup: churnSetupEn,
   customerTimeline: customerTimelineEn,
   customerImport: customerImportEn,

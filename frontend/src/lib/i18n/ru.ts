@@ -7,6 +7,9 @@ import { segmentsRu } from './segments.ru';
 import { touchpointsRu } from './touchpoints.ru';
 import { mentionFeedsRu } from './mention-feeds.ru';
 import { churnRu } from './churn.ru';
+import { redSpectrumRu } from './red-spectrum.ru';
+import { accountManagersRu } from './account-managers.ru';
+import { earlyWarningRu } from './early-warning.ru';
 import { churnSetupRu } from './churn-setup.ru';
 import { webhooksRu } from './webhooks.ru';
 import { identityRu } from './identity.ru';
@@ -30,6 +33,9 @@ export const ru: Messages = {
   linkSurvey: linkSurveyRu,
   touchpoints: touchpointsRu,
   churn: churnRu,
+  redSpectrum: redSpectrumRu,
+  accountManagers: accountManagersRu,
+  earlyWarning: earlyWarningRu,
   churnSetup: churnSetupRu,
   customerTimeline: customerTimelineRu,
   customerImport: customerImportRu,
