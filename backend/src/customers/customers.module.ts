@@ -49,6 +49,14 @@ import { STATUS_CONTROLLERS, STATUS_ENTITIES, STATUS_IMPORTS, STATUS_PROVIDERS, 
     ...TIMELINE_PROVIDERS,
     ...STATUS_PROVIDERS,
   ],
-  exports: [CustomersReader, CustomerLossesReader, CustomersService, CustomerNames, TimelineRegistry, CustomerStatusService, ActivityReader],
+  exports: [
+    CustomersReader,
+    CustomerLossesReader,
+    CustomersService,
+    CustomerNames,
+    TimelineRegistry,
+    CustomerStatusService,
+    ActivityReader,
+  ],
 })
 export class CustomersModule {}

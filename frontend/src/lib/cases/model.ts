@@ -4,7 +4,15 @@ import type { Case, CaseChannel, CasePriority, CaseSource, CaseStatus } from './
 /** Priorities, most pressing first. */
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const satisfies readonly CasePriority[];
 export const STATUSES = ['open', 'waiting_customer', 'resolved', 'closed'] as const satisfies readonly CaseStatus[];
-export const SOURCES = ['response', 'cancellation', 'mention', 'cluster', 'manual', 'api', 'warning'] as const satisfies readonly CaseSource[];
+export const SOURCES = [
+  'response',
+  'cancellation',
+  'mention',
+  'cluster',
+  'manual',
+  'api',
+  'warning',
+] as const satisfies readonly CaseSource[];
 export const CHANNELS = [
   'social',
   'chat',
