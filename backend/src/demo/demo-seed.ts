@@ -14,6 +14,7 @@ import { seedClusters } from './seed-clusters';
 import { seedCustomers } from './seed-customers';
 import { seedEarlyWarning } from './seed-early-warning';
 import { seedManagers } from './seed-managers';
+import { seedProspects } from './seed-prospects';
 import { seedMentions } from './seed-mentions';
 import { seedStatusHistory } from './seed-status-history';
 import { seedSegments } from './seed-segments';
@@ -77,6 +78,7 @@ export async function seedDemoStory(
   await seedMentions(app, workspaceId, plan.mentions, clock, progress);
   await seedCases(app, workspaceId, team, surveys, plan.responses, plan.cancellations, story, clock, history, progress);
   await seedStatusHistory(app, workspaceId, plan.customers, story.seed, team, clock, progress);
+  await seedProspects(app, workspaceId, plan.customers.length, story.seed, clock, history, progress);
   await seedActivity(app, workspaceId, plan.customers, story.seed, clock, progress);
   await seedSegments(app, workspaceId, adminId, progress);
   await seedManagers(app, workspaceId, team, plan.customers, story.seed, progress);
