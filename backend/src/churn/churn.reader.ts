@@ -78,7 +78,8 @@ export class ChurnReader {
 
   /**
    * Each customer's first cancellation that ended in "cancelled" (as the inactivity report counts them), optionally
-   * only those finished before `before`: who had left by then, and when.
+   * only those finished before `before`: who had left by then, and when. Only proven customer ids count: the public
+   * flow stores any claimed id, and a false claim must not silence a real customer's warnings.
    */
   async cancelledCustomers(workspaceId: string, before?: Date): Promise<Map<string, Date>> {
     const query = this.cancellations
@@ -86,7 +87,7 @@ export class ChurnReader {
       .select('x.customer_external_id', 'externalId')
       .addSelect('min(x.finished_at)', 'cancelledAt')
       .where("x.workspace_id = :workspaceId AND x.outcome = 'cancelled' AND x.finished_at IS NOT NULL", { workspaceId })
-      .andWhere('x.customer_external_id IS NOT NULL')
+      .andWhere('x.customer_verified AND x.customer_external_id IS NOT NULL')
       .groupBy('x.customer_external_id');
     if (before) query.andWhere('x.finished_at < :before', { before });
     const rows: { externalId: string; cancelledAt: Date }[] = await query.getRawMany();

@@ -75,6 +75,22 @@ export class CustomersRepository {
   }
 
   /**
+   * Locks the existing rows among these customers in id order, the order the status recompute locks them in: a bulk
+   * write that then updates them one by one in the caller's order cannot deadlock with a recompute.
+   */
+  async lockInIdOrder(workspaceId: string, externalIds: readonly string[], manager: EntityManager): Promise<void> {
+    if (externalIds.length === 0) return;
+    await manager
+      .getRepository(CustomerEntity)
+      .createQueryBuilder('c')
+      .select('c.id')
+      .where('c.workspace_id = :workspaceId AND c.external_id = ANY(:externalIds)', { workspaceId, externalIds })
+      .orderBy('c.id')
+      .setLock('pessimistic_write')
+      .getRawMany();
+  }
+
+  /**
    * Inserts or updates by (workspace, external id). Omitted fields keep their value; attributes and
    * consents merge; first/last seen only ever widen. Hand-written: one atomic upsert whose values merge with the
    * old row (jsonb ||, LEAST/GREATEST) and that tells insert from update (xmax), which the QueryBuilder cannot say.

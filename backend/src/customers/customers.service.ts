@@ -111,6 +111,11 @@ export class CustomersService {
     await run(async (manager) => {
       const managers = [...new Set(valid.map((row) => row.accountManagerId).filter((id): id is string => !!id))];
       const members = new Set(await this.memberships.membersAmong(workspaceId, managers, manager));
+      await this.customers.lockInIdOrder(
+        workspaceId,
+        valid.map((row) => row.externalId),
+        manager,
+      );
       const stored: string[] = [];
       for (const row of valid) {
         if (row.accountManagerId && !members.has(row.accountManagerId)) {

@@ -72,7 +72,9 @@ export class EarlyWarningService {
     const open = await this.warnings.open(workspaceId);
     const clearIds = await this.detector.recovered(workspaceId, settings, asOf, true, open, left);
     const cleared = await this.warnings.clear(workspaceId, clearIds, asOf);
-    const stillOpen = new Set(open.filter((w) => !clearIds.includes(w.id)).map((w) => key(w)));
+    // A Set: tens of thousands of open warnings against as many cleared must not be a quadratic scan.
+    const clearing = new Set(clearIds);
+    const stillOpen = new Set(open.filter((w) => !clearing.has(w.id)).map((w) => key(w)));
     const fresh = (await this.detector.matches(workspaceId, settings, asOf, true, left)).filter((m) => !stillOpen.has(key(m)));
     const people = new Map(
       (await this.activity.whoAndManager(workspaceId, [...new Set(fresh.map((m) => m.customerExternalId))])).map((c) => [c.externalId, c]),

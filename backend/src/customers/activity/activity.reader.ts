@@ -32,6 +32,8 @@ export interface UsageWindows {
 export interface RfmMember {
   externalId: string;
   group: RfmGroup;
+  /** The group before the latest change (null until the group first changed). */
+  previousGroup: RfmGroup | null;
 }
 
 /** What a warning about a customer needs to name and route them. */
@@ -133,6 +135,7 @@ export class ActivityReader {
       .createQueryBuilder()
       .select('c.external_id', 'externalId')
       .addSelect('c.rfm_group', 'group')
+      .addSelect('c.rfm_previous_group', 'previousGroup')
       .from('customers', 'c')
       .where('c.workspace_id = :workspaceId AND c.rfm_group IS NOT NULL', { workspaceId });
     if (opts.groups) query.andWhere('c.rfm_group = ANY(:groups)', { groups: opts.groups });
@@ -202,11 +205,14 @@ export class ActivityReader {
     return rows.map((r) => r.workspaceId);
   }
 
-  /** Whether anything happened in the workspace since `since` (by occurred_at, on its index). */
+  /**
+   * Whether anything arrived in the workspace since `since`, by received_at (on its index): a backfilled import of last
+   * month's orders is new to the rules even though it happened earlier.
+   */
   hasActivitySince(workspaceId: string, since: Date): Promise<boolean> {
     return this.activity
       .createQueryBuilder('a')
-      .where('a.workspace_id = :workspaceId AND a.occurred_at >= :since', { workspaceId, since })
+      .where('a.workspace_id = :workspaceId AND a.received_at >= :since', { workspaceId, since })
       .getExists();
   }
 }

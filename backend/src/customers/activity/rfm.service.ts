@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { RfmOverviewDto } from './rfm.dto';
 import { RFM_GROUPS } from './rfm-groups';
 import { RfmRepository } from './rfm.repository';
@@ -6,6 +6,8 @@ import { RfmRepository } from './rfm.repository';
 /** RFM scores: computed per workspace in the database (daily and soon after new activity), read as a grid. */
 @Injectable()
 export class RfmService {
+  private readonly log = new Logger(RfmService.name);
+
   constructor(private readonly rfm: RfmRepository) {}
 
   /** Re-scores one workspace now; returns the customers written. */
@@ -21,7 +23,14 @@ export class RfmService {
     const due = new Set<string>();
     if (since) for (const id of await this.rfm.workspacesWithActivitySince(since)) due.add(id);
     if (staleBefore) for (const id of await this.rfm.workspacesScoredBefore(staleBefore)) due.add(id);
-    for (const workspaceId of due) await this.rfm.score(workspaceId, new Date());
+    for (const workspaceId of due) {
+      // One workspace failing must not keep the others unscored.
+      try {
+        await this.rfm.score(workspaceId, new Date());
+      } catch (error) {
+        this.log.error(`RFM scoring of workspace ${workspaceId} failed: ${(error as Error).message}`);
+      }
+    }
     return [...due];
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from '../../common/jobs/job';
 import { JobRunner } from '../../common/jobs/job-runner';
 import { CustomerStatusRepository } from './customer-status.repository';
@@ -17,6 +17,7 @@ export class CustomerStatusJob implements Job, OnApplicationBootstrap {
   readonly intervalMs = DAY_MS;
   /** A restarted process would otherwise wait a whole day. */
   readonly runAtStart = true;
+  private readonly log = new Logger(CustomerStatusJob.name);
 
   constructor(
     private readonly statuses: CustomerStatusService,
@@ -31,7 +32,12 @@ export class CustomerStatusJob implements Job, OnApplicationBootstrap {
   async turn(signal?: AbortSignal): Promise<void> {
     for (const workspaceId of await this.repo.workspacesWithCustomers()) {
       if (signal?.aborted) return;
-      await this.statuses.recomputeWorkspace(workspaceId);
+      // One workspace failing (a deadlock, a timeout) must not leave every workspace after it unrecomputed for a day.
+      try {
+        await this.statuses.recomputeWorkspace(workspaceId);
+      } catch (error) {
+        this.log.error(`colour-status recompute of workspace ${workspaceId} failed: ${(error as Error).message}`);
+      }
     }
   }
 }
