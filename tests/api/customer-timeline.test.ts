@@ -471,3 +471,147 @@ describe('cases on the customer timeline', () => {
     expect(theirs.items.map((i) => i.id)).toEqual([`case:${betaCase}`, expect.stringMatching(/^customer:first_seen:/)]);
   });
 });
+
+describe('orders and payments on the customer timeline', () => {
+  // Its own workspace: orders move the colour status, which would add status moves to the lists above.
+  let buyerWs: string;
+  let asBuyer: LoggedIn;
+  const buyerTimeline = (query: string, externalId = 'buyer') =>
+    asBuyer.get(`${buyerWs}/customers/${encodeURIComponent(externalId)}/timeline${query}`);
+  const events = [
+    {
+      customerExternalId: 'buyer',
+      eventId: 'o-1',
+      kind: 'order',
+      name: 'invoice-1001',
+      amount: 1250.5,
+      currency: 'RUB',
+      occurredAt: '2026-03-02T10:00:00.000Z',
+    },
+    {
+      customerExternalId: 'buyer',
+      eventId: 'p-1',
+      kind: 'payment',
+      amount: 1250.5,
+      currency: 'RUB',
+      occurredAt: '2026-03-05T09:15:00.000Z',
+    },
+    { customerExternalId: 'buyer', eventId: 'o-2', kind: 'order', amount: 99.99, currency: 'EUR', occurredAt: '2026-04-10T12:00:00.000Z' },
+    // Not on the timeline: a login, a named event, and another customer's order.
+    { customerExternalId: 'buyer', eventId: 'l-1', kind: 'login', occurredAt: '2026-04-11T08:00:00.000Z' },
+    { customerExternalId: 'buyer', eventId: 'e-1', kind: 'event', name: 'report_exported', occurredAt: '2026-04-12T08:00:00.000Z' },
+    {
+      customerExternalId: 'someone-else',
+      eventId: 'o-3',
+      kind: 'order',
+      amount: 10,
+      currency: 'RUB',
+      occurredAt: '2026-04-13T08:00:00.000Z',
+    },
+  ];
+
+  beforeAll(async () => {
+    const owner = await t.seedAdmin('Orders Ltd');
+    asBuyer = await t.login(owner.email, owner.password);
+    buyerWs = `/api/v1/workspaces/${owner.workspaceId}`;
+    await asBuyer.put(`${buyerWs}/customers/buyer`, { name: 'Buyer', firstSeenAt: '2026-01-05T00:00:00.000Z' }).expect(201);
+    await asBuyer.put(`${buyerWs}/customers/someone-else`, { name: 'Someone else' }).expect(201);
+    const stored = await asBuyer.post(`${buyerWs}/customers/activity/bulk`, { events }).expect(200);
+    expect(stored.body).toEqual({ created: 6, unchanged: 0, errors: [] });
+    // A repeat of the first order changes nothing (idempotent by event id): still one entry.
+    const { customerExternalId: _buyer, ...firstOrder } = events[0];
+    await asBuyer.post(`${buyerWs}/customers/buyer/activity`, firstOrder).expect(200);
+  });
+
+  it('lists orders and payments newest first with amount and currency, and nothing else of the activity', async () => {
+    const page = (await buyerTimeline('?kinds=activity').expect(200)).body as Page;
+    expect(page.nextCursor).toBeNull();
+    const rows = await db().query(`SELECT id, event_id FROM customer_activity WHERE event_id IN ('o-1', 'p-1', 'o-2')`);
+    const id = Object.fromEntries(rows.map((r: { id: string; event_id: string }) => [r.event_id, r.id]));
+    expect(page.items).toEqual([
+      {
+        id: `activity:${id['o-2']}`,
+        kind: 'activity',
+        occurredAt: '2026-04-10T12:00:00.000Z',
+        title: null,
+        details: { kind: 'activity', activityId: id['o-2'], eventId: 'o-2', activity: 'order', name: null, amount: 99.99, currency: 'EUR' },
+      },
+      {
+        id: `activity:${id['p-1']}`,
+        kind: 'activity',
+        occurredAt: '2026-03-05T09:15:00.000Z',
+        title: null,
+        details: {
+          kind: 'activity',
+          activityId: id['p-1'],
+          eventId: 'p-1',
+          activity: 'payment',
+          name: null,
+          amount: 1250.5,
+          currency: 'RUB',
+        },
+      },
+      {
+        id: `activity:${id['o-1']}`,
+        kind: 'activity',
+        occurredAt: '2026-03-02T10:00:00.000Z',
+        title: 'invoice-1001',
+        details: {
+          kind: 'activity',
+          activityId: id['o-1'],
+          eventId: 'o-1',
+          activity: 'order',
+          name: 'invoice-1001',
+          amount: 1250.5,
+          currency: 'RUB',
+        },
+      },
+    ]);
+    // Among the other kinds by default, in time order with the record's first_seen (2026-01-05) last.
+    const all = ((await buyerTimeline('?limit=100').expect(200)).body as Page).items;
+    expect(all.filter((i) => i.kind === 'activity').map((i) => i.id)).toEqual(page.items.map((i) => i.id));
+    expect(all.at(-1)!.id).toMatch(/^customer:first_seen:/);
+    const times = all.map((i) => Date.parse(i.occurredAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    // The other customer sees only their own order.
+    const theirs = ((await buyerTimeline('?kinds=activity', 'someone-else').expect(200)).body as Page).items;
+    expect(theirs.map((i) => i.details.eventId)).toEqual(['o-3']);
+  });
+
+  it('pages by cursor across equal times, shows to a customers:read token, and never crosses workspaces', async () => {
+    // A second payment at the first order's instant: only the id orders the two.
+    await asBuyer
+      .post(`${buyerWs}/customers/buyer/activity`, {
+        eventId: 'p-2',
+        kind: 'payment',
+        amount: 5,
+        currency: 'RUB',
+        occurredAt: '2026-03-02T10:00:00.000Z',
+      })
+      .expect(201);
+    const full = ((await buyerTimeline('?kinds=activity').expect(200)).body as Page).items.map((i) => i.id);
+    expect(full).toHaveLength(4);
+    expect(full.slice(2)).toEqual([...full.slice(2)].sort().reverse());
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const body = (await buyerTimeline(`?kinds=activity&limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body as Page;
+      paged.push(...body.items.map((i) => i.id));
+      cursor = body.nextCursor;
+    } while (cursor && paged.length < 10);
+    expect(paged).toEqual(full);
+
+    const secret = (await asBuyer.post(`${buyerWs}/api-tokens`, { name: 'read', scopes: ['customers:read'] }).expect(201)).body
+      .secret as string;
+    const byToken = await t
+      .http()
+      .get(`${buyerWs}/customers/buyer/timeline?kinds=activity`)
+      .set('authorization', `Bearer ${secret}`)
+      .expect(200);
+    expect((byToken.body as Page).items.map((i) => i.id)).toEqual(full);
+
+    // The first workspace's customer has no orders, and cannot read this one's buyer.
+    expect(((await timeline('?kinds=activity').expect(200)).body as Page).items).toEqual([]);
+    expect((await timeline('?kinds=activity', 'buyer')).status).toBe(404);
+  });
+});

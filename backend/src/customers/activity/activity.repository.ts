@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { keysetPage, sortKeySql, type KeysetQuery } from '../timeline/timeline-source';
 import { CustomerActivityEntity } from './customer-activity.entity';
 import type { ActivityKind } from './rfm-groups';
 
@@ -13,6 +14,18 @@ export interface NewActivity {
   amount: number | null;
   currency: string | null;
   occurredAt: Date;
+}
+
+/** An order or payment as the timeline shows it. */
+export interface TimelineActivityRow {
+  id: string;
+  /** Sort key (ISO with microseconds). */
+  at: string;
+  eventId: string;
+  kind: 'order' | 'payment';
+  name: string | null;
+  amount: string | null;
+  currency: string | null;
 }
 
 interface InsertedRow {
@@ -118,6 +131,22 @@ export class ActivityRepository {
       order: { occurredAt: 'DESC', id: 'DESC' },
       take: limit,
     });
+  }
+
+  /**
+   * One customer's orders and payments for the timeline: a keyset page newest first by when they happened (keysetPage's
+   * SQL, as every timeline source; logins and named events are too many to list there).
+   */
+  timeline(query: KeysetQuery): Promise<TimelineActivityRow[]> {
+    const { eventId, after, params } = keysetPage('activity', 'a', 'occurred_at', query);
+    return this.activity.query(
+      `SELECT a.id, ${sortKeySql('a.occurred_at')} AS at, a.event_id AS "eventId", a.kind, a.name, a.amount, a.currency
+         FROM customer_activity a
+        WHERE a.workspace_id = $1 AND a.customer_external_id = $2 AND a.kind IN ('order', 'payment') ${after}
+        ORDER BY a.occurred_at DESC, ${eventId} DESC
+        LIMIT $3`,
+      params,
+    );
   }
 
   /** Stored events by their senders' ids (to tell a repeat from a reused id). */

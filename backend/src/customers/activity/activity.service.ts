@@ -3,6 +3,8 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { ApiError, conflict, type FieldError, notFound } from '../../common/http/api-error';
+import { afterCommit } from '../../common/jobs/after-commit';
+import { JobRunner } from '../../common/jobs/job-runner';
 import { flattenValidationErrors, VALIDATION_OPTIONS } from '../../common/http/validation.pipe';
 import { CustomersReader } from '../customers.reader';
 import {
@@ -64,13 +66,20 @@ function sameEvent(stored: CustomerActivityEntity, event: NewActivity): boolean 
   );
 }
 
+/**
+ * The early-warning module's scan job, woken by name: it reads this module's activity, so importing it from here would
+ * be a cycle (a wake for a job not scheduled in this process is a no-op).
+ */
+const EARLY_WARNING_SCAN_JOB = 'early-warning-scan';
+
 const DEADLOCK = '40P01';
 const NUMERIC_OVERFLOW = '22003';
 
 /**
  * Records customers' activity idempotently by the sender's event id: a new event is stored and moves the customer's
  * counters in the same statement; a repeat with the same content changes nothing; a reused id with other content is
- * refused. RFM picks new activity up on its own (the scoring job finds workspaces with events newer than their scores).
+ * refused. RFM picks new activity up on its own (the scoring job finds workspaces with events newer than their scores);
+ * the early-warning scan is woken once new events commit, so warnings clear or appear within moments.
  */
 @Injectable()
 export class ActivityService {
@@ -78,6 +87,7 @@ export class ActivityService {
     private readonly activity: ActivityRepository,
     private readonly statuses: CustomerStatusService,
     private readonly customers: CustomersReader,
+    private readonly jobs: JobRunner,
   ) {}
 
   /** A customer's latest events (the profile's recent orders, payments and logins). */
@@ -178,7 +188,11 @@ export class ActivityService {
       const inserted = await this.activity.store(workspaceId, [...firsts.values()], manager);
       // New orders (and a customer seen again) can move the colour status: in the same transaction as the counters.
       const moved = [...new Set(inserted.map((row) => row.customerExternalId))];
-      if (moved.length > 0) await this.statuses.recompute(workspaceId, moved, manager);
+      if (moved.length > 0) {
+        await this.statuses.recompute(workspaceId, moved, manager);
+        // After the commit (a CSV chunk's or the caller's transaction): a scan woken earlier could not see the events.
+        afterCommit(manager, () => this.jobs.wake(EARLY_WARNING_SCAN_JOB));
+      }
       const insertedIds = new Map(inserted.map((row) => [row.eventId, row]));
       const others = [...firsts.keys()].filter((id) => !insertedIds.has(id));
       const stored = new Map(insertedIds);

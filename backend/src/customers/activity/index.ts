@@ -1,4 +1,5 @@
 import { ActivityImportService } from './activity-import.service';
+import { ActivityTimelineSource } from './activity-timeline.source';
 import { ActivityController } from './activity.controller';
 import { ActivityRepository } from './activity.repository';
 import { ActivityService } from './activity.service';
@@ -14,4 +15,12 @@ export { RfmService } from './rfm.service';
 export const ACTIVITY_ENTITIES = [CustomerActivityEntity];
 /** Fixed paths (customers/rfm, customers/activity/…): mounted before customers/:externalId. */
 export const ACTIVITY_CONTROLLERS = [ActivityController, RfmController];
-export const ACTIVITY_PROVIDERS = [ActivityRepository, ActivityService, ActivityImportService, RfmRepository, RfmService, RfmScoringJob];
+export const ACTIVITY_PROVIDERS = [
+  ActivityRepository,
+  ActivityService,
+  ActivityImportService,
+  ActivityTimelineSource,
+  RfmRepository,
+  RfmService,
+  RfmScoringJob,
+];

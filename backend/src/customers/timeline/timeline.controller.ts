@@ -33,7 +33,7 @@ export class TimelineController {
   @WorkspaceAccess({ scope: 'customers:read' })
   @ApiOperation({
     summary:
-      "A customer's responses, cancellations, mentions, cases, moments and record events, newest first, by cursor (API tokens see a kind only with its own read scope, e.g. cases:read)",
+      "A customer's responses, cancellations, mentions, cases, moments, orders, payments and record events, newest first, by cursor (API tokens see a kind only with its own read scope, e.g. cases:read)",
   })
   @ApiOkResponse({ type: TimelinePageDto })
   page(

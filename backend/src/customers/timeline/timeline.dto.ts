@@ -7,7 +7,17 @@ import { COLOUR_STATUSES, STATUS_CHANGE_CAUSES, type ColourStatus, type StatusCh
 import { LANGUAGE_CODE, SURVEY_KINDS, type SurveyKind } from '@otklik/survey-model';
 
 /** Kinds the built-in sources provide and the ones modules register (mentions, moments). */
-export const TIMELINE_KINDS = ['response', 'cancellation', 'mention', 'case', 'moment', 'customer', 'warning', 'status'] as const;
+export const TIMELINE_KINDS = [
+  'response',
+  'cancellation',
+  'mention',
+  'case',
+  'moment',
+  'customer',
+  'warning',
+  'status',
+  'activity',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** How a score reads for its survey kind: NPS promoter/passive/detractor, CSAT/CES satisfied/agree or not. */
@@ -197,6 +207,20 @@ export class StatusEventDto {
   @ApiProperty({ type: String, nullable: true, description: 'Who set or cleared an override' }) actorName: string | null;
 }
 
+/** Orders and payments the customer's systems reported (see customers/activity); logins and named events are not listed. */
+export const TIMELINE_ACTIVITY_KINDS = ['order', 'payment'] as const;
+export type TimelineActivityKind = (typeof TIMELINE_ACTIVITY_KINDS)[number];
+
+export class ActivityTimelineEventDto {
+  @ApiProperty({ enum: ['activity'] }) kind: 'activity';
+  @ApiProperty({ format: 'uuid' }) activityId: string;
+  @ApiProperty({ description: "The sender's event id" }) eventId: string;
+  @ApiProperty({ enum: TIMELINE_ACTIVITY_KINDS, enumName: 'TimelineActivityKind' }) activity: TimelineActivityKind;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ type: Number, nullable: true }) amount: number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'RUB' }) currency: string | null;
+}
+
 export type TimelineDetails =
   | ResponseEventDto
   | CancellationEventDto
@@ -205,7 +229,8 @@ export type TimelineDetails =
   | MomentEventDto
   | CustomerEventDto
   | WarningEventDto
-  | StatusEventDto;
+  | StatusEventDto
+  | ActivityTimelineEventDto;
 
 @ApiExtraModels(
   ResponseEventDto,
@@ -216,6 +241,7 @@ export type TimelineDetails =
   CustomerEventDto,
   WarningEventDto,
   StatusEventDto,
+  ActivityTimelineEventDto,
 )
 export class TimelineItemDto {
   @ApiProperty({ example: 'response:0b6f…', description: 'Unique across kinds' }) id: string;
@@ -224,7 +250,7 @@ export class TimelineItemDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'Survey, flow or case name, mention source, moment name; null for customer record events',
+    description: 'Survey, flow or case name, mention source, moment name, an order’s or payment’s name; null for customer record events',
   })
   title: string | null;
   @ApiProperty({
@@ -237,6 +263,7 @@ export class TimelineItemDto {
       { $ref: getSchemaPath(CustomerEventDto) },
       { $ref: getSchemaPath(WarningEventDto) },
       { $ref: getSchemaPath(StatusEventDto) },
+      { $ref: getSchemaPath(ActivityTimelineEventDto) },
     ],
     description: 'Per kind; details.kind equals kind',
   })

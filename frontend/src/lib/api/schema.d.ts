@@ -785,7 +785,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer's responses, cancellations, mentions, cases, moments and record events, newest first, by cursor (API tokens see a kind only with its own read scope, e.g. cases:read) */
+        /** A customer's responses, cancellations, mentions, cases, moments, orders, payments and record events, newest first, by cursor (API tokens see a kind only with its own read scope, e.g. cases:read) */
         get: operations["Timeline_page"];
         put?: never;
         post?: never;
@@ -3916,7 +3916,22 @@ export interface components {
             actorName: string | null;
         };
         /** @enum {string} */
-        TimelineKind: "response" | "cancellation" | "mention" | "case" | "moment" | "customer" | "warning" | "status";
+        TimelineActivityKind: "order" | "payment";
+        ActivityTimelineEventDto: {
+            /** @enum {string} */
+            kind: "activity";
+            /** Format: uuid */
+            activityId: string;
+            /** @description The sender's event id */
+            eventId: string;
+            activity: components["schemas"]["TimelineActivityKind"];
+            name: string | null;
+            amount: number | null;
+            /** @example RUB */
+            currency: string | null;
+        };
+        /** @enum {string} */
+        TimelineKind: "response" | "cancellation" | "mention" | "case" | "moment" | "customer" | "warning" | "status" | "activity";
         TimelineItemDto: {
             /**
              * @description Unique across kinds
@@ -3926,10 +3941,10 @@ export interface components {
             kind: components["schemas"]["TimelineKind"];
             /** Format: date-time */
             occurredAt: string;
-            /** @description Survey, flow or case name, mention source, moment name; null for customer record events */
+            /** @description Survey, flow or case name, mention source, moment name, an order’s or payment’s name; null for customer record events */
             title: string | null;
             /** @description Per kind; details.kind equals kind */
-            details: components["schemas"]["ResponseEventDto"] | components["schemas"]["CancellationEventDto"] | components["schemas"]["MentionEventDto"] | components["schemas"]["CaseTimelineEventDto"] | components["schemas"]["MomentEventDto"] | components["schemas"]["CustomerEventDto"] | components["schemas"]["WarningEventDto"] | components["schemas"]["StatusEventDto"];
+            details: components["schemas"]["ResponseEventDto"] | components["schemas"]["CancellationEventDto"] | components["schemas"]["MentionEventDto"] | components["schemas"]["CaseTimelineEventDto"] | components["schemas"]["MomentEventDto"] | components["schemas"]["CustomerEventDto"] | components["schemas"]["WarningEventDto"] | components["schemas"]["StatusEventDto"] | components["schemas"]["ActivityTimelineEventDto"];
         };
         TimelinePageDto: {
             /** @description Newest first */
@@ -8987,7 +9002,7 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
-                /** @description Comma-separated kinds to include (response, cancellation, mention, case, moment, customer, warning, status); all when omitted */
+                /** @description Comma-separated kinds to include (response, cancellation, mention, case, moment, customer, warning, status, activity); all when omitted */
                 kinds?: string;
                 /** @description Language for reason and offer labels; defaults to Accept-Language, then each label’s default */
                 language?: string;

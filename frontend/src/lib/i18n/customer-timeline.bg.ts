@@ -3,7 +3,8 @@ import type { CustomerTimelineMessages } from './customer-timeline.en';
 /** Низове на хронологията в профила на клиента (включени като `customerTimeline` в bg.ts). */
 export const customerTimelineBg: CustomerTimelineMessages = {
   title: 'Хронология',
-  intro: 'Отговори на анкети, прекратявания, споменавания, казуси, отчетени моменти и промени в записа на клиента, първо най-новите.',
+  intro:
+    'Отговори на анкети, прекратявания, споменавания, казуси, отчетени моменти, поръчки, плащания и промени в записа на клиента, първо най-новите.',
   filterLabel: 'Покажи събития',
   kinds: {
     response: 'Отговори',
@@ -14,6 +15,7 @@ export const customerTimelineBg: CustomerTimelineMessages = {
     customer: 'Запис на клиента',
     status: 'Цветови статус',
     warning: 'Ранни предупреждения',
+    activity: 'Поръчки и плащания',
   },
   kindIcon: {
     response: 'Отговор на анкета',
@@ -24,6 +26,7 @@ export const customerTimelineBg: CustomerTimelineMessages = {
     customer: 'Събитие в записа на клиента',
     status: 'Смяна на цветовия статус',
     warning: 'Ранно предупреждение',
+    activity: 'Поръчка или плащане',
   },
   mentionSentiment: { '-1': 'Негативна', '0': 'Неутрална', '1': 'Позитивна' },
   mentionAnswered: 'С отговор',
@@ -78,4 +81,6 @@ export const customerTimelineBg: CustomerTimelineMessages = {
   momentExpires: 'Чака до',
   momentAnswered: (survey: string) => `Отговорено в „${survey}“`,
   momentHint: 'Отчетен от сървър; анкетите, които чакат това събитие, се показват при следващото посещение на клиента.',
+  activityKinds: { order: 'Поръчка', payment: 'Плащане' },
+  activityNoAmount: 'Без посочена сума',
 };

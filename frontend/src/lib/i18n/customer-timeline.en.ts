@@ -1,7 +1,8 @@
 /** Strings of the customer profile's timeline (mounted as `customerTimeline` in en.ts). */
 export const customerTimelineEn = {
   title: 'Timeline',
-  intro: 'Survey responses, cancellations, mentions, cases, reported moments and changes to the customer record, newest first.',
+  intro:
+    'Survey responses, cancellations, mentions, cases, reported moments, orders, payments and changes to the customer record, newest first.',
   filterLabel: 'Show events',
   kinds: {
     response: 'Responses',
@@ -12,6 +13,7 @@ export const customerTimelineEn = {
     customer: 'Customer record',
     status: 'Colour status',
     warning: 'Early warnings',
+    activity: 'Orders and payments',
   } as Record<string, string>,
   kindIcon: {
     response: 'Survey response',
@@ -22,6 +24,7 @@ export const customerTimelineEn = {
     customer: 'Customer record event',
     status: 'Colour status change',
     warning: 'Early warning',
+    activity: 'Order or payment',
   } as Record<string, string>,
   mentionSentiment: { '-1': 'Negative', '0': 'Neutral', '1': 'Positive' } as Record<string, string>,
   mentionAnswered: 'Answered',
@@ -76,6 +79,8 @@ export const customerTimelineEn = {
   momentExpires: 'Waits until',
   momentAnswered: (survey: string) => `Answered in “${survey}”`,
   momentHint: 'Reported by a server; surveys waiting for this event show at the customer’s next page view.',
+  activityKinds: { order: 'Order', payment: 'Payment' } as Record<string, string>,
+  activityNoAmount: 'No amount',
 };
 
 export type CustomerTimelineMessages = typeof customerTimelineEn;

@@ -3,7 +3,8 @@ import type { CustomerTimelineMessages } from './customer-timeline.en';
 /** Строки хронологии в профиле клиента (подключены как `customerTimeline` в ru.ts). */
 export const customerTimelineRu: CustomerTimelineMessages = {
   title: 'Хронология',
-  intro: 'Ответы на опросы, отмены подписки, упоминания, обращения, отмеченные моменты и изменения карточки клиента, сначала новые.',
+  intro:
+    'Ответы на опросы, отмены подписки, упоминания, обращения, отмеченные моменты, заказы, оплаты и изменения карточки клиента, сначала новые.',
   filterLabel: 'Показывать события',
   kinds: {
     response: 'Ответы',
@@ -14,6 +15,7 @@ export const customerTimelineRu: CustomerTimelineMessages = {
     customer: 'Карточка клиента',
     status: 'Цветовой статус',
     warning: 'Ранние предупреждения',
+    activity: 'Заказы и оплаты',
   },
   kindIcon: {
     response: 'Ответ на опрос',
@@ -24,6 +26,7 @@ export const customerTimelineRu: CustomerTimelineMessages = {
     customer: 'Событие карточки клиента',
     status: 'Смена цветового статуса',
     warning: 'Раннее предупреждение',
+    activity: 'Заказ или оплата',
   },
   mentionSentiment: { '-1': 'Негатив', '0': 'Нейтрально', '1': 'Позитив' },
   mentionAnswered: 'Есть ответ',
@@ -78,4 +81,6 @@ export const customerTimelineRu: CustomerTimelineMessages = {
   momentExpires: 'Ждёт до',
   momentAnswered: (survey: string) => `Ответ в опросе «${survey}»`,
   momentHint: 'Отмечен сервером; опросы, ждущие это событие, появятся при следующем визите клиента.',
+  activityKinds: { order: 'Заказ', payment: 'Оплата' },
+  activityNoAmount: 'Сумма не указана',
 };

@@ -11,6 +11,7 @@ export type CaseEvent = components['schemas']['CaseTimelineEventDto'];
 export type MomentEvent = components['schemas']['MomentEventDto'];
 export type StatusEvent = components['schemas']['StatusEventDto'];
 export type WarningEvent = components['schemas']['WarningEventDto'];
+export type ActivityEvent = components['schemas']['ActivityTimelineEventDto'];
 
 /** Kinds the filter offers, in display order. */
 export const TIMELINE_KINDS = [
@@ -20,6 +21,7 @@ export const TIMELINE_KINDS = [
   'case',
   'moment',
   'warning',
+  'activity',
   'customer',
   'status',
 ] as const satisfies readonly TimelineKind[];
@@ -29,6 +31,19 @@ void everyKindListed;
 
 /** The case's page in the cases inbox. */
 export const caseHref = (caseId: string): string => `/cases/${encodeURIComponent(caseId)}`;
+
+/**
+ * An order's or payment's amount in the UI language: with its currency sign when the code is one Intl knows the shape
+ * of (three letters), else the number and whatever code was sent.
+ */
+export function formatAmount(amount: number, currency: string | null, locale: string): string {
+  const digits = { minimumFractionDigits: amount % 1 === 0 ? 0 : 2, maximumFractionDigits: 2 };
+  if (currency && /^[A-Za-z]{3}$/.test(currency)) {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase(), ...digits }).format(amount);
+  }
+  const number = new Intl.NumberFormat(locale, digits).format(amount);
+  return currency ? `${number} ${currency}` : number;
+}
 
 /** Events per request. */
 export const TIMELINE_PAGE_SIZE = 20;
