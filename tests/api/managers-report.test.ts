@@ -266,4 +266,41 @@ describe('the managers report', () => {
     const token = (await asAdmin.post(`${ws}/api-tokens`, { name: 'BI', scopes: ['surveys:read'] }).expect(201)).body.secret as string;
     expect((await t.http().get(`${ws}/customers/managers-report`).set('Authorization', `Bearer ${token}`)).status).toBe(403);
   });
+
+  it('hides NPS from tokens without responses:read and open cases from tokens without cases:read', async () => {
+    const token = async (scopes: string[]) =>
+      (await asAdmin.post(`${ws}/api-tokens`, { name: 'BI', scopes }).expect(201)).body.secret as string;
+    const figures = async (secret: string) => {
+      const res = await t.http().get(`${ws}/customers/managers-report?${PERIOD}`).set('Authorization', `Bearer ${secret}`).expect(200);
+      return Object.fromEntries(
+        (res.body.rows as Row[]).map((r) => [String(r.key), [r.losses, r.moneyLost, r.nps, r.npsResponses, r.openCases]]),
+      );
+    };
+    // Same figures as the first test; a token is nobody's "mine".
+    expect(await figures(await token(['customers:read']))).toEqual({
+      [admin.userId]: [1, 100, null, null, null],
+      [mila.userId]: [1, 300, null, null, null],
+      null: [1, 50, null, null, null],
+    });
+    expect(await figures(await token(['customers:read', 'responses:read']))).toEqual({
+      [admin.userId]: [1, 100, 0, 2, null],
+      [mila.userId]: [1, 300, 100, 1, null],
+      null: [1, 50, null, 0, null],
+    });
+    expect(await figures(await token(['customers:read', 'cases:read']))).toEqual({
+      [admin.userId]: [1, 100, null, null, 1],
+      [mila.userId]: [1, 300, null, null, 0],
+      null: [1, 50, null, null, 2],
+    });
+    const csv = await t
+      .http()
+      .get(`${ws}/customers/managers-report.csv?${PERIOD}`)
+      .set('Authorization', `Bearer ${await token(['customers:read'])}`)
+      .expect(200);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines.slice(1).every((line) => line.endsWith(',,,'))).toBe(true);
+  });
 });

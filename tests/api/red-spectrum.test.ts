@@ -303,4 +303,48 @@ describe('access', () => {
     expect((await t.http().get(`${ws}/churn/red-spectrum?${PERIOD}`).set('Authorization', `Bearer ${elsewhere}`)).status).toBe(403);
     expect((await t.http().get(`${ws}/churn/red-spectrum?${PERIOD}`)).status).toBe(401);
   });
+
+  it('shows survey and cluster reasons to a token only with responses:read; without it they are negative_feedback', async () => {
+    const token = async (scopes: string[]) =>
+      (await asAdmin.post(`${ws}/api-tokens`, { name: 'BI', scopes }).expect(201)).body.secret as string;
+    const as = (secret: string, path: string) =>
+      t.http().get(`${ws}/churn/red-spectrum${path}`).set('Authorization', `Bearer ${secret}`).expect(200);
+    const reader = await token(['customers:read']);
+    const r = (await as(reader, `?${PERIOD}`)).body;
+    const cells = Object.fromEntries(r.cells.map((c: Cell) => [`${c.status} ${c.reasonKey}`, [c.customers, c.moneyLost]]));
+    expect(cells).toEqual({
+      'red_platinum too_expensive': [1, 1000],
+      'red_platinum poor_service': [1, 500],
+      'red_platinum negative_feedback': [1, 300],
+      'red_gold too_expensive': [1, 200],
+      'red_gold negative_feedback': [1, 100],
+      'red_green unknown': [1, 0],
+      'red_green moved_away': [1, 50],
+    });
+    expect(r.reasons.map((x: { key: string; kind: string; label: string }) => [x.key, x.kind, x.label]).slice(3)).toEqual([
+      ['negative_feedback', 'feedback', 'negative_feedback'],
+      ['unknown', 'unknown', 'unknown'],
+    ]);
+    expect(JSON.stringify(r)).not.toMatch(/Late couriers|Relationship NPS|survey:|cluster:/);
+    // Naming a survey or a cluster finds nothing; the generic reason finds both customers.
+    expect((await as(reader, `/customers?${PERIOD}&reason=${survey()}`)).body.items).toEqual([]);
+    expect((await as(reader, `/customers?${PERIOD}&reason=${cluster()}`)).body.items).toEqual([]);
+    const generic = (await as(reader, `/customers?${PERIOD}&reason=negative_feedback`)).body.items;
+    expect(generic.map((c: { moneyLost: number; reason: { key: string } }) => [c.moneyLost, c.reason.key]).sort()).toEqual([
+      [100, 'negative_feedback'],
+      [300, 'negative_feedback'],
+    ]);
+    const csv = (await as(reader, `/report.csv?${PERIOD}`)).text;
+    expect(csv).not.toMatch(/Late couriers|Relationship NPS/);
+
+    const answers = (await as(await token(['customers:read', 'responses:read']), `?${PERIOD}`)).body;
+    expect(answers.reasons.map((x: { key: string }) => x.key)).toEqual([
+      'poor_service',
+      'too_expensive',
+      'moved_away',
+      cluster(),
+      survey(),
+      'unknown',
+    ]);
+  });
 });

@@ -254,6 +254,27 @@ describe('segments', () => {
           .split('\n'),
       ).toEqual(['segment_id,segment,customers,nps,n', ',All customers,5,20,5', `${big},Moscow big,2,100,2`, `${sofia},Sofia,2,-100,2`]);
       await asAdmin.get(`${ws}/segments/breakdown?metric=revenue`).expect(400);
+
+      // A token needs the metric's own scope too: customers:read alone reads only churn.
+      const token = async (scopes: string[]) =>
+        (await asAdmin.post(`${ws}/api-tokens`, { name: 'BI', scopes }).expect(201)).body.secret as string;
+      const customersOnly = await token(['customers:read']);
+      const withResponses = await token(['customers:read', 'responses:read']);
+      const get = (path: string, secret: string) => t.http().get(`${ws}/segments/${path}&${OCT}`).set('Authorization', `Bearer ${secret}`);
+      for (const [path, scope] of [
+        ['breakdown?metric=nps', 'responses:read'],
+        ['breakdown?metric=csat', 'responses:read'],
+        ['breakdown?metric=cases', 'cases:read'],
+        ['breakdown?metric=mentions', 'mentions:read'],
+        ['breakdown.csv?metric=nps', 'responses:read'],
+      ]) {
+        const refused = await get(path, customersOnly).expect(403);
+        expect(refused.body.error.code).toBe('insufficient_scope');
+        expect(refused.body.error.message).toContain(`"${scope}"`);
+      }
+      expect((await get('breakdown?metric=churn', customersOnly).expect(200)).body.rows).toEqual(churn.rows);
+      expect((await get('breakdown?metric=nps', withResponses).expect(200)).body.rows).toEqual(nps.rows);
+      await get('breakdown?metric=cases', withResponses).expect(403);
     } finally {
       await asAdmin.delete(`${ws}/segments/${big}`).expect(204);
       await asAdmin.delete(`${ws}/segments/${sofia}`).expect(204);

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CaseReportsService } from '../cases/reports/case-reports.service';
 import { ChurnSummaryService } from '../churn/churn-summary.service';
+import type { Principal } from '../common/auth/principal';
 import { resolvePeriod } from '../common/http/period';
 import { CustomersReader } from '../customers/customers.reader';
 import { MentionsService } from '../mentions/mentions.service';
 import { SurveyMetricsService } from '../survey-metrics/survey-metrics.service';
+import { assertMetricReadable } from './segment-breakdown-access';
 import { SegmentFilter } from './segment-filter';
 import type { BreakdownMetric, SegmentBreakdownDto, SegmentBreakdownRowDto } from './segments.dto';
 import { SegmentsRepository } from './segments.repository';
@@ -26,7 +28,13 @@ export class SegmentBreakdownService {
     private readonly mentions: MentionsService,
   ) {}
 
-  async breakdown(workspaceId: string, metric: BreakdownMetric, query: { from?: string; to?: string }): Promise<SegmentBreakdownDto> {
+  async breakdown(
+    workspaceId: string,
+    principal: Principal,
+    metric: BreakdownMetric,
+    query: { from?: string; to?: string },
+  ): Promise<SegmentBreakdownDto> {
+    assertMetricReadable(principal, metric);
     const period = resolvePeriod(query, 30);
     const range = { from: period.from.toISOString(), to: period.to.toISOString() };
     const saved = await this.segments.list(workspaceId);

@@ -58,23 +58,31 @@ export class SegmentsController {
 
   @Get('breakdown')
   @WorkspaceAccess(READ)
-  @ApiOperation({ summary: 'One metric (NPS, CSAT, churn, cases, mentions) for all customers and each saved segment' })
+  @ApiOperation({
+    summary: 'One metric (NPS, CSAT, churn, cases, mentions) for all customers and each saved segment',
+    description: "An API token also needs the metric's own read scope: responses:read (nps, csat), cases:read, mentions:read.",
+  })
   @ApiOkResponse({ type: SegmentBreakdownDto })
-  breakdown(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: SegmentBreakdownQuery): Promise<SegmentBreakdownDto> {
-    return this.breakdowns.breakdown(ws.workspaceId, query.metric, query);
+  breakdown(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
+    @Query() query: SegmentBreakdownQuery,
+  ): Promise<SegmentBreakdownDto> {
+    return this.breakdowns.breakdown(ws.workspaceId, p, query.metric, query);
   }
 
   @Get('breakdown.csv')
   @WorkspaceAccess(READ)
-  @ApiOperation({ summary: 'The breakdown by segment as CSV' })
+  @ApiOperation({ summary: 'The breakdown by segment as CSV (same scopes as the JSON breakdown)' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
   async breakdownCsv(
     @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
     @Query() query: SegmentBreakdownQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    const body = segmentBreakdownCsv(await this.breakdowns.breakdown(ws.workspaceId, query.metric, query));
+    const body = segmentBreakdownCsv(await this.breakdowns.breakdown(ws.workspaceId, p, query.metric, query));
     // Headers only once the report is built, so an error keeps its JSON body.
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="segments-${query.metric}.csv"`);

@@ -1,10 +1,13 @@
 /** Where a red customer's loss reason came from, in the order it is looked for. */
-export const LOSS_REASON_KINDS = ['churn_reason', 'cluster', 'survey', 'unknown'] as const;
+export const LOSS_REASON_KINDS = ['churn_reason', 'cluster', 'survey', 'feedback', 'unknown'] as const;
 export type LossReasonKind = (typeof LOSS_REASON_KINDS)[number];
 
-/** A loss reason: a churn reason key (from a cancellation or a closed case), a complaint cluster, a survey, or unknown. */
+/**
+ * A loss reason: a churn reason key (from a cancellation or a closed case), a complaint cluster, a survey, negative
+ * feedback without its source (for a caller who may not read answers), or unknown.
+ */
 export interface LossReason {
-  /** `too_expensive`, `cluster:<id>`, `survey:<id>` or `unknown`. */
+  /** `too_expensive`, `cluster:<id>`, `survey:<id>`, `negative_feedback` or `unknown`. */
   key: string;
   kind: LossReasonKind;
   /** The cluster's or survey's name; churn reasons are labelled from the catalog. */
@@ -12,6 +15,8 @@ export interface LossReason {
 }
 
 export const UNKNOWN_REASON: LossReason = { key: 'unknown', kind: 'unknown', name: null };
+/** Survey and cluster names come from answers: a caller without responses:read sees only that there was negative feedback. */
+export const NEGATIVE_FEEDBACK_REASON: LossReason = { key: 'negative_feedback', kind: 'feedback', name: null };
 const REASON_KEY = /^[a-z0-9_]{1,60}$/;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const FEEDBACK_KEY = new RegExp(`^(cluster|survey):${UUID}$`);
@@ -24,11 +29,13 @@ export interface LossEvidence {
   cancellationReason?: string;
   caseReason?: string;
   feedback?: { surveyId: string; surveyName: string; cluster?: { id: string; name: string } };
+  /** Negative feedback whose survey and cluster the caller may not see. */
+  hiddenFeedback?: boolean;
 }
 
 /**
  * The first found of: the reason of the latest finished cancellation, the churn reason of the latest closed case, the
- * last negative feedback (its complaint cluster when clustered, else its survey), else unknown.
+ * last negative feedback (its complaint cluster when clustered, else its survey; generic when hidden), else unknown.
  */
 export function lossReason(evidence: LossEvidence): LossReason {
   if (evidence.cancellationReason) return { key: evidence.cancellationReason, kind: 'churn_reason', name: null };
@@ -36,5 +43,6 @@ export function lossReason(evidence: LossEvidence): LossReason {
   const feedback = evidence.feedback;
   if (feedback?.cluster) return { key: `cluster:${feedback.cluster.id}`, kind: 'cluster', name: feedback.cluster.name };
   if (feedback) return { key: `survey:${feedback.surveyId}`, kind: 'survey', name: feedback.surveyName };
+  if (evidence.hiddenFeedback) return NEGATIVE_FEEDBACK_REASON;
   return UNKNOWN_REASON;
 }

@@ -1,8 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentWorkspace, WorkspaceAccess } from '../../common/auth/access.decorators';
-import type { WorkspaceContext } from '../../common/auth/principal';
+import { CurrentPrincipal, CurrentWorkspace, WorkspaceAccess } from '../../common/auth/access.decorators';
+import type { Principal, WorkspaceContext } from '../../common/auth/principal';
 import { sendCsv } from '../../common/http/send-csv';
 import { redCustomersCsv, spectrumCsv } from './red-spectrum.csv';
 import { RedCustomerPageDto, RedSpectrumCustomersQuery, RedSpectrumDto, RedSpectrumQuery } from './red-spectrum.dto';
@@ -20,10 +20,16 @@ export class RedSpectrumController {
   @WorkspaceAccess(READ)
   @ApiOperation({
     summary: 'Customers in the red statuses by loss reason: counts, shares, money lost (MRR on record) and the monthly trend',
+    description:
+      'Reasons named after a survey or complaint cluster come from answers: an API token without responses:read sees them as negative_feedback.',
   })
   @ApiOkResponse({ type: RedSpectrumDto })
-  report(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: RedSpectrumQuery): Promise<RedSpectrumDto> {
-    return this.spectrum.spectrum(ws.workspaceId, query);
+  report(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
+    @Query() query: RedSpectrumQuery,
+  ): Promise<RedSpectrumDto> {
+    return this.spectrum.spectrum(ws.workspaceId, p, query);
   }
 
   @Get('report.csv')
@@ -33,18 +39,23 @@ export class RedSpectrumController {
   @ApiOkResponse({ description: 'CSV file' })
   reportCsv(
     @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
     @Query() query: RedSpectrumQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    return sendCsv(res, 'red-spectrum.csv', this.spectrum.spectrum(ws.workspaceId, query).then(spectrumCsv));
+    return sendCsv(res, 'red-spectrum.csv', this.spectrum.spectrum(ws.workspaceId, p, query).then(spectrumCsv));
   }
 
   @Get('customers')
   @WorkspaceAccess(READ)
   @ApiOperation({ summary: 'The red customers of a status and/or loss reason, latest loss first' })
   @ApiOkResponse({ type: RedCustomerPageDto })
-  customers(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: RedSpectrumCustomersQuery): Promise<RedCustomerPageDto> {
-    return this.spectrum.customers(ws.workspaceId, query);
+  customers(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
+    @Query() query: RedSpectrumCustomersQuery,
+  ): Promise<RedCustomerPageDto> {
+    return this.spectrum.customers(ws.workspaceId, p, query);
   }
 
   @Get('customers.csv')
@@ -54,9 +65,10 @@ export class RedSpectrumController {
   @ApiOkResponse({ description: 'CSV file' })
   customersCsv(
     @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
     @Query() query: RedSpectrumCustomersQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    return sendCsv(res, 'red-spectrum-customers.csv', this.spectrum.allCustomers(ws.workspaceId, query).then(redCustomersCsv));
+    return sendCsv(res, 'red-spectrum-customers.csv', this.spectrum.allCustomers(ws.workspaceId, p, query).then(redCustomersCsv));
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Principal } from '../../common/auth/principal';
 import { validationError } from '../../common/http/validation.pipe';
 import { resolvePeriod, type Period } from '../../common/http/period';
 import { CustomerLossesReader, type RedCustomer } from '../../customers/customer-losses.reader';
@@ -35,6 +36,9 @@ function decodeCursor(cursor: string): { at: number; id: string } {
 }
 
 /** Latest entry first, then by id: the drill-down's stable order. */
+/** Survey and cluster names are answer data: an API token sees them only with responses:read (people see them). */
+const namesFeedback = (principal: Principal) => principal.kind !== 'token' || principal.scopes.includes('responses:read');
+
 const newestFirst = (a: RedCustomer, b: RedCustomer) =>
   b.enteredAt.getTime() - a.enteredAt.getTime() || (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0);
 
@@ -52,7 +56,7 @@ export class RedSpectrumService {
     private readonly reasons: ChurnReasonsService,
   ) {}
 
-  async spectrum(workspaceId: string, query: RedSpectrumQuery): Promise<RedSpectrumDto> {
+  async spectrum(workspaceId: string, principal: Principal, query: RedSpectrumQuery): Promise<RedSpectrumDto> {
     const period = resolvePeriod(query, SPECTRUM_DAYS);
     const segment = await this.segments.optionalFilter(workspaceId, query.segment);
     const filter = { from: period.from, to: period.to, segment };
@@ -64,6 +68,7 @@ export class RedSpectrumService {
     const reasons = await this.resolver.reasonsOf(
       workspaceId,
       [...customers, ...entries].map((c) => c.externalId),
+      namesFeedback(principal),
     );
     const reasonOf = (id: string) => reasons.get(id) ?? UNKNOWN_REASON;
     const figures = spectrumFigures(customers, reasonOf);
@@ -91,9 +96,9 @@ export class RedSpectrumService {
   }
 
   /** One page of the red customers of a status and/or reason, latest entry first. */
-  async customers(workspaceId: string, query: RedSpectrumCustomersQuery): Promise<RedCustomerPageDto> {
+  async customers(workspaceId: string, principal: Principal, query: RedSpectrumCustomersQuery): Promise<RedCustomerPageDto> {
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
-    const { rows, toDto } = await this.matching(workspaceId, query);
+    const { rows, toDto } = await this.matching(workspaceId, principal, query);
     const rest = after
       ? rows.filter((c) => c.enteredAt.getTime() < after.at || (c.enteredAt.getTime() === after.at && c.externalId > after.id))
       : rows;
@@ -103,14 +108,16 @@ export class RedSpectrumService {
   }
 
   /** Every customer of the drill-down, for its CSV. */
-  async allCustomers(workspaceId: string, query: RedSpectrumCustomersQuery): Promise<RedCustomerDto[]> {
-    const { rows, toDto } = await this.matching(workspaceId, query);
+  async allCustomers(workspaceId: string, principal: Principal, query: RedSpectrumCustomersQuery): Promise<RedCustomerDto[]> {
+    const { rows, toDto } = await this.matching(workspaceId, principal, query);
     return rows.map(toDto);
   }
 
-  private async matching(workspaceId: string, query: RedSpectrumCustomersQuery) {
+  private async matching(workspaceId: string, principal: Principal, query: RedSpectrumCustomersQuery) {
     if (query.reason !== undefined && !isLossReasonKey(query.reason)) {
-      throw validationError([{ field: 'reason', message: 'reason must be a churn reason key, cluster:<id>, survey:<id> or unknown' }]);
+      throw validationError([
+        { field: 'reason', message: 'reason must be a churn reason key, cluster:<id>, survey:<id>, negative_feedback or unknown' },
+      ]);
     }
     const period = resolvePeriod(query, SPECTRUM_DAYS);
     const segment = await this.segments.optionalFilter(workspaceId, query.segment);
@@ -122,6 +129,7 @@ export class RedSpectrumService {
     const reasons = await this.resolver.reasonsOf(
       workspaceId,
       inStatus.map((c) => c.externalId),
+      namesFeedback(principal),
     );
     const reasonOf = (id: string) => reasons.get(id) ?? UNKNOWN_REASON;
     const rows = inStatus.filter((c) => query.reason === undefined || reasonOf(c.externalId).key === query.reason).sort(newestFirst);

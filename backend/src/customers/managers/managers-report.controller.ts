@@ -9,7 +9,6 @@ import { ManagersReportDto, ManagersReportQuery } from './managers-report.dto';
 import { ManagersReportService } from './managers-report.service';
 
 const READ = { scope: 'customers:read' } as const;
-const userIdOf = (p: Principal) => (p.kind === 'user' ? p.userId : null);
 
 /** Who lost whom: the managers report (registered before CustomersController, so customers/:externalId does not take its path). */
 @ApiTags('customers')
@@ -19,14 +18,17 @@ export class ManagersReportController {
 
   @Get('managers-report')
   @WorkspaceAccess(READ)
-  @ApiOperation({ summary: 'Losses, saves, money lost, NPS and open cases per account manager, touchpoint or saved segment' })
+  @ApiOperation({
+    summary: 'Losses, saves, money lost, NPS and open cases per account manager, touchpoint or saved segment',
+    description: 'For an API token, NPS is null without responses:read and open cases are null without cases:read.',
+  })
   @ApiOkResponse({ type: ManagersReportDto })
   report(
     @CurrentWorkspace() ws: WorkspaceContext,
     @CurrentPrincipal() p: Principal,
     @Query() query: ManagersReportQuery,
   ): Promise<ManagersReportDto> {
-    return this.reports.report(ws.workspaceId, query, userIdOf(p));
+    return this.reports.report(ws.workspaceId, query, p);
   }
 
   @Get('managers-report.csv')
@@ -41,6 +43,6 @@ export class ManagersReportController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const by = query.by ?? 'manager';
-    return sendCsv(res, `customers-by-${by}.csv`, this.reports.report(ws.workspaceId, query, userIdOf(p)).then(managersReportCsv));
+    return sendCsv(res, `customers-by-${by}.csv`, this.reports.report(ws.workspaceId, query, p).then(managersReportCsv));
   }
 }

@@ -29,8 +29,8 @@ export function managersReportCsv(report: ManagersReportDto): string {
     r.warningsCleared,
     r.moneyLost,
     r.nps ?? '',
-    r.npsResponses,
-    r.openCases,
+    r.npsResponses ?? '',
+    r.openCases ?? '',
   ]);
   return stringify(rows, { bom: true, header: true, columns });
 }

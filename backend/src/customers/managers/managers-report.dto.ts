@@ -43,10 +43,20 @@ export class ManagersReportRowDto {
   @ApiProperty({ description: 'Cancellation flows an offer saved in the period' }) savedByOffer: number;
   @ApiProperty({ description: 'Early warnings cleared in the period for customers who are not in a red status' }) warningsCleared: number;
   @ApiProperty({ description: 'MRR on the records of the lost customers' }) moneyLost: number;
-  @ApiProperty({ type: Number, nullable: true, description: "NPS of the group's customers' answers in the period, 1 decimal" }) nps:
-    number | null;
-  @ApiProperty({ description: 'NPS answers behind it' }) npsResponses: number;
-  @ApiProperty({ description: "Open cases of the group's customers now" }) openCases: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: "NPS of the group's customers' answers in the period, 1 decimal; null also for an API token without responses:read",
+  })
+  nps: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'NPS answers behind it; null for an API token without responses:read' })
+  npsResponses: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: "Open cases of the group's customers now; null for an API token without cases:read",
+  })
+  openCases: number | null;
 }
 
 export class ManagersReportDto {

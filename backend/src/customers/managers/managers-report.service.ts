@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CasesReader } from '../../cases/cases.reader';
 import { ChurnReader } from '../../churn/churn.reader';
+import type { Principal } from '../../common/auth/principal';
 import { resolvePeriod } from '../../common/http/period';
 import { WarningsReader } from '../../early-warning/warnings.reader';
 import { npsFromCounts, round2 } from '../../metrics';
@@ -11,6 +12,17 @@ import { UsersReader } from '../../users/users.reader';
 import { CustomerLossesReader } from '../customer-losses.reader';
 import { isRedStatus } from '../status/colour-status';
 import type { ManagersReportDto, ManagersReportGroup, ManagersReportQuery, ManagersReportRowDto } from './managers-report.dto';
+
+/** Figures from other scopes' data: an API token sees each only with that scope (people see both). */
+interface Readable {
+  nps: boolean;
+  openCases: boolean;
+}
+
+function readableBy(principal: Principal): Readable {
+  if (principal.kind !== 'token') return { nps: true, openCases: true };
+  return { nps: principal.scopes.includes('responses:read'), openCases: principal.scopes.includes('cases:read') };
+}
 
 /** Default period: the last 90 days. */
 const REPORT_DAYS = 90;
@@ -53,12 +65,14 @@ export class ManagersReportService {
     private readonly users: UsersReader,
   ) {}
 
-  async report(workspaceId: string, query: ManagersReportQuery, callerId: string | null): Promise<ManagersReportDto> {
+  async report(workspaceId: string, query: ManagersReportQuery, principal: Principal): Promise<ManagersReportDto> {
     const { from, to } = resolvePeriod(query, REPORT_DAYS);
     const by = query.by ?? 'manager';
-    const facts = await this.facts(workspaceId, from, to);
+    const callerId = principal.kind === 'user' ? principal.userId : null;
+    const readable = readableBy(principal);
+    const facts = await this.facts(workspaceId, from, to, readable);
     const groups = await this.groups(workspaceId, by, [...facts.keys()]);
-    const rows = groups.map((g) => row(g, facts, by === 'manager' && g.key !== null && g.key === callerId));
+    const rows = groups.map((g) => row(g, facts, by === 'manager' && g.key !== null && g.key === callerId, readable));
     rows.sort(
       (a, b) =>
         Number(b.mine) - Number(a.mine) ||
@@ -70,13 +84,14 @@ export class ManagersReportService {
     return { from: from.toISOString(), to: to.toISOString(), by, rows };
   }
 
-  private async facts(workspaceId: string, from: Date, to: Date): Promise<Map<string, CustomerFacts>> {
+  private async facts(workspaceId: string, from: Date, to: Date, readable: Readable): Promise<Map<string, CustomerFacts>> {
+    // Hidden figures are not even read: a customer with only answers or cases must not show up through its group either.
     const [lost, saves, cleared, nps, open] = await Promise.all([
       this.losses.lostBetween(workspaceId, from, to),
       this.churn.savesByCustomer(workspaceId, from, to),
       this.warnings.clearedByCustomer(workspaceId, from, to),
-      this.responses.npsByCustomer(workspaceId, from, to),
-      this.cases.openByCustomer(workspaceId),
+      readable.nps ? this.responses.npsByCustomer(workspaceId, from, to) : [],
+      readable.openCases ? this.cases.openByCustomer(workspaceId) : [],
     ]);
     const facts = new Map<string, CustomerFacts>();
     const of = (id: string) => {
@@ -175,7 +190,7 @@ function bucket<T>(items: Iterable<T>, idOf: (item: T) => string, keyOf: (item: 
   return map;
 }
 
-function row(group: Group, facts: Map<string, CustomerFacts>, mine: boolean): ManagersReportRowDto {
+function row(group: Group, facts: Map<string, CustomerFacts>, mine: boolean, readable: Readable): ManagersReportRowDto {
   const sum = { losses: 0, money: 0, savedByOffer: 0, warningsCleared: 0, promoters: 0, passives: 0, detractors: 0, openCases: 0 };
   for (const id of group.members) {
     const f = facts.get(id)!;
@@ -201,8 +216,8 @@ function row(group: Group, facts: Map<string, CustomerFacts>, mine: boolean): Ma
     savedByOffer: sum.savedByOffer,
     warningsCleared: sum.warningsCleared,
     moneyLost: round2(sum.money),
-    nps: nps.nps,
-    npsResponses: nps.n,
-    openCases: sum.openCases,
+    nps: readable.nps ? nps.nps : null,
+    npsResponses: readable.nps ? nps.n : null,
+    openCases: readable.openCases ? sum.openCases : null,
   };
 }
