@@ -21,6 +21,7 @@ import { CancellationFlowBuilder1796690417263 } from './1796690417263-cancellati
 import { CaseTitleKeys1796691651830 } from './1796691651830-case-title-keys';
 import { CustomerBase1796700000000 } from './1796700000000-customer-base';
 import { ActivityReceivedIndex1796700041000 } from './1796700041000-activity-received-index';
+import { RfmPreviousGroup1796700090000 } from './1796700090000-rfm-previous-group';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   CaseTitleKeys1796691651830,
   CustomerBase1796700000000,
   ActivityReceivedIndex1796700041000,
+  RfmPreviousGroup1796700090000,
 ];

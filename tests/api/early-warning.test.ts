@@ -139,9 +139,12 @@ beforeAll(async () => {
     admin.workspaceId,
     outsider.userId,
   ]);
-  // RFM groups are scored elsewhere; set by hand here.
+  // RFM groups are scored elsewhere; set by hand here. 'rfm' moved loyal → cant_lose; 'rfm-ok' has been at_risk since
+  // it was first scored (no previous group): only a MOVE into a watched group warns.
   await db().query(
-    `UPDATE customers SET rfm_group = CASE external_id WHEN 'rfm' THEN 'cant_lose' ELSE 'loyal' END WHERE workspace_id = $1 AND external_id IN ('rfm', 'rfm-ok')`,
+    `UPDATE customers SET rfm_group = CASE external_id WHEN 'rfm' THEN 'cant_lose' ELSE 'at_risk' END,
+            rfm_previous_group = CASE external_id WHEN 'rfm' THEN 'loyal' END
+      WHERE workspace_id = $1 AND external_id IN ('rfm', 'rfm-ok')`,
     [admin.workspaceId],
   );
 });
@@ -230,7 +233,7 @@ describe('a scan', () => {
     expect(by.rhythm).toMatchObject({ orders: 4, usualIntervalDays: 10, daysSinceLast: 30 });
     expect(by.payer).toMatchObject({ payments: 3, usualIntervalDays: 30, graceDays: 7, daysSinceLast: 40 });
     expect(by.user).toEqual({ event: 'login', previous: 10, current: 4, dropPercent: 60 });
-    expect(by.rfm).toEqual({ group: 'cant_lose' });
+    expect(by.rfm).toEqual({ group: 'cant_lose', from: 'loyal' });
   });
 
   it('opens an "at risk" case: the account manager owns it when a member, the touchpoint sets the SLA', async () => {
@@ -254,10 +257,10 @@ describe('a scan', () => {
 
   it('sends customer.at_risk to webhooks and records the survey moment', async () => {
     const [w] = await openOf('rhythm');
+    await t.app.get(JobRunner).runNow('webhook-dispatch');
     const [hook] = await receiver.waitFor(1, (h) => h.json.type === 'customer.at_risk' && h.json.data.warningId === w.id);
     expect(hook.json.data).toMatchObject({
       rule: 'rhythm_break',
-    await t.app.get(JobRunner).runNow('webhook-dispatch');
       customer: { externalId: 'rhythm', name: 'Name rhythm', email: 'rhythm@example.test' },
       accountManagerId: manager.userId,
       detail: { usualIntervalDays: 10, daysSinceLast: 30 },
@@ -300,11 +303,24 @@ describe('a scan', () => {
 });
 
 describe('clearing', () => {
+  it('keeps the same open RFM warning when the customer moves on between watched groups', async () => {
+    const [before] = await openOf('rfm');
+    await db().query(
+      `UPDATE customers SET rfm_group = 'at_risk', rfm_previous_group = 'cant_lose' WHERE workspace_id = $1 AND external_id = 'rfm'`,
+      [admin.workspaceId],
+    );
+    expect(await scan()).toEqual({ raised: 0, cleared: 0 });
+    expect((await openOf('rfm')).map((w) => w.id)).toEqual([before.id]);
+  });
+
   it('clears when the behaviour comes back: an order, a payment, usage, another RFM group', async () => {
     await activity('rhythm', 'order', [0.5]);
     await activity('payer', 'payment', [0.5], { amount: 50 });
     await activity('user', 'login', spread(3, 20, 1)); // 7 in the last month: 7 × 100 > 10 × 50
-    await db().query(`UPDATE customers SET rfm_group = 'loyal' WHERE workspace_id = $1 AND external_id = 'rfm'`, [admin.workspaceId]);
+    await db().query(
+      `UPDATE customers SET rfm_group = 'loyal', rfm_previous_group = 'at_risk' WHERE workspace_id = $1 AND external_id = 'rfm'`,
+      [admin.workspaceId],
+    );
     expect(await scan()).toEqual({ raised: 0, cleared: 4 });
     expect((await warningsOf('?open=true')).items).toEqual([]);
     const cleared = (await warningsOf('?open=false')).items as { clearedAt: string }[];
@@ -314,9 +330,12 @@ describe('clearing', () => {
   });
 
   it('clears when the customer leaves, and a rule may warn again after it cleared', async () => {
-    await db().query(`UPDATE customers SET rfm_group = 'at_risk' WHERE workspace_id = $1 AND external_id = 'rfm'`, [admin.workspaceId]);
+    await db().query(
+      `UPDATE customers SET rfm_group = 'at_risk', rfm_previous_group = 'loyal' WHERE workspace_id = $1 AND external_id = 'rfm'`,
+      [admin.workspaceId],
+    );
     expect(await scan()).toEqual({ raised: 1, cleared: 0 });
-    expect((await openOf('rfm')).map((w) => w.detail)).toEqual([{ group: 'at_risk' }]);
+    expect((await openOf('rfm')).map((w) => w.detail)).toEqual([{ group: 'at_risk', from: 'loyal' }]);
     await db().query(`UPDATE customers SET lifecycle_stage = 'left' WHERE workspace_id = $1 AND external_id = 'rfm'`, [admin.workspaceId]);
     expect(await scan()).toEqual({ raised: 0, cleared: 1 });
   });

@@ -162,6 +162,38 @@ describe('RFM', () => {
     expect(overview.body.scored).toBe(0);
   });
 
+  it('keeps the group a customer left, and writes only the rows whose scores change', async () => {
+    // k's order above moved R down for f (323 potential → 223 hibernating: tiles j i h | g f | e d | c b | a k) and h
+    // (222 hibernating → 122 lost); every other customer kept its group (b 511 → 411 stays new; k was unscored).
+    const moved = async () =>
+      db().query(
+        `SELECT external_id id, rfm_group g, rfm_previous_group p FROM customers
+          WHERE workspace_id = $1 AND rfm_previous_group IS NOT NULL ORDER BY external_id`,
+        [admin.workspaceId],
+      );
+    expect(await moved()).toEqual([
+      { id: 'f', g: 'hibernating', p: 'potential' },
+      { id: 'h', g: 'lost', p: 'hibernating' },
+    ]);
+    const rfm = t.app.get(RfmService);
+    expect(await rfm.score(admin.workspaceId)).toBe(0);
+    // A row that drifted is written back (its group left is kept); one stamped more than a day ago is re-stamped.
+    await db().query(`UPDATE customers SET rfm_group = 'loyal' WHERE workspace_id = $1 AND external_id = 'a'`, [admin.workspaceId]);
+    await db().query(`UPDATE customers SET rfm_scored_at = now() - interval '2 days' WHERE workspace_id = $1 AND external_id = 'b'`, [
+      admin.workspaceId,
+    ]);
+    expect(await rfm.score(admin.workspaceId)).toBe(2);
+    expect((await scores()).a).toBe('555 champions');
+    expect(await moved()).toEqual([
+      { id: 'a', g: 'champions', p: 'loyal' },
+      { id: 'f', g: 'hibernating', p: 'potential' },
+      { id: 'h', g: 'lost', p: 'hibernating' },
+    ]);
+    const [b] = await db().query(`SELECT rfm_scored_at FROM customers WHERE workspace_id = $1 AND external_id = 'b'`, [admin.workspaceId]);
+    expect(Date.now() - new Date(b.rfm_scored_at).getTime()).toBeLessThan(60_000);
+    expect(await rfm.score(admin.workspaceId)).toBe(0);
+  });
+
   it('keeps the grid to its workspace and to members or tokens with customers:read', async () => {
     const stranger = await t.seedAdmin('Stranger');
     const asStranger = await t.login(stranger.email, stranger.password);

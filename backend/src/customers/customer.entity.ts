@@ -39,6 +39,10 @@ import type { ColourStatus, OfferResponse } from './status/colour-status';
   'customers_rfm_group_check',
   `rfm_group IN ('champions', 'loyal', 'potential', 'new', 'at_risk', 'cant_lose', 'hibernating', 'lost')`,
 )
+@Check(
+  'customers_rfm_previous_group_check',
+  `rfm_previous_group IN ('champions', 'loyal', 'potential', 'new', 'at_risk', 'cant_lose', 'hibernating', 'lost')`,
+)
 @Index('customers_colour_status_idx', ['workspaceId', 'colourStatus'])
 @Index('customers_account_manager_idx', ['workspaceId', 'accountManagerId'])
 @Index('customers_rfm_group_idx', ['workspaceId', 'rfmGroup'])
@@ -170,6 +174,10 @@ export class CustomerEntity {
 
   @Column({ name: 'rfm_group', type: 'varchar', length: 16, nullable: true })
   rfmGroup: RfmGroup | null;
+
+  /** The group before the latest change of group (null until the group first changes): early warning's "moved into". */
+  @Column({ name: 'rfm_previous_group', type: 'varchar', length: 16, nullable: true })
+  rfmPreviousGroup: RfmGroup | null;
 
   @Column({ name: 'rfm_scored_at', type: 'timestamptz', nullable: true })
   rfmScoredAt: Date | null;

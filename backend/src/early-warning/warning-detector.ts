@@ -112,15 +112,20 @@ export class WarningDetector {
         });
     }
     if (rules.rfmEnabled && live && rules.rfmGroups.length > 0) {
+      // Only a MOVE into the watched groups warns: from another group they were scored in before (a customer first
+      // scored there, or moving between two watched groups, has not just slipped).
+      const watched = new Set<string>(rules.rfmGroups);
       for (const r of await this.activity.rfmMembers(workspaceId, { groups: rules.rfmGroups }))
-        found.push({ customerExternalId: r.externalId, rule: 'rfm_at_risk', detail: { group: r.group } });
+        if (r.previousGroup !== null && !watched.has(r.previousGroup))
+          found.push({ customerExternalId: r.externalId, rule: 'rfm_at_risk', detail: { group: r.group, from: r.previousGroup } });
     }
     return found.filter((m) => !left.has(m.customerExternalId));
   }
 
   /**
    * Open warnings whose behaviour came back by `asOf`: an order after the one a rhythm warning saw last, a payment
-   * after the last one seen, usage back above the drop from the month it was measured against, another RFM group;
+   * after the last one seen, usage back above the drop from the month it was measured against, out of the watched
+   * RFM groups;
    * or the customer left. Rules switched off keep their warnings (nothing is checked).
    */
   async recovered(workspaceId: string, rules: WarningSettings, asOf: Date, live: boolean, open: OpenWarning[], left: Set<string>) {
@@ -160,7 +165,12 @@ export class WarningDetector {
       const warnings = of('rfm_at_risk');
       const groups = await this.activity.rfmMembers(workspaceId, { externalIds: warnings.map((w) => w.customerExternalId) });
       const now = new Map(groups.map((r) => [r.externalId, r.group]));
-      for (const w of warnings) if (now.get(w.customerExternalId) !== w.detail.group) cleared.add(w.id);
+      // Moving on to another watched group (at_risk → cant_lose) keeps the warning open; leaving them clears it.
+      const watched = new Set<string>(rules.rfmGroups);
+      for (const w of warnings) {
+        const group = now.get(w.customerExternalId);
+        if (group === undefined || !watched.has(group)) cleared.add(w.id);
+      }
     }
     return [...cleared];
   }

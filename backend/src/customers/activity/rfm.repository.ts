@@ -19,8 +19,10 @@ const ORDERS_IN_WINDOW = `
 
 /**
  * Scores a whole workspace in one statement (see rfm-rules.ts): quintiles by window functions, ties lifted to a shared
- * score, the group by the rules' CASE, and every customer of the workspace written (no orders → nulls), stamped with
- * the scoring time. Window functions and UPDATE … FROM a LEFT JOIN are beyond the QueryBuilder.
+ * score, the group by the rules' CASE, and every customer of the workspace scored (no orders → nulls). Only rows whose
+ * scores or group change are written (plus, once a day, those stamped more than a day ago, so the daily re-score and
+ * `scoredAt` keep moving); a change of group keeps the one left in rfm_previous_group. Window functions and
+ * UPDATE … FROM a LEFT JOIN are beyond the QueryBuilder.
  */
 const SCORE_SQL = `
   WITH orders AS (${ORDERS_IN_WINDOW}),
@@ -39,16 +41,18 @@ const SCORE_SQL = `
       FROM tiles
   ),
   everyone AS (
-    SELECT c.id AS customer_id, s.r, s.f, s.m
+    SELECT c.id AS customer_id, s.r, s.f, s.m, ${rfmGroupSql('s.r', 's.f', 's.m')} AS g
       FROM customers c LEFT JOIN scores s ON s.id = c.external_id
      WHERE c.workspace_id = $1
   )
   UPDATE customers c
-     SET rfm_recency = e.r, rfm_frequency = e.f, rfm_monetary = e.m,
-         rfm_group = ${rfmGroupSql('e.r', 'e.f', 'e.m')},
+     SET rfm_recency = e.r, rfm_frequency = e.f, rfm_monetary = e.m, rfm_group = e.g,
+         rfm_previous_group = CASE WHEN c.rfm_group IS DISTINCT FROM e.g THEN c.rfm_group ELSE c.rfm_previous_group END,
          rfm_scored_at = $2
     FROM everyone e
-   WHERE c.workspace_id = $1 AND c.id = e.customer_id`;
+   WHERE c.workspace_id = $1 AND c.id = e.customer_id
+     AND ((c.rfm_recency, c.rfm_frequency, c.rfm_monetary, c.rfm_group) IS DISTINCT FROM (e.r, e.f, e.m, e.g)
+          OR c.rfm_scored_at IS NULL OR c.rfm_scored_at <= $2::timestamptz - interval '1 day')`;
 
 export interface RfmCellRow {
   recency: number;
@@ -64,7 +68,7 @@ export type RfmScores = Pick<CustomerEntity, 'rfmRecency' | 'rfmFrequency' | 'rf
 export class RfmRepository {
   constructor(@InjectRepository(CustomerActivityEntity) private readonly activity: Repository<CustomerActivityEntity>) {}
 
-  /** Re-scores every customer of the workspace as of `asOf`; returns how many customers were written. */
+  /** Re-scores every customer of the workspace as of `asOf`; returns how many customer rows changed (were written). */
   async score(workspaceId: string, asOf: Date, manager?: EntityManager): Promise<number> {
     const [, affected] = (await (manager ?? this.activity.manager).query(SCORE_SQL, [workspaceId, asOf])) as [unknown, number];
     return affected;
