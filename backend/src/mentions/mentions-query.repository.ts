@@ -49,6 +49,8 @@ export interface MentionFilter {
   includeDuplicates: boolean;
   text?: string;
   newerThan?: Date;
+  /** Only mentions linked to a customer of this saved segment. */
+  inSegment?: SegmentFilter;
 }
 
 export interface BucketRow {
@@ -124,6 +126,10 @@ export class MentionsQueryRepository {
     if (filter.answered === false) q.andWhere('m.answered_at IS NULL');
     if (filter.text) q.andWhere('m.text ILIKE :text', { text: `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     if (filter.newerThan) q.andWhere('m.created_at > :newerThan', { newerThan: filter.newerThan });
+    if (filter.inSegment) {
+      const inSegment = filter.inSegment.forQueryBuilder('m.customer_external_id');
+      q.andWhere(inSegment.sql, inSegment.parameters);
+    }
     return q;
   }
 

@@ -76,6 +76,8 @@ export class ListMentionsQuery {
   @Max(100)
   limit?: number;
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  /** Only mentions linked to a customer of this saved segment. */
+  @SegmentIdQuery() segmentId?: string;
 }
 
 export class PersonRefDto {

@@ -62,6 +62,7 @@ export class MentionsService {
   async list(workspaceId: string, userId: string | null, query: ListMentionsQuery): Promise<MentionPageDto> {
     if (query.assigned === 'me' && !userId)
       throw validationError([{ field: 'assigned', message: 'assigned=me needs a signed-in person, not an API token' }]);
+    const inSegment = await this.segments.optionalFilter(workspaceId, query.segmentId);
     const filter: MentionFilter = {
       workspaceId,
       sources: query.source,
@@ -74,6 +75,7 @@ export class MentionsService {
       includeDuplicates: query.includeDuplicates ?? false,
       text: query.q || undefined,
       newerThan: query.newerThan ? new Date(query.newerThan) : undefined,
+      inSegment,
     };
     const limit = query.limit ?? 50;
     const rows = await this.mentions.page(filter, limit + 1, query.cursor ? decodeKeysetCursor(query.cursor) : undefined);

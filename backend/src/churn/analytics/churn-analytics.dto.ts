@@ -24,6 +24,8 @@ export class AnalyticsPeriodQuery {
   @IsString()
   @MaxLength(64)
   timeZone?: string;
+
+  @SegmentIdQuery() segmentId?: string;
 }
 
 export class LabelledPeriodQuery extends AnalyticsPeriodQuery {
@@ -50,8 +52,6 @@ export class ReasonsOverTimeQuery extends LabelledPeriodQuery {
   @IsOptional()
   @IsUUID('all', { message: 'touchpoint must be the id of a cancellation flow' })
   touchpoint?: string;
-
-  @SegmentIdQuery() segmentId?: string;
 }
 
 export const BREAKDOWN_DIMENSIONS = ['segment', 'plan', 'touchpoint'] as const;
@@ -91,6 +91,8 @@ export class TrendQuery {
   to?: string;
 
   @ApiPropertyOptional({ default: 'UTC' }) @IsOptional() @IsString() @MaxLength(64) timeZone?: string;
+
+  @SegmentIdQuery() segmentId?: string;
 }
 
 export class MoneyLostQuery extends AnalyticsPeriodQuery {

@@ -63,7 +63,9 @@ export class ChurnAnalyticsRepository {
   }
 
   /** Finished flows of one reason with a follow-up or "Other" text, latest first. */
-  comments(workspaceId: string, reasonKey: string, from: Date, to: Date, limit: number): Promise<CommentRow[]> {
+  comments(workspaceId: string, reasonKey: string, from: Date, to: Date, limit: number, inSegment?: SegmentFilter): Promise<CommentRow[]> {
+    const params: unknown[] = [workspaceId, reasonKey, from, to, limit];
+    const segment = inSegment ? ` AND ${inSegment.forPositional('x.customer_external_id', params)}` : '';
     return this.cancellations.query(
       `SELECT x.id, COALESCE(NULLIF(btrim(x.follow_up), ''), btrim(x.other_text)) AS text,
               x.customer_external_id AS "customerId", c.name AS "customerName", x.finished_at AS at, x.outcome
@@ -71,15 +73,17 @@ export class ChurnAnalyticsRepository {
          LEFT JOIN customers c ON c.workspace_id = x.workspace_id AND c.external_id = x.customer_external_id
         WHERE x.workspace_id = $1 AND x.reason_key = $2 AND x.outcome IS NOT NULL
           AND x.finished_at >= $3 AND x.finished_at < $4
-          AND COALESCE(NULLIF(btrim(x.follow_up), ''), NULLIF(btrim(x.other_text), '')) IS NOT NULL
+          AND COALESCE(NULLIF(btrim(x.follow_up), ''), NULLIF(btrim(x.other_text), '')) IS NOT NULL${segment}
         ORDER BY x.finished_at DESC, x.id
         LIMIT $5`,
-      [workspaceId, reasonKey, from, to, limit],
+      params,
     );
   }
 
-  /** Customers first seen before `before`, with their first cancellation (only the columns the analytics need). */
-  customerHistory(workspaceId: string, before: Date): Promise<CustomerHistoryRow[]> {
+  /** Customers first seen before `before` (of a saved segment, if given), with their first cancellation (only the columns the analytics need). */
+  customerHistory(workspaceId: string, before: Date, inSegment?: SegmentFilter): Promise<CustomerHistoryRow[]> {
+    const params: unknown[] = [workspaceId, before];
+    const segment = inSegment ? ` AND ${inSegment.forPositional('c.external_id', params)}` : '';
     return this.cancellations.query(
       `SELECT c.external_id AS "externalId", c.first_seen_at AS "firstSeenAt", c.last_seen_at AS "lastSeenAt",
               c.order_count AS "orderCount", c.lifecycle_stage AS "lifecycleStage",
@@ -90,8 +94,8 @@ export class ChurnAnalyticsRepository {
             WHERE x.workspace_id = c.workspace_id AND x.customer_external_id = c.external_id AND x.outcome = 'cancelled'
             ORDER BY x.finished_at LIMIT 1
          ) k ON true
-        WHERE c.workspace_id = $1 AND c.first_seen_at < $2`,
-      [workspaceId, before],
+        WHERE c.workspace_id = $1 AND c.first_seen_at < $2${segment}`,
+      params,
     );
   }
 }

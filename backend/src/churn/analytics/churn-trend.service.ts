@@ -15,7 +15,12 @@ export class ChurnTrendService {
     const windows = lastMonths(to, query.months ?? 6, timeZone);
     const months = [];
     for (const w of windows) {
-      const s = await this.summary.get(workspaceId, { from: w.start.toISOString(), to: w.end.toISOString(), timeZone });
+      const s = await this.summary.get(workspaceId, {
+        from: w.start.toISOString(),
+        to: w.end.toISOString(),
+        timeZone,
+        segmentId: query.segmentId,
+      });
       months.push({
         label: w.label,
         from: s.from,

@@ -11,6 +11,7 @@ import {
 } from '../../churn-metrics';
 import { resolvePeriod } from '../../common/http/period';
 import { validationError } from '../../common/http/validation.pipe';
+import { SegmentsReader } from '../../segments/segments.reader';
 import { WorkspaceSettingsService } from '../../workspaces/workspace-settings.service';
 import type { CohortsDto, FunnelDto, LabelledPeriodQuery, AnalyticsPeriodQuery, MoneyLostDto, MoneyLostQuery } from './churn-analytics.dto';
 import { ChurnAnalyticsRepository, type CustomerHistoryRow } from './churn-analytics.repository';
@@ -32,13 +33,20 @@ export class CustomerAnalyticsService {
     private readonly analytics: ChurnAnalyticsRepository,
     private readonly workspaceSettings: WorkspaceSettingsService,
     private readonly reasons: ChurnReasonsService,
+    private readonly segments: SegmentsReader,
   ) {}
 
-  /** Customers first seen before `to`, with their loss as of `asOf`. */
-  private async customers(workspaceId: string, to: Date, asOf: Date): Promise<{ inactiveDays: number; customers: Customer[] }> {
+  /** Customers first seen before `to` (of the query's saved segment, if any), with their loss as of `asOf`. */
+  private async customers(
+    workspaceId: string,
+    segmentId: string | undefined,
+    to: Date,
+    asOf: Date,
+  ): Promise<{ inactiveDays: number; customers: Customer[] }> {
+    const inSegment = await this.segments.optionalFilter(workspaceId, segmentId);
     const [inactiveDays, rows] = await Promise.all([
       this.workspaceSettings.churnInactiveDays(workspaceId),
-      this.analytics.customerHistory(workspaceId, to),
+      this.analytics.customerHistory(workspaceId, to, inSegment),
     ]);
     return { inactiveDays, customers: rows.map((r) => ({ ...r, loss: effectiveLoss(r, inactiveDays, asOf) })) };
   }
@@ -46,7 +54,7 @@ export class CustomerAnalyticsService {
   async cohorts(workspaceId: string, query: AnalyticsPeriodQuery, now = new Date()): Promise<CohortsDto> {
     const { from, to, timeZone } = resolvePeriod(query, 365);
     const asOf = new Date(Math.min(to.getTime(), now.getTime()));
-    const { inactiveDays, customers } = await this.customers(workspaceId, to, asOf);
+    const { inactiveDays, customers } = await this.customers(workspaceId, query.segmentId, to, asOf);
     const table = cohortRetention(
       customers.filter((c) => c.firstSeenAt >= from).map((c) => ({ firstSeenAt: c.firstSeenAt, lostAt: c.loss.lostAt })),
       { asOf, timeZone, maxMonths: 60 },
@@ -79,7 +87,7 @@ export class CustomerAnalyticsService {
     const { from, to } = resolvePeriod(query, 183);
     const asOf = new Date(Math.min(to.getTime(), now.getTime()));
     const [{ inactiveDays, customers }, taxonomy] = await Promise.all([
-      this.customers(workspaceId, to, asOf),
+      this.customers(workspaceId, query.segmentId, to, asOf),
       this.reasons.list(workspaceId),
     ]);
     const catalog = new ReasonCatalog(taxonomy, query.language ?? 'en');
@@ -111,7 +119,7 @@ export class CustomerAnalyticsService {
   async moneyLost(workspaceId: string, query: MoneyLostQuery, now = new Date()): Promise<MoneyLostDto> {
     const { from, to } = resolvePeriod(query, 30);
     const asOf = new Date(Math.min(to.getTime(), now.getTime()));
-    const { inactiveDays, customers } = await this.customers(workspaceId, to, asOf);
+    const { inactiveDays, customers } = await this.customers(workspaceId, query.segmentId, to, asOf);
     const base = lossesInPeriod(
       customers.map((c) => ({ firstSeenAt: c.firstSeenAt, lostAt: c.loss.lostAt })),
       from,

@@ -85,8 +85,9 @@ export class ReasonAnalyticsService {
 
   async breakdown(workspaceId: string, query: ReasonBreakdownQuery): Promise<ReasonBreakdownDto> {
     const { from, to } = resolvePeriod(query, REASON_DAYS);
+    const inSegment = await this.segments.optionalFilter(workspaceId, query.segmentId);
     const [rows, catalog] = await Promise.all([
-      this.analytics.cancelledFlows(workspaceId, from, to),
+      this.analytics.cancelledFlows(workspaceId, from, to, { inSegment }),
       this.catalog(workspaceId, query.language),
     ]);
     const groupOf = (row: CancelledFlowRow): string | null =>
@@ -112,7 +113,8 @@ export class ReasonAnalyticsService {
     const { from, to } = resolvePeriod(query, REASON_DAYS);
     const catalog = await this.catalog(workspaceId, query.language);
     if (!catalog.has(reasonKey)) throw notFound('Churn reason');
-    const rows = await this.analytics.comments(workspaceId, reasonKey, from, to, query.limit ?? 20);
+    const inSegment = await this.segments.optionalFilter(workspaceId, query.segmentId);
+    const rows = await this.analytics.comments(workspaceId, reasonKey, from, to, query.limit ?? 20, inSegment);
     return {
       reason: catalog.entry(reasonKey),
       items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),

@@ -10071,6 +10071,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
                 /** @description Only customers of this segment (the customer's segment) */
@@ -10079,8 +10081,6 @@ export interface operations {
                 plan?: string;
                 /** @description Only cancellations made in this cancellation flow (the touchpoint) */
                 touchpoint?: string;
-                /** @description Only customers of this saved segment (404 segment_not_found if none) */
-                segmentId?: string;
             };
             header?: never;
             path: {
@@ -10128,6 +10128,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
                 /** @description Only customers of this segment (the customer's segment) */
@@ -10136,8 +10138,6 @@ export interface operations {
                 plan?: string;
                 /** @description Only cancellations made in this cancellation flow (the touchpoint) */
                 touchpoint?: string;
-                /** @description Only customers of this saved segment (404 segment_not_found if none) */
-                segmentId?: string;
             };
             header?: never;
             path: {
@@ -10184,6 +10184,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
                 by: components["schemas"]["BreakdownDimension"];
@@ -10234,6 +10236,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
                 by: components["schemas"]["BreakdownDimension"];
@@ -10283,6 +10287,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
                 limit?: number;
@@ -10334,6 +10340,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
                 limit?: number;
@@ -10384,6 +10392,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
             };
             header?: never;
             path: {
@@ -10431,6 +10441,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
             };
             header?: never;
             path: {
@@ -10477,6 +10489,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
             };
@@ -10526,6 +10540,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
             };
@@ -10573,6 +10589,8 @@ export interface operations {
                 /** @description End of the last month reported (exclusive); default now. A month start ends with the month before, complete */
                 to?: string;
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
             };
             header?: never;
             path: {
@@ -10619,6 +10637,8 @@ export interface operations {
                 /** @description End of the last month reported (exclusive); default now. A month start ends with the month before, complete */
                 to?: string;
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
             };
             header?: never;
             path: {
@@ -10665,6 +10685,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Average check (order value) */
                 averageCheck: number;
                 /** @description Purchases one customer makes per period */
@@ -10716,6 +10738,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
                 /** @description Only customers of this saved segment */
@@ -10767,6 +10791,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
                 /** @description Only customers of this saved segment */
@@ -10817,6 +10843,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
                 /** @description Only customers of this saved segment */
@@ -10875,6 +10903,8 @@ export interface operations {
                 to?: string;
                 /** @description IANA time zone whose calendar months are reported */
                 timeZone?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
                 /** @description Only customers of this saved segment */
@@ -11912,6 +11942,8 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
             };
             header?: never;
             path: {
