@@ -699,7 +699,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Losses, saves, money lost, NPS and open cases per account manager, touchpoint or saved segment */
+        /**
+         * Losses, saves, money lost, NPS and open cases per account manager, touchpoint or saved segment
+         * @description For an API token, NPS is null without responses:read and open cases are null without cases:read.
+         */
         get: operations["ManagersReport_report"];
         put?: never;
         post?: never;
@@ -1360,7 +1363,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customers in the red statuses by loss reason: counts, shares, money lost (MRR on record) and the monthly trend */
+        /**
+         * Customers in the red statuses by loss reason: counts, shares, money lost (MRR on record) and the monthly trend
+         * @description Reasons named after a survey or complaint cluster come from answers: an API token without responses:read sees them as negative_feedback.
+         */
         get: operations["RedSpectrum_report"];
         put?: never;
         post?: never;
@@ -2509,7 +2515,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One metric (NPS, CSAT, churn, cases, mentions) for all customers and each saved segment */
+        /**
+         * One metric (NPS, CSAT, churn, cases, mentions) for all customers and each saved segment
+         * @description An API token also needs the metric's own read scope: responses:read (nps, csat), cases:read, mentions:read.
+         */
         get: operations["Segments_breakdown"];
         put?: never;
         post?: never;
@@ -2526,7 +2535,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The breakdown by segment as CSV */
+        /** The breakdown by segment as CSV (same scopes as the JSON breakdown) */
         get: operations["Segments_breakdownCsv"];
         put?: never;
         post?: never;
@@ -3508,12 +3517,12 @@ export interface components {
             warningsCleared: number;
             /** @description MRR on the records of the lost customers */
             moneyLost: number;
-            /** @description NPS of the group's customers' answers in the period, 1 decimal */
+            /** @description NPS of the group's customers' answers in the period, 1 decimal; null also for an API token without responses:read */
             nps: number | null;
-            /** @description NPS answers behind it */
-            npsResponses: number;
-            /** @description Open cases of the group's customers now */
-            openCases: number;
+            /** @description NPS answers behind it; null for an API token without responses:read */
+            npsResponses: number | null;
+            /** @description Open cases of the group's customers now; null for an API token without cases:read */
+            openCases: number | null;
         };
         ManagersReportDto: {
             from: string;
@@ -4680,7 +4689,7 @@ export interface components {
             moneyLost: number;
         };
         /** @enum {string} */
-        LossReasonKind: "churn_reason" | "cluster" | "survey" | "unknown";
+        LossReasonKind: "churn_reason" | "cluster" | "survey" | "feedback" | "unknown";
         LossReasonDto: {
             /**
              * @description A churn reason key, cluster:<id>, survey:<id> or unknown
