@@ -181,6 +181,9 @@ describe('customer timeline', () => {
       await filter.getByRole('button', { name: 'Customer record' }).click();
       await filter.getByRole('button', { name: 'Mentions' }).click();
       await filter.getByRole('button', { name: 'Moments' }).click();
+      await filter.getByRole('button', { name: 'Colour status' }).click();
+      await filter.getByRole('button', { name: 'Early warnings' }).click();
+      await filter.getByRole('button', { name: 'Orders and payments' }).click();
       // Cases on: the cancellation and the case.
       await expect.poll(() => items.count()).toBe(2);
       expect(await items.nth(1).getAttribute('data-kind')).toBe('case');
