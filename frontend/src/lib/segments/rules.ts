@@ -1,24 +1,12 @@
+import { RFM_GROUPS, rfmGroupLabel, type RfmGroup } from '$lib/customers/activity/model';
 import { STAGES } from '$lib/customers/model';
+import { COLOUR_STATUSES, statusLabel } from '$lib/customers/status/model';
 import { i18n } from '$lib/i18n/index.svelte';
 import type { SegmentCondition } from './api';
 
 /** The fields a rule can test, as the API's whitelist has them (backend segments/segment-rules.ts). */
 export type FieldType = 'text' | 'choice' | 'member' | 'number' | 'bool';
 type Op = SegmentCondition['op'];
-
-export const COLOUR_STATUSES = [
-  'white',
-  'grey',
-  'green',
-  'yellow',
-  'green_gold',
-  'gold',
-  'platinum',
-  'red_green',
-  'red_gold',
-  'red_platinum',
-] as const;
-export const RFM_GROUPS = ['champions', 'loyal', 'potential', 'new', 'at_risk', 'cant_lose', 'hibernating', 'lost'] as const;
 
 export const FIELDS: Record<string, FieldType> = {
   city: 'text',
@@ -59,8 +47,8 @@ export function choicesOf(field: string): readonly string[] {
 
 export function choiceLabel(field: string, value: string): string {
   const t = i18n.t;
-  if (field === 'colourStatus') return t.segments.colourStatuses[value] ?? value;
-  if (field === 'rfmGroup') return t.segments.rfmGroups[value] ?? value;
+  if (field === 'colourStatus') return statusLabel(value);
+  if (field === 'rfmGroup') return (RFM_GROUPS as readonly string[]).includes(value) ? rfmGroupLabel(value as RfmGroup) : value;
   if (field === 'lifecycleStage') return (t.customers.stages as Record<string, string>)[value] ?? value;
   return value;
 }
