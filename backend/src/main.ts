@@ -42,6 +42,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  // A parent with an IPC channel (PM2's wait_ready, the test harness) learns that this process, not another one on the
+  // same port, is listening.
+  if (process.send && process.connected) process.send('ready');
   logger.log(`Otklik is ready in ${seconds}s at ${config.publicUrl} (API ${config.publicUrl}/api/v1, docs ${config.publicUrl}/api/docs)`);
 }
 

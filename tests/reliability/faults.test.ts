@@ -131,6 +131,7 @@ beforeAll(async () => {
     body: JSON.stringify({ email: DEMO_ADMIN.email, password: DEMO_ADMIN.password }),
   });
   const session = await login.json();
+  if (login.status !== 200) throw new Error(`demo sign-in answered ${login.status}: ${JSON.stringify(session)}`);
   const headers = {
     'content-type': 'application/json',
     cookie: login.headers.get('set-cookie')!.split(';')[0],

@@ -13,7 +13,11 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
-/** Runs the built backend exactly as `npm start` does, and waits until /api/v1/health answers ok. */
+/**
+ * Runs the built backend exactly as `npm start` does, and waits until it says it is listening (the 'ready' message on
+ * its IPC channel, as PM2's wait_ready) and /api/v1/health answers ok. Waiting for the message, not for any answer on
+ * the port, matters: while this server seeds its demo, another test's server may hold the same port and answer.
+ */
 export async function startServerProcess(
   env: Record<string, string>,
   port: number,
@@ -25,8 +29,13 @@ export async function startServerProcess(
   const child = spawn(process.execPath, [where.mainJs], {
     cwd: where.cwd,
     env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  let listening = false;
+  child.on('message', (message) => {
+    if (message === 'ready') listening = true;
+  });
+  child.channel?.unref();
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
@@ -35,6 +44,10 @@ export async function startServerProcess(
   let done = false;
   void exited.then(() => (done = true));
   while (!done && Date.now() < deadline) {
+    if (!listening) {
+      await new Promise((r) => setTimeout(r, 200));
+      continue;
+    }
     try {
       const res = await fetch(`${baseUrl}/api/v1/health`);
       if (res.ok) return { child, baseUrl, output: () => output, exited };
@@ -44,5 +57,5 @@ export async function startServerProcess(
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
-  throw new Error(`server did not become healthy:\n${output}`);
+  throw new Error(`server did not become healthy${listening ? '' : ' (it never said it was listening)'}:\n${output}`);
 }
