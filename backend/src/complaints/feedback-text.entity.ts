@@ -12,6 +12,7 @@ export type PlacedBy = 'model' | 'run' | 'human';
 // Descending and partial indexes TypeORM cannot describe; the migration creates them.
 @Index('feedback_texts_cluster_idx', { synchronize: false })
 @Index('feedback_texts_unplaced_idx', { synchronize: false })
+@Index('feedback_texts_question_idx', { synchronize: false })
 export class FeedbackTextEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })
   @ForeignKey(() => WorkspaceEntity, { name: 'feedback_texts_workspace_id_fkey', onDelete: 'CASCADE' })
@@ -43,6 +44,14 @@ export class FeedbackTextEntity {
 
   @Column({ name: 'churn_reason_key', type: 'varchar', length: 60, nullable: true })
   churnReasonKey: string | null;
+
+  /** The survey question a response's open answer answers (null for other sources and texts copied without one). */
+  @Column({ name: 'question_id', type: 'varchar', length: 40, nullable: true })
+  questionId: string | null;
+
+  /** That question's text in the survey's default language, as it read when the text was copied. */
+  @Column({ name: 'question_label', type: 'varchar', length: 300, nullable: true })
+  questionLabel: string | null;
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt: Date;
