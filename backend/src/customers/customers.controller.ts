@@ -1,31 +1,13 @@
-import { Body, Controller, Get, Param, PipeTransform, Post, Put, Query, Res } from '@nestjs/common';
-import { validationError } from '../common/http/validation.pipe';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { WorkspaceContext } from '../common/auth/principal';
-import {
-  BulkUpsertDto,
-  EXTERNAL_ID,
-  BulkUpsertResultDto,
-  CustomerDto,
-  CustomerFieldsDto,
-  CustomerPageDto,
-  ListCustomersQuery,
-} from './customers.dto';
+import { BulkUpsertDto, BulkUpsertResultDto, CustomerDto, CustomerFieldsDto, CustomerPageDto, ListCustomersQuery } from './customers.dto';
 import { CustomersService } from './customers.service';
+import { ExternalIdPipe } from './external-id.pipe';
 
 const EDITORS = ['admin', 'analyst'] as const;
-
-/** External ids come from customers' systems: 1–200 characters, no URL delimiters. */
-class ExternalIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!EXTERNAL_ID.test(value)) {
-      throw validationError([{ field: 'externalId', message: 'externalId must be 1–200 characters without /, ? or #' }]);
-    }
-    return value;
-  }
-}
 
 @ApiTags('customers')
 @Controller('workspaces/:workspaceId/customers')

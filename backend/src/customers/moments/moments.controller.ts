@@ -1,21 +1,11 @@
-import { Body, Controller, Get, Param, PipeTransform, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentWorkspace, WorkspaceAccess } from '../../common/auth/access.decorators';
 import type { WorkspaceContext } from '../../common/auth/principal';
-import { validationError } from '../../common/http/validation.pipe';
-import { EXTERNAL_ID } from '../customers.dto';
 import { ListMomentsQuery, MomentPageDto, RecordedMomentDto, RecordMomentDto } from './moments.dto';
 import { MomentsService } from './moments.service';
-
-/** Same rule as the customer routes: 1–200 characters, no URL delimiters. */
-class ExternalIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!EXTERNAL_ID.test(value))
-      throw validationError([{ field: 'externalId', message: 'externalId must be 1–200 characters without /, ? or #' }]);
-    return value;
-  }
-}
+import { ExternalIdPipe } from '../external-id.pipe';
 
 @ApiTags('customers')
 @Controller('workspaces/:workspaceId/customers/:externalId/moments')

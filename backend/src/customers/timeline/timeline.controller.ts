@@ -1,22 +1,11 @@
-import { Controller, createParamDecorator, ExecutionContext, Get, Param, PipeTransform, Query } from '@nestjs/common';
+import { Controller, createParamDecorator, ExecutionContext, Get, Param, Query } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, WorkspaceAccess } from '../../common/auth/access.decorators';
 import type { Principal, WorkspaceContext } from '../../common/auth/principal';
-import { validationError } from '../../common/http/validation.pipe';
-import { EXTERNAL_ID } from '../customers.dto';
 import { TimelinePageDto, TimelineQuery } from './timeline.dto';
 import { TimelineService } from './timeline.service';
-
-/** Same rule as the profile route: 1–200 characters, no URL delimiters. */
-class ExternalIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!EXTERNAL_ID.test(value)) {
-      throw validationError([{ field: 'externalId', message: 'externalId must be 1–200 characters without /, ? or #' }]);
-    }
-    return value;
-  }
-}
+import { ExternalIdPipe } from '../external-id.pipe';
 
 /** The Accept-Language header, optional (the query's `language` wins); not a documented parameter. */
 // eslint-disable-next-line no-useless-assignment -- used as a parameter decorator below, which the rule does not see
