@@ -42,6 +42,10 @@ import { InvitationEntity } from '../members/invitation.entity';
 import { MembershipEntity } from '../members/membership.entity';
 import { UserEntity } from '../users/user.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
+import { AuditCheckEntity } from '../service-audit/audit-check.entity';
+import { AuditCriterionEntity } from '../service-audit/audit-criterion.entity';
+import { AuditProcessEntity } from '../service-audit/audit-process.entity';
+import { AuditStepEntity } from '../service-audit/audit-step.entity';
 
 export const entities = [
   WorkspaceEntity,
@@ -88,4 +92,8 @@ export const entities = [
   ClusterEntity,
   ClusterRunEntity,
   ClusterAlertEntity,
+  AuditProcessEntity,
+  AuditStepEntity,
+  AuditCriterionEntity,
+  AuditCheckEntity,
 ];
