@@ -15,6 +15,7 @@ import { UserEntity } from '../users/user.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import type { CaseSource, CaseStatus } from './case-rules';
 import type { StoredPause } from './case-timers';
+import type { RoutingRule } from './routing/routing-reasons';
 
 /**
  * One customer problem with an owner and SLA timers (first response, resolution) that pause while waiting on the
@@ -27,6 +28,7 @@ import type { StoredPause } from './case-timers';
 @Check('cases_priority_check', `priority IN ('urgent', 'high', 'normal', 'low')`)
 @Check('cases_status_check', `status IN ('open', 'waiting_customer', 'resolved', 'closed')`)
 @Check('cases_follow_up_csat_check', `follow_up_csat BETWEEN 1 AND 5`)
+@Check('cases_routed_by_check', `routed_by IN ('explicit', 'round_robin', 'touchpoint_owner', 'unassigned')`)
 @Index('cases_inbox_idx', ['workspaceId', 'status', 'resolutionDue'])
 @Index('cases_opened_idx', ['workspaceId', 'openedAt'])
 // Partial indexes (TypeORM cannot describe their WHERE): a customer's cases, and the open timers the breach job scans.
@@ -36,6 +38,11 @@ import type { StoredPause } from './case-timers';
 // The migration's ON DELETE SET NULL (touchpoint_id) keeps workspace_id; TypeORM reads it back as SET NULL.
 @ForeignKey(() => TouchpointEntity, ['workspaceId', 'touchpointId'], ['workspaceId', 'id'], {
   name: 'cases_workspace_id_touchpoint_id_fkey',
+  onDelete: 'SET NULL',
+})
+// Likewise for first_touchpoint_id (the touchpoint the case opened at, kept when it moves on).
+@ForeignKey(() => TouchpointEntity, ['workspaceId', 'firstTouchpointId'], ['workspaceId', 'id'], {
+  name: 'cases_workspace_id_first_touchpoint_id_fkey',
   onDelete: 'SET NULL',
 })
 export class CaseEntity {
@@ -71,6 +78,14 @@ export class CaseEntity {
 
   @Column({ name: 'touchpoint_id', type: 'uuid', nullable: true })
   touchpointId: string | null;
+
+  /** Where the case opened: misrouting is counted per first touchpoint (touchpoint_id follows the case's moves). */
+  @Column({ name: 'first_touchpoint_id', type: 'uuid', nullable: true })
+  firstTouchpointId: string | null;
+
+  /** The rule that gave the case its first owner; null for cases opened before it was recorded. */
+  @Column({ name: 'routed_by', type: 'varchar', length: 20, nullable: true })
+  routedBy: RoutingRule | null;
 
   @Column({ name: 'customer_external_id', type: 'varchar', length: 200, nullable: true })
   customerExternalId: string | null;

@@ -27,6 +27,7 @@ import { CaseSyncService } from './case-sync.service';
 import { CaseTimelineRepository } from './case-timeline.repository';
 import { CaseTimelineSource } from './case-timeline.source';
 import { CaseEntity } from './case.entity';
+import { CaseRoutingHopEntity } from './routing/case-routing-hop.entity';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
@@ -48,7 +49,7 @@ import { CaseReportsService } from './reports/case-reports.service';
     MentionsReaderModule,
     ClustersReaderModule,
     SegmentsReaderModule,
-    TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, CaseRoutingCursorEntity, CaseSettingsEntity]),
+    TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, CaseRoutingCursorEntity, CaseSettingsEntity, CaseRoutingHopEntity]),
   ],
   controllers: [CasesController, CaseReportsController],
   providers: [
