@@ -23,6 +23,7 @@ import { CustomerBase1796700000000 } from './1796700000000-customer-base';
 import { ActivityReceivedIndex1796700041000 } from './1796700041000-activity-received-index';
 import { RfmPreviousGroup1796700090000 } from './1796700090000-rfm-previous-group';
 import { ServiceAudit1796810000000 } from './1796810000000-service-audit';
+import { CaseRoutingHops1796820000000 } from './1796820000000-case-routing-hops';
 import { FeedbackTextQuestion1796840000000 } from './1796840000000-feedback-text-question';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
@@ -52,5 +53,6 @@ export const migrations = [
   ActivityReceivedIndex1796700041000,
   RfmPreviousGroup1796700090000,
   ServiceAudit1796810000000,
+  CaseRoutingHops1796820000000,
   FeedbackTextQuestion1796840000000,
 ];

@@ -8,6 +8,7 @@ import { MentionIngestNonceEntity } from '../mentions/ingest-keys/mention-ingest
 import { MentionEntity } from '../mentions/mention.entity';
 import { MentionAlertEntity } from '../mentions/spikes/mention-alert.entity';
 import { CaseEventEntity } from '../cases/case-event.entity';
+import { CaseRoutingHopEntity } from '../cases/routing/case-routing-hop.entity';
 import { CaseRoutingCursorEntity } from '../cases/case-routing-cursor.entity';
 import { CaseSettingsEntity } from '../cases/case-settings.entity';
 import { CaseEntity } from '../cases/case.entity';
@@ -83,6 +84,7 @@ export const entities = [
   CaseRoutingCursorEntity,
   CaseEntity,
   CaseEventEntity,
+  CaseRoutingHopEntity,
   MentionEntity,
   MentionFeedEntity,
   MentionIngestKeyEntity,
