@@ -24,6 +24,7 @@ import { ActivityReceivedIndex1796700041000 } from './1796700041000-activity-rec
 import { RfmPreviousGroup1796700090000 } from './1796700090000-rfm-previous-group';
 import { ServiceAudit1796810000000 } from './1796810000000-service-audit';
 import { CaseRoutingHops1796820000000 } from './1796820000000-case-routing-hops';
+import { MirrorSurveys1796830000000 } from './1796830000000-mirror-surveys';
 import { FeedbackTextQuestion1796840000000 } from './1796840000000-feedback-text-question';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
@@ -54,5 +55,6 @@ export const migrations = [
   RfmPreviousGroup1796700090000,
   ServiceAudit1796810000000,
   CaseRoutingHops1796820000000,
+  MirrorSurveys1796830000000,
   FeedbackTextQuestion1796840000000,
 ];

@@ -47,6 +47,9 @@ import { AuditCheckEntity } from '../service-audit/audit-check.entity';
 import { AuditCriterionEntity } from '../service-audit/audit-criterion.entity';
 import { AuditProcessEntity } from '../service-audit/audit-process.entity';
 import { AuditStepEntity } from '../service-audit/audit-step.entity';
+import { MirrorAnswerEntity } from '../mirror/mirror-answer.entity';
+import { MirrorSurveyEntity } from '../mirror/mirror-survey.entity';
+import { MirrorTouchpointEntity } from '../mirror/mirror-touchpoint.entity';
 
 export const entities = [
   WorkspaceEntity,
@@ -98,4 +101,7 @@ export const entities = [
   AuditStepEntity,
   AuditCriterionEntity,
   AuditCheckEntity,
+  MirrorSurveyEntity,
+  MirrorTouchpointEntity,
+  MirrorAnswerEntity,
 ];
