@@ -22,6 +22,7 @@ import { CaseTitleKeys1796691651830 } from './1796691651830-case-title-keys';
 import { CustomerBase1796700000000 } from './1796700000000-customer-base';
 import { ActivityReceivedIndex1796700041000 } from './1796700041000-activity-received-index';
 import { RfmPreviousGroup1796700090000 } from './1796700090000-rfm-previous-group';
+import { Promises1796800000000 } from './1796800000000-promises';
 import { ServiceAudit1796810000000 } from './1796810000000-service-audit';
 import { CaseRoutingHops1796820000000 } from './1796820000000-case-routing-hops';
 import { MirrorSurveys1796830000000 } from './1796830000000-mirror-surveys';
@@ -53,6 +54,7 @@ export const migrations = [
   CustomerBase1796700000000,
   ActivityReceivedIndex1796700041000,
   RfmPreviousGroup1796700090000,
+  Promises1796800000000,
   ServiceAudit1796810000000,
   CaseRoutingHops1796820000000,
   MirrorSurveys1796830000000,

@@ -30,6 +30,7 @@ import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 import { PublicWriteModule } from './web/public-write/public-write.module';
+import { PromisesModule } from './promises/promises.module';
 import { loginThrottlers } from './auth/login-throttle';
 
 @Module({})
@@ -61,6 +62,7 @@ export class AppModule {
         ComplaintsModule,
         TouchpointsModule,
         CasesModule,
+        PromisesModule,
         EarlyWarningModule,
         SegmentsModule,
         OverviewModule,

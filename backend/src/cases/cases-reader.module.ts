@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseEventEntity } from './case-event.entity';
 import { CaseEntity } from './case.entity';
+import { CasesForPromises } from './cases-for-promises';
 import { CasesReader } from './cases.reader';
 
 /** The one way other modules read cases; apart from CasesModule (which imports churn and customers) so readers make no module cycle. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity])],
-  providers: [CasesReader],
-  exports: [CasesReader],
+  imports: [TypeOrmModule.forFeature([CaseEntity, CaseEventEntity])],
+  providers: [CasesReader, CasesForPromises],
+  exports: [CasesReader, CasesForPromises],
 })
 export class CasesReaderModule {}

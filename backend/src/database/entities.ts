@@ -12,6 +12,7 @@ import { CaseRoutingHopEntity } from '../cases/routing/case-routing-hop.entity';
 import { CaseRoutingCursorEntity } from '../cases/case-routing-cursor.entity';
 import { CaseSettingsEntity } from '../cases/case-settings.entity';
 import { CaseEntity } from '../cases/case.entity';
+import { PromiseEntity } from '../promises/promise.entity';
 import { SlaPolicyEntity } from '../touchpoints/sla-policy.entity';
 import { TouchpointEntity } from '../touchpoints/touchpoint.entity';
 import { CancellationFlowEntity } from '../churn/cancellation-flow.entity';
@@ -86,6 +87,7 @@ export const entities = [
   CaseSettingsEntity,
   CaseRoutingCursorEntity,
   CaseEntity,
+  PromiseEntity,
   CaseEventEntity,
   CaseRoutingHopEntity,
   MentionEntity,
