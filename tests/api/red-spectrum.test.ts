@@ -207,13 +207,13 @@ describe('the red spectrum', () => {
       `INSERT INTO segments (workspace_id, name, rules) VALUES ($1, 'MRR 300+', '[{"field":"mrr","op":"gte","value":300}]') RETURNING id`,
       [admin.workspaceId],
     );
-    const r = (await asAdmin.get(`${ws}/churn/red-spectrum?${PERIOD}&segment=${id}`).expect(200)).body;
+    const r = (await asAdmin.get(`${ws}/churn/red-spectrum?${PERIOD}&segmentId=${id}`).expect(200)).body;
     expect(r.customers).toBe(3);
     expect(r.moneyLost).toBe(1800);
     expect(r.statuses.map((s: { customers: number }) => s.customers)).toEqual([0, 0, 3]);
     expect(r.statuses[2].shareOfRed).toBe(100);
     expect(r.months.flatMap((m: { cells: Cell[] }) => m.cells).length).toBe(3);
-    const unknownSegment = await asAdmin.get(`${ws}/churn/red-spectrum?${PERIOD}&segment=${randomUUID()}`).expect(404);
+    const unknownSegment = await asAdmin.get(`${ws}/churn/red-spectrum?${PERIOD}&segmentId=${randomUUID()}`).expect(404);
     expect(unknownSegment.body.error.code).toBe('segment_not_found');
   });
 

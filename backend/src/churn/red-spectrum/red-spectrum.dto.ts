@@ -1,18 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { RED_STATUSES, type RedStatus } from '../../customers/status/colour-status';
 import { LabelledPeriodQuery } from '../analytics/churn-analytics.dto';
 import { LOSS_REASON_KINDS, type LossReasonKind } from './loss-reasons';
 
 const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
-export class RedSpectrumQuery extends LabelledPeriodQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only customers of this saved segment' })
-  @IsOptional()
-  @IsUUID('all', { message: 'segment must be the id of a saved segment' })
-  segment?: string;
-}
+/** The period and `segmentId` of the churn analytics. */
+export class RedSpectrumQuery extends LabelledPeriodQuery {}
 
 export class RedSpectrumCustomersQuery extends RedSpectrumQuery {
   @ApiPropertyOptional({ enum: RED_STATUSES, enumName: 'RedStatus', description: 'Only this red status; default all three' })

@@ -58,7 +58,7 @@ export class RedSpectrumService {
 
   async spectrum(workspaceId: string, principal: Principal, query: RedSpectrumQuery): Promise<RedSpectrumDto> {
     const period = resolvePeriod(query, SPECTRUM_DAYS);
-    const segment = await this.segments.optionalFilter(workspaceId, query.segment);
+    const segment = await this.segments.optionalFilter(workspaceId, query.segmentId);
     const filter = { from: period.from, to: period.to, segment };
     const [customers, entries, catalog] = await Promise.all([
       this.losses.redCustomers(workspaceId, filter),
@@ -120,7 +120,7 @@ export class RedSpectrumService {
       ]);
     }
     const period = resolvePeriod(query, SPECTRUM_DAYS);
-    const segment = await this.segments.optionalFilter(workspaceId, query.segment);
+    const segment = await this.segments.optionalFilter(workspaceId, query.segmentId);
     const [all, catalog] = await Promise.all([
       this.losses.redCustomers(workspaceId, { from: period.from, to: period.to, segment }),
       this.catalog(workspaceId, query.language),

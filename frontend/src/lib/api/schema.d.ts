@@ -527,6 +527,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per parameter of the survey’s rating matrix: mean with margin of error, distribution, monthly trend and importance
+         * @description Importance is each parameter's Pearson correlation with the overall score; quadrants split both axes at the parameters' medians. 404 when the survey has no matrix question.
+         */
+        get: operations["SurveyParameters_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/parameters/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The per-parameter results as CSV: one row per parameter, then one per parameter and month */
+        get: operations["SurveyParameters_reportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/customers/activity/import": {
         parameters: {
             query?: never;
@@ -2269,7 +2306,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Assign, change priority (timers follow) or wait on / resume from the customer (pauses the timers) */
+        /** Assign, move to another touchpoint, change priority (timers follow) or wait on / resume from the customer (pauses the timers); a move or reassignment is recorded as a routing hop with reassignReason */
         patch: operations["Cases_update"];
         trace?: never;
     };
@@ -2847,7 +2884,7 @@ export interface components {
             position: "bottom-right" | "bottom-left" | "center";
         };
         /** @enum {string} */
-        QuestionType: "nps" | "rating" | "text" | "single_choice" | "multi_choice";
+        QuestionType: "nps" | "rating" | "text" | "single_choice" | "multi_choice" | "matrix";
         ScaleDto: {
             min: number;
             max: number;
@@ -2867,6 +2904,17 @@ export interface components {
             };
         };
         ChoiceOptionDto: {
+            id: string;
+            /** @example {
+             *       "en": "Why?",
+             *       "ru": "Почему?"
+             *     } */
+            label: {
+                [key: string]: string;
+            };
+        };
+        MatrixRowDto: {
+            /** @example delivery */
             id: string;
             /** @example {
              *       "en": "Why?",
@@ -2905,6 +2953,8 @@ export interface components {
             };
             scale?: components["schemas"]["ScaleDto"];
             options?: components["schemas"]["ChoiceOptionDto"][];
+            /** @description matrix: the parameters rated on the scale (2–12) */
+            rows?: components["schemas"]["MatrixRowDto"][];
             textByScore?: components["schemas"]["TextByScoreDto"];
             maxLength?: number;
         };
@@ -3036,10 +3086,12 @@ export interface components {
             type: components["schemas"]["QuestionType"];
             required: boolean;
             text: string;
-            /** @description nps (always 0–10) and rating questions */
+            /** @description nps (always 0–10), rating and matrix questions */
             scale?: components["schemas"]["PublicScaleDto"];
             /** @description single_choice and multi_choice questions */
             options?: components["schemas"]["PublicChoiceOptionDto"][];
+            /** @description matrix questions: the parameters rated on the scale */
+            rows?: components["schemas"]["PublicChoiceOptionDto"][];
             /** @description The question's wording by the score given to another question */
             textByScore?: components["schemas"]["PublicTextByScoreDto"];
             /** @description Max characters of a text answer */
@@ -3272,6 +3324,93 @@ export interface components {
             comparison: components["schemas"]["ComparisonDto"] | null;
             series: components["schemas"]["SeriesPointDto"][];
             latestComments: components["schemas"]["LatestCommentDto"][];
+        };
+        ParameterScaleDto: {
+            min: number;
+            max: number;
+        };
+        ParameterPeriodDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        ParameterSplitDto: {
+            /**
+             * @description Both axes are split at the median of the parameters
+             * @enum {string}
+             */
+            method: "median";
+            /** @description Median correlation, 3 decimals */
+            importance: number | null;
+            /** @description Median mean, 2 decimals */
+            satisfaction: number | null;
+        };
+        ParameterIntervalDto: {
+            lower: number;
+            upper: number;
+        };
+        ParameterBinDto: {
+            score: number;
+            count: number;
+            /** @description Share of the parameter’s answers, percent, 1 decimal */
+            percent: number | null;
+        };
+        /** @enum {string} */
+        ParameterQuadrant: "fix_first" | "keep_up" | "low_priority" | "overdelivering";
+        ParameterMonthDto: {
+            /** @example 2026-11 */
+            month: string;
+            n: number;
+            /** @description 2 decimals */
+            mean: number;
+        };
+        ParameterResultDto: {
+            /** @example delivery */
+            id: string;
+            /** @example {
+             *       "en": "Delivery",
+             *       "ru": "Доставка"
+             *     } */
+            label: {
+                [key: string]: string;
+            };
+            /** @description Answers rating this parameter */
+            n: number;
+            /** @description Mean rating, 2 decimals */
+            mean: number | null;
+            standardDeviation: number | null;
+            /** @description 95 % margin of error of the mean (1.96 · s/√n) */
+            marginOfError: number | null;
+            interval: components["schemas"]["ParameterIntervalDto"] | null;
+            /** @description Every point of the scale, zero counts included */
+            distribution: components["schemas"]["ParameterBinDto"][];
+            /** @description Importance: Pearson's r with the overall score, 3 decimals */
+            correlation: number | null;
+            /** @description Responses with both this rating and an overall score (what r is computed from) */
+            pairs: number;
+            quadrant: components["schemas"]["ParameterQuadrant"] | null;
+            /** @description Mean per calendar month with answers */
+            trend: components["schemas"]["ParameterMonthDto"][];
+        };
+        SurveyParametersDto: {
+            /** @example parameters */
+            questionId: string;
+            /** @example {
+             *       "en": "Delivery",
+             *       "ru": "Доставка"
+             *     } */
+            question: {
+                [key: string]: string;
+            };
+            scale: components["schemas"]["ParameterScaleDto"];
+            period: components["schemas"]["ParameterPeriodDto"];
+            timeZone: string;
+            /** @description Finished responses that rated at least one parameter */
+            responses: number;
+            split: components["schemas"]["ParameterSplitDto"];
+            /** @description In the order of the question’s rows */
+            parameters: components["schemas"]["ParameterResultDto"][];
         };
         ActivityRowErrorDto: {
             /** @description Position in the request or file (0-based data row) */
@@ -5932,6 +6071,16 @@ export interface components {
             sourceId: string | null;
             /** Format: uuid */
             touchpointId: string | null;
+            /**
+             * Format: uuid
+             * @description The touchpoint the case opened at
+             */
+            firstTouchpointId: string | null;
+            /**
+             * @description How the case got its first owner; null for cases opened before this was recorded
+             * @enum {string|null}
+             */
+            routedBy: "explicit" | "round_robin" | "touchpoint_owner" | "unassigned" | null;
             customerId: string | null;
             /** @description The customer's name, when known */
             customerName: string | null;
@@ -6034,10 +6183,20 @@ export interface components {
             /** @description Customers with at least this MRR get high-priority cases (0 turns the rule off) */
             highMrrThreshold: number;
         };
+        /**
+         * @description Why the case moves to another owner or touchpoint (wrong_touchpoint and wrong_owner count as misrouting)
+         * @enum {string}
+         */
+        ReassignReason: "wrong_touchpoint" | "wrong_owner" | "escalation" | "workload" | "absence" | "other";
         BulkAssignDto: {
             ids: string[];
             /** Format: uuid */
             ownerId: string | null;
+            /**
+             * @description Why the case moves to another owner or touchpoint (wrong_touchpoint and wrong_owner count as misrouting)
+             * @default other
+             */
+            reassignReason: components["schemas"]["ReassignReason"];
         };
         BulkAssignResultDto: {
             assigned: string[];
@@ -6050,13 +6209,32 @@ export interface components {
             actorKind: "user" | "token" | "system";
             /** Format: uuid */
             actorId: string | null;
-            /** @description opened, reply, assigned, priority_changed, status_changed, sla_warned, sla_breached, closed, follow_up, reopened */
+            /** @description opened, reply, assigned, touchpoint_changed, priority_changed, status_changed, sla_warned, sla_breached, closed, follow_up, reopened */
             kind: string;
             details: {
                 [key: string]: unknown;
             };
             /** Format: date-time */
             createdAt: string;
+        };
+        CaseHopDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            hoppedAt: string;
+            /** Format: uuid */
+            fromTouchpointId: string | null;
+            /** Format: uuid */
+            toTouchpointId: string | null;
+            /** Format: uuid */
+            fromOwnerId: string | null;
+            /** Format: uuid */
+            toOwnerId: string | null;
+            reason: components["schemas"]["ReassignReason"];
+            /** @enum {string} */
+            actorKind: "user" | "token" | "system";
+            /** Format: uuid */
+            actorId: string | null;
         };
         CaseDetailDto: {
             /** Format: uuid */
@@ -6079,6 +6257,16 @@ export interface components {
             sourceId: string | null;
             /** Format: uuid */
             touchpointId: string | null;
+            /**
+             * Format: uuid
+             * @description The touchpoint the case opened at
+             */
+            firstTouchpointId: string | null;
+            /**
+             * @description How the case got its first owner; null for cases opened before this was recorded
+             * @enum {string|null}
+             */
+            routedBy: "explicit" | "round_robin" | "touchpoint_owner" | "unassigned" | null;
             customerId: string | null;
             /** @description The customer's name, when known */
             customerName: string | null;
@@ -6132,6 +6320,8 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             events: components["schemas"]["CaseEventDto"][];
+            /** @description Moves to another touchpoint or owner, oldest first */
+            hops: components["schemas"]["CaseHopDto"][];
         };
         UpdateCaseDto: {
             /**
@@ -6139,6 +6329,16 @@ export interface components {
              * @description A member, or null to unassign
              */
             ownerId?: string | null;
+            /**
+             * Format: uuid
+             * @description Move the case to this touchpoint; without ownerId that touchpoint's routing picks the owner
+             */
+            touchpointId?: string;
+            /**
+             * @description Why the case moves to another owner or touchpoint (wrong_touchpoint and wrong_owner count as misrouting)
+             * @default other
+             */
+            reassignReason: components["schemas"]["ReassignReason"];
             /** @enum {string} */
             priority?: "urgent" | "high" | "normal" | "low";
             /**
@@ -8171,6 +8371,117 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveyParameters_report: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default 183 days before `to` */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone of the monthly trend */
+                timeZone?: string;
+                /** @description Only responses given in this language */
+                language?: string;
+                /** @description Value of the "segment" hidden field */
+                segment?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
+                /** @description The matrix question; default the survey's first one */
+                questionId?: string;
+            };
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyParametersDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveyParameters_reportCsv: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default 183 days before `to` */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone of the monthly trend */
+                timeZone?: string;
+                /** @description Only responses given in this language */
+                language?: string;
+                /** @description Value of the "segment" hidden field */
+                segment?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
+                /** @description The matrix question; default the survey's first one */
+                questionId?: string;
+            };
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -10751,8 +11062,6 @@ export interface operations {
                 segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
-                /** @description Only customers of this saved segment */
-                segment?: string;
             };
             header?: never;
             path: {
@@ -10804,8 +11113,6 @@ export interface operations {
                 segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
-                /** @description Only customers of this saved segment */
-                segment?: string;
             };
             header?: never;
             path: {
@@ -10856,8 +11163,6 @@ export interface operations {
                 segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
-                /** @description Only customers of this saved segment */
-                segment?: string;
                 /** @description Only this red status; default all three */
                 status?: components["schemas"]["RedStatus"];
                 /** @description Only this loss reason: a churn reason key, cluster:<id>, survey:<id> or unknown */
@@ -10916,8 +11221,6 @@ export interface operations {
                 segmentId?: string;
                 /** @description Language of the reason labels; default en */
                 language?: string;
-                /** @description Only customers of this saved segment */
-                segment?: string;
                 /** @description Only this red status; default all three */
                 status?: components["schemas"]["RedStatus"];
                 /** @description Only this loss reason: a churn reason key, cluster:<id>, survey:<id> or unknown */
