@@ -4,13 +4,13 @@ import type { Progress } from './progress';
 
 /**
  * Saved segments a CX team of the story would keep: territory × status × money, the legacy audience field, plans,
- * RFM groups and consent. Cities come from the `city` attribute every demo customer has, in both spellings the story uses.
+ * RFM groups and consent. Cities are the customers' city column, in both spellings the story uses.
  */
 const DEMO_SEGMENTS = [
   {
     name: 'Moscow, platinum, MRR ≥ 5,000',
     rules: [
-      { field: 'attribute.city', op: 'in', value: ['Москва', 'Moscow'] },
+      { field: 'city', op: 'in', value: ['Москва', 'Moscow'] },
       { field: 'colourStatus', op: 'eq', value: 'platinum' },
       { field: 'mrr', op: 'gte', value: 5000 },
     ],
@@ -33,7 +33,7 @@ const DEMO_SEGMENTS = [
   {
     name: 'Saint Petersburg singles',
     rules: [
-      { field: 'attribute.city', op: 'in', value: ['Санкт-Петербург', 'Saint Petersburg'] },
+      { field: 'city', op: 'in', value: ['Санкт-Петербург', 'Saint Petersburg'] },
       { field: 'segment', op: 'eq', value: 'singles' },
     ],
   },
