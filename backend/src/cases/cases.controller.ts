@@ -22,10 +22,12 @@ import {
   ReplyDto,
   toCaseDto,
   toCaseEventDto,
+  toCaseHopDto,
   UpdateCaseDto,
 } from './cases.dto';
 import { Actor, CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
+import { CaseRoutingHopsRepository } from './routing/case-routing-hops.repository';
 import { CustomerNames } from '../customers/customer-names';
 import type { CaseRow } from './cases.repository';
 
@@ -57,6 +59,7 @@ export class CasesController {
     private readonly breach: CaseBreachJob,
     private readonly sync: CaseSyncService,
     private readonly customerNames: CustomerNames,
+    private readonly hops: CaseRoutingHopsRepository,
   ) {}
 
   /** Cases as the API shows them, with their customers' names (one lookup for the whole page). */
@@ -171,7 +174,7 @@ export class CasesController {
     @CurrentPrincipal() p: Principal,
     @Body() body: BulkAssignDto,
   ): Promise<BulkAssignResultDto> {
-    return this.cases.bulkAssign(ws.workspaceId, body.ids, body.ownerId, actorOf(p));
+    return this.cases.bulkAssign(ws.workspaceId, body.ids, body.ownerId, actorOf(p), body.reassignReason);
   }
 
   @Get('cases/:caseId')
@@ -180,12 +183,20 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailDto })
   async get(@CurrentWorkspace() ws: WorkspaceContext, @Param('caseId', uuidOr404('Case')) id: string): Promise<CaseDetailDto> {
     const c = await this.cases.get(ws.workspaceId, id);
-    return { ...(await this.dto(ws.workspaceId, c)), events: (await this.repository.events(ws.workspaceId, id)).map(toCaseEventDto) };
+    return {
+      ...(await this.dto(ws.workspaceId, c)),
+      events: (await this.repository.events(ws.workspaceId, id)).map(toCaseEventDto),
+      hops: (await this.hops.ofCase(ws.workspaceId, id)).map(toCaseHopDto),
+    };
   }
 
   @Patch('cases/:caseId')
   @WorkspaceAccess(WRITE)
-  @ApiOperation({ summary: 'Assign, change priority (timers follow) or wait on / resume from the customer (pauses the timers)' })
+  @ApiOperation({
+    summary:
+      'Assign, move to another touchpoint, change priority (timers follow) or wait on / resume from the customer (pauses the timers); ' +
+      'a move or reassignment is recorded as a routing hop with reassignReason',
+  })
   @ApiOkResponse({ type: CaseDto })
   async update(
     @CurrentWorkspace() ws: WorkspaceContext,

@@ -21,6 +21,17 @@ import { Trim } from '../common/http/dto-helpers';
 import { SLA_CHANNELS, SLA_PRIORITIES } from '../sla/clock';
 import { CASE_SOURCES, CASE_STATUSES } from './case-rules';
 import type { CaseEventRow, CaseRow } from './cases.repository';
+import type { HopRow } from './routing/case-routing-hops.repository';
+import { HOP_REASONS, type HopReason, ROUTING_RULES } from './routing/routing-reasons';
+
+const reassignReason = () =>
+  ApiPropertyOptional({
+    enum: HOP_REASONS,
+    enumName: 'ReassignReason',
+    default: 'other',
+    description: 'Why the case moves to another owner or touchpoint (wrong_touchpoint and wrong_owner count as misrouting)',
+  });
+const reasonIsKnown = () => IsIn(HOP_REASONS, { message: `reassignReason must be one of: ${HOP_REASONS.join(', ')}` });
 
 const list = () =>
   Transform(({ value }) =>
@@ -107,6 +118,14 @@ export class UpdateCaseDto {
   @ValidateIf((o) => o.ownerId !== null)
   @IsUUID()
   ownerId?: string | null;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Move the case to this touchpoint; without ownerId that touchpoint's routing picks the owner",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'touchpointId must be a touchpoint id' })
+  touchpointId?: string;
+  @reassignReason() @IsOptional() @reasonIsKnown() reassignReason?: HopReason;
   @ApiPropertyOptional({ enum: SLA_PRIORITIES }) @IsOptional() @IsIn(SLA_PRIORITIES) priority?: string;
   @ApiPropertyOptional({ enum: ['open', 'waiting_customer'], description: 'waiting_customer pauses the timers; open resumes them' })
   @IsOptional()
@@ -122,6 +141,7 @@ export class BulkAssignDto {
   @IsUUID(undefined, { each: true })
   ids: string[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) @ValidateIf((o) => o.ownerId !== null) @IsUUID() ownerId: string | null;
+  @reassignReason() @IsOptional() @reasonIsKnown() reassignReason?: HopReason;
 }
 
 export class BulkAssignResultDto {
@@ -223,6 +243,15 @@ export class CaseDto {
   @ApiProperty({ enum: CASE_SOURCES }) source: string;
   @ApiProperty({ nullable: true, type: String }) sourceId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) touchpointId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The touchpoint the case opened at' }) firstTouchpointId:
+    string | null;
+  @ApiProperty({
+    enum: ROUTING_RULES,
+    nullable: true,
+    type: String,
+    description: 'How the case got its first owner; null for cases opened before this was recorded',
+  })
+  routedBy: string | null;
   @ApiProperty({ nullable: true, type: String }) customerId: string | null;
   @ApiProperty({ nullable: true, type: String, description: "The customer's name, when known" }) customerName: string | null;
   @ApiProperty() channel: string;
@@ -264,15 +293,29 @@ export class CaseEventDto {
   @ApiProperty({ enum: ['user', 'token', 'system'] }) actorKind: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId: string | null;
   @ApiProperty({
-    description: 'opened, reply, assigned, priority_changed, status_changed, sla_warned, sla_breached, closed, follow_up, reopened',
+    description:
+      'opened, reply, assigned, touchpoint_changed, priority_changed, status_changed, sla_warned, sla_breached, closed, follow_up, reopened',
   })
   kind: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+export class CaseHopDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) hoppedAt: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) fromTouchpointId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) toTouchpointId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) fromOwnerId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) toOwnerId: string | null;
+  @ApiProperty({ enum: HOP_REASONS, enumName: 'ReassignReason' }) reason: string;
+  @ApiProperty({ enum: ['user', 'token', 'system'] }) actorKind: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId: string | null;
+}
+
 export class CaseDetailDto extends CaseDto {
   @ApiProperty({ type: [CaseEventDto] }) events: CaseEventDto[];
+  @ApiProperty({ type: [CaseHopDto], description: 'Moves to another touchpoint or owner, oldest first' }) hops: CaseHopDto[];
 }
 
 export class CasePageDto {
@@ -293,6 +336,8 @@ export function toCaseDto(c: CaseRow, names: ReadonlyMap<string, string> = new M
     source: c.source,
     sourceId: c.sourceId,
     touchpointId: c.touchpointId,
+    firstTouchpointId: c.firstTouchpointId,
+    routedBy: c.routedBy,
     customerId: c.customerExternalId,
     customerName: (c.customerExternalId && names.get(c.customerExternalId)) || null,
     channel: c.channel,
@@ -327,3 +372,5 @@ export function toCaseDto(c: CaseRow, names: ReadonlyMap<string, string> = new M
 }
 
 export const toCaseEventDto = (e: CaseEventRow): CaseEventDto => ({ ...e, createdAt: iso(e.createdAt)! });
+
+export const toCaseHopDto = ({ caseId: _caseId, ...h }: HopRow): CaseHopDto => ({ ...h, hoppedAt: iso(h.hoppedAt)! });

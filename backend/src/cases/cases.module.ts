@@ -28,12 +28,16 @@ import { CaseTimelineRepository } from './case-timeline.repository';
 import { CaseTimelineSource } from './case-timeline.source';
 import { CaseEntity } from './case.entity';
 import { CaseRoutingHopEntity } from './routing/case-routing-hop.entity';
+import { CaseRoutingHopsRepository } from './routing/case-routing-hops.repository';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 import { CaseReportsController } from './reports/case-reports.controller';
 import { CaseReportsRepository } from './reports/case-reports.repository';
 import { CaseReportsService } from './reports/case-reports.service';
+import { RoutingReportController } from './reports/routing-report.controller';
+import { RoutingReportRepository } from './reports/routing-report.repository';
+import { RoutingReportService } from './reports/routing-report.service';
 
 /** Cases with SLA timers: automatic opening from feedback, routing, pauses, warnings/escalations, closing and reopening. */
 @Module({
@@ -51,9 +55,10 @@ import { CaseReportsService } from './reports/case-reports.service';
     SegmentsReaderModule,
     TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, CaseRoutingCursorEntity, CaseSettingsEntity, CaseRoutingHopEntity]),
   ],
-  controllers: [CasesController, CaseReportsController],
+  controllers: [CasesController, CaseReportsController, RoutingReportController],
   providers: [
     CasesRepository,
+    CaseRoutingHopsRepository,
     CaseBreachRepository,
     CaseSourcesRepository,
     CaseSlaService,
@@ -70,6 +75,9 @@ import { CaseReportsService } from './reports/case-reports.service';
     // SLA reports (case-reports endpoints).
     CaseReportsRepository,
     CaseReportsService,
+    // Misrouting report (case-reports/routing).
+    RoutingReportRepository,
+    RoutingReportService,
     // The customer timeline's "case" kind (registered with CustomersModule's TimelineRegistry).
     CaseTimelineRepository,
     CaseTimelineSource,

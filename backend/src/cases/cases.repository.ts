@@ -24,6 +24,8 @@ export type NewCase = Pick<
   | 'source'
   | 'sourceId'
   | 'touchpointId'
+  | 'firstTouchpointId'
+  | 'routedBy'
   | 'customerExternalId'
   | 'channel'
   | 'priority'
@@ -54,6 +56,7 @@ export type CaseUpdate = Partial<
     | 'status'
     | 'reopened'
     | 'ownerId'
+    | 'touchpointId'
     | 'priority'
     | 'pauses'
     | 'firstResponseDue'
@@ -86,6 +89,8 @@ export const CASE_ROW_COLUMNS = [
   'source',
   'sourceId',
   'touchpointId',
+  'firstTouchpointId',
+  'routedBy',
   'customerExternalId',
   'channel',
   'priority',

@@ -5,11 +5,13 @@ import { ChurnReader } from '../churn/churn.reader';
 import { CustomersReader } from '../customers/customers.reader';
 import { MembershipsReader } from '../members/memberships.reader';
 import { WebhookEvents } from '../webhooks/webhook-events';
-import { TouchpointsReader } from '../touchpoints/touchpoints.reader';
+import { RoutingTouchpoint, TouchpointsReader } from '../touchpoints/touchpoints.reader';
 import { CaseSource, channelForSource, priorityFor, REOPEN_AT_OR_BELOW, REPEAT_WINDOW_DAYS, roundRobin } from './case-rules';
 import { CaseSlaService } from './case-sla.service';
 import type { StoredPause } from './case-timers';
 import { Actor, CaseRow, CaseUpdate, CasesRepository, SYSTEM, type TouchpointCaseCounts } from './cases.repository';
+import { CaseRoutingHopsRepository } from './routing/case-routing-hops.repository';
+import type { HopReason, RoutingRule } from './routing/routing-reasons';
 
 export interface OpenCaseInput {
   title: string;
@@ -34,6 +36,16 @@ export interface ReplyInput {
   from?: 'agent' | 'customer';
   /** After our reply, wait on the customer (pauses the timers). */
   waitForCustomer?: boolean;
+}
+
+export interface PatchInput {
+  ownerId?: string | null;
+  /** Moves the case to another touchpoint; without ownerId its routing picks the owner there. */
+  touchpointId?: string;
+  priority?: string;
+  status?: 'open' | 'waiting_customer';
+  /** Why the case moves (recorded on the routing hop); 'other' when not given. */
+  reassignReason?: HopReason;
 }
 
 export interface CloseInput {
@@ -76,7 +88,22 @@ export class CasesService {
     private readonly memberships: MembershipsReader,
     private readonly customers: CustomersReader,
     private readonly churn: ChurnReader,
+    private readonly hops: CaseRoutingHopsRepository,
   ) {}
+
+  /** Who a case at `touchpoint` goes to: round robin over its team, else its owner, else no one. */
+  private async routeAt(
+    manager: EntityManager,
+    workspaceId: string,
+    touchpoint: RoutingTouchpoint | null,
+  ): Promise<{ ownerId: string | null; routedBy: RoutingRule }> {
+    if (touchpoint && touchpoint.team.length > 0) {
+      const cursor = await this.cases.takeRoundRobin(manager, workspaceId, touchpoint.id);
+      return { ownerId: roundRobin(touchpoint.team, cursor).ownerId, routedBy: 'round_robin' };
+    }
+    if (touchpoint?.ownerId) return { ownerId: touchpoint.ownerId, routedBy: 'touchpoint_owner' };
+    return { ownerId: null, routedBy: 'unassigned' };
+  }
 
   /**
    * Opens a case: routes it (explicit owner, else round robin over the touchpoint's team, else its owner, else
@@ -103,15 +130,9 @@ export class CasesService {
         });
         const priority = input.priority ?? rules.priority;
         const priorityReasons = input.priority ? ['set_by_hand'] : rules.reasons;
-        let ownerId = input.ownerId ?? null;
-        let routedBy = ownerId ? 'explicit' : 'unassigned';
-        if (!ownerId && touchpoint && touchpoint.team.length > 0) {
-          ownerId = roundRobin(touchpoint.team, await this.cases.takeRoundRobin(manager, workspaceId, touchpoint.id)).ownerId;
-          routedBy = 'round_robin';
-        } else if (!ownerId && touchpoint?.ownerId) {
-          ownerId = touchpoint.ownerId;
-          routedBy = 'touchpoint_owner';
-        }
+        const { ownerId, routedBy } = input.ownerId
+          ? { ownerId: input.ownerId, routedBy: 'explicit' as const }
+          : await this.routeAt(manager, workspaceId, touchpoint);
         const number = await this.cases.nextNumber(manager, workspaceId);
         const id = await this.cases.insert(manager, workspaceId, {
           number,
@@ -122,6 +143,8 @@ export class CasesService {
           source: input.source,
           sourceId: input.sourceId ?? null,
           touchpointId: touchpoint?.id ?? null,
+          firstTouchpointId: touchpoint?.id ?? null,
+          routedBy,
           customerExternalId: input.customerExternalId ?? null,
           channel,
           priority,
@@ -250,22 +273,50 @@ export class CasesService {
     return this.get(workspaceId, id);
   }
 
-  /** Assign (a member, or null to unassign), change priority (timers follow), or wait on / resume from the customer. */
-  async patch(
-    workspaceId: string,
-    id: string,
-    input: { ownerId?: string | null; priority?: string; status?: 'open' | 'waiting_customer' },
-    actor: Actor,
-    now = new Date(),
-  ): Promise<CaseRow> {
+  /**
+   * Assign (a member, or null to unassign), move to another touchpoint, change priority (timers follow), or wait on /
+   * resume from the customer. A move, or taking the case from an owner, is a routing hop with its reason; an unassigned
+   * case getting its owner is not (nobody had it). The case keeps its SLA policy and timers when it moves.
+   */
+  async patch(workspaceId: string, id: string, input: PatchInput, actor: Actor, now = new Date()): Promise<CaseRow> {
+    const problems: { field: string; message: string }[] = [];
     if (input.ownerId && !(await this.memberships.isMember(workspaceId, input.ownerId)))
-      throw badRequest([{ field: 'ownerId', message: 'ownerId is not a member of this workspace' }]);
+      problems.push({ field: 'ownerId', message: 'ownerId is not a member of this workspace' });
+    const target = input.touchpointId ? await this.touchpoints.routingTouchpoint(workspaceId, input.touchpointId) : null;
+    if (input.touchpointId && !target)
+      problems.push({ field: 'touchpointId', message: 'touchpointId is not a touchpoint of this workspace' });
+    if (problems.length) throw badRequest(problems);
     await this.change(workspaceId, id, async (manager, c) => {
       const update: CaseUpdate = {};
       const changes: Record<string, unknown> = {};
-      if (input.ownerId !== undefined && input.ownerId !== c.ownerId) {
-        update.ownerId = input.ownerId;
-        changes.owner = { from: c.ownerId, to: input.ownerId };
+      const reason = input.reassignReason ?? 'other';
+      const moves = target !== null && target.id !== c.touchpointId;
+      const ownerId = moves && input.ownerId === undefined ? (await this.routeAt(manager, workspaceId, target)).ownerId : input.ownerId;
+      const reassigns = ownerId !== undefined && ownerId !== c.ownerId;
+      const hop = moves || (reassigns && c.ownerId !== null);
+      if (moves && target) {
+        update.touchpointId = target.id;
+        changes.touchpoint = { from: c.touchpointId, to: target.id, reason };
+      }
+      if (reassigns) {
+        update.ownerId = ownerId;
+        changes.owner = { from: c.ownerId, to: ownerId, ...(hop ? { reason } : {}) };
+      }
+      if (hop) {
+        await this.hops.add(
+          manager,
+          workspaceId,
+          {
+            caseId: id,
+            hoppedAt: now,
+            fromTouchpointId: c.touchpointId,
+            toTouchpointId: update.touchpointId ?? c.touchpointId,
+            fromOwnerId: c.ownerId,
+            toOwnerId: reassigns ? ownerId : c.ownerId,
+            reason,
+          },
+          actor,
+        );
       }
       let pauses = c.pauses;
       if (input.status !== undefined && input.status !== c.status) {
@@ -302,6 +353,7 @@ export class CasesService {
     ids: string[],
     ownerId: string | null,
     actor: Actor,
+    reassignReason?: HopReason,
   ): Promise<{ assigned: string[]; notFound: string[] }> {
     if (ownerId && !(await this.memberships.isMember(workspaceId, ownerId)))
       throw badRequest([{ field: 'ownerId', message: 'ownerId is not a member of this workspace' }]);
@@ -309,7 +361,7 @@ export class CasesService {
     const missing: string[] = [];
     for (const id of [...new Set(ids)]) {
       try {
-        await this.patch(workspaceId, id, { ownerId }, actor);
+        await this.patch(workspaceId, id, { ownerId, reassignReason }, actor);
         assigned.push(id);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'not_found') missing.push(id);
