@@ -14,6 +14,8 @@ export const SCOPES = [
   'mentions:write',
   'cases:read',
   'cases:write',
+  'promises:read',
+  'promises:write',
   'clusters:read',
   'clusters:write',
   'webhooks:read',

@@ -8,10 +8,10 @@ import { PromiseEntity } from './promise.entity';
 /** A promise as the service works with it. */
 export type PromiseRow = Omit<PromiseEntity, 'workspaceId'>;
 
-export type NewPromise = Pick<
-  PromiseEntity,
-  'text' | 'promisedBy' | 'ownerId' | 'customerExternalId' | 'caseId' | 'touchpointId' | 'source' | 'sourceRef' | 'dueAt' | 'remindAt'
->;
+/** Who promised what to whom. */
+export type PromiseParties = Pick<PromiseEntity, 'text' | 'promisedBy' | 'ownerId' | 'customerExternalId' | 'caseId'>;
+/** Where it came from and when it is due. */
+export type PromiseTerms = Pick<PromiseEntity, 'touchpointId' | 'source' | 'sourceRef' | 'dueAt' | 'remindAt'>;
 
 export type PromiseEdit = Partial<Pick<PromiseEntity, 'text' | 'ownerId' | 'dueAt' | 'remindAt' | 'remindedAt'>>;
 
@@ -39,11 +39,11 @@ export class PromisesRepository {
   }
 
   /** Inserts the promise; null when a promise from the same case reply already exists (the unique index). */
-  async insert(workspaceId: string, p: NewPromise, manager?: EntityManager): Promise<string | null> {
+  async insert(workspaceId: string, parties: PromiseParties, terms: PromiseTerms, manager?: EntityManager): Promise<string | null> {
     const result = await (manager?.getRepository(PromiseEntity) ?? this.promises)
       .createQueryBuilder()
       .insert()
-      .values({ workspaceId, ...p } as QueryDeepPartialEntity<PromiseEntity>)
+      .values({ workspaceId, ...parties, ...terms } as QueryDeepPartialEntity<PromiseEntity>)
       .orIgnore()
       .returning(['id'])
       .execute();
@@ -102,23 +102,23 @@ export class PromisesRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  /** A page of the register, newest due first … by (due_at, id) keyset. */
-  page(workspaceId: string, filter: PromiseFilter, now: Date, limit: number, after?: { dueAt: Date; id: string }): Promise<PromiseRow[]> {
-    const query = this.filtered(workspaceId, filter, now).orderBy('p.due_at', 'ASC').addOrderBy('p.id', 'ASC').limit(limit);
+  /** A page of the register, latest due time first, by (due_at, id) keyset. */
+  page(workspaceId: string, filter: PromiseFilter, now: Date, limit: number, after?: { at: Date; id: string }): Promise<PromiseRow[]> {
+    const query = this.ordered(workspaceId, filter, now).limit(limit);
     if (after)
       query.andWhere(
         new Brackets((w) =>
           w
-            .where('p.due_at > :afterDue', { afterDue: after.dueAt })
-            .orWhere('p.due_at = :afterDue AND p.id > :afterId', { afterId: after.id }),
+            .where('p.due_at < :afterDue', { afterDue: after.at })
+            .orWhere('p.due_at = :afterDue AND p.id < :afterId', { afterId: after.id }),
         ),
       );
     return query.getMany();
   }
 
-  /** Every row of the filter (CSV export), in due order, at most `cap`. */
+  /** Every row of the filter (CSV export), in register order, at most `cap`. */
   all(workspaceId: string, filter: PromiseFilter, now: Date, cap: number): Promise<PromiseRow[]> {
-    return this.filtered(workspaceId, filter, now).orderBy('p.due_at', 'ASC').addOrderBy('p.id', 'ASC').limit(cap).getMany();
+    return this.ordered(workspaceId, filter, now).limit(cap).getMany();
   }
 
   count(workspaceId: string, filter: PromiseFilter, now: Date): Promise<number> {
@@ -134,6 +134,10 @@ export class PromisesRepository {
       .orderBy('p.created_at', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .getMany();
+  }
+
+  private ordered(workspaceId: string, filter: PromiseFilter, now: Date): SelectQueryBuilder<PromiseEntity> {
+    return this.filtered(workspaceId, filter, now).orderBy('p.due_at', 'DESC').addOrderBy('p.id', 'DESC');
   }
 
   private filtered(workspaceId: string, f: PromiseFilter, now: Date): SelectQueryBuilder<PromiseEntity> {

@@ -6,7 +6,7 @@ import { TouchpointsReader } from '../touchpoints/touchpoints.reader';
 import { PromiseCalendars } from './promise-calendars';
 import { dueFrom, remindAtFor, type DueIn } from './promise-clock';
 import { DEFAULT_REMIND_BEFORE_MINUTES, type PromiseSourceRef, type PromiseStatus } from './promise-rules';
-import { PromisesRepository, type PromiseRow } from './promises.repository';
+import { PromisesRepository, type PromiseEdit, type PromiseFilter, type PromiseRow } from './promises.repository';
 
 /** Who acts: a person, an API token (no user) or the system. */
 export interface PromiseActor {
@@ -28,6 +28,14 @@ export interface CreatePromiseInput {
   dueIn?: DueIn;
   /** Business minutes before the due time; default 2 business hours, 0 for no reminder. */
   remindBeforeMinutes?: number;
+}
+
+export interface UpdatePromiseInput {
+  version: number;
+  text?: string;
+  ownerId?: string;
+  dueAt?: Date;
+  dueIn?: DueIn;
 }
 
 export interface ImprovementStepInput {
@@ -93,17 +101,22 @@ export class PromisesService {
     const calendar = await this.calendars.forPromise(workspaceId, theCase, touchpointId);
     const dueAt = this.dueAt(input, now, calendar);
     const remindAt = remindAtFor(now, dueAt, input.remindBeforeMinutes ?? DEFAULT_REMIND_BEFORE_MINUTES, calendar);
-    const id = await this.promises.insert(workspaceId, {
-      text: input.text,
-      promisedBy: actor.userId,
-      ownerId,
-      customerExternalId,
-      caseId: theCase?.id ?? null,
-      touchpointId,
-      source: input.source,
-      sourceRef,
-      dueAt,
-      remindAt,
+    const id = await this.promises.transaction(async (manager) => {
+      const inserted = await this.promises.insert(
+        workspaceId,
+        { text: input.text, promisedBy: actor.userId, ownerId, customerExternalId, caseId: theCase?.id ?? null },
+        { touchpointId, source: input.source, sourceRef, dueAt, remindAt },
+        manager,
+      );
+      // The case's trail says a promise was made (the case page lists the promises themselves).
+      if (inserted && theCase)
+        await this.cases.addEvent(manager, workspaceId, theCase.id, actor, 'promise_made', {
+          promiseId: inserted,
+          text: input.text,
+          dueAt: dueAt.toISOString(),
+          ownerId,
+        });
+      return inserted;
     });
     // The unique index caught a second click on the same reply racing this one.
     if (!id) throw alreadyPromised((await this.promises.idByCaseReply(workspaceId, sourceRef.caseEventId!)) ?? '');
@@ -114,18 +127,17 @@ export class PromisesService {
   async createImprovementStep(workspaceId: string, actor: { userId: string | null }, input: ImprovementStepInput): Promise<{ id: string }> {
     const ownerId = await this.ownerFor(workspaceId, input.ownerId);
     const calendar = await this.calendars.forPromise(workspaceId, null, input.touchpointId);
-    const id = await this.promises.insert(workspaceId, {
-      text: input.text,
-      promisedBy: actor.userId,
-      ownerId,
-      customerExternalId: null,
-      caseId: null,
-      touchpointId: input.touchpointId,
-      source: 'audit',
-      sourceRef: { auditCriterionId: input.auditRef.criterionId, month: input.auditRef.month },
-      dueAt: input.dueAt,
-      remindAt: remindAtFor(new Date(), input.dueAt, DEFAULT_REMIND_BEFORE_MINUTES, calendar),
-    });
+    const id = await this.promises.insert(
+      workspaceId,
+      { text: input.text, promisedBy: actor.userId, ownerId, customerExternalId: null, caseId: null },
+      {
+        touchpointId: input.touchpointId,
+        source: 'audit',
+        sourceRef: { auditCriterionId: input.auditRef.criterionId, month: input.auditRef.month },
+        dueAt: input.dueAt,
+        remindAt: remindAtFor(new Date(), input.dueAt, DEFAULT_REMIND_BEFORE_MINUTES, calendar),
+      },
+    );
     return { id: id! };
   }
 
@@ -141,6 +153,81 @@ export class PromisesService {
       text: p.text,
       auditRef: { criterionId: p.sourceRef.auditCriterionId ?? '', month: p.sourceRef.month ?? '' },
     }));
+  }
+
+  /**
+   * Changes the text, owner or due time of an open promise. Stale-safe: the caller sends the version it read, and
+   * a promise changed since (by someone else, or kept meanwhile) answers 409 with nothing changed. A new due time
+   * moves the reminder and re-arms it.
+   */
+  async update(workspaceId: string, id: string, input: UpdatePromiseInput, now = new Date()): Promise<PromiseRow> {
+    const current = await this.get(workspaceId, id);
+    if (current.status !== 'open') throw notOpen(current.status);
+    const edit: PromiseEdit = {};
+    if (input.text !== undefined) edit.text = input.text;
+    if (input.ownerId !== undefined) edit.ownerId = await this.ownerFor(workspaceId, input.ownerId);
+    if (input.dueAt !== undefined || input.dueIn !== undefined) {
+      const theCase = current.caseId ? await this.cases.find(workspaceId, current.caseId) : null;
+      const calendar = await this.calendars.forPromise(workspaceId, theCase, current.touchpointId);
+      edit.dueAt = this.dueAt(input, now, calendar);
+      edit.remindAt = remindAtFor(now, edit.dueAt, DEFAULT_REMIND_BEFORE_MINUTES, calendar);
+      edit.remindedAt = null;
+    }
+    if (!(await this.promises.edit(workspaceId, id, input.version, edit))) {
+      const latest = await this.get(workspaceId, id);
+      if (latest.status !== 'open') throw notOpen(latest.status);
+      throw conflict('stale_promise', `The promise was changed by someone else (now version ${latest.version}): reload it and try again`);
+    }
+    return this.get(workspaceId, id);
+  }
+
+  /** Kept, broken or cancelled, with who and a note; once only (a second click or another person gets 409). */
+  async resolve(
+    workspaceId: string,
+    id: string,
+    actor: PromiseActor,
+    outcome: { outcome: 'kept' | 'broken' | 'cancelled'; note?: string },
+    now = new Date(),
+  ): Promise<PromiseRow> {
+    const current = await this.get(workspaceId, id);
+    const done = await this.promises.transaction(async (manager) => {
+      const changed = await this.promises.resolve(manager, workspaceId, id, {
+        status: outcome.outcome,
+        at: now,
+        by: actor.userId,
+        note: outcome.note || null,
+      });
+      if (changed && current.caseId)
+        await this.cases.addEvent(manager, workspaceId, current.caseId, actor, `promise_${outcome.outcome}`, {
+          promiseId: id,
+          text: current.text,
+          dueAt: current.dueAt.toISOString(),
+          late: outcome.outcome === 'kept' && now.getTime() > current.dueAt.getTime(),
+          ...(outcome.note ? { note: outcome.note } : {}),
+        });
+      return changed;
+    });
+    if (!done) throw notOpen((await this.get(workspaceId, id)).status);
+    return this.get(workspaceId, id);
+  }
+
+  async list(
+    workspaceId: string,
+    filter: PromiseFilter,
+    limit: number,
+    after: { at: Date; id: string } | undefined,
+    now = new Date(),
+  ): Promise<{ rows: PromiseRow[]; total: number; more: boolean }> {
+    const [rows, total] = await Promise.all([
+      this.promises.page(workspaceId, filter, now, limit + 1, after),
+      this.promises.count(workspaceId, filter, now),
+    ]);
+    return { rows: rows.slice(0, limit), total, more: rows.length > limit };
+  }
+
+  /** Every promise of the filter for the CSV, in register order (at most `cap`). */
+  all(workspaceId: string, filter: PromiseFilter, cap: number, now = new Date()): Promise<PromiseRow[]> {
+    return this.promises.all(workspaceId, filter, now, cap);
   }
 
   async get(workspaceId: string, id: string): Promise<PromiseRow> {
@@ -167,6 +254,8 @@ export class PromisesService {
     return due;
   }
 }
+
+const notOpen = (status: string) => conflict('promise_not_open', `The promise is already ${status}: it can no longer change`);
 
 const alreadyPromised = (id: string) =>
   conflict('already_promised', `This reply is already a promise (${id}): open it in the register to change it`);

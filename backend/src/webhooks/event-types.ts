@@ -16,6 +16,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'case.warned',
   'case.breached',
   'case.closed',
+  'promise.overdue',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -51,6 +51,10 @@ const EVENT_DESCRIPTIONS: Record<WebhookEventType, { description: string; live: 
   'case.warned': { description: 'A case reached 80% of its SLA target', live: true },
   'case.breached': { description: 'A case breached its SLA target', live: true },
   'case.closed': { description: 'A case was closed', live: true },
+  'promise.overdue': {
+    description: "A promise to a customer passed its due time unkept: escalated to the owner's lead",
+    live: true,
+  },
 };
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -17,6 +17,7 @@ export const TIMELINE_KINDS = [
   'warning',
   'status',
   'activity',
+  'promise',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -221,6 +222,20 @@ export class ActivityTimelineEventDto {
   @ApiProperty({ type: String, nullable: true, example: 'RUB' }) currency: string | null;
 }
 
+/** A promise made to the customer (see promises/): its text, due time and where it stands. */
+export class PromiseTimelineEventDto {
+  @ApiProperty({ enum: ['promise'] }) kind: 'promise';
+  @ApiProperty({ format: 'uuid' }) promiseId: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ enum: ['open', 'kept', 'broken', 'cancelled'], enumName: 'PromiseStatus' }) status:
+    'open' | 'kept' | 'broken' | 'cancelled';
+  @ApiProperty({ type: String, format: 'date-time' }) dueAt: string;
+  @ApiProperty({ description: 'Open and past its due time' }) overdue: boolean;
+  @ApiProperty({ description: 'Kept after its due time' }) late: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) caseId: string | null;
+  @ApiProperty({ type: String, nullable: true }) ownerName: string | null;
+}
+
 export type TimelineDetails =
   | ResponseEventDto
   | CancellationEventDto
@@ -230,7 +245,8 @@ export type TimelineDetails =
   | CustomerEventDto
   | WarningEventDto
   | StatusEventDto
-  | ActivityTimelineEventDto;
+  | ActivityTimelineEventDto
+  | PromiseTimelineEventDto;
 
 @ApiExtraModels(
   ResponseEventDto,
@@ -242,6 +258,7 @@ export type TimelineDetails =
   WarningEventDto,
   StatusEventDto,
   ActivityTimelineEventDto,
+  PromiseTimelineEventDto,
 )
 export class TimelineItemDto {
   @ApiProperty({ example: 'response:0b6f…', description: 'Unique across kinds' }) id: string;
@@ -264,6 +281,7 @@ export class TimelineItemDto {
       { $ref: getSchemaPath(WarningEventDto) },
       { $ref: getSchemaPath(StatusEventDto) },
       { $ref: getSchemaPath(ActivityTimelineEventDto) },
+      { $ref: getSchemaPath(PromiseTimelineEventDto) },
     ],
     description: 'Per kind; details.kind equals kind',
   })

@@ -645,6 +645,8 @@ export const en = {
     'mentions:write': 'Add and edit mentions',
     'cases:read': 'See cases',
     'cases:write': 'Create and update cases',
+    'promises:read': 'Read the promise register and its report',
+    'promises:write': 'Make, change and close promises',
     'clusters:read': 'See complaint clusters',
     'clusters:write': 'Edit clusters and import complaints',
     'webhooks:read': 'See webhook endpoints and deliveries',
