@@ -395,7 +395,16 @@ describe('colour statuses', () => {
     expect(lines).toContain('month_end,2026-03,,platinum,1');
     expect(lines).toContain('move,2026-03..2026-03,gold,platinum,1');
     expect(lines).toHaveLength(1 + 10 + 2);
-    for (const q of ['from=2026-04&to=2026-03', 'from=2020-01&to=2026-03', 'from=2026-13', 'to=march']) {
+    // The same history in Moscow's months (UTC+3): b's 23:00 on 31 January is 1 February there, and c's last second
+    // of February is 1 March.
+    const moscow = (await asOther.get(`${ws}/status-report?from=2026-01&to=2026-03&timeZone=Europe/Moscow`).expect(200)).body;
+    expect(moscow.months.map(nonZero)).toEqual([
+      { white: 2 },
+      { white: 1, green: 1, gold: 1 },
+      { white: 1, gold: 1, platinum: 1, red_green: 1 },
+    ]);
+    expect(moscow.moves).toEqual(report.moves);
+    for (const q of ['from=2026-04&to=2026-03', 'from=2020-01&to=2026-03', 'from=2026-13', 'to=march', 'timeZone=Mars/Olympus']) {
       expect((await asOther.get(`${ws}/status-report?${q}`)).status).toBe(400);
     }
   });

@@ -67,14 +67,19 @@ export class StatusHistoryDto {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class StatusReportQuery {
-  @ApiPropertyOptional({ example: '2026-01', description: 'First month (YYYY-MM, UTC); default 11 months before `to`' })
+  @ApiPropertyOptional({ example: '2026-01', description: 'First month (YYYY-MM); default 11 months before `to`' })
   @IsOptional()
   @Matches(MONTH, { message: 'from must be a month as YYYY-MM' })
   from?: string;
-  @ApiPropertyOptional({ example: '2026-12', description: 'Last month (YYYY-MM, UTC); default the current month' })
+  @ApiPropertyOptional({ example: '2026-12', description: 'Last month (YYYY-MM); default the current month' })
   @IsOptional()
   @Matches(MONTH, { message: 'to must be a month as YYYY-MM' })
   to?: string;
+  @ApiPropertyOptional({ default: 'UTC', description: 'IANA time zone whose calendar months are reported' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
 }
 
 export class StatusCountDto {

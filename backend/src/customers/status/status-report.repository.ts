@@ -26,26 +26,26 @@ export class StatusReportRepository {
   ) {}
 
   /**
-   * Customers per status at the end of each month from `first` to `last` (YYYY-MM, UTC): each change holds from its
-   * time until the customer's next change, and counts for every month end inside that span. Raw SQL: a window over
-   * the history joined to a generated month series, which the QueryBuilder cannot express.
+   * Customers per status at the end of each month from `first` to `last` (YYYY-MM, months of `timeZone`): each change
+   * holds from its time until the customer's next change, and counts for every month end inside that span. Raw SQL: a
+   * window over the history joined to a generated month series, which the QueryBuilder cannot express.
    */
-  monthEndCounts(workspaceId: string, first: string, last: string): Promise<MonthStatusCount[]> {
+  monthEndCounts(workspaceId: string, first: string, last: string, timeZone: string): Promise<MonthStatusCount[]> {
     return this.changes.manager.query(
       `WITH months AS (
-         SELECT to_char(m, 'YYYY-MM') AS month, (m + interval '1 month') AT TIME ZONE 'UTC' AS month_end
+         SELECT to_char(m, 'YYYY-MM') AS month, (m + interval '1 month') AT TIME ZONE $4 AS month_end
          FROM generate_series(($2 || '-01')::timestamp, ($3 || '-01')::timestamp, interval '1 month') AS m
        ),
        spans AS (
          SELECT to_status, changed_at AS since,
                 lead(changed_at) OVER (PARTITION BY customer_external_id ORDER BY changed_at, id) AS until
          FROM customer_status_changes
-         WHERE workspace_id = $1 AND changed_at < (($3 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'UTC'
+         WHERE workspace_id = $1 AND changed_at < (($3 || '-01')::timestamp + interval '1 month') AT TIME ZONE $4
        )
        SELECT mo.month, s.to_status AS status, count(*)::int AS count
        FROM months mo JOIN spans s ON s.since < mo.month_end AND (s.until IS NULL OR s.until >= mo.month_end)
        GROUP BY mo.month, s.to_status`,
-      [workspaceId, first, last],
+      [workspaceId, first, last, timeZone],
     );
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { validationError } from '../../common/http/validation.pipe';
+import { assertTimeZone, localDate, startOfLocalDay } from '../../metrics';
 import { COLOUR_STATUSES, type ColourStatus } from './colour-status';
 import type { StatusReportDto, StatusReportQuery } from './customer-status.dto';
 import { StatusReportRepository } from './status-report.repository';
@@ -8,10 +9,14 @@ import { StatusReportRepository } from './status-report.repository';
 /** At most three years of months per report: the month series is joined to the history. */
 export const MAX_REPORT_MONTHS = 36;
 
-const monthOf = (date: Date) => date.toISOString().slice(0, 7);
+const monthOf = (date: Date, timeZone: string) => {
+  const { year, month } = localDate(date.getTime(), timeZone);
+  return `${year}-${String(month).padStart(2, '0')}`;
+};
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const monthAt = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-const monthStart = (month: string) => new Date(`${month}-01T00:00:00.000Z`);
+const monthStart = (month: string, timeZone: string) =>
+  new Date(startOfLocalDay({ year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)), day: 1 }, timeZone));
 
 const allStatuses = (counts: Map<ColourStatus, number>) => COLOUR_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
 
@@ -21,15 +26,21 @@ export class StatusReportService {
   constructor(private readonly report: StatusReportRepository) {}
 
   async build(workspaceId: string, query: StatusReportQuery, now = new Date()): Promise<StatusReportDto> {
-    const to = query.to ?? monthOf(now);
+    const timeZone = query.timeZone ?? 'UTC';
+    try {
+      assertTimeZone(timeZone);
+    } catch {
+      throw validationError([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Moscow' }]);
+    }
+    const to = query.to ?? monthOf(now, timeZone);
     const from = query.from ?? monthAt(monthIndex(to) - 11);
     const span = monthIndex(to) - monthIndex(from) + 1;
     if (span < 1) throw validationError([{ field: 'from', message: 'from must not be after to' }]);
     if (span > MAX_REPORT_MONTHS)
       throw validationError([{ field: 'from', message: `a report covers at most ${MAX_REPORT_MONTHS} months` }]);
     const [counts, moves, current] = await Promise.all([
-      this.report.monthEndCounts(workspaceId, from, to),
-      this.report.moves(workspaceId, monthStart(from), monthStart(monthAt(monthIndex(to) + 1))),
+      this.report.monthEndCounts(workspaceId, from, to, timeZone),
+      this.report.moves(workspaceId, monthStart(from, timeZone), monthStart(monthAt(monthIndex(to) + 1), timeZone)),
       this.report.current(workspaceId),
     ]);
     const byMonth = new Map<string, Map<ColourStatus, number>>();

@@ -1890,6 +1890,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/clusters/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Survey questions whose open answers are clustered (for the question filter), most texts first */
+        get: operations["Clusters_questions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/clusters/sync": {
         parameters: {
             query?: never;
@@ -2441,6 +2458,267 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/case-reports/routing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Misrouting rate, hops per case, time lost and first-contact resolution; per routing rule, touchpoint, source and month
+         * @description Cases opened in [from, to). A hop is a move of a case to another touchpoint or owner (an unassigned case getting its first owner is not one). Misrouting rate = cases whose first move off their first touchpoint, or away from their first owner, had reason wrong_touchpoint or wrong_owner / all cases. Time lost: wall-clock hours from the opening of a misrouted case to its last hop with a misrouted reason (nights and weekends included). First-contact resolution = resolved cases never moved and never reopened / resolved cases.
+         */
+        get: operations["RoutingReport_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/case-reports/routing/hops.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The routing hops of the cases opened in the period as CSV, oldest first
+         * @description Cases opened in [from, to). A hop is a move of a case to another touchpoint or owner (an unassigned case getting its first owner is not one). Misrouting rate = cases whose first move off their first touchpoint, or away from their first owner, had reason wrong_touchpoint or wrong_owner / all cases. Time lost: wall-clock hours from the opening of a misrouted case to its last hop with a misrouted reason (nights and weekends included). First-contact resolution = resolved cases never moved and never reopened / resolved cases.
+         */
+        get: operations["RoutingReport_hopsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/service-audit/model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audited processes per touchpoint, their steps and criteria, and the defaults per measure */
+        get: operations["ServiceAudit_getModel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/service-audit/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a process to a touchpoint's audit */
+        post: operations["ServiceAudit_createProcess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/service-audit/processes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a process with its steps, criteria and checks (improvement steps stay in the promise register) */
+        delete: operations["ServiceAudit_removeProcess"];
+        options?: never;
+        head?: never;
+        /** Rename or move a process (409 stale_edit when it changed since `revision`) */
+        patch: operations["ServiceAudit_updateProcess"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/service-audit/processes/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a step scenario to a process */
+        post: operations["ServiceAudit_createStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/service-audit/steps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a step with its criteria and checks */
+        delete: operations["ServiceAudit_removeStep"];
+        options?: never;
+        head?: never;
+        /** Rename or move a step (409 stale_edit when it changed since `revision`) */
+        patch: operations["ServiceAudit_updateStep"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/service-audit/steps/{id}/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a criterion to a step; unit, direction and thresholds default to the measure's
+         * @description Lower-is-better: green when value ≤ green, yellow when ≤ yellow, else red; higher-is-better mirrored (≥). Edges are inclusive; values are compared rounded to 2 decimals, as shown. Months are those of the workspace time zone (its default SLA calendar).
+         */
+        post: operations["ServiceAudit_createCriterion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/service-audit/criteria/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A criterion's cell for the month and its 12-month series
+         * @description Lower-is-better: green when value ≤ green, yellow when ≤ yellow, else red; higher-is-better mirrored (≥). Edges are inclusive; values are compared rounded to 2 decimals, as shown. Months are those of the workspace time zone (its default SLA calendar).
+         */
+        get: operations["ServiceAudit_detail"];
+        put?: never;
+        post?: never;
+        /** Delete a criterion with its checks */
+        delete: operations["ServiceAudit_removeCriterion"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a criterion and its thresholds (409 stale_edit when it changed since `revision`)
+         * @description Lower-is-better: green when value ≤ green, yellow when ≤ yellow, else red; higher-is-better mirrored (≥). Edges are inclusive; values are compared rounded to 2 decimals, as shown. Months are those of the workspace time zone (its default SLA calendar).
+         */
+        patch: operations["ServiceAudit_updateCriterion"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/service-audit/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The monthly traffic-light grid: per touchpoint × criterion the value, colour, the month before, 6 months of trend and improvement steps
+         * @description Lower-is-better: green when value ≤ green, yellow when ≤ yellow, else red; higher-is-better mirrored (≥). Edges are inclusive; values are compared rounded to 2 decimals, as shown. Months are those of the workspace time zone (its default SLA calendar).
+         */
+        get: operations["ServiceAudit_grid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/service-audit/grid.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grid as CSV: one row per touchpoint × criterion */
+        get: operations["ServiceAudit_gridCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/service-audit/criteria/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A checklist criterion's scored checks, newest first (optionally one month) */
+        get: operations["ServiceAudit_listChecks"];
+        put?: never;
+        /** Score one check (a listened call, a visit): each checklist item passed or failed, for a month */
+        post: operations["ServiceAudit_createCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/service-audit/checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a scored check */
+        delete: operations["ServiceAudit_removeCheck"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/service-audit/criteria/{id}/improvement-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an improvement step to a red cell: it goes to the promise register (owner, due date); 409 not_red when the month's cell is not red */
+        post: operations["ServiceAudit_createImprovementStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/early-warning/rules": {
         parameters: {
             query?: never;
@@ -2621,6 +2899,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/mirrors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mirrors with their touchpoints, staff and staff response rate in the current period
+         * @description Staff of a touchpoint answer the customer survey's NPS and rating questions as they think customers would, once per period (a second answer replaces the first). gap = staff mean − customers mean; a blind spot when |gap| exceeds blindSpotNps (0–10) or blindSpotRating (per 1–5 scale, scaled to the question). Customer answers: finished responses to the original survey at that touchpoint (its `touchpoint` hidden field, else the survey's touchpoint) in the same periods (UTC).
+         */
+        get: operations["Mirror_list"];
+        put?: never;
+        /**
+         * Mirror a customer survey for one or more touchpoints (extra staff: admins only)
+         * @description Staff of a touchpoint answer the customer survey's NPS and rating questions as they think customers would, once per period (a second answer replaces the first). gap = staff mean − customers mean; a blind spot when |gap| exceeds blindSpotNps (0–10) or blindSpotRating (per 1–5 scale, scaled to the question). Customer answers: finished responses to the original survey at that touchpoint (its `touchpoint` hidden field, else the survey's touchpoint) in the same periods (UTC).
+         */
+        post: operations["Mirror_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mirrors/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mirrors you answer (you are staff of the touchpoint), every open period, with your answers so far */
+        get: operations["Mirror_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mirrors/{mirrorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mirror */
+        get: operations["Mirror_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a mirror; a touchpoint list replaces the old one (answers of touchpoints taken off are deleted) */
+        patch: operations["Mirror_update"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mirrors/{mirrorId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Answer a mirror for a touchpoint you are staff of (any role); replaces your earlier answers for the period
+         * @description Open periods: the current one, and the previous one during the grace days. 409 period_closed otherwise.
+         */
+        put: operations["Mirror_submit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mirrors/{mirrorId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Staff vs customers per touchpoint and question: means, n, margin, gap, direction, blind spot, trend
+         * @description Staff of a touchpoint answer the customer survey's NPS and rating questions as they think customers would, once per period (a second answer replaces the first). gap = staff mean − customers mean; a blind spot when |gap| exceeds blindSpotNps (0–10) or blindSpotRating (per 1–5 scale, scaled to the question). Customer answers: finished responses to the original survey at that touchpoint (its `touchpoint` hidden field, else the survey's touchpoint) in the same periods (UTC).
+         */
+        get: operations["Mirror_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mirrors/{mirrorId}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as CSV: a row per touchpoint, question and period, then the whole range (period "all") */
+        get: operations["Mirror_reportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/identity-secret": {
         parameters: {
             query?: never;
@@ -2753,7 +3147,7 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
-        Scope: "workspace:read" | "members:read" | "members:write" | "surveys:read" | "surveys:write" | "responses:read" | "responses:write" | "customers:read" | "customers:write" | "activity:write" | "mentions:read" | "mentions:write" | "cases:read" | "cases:write" | "clusters:read" | "clusters:write" | "webhooks:read" | "webhooks:write";
+        Scope: "workspace:read" | "members:read" | "members:write" | "surveys:read" | "surveys:write" | "responses:read" | "responses:write" | "customers:read" | "customers:write" | "activity:write" | "mentions:read" | "mentions:write" | "cases:read" | "cases:write" | "promises:read" | "promises:write" | "clusters:read" | "clusters:write" | "webhooks:read" | "webhooks:write";
         ApiTokenDto: {
             /** Format: uuid */
             id: string;
@@ -4900,7 +5294,7 @@ export interface components {
             id: string;
             url: string;
             description: string;
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue")[];
             enabled: boolean;
             /** @description Deliveries waiting or being sent */
             pending: number;
@@ -4921,7 +5315,7 @@ export interface components {
             url: string;
             description?: string;
             /** @description Event types to receive; "*" for all, including future ones */
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue")[];
             /** @default true */
             enabled: boolean;
         };
@@ -4930,7 +5324,7 @@ export interface components {
             id: string;
             url: string;
             description: string;
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue")[];
             enabled: boolean;
             /** @description Deliveries waiting or being sent */
             pending: number;
@@ -4948,7 +5342,7 @@ export interface components {
         UpdateWebhookDto: {
             url?: string;
             description?: string;
-            events?: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed")[];
+            events?: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue")[];
             enabled?: boolean;
         };
         WebhookSecretDto: {
@@ -5452,6 +5846,10 @@ export interface components {
              * @enum {string|null}
              */
             placedBy: "model" | "run" | "human" | null;
+            /** @description The survey question an open answer answers */
+            questionId: string | null;
+            /** @description That question's text in the survey's default language */
+            questionLabel: string | null;
         };
         ClusterDto: {
             /** Format: uuid */
@@ -5511,6 +5909,14 @@ export interface components {
             /** @description Texts under the filter not yet placed (arrived since the last placement) */
             unplaced: number;
             latestRun: components["schemas"]["RunDto"] | null;
+        };
+        ClusterQuestionDto: {
+            /** @example dislikes */
+            id: string;
+            /** @example What don't you like? */
+            label: string | null;
+            /** @description Texts answering it */
+            count: number;
         };
         SyncOutcomeDto: {
             /** @description New texts copied from responses, cancellations and mentions */
@@ -6518,6 +6924,370 @@ export interface components {
             /** @description One point per week or month the period touches (empty ones too), by the time cases opened */
             points: components["schemas"]["CaseReportPointDto"][];
         };
+        HopDistributionDto: {
+            /** @description Cases never moved */
+            none: number;
+            one: number;
+            two: number;
+            /** @description Three hops or more */
+            threeOrMore: number;
+        };
+        RoutingFiguresDto: {
+            /** @description Cases opened in the period */
+            cases: number;
+            /** @description Cases whose first move off their first touchpoint, or away from their first owner, was wrong_touchpoint or wrong_owner */
+            misroutedCases: number;
+            /** @description misroutedCases / cases in percent, 1 decimal */
+            misroutingRate: number | null;
+            /** @description Moves to another touchpoint or owner, all reasons */
+            hops: number;
+            /** @description hops / cases, 2 decimals */
+            hopsPerCase: number | null;
+            distribution: components["schemas"]["HopDistributionDto"];
+            /** @description Median time lost of the misrouted cases: wall-clock hours from the opening of a misrouted case to its last hop with a misrouted reason (nights and weekends included); 1 decimal */
+            medianLostHours: number | null;
+            /** @description Mean of the same, hours, 1 decimal */
+            meanLostHours: number | null;
+            /** @description Cases resolved (resolved or closed) */
+            resolvedCases: number;
+            /** @description Resolved cases never moved and never reopened: resolved by the first owner at the first touchpoint */
+            firstContactResolved: number;
+            /** @description First-contact resolution: firstContactResolved / resolvedCases in percent, 1 decimal */
+            fcrRate: number | null;
+        };
+        RoutingGroupDto: {
+            /** @description Cases opened in the period */
+            cases: number;
+            /** @description Cases whose first move off their first touchpoint, or away from their first owner, was wrong_touchpoint or wrong_owner */
+            misroutedCases: number;
+            /** @description misroutedCases / cases in percent, 1 decimal */
+            misroutingRate: number | null;
+            /** @description Moves to another touchpoint or owner, all reasons */
+            hops: number;
+            /** @description hops / cases, 2 decimals */
+            hopsPerCase: number | null;
+            distribution: components["schemas"]["HopDistributionDto"];
+            /** @description Median time lost of the misrouted cases: wall-clock hours from the opening of a misrouted case to its last hop with a misrouted reason (nights and weekends included); 1 decimal */
+            medianLostHours: number | null;
+            /** @description Mean of the same, hours, 1 decimal */
+            meanLostHours: number | null;
+            /** @description Cases resolved (resolved or closed) */
+            resolvedCases: number;
+            /** @description Resolved cases never moved and never reopened: resolved by the first owner at the first touchpoint */
+            firstContactResolved: number;
+            /** @description First-contact resolution: firstContactResolved / resolvedCases in percent, 1 decimal */
+            fcrRate: number | null;
+            /** @description Routing rule, first touchpoint id or source; null: none / not recorded */
+            key: string | null;
+            /** @description Touchpoint name; the key otherwise */
+            label: string | null;
+        };
+        RoutingTouchpointDto: {
+            /**
+             * Format: uuid
+             * @description null: cases without a touchpoint
+             */
+            touchpointId: string | null;
+            name: string | null;
+            /** @description Cases that opened at this touchpoint */
+            cases: number;
+            /** @description Of those, misrouted (see misroutedCases) */
+            misroutedCases: number;
+            /** @description misroutedCases / cases in percent */
+            misroutingRate: number | null;
+            /** @description Misrouted hops that took a case away from this touchpoint (it had landed here wrongly) */
+            sent: number;
+            /** @description Misrouted hops that brought a case here (it should have come here first) */
+            received: number;
+        };
+        RoutingReasonDto: {
+            reason: components["schemas"]["ReassignReason"];
+            hops: number;
+        };
+        RoutingMonthDto: {
+            /** @description Cases opened in the period */
+            cases: number;
+            /** @description Cases whose first move off their first touchpoint, or away from their first owner, was wrong_touchpoint or wrong_owner */
+            misroutedCases: number;
+            /** @description misroutedCases / cases in percent, 1 decimal */
+            misroutingRate: number | null;
+            /** @description Moves to another touchpoint or owner, all reasons */
+            hops: number;
+            /** @description hops / cases, 2 decimals */
+            hopsPerCase: number | null;
+            distribution: components["schemas"]["HopDistributionDto"];
+            /** @description Median time lost of the misrouted cases: wall-clock hours from the opening of a misrouted case to its last hop with a misrouted reason (nights and weekends included); 1 decimal */
+            medianLostHours: number | null;
+            /** @description Mean of the same, hours, 1 decimal */
+            meanLostHours: number | null;
+            /** @description Cases resolved (resolved or closed) */
+            resolvedCases: number;
+            /** @description Resolved cases never moved and never reopened: resolved by the first owner at the first touchpoint */
+            firstContactResolved: number;
+            /** @description First-contact resolution: firstContactResolved / resolvedCases in percent, 1 decimal */
+            fcrRate: number | null;
+            /**
+             * @description yyyy-mm of `timeZone`
+             * @example 2026-11
+             */
+            month: string;
+        };
+        RoutingReportDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            timeZone: string;
+            totals: components["schemas"]["RoutingFiguresDto"];
+            /** @description Per routing rule that gave the first owner, most cases first */
+            byRule: components["schemas"]["RoutingGroupDto"][];
+            /** @description Per source the cases came from, most cases first */
+            bySource: components["schemas"]["RoutingGroupDto"][];
+            /** @description Per touchpoint: cases opened there and misrouted hops sent and received; most misrouted traffic first */
+            touchpoints: components["schemas"]["RoutingTouchpointDto"][];
+            /** @description Hops per reason, every reason listed */
+            reasons: components["schemas"]["RoutingReasonDto"][];
+            /** @description Per calendar month the cases opened in, empty months included */
+            months: components["schemas"]["RoutingMonthDto"][];
+        };
+        /** @enum {string} */
+        AuditMeasure: "first_response_minutes" | "resolution_days" | "reopened_percent" | "sla_breach_percent" | "csat_mean" | "nps" | "ces_mean" | "negative_mentions_percent" | "case_count" | "checklist_percent";
+        /** @enum {string} */
+        AuditDirection: "higher_better" | "lower_better";
+        CriterionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            stepId: string;
+            name: string;
+            measure: components["schemas"]["AuditMeasure"];
+            unit: string;
+            direction: components["schemas"]["AuditDirection"];
+            green: number;
+            yellow: number;
+            checklistItems: string[];
+            position: number;
+            revision: number;
+        };
+        StepDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            processId: string;
+            name: string;
+            position: number;
+            revision: number;
+            criteria: components["schemas"]["CriterionDto"][];
+        };
+        ProcessDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            touchpointId: string;
+            touchpointName: string;
+            name: string;
+            position: number;
+            revision: number;
+            steps: components["schemas"]["StepDto"][];
+        };
+        MeasureDefaultDto: {
+            measure: components["schemas"]["AuditMeasure"];
+            unit: string;
+            direction: components["schemas"]["AuditDirection"];
+            green: number;
+            yellow: number;
+        };
+        AuditModelDto: {
+            /** @description By touchpoint name, then position */
+            processes: components["schemas"]["ProcessDto"][];
+            /** @description What a new criterion of each measure starts with */
+            defaults: components["schemas"]["MeasureDefaultDto"][];
+        };
+        CreateProcessDto: {
+            /**
+             * Format: uuid
+             * @description The touchpoint (or channel touchpoint) whose process this is
+             */
+            touchpointId: string;
+            name: string;
+            position?: number;
+        };
+        UpdateNamedDto: {
+            /** @description The revision you edited */
+            revision: number;
+            name?: string;
+            position?: number;
+        };
+        CreateStepDto: {
+            /** @description The step scenario, e.g. "First reply" */
+            name: string;
+            position?: number;
+        };
+        CreateCriterionDto: {
+            name: string;
+            measure: components["schemas"]["AuditMeasure"];
+            /** @description Default: the measure's unit */
+            unit?: string;
+            /** @description Default: the measure's usual direction */
+            direction?: components["schemas"]["AuditDirection"];
+            /** @description Green threshold (inclusive); default the measure's */
+            green?: number;
+            /** @description Yellow threshold (inclusive); default the measure's */
+            yellow?: number;
+            /** @description Pass/fail items (checklist_percent only) */
+            checklistItems?: string[];
+            position?: number;
+        };
+        UpdateCriterionDto: {
+            /** @description The revision you edited */
+            revision: number;
+            name?: string;
+            unit?: string;
+            direction?: components["schemas"]["AuditDirection"];
+            green?: number;
+            yellow?: number;
+            checklistItems?: string[];
+            position?: number;
+        };
+        /** @enum {string} */
+        AuditColour: "green" | "yellow" | "red" | "no_data";
+        MonthValueDto: {
+            /** @example 2026-11 */
+            month: string;
+            value: number | null;
+            colour: components["schemas"]["AuditColour"];
+        };
+        ImprovementStepDto: {
+            /**
+             * Format: uuid
+             * @description The promise in the promise register
+             */
+            id: string;
+            /** @enum {string} */
+            status: "open" | "kept" | "broken" | "cancelled";
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            ownerId: string | null;
+            text: string;
+            /**
+             * @description The red month it answers
+             * @example 2026-09
+             */
+            month: string;
+            /**
+             * @description The month it was due in (the change)
+             * @example 2026-10
+             */
+            dueMonth: string;
+            /** @description Kept steps: the value of the month before dueMonth */
+            before: number | null;
+            /** @description Kept steps: the value of the month after dueMonth (null until it has data) */
+            after: number | null;
+            beforeColour: components["schemas"]["AuditColour"] | null;
+            afterColour: components["schemas"]["AuditColour"] | null;
+        };
+        GridRowDto: {
+            /** Format: uuid */
+            touchpointId: string;
+            touchpointName: string;
+            /** Format: uuid */
+            processId: string;
+            processName: string;
+            /** Format: uuid */
+            stepId: string;
+            stepName: string;
+            criterion: components["schemas"]["CriterionDto"];
+            /** @description Rounded to 2 decimals; null when the month has nothing to measure */
+            value: number | null;
+            colour: components["schemas"]["AuditColour"];
+            previousValue: number | null;
+            previousColour: components["schemas"]["AuditColour"];
+            /** @description The last 6 months, oldest first, ending with the month */
+            trend: components["schemas"]["MonthValueDto"][];
+            /** @description How many measured items stand behind the value (cases, answers, mentions, checked items) */
+            n: number | null;
+            /** @description Improvement steps raised for this criterion up to the month */
+            steps: components["schemas"]["ImprovementStepDto"][];
+        };
+        GridSummaryDto: {
+            green: number;
+            yellow: number;
+            red: number;
+            no_data: number;
+        };
+        AuditGridDto: {
+            /** @example 2026-11 */
+            month: string;
+            /** @example 2026-10 */
+            previousMonth: string;
+            /** @description The workspace's time zone (its default SLA calendar), which defines the months */
+            timeZone: string;
+            /** @description By touchpoint, process, step and criterion position */
+            rows: components["schemas"]["GridRowDto"][];
+            summary: components["schemas"]["GridSummaryDto"];
+        };
+        CriterionDetailDto: {
+            /** @description The criterion as the grid shows it for the month */
+            row: components["schemas"]["GridRowDto"];
+            /** @description 12 months ending with the month, oldest first */
+            series: components["schemas"]["MonthValueDto"][];
+            /** @example 2026-11 */
+            month: string;
+            timeZone: string;
+        };
+        CheckItemDto: {
+            item: string;
+            passed: boolean;
+        };
+        CheckDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            criterionId: string;
+            /** Format: uuid */
+            touchpointId: string;
+            /** @example 2026-11 */
+            month: string;
+            /** Format: uuid */
+            scoredBy: string | null;
+            scoredByName: string | null;
+            /** Format: date-time */
+            scoredAt: string;
+            items: components["schemas"]["CheckItemDto"][];
+            passed: number;
+            failed: number;
+            note: string | null;
+        };
+        CheckListDto: {
+            /** @description Newest first (at most 500) */
+            items: components["schemas"]["CheckDto"][];
+        };
+        CreateCheckDto: {
+            /**
+             * @description The month the check counts for (not a future one)
+             * @example 2026-11
+             */
+            month: string;
+            /** @description Each of the criterion's checklist items at most once */
+            items: components["schemas"]["CheckItemDto"][];
+            note?: string;
+        };
+        CreateImprovementStepDto: {
+            /**
+             * @description The red month the step answers
+             * @example 2026-11
+             */
+            month: string;
+            /**
+             * Format: uuid
+             * @description The member who owns the step
+             */
+            ownerId: string;
+            /** Format: date-time */
+            dueAt: string;
+            text: string;
+        };
         EarlyWarningRulesResponseDto: {
             /** @description Warn when a customer breaks their own order rhythm */
             rhythmEnabled: boolean;
@@ -7007,6 +7777,268 @@ export interface components {
             checklist: components["schemas"]["OverviewChecklistDto"];
             /** @description Parts left out (null) because the caller may not read them */
             restricted: components["schemas"]["OverviewRestrictedDto"][];
+        };
+        /** @enum {string} */
+        MirrorPeriod: "month" | "quarter";
+        MirrorQuestionDto: {
+            id: string;
+            /** @enum {string} */
+            type: "nps" | "rating";
+            min: number;
+            max: number;
+            /**
+             * @description The customer question with the mirror's prefix, per language
+             * @example {
+             *       "en": "How do you think customers answer:"
+             *     }
+             */
+            text: {
+                [key: string]: string;
+            };
+            /**
+             * @description The customer wording, per language
+             * @example {
+             *       "en": "How do you think customers answer:"
+             *     }
+             */
+            customerText: {
+                [key: string]: string;
+            };
+            /** @example {
+             *       "en": "How do you think customers answer:"
+             *     } */
+            minLabel?: {
+                [key: string]: string;
+            };
+            /** @example {
+             *       "en": "How do you think customers answer:"
+             *     } */
+            maxLabel?: {
+                [key: string]: string;
+            };
+        };
+        PersonDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        MirrorTouchpointDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            extraStaffIds: string[];
+            /** @description Who answers: owner, backup owner, team and extra staff still in the workspace */
+            staff: components["schemas"]["PersonDto"][];
+            /** @description Staff who answered for the current period */
+            answered: number;
+            /** @description answered / staff, 0–1; null without staff */
+            responseRate: number | null;
+        };
+        MirrorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            surveyId: string;
+            surveyName: string;
+            /** @example {
+             *       "en": "How do you think customers answer:"
+             *     } */
+            prefix: {
+                [key: string]: string;
+            };
+            period: components["schemas"]["MirrorPeriod"];
+            graceDays: number;
+            blindSpotRating: number;
+            blindSpotNps: number;
+            active: boolean;
+            /**
+             * @description First day of the current period (UTC)
+             * @example 2026-12-01
+             */
+            currentPeriod: string;
+            questions: components["schemas"]["MirrorQuestionDto"][];
+            touchpoints: components["schemas"]["MirrorTouchpointDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MirrorListDto: {
+            items: components["schemas"]["MirrorDto"][];
+        };
+        MirrorTouchpointInputDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Members who answer besides the touchpoint's owner, backup owner and team (admins only) */
+            extraStaffIds?: string[];
+        };
+        CreateMirrorDto: {
+            name?: string;
+            /**
+             * @description Put before each question, per language; missing languages use the built-in wording
+             * @example {
+             *       "en": "How do you think customers answer:"
+             *     }
+             */
+            prefix?: {
+                [key: string]: string;
+            };
+            /** @description Days after a period ends during which staff may still answer for it */
+            graceDays?: number;
+            /** @description Blind spot when |gap| exceeds this on a 1–5 scale (scaled for 1–7) */
+            blindSpotRating?: number;
+            /** @description Blind spot when |gap| exceeds this on the 0–10 NPS scale */
+            blindSpotNps?: number;
+            /** @description Inactive mirrors are not asked of staff; their answers stay in the report */
+            active?: boolean;
+            touchpoints?: components["schemas"]["MirrorTouchpointInputDto"][];
+            /**
+             * Format: uuid
+             * @description The customer survey mirrored (its NPS and rating questions are asked)
+             */
+            surveyId: string;
+            /** @default month */
+            period: components["schemas"]["MirrorPeriod"];
+        };
+        MyMirrorDto: {
+            /** Format: uuid */
+            mirrorId: string;
+            mirrorName: string;
+            /** Format: uuid */
+            touchpointId: string;
+            touchpointName: string;
+            /** @example 2026-12-01 */
+            periodStart: string;
+            /**
+             * Format: date-time
+             * @description Answers for this period are accepted until then
+             */
+            closesAt: string;
+            questions: components["schemas"]["MirrorQuestionDto"][];
+            /** @description Your answers, if given */
+            answers: {
+                [key: string]: number;
+            } | null;
+        };
+        MyMirrorsDto: {
+            /** @description Every open period of every touchpoint you answer for */
+            items: components["schemas"]["MyMirrorDto"][];
+            /** @description How many of them you have not answered yet */
+            pending: number;
+        };
+        UpdateMirrorDto: {
+            name?: string;
+            /**
+             * @description Put before each question, per language; missing languages use the built-in wording
+             * @example {
+             *       "en": "How do you think customers answer:"
+             *     }
+             */
+            prefix?: {
+                [key: string]: string;
+            };
+            /** @description Days after a period ends during which staff may still answer for it */
+            graceDays?: number;
+            /** @description Blind spot when |gap| exceeds this on a 1–5 scale (scaled for 1–7) */
+            blindSpotRating?: number;
+            /** @description Blind spot when |gap| exceeds this on the 0–10 NPS scale */
+            blindSpotNps?: number;
+            /** @description Inactive mirrors are not asked of staff; their answers stay in the report */
+            active?: boolean;
+            touchpoints?: components["schemas"]["MirrorTouchpointInputDto"][];
+        };
+        SubmitMirrorAnswersDto: {
+            /** Format: uuid */
+            touchpointId: string;
+            /**
+             * @description The period answered (its first day); default the current one
+             * @example 2026-12-01
+             */
+            periodStart?: string;
+            /**
+             * @description Question id → score
+             * @example {
+             *       "score": 4
+             *     }
+             */
+            answers: {
+                [key: string]: number;
+            };
+        };
+        SubmitMirrorResultDto: {
+            /** @example 2026-12-01 */
+            periodStart: string;
+            /** @description True when an earlier answer set of yours for this period was replaced */
+            replaced: boolean;
+        };
+        MeanDto: {
+            n: number;
+            /** @description 2 decimals; null when n = 0 */
+            mean: number | null;
+            /** @description 95 % margin of the mean (1.96·s/√n); null when n < 2 */
+            marginOfError: number | null;
+        };
+        /**
+         * @description staff_higher: staff think it is better than customers say
+         * @enum {string}
+         */
+        GapDirection: "staff_higher" | "staff_lower" | "same";
+        GapPointDto: {
+            customers: components["schemas"]["MeanDto"];
+            staff: components["schemas"]["MeanDto"];
+            /** @description staff − customers, 2 decimals; null unless both have answers */
+            gap: number | null;
+            /** @description staff_higher: staff think it is better than customers say */
+            direction: components["schemas"]["GapDirection"] | null;
+            /** @description |gap| above the threshold */
+            blindSpot: boolean;
+            /** @example 2026-11-01 */
+            periodStart: string;
+        };
+        MirrorReportRowDto: {
+            customers: components["schemas"]["MeanDto"];
+            staff: components["schemas"]["MeanDto"];
+            /** @description staff − customers, 2 decimals; null unless both have answers */
+            gap: number | null;
+            /** @description staff_higher: staff think it is better than customers say */
+            direction: components["schemas"]["GapDirection"] | null;
+            /** @description |gap| above the threshold */
+            blindSpot: boolean;
+            /** Format: uuid */
+            touchpointId: string;
+            touchpointName: string;
+            questionId: string;
+            /** @example {
+             *       "en": "How do you think customers answer:"
+             *     } */
+            questionText: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            type: "nps" | "rating";
+            min: number;
+            max: number;
+            /** @description The blind-spot threshold on this question’s scale */
+            threshold: number;
+            /** @description Per period, oldest first (empty periods included) */
+            trend: components["schemas"]["GapPointDto"][];
+        };
+        MirrorReportDto: {
+            /** Format: uuid */
+            mirrorId: string;
+            mirrorName: string;
+            surveyName: string;
+            period: components["schemas"]["MirrorPeriod"];
+            /** @example 2026-07-01 */
+            from: string;
+            /**
+             * @description First day of the last period included
+             * @example 2026-12-01
+             */
+            to: string;
+            /** @description The periods, oldest first */
+            periods: string[];
+            /** @description Per touchpoint and question, over the whole range */
+            rows: components["schemas"]["MirrorReportRowDto"][];
         };
         IdentitySecretDto: {
             /**
@@ -8819,10 +9851,12 @@ export interface operations {
     CustomerStatus_report: {
         parameters: {
             query?: {
-                /** @description First month (YYYY-MM, UTC); default 11 months before `to` */
+                /** @description First month (YYYY-MM); default 11 months before `to` */
                 from?: string;
-                /** @description Last month (YYYY-MM, UTC); default the current month */
+                /** @description Last month (YYYY-MM); default the current month */
                 to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
             };
             header?: never;
             path: {
@@ -8864,10 +9898,12 @@ export interface operations {
     CustomerStatus_reportCsv: {
         parameters: {
             query?: {
-                /** @description First month (YYYY-MM, UTC); default 11 months before `to` */
+                /** @description First month (YYYY-MM); default 11 months before `to` */
                 from?: string;
-                /** @description Last month (YYYY-MM, UTC); default the current month */
+                /** @description Last month (YYYY-MM); default the current month */
                 to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
             };
             header?: never;
             path: {
@@ -12728,6 +13764,8 @@ export interface operations {
                 source?: string[];
                 /** @description Comma-separated touchpoint names */
                 touchpoint?: string[];
+                /** @description Comma-separated survey question ids: only open answers to these questions (e.g. likes,dislikes) */
+                question?: string[];
                 /** @description Comma-separated ISO 639-1 codes */
                 language?: string[];
                 from?: string;
@@ -12753,6 +13791,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterListDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_questions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterQuestionDto"][];
                 };
             };
             /** @description Your role or token scope does not allow this */
@@ -13067,6 +14145,8 @@ export interface operations {
                 source?: string[];
                 /** @description Comma-separated touchpoint names */
                 touchpoint?: string[];
+                /** @description Comma-separated survey question ids: only open answers to these questions (e.g. likes,dislikes) */
+                question?: string[];
                 /** @description Comma-separated ISO 639-1 codes */
                 language?: string[];
                 from?: string;
@@ -13162,6 +14242,8 @@ export interface operations {
                 source?: string[];
                 /** @description Comma-separated touchpoint names */
                 touchpoint?: string[];
+                /** @description Comma-separated survey question ids: only open answers to these questions (e.g. likes,dislikes) */
+                question?: string[];
                 /** @description Comma-separated ISO 639-1 codes */
                 language?: string[];
                 from?: string;
@@ -13259,6 +14341,8 @@ export interface operations {
                 source?: string[];
                 /** @description Comma-separated touchpoint names */
                 touchpoint?: string[];
+                /** @description Comma-separated survey question ids: only open answers to these questions (e.g. likes,dislikes) */
+                question?: string[];
                 /** @description Comma-separated ISO 639-1 codes */
                 language?: string[];
                 from?: string;
@@ -14707,6 +15791,826 @@ export interface operations {
             };
         };
     };
+    RoutingReport_report: {
+        parameters: {
+            query?: {
+                /** @description Cases opened at or after this instant; default 180 days before `to` */
+                from?: string;
+                /** @description Cases opened before this instant (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingReportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RoutingReport_hopsCsv: {
+        parameters: {
+            query?: {
+                /** @description Cases opened at or after this instant; default 180 days before `to` */
+                from?: string;
+                /** @description Cases opened before this instant (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone whose calendar months are reported */
+                timeZone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_getModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditModelDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_createProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProcessDto"];
+            };
+        };
+        responses: {
+            /** @description Created: { id } */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_removeProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_updateProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNamedDto"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_createStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStepDto"];
+            };
+        };
+        responses: {
+            /** @description Created: { id } */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_removeStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_updateStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNamedDto"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_createCriterion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCriterionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriterionDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_detail: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM in the workspace's time zone; default the current month */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriterionDetailDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_removeCriterion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_updateCriterion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCriterionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriterionDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_grid: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM in the workspace's time zone; default the current month */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditGridDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_gridCsv: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM in the workspace's time zone; default the current month */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_listChecks: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM in the workspace's time zone; default the current month */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckListDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_createCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCheckDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_removeCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ServiceAudit_createImprovementStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateImprovementStepDto"];
+            };
+        };
+        responses: {
+            /** @description Created: { id } of the promise */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     EarlyWarning_getRules: {
         parameters: {
             query?: never;
@@ -15315,6 +17219,352 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mirror_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorListDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mirror_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMirrorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mirror_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyMirrorsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mirror_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mirrorId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mirror_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mirrorId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMirrorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mirror_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mirrorId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitMirrorAnswersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitMirrorResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mirror_report: {
+        parameters: {
+            query?: {
+                /** @description First month (YYYY-MM, UTC); default 5 periods before `to` */
+                from?: string;
+                /** @description Last month (YYYY-MM, UTC); default the current month */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                mirrorId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorReportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Mirror_reportCsv: {
+        parameters: {
+            query?: {
+                /** @description First month (YYYY-MM, UTC); default 5 periods before `to` */
+                from?: string;
+                /** @description Last month (YYYY-MM, UTC); default the current month */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                mirrorId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
