@@ -31,6 +31,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 import { PublicWriteModule } from './web/public-write/public-write.module';
 import { PromisesModule } from './promises/promises.module';
+import { ServiceAuditModule } from './service-audit/service-audit.module';
 import { loginThrottlers } from './auth/login-throttle';
 
 @Module({})
@@ -63,6 +64,7 @@ export class AppModule {
         TouchpointsModule,
         CasesModule,
         PromisesModule,
+        ServiceAuditModule,
         EarlyWarningModule,
         SegmentsModule,
         OverviewModule,

@@ -11,6 +11,9 @@ export type MentionForClustering = Pick<MentionEntity, 'id' | 'text' | 'language
 /** A negative original mention that should open a case. */
 export type MentionCaseCandidate = Pick<MentionEntity, 'id' | 'source' | 'author' | 'url' | 'text' | 'customerExternalId' | 'postedAt'>;
 
+/** Original mentions (copies left out) posted in one calendar month, and how many of them were negative. */
+export type MentionMonth = { month: string; total: number; negative: number };
+
 /** How other modules read `mentions` (exported by MentionsReaderModule). */
 @Injectable()
 export class MentionsReader {
@@ -33,6 +36,23 @@ export class MentionsReader {
         since,
       })
       .getRawMany<MentionForClustering>();
+  }
+
+  /** Per calendar month ('YYYY-MM' in `timeZone`) of posting in [from, to): original mentions and the negative ones. */
+  monthlyNegative(workspaceId: string, from: Date, to: Date, timeZone: string): Promise<MentionMonth[]> {
+    return this.mentions
+      .createQueryBuilder('m')
+      .select(`to_char(m.posted_at AT TIME ZONE :timeZone, 'YYYY-MM')`, 'month')
+      .addSelect('count(*)::int', 'total')
+      .addSelect('(count(*) FILTER (WHERE m.sentiment = -1))::int', 'negative')
+      .where('m.workspace_id = :workspaceId AND m.posted_at >= :from AND m.posted_at < :to AND m.duplicate_of IS NULL', {
+        workspaceId,
+        from,
+        to,
+        timeZone,
+      })
+      .groupBy('month')
+      .getRawMany<MentionMonth>();
   }
 
   /**

@@ -44,6 +44,9 @@ export type CustomerResponseEvent = Pick<
 /** A finished scored response of an NPS/CSAT/CES survey linked to a touchpoint (by the survey's touchpoint name). */
 export type TouchpointScore = { touchpointId: string; kind: 'nps' | 'csat' | 'ces'; score: number; scaleMax: number; at: Date };
 
+/** A touchpoint's survey score for one calendar month: NPS points, or the mean CSAT / CES on a 1–5 scale. */
+export type TouchpointMonthScore = { touchpointId: string; month: string; kind: 'nps' | 'csat' | 'ces'; n: number; value: number };
+
 /** A low-scored response that should open a case and has none yet. */
 export type CaseCandidateResponse = Pick<ResponseEntity, 'id' | 'comment' | 'createdAt'> & {
   score: number;
@@ -205,6 +208,27 @@ export class ResponsesReader {
          JOIN responses r ON r.workspace_id = s.workspace_id AND r.survey_id = s.id
         WHERE t.workspace_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND r.finished AND r.score IS NOT NULL`,
       [workspaceId, from, to],
+    );
+  }
+
+  /**
+   * Per touchpoint, month ('YYYY-MM' in `timeZone`) and kind, the finished scored answers in [from, to) of the surveys
+   * linked to it: NPS points (% of 9–10 minus % of 0–6) or the mean score, CSAT/CES put on a 1–5 scale when asked
+   * on another one (1 + (score − 1) · 4 / (max − 1)). Aggregated in SQL.
+   */
+  touchpointMonthlyScores(workspaceId: string, from: Date, to: Date, timeZone: string): Promise<TouchpointMonthScore[]> {
+    return this.responses.query(
+      `SELECT t.id AS "touchpointId", to_char(r.created_at AT TIME ZONE $4, 'YYYY-MM') AS month, s.kind, count(*)::int AS n,
+              (CASE WHEN s.kind = 'nps'
+                    THEN 100.0 * (count(*) FILTER (WHERE r.score >= 9) - count(*) FILTER (WHERE r.score <= 6)) / count(*)
+                    ELSE avg(CASE WHEN r.score_scale_max IS NULL OR r.score_scale_max IN (1, 5) THEN r.score
+                                  ELSE 1 + (r.score - 1) * 4.0 / (r.score_scale_max - 1) END) END)::float8 AS value
+         FROM touchpoints t
+         JOIN surveys s ON s.workspace_id = t.workspace_id AND s.touchpoint_name = t.name AND s.kind IN ('nps', 'csat', 'ces')
+         JOIN responses r ON r.workspace_id = s.workspace_id AND r.survey_id = s.id
+        WHERE t.workspace_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND r.finished AND r.score IS NOT NULL
+        GROUP BY t.id, month, s.kind`,
+      [workspaceId, from, to, timeZone],
     );
   }
 

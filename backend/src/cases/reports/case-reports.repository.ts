@@ -7,7 +7,7 @@ import type { MeasurableCase } from './case-measurement';
 
 /** A case as the reports load it: what measuring needs, plus what it is grouped by. */
 export type ReportCaseRow = MeasurableCase &
-  Pick<CaseEntity, 'slaPolicyId' | 'touchpointId' | 'ownerId'> & {
+  Pick<CaseEntity, 'slaPolicyId' | 'touchpointId' | 'ownerId' | 'reopened'> & {
     touchpointName: string | null;
     ownerName: string | null;
   };
@@ -59,7 +59,7 @@ export class CaseReportsRepository {
               ${epochMs('c.first_responded_at')} AS "firstRespondedAt", ${epochMs('c.resolved_at')} AS "resolvedAt", ${epochMs('c.closed_at')} AS "closedAt",
               ${epochMs('c.breached_first_response_at')} AS "breachedFirstResponseAt", ${epochMs('c.breached_resolution_at')} AS "breachedResolutionAt",
               c.follow_up_csat AS "followUpCsat", ${epochMs('c.follow_up_at')} AS "followUpAt", c.sla_policy_id AS "slaPolicyId",
-              c.touchpoint_id AS "touchpointId", t.name AS "touchpointName", c.owner_id AS "ownerId", u.name AS "ownerName",
+              c.touchpoint_id AS "touchpointId", t.name AS "touchpointName", c.reopened, c.owner_id AS "ownerId", u.name AS "ownerName",
               s.kind AS "sourceSurveyKind", r.score AS "sourceScore"
          FROM cases c
          LEFT JOIN touchpoints t ON t.workspace_id = c.workspace_id AND t.id = c.touchpoint_id

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { resolvePeriod, type Period } from '../../common/http/period';
 import { timeSeries } from '../../metrics';
 import { SegmentsReader } from '../../segments/segments.reader';
-import { SLA_PRIORITIES } from '../../sla/clock';
+import { SLA_PRIORITIES, targetFor, workingDayMinutes } from '../../sla/clock';
 import { CaseSlaService } from '../case-sla.service';
-import type { EffectivePolicy } from '../case-timers';
+import { clockOf, type EffectivePolicy } from '../case-timers';
+import { auditMonths, type AuditMeasuredCase, type TouchpointMonthCases } from './case-audit-months';
 import type { CaseRow } from '../cases.repository';
 import { measureCase } from './case-measurement';
 import { caseFigures, MeasuredCase } from './case-report-formulas';
@@ -73,6 +74,34 @@ export class CaseReportsService {
       asOf: now.toISOString(),
       points: points.map((p) => ({ label: p.label, start: p.start.toISOString(), end: p.end.toISOString(), ...p.value })),
     };
+  }
+
+  /**
+   * The traffic-light audit's case measures: per touchpoint and calendar month of `timeZone` in [from, to), the
+   * cases opened, median first response (SLA minutes), median resolution (working days of each case's calendar),
+   * reopened and breached cases. Measured as the reports measure (business time needs each case's calendar).
+   */
+  async auditMonths(
+    workspaceId: string,
+    period: { from: Date; to: Date; timeZone: string },
+    now = new Date(),
+  ): Promise<TouchpointMonthCases[]> {
+    const rows = (await this.repository.cases(workspaceId, { from: period.from, to: period.to })).filter((r) => r.touchpointId !== null);
+    const policies = await this.policies(workspaceId, rows);
+    const cases = rows.map((row): AuditMeasuredCase => {
+      const sla = policies.get(row.slaPolicyId)!;
+      const measured = measureCase(row, sla, now);
+      const dayMinutes = workingDayMinutes(clockOf(targetFor(sla.policy, row.priority, row.channel), sla));
+      const minutes = measured.resolution.minutes;
+      return {
+        ...measured,
+        at: measured.openedAt,
+        touchpointId: row.touchpointId!,
+        reopened: row.reopened,
+        resolutionDays: minutes === null || dayMinutes <= 0 ? null : minutes / dayMinutes,
+      };
+    });
+    return auditMonths(cases, period);
   }
 
   /** The period's cases, each measured against its policy. */
