@@ -32,6 +32,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 import { PublicWriteModule } from './web/public-write/public-write.module';
 import { PromisesModule } from './promises/promises.module';
 import { ServiceAuditModule } from './service-audit/service-audit.module';
+import { MirrorModule } from './mirror/mirror.module';
 import { loginThrottlers } from './auth/login-throttle';
 
 @Module({})
@@ -68,6 +69,7 @@ export class AppModule {
         EarlyWarningModule,
         SegmentsModule,
         OverviewModule,
+        MirrorModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -77,6 +77,9 @@ export type CustomerNegativeFeedback = { customerExternalId: string; responseId:
 /** A proven customer's NPS answers in a period: promoters (9–10), passives (7–8) and detractors (0–6). */
 export type CustomerNpsCounts = { customerExternalId: string; promoters: number; passives: number; detractors: number };
 
+/** Sums of one numeric answer per touchpoint and period: enough to pool means and variances without loading rows. */
+export type AnswerSums = { touchpointId: string; periodStart: string; questionId: string; n: number; sum: number; sumSquares: number };
+
 /** Response sentiment from its score: detractors / low CSAT and CES are negative, promoters / top marks positive. */
 const RESPONSE_SENTIMENT = `CASE
     WHEN r.score IS NULL THEN NULL
@@ -294,6 +297,33 @@ export class ResponsesReader {
           AND r.finished AND r.score IS NOT NULL AND r.created_at >= $2 AND r.created_at < $3
         GROUP BY r.customer_external_id`,
       [workspaceId, from, to],
+    );
+  }
+
+  /**
+   * Finished responses to one survey in [from, to): per touchpoint, period ('month' | 'quarter', UTC) and question of
+   * `questionIds`, the count, sum and sum of squares of numeric answers. A response belongs to the touchpoint its
+   * `touchpoint` hidden field names (a survey shown at several touchpoints), else to the survey's own touchpoint.
+   * Set-based: joins surveys and touchpoints, and unnests the answers in SQL.
+   */
+  answerSumsByTouchpoint(
+    workspaceId: string,
+    q: { surveyId: string; touchpointIds: string[]; questionIds: string[]; period: 'month' | 'quarter'; from: Date; to: Date },
+  ): Promise<AnswerSums[]> {
+    if (q.touchpointIds.length === 0 || q.questionIds.length === 0) return Promise.resolve([]);
+    return this.responses.query(
+      `SELECT t.id AS "touchpointId", date_trunc($3, r.created_at AT TIME ZONE 'UTC')::date::text AS "periodStart",
+              a.key AS "questionId", count(*)::int AS n, sum(a.value::text::numeric)::float8 AS sum,
+              sum((a.value::text::numeric) ^ 2)::float8 AS "sumSquares"
+         FROM responses r
+         JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
+         JOIN touchpoints t ON t.workspace_id = r.workspace_id AND t.id = ANY($4::uuid[])
+                           AND lower(t.name) = lower(COALESCE(NULLIF(r.hidden_fields->>'touchpoint', ''), s.touchpoint_name))
+        CROSS JOIN LATERAL jsonb_each(r.answers) a
+        WHERE r.workspace_id = $1 AND r.survey_id = $2 AND r.finished AND r.created_at >= $5 AND r.created_at < $6
+          AND a.key = ANY($7::text[]) AND jsonb_typeof(a.value) = 'number'
+        GROUP BY 1, 2, 3`,
+      [workspaceId, q.surveyId, q.period, q.touchpointIds, q.from, q.to, q.questionIds],
     );
   }
 }

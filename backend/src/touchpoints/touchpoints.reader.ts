@@ -11,6 +11,9 @@ export type RoutingTouchpoint = Pick<TouchpointEntity, 'id' | 'channel' | 'owner
   team: string[];
 };
 
+/** Who works a touchpoint: what the mirror survey asks. */
+export type TouchpointPeopleRow = Pick<TouchpointEntity, 'id' | 'name' | 'ownerId' | 'backupOwnerId' | 'teamIds'>;
+
 /** What SLA timers need from a policy. */
 export type PolicyRow = Pick<SlaPolicyEntity, 'id' | 'name' | 'clock' | 'rules' | 'calendar' | 'warnAtShare'>;
 
@@ -45,6 +48,16 @@ export class TouchpointsReader {
     const members = new Set(await this.memberships.membersAmong(workspaceId, row.teamIds, manager));
     const { channel, ownerId, backupOwnerId, slaPolicyId, teamIds } = row;
     return { id: row.id, channel, ownerId, backupOwnerId, slaPolicyId, team: teamIds.filter((userId) => members.has(userId)) };
+  }
+
+  /** These touchpoints' names and people (owner, backup owner, team; not checked for membership), unknown ids left out. */
+  async peopleOf(workspaceId: string, ids: readonly string[]): Promise<TouchpointPeopleRow[]> {
+    if (ids.length === 0) return [];
+    return this.touchpoints.find({
+      select: { workspaceId: true, id: true, name: true, ownerId: true, backupOwnerId: true, teamIds: true },
+      where: { workspaceId, id: In([...ids]) },
+      order: { position: 'ASC', name: 'ASC' },
+    });
   }
 
   async idByName(workspaceId: string, name: string): Promise<string | null> {
