@@ -15,7 +15,19 @@ const EMPTY: PromiseCounts = { total: 0, keptOnTime: 0, late: 0, broken: 0, open
 export function ratesOf(c: PromiseCounts): PromiseRatesDto {
   const decided = c.keptOnTime + c.late + c.broken;
   const share = (n: number) => (decided === 0 ? null : Math.round((n / decided) * 10000) / 10000);
-  return { ...c, decided, keptRate: share(c.keptOnTime), lateRate: share(c.late), brokenRate: share(c.broken) };
+  const { total, keptOnTime, late, broken, open, overdue } = c;
+  return {
+    total,
+    keptOnTime,
+    late,
+    broken,
+    open,
+    overdue,
+    decided,
+    keptRate: share(c.keptOnTime),
+    lateRate: share(c.late),
+    brokenRate: share(c.broken),
+  };
 }
 
 const add = (a: PromiseCounts, b: PromiseCounts): PromiseCounts => ({
