@@ -168,6 +168,20 @@ describe('demo story', () => {
     expect(policies.filter((p) => p.clock === 'business').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('misroutes about one case in eight, fewer lately, with moves on the case pages', async () => {
+    const ws = `/api/v1/workspaces/${first.workspaceId}`;
+    const report = (await asFirst.get(`${ws}/case-reports/routing?${range}&timeZone=UTC`).expect(200)).body;
+    expect(report.totals.misroutingRate).toBeGreaterThanOrEqual(5);
+    expect(report.totals.misroutingRate).toBeLessThanOrEqual(20);
+    expect(report.totals.hops).toBeGreaterThan(report.totals.misroutedCases);
+    expect(report.totals.medianLostHours).toBeGreaterThan(0);
+    expect(report.touchpoints.some((tp: { sent: number }) => tp.sent > 0)).toBe(true);
+    expect(report.touchpoints.some((tp: { received: number }) => tp.received > 0)).toBe(true);
+    const again = (await asSecond.get(`/api/v1/workspaces/${second.workspaceId}/case-reports/routing?${range}&timeZone=UTC`).expect(200))
+      .body;
+    expect(again.totals).toEqual(report.totals);
+  });
+
   it('leaves every other workspace alone', async () => {
     const db = t.app.get(DataSource);
     for (const table of [
