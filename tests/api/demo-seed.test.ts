@@ -204,6 +204,25 @@ describe('demo story', () => {
     expect(n).toBe(1);
   });
 
+  it('shows the mirror survey: three touchpoints, 4–7 staff answers a month, delivery the blind spot', async () => {
+    const ws = `/api/v1/workspaces/${first.workspaceId}`;
+    const mirrors = (await asFirst.get(`${ws}/mirrors`).expect(200)).body.items as { id: string; touchpoints: { name: string }[] }[];
+    expect(mirrors.map((m) => m.touchpoints[0].name).sort()).toEqual([
+      'Доставка курьером',
+      'Качество продуктов и рецептов',
+      'Служба поддержки',
+    ]);
+    const rows: { touchpointName: string; direction: string; blindSpot: boolean; trend: { staff: { n: number } }[] }[] = [];
+    for (const m of mirrors) {
+      rows.push(...(await asFirst.get(`${ws}/mirrors/${m.id}/report?from=2026-07&to=2026-11`).expect(200)).body.rows);
+    }
+    for (const row of rows) for (const point of row.trend) expect(point.staff.n).toBeGreaterThanOrEqual(4);
+    const blind = rows.filter((r) => r.blindSpot).map((r) => [r.touchpointName, r.direction]);
+    expect(blind).toEqual([['Доставка курьером', 'staff_higher']]);
+    // The demo admin is staff on every mirror and has not answered this month yet.
+    expect((await asFirst.get(`${ws}/mirrors/mine`).expect(200)).body.pending).toBeGreaterThanOrEqual(3);
+  });
+
   it('gives the demo team accounts nobody can sign in to', async () => {
     const members = (await asFirst.get(`/api/v1/workspaces/${first.workspaceId}/members`).expect(200)).body as { email: string }[];
     const team = members.filter((m) => m.email.endsWith('@uzhinbox.example'));

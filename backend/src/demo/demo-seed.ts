@@ -22,6 +22,7 @@ import { createSurveys, seedResponses } from './seed-surveys';
 import { seedTeam } from './seed-team';
 import { seedMisrouting } from './seed-misrouting';
 import { DAY_MS, DEFAULT_STORY, type DemoStory, StoryClock } from './story';
+import { seedMirror } from './seed-mirror';
 
 export const DEMO_ADMIN = { email: 'demo@otklik.local', password: 'otklik-demo', name: 'Demo Admin' } as const;
 export const DEMO_WORKSPACE = 'Demo workspace';
@@ -86,6 +87,7 @@ export async function seedDemoStory(
   // After the managers: each open warning's case goes to the customer's account manager.
   await seedEarlyWarning(app, workspaceId, adminId, team, clock, progress);
   await seedMisrouting(app, workspaceId, team, story.seed, clock, progress);
+  await seedMirror(app, workspaceId, team, surveys, story.seed, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);
   const clusters = story.clusters ? await seedClusters(app, workspaceId, history, progress) : { done: Promise.resolve() };
