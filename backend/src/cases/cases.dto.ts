@@ -28,8 +28,8 @@ const reassignReason = () =>
   ApiPropertyOptional({
     enum: HOP_REASONS,
     enumName: 'ReassignReason',
-    default: 'other',
-    description: 'Why the case moves to another owner or touchpoint (wrong_touchpoint and wrong_owner count as misrouting)',
+    description:
+      'Why the case moves to another owner or touchpoint; other when not given (wrong_touchpoint and wrong_owner count as misrouting)',
   });
 const reasonIsKnown = () => IsIn(HOP_REASONS, { message: `reassignReason must be one of: ${HOP_REASONS.join(', ')}` });
 
