@@ -527,43 +527,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/parameters": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Per parameter of the survey’s rating matrix: mean with margin of error, distribution, monthly trend and importance
-         * @description Importance is each parameter's Pearson correlation with the overall score; quadrants split both axes at the parameters' medians. 404 when the survey has no matrix question.
-         */
-        get: operations["SurveyParameters_report"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/parameters/report.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The per-parameter results as CSV: one row per parameter, then one per parameter and month */
-        get: operations["SurveyParameters_reportCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/workspaces/{workspaceId}/customers/activity/import": {
         parameters: {
             query?: never;
@@ -1890,23 +1853,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspaceId}/clusters/questions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Survey questions whose open answers are clustered (for the question filter), most texts first */
-        get: operations["Clusters_questions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/workspaces/{workspaceId}/clusters/sync": {
         parameters: {
             query?: never;
@@ -2492,6 +2438,99 @@ export interface paths {
         get: operations["RoutingReport_hopsCsv"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/promises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register: filtered, latest due time first, cursor-paged */
+        get: operations["Promises_list"];
+        put?: never;
+        /**
+         * Make a promise to a customer (by hand, from a case reply in one click, or from another system)
+         * @description Due at a time, or in N business hours/days on the SLA calendar; a reminder goes 2 business hours before by default.
+         */
+        post: operations["Promises_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/promises/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kept on time / late / broken rates of promises due in the period, per person, team, touchpoint and month
+         * @description Rates are over the promises decided (kept or broken); cancelled ones are left out; late = kept after the due time.
+         */
+        get: operations["Promises_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/promises/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register as CSV, with the same filters as the list (at most 50,000 rows) */
+        get: operations["Promises_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/promises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One promise */
+        get: operations["Promises_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the text, owner or due time of an open promise (send the version you read: 409 if it changed) */
+        patch: operations["Promises_update"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/promises/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an open promise kept, broken or cancelled, with a note (once: 409 when it is no longer open) */
+        post: operations["Promises_resolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3278,7 +3317,7 @@ export interface components {
             position: "bottom-right" | "bottom-left" | "center";
         };
         /** @enum {string} */
-        QuestionType: "nps" | "rating" | "text" | "single_choice" | "multi_choice" | "matrix";
+        QuestionType: "nps" | "rating" | "text" | "single_choice" | "multi_choice";
         ScaleDto: {
             min: number;
             max: number;
@@ -3298,17 +3337,6 @@ export interface components {
             };
         };
         ChoiceOptionDto: {
-            id: string;
-            /** @example {
-             *       "en": "Why?",
-             *       "ru": "Почему?"
-             *     } */
-            label: {
-                [key: string]: string;
-            };
-        };
-        MatrixRowDto: {
-            /** @example delivery */
             id: string;
             /** @example {
              *       "en": "Why?",
@@ -3347,8 +3375,6 @@ export interface components {
             };
             scale?: components["schemas"]["ScaleDto"];
             options?: components["schemas"]["ChoiceOptionDto"][];
-            /** @description matrix: the parameters rated on the scale (2–12) */
-            rows?: components["schemas"]["MatrixRowDto"][];
             textByScore?: components["schemas"]["TextByScoreDto"];
             maxLength?: number;
         };
@@ -3480,12 +3506,10 @@ export interface components {
             type: components["schemas"]["QuestionType"];
             required: boolean;
             text: string;
-            /** @description nps (always 0–10), rating and matrix questions */
+            /** @description nps (always 0–10) and rating questions */
             scale?: components["schemas"]["PublicScaleDto"];
             /** @description single_choice and multi_choice questions */
             options?: components["schemas"]["PublicChoiceOptionDto"][];
-            /** @description matrix questions: the parameters rated on the scale */
-            rows?: components["schemas"]["PublicChoiceOptionDto"][];
             /** @description The question's wording by the score given to another question */
             textByScore?: components["schemas"]["PublicTextByScoreDto"];
             /** @description Max characters of a text answer */
@@ -3718,93 +3742,6 @@ export interface components {
             comparison: components["schemas"]["ComparisonDto"] | null;
             series: components["schemas"]["SeriesPointDto"][];
             latestComments: components["schemas"]["LatestCommentDto"][];
-        };
-        ParameterScaleDto: {
-            min: number;
-            max: number;
-        };
-        ParameterPeriodDto: {
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-        };
-        ParameterSplitDto: {
-            /**
-             * @description Both axes are split at the median of the parameters
-             * @enum {string}
-             */
-            method: "median";
-            /** @description Median correlation, 3 decimals */
-            importance: number | null;
-            /** @description Median mean, 2 decimals */
-            satisfaction: number | null;
-        };
-        ParameterIntervalDto: {
-            lower: number;
-            upper: number;
-        };
-        ParameterBinDto: {
-            score: number;
-            count: number;
-            /** @description Share of the parameter’s answers, percent, 1 decimal */
-            percent: number | null;
-        };
-        /** @enum {string} */
-        ParameterQuadrant: "fix_first" | "keep_up" | "low_priority" | "overdelivering";
-        ParameterMonthDto: {
-            /** @example 2026-11 */
-            month: string;
-            n: number;
-            /** @description 2 decimals */
-            mean: number;
-        };
-        ParameterResultDto: {
-            /** @example delivery */
-            id: string;
-            /** @example {
-             *       "en": "Delivery",
-             *       "ru": "Доставка"
-             *     } */
-            label: {
-                [key: string]: string;
-            };
-            /** @description Answers rating this parameter */
-            n: number;
-            /** @description Mean rating, 2 decimals */
-            mean: number | null;
-            standardDeviation: number | null;
-            /** @description 95 % margin of error of the mean (1.96 · s/√n) */
-            marginOfError: number | null;
-            interval: components["schemas"]["ParameterIntervalDto"] | null;
-            /** @description Every point of the scale, zero counts included */
-            distribution: components["schemas"]["ParameterBinDto"][];
-            /** @description Importance: Pearson's r with the overall score, 3 decimals */
-            correlation: number | null;
-            /** @description Responses with both this rating and an overall score (what r is computed from) */
-            pairs: number;
-            quadrant: components["schemas"]["ParameterQuadrant"] | null;
-            /** @description Mean per calendar month with answers */
-            trend: components["schemas"]["ParameterMonthDto"][];
-        };
-        SurveyParametersDto: {
-            /** @example parameters */
-            questionId: string;
-            /** @example {
-             *       "en": "Delivery",
-             *       "ru": "Доставка"
-             *     } */
-            question: {
-                [key: string]: string;
-            };
-            scale: components["schemas"]["ParameterScaleDto"];
-            period: components["schemas"]["ParameterPeriodDto"];
-            timeZone: string;
-            /** @description Finished responses that rated at least one parameter */
-            responses: number;
-            split: components["schemas"]["ParameterSplitDto"];
-            /** @description In the order of the question’s rows */
-            parameters: components["schemas"]["ParameterResultDto"][];
         };
         ActivityRowErrorDto: {
             /** @description Position in the request or file (0-based data row) */
@@ -4473,7 +4410,26 @@ export interface components {
             currency: string | null;
         };
         /** @enum {string} */
-        TimelineKind: "response" | "cancellation" | "mention" | "case" | "moment" | "customer" | "warning" | "status" | "activity";
+        PromiseStatus: "open" | "kept" | "broken" | "cancelled";
+        PromiseTimelineEventDto: {
+            /** @enum {string} */
+            kind: "promise";
+            /** Format: uuid */
+            promiseId: string;
+            text: string;
+            status: components["schemas"]["PromiseStatus"];
+            /** Format: date-time */
+            dueAt: string;
+            /** @description Open and past its due time */
+            overdue: boolean;
+            /** @description Kept after its due time */
+            late: boolean;
+            /** Format: uuid */
+            caseId: string | null;
+            ownerName: string | null;
+        };
+        /** @enum {string} */
+        TimelineKind: "response" | "cancellation" | "mention" | "case" | "moment" | "customer" | "warning" | "status" | "activity" | "promise";
         TimelineItemDto: {
             /**
              * @description Unique across kinds
@@ -4486,7 +4442,7 @@ export interface components {
             /** @description Survey, flow or case name, mention source, moment name, an order’s or payment’s name; null for customer record events */
             title: string | null;
             /** @description Per kind; details.kind equals kind */
-            details: components["schemas"]["ResponseEventDto"] | components["schemas"]["CancellationEventDto"] | components["schemas"]["MentionEventDto"] | components["schemas"]["CaseTimelineEventDto"] | components["schemas"]["MomentEventDto"] | components["schemas"]["CustomerEventDto"] | components["schemas"]["WarningEventDto"] | components["schemas"]["StatusEventDto"] | components["schemas"]["ActivityTimelineEventDto"];
+            details: components["schemas"]["ResponseEventDto"] | components["schemas"]["CancellationEventDto"] | components["schemas"]["MentionEventDto"] | components["schemas"]["CaseTimelineEventDto"] | components["schemas"]["MomentEventDto"] | components["schemas"]["CustomerEventDto"] | components["schemas"]["WarningEventDto"] | components["schemas"]["StatusEventDto"] | components["schemas"]["ActivityTimelineEventDto"] | components["schemas"]["PromiseTimelineEventDto"];
         };
         TimelinePageDto: {
             /** @description Newest first */
@@ -5846,10 +5802,6 @@ export interface components {
              * @enum {string|null}
              */
             placedBy: "model" | "run" | "human" | null;
-            /** @description The survey question an open answer answers */
-            questionId: string | null;
-            /** @description That question's text in the survey's default language */
-            questionLabel: string | null;
         };
         ClusterDto: {
             /** Format: uuid */
@@ -5909,14 +5861,6 @@ export interface components {
             /** @description Texts under the filter not yet placed (arrived since the last placement) */
             unplaced: number;
             latestRun: components["schemas"]["RunDto"] | null;
-        };
-        ClusterQuestionDto: {
-            /** @example dislikes */
-            id: string;
-            /** @example What don't you like? */
-            label: string | null;
-            /** @description Texts answering it */
-            count: number;
         };
         SyncOutcomeDto: {
             /** @description New texts copied from responses, cancellations and mentions */
@@ -6590,7 +6534,7 @@ export interface components {
             highMrrThreshold: number;
         };
         /**
-         * @description Why the case moves to another owner or touchpoint (wrong_touchpoint and wrong_owner count as misrouting)
+         * @description Why the case moves to another owner or touchpoint; other when not given (wrong_touchpoint and wrong_owner count as misrouting)
          * @enum {string}
          */
         ReassignReason: "wrong_touchpoint" | "wrong_owner" | "escalation" | "workload" | "absence" | "other";
@@ -6598,11 +6542,8 @@ export interface components {
             ids: string[];
             /** Format: uuid */
             ownerId: string | null;
-            /**
-             * @description Why the case moves to another owner or touchpoint (wrong_touchpoint and wrong_owner count as misrouting)
-             * @default other
-             */
-            reassignReason: components["schemas"]["ReassignReason"];
+            /** @description Why the case moves to another owner or touchpoint; other when not given (wrong_touchpoint and wrong_owner count as misrouting) */
+            reassignReason?: components["schemas"]["ReassignReason"];
         };
         BulkAssignResultDto: {
             assigned: string[];
@@ -6740,11 +6681,8 @@ export interface components {
              * @description Move the case to this touchpoint; without ownerId that touchpoint's routing picks the owner
              */
             touchpointId?: string;
-            /**
-             * @description Why the case moves to another owner or touchpoint (wrong_touchpoint and wrong_owner count as misrouting)
-             * @default other
-             */
-            reassignReason: components["schemas"]["ReassignReason"];
+            /** @description Why the case moves to another owner or touchpoint; other when not given (wrong_touchpoint and wrong_owner count as misrouting) */
+            reassignReason?: components["schemas"]["ReassignReason"];
             /** @enum {string} */
             priority?: "urgent" | "high" | "normal" | "low";
             /**
@@ -7049,6 +6987,217 @@ export interface components {
             reasons: components["schemas"]["RoutingReasonDto"][];
             /** @description Per calendar month the cases opened in, empty months included */
             months: components["schemas"]["RoutingMonthDto"][];
+        };
+        /** @enum {string} */
+        PromiseSource: "case_reply" | "manual" | "audit" | "api";
+        PromiseSourceRefDto: {
+            /** Format: uuid */
+            caseEventId?: string;
+            auditCriterionId?: string;
+            /** @example 2026-11 */
+            month?: string;
+        };
+        TouchpointRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PromiseDto: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            status: components["schemas"]["PromiseStatus"];
+            source: components["schemas"]["PromiseSource"];
+            sourceRef: components["schemas"]["PromiseSourceRefDto"];
+            promisedBy: components["schemas"]["PersonRefDto"] | null;
+            owner: components["schemas"]["PersonRefDto"] | null;
+            customerExternalId: string | null;
+            /** Format: uuid */
+            caseId: string | null;
+            touchpoint: components["schemas"]["TouchpointRefDto"] | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            remindAt: string | null;
+            /** Format: date-time */
+            remindedAt: string | null;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            /** @description The owner's lead; null when escalated to the workspace admins */
+            escalatedTo: components["schemas"]["PersonRefDto"] | null;
+            /** @description Open and past its due time */
+            overdue: boolean;
+            /** @description Kept, but after its due time */
+            late: boolean;
+            /**
+             * Format: date-time
+             * @description When it was kept, broken or cancelled
+             */
+            resolvedAt: string | null;
+            resolvedBy: components["schemas"]["PersonRefDto"] | null;
+            resolutionNote: string | null;
+            /** @description Send it back with an update */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PromisePageDto: {
+            items: components["schemas"]["PromiseDto"][];
+            /** @description Pass as cursor for the next page */
+            nextCursor: string | null;
+            /** @description Promises matching the filter */
+            total: number;
+        };
+        PromiseRatesDto: {
+            /** @description Due in the period, cancelled ones left out */
+            total: number;
+            /** @description Kept or broken: the base of the rates */
+            decided: number;
+            keptOnTime: number;
+            /** @description Kept after the due time */
+            late: number;
+            broken: number;
+            /** @description Still open (due later, or overdue) */
+            open: number;
+            /** @description Open and past the due time now */
+            overdue: number;
+            /** @description keptOnTime / decided (0–1), null with nothing decided */
+            keptRate: number | null;
+            /** @description late / decided */
+            lateRate: number | null;
+            /** @description broken / decided */
+            brokenRate: number | null;
+        };
+        PromiseGroupDto: {
+            /** @description Due in the period, cancelled ones left out */
+            total: number;
+            /** @description Kept or broken: the base of the rates */
+            decided: number;
+            keptOnTime: number;
+            /** @description Kept after the due time */
+            late: number;
+            broken: number;
+            /** @description Still open (due later, or overdue) */
+            open: number;
+            /** @description Open and past the due time now */
+            overdue: number;
+            /** @description keptOnTime / decided (0–1), null with nothing decided */
+            keptRate: number | null;
+            /** @description late / decided */
+            lateRate: number | null;
+            /** @description broken / decided */
+            brokenRate: number | null;
+            /** @description Person or touchpoint id; a team key; null: none */
+            key: string | null;
+            name: string;
+        };
+        PromiseMonthDto: {
+            /** @description Due in the period, cancelled ones left out */
+            total: number;
+            /** @description Kept or broken: the base of the rates */
+            decided: number;
+            keptOnTime: number;
+            /** @description Kept after the due time */
+            late: number;
+            broken: number;
+            /** @description Still open (due later, or overdue) */
+            open: number;
+            /** @description Open and past the due time now */
+            overdue: number;
+            /** @description keptOnTime / decided (0–1), null with nothing decided */
+            keptRate: number | null;
+            /** @description late / decided */
+            lateRate: number | null;
+            /** @description broken / decided */
+            brokenRate: number | null;
+            /** @example 2026-11 */
+            month: string;
+        };
+        PromiseReportDto: {
+            /** @example 2026-09-01 */
+            from: string;
+            /** @example 2026-12-01 */
+            to: string;
+            totals: components["schemas"]["PromiseRatesDto"];
+            /** @description By owner */
+            people: components["schemas"]["PromiseGroupDto"][];
+            /** @description By the team of the promise's touchpoint */
+            teams: components["schemas"]["PromiseGroupDto"][];
+            touchpoints: components["schemas"]["PromiseGroupDto"][];
+            /** @description By month of the due time (UTC) */
+            months: components["schemas"]["PromiseMonthDto"][];
+        };
+        DueInDto: {
+            /** @description How many business hours or days */
+            amount: number;
+            /**
+             * @description Business hours, or business days (the calendar's usual working day)
+             * @enum {string}
+             */
+            unit: "hours" | "days";
+        };
+        CreatePromiseDto: {
+            /** @description What was promised, as the customer was told */
+            text: string;
+            /**
+             * @description case_reply needs caseId and caseEventId (one promise per reply); default manual for people, api for tokens
+             * @enum {string}
+             */
+            source?: "manual" | "case_reply" | "api";
+            /**
+             * Format: uuid
+             * @description Who must keep it (a member); default the person promising, else the case owner
+             */
+            ownerId?: string;
+            /** Format: uuid */
+            caseId?: string;
+            /**
+             * Format: uuid
+             * @description The reply (case event) the promise was made in
+             */
+            caseEventId?: string;
+            /** @description The customer's external id (default: the case's customer) */
+            customerExternalId?: string;
+            /**
+             * Format: uuid
+             * @description Default: the case's touchpoint
+             */
+            touchpointId?: string;
+            /**
+             * Format: date-time
+             * @description Give exactly one of dueAt (a time) or dueIn (N business hours/days on the SLA calendar of the case, else of the touchpoint, else the workspace default).
+             */
+            dueAt?: string;
+            /** @description Give exactly one of dueAt (a time) or dueIn (N business hours/days on the SLA calendar of the case, else of the touchpoint, else the workspace default). */
+            dueIn?: components["schemas"]["DueInDto"];
+            /**
+             * @description Business minutes before the due time to remind the owner (0: none)
+             * @default 120
+             */
+            remindBeforeMinutes: number;
+        };
+        UpdatePromiseDto: {
+            /** @description The version you read: a promise changed since answers 409 (nothing changed) */
+            version: number;
+            text?: string;
+            /** Format: uuid */
+            ownerId?: string;
+            /**
+             * Format: date-time
+             * @description A new due time (or dueIn); the reminder moves with it
+             */
+            dueAt?: string;
+            dueIn?: components["schemas"]["DueInDto"];
+        };
+        ResolvePromiseDto: {
+            /**
+             * @description kept (late when after the due time), broken, or cancelled (not counted in the rates)
+             * @enum {string}
+             */
+            outcome: "kept" | "broken" | "cancelled";
+            note?: string;
         };
         /** @enum {string} */
         AuditMeasure: "first_response_minutes" | "resolution_days" | "reopened_percent" | "sla_breach_percent" | "csat_mean" | "nps" | "ces_mean" | "negative_mentions_percent" | "case_count" | "checklist_percent";
@@ -9407,117 +9556,6 @@ export interface operations {
             };
         };
     };
-    SurveyParameters_report: {
-        parameters: {
-            query?: {
-                /** @description Start (inclusive); default 183 days before `to` */
-                from?: string;
-                /** @description End (exclusive); default now */
-                to?: string;
-                /** @description IANA time zone of the monthly trend */
-                timeZone?: string;
-                /** @description Only responses given in this language */
-                language?: string;
-                /** @description Value of the "segment" hidden field */
-                segment?: string;
-                /** @description Only customers of this saved segment (404 segment_not_found if none) */
-                segmentId?: string;
-                /** @description The matrix question; default the survey's first one */
-                questionId?: string;
-            };
-            header?: never;
-            path: {
-                surveyId: string;
-                /** @description The workspace acted in */
-                workspaceId: unknown;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SurveyParametersDto"];
-                };
-            };
-            /** @description Your role or token scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No such workspace or record, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    SurveyParameters_reportCsv: {
-        parameters: {
-            query?: {
-                /** @description Start (inclusive); default 183 days before `to` */
-                from?: string;
-                /** @description End (exclusive); default now */
-                to?: string;
-                /** @description IANA time zone of the monthly trend */
-                timeZone?: string;
-                /** @description Only responses given in this language */
-                language?: string;
-                /** @description Value of the "segment" hidden field */
-                segment?: string;
-                /** @description Only customers of this saved segment (404 segment_not_found if none) */
-                segmentId?: string;
-                /** @description The matrix question; default the survey's first one */
-                questionId?: string;
-            };
-            header?: never;
-            path: {
-                surveyId: string;
-                /** @description The workspace acted in */
-                workspaceId: unknown;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description CSV file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Your role or token scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No such workspace or record, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
     Activity_importCsv: {
         parameters: {
             query?: never;
@@ -10358,7 +10396,7 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
-                /** @description Comma-separated kinds to include (response, cancellation, mention, case, moment, customer, warning, status, activity); all when omitted */
+                /** @description Comma-separated kinds to include (response, cancellation, mention, case, moment, customer, warning, status, activity, promise); all when omitted */
                 kinds?: string;
                 /** @description Language for reason and offer labels; defaults to Accept-Language, then each label’s default */
                 language?: string;
@@ -13764,8 +13802,6 @@ export interface operations {
                 source?: string[];
                 /** @description Comma-separated touchpoint names */
                 touchpoint?: string[];
-                /** @description Comma-separated survey question ids: only open answers to these questions (e.g. likes,dislikes) */
-                question?: string[];
                 /** @description Comma-separated ISO 639-1 codes */
                 language?: string[];
                 from?: string;
@@ -13791,46 +13827,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterListDto"];
-                };
-            };
-            /** @description Your role or token scope does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No such workspace or record, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    Clusters_questions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The workspace acted in */
-                workspaceId: unknown;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClusterQuestionDto"][];
                 };
             };
             /** @description Your role or token scope does not allow this */
@@ -14145,8 +14141,6 @@ export interface operations {
                 source?: string[];
                 /** @description Comma-separated touchpoint names */
                 touchpoint?: string[];
-                /** @description Comma-separated survey question ids: only open answers to these questions (e.g. likes,dislikes) */
-                question?: string[];
                 /** @description Comma-separated ISO 639-1 codes */
                 language?: string[];
                 from?: string;
@@ -14242,8 +14236,6 @@ export interface operations {
                 source?: string[];
                 /** @description Comma-separated touchpoint names */
                 touchpoint?: string[];
-                /** @description Comma-separated survey question ids: only open answers to these questions (e.g. likes,dislikes) */
-                question?: string[];
                 /** @description Comma-separated ISO 639-1 codes */
                 language?: string[];
                 from?: string;
@@ -14341,8 +14333,6 @@ export interface operations {
                 source?: string[];
                 /** @description Comma-separated touchpoint names */
                 touchpoint?: string[];
-                /** @description Comma-separated survey question ids: only open answers to these questions (e.g. likes,dislikes) */
-                question?: string[];
                 /** @description Comma-separated ISO 639-1 codes */
                 language?: string[];
                 from?: string;
@@ -15880,6 +15870,331 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Promises_list: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated: open, kept, broken, cancelled */
+                status?: string[];
+                /** @description me or a user id */
+                owner?: string;
+                touchpoint?: string;
+                case?: string;
+                /** @description A customer's external id */
+                customer?: string;
+                /** @description Only open promises past their due time */
+                overdue?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromisePageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Promises_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePromiseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Promises_report: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC) of due times counted; default 90 days before `to` */
+                from?: string;
+                /** @description Last day (UTC, included); default today */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseReportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Promises_csv: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated: open, kept, broken, cancelled */
+                status?: string[];
+                /** @description me or a user id */
+                owner?: string;
+                touchpoint?: string;
+                case?: string;
+                /** @description A customer's external id */
+                customer?: string;
+                /** @description Only open promises past their due time */
+                overdue?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Promises_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Promises_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePromiseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Promises_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolvePromiseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromiseDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -1,5 +1,6 @@
 import { api, unwrap } from '$lib/api/client';
 import type { Customer, Member } from '$lib/api/types';
+import type { ReassignReason } from './routing/types';
 import type {
   BulkAssignResult,
   Case,
@@ -34,7 +35,13 @@ export function createCase(workspaceId: string, body: NewCase): Promise<Case> {
 export function updateCase(
   workspaceId: string,
   caseId: string,
-  change: { ownerId?: string | null; priority?: CasePriority; status?: 'open' | 'waiting_customer' },
+  change: {
+    ownerId?: string | null;
+    touchpointId?: string;
+    reassignReason?: ReassignReason;
+    priority?: CasePriority;
+    status?: 'open' | 'waiting_customer';
+  },
 ): Promise<Case> {
   return unwrap(api.PATCH(C, { params: one(workspaceId, caseId), body: change }));
 }

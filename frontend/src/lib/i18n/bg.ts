@@ -1,6 +1,7 @@
 import { accountBg } from './account.bg';
 import { overviewBg } from './overview.bg';
 import { caseReportsBg } from './case-reports.bg';
+import { caseRoutingBg } from './case-routing.bg';
 import { casesBg } from './cases.bg';
 import { clustersBg } from './clusters.bg';
 import { segmentsBg } from './segments.bg';
@@ -32,6 +33,7 @@ export const bg: Messages = {
   account: accountBg,
   cases: casesBg,
   caseReports: caseReportsBg,
+  caseRouting: caseRoutingBg,
   webhooks: webhooksBg,
   identity: identityBg,
   linkSurvey: linkSurveyBg,

@@ -1,6 +1,7 @@
 import { accountEn } from './account.en';
 import { overviewEn } from './overview.en';
 import { caseReportsEn } from './case-reports.en';
+import { caseRoutingEn } from './case-routing.en';
 import { casesEn } from './cases.en';
 import { clustersEn } from './clusters.en';
 import { segmentsEn } from './segments.en';
@@ -30,6 +31,7 @@ export const en = {
   account: accountEn,
   cases: casesEn,
   caseReports: caseReportsEn,
+  caseRouting: caseRoutingEn,
   webhooks: webhooksEn,
   identity: identityEn,
   linkSurvey: linkSurveyEn,

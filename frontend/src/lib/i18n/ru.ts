@@ -1,6 +1,7 @@
 import { accountRu } from './account.ru';
 import { overviewRu } from './overview.ru';
 import { caseReportsRu } from './case-reports.ru';
+import { caseRoutingRu } from './case-routing.ru';
 import { casesRu } from './cases.ru';
 import { clustersRu } from './clusters.ru';
 import { segmentsRu } from './segments.ru';
@@ -28,6 +29,7 @@ export const ru: Messages = {
   account: accountRu,
   cases: casesRu,
   caseReports: caseReportsRu,
+  caseRouting: caseRoutingRu,
   webhooks: webhooksRu,
   identity: identityRu,
   linkSurvey: linkSurveyRu,
