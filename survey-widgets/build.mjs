@@ -37,6 +37,8 @@ for (const name of entries) {
             // Compiler options come from svelte.config.js; no separate CSS file is emitted.
             svelte({ configFile: join(root, 'svelte.config.js'), emitCss: false }),
           ],
+    // Matrix questions belong to custom surveys: only their bundle carries the matrix (the others drop it as dead code).
+    define: { __MATRIX__: JSON.stringify(name === 'custom') },
     build: {
       outDir,
       emptyOutDir: false,

@@ -24,6 +24,7 @@ import { OverviewModule } from './overview/overview.module';
 import { ResponsesModule } from './responses/responses.module';
 import { SegmentsModule } from './segments/segments.module';
 import { SurveyMetricsModule } from './survey-metrics/survey-metrics.module';
+import { SurveyParametersModule } from './survey-parameters/survey-parameters.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { TouchpointsModule } from './touchpoints/touchpoints.module';
 import { UsersModule } from './users/users.module';
@@ -55,6 +56,7 @@ export class AppModule {
         SurveysModule,
         ResponsesModule,
         SurveyMetricsModule,
+        SurveyParametersModule,
         CustomersModule,
         CustomerImportsModule,
         MomentsModule,

@@ -9,3 +9,4 @@ export * from './localize';
 export * from './built-in-wording';
 export * from './cancellation';
 export * from './scopes';
+export * from './templates';

@@ -50,6 +50,7 @@ export function localizeQuestions(questions: Question[], language: string, fallb
         }
       : {}),
     ...(q.options ? { options: q.options.map((o) => ({ id: o.id, label: t(o.label) })) } : {}),
+    ...(q.rows ? { rows: q.rows.map((r) => ({ id: r.id, label: t(r.label) })) } : {}),
     ...(q.textByScore
       ? {
           textByScore: {

@@ -12,10 +12,17 @@ export const BUILT_IN_LANGUAGES = ['en', 'ru', 'bg', 'de'] as const;
 /** Text per language code, e.g. { en: 'Why?', ru: 'Почему?' }. */
 export type LocalizedText = Record<string, string>;
 
-export const QUESTION_TYPES = ['nps', 'rating', 'text', 'single_choice', 'multi_choice'] as const;
+export const QUESTION_TYPES = ['nps', 'rating', 'text', 'single_choice', 'multi_choice', 'matrix'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export interface ChoiceOption {
+  id: string;
+  label: LocalizedText;
+}
+
+/** A parameter of a matrix question (price, delivery, …), rated on the question's scale. */
+export interface MatrixRow {
+  /** Stable within the question: the answer is keyed by it. [a-z0-9_-]{1,40} */
   id: string;
   label: LocalizedText;
 }
@@ -33,10 +40,12 @@ export interface Question {
   type: QuestionType;
   required: boolean;
   text: LocalizedText;
-  /** nps: always 0..10. rating: 1..5 or 1..7 (CES), 1..5 (CSAT). */
+  /** nps: always 0..10. rating: 1..5 or 1..7 (CES), 1..5 (CSAT). matrix: one of MATRIX_SCALES (1..5 by default). */
   scale?: { min: number; max: number; minLabel?: LocalizedText; maxLabel?: LocalizedText };
   /** single_choice / multi_choice. */
   options?: ChoiceOption[];
+  /** matrix: the parameters, each rated on `scale` (MATRIX_ROWS_MIN..MATRIX_ROWS_MAX). */
+  rows?: MatrixRow[];
   /** text: alternative wording by the score given to `scoreQuestionId` (e.g. detractors asked what went wrong). */
   textByScore?: { scoreQuestionId: string; bands: ScoreBandText[] };
   /** Max characters for text answers (≤ 5000). */
@@ -69,8 +78,14 @@ export interface WidgetTheme {
   position: WidgetPosition;
 }
 
-/** Answer values by question type: nps/rating → integer; text → string; single_choice → option id; multi_choice → option ids. */
-export type AnswerValue = number | string | string[];
+/** A matrix answer: row id → the whole number given to that parameter. */
+export type MatrixAnswer = Record<string, number>;
+
+/**
+ * Answer values by question type: nps/rating → integer; text → string; single_choice → option id; multi_choice →
+ * option ids; matrix → row id → integer.
+ */
+export type AnswerValue = number | string | string[] | MatrixAnswer;
 export type Answers = Record<string, AnswerValue>;
 
 /**
@@ -103,6 +118,7 @@ export interface PublicQuestion {
   text: string;
   scale?: { min: number; max: number; minLabel?: string; maxLabel?: string };
   options?: { id: string; label: string }[];
+  rows?: { id: string; label: string }[];
   textByScore?: { scoreQuestionId: string; bands: { min: number; max: number; text: string }[] };
   maxLength: number;
 }

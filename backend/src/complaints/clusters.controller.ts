@@ -12,6 +12,7 @@ import {
   ClusterDetailDto,
   ClusterDetailQuery,
   ClusterListDto,
+  ClusterQuestionDto,
   ClusterTextPageDto,
   ClusterTextsQuery,
   ComplaintBatchDto,
@@ -50,6 +51,14 @@ export class ClustersController {
   @ApiOkResponse({ type: ClusterListDto })
   list(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: ListClustersQuery): Promise<ClusterListDto> {
     return this.clusters.list(ws.workspaceId, query);
+  }
+
+  @Get('clusters/questions')
+  @WorkspaceAccess(READ)
+  @ApiOperation({ summary: 'Survey questions whose open answers are clustered (for the question filter), most texts first' })
+  @ApiOkResponse({ type: [ClusterQuestionDto] })
+  questions(@CurrentWorkspace() ws: WorkspaceContext): Promise<ClusterQuestionDto[]> {
+    return this.repository.questions(ws.workspaceId);
   }
 
   @Post('clusters/sync')

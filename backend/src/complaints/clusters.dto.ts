@@ -44,6 +44,12 @@ export class ClusterFilterQuery {
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   touchpoint?: string[];
+  @ApiPropertyOptional({ description: 'Comma-separated survey question ids: only open answers to these questions (e.g. likes,dislikes)' })
+  @IsOptional()
+  @list()
+  @ArrayMaxSize(30)
+  @Matches(/^[a-z0-9_-]{1,40}$/, { each: true, message: 'question must be question ids separated by commas' })
+  question?: string[];
   @ApiPropertyOptional({ description: 'Comma-separated ISO 639-1 codes' })
   @IsOptional()
   @list()
@@ -106,6 +112,15 @@ export class FeedbackTextDto {
     description: 'Who put it there: the model at arrival, a rebuild, or a person',
   })
   placedBy: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The survey question an open answer answers' }) questionId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "That question's text in the survey's default language" })
+  questionLabel: string | null;
+}
+
+export class ClusterQuestionDto {
+  @ApiProperty({ example: 'dislikes' }) id: string;
+  @ApiProperty({ type: String, nullable: true, example: "What don't you like?" }) label: string | null;
+  @ApiProperty({ description: 'Texts answering it' }) count: number;
 }
 
 export class ClusterDto {

@@ -30,6 +30,8 @@ export type ClusterStatsRow = ClusterRow & {
 
 export interface TextFilter {
   sources?: string[];
+  /** Survey question ids: only open answers to these questions. */
+  questions?: string[];
   touchpoints?: string[];
   languages?: string[];
   from?: Date;
@@ -71,6 +73,8 @@ export type ClusterTextRow = Pick<
   | 'clusterId'
   | 'similarity'
   | 'placedBy'
+  | 'questionId'
+  | 'questionLabel'
 > & { customerId: FeedbackTextEntity['customerExternalId'] };
 
 export type ClusterAlertRow = Pick<
@@ -154,6 +158,8 @@ const TEXT_COLUMNS = [
   'f.cluster_id AS "clusterId"',
   'f.similarity AS similarity',
   'f.placed_by AS "placedBy"',
+  'f.question_id AS "questionId"',
+  'f.question_label AS "questionLabel"',
 ];
 /** Most representative first. */
 const TEXT_ORDER = 'f.similarity DESC NULLS LAST, f.occurred_at DESC, f.id';
@@ -168,6 +174,7 @@ function textConditions(filter: TextFilter): { sql: string; params: ObjectLitera
   };
   if (filter.sources?.length) add('f.source = ANY (CAST(:sources AS varchar[]))', 'sources', filter.sources);
   if (filter.touchpoints?.length) add('f.touchpoint = ANY (CAST(:touchpoints AS varchar[]))', 'touchpoints', filter.touchpoints);
+  if (filter.questions?.length) add('f.question_id = ANY (CAST(:questions AS varchar[]))', 'questions', filter.questions);
   if (filter.languages?.length) add('f.language = ANY (CAST(:languages AS varchar[]))', 'languages', filter.languages);
   if (filter.from) add('f.occurred_at >= :from', 'from', filter.from);
   if (filter.to) add('f.occurred_at < :to', 'to', filter.to);
@@ -441,6 +448,24 @@ export class ClustersRepository {
        SELECT b.local_start AT TIME ZONE $5 AS start, COALESCE(c.n, 0) AS count FROM buckets b LEFT JOIN counts c USING (local_start) ORDER BY 1`,
       [workspaceId, from, to, interval, timeZone, clusterId],
     );
+  }
+
+  /**
+   * The survey questions whose open answers are among the texts (id, the latest label copied, how many texts), most
+   * texts first: the clusters page's question filter. The same id in several surveys (e.g. "likes") is one choice.
+   */
+  questions(workspaceId: string): Promise<{ id: string; label: string | null; count: number }[]> {
+    return this.textRows
+      .createQueryBuilder('f')
+      .select('f.question_id', 'id')
+      .addSelect('(array_agg(f.question_label ORDER BY f.occurred_at DESC))[1]', 'label')
+      .addSelect('count(*)::int', 'count')
+      .where('f.workspace_id = :workspaceId AND f.question_id IS NOT NULL', { workspaceId })
+      .groupBy('f.question_id')
+      .orderBy('count', 'DESC')
+      .addOrderBy('id')
+      .limit(100)
+      .getRawMany();
   }
 
   /** How a cluster's texts split by a column: churn reason, touchpoint or source. Analytics: a grouped count. */

@@ -52,12 +52,15 @@ const toTextDto = (row: ClusterTextRow): FeedbackTextDto => ({
   occurredAt: row.occurredAt.toISOString(),
   clusterId: row.clusterId,
   placedBy: row.placedBy,
+  questionId: row.questionId,
+  questionLabel: row.questionLabel,
 });
 
 function filterOf(query: ClusterFilterQuery): TextFilter {
   return {
     sources: query.source,
     touchpoints: query.touchpoint,
+    questions: query.question,
     languages: query.language,
     from: query.from ? new Date(query.from) : undefined,
     to: query.to ? new Date(query.to) : undefined,

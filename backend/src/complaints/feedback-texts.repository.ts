@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Repository, SelectQueryBuilder } from 'typeorm';
 import { MentionsReader } from '../mentions/mentions.reader';
-import { ResponsesReader } from '../responses/responses.reader';
+import { OpenAnswersReader } from '../responses/open-answers.reader';
 import { WorkspaceSettingsService } from '../workspaces/workspace-settings.service';
 import { ClusterEntity } from './cluster.entity';
 import { type FeedbackSource, FeedbackTextEntity, type PlacedBy } from './feedback-text.entity';
@@ -25,12 +25,12 @@ export class FeedbackTextsRepository {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(FeedbackTextEntity) private readonly texts: Repository<FeedbackTextEntity>,
     private readonly workspaceSettings: WorkspaceSettingsService,
-    private readonly responsesReader: ResponsesReader,
+    private readonly openAnswers: OpenAnswersReader,
     private readonly mentionsReader: MentionsReader,
   ) {}
 
   /**
-   * Copies new texts from responses (comments), finished cancellations (the "other" text and the
+   * Copies new texts from responses (every open answer, tagged with its question), finished cancellations (the "other" text and the
    * follow-up) and negative original mentions, changed since the workspace's watermark. Idempotent.
    */
   async syncFromSources(workspaceId: string): Promise<number> {
@@ -39,18 +39,22 @@ export class FeedbackTextsRepository {
       // A minute of overlap: rows committed late with an earlier timestamp are still picked up (inserts are idempotent).
       const since: Date = ws.since ? new Date(new Date(ws.since).getTime() - 60_000) : new Date(0);
       const params = [workspaceId, since];
-      // Response comments come through the responses module's reader, in this transaction.
-      const comments = await this.responsesReader.commentsChangedSince(workspaceId, since, manager);
+      // Every open answer of a response, tagged with its question, through the responses module's reader, in this transaction.
+      const comments = await this.openAnswers.changedSince(workspaceId, since, manager);
       const responses: unknown[] =
         comments.length === 0
           ? []
           : await manager.query(
-              `INSERT INTO feedback_texts (workspace_id, source, source_id, text, language, sentiment, touchpoint, customer_external_id, occurred_at)
-         SELECT $1, 'response', c.id::text, c.text, c.language, c.sentiment, c."touchpointName", c."customerExternalId", c."createdAt"
+              // The first open answer (the response's comment) keeps the response id as before; the others add the question.
+              `INSERT INTO feedback_texts (workspace_id, source, source_id, text, language, sentiment, touchpoint, customer_external_id, occurred_at,
+                                      question_id, question_label)
+         SELECT $1, 'response', CASE WHEN c.first THEN c.id::text ELSE c.id::text || ':' || c."questionId" END, c.text, c.language,
+                c.sentiment, c."touchpointName", c."customerExternalId", c."createdAt", c."questionId", c."questionLabel"
            FROM jsonb_to_recordset($2::jsonb) AS c(id uuid, text text, language varchar, sentiment smallint, "touchpointName" varchar,
-                "customerExternalId" varchar, "createdAt" timestamptz)
-         ON CONFLICT (workspace_id, source, source_id) DO UPDATE SET text = EXCLUDED.text, sentiment = EXCLUDED.sentiment
-           WHERE feedback_texts.text IS DISTINCT FROM EXCLUDED.text
+                "customerExternalId" varchar, "createdAt" timestamptz, "questionId" varchar, "questionLabel" varchar, first boolean)
+         ON CONFLICT (workspace_id, source, source_id) DO UPDATE SET text = EXCLUDED.text, sentiment = EXCLUDED.sentiment,
+                question_id = EXCLUDED.question_id, question_label = EXCLUDED.question_label
+           WHERE feedback_texts.text IS DISTINCT FROM EXCLUDED.text OR feedback_texts.question_id IS DISTINCT FROM EXCLUDED.question_id
          RETURNING 1`,
               [workspaceId, JSON.stringify(comments)],
             );

@@ -7,6 +7,7 @@ export * from './civil-date';
 export * from './csat';
 export * from './distribution';
 export * from './interval';
+export * from './mean';
 export * from './normal';
 export * from './nps';
 export * from './periods';

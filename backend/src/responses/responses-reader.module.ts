@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ResponseEntity } from './response.entity';
+import { MatrixAnswersReader } from './matrix-answers.reader';
+import { OpenAnswersReader } from './open-answers.reader';
 import { ResponsesReader } from './responses.reader';
 
 /**
@@ -9,7 +11,7 @@ import { ResponsesReader } from './responses.reader';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ResponseEntity])],
-  providers: [ResponsesReader],
-  exports: [ResponsesReader],
+  providers: [ResponsesReader, MatrixAnswersReader, OpenAnswersReader],
+  exports: [ResponsesReader, MatrixAnswersReader, OpenAnswersReader],
 })
 export class ResponsesReaderModule {}

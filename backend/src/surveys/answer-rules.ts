@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/http/api-error';
-import { Answers, AnswerValue, Question, TEXT_ANSWER_MAX } from '@otklik/survey-model';
+import { Answers, AnswerValue, MATRIX_ROWS_MAX, Question, TEXT_ANSWER_MAX } from '@otklik/survey-model';
 
 export interface DerivedAnswerColumns {
   /** The first nps/rating answer: what NPS/CSAT/CES are computed from. */
@@ -37,11 +37,35 @@ function checkValue(q: Question, value: AnswerValue): string | null {
         ? null
         : `must be a list of distinct option ids from: ${[...ids].join(', ')}`;
     }
+    case 'matrix':
+      return checkMatrix(q, value);
   }
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A matrix answer: an object of known row ids, each a whole number on the question's scale. */
+function checkMatrix(q: Question, value: AnswerValue): string | null {
+  const rows = (q.rows ?? []).map((r) => r.id);
+  const min = q.scale?.min ?? 1;
+  const max = q.scale?.max ?? 5;
+  if (!isPlainObject(value)) return `must be an object of row id → whole number from ${min} to ${max} (rows: ${rows.join(', ')})`;
+  const entries = Object.entries(value);
+  if (entries.length > MATRIX_ROWS_MAX) return `has more rows than the question (rows: ${rows.join(', ')})`;
+  const unknown = entries.find(([row]) => !rows.includes(row));
+  if (unknown) return `row "${unknown[0].slice(0, 40)}" is not a row of this question (rows: ${rows.join(', ')})`;
+  const bad = entries.find(([, v]) => !Number.isInteger(v) || (v as number) < min || (v as number) > max);
+  if (bad) return `row ${bad[0]} must be a whole number from ${min} to ${max}`;
+  return null;
 }
 
 const isBlank = (value: AnswerValue | undefined) =>
   value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+
+/** A required matrix needs every row; other questions need a non-blank value. */
+const isUnanswered = (q: Question, value: AnswerValue | undefined) =>
+  q.type === 'matrix' ? !isPlainObject(value) || (q.rows ?? []).some((r) => value[r.id] === undefined) : isBlank(value);
 
 /**
  * Checks answers against one survey version: known question ids, values in range, and — when the
@@ -57,7 +81,9 @@ export function checkAnswers(questions: Question[], answers: Answers, finished: 
   }
   if (finished) {
     for (const q of questions) {
-      if (q.required && isBlank(merged[q.id])) errors.push({ field: `answers.${q.id}`, message: `answers.${q.id} is required` });
+      if (!q.required || !isUnanswered(q, merged[q.id])) continue;
+      const message = q.type === 'matrix' ? `answers.${q.id} is required: rate every row` : `answers.${q.id} is required`;
+      errors.push({ field: `answers.${q.id}`, message });
     }
   }
   return errors;

@@ -44,9 +44,11 @@ class PublicQuestionDto implements PublicQuestion {
   @ApiProperty({ enum: QUESTION_TYPES, enumName: 'QuestionType' }) type: QuestionType;
   @ApiProperty() required: boolean;
   @ApiProperty() text: string;
-  @ApiPropertyOptional({ type: PublicScaleDto, description: 'nps (always 0–10) and rating questions' }) scale?: PublicScaleDto;
+  @ApiPropertyOptional({ type: PublicScaleDto, description: 'nps (always 0–10), rating and matrix questions' }) scale?: PublicScaleDto;
   @ApiPropertyOptional({ type: PublicChoiceOptionDto, isArray: true, description: 'single_choice and multi_choice questions' })
   options?: PublicChoiceOptionDto[];
+  @ApiPropertyOptional({ type: PublicChoiceOptionDto, isArray: true, description: 'matrix questions: the parameters rated on the scale' })
+  rows?: PublicChoiceOptionDto[];
   @ApiPropertyOptional({ type: PublicTextByScoreDto, description: "The question's wording by the score given to another question" })
   textByScore?: PublicTextByScoreDto;
   @ApiProperty({ maximum: TEXT_ANSWER_MAX, description: 'Max characters of a text answer' }) maxLength: number;

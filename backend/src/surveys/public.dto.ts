@@ -31,14 +31,24 @@ function IsHiddenFields() {
     });
 }
 
-/** Answers: `{ questionId: number | string | string[] }`; values are checked against the survey version. */
+/** A matrix answer's shape (row id → number); its rows and range are checked against the survey version. */
+const isMatrixShape = (v: unknown) =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.keys(v).length <= 50 &&
+  Object.entries(v).every(([row, n]) => row.length <= 100 && typeof n === 'number');
+
+/** Answers: `{ questionId: number | string | string[] | { rowId: number } }`; values are checked against the survey version. */
 function IsAnswersObject() {
   return (target: object, propertyName: string) =>
     registerDecorator({
       name: 'isAnswersObject',
       target: target.constructor,
       propertyName,
-      options: { message: 'answers must be an object of question id → number, text or list of option ids (at most 30)' },
+      options: {
+        message: 'answers must be an object of question id → number, text, list of option ids or { row id: number } (at most 30)',
+      },
       validator: {
         validate(value: unknown) {
           if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -50,7 +60,8 @@ function IsAnswersObject() {
                 /^[a-z0-9_-]{1,40}$/.test(k) &&
                 (typeof v === 'number' ||
                   typeof v === 'string' ||
-                  (Array.isArray(v) && v.length <= 50 && v.every((x) => typeof x === 'string'))),
+                  (Array.isArray(v) && v.length <= 50 && v.every((x) => typeof x === 'string')) ||
+                  isMatrixShape(v)),
             )
           );
         },
@@ -100,7 +111,7 @@ export class SubmitResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: true, example: { score: 9, comment: 'Fast delivery' } })
   @IsObject({ message: 'answers must be an object' })
   @IsAnswersObject()
-  answers: Record<string, number | string | string[]>;
+  answers: Record<string, number | string | string[] | Record<string, number>>;
 
   @ApiProperty({ description: 'true on the last answer: required questions must then be answered' }) @IsBoolean() finished: boolean;
 

@@ -1,4 +1,5 @@
 import type { FieldError } from '../common/http/api-error';
+import { MATRIX_ROWS_MAX, MATRIX_ROWS_MIN, MATRIX_SCALES } from '@otklik/survey-model';
 import type { LocalizedText, Question, SurveyKind } from '@otklik/survey-model';
 
 /** The scale a built-in kind's score question must have. */
@@ -39,8 +40,26 @@ export function checkQuestions(kind: SurveyKind, questions: Question[], defaultL
       if (q.scale && (q.scale.min !== 0 || q.scale.max !== 10)) add(i, 'scale', 'an nps question always uses 0–10');
     } else if (q.type === 'rating') {
       if (!q.scale) add(i, 'scale', 'a rating question needs a scale, e.g. { min: 1, max: 5 }');
+    } else if (q.type === 'matrix') {
+      const scales = MATRIX_SCALES.map((m) => `${m.min}–${m.max}`).join(', ');
+      if (!q.scale || !MATRIX_SCALES.some((m) => m.min === q.scale!.min && m.max === q.scale!.max)) {
+        add(i, 'scale', `a matrix question rates on one of: ${scales}`);
+      }
     } else if (q.scale) {
       add(i, 'scale', `a ${q.type} question has no scale`);
+    }
+
+    if (q.type === 'matrix') {
+      // Only the custom widget bundle carries the matrix (survey-widgets/README.md: the size budgets).
+      if (kind !== 'custom') add(i, 'type', 'a matrix question belongs to a custom survey');
+      const rows = q.rows ?? [];
+      if (rows.length < MATRIX_ROWS_MIN || rows.length > MATRIX_ROWS_MAX) {
+        add(i, 'rows', `a matrix question needs ${MATRIX_ROWS_MIN}–${MATRIX_ROWS_MAX} rows (parameters)`);
+      }
+      if (new Set(rows.map((r) => r.id)).size !== rows.length) add(i, 'rows', 'row ids must be unique');
+      rows.forEach((r, j) => needsDefault(i, `rows.${j}.label`, r.label));
+    } else if (q.rows) {
+      add(i, 'rows', `a ${q.type} question has no rows`);
     }
     if (q.scale) {
       needsDefault(i, 'scale.minLabel', q.scale.minLabel);

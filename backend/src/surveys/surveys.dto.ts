@@ -24,6 +24,8 @@ import {
   DisplayTrigger,
   LANGUAGE_CODE,
   LocalizedText,
+  MATRIX_ROWS_MAX,
+  MATRIX_ROWS_MIN,
   QUESTION_TYPES,
   QuestionType,
   SURVEY_KINDS,
@@ -47,6 +49,13 @@ export class ScaleDto {
 
 export class ChoiceOptionDto {
   @ApiProperty({ pattern: QUESTION_ID.source }) @Matches(QUESTION_ID, { message: 'option id must be 1–40 of a-z, 0-9, _ or -' }) id: string;
+  @ApiProperty(LOCALIZED) @IsLocalizedText(300) label: LocalizedText;
+}
+
+export class MatrixRowDto {
+  @ApiProperty({ pattern: QUESTION_ID.source, example: 'delivery' })
+  @Matches(QUESTION_ID, { message: 'row id must be 1–40 of a-z, 0-9, _ or -' })
+  id: string;
   @ApiProperty(LOCALIZED) @IsLocalizedText(300) label: LocalizedText;
 }
 
@@ -89,6 +98,19 @@ export class QuestionDto {
   @ValidateNested({ each: true })
   @Type(() => ChoiceOptionDto)
   options?: ChoiceOptionDto[];
+
+  @ApiPropertyOptional({
+    type: MatrixRowDto,
+    isArray: true,
+    description: `matrix: the parameters rated on the scale (${MATRIX_ROWS_MIN}–${MATRIX_ROWS_MAX})`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(MATRIX_ROWS_MIN, { message: `a matrix question needs at least ${MATRIX_ROWS_MIN} rows` })
+  @ArrayMaxSize(MATRIX_ROWS_MAX, { message: `a matrix question has at most ${MATRIX_ROWS_MAX} rows` })
+  @ValidateNested({ each: true })
+  @Type(() => MatrixRowDto)
+  rows?: MatrixRowDto[];
 
   @ApiPropertyOptional({ type: TextByScoreDto })
   @IsOptional()

@@ -527,6 +527,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per parameter of the survey’s rating matrix: mean with margin of error, distribution, monthly trend and importance
+         * @description Importance is each parameter's Pearson correlation with the overall score; quadrants split both axes at the parameters' medians. 404 when the survey has no matrix question.
+         */
+        get: operations["SurveyParameters_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/parameters/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The per-parameter results as CSV: one row per parameter, then one per parameter and month */
+        get: operations["SurveyParameters_reportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/customers/activity/import": {
         parameters: {
             query?: never;
@@ -1845,6 +1882,23 @@ export interface paths {
         };
         /** Complaint clusters ranked by size (or growth), with sentiment, growth and example texts */
         get: operations["Clusters_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/clusters/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Survey questions whose open answers are clustered (for the question filter), most texts first */
+        get: operations["Clusters_questions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3317,7 +3371,7 @@ export interface components {
             position: "bottom-right" | "bottom-left" | "center";
         };
         /** @enum {string} */
-        QuestionType: "nps" | "rating" | "text" | "single_choice" | "multi_choice";
+        QuestionType: "nps" | "rating" | "text" | "single_choice" | "multi_choice" | "matrix";
         ScaleDto: {
             min: number;
             max: number;
@@ -3337,6 +3391,17 @@ export interface components {
             };
         };
         ChoiceOptionDto: {
+            id: string;
+            /** @example {
+             *       "en": "Why?",
+             *       "ru": "Почему?"
+             *     } */
+            label: {
+                [key: string]: string;
+            };
+        };
+        MatrixRowDto: {
+            /** @example delivery */
             id: string;
             /** @example {
              *       "en": "Why?",
@@ -3375,6 +3440,8 @@ export interface components {
             };
             scale?: components["schemas"]["ScaleDto"];
             options?: components["schemas"]["ChoiceOptionDto"][];
+            /** @description matrix: the parameters rated on the scale (2–12) */
+            rows?: components["schemas"]["MatrixRowDto"][];
             textByScore?: components["schemas"]["TextByScoreDto"];
             maxLength?: number;
         };
@@ -3506,10 +3573,12 @@ export interface components {
             type: components["schemas"]["QuestionType"];
             required: boolean;
             text: string;
-            /** @description nps (always 0–10) and rating questions */
+            /** @description nps (always 0–10), rating and matrix questions */
             scale?: components["schemas"]["PublicScaleDto"];
             /** @description single_choice and multi_choice questions */
             options?: components["schemas"]["PublicChoiceOptionDto"][];
+            /** @description matrix questions: the parameters rated on the scale */
+            rows?: components["schemas"]["PublicChoiceOptionDto"][];
             /** @description The question's wording by the score given to another question */
             textByScore?: components["schemas"]["PublicTextByScoreDto"];
             /** @description Max characters of a text answer */
@@ -3742,6 +3811,93 @@ export interface components {
             comparison: components["schemas"]["ComparisonDto"] | null;
             series: components["schemas"]["SeriesPointDto"][];
             latestComments: components["schemas"]["LatestCommentDto"][];
+        };
+        ParameterScaleDto: {
+            min: number;
+            max: number;
+        };
+        ParameterPeriodDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        ParameterSplitDto: {
+            /**
+             * @description Both axes are split at the median of the parameters
+             * @enum {string}
+             */
+            method: "median";
+            /** @description Median correlation, 3 decimals */
+            importance: number | null;
+            /** @description Median mean, 2 decimals */
+            satisfaction: number | null;
+        };
+        ParameterIntervalDto: {
+            lower: number;
+            upper: number;
+        };
+        ParameterBinDto: {
+            score: number;
+            count: number;
+            /** @description Share of the parameter’s answers, percent, 1 decimal */
+            percent: number | null;
+        };
+        /** @enum {string} */
+        ParameterQuadrant: "fix_first" | "keep_up" | "low_priority" | "overdelivering";
+        ParameterMonthDto: {
+            /** @example 2026-11 */
+            month: string;
+            n: number;
+            /** @description 2 decimals */
+            mean: number;
+        };
+        ParameterResultDto: {
+            /** @example delivery */
+            id: string;
+            /** @example {
+             *       "en": "Delivery",
+             *       "ru": "Доставка"
+             *     } */
+            label: {
+                [key: string]: string;
+            };
+            /** @description Answers rating this parameter */
+            n: number;
+            /** @description Mean rating, 2 decimals */
+            mean: number | null;
+            standardDeviation: number | null;
+            /** @description 95 % margin of error of the mean (1.96 · s/√n) */
+            marginOfError: number | null;
+            interval: components["schemas"]["ParameterIntervalDto"] | null;
+            /** @description Every point of the scale, zero counts included */
+            distribution: components["schemas"]["ParameterBinDto"][];
+            /** @description Importance: Pearson's r with the overall score, 3 decimals */
+            correlation: number | null;
+            /** @description Responses with both this rating and an overall score (what r is computed from) */
+            pairs: number;
+            quadrant: components["schemas"]["ParameterQuadrant"] | null;
+            /** @description Mean per calendar month with answers */
+            trend: components["schemas"]["ParameterMonthDto"][];
+        };
+        SurveyParametersDto: {
+            /** @example parameters */
+            questionId: string;
+            /** @example {
+             *       "en": "Delivery",
+             *       "ru": "Доставка"
+             *     } */
+            question: {
+                [key: string]: string;
+            };
+            scale: components["schemas"]["ParameterScaleDto"];
+            period: components["schemas"]["ParameterPeriodDto"];
+            timeZone: string;
+            /** @description Finished responses that rated at least one parameter */
+            responses: number;
+            split: components["schemas"]["ParameterSplitDto"];
+            /** @description In the order of the question’s rows */
+            parameters: components["schemas"]["ParameterResultDto"][];
         };
         ActivityRowErrorDto: {
             /** @description Position in the request or file (0-based data row) */
@@ -5802,6 +5958,10 @@ export interface components {
              * @enum {string|null}
              */
             placedBy: "model" | "run" | "human" | null;
+            /** @description The survey question an open answer answers */
+            questionId: string | null;
+            /** @description That question's text in the survey's default language */
+            questionLabel: string | null;
         };
         ClusterDto: {
             /** Format: uuid */
@@ -5861,6 +6021,14 @@ export interface components {
             /** @description Texts under the filter not yet placed (arrived since the last placement) */
             unplaced: number;
             latestRun: components["schemas"]["RunDto"] | null;
+        };
+        ClusterQuestionDto: {
+            /** @example dislikes */
+            id: string;
+            /** @example What don't you like? */
+            label: string | null;
+            /** @description Texts answering it */
+            count: number;
         };
         SyncOutcomeDto: {
             /** @description New texts copied from responses, cancellations and mentions */
@@ -9552,6 +9720,117 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveyParameters_report: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default 183 days before `to` */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone of the monthly trend */
+                timeZone?: string;
+                /** @description Only responses given in this language */
+                language?: string;
+                /** @description Value of the "segment" hidden field */
+                segment?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
+                /** @description The matrix question; default the survey's first one */
+                questionId?: string;
+            };
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyParametersDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveyParameters_reportCsv: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive); default 183 days before `to` */
+                from?: string;
+                /** @description End (exclusive); default now */
+                to?: string;
+                /** @description IANA time zone of the monthly trend */
+                timeZone?: string;
+                /** @description Only responses given in this language */
+                language?: string;
+                /** @description Value of the "segment" hidden field */
+                segment?: string;
+                /** @description Only customers of this saved segment (404 segment_not_found if none) */
+                segmentId?: string;
+                /** @description The matrix question; default the survey's first one */
+                questionId?: string;
+            };
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -13802,6 +14081,8 @@ export interface operations {
                 source?: string[];
                 /** @description Comma-separated touchpoint names */
                 touchpoint?: string[];
+                /** @description Comma-separated survey question ids: only open answers to these questions (e.g. likes,dislikes) */
+                question?: string[];
                 /** @description Comma-separated ISO 639-1 codes */
                 language?: string[];
                 from?: string;
@@ -13827,6 +14108,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterListDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clusters_questions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterQuestionDto"][];
                 };
             };
             /** @description Your role or token scope does not allow this */
@@ -14141,6 +14462,8 @@ export interface operations {
                 source?: string[];
                 /** @description Comma-separated touchpoint names */
                 touchpoint?: string[];
+                /** @description Comma-separated survey question ids: only open answers to these questions (e.g. likes,dislikes) */
+                question?: string[];
                 /** @description Comma-separated ISO 639-1 codes */
                 language?: string[];
                 from?: string;
@@ -14236,6 +14559,8 @@ export interface operations {
                 source?: string[];
                 /** @description Comma-separated touchpoint names */
                 touchpoint?: string[];
+                /** @description Comma-separated survey question ids: only open answers to these questions (e.g. likes,dislikes) */
+                question?: string[];
                 /** @description Comma-separated ISO 639-1 codes */
                 language?: string[];
                 from?: string;
@@ -14333,6 +14658,8 @@ export interface operations {
                 source?: string[];
                 /** @description Comma-separated touchpoint names */
                 touchpoint?: string[];
+                /** @description Comma-separated survey question ids: only open answers to these questions (e.g. likes,dislikes) */
+                question?: string[];
                 /** @description Comma-separated ISO 639-1 codes */
                 language?: string[];
                 from?: string;

@@ -5,6 +5,7 @@ import { caseRoutingBg } from './case-routing.bg';
 import { casesBg } from './cases.bg';
 import { clustersBg } from './clusters.bg';
 import { segmentsBg } from './segments.bg';
+import { surveyParametersBg } from './survey-parameters.bg';
 import { touchpointsBg } from './touchpoints.bg';
 import { mentionFeedsBg } from './mention-feeds.bg';
 import { churnBg } from './churn.bg';
@@ -51,6 +52,7 @@ export const bg: Messages = {
   mentionFeeds: mentionFeedsBg,
   clusters: clustersBg,
   segments: segmentsBg,
+  surveyParameters: surveyParametersBg,
   app: {
     name: 'Otklik',
     tagline: 'Обратна връзка от клиенти, анкети и причини за отлив на едно място',
@@ -327,6 +329,7 @@ export const bg: Messages = {
       rating: 'Оценка',
       text: 'Свободен текст',
       nps: 'NPS, 0–10',
+      matrix: 'Матрица с оценки',
     },
     required: 'Задължителен отговор',
     idHint: 'Отговорите и експортите се позовават на въпроса чрез това ID.',

@@ -5,6 +5,7 @@ import { caseRoutingEn } from './case-routing.en';
 import { casesEn } from './cases.en';
 import { clustersEn } from './clusters.en';
 import { segmentsEn } from './segments.en';
+import { surveyParametersEn } from './survey-parameters.en';
 import { touchpointsEn } from './touchpoints.en';
 import { mentionFeedsEn } from './mention-feeds.en';
 import { churnEn } from './churn.en';
@@ -49,6 +50,7 @@ export const en = {
   mentionFeeds: mentionFeedsEn,
   clusters: clustersEn,
   segments: segmentsEn,
+  surveyParameters: surveyParametersEn,
   app: {
     name: 'Otklik',
     tagline: 'Customer feedback, surveys and churn reasons in one place',
@@ -324,6 +326,7 @@ export const en = {
       rating: 'Rating',
       text: 'Open text',
       nps: 'NPS, 0–10',
+      matrix: 'Rating matrix',
     },
     required: 'Answer required',
     idHint: 'Answers and exports refer to the question by this ID.',

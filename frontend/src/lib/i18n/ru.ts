@@ -5,6 +5,7 @@ import { caseRoutingRu } from './case-routing.ru';
 import { casesRu } from './cases.ru';
 import { clustersRu } from './clusters.ru';
 import { segmentsRu } from './segments.ru';
+import { surveyParametersRu } from './survey-parameters.ru';
 import { touchpointsRu } from './touchpoints.ru';
 import { mentionFeedsRu } from './mention-feeds.ru';
 import { churnRu } from './churn.ru';
@@ -47,6 +48,7 @@ export const ru: Messages = {
   mentionFeeds: mentionFeedsRu,
   clusters: clustersRu,
   segments: segmentsRu,
+  surveyParameters: surveyParametersRu,
   app: {
     name: 'Отклик',
     tagline: 'Отзывы клиентов, опросы и причины оттока в одном месте',
@@ -322,6 +324,7 @@ export const ru: Messages = {
       rating: 'Оценка',
       text: 'Свободный ответ',
       nps: 'NPS, 0–10',
+      matrix: 'Матрица оценок',
     },
     required: 'Ответ обязателен',
     idHint: 'По этому ID на вопрос ссылаются ответы и выгрузки.',

@@ -7,7 +7,14 @@ import type { SurveyKind, SurveyQuestion, SurveyStatus } from '$lib/api/types';
  */
 
 /** Question types in the order the question menus offer them (the model's own order is the API's). */
-export const QUESTION_TYPES = ['single_choice', 'multi_choice', 'rating', 'text', 'nps'] as const satisfies readonly QuestionType[];
+export const QUESTION_TYPES = [
+  'single_choice',
+  'multi_choice',
+  'rating',
+  'text',
+  'nps',
+  'matrix',
+] as const satisfies readonly QuestionType[];
 
 // Fail the type check when the model gains a question type the menus lack.
 const everyType: Exclude<QuestionType, (typeof QUESTION_TYPES)[number]> extends never ? true : never = true;
@@ -48,6 +55,7 @@ export function cleanQuestions(questions: SurveyQuestion[]): SurveyQuestion[] {
       };
     }
     if (q.options) out.options = q.options.map((o) => ({ ...o, label: cleanText(o.label) }));
+    if (q.rows) out.rows = q.rows.map((r) => ({ ...r, label: cleanText(r.label) }));
     if (q.textByScore) {
       out.textByScore = {
         ...q.textByScore,
@@ -79,13 +87,18 @@ export function nextId(prefix: string, taken: readonly string[]): string {
 }
 
 /** Starter wording for new custom questions, by language; other languages get the English text. */
-const STARTER: Record<string, { rating: string; text: string; choice: string; option: string; nps: string }> = {
+const STARTER: Record<
+  string,
+  { rating: string; text: string; choice: string; option: string; nps: string; matrix: string; rows: string[] }
+> = {
   en: {
     rating: 'How would you rate your experience?',
     text: 'Anything else you would like to tell us?',
     choice: 'Which option fits best?',
     option: 'Option',
     nps: 'How likely are you to recommend us to a friend or colleague?',
+    matrix: 'How satisfied are you with each of these?',
+    rows: ['Price', 'Delivery', 'Service'],
   },
   ru: {
     rating: 'Как вы оцениваете свой опыт?',
@@ -93,6 +106,8 @@ const STARTER: Record<string, { rating: string; text: string; choice: string; op
     choice: 'Какой вариант подходит лучше всего?',
     option: 'Вариант',
     nps: 'Насколько вероятно, что вы порекомендуете нас другу или коллеге?',
+    matrix: 'Насколько вы довольны каждым из этих пунктов?',
+    rows: ['Цены', 'Доставка', 'Обслуживание'],
   },
   bg: {
     rating: 'Как бихте оценили преживяването си?',
@@ -100,6 +115,8 @@ const STARTER: Record<string, { rating: string; text: string; choice: string; op
     choice: 'Кой вариант пасва най-добре?',
     option: 'Вариант',
     nps: 'Колко вероятно е да ни препоръчате на приятел или колега?',
+    matrix: 'Колко сте доволни от всяко от изброените?',
+    rows: ['Цени', 'Доставка', 'Обслужване'],
   },
   de: {
     rating: 'Wie bewerten Sie Ihre Erfahrung?',
@@ -107,6 +124,8 @@ const STARTER: Record<string, { rating: string; text: string; choice: string; op
     choice: 'Welche Option passt am besten?',
     option: 'Option',
     nps: 'Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen empfehlen?',
+    matrix: 'Wie zufrieden sind Sie mit jedem dieser Punkte?',
+    rows: ['Preis', 'Lieferung', 'Service'],
   },
 };
 
@@ -135,6 +154,15 @@ export function newQuestion(type: QuestionType, taken: readonly string[], langua
       return { id, type, required: false, text: { [language]: words.nps }, scale: { min: 0, max: 10 } };
     case 'text':
       return { id, type, required: false, text: { [language]: words.text }, maxLength: 1000 };
+    case 'matrix':
+      return {
+        id,
+        type,
+        required: true,
+        text: { [language]: words.matrix },
+        scale: { min: 1, max: 5 },
+        rows: words.rows.map((label, i) => ({ id: `p${i + 1}`, label: { [language]: label } })),
+      };
   }
 }
 
