@@ -182,6 +182,30 @@ describe('demo story', () => {
     expect(again.totals).toEqual(report.totals);
   });
 
+  it('keeps a promise register: mostly kept, some late or broken, a few overdue now', async () => {
+    const ws = `/api/v1/workspaces/${first.workspaceId}`;
+    const report = (await asFirst.get(`${ws}/promises/report?from=2026-08-25&to=2026-12-31`).expect(200)).body;
+    expect(report.totals.total).toBeGreaterThanOrEqual(12);
+    expect(report.totals.keptOnTime).toBeGreaterThan(report.totals.late + report.totals.broken);
+    expect(report.totals.late + report.totals.broken).toBeGreaterThan(0);
+    expect(report.people.length).toBeGreaterThanOrEqual(3);
+    expect(report.touchpoints.length).toBeGreaterThanOrEqual(3);
+    const db = t.app.get(DataSource);
+    const [row] = await db.query(
+      `SELECT count(*) FILTER (WHERE status = 'open' AND due_at < $2)::int AS overdue, count(*) FILTER (WHERE source = 'case_reply')::int AS replies,
+              count(*) FILTER (WHERE created_at < $2 - interval '95 days')::int AS older
+         FROM promises WHERE workspace_id = $1`,
+      [first.workspaceId, NOW],
+    );
+    expect(row.overdue).toBeGreaterThanOrEqual(1);
+    expect(row.overdue).toBeLessThanOrEqual(3);
+    expect(row.replies).toBeGreaterThan(0);
+    expect(row.older).toBe(0);
+    const again = (await asSecond.get(`/api/v1/workspaces/${second.workspaceId}/promises/report?from=2026-08-25&to=2026-12-31`).expect(200))
+      .body;
+    expect(again.totals).toEqual(report.totals);
+  });
+
   it('leaves every other workspace alone', async () => {
     const db = t.app.get(DataSource);
     for (const table of [

@@ -21,6 +21,7 @@ import { seedSegments } from './seed-segments';
 import { createSurveys, seedResponses } from './seed-surveys';
 import { seedTeam } from './seed-team';
 import { seedMisrouting } from './seed-misrouting';
+import { seedPromises } from './seed-promises';
 import { DAY_MS, DEFAULT_STORY, type DemoStory, StoryClock } from './story';
 import { seedMirror } from './seed-mirror';
 
@@ -86,6 +87,7 @@ export async function seedDemoStory(
   await seedManagers(app, workspaceId, team, plan.customers, story.seed, progress);
   // After the managers: each open warning's case goes to the customer's account manager.
   await seedEarlyWarning(app, workspaceId, adminId, team, clock, progress);
+  await seedPromises(app, workspaceId, team, story.seed, clock, progress);
   await seedMisrouting(app, workspaceId, team, story.seed, clock, progress);
   await seedMirror(app, workspaceId, team, surveys, story.seed, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());

@@ -93,8 +93,7 @@ export class CreatePromiseDto {
   @ApiPropertyOptional({
     minimum: 0,
     maximum: 7200,
-    default: 120,
-    description: 'Business minutes before the due time to remind the owner (0: none)',
+    description: 'Business minutes before the due time to remind the owner (0: none; default 120, two business hours)',
   })
   @IsOptional()
   @IsInt({ message: 'remindBeforeMinutes must be a whole number' })

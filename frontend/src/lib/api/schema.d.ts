@@ -7340,11 +7340,8 @@ export interface components {
             dueAt?: string;
             /** @description Give exactly one of dueAt (a time) or dueIn (N business hours/days on the SLA calendar of the case, else of the touchpoint, else the workspace default). */
             dueIn?: components["schemas"]["DueInDto"];
-            /**
-             * @description Business minutes before the due time to remind the owner (0: none)
-             * @default 120
-             */
-            remindBeforeMinutes: number;
+            /** @description Business minutes before the due time to remind the owner (0: none; default 120, two business hours) */
+            remindBeforeMinutes?: number;
         };
         UpdatePromiseDto: {
             /** @description The version you read: a promise changed since answers 409 (nothing changed) */

@@ -23,6 +23,7 @@ import { customerStatusBg } from './customer-status.bg';
 import { mentionsBg } from './mentions.bg';
 import { pluralBg } from './plural';
 import type { Messages } from './en';
+import { promisesBg } from './promises.bg';
 
 /**
  * Bulgarian UI strings; typed as `Messages`, so a key missing from (or extra in) this file fails svelte-check.
@@ -33,6 +34,7 @@ export const bg: Messages = {
   languageName: 'Български',
   account: accountBg,
   cases: casesBg,
+  promises: promisesBg,
   caseReports: caseReportsBg,
   caseRouting: caseRoutingBg,
   webhooks: webhooksBg,
@@ -71,6 +73,7 @@ export const bg: Messages = {
     surveys: 'Анкети',
     touchpoints: 'Точки на контакт',
     cases: 'Казуси',
+    promises: 'Обещания',
     churn: 'Отлив',
     mentions: 'Споменавания',
     clusters: 'Клъстери',

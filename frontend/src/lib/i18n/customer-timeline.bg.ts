@@ -7,6 +7,7 @@ export const customerTimelineBg: CustomerTimelineMessages = {
     'Отговори на анкети, прекратявания, споменавания, казуси, отчетени моменти, поръчки, плащания и промени в записа на клиента, първо най-новите.',
   filterLabel: 'Покажи събития',
   kinds: {
+    promise: 'Обещания',
     response: 'Отговори',
     cancellation: 'Прекратявания',
     mention: 'Споменавания',
@@ -18,6 +19,7 @@ export const customerTimelineBg: CustomerTimelineMessages = {
     activity: 'Поръчки и плащания',
   },
   kindIcon: {
+    promise: 'Обещание към клиента',
     response: 'Отговор на анкета',
     cancellation: 'Прекратяване',
     mention: 'Споменаване в социалните мрежи',

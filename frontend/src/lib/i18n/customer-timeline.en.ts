@@ -5,6 +5,7 @@ export const customerTimelineEn = {
     'Survey responses, cancellations, mentions, cases, reported moments, orders, payments and changes to the customer record, newest first.',
   filterLabel: 'Show events',
   kinds: {
+    promise: 'Promises',
     response: 'Responses',
     cancellation: 'Cancellations',
     mention: 'Mentions',
@@ -16,6 +17,7 @@ export const customerTimelineEn = {
     activity: 'Orders and payments',
   } as Record<string, string>,
   kindIcon: {
+    promise: 'Promise to the customer',
     response: 'Survey response',
     cancellation: 'Cancellation',
     mention: 'Social mention',

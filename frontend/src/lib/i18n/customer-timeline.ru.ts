@@ -7,6 +7,7 @@ export const customerTimelineRu: CustomerTimelineMessages = {
     'Ответы на опросы, отмены подписки, упоминания, обращения, отмеченные моменты, заказы, оплаты и изменения карточки клиента, сначала новые.',
   filterLabel: 'Показывать события',
   kinds: {
+    promise: 'Обещания',
     response: 'Ответы',
     cancellation: 'Отмены',
     mention: 'Упоминания',
@@ -18,6 +19,7 @@ export const customerTimelineRu: CustomerTimelineMessages = {
     activity: 'Заказы и оплаты',
   },
   kindIcon: {
+    promise: 'Обещание клиенту',
     response: 'Ответ на опрос',
     cancellation: 'Отмена подписки',
     mention: 'Упоминание в соцсетях',

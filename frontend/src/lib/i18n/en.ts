@@ -22,6 +22,7 @@ import { customerActivityEn } from './customer-activity.en';
 import { customerStatusEn } from './customer-status.en';
 import { mentionsEn } from './mentions.en';
 import { pluralEn } from './plural';
+import { promisesEn } from './promises.en';
 /**
  * English UI strings. This object defines the shape of every dictionary:
  * ru.ts is typed as `Messages`, so a key missing from (or extra in) either
@@ -31,6 +32,7 @@ export const en = {
   languageName: 'English',
   account: accountEn,
   cases: casesEn,
+  promises: promisesEn,
   caseReports: caseReportsEn,
   caseRouting: caseRoutingEn,
   webhooks: webhooksEn,
@@ -69,6 +71,7 @@ export const en = {
     surveys: 'Surveys',
     touchpoints: 'Touchpoints',
     cases: 'Cases',
+    promises: 'Promises',
     churn: 'Churn',
     mentions: 'Mentions',
     clusters: 'Clusters',

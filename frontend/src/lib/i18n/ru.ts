@@ -23,12 +23,14 @@ import { customerStatusRu } from './customer-status.ru';
 import { mentionsRu } from './mentions.ru';
 import type { Messages } from './en';
 import { pluralRu } from './plural';
+import { promisesRu } from './promises.ru';
 
 /** Russian UI strings; must have exactly the keys of en.ts. */
 export const ru: Messages = {
   languageName: 'Русский',
   account: accountRu,
   cases: casesRu,
+  promises: promisesRu,
   caseReports: caseReportsRu,
   caseRouting: caseRoutingRu,
   webhooks: webhooksRu,
@@ -67,6 +69,7 @@ export const ru: Messages = {
     surveys: 'Опросы',
     touchpoints: 'Точки контакта',
     cases: 'Обращения',
+    promises: 'Обещания',
     churn: 'Отток',
     mentions: 'Упоминания',
     clusters: 'Кластеры',

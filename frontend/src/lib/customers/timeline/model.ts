@@ -12,6 +12,7 @@ export type MomentEvent = components['schemas']['MomentEventDto'];
 export type StatusEvent = components['schemas']['StatusEventDto'];
 export type WarningEvent = components['schemas']['WarningEventDto'];
 export type ActivityEvent = components['schemas']['ActivityTimelineEventDto'];
+export type PromiseEvent = components['schemas']['PromiseTimelineEventDto'];
 
 /** Kinds the filter offers, in display order. */
 export const TIMELINE_KINDS = [
@@ -19,6 +20,7 @@ export const TIMELINE_KINDS = [
   'cancellation',
   'mention',
   'case',
+  'promise',
   'moment',
   'warning',
   'activity',
