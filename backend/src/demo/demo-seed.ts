@@ -13,6 +13,7 @@ import { seedChurn } from './seed-churn';
 import { seedClusters } from './seed-clusters';
 import { seedCustomers } from './seed-customers';
 import { seedEarlyWarning } from './seed-early-warning';
+import { seedServiceAudit } from './seed-service-audit';
 import { seedManagers } from './seed-managers';
 import { seedProspects } from './seed-prospects';
 import { seedMentions } from './seed-mentions';
@@ -90,6 +91,7 @@ export async function seedDemoStory(
   await seedPromises(app, workspaceId, team, story.seed, clock, progress);
   await seedMisrouting(app, workspaceId, team, story.seed, clock, progress);
   await seedMirror(app, workspaceId, team, surveys, story.seed, clock, progress);
+  await seedServiceAudit(app, workspaceId, team, story.seed, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);
   const clusters = story.clusters ? await seedClusters(app, workspaceId, history, progress) : { done: Promise.resolve() };

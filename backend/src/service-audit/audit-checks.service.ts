@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { conflict, notFound } from '../common/http/api-error';
 import { validationError } from '../common/http/validation.pipe';
 import { UsersReader } from '../users/users.reader';
-import type { AuditCheckEntity } from './audit-check.entity';
+import type { AuditCheckEntity, CheckItem } from './audit-check.entity';
 import { monthOf } from './audit-months';
 import { AuditModelService } from './audit-model.service';
 import { AuditValuesService } from './audit-values.service';
@@ -52,6 +52,23 @@ export class AuditChecksService {
       note: input.note ? input.note : null,
     });
     return (await this.toDtos([row]))[0];
+  }
+
+  /** A check scored earlier (the demo's history): no request checks, the caller knows the criterion and touchpoint. */
+  async recordScored(
+    workspaceId: string,
+    input: {
+      criterionId: string;
+      touchpointId: string;
+      month: string;
+      scoredBy: string | null;
+      scoredAt: Date;
+      items: CheckItem[];
+      note: string | null;
+    },
+  ): Promise<void> {
+    const passed = input.items.filter((it) => it.passed).length;
+    await this.repo.insertCheck({ workspaceId, ...input, month: `${input.month}-01`, passed, failed: input.items.length - passed });
   }
 
   async list(workspaceId: string, criterionId: string, month?: string): Promise<CheckListDto> {

@@ -95,7 +95,8 @@ export class AuditGridService {
   private async window(workspaceId: string, requestedMonth: string | undefined, now: Date) {
     const timeZone = await this.values.timeZone(workspaceId);
     const current = monthOf(now, timeZone);
-    const month = requestedMonth ?? current;
+    // By default the last full month: a month still running is not judged yet.
+    const month = requestedMonth ?? addMonths(current, -1);
     const first = addMonths(month, -SERIES_MONTHS);
     const lastWanted = addMonths(month, AFTER_MONTHS);
     const last = lastWanted < current ? lastWanted : current > month ? current : month;

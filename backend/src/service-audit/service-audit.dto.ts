@@ -74,7 +74,7 @@ const checklistRule = apply([
 ]);
 
 export class MonthQuery {
-  @ApiPropertyOptional({ example: '2026-11', description: "YYYY-MM in the workspace's time zone; default the current month" })
+  @ApiPropertyOptional({ example: '2026-11', description: "YYYY-MM in the workspace's time zone; default the last full month" })
   @IsOptional()
   @Matches(MONTH, { message: 'month must be a month as YYYY-MM' })
   month?: string;

@@ -42,6 +42,6 @@ import { ServiceAuditRepository } from './service-audit.repository';
     AuditChecksService,
     AuditImprovementsService,
   ],
-  exports: [AuditModelService, AuditChecksService],
+  exports: [AuditModelService, AuditChecksService, AuditGridService, AuditValuesService],
 })
 export class ServiceAuditModule {}

@@ -80,6 +80,8 @@ export class ServiceAuditRepository {
     passed: number;
     failed: number;
     note: string | null;
+    /** When it was scored (the demo's history); now by default. */
+    scoredAt?: Date;
   }): Promise<AuditCheckEntity> {
     return this.checks.save(this.checks.create(row));
   }

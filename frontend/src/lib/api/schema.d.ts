@@ -16866,7 +16866,7 @@ export interface operations {
     ServiceAudit_detail: {
         parameters: {
             query?: {
-                /** @description YYYY-MM in the workspace's time zone; default the current month */
+                /** @description YYYY-MM in the workspace's time zone; default the last full month */
                 month?: string;
             };
             header?: never;
@@ -16995,7 +16995,7 @@ export interface operations {
     ServiceAudit_grid: {
         parameters: {
             query?: {
-                /** @description YYYY-MM in the workspace's time zone; default the current month */
+                /** @description YYYY-MM in the workspace's time zone; default the last full month */
                 month?: string;
             };
             header?: never;
@@ -17038,7 +17038,7 @@ export interface operations {
     ServiceAudit_gridCsv: {
         parameters: {
             query?: {
-                /** @description YYYY-MM in the workspace's time zone; default the current month */
+                /** @description YYYY-MM in the workspace's time zone; default the last full month */
                 month?: string;
             };
             header?: never;
@@ -17080,7 +17080,7 @@ export interface operations {
     ServiceAudit_listChecks: {
         parameters: {
             query?: {
-                /** @description YYYY-MM in the workspace's time zone; default the current month */
+                /** @description YYYY-MM in the workspace's time zone; default the last full month */
                 month?: string;
             };
             header?: never;

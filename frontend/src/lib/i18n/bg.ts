@@ -22,6 +22,7 @@ import { customerActivityBg } from './customer-activity.bg';
 import { customerStatusBg } from './customer-status.bg';
 import { mentionsBg } from './mentions.bg';
 import { pluralBg } from './plural';
+import { serviceAuditBg } from './service-audit.bg';
 import type { Messages } from './en';
 import { promisesBg } from './promises.bg';
 
@@ -54,6 +55,7 @@ export const bg: Messages = {
   mentionFeeds: mentionFeedsBg,
   clusters: clustersBg,
   segments: segmentsBg,
+  serviceAudit: serviceAuditBg,
   surveyParameters: surveyParametersBg,
   app: {
     name: 'Otklik',
@@ -72,6 +74,7 @@ export const bg: Messages = {
     overview: 'Общ преглед',
     surveys: 'Анкети',
     touchpoints: 'Точки на контакт',
+    audit: 'Одит на обслужването',
     cases: 'Казуси',
     promises: 'Обещания',
     churn: 'Отлив',

@@ -22,6 +22,7 @@ import { customerActivityEn } from './customer-activity.en';
 import { customerStatusEn } from './customer-status.en';
 import { mentionsEn } from './mentions.en';
 import { pluralEn } from './plural';
+import { serviceAuditEn } from './service-audit.en';
 import { promisesEn } from './promises.en';
 /**
  * English UI strings. This object defines the shape of every dictionary:
@@ -52,6 +53,7 @@ export const en = {
   mentionFeeds: mentionFeedsEn,
   clusters: clustersEn,
   segments: segmentsEn,
+  serviceAudit: serviceAuditEn,
   surveyParameters: surveyParametersEn,
   app: {
     name: 'Otklik',
@@ -70,6 +72,7 @@ export const en = {
     overview: 'Overview',
     surveys: 'Surveys',
     touchpoints: 'Touchpoints',
+    audit: 'Service audit',
     cases: 'Cases',
     promises: 'Promises',
     churn: 'Churn',

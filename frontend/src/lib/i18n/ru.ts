@@ -23,6 +23,7 @@ import { customerStatusRu } from './customer-status.ru';
 import { mentionsRu } from './mentions.ru';
 import type { Messages } from './en';
 import { pluralRu } from './plural';
+import { serviceAuditRu } from './service-audit.ru';
 import { promisesRu } from './promises.ru';
 
 /** Russian UI strings; must have exactly the keys of en.ts. */
@@ -50,6 +51,7 @@ export const ru: Messages = {
   mentionFeeds: mentionFeedsRu,
   clusters: clustersRu,
   segments: segmentsRu,
+  serviceAudit: serviceAuditRu,
   surveyParameters: surveyParametersRu,
   app: {
     name: 'Отклик',
@@ -68,6 +70,7 @@ export const ru: Messages = {
     overview: 'Обзор',
     surveys: 'Опросы',
     touchpoints: 'Точки контакта',
+    audit: 'Аудит сервиса',
     cases: 'Обращения',
     promises: 'Обещания',
     churn: 'Отток',
