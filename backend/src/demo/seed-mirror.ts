@@ -12,7 +12,7 @@ import type { StoryClock } from './story';
 type Staff = TeamRole | 'admin';
 
 /**
- * How each touchpoint's people see it. Delivery is the blind spot: the couriers' team rates it 4–5 every month
+ * How each touchpoint's people see it (created in this order; the list shows the newest first, so delivery leads). Delivery is the blind spot: the couriers' team rates it 4–5 every month
  * while customers, through the courier months, say otherwise. Product quality staff read customers well (a small
  * optimism), and support is a little harder on itself than customers are.
  */
@@ -24,13 +24,6 @@ const MIRRORS: {
   /** A staff score from the customers' mean of that month. */
   score: (customerMean: number | null, rng: Prng) => number;
 }[] = [
-  {
-    survey: 'csat',
-    touchpoint: 'courier',
-    name: 'Зеркало: доставка курьером',
-    extra: ['cx', 'product', 'smm', 'admin'],
-    score: (_mean, rng) => Number(rng.weighted({ 5: 48, 4: 46, 3: 6 })),
-  },
   {
     survey: 'nps',
     touchpoint: 'box',
@@ -44,6 +37,13 @@ const MIRRORS: {
     name: 'Зеркало: служба поддержки (CES)',
     extra: ['admin', 'delivery', 'product'],
     score: (mean, rng) => Math.round((mean ?? 5) - 0.3 + (rng.next() - 0.5) * 1.6),
+  },
+  {
+    survey: 'csat',
+    touchpoint: 'courier',
+    name: 'Зеркало: доставка курьером',
+    extra: ['cx', 'product', 'smm', 'admin'],
+    score: (_mean, rng) => Number(rng.weighted({ 5: 48, 4: 46, 3: 6 })),
   },
 ];
 

@@ -25,6 +25,7 @@ import { pluralBg } from './plural';
 import { serviceAuditBg } from './service-audit.bg';
 import type { Messages } from './en';
 import { promisesBg } from './promises.bg';
+import { mirrorBg } from './mirror.bg';
 
 /**
  * Bulgarian UI strings; typed as `Messages`, so a key missing from (or extra in) this file fails svelte-check.
@@ -55,6 +56,7 @@ export const bg: Messages = {
   mentionFeeds: mentionFeedsBg,
   clusters: clustersBg,
   segments: segmentsBg,
+  mirror: mirrorBg,
   serviceAudit: serviceAuditBg,
   surveyParameters: surveyParametersBg,
   app: {
@@ -74,6 +76,7 @@ export const bg: Messages = {
     overview: 'Общ преглед',
     surveys: 'Анкети',
     touchpoints: 'Точки на контакт',
+    mirror: 'Огледална анкета',
     audit: 'Одит на обслужването',
     cases: 'Казуси',
     promises: 'Обещания',

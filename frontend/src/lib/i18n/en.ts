@@ -24,6 +24,7 @@ import { mentionsEn } from './mentions.en';
 import { pluralEn } from './plural';
 import { serviceAuditEn } from './service-audit.en';
 import { promisesEn } from './promises.en';
+import { mirrorEn } from './mirror.en';
 /**
  * English UI strings. This object defines the shape of every dictionary:
  * ru.ts is typed as `Messages`, so a key missing from (or extra in) either
@@ -53,6 +54,7 @@ export const en = {
   mentionFeeds: mentionFeedsEn,
   clusters: clustersEn,
   segments: segmentsEn,
+  mirror: mirrorEn,
   serviceAudit: serviceAuditEn,
   surveyParameters: surveyParametersEn,
   app: {
@@ -72,6 +74,7 @@ export const en = {
     overview: 'Overview',
     surveys: 'Surveys',
     touchpoints: 'Touchpoints',
+    mirror: 'Mirror survey',
     audit: 'Service audit',
     cases: 'Cases',
     promises: 'Promises',

@@ -25,6 +25,7 @@ import type { Messages } from './en';
 import { pluralRu } from './plural';
 import { serviceAuditRu } from './service-audit.ru';
 import { promisesRu } from './promises.ru';
+import { mirrorRu } from './mirror.ru';
 
 /** Russian UI strings; must have exactly the keys of en.ts. */
 export const ru: Messages = {
@@ -51,6 +52,7 @@ export const ru: Messages = {
   mentionFeeds: mentionFeedsRu,
   clusters: clustersRu,
   segments: segmentsRu,
+  mirror: mirrorRu,
   serviceAudit: serviceAuditRu,
   surveyParameters: surveyParametersRu,
   app: {
@@ -70,6 +72,7 @@ export const ru: Messages = {
     overview: 'Обзор',
     surveys: 'Опросы',
     touchpoints: 'Точки контакта',
+    mirror: 'Зеркальный опрос',
     audit: 'Аудит сервиса',
     cases: 'Обращения',
     promises: 'Обещания',
