@@ -29,7 +29,7 @@ export const serviceAuditBg: ServiceAuditMessages = {
     addStep: 'Добави стъпка за подобрение',
     score: 'Оцени проверка',
     beforeAfter: (before: string, after: string) => `преди ${before} → след ${after}`,
-    n: (n: number) => `n = ${n}`,
+    n: (n: number) => `обем: ${n}`,
   },
   status: { open: 'отворена', kept: 'изпълнена', broken: 'неизпълнена', cancelled: 'отменена' },
   measure: {
@@ -44,6 +44,7 @@ export const serviceAuditBg: ServiceAuditMessages = {
     case_count: 'Отворени случаи',
     checklist_percent: 'Изпълнени точки от чек листа (%)',
   },
+  units: { min: 'мин', days: 'раб. дни', '%': '%' } as Record<string, string>,
   direction: { lower_better: 'По-малкото е по-добре', higher_better: 'Повечето е по-добре' },
   detail: {
     title: (name: string) => `Критерий: ${name}`,
@@ -61,7 +62,7 @@ export const serviceAuditBg: ServiceAuditMessages = {
   stepForm: {
     title: 'Стъпка за подобрение',
     intro: (criterion: string, month: string) =>
-      `„${criterion}“ е червено за ${month}. Стъпката влиза в регистъра на обещанията с отговорник и срок.`,
+      `„${criterion}“ е червено (${month}). Стъпката влиза в регистъра на обещанията с отговорник и срок.`,
     owner: 'Отговорник',
     due: 'Срок',
     text: 'Какво ще се промени',

@@ -42,6 +42,7 @@ export const serviceAuditEn = {
     case_count: 'Cases opened',
     checklist_percent: 'Checklist items passed (%)',
   },
+  units: { min: 'min', days: 'working days', '%': '%' } as Record<string, string>,
   direction: { lower_better: 'Lower is better', higher_better: 'Higher is better' },
   detail: {
     title: (name: string) => `Criterion: ${name}`,
@@ -59,7 +60,7 @@ export const serviceAuditEn = {
   stepForm: {
     title: 'Add an improvement step',
     intro: (criterion: string, month: string) =>
-      `${criterion} is red in ${month}. The step goes to the promise register with its owner and due date.`,
+      `${criterion} is red (${month}). The step goes to the promise register with its owner and due date.`,
     owner: 'Owner',
     due: 'Due date',
     text: 'What will change',

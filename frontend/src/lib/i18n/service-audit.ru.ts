@@ -29,7 +29,7 @@ export const serviceAuditRu: ServiceAuditMessages = {
     addStep: 'Добавить шаг улучшения',
     score: 'Оценить проверку',
     beforeAfter: (before: string, after: string) => `до ${before} → после ${after}`,
-    n: (n: number) => `n = ${n}`,
+    n: (n: number) => `объём: ${n}`,
   },
   status: { open: 'открыт', kept: 'выполнен', broken: 'не выполнен', cancelled: 'отменён' },
   measure: {
@@ -44,6 +44,7 @@ export const serviceAuditRu: ServiceAuditMessages = {
     case_count: 'Открыто обращений',
     checklist_percent: 'Пройдено пунктов чек-листа (%)',
   },
+  units: { min: 'мин', days: 'раб. дн.', '%': '%' } as Record<string, string>,
   direction: { lower_better: 'Чем меньше, тем лучше', higher_better: 'Чем больше, тем лучше' },
   detail: {
     title: (name: string) => `Критерий: ${name}`,
@@ -61,7 +62,7 @@ export const serviceAuditRu: ServiceAuditMessages = {
   stepForm: {
     title: 'Шаг улучшения',
     intro: (criterion: string, month: string) =>
-      `«${criterion}» в ${month} — красный. Шаг попадёт в реестр обещаний с ответственным и сроком.`,
+      `«${criterion}» — красный (${month}). Шаг попадёт в реестр обещаний с ответственным и сроком.`,
     owner: 'Ответственный',
     due: 'Срок',
     text: 'Что изменится',

@@ -34,7 +34,8 @@ export function byTouchpoint(rows: readonly GridRow[]): TouchpointRows[] {
 export function formatValue(value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined) return '—';
   const shown = formatNumber(value, 2);
-  return unit === 'score' || unit === 'points' || unit === 'cases' ? shown : `${shown} ${unit}`;
+  if (unit === 'score' || unit === 'points' || unit === 'cases') return shown;
+  return `${shown} ${i18n.t.serviceAudit.units[unit] ?? unit}`;
 }
 
 /** Better, worse or the same as the month before, in the criterion's direction; null without both values. */
