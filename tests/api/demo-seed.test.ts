@@ -46,7 +46,8 @@ async function figures(as: LoggedIn, workspaceId: string) {
   const ws = `/api/v1/workspaces/${workspaceId}`;
   const surveys = (await as.get(`${ws}/surveys`).expect(200)).body as { id: string; kind: string }[];
   const metrics: Record<string, unknown> = {};
-  for (const s of surveys) {
+  // The scored surveys (the custom "satisfaction by parameter" survey has its own test below).
+  for (const s of surveys.filter((survey) => survey.kind !== 'custom')) {
     const m = (await as.get(`${ws}/surveys/${s.id}/metrics?${range}&interval=month&timeZone=UTC`).expect(200)).body;
     metrics[s.kind] = { summary: m.summary, series: m.series };
   }
@@ -204,6 +205,28 @@ describe('demo story', () => {
     const again = (await asSecond.get(`/api/v1/workspaces/${second.workspaceId}/promises/report?from=2026-08-25&to=2026-12-31`).expect(200))
       .body;
     expect(again.totals).toEqual(report.totals);
+  });
+
+  it('rates the parameters: delivery weak and important, extras barely matter; open answers clustered per question', async () => {
+    const ws = `/api/v1/workspaces/${first.workspaceId}`;
+    const surveys = (await asFirst.get(`${ws}/surveys`).expect(200)).body as { id: string; kind: string }[];
+    const custom = surveys.filter((s) => s.kind === 'custom');
+    expect(custom).toHaveLength(1);
+    const report = (await asFirst.get(`${ws}/surveys/${custom[0].id}/parameters?${range}`).expect(200)).body;
+    // 1,500 planned responses → 100 answers (1/15, at least 60) over the last six months.
+    expect(report.responses).toBe(100);
+    const by = Object.fromEntries(report.parameters.map((p: { id: string }) => [p.id, p])) as Record<
+      string,
+      { mean: number; correlation: number; quadrant: string; trend: unknown[] }
+    >;
+    expect(Object.keys(by)).toEqual(['price', 'assortment', 'delivery', 'payment', 'service', 'extras']);
+    expect(by.delivery.quadrant).toBe('fix_first');
+    expect(by.delivery.mean).toBeLessThan(by.assortment.mean);
+    expect(by.delivery.correlation).toBeGreaterThan(by.extras.correlation + 0.2);
+    expect(by.price.correlation).toBeGreaterThan(by.extras.correlation);
+    expect(by.delivery.trend.length).toBeGreaterThanOrEqual(6);
+    const questions = (await asFirst.get(`${ws}/clusters/questions`).expect(200)).body as { id: string; count: number }[];
+    for (const id of ['likes', 'dislikes', 'improve']) expect(questions.find((q) => q.id === id)?.count).toBeGreaterThan(5);
   });
 
   it('leaves every other workspace alone', async () => {

@@ -25,6 +25,7 @@ import { seedMisrouting } from './seed-misrouting';
 import { seedPromises } from './seed-promises';
 import { DAY_MS, DEFAULT_STORY, type DemoStory, StoryClock } from './story';
 import { seedMirror } from './seed-mirror';
+import { seedParameters } from './seed-parameters';
 
 export const DEMO_ADMIN = { email: 'demo@otklik.local', password: 'otklik-demo', name: 'Demo Admin' } as const;
 export const DEMO_WORKSPACE = 'Demo workspace';
@@ -92,6 +93,7 @@ export async function seedDemoStory(
   await seedMisrouting(app, workspaceId, team, story.seed, clock, progress);
   await seedMirror(app, workspaceId, team, surveys, story.seed, clock, progress);
   await seedServiceAudit(app, workspaceId, team, story.seed, progress);
+  await seedParameters(app, workspaceId, adminId, plan.customers, story, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);
   const clusters = story.clusters ? await seedClusters(app, workspaceId, history, progress) : { done: Promise.resolve() };

@@ -5,6 +5,7 @@ import type {
   ClusterDetail,
   ClusterList,
   ClusterQuery,
+  ClusterQuestion,
   ClusterRun,
   ClusterTextPage,
   TrendInterval,
@@ -19,6 +20,11 @@ export function listClusters(
   query: ClusterQuery & { sort?: 'size' | 'growth'; pinned?: boolean },
 ): Promise<ClusterList> {
   return unwrap(api.GET(W, { params: { ...at(workspaceId), query } }));
+}
+
+/** Survey questions whose open answers are clustered (the question filter's choices), most texts first. */
+export function clusterQuestions(workspaceId: string): Promise<ClusterQuestion[]> {
+  return unwrap(api.GET(`${W}/questions`, { params: at(workspaceId) }));
 }
 
 export function getCluster(

@@ -12,11 +12,14 @@ export type ClusterAlert = S['ClusterAlertDto'];
 export type CountRow = S['CountDto'];
 export type ChurnReason = S['ReasonDto'];
 export type TrendInterval = 'day' | 'week' | 'month';
+export type ClusterQuestion = S['ClusterQuestionDto'];
 
 /** Filters every clusters query shares (source, touchpoint, language, period). */
 export interface ClusterQuery {
   source?: string[];
   touchpoint?: string[];
+  /** Survey question ids: only open answers to these questions. */
+  question?: string[];
   language?: string[];
   from?: string;
   to?: string;

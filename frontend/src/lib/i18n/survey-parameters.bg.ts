@@ -7,6 +7,7 @@ export const surveyParametersBg: SurveyParametersMessages = {
   removeRow: (n: number) => `Премахни параметър ${n}`,
   rowsHint: (min: number, max: number) => `От ${min} до ${max} параметъра, всеки се оценява по една и съща скала.`,
   scale: 'Скала',
+  clusterFilter: { question: 'Въпрос', anyQuestion: 'Всеки въпрос' },
   template: {
     legend: 'Започнете от',
     blank: 'Оценка и коментар',

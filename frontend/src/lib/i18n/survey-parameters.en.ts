@@ -6,6 +6,7 @@ export const surveyParametersEn = {
   removeRow: (n: number) => `Remove parameter ${n}`,
   rowsHint: (min: number, max: number) => `${min} to ${max} parameters, each rated on the same scale.`,
   scale: 'Scale',
+  clusterFilter: { question: 'Question', anyQuestion: 'Any question' },
   template: {
     legend: 'Start from',
     blank: 'A rating and a comment',

@@ -7,6 +7,7 @@ export const surveyParametersRu: SurveyParametersMessages = {
   removeRow: (n: number) => `Удалить параметр ${n}`,
   rowsHint: (min: number, max: number) => `От ${min} до ${max} параметров, каждый оценивается по одной шкале.`,
   scale: 'Шкала',
+  clusterFilter: { question: 'Вопрос', anyQuestion: 'Любой вопрос' },
   template: {
     legend: 'С чего начать',
     blank: 'Оценка и комментарий',
