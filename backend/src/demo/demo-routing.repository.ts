@@ -31,11 +31,11 @@ export interface DemoHop {
 export class DemoRoutingRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The workspace's cases with a touchpoint, oldest first. */
+  /** The workspace's cases from customer feedback with a touchpoint, oldest first (not the internal early warnings). */
   async cases(workspaceId: string, now: Date): Promise<DemoCase[]> {
     const rows: (Omit<DemoCase, 'settledAt'> & { settledAt: Date | null })[] = await this.dataSource.query(
       `SELECT id, opened_at AS "openedAt", touchpoint_id AS "touchpointId", owner_id AS "ownerId", resolved_at AS "settledAt"
-         FROM cases WHERE workspace_id = $1 AND touchpoint_id IS NOT NULL ORDER BY opened_at, number`,
+         FROM cases WHERE workspace_id = $1 AND touchpoint_id IS NOT NULL AND source <> 'warning' ORDER BY opened_at, number`,
       [workspaceId],
     );
     return rows.map((r) => ({ ...r, settledAt: r.settledAt ?? now }));

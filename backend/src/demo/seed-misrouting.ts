@@ -25,14 +25,16 @@ const WRONG_FIRST: Record<string, string[]> = {
   trial: ['support', 'menu'],
 };
 
-/** Share of cases misrouted by age in days: the routing got better over the last months (a chat FAQ, new rules). */
-const band = (from: number, to: number, share: number) => ({ share, includes: (days: number) => days > from && days <= to });
-const AGE_BANDS = { old: band(60, Infinity, 0.2), middle: band(30, 60, 0.13), recent: band(-Infinity, 30, 0.07) };
+/**
+ * Share of cases misrouted before this month and in it: the routing got better lately (a chat FAQ, new rules), so the
+ * monthly chart slopes down. (The story's cases crowd into its last weeks, so months are the periods that show it.)
+ */
+const SHARE = { earlier: 0.22, thisMonth: 0.1 };
 /** Share of cases that moved for another reason (a colleague away, workload, escalation). */
 const OTHER_MOVE_SHARE = 0.06;
 
 /**
- * Misrouting in the demo: rewrites the history of about one case in eight (more in older months) so it first landed
+ * Misrouting in the demo: rewrites the history of about one feedback case in seven (more of the older ones) so it first landed
  * at the wrong touchpoint or with the wrong person and was moved on, some twice or three times, and a few cases
  * moved for ordinary reasons. Runs after the cases, promises and audit seeds.
  */
@@ -77,17 +79,20 @@ export async function seedMisrouting(
     }
   };
 
-  // Cases that were open long enough to move, and the share of each age band that was misrouted (exactly, so a small
-  // story shows the trend too).
+  // Cases that were open long enough to move, and the share of those before this month and in it that was misrouted
+  // (exactly, so a small story shows the trend too).
   const ageDays = (c: DemoCase) => (now.getTime() - c.openedAt.getTime()) / DAY_MS;
   const movable = (await repository.cases(workspaceId, now)).filter(
     (c) => keyOf.has(c.touchpointId ?? '') && c.settledAt.getTime() - c.openedAt.getTime() >= 20 * 60_000,
   );
+  const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
   const wrong = new Set<string>();
-  for (const band of [AGE_BANDS.old, AGE_BANDS.middle, AGE_BANDS.recent]) {
-    const inBand = movable.filter((c) => band.includes(ageDays(c)));
-    const shuffled = inBand.map((c) => ({ c, order: rng.next() })).sort((a, b) => a.order - b.order);
-    for (const { c } of shuffled.slice(0, Math.round(band.share * inBand.length))) wrong.add(c.id);
+  for (const [share, inPeriod] of [
+    [SHARE.earlier, movable.filter((c) => c.openedAt.getTime() < monthStart)],
+    [SHARE.thisMonth, movable.filter((c) => c.openedAt.getTime() >= monthStart)],
+  ] as const) {
+    const shuffled = inPeriod.map((c) => ({ c, order: rng.next() })).sort((a, b) => a.order - b.order);
+    for (const { c } of shuffled.slice(0, Math.round(share * inPeriod.length))) wrong.add(c.id);
   }
 
   for (const c of movable) {

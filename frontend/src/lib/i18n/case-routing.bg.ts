@@ -3,7 +3,7 @@ import { monthPeriodFieldsBg } from './month-periods';
 import { plural } from './plural';
 
 export const caseRoutingBg: CaseRoutingMessages = {
-  tab: 'Маршрутизация',
+  tab: 'Маршрути',
   title: 'Грешна маршрутизация',
   intro:
     'Колко често случаите попадат в грешна точка на контакт или при грешния служител, колко пъти се прехвърлят, колко време се губи и колко се решават там, където са попаднали първо.',

@@ -3,7 +3,7 @@ import { monthPeriodFieldsRu } from './month-periods';
 import { pluralRu } from './plural';
 
 export const caseRoutingRu: CaseRoutingMessages = {
-  tab: 'Маршрутизация',
+  tab: 'Маршруты',
   title: 'Ошибки маршрутизации',
   intro:
     'Как часто обращения попадают не в ту точку контакта или не тому сотруднику, сколько раз их передают, сколько времени на этом теряется и сколько решается там, куда они пришли сначала.',
