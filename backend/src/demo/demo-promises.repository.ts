@@ -8,8 +8,9 @@ export interface DemoPromiseCase {
   id: string;
   openedAt: Date;
   touchpointId: string;
-  ownerId: string;
-  customerExternalId: string;
+  /** The case's owner, else its touchpoint's. */
+  ownerId: string | null;
+  customerExternalId: string | null;
   replyId: string | null;
   replyText: string | null;
   repliedAt: Date | null;
@@ -25,20 +26,20 @@ export type DemoCaseEvent = { kind: string; at: Date; actorId: string | null; de
 export class DemoPromisesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Cases opened since `since` with a touchpoint, an owner and a customer, and their first reply of ours. */
+  /** Cases opened since `since` with a touchpoint, and our first reply on each. */
   async cases(workspaceId: string, since: Date): Promise<DemoPromiseCase[]> {
     return this.dataSource.query(
-      `SELECT c.id, c.opened_at AS "openedAt", c.touchpoint_id AS "touchpointId", c.owner_id AS "ownerId",
+      `SELECT c.id, c.opened_at AS "openedAt", c.touchpoint_id AS "touchpointId", coalesce(c.owner_id, t.owner_id) AS "ownerId",
               c.customer_external_id AS "customerExternalId", r.id AS "replyId", r.details->>'text' AS "replyText",
               r.created_at AS "repliedAt"
          FROM cases c
+         JOIN touchpoints t ON t.workspace_id = c.workspace_id AND t.id = c.touchpoint_id
          LEFT JOIN LATERAL (
            SELECT e.id, e.details, e.created_at FROM case_events e
             WHERE e.workspace_id = c.workspace_id AND e.case_id = c.id AND e.kind = 'reply'
               AND coalesce(e.details->>'from', 'agent') = 'agent'
             ORDER BY e.created_at LIMIT 1) r ON true
-        WHERE c.workspace_id = $1 AND c.opened_at >= $2 AND c.touchpoint_id IS NOT NULL AND c.owner_id IS NOT NULL
-          AND c.customer_external_id IS NOT NULL
+        WHERE c.workspace_id = $1 AND c.opened_at >= $2 AND c.touchpoint_id IS NOT NULL
         ORDER BY c.opened_at, c.number`,
       [workspaceId, since],
     );

@@ -4,7 +4,7 @@ import { PromiseCalendars } from '../promises/promise-calendars';
 import { dueFrom, remindAtFor, type DueIn } from '../promises/promise-clock';
 import { DEFAULT_REMIND_BEFORE_MINUTES } from '../promises/promise-rules';
 import { TouchpointsReader } from '../touchpoints/touchpoints.reader';
-import { type DemoCaseEvent, type DemoPromise, DemoPromisesRepository } from './demo-promises.repository';
+import { type DemoCaseEvent, type DemoPromise, type DemoPromiseCase, DemoPromisesRepository } from './demo-promises.repository';
 import { LANGUAGE_WEIGHTS, type StoryLanguage } from './names';
 import { Prng } from './prng';
 import type { Progress } from './progress';
@@ -134,7 +134,7 @@ const NOTES: Record<'late' | 'broken', Record<StoryLanguage, string>> = {
 const languageOf = (text: string): StoryLanguage => (/Здравейте|Върнахме/.test(text) ? 'bg' : /[а-яё]/i.test(text) ? 'ru' : 'en');
 
 /**
- * The promise register in the demo: ~100 promises from the last three months' cases (two in three from a reply, in
+ * The promise register in the demo: about 90 promises from the last three months' cases (two in three from a reply, in
  * the customer's language), due on the touchpoint's SLA calendar. Most were kept on time; the delivery desk is late
  * more often than the others (couriers), some were broken, a few are open and two or three are overdue now (the
  * deadline job escalates them on its first turn). Runs after the cases.
@@ -153,25 +153,29 @@ export async function seedPromises(
   const touchpoints = app.get(TouchpointsReader, { strict: false });
   const now = clock.now;
   const keyOf = new Map(Object.entries(team.touchpoints).map(([key, tp]) => [tp.id, key]));
-  const candidates = (await repository.cases(workspaceId, new Date(now.getTime() - PERIOD_DAYS * DAY_MS))).filter((c) =>
-    keyOf.has(c.touchpointId),
+  const candidates = (await repository.cases(workspaceId, new Date(now.getTime() - PERIOD_DAYS * DAY_MS))).filter(
+    (c): c is DemoPromiseCase & { ownerId: string } => keyOf.has(c.touchpointId) && c.ownerId !== null,
   );
-  const wanted = Math.min(110, Math.max(60, Math.round(candidates.length * 0.3)), candidates.length);
-  const chosen = candidates
+  // About 90 promises: cases picked at random, a case twice when there are few (a callback, then a refund).
+  const wanted = Math.min(90, Math.round(candidates.length * 1.4));
+  const chosen = Array.from({ length: wanted }, (_, i) => candidates[i < candidates.length ? i : rng.int(0, candidates.length - 1)])
     .map((c) => ({ c, order: rng.next() }))
     .sort((a, b) => a.order - b.order)
-    .slice(0, wanted)
     .map(({ c }) => c)
     .sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime());
 
   const promises: DemoPromise[] = [];
   let overdueLeft = 3;
+  const usedReplies = new Set<string>();
   for (const c of [...chosen].reverse()) {
     const key = keyOf.get(c.touchpointId)!;
     const template = rng.pick(TEMPLATES[key] ?? TEMPLATES.support);
-    const fromReply = c.replyId !== null && rng.chance(0.67);
+    // One promise per reply (a case's second promise is typed by hand).
+    const fromReply = c.replyId !== null && !usedReplies.has(c.replyId) && rng.chance(0.67);
+    if (fromReply) usedReplies.add(c.replyId!);
     const language = fromReply && c.replyText ? languageOf(c.replyText) : rng.weighted(LANGUAGE_WEIGHTS);
-    const createdAt = fromReply && c.repliedAt ? new Date(c.repliedAt) : new Date(c.openedAt.getTime() + rng.int(10, 240) * 60_000);
+    // The story's time of the reply (its event row was written at seeding time): shortly after the case opened.
+    const createdAt = new Date(c.openedAt.getTime() + rng.int(10, 240) * 60_000);
     if (createdAt >= now) continue;
     const calendar = await calendars.forPromise(workspaceId, null, c.touchpointId);
     const dueAt = dueFrom(createdAt, template.due, calendar);
