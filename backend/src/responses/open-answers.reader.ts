@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ResponseEntity } from './response.entity';
-import type { CommentForClustering } from './responses.reader';
+import { type CommentForClustering, RESPONSE_SENTIMENT } from './responses.reader';
 
 /** An open answer of a response worth clustering, tagged with the text question it answers. */
 export type OpenAnswerForClustering = CommentForClustering & {
@@ -13,13 +13,6 @@ export type OpenAnswerForClustering = CommentForClustering & {
   /** The survey's first text question: its answer is the response's `comment`. */
   first: boolean;
 };
-
-/** Response sentiment from its score (as ResponsesReader gives it): detractors / low marks -1, promoters / top marks 1. */
-const RESPONSE_SENTIMENT = `CASE
-    WHEN r.score IS NULL THEN NULL
-    WHEN r.score_scale_max = 10 THEN CASE WHEN r.score <= 6 THEN -1 WHEN r.score >= 9 THEN 1 ELSE 0 END
-    WHEN r.score_scale_max = 7 THEN CASE WHEN r.score <= 3 THEN -1 WHEN r.score >= 6 THEN 1 ELSE 0 END
-    ELSE CASE WHEN r.score <= 2 THEN -1 WHEN r.score >= 4 THEN 1 ELSE 0 END END`;
 
 /**
  * Every open answer of responses, one row per text question, for the complaints module's clustering (issue 17): the

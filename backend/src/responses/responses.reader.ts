@@ -81,7 +81,7 @@ export type CustomerNpsCounts = { customerExternalId: string; promoters: number;
 export type AnswerSums = { touchpointId: string; periodStart: string; questionId: string; n: number; sum: number; sumSquares: number };
 
 /** Response sentiment from its score: detractors / low CSAT and CES are negative, promoters / top marks positive. */
-const RESPONSE_SENTIMENT = `CASE
+export const RESPONSE_SENTIMENT = `CASE
     WHEN r.score IS NULL THEN NULL
     WHEN r.score_scale_max = 10 THEN CASE WHEN r.score <= 6 THEN -1 WHEN r.score >= 9 THEN 1 ELSE 0 END
     WHEN r.score_scale_max = 7 THEN CASE WHEN r.score <= 3 THEN -1 WHEN r.score >= 6 THEN 1 ELSE 0 END
@@ -254,20 +254,6 @@ export class ResponsesReader {
           AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.workspace_id = r.workspace_id AND c.source = 'response' AND c.source_id = r.id::text)
         ORDER BY r.created_at, r.id LIMIT $4`,
       [workspaceId, opts.settled, opts.lookback, opts.limit],
-    );
-  }
-
-  /**
-   * Comments (at least 3 characters) of responses changed since `since`, with the survey's touchpoint: what the
-   * complaints module copies into its texts. Read in the caller's transaction when one is given.
-   */
-  commentsChangedSince(workspaceId: string, since: Date, manager?: EntityManager): Promise<CommentForClustering[]> {
-    return this.repo(manager).query(
-      `SELECT r.id, left(r.comment, 5000) AS text, COALESCE(r.language, 'und') AS language, ${RESPONSE_SENTIMENT} AS sentiment,
-              s.touchpoint_name AS "touchpointName", r.customer_external_id AS "customerExternalId", r.created_at::text AS "createdAt"
-         FROM responses r JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
-        WHERE r.workspace_id = $1 AND r.updated_at >= $2 AND length(trim(COALESCE(r.comment, ''))) >= 3`,
-      [workspaceId, since],
     );
   }
 
