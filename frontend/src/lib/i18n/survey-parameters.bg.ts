@@ -30,7 +30,6 @@ export const surveyParametersBg: SurveyParametersMessages = {
     distribution: 'Разпределение',
     importance: 'Важност (r)',
     quadrant: 'Приоритет',
-    meanWithMargin: (mean: string, margin: string) => `${mean} ± ${margin}`,
     binTitle: (score: number, count: number, percent: string) => `${score}: ${count} (${percent})`,
     quadrants: {
       fix_first: 'Поправете първо',

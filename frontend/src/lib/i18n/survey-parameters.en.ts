@@ -29,7 +29,6 @@ export const surveyParametersEn = {
     distribution: 'Distribution',
     importance: 'Importance (r)',
     quadrant: 'Priority',
-    meanWithMargin: (mean: string, margin: string) => `${mean} ± ${margin}`,
     binTitle: (score: number, count: number, percent: string) => `${score}: ${count} (${percent})`,
     quadrants: {
       fix_first: 'Fix first',

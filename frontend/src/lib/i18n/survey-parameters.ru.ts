@@ -30,7 +30,6 @@ export const surveyParametersRu: SurveyParametersMessages = {
     distribution: 'Распределение',
     importance: 'Важность (r)',
     quadrant: 'Приоритет',
-    meanWithMargin: (mean: string, margin: string) => `${mean} ± ${margin}`,
     binTitle: (score: number, count: number, percent: string) => `${score}: ${count} (${percent})`,
     quadrants: {
       fix_first: 'Исправить в первую очередь',
