@@ -72,7 +72,8 @@ export class PromiseReportService {
 
     const teams = new Map<string, { name: string; counts: PromiseCounts }>();
     for (const r of of('touchpoint')) {
-      const team = r.key ? (touchpointById.get(r.key)?.team ?? []) : [];
+      // Named in name order, so the touchpoints sharing a team name it alike whichever comes first.
+      const team = [...(r.key ? (touchpointById.get(r.key)?.team ?? []) : [])].sort((a, b) => a.name.localeCompare(b.name));
       if (team.length === 0) continue;
       const key = team
         .map((p) => p.id)
