@@ -384,6 +384,88 @@ describe('the model: defaults, stale edits and hostile input', () => {
   });
 });
 
+describe('renames, the limits under concurrent creates and the register filter', () => {
+  it('processes and steps rename at their revision; a stale rename gets 409 and changes nothing', async () => {
+    const model = (await asAdmin.get(`${ws}/service-audit/model`).expect(200)).body;
+    const chat = model.processes.find((p: { touchpointId: string }) => p.touchpointId === tp.chat);
+    await asAdmin.patch(`${ws}/service-audit/processes/${chat.id}`, { revision: chat.revision, name: 'Chat answers' }).expect(204);
+    const stale = await asAdmin.patch(`${ws}/service-audit/processes/${chat.id}`, { revision: chat.revision, name: 'Lost edit' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('stale_edit');
+    const step = chat.steps[0];
+    await asAdmin.patch(`${ws}/service-audit/steps/${step.id}`, { revision: step.revision, name: 'First answer' }).expect(204);
+    await asViewer.patch(`${ws}/service-audit/steps/${step.id}`, { revision: step.revision + 1, name: 'Viewer' }).expect(403);
+    const edited = await asAdmin
+      .patch(`${ws}/service-audit/criteria/${crit.chatRes}`, { revision: 1, name: 'Time to resolve', unit: 'wd' })
+      .expect(200);
+    expect(edited.body).toMatchObject({ name: 'Time to resolve', unit: 'wd', green: 1, yellow: 3, revision: 2 });
+    const after = (await asAdmin.get(`${ws}/service-audit/model`).expect(200)).body;
+    const renamed = after.processes.find((p: { id: string }) => p.id === chat.id);
+    expect(renamed).toMatchObject({ name: 'Chat answers', revision: chat.revision + 1 });
+    expect(renamed.steps[0]).toMatchObject({ name: 'First answer', revision: step.revision + 1 });
+    await asAdmin.patch(`${ws}/service-audit/criteria/${crit.chatRes}`, { revision: 2, unit: '' }).expect(400);
+  });
+
+  it('concurrent creates at each limit end with exactly the limit (200 processes, 50 steps, 50 criteria)', async () => {
+    const boss = await t.seedAdmin('Limits Ltd');
+    const asBoss = await t.login(boss.email, boss.password);
+    const bws = `/api/v1/workspaces/${boss.workspaceId}`;
+    const desk = (await asBoss.post(`${bws}/touchpoints`, { name: 'Desk', stage: 'buying', channel: 'chat' }).expect(201)).body.id;
+    const process = (await asBoss.post(`${bws}/service-audit/processes`, { touchpointId: desk, name: 'Main' }).expect(201)).body.id;
+    const step = (await asBoss.post(`${bws}/service-audit/processes/${process}/steps`, { name: 'Step 0' }).expect(201)).body.id;
+    // Fill each parent to 3 below its limit directly, then fire 8 creates at once: 3 get in, 5 are refused.
+    await db().query(
+      `INSERT INTO service_audit_processes (workspace_id, touchpoint_id, name) SELECT $1, $2, 'p' || g FROM generate_series(2, 197) g`,
+      [boss.workspaceId, desk],
+    );
+    await db().query(
+      `INSERT INTO service_audit_steps (workspace_id, process_id, name) SELECT $1, $2, 's' || g FROM generate_series(2, 47) g`,
+      [boss.workspaceId, process],
+    );
+    await db().query(
+      `INSERT INTO service_audit_criteria (workspace_id, step_id, name, measure, unit, direction, green, yellow)
+       SELECT $1, $2, 'c' || g, 'nps', 'pt', 'higher_better', 50, 20 FROM generate_series(1, 47) g`,
+      [boss.workspaceId, step],
+    );
+    const burst = (path: string, body: (i: number) => object) =>
+      Promise.all(Array.from({ length: 8 }, (_, i) => asBoss.post(`${bws}/service-audit/${path}`, body(i))));
+    const outcomes = await Promise.all([
+      burst('processes', (i) => ({ touchpointId: desk, name: `late ${i}` })),
+      burst(`processes/${process}/steps`, (i) => ({ name: `late ${i}` })),
+      burst(`steps/${step}/criteria`, (i) => ({ name: `late ${i}`, measure: 'case_count' })),
+    ]);
+    for (const responses of outcomes) {
+      expect(responses.map((r) => r.status).sort()).toEqual([201, 201, 201, 409, 409, 409, 409, 409]);
+      expect(new Set(responses.filter((r) => r.status === 409).map((r) => r.body.error.code))).toEqual(new Set(['too_many']));
+    }
+    const [{ processes, steps, criteria }] = await db().query(
+      `SELECT (SELECT count(*)::int FROM service_audit_processes WHERE workspace_id = $1) AS processes,
+              (SELECT count(*)::int FROM service_audit_steps WHERE workspace_id = $1 AND process_id = $2) AS steps,
+              (SELECT count(*)::int FROM service_audit_criteria WHERE workspace_id = $1 AND step_id = $3) AS criteria`,
+      [boss.workspaceId, process, step],
+    );
+    expect({ processes, steps, criteria }).toEqual({ processes: 200, steps: 50, criteria: 50 });
+    // A missing parent is still a 404, not a refusal for being full.
+    await asBoss.post(`${bws}/service-audit/processes/${randomUUID()}/steps`, { name: 'x' }).expect(404);
+    await asBoss.post(`${bws}/service-audit/steps/${randomUUID()}/criteria`, { name: 'x', measure: 'nps' }).expect(404);
+  }, 60_000);
+
+  it("the promise register lists a touchpoint's open improvement steps with source=audit", async () => {
+    const steps = (await asViewer.get(`${ws}/promises?touchpoint=${tp.phone}&source=audit&status=open`).expect(200)).body.items;
+    expect(steps.map((p: { text: string; source: string }) => [p.text, p.source])).toEqual([
+      ['Second line picks up after 3 rings', 'audit'],
+    ]);
+    // The chat's only step is kept, so none is open there; every audit step of the workspace is the two.
+    expect((await asViewer.get(`${ws}/promises?touchpoint=${tp.chat}&source=audit&status=open`).expect(200)).body.items).toEqual([]);
+    expect((await asViewer.get(`${ws}/promises?source=audit`).expect(200)).body.items).toHaveLength(2);
+    expect((await asViewer.get(`${ws}/promises?source=manual`).expect(200)).body.items).toEqual([]);
+    const bad = await asViewer.get(`${ws}/promises?source=everything`);
+    expect(bad.status).toBe(400);
+    const csv = await asViewer.get(`${ws}/promises/export.csv?source=audit&touchpoint=${tp.phone}`).expect(200);
+    expect(parse(csv.text, { columns: true, bom: true })).toHaveLength(1);
+  });
+});
+
 describe('tenancy, roles and token scopes', () => {
   it('another workspace sees nothing and cannot reach these ids', async () => {
     await asOther.get(`${ws}/service-audit/grid`).expect(404);

@@ -41,6 +41,7 @@ function filterOf(q: ListPromisesQuery, p: Principal): PromiseFilter {
     statuses: q.status,
     ownerId: q.owner === 'me' && p.kind === 'user' ? p.userId : q.owner,
     touchpointId: q.touchpoint,
+    source: q.source,
     caseId: q.case,
     customerExternalId: q.customer,
     overdue: q.overdue,

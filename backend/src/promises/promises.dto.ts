@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { Trim } from '../common/http/dto-helpers';
 import { PersonRefDto } from '../customers/customers.dto';
-import { PROMISE_STATUSES, type PromiseSource, type PromiseStatus } from './promise-rules';
+import { PROMISE_SOURCES, PROMISE_STATUSES, type PromiseSource, type PromiseStatus } from './promise-rules';
 
 const list = () =>
   Transform(({ value }) =>
@@ -155,6 +155,14 @@ export class ListPromisesQuery {
   @IsOptional()
   @IsUUID('all', { message: 'touchpoint must be a touchpoint id' })
   touchpoint?: string;
+  @ApiPropertyOptional({
+    enum: PROMISE_SOURCES,
+    enumName: 'PromiseSource',
+    description: "Where the promises were made: audit is the service audit's improvement steps",
+  })
+  @IsOptional()
+  @IsIn(PROMISE_SOURCES, { message: `source must be one of: ${PROMISE_SOURCES.join(', ')}` })
+  source?: PromiseSource;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'case must be a case id' }) case?: string;
   @ApiPropertyOptional({ maxLength: 200, description: "A customer's external id" })
   @IsOptional()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { PromiseStatus } from './promise-rules';
+import type { PromiseSource, PromiseStatus } from './promise-rules';
 import { PromiseEntity } from './promise.entity';
 
 /** A promise as the service works with it. */
@@ -21,6 +21,7 @@ export interface PromiseFilter {
   statuses?: PromiseStatus[];
   ownerId?: string;
   touchpointId?: string;
+  source?: PromiseSource;
   caseId?: string;
   customerExternalId?: string;
   /** Open and past due at `now`. */
@@ -145,6 +146,7 @@ export class PromisesRepository {
     if (f.statuses?.length) q.andWhere('p.status IN (:...statuses)', { statuses: f.statuses });
     if (f.ownerId) q.andWhere('p.owner_id = :ownerId', { ownerId: f.ownerId });
     if (f.touchpointId) q.andWhere('p.touchpoint_id = :touchpointId', { touchpointId: f.touchpointId });
+    if (f.source) q.andWhere('p.source = :source', { source: f.source });
     if (f.caseId) q.andWhere('p.case_id = :caseId', { caseId: f.caseId });
     if (f.customerExternalId) q.andWhere('p.customer_external_id = :customer', { customer: f.customerExternalId });
     if (f.overdue) q.andWhere(`p.status = 'open' AND p.due_at < :now`, { now });

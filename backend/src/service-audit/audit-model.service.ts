@@ -17,7 +17,7 @@ import {
   UpdateCriterionDto,
   UpdateNamedDto,
 } from './service-audit.dto';
-import { ServiceAuditRepository, type RevisionedUpdate } from './service-audit.repository';
+import { ServiceAuditRepository, type CappedInsert, type RevisionedUpdate } from './service-audit.repository';
 
 /** Guards against runaway models (a script creating criteria in a loop), far above any real audit. */
 const MAX_PROCESSES = 200;
@@ -76,14 +76,14 @@ export class AuditModelService {
     const names = await this.touchpoints.namesOf(workspaceId, [input.touchpointId]);
     if (!names.has(input.touchpointId))
       throw validationError([{ field: 'touchpointId', message: 'touchpointId is not a touchpoint of this workspace' }]);
-    if ((await this.repo.processes.count({ where: { workspaceId } })) >= MAX_PROCESSES)
-      throw conflict('too_many', `A workspace can have at most ${MAX_PROCESSES} audited processes`);
-    const row = await this.repo.insert(this.repo.processes, {
-      workspaceId,
-      touchpointId: input.touchpointId,
-      name: input.name,
-      position: input.position ?? 0,
-    });
+    const row = created(
+      await this.repo.insertProcess(
+        { workspaceId, touchpointId: input.touchpointId, name: input.name, position: input.position ?? 0 },
+        MAX_PROCESSES,
+      ),
+      'Process',
+      `A workspace can have at most ${MAX_PROCESSES} audited processes`,
+    );
     return { id: row.id };
   }
 
@@ -97,10 +97,11 @@ export class AuditModelService {
   }
 
   async createStep(workspaceId: string, processId: string, input: CreateStepDto): Promise<{ id: string }> {
-    await this.existing(this.repo.processes, workspaceId, processId, 'Process');
-    if ((await this.repo.steps.count({ where: { workspaceId, processId } })) >= MAX_STEPS_PER_PROCESS)
-      throw conflict('too_many', `A process can have at most ${MAX_STEPS_PER_PROCESS} steps`);
-    const row = await this.repo.insert(this.repo.steps, { workspaceId, processId, name: input.name, position: input.position ?? 0 });
+    const row = created(
+      await this.repo.insertStep({ workspaceId, processId, name: input.name, position: input.position ?? 0 }, MAX_STEPS_PER_PROCESS),
+      'Process',
+      `A process can have at most ${MAX_STEPS_PER_PROCESS} steps`,
+    );
     return { id: row.id };
   }
 
@@ -114,7 +115,6 @@ export class AuditModelService {
   }
 
   async createCriterion(workspaceId: string, stepId: string, input: CreateCriterionDto): Promise<CriterionDto> {
-    await this.existing(this.repo.steps, workspaceId, stepId, 'Step');
     const defaults = MEASURE_DEFAULTS[input.measure];
     const values = {
       name: input.name,
@@ -126,9 +126,11 @@ export class AuditModelService {
       checklistItems: input.checklistItems ?? [],
     };
     assertCriterion(values);
-    if ((await this.repo.criteria.count({ where: { workspaceId, stepId } })) >= MAX_CRITERIA_PER_STEP)
-      throw conflict('too_many', `A step can have at most ${MAX_CRITERIA_PER_STEP} criteria`);
-    const row = await this.repo.insert(this.repo.criteria, { workspaceId, stepId, position: input.position ?? 0, ...values });
+    const row = created(
+      await this.repo.insertCriterion({ workspaceId, stepId, position: input.position ?? 0, ...values }, MAX_CRITERIA_PER_STEP),
+      'Step',
+      `A step can have at most ${MAX_CRITERIA_PER_STEP} criteria`,
+    );
     return toCriterionDto(row);
   }
 
@@ -170,6 +172,13 @@ export class AuditModelService {
 
 /** The fields the body really sent (the DTO may carry omitted ones as undefined). */
 const defined = <T extends object>(input: T): T => Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as T;
+
+/** A capped insert's row, or the 404 (parent gone) / 409 too_many (parent full) it deserves. */
+function created<T>(result: CappedInsert<T>, parent: string, fullMessage: string): T {
+  if (result.kind === 'missing') throw notFound(parent);
+  if (result.kind === 'full') throw conflict('too_many', fullMessage);
+  return result.row;
+}
 
 /** A revisioned edit's row, or the 404 / 409 it deserves. */
 function settle<T>(result: RevisionedUpdate<T>, what: string, revision: number): T {

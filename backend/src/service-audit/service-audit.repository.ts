@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type ObjectLiteral } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { AuditCheckEntity, type CheckItem } from './audit-check.entity';
 import { AuditCriterionEntity } from './audit-criterion.entity';
 import { AuditProcessEntity } from './audit-process.entity';
@@ -8,6 +8,9 @@ import { AuditStepEntity } from './audit-step.entity';
 
 /** The outcome of a revisioned edit: the new row, or why there is none. */
 export type RevisionedUpdate<T> = { kind: 'updated'; row: T } | { kind: 'missing' } | { kind: 'stale'; revision: number };
+
+/** Why a capped insert did not happen: the parent is gone, or already holds the limit. */
+export type CappedInsert<T> = { kind: 'inserted'; row: T } | { kind: 'missing' } | { kind: 'full' };
 
 /** Checklist items passed and scored per criterion and month ('YYYY-MM'). */
 export type ChecklistMonth = { criterionId: string; month: string; passed: number; scored: number };
@@ -22,6 +25,7 @@ export class ServiceAuditRepository {
     @InjectRepository(AuditStepEntity) readonly steps: Repository<AuditStepEntity>,
     @InjectRepository(AuditCriterionEntity) readonly criteria: Repository<AuditCriterionEntity>,
     @InjectRepository(AuditCheckEntity) private readonly checks: Repository<AuditCheckEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async model(workspaceId: string) {
@@ -34,12 +38,60 @@ export class ServiceAuditRepository {
     return { processes, steps, criteria };
   }
 
-  count(repo: Repository<Revisioned>, where: ObjectLiteral): Promise<number> {
-    return repo.count({ where });
+  /**
+   * Adds a process unless the workspace already has `limit`. Count and insert run in one transaction under a
+   * per-workspace advisory lock (the workspace row belongs to another module), so concurrent creates queue.
+   */
+  insertProcess(values: Partial<AuditProcessEntity> & { workspaceId: string }, limit: number): Promise<CappedInsert<AuditProcessEntity>> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('service-audit-processes:' || $1, 0))`, [values.workspaceId]);
+      return this.insertUnder(manager, AuditProcessEntity, { workspaceId: values.workspaceId }, limit, values);
+    });
   }
 
-  insert<T extends Revisioned>(repo: Repository<T>, values: Partial<T>): Promise<T> {
-    return repo.save(repo.create(values as T));
+  /** Adds a step unless its process is gone or full; the process row stays locked from the count to the insert. */
+  insertStep(
+    values: Partial<AuditStepEntity> & { workspaceId: string; processId: string },
+    limit: number,
+  ): Promise<CappedInsert<AuditStepEntity>> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.lockParent(manager, AuditProcessEntity, values.workspaceId, values.processId))) return { kind: 'missing' };
+      return this.insertUnder(manager, AuditStepEntity, { workspaceId: values.workspaceId, processId: values.processId }, limit, values);
+    });
+  }
+
+  /** Adds a criterion unless its step is gone or full; the step row stays locked from the count to the insert. */
+  insertCriterion(
+    values: Partial<AuditCriterionEntity> & { workspaceId: string; stepId: string },
+    limit: number,
+  ): Promise<CappedInsert<AuditCriterionEntity>> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.lockParent(manager, AuditStepEntity, values.workspaceId, values.stepId))) return { kind: 'missing' };
+      return this.insertUnder(manager, AuditCriterionEntity, { workspaceId: values.workspaceId, stepId: values.stepId }, limit, values);
+    });
+  }
+
+  /** FOR NO KEY UPDATE: serialises the parent's capped inserts without blocking other rows' foreign-key checks on it. */
+  private async lockParent(manager: EntityManager, parent: EntityTarget<Revisioned>, workspaceId: string, id: string): Promise<boolean> {
+    const row = await manager
+      .createQueryBuilder(parent, 'p')
+      .select('p.id')
+      .where('p.workspaceId = :workspaceId AND p.id = :id', { workspaceId, id })
+      .setLock('for_no_key_update')
+      .getOne();
+    return row !== null;
+  }
+
+  private async insertUnder<T extends Revisioned>(
+    manager: EntityManager,
+    target: EntityTarget<T>,
+    siblings: ObjectLiteral,
+    limit: number,
+    values: Partial<T>,
+  ): Promise<CappedInsert<T>> {
+    const repo = manager.getRepository(target);
+    if ((await repo.count({ where: siblings as FindOptionsWhere<T> })) >= limit) return { kind: 'full' };
+    return { kind: 'inserted', row: await repo.save(repo.create(values as T)) };
   }
 
   /**

@@ -16206,6 +16206,8 @@ export interface operations {
                 /** @description me or a user id */
                 owner?: string;
                 touchpoint?: string;
+                /** @description Where the promises were made: audit is the service audit's improvement steps */
+                source?: components["schemas"]["PromiseSource"];
                 case?: string;
                 /** @description A customer's external id */
                 customer?: string;
@@ -16348,6 +16350,8 @@ export interface operations {
                 /** @description me or a user id */
                 owner?: string;
                 touchpoint?: string;
+                /** @description Where the promises were made: audit is the service audit's improvement steps */
+                source?: components["schemas"]["PromiseSource"];
                 case?: string;
                 /** @description A customer's external id */
                 customer?: string;
