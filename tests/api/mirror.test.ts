@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { MirrorReportService } from '@otklik/backend/src/mirror/mirror-report.service';
+import { MirrorService } from '@otklik/backend/src/mirror/mirror.service';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoggedIn, SeededAdmin, SeededUser, startTestApp, TestApp } from '../support/app';
@@ -27,11 +29,17 @@ let mirrorId: string;
 
 const bearer = (secret: string) => ({ Authorization: `Bearer ${secret}` });
 
-/** First day of the current and previous UTC month. */
-const now = new Date();
-const CURRENT = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString().slice(0, 10);
-const PREVIOUS = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
-const TWO_BACK = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1)).toISOString().slice(0, 10);
+/** The workspace's time zone (its default SLA calendar): UTC+10 all year, so its months start 10 hours before UTC's. */
+const ZONE = 'Asia/Vladivostok';
+/** First day of the current, previous and the month before in ZONE. */
+const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit' })
+  .format(new Date())
+  .split('-')
+  .map(Number);
+const firstOf = (back: number) => new Date(Date.UTC(year, month - 1 - back, 1)).toISOString().slice(0, 10);
+const CURRENT = firstOf(0);
+const PREVIOUS = firstOf(1);
+const TWO_BACK = firstOf(2);
 
 async function respond(publicKey: string, score: number, hiddenFields?: Record<string, string>): Promise<void> {
   await t
@@ -58,6 +66,9 @@ beforeAll(async () => {
   await t.addMember(admin.workspaceId, vera.userId, 'viewer');
   await t.addMember(admin.workspaceId, oleg.userId, 'owner');
   [asOlga, asAnna, asVera, asOleg] = await Promise.all([olga, anna, vera, oleg].map((u) => t.login(u.email, u.password)));
+  const policies = (await asAdmin.get(`${ws}/sla-policies`).expect(200)).body as { id: string; isDefault: boolean; calendar: object }[];
+  const standard = policies.find((p) => p.isDefault)!;
+  await asAdmin.patch(`${ws}/sla-policies/${standard.id}`, { calendar: { ...standard.calendar, timeZone: ZONE } }).expect(200);
 
   const courier = await asAdmin
     .post(`${ws}/touchpoints`, {
@@ -85,6 +96,7 @@ beforeAll(async () => {
   await respond(survey.body.publicKey, 4);
   await respond(survey.body.publicKey, 4);
   await db.query(`UPDATE responses SET created_at = $2::date + interval '3 days' WHERE survey_id = $1`, [surveyId, PREVIOUS]);
+  // (Answers at the real `now` fall in CURRENT, ZONE's month.)
   for (const score of [2, 3, 2, 5]) await respond(survey.body.publicKey, score);
   await respond(survey.body.publicKey, 4, { touchpoint: 'support' });
 });
@@ -104,6 +116,7 @@ describe('setting up a mirror', () => {
       blindSpotNps: 1,
       active: true,
       currentPeriod: CURRENT,
+      timeZone: ZONE,
     });
     expect(res.body.questions).toHaveLength(1);
     const [q] = res.body.questions;
@@ -315,6 +328,142 @@ describe('the report', () => {
     await asAdmin.get(`${ws}/mirrors/${mirrorId}/report?from=2000-01&to=2026-12`).expect(400);
     await asAdmin.get(`${ws}/mirrors/not-a-uuid/report`).expect(404);
     await asAdmin.get(`${ws}/mirrors/${randomUUID()}/report`).expect(404);
+  });
+});
+
+describe('periods at a month edge in the workspace time zone (UTC+10)', () => {
+  let edgeSurvey: string;
+  let edge: string;
+  const at = (iso: string) => new Date(iso);
+
+  beforeAll(async () => {
+    const survey = await asAdmin
+      .post(`${ws}/surveys`, {
+        name: 'CSAT at the edge',
+        kind: 'csat',
+        touchpointName: 'Support',
+        displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 0, stopAfterResponse: false },
+      })
+      .expect(201);
+    edgeSurvey = survey.body.id;
+    await asAdmin.patch(`${ws}/surveys/${edgeSurvey}`, { status: 'live' }).expect(200);
+    // score → when it was given (UTC) → its month in Vladivostok (UTC would say otherwise):
+    // 4 → 2025-11-30 13:30 = 23:30 on 30 Nov: November (UTC: December), outside the report
+    // 3 → 2025-11-30 14:30 = 00:30 on 1 Dec: December (UTC: November)
+    // 5 → 2025-12-31 13:59:59 = 23:59:59 on 31 Dec: December
+    // 1 → 2025-12-31 14:00 = 00:00 on 1 Jan: January (UTC: December)
+    // 2 → 2026-01-31 20:00 = 06:00 on 1 Feb: February (UTC: January), outside the report
+    const when: Record<number, string> = {
+      4: '2025-11-30T13:30:00Z',
+      3: '2025-11-30T14:30:00Z',
+      5: '2025-12-31T13:59:59Z',
+      1: '2025-12-31T14:00:00Z',
+      2: '2026-01-31T20:00:00Z',
+    };
+    for (const score of [4, 3, 5, 1, 2]) await respond(survey.body.publicKey, score);
+    for (const [score, instant] of Object.entries(when)) {
+      await db.query(`UPDATE responses SET created_at = $3 WHERE survey_id = $1 AND answers->>'score' = $2`, [edgeSurvey, score, instant]);
+    }
+    edge = (await asAdmin.post(`${ws}/mirrors`, { surveyId: edgeSurvey, name: 'Edge', touchpoints: [{ id: supportId }] }).expect(201)).body
+      .id;
+  });
+
+  it('names the period by the local month, keeps last month open for the grace days until local midnight', async () => {
+    const service = t.app.get(MirrorService);
+    const body = { touchpointId: supportId, answers: { score: 4 } };
+    // 14:00 UTC on 31 Dec is midnight on 1 January in Vladivostok: January's answer (UTC would still say December).
+    expect(await service.submit(admin.workspaceId, admin.userId, edge, body, at('2025-12-31T14:00:00Z'))).toEqual({
+      periodStart: '2026-01-01',
+      replaced: false,
+    });
+    // December takes answers until local midnight after 5 grace days: 6 Jan 00:00 = 5 Jan 14:00 UTC.
+    const december = { ...body, answers: { score: 5 }, periodStart: '2025-12-01' };
+    expect(await service.submit(admin.workspaceId, admin.userId, edge, december, at('2026-01-05T13:59:59Z'))).toEqual({
+      periodStart: '2025-12-01',
+      replaced: false,
+    });
+    await expect(
+      service.submit(admin.workspaceId, admin.userId, edge, { ...december, answers: { score: 1 } }, at('2026-01-05T14:00:00Z')),
+    ).rejects.toMatchObject({ code: 'period_closed' });
+    const open = (iso: string) =>
+      service.mine(admin.workspaceId, admin.userId, at(iso)).then((m) => m.items.filter((i) => i.mirrorId === edge));
+    expect((await open('2026-01-05T13:59:59Z')).map((i) => [i.periodStart, i.closesAt, i.answers])).toEqual([
+      ['2026-01-01', '2026-02-05T14:00:00.000Z', { score: 4 }],
+      ['2025-12-01', '2026-01-05T14:00:00.000Z', { score: 5 }],
+    ]);
+    expect((await open('2026-01-05T14:00:00Z')).map((i) => i.periodStart)).toEqual(['2026-01-01']);
+  });
+
+  it("groups customers' answers by the local month", async () => {
+    const report = await t.app.get(MirrorReportService).build(admin.workspaceId, edge, { from: '2025-12', to: '2026-01' });
+    expect(report).toMatchObject({ from: '2025-12-01', to: '2026-01-01', periods: ['2025-12-01', '2026-01-01'], timeZone: ZONE });
+    const [row] = report.rows;
+    // December: 3 and 5 → 4.0, s² = 2, margin 1.96 · 1.4142/√2 = 1.96; staff 5 → gap +1 > 0.5.
+    // January: 1; staff 4 → gap +3. Both months: 3, 5, 1 → 3.0, s = 2, margin 1.96 · 2/√3 = 2.26; staff 5, 4 → 4.5, gap 1.5.
+    expect(row.trend).toEqual([
+      {
+        periodStart: '2025-12-01',
+        customers: { n: 2, mean: 4, marginOfError: 1.96 },
+        staff: { n: 1, mean: 5, marginOfError: null },
+        gap: 1,
+        direction: 'staff_higher',
+        blindSpot: true,
+      },
+      {
+        periodStart: '2026-01-01',
+        customers: { n: 1, mean: 1, marginOfError: null },
+        staff: { n: 1, mean: 4, marginOfError: null },
+        gap: 3,
+        direction: 'staff_higher',
+        blindSpot: true,
+      },
+    ]);
+    expect(row).toMatchObject({ customers: { n: 3, mean: 3, marginOfError: 2.26 }, staff: { n: 2, mean: 4.5 }, gap: 1.5 });
+  });
+
+  it('keeps the survey and period once staff have answered (409), changes them before', async () => {
+    const before = (await asAdmin.get(`${ws}/mirrors/${edge}`).expect(200)).body;
+    const res = await asAdmin.patch(`${ws}/mirrors/${edge}`, { period: 'quarter' }).expect(409);
+    expect(res.body.error.code).toBe('mirror_answered');
+    await asAdmin.patch(`${ws}/mirrors/${edge}`, { surveyId }).expect(409);
+    expect((await asAdmin.get(`${ws}/mirrors/${edge}`).expect(200)).body).toMatchObject({ period: 'month', surveyId: edgeSurvey });
+    expect(before.updatedAt).toBe((await asAdmin.get(`${ws}/mirrors/${edge}`).expect(200)).body.updatedAt);
+
+    const fresh = (await asAdmin.post(`${ws}/mirrors`, { surveyId, name: 'Fresh', touchpoints: [{ id: supportId }] }).expect(201)).body;
+    const changed = (await asAdmin.patch(`${ws}/mirrors/${fresh.id}`, { surveyId: edgeSurvey, period: 'quarter' }).expect(200)).body;
+    // The quarter that holds this month in Vladivostok.
+    const quarter = new Date(Date.UTC(year, Math.floor((month - 1) / 3) * 3, 1)).toISOString().slice(0, 10);
+    expect(changed).toMatchObject({ surveyId: edgeSurvey, surveyName: 'CSAT at the edge', period: 'quarter', currentPeriod: quarter });
+    await asAdmin.patch(`${ws}/mirrors/${fresh.id}`, { surveyId: randomUUID() }).expect(400);
+    await asAdmin.delete(`${ws}/mirrors/${fresh.id}`).expect(204);
+  });
+
+  it('refuses a stale edit (409 stale_edit) and changes nothing', async () => {
+    const seen = (await asAdmin.get(`${ws}/mirrors/${edge}`).expect(200)).body;
+    const saved = (await asAnna.patch(`${ws}/mirrors/${edge}`, { graceDays: 7, updatedAt: seen.updatedAt }).expect(200)).body;
+    expect(saved.updatedAt > seen.updatedAt).toBe(true);
+    // A touchpoint-only change moves updatedAt too.
+    const moved = (await asAnna.patch(`${ws}/mirrors/${edge}`, { touchpoints: [{ id: supportId }, { id: courierId }] }).expect(200)).body;
+    expect(moved.updatedAt > saved.updatedAt).toBe(true);
+    const stale = await asAdmin.patch(`${ws}/mirrors/${edge}`, { graceDays: 2, updatedAt: saved.updatedAt }).expect(409);
+    expect(stale.body.error.code).toBe('stale_edit');
+    await asAdmin.patch(`${ws}/mirrors/${edge}`, { updatedAt: 'yesterday' }).expect(400);
+    expect((await asAdmin.get(`${ws}/mirrors/${edge}`).expect(200)).body).toMatchObject({ graceDays: 7, updatedAt: moved.updatedAt });
+  });
+
+  it('deletes a mirror with its answers: admins only', async () => {
+    const answers = async () => Number((await db.query(`SELECT count(*) AS n FROM mirror_answers WHERE mirror_id = $1`, [edge]))[0].n);
+    expect(await answers()).toBe(2);
+    await asAnna.delete(`${ws}/mirrors/${edge}`).expect(403);
+    await asVera.delete(`${ws}/mirrors/${edge}`).expect(403);
+    await asAdmin.delete(`${ws}/mirrors/not-a-uuid`).expect(404);
+    await asAdmin.delete(`${ws}/mirrors/${edge}`).expect(204);
+    expect(await answers()).toBe(0);
+    expect(Number((await db.query(`SELECT count(*) AS n FROM mirror_survey_touchpoints WHERE mirror_id = $1`, [edge]))[0].n)).toBe(0);
+    await asAdmin.get(`${ws}/mirrors/${edge}`).expect(404);
+    await asAdmin.delete(`${ws}/mirrors/${edge}`).expect(404);
+    // The survey and its customers' answers stay.
+    expect(Number((await db.query(`SELECT count(*) AS n FROM responses WHERE survey_id = $1`, [edgeSurvey]))[0].n)).toBe(5);
   });
 });
 

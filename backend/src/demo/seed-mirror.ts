@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { MirrorReportService } from '../mirror/mirror-report.service';
 import { MirrorService } from '../mirror/mirror.service';
+import { addMonths } from '../metrics';
 import { periodStartOf } from '../mirror/mirror-period';
 import { staffAnswerRules } from '../mirror/mirror-questions';
 import { Prng } from './prng';
@@ -68,9 +69,8 @@ export async function seedMirror(
   const reports = app.get(MirrorReportService, { strict: false });
   const rng = new Prng(seed ^ 0x6d697272);
   const people: Record<Staff, string> = { ...team.members, admin: team.adminId };
-  const current = periodStartOf('month', clock.now);
-  const now = new Date(`${current}T00:00:00Z`);
-  const firstMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (MONTHS - 1), 1)).toISOString().slice(0, 10);
+  const current = periodStartOf('month', clock.now, await service.timeZone(workspaceId));
+  const firstMonth = addMonths(current.slice(0, 7), -(MONTHS - 1));
   let stored = 0;
   for (const spec of MIRRORS) {
     const survey = surveys[spec.survey];
@@ -81,7 +81,7 @@ export async function seedMirror(
       touchpoints: [{ id: touchpoint.id, extraStaffIds: spec.extra.map((who) => people[who]) }],
     });
     const staff = mirror.touchpoints[0].staff.map((p) => p.id);
-    const customers = await reports.build(workspaceId, mirror.id, { from: firstMonth.slice(0, 7), to: current.slice(0, 7) });
+    const customers = await reports.build(workspaceId, mirror.id, { from: firstMonth, to: current.slice(0, 7) });
     const row = customers.rows[0];
     const rules = staffAnswerRules(survey.questions);
     const [question] = rules;

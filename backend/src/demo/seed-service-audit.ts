@@ -3,7 +3,7 @@ import { PromisesService } from '../promises/promises.service';
 import { AuditChecksService } from '../service-audit/audit-checks.service';
 import { AuditGridService } from '../service-audit/audit-grid.service';
 import { AuditModelService } from '../service-audit/audit-model.service';
-import { addMonths, monthOf, monthStart } from '../service-audit/audit-months';
+import { addMonths, monthOf, monthStart } from '../metrics';
 import type { AuditMeasure } from '../service-audit/audit-measures';
 import { AuditValuesService } from '../service-audit/audit-values.service';
 import { Prng } from './prng';

@@ -2,6 +2,7 @@
  * Survey metrics: the one place the NPS, CSAT, CES, response-rate, time-series and significance rules
  * live. Pure functions over plain values; the API, dashboard and exports all call these.
  */
+export * from './calendar-months';
 export * from './ces';
 export * from './civil-date';
 export * from './csat';

@@ -6,7 +6,7 @@ import { ResponsesReader } from '../responses/responses.reader';
 import { SurveysReader } from '../surveys/surveys.reader';
 import type { MirrorReportDto, MirrorReportQuery, MirrorReportRowDto } from './mirror.dto';
 import { addSums, gapOf, NO_SUMS, type Sums, thresholdFor } from './mirror-gap';
-import { type MirrorPeriod, periodEndOf, periodStartOf } from './mirror-period';
+import { localDayStart, type MirrorPeriod, periodEndOf, periodStartOf, previousPeriod } from './mirror-period';
 import { mirrorQuestions } from './mirror-questions';
 import { MirrorRepository } from './mirror.repository';
 import { MirrorService } from './mirror.service';
@@ -38,12 +38,12 @@ export class MirrorReportService {
 
   async build(workspaceId: string, mirrorId: string, query: MirrorReportQuery, now = new Date()): Promise<MirrorReportDto> {
     const mirror = await this.mirrors.mirrorOr404(workspaceId, mirrorId);
-    const monthStart = (m: string) => periodStartOf(mirror.period, new Date(`${m}-01T00:00:00Z`));
-    const to = query.to ? monthStart(query.to) : periodStartOf(mirror.period, now);
-    let from = query.from ? monthStart(query.from) : to;
-    if (!query.from)
-      for (let i = 1; i < DEFAULT_PERIODS; i++)
-        from = periodStartOf(mirror.period, new Date(new Date(`${from}T00:00:00Z`).getTime() - 86_400_000));
+    const timeZone = await this.mirrors.timeZone(workspaceId);
+    // A month's period: its quarter's first month for quarterly mirrors (read at noon UTC of the 1st, which every zone puts in that month).
+    const periodOfMonth = (m: string) => periodStartOf(mirror.period, new Date(`${m}-01T12:00:00Z`), 'UTC');
+    const to = query.to ? periodOfMonth(query.to) : periodStartOf(mirror.period, now, timeZone);
+    let from = query.from ? periodOfMonth(query.from) : to;
+    if (!query.from) for (let i = 1; i < DEFAULT_PERIODS; i++) from = previousPeriod(mirror.period, from);
     if (from > to) throw validationError([{ field: 'from', message: 'from must not be after to' }]);
     const periods = periodsBetween(mirror.period, from, to);
     if (periods.length > MAX_PERIODS)
@@ -61,8 +61,9 @@ export class MirrorReportService {
         touchpointIds: touchpoints.map((t) => t.touchpointId),
         questionIds: questions.map((q) => q.id),
         period: mirror.period,
-        from: new Date(`${from}T00:00:00Z`),
-        to: new Date(`${end}T00:00:00Z`),
+        from: localDayStart(from, timeZone),
+        to: localDayStart(end, timeZone),
+        timeZone,
       }),
     ]);
     const key = (t: string, q: string, p: string) => `${t}|${q}|${p}`;
@@ -96,7 +97,17 @@ export class MirrorReportService {
         });
       }
     }
-    return { mirrorId: mirror.id, mirrorName: mirror.name, surveyName: survey?.name ?? '', period: mirror.period, from, to, periods, rows };
+    return {
+      mirrorId: mirror.id,
+      mirrorName: mirror.name,
+      surveyName: survey?.name ?? '',
+      period: mirror.period,
+      from,
+      to,
+      periods,
+      timeZone,
+      rows,
+    };
   }
 
   /** One row per touchpoint, question and period, then the whole range ("all"); UTF-8 BOM, text cells formula-safe. */

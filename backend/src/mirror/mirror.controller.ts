@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, CurrentUserId, CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { Principal, WorkspaceContext } from '../common/auth/principal';
@@ -21,6 +21,7 @@ import { MirrorService } from './mirror.service';
 
 const READ = { scope: 'surveys:read' } as const;
 const WRITE = { roles: ['admin', 'analyst'], scope: 'surveys:write' } as const;
+const ADMIN = { roles: ['admin'], scope: 'surveys:write' } as const;
 const MIRROR_ID = uuidOr404('Mirror');
 const userOf = (p: Principal) => (p.kind === 'user' ? p.userId : null);
 
@@ -28,7 +29,8 @@ const METHOD =
   "Staff of a touchpoint answer the customer survey's NPS and rating questions as they think customers would, once per " +
   'period (a second answer replaces the first). gap = staff mean − customers mean; a blind spot when |gap| exceeds ' +
   'blindSpotNps (0–10) or blindSpotRating (per 1–5 scale, scaled to the question). Customer answers: finished responses ' +
-  "to the original survey at that touchpoint (its `touchpoint` hidden field, else the survey's touchpoint) in the same periods (UTC).";
+  "to the original survey at that touchpoint (its `touchpoint` hidden field, else the survey's touchpoint) in the same periods: " +
+  "calendar months or quarters in the workspace's time zone (its default SLA calendar's).";
 
 /** The mirror survey: staff vs customers per touchpoint and question. */
 @ApiTags('mirror')
@@ -73,7 +75,12 @@ export class MirrorController {
 
   @Patch(':mirrorId')
   @WorkspaceAccess(WRITE)
-  @ApiOperation({ summary: 'Change a mirror; a touchpoint list replaces the old one (answers of touchpoints taken off are deleted)' })
+  @ApiOperation({
+    summary: 'Change a mirror; a touchpoint list replaces the old one (answers of touchpoints taken off are deleted)',
+    description:
+      'Send `updatedAt` as read: 409 stale_edit when someone changed the mirror since. The survey and period change only ' +
+      'before any staff answer (409 mirror_answered). Extra staff: admins only.',
+  })
   @ApiOkResponse({ type: MirrorDto })
   update(
     @CurrentWorkspace() ws: WorkspaceContext,
@@ -81,6 +88,15 @@ export class MirrorController {
     @Body() body: UpdateMirrorDto,
   ): Promise<MirrorDto> {
     return this.mirrors.update(ws.workspaceId, ws.role, id, body);
+  }
+
+  @Delete(':mirrorId')
+  @WorkspaceAccess(ADMIN)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a mirror with its touchpoints and every staff answer (admins)' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  async remove(@CurrentWorkspace() ws: WorkspaceContext, @Param('mirrorId', MIRROR_ID) id: string): Promise<void> {
+    await this.mirrors.remove(ws.workspaceId, id);
   }
 
   @Put(':mirrorId/answers')

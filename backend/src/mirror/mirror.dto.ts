@@ -8,6 +8,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsObject,
@@ -49,7 +50,8 @@ export class MirrorTouchpointInputDto {
   extraStaffIds?: string[];
 }
 
-export class UpdateMirrorDto {
+/** What creating and editing share. */
+export class MirrorSettingsDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
   @Trim()
@@ -93,7 +95,25 @@ export class UpdateMirrorDto {
   touchpoints?: MirrorTouchpointInputDto[];
 }
 
-export class CreateMirrorDto extends UpdateMirrorDto {
+export class UpdateMirrorDto extends MirrorSettingsDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Another customer survey to mirror (409 mirror_answered once staff have answered)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'surveyId must be a survey id' })
+  surveyId?: string;
+  @ApiPropertyOptional({ enum: MIRROR_PERIODS, enumName: 'MirrorPeriod', description: '409 mirror_answered once staff have answered' })
+  @IsOptional()
+  @IsIn(MIRROR_PERIODS, { message: `period must be one of: ${MIRROR_PERIODS.join(', ')}` })
+  period?: MirrorPeriod;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: "The mirror's updatedAt as you read it: 409 stale_edit when someone else changed it since",
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'updatedAt must be a date-time' })
+  updatedAt?: string;
+}
+
+export class CreateMirrorDto extends MirrorSettingsDto {
   @ApiProperty({ format: 'uuid', description: 'The customer survey mirrored (its NPS and rating questions are asked)' })
   @IsUUID('all', { message: 'surveyId must be a survey id' })
   surveyId: string;
@@ -146,10 +166,15 @@ export class MirrorDto {
   @ApiProperty() blindSpotRating: number;
   @ApiProperty() blindSpotNps: number;
   @ApiProperty() active: boolean;
-  @ApiProperty({ example: '2026-12-01', description: 'First day of the current period (UTC)' }) currentPeriod: string;
+  @ApiProperty({ example: '2026-12-01', description: "First day of the current period in the workspace's time zone" })
+  currentPeriod: string;
+  @ApiProperty({ example: 'Europe/Moscow', description: "The workspace's time zone (its default SLA calendar), which defines the periods" })
+  timeZone: string;
   @ApiProperty({ type: MirrorQuestionDto, isArray: true }) questions: MirrorQuestionDto[];
   @ApiProperty({ type: MirrorTouchpointDto, isArray: true }) touchpoints: MirrorTouchpointDto[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'Send it back with an edit to be told of edits made since' })
+  updatedAt: string;
 }
 
 export class MirrorListDto {
@@ -195,11 +220,14 @@ export class SubmitMirrorResultDto {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class MirrorReportQuery {
-  @ApiPropertyOptional({ example: '2026-07', description: 'First month (YYYY-MM, UTC); default 5 periods before `to`' })
+  @ApiPropertyOptional({
+    example: '2026-07',
+    description: "First month (YYYY-MM, in the workspace's time zone); default 5 periods before `to`",
+  })
   @IsOptional()
   @Matches(MONTH, { message: 'from must be a month as YYYY-MM' })
   from?: string;
-  @ApiPropertyOptional({ example: '2026-12', description: 'Last month (YYYY-MM, UTC); default the current month' })
+  @ApiPropertyOptional({ example: '2026-12', description: "Last month (YYYY-MM, in the workspace's time zone); default the current month" })
   @IsOptional()
   @Matches(MONTH, { message: 'to must be a month as YYYY-MM' })
   to?: string;
@@ -254,6 +282,8 @@ export class MirrorReportDto {
   @ApiProperty({ example: '2026-07-01' }) from: string;
   @ApiProperty({ example: '2026-12-01', description: 'First day of the last period included' }) to: string;
   @ApiProperty({ type: String, isArray: true, description: 'The periods, oldest first' }) periods: string[];
+  @ApiProperty({ example: 'Europe/Moscow', description: "The workspace's time zone, in which the periods (and customers' answers) fall" })
+  timeZone: string;
   @ApiProperty({ type: MirrorReportRowDto, isArray: true, description: 'Per touchpoint and question, over the whole range' })
   rows: MirrorReportRowDto[];
 }

@@ -7,8 +7,13 @@ import { MirrorAnswerEntity } from './mirror-answer.entity';
 import { MirrorSurveyEntity } from './mirror-survey.entity';
 import { MirrorTouchpointEntity } from './mirror-touchpoint.entity';
 
-export type MirrorFields = Pick<MirrorSurveyEntity, 'name' | 'prefix' | 'graceDays' | 'blindSpotRating' | 'blindSpotNps' | 'active'>;
-export type NewMirror = MirrorFields & Pick<MirrorSurveyEntity, 'surveyId' | 'period' | 'createdBy'>;
+export type MirrorFields = Pick<
+  MirrorSurveyEntity,
+  'surveyId' | 'period' | 'name' | 'prefix' | 'graceDays' | 'blindSpotRating' | 'blindSpotNps' | 'active'
+>;
+export type NewMirror = MirrorFields & Pick<MirrorSurveyEntity, 'createdBy'>;
+/** How an edit went: saved, the mirror is gone, someone saved since `seen`, or the survey/period change met answers. */
+export type MirrorUpdateResult = 'saved' | 'missing' | 'stale' | 'answered';
 export type MirrorTouchpointLink = Pick<MirrorTouchpointEntity, 'touchpointId' | 'extraStaffIds'>;
 
 /** Per touchpoint, period and question: count, sum and sum of squares of staff scores. */
@@ -53,14 +58,29 @@ export class MirrorRepository {
     }
   }
 
-  /** Saves changes; a new touchpoint list replaces the old one (answers of touchpoints taken off go with them). */
-  async update(workspaceId: string, id: string, changes: Partial<MirrorFields>, links?: MirrorTouchpointLink[]): Promise<void> {
+  /**
+   * Saves changes; a new touchpoint list replaces the old one (answers of touchpoints taken off go with them). With
+   * `seen` (the updated_at the editor read), a later save by someone else makes this one 'stale'.
+   */
+  async update(
+    workspaceId: string,
+    id: string,
+    changes: Partial<MirrorFields>,
+    links?: MirrorTouchpointLink[],
+    seen?: Date,
+  ): Promise<MirrorUpdateResult> {
     try {
-      await this.db.transaction(async (manager) => {
+      return await this.db.transaction(async (manager) => {
         // The row lock orders concurrent edits of one mirror, so two touchpoint lists never interleave.
-        await manager.getRepository(MirrorSurveyEntity).findOne({ where: { workspaceId, id }, lock: { mode: 'pessimistic_write' } });
-        if (Object.keys(changes).length > 0) await manager.getRepository(MirrorSurveyEntity).update({ workspaceId, id }, changes);
-        if (!links) return;
+        const mirrors = manager.getRepository(MirrorSurveyEntity);
+        const row = await mirrors.findOne({ where: { workspaceId, id }, lock: { mode: 'pessimistic_write' } });
+        if (!row) return 'missing';
+        if (seen && row.updatedAt.getTime() !== seen.getTime()) return 'stale';
+        const retargeted = (changes.surveyId ?? row.surveyId) !== row.surveyId || (changes.period ?? row.period) !== row.period;
+        if (retargeted && (await manager.getRepository(MirrorAnswerEntity).existsBy({ workspaceId, mirrorId: id }))) return 'answered';
+        // Touchpoint-only edits move updated_at too, so other open editors see them as changes.
+        await mirrors.update({ workspaceId, id }, { ...changes, updatedAt: () => 'clock_timestamp()' });
+        if (!links) return 'saved';
         const repo = manager.getRepository(MirrorTouchpointEntity);
         const keep = links.map((l) => l.touchpointId);
         await repo
@@ -72,11 +92,17 @@ export class MirrorRepository {
           links.map((l) => ({ workspaceId, mirrorId: id, ...l })),
           ['workspaceId', 'mirrorId', 'touchpointId'],
         );
+        return 'saved';
       });
     } catch (e) {
       if (nameTaken(e)) throw conflict('mirror_name_taken', 'A mirror with this name already exists in the workspace');
       throw e;
     }
+  }
+
+  /** Deletes a mirror; its touchpoints and staff answers go with it (foreign keys cascade). False when not found. */
+  async remove(workspaceId: string, id: string): Promise<boolean> {
+    return ((await this.mirrors.delete({ workspaceId, id })).affected ?? 0) > 0;
   }
 
   /** Who answered, per mirror, touchpoint and period, among these periods. */

@@ -5,6 +5,7 @@ import { ApiError, conflict, forbidden, notFound } from '../common/http/api-erro
 import { validationError } from '../common/http/validation.pipe';
 import { checkAnswers } from '../surveys/answer-rules';
 import { SurveysReader } from '../surveys/surveys.reader';
+import { TouchpointsReader } from '../touchpoints/touchpoints.reader';
 import type {
   CreateMirrorDto,
   MirrorDto,
@@ -14,7 +15,7 @@ import type {
   SubmitMirrorResultDto,
   UpdateMirrorDto,
 } from './mirror.dto';
-import { openPeriods, periodEndOf, periodStartOf } from './mirror-period';
+import { openPeriods, periodClosesAt, periodStartOf } from './mirror-period';
 import { isScored, mirrorQuestions, staffAnswerRules } from './mirror-questions';
 import { MirrorRepository } from './mirror.repository';
 import { MirrorStaff } from './mirror-staff';
@@ -22,7 +23,6 @@ import type { MirrorSurveyEntity } from './mirror-survey.entity';
 
 type SurveyRow = NonNullable<Awaited<ReturnType<SurveysReader['findById']>>>;
 
-const DAY_MS = 86_400_000;
 const MAX_MIRRORS = 100;
 
 /** Mirrors: set up by admins and analysts, answered by each touchpoint's staff once per period. */
@@ -32,7 +32,13 @@ export class MirrorService {
     private readonly repo: MirrorRepository,
     private readonly surveys: SurveysReader,
     private readonly staff: MirrorStaff,
+    private readonly touchpoints: TouchpointsReader,
   ) {}
+
+  /** The workspace's time zone: it defines the periods (calendar months and quarters there). */
+  timeZone(workspaceId: string): Promise<string> {
+    return this.touchpoints.workspaceTimeZone(workspaceId);
+  }
 
   async list(workspaceId: string): Promise<MirrorDto[]> {
     return this.toDtos(workspaceId, await this.repo.list(workspaceId));
@@ -44,11 +50,7 @@ export class MirrorService {
   }
 
   async create(workspaceId: string, role: Role | null, userId: string | null, body: CreateMirrorDto): Promise<MirrorDto> {
-    const survey = await this.surveys.findById(workspaceId, body.surveyId);
-    if (!survey) throw validationError([{ field: 'surveyId', message: 'surveyId is not a survey of this workspace' }]);
-    if (!survey.questions.some(isScored)) {
-      throw validationError([{ field: 'surveyId', message: 'the survey has no NPS or rating question to mirror' }]);
-    }
+    const survey = await this.mirrorableSurvey(workspaceId, body.surveyId);
     if ((await this.repo.list(workspaceId)).length >= MAX_MIRRORS) {
       throw conflict('mirror_limit', `A workspace can have at most ${MAX_MIRRORS} mirrors`);
     }
@@ -71,17 +73,47 @@ export class MirrorService {
     return this.get(workspaceId, id);
   }
 
+  /**
+   * Changes a mirror. With `updatedAt` (as last read) someone else's edit since gives 409 stale_edit. The survey and
+   * the period change only while no staff answer exists (answers are tied to the survey's questions and the periods).
+   */
   async update(workspaceId: string, role: Role | null, id: string, body: UpdateMirrorDto): Promise<MirrorDto> {
-    await this.mirrorOr404(workspaceId, id);
+    const mirror = await this.mirrorOr404(workspaceId, id);
+    if (body.surveyId !== undefined && body.surveyId !== mirror.surveyId) await this.mirrorableSurvey(workspaceId, body.surveyId);
     const links = body.touchpoints ? await this.checkTouchpoints(workspaceId, role, body.touchpoints, id) : undefined;
-    const { touchpoints: _links, ...fields } = body;
-    await this.repo.update(workspaceId, id, fields, links);
+    const { touchpoints: _links, updatedAt, ...fields } = body;
+    const result = await this.repo.update(workspaceId, id, fields, links, updatedAt ? new Date(updatedAt) : undefined);
+    if (result === 'missing') throw notFound('Mirror');
+    if (result === 'stale') {
+      throw conflict('stale_edit', 'This mirror was changed by someone else since you opened it. Reload it, then make your change again.');
+    }
+    if (result === 'answered') {
+      throw conflict(
+        'mirror_answered',
+        'Staff have answered this mirror, so its survey and period stay as they are: create a new mirror (or delete this one) instead',
+      );
+    }
     return this.get(workspaceId, id);
+  }
+
+  /** Deletes a mirror with its touchpoints and every staff answer (admins; the dashboard asks first). */
+  async remove(workspaceId: string, id: string): Promise<void> {
+    if (!(await this.repo.remove(workspaceId, id))) throw notFound('Mirror');
+  }
+
+  private async mirrorableSurvey(workspaceId: string, surveyId: string): Promise<SurveyRow> {
+    const survey = await this.surveys.findById(workspaceId, surveyId);
+    if (!survey) throw validationError([{ field: 'surveyId', message: 'surveyId is not a survey of this workspace' }]);
+    if (!survey.questions.some(isScored)) {
+      throw validationError([{ field: 'surveyId', message: 'the survey has no NPS or rating question to mirror' }]);
+    }
+    return survey;
   }
 
   /** Every open period of every active mirror the person answers for, with their answers so far. */
   async mine(workspaceId: string, userId: string, now = new Date()): Promise<MyMirrorsDto> {
     const mirrors = await this.repo.list(workspaceId, true);
+    const timeZone = await this.timeZone(workspaceId);
     const links = await this.repo.linksOf(
       workspaceId,
       mirrors.map((m) => m.id),
@@ -89,7 +121,7 @@ export class MirrorService {
     const staff = await this.staff.ofLinks(workspaceId, links);
     const mine = links.filter((l) => staff.get(`${l.mirrorId}:${l.touchpointId}`)?.staff.some((p) => p.id === userId));
     const surveys = await this.surveysOf(workspaceId, mirrors);
-    const periods = [...new Set(mirrors.flatMap((m) => openPeriods(m.period, m.graceDays, now)))];
+    const periods = [...new Set(mirrors.flatMap((m) => openPeriods(m.period, m.graceDays, now, timeZone)))];
     const given = await this.repo.answersOf(
       workspaceId,
       userId,
@@ -101,7 +133,7 @@ export class MirrorService {
       const mirror = mirrors.find((m) => m.id === link.mirrorId)!;
       const survey = surveys.get(mirror.surveyId);
       if (!survey) continue;
-      for (const periodStart of openPeriods(mirror.period, mirror.graceDays, now)) {
+      for (const periodStart of openPeriods(mirror.period, mirror.graceDays, now, timeZone)) {
         const answer = given.find((a) => a.mirrorId === mirror.id && a.touchpointId === link.touchpointId && a.periodStart === periodStart);
         items.push({
           mirrorId: mirror.id,
@@ -109,7 +141,7 @@ export class MirrorService {
           touchpointId: link.touchpointId,
           touchpointName: staff.get(`${link.mirrorId}:${link.touchpointId}`)!.name,
           periodStart,
-          closesAt: this.closesAt(mirror, periodStart).toISOString(),
+          closesAt: periodClosesAt(mirror.period, periodStart, mirror.graceDays, timeZone).toISOString(),
           questions: mirrorQuestions(survey.questions, mirror.prefix),
           answers: (answer?.answers as Record<string, number> | undefined) ?? null,
         });
@@ -134,8 +166,9 @@ export class MirrorService {
     if (!staff?.staff.some((p) => p.id === userId)) {
       throw forbidden("Only the touchpoint's owner, backup owner, team and the staff an admin added answer its mirror");
     }
-    const periodStart = body.periodStart ?? periodStartOf(mirror.period, now);
-    if (!openPeriods(mirror.period, mirror.graceDays, now).includes(periodStart)) {
+    const timeZone = await this.timeZone(workspaceId);
+    const periodStart = body.periodStart ?? periodStartOf(mirror.period, now, timeZone);
+    if (!openPeriods(mirror.period, mirror.graceDays, now, timeZone).includes(periodStart)) {
       throw new ApiError(HttpStatus.CONFLICT, 'period_closed', `The period ${periodStart} is closed (or not open yet) for answers`);
     }
     const survey = await this.surveys.findById(workspaceId, mirror.surveyId);
@@ -175,10 +208,6 @@ export class MirrorService {
     const mirror = await this.repo.find(workspaceId, id);
     if (!mirror) throw notFound('Mirror');
     return mirror;
-  }
-
-  private closesAt(mirror: MirrorSurveyEntity, periodStart: string): Date {
-    return new Date(new Date(`${periodEndOf(mirror.period, periodStart)}T00:00:00Z`).getTime() + mirror.graceDays * DAY_MS);
   }
 
   private async surveysOf(workspaceId: string, mirrors: MirrorSurveyEntity[]): Promise<Map<string, SurveyRow>> {
@@ -225,14 +254,15 @@ export class MirrorService {
     );
     const staff = await this.staff.ofLinks(workspaceId, links);
     const surveys = await this.surveysOf(workspaceId, mirrors);
-    const current = [...new Set(mirrors.map((m) => periodStartOf(m.period, now)))];
+    const timeZone = await this.timeZone(workspaceId);
+    const current = [...new Set(mirrors.map((m) => periodStartOf(m.period, now, timeZone)))];
     const answered = await this.repo.answeredBy(
       workspaceId,
       mirrors.map((m) => m.id),
       current,
     );
     return mirrors.map((m) => {
-      const period = periodStartOf(m.period, now);
+      const period = periodStartOf(m.period, now, timeZone);
       const survey = surveys.get(m.surveyId);
       return {
         id: m.id,
@@ -247,7 +277,9 @@ export class MirrorService {
         active: m.active,
         currentPeriod: period,
         questions: survey ? mirrorQuestions(survey.questions, m.prefix) : [],
+        timeZone,
         createdAt: m.createdAt.toISOString(),
+        updatedAt: m.updatedAt.toISOString(),
         touchpoints: links
           .filter((l) => l.mirrorId === m.id && staff.has(`${m.id}:${l.touchpointId}`))
           .map((l) => {

@@ -287,18 +287,27 @@ export class ResponsesReader {
   }
 
   /**
-   * Finished responses to one survey in [from, to): per touchpoint, period ('month' | 'quarter', UTC) and question of
+   * Finished responses to one survey in [from, to): per touchpoint, period ('month' | 'quarter' in `timeZone`) and question of
    * `questionIds`, the count, sum and sum of squares of numeric answers. A response belongs to the touchpoint its
    * `touchpoint` hidden field names (a survey shown at several touchpoints), else to the survey's own touchpoint.
    * Set-based: joins surveys and touchpoints, and unnests the answers in SQL.
    */
   answerSumsByTouchpoint(
     workspaceId: string,
-    q: { surveyId: string; touchpointIds: string[]; questionIds: string[]; period: 'month' | 'quarter'; from: Date; to: Date },
+    q: {
+      surveyId: string;
+      touchpointIds: string[];
+      questionIds: string[];
+      period: 'month' | 'quarter';
+      from: Date;
+      to: Date;
+      /** The IANA zone whose calendar months/quarters the answers are grouped by. */
+      timeZone: string;
+    },
   ): Promise<AnswerSums[]> {
     if (q.touchpointIds.length === 0 || q.questionIds.length === 0) return Promise.resolve([]);
     return this.responses.query(
-      `SELECT t.id AS "touchpointId", date_trunc($3, r.created_at AT TIME ZONE 'UTC')::date::text AS "periodStart",
+      `SELECT t.id AS "touchpointId", date_trunc($3, r.created_at AT TIME ZONE $8)::date::text AS "periodStart",
               a.key AS "questionId", count(*)::int AS n, sum(a.value::text::numeric)::float8 AS sum,
               sum((a.value::text::numeric) ^ 2)::float8 AS "sumSquares"
          FROM responses r
@@ -309,7 +318,7 @@ export class ResponsesReader {
         WHERE r.workspace_id = $1 AND r.survey_id = $2 AND r.finished AND r.created_at >= $5 AND r.created_at < $6
           AND a.key = ANY($7::text[]) AND jsonb_typeof(a.value) = 'number'
         GROUP BY 1, 2, 3`,
-      [workspaceId, q.surveyId, q.period, q.touchpointIds, q.from, q.to, q.questionIds],
+      [workspaceId, q.surveyId, q.period, q.touchpointIds, q.from, q.to, q.questionIds, q.timeZone],
     );
   }
 }

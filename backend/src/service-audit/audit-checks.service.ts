@@ -3,7 +3,7 @@ import { conflict, notFound } from '../common/http/api-error';
 import { validationError } from '../common/http/validation.pipe';
 import { UsersReader } from '../users/users.reader';
 import type { AuditCheckEntity, CheckItem } from './audit-check.entity';
-import { monthOf } from './audit-months';
+import { monthOf } from '../metrics';
 import { AuditModelService } from './audit-model.service';
 import { AuditValuesService } from './audit-values.service';
 import type { CheckDto, CheckListDto, CreateCheckDto } from './service-audit.dto';

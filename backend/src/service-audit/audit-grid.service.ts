@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/http/api-error';
 import { PromisesService, type AuditStep } from '../promises/promises.service';
 import { colourOf, roundValue, type AuditColour } from './audit-measures';
-import { addMonths, monthOf, monthRange } from './audit-months';
+import { addMonths, monthOf, monthRange } from '../metrics';
 import { AuditModelService, toCriterionDto } from './audit-model.service';
 import { AuditValuesService, type AuditValues } from './audit-values.service';
 import type { AuditGridDto, CriterionDetailDto, GridRowDto, ImprovementStepDto, MonthValueDto } from './service-audit.dto';

@@ -3,7 +3,7 @@ import { conflict } from '../common/http/api-error';
 import { validationError } from '../common/http/validation.pipe';
 import { PromisesService } from '../promises/promises.service';
 import { AuditGridService } from './audit-grid.service';
-import { monthOf } from './audit-months';
+import { monthOf } from '../metrics';
 import { AuditModelService } from './audit-model.service';
 import { AuditValuesService } from './audit-values.service';
 import type { CreateImprovementStepDto } from './service-audit.dto';

@@ -4,11 +4,8 @@ import { MentionsReader } from '../mentions/mentions.reader';
 import { ResponsesReader } from '../responses/responses.reader';
 import { TouchpointsReader } from '../touchpoints/touchpoints.reader';
 import type { AuditMeasure } from './audit-measures';
-import { addMonths, monthStart } from './audit-months';
+import { addMonths, monthStart } from '../metrics';
 import { ServiceAuditRepository } from './service-audit.repository';
-
-/** Used when the workspace has no SLA policy yet: the built-in default calendar's zone. */
-const FALLBACK_TIME_ZONE = 'Europe/Moscow';
 
 /** A measured value and how many items stand behind it (cases, answers, mentions, checked items). */
 export type Measured = { value: number | null; n: number | null };
@@ -40,7 +37,7 @@ export class AuditValuesService {
   ) {}
 
   async timeZone(workspaceId: string): Promise<string> {
-    return (await this.touchpoints.policy(workspaceId, null))?.calendar.timeZone ?? FALLBACK_TIME_ZONE;
+    return this.touchpoints.workspaceTimeZone(workspaceId);
   }
 
   async load(workspaceId: string, timeZone: string, first: string, last: string, now = new Date()): Promise<AuditValues> {

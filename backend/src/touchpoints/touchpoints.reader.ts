@@ -14,6 +14,9 @@ export type RoutingTouchpoint = Pick<TouchpointEntity, 'id' | 'channel' | 'owner
 /** Who works a touchpoint: what the mirror survey asks. */
 export type TouchpointPeopleRow = Pick<TouchpointEntity, 'id' | 'name' | 'ownerId' | 'backupOwnerId' | 'teamIds'>;
 
+/** Used when the workspace has no SLA policy yet: the built-in default calendar's zone. */
+const FALLBACK_TIME_ZONE = 'Europe/Moscow';
+
 /** What SLA timers need from a policy. */
 export type PolicyRow = Pick<SlaPolicyEntity, 'id' | 'name' | 'clock' | 'rules' | 'calendar' | 'warnAtShare'>;
 
@@ -77,6 +80,14 @@ export class TouchpointsReader {
   /** The first business touchpoint (by map position) on a channel, e.g. 'social' for mentions. */
   async firstIdOnChannel(workspaceId: string, channel: TouchpointEntity['channel']): Promise<string | null> {
     return this.firstId(workspaceId, { channel });
+  }
+
+  /**
+   * The workspace's time zone, which defines its calendar months (service audit, mirror survey): the default SLA
+   * policy's calendar, else the built-in default calendar's zone.
+   */
+  async workspaceTimeZone(workspaceId: string): Promise<string> {
+    return (await this.policy(workspaceId, null))?.calendar.timeZone ?? FALLBACK_TIME_ZONE;
   }
 
   /** The touchpoint's policy, else the workspace default policy, else null (the code default applies). */

@@ -3001,13 +3001,13 @@ export interface paths {
         };
         /**
          * Mirrors with their touchpoints, staff and staff response rate in the current period
-         * @description Staff of a touchpoint answer the customer survey's NPS and rating questions as they think customers would, once per period (a second answer replaces the first). gap = staff mean − customers mean; a blind spot when |gap| exceeds blindSpotNps (0–10) or blindSpotRating (per 1–5 scale, scaled to the question). Customer answers: finished responses to the original survey at that touchpoint (its `touchpoint` hidden field, else the survey's touchpoint) in the same periods (UTC).
+         * @description Staff of a touchpoint answer the customer survey's NPS and rating questions as they think customers would, once per period (a second answer replaces the first). gap = staff mean − customers mean; a blind spot when |gap| exceeds blindSpotNps (0–10) or blindSpotRating (per 1–5 scale, scaled to the question). Customer answers: finished responses to the original survey at that touchpoint (its `touchpoint` hidden field, else the survey's touchpoint) in the same periods: calendar months or quarters in the workspace's time zone (its default SLA calendar's).
          */
         get: operations["Mirror_list"];
         put?: never;
         /**
          * Mirror a customer survey for one or more touchpoints (extra staff: admins only)
-         * @description Staff of a touchpoint answer the customer survey's NPS and rating questions as they think customers would, once per period (a second answer replaces the first). gap = staff mean − customers mean; a blind spot when |gap| exceeds blindSpotNps (0–10) or blindSpotRating (per 1–5 scale, scaled to the question). Customer answers: finished responses to the original survey at that touchpoint (its `touchpoint` hidden field, else the survey's touchpoint) in the same periods (UTC).
+         * @description Staff of a touchpoint answer the customer survey's NPS and rating questions as they think customers would, once per period (a second answer replaces the first). gap = staff mean − customers mean; a blind spot when |gap| exceeds blindSpotNps (0–10) or blindSpotRating (per 1–5 scale, scaled to the question). Customer answers: finished responses to the original survey at that touchpoint (its `touchpoint` hidden field, else the survey's touchpoint) in the same periods: calendar months or quarters in the workspace's time zone (its default SLA calendar's).
          */
         post: operations["Mirror_create"];
         delete?: never;
@@ -3044,10 +3044,14 @@ export interface paths {
         get: operations["Mirror_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a mirror with its touchpoints and every staff answer (admins) */
+        delete: operations["Mirror_remove"];
         options?: never;
         head?: never;
-        /** Change a mirror; a touchpoint list replaces the old one (answers of touchpoints taken off are deleted) */
+        /**
+         * Change a mirror; a touchpoint list replaces the old one (answers of touchpoints taken off are deleted)
+         * @description Send `updatedAt` as read: 409 stale_edit when someone changed the mirror since. The survey and period change only before any staff answer (409 mirror_answered). Extra staff: admins only.
+         */
         patch: operations["Mirror_update"];
         trace?: never;
     };
@@ -3080,7 +3084,7 @@ export interface paths {
         };
         /**
          * Staff vs customers per touchpoint and question: means, n, margin, gap, direction, blind spot, trend
-         * @description Staff of a touchpoint answer the customer survey's NPS and rating questions as they think customers would, once per period (a second answer replaces the first). gap = staff mean − customers mean; a blind spot when |gap| exceeds blindSpotNps (0–10) or blindSpotRating (per 1–5 scale, scaled to the question). Customer answers: finished responses to the original survey at that touchpoint (its `touchpoint` hidden field, else the survey's touchpoint) in the same periods (UTC).
+         * @description Staff of a touchpoint answer the customer survey's NPS and rating questions as they think customers would, once per period (a second answer replaces the first). gap = staff mean − customers mean; a blind spot when |gap| exceeds blindSpotNps (0–10) or blindSpotRating (per 1–5 scale, scaled to the question). Customer answers: finished responses to the original survey at that touchpoint (its `touchpoint` hidden field, else the survey's touchpoint) in the same periods: calendar months or quarters in the workspace's time zone (its default SLA calendar's).
          */
         get: operations["Mirror_report"];
         put?: never;
@@ -8167,14 +8171,24 @@ export interface components {
             blindSpotNps: number;
             active: boolean;
             /**
-             * @description First day of the current period (UTC)
+             * @description First day of the current period in the workspace's time zone
              * @example 2026-12-01
              */
             currentPeriod: string;
+            /**
+             * @description The workspace's time zone (its default SLA calendar), which defines the periods
+             * @example Europe/Moscow
+             */
+            timeZone: string;
             questions: components["schemas"]["MirrorQuestionDto"][];
             touchpoints: components["schemas"]["MirrorTouchpointDto"][];
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description Send it back with an edit to be told of edits made since
+             */
+            updatedAt: string;
         };
         MirrorListDto: {
             items: components["schemas"]["MirrorDto"][];
@@ -8259,6 +8273,18 @@ export interface components {
             /** @description Inactive mirrors are not asked of staff; their answers stay in the report */
             active?: boolean;
             touchpoints?: components["schemas"]["MirrorTouchpointInputDto"][];
+            /**
+             * Format: uuid
+             * @description Another customer survey to mirror (409 mirror_answered once staff have answered)
+             */
+            surveyId?: string;
+            /** @description 409 mirror_answered once staff have answered */
+            period?: components["schemas"]["MirrorPeriod"];
+            /**
+             * Format: date-time
+             * @description The mirror's updatedAt as you read it: 409 stale_edit when someone else changed it since
+             */
+            updatedAt?: string;
         };
         SubmitMirrorAnswersDto: {
             /** Format: uuid */
@@ -8351,6 +8377,11 @@ export interface components {
             to: string;
             /** @description The periods, oldest first */
             periods: string[];
+            /**
+             * @description The workspace's time zone, in which the periods (and customers' answers) fall
+             * @example Europe/Moscow
+             */
+            timeZone: string;
             /** @description Per touchpoint and question, over the whole range */
             rows: components["schemas"]["MirrorReportRowDto"][];
         };
@@ -16206,8 +16237,6 @@ export interface operations {
                 /** @description me or a user id */
                 owner?: string;
                 touchpoint?: string;
-                /** @description Where the promises were made: audit is the service audit's improvement steps */
-                source?: components["schemas"]["PromiseSource"];
                 case?: string;
                 /** @description A customer's external id */
                 customer?: string;
@@ -16350,8 +16379,6 @@ export interface operations {
                 /** @description me or a user id */
                 owner?: string;
                 touchpoint?: string;
-                /** @description Where the promises were made: audit is the service audit's improvement steps */
-                source?: components["schemas"]["PromiseSource"];
                 case?: string;
                 /** @description A customer's external id */
                 customer?: string;
@@ -18031,6 +18058,46 @@ export interface operations {
             };
         };
     };
+    Mirror_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mirrorId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Mirror_update: {
         parameters: {
             query?: never;
@@ -18124,9 +18191,9 @@ export interface operations {
     Mirror_report: {
         parameters: {
             query?: {
-                /** @description First month (YYYY-MM, UTC); default 5 periods before `to` */
+                /** @description First month (YYYY-MM, in the workspace's time zone); default 5 periods before `to` */
                 from?: string;
-                /** @description Last month (YYYY-MM, UTC); default the current month */
+                /** @description Last month (YYYY-MM, in the workspace's time zone); default the current month */
                 to?: string;
             };
             header?: never;
@@ -18170,9 +18237,9 @@ export interface operations {
     Mirror_reportCsv: {
         parameters: {
             query?: {
-                /** @description First month (YYYY-MM, UTC); default 5 periods before `to` */
+                /** @description First month (YYYY-MM, in the workspace's time zone); default 5 periods before `to` */
                 from?: string;
-                /** @description Last month (YYYY-MM, UTC); default the current month */
+                /** @description Last month (YYYY-MM, in the workspace's time zone); default the current month */
                 to?: string;
             };
             header?: never;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, monthOf, monthRange, monthStart } from './audit-months';
+import { addMonths, monthOf, monthRange, monthStart } from './calendar-months';
 
 describe('audit months', () => {
   it('adds months across years', () => {

@@ -1,4 +1,4 @@
-import { localDate, startOfLocalDay } from '../metrics';
+import { localDate, startOfLocalDay } from './zoned-time';
 
 /** Months as 'YYYY-MM' text: they sort and compare as strings. */
 export function addMonths(month: string, delta: number): string {
