@@ -16237,6 +16237,8 @@ export interface operations {
                 /** @description me or a user id */
                 owner?: string;
                 touchpoint?: string;
+                /** @description Where the promises were made: audit is the service audit's improvement steps */
+                source?: components["schemas"]["PromiseSource"];
                 case?: string;
                 /** @description A customer's external id */
                 customer?: string;
@@ -16379,6 +16381,8 @@ export interface operations {
                 /** @description me or a user id */
                 owner?: string;
                 touchpoint?: string;
+                /** @description Where the promises were made: audit is the service audit's improvement steps */
+                source?: components["schemas"]["PromiseSource"];
                 case?: string;
                 /** @description A customer's external id */
                 customer?: string;
