@@ -27,6 +27,7 @@ import { ServiceAudit1796810000000 } from './1796810000000-service-audit';
 import { CaseRoutingHops1796820000000 } from './1796820000000-case-routing-hops';
 import { MirrorSurveys1796830000000 } from './1796830000000-mirror-surveys';
 import { FeedbackTextQuestion1796840000000 } from './1796840000000-feedback-text-question';
+import { ClusterQuestion1796850000000 } from './1796850000000-cluster-question';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   CaseRoutingHops1796820000000,
   MirrorSurveys1796830000000,
   FeedbackTextQuestion1796840000000,
+  ClusterQuestion1796850000000,
 ];

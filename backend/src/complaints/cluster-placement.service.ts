@@ -5,10 +5,12 @@ import { analyze } from '../text/tokenize';
 import { ClustersRepository } from './clusters.repository';
 import { FeedbackTextsRepository, type Placement } from './feedback-texts.repository';
 import { decodeModel } from '../text/model-codec';
+import { decodePoolModels } from './pool-models';
 
 interface LoadedModel {
   runId: string;
-  model: ClusterModel;
+  /** Per pool (null: the main pool), its model and where its clusters start in clusterIds. */
+  pools: Map<string | null, { model: ClusterModel; offset: number }>;
   clusterIds: (string | null)[];
 }
 
@@ -28,7 +30,7 @@ export function sharesWords(model: ClusterModel, text: string): boolean {
 }
 
 /**
- * Places new texts between rebuilds: the latest run's frozen model picks the nearest cluster (or
+ * Places new texts between rebuilds: the latest run's frozen model of the text's pool picks the nearest cluster (or
  * none, when the text fits nowhere). A cluster merged by hand since then passes its texts on.
  */
 @Injectable()
@@ -48,7 +50,8 @@ export class ClusterPlacementService {
     if (cached?.runId === latest) return cached;
     const stored = await this.clusters.latestModel(workspaceId);
     if (!stored) return null;
-    const loaded = { runId: stored.runId, model: decodeModel(stored.model), clusterIds: stored.clusterIds };
+    const pools = new Map(decodePoolModels(stored.model).map((p) => [p.pool, { model: decodeModel(p.model), offset: p.offset }]));
+    const loaded = { runId: stored.runId, pools, clusterIds: stored.clusterIds };
     this.models.set(workspaceId, loaded);
     return loaded;
   }
@@ -70,10 +73,11 @@ export class ClusterPlacementService {
       if (batch.length === 0) return placed;
       const placements: Placement[] = [];
       for (const text of batch) {
-        const { cluster, similarity } = sharesWords(loaded.model, text.text)
-          ? assignText(loaded.model, text.text)
-          : { cluster: UNCLUSTERED, similarity: 0 };
-        const clusterId = cluster === UNCLUSTERED ? null : await resolve(loaded.clusterIds[cluster]);
+        // Only its own pool's clusters: a like never joins a cluster of dislikes (no model yet: unclustered).
+        const pool = loaded.pools.get(text.pool);
+        const { cluster, similarity } =
+          pool && sharesWords(pool.model, text.text) ? assignText(pool.model, text.text) : { cluster: UNCLUSTERED, similarity: 0 };
+        const clusterId = cluster === UNCLUSTERED ? null : await resolve(loaded.clusterIds[pool!.offset + cluster]);
         placements.push({ id: text.id, clusterId, similarity: clusterId ? similarity : null, placedBy: 'model' });
       }
       await this.texts.place(workspaceId, placements);

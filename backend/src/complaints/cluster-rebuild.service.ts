@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { conflict } from '../common/http/api-error';
 import { ClustersRepository, type RunRow } from './clusters.repository';
-import { runEngine } from './engine-runner';
-import { FeedbackTextsRepository } from './feedback-texts.repository';
+import { type EngineOutput, runEngine } from './engine-runner';
+import { type FeedbackTextRow, FeedbackTextsRepository } from './feedback-texts.repository';
+import { encodePoolModels, type PoolModel } from './pool-models';
+import { UNCLUSTERED } from '../text/engine';
 import { type EngineCluster, planRebuild } from './rebuild-plan';
 
 /** Below this many texts a rebuild has nothing meaningful to find. */
@@ -12,9 +14,9 @@ const LEASE_MS = 120_000;
 const SEED = 42;
 
 /**
- * Rebuilds a workspace's clusters from all its texts, then maps the new clusters onto the old ones
- * by shared members, so ids, human names, pins and merges survive; texts a person moved stay where
- * they were put while that cluster lives. The new model then places texts until the next rebuild.
+ * Rebuilds a workspace's clusters from all its texts, pool by pool (the main pool and each question clustered on its
+ * own), then maps the new clusters onto the old ones by shared members, so ids, human names, pins and merges survive;
+ * texts a person moved stay where they were put while that cluster lives. The new model then places texts until the next rebuild.
  */
 @Injectable()
 export class ClusterRebuildService {
@@ -55,12 +57,27 @@ export class ClusterRebuildService {
       );
       return;
     }
+    // One engine run per pool: the main pool and each question clustered on its own (likes, dislikes, suggestions),
+    // so no cluster mixes answers to different questions. A pool too small to cluster leaves its texts unclustered.
+    const pools = poolsOf(texts);
+    const trained = pools.filter((p) => p.texts.length >= MIN_TEXTS_FOR_CLUSTERING);
+    const outputs = new Map<PoolTexts, EngineOutput>();
+    const trainedTotal = trained.reduce((sum, p) => sum + p.texts.length, 0);
+    let done = 0;
     let lastReported = 0;
-    const output = await runEngine({ texts: texts.map((t) => t.text), seed: SEED }, (fraction, stage) => {
-      if (fraction - lastReported < 0.05 && fraction < 1) return;
-      lastReported = fraction;
-      void this.clusters.progress(workspaceId, runId, Math.min(0.95, fraction * 0.95), stage, LEASE_MS).catch(() => undefined);
-    });
+    for (const pool of trained) {
+      const share = pool.texts.length / trainedTotal;
+      outputs.set(
+        pool,
+        await runEngine({ texts: pool.texts.map((t) => t.text), seed: SEED }, (fraction, stage) => {
+          const overall = done + fraction * share;
+          if (overall - lastReported < 0.05 && fraction < 1) return;
+          lastReported = overall;
+          void this.clusters.progress(workspaceId, runId, Math.min(0.95, overall * 0.95), stage, LEASE_MS).catch(() => undefined);
+        }),
+      );
+      done += share;
+    }
 
     await this.clusters.transaction(async (manager) => {
       // The engine ran on a snapshot; merges and moves made meanwhile are people's decisions and must bind. Lock
@@ -68,30 +85,67 @@ export class ClusterRebuildService {
       await this.clusters.lockActive(manager, workspaceId);
       const active = await this.clusters.active(workspaceId, manager);
       const current = await this.texts.placements(workspaceId, manager);
-      const fresh = texts.map((text) => ({ ...text, ...current.get(text.id) }));
-      const plan = planRebuild(fresh, active, output.assignments, output.clusters);
-      for (const { id, cluster } of plan.refresh) await this.clusters.refresh(manager, workspaceId, id, fieldsOf(cluster));
-      for (const { id, cluster } of plan.insert) await this.clusters.insert(manager, workspaceId, { id, ...fieldsOf(cluster) });
-      for (const retired of plan.retire) {
-        await this.clusters.retire(manager, workspaceId, retired.id, retired.absorbedBy);
-        // A known issue stays known in the cluster that took most of its texts.
-        if (retired.absorbedBy && retired.pinned)
-          await this.clusters.update(workspaceId, retired.absorbedBy, { pinned: true }, { manager });
+      const totals = { clusters: 0, unclustered: 0, continued: 0, created: 0, retired: 0 };
+      const models: PoolModel[] = [];
+      const modelClusterIds: (string | null)[] = [];
+      for (const pool of pools) {
+        const output = outputs.get(pool);
+        const fresh = pool.texts.map((text) => ({ ...text, ...current.get(text.id) }));
+        const plan = planRebuild(
+          fresh,
+          active.filter((c) => c.questionId === pool.pool),
+          output?.assignments ?? new Int32Array(fresh.length).fill(UNCLUSTERED),
+          output?.clusters ?? [],
+        );
+        for (const { id, cluster } of plan.refresh) await this.clusters.refresh(manager, workspaceId, id, fieldsOf(cluster));
+        for (const { id, cluster } of plan.insert)
+          await this.clusters.insert(manager, workspaceId, { id, questionId: pool.pool, ...fieldsOf(cluster) });
+        for (const retired of plan.retire) {
+          await this.clusters.retire(manager, workspaceId, retired.id, retired.absorbedBy);
+          // A known issue stays known in the cluster that took most of its texts.
+          if (retired.absorbedBy && retired.pinned)
+            await this.clusters.update(workspaceId, retired.absorbedBy, { pinned: true }, { manager });
+        }
+        await this.texts.place(workspaceId, plan.placements, manager);
+        totals.clusters += plan.refresh.length + plan.insert.length;
+        totals.unclustered += plan.placements.filter((p) => p.clusterId === null).length;
+        totals.continued += plan.refresh.length;
+        totals.created += plan.insert.length;
+        totals.retired += plan.retire.length;
+        if (output) {
+          models.push({ pool: pool.pool, offset: modelClusterIds.length, model: output.model });
+          modelClusterIds.push(...plan.modelClusterIds);
+        }
       }
-      await this.texts.place(workspaceId, plan.placements, manager);
+      // Clusters of a pool that has no texts any more (or made before pools) end too.
+      const poolKeys = new Set(pools.map((p) => p.pool));
+      for (const orphan of active.filter((c) => !poolKeys.has(c.questionId))) {
+        await this.clusters.retire(manager, workspaceId, orphan.id, null);
+        totals.retired += 1;
+      }
       await this.clusters.finishRun(manager, workspaceId, runId, {
         texts: texts.length,
-        clusters: plan.refresh.length + plan.insert.length,
-        unclustered: plan.placements.filter((p) => p.clusterId === null).length,
-        continued: plan.refresh.length,
-        created: plan.insert.length,
-        retired: plan.retire.length,
+        ...totals,
         seconds: Math.round(((performance.now() - started) / 1000) * 100) / 100,
-        model: output.model,
-        modelClusterIds: plan.modelClusterIds,
+        model: models.length > 0 ? encodePoolModels(models) : null,
+        modelClusterIds,
       });
     });
   }
+}
+
+interface PoolTexts {
+  pool: string | null;
+  texts: FeedbackTextRow[];
+}
+
+/** The texts grouped by pool, the main pool first, then by question id (a stable order for the run's models). */
+function poolsOf(texts: readonly FeedbackTextRow[]): PoolTexts[] {
+  const byPool = new Map<string | null, FeedbackTextRow[]>();
+  for (const text of texts) byPool.set(text.pool, [...(byPool.get(text.pool) ?? []), text]);
+  return [...byPool.entries()]
+    .map(([pool, members]) => ({ pool, texts: members }))
+    .sort((a, b) => (a.pool === null ? -1 : b.pool === null ? 1 : a.pool < b.pool ? -1 : a.pool > b.pool ? 1 : 0));
 }
 
 const fieldsOf = (cluster: EngineCluster) => ({ label: cluster.label, keywords: cluster.keywords, language: cluster.language });

@@ -33,6 +33,10 @@ export class ClusterEntity {
   @Column({ type: 'varchar', length: 8, default: 'und' })
   language: string;
 
+  /** The question whose open answers it groups (its texts' cluster_question_id); null: the main pool. */
+  @Column({ name: 'question_id', type: 'varchar', length: 40, nullable: true })
+  questionId: string | null;
+
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status: ClusterStatus;
 

@@ -130,6 +130,12 @@ export class ClusterDto {
   @ApiProperty({ type: String, nullable: true, description: 'Set by a person; kept across rebuilds' }) customName: string | null;
   @ApiProperty({ type: [String] }) keywords: string[];
   @ApiProperty() language: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The survey question whose open answers it groups (each such question clusters on its own); null: the main pool',
+  })
+  questionId: string | null;
   @ApiProperty({ description: 'Texts under the filter' }) size: number;
   @ApiProperty({ description: 'Texts in the last 7 days' }) lastSevenDays: number;
   @ApiProperty({ description: 'Texts in the 7 days before' }) previousSevenDays: number;

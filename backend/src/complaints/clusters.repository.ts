@@ -10,7 +10,7 @@ import type { SegmentFilter } from '../segments/segment-filter';
 
 export type ClusterRow = Pick<
   ClusterEntity,
-  'id' | 'label' | 'name' | 'keywords' | 'language' | 'status' | 'mergedInto' | 'pinned' | 'pinnedAt' | 'createdAt'
+  'id' | 'label' | 'name' | 'keywords' | 'language' | 'questionId' | 'status' | 'mergedInto' | 'pinned' | 'pinnedAt' | 'createdAt'
 >;
 
 export interface ClusterChanges {
@@ -82,13 +82,26 @@ export type ClusterAlertRow = Pick<
   'id' | 'clusterId' | 'recentCount' | 'previousCount' | 'windowDays' | 'createdAt'
 > & { name: string };
 
-const CLUSTER_FIELDS = ['id', 'label', 'name', 'keywords', 'language', 'status', 'mergedInto', 'pinned', 'pinnedAt', 'createdAt'] as const;
+const CLUSTER_FIELDS = [
+  'id',
+  'label',
+  'name',
+  'keywords',
+  'language',
+  'questionId',
+  'status',
+  'mergedInto',
+  'pinned',
+  'pinnedAt',
+  'createdAt',
+] as const;
 const toClusterRow = (c: ClusterEntity): ClusterRow => ({
   id: c.id,
   label: c.label,
   name: c.name,
   keywords: c.keywords,
   language: c.language,
+  questionId: c.questionId,
   status: c.status,
   mergedInto: c.mergedInto,
   pinned: c.pinned,
@@ -102,6 +115,7 @@ const CLUSTER_COLUMNS = [
   'c.name AS name',
   'c.keywords AS keywords',
   'c.language AS language',
+  'c.question_id AS "questionId"',
   'c.status AS status',
   'c.merged_into AS "mergedInto"',
   'c.pinned AS pinned',
@@ -243,11 +257,12 @@ export class ClustersRepository {
   async insert(
     manager: EntityManager,
     workspaceId: string,
-    cluster: { id: string; label: string; name?: string | null; keywords: string[]; language: string },
+    cluster: { id: string; label: string; name?: string | null; keywords: string[]; language: string; questionId: string | null },
   ): Promise<void> {
     await manager.getRepository(ClusterEntity).insert({
       workspaceId,
       id: cluster.id,
+      questionId: cluster.questionId,
       label: cluster.label,
       name: cluster.name ?? null,
       keywords: cluster.keywords,

@@ -79,7 +79,9 @@ export class ClustersService {
   /** The list page's clusters in its order (size, or growth: last 7 days over the 7 before). */
   private async ranked(workspaceId: string, query: ListClustersQuery, now: Date, filter = filterOf(query)): Promise<ClusterStatsRow[]> {
     let rows = (await this.clusters.stats(workspaceId, filter, now)).filter(
-      (c) => c.size > 0 || (!query.from && !query.to && !query.source && !query.touchpoint && !query.language && !query.segmentId),
+      (c) =>
+        c.size > 0 ||
+        (!query.from && !query.to && !query.source && !query.touchpoint && !query.question && !query.language && !query.segmentId),
     );
     if (query.pinned !== undefined) rows = rows.filter((c) => c.pinned === query.pinned);
     const growth = (c: ClusterStatsRow) => (c.previous === 0 ? (c.recent > 0 ? Number.POSITIVE_INFINITY : 0) : c.recent / c.previous);
@@ -178,6 +180,11 @@ export class ClustersService {
       const locked = await this.clusters.lockForUpdate(manager, workspaceId, [id, into]);
       this.checkActive(locked.get(id), 'id');
       this.checkActive(locked.get(into), 'into');
+      // Each question clusters on its own (issue 17): a merge would put answers to two questions in one cluster.
+      if (locked.get(id)!.questionId !== locked.get(into)!.questionId)
+        throw validationError([
+          { field: 'into', message: 'the clusters group answers to different questions; only clusters of one question merge' },
+        ]);
       await this.clusters.merge(manager, workspaceId, id, into);
     });
     return this.get(workspaceId, into, {});
@@ -194,10 +201,21 @@ export class ClustersService {
     const found = await this.clusters.textsExist(workspaceId, ids);
     if (found !== ids.length)
       throw validationError([{ field: 'textIds', message: `${ids.length - found} of the texts do not exist in this workspace` }]);
+    // A cluster groups answers to one question (or the main pool's texts) only.
+    const pools = await this.feedback.poolsOf(workspaceId, ids);
+    if (pools.length > 1 && input.to !== null)
+      throw validationError([
+        { field: 'textIds', message: 'the texts answer different questions; move them to a cluster one question at a time' },
+      ]);
     return this.clusters.transaction(async (manager) => {
       // Held until commit: a merge of the target waits for this move (and then carries the texts along), or wins
       // first and this move gets 409 instead of putting texts into a cluster nobody sees any more.
-      if (input.to) this.checkActive((await this.clusters.lockForShare(manager, workspaceId, [input.to])).get(input.to), 'to');
+      if (input.to) {
+        const target = (await this.clusters.lockForShare(manager, workspaceId, [input.to])).get(input.to);
+        this.checkActive(target, 'to');
+        if (target!.questionId !== pools[0])
+          throw validationError([{ field: 'to', message: 'the cluster groups answers to another question than these texts' }]);
+      }
       let target = input.to ?? null;
       if (input.newClusterName) {
         target = randomUUID();
@@ -207,6 +225,7 @@ export class ClustersService {
           name: input.newClusterName,
           keywords: [],
           language: 'und',
+          questionId: pools[0] ?? null,
         });
       }
       const moved = await this.clusters.moveTexts(workspaceId, ids, target, manager);
@@ -268,6 +287,7 @@ export class ClustersService {
       customName: row.name,
       keywords: row.keywords,
       language: row.language,
+      questionId: row.questionId,
       size: row.size,
       lastSevenDays: row.recent,
       previousSevenDays: row.previous,

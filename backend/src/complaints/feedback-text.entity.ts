@@ -53,6 +53,13 @@ export class FeedbackTextEntity {
   @Column({ name: 'question_label', type: 'varchar', length: 300, nullable: true })
   questionLabel: string | null;
 
+  /**
+   * The pool it is clustered in: its question, except the answer to a survey's only open question (the classic
+   * "why this score?" comment), which joins cancellations, mentions and complaints in the main pool (null).
+   */
+  @Column({ name: 'cluster_question_id', type: 'varchar', length: 40, nullable: true })
+  clusterQuestionId: string | null;
+
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt: Date;
 

@@ -9,7 +9,10 @@ import { type FeedbackSource, FeedbackTextEntity, type PlacedBy } from './feedba
 
 export type { FeedbackSource };
 
-export type FeedbackTextRow = Pick<FeedbackTextEntity, 'id' | 'text' | 'clusterId' | 'placedBy'>;
+export type FeedbackTextRow = Pick<FeedbackTextEntity, 'id' | 'text' | 'clusterId' | 'placedBy'> & {
+  /** The pool it clusters in (cluster_question_id): null for the main pool. */
+  pool: string | null;
+};
 
 export type Placement = Pick<FeedbackTextEntity, 'id' | 'clusterId' | 'similarity'> & { placedBy: PlacedBy };
 
@@ -46,15 +49,19 @@ export class FeedbackTextsRepository {
           ? []
           : await manager.query(
               // The first open answer (the response's comment) keeps the response id as before; the others add the question.
+              // Each question's answers cluster in a pool of their own, except a survey's only open question (the main pool).
               `INSERT INTO feedback_texts (workspace_id, source, source_id, text, language, sentiment, touchpoint, customer_external_id, occurred_at,
-                                      question_id, question_label)
+                                      question_id, question_label, cluster_question_id)
          SELECT $1, 'response', CASE WHEN c.first THEN c.id::text ELSE c.id::text || ':' || c."questionId" END, c.text, c.language,
-                c.sentiment, c."touchpointName", c."customerExternalId", c."createdAt", c."questionId", c."questionLabel"
+                c.sentiment, c."touchpointName", c."customerExternalId", c."createdAt", c."questionId", c."questionLabel",
+                CASE WHEN c.first AND c."openQuestions" = 1 THEN NULL ELSE c."questionId" END
            FROM jsonb_to_recordset($2::jsonb) AS c(id uuid, text text, language varchar, sentiment smallint, "touchpointName" varchar,
-                "customerExternalId" varchar, "createdAt" timestamptz, "questionId" varchar, "questionLabel" varchar, first boolean)
+                "customerExternalId" varchar, "createdAt" timestamptz, "questionId" varchar, "questionLabel" varchar, first boolean,
+                "openQuestions" int)
          ON CONFLICT (workspace_id, source, source_id) DO UPDATE SET text = EXCLUDED.text, sentiment = EXCLUDED.sentiment,
-                question_id = EXCLUDED.question_id, question_label = EXCLUDED.question_label
+                question_id = EXCLUDED.question_id, question_label = EXCLUDED.question_label, cluster_question_id = EXCLUDED.cluster_question_id
            WHERE feedback_texts.text IS DISTINCT FROM EXCLUDED.text OR feedback_texts.question_id IS DISTINCT FROM EXCLUDED.question_id
+              OR feedback_texts.cluster_question_id IS DISTINCT FROM EXCLUDED.cluster_question_id
          RETURNING 1`,
               [workspaceId, JSON.stringify(comments)],
             );
@@ -92,7 +99,9 @@ export class FeedbackTextsRepository {
   async workspacesToSync(): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT w.id FROM workspaces w
-        WHERE EXISTS (SELECT 1 FROM responses r WHERE r.workspace_id = w.id AND r.updated_at >= COALESCE(w.feedback_synced_at, '-infinity') AND r.comment IS NOT NULL)
+        WHERE EXISTS (SELECT 1 FROM responses r WHERE r.workspace_id = w.id AND r.updated_at >= COALESCE(w.feedback_synced_at, '-infinity')
+                             -- any open answer, not only the first (the comment): a string answer is a cheap over-estimate
+                             AND (r.comment IS NOT NULL OR EXISTS (SELECT 1 FROM jsonb_each(r.answers) a WHERE jsonb_typeof(a.value) = 'string')))
            OR EXISTS (SELECT 1 FROM cancellations c WHERE c.workspace_id = w.id AND c.updated_at >= COALESCE(w.feedback_synced_at, '-infinity') AND c.finished_at IS NOT NULL)
            OR EXISTS (SELECT 1 FROM mentions m WHERE m.workspace_id = w.id AND m.created_at >= COALESCE(w.feedback_synced_at, '-infinity') AND m.sentiment = -1)
            OR EXISTS (SELECT 1 FROM feedback_texts f WHERE f.workspace_id = w.id AND f.placed_by IS NULL)`,
@@ -127,14 +136,24 @@ export class FeedbackTextsRepository {
     return this.countOf(this.texts.createQueryBuilder('f').where('f.workspace_id = :workspaceId AND f.placed_by IS NULL', { workspaceId }));
   }
 
-  async unplaced(workspaceId: string, limit: number): Promise<Pick<FeedbackTextEntity, 'id' | 'text'>[]> {
+  async unplaced(workspaceId: string, limit: number): Promise<Pick<FeedbackTextRow, 'id' | 'text' | 'pool'>[]> {
     const rows = await this.texts.find({
-      select: { id: true, text: true },
+      select: { id: true, text: true, clusterQuestionId: true },
       where: { workspaceId, placedBy: IsNull() },
       order: { createdAt: 'ASC', id: 'ASC' },
       take: limit,
     });
-    return rows.map(({ id, text }) => ({ id, text }));
+    return rows.map(({ id, text, clusterQuestionId }) => ({ id, text, pool: clusterQuestionId }));
+  }
+
+  /** The distinct pools of these texts (a move or split keeps a cluster to one question). */
+  async poolsOf(workspaceId: string, ids: string[], manager?: EntityManager): Promise<(string | null)[]> {
+    const rows = await (manager ? manager.getRepository(FeedbackTextEntity) : this.texts)
+      .createQueryBuilder('f')
+      .select('DISTINCT f.cluster_question_id', 'pool')
+      .where('f.workspace_id = :workspaceId AND f.id = ANY (CAST(:ids AS uuid[]))', { workspaceId, ids })
+      .getRawMany<{ pool: string | null }>();
+    return rows.map((r) => r.pool);
   }
 
   /** Every text of the workspace with its current place, for a rebuild. */
@@ -142,7 +161,7 @@ export class FeedbackTextsRepository {
     // Raw rows: a rebuild reads every text, and entity hydration would cost more than the query.
     return this.texts
       .createQueryBuilder('f')
-      .select(['f.id AS id', 'f.text AS text', 'f.cluster_id AS "clusterId"', 'f.placed_by AS "placedBy"'])
+      .select(['f.id AS id', 'f.text AS text', 'f.cluster_id AS "clusterId"', 'f.placed_by AS "placedBy"', 'f.cluster_question_id AS pool'])
       .where('f.workspace_id = :workspaceId', { workspaceId })
       .orderBy('f.occurred_at')
       .addOrderBy('f.id')

@@ -12,6 +12,8 @@ export type OpenAnswerForClustering = CommentForClustering & {
   questionLabel: string | null;
   /** The survey's first text question: its answer is the response's `comment`. */
   first: boolean;
+  /** How many text questions the answered version has (1: the answer is the survey's only comment). */
+  openQuestions: number;
 };
 
 /**
@@ -29,7 +31,7 @@ export class OpenAnswersReader {
    */
   changedSince(workspaceId: string, since: Date, manager?: EntityManager): Promise<OpenAnswerForClustering[]> {
     return (manager ? manager.getRepository(ResponseEntity) : this.responses).query(
-      `SELECT r.id, t.question_id AS "questionId", left(t.label, 300) AS "questionLabel", t.first, left(t.text, 5000) AS text,
+      `SELECT r.id, t.question_id AS "questionId", left(t.label, 300) AS "questionLabel", t.first, t.open_questions::int AS "openQuestions", left(t.text, 5000) AS text,
               COALESCE(r.language, 'und') AS language, ${RESPONSE_SENTIMENT} AS sentiment, s.touchpoint_name AS "touchpointName",
               r.customer_external_id AS "customerExternalId", r.created_at::text AS "createdAt"
          FROM responses r
@@ -37,7 +39,8 @@ export class OpenAnswersReader {
          JOIN survey_versions v ON v.workspace_id = r.workspace_id AND v.survey_id = r.survey_id AND v.version = r.survey_version
         CROSS JOIN LATERAL (
               SELECT q->>'id' AS question_id, COALESCE(q->'text'->>s.default_language, q->'text'->>'en') AS label,
-                     r.answers->>(q->>'id') AS text, row_number() OVER (ORDER BY e.ord) = 1 AS first
+                     r.answers->>(q->>'id') AS text, row_number() OVER (ORDER BY e.ord) = 1 AS first,
+                     count(*) OVER () AS open_questions
                 FROM jsonb_array_elements(v.questions) WITH ORDINALITY AS e(q, ord)
                WHERE q->>'type' = 'text') t
         WHERE r.workspace_id = $1 AND r.updated_at >= $2

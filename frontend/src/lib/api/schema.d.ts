@@ -5978,6 +5978,8 @@ export interface components {
             customName: string | null;
             keywords: string[];
             language: string;
+            /** @description The survey question whose open answers it groups (each such question clusters on its own); null: the main pool */
+            questionId: string | null;
             /** @description Texts under the filter */
             size: number;
             /** @description Texts in the last 7 days */
@@ -6098,6 +6100,8 @@ export interface components {
             customName: string | null;
             keywords: string[];
             language: string;
+            /** @description The survey question whose open answers it groups (each such question clusters on its own); null: the main pool */
+            questionId: string | null;
             /** @description Texts under the filter */
             size: number;
             /** @description Texts in the last 7 days */
