@@ -445,10 +445,19 @@ describe('periods at a month edge in the workspace time zone (UTC+10)', () => {
     // A touchpoint-only change moves updatedAt too.
     const moved = (await asAnna.patch(`${ws}/mirrors/${edge}`, { touchpoints: [{ id: supportId }, { id: courierId }] }).expect(200)).body;
     expect(moved.updatedAt > saved.updatedAt).toBe(true);
+    // A prefix of {} puts back the built-in wording in every language.
+    const plain = (await asAnna.patch(`${ws}/mirrors/${edge}`, { prefix: { en: 'Staff guess:' } }).expect(200)).body;
+    expect(plain.questions[0].text.en.startsWith('Staff guess: ')).toBe(true);
+    const reset = (await asAnna.patch(`${ws}/mirrors/${edge}`, { prefix: {} }).expect(200)).body;
+    expect(reset.prefix).toEqual({});
+    expect(reset.questions[0].text.en.startsWith('How do you think customers answer: ')).toBe(true);
+    await asAnna.patch(`${ws}/mirrors/${edge}`, { prefix: [] }).expect(400);
+    await asAnna.patch(`${ws}/mirrors/${edge}`, { prefix: null }).expect(400);
     const stale = await asAdmin.patch(`${ws}/mirrors/${edge}`, { graceDays: 2, updatedAt: saved.updatedAt }).expect(409);
+    const latest = (await asAdmin.get(`${ws}/mirrors/${edge}`).expect(200)).body;
     expect(stale.body.error.code).toBe('stale_edit');
     await asAdmin.patch(`${ws}/mirrors/${edge}`, { updatedAt: 'yesterday' }).expect(400);
-    expect((await asAdmin.get(`${ws}/mirrors/${edge}`).expect(200)).body).toMatchObject({ graceDays: 7, updatedAt: moved.updatedAt });
+    expect((await asAdmin.get(`${ws}/mirrors/${edge}`).expect(200)).body).toMatchObject({ graceDays: 7, updatedAt: latest.updatedAt });
   });
 
   it('deletes a mirror with its answers: admins only', async () => {

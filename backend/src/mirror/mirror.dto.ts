@@ -19,6 +19,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { Trim } from '../common/http/dto-helpers';
@@ -60,7 +61,12 @@ export class MirrorSettingsDto {
   @MaxLength(200, { message: 'name must be at most 200 characters' })
   name?: string;
   @ApiPropertyOptional({ ...LOCALIZED, description: 'Put before each question, per language; missing languages use the built-in wording' })
-  @IsOptional()
+  // Left out: unchanged. {} sets every language back to the built-in wording. null is refused.
+  @ValidateIf(
+    (o: MirrorSettingsDto) =>
+      o.prefix !== undefined &&
+      !(typeof o.prefix === 'object' && o.prefix !== null && !Array.isArray(o.prefix) && Object.keys(o.prefix).length === 0),
+  )
   @IsLocalizedText(200)
   prefix?: Record<string, string>;
   @ApiPropertyOptional({ minimum: 0, maximum: 31, description: 'Days after a period ends during which staff may still answer for it' })
