@@ -7,7 +7,9 @@ import { apiCall, browserSuite } from '../support/browser-suite';
 /**
  * The traffic-light audit in a real browser: a checklist criterion scored through the form turns its cell red
  * (2 of 3 items passed = 66.67 % against green ≥ 90, yellow ≥ 75), the red cell takes an improvement step that
- * lands in the promise register, and lowering the yellow threshold in the set-up turns the same cell yellow.
+ * lands in the promise register, and lowering the yellow threshold in the set-up turns the same cell yellow. The
+ * touchpoint's header links to its open steps in /promises (filtered by touchpoint and source audit); the set-up
+ * renames the process and step and edits the criterion's name and unit, and a stale rename says so and reloads.
  */
 
 const ARTIFACTS = join(__dirname, '..', '.tmp');
@@ -106,6 +108,59 @@ describe('service audit page', () => {
       await page.getByTestId('audit-tab-grid').click();
       await expect.poll(() => row.getAttribute('data-colour')).toBe('yellow');
       await row.getByTestId('audit-cell').getByText('Yellow').waitFor();
+
+      // The touchpoint's header links to its open improvement steps in the register, filtered by touchpoint and source.
+      const link = page.getByTestId('audit-open-steps');
+      expect(await link.getAttribute('href')).toBe(`/promises?touchpoint=${touchpoint}&source=audit&status=open`);
+      const listed = apiCall(page, 'GET', /\/promises$/);
+      await link.click();
+      await page.waitForURL((url) => url.pathname === '/promises');
+      const listUrl = new URL((await listed).url());
+      expect(Object.fromEntries(listUrl.searchParams)).toMatchObject({ touchpoint, source: 'audit', status: 'open' });
+      expect(await page.getByTestId('filter-source').inputValue()).toBe('audit');
+      expect(await page.getByTestId('filter-touchpoint').inputValue()).toBe(touchpoint);
+      expect(await page.getByTestId('filter-status').inputValue()).toBe('open');
+      await expect.poll(() => page.getByTestId('promise-row').count()).toBe(1);
+      await page.getByTestId('promise-row').getByText('Add the summary to the call script').waitFor();
+      await page.getByTestId('promise-total').getByText('1').waitFor();
+
+      // Set-up: rename the process and the step in place, and the criterion's name and unit (saved at their revisions).
+      await page.goto(`${baseUrl}/audit?tab=setup&month=${month}`);
+      await page.getByTestId('audit-setup').waitFor();
+      await page.getByTestId('audit-process-name-rename').click();
+      await page.getByTestId('audit-process-name-input').fill('Inbound and callback calls');
+      const renamed = apiCall(page, 'PATCH', /\/service-audit\/processes\//);
+      await page.getByTestId('audit-process-name-form').getByRole('button', { name: 'Save' }).click();
+      expect((await renamed).status()).toBe(204);
+      await page.getByTestId('audit-process-name').getByText('Inbound and callback calls', { exact: true }).waitFor();
+      await page.getByTestId('audit-step-name-rename').click();
+      await page.getByTestId('audit-step-name-input').fill('Whole conversation');
+      const stepRenamed = apiCall(page, 'PATCH', /\/service-audit\/steps\//);
+      await page.getByTestId('audit-step-name-form').getByRole('button', { name: 'Save' }).click();
+      expect((await stepRenamed).status()).toBe(204);
+      await page.getByTestId('audit-step-name').getByText('Whole conversation', { exact: true }).waitFor();
+      await page.getByTestId('audit-criterion-name').fill('Call quality');
+      await page.getByTestId('audit-unit').fill('pct');
+      const edited = apiCall(page, 'PATCH', /\/service-audit\/criteria\//);
+      await page.getByTestId('audit-save-criterion').click();
+      expect((await edited).status()).toBe(200);
+      await expect.poll(async () => page.getByTestId('audit-criterion-name').inputValue()).toBe('Call quality');
+      const model = (await api.get(`${ws}/service-audit/model`).expect(200)).body;
+      expect(model.processes[0]).toMatchObject({ name: 'Inbound and callback calls', revision: 2 });
+      expect(model.processes[0].steps[0]).toMatchObject({ name: 'Whole conversation', revision: 2 });
+      // Revision 1 at creation, 2 after the yellow threshold, 3 after the name and unit.
+      expect(model.processes[0].steps[0].criteria[0]).toMatchObject({ name: 'Call quality', unit: 'pct', yellow: 60, revision: 3 });
+
+      // Someone else renames the process meanwhile: this page's rename is refused, says so and shows their name.
+      await page.getByTestId('audit-process-name-rename').click();
+      await api.patch(`${ws}/service-audit/processes/${process}`, { revision: 2, name: 'Calls (theirs)' }).expect(204);
+      await page.getByTestId('audit-process-name-input').fill('Mine, too late');
+      const stale = apiCall(page, 'PATCH', /\/service-audit\/processes\//);
+      await page.getByTestId('audit-process-name-form').getByRole('button', { name: 'Save' }).click();
+      expect((await stale).status()).toBe(409);
+      await page.getByTestId('audit-setup').getByText('Someone else changed this since you opened it').waitFor();
+      await page.getByTestId('audit-process-name').getByText('Calls (theirs)', { exact: true }).waitFor();
+      expect((await api.get(`${ws}/service-audit/model`).expect(200)).body.processes[0].name).toBe('Calls (theirs)');
       expect(pageErrors).toEqual([]);
     } catch (error) {
       mkdirSync(ARTIFACTS, { recursive: true });

@@ -17,6 +17,8 @@ export const promisesBg: PromisesMessages = {
     anyOwner: 'Всеки',
     touchpoint: 'Точка на контакт',
     anyTouchpoint: 'Всяка точка',
+    source: 'Източник',
+    anySource: 'Всеки източник',
     overdueOnly: 'Само просрочените',
   },
   table: {

@@ -17,6 +17,8 @@ export const promisesEn = {
     anyOwner: 'Anyone',
     touchpoint: 'Touchpoint',
     anyTouchpoint: 'Any touchpoint',
+    source: 'Source',
+    anySource: 'Any source',
     overdueOnly: 'Overdue only',
   },
   table: {

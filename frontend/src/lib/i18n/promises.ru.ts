@@ -17,6 +17,8 @@ export const promisesRu: PromisesMessages = {
     anyOwner: 'Любой',
     touchpoint: 'Точка контакта',
     anyTouchpoint: 'Любая точка',
+    source: 'Источник',
+    anySource: 'Любой источник',
     overdueOnly: 'Только просроченные',
   },
   table: {

@@ -30,6 +30,8 @@ export const serviceAuditBg: ServiceAuditMessages = {
     score: 'Оцени проверка',
     beforeAfter: (before: string, after: string) => `преди ${before} → след ${after}`,
     n: (n: number) => `обем: ${n}`,
+    openSteps: 'Отворени стъпки за подобрение',
+    openStepsOf: (touchpoint: string) => `Отворени стъпки за подобрение на „${touchpoint}“ в регистъра на обещанията`,
   },
   status: { open: 'отворена', kept: 'изпълнена', broken: 'неизпълнена', cancelled: 'отменена' },
   measure: {
@@ -98,6 +100,7 @@ export const serviceAuditBg: ServiceAuditMessages = {
     save: 'Запази',
     delete: 'Изтрий',
     rename: 'Преименувай',
+    cancel: 'Отказ',
     confirmDelete: (name: string) => `Да се изтрие ли „${name}“ с всичко в него?`,
     stale: 'Някой друг промени това, докато го редактирахте. Страницата е презаредена — направете промяната отново.',
     saved: 'Запазено.',

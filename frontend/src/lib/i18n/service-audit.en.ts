@@ -28,6 +28,8 @@ export const serviceAuditEn = {
     score: 'Score a check',
     beforeAfter: (before: string, after: string) => `before ${before} → after ${after}`,
     n: (n: number) => `n = ${n}`,
+    openSteps: 'Open improvement steps',
+    openStepsOf: (touchpoint: string) => `Open improvement steps of ${touchpoint} in the promise register`,
   },
   status: { open: 'open', kept: 'kept', broken: 'broken', cancelled: 'cancelled' },
   measure: {
@@ -96,6 +98,7 @@ export const serviceAuditEn = {
     save: 'Save',
     delete: 'Delete',
     rename: 'Rename',
+    cancel: 'Cancel',
     confirmDelete: (name: string) => `Delete “${name}” with everything under it?`,
     stale: 'Someone else changed this since you opened it. The page has been reloaded: make your change again.',
     saved: 'Saved.',

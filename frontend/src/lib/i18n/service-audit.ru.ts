@@ -30,6 +30,8 @@ export const serviceAuditRu: ServiceAuditMessages = {
     score: 'Оценить проверку',
     beforeAfter: (before: string, after: string) => `до ${before} → после ${after}`,
     n: (n: number) => `объём: ${n}`,
+    openSteps: 'Открытые шаги улучшения',
+    openStepsOf: (touchpoint: string) => `Открытые шаги улучшения точки «${touchpoint}» в реестре обещаний`,
   },
   status: { open: 'открыт', kept: 'выполнен', broken: 'не выполнен', cancelled: 'отменён' },
   measure: {
@@ -98,6 +100,7 @@ export const serviceAuditRu: ServiceAuditMessages = {
     save: 'Сохранить',
     delete: 'Удалить',
     rename: 'Переименовать',
+    cancel: 'Отмена',
     confirmDelete: (name: string) => `Удалить «${name}» со всем содержимым?`,
     stale: 'Пока вы редактировали, это изменил кто-то другой. Страница обновлена — внесите изменение ещё раз.',
     saved: 'Сохранено.',

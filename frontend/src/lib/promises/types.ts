@@ -11,6 +11,7 @@ type List = paths['/api/v1/workspaces/{workspaceId}/promises'];
 export type PromisePage = Success<List['get']>;
 export type PromiseItem = PromisePage['items'][number];
 export type PromiseStatus = PromiseItem['status'];
+export type PromiseSource = PromiseItem['source'];
 export type PromiseQuery = Query<List['get']>;
 export type NewPromise = Body<List['post']>;
 export type PromiseReport = Success<paths['/api/v1/workspaces/{workspaceId}/promises/report']['get']>;
