@@ -227,6 +227,19 @@ describe('demo story', () => {
     expect(by.delivery.trend.length).toBeGreaterThanOrEqual(6);
     const questions = (await asFirst.get(`${ws}/clusters/questions`).expect(200)).body as { id: string; count: number }[];
     for (const id of ['likes', 'dislikes', 'improve']) expect(questions.find((q) => q.id === id)?.count).toBeGreaterThan(5);
+    // Each question clusters on its own: the question filter lists only that question's clusters, and no cluster
+    // holds texts of two pools.
+    for (const id of ['likes', 'dislikes', 'improve']) {
+      const own = (await asFirst.get(`${ws}/clusters?question=${id}`).expect(200)).body.items as { questionId: string | null }[];
+      expect(own.length, id).toBeGreaterThan(0);
+      expect(new Set(own.map((c) => c.questionId))).toEqual(new Set([id]));
+    }
+    const mixed: unknown[] = await t.app.get(DataSource).query(
+      `SELECT f.cluster_id FROM feedback_texts f JOIN clusters c ON c.workspace_id = f.workspace_id AND c.id = f.cluster_id
+        WHERE f.workspace_id = $1 AND c.question_id IS DISTINCT FROM f.cluster_question_id`,
+      [first.workspaceId],
+    );
+    expect(mixed).toEqual([]);
   });
 
   it('leaves every other workspace alone', async () => {

@@ -70,6 +70,8 @@ export const clustersBg: ClustersMessages = {
     flat: 'Без промяна',
     pinned: 'Известен проблем',
     generated: (label: string) => `Автоматично име: ${label}`,
+    /** The survey question whose open answers the cluster groups. */
+    question: (label: string) => `Отговори на въпроса „${label}“`,
     keywords: 'Ключови думи',
     examples: 'Примерни текстове',
     sentimentSummary: (negative: string, neutral: string, positive: string) =>

@@ -68,6 +68,8 @@ export const clustersEn = {
     flat: 'No change',
     pinned: 'Known issue',
     generated: (label: string) => `Generated label: ${label}`,
+    /** The survey question whose open answers the cluster groups. */
+    question: (label: string) => `Answers to “${label}”`,
     keywords: 'Keywords',
     examples: 'Example texts',
     sentimentSummary: (negative: string, neutral: string, positive: string) =>

@@ -70,6 +70,8 @@ export const clustersRu: ClustersMessages = {
     flat: 'Без изменений',
     pinned: 'Известная проблема',
     generated: (label: string) => `Автоназвание: ${label}`,
+    /** The survey question whose open answers the cluster groups. */
+    question: (label: string) => `Ответы на вопрос «${label}»`,
     keywords: 'Ключевые слова',
     examples: 'Примеры текстов',
     sentimentSummary: (negative: string, neutral: string, positive: string) =>
