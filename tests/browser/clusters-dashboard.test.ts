@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext } from 'playwright-core';
@@ -205,6 +206,98 @@ describe('clusters dashboard', () => {
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, 'clusters-dashboard-failure.png'), fullPage: true }).catch(() => {});
       throw error;
+    }
+  }, 180_000);
+
+  it('shows each question its own clusters: the filter, the question on the cards and merge targets of that question only', async () => {
+    if (!app || !browser) throw new Error('test app or browser did not start');
+    const admin = await app.seedAdmin();
+    const ws = `/api/v1/workspaces/${admin.workspaceId}`;
+    const api = await app.login(admin.email, admin.password);
+    const en = (text: string) => ({ en: text });
+    const survey = (
+      await api
+        .post(`${ws}/surveys`, {
+          name: 'Parameters',
+          kind: 'custom',
+          questions: [
+            { id: 'score', type: 'rating', required: true, text: en('Overall?'), scale: { min: 1, max: 5 } },
+            { id: 'likes', type: 'text', required: false, text: en('What do you like?') },
+            { id: 'dislikes', type: 'text', required: false, text: en("What don't you like?") },
+          ],
+        })
+        .expect(201)
+    ).body;
+    await api.patch(`${ws}/surveys/${survey.id}`, { status: 'live' }).expect(200);
+    const likes = ['fast', 'quick', 'speedy'].flatMap((w) => [
+      `Delivery is ${w}`,
+      `${w} delivery every time`,
+      `The courier is ${w} and polite`,
+      `I like the ${w} delivery`,
+    ]);
+    const dislikes = ['late', 'slow', 'delayed'].flatMap((w) => [
+      `Delivery is ${w}`,
+      `${w} delivery every time`,
+      `The courier is ${w} and rude`,
+      `I hate the ${w} delivery`,
+    ]);
+    for (let i = 0; i < 12; i++)
+      await app
+        .http()
+        .post(`/api/v1/public/surveys/${survey.publicKey}/responses`)
+        .send({
+          idempotencyKey: randomUUID(),
+          respondentId: `r-${randomUUID()}`,
+          answers: { score: 3, likes: likes[i], dislikes: dislikes[i] },
+          finished: true,
+        })
+        .expect(201);
+    await api.post(`${ws}/clusters/sync`).expect(200);
+    const started = (await api.post(`${ws}/clusters/runs`).expect(202)).body;
+    await expect
+      .poll(async () => (await api.get(`${ws}/clusters/runs/${started.id}`).expect(200)).body.status, { timeout: 60_000 })
+      .toBe('completed');
+    const own = async (question: string) =>
+      ((await api.get(`${ws}/clusters?question=${question}`).expect(200)).body.items as { id: string; questionId: string }[]).map(
+        (c) => c.id,
+      );
+    const dislikeIds = await own('dislikes');
+    const likeIds = await own('likes');
+    expect(dislikeIds.length).toBeGreaterThan(0);
+    expect(likeIds.length).toBeGreaterThan(0);
+
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', timezoneId: 'UTC' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      const baseUrl = app.baseUrl.replace(/\/$/, '');
+      await page.goto(`${baseUrl}/login`);
+      await page.getByLabel('Email', { exact: true }).fill(admin.email);
+      await page.getByLabel('Password', { exact: true }).fill(admin.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.goto(`${baseUrl}/clusters`);
+      await page.locator('#cf-question').selectOption('dislikes');
+      const cardIds = () => page.getByTestId('cluster-card').evaluateAll((els) => els.map((el) => el.getAttribute('data-cluster-id')!));
+      await expect.poll(cardIds).toEqual(dislikeIds);
+      expect(new Set(await page.getByTestId('cluster-question').allInnerTexts())).toEqual(new Set(["Answers to “What don't you like?”"]));
+
+      // A dislikes cluster merges only into another dislikes cluster: no likes cluster is offered.
+      await page.goto(`${baseUrl}/clusters/${dislikeIds[0]}`);
+      await page.getByTestId('cluster-detail').getByTestId('cluster-question').getByText("Answers to “What don't you like?”").waitFor();
+      await page.getByTestId('merge-button').click();
+      const offered = await page
+        .getByTestId('merge-target')
+        .locator('option:not([disabled])')
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+      expect(offered).toEqual(dislikeIds.slice(1));
+      for (const id of likeIds) expect(offered).not.toContain(id);
+    } catch (error) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'clusters-questions-failure.png'), fullPage: true }).catch(() => {});
+      throw error;
+    } finally {
+      await ctx.close();
     }
   }, 180_000);
 });
