@@ -9,8 +9,34 @@ import { browserSuite } from '../support/browser-suite';
  * navigation, language switch and the API-token "secret shown once" flow.
  */
 
-const NAV_EN = ['Overview', 'Surveys', 'Touchpoints', 'Cases', 'Churn', 'Mentions', 'Clusters', 'Customers', 'Settings'];
-const NAV_RU = ['Обзор', 'Опросы', 'Точки контакта', 'Обращения', 'Отток', 'Упоминания', 'Кластеры', 'Клиенты', 'Настройки'];
+const NAV_EN = [
+  'Overview',
+  'Surveys',
+  'Touchpoints',
+  'Service audit',
+  'Mirror survey',
+  'Cases',
+  'Promises',
+  'Churn',
+  'Mentions',
+  'Clusters',
+  'Customers',
+  'Settings',
+];
+const NAV_RU = [
+  'Обзор',
+  'Опросы',
+  'Точки контакта',
+  'Аудит сервиса',
+  'Зеркальный опрос',
+  'Обращения',
+  'Обещания',
+  'Отток',
+  'Упоминания',
+  'Кластеры',
+  'Клиенты',
+  'Настройки',
+];
 const ARTIFACTS = join(__dirname, '..', '.tmp');
 
 const suite = browserSuite();

@@ -10,8 +10,34 @@ import { apiCall, browserSuite } from '../support/browser-suite';
  * English and back, and the choice outlives a reload even though the browser still says bg-BG.
  */
 
-const NAV_BG = ['Общ преглед', 'Анкети', 'Точки на контакт', 'Казуси', 'Отлив', 'Споменавания', 'Клъстери', 'Клиенти', 'Настройки'];
-const NAV_EN = ['Overview', 'Surveys', 'Touchpoints', 'Cases', 'Churn', 'Mentions', 'Clusters', 'Customers', 'Settings'];
+const NAV_BG = [
+  'Общ преглед',
+  'Анкети',
+  'Точки на контакт',
+  'Одит на обслужването',
+  'Огледална анкета',
+  'Казуси',
+  'Обещания',
+  'Отлив',
+  'Споменавания',
+  'Клъстери',
+  'Клиенти',
+  'Настройки',
+];
+const NAV_EN = [
+  'Overview',
+  'Surveys',
+  'Touchpoints',
+  'Service audit',
+  'Mirror survey',
+  'Cases',
+  'Promises',
+  'Churn',
+  'Mentions',
+  'Clusters',
+  'Customers',
+  'Settings',
+];
 const ARTIFACTS = join(__dirname, '..', '.tmp');
 
 const suite = browserSuite();
