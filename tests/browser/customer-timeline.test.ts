@@ -184,6 +184,7 @@ describe('customer timeline', () => {
       await filter.getByRole('button', { name: 'Colour status' }).click();
       await filter.getByRole('button', { name: 'Early warnings' }).click();
       await filter.getByRole('button', { name: 'Orders and payments' }).click();
+      await filter.getByRole('button', { name: 'Promises' }).click();
       // Cases on: the cancellation and the case.
       await expect.poll(() => items.count()).toBe(2);
       expect(await items.nth(1).getAttribute('data-kind')).toBe('case');
