@@ -82,7 +82,7 @@ describe('the mirror survey page', () => {
     expect(cells[4]).toContain('Blind spot');
     expect(cells[4]).toContain('Staff think it is better than customers say');
     expect(await page.getByTestId('mirror-csv').getAttribute('href')).toBe(`${ws}/mirrors/${mirror.id}/report.csv?`);
-    expect(await page.getByTestId('mirror-list').innerText()).toContain('50%');
+    await expect.poll(() => page.getByTestId('mirror-list').innerText()).toContain('50%');
     // A viewer sets nothing up.
     expect(await page.getByTestId('mirror-new').count()).toBe(0);
     expect(await page.getByTestId('mirror-edit').count()).toBe(0);
@@ -164,7 +164,8 @@ describe('the mirror survey page', () => {
         .poll(() => page.getByTestId('mirror-mirrors').getByTestId('status-message').innerText())
         .toContain('изменил кто-то другой');
       expect((await api.get(`${ws}/mirrors/${created.id}`).expect(200)).body).toMatchObject({ graceDays: 3, active: false });
-      expect(await page.getByTestId('mirror-list').innerText()).toContain('На паузе');
+      // The reload after the refusal shows the other person's pause.
+      await expect.poll(() => page.getByTestId('mirror-list').innerText()).toContain('На паузе');
 
       // Edit again (fresh): back to active, 7 grace days.
       await page.getByTestId('mirror-edit').click();

@@ -105,7 +105,8 @@ async function startServer(): Promise<ServerProcess> {
       PUBLIC_LIMIT_PER_SURVEY_PER_MINUTE: '100000000',
     },
     await freePort(),
-    90_000,
+    // The first start seeds the whole demo story, which takes minutes on a loaded 2-core runner.
+    240_000,
   );
 }
 
@@ -152,7 +153,7 @@ beforeAll(async () => {
   await fetch(`${ws}/surveys/${survey.id}`, { method: 'PATCH', headers, body: JSON.stringify({ status: 'live' }) });
   publicKey = survey.publicKey;
   surveyId = survey.id;
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   agent.destroy();
