@@ -32,8 +32,8 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const embeddedEnv = () => ({ OTKLIK_DATA_DIR: dataDir, OTKLIK_EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '' });
 const pidFile = () => join(dataDir, 'pg', 'postmaster.pid');
-/** A start on an empty database tells the demo story first (under a minute on an idle machine; CI machines are busier). */
-const SEEDING_START_MS = 180_000;
+/** A start on an empty database tells the demo story first (about a minute on an idle machine; CI runners are busier). */
+const SEEDING_START_MS = 240_000;
 
 async function demoLogin(baseUrl: string): Promise<number> {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
