@@ -22,11 +22,16 @@ export function resolvePeriod(query: { from?: string; to?: string; timeZone?: st
   if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS) {
     throw validationError([{ field: 'from', message: `the period can be at most ${MAX_PERIOD_DAYS} days` }]);
   }
-  const timeZone = query.timeZone ?? 'UTC';
+  return { from, to, timeZone: resolveTimeZone(query.timeZone) };
+}
+
+/** An IANA `timeZone` from a request (default UTC), or a 400 naming the field. */
+export function resolveTimeZone(timeZone: string | undefined): string {
+  const zone = timeZone ?? 'UTC';
   try {
-    assertTimeZone(timeZone);
+    assertTimeZone(zone);
   } catch {
     throw validationError([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Moscow' }]);
   }
-  return { from, to, timeZone };
+  return zone;
 }

@@ -1,22 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
+import { resolveTimeZone } from '../../common/http/period';
 import { validationError } from '../../common/http/validation.pipe';
-import { assertTimeZone, localDate, startOfLocalDay } from '../../metrics';
+import { addMonths, monthOf, monthRange, monthStart } from '../../metrics';
 import { COLOUR_STATUSES, type ColourStatus } from './colour-status';
 import type { StatusReportDto, StatusReportQuery } from './customer-status.dto';
 import { StatusReportRepository } from './status-report.repository';
 
 /** At most three years of months per report: the month series is joined to the history. */
 export const MAX_REPORT_MONTHS = 36;
-
-const monthOf = (date: Date, timeZone: string) => {
-  const { year, month } = localDate(date.getTime(), timeZone);
-  return `${year}-${String(month).padStart(2, '0')}`;
-};
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-const monthAt = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-const monthStart = (month: string, timeZone: string) =>
-  new Date(startOfLocalDay({ year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)), day: 1 }, timeZone));
 
 const allStatuses = (counts: Map<ColourStatus, number>) => COLOUR_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
 
@@ -26,21 +18,15 @@ export class StatusReportService {
   constructor(private readonly report: StatusReportRepository) {}
 
   async build(workspaceId: string, query: StatusReportQuery, now = new Date()): Promise<StatusReportDto> {
-    const timeZone = query.timeZone ?? 'UTC';
-    try {
-      assertTimeZone(timeZone);
-    } catch {
-      throw validationError([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Moscow' }]);
-    }
+    const timeZone = resolveTimeZone(query.timeZone);
     const to = query.to ?? monthOf(now, timeZone);
-    const from = query.from ?? monthAt(monthIndex(to) - 11);
-    const span = monthIndex(to) - monthIndex(from) + 1;
-    if (span < 1) throw validationError([{ field: 'from', message: 'from must not be after to' }]);
-    if (span > MAX_REPORT_MONTHS)
+    const from = query.from ?? addMonths(to, -11);
+    if (from > to) throw validationError([{ field: 'from', message: 'from must not be after to' }]);
+    if (addMonths(from, MAX_REPORT_MONTHS - 1) < to)
       throw validationError([{ field: 'from', message: `a report covers at most ${MAX_REPORT_MONTHS} months` }]);
     const [counts, moves, current] = await Promise.all([
       this.report.monthEndCounts(workspaceId, from, to, timeZone),
-      this.report.moves(workspaceId, monthStart(from, timeZone), monthStart(monthAt(monthIndex(to) + 1), timeZone)),
+      this.report.moves(workspaceId, monthStart(from, timeZone), monthStart(addMonths(to, 1), timeZone)),
       this.report.current(workspaceId),
     ]);
     const byMonth = new Map<string, Map<ColourStatus, number>>();
@@ -52,7 +38,7 @@ export class StatusReportService {
     return {
       from,
       to,
-      months: Array.from({ length: span }, (_, i) => monthAt(monthIndex(from) + i)).map((month) => ({
+      months: monthRange(from, to).map((month) => ({
         month,
         counts: allStatuses(byMonth.get(month) ?? new Map()),
       })),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { validationError } from '../../common/http/validation.pipe';
 import type { ParsedRow } from '../../customers/import/parsed-file';
 import type { UploadedFile } from '../../customers/import/read-upload';
-import { assertTimeZone } from '../../metrics/zoned-time';
+import { resolveTimeZone } from '../../common/http/period';
 import { MentionIngestService } from '../mention-ingest.service';
 import { MENTION_CSV_FIELDS, mentionMappingProblems, type MentionColumnTarget, suggestMentionMapping } from './mention-csv-mapping';
 import type { MentionCsvImportBodyDto, MentionCsvImportResultDto, MentionCsvPreviewDto, MentionCsvRowErrorDto } from './mention-csv.dto';
@@ -115,12 +115,7 @@ function checkOptions(body: MentionCsvImportBodyDto): { mapping: unknown; timeZo
   } catch {
     throw validationError([{ field: 'mapping', message: 'mapping must be a JSON list such as ["text","postedAt","ignore"]' }], 'mapping');
   }
-  const timeZone = body.timeZone || 'UTC';
-  try {
-    assertTimeZone(timeZone);
-  } catch {
-    throw validationError([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Moscow' }]);
-  }
+  const timeZone = resolveTimeZone(body.timeZone || undefined);
   const fixedSource = body.source ? body.source.toLowerCase() : undefined;
   return { mapping, timeZone, fixedSource };
 }
