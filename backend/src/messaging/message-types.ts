@@ -21,9 +21,9 @@ export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
 /**
  * queued: waiting to be sent (also: email while SMTP_URL is unset — the outbox); held: the contact policy holds it;
  * sent: handed to the SMTP server or the gateway; delivered: the gateway confirmed; bounced: the address refused it;
- * failed: gave up after the retries; cancelled: withdrawn before sending.
+ * failed: gave up after the retries; cancelled: withdrawn before sending; received: an inbound message.
  */
-export const MESSAGE_STATUSES = ['queued', 'held', 'sent', 'delivered', 'bounced', 'failed', 'cancelled'] as const;
+export const MESSAGE_STATUSES = ['queued', 'held', 'sent', 'delivered', 'bounced', 'failed', 'cancelled', 'received'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export type MessageDirection = 'outbound' | 'inbound';
