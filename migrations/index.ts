@@ -28,6 +28,7 @@ import { CaseRoutingHops1796820000000 } from './1796820000000-case-routing-hops'
 import { MirrorSurveys1796830000000 } from './1796830000000-mirror-surveys';
 import { FeedbackTextQuestion1796840000000 } from './1796840000000-feedback-text-question';
 import { ClusterQuestion1796850000000 } from './1796850000000-cluster-question';
+import { CaseReplies1796910000000 } from './1796910000000-case-replies';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   MirrorSurveys1796830000000,
   FeedbackTextQuestion1796840000000,
   ClusterQuestion1796850000000,
+  CaseReplies1796910000000,
 ];

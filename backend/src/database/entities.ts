@@ -49,6 +49,7 @@ import { AuditCriterionEntity } from '../service-audit/audit-criterion.entity';
 import { AuditProcessEntity } from '../service-audit/audit-process.entity';
 import { AuditStepEntity } from '../service-audit/audit-step.entity';
 import { MirrorAnswerEntity } from '../mirror/mirror-answer.entity';
+import { InboundEmailNonceEntity } from '../messaging/inbound/inbound-email-nonce.entity';
 import { MirrorSurveyEntity } from '../mirror/mirror-survey.entity';
 import { MirrorTouchpointEntity } from '../mirror/mirror-touchpoint.entity';
 
@@ -106,4 +107,5 @@ export const entities = [
   MirrorSurveyEntity,
   MirrorTouchpointEntity,
   MirrorAnswerEntity,
+  InboundEmailNonceEntity,
 ];
