@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CookieOptions, Response } from 'express';
 import { CurrentPrincipal, Public } from '../common/auth/access.decorators';
 import type { AppRequest, Principal } from '../common/auth/principal';
 import { ApiError } from '../common/http/api-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { mailLanguageOf } from '../mail/account-mail-language';
 import { InvitationsService } from '../members/invitations.service';
 import {
   AcceptInvitationDto,
@@ -15,6 +16,7 @@ import {
   RegisterFromInvitationDto,
   SendInvitationCodeDto,
   SessionDto,
+  SetLocaleDto,
 } from './auth.dto';
 import { AuthService } from './auth.service';
 import { PasswordResetsService } from './password-resets.service';
@@ -58,6 +60,14 @@ export class AuthController {
   session(@CurrentPrincipal() principal: Principal): Promise<SessionDto> {
     const user = signedInUser(principal);
     return this.auth.describeSession(user.userId, user.csrfToken);
+  }
+
+  @Put('locale')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remember the dashboard language of the signed-in person: their account mails are written in it' })
+  @ApiNoContentResponse()
+  async setLocale(@CurrentPrincipal() principal: Principal, @Body() body: SetLocaleDto): Promise<void> {
+    await this.auth.setLocale(signedInUser(principal).userId, body.locale);
   }
 
   @Post('logout')
@@ -121,11 +131,13 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Create an account from an invitation, step 1: mail a one-time code to the invited address',
-    description: 'If the address already has an account, the mail says to sign in instead; the answer is the same.',
+    description:
+      'If the address already has an account, the mail says to sign in instead; the answer is the same. The code mail is ' +
+      'written in the Accept-Language of the request (en, ru or bg; the invitation page sends its own language).',
   })
   @ApiNoContentResponse()
-  async sendInvitationCode(@Body() body: SendInvitationCodeDto): Promise<void> {
-    await this.invitations.sendCode(body.token);
+  async sendInvitationCode(@Body() body: SendInvitationCodeDto, @Headers('accept-language') acceptLanguage?: string): Promise<void> {
+    await this.invitations.sendCode(body.token, mailLanguageOf(acceptLanguage));
   }
 
   @Post('invitations/register')

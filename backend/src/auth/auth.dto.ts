@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ACCOUNT_MAIL_LANGUAGES, type AccountMailLanguage } from '../mail/account-mail-language';
 import { ROLES, Role } from '../common/auth/roles';
 import { NormaliseEmail, Trim } from '../common/http/dto-helpers';
 import { WorkspaceSummaryDto } from '../workspaces/workspaces.dto';
@@ -82,6 +83,13 @@ export class CompletePasswordResetDto {
 
   @newPassword('The new password')
   newPassword: string;
+}
+
+/** The dashboard language of the signed-in person; their account mails (password resets) are written in it. */
+export class SetLocaleDto {
+  @ApiProperty({ enum: ACCOUNT_MAIL_LANGUAGES })
+  @IsIn(ACCOUNT_MAIL_LANGUAGES, { message: `locale must be one of ${ACCOUNT_MAIL_LANGUAGES.join(', ')}` })
+  locale: AccountMailLanguage;
 }
 
 export class SessionUserDto {

@@ -33,6 +33,11 @@ export class AuthService {
    * The current password goes through the shared verifier (same per-account limit as sign-in). Every other
    * session of the user ends (a thief's included), this one stays; reset links already mailed stop working.
    */
+  /** Remembers the dashboard language of the person, for mails they get while away (password resets). */
+  setLocale(userId: string, locale: string): Promise<void> {
+    return this.users.updateLocale(userId, locale);
+  }
+
   async changePassword(userId: string, sessionId: string, currentPassword: string, newPassword: string): Promise<void> {
     await this.verifier.verifyUser(userId, currentPassword);
     const passwordHash = await this.hasher.hash(newPassword);

@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomSecret, sha256Hex } from '../common/crypto/secrets';
 import { ApiError, notFound } from '../common/http/api-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { isAccountMailLanguage } from '../mail/account-mail-language';
 import { passwordResetMail } from '../mail/account-mails';
 import { Mailer } from '../mail/mailer';
 import { MembershipsReader } from '../members/memberships.reader';
@@ -53,7 +54,13 @@ export class PasswordResetsService {
     });
     const workspaceName = (await this.workspaces.nameOf(workspaceId)) ?? '';
     await this.mailer.send(
-      passwordResetMail(member.user.email, workspaceName, `${this.config.publicUrl}/reset-password/${token}`, RESET_TTL_MINUTES),
+      passwordResetMail(
+        isAccountMailLanguage(member.user.locale) ? member.user.locale : 'en',
+        member.user.email,
+        workspaceName,
+        `${this.config.publicUrl}/reset-password/${token}`,
+        RESET_TTL_MINUTES,
+      ),
     );
   }
 

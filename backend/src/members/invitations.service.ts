@@ -5,6 +5,7 @@ import type { Role } from '../common/auth/roles';
 import { randomSecret, safeEqual, sha256Hex } from '../common/crypto/secrets';
 import { ApiError, conflict, notFound } from '../common/http/api-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { type AccountMailLanguage, isAccountMailLanguage } from '../mail/account-mail-language';
 import { alreadyRegisteredMail, invitationCodeMail } from '../mail/account-mails';
 import { Mailer } from '../mail/mailer';
 import { PasswordHasher } from '../users/password-hasher';
@@ -123,9 +124,10 @@ export class InvitationsService {
   /**
    * "Create my account": mails a one-time code to the invited address, proving the person owns it before an
    * account exists for it. If the address already has an account, the mail says "sign in to accept" instead;
-   * the HTTP answer is the same either way, so nobody learns which addresses have accounts.
+   * the HTTP answer is the same either way, so nobody learns which addresses have accounts. The code mail is in
+   * `language` (the invitation page's); the "sign in" note in the account's own language.
    */
-  async sendCode(token: string): Promise<void> {
+  async sendCode(token: string, language: AccountMailLanguage = 'en'): Promise<void> {
     const mail = await this.memberships.transaction(async (manager) => {
       const invitation = await this.invitations.findUsableByTokenHash(sha256Hex(token), new Date(), manager);
       if (!invitation) throw invitationGone();
@@ -137,10 +139,12 @@ export class InvitationsService {
         );
       }
       const workspaceName = (await this.workspaces.nameOf(invitation.workspaceId)) ?? '';
-      if (await this.users.findByEmailWithPassword(invitation.email, manager)) {
+      const existing = await this.users.findByEmailWithPassword(invitation.email, manager);
+      if (existing) {
         await this.invitations.recordCodeSent(invitation.workspaceId, invitation.id, null, manager);
         const base = this.config.publicUrl;
         return alreadyRegisteredMail(
+          isAccountMailLanguage(existing.locale) ? existing.locale : language,
           invitation.email,
           workspaceName,
           `${base}/invite/${token}`,
@@ -157,7 +161,7 @@ export class InvitationsService {
         { hash: codeHash(invitation.id, code), expiresAt },
         manager,
       );
-      return invitationCodeMail(invitation.email, workspaceName, code, CODE_TTL_MINUTES);
+      return invitationCodeMail(language, invitation.email, workspaceName, code, CODE_TTL_MINUTES);
     });
     await this.mailer.send(mail);
   }

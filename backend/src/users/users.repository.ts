@@ -34,6 +34,10 @@ export class UsersRepository {
     await this.repo(manager).update({ id }, { passwordHash });
   }
 
+  async updateLocale(id: string, locale: string): Promise<void> {
+    await this.repo().update({ id }, { locale });
+  }
+
   async create(user: NewUser, manager?: EntityManager): Promise<UserEntity> {
     return this.repo(manager).save(this.repo(manager).create(user));
   }

@@ -37,6 +37,11 @@ export class UsersService {
     return this.users.updatePassword(id, passwordHash, manager);
   }
 
+  /** The language the person uses the dashboard in: their account mails follow it. */
+  updateLocale(id: string, locale: string): Promise<void> {
+    return this.users.updateLocale(id, locale);
+  }
+
   count(): Promise<number> {
     return this.users.count();
   }
