@@ -29,6 +29,7 @@ import { MirrorSurveys1796830000000 } from './1796830000000-mirror-surveys';
 import { FeedbackTextQuestion1796840000000 } from './1796840000000-feedback-text-question';
 import { ClusterQuestion1796850000000 } from './1796850000000-cluster-question';
 import { CaseReplies1796910000000 } from './1796910000000-case-replies';
+import { SurveyInvitations1796920000000 } from './1796920000000-survey-invitations';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   FeedbackTextQuestion1796840000000,
   ClusterQuestion1796850000000,
   CaseReplies1796910000000,
+  SurveyInvitations1796920000000,
 ];

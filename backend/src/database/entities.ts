@@ -52,6 +52,8 @@ import { MirrorAnswerEntity } from '../mirror/mirror-answer.entity';
 import { InboundEmailNonceEntity } from '../messaging/inbound/inbound-email-nonce.entity';
 import { MirrorSurveyEntity } from '../mirror/mirror-survey.entity';
 import { MirrorTouchpointEntity } from '../mirror/mirror-touchpoint.entity';
+import { SurveySendEntity } from '../survey-invitations/survey-send.entity';
+import { SurveySendRecipientEntity } from '../survey-invitations/survey-send-recipient.entity';
 
 export const entities = [
   WorkspaceEntity,
@@ -108,4 +110,6 @@ export const entities = [
   MirrorTouchpointEntity,
   MirrorAnswerEntity,
   InboundEmailNonceEntity,
+  SurveySendEntity,
+  SurveySendRecipientEntity,
 ];
