@@ -34,6 +34,7 @@ import { PublicWriteModule } from './web/public-write/public-write.module';
 import { PromisesModule } from './promises/promises.module';
 import { ServiceAuditModule } from './service-audit/service-audit.module';
 import { MirrorModule } from './mirror/mirror.module';
+import { MessagingModule } from './messaging/messaging.module';
 import { loginThrottlers } from './auth/login-throttle';
 
 @Module({})
@@ -72,6 +73,7 @@ export class AppModule {
         SegmentsModule,
         OverviewModule,
         MirrorModule,
+        MessagingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -51,6 +51,12 @@ import { AuditStepEntity } from '../service-audit/audit-step.entity';
 import { MirrorAnswerEntity } from '../mirror/mirror-answer.entity';
 import { InboundEmailNonceEntity } from '../messaging/inbound/inbound-email-nonce.entity';
 import { MirrorSurveyEntity } from '../mirror/mirror-survey.entity';
+import { ContactPolicySettingsEntity } from '../contact-policy/contact-policy-settings.entity';
+import { CustomerSurveyContactEntity } from '../contact-policy/customer-survey-contact.entity';
+import { CustomerGuardEntity } from '../contact-policy/customer-guard.entity';
+import { MessageEntity } from '../messaging/message.entity';
+import { EmailSuppressionEntity } from '../messaging/email-suppression.entity';
+import { MessagingSettingsEntity } from '../messaging/messaging-settings.entity';
 import { MirrorTouchpointEntity } from '../mirror/mirror-touchpoint.entity';
 import { SurveySendEntity } from '../survey-invitations/survey-send.entity';
 import { SurveySendRecipientEntity } from '../survey-invitations/survey-send-recipient.entity';
@@ -109,7 +115,13 @@ export const entities = [
   MirrorSurveyEntity,
   MirrorTouchpointEntity,
   MirrorAnswerEntity,
+  MessageEntity,
+  EmailSuppressionEntity,
+  MessagingSettingsEntity,
   InboundEmailNonceEntity,
   SurveySendEntity,
   SurveySendRecipientEntity,
+  ContactPolicySettingsEntity,
+  CustomerSurveyContactEntity,
+  CustomerGuardEntity,
 ];
