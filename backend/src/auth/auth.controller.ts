@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CookieOptions, Response } from 'express';
 import { CurrentPrincipal, Public } from '../common/auth/access.decorators';
 import type { AppRequest, Principal } from '../common/auth/principal';
+import { AcceptLanguage } from '../common/http/accept-language.decorator';
 import { ApiError } from '../common/http/api-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { mailLanguageOf } from '../mail/account-mail-language';
@@ -136,7 +137,7 @@ export class AuthController {
       'written in the Accept-Language of the request (en, ru or bg; the invitation page sends its own language).',
   })
   @ApiNoContentResponse()
-  async sendInvitationCode(@Body() body: SendInvitationCodeDto, @Headers('accept-language') acceptLanguage?: string): Promise<void> {
+  async sendInvitationCode(@Body() body: SendInvitationCodeDto, @AcceptLanguage() acceptLanguage?: string): Promise<void> {
     await this.invitations.sendCode(body.token, mailLanguageOf(acceptLanguage));
   }
 

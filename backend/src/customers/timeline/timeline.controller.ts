@@ -1,17 +1,11 @@
-import { Controller, createParamDecorator, ExecutionContext, Get, Param, Query } from '@nestjs/common';
-import type { Request } from 'express';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, WorkspaceAccess } from '../../common/auth/access.decorators';
 import type { Principal, WorkspaceContext } from '../../common/auth/principal';
+import { AcceptLanguage } from '../../common/http/accept-language.decorator';
 import { TimelinePageDto, TimelineQuery } from './timeline.dto';
 import { TimelineService } from './timeline.service';
 import { ExternalIdPipe } from '../external-id.pipe';
-
-/** The Accept-Language header, optional (the query's `language` wins); not a documented parameter. */
-// eslint-disable-next-line no-useless-assignment -- used as a parameter decorator below, which the rule does not see
-const AcceptLanguage = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): string | undefined => ctx.switchToHttp().getRequest<Request>().headers['accept-language'],
-);
 
 @ApiTags('customers')
 @Controller('workspaces/:workspaceId/customers/:externalId/timeline')
