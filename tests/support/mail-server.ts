@@ -1,3 +1,4 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -5,6 +6,18 @@ export interface ReceivedMail {
   subject: string;
   /** The body, quoted-printable undone. */
   text: string;
+  /** The message exactly as the server received it (headers and MIME parts). */
+  raw: string;
+  /** The message parsed by mailparser: `parsed.headers.get('list-unsubscribe')`, `parsed.html`, `parsed.text`, `parsed.messageId`. */
+  parsed: ParsedMail;
+}
+
+export interface MailServerOptions {
+  /**
+   * Refuse a recipient at RCPT TO with this SMTP reply, e.g. `{ code: 550, message: 'No such user' }` (a permanent
+   * bounce) or `{ code: 451, message: 'Try again later' }` (temporary); null accepts it.
+   */
+  refuseRecipient?: (address: string) => { code: number; message: string } | null;
 }
 
 export interface MailServer {
@@ -27,21 +40,34 @@ function decode(raw: string): { subject: string; text: string } {
 }
 
 /** A real SMTP server on a free loopback port that keeps every message it is sent (tests read codes from it). */
-export async function startMailServer(): Promise<MailServer> {
+export async function startMailServer(options: MailServerOptions = {}): Promise<MailServer> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = options.refuseRecipient?.(address.address.toLowerCase());
+      if (!refusal) return callback();
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-          ...decode(Buffer.concat(chunks).toString('latin1')),
-        });
-        callback();
+        const bytes = Buffer.concat(chunks);
+        // Parsed before it is listed, so a waiting test sees the whole mail at once.
+        simpleParser(bytes)
+          .then((parsed) => {
+            received.push({
+              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              ...decode(bytes.toString('latin1')),
+              raw: bytes.toString('utf8'),
+              parsed,
+            });
+            callback();
+          })
+          .catch((error: Error) => callback(error));
       });
     },
   });
