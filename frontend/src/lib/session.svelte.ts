@@ -72,6 +72,22 @@ class SessionStore {
     this.workspaces = session.workspaces;
     this.csrfToken = session.csrfToken;
     this.status = 'authenticated';
+    if (session.user.locale !== i18n.current) void this.rememberLocale();
+  }
+
+  /**
+   * Tells the server the language this person uses the dashboard in, so mails they get while away (a password reset
+   * an admin sends) are in it. Best effort: a failure changes nothing on screen.
+   */
+  async rememberLocale(): Promise<void> {
+    if (this.status !== 'authenticated' || !this.user) return;
+    const locale = i18n.current;
+    try {
+      await unwrap(api.PUT('/api/v1/auth/locale', { body: { locale } }));
+      if (this.user) this.user = { ...this.user, locale };
+    } catch {
+      // offline or signed out meanwhile: the next session load tries again
+    }
   }
 
   clear(): void {

@@ -182,6 +182,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/locale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Remember the dashboard language of the signed-in person: their account mails are written in it */
+        put: operations["Auth_setLocale"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -295,7 +312,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account from an invitation, step 1: mail a one-time code to the invited address
-         * @description If the address already has an account, the mail says to sign in instead; the answer is the same.
+         * @description If the address already has an account, the mail says to sign in instead; the answer is the same. The code mail is written in the Accept-Language of the request (en, ru or bg; the invitation page sends its own language).
          */
         post: operations["Auth_sendInvitationCode"];
         delete?: never;
@@ -3302,6 +3319,10 @@ export interface components {
             workspaces: components["schemas"]["WorkspaceSummaryDto"][];
             /** @description Send as X-CSRF-Token with every cookie-authenticated write */
             csrfToken: string;
+        };
+        SetLocaleDto: {
+            /** @enum {string} */
+            locale: "en" | "ru" | "bg";
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -8958,6 +8979,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SessionDto"];
                 };
+            };
+        };
+    };
+    Auth_setLocale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLocaleDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
