@@ -34,7 +34,9 @@ import { PublicWriteModule } from './web/public-write/public-write.module';
 import { PromisesModule } from './promises/promises.module';
 import { ServiceAuditModule } from './service-audit/service-audit.module';
 import { MirrorModule } from './mirror/mirror.module';
+import { ContactPolicyModule } from './contact-policy/contact-policy.module';
 import { MessagingModule } from './messaging/messaging.module';
+import { InboundMessagesModule } from './messaging/inbound/inbound-messages.module';
 import { loginThrottlers } from './auth/login-throttle';
 
 @Module({})
@@ -73,7 +75,9 @@ export class AppModule {
         SegmentsModule,
         OverviewModule,
         MirrorModule,
+        ContactPolicyModule,
         MessagingModule,
+        InboundMessagesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

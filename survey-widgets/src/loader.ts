@@ -23,6 +23,8 @@ interface ShowOptions {
   hiddenFields?: Record<string, string>;
   language?: string;
   force?: boolean;
+  /** The hosted link page: the contact policy records the ask but does not refuse it (docs/messaging.md). */
+  via?: 'link';
 }
 type FinishCallback = (detail: { publicKey: string; answers: Record<string, unknown> }) => void;
 interface Api {
@@ -81,7 +83,7 @@ function start() {
     customElements.whenDefined(tag).then(() => {
       const el = document.createElement(tag) as HTMLElement & { config?: PublicSurveyConfig; context?: WidgetContext };
       el.config = config;
-      el.context = { apiBase, respondentId, customerId, customerHash, hiddenFields: o.hiddenFields };
+      el.context = { apiBase, respondentId, customerId, customerHash, hiddenFields: o.hiddenFields, via: o.via };
       el.addEventListener('otklik:finish', (e) => finished.forEach((f) => f((e as CustomEvent).detail)));
       el.addEventListener('otklik:close', () => el.remove());
       document.body.appendChild(el);
@@ -116,7 +118,7 @@ function start() {
       // JSON drops the parameters that are not given. The language candidates go as one comma list in order of
       // preference (an array joins with commas; the server skips the empty ones and picks).
       const language = [o.language ?? data.language, document.documentElement.lang, ...navigator.languages] + '';
-      const query = new URLSearchParams(JSON.parse(JSON.stringify({ respondentId, language, customerId, customerHash })));
+      const query = new URLSearchParams(JSON.parse(JSON.stringify({ respondentId, language, customerId, customerHash, via: o.via })));
       // Cross-origin, so no cookies go along.
       fetch(`${apiBase}/api/v1/public/surveys/${encodeURIComponent(publicKey)}?${query}`)
         .then((r) => (r.ok ? r.json() : null))

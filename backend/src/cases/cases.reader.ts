@@ -12,6 +12,12 @@ export type CustomerOpenCases = { customerExternalId: string; open: number };
 /** The touchpoint of a customer's latest case (the part of the journey that handled them last). */
 export type CustomerLastTouchpoint = { customerExternalId: string; touchpointId: string };
 
+/**
+ * A case that holds back marketing and surveys for its customer (contact policy): an open complaint, and/or an SLA
+ * breach (the latest of its breached_* timestamps, null when none is within the asked window).
+ */
+export type CustomerGuardCase = { customerExternalId: string; caseId: string; openComplaint: boolean; breachedAt: Date | null };
+
 /** How other modules (churn's red spectrum, the managers report) read cases (exported by CasesReaderModule). */
 @Injectable()
 export class CasesReader {
@@ -45,6 +51,34 @@ export class CasesReader {
       })
       .groupBy('c.customer_external_id')
       .getRawMany<CustomerOpenCases>();
+  }
+
+  /**
+   * Cases that guard their customer: open complaints (open or waiting for the customer, from any source but an early
+   * warning, which the customer never raised) when `openComplaints`, and cases that breached an SLA target since
+   * `breachedSince` (open or closed). One customer (`externalId`) or the whole workspace, in one statement.
+   */
+  guardCases(
+    workspaceId: string,
+    opts: { externalId?: string; openComplaints: boolean; breachedSince: Date | null },
+  ): Promise<CustomerGuardCase[]> {
+    const openComplaint = `c.status IN ('open', 'waiting_customer') AND c.source <> 'warning'`;
+    const breachedAt = 'greatest(c.breached_first_response_at, c.breached_resolution_at)';
+    const query = this.cases
+      .createQueryBuilder('c')
+      .select('c.customer_external_id', 'customerExternalId')
+      .addSelect('c.id', 'caseId')
+      .addSelect(`${opts.openComplaints ? `(${openComplaint})` : 'false'}`, 'openComplaint')
+      .addSelect(opts.breachedSince ? `CASE WHEN ${breachedAt} >= :breachedSince THEN ${breachedAt} END` : 'NULL::timestamptz', 'breachedAt')
+      .where('c.workspace_id = :workspaceId AND c.customer_external_id IS NOT NULL', { workspaceId });
+    if (opts.externalId) query.andWhere('c.customer_external_id = :externalId', { externalId: opts.externalId });
+    const conditions = [
+      ...(opts.openComplaints ? [openComplaint] : []),
+      ...(opts.breachedSince ? [`${breachedAt} >= :breachedSince`] : []),
+    ];
+    if (conditions.length === 0) return Promise.resolve([]);
+    query.andWhere(`(${conditions.map((c) => `(${c})`).join(' OR ')})`, { breachedSince: opts.breachedSince });
+    return query.orderBy('c.customer_external_id').addOrderBy('c.opened_at').addOrderBy('c.id').getRawMany<CustomerGuardCase>();
   }
 
   /** Per customer with a case at a touchpoint: the touchpoint of their latest such case. */

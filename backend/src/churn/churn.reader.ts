@@ -15,6 +15,9 @@ export type CustomerCancellationReason = { customerExternalId: string; reasonKey
 /** How many of a proven customer's cancellation flows an offer saved. */
 export type CustomerSaves = { customerExternalId: string; saves: number };
 
+/** A proven customer's latest cancellation that ended in "cancelled". */
+export type CustomerCancellation = { customerExternalId: string; finishedAt: Date };
+
 /** How other modules (cases) read churn reasons and cancellations (exported by ChurnReaderModule). */
 @Injectable()
 export class ChurnReader {
@@ -62,6 +65,22 @@ export class ChurnReader {
       .addOrderBy('x.finished_at', 'DESC')
       .addOrderBy('x.id', 'DESC')
       .getRawMany<CustomerCancellationReason>();
+  }
+
+  /**
+   * Per proven customer (one, or the whole workspace): their latest cancellation that ended in "cancelled" and finished
+   * since `since` (the contact policy's guard after a cancellation). A claimed id must not silence a real customer.
+   */
+  cancelledSince(workspaceId: string, since: Date, externalId?: string): Promise<CustomerCancellation[]> {
+    const query = this.cancellations
+      .createQueryBuilder('x')
+      .select('x.customer_external_id', 'customerExternalId')
+      .addSelect('max(x.finished_at)', 'finishedAt')
+      .where("x.workspace_id = :workspaceId AND x.outcome = 'cancelled' AND x.finished_at >= :since", { workspaceId, since })
+      .andWhere('x.customer_verified AND x.customer_external_id IS NOT NULL')
+      .groupBy('x.customer_external_id');
+    if (externalId) query.andWhere('x.customer_external_id = :externalId', { externalId });
+    return query.getRawMany<CustomerCancellation>();
   }
 
   /** Per proven customer: cancellation flows finished in [from, to) that an offer saved. */

@@ -11,6 +11,9 @@ export type CustomerStanding = Pick<CustomerEntity, 'lifecycleStage'> & { mrr: n
 /** A customer as a segment preview lists them. */
 export type SegmentMember = Pick<CustomerEntity, 'id' | 'externalId' | 'name' | 'colourStatus'>;
 
+/** Which contact purposes a customer withdrew consent for (consents.<purpose>.granted = false; unset is not withdrawn). */
+export type CustomerConsentWithdrawals = { survey: boolean; marketing: boolean };
+
 /** Who a customer is, as events about them name them. */
 export type CustomerContact = Pick<CustomerEntity, 'name' | 'email'>;
 
@@ -56,6 +59,18 @@ export class CustomersReader {
 
   async exists(workspaceId: string, externalId: string): Promise<boolean> {
     return (await this.customers.countBy({ workspaceId, externalId })) > 0;
+  }
+
+  /** The purposes this customer withdrew consent for, or null when there is no such customer. */
+  async consentWithdrawals(workspaceId: string, externalId: string): Promise<CustomerConsentWithdrawals | null> {
+    const withdrawn = (kind: 'survey' | 'marketing') => `coalesce((c.consents -> '${kind}' ->> 'granted') = 'false', false)`;
+    const row = await this.customers
+      .createQueryBuilder('c')
+      .select(withdrawn('survey'), 'survey')
+      .addSelect(withdrawn('marketing'), 'marketing')
+      .where('c.workspace_id = :workspaceId AND c.external_id = :externalId', { workspaceId, externalId })
+      .getRawOne<CustomerConsentWithdrawals>();
+    return row ?? null;
   }
 
   /** The customer's name and email, or null when there is no such customer. */

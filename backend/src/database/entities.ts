@@ -51,6 +51,9 @@ import { AuditStepEntity } from '../service-audit/audit-step.entity';
 import { MirrorAnswerEntity } from '../mirror/mirror-answer.entity';
 import { InboundEmailNonceEntity } from '../messaging/inbound/inbound-email-nonce.entity';
 import { MirrorSurveyEntity } from '../mirror/mirror-survey.entity';
+import { ContactPolicySettingsEntity } from '../contact-policy/contact-policy-settings.entity';
+import { CustomerSurveyContactEntity } from '../contact-policy/customer-survey-contact.entity';
+import { CustomerGuardEntity } from '../contact-policy/customer-guard.entity';
 import { MessageEntity } from '../messaging/message.entity';
 import { EmailSuppressionEntity } from '../messaging/email-suppression.entity';
 import { MessagingSettingsEntity } from '../messaging/messaging-settings.entity';
@@ -118,4 +121,7 @@ export const entities = [
   InboundEmailNonceEntity,
   SurveySendEntity,
   SurveySendRecipientEntity,
+  ContactPolicySettingsEntity,
+  CustomerSurveyContactEntity,
+  CustomerGuardEntity,
 ];

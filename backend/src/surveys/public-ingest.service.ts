@@ -12,20 +12,24 @@ import { chooseLanguage, directionOf, localizeQuestions, matchLanguage, uiText }
 import type { Answers, DisplayRules, PublicSurveyConfig, Question } from '@otklik/survey-model';
 import type { SurveyRow } from './surveys.repository';
 import { CustomerIdentityService, customerNotVerified } from '../customer-identity/customer-identity.service';
+import { CONTACT_GATE, type ContactGate } from '../common/contact/contact-gate.port';
 
-const BLOCKED_MESSAGES: Record<Blocked | 'not_live', string> = {
+const BLOCKED_MESSAGES: Record<Blocked | 'not_live' | 'contact_policy', string> = {
   recontact_window: 'This respondent saw or answered this survey recently; it is not shown again yet.',
   already_responded: 'This respondent has already answered this survey.',
   not_live: 'This survey is not live.',
+  contact_policy: "The workspace's contact policy does not ask this customer now (asked recently, or held by the communication guard).",
 };
 
-const blocked = (reason: Blocked | 'not_live') => new ApiError(HttpStatus.CONFLICT, reason, BLOCKED_MESSAGES[reason]);
+const blocked = (reason: Blocked | 'not_live' | 'contact_policy') => new ApiError(HttpStatus.CONFLICT, reason, BLOCKED_MESSAGES[reason]);
 
 export interface ConfigQuery {
   respondentId?: string;
   language?: string;
   customerId?: string;
   customerHash?: string;
+  /** The hosted link page: the contact policy records the ask but does not refuse it. */
+  via?: 'link';
 }
 
 export interface RequestInfo {
@@ -41,6 +45,8 @@ export class PublicIngestService {
   private momentTriggers: SurveyMomentTriggers | null | undefined;
 
   constructor(
+  /** Looked up once (undefined: not yet; null: no contact-policy module). */
+  private contactGate: ContactGate | null | undefined;
     private readonly cache: PublicSurveyCache,
     private readonly ingest: PublicIngestRepository,
     private readonly moduleRef: ModuleRef,
@@ -70,6 +76,11 @@ export class PublicIngestService {
     }
     return {
       publicKey: survey.publicKey,
+    // The contact policy speaks only of a proven customer: an unproven id must learn nothing (nor silence anyone).
+    if (ineligibleReason === undefined && verified && query.customerId && query.via !== 'link') {
+      const decision = await this.lookupContactGate()?.check(survey.workspaceId, query.customerId, 'survey', { surveyId: survey.id });
+      if (decision && !decision.allowed) ineligibleReason = 'contact_policy';
+    }
       kind: survey.kind,
       version: survey.currentVersion,
       language,
@@ -124,6 +135,24 @@ export class PublicIngestService {
 
   async recordDisplay(publicKey: string, input: RecordDisplayDto): Promise<{ created: boolean; body: DisplayRecordedDto }> {
     const survey = await this.survey(publicKey);
+  private lookupContactGate(): ContactGate | null {
+    if (this.contactGate === undefined) this.contactGate = optionalProvider<ContactGate>(this.moduleRef, CONTACT_GATE);
+    return this.contactGate;
+  }
+
+  /**
+   * A new display of a proven customer is an ask the contact policy counts. From a site's widget it is claimed (checked
+   * and recorded under the customer's lock, so two surveys shown at once ask once; refused: 409 contact_policy and the
+   * widget closes); from the hosted link page it is only recorded: the customer was sent that link and may answer it.
+   */
+  private async countContact(survey: SurveyRow, customerId: string, via: 'link' | undefined): Promise<void> {
+    const gate = this.lookupContactGate();
+    if (!gate) return;
+    if (via === 'link') return gate.recordSurveyContact(survey.workspaceId, customerId, { surveyId: survey.id, channel: 'link' });
+    const decision = await gate.claimSurveyContact(survey.workspaceId, customerId, { surveyId: survey.id, channel: 'widget' });
+    if (!decision.allowed) throw blocked('contact_policy');
+  }
+
     if (survey.status !== 'live') throw blocked('not_live');
     const verified = await this.customerVerified(survey, input.customerId, input.customerHash);
     const result = await this.ingest.recordDisplay(
@@ -136,6 +165,8 @@ export class PublicIngestService {
     if ('keyTaken' in result) throw idempotencyKeyTaken('display');
     return { created: result.created, body: { displayId: result.displayId } };
   }
+    // Only a new display asks: a retry of the same key was counted (or refused) the first time.
+    if (result.created && verified) await this.countContact(survey, input.customerId!, input.via);
 
   /**
    * Fast path: validate against the current version and write in one statement. Only when that is

@@ -39,6 +39,12 @@ export class PublicSurveysController {
     required: false,
     description: 'hex HMAC-SHA256(identity secret, customerId): without it nothing about the customer is revealed',
   })
+  @ApiQuery({
+    name: 'via',
+    required: false,
+    enum: ['link'],
+    description: 'link: the hosted link page; the contact policy does not refuse a link the customer was sent',
+  })
   @ApiOkResponse({ type: PublicSurveyConfigDto, description: 'See docs/survey-widgets.md' })
   config(@Param('publicKey') publicKey: string, @Query() query: Record<string, unknown>): Promise<PublicSurveyConfig> {
     return this.ingest.config(publicKey, {
@@ -47,6 +53,7 @@ export class PublicSurveysController {
       language: str(query.language, 2000)?.slice(0, 200),
       customerId: str(query.customerId, 200),
       customerHash: str(query.customerHash, 64),
+      via: query.via === 'link' ? 'link' : undefined,
     });
   }
 

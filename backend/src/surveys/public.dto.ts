@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, registerDecorator } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, registerDecorator } from 'class-validator';
 import { LANGUAGE_CODE } from '@otklik/survey-model';
 
 const CLIENT_ID = /^[\w-]{8,64}$/;
@@ -81,6 +81,14 @@ export class RecordDisplayDto {
   @ApiPropertyOptional(CUSTOMER_HASH_DOC) @IsOptional() @Matches(CUSTOMER_HASH, CUSTOMER_HASH_MESSAGE) customerHash?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) url?: string;
+
+  @ApiPropertyOptional({
+    enum: ['link'],
+    description: 'link: shown by the hosted link page; the contact policy records the ask but does not refuse it',
+  })
+  @IsOptional()
+  @IsIn(['link'], { message: 'via must be link or absent' })
+  via?: 'link';
 }
 
 export class DisplayRecordedDto {

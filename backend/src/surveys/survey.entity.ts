@@ -78,4 +78,8 @@ export class SurveyEntity {
   /** Goes up by one with every saved edit: the optimistic-concurrency token of PATCH. */
   @Column({ type: 'integer', default: 1 })
   revision: number;
+
+  /** Opted out of the contact policy's frequency cap (contact-policy/): still held by the communication guard. */
+  @Column({ name: 'contact_policy_exempt', type: 'boolean', default: false })
+  contactPolicyExempt: boolean;
 }

@@ -197,6 +197,13 @@ class SurveyFieldsDto {
   requireVerifiedCustomer?: boolean;
 
   @ApiPropertyOptional({
+    description: "Skip the workspace's contact frequency cap (contact policy) for this survey; the communication guard still applies",
+  })
+  @IsOptional()
+  @IsBoolean()
+  contactPolicyExempt?: boolean;
+
+  @ApiPropertyOptional({
     type: QuestionDto,
     isArray: true,
     description: 'Required for custom surveys; built-in kinds get default questions',
@@ -265,6 +272,7 @@ export class SurveyDto {
   @ApiProperty({ type: DisplayRulesDto }) displayRules: DisplayRulesDto;
   @ApiProperty({ type: ThemeDto }) theme: ThemeDto;
   @ApiProperty() requireVerifiedCustomer: boolean;
+  @ApiProperty({ description: 'Opted out of the contact frequency cap' }) contactPolicyExempt: boolean;
   @ApiProperty({ description: 'Current questions version' }) version: number;
   @ApiProperty({ description: 'Goes up with every saved edit; send it back as expectedRevision (or If-Match) when editing' })
   revision: number;

@@ -28,6 +28,7 @@ export type SurveyChanges = Partial<
     | 'displayRules'
     | 'theme'
     | 'requireVerifiedCustomer'
+    | 'contactPolicyExempt'
   >
 >;
 
@@ -50,6 +51,7 @@ const surveyWithQuestions = (repo: Repository<SurveyEntity>) =>
       's.display_rules AS "displayRules"',
       's.theme AS theme',
       's.require_verified_customer AS "requireVerifiedCustomer"',
+      's.contact_policy_exempt AS "contactPolicyExempt"',
       's.current_version AS "currentVersion"',
       's.revision AS revision',
       'v.questions AS questions',

@@ -27,6 +27,7 @@ export function toSurveyDto(row: SurveyRow, stats: SurveyStats = EMPTY_STATS): S
     displayRules: row.displayRules,
     theme: row.theme,
     requireVerifiedCustomer: row.requireVerifiedCustomer,
+    contactPolicyExempt: row.contactPolicyExempt,
     version: row.currentVersion,
     revision: row.revision,
     questions: row.questions,
@@ -100,6 +101,7 @@ export class SurveysService {
           displayRules: { ...DEFAULT_DISPLAY_RULES, ...input.displayRules },
           theme: { ...DEFAULT_THEME, ...input.theme },
           requireVerifiedCustomer: input.requireVerifiedCustomer ?? false,
+          contactPolicyExempt: input.contactPolicyExempt ?? false,
           questions,
           createdBy,
         },
@@ -143,6 +145,7 @@ export class SurveysService {
         displayRules: input.displayRules && { ...current.displayRules, ...input.displayRules },
         theme: input.theme && { ...current.theme, ...input.theme },
         requireVerifiedCustomer: input.requireVerifiedCustomer,
+        contactPolicyExempt: input.contactPolicyExempt,
       };
       await this.surveys.update(workspaceId, id, changes, manager);
 

@@ -10,6 +10,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'customer.moment',
   'customer.at_risk',
   'customer.status_changed',
+  'customer.guard_started',
+  'customer.guard_ended',
   'mention.created',
   'spike.alert',
   'cluster.alert',
@@ -17,6 +19,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'case.breached',
   'case.closed',
   'promise.overdue',
+  'message.requested',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -45,6 +45,12 @@ const EVENT_DESCRIPTIONS: Record<WebhookEventType, { description: string; live: 
     description: "A customer's colour status changed (by the rules, an override or its clearing): from, to, cause",
     live: true,
   },
+  'customer.guard_started': {
+    description:
+      'The communication guard started for a customer (open complaint, recent cancellation or SLA breach): hold marketing and surveys',
+    live: true,
+  },
+  'customer.guard_ended': { description: 'The communication guard ended for a customer: marketing and surveys may go again', live: true },
   'mention.created': { description: 'A new social mention arrived', live: true },
   'spike.alert': { description: 'Negative mentions spiked above their baseline', live: true },
   'cluster.alert': { description: 'A complaint cluster is growing unusually fast', live: true },
@@ -53,6 +59,11 @@ const EVENT_DESCRIPTIONS: Record<WebhookEventType, { description: string; live: 
   'case.closed': { description: 'A case was closed', live: true },
   'promise.overdue': {
     description: "A promise to a customer passed its due time unkept: escalated to the owner's lead",
+    live: true,
+  },
+  'message.requested': {
+    description:
+      "Send a message through your own gateway (SMS, Telegram, WhatsApp): channel, to, text, language; report delivery to POST …/messages/{messageId}/delivery",
     live: true,
   },
 };

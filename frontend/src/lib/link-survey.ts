@@ -40,6 +40,8 @@ export async function openLinkSurvey(publicKey: string, { customerId, customerHa
   if (customerId) query.set('customerId', customerId);
   if (customerId && customerHash) query.set('customerHash', customerHash);
   if (language) query.set('language', language);
+  // A link the customer was sent may be answered even if a survey asked them lately: recorded, not refused.
+  query.set('via', 'link');
   let config: { eligible: boolean; ineligibleReason?: string };
   try {
     const res = await fetch(`/api/v1/public/surveys/${encodeURIComponent(publicKey)}?${query}`);
@@ -60,7 +62,7 @@ export async function openLinkSurvey(publicKey: string, { customerId, customerHa
   const call = (...args: Call) =>
     otklik.v ? (otklik as unknown as Record<string, (...a: unknown[]) => void>)[args[0]](...args.slice(1)) : otklik.q!.push(args);
   call('onFinish', () => onState('finished'));
-  call('show', publicKey, { force: true, customerId, customerHash, language });
+  call('show', publicKey, { force: true, customerId, customerHash, language, via: 'link' });
   if (!document.querySelector('script[src$="/widget/loader.js"]')) {
     const script = document.createElement('script');
     script.src = '/widget/loader.js';

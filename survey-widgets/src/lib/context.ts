@@ -7,6 +7,8 @@ export interface WidgetContext {
   /** hex HMAC-SHA256(identity secret, customerId) from the host's server: proves customerId. */
   customerHash?: string;
   hiddenFields?: Record<string, string>;
+  /** Shown by the hosted link page (the contact policy records the ask without refusing it). */
+  via?: 'link';
   /** Render only: never call the network (the dashboard's survey builder). */
   preview?: boolean;
 }

@@ -42,6 +42,12 @@ export interface ContactGate {
     contact: { surveyId: string; channel: SurveyContactChannel; at?: Date },
     manager?: EntityManager,
   ): Promise<void>;
+  /** check('survey') and, when allowed, recordSurveyContact, atomically per customer: two surveys shown at once ask once. */
+  claimSurveyContact(
+    workspaceId: string,
+    customerExternalId: string,
+    contact: { surveyId: string; channel: SurveyContactChannel },
+  ): Promise<ContactDecision>;
 }
 
 /** Injection token: `{ provide: CONTACT_GATE, useExisting: ContactPolicyService }` in the contact-policy module. */
