@@ -181,6 +181,37 @@ describe('answering', () => {
     expect(rows).toEqual([{ answers: { score: 5 } }]);
   });
 
+  it('an answer racing a retargeting edit is refused (409 mirror_changed) and stores nothing', async () => {
+    const racing = (await asAdmin.post(`${ws}/mirrors`, { surveyId, name: 'Racing', touchpoints: [{ id: courierId }] }).expect(201)).body;
+    const editor = db.createQueryRunner();
+    await editor.connect();
+    try {
+      // An admin's edit holds the row and changes the period; the staff answer arrives meanwhile, read the old period.
+      await editor.startTransaction();
+      await editor.query(`SELECT 1 FROM mirror_surveys WHERE id = $1 FOR UPDATE`, [racing.id]);
+      await editor.query(`UPDATE mirror_surveys SET period = 'quarter' WHERE id = $1`, [racing.id]);
+      const answer = asVera.put(`${ws}/mirrors/${racing.id}/answers`, { touchpointId: courierId, answers: { score: 3 } }).then((r) => r);
+      // Wait until the answer's insert waits on the edit's row lock, so the order is the one under test.
+      for (;;) {
+        const [{ waiting }] = await db.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO mirror_answers%'`,
+        );
+        if (waiting > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await editor.commitTransaction();
+      const res = await answer;
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('mirror_changed');
+    } finally {
+      if (editor.isTransactionActive) await editor.rollbackTransaction();
+      await editor.release();
+    }
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM mirror_answers WHERE mirror_id = $1`, [racing.id]);
+    expect(n).toBe(0);
+    await asAdmin.delete(`${ws}/mirrors/${racing.id}`).expect(204);
+  });
+
   it('refuses people who are not staff of the touchpoint, until an admin adds them', async () => {
     const res = await asOleg.put(`${ws}/mirrors/${mirrorId}/answers`, { touchpointId: courierId, answers: { score: 5 } }).expect(403);
     expect(res.body.error.code).toBe('forbidden');

@@ -128,20 +128,42 @@ export class MirrorRepository {
    * Stores a person's answer set for a touchpoint and period, replacing theirs if any: one statement on the unique
    * key, so two racing submits leave one row. Raw SQL for `xmax`, which tells an update from an insert.
    */
+  /**
+   * Inserts or replaces one answer set, only while the mirror still asks `surveyId` per `period` and is active; null
+   * when it no longer does. FOR SHARE on the mirror row orders this against an edit that retargets it: an edit that
+   * locked the row first is waited for and its new survey/period seen (nothing stored); one that comes later waits for
+   * this insert and then finds an answer (mirror_answered).
+   */
   async saveAnswers(
     row: Pick<MirrorAnswerEntity, 'workspaceId' | 'mirrorId' | 'touchpointId' | 'userId' | 'periodStart' | 'surveyVersion'> & {
       answers: Answers;
     },
-  ): Promise<{ replaced: boolean }> {
+    expected: Pick<MirrorSurveyEntity, 'surveyId' | 'period'>,
+  ): Promise<{ replaced: boolean } | null> {
     const [saved]: { replaced: boolean }[] = await this.answers.query(
-      `INSERT INTO mirror_answers (workspace_id, mirror_id, touchpoint_id, user_id, period_start, survey_version, answers)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `WITH mirror AS (
+         SELECT 1 FROM mirror_surveys
+          WHERE workspace_id = $1 AND id = $2 AND survey_id = $8 AND period = $9 AND active
+          FOR SHARE
+       )
+       INSERT INTO mirror_answers (workspace_id, mirror_id, touchpoint_id, user_id, period_start, survey_version, answers)
+       SELECT $1, $2, $3, $4, $5, $6, $7 FROM mirror
        ON CONFLICT ON CONSTRAINT mirror_answers_one_per_period_key
        DO UPDATE SET answers = EXCLUDED.answers, survey_version = EXCLUDED.survey_version, submitted_at = now()
        RETURNING (xmax <> 0) AS replaced`,
-      [row.workspaceId, row.mirrorId, row.touchpointId, row.userId, row.periodStart, row.surveyVersion, JSON.stringify(row.answers)],
+      [
+        row.workspaceId,
+        row.mirrorId,
+        row.touchpointId,
+        row.userId,
+        row.periodStart,
+        row.surveyVersion,
+        JSON.stringify(row.answers),
+        expected.surveyId,
+        expected.period,
+      ],
     );
-    return saved;
+    return saved ?? null;
   }
 
   /** Staff scores per touchpoint, period and question in [fromPeriod, toPeriod): unnests the answer sets in SQL. */

@@ -176,16 +176,25 @@ export class MirrorService {
     const answers = body.answers as Record<string, unknown>;
     const problems = checkAnswers(staffAnswerRules(survey.questions as Question[]), answers as never, true);
     if (problems.length > 0) throw validationError(problems.slice(0, 20));
-    const { replaced } = await this.repo.saveAnswers({
-      workspaceId,
-      mirrorId,
-      touchpointId: body.touchpointId,
-      userId,
-      periodStart,
-      surveyVersion: survey.currentVersion,
-      answers: body.answers,
-    });
-    return { periodStart, replaced };
+    const saved = await this.repo.saveAnswers(
+      {
+        workspaceId,
+        mirrorId,
+        touchpointId: body.touchpointId,
+        userId,
+        periodStart,
+        surveyVersion: survey.currentVersion,
+        answers: body.answers,
+      },
+      { surveyId: mirror.surveyId, period: mirror.period },
+    );
+    if (!saved) {
+      throw conflict(
+        'mirror_changed',
+        'This mirror was changed or paused while you answered (its survey or period is different now). Reload it and answer again.',
+      );
+    }
+    return { periodStart, replaced: saved.replaced };
   }
 
   /**
@@ -201,7 +210,11 @@ export class MirrorService {
     if (!survey) throw notFound('Survey');
     const problems = checkAnswers(staffAnswerRules(survey.questions as Question[]), row.answers as never, true);
     if (problems.length > 0) throw validationError(problems.slice(0, 20));
-    await this.repo.saveAnswers({ workspaceId, ...row, surveyVersion: survey.currentVersion });
+    const saved = await this.repo.saveAnswers(
+      { workspaceId, ...row, surveyVersion: survey.currentVersion },
+      { surveyId: mirror.surveyId, period: mirror.period },
+    );
+    if (!saved) throw conflict('mirror_changed', 'The mirror changed or was paused while its history was recorded');
   }
 
   async mirrorOr404(workspaceId: string, id: string): Promise<MirrorSurveyEntity> {

@@ -13,6 +13,11 @@ export function errorMessage(error: unknown): string {
   if (e.code === 'csrf_invalid') return t.csrf;
   if (e.code === 'stale_survey') return t.staleSurvey;
   if (e.code === 'cluster_not_active') return t.clusterNotActive;
+  if (e.code === 'stale_edit') return t.staleEdit;
+  if (e.code === 'mirror_changed') return t.mirrorChanged;
+  if (e.code === 'mirror_inactive') return t.mirrorInactive;
+  if (e.code === 'mirror_answered') return t.mirrorAnswered;
+  if (e.code === 'period_closed') return t.periodClosed;
   // Known codes are phrased in the user's language; other messages come from the server.
   if (e.code === 'invalid_credentials') return t.invalidCredentials;
   if (e.code === 'last_admin') return t.lastAdmin;

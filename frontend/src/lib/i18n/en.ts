@@ -132,6 +132,11 @@ export const en = {
     tooManyRequests: 'Too many attempts. Please wait a little and try again later.',
     csrf: 'Your session has changed in another tab. Reload the page and try again.',
     clusterNotActive: 'This cluster was merged or changed by someone else a moment ago. Reload the clusters and try again.',
+    staleEdit: 'Someone else changed this after you opened it. Reload to see their change, then make yours again.',
+    mirrorChanged: 'This mirror was changed or paused while you answered. Reload it and answer again.',
+    mirrorInactive: 'This mirror is paused and takes no answers now.',
+    mirrorAnswered: 'Staff have already answered this mirror, so its survey and period stay as they are. Create a new mirror instead.',
+    periodClosed: 'This period is closed for answers.',
     staleSurvey:
       'Someone else saved this survey after you opened it. Reload it to see their changes, then make yours again (your unsaved edits here will be discarded).',
     notFoundTitle: 'Page not found',
