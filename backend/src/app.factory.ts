@@ -15,6 +15,8 @@ import { publicCors } from './web/public-write/public-cors.middleware';
 import { publicPathGuard } from './web/public-write/public-route';
 import { SESSION_COOKIE } from './auth/sessions.service';
 import { SignedIngestService } from './mentions/ingest-keys/signed-ingest.service';
+import { inboundEmailBody } from './messaging/inbound/inbound-email-body';
+import { InboundEmailService } from './messaging/inbound/inbound-email.service';
 import { installIngestEdge } from './web/public-write/install-ingest-edge';
 import { PublicRoutes } from './web/public-write/public-routes';
 import { PublicWrites } from './web/public-write/public-write.module';
@@ -60,6 +62,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     signedIngest.authenticate(req.header('otklik-key'), req.headers).then(() => next(), next);
   });
   app.use(`/${API_PREFIX}/ingest`, raw({ limit: config.ingestBodyLimit, type: () => true }));
+  // The signed inbound-email endpoint likewise: raw MIME (up to 10 MB), read after its signature headers are checked.
+  app.use(inboundEmailBody(app.get(InboundEmailService)));
   // A request carrying no credential at all can only be served by a public route (sign-in, invitations): its body
   // is read with the small public limit, so an anonymous caller cannot make the server read BODY_LIMIT bytes.
   // …and never more than BODY_LIMIT, when an operator set that lower.

@@ -30,6 +30,7 @@ import { CasesService } from './cases.service';
 import { CaseRoutingHopsRepository } from './routing/case-routing-hops.repository';
 import { CustomerNames } from '../customers/customer-names';
 import type { CaseRow } from './cases.repository';
+import { ReplyResultDto, toReplyDeliveryDto } from './replies/case-thread.dto';
 
 const WORKERS = ['admin', 'analyst', 'owner'] as const;
 const READ = { scope: 'cases:read' } as const;
@@ -209,15 +210,19 @@ export class CasesController {
 
   @Post('cases/:caseId/replies')
   @WorkspaceAccess(WRITE)
-  @ApiOperation({ summary: "Log a reply; our first one meets the first-response target, the customer's resumes a paused case" })
-  @ApiCreatedResponse({ type: CaseDto })
+  @ApiOperation({
+    summary:
+      "A reply. Ours goes to the customer in their channel (email, the gateway's SMS/Telegram/WhatsApp, or a public answer's record) unless send is false, and the first meets the first-response target; the customer's resumes a paused case",
+  })
+  @ApiCreatedResponse({ type: ReplyResultDto })
   async reply(
     @CurrentWorkspace() ws: WorkspaceContext,
     @CurrentPrincipal() p: Principal,
     @Param('caseId', uuidOr404('Case')) id: string,
     @Body() body: ReplyDto,
-  ): Promise<CaseDto> {
-    return this.dto(ws.workspaceId, await this.cases.reply(ws.workspaceId, id, body, actorOf(p)));
+  ): Promise<ReplyResultDto> {
+    const result = await this.cases.replyAndSend(ws.workspaceId, id, { ...body, send: body.send ?? true }, actorOf(p));
+    return { ...(await this.dto(ws.workspaceId, result.case)), delivery: toReplyDeliveryDto(result.delivery) };
   }
 
   @Post('cases/:caseId/close')

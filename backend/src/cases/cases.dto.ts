@@ -10,6 +10,7 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
+  IsUrl,
   IsUUID,
   Max,
   MaxLength,
@@ -18,6 +19,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Trim } from '../common/http/dto-helpers';
+import { MESSAGE_CHANNELS, type MessageChannel } from '../messaging/message-types';
 import { SLA_CHANNELS, SLA_PRIORITIES } from '../sla/clock';
 import { CASE_SOURCES, CASE_STATUSES } from './case-rules';
 import type { CaseEventRow, CaseRow } from './cases.repository';
@@ -164,6 +166,30 @@ export class ReplyDto {
   @IsOptional()
   @IsBoolean()
   waitForCustomer?: boolean;
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      "Our reply: send it to the customer in their channel (true, the default) or only log it (false). A customer who cannot be reached is logged with the reason (delivery.reason), not refused",
+  })
+  @IsOptional()
+  @IsBoolean()
+  send?: boolean;
+  @ApiPropertyOptional({
+    maxLength: 2048,
+    description: 'The link of our public answer to a mention or review: required to record it (a `public` message)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'publicUrl must be an http(s) link to the public answer' },
+  )
+  publicUrl?: string;
+  @ApiPropertyOptional({ enum: MESSAGE_CHANNELS, description: "Send by this channel instead of the customer's own" })
+  @IsOptional()
+  @IsIn(MESSAGE_CHANNELS, { message: `via must be one of: ${MESSAGE_CHANNELS.join(', ')}` })
+  via?: MessageChannel;
 }
 
 export class CloseCaseDto {

@@ -11,6 +11,7 @@ import { SegmentsReaderModule } from '../segments/segments-reader.module';
 import { CustomersModule } from '../customers/customers.module';
 import { MembersModule } from '../members/members.module';
 import { MentionsReaderModule } from '../mentions/mentions-reader.module';
+import { MessagingModule } from '../messaging/messaging.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WorkspacesDataModule } from '../workspaces/workspaces-data.module';
 import { CaseBreachJob } from './case-breach.job';
@@ -27,6 +28,9 @@ import { CaseSyncService } from './case-sync.service';
 import { CaseTimelineRepository } from './case-timeline.repository';
 import { CaseTimelineSource } from './case-timeline.source';
 import { CaseEntity } from './case.entity';
+import { CaseInboundHandler } from './replies/case-inbound.handler';
+import { CaseReplyDelivery } from './replies/case-reply-delivery';
+import { CaseThreadController } from './replies/case-thread.controller';
 import { CaseRoutingHopEntity } from './routing/case-routing-hop.entity';
 import { CaseRoutingHopsRepository } from './routing/case-routing-hops.repository';
 import { CasesController } from './cases.controller';
@@ -53,9 +57,10 @@ import { RoutingReportService } from './reports/routing-report.service';
     MentionsReaderModule,
     ClustersReaderModule,
     SegmentsReaderModule,
+    MessagingModule,
     TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, CaseRoutingCursorEntity, CaseSettingsEntity, CaseRoutingHopEntity]),
   ],
-  controllers: [CasesController, CaseReportsController, RoutingReportController],
+  controllers: [CasesController, CaseThreadController, CaseReportsController, RoutingReportController],
   providers: [
     CasesRepository,
     CaseRoutingHopsRepository,
@@ -81,6 +86,9 @@ import { RoutingReportService } from './reports/routing-report.service';
     // The customer timeline's "case" kind (registered with CustomersModule's TimelineRegistry).
     CaseTimelineRepository,
     CaseTimelineSource,
+    // Replies in the customer's channel (queued through messaging) and inbound replies landing on their cases.
+    CaseReplyDelivery,
+    CaseInboundHandler,
   ],
   exports: [CasesService, CaseBreachJob, CaseReportsService],
 })

@@ -361,4 +361,18 @@ export class CasesRepository {
       .andWhere('c.opened_at > :at::timestamptz - make_interval(days => :days) AND c.opened_at <= :at::timestamptz', { at, days })
       .getExists();
   }
+
+  /** The customer's most recently opened case that is still open (waiting on them included), or null. */
+  async latestOpenCaseOf(workspaceId: string, customerExternalId: string): Promise<string | null> {
+    const row = await this.repo()
+      .createQueryBuilder('c')
+      .select('c.id', 'id')
+      .where('c.workspace_id = :workspaceId AND c.customer_external_id = :customerExternalId', { workspaceId, customerExternalId })
+      .andWhere(`c.status IN ('open', 'waiting_customer')`)
+      .orderBy('c.opened_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(1)
+      .getRawOne<{ id: string }>();
+    return row?.id ?? null;
+  }
 }

@@ -6,6 +6,8 @@ import { CustomersReader } from '../customers/customers.reader';
 import { MembershipsReader } from '../members/memberships.reader';
 import { WebhookEvents } from '../webhooks/webhook-events';
 import { RoutingTouchpoint, TouchpointsReader } from '../touchpoints/touchpoints.reader';
+import type { MessageChannel } from '../messaging/message-types';
+import { CaseReplyDelivery, type ReplyDelivery } from './replies/case-reply-delivery';
 import { CaseSource, channelForSource, priorityFor, REOPEN_AT_OR_BELOW, REPEAT_WINDOW_DAYS, roundRobin } from './case-rules';
 import { CaseSlaService } from './case-sla.service';
 import type { StoredPause } from './case-timers';
@@ -36,6 +38,14 @@ export interface ReplyInput {
   from?: 'agent' | 'customer';
   /** After our reply, wait on the customer (pauses the timers). */
   waitForCustomer?: boolean;
+  /** Our reply: send it to the customer in their channel (the API's default); false or left out here: only log it. */
+  send?: boolean;
+  /** The link of our public answer to a mention (recorded as a `public` message). */
+  publicUrl?: string | null;
+  /** The agent's choice of channel, instead of the customer's own. */
+  via?: MessageChannel | null;
+  /** The customer's reply arrived as this inbound message (its row id): the thread shows it, the event links it. */
+  inboundMessageId?: string | null;
 }
 
 export interface PatchInput {
@@ -89,6 +99,7 @@ export class CasesService {
     private readonly customers: CustomersReader,
     private readonly churn: ChurnReader,
     private readonly hops: CaseRoutingHopsRepository,
+    private readonly delivery: CaseReplyDelivery,
   ) {}
 
   /** Who a case at `touchpoint` goes to: round robin over its team, else its owner, else no one. */
@@ -248,10 +259,39 @@ export class CasesService {
   }
 
   async reply(workspaceId: string, id: string, input: ReplyInput, actor: Actor, now = new Date()): Promise<CaseRow> {
+    return (await this.replyAndSend(workspaceId, id, input, actor, now)).case;
+  }
+
+  /**
+   * Records a reply. Ours, with `send`, is queued to the customer in their channel in the same transaction (or logged
+   * with the reason it could not go). A customer's reply that arrives on a closed case is kept on it as a note: it does
+   * not reopen the case (a "thank you" must not restart the clock; a low follow-up CSAT reopens it).
+   */
+  async replyAndSend(
+    workspaceId: string,
+    id: string,
+    input: ReplyInput,
+    actor: Actor,
+    now = new Date(),
+  ): Promise<{ case: CaseRow; delivery: ReplyDelivery | null }> {
+    const from = input.from ?? 'agent';
+    const sends = from === 'agent' && input.send === true;
+    const plan = sends ? await this.delivery.plan(workspaceId, await this.get(workspaceId, id), input) : null;
+    let delivery: ReplyDelivery | null = null;
     await this.change(workspaceId, id, async (manager, c) => {
-      if (!OPEN_STATES.includes(c.status))
+      if (!OPEN_STATES.includes(c.status)) {
+        if (from === 'customer' && input.inboundMessageId) {
+          await this.cases.addEvent(manager, workspaceId, id, actor, 'reply', {
+            from,
+            text: input.text,
+            channel: input.channel ?? c.channel,
+            messageId: input.inboundMessageId,
+            afterClose: true,
+          });
+          return;
+        }
         throw conflict('case_not_open', 'The case is closed: reopen it (a low follow-up does) before replying');
-      const from = input.from ?? 'agent';
+      }
       const update: CaseUpdate = {};
       if (from === 'customer') {
         if (c.status === 'waiting_customer')
@@ -262,15 +302,37 @@ export class CasesService {
           Object.assign(update, { status: 'waiting_customer' }, await this.retime(manager, workspaceId, c, this.pause(c, now)));
       }
       await this.cases.update(manager, workspaceId, id, update);
+      if (from === 'agent' && plan) delivery = await this.delivery.queue(manager, workspaceId, c, plan, input.text, true, actor.userId);
+      else if (from === 'agent') delivery = { sent: false, channel: null, reason: 'not_requested' };
       await this.cases.addEvent(manager, workspaceId, id, actor, 'reply', {
         from,
         text: input.text,
         channel: input.channel ?? c.channel,
         firstResponse: update.firstRespondedAt !== undefined,
         ...(update.status ? { status: update.status } : {}),
+        ...(delivery ? { delivery } : {}),
+        ...(input.inboundMessageId ? { messageId: input.inboundMessageId } : {}),
       });
     });
-    return this.get(workspaceId, id);
+    return { case: await this.get(workspaceId, id), delivery };
+  }
+
+  /** How an agent's reply on the case would go out now: channel, address, language, subject (the reply box shows it). */
+  async replyPlan(workspaceId: string, id: string, choice: { via?: MessageChannel | null; publicUrl?: string | null }) {
+    return this.delivery.plan(workspaceId, await this.get(workspaceId, id), choice);
+  }
+
+  /**
+   * The case an inbound message from a customer lands on when it does not name one: their most recently opened case
+   * that is still open (waiting on them included), or null.
+   */
+  latestOpenCaseOf(workspaceId: string, customerExternalId: string): Promise<string | null> {
+    return this.cases.latestOpenCaseOf(workspaceId, customerExternalId);
+  }
+
+  /** Whether the case exists in this workspace (an inbound thread never crosses workspaces). */
+  async exists(workspaceId: string, id: string): Promise<boolean> {
+    return (await this.cases.find(workspaceId, id)) !== null;
   }
 
   /**

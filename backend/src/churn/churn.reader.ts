@@ -112,4 +112,10 @@ export class ChurnReader {
     const rows: { externalId: string; cancelledAt: Date }[] = await query.getRawMany();
     return new Map(rows.map((r) => [r.externalId, new Date(r.cancelledAt)]));
   }
+
+  /** The language a cancellation flow ran in (a reply to its case is written in it), or null. */
+  async cancellationLanguage(workspaceId: string, cancellationId: string): Promise<string | null> {
+    const row = await this.cancellations.findOne({ select: { id: true, language: true }, where: { workspaceId, id: cancellationId } });
+    return row?.language ?? null;
+  }
 }

@@ -80,6 +80,30 @@ export class CustomersReader {
     return row && { name: row.name, email: row.email };
   }
 
+  /** Where a customer can be written to (email, phone, messenger ids in attributes), or null when unknown. */
+  async replyAddresses(
+    workspaceId: string,
+    externalId: string,
+  ): Promise<{ email: string | null; phone: string | null; attributes: Record<string, unknown> } | null> {
+    const row = await this.customers.findOne({
+      select: { id: true, email: true, phone: true, attributes: true },
+      where: { workspaceId, externalId },
+    });
+    return row && { email: row.email, phone: row.phone, attributes: row.attributes ?? {} };
+  }
+
+  /**
+   * The customer who writes from this email address (case-insensitive, through customers_email_idx) or phone number,
+   * the most recently seen one when several share it; null when nobody does.
+   */
+  async externalIdByAddress(workspaceId: string, address: { email: string } | { phone: string }): Promise<string | null> {
+    const query = this.customers.createQueryBuilder('c').select('c.external_id', 'externalId').where('c.workspace_id = :workspaceId', { workspaceId });
+    if ('email' in address) query.andWhere('lower(c.email) = lower(:email)', { email: address.email });
+    else query.andWhere('c.phone = :phone', { phone: address.phone });
+    const row = await query.orderBy('c.last_seen_at', 'DESC').addOrderBy('c.external_id').limit(1).getRawOne<{ externalId: string }>();
+    return row?.externalId ?? null;
+  }
+
   async standing(workspaceId: string, externalId: string, manager?: EntityManager): Promise<CustomerStanding | null> {
     const row = await this.repo(manager).findOne({ select: { mrr: true, lifecycleStage: true }, where: { workspaceId, externalId } });
     return row && { mrr: Number(row.mrr), lifecycleStage: row.lifecycleStage };

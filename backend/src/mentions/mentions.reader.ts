@@ -72,4 +72,10 @@ export class MentionsReader {
       [workspaceId, opts.lookback, opts.limit],
     );
   }
+
+  /** The language a mention was written in (the public answer to it is written in it), or null. */
+  async languageOf(workspaceId: string, mentionId: string): Promise<string | null> {
+    const row = await this.mentions.findOne({ select: { id: true, language: true }, where: { workspaceId, id: mentionId } });
+    return row?.language ?? null;
+  }
 }

@@ -159,6 +159,12 @@ export class MessagingService {
     return this.messages.setCase(workspaceId, id, caseId);
   }
 
+  /** One of our outbound messages by its id (a gateway's inbound message names the one it answers). */
+  async outboundById(workspaceId: string, id: string): Promise<MessageView | null> {
+    const row = await this.messages.find(workspaceId, id);
+    return row && row.direction === 'outbound' ? toMessageView(row) : null;
+  }
+
   /** The outbound message one of these Message-IDs names (In-Reply-To first, then References): threads an inbound reply. */
   async outboundByMessageIds(workspaceId: string, messageIds: string[]): Promise<MessageView | null> {
     const row = await this.messages.outboundByMessageIds(workspaceId, messageIds);

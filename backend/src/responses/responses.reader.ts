@@ -321,4 +321,10 @@ export class ResponsesReader {
       [workspaceId, q.surveyId, q.period, q.touchpointIds, q.from, q.to, q.questionIds, q.timeZone],
     );
   }
+
+  /** The language a response was given in (a reply to its case is written in it), or null. */
+  async languageOf(workspaceId: string, responseId: string): Promise<string | null> {
+    const row = await this.responses.findOne({ select: { id: true, language: true }, where: { workspaceId, id: responseId } });
+    return row?.language ?? null;
+  }
 }
