@@ -113,8 +113,11 @@ export class ContactPolicyRepository {
       [workspaceId, ids, reasons, now],
     );
     const ended: GuardTransition[] = await manager.query(
-      `DELETE FROM customer_guards WHERE workspace_id = $1 AND NOT (customer_external_id = ANY($2::varchar[]))
-       RETURNING customer_external_id AS "customerExternalId", reasons, started_at AS "startedAt"`,
+      // Wrapped in a SELECT: TypeORM answers a bare DELETE with [rows, count].
+      `WITH gone AS (
+         DELETE FROM customer_guards WHERE workspace_id = $1 AND NOT (customer_external_id = ANY($2::varchar[]))
+         RETURNING customer_external_id AS "customerExternalId", reasons, started_at AS "startedAt"
+       ) SELECT * FROM gone`,
       [workspaceId, ids],
     );
     await manager.query(
