@@ -20,5 +20,7 @@ export const SCOPES = [
   'clusters:write',
   'webhooks:read',
   'webhooks:write',
+  'messages:read',
+  'messages:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];

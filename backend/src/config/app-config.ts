@@ -64,6 +64,12 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   /** Sender of account mails. */
   mailFrom: string;
+  /** Customer messages: attempts at a temporary SMTP failure before a message counts as failed. */
+  messageMaxAttempts: number;
+  /** Customer messages: first retry delay after a temporary failure; each later one doubles, capped at six hours. */
+  messageRetryBaseMs: number;
+  /** How often the messaging dispatch looks for due messages when idle (it is also woken when one is queued). */
+  messagePollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -161,6 +167,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     feedTimeoutMs: int('OTKLIK_FEED_TIMEOUT_MS', 15_000, 100, 120_000),
     smtpUrl,
     mailFrom,
+    messageMaxAttempts: int('OTKLIK_MESSAGE_MAX_ATTEMPTS', 8, 1, 50),
+    messageRetryBaseMs: int('OTKLIK_MESSAGE_RETRY_BASE_MS', 60_000, 10, 3_600_000),
+    messagePollMs: int('OTKLIK_MESSAGE_POLL_MS', 5_000, 10, 600_000),
     ...overrides,
   };
   if (problems.length > 0) {

@@ -11,6 +11,9 @@ export interface MailMessage {
 
 type Transport = ReturnType<typeof createTransport>;
 
+/** Bounded SMTP timeouts: a stuck SMTP server must not hold a request (or the messaging dispatch) for minutes. */
+export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as const;
+
 /**
  * Sends account mails (address codes, password resets) through SMTP_URL with nodemailer.
  * Without SMTP_URL the mail is written to the server log at warn level instead, code included: a dev instance's
@@ -25,7 +28,7 @@ export class Mailer implements OnModuleDestroy {
     // Bounded timeouts: a request waits for the send, and a stuck SMTP server must not hold it for minutes.
     this.transport = config.smtpUrl
       ? createTransport(
-          { url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 },
+          { url: config.smtpUrl, ...SMTP_TIMEOUTS },
           { from: config.mailFrom },
         )
       : null;

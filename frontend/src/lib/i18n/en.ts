@@ -666,6 +666,8 @@ export const en = {
     'cases:write': 'Create and update cases',
     'promises:read': 'Read the promise register and its report',
     'promises:write': 'Make, change and close promises',
+    'messages:read': 'Read customer messages, the outbox and delivery states',
+    'messages:write': 'Send messages to customers, retry or cancel them, report gateway deliveries',
     'clusters:read': 'See complaint clusters',
     'clusters:write': 'Edit clusters and import complaints',
     'webhooks:read': 'See webhook endpoints and deliveries',
