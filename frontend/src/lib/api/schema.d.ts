@@ -2353,7 +2353,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log a reply; our first one meets the first-response target, the customer's resumes a paused case */
+        /** A reply. Ours goes to the customer in their channel (email, the gateway's SMS/Telegram/WhatsApp, or a public answer's record) unless send is false, and the first meets the first-response target; the customer's resumes a paused case */
         post: operations["Cases_reply"];
         delete?: never;
         options?: never;
@@ -2389,6 +2389,40 @@ export interface paths {
         put?: never;
         /** Record the customer's follow-up CSAT (1–5) on a closed case; 1–2 reopens it */
         post: operations["Cases_followUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/cases/{caseId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's thread both ways, oldest first: our replies (channel, delivery state, bounce/failure) and the customer's */
+        get: operations["CaseThread_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/cases/{caseId}/reply-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a reply would go now: the customer's channel and address (or why not), language, subject, thread */
+        get: operations["CaseThread_plan"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3129,6 +3163,406 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/contact-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's contact frequency and communication guard */
+        get: operations["ContactPolicy_settings"];
+        /** Save the contact frequency and the communication guard (admins); the guard job applies it within minutes */
+        put: operations["ContactPolicy_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/{externalId}/contact-guard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * May we contact this customer now for this purpose, and if not, why and until when
+         * @description service is always allowed. marketing is refused by consent_withdrawn and the communication guard (open_complaint: an open or waiting case from feedback, a cancellation, a mention, by hand or API — not an early warning; recent_cancellation; recent_sla_breach). survey also by contacted_recently (the frequency cap). A customer Otklik has never seen is allowed with no reasons (200), so a mailing tool need not treat new customers apart.
+         */
+        get: operations["ContactPolicy_guard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/customers/{externalId}/contact-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer profile's view: survey and marketing decisions, since when guarded, when last asked */
+        get: operations["ContactPolicy_ofCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages to and from customers, newest first, filtered and cursor-paged */
+        get: operations["Messages_list"];
+        put?: never;
+        /**
+         * Send a one-off message to a customer
+         * @description The address comes from the customer's record: email, phone for SMS, attributes.telegram / attributes.whatsapp (else phone). 422 no_address when the record has none for the channel. Survey and marketing messages obey the contact policy (held while it refuses).
+         */
+        post: operations["Messages_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message with its preview: the email’s HTML and text parts and headers as they are sent */
+        get: operations["Messages_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a failed message again (409 not_retryable otherwise) */
+        post: operations["Messages_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/messages/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a queued or held message (409 not_cancellable otherwise) */
+        post: operations["Messages_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/messages/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The gateway's delivery report for an SMS, Telegram or WhatsApp message
+         * @description sent → delivered, failed or bounced; delivered → bounced. Idempotent: the same report again changes nothing. A move backwards is refused with 409 invalid_transition.
+         */
+        post: operations["Messages_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/messaging/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether email goes out (SMTP_URL set) and how many messages are in each status */
+        get: operations["MessagingSettings_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/messaging/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sender of the workspace’s emails: from name and address, reply-to, brand colour */
+        get: operations["MessagingSettings_get"];
+        /** Save the sender settings (admins); a field left out or null falls back to the default */
+        put: operations["MessagingSettings_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/messaging/inbound-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reveal the secret that signs inbound email and gateway requests (created on first reveal; admins) */
+        get: operations["MessagingSettings_secret"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/messaging/inbound-secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the inbound secret at once: requests signed with the old one are refused (admins) */
+        post: operations["MessagingSettings_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbound/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer's mail (raw MIME), posted by a mail provider's inbound parse, signed with the workspace's inbound secret
+         * @description Body: the raw MIME as message/rfc822 or text/plain, or JSON {"raw": "…"}; at most 10 MB. Signed like Standard Webhooks: webhook-signature = "v1," + base64(HMAC-SHA256(base64-decoded secret after "whsec_", `${webhook-id}.${webhook-timestamp}.${raw body}`)). Unsigned, badly signed or stale (over 5 minutes) requests get 401, a webhook-id already processed 409. A reply lands on its case (the thread's Message-IDs, else the sender's most recent open case); a delivery status notification (Action: failed) marks the message bounced and the address suppressed.
+         */
+        post: operations["Inbound_receiveEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/messages/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer's SMS/Telegram/WhatsApp message, posted by your gateway: lands on its case like an email reply
+         * @description Matched by inReplyTo (our message id from message.requested), else by customerExternalId or the sender (phone), to the customer's most recent open case; unmatched messages are kept in the messages inbox.
+         */
+        post: operations["Inbound_receiveGateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/sends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey's sends, newest first, each with its response rate */
+        get: operations["SurveySends_list"];
+        put?: never;
+        /**
+         * Send the survey by email to a segment, a pasted list (up to 10,000 rows) or on an event
+         * @description The first question goes in the email (a score: each value a link that records it at once). Recipients who have no email, withdrew consent, bounced, or whom the contact policy refuses are skipped with a reason. 409 survey_not_live.
+         */
+        post: operations["SurveySends_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/sends/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invitation email for a sample recipient, in one of the survey languages */
+        get: operations["SurveySends_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/sends/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the invitation, marked as a test, to the signed-in member's address (or `to`) */
+        post: operations["SurveySends_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/sends/{sendId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One send with its progress and response rate */
+        get: operations["SurveySends_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/sends/{sendId}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop an event send (or a scheduled one before it starts); queued invitations still go */
+        post: operations["SurveySends_stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invitation's response so far, for the link survey page to continue it */
+        get: operations["PublicInvitations_state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/invitations/{token}/score/{value}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Record the score clicked in the email at once and go on to the link survey page (303) */
+        get: operations["PublicInvitations_score"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/invitations/{token}/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unsubscribe confirmation page (a form that POSTs back here) */
+        get: operations["PublicInvitations_unsubscribePage"];
+        put?: never;
+        /**
+         * Unsubscribe from survey invitations (RFC 8058 one-click: List-Unsubscribe=One-Click, or the page’s form)
+         * @description Records consents.survey granted false with when and how on the customer; the next send skips them.
+         */
+        post: operations["PublicInvitations_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/identity-secret": {
         parameters: {
             query?: never;
@@ -3261,7 +3695,7 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
-        Scope: "workspace:read" | "members:read" | "members:write" | "surveys:read" | "surveys:write" | "responses:read" | "responses:write" | "customers:read" | "customers:write" | "activity:write" | "mentions:read" | "mentions:write" | "cases:read" | "cases:write" | "promises:read" | "promises:write" | "clusters:read" | "clusters:write" | "webhooks:read" | "webhooks:write";
+        Scope: "workspace:read" | "members:read" | "members:write" | "surveys:read" | "surveys:write" | "responses:read" | "responses:write" | "customers:read" | "customers:write" | "activity:write" | "mentions:read" | "mentions:write" | "cases:read" | "cases:write" | "promises:read" | "promises:write" | "clusters:read" | "clusters:write" | "webhooks:read" | "webhooks:write" | "messages:read" | "messages:write";
         ApiTokenDto: {
             /** Format: uuid */
             id: string;
@@ -3490,6 +3924,8 @@ export interface components {
             displayRules: components["schemas"]["DisplayRulesDto"];
             theme: components["schemas"]["ThemeDto"];
             requireVerifiedCustomer: boolean;
+            /** @description Opted out of the contact frequency cap */
+            contactPolicyExempt: boolean;
             /** @description Current questions version */
             version: number;
             /** @description Goes up with every saved edit; send it back as expectedRevision (or If-Match) when editing */
@@ -3525,6 +3961,8 @@ export interface components {
             theme?: components["schemas"]["ThemeDto"];
             /** @description Refuse a customerId without a valid customerHash (identity verification); anonymous answers stay allowed */
             requireVerifiedCustomer?: boolean;
+            /** @description Skip the workspace's contact frequency cap (contact policy) for this survey; the communication guard still applies */
+            contactPolicyExempt?: boolean;
             /** @description Required for custom surveys; built-in kinds get default questions */
             questions?: components["schemas"]["QuestionDto"][];
             /** @example Checkout NPS */
@@ -3560,6 +3998,8 @@ export interface components {
             theme?: components["schemas"]["ThemeDto"];
             /** @description Refuse a customerId without a valid customerHash (identity verification); anonymous answers stay allowed */
             requireVerifiedCustomer?: boolean;
+            /** @description Skip the workspace's contact frequency cap (contact policy) for this survey; the communication guard still applies */
+            contactPolicyExempt?: boolean;
             /** @description Required for custom surveys; built-in kinds get default questions */
             questions?: components["schemas"]["QuestionDto"][];
             name?: string;
@@ -3655,6 +4095,11 @@ export interface components {
              */
             customerHash?: string;
             url?: string;
+            /**
+             * @description link: shown by the hosted link page; the contact policy records the ask but does not refuse it
+             * @enum {string}
+             */
+            via?: "link";
         };
         DisplayRecordedDto: {
             /** Format: uuid */
@@ -5431,7 +5876,7 @@ export interface components {
             id: string;
             url: string;
             description: string;
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "customer.guard_started" | "customer.guard_ended" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue" | "message.requested")[];
             enabled: boolean;
             /** @description Deliveries waiting or being sent */
             pending: number;
@@ -5452,7 +5897,7 @@ export interface components {
             url: string;
             description?: string;
             /** @description Event types to receive; "*" for all, including future ones */
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "customer.guard_started" | "customer.guard_ended" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue" | "message.requested")[];
             /** @default true */
             enabled: boolean;
         };
@@ -5461,7 +5906,7 @@ export interface components {
             id: string;
             url: string;
             description: string;
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "customer.guard_started" | "customer.guard_ended" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue" | "message.requested")[];
             enabled: boolean;
             /** @description Deliveries waiting or being sent */
             pending: number;
@@ -5479,7 +5924,7 @@ export interface components {
         UpdateWebhookDto: {
             url?: string;
             description?: string;
-            events?: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue")[];
+            events?: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "customer.guard_started" | "customer.guard_ended" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue" | "message.requested")[];
             enabled?: boolean;
         };
         WebhookSecretDto: {
@@ -6900,6 +7345,119 @@ export interface components {
             from: "agent" | "customer";
             /** @description After this reply, wait on the customer (pauses the timers) */
             waitForCustomer?: boolean;
+            /** @description Our reply: send it to the customer in their channel (true, the default) or only log it (false). A customer who cannot be reached is logged with the reason (delivery.reason), not refused */
+            send?: boolean;
+            /** @description The link of our public answer to a mention or review: required to record it (a `public` message) */
+            publicUrl?: string;
+            /**
+             * @description Send by this channel instead of the customer's own
+             * @enum {string}
+             */
+            via?: "email" | "sms" | "telegram" | "whatsapp" | "public";
+        };
+        ReplyDeliveryDto: {
+            /** @description true: queued to the customer (see status); false: logged only (see reason) */
+            sent: boolean;
+            /** @enum {string|null} */
+            channel: "email" | "sms" | "telegram" | "whatsapp" | "public" | null;
+            /**
+             * Format: uuid
+             * @description The message (GET …/cases/{id}/messages lists it)
+             */
+            messageId?: string;
+            to?: string;
+            language?: string;
+            subject?: string | null;
+            /** @enum {string} */
+            status?: "queued" | "held" | "sent" | "delivered" | "bounced" | "failed" | "cancelled" | "received";
+            /** @enum {string} */
+            reason?: "not_requested" | "no_customer" | "no_address" | "public_url_missing";
+        };
+        ReplyResultDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @description English title; cases opened from feedback also carry titleKey and titleParams to write it in another language */
+            title: string;
+            /**
+             * @description null: a title someone wrote (by hand or through the API)
+             * @enum {string|null}
+             */
+            titleKey: "low_score" | "cancellation" | "negative_mention" | "known_issue" | null;
+            /** @description low_score: kind, score, scale, survey; cancellation: reason (a churn reason key or null); negative_mention: source, author; known_issue: name */
+            titleParams: {
+                [key: string]: unknown;
+            };
+            description: string;
+            /** @enum {string} */
+            source: "response" | "cancellation" | "mention" | "cluster" | "manual" | "api" | "warning";
+            sourceId: string | null;
+            /** Format: uuid */
+            touchpointId: string | null;
+            /**
+             * Format: uuid
+             * @description The touchpoint the case opened at
+             */
+            firstTouchpointId: string | null;
+            /**
+             * @description How the case got its first owner; null for cases opened before this was recorded
+             * @enum {string|null}
+             */
+            routedBy: "explicit" | "round_robin" | "touchpoint_owner" | "unassigned" | null;
+            customerId: string | null;
+            /** @description The customer's name, when known */
+            customerName: string | null;
+            channel: string;
+            /** @enum {string} */
+            priority: "urgent" | "high" | "normal" | "low";
+            /** @description Why the rules chose the priority: known_issue, cancellation, high_mrr, repeated_complaint, set_by_hand */
+            priorityReasons: string[];
+            /** @enum {string} */
+            status: "open" | "waiting_customer" | "resolved" | "closed";
+            reopened: boolean;
+            /**
+             * Format: uuid
+             * @description null: unassigned
+             */
+            ownerId: string | null;
+            escalatedTo: string[];
+            /** Format: date-time */
+            openedAt: string;
+            pauses: components["schemas"]["CasePauseDto"][];
+            /** Format: date-time */
+            firstResponseDue: string | null;
+            /** Format: date-time */
+            firstResponseWarnAt: string | null;
+            /** Format: date-time */
+            resolutionDue: string | null;
+            /** Format: date-time */
+            resolutionWarnAt: string | null;
+            /** Format: date-time */
+            firstRespondedAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            warnedFirstResponseAt: string | null;
+            /** Format: date-time */
+            warnedResolutionAt: string | null;
+            /** Format: date-time */
+            breachedFirstResponseAt: string | null;
+            /** Format: date-time */
+            breachedResolutionAt: string | null;
+            breached: boolean;
+            rootCause: string | null;
+            actionTaken: string | null;
+            churnReasonKey: string | null;
+            followUpCsat: number | null;
+            followUpComment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Where our reply went; null for the customer's reply */
+            delivery: components["schemas"]["ReplyDeliveryDto"] | null;
         };
         CloseCaseDto: {
             /** @description Required */
@@ -6912,6 +7470,57 @@ export interface components {
         FollowUpDto: {
             score: number;
             comment?: string;
+        };
+        CaseMessageDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description outbound: ours; inbound: the customer’s
+             * @enum {string}
+             */
+            direction: "outbound" | "inbound";
+            /** @enum {string} */
+            channel: "email" | "sms" | "telegram" | "whatsapp" | "public";
+            /** @enum {string} */
+            status: "queued" | "held" | "sent" | "delivered" | "bounced" | "failed" | "cancelled" | "received";
+            /** @description Recipient (email, phone, chat id) or, for public, the answer's link */
+            to: string | null;
+            from: string | null;
+            language: string;
+            subject: string | null;
+            text: string;
+            messageId: string | null;
+            inReplyTo: string | null;
+            /** @description Why it bounced or failed */
+            lastError: string | null;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            bouncedAt: string | null;
+            /** Format: date-time */
+            failedAt: string | null;
+        };
+        ReplyPlanDto: {
+            /** @enum {string|null} */
+            channel: "email" | "sms" | "telegram" | "whatsapp" | "public" | null;
+            /** @description The address, gateway recipient or public link; null: cannot be reached */
+            to: string | null;
+            /**
+             * @description Why the reply could only be logged
+             * @enum {string|null}
+             */
+            unreachable: "no_customer" | "no_address" | "public_url_missing" | null;
+            /** @description The customer's language (en, ru, bg, …) */
+            language: string;
+            subject: string | null;
+            /** @description The Message-ID the reply threads under */
+            inReplyTo: string | null;
         };
         /** @enum {string} */
         CaseReportGroupBy: "touchpoint" | "owner" | "channel" | "priority" | "month";
@@ -8410,6 +9019,443 @@ export interface components {
             /** @description Per touchpoint and question, over the whole range */
             rows: components["schemas"]["MirrorReportRowDto"][];
         };
+        ContactPolicyDto: {
+            /** @description Ask a customer at most once per this many days across all surveys and channels; 0 = no cap */
+            frequencyDays: number;
+            /** @description The communication guard: hold marketing and surveys for customers it covers */
+            guardEnabled: boolean;
+            /** @description Guard while the customer has an open complaint case */
+            guardOpenComplaints: boolean;
+            /** @description Guard for this many days after a cancellation; 0 = off */
+            cancellationDays: number;
+            /** @description Guard for this many days after one of the customer's cases breached its SLA; 0 = off */
+            slaBreachDays: number;
+            /** @description True while the workspace uses the defaults (never saved) */
+            isDefault: boolean;
+            /** Format: date-time */
+            updatedAt: string | null;
+            updatedBy: components["schemas"]["PersonRefDto"] | null;
+        };
+        ContactPolicyInputDto: {
+            /** @description Ask a customer at most once per this many days across all surveys and channels; 0 = no cap */
+            frequencyDays: number;
+            /** @description The communication guard: hold marketing and surveys for customers it covers */
+            guardEnabled: boolean;
+            /** @description Guard while the customer has an open complaint case */
+            guardOpenComplaints: boolean;
+            /** @description Guard for this many days after a cancellation; 0 = off */
+            cancellationDays: number;
+            /** @description Guard for this many days after one of the customer's cases breached its SLA; 0 = off */
+            slaBreachDays: number;
+        };
+        /** @enum {string} */
+        ContactPurpose: "marketing" | "survey" | "service";
+        /** @enum {string} */
+        ContactRefusalCode: "open_complaint" | "recent_cancellation" | "recent_sla_breach" | "contacted_recently" | "consent_withdrawn" | "address_bounced";
+        ContactRefusalDto: {
+            code: components["schemas"]["ContactRefusalCode"];
+            /**
+             * Format: date-time
+             * @description When it ends; null while a case is open or consent is withdrawn
+             */
+            until: string | null;
+            /**
+             * Format: uuid
+             * @description The case behind it (open complaint, SLA breach)
+             */
+            caseId?: string | null;
+        };
+        ContactDecisionDto: {
+            allowed: boolean;
+            /** @description Empty when allowed */
+            reasons: components["schemas"]["ContactRefusalDto"][];
+        };
+        /** @enum {string} */
+        SurveyContactChannel: "widget" | "link" | "email" | "sms" | "telegram" | "whatsapp";
+        LastSurveyContactDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            surveyId: string;
+            /** @description Null when the survey is gone */
+            surveyName: string | null;
+            channel: components["schemas"]["SurveyContactChannel"];
+        };
+        CustomerContactPolicyDto: {
+            /** @description May a survey ask this customer now (guard, consent, frequency) */
+            survey: components["schemas"]["ContactDecisionDto"];
+            /** @description May marketing or a greeting go now (guard, consent) */
+            marketing: components["schemas"]["ContactDecisionDto"];
+            /**
+             * Format: date-time
+             * @description Since when the guard job has held this customer
+             */
+            guardedSince: string | null;
+            /** @description The last time a survey asked the customer */
+            lastAsked: components["schemas"]["LastSurveyContactDto"] | null;
+        };
+        HoldReasonDto: {
+            /** @description open_complaint, recent_cancellation, recent_sla_breach, contacted_recently, consent_withdrawn, address_bounced */
+            code: string;
+            until: string | null;
+            caseId?: string | null;
+        };
+        MessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            direction: "outbound" | "inbound";
+            /** @enum {string} */
+            channel: "email" | "sms" | "telegram" | "whatsapp" | "public";
+            /** @enum {string} */
+            purpose: "service" | "survey" | "marketing";
+            /** @enum {string} */
+            status: "queued" | "held" | "sent" | "delivered" | "bounced" | "failed" | "cancelled" | "received";
+            /** @description Email address, phone, chat id, or the public answer’s URL */
+            to: string | null;
+            from: string | null;
+            customerExternalId: string | null;
+            language: string;
+            subject: string | null;
+            text: string;
+            caseId: string | null;
+            invitationRecipientId: string | null;
+            /** @description RFC 5322 Message-ID */
+            messageId: string | null;
+            inReplyTo: string | null;
+            /** @description Why the contact policy holds it (status held) */
+            holdReasons: components["schemas"]["HoldReasonDto"][];
+            attempts: number;
+            lastError: string | null;
+            /** @description Queued or held: when it is tried next */
+            nextAttemptAt: string | null;
+            sendAfter: string | null;
+            sentAt: string | null;
+            deliveredAt: string | null;
+            bouncedAt: string | null;
+            failedAt: string | null;
+            createdBy: string | null;
+            createdAt: string;
+        };
+        MessagePageDto: {
+            items: components["schemas"]["MessageDto"][];
+            /** @description Pass as cursor for the next page */
+            nextCursor: string | null;
+        };
+        SendMessageDto: {
+            /** @description The customer's external id: the address for the channel comes from their record */
+            customerExternalId: string;
+            /** @enum {string} */
+            channel: "email" | "sms" | "telegram" | "whatsapp";
+            /**
+             * @default service
+             * @enum {string}
+             */
+            purpose: "service" | "survey" | "marketing";
+            /** @description Required for email */
+            subject?: string;
+            text: string;
+            /**
+             * @description The language the text is written in (en, ru, bg…); default en
+             * @default en
+             */
+            language: string;
+        };
+        MessagePreviewDto: {
+            /** @description Email: the rendered HTML part (show it sandboxed) */
+            html: string | null;
+            /** @description The plain-text part, or the gateway’s text */
+            text: string;
+            /** @description Email headers as they are sent */
+            headers: {
+                [key: string]: string;
+            };
+        };
+        MessageDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            direction: "outbound" | "inbound";
+            /** @enum {string} */
+            channel: "email" | "sms" | "telegram" | "whatsapp" | "public";
+            /** @enum {string} */
+            purpose: "service" | "survey" | "marketing";
+            /** @enum {string} */
+            status: "queued" | "held" | "sent" | "delivered" | "bounced" | "failed" | "cancelled" | "received";
+            /** @description Email address, phone, chat id, or the public answer’s URL */
+            to: string | null;
+            from: string | null;
+            customerExternalId: string | null;
+            language: string;
+            subject: string | null;
+            text: string;
+            caseId: string | null;
+            invitationRecipientId: string | null;
+            /** @description RFC 5322 Message-ID */
+            messageId: string | null;
+            inReplyTo: string | null;
+            /** @description Why the contact policy holds it (status held) */
+            holdReasons: components["schemas"]["HoldReasonDto"][];
+            attempts: number;
+            lastError: string | null;
+            /** @description Queued or held: when it is tried next */
+            nextAttemptAt: string | null;
+            sendAfter: string | null;
+            sentAt: string | null;
+            deliveredAt: string | null;
+            bouncedAt: string | null;
+            failedAt: string | null;
+            createdBy: string | null;
+            createdAt: string;
+            preview: components["schemas"]["MessagePreviewDto"];
+        };
+        DeliveryReportDto: {
+            /** @enum {string} */
+            status: "delivered" | "failed" | "bounced";
+            /** @description The gateway's reason when it failed or bounced */
+            error?: string;
+        };
+        MessagingStatusEmailDto: {
+            /** @description SMTP_URL is set: emails are sent; otherwise they wait in the outbox */
+            configured: boolean;
+            /** @description The sender emails go out with, "Name <address>" */
+            from: string;
+        };
+        MessagingStatusDto: {
+            email: components["schemas"]["MessagingStatusEmailDto"];
+            /** @description Messages per status (absent = 0) */
+            counts: {
+                [key: string]: number;
+            };
+        };
+        MessagingSettingsDto: {
+            /** @description Sender name; null = the workspace's name */
+            fromName: string | null;
+            /** @description Sender address; null = the instance's MAIL_FROM */
+            fromAddress: string | null;
+            replyTo: string | null;
+            /** @description #rrggbb */
+            brandColour: string;
+            /** @description What emails go out as now, "Name <address>" */
+            effectiveFrom: string;
+            /** @description An inbound secret exists (reveal it to create one) */
+            inboundSecretSet: boolean;
+        };
+        MessagingSettingsInputDto: {
+            fromName?: string | null;
+            fromAddress?: string | null;
+            replyTo?: string | null;
+            /** @example #4f46e5 */
+            brandColour?: string | null;
+        };
+        InboundSecretDto: {
+            /** @description Signs the inbound endpoints’ requests (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature) */
+            secret: string;
+        };
+        InboundResultDto: {
+            /**
+             * Format: uuid
+             * @description The stored inbound message (null for a bounce report)
+             */
+            id: string | null;
+            /**
+             * @description matched: landed on a case; unmatched: kept in the inbox; bounce: a delivery failure report was applied
+             * @enum {string}
+             */
+            outcome: "matched" | "unmatched" | "bounce";
+            /** Format: uuid */
+            caseId: string | null;
+            /**
+             * @description How the case was found
+             * @enum {string|null}
+             */
+            matchedBy: "thread" | "customer" | null;
+            /** @description The customer the sender was matched to */
+            customerExternalId: string | null;
+            /** @description A bounce: the address now suppressed */
+            bouncedAddress?: string;
+        };
+        GatewayInboundDto: {
+            /** @enum {string} */
+            channel: "sms" | "telegram" | "whatsapp";
+            /** @description The sender: phone number, chat id or username */
+            from: string;
+            text: string;
+            /** @description The customer's id in your system, when the gateway knows it */
+            customerExternalId?: string;
+            /** @description The message of ours this answers: its id (message.requested data.messageId) or its Message-ID */
+            inReplyTo?: string;
+        };
+        /** @enum {string} */
+        SendAudience: "segment" | "list" | "event";
+        /** @enum {string} */
+        SendEventKind: "activity" | "signup" | "case_closed";
+        SendEventViewDto: {
+            kind: components["schemas"]["SendEventKind"];
+            name: string | null;
+            delayDays: number;
+        };
+        /** @enum {string} */
+        SendStatus: "scheduled" | "sending" | "sent" | "active" | "stopped";
+        /** @enum {string} */
+        InvitationSkipReason: "no_email" | "invalid" | "suppressed" | "address_bounced" | "consent_withdrawn" | "contacted_recently" | "open_complaint" | "recent_cancellation" | "recent_sla_breach";
+        SkippedByReasonDto: {
+            reason: components["schemas"]["InvitationSkipReason"];
+            count: number;
+        };
+        SendStatsDto: {
+            /** @description Everyone the audience named */
+            recipients: number;
+            /** @description Not yet invited (the send is still going out) */
+            pending: number;
+            invited: number;
+            /** @description Waiting in the outbox (email not configured, held or retrying) */
+            queued: number;
+            /** @description Handed to the mail server (delivered included) */
+            sent: number;
+            delivered: number;
+            bounced: number;
+            failed: number;
+            /** @description Clicked a score or opened the survey page */
+            opened: number;
+            /** @description Gave at least one answer */
+            answered: number;
+            /** @description Finished the survey */
+            finished: number;
+            reminded: number;
+            unsubscribed: number;
+            skipped: number;
+            skippedByReason: components["schemas"]["SkippedByReasonDto"][];
+            /** @description answered / invited, 0..1 (0 before anyone is invited) */
+            responseRate: number;
+        };
+        SendDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            surveyId: string;
+            /** @enum {string} */
+            channel: "email";
+            audience: components["schemas"]["SendAudience"];
+            /** Format: uuid */
+            segmentId: string | null;
+            segmentName: string | null;
+            event: components["schemas"]["SendEventViewDto"] | null;
+            language: string | null;
+            reminderDays: number;
+            status: components["schemas"]["SendStatus"];
+            /** Format: date-time */
+            scheduledAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Recipients so far */
+            recipientsTotal: number;
+            /** @description Of them, invited or skipped so far (progress) */
+            recipientsProcessed: number;
+            stats: components["schemas"]["SendStatsDto"];
+        };
+        SendEventDto: {
+            /** @description activity: a customer activity (order, payment, login) or named event; signup: first seen; case_closed: a case closed */
+            kind: components["schemas"]["SendEventKind"];
+            /**
+             * @description activity: the event name (or activity kind, e.g. order)
+             * @example delivered
+             */
+            name?: string;
+            /** @description Days after the event */
+            delayDays: number;
+        };
+        CreateSendDto: {
+            audience: components["schemas"]["SendAudience"];
+            /**
+             * Format: uuid
+             * @description audience segment: the saved segment
+             */
+            segmentId?: string;
+            /** @description audience list: up to 10000 external ids or emails; duplicates and unusable rows are reported, not sent */
+            list?: string[];
+            /** @description audience event: who is invited, kept active until stopped */
+            event?: components["schemas"]["SendEventDto"];
+            /** @description One of the survey's languages for everyone; omitted: each recipient's last response language, else the survey's default */
+            language?: string | null;
+            /**
+             * @description Remind once after this many days if unanswered; 0: no reminder
+             * @default 0
+             */
+            reminderDays: number;
+            /**
+             * Format: date-time
+             * @description Send at this time (within a year); omitted: now
+             */
+            scheduledAt?: string;
+        };
+        ListRowDto: {
+            /** @description 1-based row of the pasted list */
+            row: number;
+            value: string;
+            reason: string;
+        };
+        ListReportDto: {
+            rows: number;
+            /** @description Recipients the list became */
+            recipients: number;
+            duplicates: number;
+            /** @description The first 100 unusable rows */
+            invalid: components["schemas"]["ListRowDto"][];
+            invalidCount: number;
+            /** @description External ids that are no customer (first 100) */
+            unknown: components["schemas"]["ListRowDto"][];
+        };
+        CreatedSendDto: {
+            send: components["schemas"]["SendDto"];
+            /** @description audience list: what became of each row */
+            report: components["schemas"]["ListReportDto"] | null;
+        };
+        SendPreviewDto: {
+            language: string;
+            /** @description The languages the survey has */
+            languages: string[];
+            subject: string;
+            /** @description The whole HTML email (show it in a sandboxed iframe) */
+            html: string;
+            text: string;
+            /** @description The first question is a score, so its links are in the email itself */
+            scoreInEmail: boolean;
+        };
+        TestSendDto: {
+            /** @description Where to send the test; omitted: the signed-in member's address */
+            to?: string;
+            /** @description One of the survey's languages; omitted: the survey's default */
+            language?: string;
+        };
+        TestSentDto: {
+            to: string;
+            /**
+             * Format: uuid
+             * @description The outbox message
+             */
+            messageId: string;
+            /** @description queued: in the outbox (email not configured, or waiting for the dispatcher) */
+            status: string;
+        };
+        InvitationStateDto: {
+            publicKey: string;
+            language: string;
+            /** @description The respondent id the widget answers as (the invitation's own) */
+            respondentId: string;
+            /** @description The idempotency key of the invitation’s response: the widget continues it */
+            responseKey: string;
+            /** @description Answers so far (the score clicked in the email) */
+            answers: {
+                [key: string]: unknown;
+            };
+            finished: boolean;
+        };
+        UnsubscribedDto: {
+            unsubscribed: boolean;
+        };
         IdentitySecretDto: {
             /**
              * @description Sign customer ids with it on your server: hex HMAC-SHA256(secret, customerId)
@@ -9480,6 +10526,8 @@ export interface operations {
     PublicSurveys_config: {
         parameters: {
             query?: {
+                /** @description link: the hosted link page; the contact policy does not refuse a link the customer was sent */
+                via?: "link";
                 /** @description hex HMAC-SHA256(identity secret, customerId): without it nothing about the customer is revealed */
                 customerHash?: unknown;
                 customerId?: unknown;
@@ -15835,7 +16883,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseDto"];
+                    "application/json": components["schemas"]["ReplyResultDto"];
                 };
             };
             /** @description Your role or token scope does not allow this */
@@ -15926,6 +16974,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CaseThread_messages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseMessageDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CaseThread_plan: {
+        parameters: {
+            query?: {
+                /** @description The agent's choice of channel; the customer's own when left out */
+                via?: "email" | "sms" | "telegram" | "whatsapp" | "public";
+                /** @description The link of the public answer (mentions) */
+                publicUrl?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyPlanDto"];
                 };
             };
             /** @description Your role or token scope does not allow this */
@@ -18325,6 +19460,1078 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContactPolicy_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPolicyDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContactPolicy_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPolicyInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPolicyDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContactPolicy_guard: {
+        parameters: {
+            query: {
+                /** @description Why you want to write to the customer */
+                purpose: components["schemas"]["ContactPurpose"];
+            };
+            header?: never;
+            path: {
+                externalId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDecisionDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContactPolicy_ofCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerContactPolicyDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Messages_list: {
+        parameters: {
+            query?: {
+                status?: "queued" | "held" | "sent" | "delivered" | "bounced" | "failed" | "cancelled" | "received";
+                channel?: "email" | "sms" | "telegram" | "whatsapp" | "public";
+                direction?: "outbound" | "inbound";
+                /** @description The customer's external id */
+                customer?: string;
+                /** @description Messages of this case */
+                case?: string;
+                /** @description From the previous page: nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Messages_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Messages_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDetailDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Messages_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Messages_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Messages_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MessagingSettings_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagingStatusDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MessagingSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagingSettingsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MessagingSettings_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessagingSettingsInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagingSettingsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MessagingSettings_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundSecretDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MessagingSettings_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundSecretDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Inbound_receiveEmail: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description v1,<base64 signature> */
+                "webhook-signature": string;
+                /** @description Unix time in seconds */
+                "webhook-timestamp": string;
+                /** @description Unique per mail; reuse it only when retrying the same mail */
+                "webhook-id": string;
+            };
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "message/rfc822": string;
+                "text/plain": string;
+                "application/json": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundResultDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Inbound_receiveGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GatewayInboundDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveySends_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendDto"][];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveySends_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSendDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedSendDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveySends_preview: {
+        parameters: {
+            query?: {
+                /** @description One of the survey's languages; omitted: the survey's default */
+                language?: string;
+            };
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendPreviewDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveySends_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestSendDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestSentDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveySends_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+                sendId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveySends_stop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+                sendId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicInvitations_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationStateDto"];
+                };
+            };
+        };
+    };
+    PublicInvitations_score: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                value: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To /s/{publicKey}?invitation={token} */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicInvitations_unsubscribePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicInvitations_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribedDto"];
                 };
             };
         };

@@ -16,6 +16,7 @@ import { churnSetupBg } from './churn-setup.bg';
 import { webhooksBg } from './webhooks.bg';
 import { identityBg } from './identity.bg';
 import { linkSurveyBg } from './link-survey.bg';
+import { contactPolicyBg } from './contact-policy.bg';
 import { customerTimelineBg } from './customer-timeline.bg';
 import { customerImportBg } from './customer-import.bg';
 import { customerActivityBg } from './customer-activity.bg';
@@ -45,6 +46,7 @@ export const bg: Messages = {
   touchpoints: touchpointsBg,
   churn: churnBg,
   redSpectrum: redSpectrumBg,
+  contactPolicy: contactPolicyBg,
   accountManagers: accountManagersBg,
   earlyWarning: earlyWarningBg,
   churnSetup: churnSetupBg,

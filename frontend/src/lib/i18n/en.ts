@@ -16,6 +16,7 @@ import { churnSetupEn } from './churn-setup.en';
 import { webhooksEn } from './webhooks.en';
 import { identityEn } from './identity.en';
 import { linkSurveyEn } from './link-survey.en';
+import { contactPolicyEn } from './contact-policy.en';
 import { customerTimelineEn } from './customer-timeline.en';
 import { customerImportEn } from './customer-import.en';
 import { customerActivityEn } from './customer-activity.en';
@@ -43,6 +44,7 @@ export const en = {
   touchpoints: touchpointsEn,
   churn: churnEn,
   redSpectrum: redSpectrumEn,
+  contactPolicy: contactPolicyEn,
   accountManagers: accountManagersEn,
   earlyWarning: earlyWarningEn,
   churnSetup: churnSetupEn,

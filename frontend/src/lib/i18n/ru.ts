@@ -16,6 +16,7 @@ import { churnSetupRu } from './churn-setup.ru';
 import { webhooksRu } from './webhooks.ru';
 import { identityRu } from './identity.ru';
 import { linkSurveyRu } from './link-survey.ru';
+import { contactPolicyRu } from './contact-policy.ru';
 import { customerTimelineRu } from './customer-timeline.ru';
 import { customerImportRu } from './customer-import.ru';
 import { customerActivityRu } from './customer-activity.ru';
@@ -41,6 +42,7 @@ export const ru: Messages = {
   touchpoints: touchpointsRu,
   churn: churnRu,
   redSpectrum: redSpectrumRu,
+  contactPolicy: contactPolicyRu,
   accountManagers: accountManagersRu,
   earlyWarning: earlyWarningRu,
   churnSetup: churnSetupRu,

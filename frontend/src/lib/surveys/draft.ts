@@ -17,6 +17,8 @@ export interface SettingsDraft {
   theme: WidgetTheme;
   /** Refuse customer ids without the host's identity hash. */
   requireVerifiedCustomer: boolean;
+  /** Skip the workspace's contact frequency cap (the communication guard still applies). */
+  contactPolicyExempt: boolean;
 }
 
 /** A deep copy (JSON data; the survey may be a reactive proxy, which structuredClone refuses). */
@@ -38,6 +40,7 @@ export function toSettingsDraft(survey: Survey): SettingsDraft {
     displayRules: copy(survey.displayRules),
     theme: copy(survey.theme),
     requireVerifiedCustomer: survey.requireVerifiedCustomer,
+    contactPolicyExempt: survey.contactPolicyExempt,
   };
 }
 
@@ -74,6 +77,7 @@ export function settingsBody(draft: SettingsDraft): UpdateSurveyBody {
     displayRules: cleanRules(draft.displayRules),
     theme: { primaryColor: draft.theme.primaryColor, position: draft.theme.position },
     requireVerifiedCustomer: draft.requireVerifiedCustomer,
+    contactPolicyExempt: draft.contactPolicyExempt,
   };
 }
 

@@ -20,6 +20,7 @@ export class SurveyDraft {
     displayRules: { trigger: 'page_load', samplePercent: 100, recontactDays: 30, stopAfterResponse: true },
     theme: { primaryColor: '#3451d1', position: 'bottom-right' },
     requireVerifiedCustomer: false,
+    contactPolicyExempt: false,
   });
   /** The language whose wording is edited, and the one the preview shows. */
   editLanguage = $state('en');
