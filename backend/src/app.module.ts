@@ -37,6 +37,7 @@ import { MirrorModule } from './mirror/mirror.module';
 import { ContactPolicyModule } from './contact-policy/contact-policy.module';
 import { MessagingModule } from './messaging/messaging.module';
 import { InboundMessagesModule } from './messaging/inbound/inbound-messages.module';
+import { SurveyInvitationsModule } from './survey-invitations/survey-invitations.module';
 import { loginThrottlers } from './auth/login-throttle';
 
 @Module({})
@@ -78,6 +79,7 @@ export class AppModule {
         ContactPolicyModule,
         MessagingModule,
         InboundMessagesModule,
+        SurveyInvitationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -4,11 +4,12 @@ import { CaseEventEntity } from './case-event.entity';
 import { CaseEntity } from './case.entity';
 import { CasesForPromises } from './cases-for-promises';
 import { CasesReader } from './cases.reader';
+import { ClosedCasesReader } from './closed-cases.reader';
 
 /** The one way other modules read cases; apart from CasesModule (which imports churn and customers) so readers make no module cycle. */
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseEventEntity])],
-  providers: [CasesReader, CasesForPromises],
-  exports: [CasesReader, CasesForPromises],
+  providers: [CasesReader, CasesForPromises, ClosedCasesReader],
+  exports: [CasesReader, CasesForPromises, ClosedCasesReader],
 })
 export class CasesReaderModule {}

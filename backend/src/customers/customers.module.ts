@@ -17,6 +17,7 @@ import { CustomerEntity } from './customer.entity';
 import { CustomerNames } from './customer-names';
 import { CustomersController } from './customers.controller';
 import { CustomersReader } from './customers.reader';
+import { InvitationAudienceReader } from './invitation-audience.reader';
 import { CustomersRepository } from './customers.repository';
 import { CustomersService } from './customers.service';
 import { TIMELINE_CONTROLLERS, TIMELINE_PROVIDERS, TimelineRegistry } from './timeline';
@@ -42,6 +43,7 @@ import { STATUS_CONTROLLERS, STATUS_ENTITIES, STATUS_IMPORTS, STATUS_PROVIDERS, 
     ActivityReader,
     CustomersRepository,
     CustomersReader,
+    InvitationAudienceReader,
     CustomerLossesReader,
     ManagersReportService,
     CustomersService,
@@ -51,6 +53,7 @@ import { STATUS_CONTROLLERS, STATUS_ENTITIES, STATUS_IMPORTS, STATUS_PROVIDERS, 
   ],
   exports: [
     CustomersReader,
+    InvitationAudienceReader,
     CustomerLossesReader,
     CustomersService,
     CustomerNames,

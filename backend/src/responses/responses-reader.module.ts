@@ -4,6 +4,7 @@ import { ResponseEntity } from './response.entity';
 import { MatrixAnswersReader } from './matrix-answers.reader';
 import { OpenAnswersReader } from './open-answers.reader';
 import { ResponsesReader } from './responses.reader';
+import { InvitationResponsesReader } from './invitation-responses.reader';
 
 /**
  * The one way other modules read `responses`. Kept apart from ResponsesModule (which imports SurveysModule) so the
@@ -11,7 +12,7 @@ import { ResponsesReader } from './responses.reader';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ResponseEntity])],
-  providers: [ResponsesReader, MatrixAnswersReader, OpenAnswersReader],
-  exports: [ResponsesReader, MatrixAnswersReader, OpenAnswersReader],
+  providers: [ResponsesReader, MatrixAnswersReader, OpenAnswersReader, InvitationResponsesReader],
+  exports: [ResponsesReader, MatrixAnswersReader, OpenAnswersReader, InvitationResponsesReader],
 })
 export class ResponsesReaderModule {}

@@ -36,6 +36,8 @@ export interface RequestInfo {
   userAgent?: string;
   /** Set by submitResponse: customerId came with a valid identity hash. */
   customerVerified?: boolean;
+  /** The caller proved customerId another way (a survey invitation's token), so no identity hash is needed. */
+  customerProven?: boolean;
 }
 
 /** The public survey edge: config for widgets, displays and responses. Trusts nothing the client says. */
@@ -43,10 +45,10 @@ export interface RequestInfo {
 export class PublicIngestService {
   /** Looked up once (undefined: not yet; null: no moments module). */
   private momentTriggers: SurveyMomentTriggers | null | undefined;
-
-  constructor(
   /** Looked up once (undefined: not yet; null: no contact-policy module). */
   private contactGate: ContactGate | null | undefined;
+
+  constructor(
     private readonly cache: PublicSurveyCache,
     private readonly ingest: PublicIngestRepository,
     private readonly moduleRef: ModuleRef,
@@ -74,13 +76,13 @@ export class PublicIngestService {
           survey.displayRules,
         )) ?? undefined;
     }
-    return {
-      publicKey: survey.publicKey,
     // The contact policy speaks only of a proven customer: an unproven id must learn nothing (nor silence anyone).
     if (ineligibleReason === undefined && verified && query.customerId && query.via !== 'link') {
       const decision = await this.lookupContactGate()?.check(survey.workspaceId, query.customerId, 'survey', { surveyId: survey.id });
       if (decision && !decision.allowed) ineligibleReason = 'contact_policy';
     }
+    return {
+      publicKey: survey.publicKey,
       kind: survey.kind,
       version: survey.currentVersion,
       language,
@@ -133,8 +135,6 @@ export class PublicIngestService {
     return this.momentTriggers;
   }
 
-  async recordDisplay(publicKey: string, input: RecordDisplayDto): Promise<{ created: boolean; body: DisplayRecordedDto }> {
-    const survey = await this.survey(publicKey);
   private lookupContactGate(): ContactGate | null {
     if (this.contactGate === undefined) this.contactGate = optionalProvider<ContactGate>(this.moduleRef, CONTACT_GATE);
     return this.contactGate;
@@ -153,6 +153,8 @@ export class PublicIngestService {
     if (!decision.allowed) throw blocked('contact_policy');
   }
 
+  async recordDisplay(publicKey: string, input: RecordDisplayDto): Promise<{ created: boolean; body: DisplayRecordedDto }> {
+    const survey = await this.survey(publicKey);
     if (survey.status !== 'live') throw blocked('not_live');
     const verified = await this.customerVerified(survey, input.customerId, input.customerHash);
     const result = await this.ingest.recordDisplay(
@@ -163,10 +165,10 @@ export class PublicIngestService {
     );
     if ('blocked' in result) throw blocked(result.blocked);
     if ('keyTaken' in result) throw idempotencyKeyTaken('display');
-    return { created: result.created, body: { displayId: result.displayId } };
-  }
     // Only a new display asks: a retry of the same key was counted (or refused) the first time.
     if (result.created && verified) await this.countContact(survey, input.customerId!, input.via);
+    return { created: result.created, body: { displayId: result.displayId } };
+  }
 
   /**
    * Fast path: validate against the current version and write in one statement. Only when that is
@@ -186,7 +188,7 @@ export class PublicIngestService {
       throw validationError([{ field: 'language', message }], 'response');
     }
     const ref = { workspaceId: survey.workspaceId, surveyId: survey.id, respondentId: input.respondentId };
-    const verified = await this.customerVerified(survey, input.customerId, input.customerHash);
+    const verified = info.customerProven ? !!input.customerId : await this.customerVerified(survey, input.customerId, input.customerHash);
     info = { ...info, customerVerified: verified };
 
     if (checkAnswers(survey.questions, input.answers, input.finished).length === 0) {

@@ -18,6 +18,12 @@ export type PublicRoute =
 // Keys are `srv_`/`cxl_` + base62 today; the shape stays a little wider for keys minted by older versions.
 const ROUTE = /^\/api\/v1\/public\/(surveys|cancellation-flows)\/([\w-]{1,32})(?:\/(displays|responses|submissions))?$/;
 
+/**
+ * A survey invitation's links (survey-invitations/): the token, then nothing, a score or unsubscribe. Exact shapes
+ * only; they are served by their own controller like any API route (no CORS: only the link page and mail clients call them).
+ */
+const INVITATION_ROUTE = /^\/api\/v1\/public\/invitations\/[\w-]{1,64}(?:\/score\/\d{1,2}|\/unsubscribe)?$/;
+
 const pathOf = (url: string): string => {
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
@@ -58,6 +64,7 @@ export function classifyPublicPath(url: string): PublicRoute | null | undefined 
   // The common cases (exact routes, and the rest of the API) cost one regular expression or a prefix test.
   const route = resolvePublicPath(url);
   if (route) return route;
+  if (INVITATION_ROUTE.test(pathOf(url))) return undefined;
   return inPublicArea(url) ? null : undefined;
 }
 

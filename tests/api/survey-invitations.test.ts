@@ -1,0 +1,408 @@
+/**
+ * Email survey invitations against a real SMTP server: the invitation arrives with its score links, a click records
+ * the score at once and the link page finishes the same response, one reminder only and never to someone who
+ * answered, unsubscribe stops the next send, suppressed and withdrawn addresses are skipped, the contact frequency
+ * caps across two surveys, and the API's tenancy, roles and hostile input.
+ */
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobRunner } from '@otklik/backend/src/common/jobs/job-runner';
+import { MessagingService } from '@otklik/backend/src/messaging/messaging.service';
+import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
+import { MailServer, startMailServer } from '../support/mail-server';
+
+let mail: MailServer;
+let t: TestApp;
+let db: DataSource;
+let admin: SeededAdmin;
+let asAdmin: LoggedIn;
+let asViewer: LoggedIn;
+let ws: string;
+let nps: { id: string; publicKey: string };
+
+const TOKEN_LINK = /\/api\/v1\/public\/invitations\/([A-Za-z0-9_-]+)\/score\/(\d+)/g;
+
+async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const runInvitations = () => t.app.get(JobRunner).runNow('survey-invitations');
+const mailsTo = (address: string) => mail.received.filter((m) => m.to.includes(address));
+/** The token of the invitation mail to `address` (all its score links carry the same one). */
+function tokenOf(address: string, nth = 0): string {
+  const text = mailsTo(address)[nth].parsed.text ?? '';
+  const tokens = new Set([...text.matchAll(TOKEN_LINK)].map((m) => m[1]));
+  expect(tokens.size).toBe(1);
+  return [...tokens][0];
+}
+
+async function liveSurvey(name: string, kind = 'nps', languages = ['en', 'ru']): Promise<{ id: string; publicKey: string }> {
+  const created = await asAdmin.post(`${ws}/surveys`, { name, kind, languages, defaultLanguage: 'en' }).expect(201);
+  await asAdmin.patch(`${ws}/surveys/${created.body.id}`, { status: 'live' }).expect(200);
+  return { id: created.body.id, publicKey: created.body.publicKey };
+}
+
+const send = (surveyId: string, body: object) => asAdmin.post(`${ws}/surveys/${surveyId}/sends`, body);
+
+beforeAll(async () => {
+  mail = await startMailServer();
+  t = await startTestApp({ smtpUrl: mail.url, messagePollMs: 50, messageRetryBaseMs: 50 });
+  db = t.app.get(DataSource);
+  admin = await t.seedAdmin('Ужинбокс');
+  asAdmin = await t.login(admin.email, admin.password);
+  ws = `/api/v1/workspaces/${admin.workspaceId}`;
+  const viewer = await t.createUser();
+  await t.addMember(admin.workspaceId, viewer.userId, 'viewer');
+  asViewer = await t.login(viewer.email, viewer.password);
+  const withdrawn = { survey: { granted: false, at: '2026-11-01T10:00:00Z', source: 'support call' } };
+  const customers: [string, object][] = [
+    ['anna', { name: 'Анна', email: 'anna@example.test' }],
+    ['boris', { name: 'Борис', email: 'boris@example.test' }],
+    ['carl', { name: 'Carl (no email)' }],
+    ['dora', { name: 'Dora', email: 'dora@example.test', consents: withdrawn }],
+    ['eve', { name: 'Eve', email: 'eve@example.test' }],
+    ['fred', { name: 'Fred', email: 'fred@example.test' }],
+    ['gala', { name: 'Гала', email: 'gala@example.test' }],
+  ];
+  for (const [id, body] of customers) await asAdmin.put(`${ws}/customers/${id}`, body).expect(201);
+  // eve's address bounced before: suppressed by the messaging core.
+  await t.app.get(MessagingService).markBounced(admin.workspaceId, 'eve@example.test', '550 5.1.1 user unknown');
+  nps = await liveSurvey('Relationship NPS');
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+  await mail?.close();
+});
+
+describe('a list send, the score link and the follow-up', () => {
+  let sendId: string;
+
+  it('reports duplicates, garbage and unknown ids per row, and invites the rest', async () => {
+    const list = [
+      'anna',
+      'boris',
+      'carl',
+      'dora',
+      'eve',
+      'nobody',
+      'not an email@',
+      'anna',
+      'ANNA@example.test',
+      'walkin@example.test',
+      '   ',
+    ];
+    const res = await send(nps.id, { audience: 'list', list, reminderDays: 3 });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    sendId = res.body.send.id;
+    expect(res.body.report).toEqual({
+      rows: 11,
+      // anna by id, anna again, and anna by her email: one recipient
+      recipients: 6,
+      duplicates: 2,
+      invalid: [
+        { row: 7, value: 'not an email@', reason: 'not a valid email address' },
+        { row: 11, value: '', reason: 'empty row' },
+      ],
+      invalidCount: 2,
+      unknown: [{ row: 6, value: 'nobody', reason: 'unknown customer' }],
+    });
+    expect(res.body.send).toMatchObject({ audience: 'list', status: 'scheduled', reminderDays: 3, recipientsTotal: 6 });
+
+    await runInvitations();
+    const stats = (await asAdmin.get(`${ws}/surveys/${nps.id}/sends/${sendId}`).expect(200)).body;
+    expect(stats.status).toBe('sent');
+    expect(stats.recipientsProcessed).toBe(6);
+    expect(stats.stats).toMatchObject({ recipients: 6, invited: 3, skipped: 3, pending: 0 });
+    expect(stats.stats.skippedByReason).toEqual(
+      expect.arrayContaining([
+        { reason: 'no_email', count: 1 },
+        { reason: 'consent_withdrawn', count: 1 },
+        { reason: 'suppressed', count: 1 },
+      ]),
+    );
+  });
+
+  it('the invitation arrives with the question and its eleven score links, and List-Unsubscribe', async () => {
+    const invitation = await mail.waitFor('anna@example.test');
+    expect(invitation.parsed.subject).toBe('One quick question');
+    expect(invitation.parsed.text).toContain('How likely are you to recommend us to a friend or colleague?');
+    const values = [...(invitation.parsed.text ?? '').matchAll(TOKEN_LINK)].map((m) => Number(m[2]));
+    expect(values).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const token = tokenOf('anna@example.test');
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    const headers = invitation.raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+    expect(headers).toMatch(new RegExp(`^List-Unsubscribe: <[^>]*/api/v1/public/invitations/${token}/unsubscribe>$`, 'm'));
+    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    expect(invitation.parsed.html).toContain(`/score/10`);
+    await mail.waitFor('boris@example.test');
+    await mail.waitFor('walkin@example.test');
+    // Never to the skipped ones.
+    expect(mailsTo('dora@example.test')).toHaveLength(0);
+    expect(mailsTo('eve@example.test')).toHaveLength(0);
+  });
+
+  it('a click records the score at once, a second click changes it, and the link page finishes the same response', async () => {
+    const token = tokenOf('anna@example.test');
+    const first = await t.http().get(`/api/v1/public/invitations/${token}/score/6`).expect(303);
+    expect(first.headers.location).toBe(`${t.config.publicUrl}/s/${nps.publicKey}?invitation=${token}`);
+    const stored = () =>
+      db.query(`SELECT score, finished, customer_external_id, customer_verified, answers, language FROM responses WHERE survey_id = $1`, [
+        nps.id,
+      ]);
+    expect(await stored()).toEqual([
+      { score: 6, finished: false, customer_external_id: 'anna', customer_verified: true, answers: { score: 6 }, language: 'en' },
+    ]);
+    await t.http().get(`/api/v1/public/invitations/${token}/score/9`).expect(303);
+    expect(await stored()).toMatchObject([{ score: 9, finished: false, answers: { score: 9 } }]);
+
+    const state = (await t.http().get(`/api/v1/public/invitations/${token}`).expect(200)).body;
+    expect(state).toMatchObject({ publicKey: nps.publicKey, language: 'en', answers: { score: 9 }, finished: false });
+    // The widget on the link page continues with the invitation's respondent and response key.
+    await t
+      .http()
+      .post(`/api/v1/public/surveys/${nps.publicKey}/responses`)
+      .send({
+        idempotencyKey: state.responseKey,
+        respondentId: state.respondentId,
+        language: 'en',
+        answers: { score: 9, comment: 'Fresh and on time' },
+        finished: true,
+      })
+      .expect(200);
+    expect(await stored()).toMatchObject([
+      {
+        score: 9,
+        finished: true,
+        customer_external_id: 'anna',
+        customer_verified: true,
+        answers: { score: 9, comment: 'Fresh and on time' },
+      },
+    ]);
+    // After finishing, a click on another score still changes that one response.
+    await t.http().get(`/api/v1/public/invitations/${token}/score/10`).expect(303);
+    expect(await stored()).toMatchObject([{ score: 10, finished: true }]);
+
+    const stats = (await asAdmin.get(`${ws}/surveys/${nps.id}/sends/${sendId}`).expect(200)).body.stats;
+    expect(stats).toMatchObject({ invited: 3, sent: 3, opened: 1, answered: 1, finished: 1, responseRate: 1 / 3 });
+  });
+
+  it('a score outside the scale is refused and changes nothing; unknown tokens get 404 JSON or a friendly page', async () => {
+    const token = tokenOf('boris@example.test');
+    const bad = await t.http().get(`/api/v1/public/invitations/${token}/score/11`).set('Accept', 'application/json');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_score');
+    expect(await db.query(`SELECT count(*)::int AS n FROM responses WHERE survey_id = $1`, [nps.id])).toEqual([{ n: 1 }]);
+
+    const unknown = await t
+      .http()
+      .get(`/api/v1/public/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/score/5`)
+      .set('Accept', 'application/json');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('invitation_not_found');
+    const page = await t
+      .http()
+      .get(`/api/v1/public/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/score/5`)
+      .set('Accept', 'text/html')
+      .set('Accept-Language', 'ru-RU,ru;q=0.9');
+    expect(page.status).toBe(404);
+    expect(page.text).toContain('Ссылка больше не работает');
+    await t
+      .http()
+      .get(`/api/v1/public/invitations/${'x'.repeat(2000)}`)
+      .expect(404);
+  });
+
+  it('the one reminder goes once, only to those who have not answered, however often the job runs', async () => {
+    const before = mail.received.length;
+    await db.query(
+      `UPDATE survey_send_recipients SET reminder_due_at = now() - interval '1 minute' WHERE send_id = $1 AND reminder_due_at IS NOT NULL`,
+      [sendId],
+    );
+    await runInvitations();
+    await runInvitations();
+    const reminder = await mail.waitFor('boris@example.test', before);
+    expect(reminder.parsed.subject).toBe('Reminder: one quick question');
+    await mail.waitFor('walkin@example.test', before);
+    await runInvitations();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(mailsTo('boris@example.test')).toHaveLength(2);
+    expect(mailsTo('walkin@example.test')).toHaveLength(2);
+    // anna answered: no reminder
+    expect(mailsTo('anna@example.test')).toHaveLength(1);
+    const stats = (await asAdmin.get(`${ws}/surveys/${nps.id}/sends/${sendId}`).expect(200)).body.stats;
+    expect(stats.reminded).toBe(2);
+  });
+
+  it('unsubscribe: the page asks, the one-click POST withdraws consent on the customer, and the next send skips them', async () => {
+    const token = tokenOf('boris@example.test');
+    const page = await t.http().get(`/api/v1/public/invitations/${token}/unsubscribe`).set('Accept', 'text/html').expect(200);
+    expect(page.text).toContain('Stop survey emails?');
+    expect(page.text).toContain(`action="/api/v1/public/invitations/${token}/unsubscribe"`);
+    const oneClick = await t
+      .http()
+      .post(`/api/v1/public/invitations/${token}/unsubscribe`)
+      .type('form')
+      .send('List-Unsubscribe=One-Click')
+      .expect(200);
+    expect(oneClick.body).toEqual({ unsubscribed: true });
+    const boris = (await asAdmin.get(`${ws}/customers/boris`).expect(200)).body;
+    expect(boris.consents.survey).toMatchObject({ granted: false, source: 'survey invitation: one-click unsubscribe' });
+
+    const second = await liveSurvey('CSAT after delivery', 'csat');
+    const res = await send(second.id, { audience: 'list', list: ['boris', 'walkin@example.test', 'gala'] }).expect(201);
+    await runInvitations();
+    const stats = (await asAdmin.get(`${ws}/surveys/${second.id}/sends/${res.body.send.id}`).expect(200)).body.stats;
+    // boris withdrew; walkin is no customer, so only the address rules apply (invited); gala was never asked.
+    expect(stats.skippedByReason).toEqual([{ reason: 'consent_withdrawn', count: 1 }]);
+    expect(stats.invited).toBe(2);
+    const csat = await mail.waitFor('gala@example.test');
+    expect([...(csat.parsed.text ?? '').matchAll(TOKEN_LINK)].map((m) => Number(m[2]))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('the contact frequency caps across two surveys: fred, invited to one, is skipped by the next', async () => {
+    const first = await liveSurvey('Onboarding NPS');
+    const second = await liveSurvey('Support CES', 'ces');
+    const a = await send(first.id, { audience: 'list', list: ['fred'] }).expect(201);
+    await runInvitations();
+    await mail.waitFor('fred@example.test');
+    const b = await send(second.id, { audience: 'list', list: ['fred'] }).expect(201);
+    await runInvitations();
+    expect((await asAdmin.get(`${ws}/surveys/${first.id}/sends/${a.body.send.id}`).expect(200)).body.stats.invited).toBe(1);
+    const skipped = (await asAdmin.get(`${ws}/surveys/${second.id}/sends/${b.body.send.id}`).expect(200)).body.stats;
+    expect(skipped).toMatchObject({ invited: 0, skipped: 1, skippedByReason: [{ reason: 'contacted_recently', count: 1 }] });
+  });
+});
+
+describe('the language of each recipient', () => {
+  it('speaks the language of the customer’s last response, else the survey’s default', async () => {
+    const survey = await liveSurvey('Language check');
+    await asAdmin.put(`${ws}/customers/olga`, { name: 'Ольга', email: 'olga@example.test' }).expect(201);
+    await asAdmin.put(`${ws}/customers/pete`, { name: 'Pete', email: 'pete@example.test' }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/public/surveys/${survey.publicKey}/responses`)
+      .send({
+        idempotencyKey: 'olga-earlier-1',
+        respondentId: 'olga-respondent',
+        customerId: 'olga',
+        language: 'ru',
+        answers: { score: 8 },
+        finished: true,
+      })
+      .expect(201);
+    const other = await liveSurvey('Language check 2');
+    await send(other.id, { audience: 'list', list: ['olga', 'pete'] }).expect(201);
+    await runInvitations();
+    const olga = await mail.waitFor('olga@example.test');
+    expect(olga.parsed.subject).toBe('Один короткий вопрос');
+    expect(olga.parsed.text).toContain('Насколько вероятно, что вы порекомендуете нас другу или коллеге?');
+    expect((await mail.waitFor('pete@example.test')).parsed.subject).toBe('One quick question');
+  });
+});
+
+describe('preview and test send', () => {
+  it('renders the email for a sample recipient in the asked language and mails a marked test to the member', async () => {
+    const preview = (await asAdmin.get(`${ws}/surveys/${nps.id}/sends/preview?language=ru`).expect(200)).body;
+    expect(preview).toMatchObject({ language: 'ru', languages: ['en', 'ru'], subject: 'Один короткий вопрос', scoreInEmail: true });
+    expect(preview.html).toContain('/score/10');
+    expect((await asAdmin.get(`${ws}/surveys/${nps.id}/sends/preview?language=de`)).status).toBe(400);
+    const test = await asAdmin.post(`${ws}/surveys/${nps.id}/sends/test`, { language: 'en' }).expect(202);
+    expect(test.body.to).toBe(admin.email);
+    const mailed = await mail.waitFor(admin.email);
+    expect(mailed.parsed.subject).toBe('[Test] One quick question');
+    // No recipient row, no send.
+    expect(await db.query(`SELECT count(*)::int AS n FROM survey_send_recipients WHERE lower(address) = lower($1)`, [admin.email])).toEqual(
+      [{ n: 0 }],
+    );
+  });
+});
+
+describe('who may send, and hostile input', () => {
+  it('a viewer reads but cannot send; another workspace sees nothing', async () => {
+    await asViewer.get(`${ws}/surveys/${nps.id}/sends`).expect(200);
+    expect((await asViewer.post(`${ws}/surveys/${nps.id}/sends`, { audience: 'list', list: ['anna'] })).status).toBe(403);
+    expect((await asViewer.post(`${ws}/surveys/${nps.id}/sends/test`, {})).status).toBe(403);
+    const stranger = await t.seedAdmin('Other');
+    const asStranger = await t.login(stranger.email, stranger.password);
+    const theirWs = `/api/v1/workspaces/${stranger.workspaceId}`;
+    expect((await asStranger.get(`${ws}/surveys/${nps.id}/sends`)).status).toBe(404);
+    expect((await asStranger.get(`${theirWs}/surveys/${nps.id}/sends`)).status).toBe(404);
+    expect((await asStranger.post(`${theirWs}/surveys/${nps.id}/sends`, { audience: 'list', list: ['anna'] })).status).toBe(404);
+    expect((await asStranger.get(`${theirWs}/surveys/${nps.id}/sends/preview`)).status).toBe(404);
+  });
+
+  it('refuses 10,001 rows, an all-garbage list, wrong types, a missing event name, an unknown segment and a draft survey, changing nothing', async () => {
+    const count = async () => (await db.query(`SELECT count(*)::int AS n FROM survey_sends`))[0].n as number;
+    const before = await count();
+    const tooMany = await send(nps.id, { audience: 'list', list: Array.from({ length: 10_001 }, (_, i) => `c-${i}`) });
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.body)).toContain('at most 10000 rows');
+    const garbage = await send(nps.id, { audience: 'list', list: ['@@@', 'x@', 'nobody-at-all', ''] });
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.error.code).toBe('empty_audience');
+    expect((await send(nps.id, { audience: 'list', list: [1, 2] })).status).toBe(400);
+    expect((await send(nps.id, { audience: 'list', list: 'anna' })).status).toBe(400);
+    expect((await send(nps.id, { audience: 'event', event: { kind: 'activity', delayDays: 1 } })).status).toBe(400);
+    expect((await send(nps.id, { audience: 'event', event: { kind: 'signup', delayDays: 400 } })).status).toBe(400);
+    expect((await send(nps.id, { audience: 'segment', segmentId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+    expect((await send(nps.id, { audience: 'list', list: ['anna'], language: 'fr' })).status).toBe(400);
+    expect((await send(nps.id, { audience: 'list', list: ['anna'], reminderDays: 2.5 })).status).toBe(400);
+    const draft = await asAdmin.post(`${ws}/surveys`, { name: 'Draft', kind: 'nps' }).expect(201);
+    const notLive = await send(draft.body.id, { audience: 'list', list: ['anna'] });
+    expect(notLive.status).toBe(409);
+    expect(notLive.body.error.code).toBe('survey_not_live');
+    expect(await count()).toBe(before);
+  });
+
+  it('duplicates in a 10,000-row list collapse to one recipient each', async () => {
+    const survey = await liveSurvey('Big list');
+    const list = Array.from({ length: 10_000 }, (_, i) => (i % 2 === 0 ? 'gala' : 'GALA@example.test'));
+    const res = await send(survey.id, { audience: 'list', list, scheduledAt: new Date(Date.now() + 86_400_000).toISOString() }).expect(201);
+    expect(res.body.report).toMatchObject({ rows: 10_000, recipients: 1, duplicates: 9_999, invalidCount: 0 });
+    expect(res.body.send.status).toBe('scheduled');
+  });
+});
+
+describe('an event send kept active', () => {
+  it('invites customers N days after sign-up as the watermark passes them, each once', async () => {
+    const survey = await liveSurvey('Two weeks in');
+    const day = 86_400_000;
+    await asAdmin
+      .put(`${ws}/customers/newbie`, {
+        name: 'Newbie',
+        email: 'newbie@example.test',
+        firstSeenAt: new Date(Date.now() - 14 * day + 60_000).toISOString(),
+      })
+      .expect(201);
+    const res = await send(survey.id, { audience: 'event', event: { kind: 'signup', delayDays: 14 } }).expect(201);
+    expect(res.body.send.status).toBe('active');
+    // newbie's 14 days are not up yet
+    await runInvitations();
+    expect((await asAdmin.get(`${ws}/surveys/${survey.id}/sends/${res.body.send.id}`).expect(200)).body.recipientsTotal).toBe(0);
+    // …two minutes later they are (moved in the database instead of waiting)
+    await db.query(
+      `UPDATE customers SET first_seen_at = first_seen_at - interval '2 minutes' WHERE workspace_id = $1 AND external_id = 'newbie'`,
+      [admin.workspaceId],
+    );
+    await db.query(`UPDATE survey_sends SET watermark = watermark - interval '2 minutes' WHERE id = $1`, [res.body.send.id]);
+    await runInvitations();
+    await runInvitations();
+    await mail.waitFor('newbie@example.test');
+    const after = (await asAdmin.get(`${ws}/surveys/${survey.id}/sends/${res.body.send.id}`).expect(200)).body;
+    expect(after).toMatchObject({ recipientsTotal: 1, status: 'active', stats: { invited: 1 } });
+    const stopped = await asAdmin.post(`${ws}/surveys/${survey.id}/sends/${res.body.send.id}/stop`).expect(200);
+    expect(stopped.body.status).toBe('stopped');
+    const list = (await asAdmin.get(`${ws}/surveys/${survey.id}/sends`).expect(200)).body;
+    expect(list.map((s: { id: string }) => s.id)).toEqual([res.body.send.id]);
+    await waitUntil(
+      async () => mailsTo('newbie@example.test').length,
+      (n) => n === 1,
+    );
+  });
+});
