@@ -40,7 +40,7 @@ function renderings(fn: (...args: unknown[]) => unknown): unknown[] {
 
 /** Texts that read the same in every language: acronyms, numbers and product names. */
 const NEUTRAL = /^[\sA-Z0-9%×·→,.:;()/+–—-]*$/;
-const PRODUCT_NAMES = new Set(['Otklik', 'JavaScript', 'JavaScript API']);
+const PRODUCT_NAMES = new Set(['Otklik', 'JavaScript', 'JavaScript API', 'Telegram', 'WhatsApp']);
 const isNeutral = (text: string) => NEUTRAL.test(text) || PRODUCT_NAMES.has(text);
 const CYRILLIC = /[\u0400-\u04FF]/;
 

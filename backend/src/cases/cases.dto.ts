@@ -167,9 +167,8 @@ export class ReplyDto {
   @IsBoolean()
   waitForCustomer?: boolean;
   @ApiPropertyOptional({
-    default: true,
     description:
-      "Our reply: send it to the customer in their channel (true, the default) or only log it (false). A customer who cannot be reached is logged with the reason (delivery.reason), not refused",
+      'Our reply: send it to the customer in their channel (true, the default) or only log it (false). A customer who cannot be reached is logged with the reason (delivery.reason), not refused',
   })
   @IsOptional()
   @IsBoolean()

@@ -12,6 +12,7 @@ import type {
   CloseInput,
   NewCase,
   ReplyInput,
+  ReplyResult,
   Touchpoint,
 } from './types';
 
@@ -50,7 +51,7 @@ export function bulkAssign(workspaceId: string, ids: string[], ownerId: string |
   return unwrap(api.POST(`${W}/cases/bulk-assign`, { params: at(workspaceId), body: { ids, ownerId } }));
 }
 
-export function reply(workspaceId: string, caseId: string, input: ReplyInput): Promise<Case> {
+export function reply(workspaceId: string, caseId: string, input: ReplyInput): Promise<ReplyResult> {
   return unwrap(api.POST(`${C}/replies`, { params: one(workspaceId, caseId), body: input }));
 }
 

@@ -12,6 +12,8 @@ export type CasePage = Success<P[W]['get']>;
 export type Case = CasePage['items'][number];
 export type CaseQuery = Query<P[W]['get']>;
 export type CaseDetail = Success<P[`${W}/{caseId}`]['get']>;
+/** What logging or sending a reply answers: the case, and where our reply went (null for the customer's). */
+export type ReplyResult = Success<P[`${W}/{caseId}/replies`]['post']>;
 export type CaseEvent = CaseDetail['events'][number];
 export type BulkAssignResult = Success<P[`${W}/bulk-assign`]['post']>;
 export type CaseStatus = Case['status'];
@@ -36,6 +38,12 @@ export interface ReplyInput {
   text: string;
   from: 'agent' | 'customer';
   waitForCustomer?: boolean;
+  /** Our reply: send it to the customer (the API's default) or only log it. */
+  send?: boolean;
+  /** Another channel than the customer's own. */
+  via?: 'email' | 'sms' | 'telegram' | 'whatsapp' | 'public';
+  /** The link of a public answer (mentions, reviews). */
+  publicUrl?: string;
 }
 
 export interface CloseInput {

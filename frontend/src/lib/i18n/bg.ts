@@ -2,6 +2,7 @@ import { accountBg } from './account.bg';
 import { overviewBg } from './overview.bg';
 import { caseReportsBg } from './case-reports.bg';
 import { caseRoutingBg } from './case-routing.bg';
+import { caseThreadBg } from './case-thread.bg';
 import { casesBg } from './cases.bg';
 import { clustersBg } from './clusters.bg';
 import { segmentsBg } from './segments.bg';
@@ -40,6 +41,7 @@ export const bg: Messages = {
   promises: promisesBg,
   caseReports: caseReportsBg,
   caseRouting: caseRoutingBg,
+  caseThread: caseThreadBg,
   webhooks: webhooksBg,
   identity: identityBg,
   linkSurvey: linkSurveyBg,

@@ -2,6 +2,7 @@ import { accountEn } from './account.en';
 import { overviewEn } from './overview.en';
 import { caseReportsEn } from './case-reports.en';
 import { caseRoutingEn } from './case-routing.en';
+import { caseThreadEn } from './case-thread.en';
 import { casesEn } from './cases.en';
 import { clustersEn } from './clusters.en';
 import { segmentsEn } from './segments.en';
@@ -38,6 +39,7 @@ export const en = {
   promises: promisesEn,
   caseReports: caseReportsEn,
   caseRouting: caseRoutingEn,
+  caseThread: caseThreadEn,
   webhooks: webhooksEn,
   identity: identityEn,
   linkSurvey: linkSurveyEn,

@@ -2,6 +2,7 @@ import { accountRu } from './account.ru';
 import { overviewRu } from './overview.ru';
 import { caseReportsRu } from './case-reports.ru';
 import { caseRoutingRu } from './case-routing.ru';
+import { caseThreadRu } from './case-thread.ru';
 import { casesRu } from './cases.ru';
 import { clustersRu } from './clusters.ru';
 import { segmentsRu } from './segments.ru';
@@ -36,6 +37,7 @@ export const ru: Messages = {
   promises: promisesRu,
   caseReports: caseReportsRu,
   caseRouting: caseRoutingRu,
+  caseThread: caseThreadRu,
   webhooks: webhooksRu,
   identity: identityRu,
   linkSurvey: linkSurveyRu,
