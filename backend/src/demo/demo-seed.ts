@@ -26,6 +26,8 @@ import { seedPromises } from './seed-promises';
 import { DAY_MS, DEFAULT_STORY, type DemoStory, StoryClock } from './story';
 import { seedMirror } from './seed-mirror';
 import { seedParameters } from './seed-parameters';
+import { seedContactPolicy } from './seed-contact-policy';
+import { seedMessaging } from './seed-messaging';
 
 export const DEMO_ADMIN = { email: 'demo@otklik.local', password: 'otklik-demo', name: 'Demo Admin' } as const;
 export const DEMO_WORKSPACE = 'Demo workspace';
@@ -94,6 +96,8 @@ export async function seedDemoStory(
   await seedMirror(app, workspaceId, team, surveys, story.seed, clock, progress);
   await seedServiceAudit(app, workspaceId, team, story.seed, progress);
   await seedParameters(app, workspaceId, adminId, plan.customers, story, clock, progress);
+  await seedMessaging(app, workspaceId, adminId, plan.customers, clock, progress);
+  await seedContactPolicy(app, workspaceId, adminId, plan.customers, surveys, story.seed, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);
   const clusters = story.clusters ? await seedClusters(app, workspaceId, history, progress) : { done: Promise.resolve() };
