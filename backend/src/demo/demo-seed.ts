@@ -27,7 +27,6 @@ import { DAY_MS, DEFAULT_STORY, type DemoStory, StoryClock } from './story';
 import { seedMirror } from './seed-mirror';
 import { seedParameters } from './seed-parameters';
 import { seedContactPolicy } from './seed-contact-policy';
-import { seedMessaging } from './seed-messaging';
 
 export const DEMO_ADMIN = { email: 'demo@otklik.local', password: 'otklik-demo', name: 'Demo Admin' } as const;
 export const DEMO_WORKSPACE = 'Demo workspace';
@@ -96,7 +95,6 @@ export async function seedDemoStory(
   await seedMirror(app, workspaceId, team, surveys, story.seed, clock, progress);
   await seedServiceAudit(app, workspaceId, team, story.seed, progress);
   await seedParameters(app, workspaceId, adminId, plan.customers, story, clock, progress);
-  await seedMessaging(app, workspaceId, adminId, plan.customers, clock, progress);
   await seedContactPolicy(app, workspaceId, adminId, plan.customers, surveys, story.seed, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);
