@@ -26,6 +26,7 @@ import { seedPromises } from './seed-promises';
 import { DAY_MS, DEFAULT_STORY, type DemoStory, StoryClock } from './story';
 import { seedMirror } from './seed-mirror';
 import { seedParameters } from './seed-parameters';
+import { seedMessaging } from './seed-messaging';
 import { seedContactPolicy } from './seed-contact-policy';
 
 export const DEMO_ADMIN = { email: 'demo@otklik.local', password: 'otklik-demo', name: 'Demo Admin' } as const;
@@ -95,6 +96,7 @@ export async function seedDemoStory(
   await seedMirror(app, workspaceId, team, surveys, story.seed, clock, progress);
   await seedServiceAudit(app, workspaceId, team, story.seed, progress);
   await seedParameters(app, workspaceId, adminId, plan.customers, story, clock, progress);
+  await seedMessaging(app, workspaceId, adminId, plan.customers, clock, progress);
   await seedContactPolicy(app, workspaceId, adminId, plan.customers, surveys, story.seed, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);

@@ -132,6 +132,14 @@ export class MessagingService {
     await this.messages.settle(row, { status: 'bounced', bouncedAt: () => 'now()', lastError: detail.slice(0, 1000) }, manager);
   }
 
+  /**
+   * History told from elsewhere (the demo story): a queued gateway message was sent and the gateway confirmed it.
+   * Forward only, like a delivery report.
+   */
+  async recordGatewayDelivery(workspaceId: string, id: string, sentAt: Date, deliveredAt: Date): Promise<void> {
+    await this.messages.transition(workspaceId, id, ['queued', 'sent'], { status: 'delivered', sentAt, deliveredAt, attempts: 1 });
+  }
+
   /** Stores an inbound message (status received); returns its id. */
   async recordInbound(row: InboundRow, manager?: EntityManager): Promise<string> {
     return this.messages.insert(

@@ -27,6 +27,7 @@ import { pluralBg } from './plural';
 import { serviceAuditBg } from './service-audit.bg';
 import type { Messages } from './en';
 import { promisesBg } from './promises.bg';
+import { messagingBg } from './messaging.bg';
 import { mirrorBg } from './mirror.bg';
 
 /**
@@ -39,6 +40,7 @@ export const bg: Messages = {
   account: accountBg,
   cases: casesBg,
   promises: promisesBg,
+  messaging: messagingBg,
   caseReports: caseReportsBg,
   caseRouting: caseRoutingBg,
   caseThread: caseThreadBg,
@@ -83,6 +85,7 @@ export const bg: Messages = {
     mirror: 'Огледална анкета',
     audit: 'Одит на обслужването',
     cases: 'Казуси',
+    messages: 'Съобщения',
     promises: 'Обещания',
     churn: 'Отлив',
     mentions: 'Споменавания',

@@ -26,6 +26,7 @@ import { mentionsEn } from './mentions.en';
 import { pluralEn } from './plural';
 import { serviceAuditEn } from './service-audit.en';
 import { promisesEn } from './promises.en';
+import { messagingEn } from './messaging.en';
 import { mirrorEn } from './mirror.en';
 /**
  * English UI strings. This object defines the shape of every dictionary:
@@ -37,6 +38,7 @@ export const en = {
   account: accountEn,
   cases: casesEn,
   promises: promisesEn,
+  messaging: messagingEn,
   caseReports: caseReportsEn,
   caseRouting: caseRoutingEn,
   caseThread: caseThreadEn,
@@ -81,6 +83,7 @@ export const en = {
     mirror: 'Mirror survey',
     audit: 'Service audit',
     cases: 'Cases',
+    messages: 'Messages',
     promises: 'Promises',
     churn: 'Churn',
     mentions: 'Mentions',

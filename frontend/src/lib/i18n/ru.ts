@@ -27,6 +27,7 @@ import type { Messages } from './en';
 import { pluralRu } from './plural';
 import { serviceAuditRu } from './service-audit.ru';
 import { promisesRu } from './promises.ru';
+import { messagingRu } from './messaging.ru';
 import { mirrorRu } from './mirror.ru';
 
 /** Russian UI strings; must have exactly the keys of en.ts. */
@@ -35,6 +36,7 @@ export const ru: Messages = {
   account: accountRu,
   cases: casesRu,
   promises: promisesRu,
+  messaging: messagingRu,
   caseReports: caseReportsRu,
   caseRouting: caseRoutingRu,
   caseThread: caseThreadRu,
@@ -79,6 +81,7 @@ export const ru: Messages = {
     mirror: 'Зеркальный опрос',
     audit: 'Аудит сервиса',
     cases: 'Обращения',
+    messages: 'Сообщения',
     promises: 'Обещания',
     churn: 'Отток',
     mentions: 'Упоминания',
