@@ -291,4 +291,25 @@ describe('demo story', () => {
       await t.http().post('/api/v1/auth/login').set('Origin', t.baseUrl).send({ email: m.email, password: 'otklik-demo' }).expect(401);
     }
   });
+
+  it('tells case conversations both ways: the customer writes, we answer in their channel and language', async () => {
+    const ws = `/api/v1/workspaces/${first.workspaceId}`;
+    const rows: { case_id: string; direction: string; channel: string; status: string; language: string }[] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT case_id, direction, channel, status, language FROM messages WHERE workspace_id = $1 AND case_id IS NOT NULL ORDER BY created_at`,
+        [first.workspaceId],
+      );
+    const caseIds = [...new Set(rows.map((r) => r.case_id))];
+    expect(caseIds.length).toBeGreaterThanOrEqual(2);
+    for (const id of caseIds) {
+      const thread = (await asFirst.get(`${ws}/cases/${id}/messages`).expect(200)).body as { direction: string }[];
+      expect(thread[0]!.direction).toBe('inbound');
+      expect(thread.some((m) => m.direction === 'outbound')).toBe(true);
+    }
+    const ours = rows.filter((r) => r.direction === 'outbound');
+    expect(new Set(ours.map((r) => r.language))).toEqual(new Set(['ru', 'en']));
+    // The English answer waits in the outbox (the demo has no SMTP); the older ones went out.
+    expect(ours.filter((r) => r.status === 'queued').map((r) => [r.channel, r.language])).toEqual([['email', 'en']]);
+  });
 });

@@ -26,8 +26,9 @@ import { seedPromises } from './seed-promises';
 import { DAY_MS, DEFAULT_STORY, type DemoStory, StoryClock } from './story';
 import { seedMirror } from './seed-mirror';
 import { seedParameters } from './seed-parameters';
-import { seedMessaging } from './seed-messaging';
 import { seedContactPolicy } from './seed-contact-policy';
+import { seedCaseReplies } from './seed-case-replies';
+import { seedMessaging } from './seed-messaging';
 
 export const DEMO_ADMIN = { email: 'demo@otklik.local', password: 'otklik-demo', name: 'Demo Admin' } as const;
 export const DEMO_WORKSPACE = 'Demo workspace';
@@ -98,6 +99,7 @@ export async function seedDemoStory(
   await seedParameters(app, workspaceId, adminId, plan.customers, story, clock, progress);
   await seedMessaging(app, workspaceId, adminId, plan.customers, clock, progress);
   await seedContactPolicy(app, workspaceId, adminId, plan.customers, surveys, story.seed, clock, progress);
+  await seedCaseReplies(app, workspaceId, adminId, plan.customers, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);
   const clusters = story.clusters ? await seedClusters(app, workspaceId, history, progress) : { done: Promise.resolve() };
