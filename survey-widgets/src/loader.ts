@@ -23,6 +23,9 @@ interface ShowOptions {
   hiddenFields?: Record<string, string>;
   language?: string;
   force?: boolean;
+  /** The link page continuing an invitation's response: answer as its respondent, in its response. */
+  respondentId?: string;
+  resume?: WidgetContext['resume'];
   /** The hosted link page: the contact policy records the ask but does not refuse it (docs/messaging.md). */
   via?: 'link';
 }
@@ -83,7 +86,15 @@ function start() {
     customElements.whenDefined(tag).then(() => {
       const el = document.createElement(tag) as HTMLElement & { config?: PublicSurveyConfig; context?: WidgetContext };
       el.config = config;
-      el.context = { apiBase, respondentId, customerId, customerHash, hiddenFields: o.hiddenFields, via: o.via };
+      el.context = {
+        apiBase,
+        respondentId: o.respondentId || respondentId,
+        resume: o.resume,
+        customerId,
+        customerHash,
+        hiddenFields: o.hiddenFields,
+        via: o.via,
+      };
       el.addEventListener('otklik:finish', (e) => finished.forEach((f) => f((e as CustomEvent).detail)));
       el.addEventListener('otklik:close', () => el.remove());
       document.body.appendChild(el);
@@ -118,7 +129,9 @@ function start() {
       // JSON drops the parameters that are not given. The language candidates go as one comma list in order of
       // preference (an array joins with commas; the server skips the empty ones and picks).
       const language = [o.language ?? data.language, document.documentElement.lang, ...navigator.languages] + '';
-      const query = new URLSearchParams(JSON.parse(JSON.stringify({ respondentId, language, customerId, customerHash, via: o.via })));
+      const query = new URLSearchParams(
+        JSON.parse(JSON.stringify({ respondentId: o.respondentId || respondentId, language, customerId, customerHash, via: o.via })),
+      );
       // Cross-origin, so no cookies go along.
       fetch(`${apiBase}/api/v1/public/surveys/${encodeURIComponent(publicKey)}?${query}`)
         .then((r) => (r.ok ? r.json() : null))

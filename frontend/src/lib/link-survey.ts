@@ -4,14 +4,39 @@
  * survey's page trigger and sampling, which are for surveys embedded on a site.
  */
 
-export type LinkSurveyState = 'loading' | 'open' | 'finished' | 'answered' | 'closed' | 'failed';
+export type LinkSurveyState = 'loading' | 'open' | 'finished' | 'answered' | 'closed' | 'expired' | 'failed';
 
 interface Options {
   customerId?: string;
   /** The host's hex HMAC-SHA256 of customerId (identity verification), carried by the link. */
   customerHash?: string;
   language?: string;
+  /** An email invitation's token (`?invitation=`): the page continues the response its score link started. */
+  invitation?: string;
   onState: (state: LinkSurveyState) => void;
+}
+
+/** The response an email invitation started, as GET /api/v1/public/invitations/{token} answers it. */
+interface InvitationState {
+  publicKey: string;
+  language: string;
+  respondentId: string;
+  responseKey: string;
+  answers: Record<string, unknown>;
+  finished: boolean;
+}
+
+/** The invitation's response so far, or the state to show instead (unknown or expired token, closed survey). */
+async function invitationState(token: string): Promise<InvitationState | LinkSurveyState> {
+  try {
+    const res = await fetch(`/api/v1/public/invitations/${encodeURIComponent(token)}`);
+    if (res.status === 404 || res.status === 400) return 'expired';
+    if (res.status === 409) return 'closed';
+    if (!res.ok) return 'failed';
+    return (await res.json()) as InvitationState;
+  } catch {
+    return 'failed';
+  }
 }
 
 type Call = [string, ...unknown[]];
@@ -35,8 +60,22 @@ function respondentId(): string {
   }
 }
 
-export async function openLinkSurvey(publicKey: string, { customerId, customerHash, language, onState }: Options): Promise<void> {
-  const query = new URLSearchParams({ respondentId: respondentId() });
+export async function openLinkSurvey(publicKey: string, options: Options): Promise<void> {
+  const { customerId, customerHash, invitation, onState } = options;
+  let { language } = options;
+  let rid = respondentId();
+  let resume: { key: string; answers: Record<string, unknown> } | undefined;
+  if (invitation) {
+    // The invitation says who answers (its own respondent, no customer id in the page) and in which language.
+    const state = await invitationState(invitation);
+    if (typeof state === 'string') return onState(state);
+    if (state.publicKey !== publicKey) return onState('expired');
+    if (state.finished) return onState('finished');
+    ({ language } = state);
+    rid = state.respondentId;
+    resume = { key: state.responseKey, answers: state.answers };
+  }
+  const query = new URLSearchParams({ respondentId: rid });
   if (customerId) query.set('customerId', customerId);
   if (customerId && customerHash) query.set('customerHash', customerHash);
   if (language) query.set('language', language);
@@ -62,7 +101,14 @@ export async function openLinkSurvey(publicKey: string, { customerId, customerHa
   const call = (...args: Call) =>
     otklik.v ? (otklik as unknown as Record<string, (...a: unknown[]) => void>)[args[0]](...args.slice(1)) : otklik.q!.push(args);
   call('onFinish', () => onState('finished'));
-  call('show', publicKey, { force: true, customerId, customerHash, language, via: 'link' });
+  call('show', publicKey, {
+    force: true,
+    customerId,
+    customerHash,
+    language,
+    via: 'link',
+    ...(resume ? { respondentId: rid, resume } : {}),
+  });
   if (!document.querySelector('script[src$="/widget/loader.js"]')) {
     const script = document.createElement('script');
     script.src = '/widget/loader.js';

@@ -27,6 +27,7 @@ import { pluralBg } from './plural';
 import { serviceAuditBg } from './service-audit.bg';
 import type { Messages } from './en';
 import { promisesBg } from './promises.bg';
+import { invitationsBg } from './invitations.bg';
 import { messagingBg } from './messaging.bg';
 import { mirrorBg } from './mirror.bg';
 
@@ -40,6 +41,7 @@ export const bg: Messages = {
   account: accountBg,
   cases: casesBg,
   promises: promisesBg,
+  invitations: invitationsBg,
   messaging: messagingBg,
   caseReports: caseReportsBg,
   caseRouting: caseRoutingBg,

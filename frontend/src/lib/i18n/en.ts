@@ -26,6 +26,7 @@ import { mentionsEn } from './mentions.en';
 import { pluralEn } from './plural';
 import { serviceAuditEn } from './service-audit.en';
 import { promisesEn } from './promises.en';
+import { invitationsEn } from './invitations.en';
 import { messagingEn } from './messaging.en';
 import { mirrorEn } from './mirror.en';
 /**
@@ -38,6 +39,7 @@ export const en = {
   account: accountEn,
   cases: casesEn,
   promises: promisesEn,
+  invitations: invitationsEn,
   messaging: messagingEn,
   caseReports: caseReportsEn,
   caseRouting: caseRoutingEn,

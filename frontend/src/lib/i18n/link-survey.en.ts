@@ -5,6 +5,7 @@ export const linkSurveyEn = {
   loading: 'Loading the survey…',
   finished: 'Thank you! Your answer is saved.',
   closed: 'This survey is closed or the link is wrong.',
+  expired: 'This invitation link has expired or is incomplete. Thank you for wanting to answer!',
   answered: 'You have already answered this survey. Thank you!',
   failed: 'The survey could not be loaded. Check your connection and try again.',
   retry: 'Try again',

@@ -27,6 +27,7 @@ import type { Messages } from './en';
 import { pluralRu } from './plural';
 import { serviceAuditRu } from './service-audit.ru';
 import { promisesRu } from './promises.ru';
+import { invitationsRu } from './invitations.ru';
 import { messagingRu } from './messaging.ru';
 import { mirrorRu } from './mirror.ru';
 
@@ -36,6 +37,7 @@ export const ru: Messages = {
   account: accountRu,
   cases: casesRu,
   promises: promisesRu,
+  invitations: invitationsRu,
   messaging: messagingRu,
   caseReports: caseReportsRu,
   caseRouting: caseRoutingRu,
