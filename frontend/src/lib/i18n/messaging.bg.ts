@@ -8,8 +8,8 @@ export const messagingBg: typeof messagingEn = {
   banner: {
     title: 'Имейлът не е настроен',
     text: 'Съобщенията чакат тук и ще тръгнат, щом бъде зададен SMTP_URL. Нищо не се губи: рестартирайте сървъра със SMTP_URL и опашката ще бъде изпратена.',
-    docs: 'Как се настройва имейл',
-    docsNote: 'docs/messaging.md, раздел „Messages, channels and the outbox“; API е описан на',
+    docs: 'Справочник на API за съобщения',
+    docsNote: 'Как се настройва: docs/messaging.md, раздел „Messages, channels and the outbox“, и SMTP_URL в README. ·',
   },
   sendingFrom: (from: string) => `Имейлите се изпращат от ${from}.`,
   tabsLabel: 'Съобщения по статус',

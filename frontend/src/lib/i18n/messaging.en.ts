@@ -6,8 +6,8 @@ export const messagingEn = {
   banner: {
     title: 'Email is not configured',
     text: 'Messages wait here and go out once SMTP_URL is set. Nothing is lost: restart the server with SMTP_URL and the queue is sent.',
-    docs: 'How to set up email',
-    docsNote: 'docs/messaging.md, "Messages, channels and the outbox"; the API is described at',
+    docs: 'API reference for messages',
+    docsNote: "How to set it up: docs/messaging.md, “Messages, channels and the outbox”, and the README's SMTP_URL. ·",
   },
   sendingFrom: (from: string) => `Emails go out from ${from}.`,
   tabsLabel: 'Messages by status',

@@ -8,8 +8,8 @@ export const messagingRu: typeof messagingEn = {
   banner: {
     title: 'Почта не настроена',
     text: 'Сообщения ждут здесь и уйдут, как только будет задан SMTP_URL. Ничего не теряется: перезапустите сервер с SMTP_URL, и очередь отправится.',
-    docs: 'Как настроить почту',
-    docsNote: 'docs/messaging.md, раздел «Messages, channels and the outbox»; описание API —',
+    docs: 'Справочник API сообщений',
+    docsNote: 'Как настроить: docs/messaging.md, раздел «Messages, channels and the outbox», и SMTP_URL в README. ·',
   },
   sendingFrom: (from: string) => `Письма уходят от ${from}.`,
   tabsLabel: 'Сообщения по статусу',
