@@ -198,6 +198,27 @@ describe('the gateway channels', () => {
     expect(list.body.items.map((m: { id: string }) => m.id)).toEqual([res.body.id]);
   });
 
+  it('holds a marketing message while the customer has an open complaint, sends service ones, and releases it when the case closes', async () => {
+    await asAdmin.put(`${ws}/customers/boris`, { name: 'Борис', phone: '+359888000222' }).expect(201);
+    const opened = await asAdmin.post(`${ws}/cases`, { title: 'Late box again', customerId: 'boris' }).expect(201);
+    const offer = await asAdmin
+      .post(`${ws}/messages`, { customerExternalId: 'boris', channel: 'sms', purpose: 'marketing', text: '-20% on your next box' })
+      .expect(201);
+    const held = await waitUntil(message(ws, offer.body.id), (m) => m.status === 'held');
+    expect(held.holdReasons).toEqual([{ code: 'open_complaint', until: null, caseId: opened.body.id }]);
+    expect(held.attempts).toBe(0);
+    const service = await asAdmin
+      .post(`${ws}/messages`, { customerExternalId: 'boris', channel: 'sms', text: 'Your replacement box leaves today' })
+      .expect(201);
+    expect((await waitUntil(message(ws, service.body.id), (m) => m.status === 'sent')).holdReasons).toEqual([]);
+    expect((await asAdmin.get(`${ws}/messages/${offer.body.id}`).expect(200)).body.status).toBe('held');
+
+    await asAdmin.post(`${ws}/cases/${opened.body.id}/close`, { rootCause: 'Courier', actionTaken: 'Replaced the box' }).expect(200);
+    // Held messages are asked about again every 60 polls (3 s here).
+    const released = await waitUntil(message(ws, offer.body.id), (m) => m.status === 'sent', 20_000);
+    expect(released.holdReasons).toEqual([]);
+  }, 40_000);
+
   it('refuses with 422 when the customer has no address for the channel, and queues nothing', async () => {
     const before = (await asAdmin.get(`${ws}/messaging/status`).expect(200)).body.counts;
     const res = await asAdmin.post(`${ws}/messages`, { customerExternalId: 'nophone', channel: 'sms', text: 'Hi' }).expect(422);

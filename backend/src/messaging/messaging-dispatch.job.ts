@@ -85,7 +85,9 @@ export class MessagingDispatchJob implements Job, OnApplicationBootstrap {
     try {
       const refusals = await this.refusals(message);
       if (refusals.length > 0) {
-        await this.messages.retryLater(message, 'held', this.holdRecheckMs, { holdReasons: refusals as never });
+        // A hold is not a send attempt: give back the one the claim counted.
+        const attempts = message.status === 'queued' ? { attempts: message.attempts - 1 } : {};
+        await this.messages.retryLater(message, 'held', this.holdRecheckMs, { holdReasons: refusals as never, ...attempts });
         return;
       }
       if (message.channel === 'email') await this.sendEmail(message);
