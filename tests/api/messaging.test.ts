@@ -303,7 +303,7 @@ describe('the outbox without SMTP_URL', () => {
     const owner = await noSmtp.seedAdmin('Outbox Ltd');
     const asOwner = await noSmtp.login(owner.email, owner.password);
     const path = `/api/v1/workspaces/${owner.workspaceId}`;
-    await asOwner.put(`${path}/customers/ivan`, { name: 'Иван', email: 'ivan@example.test' }).expect(201);
+    await asOwner.put(`${path}/customers/ivan`, { name: 'Иван', email: 'ivan@example.test', phone: '+359888000333' }).expect(201);
     const queued = (
       await asOwner
         .post(`${path}/messages`, {
@@ -321,6 +321,9 @@ describe('the outbox without SMTP_URL', () => {
         .expect(201)
     ).body;
 
+    // No gateway listens for message.requested in this workspace: the SMS waits too, saying why.
+    const sms = (await asOwner.post(`${path}/messages`, { customerExternalId: 'ivan', channel: 'sms', text: 'Курьер в пути' }).expect(201))
+      .body;
     // Several dispatch turns later it is still waiting, untouched.
     await new Promise((r) => setTimeout(r, 500));
     const waiting = (await asOwner.get(`${path}/messages/${queued.id}`).expect(200)).body;
@@ -328,9 +331,16 @@ describe('the outbox without SMTP_URL', () => {
     expect(waiting.preview.html).toContain('Мы всё исправили.');
     const status = (await asOwner.get(`${path}/messaging/status`).expect(200)).body;
     expect(status.email.configured).toBe(false);
-    expect(status.counts).toEqual({ queued: 2 });
+    expect(status.counts).toEqual({ queued: 3 });
+    const waitingSms = await waitUntil(
+      message(path, sms.id, () => asOwner),
+      (m) => m.lastError !== null,
+    );
+    expect(waitingSms).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(waitingSms.lastError).toContain('no webhook endpoint of the workspace listens for message.requested');
     const outbox = (await asOwner.get(`${path}/messages?status=queued&channel=email`).expect(200)).body.items;
     expect(outbox.map((m: { id: string }) => m.id)).toEqual([cancelMe.id, queued.id]);
+    await asOwner.post(`${path}/messages/${sms.id}/cancel`).expect(200);
 
     expect((await asOwner.post(`${path}/messages/${cancelMe.id}/cancel`).expect(200)).body.status).toBe('cancelled');
     expect((await asOwner.post(`${path}/messages/${cancelMe.id}/cancel`).expect(409)).body.error.code).toBe('not_cancellable');

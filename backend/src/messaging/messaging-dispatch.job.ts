@@ -141,8 +141,18 @@ export class MessagingDispatchJob implements Job, OnApplicationBootstrap {
     }
   }
 
-  /** The gateway is told in the same transaction that marks the message sent: told once, never for nothing. */
+  /**
+   * The gateway is told in the same transaction that marks the message sent: told once, never for nothing. With no
+   * endpoint listening for message.requested the message waits (like email without SMTP_URL), re-checked now and then.
+   */
   private async requestFromGateway(message: MessageEntity): Promise<void> {
+    if (!(await this.webhooks.hasSubscribers(message.workspaceId, 'message.requested'))) {
+      await this.messages.retryLater(message, 'queued', this.holdRecheckMs, {
+        attempts: message.attempts - (message.status === 'queued' ? 1 : 0),
+        lastError: `waiting for a gateway: no webhook endpoint of the workspace listens for message.requested`,
+      });
+      return;
+    }
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.messages.settle(message, { status: 'sent', sentAt: () => 'now()', lastError: null, holdReasons: null }, manager)))
         return;

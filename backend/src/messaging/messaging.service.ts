@@ -137,7 +137,13 @@ export class MessagingService {
    * Forward only, like a delivery report.
    */
   async recordGatewayDelivery(workspaceId: string, id: string, sentAt: Date, deliveredAt: Date): Promise<void> {
-    await this.messages.transition(workspaceId, id, ['queued', 'sent'], { status: 'delivered', sentAt, deliveredAt, attempts: 1 });
+    await this.messages.transition(workspaceId, id, ['queued', 'sent'], {
+      status: 'delivered',
+      sentAt,
+      deliveredAt,
+      attempts: 1,
+      lastError: null,
+    });
   }
 
   /** Stores an inbound message (status received); returns its id. */
