@@ -44,7 +44,9 @@ describe('contact policy', () => {
       await expect.poll(() => marketing.innerText()).toContain('Held');
       expect(await marketing.innerText()).toContain('Open complaint');
       expect(await marketing.getByRole('link', { name: 'Open the case' }).getAttribute('href')).toBe(`/cases/${complaint.id}`);
-      expect(await card.getByTestId('contact-survey').innerText()).toContain('Open complaint');
+      // Surveys are held too, for the same reason (not listed twice).
+      expect(await card.getByTestId('contact-survey').innerText()).toContain('Held');
+      expect(await card.getByTestId('contact-survey').innerText()).toContain('For the same reasons as marketing.');
       expect(await card.getByTestId('contact-last-asked').innerText()).toBe('No survey has asked this customer yet.');
 
       // Settings → Contact policy: save a 14-day frequency and a 60-day guard after cancellations.

@@ -42,6 +42,7 @@ export const contactPolicyBg: ContactPolicyMessages = {
   until: (when: string) => `до ${when}`,
   whileOpen: 'докато случаят е отворен',
   openCase: 'Отвори случая',
+  sameReasons: 'По същите причини като маркетинга.',
   reasons: {
     open_complaint: 'Отворена жалба',
     recent_cancellation: 'Скорошен отказ',

@@ -44,6 +44,7 @@ export const contactPolicyEn = {
   until: (when: string) => `until ${when}`,
   whileOpen: 'while the case is open',
   openCase: 'Open the case',
+  sameReasons: 'For the same reasons as marketing.',
   reasons: {
     open_complaint: 'Open complaint',
     recent_cancellation: 'Recent cancellation',

@@ -43,6 +43,7 @@ export const contactPolicyRu: ContactPolicyMessages = {
   until: (when: string) => `до ${when}`,
   whileOpen: 'пока обращение открыто',
   openCase: 'Открыть обращение',
+  sameReasons: 'По тем же причинам, что и маркетинг.',
   reasons: {
     open_complaint: 'Открытая жалоба',
     recent_cancellation: 'Недавняя отмена',
