@@ -95,17 +95,15 @@ describe('inbound email', () => {
       'Номер счёта 1042.\n\nПн, 30 нояб. 2026 г. в 12:00, Acme <support@acme.test> пишет:\n> Could you send the invoice number?',
     );
     const at = new Date('2026-11-30T11:00:00Z');
-    const result = await t.app
-      .get(InboundEmailService)
-      .receive(
-        {
-          workspaceId: admin.workspaceId,
-          headers: signedHeaders(secret, mail, at),
-          contentType: 'message/rfc822',
-          body: Buffer.from(mail),
-        },
-        at,
-      );
+    const result = await t.app.get(InboundEmailService).receive(
+      {
+        workspaceId: admin.workspaceId,
+        headers: signedHeaders(secret, mail, at),
+        contentType: 'message/rfc822',
+        body: Buffer.from(mail),
+      },
+      at,
+    );
     expect(result).toMatchObject({ outcome: 'matched', caseId, matchedBy: 'thread', customerExternalId: 'anna' });
 
     // Paused 2 working hours (12:00–14:00 MSK): resolution Thu 10:00 MSK moves to Thu 12:00 MSK (09:00 UTC).
@@ -137,6 +135,19 @@ describe('inbound email', () => {
     expect((await thread(newer)).map((m) => m.text)).toEqual(['The lid is still broken.']);
     expect(await thread(older)).toEqual([]);
     expect(await thread(closed)).toEqual([]);
+  });
+
+  it('keeps an out-of-office answer without landing it on the case', async () => {
+    const caseId = await openCase('Out of office check', 'boris');
+    const mail = rawMail(
+      { From: 'boris@customer.test', Subject: 'Automatic reply', 'Message-ID': '<b-ooo@customer.test>', 'Auto-Submitted': 'auto-replied' },
+      'I am on holiday until Monday.',
+    );
+    const res = await post(admin.workspaceId, mail).expect(200);
+    expect(res.body).toMatchObject({ outcome: 'auto_reply', caseId: null, customerExternalId: 'boris' });
+    expect(await thread(caseId)).toEqual([]);
+    const stored = await db().query(`SELECT case_id FROM messages WHERE workspace_id = $1 AND id = $2`, [admin.workspaceId, res.body.id]);
+    expect(stored).toEqual([{ case_id: null }]);
   });
 
   it('keeps mail nobody matches, and takes JSON {"raw"} too', async () => {

@@ -16,8 +16,17 @@ export interface DemoReplyCase {
 export class DemoRepliesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Open cases of customers speaking `language` (from their feedback, or opened by hand) opened in [from, to). */
-  cases(workspaceId: string, language: string, from: Date, to: Date, limit: number): Promise<DemoReplyCase[]> {
+  /**
+   * Open cases of customers speaking `language` (from their feedback, or opened by hand) opened in [from, to), whose
+   * description matches one of `topics` (ILIKE patterns; any case when empty), leaving out `except`.
+   */
+  cases(
+    workspaceId: string,
+    language: string,
+    window: { from: Date; to: Date },
+    topics: string[],
+    except: string[],
+  ): Promise<DemoReplyCase[]> {
     return this.dataSource.query(
       `SELECT c.id, c.number, c.opened_at AS "openedAt", c.customer_external_id AS "customerExternalId", c.owner_id AS "ownerId"
          FROM cases c
@@ -25,10 +34,11 @@ export class DemoRepliesRepository {
         WHERE c.workspace_id = $1 AND c.status IN ('open', 'waiting_customer') AND c.source IN ('response', 'cancellation', 'manual')
           AND cu.attributes->>'language' = $2 AND cu.email IS NOT NULL
           AND c.opened_at >= $3 AND c.opened_at < $4
+          AND (cardinality($5::text[]) = 0 OR c.description ILIKE ANY($5::text[])) AND NOT (c.id = ANY($6::uuid[]))
           AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.case_id = c.id)
         ORDER BY c.opened_at DESC, c.number
-        LIMIT $5`,
-      [workspaceId, language, from, to, limit],
+        LIMIT 1`,
+      [workspaceId, language, window.from, window.to, topics, except],
     );
   }
 

@@ -49,22 +49,24 @@ const lateBox = (customer: PlannedCustomer | undefined): Turn[] => [
   },
 ];
 
-/** An English-speaking customer's missing ingredient: he writes, our answer waits in the outbox (no SMTP in the demo). */
+/** An English-speaking customer's missing ingredient: they write, our answer waits in the outbox (no SMTP in the demo). */
 const missingIngredient = (customer: PlannedCustomer | undefined): Turn[] => [
   {
     who: 'customer',
     hours: 2,
     channel: 'email',
-    subject: 'No feta in the Greek salad kit',
-    text: "Hi, the feta was missing from this week's Greek salad kit, so we had a rather sad salad. Could you check the packing?",
+    subject: 'Something missing from my box again',
+    text:
+      'Hi, following up on my survey answer: an ingredient was missing from my box again, so one of the dinners ' +
+      "didn't work out. Could you check the packing, please?",
   },
   {
     who: 'agent',
     hours: -0.5,
     sent: false,
     text:
-      `Hi ${firstName(customer)},\n\nSorry about the sad salad! The feta was left out at packing: we've credited €4.20 to your ` +
-      'account and asked the packing team to double-check that kit.\n\nBest,\nDaniel, Uzhinbox Care',
+      `Hi ${firstName(customer)},\n\nSorry about the missing ingredient! It was left out at packing: we've credited €4.20 to ` +
+      'your account and asked the packing team to double-check that recipe bag.\n\nBest,\nDaniel, Uzhinbox Care',
   },
 ];
 
@@ -93,16 +95,23 @@ export async function seedCaseReplies(
   const byId = new Map(customers.map((c) => [c.externalId, c]));
   const now = clock.now.getTime();
   // Opened between 60 and 2 days ago: the customer's answer a day later is still in the past.
-  const window = (language: string, limit: number) =>
-    repository.cases(workspaceId, language, new Date(now - 60 * DAY_MS), new Date(now - 2 * DAY_MS), limit);
-  const [ruCases, enCases] = await Promise.all([window('ru', 2), window('en', 1)]);
-  const stories: [DemoReplyCase | undefined, (c: PlannedCustomer | undefined) => Turn[]][] = [
-    [ruCases[0], lateBox],
-    [enCases[0], missingIngredient],
-    [ruCases[1], telegramQuestion],
+  const window = { from: new Date(now - 60 * DAY_MS), to: new Date(now - 2 * DAY_MS) };
+  const chosen: string[] = [];
+  /** A case on the story's topic (any of the language's cases when none is), each case once. */
+  const pick = async (language: string, topics: string[]): Promise<DemoReplyCase | undefined> => {
+    const [onTopic] = await repository.cases(workspaceId, language, window, topics, chosen);
+    const found = onTopic ?? (await repository.cases(workspaceId, language, window, [], chosen))[0];
+    if (found) chosen.push(found.id);
+    return found;
+  };
+  const stories: [string, string[], (c: PlannedCustomer | undefined) => Turn[]][] = [
+    ['ru', ['%опозд%', '%курьер%', '%доставк%'], lateBox],
+    ['en', ['%missing%'], missingIngredient],
+    ['ru', ['%достав%', '%окно%', '%курьер%'], telegramQuestion],
   ];
   let told = 0;
-  for (const [demoCase, story] of stories) {
+  for (const [language, topics, story] of stories) {
+    const demoCase = await pick(language, topics);
     if (!demoCase) continue;
     const customer = byId.get(demoCase.customerExternalId);
     if (!customer) continue;

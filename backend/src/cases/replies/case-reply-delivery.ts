@@ -80,10 +80,12 @@ export class CaseReplyDelivery {
       (lastInbound ? primaryLanguage(lastInbound.language) : null) ??
       DEFAULT_LANGUAGE;
     const threadParent = lastInbound?.channel === 'email' ? lastInbound : lastOurEmail;
+    // The conversation keeps its subject: the latest email's in either direction (a short "thanks" may have none).
+    const lastSubject = messages.filter((m) => m.channel === 'email' && m.subject?.trim()).at(-1)?.subject ?? null;
     return {
       route,
       language,
-      subject: route.channel === 'email' ? replySubject(c, language, lastInbound?.channel === 'email' ? lastInbound.subject : null) : null,
+      subject: route.channel === 'email' ? replySubject(c, language, lastSubject) : null,
       inReplyTo: route.channel === 'email' ? (threadParent?.messageId ?? null) : null,
     };
   }

@@ -30,6 +30,8 @@ export interface ParsedInboundEmail {
   replyTo: string[];
   references: string[];
   bounce: Bounce | null;
+  /** An automatic answer (out of office, autoresponder): kept, but it is not the customer writing back. */
+  autoReply: boolean;
 }
 
 const firstAddress = (field: AddressObject | AddressObject[] | undefined): string | null => {
@@ -95,6 +97,18 @@ function bounceOf(
   return { address, detail: detail.slice(0, 1000), originalMessageId: angleIds(report.get('message-id'))[0] ?? null };
 }
 
+/** RFC 3834 Auto-Submitted (anything but "no"), and the headers autoresponders set instead (X-Autoreply, Precedence). */
+function isAutoReply(headers: Map<string, unknown>): boolean {
+  const text = (name: string) =>
+    String(headers.get(name) ?? '')
+      .trim()
+      .toLowerCase();
+  const submitted = text('auto-submitted');
+  if (submitted && submitted !== 'no') return true;
+  if (headers.has('x-autoreply') || headers.has('x-autorespond')) return true;
+  return ['auto_reply', 'auto-reply'].includes(text('precedence'));
+}
+
 /**
  * Parses a raw MIME mail (the caller has checked its size): sender, subject, the reply's new text, the thread's
  * Message-IDs, and a bounce when it is a delivery status notification.
@@ -116,6 +130,7 @@ export async function parseInboundEmail(raw: Buffer): Promise<ParsedInboundEmail
     inReplyTo,
     replyTo: [...new Set([...(inReplyTo ? [inReplyTo] : []), ...references])],
     references,
+    autoReply: isAutoReply(mail.headers),
     bounce: bounceOf(
       mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined,
       text,

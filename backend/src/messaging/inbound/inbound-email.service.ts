@@ -128,6 +128,7 @@ export class InboundEmailService {
         answers: null,
         customerExternalId: null,
         receivedAt: now,
+        autoReply: mail.autoReply,
       },
       (work) =>
         this.dataSource.transaction(async (manager) => {

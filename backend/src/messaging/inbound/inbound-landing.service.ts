@@ -23,6 +23,8 @@ export interface ArrivedMessage {
   /** The customer the sender says they are (a gateway's customerExternalId), checked to exist. */
   customerExternalId: string | null;
   receivedAt: Date;
+  /** An autoresponder's answer: stored, never landed on a case (it would resume one the customer did not answer). */
+  autoReply?: boolean;
 }
 
 /**
@@ -78,6 +80,7 @@ export class InboundLandingService {
         manager,
       ),
     );
+    if (message.autoReply) return { id, outcome: 'auto_reply', caseId: null, matchedBy: null, customerExternalId };
     const claimed = await this.handlers.dispatch({
       workspaceId: message.workspaceId,
       id,

@@ -35,10 +35,11 @@ export class InboundResultDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The stored inbound message (null for a bounce report)' })
   id: string | null;
   @ApiProperty({
-    enum: ['matched', 'unmatched', 'bounce'],
-    description: 'matched: landed on a case; unmatched: kept in the inbox; bounce: a delivery failure report was applied',
+    enum: ['matched', 'unmatched', 'auto_reply', 'bounce'],
+    description:
+      'matched: landed on a case; unmatched: kept in the inbox; auto_reply: an autoresponder (out of office), kept but not landed; bounce: a delivery failure report was applied',
   })
-  outcome: 'matched' | 'unmatched' | 'bounce';
+  outcome: 'matched' | 'unmatched' | 'auto_reply' | 'bounce';
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) caseId: string | null;
   @ApiProperty({ enum: ['thread', 'customer'], nullable: true, type: String, description: 'How the case was found' })
   matchedBy: 'thread' | 'customer' | null;
