@@ -292,6 +292,39 @@ describe('demo story', () => {
     }
   });
 
+  it('has an outbox that waits for SMTP: case replies queued, an SMS the gateway delivered, a bounced email', async () => {
+    const ws = `/api/v1/workspaces/${first.workspaceId}`;
+    const status = (await asFirst.get(`${ws}/messaging/status`).expect(200)).body;
+    expect(status.email.configured).toBe(false);
+    expect(status.email.from).toBe('"Uzhinbox — служба заботы" <care@uzhinbox.example>');
+    const outbox = (await asFirst.get(`${ws}/messages?direction=outbound&limit=200`).expect(200)).body.items as {
+      channel: string;
+      status: string;
+      language: string;
+      to: string;
+      caseId: string | null;
+      purpose: string;
+      lastError: string | null;
+    }[];
+    // The outbox's own story: service messages outside cases (case replies and invitations have their own tests).
+    const mine = outbox.filter((m) => m.caseId === null && m.purpose === 'service');
+    expect(
+      mine
+        .filter((m) => m.status === 'queued')
+        .map((m) => [m.channel, m.language])
+        .sort(),
+    ).toEqual([
+      ['email', 'en'],
+      ['email', 'ru'],
+      ['email', 'ru'],
+    ]);
+    expect(mine.filter((m) => m.status === 'delivered').map((m) => m.channel)).toEqual(['sms']);
+    const [bounced] = mine.filter((m) => m.status === 'bounced');
+    expect(bounced.lastError).toMatch(/^550 5\.1\.1 .*User unknown/);
+    // A demo started with SMTP_URL must not mail the story's real-looking addresses.
+    expect(mine.filter((m) => m.channel === 'email').every((m) => m.to.endsWith('@example.net'))).toBe(true);
+  });
+
   it('tells case conversations both ways: the customer writes, we answer in their channel and language', async () => {
     const ws = `/api/v1/workspaces/${first.workspaceId}`;
     const rows: { case_id: string; direction: string; channel: string; status: string; language: string }[] = await t.app
