@@ -9259,10 +9259,10 @@ export interface components {
              */
             id: string | null;
             /**
-             * @description matched: landed on a case; unmatched: kept in the inbox; bounce: a delivery failure report was applied
+             * @description matched: landed on a case; unmatched: kept in the inbox; auto_reply: an autoresponder (out of office), kept but not landed; bounce: a delivery failure report was applied
              * @enum {string}
              */
-            outcome: "matched" | "unmatched" | "bounce";
+            outcome: "matched" | "unmatched" | "auto_reply" | "bounce";
             /** Format: uuid */
             caseId: string | null;
             /**
