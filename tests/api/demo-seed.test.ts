@@ -126,7 +126,14 @@ describe('demo story', () => {
       0,
     );
     expect(Object.keys(f.metrics).sort()).toEqual(['ces', 'csat', 'nps']);
-    expect(responses).toBe(SMALL.responses);
+    // The story's responses, and those the NPS email invitation's recipients finished (seed-invitations).
+    const [{ invited }] = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS invited FROM responses WHERE workspace_id = $1 AND idempotency_key LIKE 'inv-%' AND finished`, [
+        first.workspaceId,
+      ]);
+    expect(invited).toBeGreaterThan(0);
+    expect(responses).toBe(SMALL.responses + invited);
     for (const m of Object.values(f.metrics) as { summary: { displays: number; responseRate: number | null } }[]) {
       expect(m.summary.displays).toBeGreaterThan(0);
       expect(m.summary.responseRate).toBeGreaterThan(0);
@@ -242,6 +249,32 @@ describe('demo story', () => {
     expect(mixed).toEqual([]);
   });
 
+  it('keeps a contact policy: saved by the admin, recent survey asks, customers with an open complaint under the guard', async () => {
+    const ws = `/api/v1/workspaces/${first.workspaceId}`;
+    expect((await asFirst.get(`${ws}/contact-policy`).expect(200)).body).toMatchObject({
+      frequencyDays: 30,
+      guardEnabled: true,
+      isDefault: false,
+    });
+    const db = t.app.get(DataSource);
+    const [{ asks }] = await db.query(`SELECT count(*)::int AS asks FROM customer_survey_contacts WHERE workspace_id = $1`, [
+      first.workspaceId,
+    ]);
+    expect(asks).toBeGreaterThan(0);
+    expect(asks).toBeLessThanOrEqual(60);
+    const guards: { customer_external_id: string; reasons: { code: string; caseId?: string }[] }[] = await db.query(
+      `SELECT customer_external_id, reasons FROM customer_guards WHERE workspace_id = $1 ORDER BY customer_external_id`,
+      [first.workspaceId],
+    );
+    const complaint = guards.find((g) => g.reasons.some((r) => r.code === 'open_complaint'));
+    expect(complaint).toBeDefined();
+    const caseId = complaint!.reasons.find((r) => r.code === 'open_complaint')!.caseId;
+    const answer = (await asFirst.get(`${ws}/customers/${complaint!.customer_external_id}/contact-guard?purpose=marketing`).expect(200))
+      .body;
+    expect(answer.allowed).toBe(false);
+    expect(answer.reasons).toContainEqual({ code: 'open_complaint', until: null, caseId });
+  });
+
   it('leaves every other workspace alone', async () => {
     const db = t.app.get(DataSource);
     for (const table of [
@@ -344,5 +377,39 @@ describe('demo story', () => {
     expect(new Set(ours.map((r) => r.language))).toEqual(new Set(['ru', 'en']));
     // The English answer waits in the outbox (the demo has no SMTP); the older ones went out.
     expect(ours.filter((r) => r.status === 'queued').map((r) => [r.channel, r.language])).toEqual([['email', 'en']]);
+  });
+
+  it('sent the NPS by email three weeks ago with a reminder and answers, has a CES send in the outbox and a CSAT send scheduled', async () => {
+    const ws = `/api/v1/workspaces/${first.workspaceId}`;
+    const surveys = (await asFirst.get(`${ws}/surveys`).expect(200)).body as { id: string; kind: string }[];
+    const sendsOf = async (kind: string) =>
+      (await asFirst.get(`${ws}/surveys/${surveys.find((s) => s.kind === kind)!.id}/sends`).expect(200)).body as {
+        status: string;
+        scheduledAt: string;
+        reminderDays: number;
+        stats: Record<string, number>;
+      }[];
+    const [nps] = await sendsOf('nps');
+    expect(nps).toMatchObject({ status: 'sent', reminderDays: 3 });
+    expect(new Date(nps.scheduledAt).getTime()).toBeLessThan(NOW.getTime() - 20 * 86_400_000);
+    const s = nps.stats;
+    expect(s.invited).toBeGreaterThan(3);
+    expect(s.answered).toBeGreaterThan(0);
+    expect(s.answered).toBeLessThan(s.invited);
+    expect(s.finished).toBeLessThanOrEqual(s.answered);
+    expect(s.reminded).toBeGreaterThan(0);
+    expect(s.sent + s.bounced).toBe(s.invited);
+    const [ces] = await sendsOf('ces');
+    expect(ces.status).toBe('sent');
+    expect(ces.stats.queued).toBe(ces.stats.invited);
+    const [csat] = await sendsOf('csat');
+    expect(csat.status).toBe('scheduled');
+    // Story addresses never reach a real-looking mailbox.
+    const domains = await t.app
+      .get(DataSource)
+      .query(`SELECT DISTINCT split_part(address, '@', 2) AS domain FROM survey_send_recipients WHERE workspace_id = $1`, [
+        first.workspaceId,
+      ]);
+    expect(domains).toEqual([{ domain: 'example.net' }]);
   });
 });

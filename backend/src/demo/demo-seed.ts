@@ -28,6 +28,7 @@ import { seedMirror } from './seed-mirror';
 import { seedParameters } from './seed-parameters';
 import { seedContactPolicy } from './seed-contact-policy';
 import { seedCaseReplies } from './seed-case-replies';
+import { seedInvitations } from './seed-invitations';
 import { seedMessaging } from './seed-messaging';
 
 export const DEMO_ADMIN = { email: 'demo@otklik.local', password: 'otklik-demo', name: 'Demo Admin' } as const;
@@ -100,6 +101,7 @@ export async function seedDemoStory(
   await seedMessaging(app, workspaceId, adminId, plan.customers, clock, progress);
   await seedContactPolicy(app, workspaceId, adminId, plan.customers, surveys, story.seed, clock, progress);
   await seedCaseReplies(app, workspaceId, adminId, plan.customers, clock, progress);
+  await seedInvitations(app, workspaceId, adminId, plan.customers, surveys, story.seed, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);
   const clusters = story.clusters ? await seedClusters(app, workspaceId, history, progress) : { done: Promise.resolve() };
