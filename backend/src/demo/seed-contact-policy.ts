@@ -44,6 +44,6 @@ export async function seedContactPolicy(
     const at = new Date(clock.now.getTime() - rng.int(1, 45) * DAY_MS - rng.int(0, 86_399) * 1000);
     await policy.recordSurveyContact(workspaceId, customer.externalId, { surveyId: survey.id, channel: rng.pick(CHANNELS), at });
   }
-  const { started } = await app.get(ContactGuardService, { strict: false }).syncWorkspace(workspaceId);
+  const { started } = await app.get(ContactGuardService, { strict: false }).syncWorkspace(workspaceId, clock.now);
   progress.note(`contact policy saved, ${asked.length} recent survey asks, ${started} customers under the communication guard`);
 }
