@@ -85,7 +85,9 @@ export async function seedInvitations(
     npsList.map((c) => c.externalId),
     3,
   );
-  const sentAt = new Date(clock.now.getTime() - 21 * DAY_MS + 10 * HOUR_MS);
+  // 10:00 Moscow time, three weeks ago.
+  const sentAt = new Date(clock.now.getTime() - 21 * DAY_MS);
+  sentAt.setUTCHours(7, 0, 0, 0);
   await repo.sentAt(workspaceId, npsSend, sentAt, 3);
   const invited = (await repo.recipients(workspaceId, npsSend)).filter((r) => r.status === 'invited');
   await answerNps(app, workspaceId, surveys.nps.id, invited, sentAt, rng, repo, npsSend);

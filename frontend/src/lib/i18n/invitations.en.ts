@@ -26,10 +26,12 @@ export const invitationsEn = {
     eventNote: 'The send stays active: everyone who reaches the event from now on is invited once.',
   },
   language: 'Language',
-  languageAuto: "Each customer's own (their last answer's), else the survey's",
+  languageHint: "Each customer's own: the language of their last answer, else the survey's default.",
+  reminderHint: 'Only to those who have not answered yet.',
+  languageAuto: "Each customer's own",
   reminder: 'Reminder',
   reminderNone: 'No reminder',
-  reminderAfter: (n: number) => `Once, after ${n} ${pluralEn(n, 'day', 'days')} if unanswered`,
+  reminderAfter: (n: number) => `Once, after ${n} ${pluralEn(n, 'day', 'days')}`,
   preview: {
     title: 'Preview',
     language: 'Preview language',
@@ -39,14 +41,15 @@ export const invitationsEn = {
   },
   test: {
     button: 'Send a test to me',
-    sent: (to: string) => `Test sent to ${to}.`,
-    queued: (to: string) => `Test queued for ${to}: it goes out once email is configured (see Settings → Messaging).`,
+    sent: (to: string) => `Test on its way to ${to}. If email is not configured yet, it waits on the Messages page.`,
   },
   send: {
     button: 'Send…',
     confirmTitle: 'Send the invitation?',
     confirm: (n: number) => `The survey goes to ${n} ${pluralEn(n, 'recipient', 'recipients')} now.`,
     confirmUnknown: 'The survey goes to everyone in the list who may be written to.',
+    confirmList: (n: number) =>
+      `The survey goes to up to ${n} ${pluralEn(n, 'recipient', 'recipients')} now (rows that name nobody are left out).`,
     confirmEvent: 'From now on, every customer who reaches the event is invited once.',
     confirmNote: 'People without an email, who withdrew consent, whose address bounced, or whom the contact policy protects are skipped.',
     confirmButton: 'Send',
