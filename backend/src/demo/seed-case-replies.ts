@@ -70,10 +70,20 @@ const missingIngredient = (customer: PlannedCustomer | undefined): Turn[] => [
   },
 ];
 
-/** A customer who writes in Telegram through the workspace's gateway; our reply went back the same way. */
+/** A customer who writes in Telegram through the workspace's gateway about the crashing app; we answer the same way. */
 const telegramQuestion = (): Turn[] => [
-  { who: 'customer', hours: 0.5, channel: 'telegram', text: 'Добрый день! Можно перенести завтрашнюю доставку на субботу?' },
-  { who: 'agent', hours: 1, sent: true, text: 'Добрый день! Перенесли на субботу, окно с 10 до 12. Хороших выходных!' },
+  {
+    who: 'customer',
+    hours: 0.5,
+    channel: 'telegram',
+    text: 'Добрый день! Приложение опять закрывается, когда нажимаю «Оплатить». Как мне оплатить бокс на эту неделю?',
+  },
+  {
+    who: 'agent',
+    hours: 1,
+    sent: true,
+    text: 'Добрый день! Ошибка на нашей стороне, исправление выйдет в четверг. Пока оплатить можно на сайте uzhinbox.example — заказ на неделю мы сохранили.',
+  },
 ];
 
 /**
@@ -107,7 +117,7 @@ export async function seedCaseReplies(
   const stories: [string, string[], (c: PlannedCustomer | undefined) => Turn[]][] = [
     ['ru', ['%опозд%', '%курьер%', '%доставк%'], lateBox],
     ['en', ['%missing%'], missingIngredient],
-    ['ru', ['%достав%', '%окно%', '%курьер%'], telegramQuestion],
+    ['ru', ['%приложен%', '%оплат%'], telegramQuestion],
   ];
   let told = 0;
   for (const [language, topics, story] of stories) {
