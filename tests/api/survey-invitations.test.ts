@@ -150,7 +150,7 @@ describe('a list send, the score link and the follow-up', () => {
   it('a click records the score at once, a second click changes it, and the link page finishes the same response', async () => {
     const token = tokenOf('anna@example.test');
     const first = await t.http().get(`/api/v1/public/invitations/${token}/score/6`).expect(303);
-    expect(first.headers.location).toBe(`${t.config.publicUrl}/s/${nps.publicKey}?invitation=${token}`);
+    expect(first.headers.location).toBe(`/s/${nps.publicKey}?invitation=${token}`);
     const stored = () =>
       db.query(`SELECT score, finished, customer_external_id, customer_verified, answers, language FROM responses WHERE survey_id = $1`, [
         nps.id,

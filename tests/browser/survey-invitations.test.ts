@@ -66,14 +66,15 @@ describe('survey invitations', () => {
     await page.getByTestId('invitation-audience-list').check();
     await page.getByTestId('invitation-list').fill('anna\nanna\nwalkin@example.test\nnot-an-email@\n');
     await page.getByTestId('invitation-send').click();
-    const dialog = page.getByTestId('confirm-dialog');
+    const dialog = page.getByRole('dialog', { name: 'Send the invitation?' });
     await expect.poll(() => dialog.innerText()).toContain('The survey goes to up to 3 recipients now');
     const created = apiCall(page, 'POST', /\/sends$/);
     await dialog.getByRole('button', { name: 'Send', exact: true }).click();
     expect((await created).status()).toBe(201);
-    await expect
-      .poll(() => page.getByTestId('invitation-report').innerText())
-      .toBe('2 recipients; 1 duplicate, 1 unusable, 0 unknown ids left out.');
+    const report = page.getByTestId('invitation-report');
+    await expect.poll(() => report.locator('p').innerText()).toBe('2 recipients; 1 duplicate, 1 unusable, 0 unknown ids left out.');
+    await report.getByText('Rows left out').click();
+    expect(await report.locator('li').innerText()).toBe('Row 4: not-an-email@ — not a valid email address');
     const row = page.getByTestId('invitation-send-row');
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('sent');
     expect(await row.getByTestId('invitation-invited').innerText()).toBe('2');

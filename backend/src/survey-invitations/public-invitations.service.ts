@@ -1,7 +1,6 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { matchLanguage, type Answers } from '@otklik/survey-model';
 import { ApiError } from '../common/http/api-error';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CustomersService } from '../customers/customers.service';
 import { InvitationResponsesReader } from '../responses/invitation-responses.reader';
 import { PublicIngestService } from '../surveys/public-ingest.service';
@@ -53,7 +52,6 @@ export class PublicInvitationsService {
     private readonly ingest: PublicIngestService,
     private readonly responses: InvitationResponsesReader,
     private readonly customers: CustomersService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private async recipient(token: string, opts: { expired?: boolean } = {}): Promise<SurveySendRecipientEntity> {
@@ -89,7 +87,8 @@ export class PublicInvitationsService {
   async score(token: string, rawValue: string, userAgent: string | undefined): Promise<string> {
     const recipient = await this.recipient(token);
     const survey = await this.liveSurvey(recipient);
-    const links = invitationLinks(this.config.publicUrl, token, survey.publicKey);
+    // Same origin as this link: the redirect names only the path, whatever host the link was reached by.
+    const links = invitationLinks('', token, survey.publicKey);
     const question = scoreQuestion(survey.questions);
     const value = /^\d{1,2}$/.test(rawValue) ? Number(rawValue) : NaN;
     const range = question && scoreRange(question);
