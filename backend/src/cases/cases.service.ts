@@ -302,7 +302,7 @@ export class CasesService {
           Object.assign(update, { status: 'waiting_customer' }, await this.retime(manager, workspaceId, c, this.pause(c, now)));
       }
       await this.cases.update(manager, workspaceId, id, update);
-      if (from === 'agent' && plan) delivery = await this.delivery.queue(manager, workspaceId, c, plan, input.text, true, actor.userId);
+      if (from === 'agent' && plan) delivery = await this.delivery.queue(manager, workspaceId, c, plan, input.text, actor.userId);
       else if (from === 'agent') delivery = { sent: false, channel: null, reason: 'not_requested' };
       await this.cases.addEvent(manager, workspaceId, id, actor, 'reply', {
         from,

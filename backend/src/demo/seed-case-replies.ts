@@ -152,7 +152,12 @@ export async function seedCaseReplies(
         await repository.backdate(workspaceId, id, at, false);
       } else {
         const { delivery } = await cases.replyAndSend(workspaceId, demoCase.id, { text: turn.text, send: true }, actor, at);
-        if (delivery?.sent) await repository.backdate(workspaceId, delivery.messageId, at, turn.sent);
+        if (!delivery?.sent) continue;
+        const viaGateway = delivery.channel !== 'email' && delivery.channel !== 'public';
+        await repository.backdate(workspaceId, delivery.messageId, at, turn.sent && !viaGateway);
+        // The gateway reported it delivered (through the messaging module, which the dispatch job also moves on).
+        if (turn.sent && viaGateway)
+          await messaging.recordGatewayDelivery(workspaceId, delivery.messageId, at, new Date(at.getTime() + 40_000));
       }
     }
     told += 1;

@@ -97,11 +97,9 @@ export class CaseReplyDelivery {
     c: CaseRow,
     plan: ReplyPlan,
     text: string,
-    send: boolean,
     createdBy: string | null,
   ): Promise<ReplyDelivery> {
     const { route } = plan;
-    if (!send) return { sent: false, channel: route.channel, reason: 'not_requested' };
     if (route.to === null) return { sent: false, channel: route.channel, reason: route.unreachable };
     const queued = await this.messaging.enqueue(
       {
