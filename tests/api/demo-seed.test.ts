@@ -354,8 +354,14 @@ describe('demo story', () => {
     expect(mine.filter((m) => m.status === 'delivered').map((m) => m.channel)).toEqual(['sms']);
     const [bounced] = mine.filter((m) => m.status === 'bounced');
     expect(bounced.lastError).toMatch(/^550 5\.1\.1 .*User unknown/);
-    // A demo started with SMTP_URL must not mail the story's real-looking addresses.
-    expect(mine.filter((m) => m.channel === 'email').every((m) => m.to.endsWith('@example.net'))).toBe(true);
+    // A demo started with SMTP_URL must never mail a real mailbox: every story address is at a reserved .example domain.
+    expect(mine.filter((m) => m.channel === 'email').every((m) => m.to.endsWith('.example'))).toBe(true);
+    const [real] = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM customers WHERE workspace_id = $1 AND email IS NOT NULL AND email NOT LIKE '%.example'`, [
+        first.workspaceId,
+      ]);
+    expect(real.n).toBe(0);
   });
 
   it('tells case conversations both ways: the customer writes, we answer in their channel and language', async () => {

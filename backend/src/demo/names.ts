@@ -10,6 +10,11 @@ interface NameList {
   female: string[];
   /** Surnames: [male form, female form]. */
   last: [string, string][];
+  /**
+   * Mail domains under the reserved .example top-level domain (RFC 2606), named after the providers people use: the
+   * demo queues case replies and survey invitations to its customers, and a demo started with SMTP_URL must never
+   * write to a real mailbox.
+   */
   domains: string[];
 }
 
@@ -95,7 +100,7 @@ const NAMES: Record<StoryLanguage, NameList> = {
       ['Яковлев', 'Яковлева'],
       ['Григорьев', 'Григорьева'],
     ],
-    domains: ['yandex.ru', 'mail.ru', 'gmail.com', 'bk.ru', 'inbox.ru', 'rambler.ru'],
+    domains: ['yandex.example', 'mailru.example', 'gmail.example', 'bk.example', 'inbox.example', 'rambler.example'],
   },
   en: {
     male: [
@@ -156,7 +161,7 @@ const NAMES: Record<StoryLanguage, NameList> = {
       'Jackson',
       'Clarke',
     ].map((n) => [n, n] as [string, string]),
-    domains: ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com', 'proton.me'],
+    domains: ['gmail.example', 'outlook.example', 'yahoo.example', 'icloud.example', 'proton.example'],
   },
   bg: {
     male: ['Георги', 'Иван', 'Димитър', 'Николай', 'Петър', 'Христо', 'Стефан', 'Тодор', 'Васил', 'Александър', 'Мартин', 'Калоян'],
@@ -191,7 +196,7 @@ const NAMES: Record<StoryLanguage, NameList> = {
       ['Колев', 'Колева'],
       ['Маринов', 'Маринова'],
     ],
-    domains: ['abv.bg', 'gmail.com', 'mail.bg', 'dir.bg'],
+    domains: ['abv.example', 'gmail.example', 'mailbg.example', 'dir.example'],
   },
 };
 

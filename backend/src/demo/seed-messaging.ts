@@ -8,11 +8,8 @@ import { DAY_MS, type StoryClock } from './story';
 const HOUR_MS = DAY_MS / 24;
 
 const firstName = (customer: PlannedCustomer) => customer.name.split(' ')[0];
-/**
- * The story's customers have real-looking addresses (gmail.com, mail.ru…): a demo started with SMTP_URL would send
- * these replies, so they go to the same mailbox name at a reserved domain (RFC 2606) that never receives mail.
- */
-const safeAddress = (customer: PlannedCustomer) => `${customer.email.split('@')[0]}@example.net`;
+/** The customer's address: the story's are all at reserved .example domains (names.ts), which never receive mail. */
+const safeAddress = (customer: PlannedCustomer) => customer.email;
 
 /**
  * The outbox of the story. The demo runs without SMTP_URL, so emails wait in the outbox (the page's "email is not
