@@ -58,7 +58,7 @@ export class InboundController {
 
   @Post('messages/inbound')
   @HttpCode(HttpStatus.OK)
-  @WorkspaceAccess({ roles: ['admin', 'analyst', 'owner'], scope: 'messages:write' })
+  @WorkspaceAccess({ roles: ['admin'], scope: 'messages:write' })
   @ApiOperation({
     summary: "A customer's SMS/Telegram/WhatsApp message, posted by your gateway: lands on its case like an email reply",
     description:
