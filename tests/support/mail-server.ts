@@ -18,6 +18,10 @@ export interface MailServerOptions {
    * bounce) or `{ code: 451, message: 'Try again later' }` (temporary); null accepts it.
    */
   refuseRecipient?: (address: string) => { code: number; message: string } | null;
+  /** Refuse the sender at MAIL FROM with this reply, e.g. `{ code: 553, message: 'Sender not allowed' }`; null accepts it. */
+  refuseSender?: (address: string) => { code: number; message: string } | null;
+  /** Refuse the message after DATA with this reply (e.g. 554 content rejected); null keeps it. */
+  refuseData?: (mail: { subject: string; to: string[] }) => { code: number; message: string } | null;
 }
 
 export interface MailServer {
@@ -46,6 +50,11 @@ export async function startMailServer(options: MailServerOptions = {}): Promise<
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onMailFrom(address, _session, callback) {
+      const refusal = options.refuseSender?.(address.address.toLowerCase());
+      if (!refusal) return callback();
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
     onRcptTo(address, _session, callback) {
       const refusal = options.refuseRecipient?.(address.address.toLowerCase());
       if (!refusal) return callback();
@@ -59,6 +68,9 @@ export async function startMailServer(options: MailServerOptions = {}): Promise<
         // Parsed before it is listed, so a waiting test sees the whole mail at once.
         simpleParser(bytes)
           .then((parsed) => {
+            const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
+            const refusal = options.refuseData?.({ subject: parsed.subject ?? '', to });
+            if (refusal) return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
             received.push({
               to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
               ...decode(bytes.toString('latin1')),

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Brackets, EntityManager, Repository } from 'typeorm';
 import { EmailSuppressionEntity, type SuppressionReason } from './email-suppression.entity';
+
+/** created_at to the millisecond, as the cursor carries it. */
+const AT = `date_trunc('milliseconds', s.created_at)`;
 
 @Injectable()
 export class EmailSuppressionsRepository {
@@ -26,5 +29,26 @@ export class EmailSuppressionsRepository {
       .values({ workspaceId, address: address.toLowerCase(), reason, detail: detail.slice(0, 1000), messageId })
       .orIgnore()
       .execute();
+  }
+
+  /** Newest first, `limit` rows after the cursor (created_at, address). */
+  list(workspaceId: string, limit: number, before?: { at: Date; address: string }): Promise<EmailSuppressionEntity[]> {
+    const query = this.suppressions.createQueryBuilder('s').where('s.workspace_id = :workspaceId', { workspaceId });
+    if (before) {
+      query.andWhere(
+        new Brackets((q) =>
+          q
+            .where(`${AT} < :beforeAt`, { beforeAt: before.at })
+            .orWhere(`(${AT} = :beforeAt AND s.address < :beforeAddress)`, { beforeAddress: before.address }),
+        ),
+      );
+    }
+    return query.orderBy(AT, 'DESC').addOrderBy('s.address', 'DESC').limit(limit).getMany();
+  }
+
+  /** Lifts a suppression: the address is emailed again. False when it was not suppressed. */
+  async remove(workspaceId: string, address: string): Promise<boolean> {
+    const result = await this.suppressions.delete({ workspaceId, address: address.toLowerCase() });
+    return (result.affected ?? 0) > 0;
   }
 }

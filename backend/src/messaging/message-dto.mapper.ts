@@ -1,8 +1,10 @@
+import { maskInvitationTokens } from './mask-links';
 import type { MessageEntity } from './message.entity';
 import type { MessageDto } from './messaging.dto';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** The API's view of a message: invitation tokens in its links are masked. */
 export function toMessageDto(row: MessageEntity): MessageDto {
   const waiting = row.status === 'queued' || row.status === 'held';
   return {
@@ -16,7 +18,7 @@ export function toMessageDto(row: MessageEntity): MessageDto {
     customerExternalId: row.customerExternalId,
     language: row.language,
     subject: row.subject,
-    text: row.textBody,
+    text: maskInvitationTokens(row.textBody),
     caseId: row.caseId,
     invitationRecipientId: row.invitationRecipientId,
     messageId: row.messageId,

@@ -11,6 +11,8 @@ import { OutboxService } from './outbox.service';
 const WORKERS = ['admin', 'analyst', 'owner'] as const;
 const READ = { scope: 'messages:read' } as const;
 const WRITE = { roles: WORKERS, scope: 'messages:write' } as const;
+/** Retry, cancel and gateway delivery reports: admins and integrators' tokens (an 'owner' owns cases, not the outbox). */
+const ADMIN = { roles: ['admin'], scope: 'messages:write' } as const;
 const userOf = (p: Principal) => (p.kind === 'user' ? p.userId : null);
 
 /** The outbox and the inbox of customer messages: list, preview, one-off sends, retry, cancel and gateway delivery reports. */
@@ -62,7 +64,7 @@ export class MessagesController {
 
   @Post(':id/retry')
   @HttpCode(200)
-  @WorkspaceAccess(WRITE)
+  @WorkspaceAccess(ADMIN)
   @ApiOperation({ summary: 'Queue a failed message again (409 not_retryable otherwise)' })
   @ApiOkResponse({ type: MessageDto })
   async retry(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', uuidOr404('Message')) id: string): Promise<MessageDto> {
@@ -71,7 +73,7 @@ export class MessagesController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @WorkspaceAccess(WRITE)
+  @WorkspaceAccess(ADMIN)
   @ApiOperation({ summary: 'Withdraw a queued or held message (409 not_cancellable otherwise)' })
   @ApiOkResponse({ type: MessageDto })
   async cancel(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', uuidOr404('Message')) id: string): Promise<MessageDto> {
@@ -80,7 +82,7 @@ export class MessagesController {
 
   @Post(':id/delivery')
   @HttpCode(200)
-  @WorkspaceAccess(WRITE)
+  @WorkspaceAccess(ADMIN)
   @ApiOperation({
     summary: "The gateway's delivery report for an SMS, Telegram or WhatsApp message",
     description:

@@ -126,6 +126,22 @@ export class MessagesRepository {
     return loaded;
   }
 
+  /**
+   * Extends a claim's lease right before its send: false when the lease already ran out or another claim took the
+   * message (its next_attempt_at is no longer the one this claim set), so a slow batch never sends a message twice.
+   */
+  async renewLease(claim: ClaimedMessage, leaseMs: number): Promise<boolean> {
+    const [, affected]: [unknown, number] = await this.messages.query(
+      `UPDATE messages
+          SET next_attempt_at = now() + make_interval(secs => $5::double precision / 1000), updated_at = now()
+        WHERE workspace_id = $1 AND id = $2 AND status = $3 AND attempts = $4
+          AND next_attempt_at > now()
+          AND abs(extract(epoch FROM next_attempt_at - $6::timestamptz)) < 0.001`,
+      [claim.workspaceId, claim.id, claim.status, claim.attempts, leaseMs, claim.nextAttemptAt],
+    );
+    return affected > 0;
+  }
+
   /** Moves a claimed message on; false when another claim got there first (the lease ran out meanwhile). */
   async settle(claim: Claim, changes: QueryDeepPartialEntity<MessageEntity>, manager?: EntityManager): Promise<boolean> {
     const result = await this.repo(manager)

@@ -17,10 +17,15 @@ import { type ClaimedMessage, MessagesRepository } from './messages.repository';
 import { MESSAGING_DISPATCH_JOB } from './messaging-dispatch.names';
 import { MessagingSettingsService } from './messaging-settings.service';
 
-/** Messages claimed per turn; a full batch wakes the job again at once. */
-const BATCH = 20;
-/** A claimed message is due again after this if the process dies mid-send (longer than the SMTP timeouts). */
+/** Messages claimed per turn; a full batch wakes the job again at once. Few, so a slow batch stays inside its lease. */
+const BATCH = 5;
+/**
+ * A claimed message is due again after this if the process dies mid-send (longer than the SMTP timeouts); each
+ * message's lease is renewed right before it is sent, so one slow send never lets another replica send the next twice.
+ */
 const LEASE_MS = 2 * 60_000;
+/** A survey or marketing message the contact policy has held this long since it was due is cancelled. */
+const HOLD_LIMIT_MS = 30 * 24 * 3600_000;
 
 /** What the workspace's gateway receives to send an SMS, Telegram or WhatsApp message (webhook `message.requested`). */
 export interface MessageRequested {
@@ -87,9 +92,16 @@ export class MessagingDispatchJob implements Job, OnApplicationBootstrap {
       if (refusals.length > 0) {
         // A hold is not a send attempt: give back the one the claim counted.
         const attempts = message.status === 'queued' ? { attempts: message.attempts - 1 } : {};
+        const cancelled = this.holdEnds(message, refusals);
+        if (cancelled) {
+          await this.messages.settle(message, { status: 'cancelled', holdReasons: refusals as never, lastError: cancelled, ...attempts });
+          return;
+        }
         await this.messages.retryLater(message, 'held', this.holdRecheckMs, { holdReasons: refusals as never, ...attempts });
         return;
       }
+      // Another replica took it (this batch outlived the lease): it sends it, not us.
+      if (!(await this.messages.renewLease(message, LEASE_MS))) return;
       if (message.channel === 'email') await this.sendEmail(message);
       else if (message.channel === 'public') await this.messages.settle(message, { status: 'sent', sentAt: () => 'now()' });
       else await this.requestFromGateway(message);
@@ -98,6 +110,18 @@ export class MessagingDispatchJob implements Job, OnApplicationBootstrap {
       this.logger.warn(`message ${message.id}: ${(error as Error).message}`);
       await this.retryOrFail(message, `internal error: ${(error as Error).message}`).catch(() => undefined);
     }
+  }
+
+  /**
+   * Why a held message is cancelled instead of asked about again: the customer withdrew consent (that does not pass),
+   * or it has been due for over 30 days (a survey or offer that late is no longer wanted). Null: keep holding.
+   */
+  private holdEnds(message: MessageEntity, refusals: ContactRefusal[]): string | null {
+    if (refusals.some((refusal) => refusal.code === 'consent_withdrawn'))
+      return 'cancelled: the customer withdrew consent to these messages';
+    const due = Math.max(message.createdAt.getTime(), message.sendAfter?.getTime() ?? 0);
+    if (Date.now() - due > HOLD_LIMIT_MS) return 'cancelled: held too long (over 30 days) by the contact policy';
+    return null;
   }
 
   /** Why the contact policy refuses a survey or marketing message now (service messages always go). */

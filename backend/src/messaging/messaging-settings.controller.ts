@@ -1,8 +1,17 @@
-import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { Principal, WorkspaceContext } from '../common/auth/principal';
-import { InboundSecretDto, MessagingSettingsDto, MessagingSettingsInputDto, MessagingStatusDto } from './messaging.dto';
+import { ApiError, notFound } from '../common/http/api-error';
+import { EmailSuppressionsRepository } from './email-suppressions.repository';
+import {
+  InboundSecretDto,
+  ListSuppressionsQuery,
+  MessagingSettingsDto,
+  MessagingSettingsInputDto,
+  MessagingStatusDto,
+  SuppressionPageDto,
+} from './messaging.dto';
 import { MessagingSettingsService } from './messaging-settings.service';
 import { fromLine, OutboxService } from './outbox.service';
 
@@ -16,7 +25,44 @@ export class MessagingSettingsController {
   constructor(
     private readonly settings: MessagingSettingsService,
     private readonly outbox: OutboxService,
+    private readonly suppressions: EmailSuppressionsRepository,
   ) {}
+
+  @Get('suppressions')
+  @WorkspaceAccess({ scope: 'messages:read' })
+  @ApiOperation({ summary: 'Addresses the workspace no longer emails (a permanent bounce or a complaint), newest first, cursor-paged' })
+  @ApiOkResponse({ type: SuppressionPageDto })
+  async suppressionList(@CurrentWorkspace() ws: WorkspaceContext, @Query() q: ListSuppressionsQuery): Promise<SuppressionPageDto> {
+    const limit = q.limit ?? 50;
+    const rows = await this.suppressions.list(ws.workspaceId, limit + 1, q.cursor ? decodeSuppressionCursor(q.cursor) : undefined);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => ({
+        address: row.address,
+        reason: row.reason,
+        detail: row.detail,
+        messageId: row.messageId,
+        createdAt: row.createdAt.toISOString(),
+      })),
+      nextCursor:
+        rows.length > limit && last
+          ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.address])).toString('base64url')
+          : null,
+    };
+  }
+
+  @Delete('suppressions/:address')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @WorkspaceAccess(ADMIN)
+  @ApiOperation({
+    summary: 'Allow an address again (admins): lift its suppression so the next message to it is sent',
+    description: 'For an address that bounced by mistake or was fixed. 404 when the address is not suppressed.',
+  })
+  @ApiNoContentResponse()
+  async lift(@CurrentWorkspace() ws: WorkspaceContext, @Param('address') address: string): Promise<void> {
+    if (!(await this.suppressions.remove(ws.workspaceId, address.trim().slice(0, 320)))) throw notFound('Suppressed address');
+  }
 
   @Get('status')
   @WorkspaceAccess({ scope: 'messages:read' })
@@ -84,4 +130,18 @@ export class MessagingSettingsController {
       inboundSecretSet: settings.inboundSecret !== null,
     };
   }
+}
+
+/** The suppression list's cursor: the last row's [createdAt, address]; anything else is a 400 naming the field. */
+function decodeSuppressionCursor(cursor: string): { at: Date; address: string } {
+  try {
+    const [at, address] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const date = new Date(String(at));
+    if (typeof at === 'string' && typeof address === 'string' && !Number.isNaN(date.getTime())) return { at: date, address };
+  } catch {
+    // falls through to the 400
+  }
+  throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', 'Invalid request: cursor is not one this API returned', [
+    { field: 'cursor', message: 'cursor is not one this API returned' },
+  ]);
 }

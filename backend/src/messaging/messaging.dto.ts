@@ -213,3 +213,31 @@ export class InboundSecretDto {
   })
   secret: string;
 }
+
+export class ListSuppressionsQuery {
+  @ApiPropertyOptional({ description: 'From the previous page: nextCursor' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(600)
+  cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(200, { message: 'limit must be at most 200' })
+  limit?: number;
+}
+
+export class SuppressionDto {
+  @ApiProperty({ description: 'The address, lower-case' }) address: string;
+  @ApiProperty({ enum: ['bounced', 'complained'] }) reason: 'bounced' | 'complained';
+  @ApiProperty({ type: String, nullable: true, description: "The server's refusal or the bounce report's reason" }) detail: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The message that bounced' }) messageId: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class SuppressionPageDto {
+  @ApiProperty({ type: SuppressionDto, isArray: true }) items: SuppressionDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page' }) nextCursor: string | null;
+}

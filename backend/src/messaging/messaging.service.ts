@@ -14,6 +14,7 @@ import {
   type OutboundMessageInput,
   type QueuedMessage,
 } from './message-types';
+import { maskInvitationTokens } from './mask-links';
 import { type MessageView, toMessageView } from './message-view';
 import { MessagesRepository } from './messages.repository';
 import { MESSAGING_DISPATCH_JOB } from './messaging-dispatch.names';
@@ -93,9 +94,12 @@ export class MessagingService {
     return { id, messageId, status };
   }
 
-  /** Both directions, oldest first: the case's thread. */
+  /** Both directions, oldest first: the case's thread, as shown (invitation tokens in links masked). */
   async listForCase(workspaceId: string, caseId: string): Promise<MessageView[]> {
-    return (await this.messages.forCase(workspaceId, caseId)).map(toMessageView);
+    return (await this.messages.forCase(workspaceId, caseId)).map((row) => {
+      const view = toMessageView(row);
+      return { ...view, text: maskInvitationTokens(view.text), unsubscribeUrl: maskInvitationTokens(view.unsubscribeUrl) };
+    });
   }
 
   /** Each recipient's messages (invitation, reminder), oldest first. */

@@ -5,6 +5,7 @@ import { JobRunner } from '../common/jobs/job-runner';
 import { CustomersReader } from '../customers/customers.reader';
 import { composeEmail } from './email/compose-email';
 import { EmailTransport } from './email/email-transport';
+import { maskInvitationTokens } from './mask-links';
 import type { MessageEntity } from './message.entity';
 import { GATEWAY_CHANNELS, type MessageStatus, type QueuedMessage } from './message-types';
 import type { DeliveryReportDto, SendableChannel, SendMessageDto } from './messaging.dto';
@@ -57,9 +58,13 @@ export class OutboxService {
     return row;
   }
 
-  /** What the customer gets: for an email the HTML and text parts and the headers, as the dispatch would send them now. */
+  /**
+   * What the customer gets: for an email the HTML and text parts and the headers, as the dispatch would send them now,
+   * with invitation tokens masked (a viewer must not open a recipient's links).
+   */
   async preview(row: MessageEntity): Promise<MessagePreview> {
-    if (row.channel !== 'email' || row.direction !== 'outbound') return { html: null, text: row.textBody, headers: {} };
+    if (row.channel !== 'email' || row.direction !== 'outbound')
+      return { html: null, text: maskInvitationTokens(row.textBody), headers: {} };
     const sender = await this.settings.senderOf(row.workspaceId);
     const email = composeEmail(row, sender);
     const headers: Record<string, string> = {
@@ -71,7 +76,8 @@ export class OutboxService {
     if (email.replyTo) headers['Reply-To'] = email.replyTo;
     if (email.inReplyTo) headers['In-Reply-To'] = email.inReplyTo;
     if (email.references) headers.References = email.references.join(' ');
-    return { html: email.html, text: email.text, headers: { ...headers, ...email.headers } };
+    const all = Object.entries({ ...headers, ...email.headers }).map(([name, value]) => [name, maskInvitationTokens(value)]);
+    return { html: maskInvitationTokens(email.html), text: maskInvitationTokens(email.text), headers: Object.fromEntries(all) };
   }
 
   /** A one-off message to a customer at the address their record has for the channel. */

@@ -86,7 +86,7 @@ export function renderEmail(content: EmailContent): { html: string; text: string
   const colour = /^#[0-9a-f]{6}$/i.test(content.brandColour) ? content.brandColour : '#4f46e5';
   const blocks = content.blocks && content.blocks.length > 0 ? content.blocks : paragraphsOf(content.text);
   const workspace = escapeHtml(content.workspaceName);
-  const sentBy = escapeHtml(strings.sentBy).replace('{workspace}', workspace);
+  const sentBy = escapeHtml(strings.sentBy).replace('{workspace}', () => workspace);
   const unsubscribe = content.unsubscribeUrl
     ? ` <a href="${safeUrl(content.unsubscribeUrl)}" style="color:#6b7280">${escapeHtml(strings.unsubscribe)}</a>`
     : '';
@@ -103,7 +103,7 @@ export function renderEmail(content: EmailContent): { html: string; text: string
 </body>
 </html>`;
   const body = content.blocks && content.blocks.length > 0 ? content.blocks.map(textOfBlock).join('\n\n') : content.text.trim();
-  const footer = [strings.sentBy.replace('{workspace}', content.workspaceName)];
+  const footer = [strings.sentBy.replace('{workspace}', () => content.workspaceName)];
   if (content.unsubscribeUrl) footer.push(`${strings.unsubscribeText} ${content.unsubscribeUrl}`);
   return { html, text: `${body}\n\n-- \n${footer.join('\n')}\n` };
 }
