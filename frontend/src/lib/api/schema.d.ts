@@ -3310,6 +3310,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/messaging/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Addresses the workspace no longer emails (a permanent bounce or a complaint), newest first, cursor-paged */
+        get: operations["MessagingSettings_suppressionList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/messaging/suppressions/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Allow an address again (admins): lift its suppression so the next message to it is sent
+         * @description For an address that bounced by mistake or was fixed. 404 when the address is not suppressed.
+         */
+        delete: operations["MessagingSettings_lift"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/messaging/status": {
         parameters: {
             query?: never;
@@ -9214,6 +9251,25 @@ export interface components {
             status: "delivered" | "failed" | "bounced";
             /** @description The gateway's reason when it failed or bounced */
             error?: string;
+        };
+        SuppressionDto: {
+            /** @description The address, lower-case */
+            address: string;
+            /** @enum {string} */
+            reason: "bounced" | "complained";
+            /** @description The server's refusal or the bounce report's reason */
+            detail: string | null;
+            /**
+             * Format: uuid
+             * @description The message that bounced
+             */
+            messageId: string | null;
+            createdAt: string;
+        };
+        SuppressionPageDto: {
+            items: components["schemas"]["SuppressionDto"][];
+            /** @description Pass as cursor for the next page */
+            nextCursor: string | null;
         };
         MessagingStatusEmailDto: {
             /** @description SMTP_URL is set: emails are sent; otherwise they wait in the outbox */
@@ -19875,6 +19931,89 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MessageDto"];
                 };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MessagingSettings_suppressionList: {
+        parameters: {
+            query?: {
+                /** @description From the previous page: nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionPageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MessagingSettings_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                address: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Your role or token scope does not allow this */
             403: {
