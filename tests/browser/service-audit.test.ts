@@ -161,6 +161,18 @@ describe('service audit page', () => {
       await page.getByTestId('audit-setup').getByText('Someone else changed this since you opened it').waitFor();
       await page.getByTestId('audit-process-name').getByText('Calls (theirs)', { exact: true }).waitFor();
       expect((await api.get(`${ws}/service-audit/model`).expect(200)).body.processes[0].name).toBe('Calls (theirs)');
+
+      // A rename the server cannot take (here the network drops it) keeps the field open with the typed name.
+      await page.route(/\/service-audit\/processes\//, (route) =>
+        route.request().method() === 'PATCH' ? route.abort('connectionfailed') : route.continue(),
+      );
+      await page.getByTestId('audit-process-name-rename').click();
+      await page.getByTestId('audit-process-name-input').fill('Calls, kept in the field');
+      await page.getByTestId('audit-process-name-form').getByRole('button', { name: 'Save' }).click();
+      await page.getByTestId('audit-setup').getByTestId('error-alert').waitFor();
+      expect(await page.getByTestId('audit-process-name-input').inputValue()).toBe('Calls, kept in the field');
+      await page.unroute(/\/service-audit\/processes\//);
+      expect((await api.get(`${ws}/service-audit/model`).expect(200)).body.processes[0].name).toBe('Calls (theirs)');
       expect(pageErrors).toEqual([]);
     } catch (error) {
       mkdirSync(ARTIFACTS, { recursive: true });
