@@ -84,6 +84,24 @@ export const messagingBg: typeof messagingEn = {
     cancelText: 'То остава в изходящите като отменено и никога не се изпраща.',
     cancelConfirm: 'Отмени изпращането',
   },
+  suppressions: {
+    title: 'Блокирани адреси',
+    intro:
+      'Имейли до тези адреси не се изпращат: окончателно не са доставени или клиентът се е оплакал. Разрешете адреса отново, когато работи.',
+    address: 'Адрес',
+    reason: 'Причина',
+    since: 'От',
+    reasons: { bounced: 'Недоставен', complained: 'Оплакване' } as Record<string, string>,
+    empty: 'Няма блокирани адреси.',
+    more: 'Покажи още',
+    allow: 'Разреши отново',
+    allowLabel: (address: string) => `Разреши ${address} отново`,
+    allowTitle: 'Да се разреши ли този адрес отново?',
+    allowText: (address: string) =>
+      `Следващото съобщение до ${address} ще бъде изпратено. Ако пак не бъде доставено, адресът отново се блокира.`,
+    allowed: (address: string) => `${address} отново е разрешен.`,
+    adminOnly: 'Само администраторите на пространството разрешават адрес отново.',
+  },
   settings: {
     tab: 'Съобщения',
     title: 'Съобщения',

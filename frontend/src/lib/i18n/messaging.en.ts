@@ -82,6 +82,23 @@ export const messagingEn = {
     cancelText: 'It stays in the outbox as cancelled and is never sent.',
     cancelConfirm: 'Cancel sending',
   },
+  suppressions: {
+    title: 'Suppressed addresses',
+    intro:
+      'Emails to these addresses are not sent: they bounced for good or the customer complained. Allow one again once the address works.',
+    address: 'Address',
+    reason: 'Reason',
+    since: 'Since',
+    reasons: { bounced: 'Bounced', complained: 'Complained' } as Record<string, string>,
+    empty: 'No suppressed addresses.',
+    more: 'Show more',
+    allow: 'Allow again',
+    allowLabel: (address: string) => `Allow ${address} again`,
+    allowTitle: 'Allow this address again?',
+    allowText: (address: string) => `The next message to ${address} is sent. If it bounces again, it is suppressed again.`,
+    allowed: (address: string) => `${address} is allowed again.`,
+    adminOnly: 'Only workspace admins allow an address again.',
+  },
   settings: {
     tab: 'Messaging',
     title: 'Messaging',

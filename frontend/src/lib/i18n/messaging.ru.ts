@@ -90,6 +90,24 @@ export const messagingRu: typeof messagingEn = {
     cancelText: 'Оно останется в исходящих как отменённое и никогда не уйдёт.',
     cancelConfirm: 'Отменить отправку',
   },
+  suppressions: {
+    title: 'Заблокированные адреса',
+    intro:
+      'Письма на эти адреса не отправляются: они окончательно не доставлены или клиент пожаловался. Разрешите адрес снова, когда он заработает.',
+    address: 'Адрес',
+    reason: 'Причина',
+    since: 'С',
+    reasons: { bounced: 'Недоставка', complained: 'Жалоба' } as Record<string, string>,
+    empty: 'Заблокированных адресов нет.',
+    more: 'Показать ещё',
+    allow: 'Разрешить снова',
+    allowLabel: (address: string) => `Разрешить ${address} снова`,
+    allowTitle: 'Разрешить этот адрес снова?',
+    allowText: (address: string) =>
+      `Следующее сообщение на ${address} будет отправлено. Если оно снова не дойдёт, адрес снова заблокируется.`,
+    allowed: (address: string) => `Адрес ${address} снова разрешён.`,
+    adminOnly: 'Разрешать адреса снова могут только администраторы пространства.',
+  },
   settings: {
     tab: 'Сообщения',
     title: 'Сообщения',

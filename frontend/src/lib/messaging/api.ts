@@ -50,3 +50,15 @@ export function revealInboundSecret(workspaceId: string): Promise<{ secret: stri
 export function rotateInboundSecret(workspaceId: string): Promise<{ secret: string }> {
   return unwrap(api.POST(`${W}/messaging/inbound-secret/rotate`, { params: at(workspaceId) }));
 }
+
+export type Suppression = components['schemas']['SuppressionDto'];
+export type SuppressionPage = components['schemas']['SuppressionPageDto'];
+
+export function listSuppressions(workspaceId: string, query: { cursor?: string; limit?: number }): Promise<SuppressionPage> {
+  return unwrap(api.GET(`${W}/messaging/suppressions`, { params: { ...at(workspaceId), query } }));
+}
+
+/** Allow an address again (admins): the next message to it is sent. */
+export async function liftSuppression(workspaceId: string, address: string): Promise<void> {
+  await unwrap(api.DELETE(`${W}/messaging/suppressions/{address}`, { params: { path: { workspaceId, address } } }));
+}
