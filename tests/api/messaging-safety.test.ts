@@ -232,8 +232,18 @@ describe('held messages', () => {
     await waitUntil(message(ws, old), (m) => m.status === 'held');
     await waitUntil(message(ws, young), (m) => m.status === 'held');
     const db = t.app.get(DataSource);
-    await db.query(`UPDATE messages SET created_at = now() - interval '31 days', next_attempt_at = now() WHERE id = $1`, [old]);
-    await db.query(`UPDATE messages SET created_at = now() - interval '29 days', next_attempt_at = now() WHERE id = $1`, [young]);
+    const heldAt = async (id: string) =>
+      ((await db.query(`SELECT held_at FROM messages WHERE id = $1`, [id])) as { held_at: Date | null }[])[0].held_at;
+    // The hold began at the first refusal and stays put while it is asked about again.
+    const began = await heldAt(old);
+    expect(began).not.toBeNull();
+    await db.query(`UPDATE messages SET next_attempt_at = now() WHERE id = $1`, [old]);
+    await waitUntil(message(ws, old), (m) => new Date(m.nextAttemptAt).getTime() > Date.now() + 1000);
+    expect(await heldAt(old)).toEqual(began);
+    // A message created long ago but held only lately is not cancelled: the hold's own age counts.
+    await db.query(`UPDATE messages SET created_at = now() - interval '40 days' WHERE id = $1`, [young]);
+    await db.query(`UPDATE messages SET held_at = now() - interval '31 days', next_attempt_at = now() WHERE id = $1`, [old]);
+    await db.query(`UPDATE messages SET held_at = now() - interval '29 days', next_attempt_at = now() WHERE id = $1`, [young]);
     const cancelled = await waitUntil(message(ws, old), (m) => m.status !== 'held');
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.lastError).toBe('cancelled: held too long (over 30 days) by the contact policy');

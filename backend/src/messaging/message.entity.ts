@@ -85,6 +85,10 @@ export class MessageEntity {
   @Column({ name: 'hold_reasons', type: 'jsonb', nullable: true })
   holdReasons: ContactRefusal[] | null;
 
+  /** When the current hold began (status held); a hold older than 30 days is cancelled. */
+  @Column({ name: 'held_at', type: 'timestamptz', nullable: true })
+  heldAt: Date | null;
+
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 

@@ -129,11 +129,12 @@ export class MessagesRepository {
   /**
    * Extends a claim's lease right before its send: false when the lease already ran out or another claim took the
    * message (its next_attempt_at is no longer the one this claim set), so a slow batch never sends a message twice.
+   * Called once the contact policy lets the message go, so it also ends any hold (held_at).
    */
   async renewLease(claim: ClaimedMessage, leaseMs: number): Promise<boolean> {
     const [, affected]: [unknown, number] = await this.messages.query(
       `UPDATE messages
-          SET next_attempt_at = now() + make_interval(secs => $5::double precision / 1000), updated_at = now()
+          SET next_attempt_at = now() + make_interval(secs => $5::double precision / 1000), held_at = NULL, updated_at = now()
         WHERE workspace_id = $1 AND id = $2 AND status = $3 AND attempts = $4
           AND next_attempt_at > now()
           AND abs(extract(epoch FROM next_attempt_at - $6::timestamptz)) < 0.001`,

@@ -24,7 +24,7 @@ const BATCH = 5;
  * message's lease is renewed right before it is sent, so one slow send never lets another replica send the next twice.
  */
 const LEASE_MS = 2 * 60_000;
-/** A survey or marketing message the contact policy has held this long since it was due is cancelled. */
+/** A survey or marketing message the contact policy has held this long is cancelled. */
 const HOLD_LIMIT_MS = 30 * 24 * 3600_000;
 
 /** What the workspace's gateway receives to send an SMS, Telegram or WhatsApp message (webhook `message.requested`). */
@@ -97,7 +97,11 @@ export class MessagingDispatchJob implements Job, OnApplicationBootstrap {
           await this.messages.settle(message, { status: 'cancelled', holdReasons: refusals as never, lastError: cancelled, ...attempts });
           return;
         }
-        await this.messages.retryLater(message, 'held', this.holdRecheckMs, { holdReasons: refusals as never, ...attempts });
+        await this.messages.retryLater(message, 'held', this.holdRecheckMs, {
+          holdReasons: refusals as never,
+          heldAt: () => 'coalesce(held_at, now())',
+          ...attempts,
+        });
         return;
       }
       // Another replica took it (this batch outlived the lease): it sends it, not us.
@@ -114,13 +118,13 @@ export class MessagingDispatchJob implements Job, OnApplicationBootstrap {
 
   /**
    * Why a held message is cancelled instead of asked about again: the customer withdrew consent (that does not pass),
-   * or it has been due for over 30 days (a survey or offer that late is no longer wanted). Null: keep holding.
+   * or it has been held for over 30 days (a survey or offer that late is no longer wanted). Null: keep holding.
    */
   private holdEnds(message: MessageEntity, refusals: ContactRefusal[]): string | null {
     if (refusals.some((refusal) => refusal.code === 'consent_withdrawn'))
       return 'cancelled: the customer withdrew consent to these messages';
-    const due = Math.max(message.createdAt.getTime(), message.sendAfter?.getTime() ?? 0);
-    if (Date.now() - due > HOLD_LIMIT_MS) return 'cancelled: held too long (over 30 days) by the contact policy';
+    if (message.heldAt && Date.now() - message.heldAt.getTime() > HOLD_LIMIT_MS)
+      return 'cancelled: held too long (over 30 days) by the contact policy';
     return null;
   }
 
