@@ -6,7 +6,7 @@ import { MailServer, startMailServer } from '../support/mail-server';
 /**
  * Email invitations in the dashboard and on a phone: the Invitations tab previews the email, sends a test to the
  * signed-in member, sends to a pasted list after confirming the count and lists the send with its figures; the
- * customer's score link (390 px) records the score, and the link page asks the follow-up and finishes that response.
+ * customer's score link (390 px) leads to the link page, which records the score (a button when its POST is lost), and the link page asks the follow-up and finishes that response.
  */
 let mail: MailServer;
 beforeAll(async () => {
@@ -81,18 +81,31 @@ describe('survey invitations', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
 
-    // On a phone: the score link records 8 at once and the link page asks the follow-up in the same response.
+    // On a phone: the score link leads to the link page with 8, which records it at once (a POST; the link itself
+    // records nothing, as mail scanners fetch it) and asks the follow-up in the same response. The first POST is lost
+    // on the way: the page offers "Send my score".
     const invitation = await mail.waitFor('anna@example.test');
     const link = /https?:\/\/\S+\/api\/v1\/public\/invitations\/[\w-]+\/score\/8/.exec(invitation.parsed.text ?? '')![0];
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', isMobile: true, hasTouch: true });
     const mobile = await phone.newPage();
     mobile.setDefaultTimeout(15_000);
     mobile.on('pageerror', (error) => pageErrors.push(error.message));
+    let lost = 0;
+    await mobile.route('**/score/8', (route) =>
+      route.request().method() === 'POST' && lost++ === 0 ? route.abort('connectionreset') : route.continue(),
+    );
     await mobile.goto(`${base}${new URL(link).pathname}`);
     await mobile.waitForURL((url) => url.pathname === `/s/${survey.publicKey}` && url.searchParams.has('invitation'));
     const db = app.app.get(DataSource);
     const stored = () => db.query(`SELECT score, finished, customer_external_id, answers FROM responses WHERE survey_id = $1`, [survey.id]);
-    expect(await stored()).toEqual([{ score: 8, finished: false, customer_external_id: 'anna', answers: { score: 8 } }]);
+    const sendScore = mobile.getByTestId('link-survey-send-score');
+    await sendScore.waitFor();
+    expect(await sendScore.innerText()).toBe('Send my score');
+    expect(await stored()).toEqual([]);
+    await sendScore.click();
+    await expect.poll(stored).toEqual([{ score: 8, finished: false, customer_external_id: 'anna', answers: { score: 8 } }]);
+    // Recorded: the address no longer carries the score, so a reload does not send it again.
+    await expect.poll(() => new URL(mobile.url()).searchParams.has('score')).toBe(false);
     const widget = mobile.locator('otklik-survey-nps');
     const comment = widget.getByRole('textbox');
     await comment.waitFor();

@@ -58,11 +58,31 @@ export class PublicInvitationsController {
   }
 
   @Get('score/:value')
-  @ApiOperation({ summary: 'Record the score clicked in the email at once and go on to the link survey page (303)' })
-  @ApiResponse({ status: 303, description: 'To /s/{publicKey}?invitation={token}' })
-  async score(@Param('token') token: string, @Param('value') value: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const next = await this.page(req, res, () => this.invitations.score(token, value, req.header('user-agent')));
+  @ApiOperation({
+    summary: 'Go on to the link survey page with the score clicked in the email (303); records nothing',
+    description:
+      'Mail security scanners fetch every link of an email, so a GET (or HEAD) never answers for the recipient: the link ' +
+      'page records the score by POST to this same path. 400 invalid_score for a value off the scale.',
+  })
+  @ApiResponse({ status: 303, description: 'To /s/{publicKey}?invitation={token}&score={value}' })
+  async scoreLink(@Param('token') token: string, @Param('value') value: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const next = await this.page(req, res, () => this.invitations.scoreTarget(token, value));
     if (next) res.redirect(303, next);
+  }
+
+  @Post('score/:value')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Record the clicked score in the invitation's one response and answer its state (a second score changes it)",
+    description: "A form's POST (a browser asking for HTML) goes on to the link survey page (303) instead.",
+  })
+  @ApiOkResponse({ type: InvitationStateDto })
+  @ApiResponse({ status: 303, description: 'For a form: to /s/{publicKey}?invitation={token}' })
+  async score(@Param('token') token: string, @Param('value') value: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const state = await this.page(req, res, () => this.invitations.score(token, value, req.header('user-agent')));
+    if (state === undefined) return;
+    if (wantsHtml(req)) res.redirect(303, await this.invitations.surveyPage(token));
+    else res.json(state);
   }
 
   @Get('unsubscribe')

@@ -41,8 +41,8 @@ export interface InvitationState {
 }
 
 /**
- * The recipient's side of an invitation, reached by the token alone: a score clicked in the email is recorded at once
- * as a response tied to the customer; the link page continues that response; unsubscribing withdraws consent.
+ * The recipient's side of an invitation, reached by the token alone: a score clicked in the email leads to the link
+ * page, which records it (a POST) as a response tied to the customer; the link page continues that response; unsubscribing withdraws consent.
  */
 @Injectable()
 export class PublicInvitationsService {
@@ -80,41 +80,65 @@ export class PublicInvitationsService {
   }
 
   /**
-   * Records the clicked score as the answer to the first question, in the response this invitation owns (a second
-   * click changes the score, never adds a response), and answers where to go next: the link page, which asks the
-   * follow-up questions in the same response.
+   * The validated score of a click on a score link: null when the survey no longer has a score question (the page asks
+   * again rather than storing a wrong answer), 400 when the value is off the scale.
    */
-  async score(token: string, rawValue: string, userAgent: string | undefined): Promise<string> {
+  private async clickedScore(token: string, rawValue: string) {
     const recipient = await this.recipient(token);
     const survey = await this.liveSurvey(recipient);
-    // Same origin as this link: the redirect names only the path, whatever host the link was reached by.
-    const links = invitationLinks('', token, survey.publicKey);
     const question = scoreQuestion(survey.questions);
     const value = /^\d{1,2}$/.test(rawValue) ? Number(rawValue) : NaN;
     const range = question && scoreRange(question);
-    if (!question || !range || !(value >= range.min && value <= range.max)) {
-      // A score the survey no longer has (its scale changed): the page asks again rather than storing a wrong answer.
-      if (question && range)
-        throw new ApiError(HttpStatus.BAD_REQUEST, 'invalid_score', `The score must be a whole number from ${range.min} to ${range.max}.`);
-      return links.survey;
+    if (!question || !range) return { recipient, survey, question: null, value: null };
+    if (!(value >= range.min && value <= range.max))
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'invalid_score', `The score must be a whole number from ${range.min} to ${range.max}.`);
+    return { recipient, survey, question, value };
+  }
+
+  /**
+   * Where a score link leads: the link page with the clicked score, which records it by a POST. Nothing is written
+   * here: mail security scanners fetch every link of an email (GET and HEAD), and must not answer for the customer.
+   */
+  async scoreTarget(token: string, rawValue: string): Promise<string> {
+    const { survey, value } = await this.clickedScore(token, rawValue);
+    // Same origin as this link: the redirect names only the path, whatever host the link was reached by.
+    const links = invitationLinks('', token, survey.publicKey);
+    return value === null ? links.survey : `${links.survey}&score=${value}`;
+  }
+
+  /**
+   * Records the clicked score as the answer to the first question, in the response this invitation owns (a second
+   * click changes the score, never adds a response), and answers the state the link page continues from (the
+   * follow-up questions in the same response).
+   */
+  async score(token: string, rawValue: string, userAgent: string | undefined): Promise<InvitationState> {
+    const { recipient, survey, question, value } = await this.clickedScore(token, rawValue);
+    if (question && value !== null) {
+      const key = invitationResponseKey(recipient.id);
+      const existing = await this.existing(recipient);
+      const { body } = await this.ingest.submitResponse(
+        survey.publicKey,
+        {
+          idempotencyKey: key,
+          respondentId: key,
+          ...(recipient.customerExternalId ? { customerId: recipient.customerExternalId } : {}),
+          language: matchLanguage(recipient.language, survey.languages),
+          answers: { [question.id]: value },
+          // A one-question survey is done with the click; a finished response stays finished when the score changes.
+          finished: survey.questions.length === 1 || !!existing?.finished,
+        },
+        { userAgent, customerProven: true },
+      );
+      await this.sends.recordScore(recipient.workspaceId, recipient.id, value, body.responseId);
     }
-    const key = invitationResponseKey(recipient.id);
-    const existing = await this.existing(recipient);
-    const { body } = await this.ingest.submitResponse(
-      survey.publicKey,
-      {
-        idempotencyKey: key,
-        respondentId: key,
-        ...(recipient.customerExternalId ? { customerId: recipient.customerExternalId } : {}),
-        language: matchLanguage(recipient.language, survey.languages),
-        answers: { [question.id]: value },
-        // A one-question survey is done with the click; a finished response stays finished when the score changes.
-        finished: survey.questions.length === 1 || !!existing?.finished,
-      },
-      { userAgent, customerProven: true },
-    );
-    await this.sends.recordScore(recipient.workspaceId, recipient.id, value, body.responseId);
-    return links.survey;
+    return this.state(token);
+  }
+
+  /** The link page of this invitation (where a score recorded by a form's POST goes on to). */
+  async surveyPage(token: string): Promise<string> {
+    const recipient = await this.recipient(token);
+    const survey = await this.liveSurvey(recipient);
+    return invitationLinks('', token, survey.publicKey).survey;
   }
 
   /** What the link page needs to continue the invitation's response (and the click counts as opened). */

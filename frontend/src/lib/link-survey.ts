@@ -4,7 +4,8 @@
  * survey's page trigger and sampling, which are for surveys embedded on a site.
  */
 
-export type LinkSurveyState = 'loading' | 'open' | 'finished' | 'answered' | 'closed' | 'expired' | 'failed';
+/** unsent: the score clicked in the email is not recorded yet (its POST failed): the page offers "Send my score". */
+export type LinkSurveyState = 'loading' | 'open' | 'finished' | 'answered' | 'closed' | 'expired' | 'failed' | 'unsent';
 
 interface Options {
   customerId?: string;
@@ -13,6 +14,10 @@ interface Options {
   language?: string;
   /** An email invitation's token (`?invitation=`): the page continues the response its score link started. */
   invitation?: string;
+  /** The score clicked in the invitation email (`&score=`): recorded by a POST before the survey opens. */
+  score?: string;
+  /** The clicked score is recorded (the page drops `&score=` from its address). */
+  onScoreRecorded?: () => void;
   onState: (state: LinkSurveyState) => void;
 }
 
@@ -39,6 +44,27 @@ async function invitationState(token: string): Promise<InvitationState | LinkSur
   }
 }
 
+/**
+ * Records the score clicked in the email (the score link itself records nothing: mail scanners fetch every link) and
+ * answers the invitation's state; 'unsent' when the POST did not get through.
+ */
+async function postScore(token: string, score: string): Promise<InvitationState | LinkSurveyState> {
+  try {
+    const res = await fetch(`/api/v1/public/invitations/${encodeURIComponent(token)}/score/${encodeURIComponent(score)}`, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    });
+    if (res.status === 404) return 'expired';
+    if (res.status === 409) return 'closed';
+    // A score off the survey's scale (changed since the email): the survey asks it again.
+    if (res.status === 400) return invitationState(token);
+    if (!res.ok) return 'unsent';
+    return (await res.json()) as InvitationState;
+  } catch {
+    return 'unsent';
+  }
+}
+
 type Call = [string, ...unknown[]];
 interface OtklikGlobal {
   q?: Call[];
@@ -61,14 +87,15 @@ function respondentId(): string {
 }
 
 export async function openLinkSurvey(publicKey: string, options: Options): Promise<void> {
-  const { customerId, customerHash, invitation, onState } = options;
+  const { customerId, customerHash, invitation, score, onState } = options;
   let { language } = options;
   let rid = respondentId();
   let resume: { key: string; answers: Record<string, unknown> } | undefined;
   if (invitation) {
     // The invitation says who answers (its own respondent, no customer id in the page) and in which language.
-    const state = await invitationState(invitation);
+    const state = score ? await postScore(invitation, score) : await invitationState(invitation);
     if (typeof state === 'string') return onState(state);
+    if (score) options.onScoreRecorded?.();
     if (state.publicKey !== publicKey) return onState('expired');
     if (state.finished) return onState('finished');
     ({ language } = state);

@@ -3569,10 +3569,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Record the score clicked in the email at once and go on to the link survey page (303) */
-        get: operations["PublicInvitations_score"];
+        /**
+         * Go on to the link survey page with the score clicked in the email (303); records nothing
+         * @description Mail security scanners fetch every link of an email, so a GET (or HEAD) never answers for the recipient: the link page records the score by POST to this same path. 400 invalid_score for a value off the scale.
+         */
+        get: operations["PublicInvitations_scoreLink"];
         put?: never;
-        post?: never;
+        /**
+         * Record the clicked score in the invitation's one response and answer its state (a second score changes it)
+         * @description A form's POST (a browser asking for HTML) goes on to the link survey page (303) instead.
+         */
+        post: operations["PublicInvitations_score"];
         delete?: never;
         options?: never;
         head?: never;
@@ -20613,6 +20620,27 @@ export interface operations {
             };
         };
     };
+    PublicInvitations_scoreLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                value: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To /s/{publicKey}?invitation={token}&score={value} */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PublicInvitations_score: {
         parameters: {
             query?: never;
@@ -20625,7 +20653,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description To /s/{publicKey}?invitation={token} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationStateDto"];
+                };
+            };
+            /** @description For a form: to /s/{publicKey}?invitation={token} */
             303: {
                 headers: {
                     [name: string]: unknown;

@@ -9,6 +9,8 @@ export const linkSurveyEn = {
   answered: 'You have already answered this survey. Thank you!',
   failed: 'The survey could not be loaded. Check your connection and try again.',
   retry: 'Try again',
+  unsent: (score: string) => `Your score: ${score}. It is not saved yet.`,
+  sendScore: 'Send my score',
 };
 
 export type LinkSurveyMessages = typeof linkSurveyEn;

@@ -11,4 +11,6 @@ export const linkSurveyRu: LinkSurveyMessages = {
   answered: 'Вы уже ответили на этот опрос. Спасибо!',
   failed: 'Не удалось загрузить опрос. Проверьте подключение и попробуйте ещё раз.',
   retry: 'Попробовать ещё раз',
+  unsent: (score: string) => `Ваша оценка: ${score}. Она ещё не сохранена.`,
+  sendScore: 'Отправить мою оценку',
 };
