@@ -147,18 +147,31 @@ describe('a list send, the score link and the follow-up', () => {
     expect(mailsTo('eve@example.test')).toHaveLength(0);
   });
 
-  it('a click records the score at once, a second click changes it, and the link page finishes the same response', async () => {
+  it('a score link records nothing (GET or HEAD, as mail scanners fetch it): the link page records the score by POST', async () => {
     const token = tokenOf('anna@example.test');
-    const first = await t.http().get(`/api/v1/public/invitations/${token}/score/6`).expect(303);
-    expect(first.headers.location).toBe(`/s/${nps.publicKey}?invitation=${token}`);
     const stored = () =>
       db.query(`SELECT score, finished, customer_external_id, customer_verified, answers, language FROM responses WHERE survey_id = $1`, [
         nps.id,
       ]);
+    // A scanner fetches every score link, 0..10, with GET and HEAD: each goes on to the link page with its score.
+    for (let value = 0; value <= 10; value++) {
+      const res = await t.http().get(`/api/v1/public/invitations/${token}/score/${value}`).set('Accept', 'text/html').expect(303);
+      expect(res.headers.location).toBe(`/s/${nps.publicKey}?invitation=${token}&score=${value}`);
+      await t.http().head(`/api/v1/public/invitations/${token}/score/${value}`).expect(303);
+    }
+    expect(await stored()).toEqual([]);
+    const [untouched] = await db.query(`SELECT opened_at, answered_at, score FROM survey_send_recipients WHERE token = $1`, [token]);
+    expect(untouched).toEqual({ opened_at: null, answered_at: null, score: null });
+
+    // The person's page posts the clicked score: one response, tied to the customer; a second score changes it.
+    const first = await t.http().post(`/api/v1/public/invitations/${token}/score/6`).set('Accept', 'application/json').expect(200);
+    expect(first.body).toMatchObject({ publicKey: nps.publicKey, answers: { score: 6 }, finished: false });
     expect(await stored()).toEqual([
       { score: 6, finished: false, customer_external_id: 'anna', customer_verified: true, answers: { score: 6 }, language: 'en' },
     ]);
-    await t.http().get(`/api/v1/public/invitations/${token}/score/9`).expect(303);
+    // Without the script, the page's "Send my score" form posts and goes on to the link page.
+    const form = await t.http().post(`/api/v1/public/invitations/${token}/score/9`).set('Accept', 'text/html').expect(303);
+    expect(form.headers.location).toBe(`/s/${nps.publicKey}?invitation=${token}`);
     expect(await stored()).toMatchObject([{ score: 9, finished: false, answers: { score: 9 } }]);
 
     const state = (await t.http().get(`/api/v1/public/invitations/${token}`).expect(200)).body;
@@ -184,8 +197,8 @@ describe('a list send, the score link and the follow-up', () => {
         answers: { score: 9, comment: 'Fresh and on time' },
       },
     ]);
-    // After finishing, a click on another score still changes that one response.
-    await t.http().get(`/api/v1/public/invitations/${token}/score/10`).expect(303);
+    // After finishing, another score sent from the page still changes that one response.
+    await t.http().post(`/api/v1/public/invitations/${token}/score/10`).expect(200);
     expect(await stored()).toMatchObject([{ score: 10, finished: true }]);
 
     const stats = (await asAdmin.get(`${ws}/surveys/${nps.id}/sends/${sendId}`).expect(200)).body.stats;
@@ -197,6 +210,9 @@ describe('a list send, the score link and the follow-up', () => {
     const bad = await t.http().get(`/api/v1/public/invitations/${token}/score/11`).set('Accept', 'application/json');
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_score');
+    const badPost = await t.http().post(`/api/v1/public/invitations/${token}/score/11`).set('Accept', 'application/json');
+    expect(badPost.status).toBe(400);
+    expect(badPost.body.error.code).toBe('invalid_score');
     expect(await db.query(`SELECT count(*)::int AS n FROM responses WHERE survey_id = $1`, [nps.id])).toEqual([{ n: 1 }]);
 
     const unknown = await t
@@ -276,6 +292,34 @@ describe('a list send, the score link and the follow-up', () => {
     expect((await asAdmin.get(`${ws}/surveys/${first.id}/sends/${a.body.send.id}`).expect(200)).body.stats.invited).toBe(1);
     const skipped = (await asAdmin.get(`${ws}/surveys/${second.id}/sends/${b.body.send.id}`).expect(200)).body.stats;
     expect(skipped).toMatchObject({ invited: 0, skipped: 1, skippedByReason: [{ reason: 'contacted_recently', count: 1 }] });
+  });
+
+  it('the frequency is claimed under the customer lock: a widget display that holds it first makes the invitation wait and skip', async () => {
+    const survey = await liveSurvey('Delivery NPS');
+    await asAdmin.put(`${ws}/customers/racer`, { name: 'Racer', email: 'racer@example.test' }).expect(201);
+    const made = await send(survey.id, { audience: 'list', list: ['racer'] }).expect(201);
+    // A widget display of another survey claims racer: it holds the customer's lock while it records the contact.
+    const widget = db.createQueryRunner();
+    await widget.connect();
+    await widget.startTransaction();
+    await widget.query(`SELECT pg_advisory_xact_lock(hashtextextended('contact:' || $1 || ':' || $2, 0))`, [admin.workspaceId, 'racer']);
+    await widget.query(
+      `INSERT INTO customer_survey_contacts (workspace_id, customer_external_id, survey_id, channel) VALUES ($1, 'racer', $2, 'widget')`,
+      [admin.workspaceId, nps.id],
+    );
+    const run = runInvitations();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await widget.commitTransaction();
+    await widget.release();
+    await run;
+    const stats = (await asAdmin.get(`${ws}/surveys/${survey.id}/sends/${made.body.send.id}`).expect(200)).body.stats;
+    expect(stats).toMatchObject({ invited: 0, skipped: 1, skippedByReason: [{ reason: 'contacted_recently', count: 1 }] });
+    const contacts = await db.query(
+      `SELECT channel FROM customer_survey_contacts WHERE workspace_id = $1 AND customer_external_id = 'racer' ORDER BY contacted_at`,
+      [admin.workspaceId],
+    );
+    expect(contacts).toEqual([{ channel: 'widget' }]);
+    expect(mailsTo('racer@example.test')).toHaveLength(0);
   });
 });
 
@@ -404,5 +448,44 @@ describe('an event send kept active', () => {
       async () => mailsTo('newbie@example.test').length,
       (n) => n === 1,
     );
+  });
+});
+
+describe('an event send never reaches into the past', () => {
+  it('refuses a start more than 5 minutes ago, and an old start never invites the history', async () => {
+    const survey = await liveSurvey('Welcome survey');
+    const day = 86_400_000;
+    await asAdmin
+      .put(`${ws}/customers/oldtimer`, {
+        name: 'Oldtimer',
+        email: 'oldtimer@example.test',
+        firstSeenAt: new Date(Date.now() - 300 * day).toISOString(),
+      })
+      .expect(201);
+    const sends = () => db.query(`SELECT count(*)::int AS n FROM survey_sends WHERE survey_id = $1`, [survey.id]);
+    const refused = await send(survey.id, {
+      audience: 'event',
+      event: { kind: 'signup', delayDays: 0 },
+      scheduledAt: '1970-01-01T00:00:00Z',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'validation_failed', details: [{ field: 'scheduledAt' }] });
+    expect(refused.body.error.message).toContain('scheduledAt must not be in the past');
+    const listRefused = await send(survey.id, { audience: 'list', list: ['anna'], scheduledAt: new Date(Date.now() - day).toISOString() });
+    expect(listRefused.status).toBe(400);
+    expect(await sends()).toEqual([{ n: 0 }]);
+
+    // A minute behind is a clock, not the past: accepted. Its start moved to 1970 in the database (a send made before
+    // this check): the first window still starts when the send was made, so the oldtimer's sign-up is not in it.
+    const res = await send(survey.id, {
+      audience: 'event',
+      event: { kind: 'signup', delayDays: 0 },
+      scheduledAt: new Date(Date.now() - 60_000).toISOString(),
+    }).expect(201);
+    await db.query(`UPDATE survey_sends SET scheduled_at = '1970-01-01T00:00:00Z' WHERE id = $1`, [res.body.send.id]);
+    await runInvitations();
+    const after = (await asAdmin.get(`${ws}/surveys/${survey.id}/sends/${res.body.send.id}`).expect(200)).body;
+    expect(after).toMatchObject({ status: 'active', recipientsTotal: 0 });
+    expect(mailsTo('oldtimer@example.test')).toHaveLength(0);
   });
 });

@@ -71,14 +71,17 @@ export class ContactPolicyService implements ContactGate {
     workspaceId: string,
     customerExternalId: string,
     contact: { surveyId: string; channel: SurveyContactChannel },
+    within?: EntityManager,
   ): Promise<ContactDecision> {
-    return this.repo.transaction(async (manager) => {
+    const claim = async (manager: EntityManager) => {
       await this.repo.lockCustomer(workspaceId, customerExternalId, manager);
       // A competitor commits before it releases the lock, so this check (on the pool) already sees its contact.
       const decision = await this.check(workspaceId, customerExternalId, 'survey', { surveyId: contact.surveyId });
       if (decision.allowed) await this.repo.recordContact(workspaceId, customerExternalId, contact, manager);
       return decision;
-    });
+    };
+    // In the caller's transaction (an invitation batch): the lock holds until the batch commits its messages too.
+    return within ? claim(within) : this.repo.transaction(claim);
   }
 
   /** The guard's reasons for one customer now, computed from the cases and cancellations (not the job's copy). */

@@ -62,12 +62,29 @@ export class InvitationFanOutService {
       const skipped = new Map<SkipReason, string[]>();
       const skip = (recipient: SurveySendRecipientEntity, reason: SkipReason) =>
         skipped.set(reason, [...(skipped.get(reason) ?? []), recipient.id]);
-      const reasons = await this.skipReasons(workspaceId, survey.id, batch);
-      for (const recipient of batch) {
+      const reasons = await this.skipReasons(workspaceId, batch);
+      const gate = this.contactGate();
+      // Customers are claimed in one order, so two batches sharing customers never wait on each other in a circle.
+      const ordered = [...batch].sort((a, b) => (a.customerExternalId ?? '').localeCompare(b.customerExternalId ?? ''));
+      for (const recipient of ordered) {
         const reason = reasons.get(recipient.id);
         if (reason) {
           skip(recipient, reason);
           continue;
+        }
+        if (gate && recipient.customerExternalId) {
+          // The contact policy (consent, the guard, the frequency) is checked and the ask recorded under the customer's
+          // lock, held until this batch commits: a widget display or another send cannot slip between.
+          const decision = await gate.claimSurveyContact(
+            workspaceId,
+            recipient.customerExternalId,
+            { surveyId: survey.id, channel: 'email' },
+            manager,
+          );
+          if (!decision.allowed) {
+            skip(recipient, decision.reasons[0]?.code ?? 'contacted_recently');
+            continue;
+          }
         }
         const email = buildInvitationEmail(survey, {
           language: recipient.language,
@@ -91,13 +108,6 @@ export class InvitationFanOutService {
         );
         const reminderDueAt = send.reminderDays > 0 ? new Date(Date.now() + send.reminderDays * DAY_MS) : null;
         await this.sends.markInvited(workspaceId, recipient.id, { messageId: queued.id, reminderDueAt }, manager);
-        if (recipient.customerExternalId)
-          await this.contactGate()?.recordSurveyContact(
-            workspaceId,
-            recipient.customerExternalId,
-            { surveyId: survey.id, channel: 'email' },
-            manager,
-          );
       }
       for (const [reason, ids] of skipped) await this.sends.markSkipped(workspaceId, ids, reason, manager);
       await this.sends.refreshProgress(workspaceId, sendId, manager);
@@ -108,9 +118,9 @@ export class InvitationFanOutService {
   /**
    * Why each of these recipients must not be invited: no address; consent to surveys withdrawn (in the customer's
    * consents, or an unsubscribe from an earlier invitation to the same address); an address that bounced or was
-   * suppressed; the contact policy (frequency, the communication guard). Absent from the map: invite.
+   * suppressed. Absent from the map: the contact policy is asked next (claimed under the customer's lock).
    */
-  private async skipReasons(workspaceId: string, surveyId: string, batch: SurveySendRecipientEntity[]): Promise<Map<string, SkipReason>> {
+  private async skipReasons(workspaceId: string, batch: SurveySendRecipientEntity[]): Promise<Map<string, SkipReason>> {
     const reasons = new Map<string, SkipReason>();
     const ids = batch.flatMap((r) => (r.customerExternalId ? [r.customerExternalId] : []));
     const withdrawn = new Set(
@@ -120,16 +130,11 @@ export class InvitationFanOutService {
       workspaceId,
       batch.flatMap((r) => (r.address ? [r.address] : [])),
     );
-    const gate = this.contactGate();
     for (const recipient of batch) {
       if (!recipient.address) reasons.set(recipient.id, 'no_email');
       else if ((recipient.customerExternalId && withdrawn.has(recipient.customerExternalId)) || unsubscribed.has(recipient.address))
         reasons.set(recipient.id, 'consent_withdrawn');
       else if (await this.messaging.isSuppressed(workspaceId, recipient.address)) reasons.set(recipient.id, 'suppressed');
-      else if (gate && recipient.customerExternalId) {
-        const decision = await gate.check(workspaceId, recipient.customerExternalId, 'survey', { surveyId });
-        if (!decision.allowed) reasons.set(recipient.id, decision.reasons[0]?.code ?? 'contacted_recently');
-      }
     }
     return reasons;
   }

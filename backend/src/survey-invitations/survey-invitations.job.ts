@@ -77,7 +77,8 @@ export class SurveyInvitationsJob implements Job, OnApplicationBootstrap {
       const survey = await this.surveys.findById(send.workspaceId, send.surveyId);
       if (!survey) continue;
       const to = new Date();
-      const from = send.watermark ?? send.scheduledAt;
+      // The first window starts when the send does, never before it was made (a start in the past invites no history).
+      const from = send.watermark ?? new Date(Math.max(send.scheduledAt.getTime(), send.createdAt.getTime()));
       if (from >= to) continue;
       await this.sends.insertRecipients(await this.audience.fromEvent(send, survey, from, to));
       await this.sends.setWatermark(send.workspaceId, send.id, to);

@@ -22,6 +22,8 @@ import { SurveySendsRepository } from './survey-sends.repository';
 import type { SurveySendEntity } from './survey-send.entity';
 
 const YEAR_MS = 365 * 86_400_000;
+/** How far in the past a send's start may be (a clock a little behind); earlier would invite the whole history. */
+const PAST_GRACE_MS = 5 * 60_000;
 /** A sample recipient's token in previews and test sends: its links open the "no longer works" page. */
 const SAMPLE_TOKEN = 'preview-sample-token';
 
@@ -65,6 +67,9 @@ export class SurveySendsService {
     const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : new Date();
     if (scheduledAt.getTime() > Date.now() + YEAR_MS)
       throw validationError([{ field: 'scheduledAt', message: 'scheduledAt must be within a year' }]);
+    // An event send invites whoever reached the event since its start: a start in the past would invite the history.
+    if (scheduledAt.getTime() < Date.now() - PAST_GRACE_MS)
+      throw validationError([{ field: 'scheduledAt', message: 'scheduledAt must not be in the past (leave it out to send now)' }]);
     const audience = await this.checkAudience(workspaceId, input);
     return this.sends.transaction(async (manager) => {
       const send = await this.sends.insertSend(

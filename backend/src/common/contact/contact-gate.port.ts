@@ -42,11 +42,15 @@ export interface ContactGate {
     contact: { surveyId: string; channel: SurveyContactChannel; at?: Date },
     manager?: EntityManager,
   ): Promise<void>;
-  /** check('survey') and, when allowed, recordSurveyContact, atomically per customer: two surveys shown at once ask once. */
+  /**
+   * check('survey') and, when allowed, recordSurveyContact, atomically per customer: two surveys shown at once ask once.
+   * With `manager`, in the caller's transaction (the customer's lock is held until it ends).
+   */
   claimSurveyContact(
     workspaceId: string,
     customerExternalId: string,
     contact: { surveyId: string; channel: SurveyContactChannel },
+    manager?: EntityManager,
   ): Promise<ContactDecision>;
 }
 
