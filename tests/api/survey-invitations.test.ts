@@ -489,3 +489,35 @@ describe('an event send never reaches into the past', () => {
     expect(mailsTo('oldtimer@example.test')).toHaveLength(0);
   });
 });
+
+describe('the sends list of a big survey', () => {
+  it('counts a send of 70,000 invited recipients in the database, and pages the sends', async () => {
+    const survey = await liveSurvey('Everyone NPS');
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const older = await send(survey.id, { audience: 'list', list: ['walkin-old@example.test'], scheduledAt: tomorrow }).expect(201);
+    const big = await send(survey.id, { audience: 'list', list: ['walkin-big@example.test'], scheduledAt: tomorrow }).expect(201);
+    // More invited recipients than Postgres takes parameters in one statement (65,535).
+    await db.query(
+      `INSERT INTO survey_send_recipients (workspace_id, send_id, survey_id, address, language, token, status, invited_at)
+       SELECT $1, $2, $3, 'bulk' || i || '@example.test', 'en', 'bulk' || lpad(i::text, 20, '0'), 'invited', now()
+       FROM generate_series(1, 70000) AS i`,
+      [admin.workspaceId, big.body.send.id, survey.id],
+    );
+    const one = await asAdmin.get(`${ws}/surveys/${survey.id}/sends/${big.body.send.id}`);
+    expect(one.status, JSON.stringify(one.body)).toBe(200);
+    expect(one.body.stats).toMatchObject({ recipients: 70001, invited: 70000, queued: 0, sent: 0, answered: 0, responseRate: 0 });
+    const all = await asAdmin.get(`${ws}/surveys/${survey.id}/sends`);
+    expect(all.status, JSON.stringify(all.body)).toBe(200);
+    expect(all.body.map((s: { id: string }) => s.id)).toEqual([big.body.send.id, older.body.send.id]);
+    expect(all.body[0].stats).toMatchObject({ invited: 70000 });
+
+    const first = (await asAdmin.get(`${ws}/surveys/${survey.id}/sends?limit=1`).expect(200)).body;
+    expect(first.map((s: { id: string }) => s.id)).toEqual([big.body.send.id]);
+    const second = (await asAdmin.get(`${ws}/surveys/${survey.id}/sends?limit=1&offset=1`).expect(200)).body;
+    expect(second.map((s: { id: string }) => s.id)).toEqual([older.body.send.id]);
+    const bad = await asAdmin.get(`${ws}/surveys/${survey.id}/sends?limit=0`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('validation_failed');
+    await db.query(`DELETE FROM survey_send_recipients WHERE send_id = $1 AND token LIKE 'bulk%'`, [big.body.send.id]);
+  }, 60_000);
+});

@@ -3,7 +3,16 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags }
 import { CurrentPrincipal, CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { Principal, WorkspaceContext } from '../common/auth/principal';
 import { uuidOr404 } from '../common/http/uuid-or-404';
-import { CreateSendDto, CreatedSendDto, PreviewQuery, SendDto, SendPreviewDto, TestSendDto, TestSentDto } from './survey-sends.dto';
+import {
+  CreateSendDto,
+  CreatedSendDto,
+  ListSendsQuery,
+  PreviewQuery,
+  SendDto,
+  SendPreviewDto,
+  TestSendDto,
+  TestSentDto,
+} from './survey-sends.dto';
 import { SurveySendsService } from './survey-sends.service';
 
 const surveyId = uuidOr404('Survey');
@@ -20,10 +29,14 @@ export class SurveySendsController {
 
   @Get()
   @WorkspaceAccess(READ)
-  @ApiOperation({ summary: "The survey's sends, newest first, each with its response rate" })
+  @ApiOperation({ summary: "The survey's sends, newest first, each with its response rate (a page: limit, offset)" })
   @ApiOkResponse({ type: SendDto, isArray: true })
-  list(@CurrentWorkspace() ws: WorkspaceContext, @Param('surveyId', surveyId) id: string): Promise<SendDto[]> {
-    return this.sends.list(ws.workspaceId, id);
+  list(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('surveyId', surveyId) id: string,
+    @Query() query: ListSendsQuery,
+  ): Promise<SendDto[]> {
+    return this.sends.list(ws.workspaceId, id, query);
   }
 
   @Post()

@@ -130,6 +130,24 @@ export class PreviewQuery {
   language?: string;
 }
 
+export class ListSendsQuery {
+  @ApiPropertyOptional({ description: 'Sends per page, newest first (default 50, at most 200)', minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Sends to skip (the next page: offset + limit)', minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  offset?: number;
+}
+
 export class ListRowDto {
   @ApiProperty({ description: '1-based row of the pasted list' }) row: number;
   @ApiProperty() value: string;

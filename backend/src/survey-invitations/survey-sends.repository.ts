@@ -41,6 +41,17 @@ export interface RecipientCounts {
   skippedByReason: Record<string, number>;
 }
 
+/** Per send, over its invited recipients: the invitation message's delivery and the invitation's response. */
+export interface SendOutcomes {
+  queued: number;
+  sent: number;
+  delivered: number;
+  bounced: number;
+  failed: number;
+  answered: number;
+  finished: number;
+}
+
 const INSERT_CHUNK = 1000;
 
 /** SQL of survey_sends and survey_send_recipients (the survey-invitations module owns both). */
@@ -72,8 +83,13 @@ export class SurveySendsRepository {
     return this.sendRepo(manager).findOneBy({ workspaceId, id });
   }
 
-  listSends(workspaceId: string, surveyId: string): Promise<SurveySendEntity[]> {
-    return this.sends.find({ where: { workspaceId, surveyId }, order: { createdAt: 'DESC' }, take: 200 });
+  listSends(workspaceId: string, surveyId: string, page: { limit: number; offset: number }): Promise<SurveySendEntity[]> {
+    return this.sends.find({
+      where: { workspaceId, surveyId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: page.limit,
+      skip: page.offset,
+    });
   }
 
   /** Adds recipients in chunks; a customer already in the send is left as they are. Returns how many were added. */
@@ -304,5 +320,34 @@ export class SurveySendsRepository {
       .where('r.workspace_id = :workspaceId AND r.send_id = :sendId', { workspaceId, sendId })
       .getRawOne<RecipientCounts>();
     return row!;
+  }
+
+  /**
+   * Delivery and answers of these sends, counted in the database (a send of any size is one row each): the invitation
+   * message of each invited recipient (its message_id; a reminder does not count twice) and the response keyed by the
+   * invitation (`inv-{recipient id}`).
+   */
+  async outcomes(workspaceId: string, sendIds: string[]): Promise<Map<string, SendOutcomes>> {
+    if (sendIds.length === 0) return new Map();
+    const rows = await this.recipients
+      .createQueryBuilder('r')
+      .select('r.send_id', 'sendId')
+      .addSelect(`count(*) FILTER (WHERE m.status IN ('queued', 'held'))::int`, 'queued')
+      .addSelect(`count(*) FILTER (WHERE m.status IN ('sent', 'delivered'))::int`, 'sent')
+      .addSelect(`count(*) FILTER (WHERE m.status = 'delivered')::int`, 'delivered')
+      .addSelect(`count(*) FILTER (WHERE m.status = 'bounced')::int`, 'bounced')
+      .addSelect(`count(*) FILTER (WHERE m.status IN ('failed', 'cancelled'))::int`, 'failed')
+      .addSelect('count(resp.id)::int', 'answered')
+      .addSelect('count(resp.id) FILTER (WHERE resp.finished)::int', 'finished')
+      .leftJoin('messages', 'm', 'm.workspace_id = r.workspace_id AND m.id = r.message_id')
+      .leftJoin(
+        'responses',
+        'resp',
+        `resp.workspace_id = r.workspace_id AND resp.survey_id = r.survey_id AND resp.idempotency_key = 'inv-' || r.id::text`,
+      )
+      .where(`r.workspace_id = :workspaceId AND r.send_id = ANY(:sendIds) AND r.status = 'invited'`, { workspaceId, sendIds })
+      .groupBy('r.send_id')
+      .getRawMany<SendOutcomes & { sendId: string }>();
+    return new Map(rows.map(({ sendId, ...counts }) => [sendId, counts]));
   }
 }

@@ -8,17 +8,24 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { renderEmail } from '../messaging/email/email-template';
 import { MessagingSettingsService } from '../messaging/messaging-settings.service';
 import { MessagingService } from '../messaging/messaging.service';
-import { InvitationResponsesReader } from '../responses/invitation-responses.reader';
 import { SegmentsReader, segmentNotFound } from '../segments/segments.reader';
 import { SurveysReader } from '../surveys/surveys.reader';
 import { UsersReader } from '../users/users.reader';
 import { InvitationAudienceService, type ListReport } from './invitation-audience.service';
 import { buildInvitationEmail, scoreQuestion, type SentSurvey } from './invitation-email';
-import { invitationResponseKey } from './invitation-fan-out.service';
 import { invitationWording } from './invitation-wording';
-import type { CreateSendDto, CreatedSendDto, SendDto, SendPreviewDto, SendStatsDto, TestSendDto, TestSentDto } from './survey-sends.dto';
+import type {
+  CreateSendDto,
+  CreatedSendDto,
+  ListSendsQuery,
+  SendDto,
+  SendPreviewDto,
+  SendStatsDto,
+  TestSendDto,
+  TestSentDto,
+} from './survey-sends.dto';
 import { SURVEY_INVITATIONS_JOB } from './survey-invitations.job';
-import { SurveySendsRepository } from './survey-sends.repository';
+import { SurveySendsRepository, type SendOutcomes } from './survey-sends.repository';
 import type { SurveySendEntity } from './survey-send.entity';
 
 const YEAR_MS = 365 * 86_400_000;
@@ -38,7 +45,6 @@ export class SurveySendsService {
     private readonly surveys: SurveysReader,
     private readonly segments: SegmentsReader,
     private readonly audience: InvitationAudienceService,
-    private readonly responses: InvitationResponsesReader,
     private readonly messaging: MessagingService,
     private readonly messagingSettings: MessagingSettingsService,
     private readonly users: UsersReader,
@@ -133,11 +139,15 @@ export class SurveySendsService {
     return {};
   }
 
-  async list(workspaceId: string, surveyId: string): Promise<SendDto[]> {
+  async list(workspaceId: string, surveyId: string, page: ListSendsQuery = {}): Promise<SendDto[]> {
     await this.survey(workspaceId, surveyId);
-    const sends = await this.sends.listSends(workspaceId, surveyId);
+    const sends = await this.sends.listSends(workspaceId, surveyId, { limit: page.limit ?? 50, offset: page.offset ?? 0 });
+    const outcomes = await this.sends.outcomes(
+      workspaceId,
+      sends.map((send) => send.id),
+    );
     const result: SendDto[] = [];
-    for (const send of sends) result.push(this.toDto(send, await this.stats(send)));
+    for (const send of sends) result.push(this.toDto(send, await this.stats(send, outcomes.get(send.id))));
     return result;
   }
 
@@ -155,23 +165,19 @@ export class SurveySendsService {
     return this.get(workspaceId, surveyId, sendId);
   }
 
-  /** Delivery from the outbox, answers from the responses, the rest from the recipients' rows. */
-  private async stats(send: SurveySendEntity): Promise<SendStatsDto> {
+  /** Delivery from the outbox, answers from the responses, the rest from the recipients' rows (all counted in SQL). */
+  private async stats(send: SurveySendEntity, known?: SendOutcomes): Promise<SendStatsDto> {
     const counts = await this.sends.counts(send.workspaceId, send.id);
-    const invitedIds = await this.sends.invitedIds(send.workspaceId, send.id);
-    const delivery = await this.messaging.statusesForInvitationRecipients(send.workspaceId, invitedIds);
-    const tally = { queued: 0, sent: 0, delivered: 0, bounced: 0, failed: 0 };
-    for (const id of invitedIds) {
-      // The first message of a recipient is the invitation; the reminder does not count twice.
-      const status = delivery.get(id)?.[0]?.status;
-      if (status === 'queued' || status === 'held') tally.queued += 1;
-      else if (status === 'sent' || status === 'delivered') tally.sent += 1;
-      if (status === 'delivered') tally.delivered += 1;
-      else if (status === 'bounced') tally.bounced += 1;
-      else if (status === 'failed' || status === 'cancelled') tally.failed += 1;
-    }
-    const answers = await this.responses.byKeys(send.workspaceId, send.surveyId, invitedIds.map(invitationResponseKey));
-    const answered = answers.length;
+    const outcomes = known ?? (await this.sends.outcomes(send.workspaceId, [send.id])).get(send.id);
+    const { answered, finished, ...tally } = outcomes ?? {
+      queued: 0,
+      sent: 0,
+      delivered: 0,
+      bounced: 0,
+      failed: 0,
+      answered: 0,
+      finished: 0,
+    };
     return {
       recipients: counts.total,
       pending: counts.pending,
@@ -179,7 +185,7 @@ export class SurveySendsService {
       ...tally,
       opened: Math.max(counts.opened, answered),
       answered,
-      finished: answers.filter((a) => a.finished).length,
+      finished,
       reminded: counts.reminded,
       unsubscribed: counts.unsubscribed,
       skipped: counts.skipped,

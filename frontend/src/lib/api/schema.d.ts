@@ -3463,7 +3463,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The survey's sends, newest first, each with its response rate */
+        /** The survey's sends, newest first, each with its response rate (a page: limit, offset) */
         get: operations["SurveySends_list"];
         put?: never;
         /**
@@ -9337,6 +9337,8 @@ export interface components {
             customerExternalId: string | null;
             /** @description A bounce: the address now suppressed */
             bouncedAddress?: string;
+            /** @description false: the sender's address was not authenticated (no dkim/dmarc/spf pass for the From domain in the provider's Authentication-Results), so the mail was matched only by its thread, never by the address; shown as "sender not verified" */
+            senderVerified?: boolean;
         };
         GatewayInboundDto: {
             /** @enum {string} */
@@ -20342,7 +20344,12 @@ export interface operations {
     };
     SurveySends_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Sends per page, newest first (default 50, at most 200) */
+                limit?: number;
+                /** @description Sends to skip (the next page: offset + limit) */
+                offset?: number;
+            };
             header?: never;
             path: {
                 surveyId: string;
