@@ -86,7 +86,12 @@ describe('replies in the customer’s channel', () => {
     // Maria writes first (no thread): her mail lands on her open case by her address.
     const secret = await t.app.get(MessagingSettingsService).inboundSecret(admin.workspaceId);
     const first = rawMail(
-      { From: 'Мария <maria@customer.test>', Subject: 'Поръчка 1042', 'Message-ID': '<maria-1@customer.test>' },
+      {
+        'Authentication-Results': 'mx.provider.test; dkim=pass header.d=customer.test',
+        From: 'Мария <maria@customer.test>',
+        Subject: 'Поръчка 1042',
+        'Message-ID': '<maria-1@customer.test>',
+      },
       'Кога ще пристигне поръчката?',
     );
     const posted = await t

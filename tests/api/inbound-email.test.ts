@@ -42,6 +42,9 @@ async function openCase(title: string, customerId: string, openedAt?: string): P
   ).body.id;
 }
 
+/** What the receiving provider writes on top of a mail whose sender's domain passed DKIM. */
+const dkimPass = (domain: string) => ({ 'Authentication-Results': `mx.provider.test; dkim=pass header.d=${domain} header.s=s1` });
+
 const thread = async (caseId: string) =>
   (await asAdmin.get(`${ws}/cases/${caseId}/messages`).expect(200)).body as Record<string, unknown>[];
 
@@ -129,9 +132,18 @@ describe('inbound email', () => {
     const newer = await openCase('Broken lid', 'boris');
     const closed = await openCase('Wrong colour', 'boris');
     await asAdmin.post(`${ws}/cases/${closed}/close`, { rootCause: 'Picking error', actionTaken: 'Replaced' }).expect(200);
-    const mail = rawMail({ From: 'BORIS@Customer.test', Subject: 'lid', 'Message-ID': '<b-1@customer.test>' }, 'The lid is still broken.');
+    const mail = rawMail(
+      { ...dkimPass('customer.test'), From: 'BORIS@Customer.test', Subject: 'lid', 'Message-ID': '<b-1@customer.test>' },
+      'The lid is still broken.',
+    );
     const res = await post(admin.workspaceId, mail).expect(200);
-    expect(res.body).toMatchObject({ outcome: 'matched', caseId: newer, matchedBy: 'customer', customerExternalId: 'boris' });
+    expect(res.body).toMatchObject({
+      outcome: 'matched',
+      caseId: newer,
+      matchedBy: 'customer',
+      customerExternalId: 'boris',
+      senderVerified: true,
+    });
     expect((await thread(newer)).map((m) => m.text)).toEqual(['The lid is still broken.']);
     expect(await thread(older)).toEqual([]);
     expect(await thread(closed)).toEqual([]);
@@ -140,7 +152,13 @@ describe('inbound email', () => {
   it('keeps an out-of-office answer without landing it on the case', async () => {
     const caseId = await openCase('Out of office check', 'boris');
     const mail = rawMail(
-      { From: 'boris@customer.test', Subject: 'Automatic reply', 'Message-ID': '<b-ooo@customer.test>', 'Auto-Submitted': 'auto-replied' },
+      {
+        ...dkimPass('customer.test'),
+        From: 'boris@customer.test',
+        Subject: 'Automatic reply',
+        'Message-ID': '<b-ooo@customer.test>',
+        'Auto-Submitted': 'auto-replied',
+      },
       'I am on holiday until Monday.',
     );
     const res = await post(admin.workspaceId, mail).expect(200);
@@ -247,11 +265,222 @@ describe('inbound email', () => {
     const caseId = await openCase('Where is my order', 'gone');
     await asAdmin.post(`${ws}/cases/${caseId}/replies`, { text: 'It ships tomorrow' }).expect(201);
     const [sent] = await thread(caseId);
+    await markSent(String(sent!.id), new Date(Date.now() - 2 * 86_400_000));
     const res = await post(admin.workspaceId, bounceReport('Gone@Customer.test', String(sent!.messageId))).expect(200);
     expect(res.body).toMatchObject({ outcome: 'bounce', id: null, bouncedAddress: 'gone@customer.test' });
     expect((await thread(caseId))[0]).toMatchObject({ status: 'bounced', lastError: '5.1.1 smtp; 550 5.1.1 mailbox does not exist' });
     const suppressed = await db().query(`SELECT address, reason FROM email_suppressions WHERE workspace_id = $1`, [admin.workspaceId]);
     expect(suppressed).toEqual([{ address: 'gone@customer.test', reason: 'bounced' }]);
+  });
+});
+
+/** Our message as the dispatch leaves it after the SMTP server took it (no SMTP in these tests). */
+const markSent = (id: string, at: Date) =>
+  db().query(`UPDATE messages SET status = 'sent', sent_at = $3 WHERE workspace_id = $1 AND id = $2`, [admin.workspaceId, id, at]);
+const suppressions = async (address: string) =>
+  count(`SELECT count(*) AS n FROM email_suppressions WHERE workspace_id = $1 AND address = $2`, [admin.workspaceId, address]);
+const stored = async (id: string) =>
+  (
+    await db().query(
+      `SELECT from_address, subject, text_body, case_id, customer_external_id FROM messages WHERE workspace_id = $1 AND id = $2`,
+      [admin.workspaceId, id],
+    )
+  )[0] as Record<string, unknown>;
+
+describe('inbound email: security', () => {
+  it('a forged delivery report suppresses no one and is kept as an ordinary unmatched mail', async () => {
+    await customer(asAdmin, ws, 'vip', { name: 'VIP', email: 'vip@customer.test' });
+    const caseId = await openCase('VIP order', 'vip');
+    await asAdmin.post(`${ws}/cases/${caseId}/replies`, { text: 'On its way' }).expect(201);
+    const [sent] = await thread(caseId);
+    await markSent(String(sent!.id), new Date(Date.now() - 3600_000));
+    await customer(asAdmin, ws, 'other-vip', { email: 'other-vip@customer.test' });
+    const otherCase = await openCase('Other VIP order', 'other-vip');
+    await asAdmin.post(`${ws}/cases/${otherCase}/replies`, { text: 'Shipped' }).expect(201);
+    const [old] = await thread(otherCase);
+    await markSent(String(old!.id), new Date(Date.now() - 31 * 86_400_000));
+
+    const forged = [
+      bounceReport('vip@customer.test', '<made-up@anywhere.test>'), // names no message of ours
+      bounceReport('someone-else@customer.test', String(sent!.messageId)), // ours, but to another address
+      bounceReport('other-vip@customer.test', String(old!.messageId)), // ours, but sent 31 days ago
+      bounceReport('vip@customer.test', '').replace(/Message-ID: \r\n/, ''), // no original at all
+    ];
+    for (const report of forged) {
+      const res = await post(admin.workspaceId, report).expect(200);
+      expect(res.body).toMatchObject({ outcome: 'unmatched', caseId: null, matchedBy: null, customerExternalId: null });
+      expect(res.body.bouncedAddress).toBeUndefined();
+      expect(await stored(res.body.id)).toMatchObject({ from_address: 'mailer-daemon@mx.customer.test', case_id: null });
+    }
+    expect(await suppressions('vip@customer.test')).toBe(0);
+    expect(await suppressions('other-vip@customer.test')).toBe(0);
+    expect(await suppressions('someone-else@customer.test')).toBe(0);
+    expect((await thread(caseId)).map((m) => m.status)).toEqual(['sent']);
+    expect((await thread(otherCase)).map((m) => m.status)).toEqual(['sent']);
+
+    // The real report for our message to that address still bounces it.
+    const real = await post(admin.workspaceId, bounceReport('VIP@customer.test', String(sent!.messageId))).expect(200);
+    expect(real.body).toMatchObject({ outcome: 'bounce', bouncedAddress: 'vip@customer.test' });
+    expect(await suppressions('vip@customer.test')).toBe(1);
+    expect((await thread(caseId))[0]).toMatchObject({ status: 'bounced' });
+  });
+
+  it("lands by the From address only when the provider verified the sender's domain", async () => {
+    await customer(asAdmin, ws, 'dina', { name: 'Dina', email: 'dina@shop.test' });
+    const caseId = await openCase('Dina waits', 'dina');
+    await t.app
+      .get(CasesService)
+      .replyAndSend(
+        admin.workspaceId,
+        caseId,
+        { text: 'Which size?', send: true, waitForCustomer: true },
+        { kind: 'user', userId: admin.userId },
+      );
+    const spoofs = [
+      {}, // no Authentication-Results at all
+      { 'Authentication-Results': 'mx.provider.test; dkim=pass header.d=evil.test; spf=fail smtp.mailfrom=shop.test' },
+      { 'Authentication-Results': 'mx.provider.test; dmarc=fail header.from=shop.test' },
+    ];
+    for (const [i, auth] of spoofs.entries()) {
+      const mail = rawMail(
+        { ...auth, From: 'Dina <dina@shop.test>', Subject: 'size', 'Message-ID': `<spoof-${i}@evil.test>` },
+        'Cancel it all',
+      );
+      const res = await post(admin.workspaceId, mail).expect(200);
+      expect(res.body).toMatchObject({ outcome: 'unmatched', caseId: null, customerExternalId: null, senderVerified: false });
+      expect(await stored(res.body.id)).toMatchObject({ from_address: 'dina@shop.test', case_id: null, customer_external_id: null });
+    }
+    expect(await thread(caseId)).toHaveLength(1);
+    expect((await asAdmin.get(`${ws}/cases/${caseId}`).expect(200)).body.status).toBe('waiting_customer');
+
+    // Unverified but in our thread (our Message-ID is unguessable): it still lands.
+    const [ours] = await thread(caseId);
+    const threaded = rawMail(
+      { From: 'dina@shop.test', Subject: 'Re: size', 'Message-ID': '<d-1@shop.test>', 'In-Reply-To': String(ours!.messageId) },
+      'Size M',
+    );
+    expect((await post(admin.workspaceId, threaded).expect(200)).body).toMatchObject({
+      outcome: 'matched',
+      caseId,
+      matchedBy: 'thread',
+      senderVerified: false,
+    });
+
+    // Verified by DMARC (or SPF) for the From domain: lands by the address.
+    for (const auth of ['dmarc=pass (p=reject) header.from=shop.test', 'spf=pass smtp.mailfrom=bounces@shop.test']) {
+      const mail = rawMail(
+        {
+          'Authentication-Results': `mx.provider.test; ${auth}`,
+          From: 'dina@shop.test',
+          Subject: 'more',
+          'Message-ID': `<d-${auth.length}@shop.test>`,
+        },
+        'And a belt',
+      );
+      expect((await post(admin.workspaceId, mail).expect(200)).body).toMatchObject({
+        outcome: 'matched',
+        caseId,
+        matchedBy: 'customer',
+        senderVerified: true,
+      });
+    }
+  });
+
+  it('stores a From naming two addresses unmatched, never as a reply target', async () => {
+    const caseId = await openCase('Comma sender', 'boris');
+    await asAdmin.post(`${ws}/cases/${caseId}/replies`, { text: 'Which colour?' }).expect(201);
+    const [ours] = await thread(caseId);
+    const mail = rawMail(
+      {
+        ...dkimPass('customer.test'),
+        From: '<boris@customer.test,evil@x.test>',
+        Subject: 'Re: Comma sender',
+        'In-Reply-To': String(ours!.messageId),
+      },
+      'Reply to both',
+    );
+    const res = await post(admin.workspaceId, mail).expect(200);
+    expect(res.body).toMatchObject({ outcome: 'unmatched', caseId: null, customerExternalId: null });
+    expect(await stored(res.body.id)).toMatchObject({ from_address: 'boris@customer.test,evil@x.test', case_id: null });
+    expect(await thread(caseId)).toHaveLength(1);
+    const next = (await asAdmin.post(`${ws}/cases/${caseId}/replies`, { text: 'Still there?' }).expect(201)).body;
+    expect(next.delivery).toMatchObject({ sent: true, to: 'boris@customer.test' });
+  });
+
+  it('an encoded subject with line breaks is stored on one line and later replies still go out', async () => {
+    await customer(asAdmin, ws, 'eva', { name: 'Eva', email: 'eva@customer.test' });
+    const caseId = await openCase('Eva asks', 'eva');
+    const encoded = Buffer.from('Broken\r\nBcc: evil@x.test\r\n\r\nlid', 'utf8').toString('base64');
+    const mail = rawMail({ ...dkimPass('customer.test'), From: 'eva@customer.test', Subject: `=?utf-8?B?${encoded}?=` }, 'Help');
+    const res = await post(admin.workspaceId, mail).expect(200);
+    expect(res.body).toMatchObject({ outcome: 'matched', caseId });
+    expect((await stored(res.body.id)).subject).toBe('Broken Bcc: evil@x.test lid');
+    const reply = (await asAdmin.post(`${ws}/cases/${caseId}/replies`, { text: 'On it' }).expect(201)).body;
+    expect(reply.delivery).toMatchObject({ sent: true, channel: 'email', to: 'eva@customer.test' });
+    expect((await thread(caseId)).at(-1)).toMatchObject({ direction: 'outbound', subject: 'Re: Broken Bcc: evil@x.test lid' });
+  });
+
+  it('keeps a 3 MB HTML-only mail with a short note instead of its text', async () => {
+    const html = `<html><body>${'<p>spam spam spam</p>'.repeat(150_000)}</body></html>`;
+    expect(html.length).toBeGreaterThan(3 * 1024 * 1024);
+    const mail = rawMail({ From: 'stranger@elsewhere.test', Subject: 'Big', 'Content-Type': 'text/html; charset=utf-8' }, html);
+    const res = await post(admin.workspaceId, mail).expect(200);
+    const text = String((await stored(res.body.id)).text_body);
+    expect(text.length).toBeLessThan(200);
+    expect(text).toMatch(/only an HTML part of \d+ KB, too large to read here/);
+  });
+
+  it('answers 422 to a mail the parser refuses, storing nothing; a replayed id is refused before parsing', async () => {
+    const before = await inboundCount(admin.workspaceId);
+    const broken = rawMail({ From: 'a@elsewhere.test', 'X-Pad': 'a'.repeat(1_200_000) }, 'hi');
+    const res = await post(admin.workspaceId, broken);
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('unparseable_mail');
+    expect(await inboundCount(admin.workspaceId)).toBe(before);
+
+    const good = rawMail({ From: 'a@elsewhere.test', Subject: 'ok' }, 'fine');
+    const first = signedHeaders(secret, good);
+    await post(admin.workspaceId, good, { headers: first }).expect(200);
+    // Same webhook-id, another (unparseable) body signed with it: 409, not a parse.
+    const again = signedHeaders(secret, broken, new Date(), first['webhook-id']);
+    expect((await post(admin.workspaceId, broken, { headers: again })).body.error.code).toBe('replayed');
+    expect(await inboundCount(admin.workspaceId)).toBe(before + 1);
+  });
+
+  it('an automatic answer (Precedence: bulk, an out-of-office subject) neither counts as her reply nor resumes the case', async () => {
+    await customer(asAdmin, ws, 'fay', { name: 'Fay', email: 'fay@customer.test' });
+    const caseId = await openCase('Fay waits', 'fay');
+    await t.app
+      .get(CasesService)
+      .replyAndSend(
+        admin.workspaceId,
+        caseId,
+        { text: 'Your address?', send: true, waitForCustomer: true },
+        { kind: 'user', userId: admin.userId },
+      );
+    const [ours] = await thread(caseId);
+    const autos = [
+      { Precedence: 'bulk', Subject: 'Re: Fay waits' },
+      { Subject: 'Out of Office: Re: Fay waits' },
+      { 'X-Autoreply': 'yes', Subject: 'Re: Fay waits' },
+    ];
+    for (const [i, headers] of autos.entries()) {
+      const mail = rawMail(
+        {
+          ...dkimPass('customer.test'),
+          From: 'fay@customer.test',
+          'Message-ID': `<f-${i}@customer.test>`,
+          'In-Reply-To': String(ours!.messageId),
+          ...headers,
+        },
+        'I am away until Monday.',
+      );
+      expect((await post(admin.workspaceId, mail).expect(200)).body).toMatchObject({ outcome: 'auto_reply', caseId: null });
+    }
+    const after = (await asAdmin.get(`${ws}/cases/${caseId}`).expect(200)).body;
+    expect(after.status).toBe('waiting_customer');
+    expect(after.events.filter((e: { kind: string }) => e.kind === 'reply')).toHaveLength(1);
+    expect(await thread(caseId)).toHaveLength(1);
   });
 });
 

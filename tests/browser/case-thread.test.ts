@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessagingSettingsService } from '@otklik/backend/src/messaging/messaging-settings.service';
@@ -32,12 +33,22 @@ async function bouncedConversation(title: string, address: string): Promise<stri
   const caseId = (await asAdmin.post(`${ws}/cases`, { title, channel: 'email', customerId: address.split('@')[0] }).expect(201)).body.id;
   await postMail(
     rawMail(
-      { From: `Anna Petrova <${address}>`, Subject: title, 'Message-ID': `<${caseId}@customer.test>` },
+      {
+        // The provider verified her domain: only then does a mail land by the sender's address.
+        'Authentication-Results': `mx.provider.test; dkim=pass header.d=${address.split('@')[1]}`,
+        From: `Anna Petrova <${address}>`,
+        Subject: title,
+        'Message-ID': `<${caseId}@customer.test>`,
+      },
       'The lid of my box was broken.',
     ),
   );
   await asAdmin.post(`${ws}/cases/${caseId}/replies`, { text: 'Sorry! A new box is on its way.' }).expect(201);
-  const [, ours] = await messagesOf(caseId);
+  const [, ours] = (await messagesOf(caseId)) as { id: string; messageId: string }[];
+  // No SMTP here: stamp it sent, as the dispatch would (a report is applied only to a mail we sent).
+  await app!.app
+    .get(DataSource)
+    .query(`UPDATE messages SET status = 'sent', sent_at = now() WHERE workspace_id = $1 AND id = $2`, [admin.workspaceId, ours!.id]);
   await postMail(bounceReport(address, ours!.messageId));
   return caseId;
 }

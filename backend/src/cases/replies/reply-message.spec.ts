@@ -21,3 +21,11 @@ describe('reply message', () => {
     expect(replySubject(automatic, 'de', null)).toBe('Re: Your feedback (case #12)');
   });
 });
+
+describe('reply subject on one line', () => {
+  it('collapses line breaks and tabs of a stored subject to one space', () => {
+    const manual = { title: 'Refund', titleKey: null, number: 7 };
+    expect(replySubject(manual, 'en', 'Re: Hello\r\n\r\nBcc: evil@x.test\tnow')).toBe('Re: Hello Bcc: evil@x.test now');
+    expect(replySubject({ ...manual, title: 'Line one\nline two' }, 'en', null)).toBe('Re: Line one line two');
+  });
+});

@@ -16,10 +16,15 @@ const FEEDBACK_SUBJECT: Record<string, (n: number) => string> = {
 
 /**
  * "Re: " + the customer's own subject when they wrote to us, else + the case's title when a person wrote it, else +
- * "your feedback (case #N)" in the customer's language. A subject that already starts with Re: keeps one.
+ * "your feedback (case #N)" in the customer's language. A subject that already starts with Re: keeps one; line breaks
+ * and tabs become one space.
  */
 export function replySubject(c: Pick<CaseRow, 'title' | 'titleKey' | 'number'>, language: string, theirSubject: string | null): string {
   const base = theirSubject?.trim() || (c.titleKey ? (FEEDBACK_SUBJECT[language] ?? FEEDBACK_SUBJECT.en!)(c.number) : c.title);
-  const bare = base.replace(/^((re|aw|ha|отв|fwd?)\s*:\s*)+/i, '');
+  // One header line: a subject stored with CR/LF or tabs (an encoded header) would be refused by the outbox.
+  const bare = base
+    .replace(/[\r\n\t]+/g, ' ')
+    .trim()
+    .replace(/^((re|aw|ha|отв|fwd?)\s*:\s*)+/i, '');
   return `Re: ${bare}`.slice(0, 300);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInboundEmail } from './inbound-email.parser';
+import { InboundEmailParseError, parseInboundEmail } from './inbound-email.parser';
 
 const mime = (lines: string[]) => Buffer.from(lines.join('\r\n'), 'utf8');
 
@@ -86,5 +86,70 @@ describe('parseInboundEmail', () => {
       ]),
     );
     expect(parsed.bounce).toBeNull();
+  });
+
+  it('keeps an encoded subject with line breaks on one line', async () => {
+    const encoded = Buffer.from('Hello\r\nBcc: evil@x.test\tthere', 'utf8').toString('base64');
+    const parsed = await parseInboundEmail(mime(['From: anna@customer.test', `Subject: =?utf-8?B?${encoded}?=`, '', 'hi']));
+    expect(parsed.subject).toBe('Hello Bcc: evil@x.test there');
+  });
+
+  it('accepts exactly one valid sender address', async () => {
+    const from = async (header: string) => (await parseInboundEmail(mime([`From: ${header}`, '', 'hi']))).from;
+    expect(await from('Anna <Anna@Customer.test>')).toBe('anna@customer.test');
+    expect(await from('<a@b.test,evil@x.test>')).toBeNull();
+    expect(await from('a@b.test, evil@x.test')).toBeNull();
+    expect(await from('friends: a@b.test;')).toBeNull();
+    expect(await from('not an address')).toBeNull();
+    const parsed = await parseInboundEmail(mime(['From: <a@b.test,evil@x.test>', '', 'hi']));
+    expect(parsed.fromText).toBe('a@b.test,evil@x.test');
+  });
+
+  it("trusts only the provider's (topmost) Authentication-Results, and only a pass for the From domain", async () => {
+    const verified = async (...results: string[]) =>
+      (await parseInboundEmail(mime(['From: anna@customer.test', ...results.map((r) => `Authentication-Results: ${r}`), '', 'hi'])))
+        .senderVerified;
+    expect(await verified()).toBe(false);
+    expect(await verified('mx.provider.test; dkim=pass header.d=customer.test header.s=s1')).toBe(true);
+    expect(await verified('mx.provider.test; dkim=pass header.i=@mail.customer.test')).toBe(true);
+    expect(await verified('mx.provider.test; spf=pass (sender ok) smtp.mailfrom=bounce@customer.test')).toBe(true);
+    expect(await verified('mx.provider.test; dmarc=pass (p=none) header.from=customer.test')).toBe(true);
+    expect(await verified('mx.provider.test; dkim=pass header.d=evil.test; spf=pass smtp.mailfrom=evil.test')).toBe(false);
+    expect(await verified('mx.provider.test; dkim=fail header.d=customer.test; dmarc=none header.from=customer.test')).toBe(false);
+    expect(await verified('mx.provider.test; dkim=pass header.d=notcustomer.test')).toBe(false);
+    // A forged header below the provider's own does not count.
+    expect(await verified('mx.provider.test; spf=softfail smtp.mailfrom=customer.test', 'forged; dkim=pass header.d=customer.test')).toBe(
+      false,
+    );
+  });
+
+  it('takes out-of-office headers and subjects for an automatic answer', async () => {
+    const auto = async (...headers: string[]) =>
+      (await parseInboundEmail(mime(['From: anna@customer.test', ...headers, '', 'I am away.']))).autoReply;
+    expect(await auto('Subject: Re: order')).toBe(false);
+    expect(await auto('Auto-Submitted: no', 'Subject: Re: order')).toBe(false);
+    expect(await auto('Auto-Submitted: auto-replied')).toBe(true);
+    expect(await auto('Auto-Submitted: auto-generated')).toBe(true);
+    expect(await auto('X-Autoreply: yes')).toBe(true);
+    expect(await auto('Precedence: bulk')).toBe(true);
+    expect(await auto('Precedence: auto_reply')).toBe(true);
+    expect(await auto('Subject: Out of Office: Re: order')).toBe(true);
+    expect(await auto('Subject: Automatic reply: order')).toBe(true);
+    expect(await auto('Subject: Автоответ: заказ')).toBe(true);
+  });
+
+  it('keeps a short note instead of converting a huge HTML-only part', async () => {
+    const parsed = await parseInboundEmail(
+      mime(['From: anna@customer.test', 'Content-Type: text/html', '', `<p>${'word '.repeat(200_000)}</p>`]),
+    );
+    expect(parsed.text).toMatch(/^\(The mail has only an HTML part of \d+ KB, too large to read here/);
+    const small = await parseInboundEmail(mime(['From: anna@customer.test', 'Content-Type: text/html', '', '<p>Thanks!</p>']));
+    expect(small.text).toBe('Thanks!');
+  });
+
+  it('reports a mail mailparser refuses as a parse error', async () => {
+    await expect(parseInboundEmail(mime(['From: a@b.test', `X-Pad: ${'a'.repeat(1_200_000)}`, '', 'hi']))).rejects.toBeInstanceOf(
+      InboundEmailParseError,
+    );
   });
 });

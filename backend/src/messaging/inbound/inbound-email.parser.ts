@@ -1,4 +1,4 @@
-import { type AddressObject, simpleParser } from 'mailparser';
+import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import { stripQuotedHistory } from './quoted-history';
 
 /** The most an inbound mail may weigh (the raw MIME); checked before any parsing. */
@@ -8,6 +8,17 @@ const MAX_TEXT = 20_000;
 const MAX_HEADER = 998;
 /** References kept for matching: the newest ones (a long thread lists every message). */
 const MAX_REFERENCES = 20;
+/**
+ * HTML longer than this is not converted to text (the conversion runs on the event loop: megabytes of HTML took
+ * seconds). The text/plain part is always preferred; an HTML-only mail over this keeps a short note instead.
+ */
+export const MAX_HTML_TO_TEXT = 256 * 1024;
+
+/** The mail could not be parsed (a mailparser limit, a broken structure): the caller answers 422, not 500. */
+export class InboundEmailParseError extends Error {}
+
+/** One line: CR, LF and tabs (from an encoded header) collapsed to a space, so a reply's subject stays one header line. */
+export const oneLine = (value: string): string => value.replace(/[\r\n\t]+/g, ' ').trim();
 
 /** A delivery status notification (RFC 3464) that says a message of ours could not be delivered. */
 export interface Bounce {
@@ -20,7 +31,15 @@ export interface Bounce {
 }
 
 export interface ParsedInboundEmail {
+  /** The sender: exactly one valid address, lower-cased; null when the From header is missing or names anything else. */
   from: string | null;
+  /** The From header as written (one line, cut), kept to show who it claims to be when `from` is null. */
+  fromText: string | null;
+  /**
+   * The sender's domain was authenticated by the receiving provider: the first (topmost, the provider's own)
+   * Authentication-Results header says dkim=pass, dmarc=pass or spf=pass for the From domain.
+   */
+  senderVerified: boolean;
   subject: string | null;
   /** The new part of the reply (quoted history cut off). */
   text: string;
@@ -34,11 +53,53 @@ export interface ParsedInboundEmail {
   autoReply: boolean;
 }
 
-const firstAddress = (field: AddressObject | AddressObject[] | undefined): string | null => {
+const ADDRESS = /^[^\s@,;:<>()[\]"\\]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
+/** The one sender: a From naming two addresses (`<a@b.c,evil@x.y>`), a group or an invalid address gives null. */
+const soleAddress = (field: AddressObject | AddressObject[] | undefined): string | null => {
   const list = Array.isArray(field) ? field : field ? [field] : [];
-  for (const group of list) for (const a of group.value) if (a.address) return a.address.toLowerCase().slice(0, 320);
-  return null;
+  const all = list.flatMap((group) => group.value);
+  if (all.length !== 1 || all[0]!.group) return null;
+  const address = (all[0]!.address ?? '').trim().toLowerCase();
+  return address.length <= 320 && ADDRESS.test(address) ? address : null;
 };
+
+/**
+ * The provider's verdict on the sender: only the topmost Authentication-Results header counts (the receiving
+ * provider prepends its own; the ones below it came with the mail and may be forged). A pass counts only for the From
+ * domain (or a subdomain of it): dmarc header.from, dkim header.d / header.i, spf smtp.mailfrom.
+ */
+function senderAuthenticated(headerLines: ParsedMail['headerLines'], from: string | null): boolean {
+  if (!from) return false;
+  const domain = from.split('@').pop()!;
+  const line = headerLines.find((h) => h.key === 'authentication-results')?.line ?? '';
+  const value = line.slice(line.indexOf(':') + 1).replace(/\([^()]*\)/g, ' ');
+  const ours = (d: string | undefined) => {
+    const name = (d ?? '')
+      .toLowerCase()
+      .replace(/^.*@/, '')
+      .replace(/[;\s]+$/, '');
+    return name === domain || name.endsWith(`.${domain}`);
+  };
+  return value
+    .split(';')
+    .slice(1)
+    .some((clause) => {
+      const method = /^\s*(dkim|dmarc|spf)\s*=\s*(\w+)/i.exec(clause);
+      if (!method || method[2]!.toLowerCase() !== 'pass') return false;
+      const props = new Map(
+        [...clause.matchAll(/([a-z]+\.[a-z-]+)\s*=\s*("[^"]*"|[^\s;]+)/gi)].map((m) => [m[1]!.toLowerCase(), m[2]!.replace(/"/g, '')]),
+      );
+      switch (method[1]!.toLowerCase()) {
+        case 'dmarc':
+          return ours(props.get('header.from'));
+        case 'dkim':
+          return ours(props.get('header.d') ?? props.get('header.i'));
+        default:
+          return ours(props.get('smtp.mailfrom') ?? props.get('smtp.helo'));
+      }
+    });
+}
 
 const angleIds = (value: string | string[] | undefined): string[] => {
   const text = Array.isArray(value) ? value.join(' ') : (value ?? '');
@@ -97,8 +158,15 @@ function bounceOf(
   return { address, detail: detail.slice(0, 1000), originalMessageId: angleIds(report.get('message-id'))[0] ?? null };
 }
 
-/** RFC 3834 Auto-Submitted (anything but "no"), and the headers autoresponders set instead (X-Autoreply, Precedence). */
-function isAutoReply(headers: Map<string, unknown>): boolean {
+/** Subjects out-of-office answers use when they set no header (en, ru, bg, de). */
+const AUTO_SUBJECT =
+  /^\s*(auto(matic)?[ -]?(reply|response|answer)|out of (the )?office|autoreply|автоответ|автоматичен отговор|abwesenheit)/i;
+
+/**
+ * RFC 3834 Auto-Submitted (anything but "no"), the headers autoresponders set instead (X-Autoreply, X-Autorespond,
+ * Precedence: auto_reply / bulk / junk), and out-of-office subjects.
+ */
+function isAutoReply(headers: Map<string, unknown>, subject: string | null): boolean {
   const text = (name: string) =>
     String(headers.get(name) ?? '')
       .trim()
@@ -106,7 +174,30 @@ function isAutoReply(headers: Map<string, unknown>): boolean {
   const submitted = text('auto-submitted');
   if (submitted && submitted !== 'no') return true;
   if (headers.has('x-autoreply') || headers.has('x-autorespond')) return true;
-  return ['auto_reply', 'auto-reply'].includes(text('precedence'));
+  if (['auto_reply', 'auto-reply', 'bulk', 'junk'].includes(text('precedence'))) return true;
+  return AUTO_SUBJECT.test(subject ?? '');
+}
+
+/** mailparser with its limits; any failure (a limit, a broken structure) becomes an InboundEmailParseError. */
+async function parseMime(raw: Buffer): Promise<ParsedMail> {
+  try {
+    return await simpleParser(raw, {
+      skipHtmlToText: false,
+      maxHtmlLengthToParse: MAX_HTML_TO_TEXT,
+      skipTextLinks: true,
+      skipImageLinks: true,
+    });
+  } catch (error) {
+    throw new InboundEmailParseError((error as Error).message);
+  }
+}
+
+/** The readable text: text/plain first; an HTML-only mail converted when small enough, else a short note. */
+function textOf(mail: ParsedMail): string {
+  const text = mail.text ?? '';
+  if (text.trim() || !mail.textConversionError) return text;
+  const kb = Math.ceil(Buffer.byteLength(typeof mail.html === 'string' ? mail.html : '', 'utf8') / 1024);
+  return `(The mail has only an HTML part of ${kb} KB, too large to read here; its text was not kept.)`;
 }
 
 /**
@@ -114,23 +205,27 @@ function isAutoReply(headers: Map<string, unknown>): boolean {
  * Message-IDs, and a bounce when it is a delivery status notification.
  */
 export async function parseInboundEmail(raw: Buffer): Promise<ParsedInboundEmail> {
-  const mail = await simpleParser(raw, { skipHtmlToText: false, skipTextLinks: true, skipImageLinks: true });
-  const text = (mail.text ?? '').slice(0, MAX_TEXT * 5);
+  const mail = await parseMime(raw);
+  const text = textOf(mail).slice(0, MAX_TEXT * 5);
   const reportParts = mail.attachments
     .filter((a) => ['message/delivery-status', 'text/rfc822-headers', 'message/rfc822'].includes(a.contentType))
     .map((a) => a.content.subarray(0, 64 * 1024).toString('utf8'));
   const inReplyTo = angleIds(mail.inReplyTo)[0] ?? null;
   const references = angleIds(mail.references).reverse().slice(0, MAX_REFERENCES);
   const messageId = angleIds(mail.messageId)[0] ?? null;
+  const from = soleAddress(mail.from);
+  const subject = mail.subject ? oneLine(mail.subject).slice(0, MAX_HEADER) || null : null;
   return {
-    from: firstAddress(mail.from),
-    subject: mail.subject ? mail.subject.slice(0, MAX_HEADER) : null,
+    from,
+    fromText: mail.from?.text ? oneLine(mail.from.text).slice(0, 500) || null : null,
+    senderVerified: senderAuthenticated(mail.headerLines, from),
+    subject,
     text: stripQuotedHistory(text).slice(0, MAX_TEXT),
     messageId,
     inReplyTo,
     replyTo: [...new Set([...(inReplyTo ? [inReplyTo] : []), ...references])],
     references,
-    autoReply: isAutoReply(mail.headers),
+    autoReply: isAutoReply(mail.headers, subject),
     bounce: bounceOf(
       mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined,
       text,

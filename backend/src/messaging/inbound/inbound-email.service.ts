@@ -6,13 +6,21 @@ import { validationError } from '../../common/http/validation.pipe';
 import { verifyWebhook } from '../../webhooks/webhook-signature';
 import { MessagingService } from '../messaging.service';
 import { MessagingSettingsService } from '../messaging-settings.service';
-import { MAX_INBOUND_EMAIL_BYTES, parseInboundEmail } from './inbound-email.parser';
+import {
+  type Bounce,
+  InboundEmailParseError,
+  MAX_INBOUND_EMAIL_BYTES,
+  parseInboundEmail,
+  type ParsedInboundEmail,
+} from './inbound-email.parser';
 import { InboundLandingService } from './inbound-landing.service';
 import { InboundNoncesRepository } from './inbound-nonces.repository';
 import type { InboundResultDto } from './inbound.dto';
 
 /** Requests older or newer than this (seconds) are refused as stale: a captured request can't be replayed later. */
 export const INBOUND_TOLERANCE_SECONDS = 300;
+/** A delivery report is applied only to a message of ours sent this recently (to the address it names). */
+export const BOUNCE_WINDOW_DAYS = 30;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unauthorized = (code: string, message: string) => new ApiError(HttpStatus.UNAUTHORIZED, code, message);
@@ -95,17 +103,27 @@ export class InboundEmailService {
     if (mime.length === 0 || mime.length > MAX_INBOUND_EMAIL_BYTES)
       throw new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'payload_too_large', 'The mail must be 1 byte to 10 MB.');
     const webhookId = flat['webhook-id']!;
-    const mail = await parseInboundEmail(mime);
     const replayed = () => conflict('replayed', 'This webhook-id was already processed; send a new mail with a new webhook-id.');
+    // A replay is refused before any parsing work (the claim itself is made with the work below).
+    if (await this.nonces.seen(workspaceId, webhookId)) throw replayed();
+    let mail: ParsedInboundEmail;
+    try {
+      mail = await parseInboundEmail(mime);
+    } catch (error) {
+      if (!(error instanceof InboundEmailParseError)) throw error;
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'unparseable_mail',
+        `The mail could not be parsed (${error.message.slice(0, 200)}); nothing was stored. Do not retry the same source.`,
+      );
+    }
 
-    if (mail.bounce) {
+    const original = mail.bounce ? await this.bouncedMessage(workspaceId, mail.bounce, now) : null;
+    if (mail.bounce && original) {
       const { bounce } = mail;
       if (!(await this.nonces.claim(workspaceId, webhookId, INBOUND_TOLERANCE_SECONDS * 2))) throw replayed();
       try {
-        const original = bounce.originalMessageId
-          ? await this.messaging.outboundByMessageIds(workspaceId, [bounce.originalMessageId])
-          : null;
-        await this.messaging.markBounced(workspaceId, bounce.address, bounce.detail, original?.id);
+        await this.messaging.markBounced(workspaceId, bounce.address, bounce.detail, original);
       } catch (error) {
         await this.nonces.release(workspaceId, webhookId);
         throw error;
@@ -113,12 +131,14 @@ export class InboundEmailService {
       return { id: null, outcome: 'bounce', caseId: null, matchedBy: null, customerExternalId: null, bouncedAddress: bounce.address };
     }
 
-    if (!mail.from) throw validationError([{ field: 'from', message: 'the mail has no From address' }]);
+    // A report that names no message of ours, a From that is not exactly one valid address: kept, never matched.
+    const from = mail.from ?? mail.fromText;
+    if (!from) throw validationError([{ field: 'from', message: 'the mail has no From address' }]);
     return this.landing.land(
       {
         workspaceId,
         channel: 'email',
-        from: mail.from,
+        from,
         subject: mail.subject,
         text: mail.text || '(no text)',
         messageId: mail.messageId,
@@ -129,6 +149,8 @@ export class InboundEmailService {
         customerExternalId: null,
         receivedAt: now,
         autoReply: mail.autoReply,
+        senderVerified: mail.senderVerified,
+        noMatch: mail.bounce !== null || mail.from === null,
       },
       (work) =>
         this.dataSource.transaction(async (manager) => {
@@ -136,5 +158,18 @@ export class InboundEmailService {
           return work(manager);
         }),
     );
+  }
+
+  /**
+   * The message of ours a delivery report returns: named by the report's original Message-ID (or the returned
+   * headers), in this workspace, sent to the bounced address within BOUNCE_WINDOW_DAYS. Anything else is not ours
+   * to act on (anyone can mail a report naming a VIP's address): null.
+   */
+  private async bouncedMessage(workspaceId: string, bounce: Bounce, now: Date): Promise<string | null> {
+    if (!bounce.originalMessageId) return null;
+    const original = await this.messaging.outboundByMessageIds(workspaceId, [bounce.originalMessageId]);
+    if (!original?.sentAt || original.to?.toLowerCase() !== bounce.address) return null;
+    const age = now.getTime() - original.sentAt.getTime();
+    return age >= -INBOUND_TOLERANCE_SECONDS * 1000 && age <= BOUNCE_WINDOW_DAYS * 86_400_000 ? original.id : null;
   }
 }

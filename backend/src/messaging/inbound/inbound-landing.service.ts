@@ -25,6 +25,14 @@ export interface ArrivedMessage {
   receivedAt: Date;
   /** An autoresponder's answer: stored, never landed on a case (it would resume one the customer did not answer). */
   autoReply?: boolean;
+  /**
+   * The sender's address is proven (an email's From authenticated by the provider: DKIM, DMARC or SPF pass; a gateway's
+   * messages come with the workspace's token). Unproven, a mail lands only by its thread (our unguessable Message-IDs),
+   * never by the address it claims: anyone can write any From. Default true.
+   */
+  senderVerified?: boolean;
+  /** Kept in the inbox and never matched (a delivery report naming no message of ours, a From that is no one address). */
+  noMatch?: boolean;
 }
 
 /**
@@ -42,6 +50,8 @@ export class InboundLandingService {
 
   /** The customer behind a sender: the id given, the answered message's customer, else their email or phone. */
   private async customerOf(message: ArrivedMessage, answers: MessageView | null): Promise<string | null> {
+    if (message.noMatch) return null;
+    if (message.senderVerified === false) return answers?.customerExternalId ?? null;
     if (message.customerExternalId && (await this.customers.exists(message.workspaceId, message.customerExternalId)))
       return message.customerExternalId;
     if (answers?.customerExternalId) return answers.customerExternalId;
@@ -59,9 +69,11 @@ export class InboundLandingService {
     message: ArrivedMessage,
     store: (work: (manager: EntityManager) => Promise<string>) => Promise<string>,
   ): Promise<InboundResultDto> {
-    const answers =
-      message.answers ??
-      (message.replyTo.length > 0 ? await this.messaging.outboundByMessageIds(message.workspaceId, message.replyTo) : null);
+    const answers = message.noMatch
+      ? null
+      : (message.answers ??
+        (message.replyTo.length > 0 ? await this.messaging.outboundByMessageIds(message.workspaceId, message.replyTo) : null));
+    const senderVerified = message.senderVerified !== false;
     const customerExternalId = await this.customerOf(message, answers);
     const id = await store((manager) =>
       this.messaging.recordInbound(
@@ -80,7 +92,11 @@ export class InboundLandingService {
         manager,
       ),
     );
-    if (message.autoReply) return { id, outcome: 'auto_reply', caseId: null, matchedBy: null, customerExternalId };
+    if (message.noMatch) return { id, outcome: 'unmatched', caseId: null, matchedBy: null, customerExternalId, senderVerified };
+    if (message.autoReply) return { id, outcome: 'auto_reply', caseId: null, matchedBy: null, customerExternalId, senderVerified };
+    // Unverified and not in one of our threads: nothing to land it on (customerOf gave no customer either).
+    if (!senderVerified && !answers?.caseId)
+      return { id, outcome: 'unmatched', caseId: null, matchedBy: null, customerExternalId, senderVerified };
     const claimed = await this.handlers.dispatch({
       workspaceId: message.workspaceId,
       id,
@@ -101,6 +117,7 @@ export class InboundLandingService {
       caseId: claimed?.caseId ?? null,
       matchedBy: claimed ? (answers?.caseId === claimed.caseId ? 'thread' : 'customer') : null,
       customerExternalId,
+      senderVerified,
     };
   }
 }

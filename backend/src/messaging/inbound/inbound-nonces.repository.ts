@@ -38,6 +38,11 @@ export class InboundNoncesRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
+  /** Whether a webhook-id was already processed (a cheap check before parsing; the claim decides). */
+  async seen(workspaceId: string, webhookId: string): Promise<boolean> {
+    return this.nonces.exist({ where: { workspaceId, webhookId } });
+  }
+
   /** Forgets a claim whose work failed, so the provider's retry (same webhook-id) is processed. */
   async release(workspaceId: string, webhookId: string): Promise<void> {
     await this.nonces.delete({ workspaceId, webhookId });

@@ -8,6 +8,7 @@ import {
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentWorkspace, Public, WorkspaceAccess } from '../../common/auth/access.decorators';
@@ -35,9 +36,11 @@ export class InboundController {
     description:
       'Body: the raw MIME as message/rfc822 or text/plain, or JSON {"raw": "…"}; at most 10 MB. Signed like Standard Webhooks: ' +
       'webhook-signature = "v1," + base64(HMAC-SHA256(base64-decoded secret after "whsec_", `${webhook-id}.${webhook-timestamp}.${raw body}`)). ' +
-      'Unsigned, badly signed or stale (over 5 minutes) requests get 401, a webhook-id already processed 409. A reply lands on its case ' +
-      "(the thread's Message-IDs, else the sender's most recent open case); a delivery status notification (Action: failed) marks " +
-      'the message bounced and the address suppressed.',
+      'Unsigned, badly signed or stale (over 5 minutes) requests get 401, a webhook-id already processed 409, a mail the parser ' +
+      "refuses 422. A reply lands on its case by the thread's Message-IDs, else by the sender's address (their most recent open " +
+      "case) only when the provider's topmost Authentication-Results says dkim, dmarc or spf pass for the From domain (else it " +
+      'is kept unmatched, senderVerified false); a delivery status notification (Action: failed) for one of our messages sent ' +
+      'to that address in the last 30 days marks it bounced and the address suppressed, any other is kept unmatched.',
   })
   @ApiConsumes('message/rfc822', 'text/plain', 'application/json')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
@@ -47,6 +50,7 @@ export class InboundController {
   @ApiOkResponse({ type: InboundResultDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'The mail could not be parsed (unparseable_mail)' })
   receiveEmail(
     @Param('workspaceId') workspaceId: string,
     @Req() req: Request,

@@ -45,4 +45,10 @@ export class InboundResultDto {
   matchedBy: 'thread' | 'customer' | null;
   @ApiProperty({ nullable: true, type: String, description: 'The customer the sender was matched to' }) customerExternalId: string | null;
   @ApiPropertyOptional({ description: 'A bounce: the address now suppressed' }) bouncedAddress?: string;
+  @ApiPropertyOptional({
+    description:
+      "false: the sender's address was not authenticated (no dkim/dmarc/spf pass for the From domain in the provider's " +
+      'Authentication-Results), so the mail was matched only by its thread, never by the address; shown as "sender not verified"',
+  })
+  senderVerified?: boolean;
 }

@@ -3427,7 +3427,7 @@ export interface paths {
         put?: never;
         /**
          * A customer's mail (raw MIME), posted by a mail provider's inbound parse, signed with the workspace's inbound secret
-         * @description Body: the raw MIME as message/rfc822 or text/plain, or JSON {"raw": "…"}; at most 10 MB. Signed like Standard Webhooks: webhook-signature = "v1," + base64(HMAC-SHA256(base64-decoded secret after "whsec_", `${webhook-id}.${webhook-timestamp}.${raw body}`)). Unsigned, badly signed or stale (over 5 minutes) requests get 401, a webhook-id already processed 409. A reply lands on its case (the thread's Message-IDs, else the sender's most recent open case); a delivery status notification (Action: failed) marks the message bounced and the address suppressed.
+         * @description Body: the raw MIME as message/rfc822 or text/plain, or JSON {"raw": "…"}; at most 10 MB. Signed like Standard Webhooks: webhook-signature = "v1," + base64(HMAC-SHA256(base64-decoded secret after "whsec_", `${webhook-id}.${webhook-timestamp}.${raw body}`)). Unsigned, badly signed or stale (over 5 minutes) requests get 401, a webhook-id already processed 409, a mail the parser refuses 422. A reply lands on its case by the thread's Message-IDs, else by the sender's address (their most recent open case) only when the provider's topmost Authentication-Results says dkim, dmarc or spf pass for the From domain (else it is kept unmatched, senderVerified false); a delivery status notification (Action: failed) for one of our messages sent to that address in the last 30 days marks it bounced and the address suppressed, any other is kept unmatched.
          */
         post: operations["Inbound_receiveEmail"];
         delete?: never;
@@ -20289,6 +20289,15 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The mail could not be parsed (unparseable_mail) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
