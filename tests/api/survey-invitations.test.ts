@@ -5,9 +5,10 @@
  * caps across two surveys, and the API's tenancy, roles and hostile input.
  */
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JobRunner } from '@otklik/backend/src/common/jobs/job-runner';
 import { MessagingService } from '@otklik/backend/src/messaging/messaging.service';
+import { SurveySendsRepository } from '@otklik/backend/src/survey-invitations/survey-sends.repository';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 import { MailServer, startMailServer } from '../support/mail-server';
 
@@ -520,4 +521,30 @@ describe('the sends list of a big survey', () => {
     expect(bad.body.error.code).toBe('validation_failed');
     await db.query(`DELETE FROM survey_send_recipients WHERE send_id = $1 AND token LIKE 'bulk%'`, [big.body.send.id]);
   }, 60_000);
+});
+
+describe('a segment send starts in one transaction', () => {
+  it('a failure while its recipients are added leaves it scheduled, and a later turn starts it whole', async () => {
+    const survey = await liveSurvey('Everyone CSAT', 'csat');
+    const segment = (await asAdmin.post(`${ws}/segments`, { name: 'Everyone', rules: [] }).expect(201)).body.id;
+    // Made for tomorrow (so the job woken by its creation leaves it), then due now.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const made = await send(survey.id, { audience: 'segment', segmentId: segment, scheduledAt: tomorrow }).expect(201);
+    await runInvitations(); // the turns woken by earlier tests are over
+    await db.query(`UPDATE survey_sends SET scheduled_at = now() WHERE id = $1`, [made.body.send.id]);
+    const row = async () =>
+      (await db.query(`SELECT status, recipients_total FROM survey_sends WHERE id = $1`, [made.body.send.id]))[0] as object;
+    const spy = vi.spyOn(t.app.get(SurveySendsRepository), 'insertRecipients').mockRejectedValueOnce(new Error('the process died here'));
+    try {
+      await runInvitations();
+    } finally {
+      spy.mockRestore();
+    }
+    // Not `sending` with no recipients, not `sent` with them missing: the claim was rolled back with the insert.
+    expect(await row()).toEqual({ status: 'scheduled', recipients_total: 0 });
+    await runInvitations();
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM customers WHERE workspace_id = $1`, [admin.workspaceId]);
+    const after = (await asAdmin.get(`${ws}/surveys/${survey.id}/sends/${made.body.send.id}`).expect(200)).body;
+    expect(after).toMatchObject({ status: 'sent', recipientsTotal: n, recipientsProcessed: n });
+  });
 });

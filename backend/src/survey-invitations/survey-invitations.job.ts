@@ -5,7 +5,8 @@ import { SegmentsReader } from '../segments/segments.reader';
 import { SurveysReader } from '../surveys/surveys.reader';
 import { InvitationAudienceService } from './invitation-audience.service';
 import { InvitationFanOutService } from './invitation-fan-out.service';
-import { SurveySendsRepository } from './survey-sends.repository';
+import { SurveySendsRepository, type NewRecipient } from './survey-sends.repository';
+import type { SurveySendEntity } from './survey-send.entity';
 
 export const SURVEY_INVITATIONS_JOB = 'survey-invitations';
 
@@ -50,23 +51,44 @@ export class SurveyInvitationsJob implements Job, OnApplicationBootstrap {
     }
   }
 
-  /** A due segment send reads its segment now (a list send's recipients were added when it was made). */
+  /**
+   * A due segment send reads its segment now (a list send's recipients were added when it was made). The claim, the
+   * recipients and the progress are one transaction each send: a crash between them leaves the send scheduled (and
+   * claimed again), never `sending` with no recipients nor `sent` with recipients missing.
+   */
   private async startDueSends(): Promise<void> {
-    for (const claimed of await this.sends.claimDueSends(20)) {
-      const send = (await this.sends.findSend(claimed.workspaceId, claimed.id))!;
+    for (let i = 0; i < 20; i++) {
       try {
-        if (send.audience === 'segment' && send.segmentId) {
-          const survey = await this.surveys.findById(send.workspaceId, send.surveyId);
-          if (survey) {
-            const filter = await this.segments.filter(send.workspaceId, send.segmentId);
-            await this.sends.insertRecipients(await this.audience.fromSegment(send, survey, filter));
-          }
-        }
+        const started = await this.sends.transaction(async (manager) => {
+          const [claimed] = await this.sends.claimDueSends(1, manager);
+          if (!claimed) return false;
+          const send = (await this.sends.findSend(claimed.workspaceId, claimed.id, manager))!;
+          const rows = await this.segmentRecipients(send);
+          if (rows.length > 0) await this.sends.insertRecipients(rows, manager);
+          await this.sends.refreshProgress(send.workspaceId, send.id, manager);
+          return true;
+        });
+        if (!started) return;
       } catch (error) {
-        // A segment deleted before its send started: the send ends with no recipients instead of failing every turn.
-        this.log.warn(`survey send ${send.id}: ${(error as Error).message}`);
+        // Rolled back: the send stays scheduled and is started again on a later turn.
+        this.log.warn(`starting a survey send failed: ${(error as Error).message}`);
+        return;
       }
-      await this.sends.refreshProgress(send.workspaceId, send.id);
+    }
+  }
+
+  /** The recipients of a segment send, read when it starts; none for a list send or a segment deleted since. */
+  private async segmentRecipients(send: SurveySendEntity): Promise<NewRecipient[]> {
+    if (send.audience !== 'segment' || !send.segmentId) return [];
+    const survey = await this.surveys.findById(send.workspaceId, send.surveyId);
+    if (!survey) return [];
+    try {
+      const filter = await this.segments.filter(send.workspaceId, send.segmentId);
+      return await this.audience.fromSegment(send, survey, filter);
+    } catch (error) {
+      // A segment deleted before its send started: the send ends with no recipients instead of failing every turn.
+      this.log.warn(`survey send ${send.id}: ${(error as Error).message}`);
+      return [];
     }
   }
 

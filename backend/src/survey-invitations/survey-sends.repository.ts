@@ -109,9 +109,12 @@ export class SurveySendsRepository {
     return added;
   }
 
-  /** Sends whose time has come: scheduled segment and list sends become `sending` (each claimed once). */
-  async claimDueSends(limit: number): Promise<Pick<SurveySendEntity, 'workspaceId' | 'id'>[]> {
-    const result = await this.sends
+  /**
+   * Sends whose time has come: scheduled segment and list sends become `sending` (each claimed once; with `manager`,
+   * only if that transaction commits).
+   */
+  async claimDueSends(limit: number, manager?: EntityManager): Promise<Pick<SurveySendEntity, 'workspaceId' | 'id'>[]> {
+    const result = await this.sendRepo(manager)
       .createQueryBuilder()
       .update()
       .set({ status: 'sending', startedAt: () => 'now()' })
