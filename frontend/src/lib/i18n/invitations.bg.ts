@@ -64,6 +64,7 @@ export const invitationsBg: InvitationsMessages = {
   sends: {
     title: 'Изпращания',
     empty: 'Още нищо не е изпратено.',
+    more: 'Покажи по-старите изпращания',
     label: 'Изпращанията на тази анкета и дял на отговорите',
     when: 'Изпратено',
     audience: 'Аудитория',

@@ -62,6 +62,7 @@ export const invitationsEn = {
   sends: {
     title: 'Sends',
     empty: 'Nothing sent yet.',
+    more: 'Show older sends',
     label: 'Sends of this survey and their response rates',
     when: 'Sent',
     audience: 'Audience',

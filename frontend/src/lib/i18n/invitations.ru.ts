@@ -67,6 +67,7 @@ export const invitationsRu: InvitationsMessages = {
   sends: {
     title: 'Рассылки',
     empty: 'Рассылок пока не было.',
+    more: 'Показать более ранние рассылки',
     label: 'Рассылки этого опроса и доля ответов',
     when: 'Отправлена',
     audience: 'Аудитория',

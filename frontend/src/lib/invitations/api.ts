@@ -11,7 +11,9 @@ export type CreatedSend = Json<paths[typeof SENDS]['post']['responses'][201]>;
 export type SendPreview = Json<paths['/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/sends/preview']['get']['responses'][200]>;
 export type TestSent = Json<paths['/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/sends/test']['post']['responses'][202]>;
 
-export const listSends = (workspaceId: string, surveyId: string) => unwrap(api.GET(SENDS, { params: { path: { workspaceId, surveyId } } }));
+/** The newest `limit` sends (the list is paged on the server). */
+export const listSends = (workspaceId: string, surveyId: string, limit: number) =>
+  unwrap(api.GET(SENDS, { params: { path: { workspaceId, surveyId }, query: { limit } } }));
 
 export const createSend = (workspaceId: string, surveyId: string, body: NewSend) =>
   unwrap(api.POST(SENDS, { params: { path: { workspaceId, surveyId } }, body }));
