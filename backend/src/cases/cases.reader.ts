@@ -69,7 +69,10 @@ export class CasesReader {
       .select('c.customer_external_id', 'customerExternalId')
       .addSelect('c.id', 'caseId')
       .addSelect(`${opts.openComplaints ? `(${openComplaint})` : 'false'}`, 'openComplaint')
-      .addSelect(opts.breachedSince ? `CASE WHEN ${breachedAt} >= :breachedSince THEN ${breachedAt} END` : 'NULL::timestamptz', 'breachedAt')
+      .addSelect(
+        opts.breachedSince ? `CASE WHEN ${breachedAt} >= :breachedSince THEN ${breachedAt} END` : 'NULL::timestamptz',
+        'breachedAt',
+      )
       .where('c.workspace_id = :workspaceId AND c.customer_external_id IS NOT NULL', { workspaceId });
     if (opts.externalId) query.andWhere('c.customer_external_id = :externalId', { externalId: opts.externalId });
     const conditions = [

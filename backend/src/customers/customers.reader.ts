@@ -97,7 +97,10 @@ export class CustomersReader {
    * the most recently seen one when several share it; null when nobody does.
    */
   async externalIdByAddress(workspaceId: string, address: { email: string } | { phone: string }): Promise<string | null> {
-    const query = this.customers.createQueryBuilder('c').select('c.external_id', 'externalId').where('c.workspace_id = :workspaceId', { workspaceId });
+    const query = this.customers
+      .createQueryBuilder('c')
+      .select('c.external_id', 'externalId')
+      .where('c.workspace_id = :workspaceId', { workspaceId });
     if ('email' in address) query.andWhere('lower(c.email) = lower(:email)', { email: address.email });
     else query.andWhere('c.phone = :phone', { phone: address.phone });
     const row = await query.orderBy('c.last_seen_at', 'DESC').addOrderBy('c.external_id').limit(1).getRawOne<{ externalId: string }>();

@@ -26,12 +26,7 @@ export class Mailer implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     // Bounded timeouts: a request waits for the send, and a stuck SMTP server must not hold it for minutes.
-    this.transport = config.smtpUrl
-      ? createTransport(
-          { url: config.smtpUrl, ...SMTP_TIMEOUTS },
-          { from: config.mailFrom },
-        )
-      : null;
+    this.transport = config.smtpUrl ? createTransport({ url: config.smtpUrl, ...SMTP_TIMEOUTS }, { from: config.mailFrom }) : null;
   }
 
   async send(message: MailMessage): Promise<void> {

@@ -63,7 +63,7 @@ const EVENT_DESCRIPTIONS: Record<WebhookEventType, { description: string; live: 
   },
   'message.requested': {
     description:
-      "Send a message through your own gateway (SMS, Telegram, WhatsApp): channel, to, text, language; report delivery to POST …/messages/{messageId}/delivery",
+      'Send a message through your own gateway (SMS, Telegram, WhatsApp): channel, to, text, language; report delivery to POST …/messages/{messageId}/delivery',
     live: true,
   },
 };
