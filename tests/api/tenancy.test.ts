@@ -38,7 +38,10 @@ beforeAll(async () => {
   const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths)
     .filter(([path]) => path.includes('{workspaceId}'))
-    .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method, path })));
+    .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method, path })))
+    // Signed with the workspace's own inbound secret, not opened by membership: a member of another workspace (or
+    // anyone) gets 401 there; another workspace's signature is refused in inbound-email.test.ts.
+    .filter((op) => `${op.method} ${op.path}` !== 'post /api/v1/workspaces/{workspaceId}/inbound/email');
 });
 afterAll(() => t.close());
 

@@ -20,6 +20,9 @@ let owner: SeededAdmin;
 let stranger: LoggedIn;
 const members: Partial<Record<Role, LoggedIn>> = {};
 let operations: { method: string; path: string; roles: Role[]; scope: Scope | null; anyScope: Scope[] | null }[];
+/** Workspace endpoints that no session or token opens: a mail provider calls them, signed with the workspace's secret. */
+const SIGNED_BY_WORKSPACE_SECRET = new Set(['post /api/v1/workspaces/{workspaceId}/inbound/email']);
+let signedOperations: { method: string; path: string }[];
 type Access = { roles: Role[]; scope: Scope | null; anyScope?: Scope[] };
 /** Per scope: a token holding only it, and a token holding every scope but it. */
 const onlyScope = new Map<Scope, string>();
@@ -54,6 +57,8 @@ beforeAll(async () => {
         anyScope: op['x-otklik-access']?.anyScope ?? null,
       })),
     );
+  signedOperations = operations.filter((o) => SIGNED_BY_WORKSPACE_SECRET.has(`${o.method} ${o.path}`));
+  operations = operations.filter((o) => !SIGNED_BY_WORKSPACE_SECRET.has(`${o.method} ${o.path}`));
 
   const token = async (as: LoggedIn, workspaceId: string, scopes: readonly Scope[]) =>
     (await as.post(`/api/v1/workspaces/${workspaceId}/api-tokens`, { name: `matrix ${scopes.length}`, scopes }).expect(201)).body as {
@@ -106,6 +111,26 @@ describe('access matrix', () => {
   it('documents who may call every workspace endpoint', () => {
     expect(operations.length).toBeGreaterThanOrEqual(90);
     expect(operations.filter((o) => o.roles.length === 0)).toEqual([]);
+  });
+
+  it('opens the signed endpoints to nobody by session or token: unsigned, every caller gets 401 (signatures: inbound-email.test)', async () => {
+    expect(signedOperations.map((o) => `${o.method} ${o.path}`).sort()).toEqual([...SIGNED_BY_WORKSPACE_SECRET].sort());
+    const wrong: string[] = [];
+    for (const op of signedOperations) {
+      const url = fill(op.path);
+      const callers: [string, LoggedIn | null][] = [
+        ['anonymous', null],
+        ['another workspace', stranger],
+        ...(Object.entries(members) as [string, LoggedIn][]),
+      ];
+      for (const [who, as] of callers) {
+        const status = (await call(as, op.method, url)).status;
+        if (status !== 401) wrong.push(`${who} ${op.method.toUpperCase()} ${op.path}: ${status}, expected 401`);
+      }
+      const status = (await withToken(everyScope, op.method, url)).status;
+      if (status !== 401) wrong.push(`token with every scope ${op.method.toUpperCase()} ${op.path}: ${status}, expected 401`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('answers each caller as its role allows, on every workspace endpoint', async () => {

@@ -69,16 +69,41 @@ const soleAddress = (field: AddressObject | AddressObject[] | undefined): string
  * provider prepends its own; the ones below it came with the mail and may be forged). A pass counts only for the From
  * domain (or a subdomain of it): dmarc header.from, dkim header.d / header.i, spf smtp.mailfrom.
  */
+/** Drops trailing semicolons and white space, by a loop: a regex anchored at the end retries from every position. */
+function trimTrailingSeparators(value: string): string {
+  let end = value.length;
+  while (end > 0 && (value[end - 1] === ';' || value[end - 1]!.trim() === '')) end--;
+  return value.slice(0, end);
+}
+
+/**
+ * The `ptype.property=value` pairs of one Authentication-Results clause (header.d=example.com, smtp.mailfrom=…), keys
+ * lower-cased, quotes dropped. Split on white space and glued back around `=` (RFC 8601 allows space there), so the work
+ * is linear in the clause: a single regex for the pairs backtracks quadratically on a long run of letters.
+ */
+function propertiesOf(clause: string): Map<string, string> {
+  const tokens = clause.split(/[\s;]+/).filter((t) => t !== '');
+  const props = new Map<string, string>();
+  for (let i = 0; i < tokens.length; i++) {
+    let token = tokens[i]!;
+    while (i + 1 < tokens.length && (token.endsWith('=') || tokens[i + 1]!.startsWith('='))) token += tokens[++i];
+    const eq = token.indexOf('=');
+    if (eq <= 0) continue;
+    const key = token.slice(0, eq).toLowerCase();
+    const dot = key.indexOf('.');
+    if (dot <= 0 || dot === key.length - 1) continue;
+    props.set(key, token.slice(eq + 1).replace(/"/g, ''));
+  }
+  return props;
+}
+
 function senderAuthenticated(headerLines: ParsedMail['headerLines'], from: string | null): boolean {
   if (!from) return false;
   const domain = from.split('@').pop()!;
   const line = headerLines.find((h) => h.key === 'authentication-results')?.line ?? '';
   const value = line.slice(line.indexOf(':') + 1).replace(/\([^()]*\)/g, ' ');
   const ours = (d: string | undefined) => {
-    const name = (d ?? '')
-      .toLowerCase()
-      .replace(/^.*@/, '')
-      .replace(/[;\s]+$/, '');
+    const name = trimTrailingSeparators((d ?? '').toLowerCase().replace(/^.*@/, ''));
     return name === domain || name.endsWith(`.${domain}`);
   };
   return value
@@ -87,9 +112,7 @@ function senderAuthenticated(headerLines: ParsedMail['headerLines'], from: strin
     .some((clause) => {
       const method = /^\s*(dkim|dmarc|spf)\s*=\s*(\w+)/i.exec(clause);
       if (!method || method[2]!.toLowerCase() !== 'pass') return false;
-      const props = new Map(
-        [...clause.matchAll(/([a-z]+\.[a-z-]+)\s*=\s*("[^"]*"|[^\s;]+)/gi)].map((m) => [m[1]!.toLowerCase(), m[2]!.replace(/"/g, '')]),
-      );
+      const props = propertiesOf(clause);
       switch (method[1]!.toLowerCase()) {
         case 'dmarc':
           return ours(props.get('header.from'));

@@ -56,8 +56,8 @@ export const invitationsBg: InvitationsMessages = {
     confirmNote: 'Пропускаме хората без имейл, оттеглилите съгласие, с връщащ се адрес или защитените от политиката за контакт.',
     confirmButton: 'Изпрати',
     sent: 'Поканата е на път.',
-    report: (r: { recipients: number; duplicates: number; invalid: number; unknown: number }) =>
-      `${recipients(r.recipients)}; не са включени: повторения — ${r.duplicates}, негодни редове — ${r.invalid}, непознати ID — ${r.unknown}.`,
+    report: (recipientCount: number, duplicates: number, invalid: number, unknown: number) =>
+      `${recipients(recipientCount)}; не са включени: повторения — ${duplicates}, негодни редове — ${invalid}, непознати ID — ${unknown}.`,
     badRows: 'Невключени редове',
     row: (n: number) => `Ред ${n}`,
   },

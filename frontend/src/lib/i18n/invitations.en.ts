@@ -54,8 +54,8 @@ export const invitationsEn = {
     confirmNote: 'People without an email, who withdrew consent, whose address bounced, or whom the contact policy protects are skipped.',
     confirmButton: 'Send',
     sent: 'The invitation is on its way.',
-    report: (r: { recipients: number; duplicates: number; invalid: number; unknown: number }) =>
-      `${r.recipients} ${pluralEn(r.recipients, 'recipient', 'recipients')}; ${r.duplicates} duplicate, ${r.invalid} unusable, ${r.unknown} unknown ${pluralEn(r.unknown, 'id', 'ids')} left out.`,
+    report: (recipientCount: number, duplicates: number, invalid: number, unknown: number) =>
+      `${recipientCount} ${pluralEn(recipientCount, 'recipient', 'recipients')}; ${duplicates} duplicate, ${invalid} unusable, ${unknown} unknown ${pluralEn(unknown, 'id', 'ids')} left out.`,
     badRows: 'Rows left out',
     row: (n: number) => `Row ${n}`,
   },

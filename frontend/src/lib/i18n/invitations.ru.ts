@@ -59,8 +59,8 @@ export const invitationsRu: InvitationsMessages = {
       'Пропускаем тех, у кого нет почты, кто отозвал согласие, чей адрес не принимает письма или кого защищает контактная политика.',
     confirmButton: 'Отправить',
     sent: 'Приглашение отправляется.',
-    report: (r: { recipients: number; duplicates: number; invalid: number; unknown: number }) =>
-      `${r.recipients} ${pluralRu(r.recipients, 'адресат', 'адресата', 'адресатов')}; не вошли: повторов — ${r.duplicates}, непригодных строк — ${r.invalid}, неизвестных ID — ${r.unknown}.`,
+    report: (recipientCount: number, duplicates: number, invalid: number, unknown: number) =>
+      `${recipientCount} ${pluralRu(recipientCount, 'адресат', 'адресата', 'адресатов')}; не вошли: повторов — ${duplicates}, непригодных строк — ${invalid}, неизвестных ID — ${unknown}.`,
     badRows: 'Не вошедшие строки',
     row: (n: number) => `Строка ${n}`,
   },
