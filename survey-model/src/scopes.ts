@@ -22,5 +22,9 @@ export const SCOPES = [
   'webhooks:write',
   'messages:read',
   'messages:write',
+  'recovery:read',
+  'recovery:write',
+  'compensation:read',
+  'compensation:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];

@@ -3739,7 +3739,7 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
-        Scope: "workspace:read" | "members:read" | "members:write" | "surveys:read" | "surveys:write" | "responses:read" | "responses:write" | "customers:read" | "customers:write" | "activity:write" | "mentions:read" | "mentions:write" | "cases:read" | "cases:write" | "promises:read" | "promises:write" | "clusters:read" | "clusters:write" | "webhooks:read" | "webhooks:write" | "messages:read" | "messages:write";
+        Scope: "workspace:read" | "members:read" | "members:write" | "surveys:read" | "surveys:write" | "responses:read" | "responses:write" | "customers:read" | "customers:write" | "activity:write" | "mentions:read" | "mentions:write" | "cases:read" | "cases:write" | "promises:read" | "promises:write" | "clusters:read" | "clusters:write" | "webhooks:read" | "webhooks:write" | "messages:read" | "messages:write" | "recovery:read" | "recovery:write" | "compensation:read" | "compensation:write";
         ApiTokenDto: {
             /** Format: uuid */
             id: string;

@@ -27,6 +27,7 @@ import { pluralBg } from './plural';
 import { serviceAuditBg } from './service-audit.bg';
 import type { Messages } from './en';
 import { promisesBg } from './promises.bg';
+import { recoveryBg } from './recovery.bg';
 import { invitationsBg } from './invitations.bg';
 import { messagingBg } from './messaging.bg';
 import { mirrorBg } from './mirror.bg';
@@ -41,6 +42,7 @@ export const bg: Messages = {
   account: accountBg,
   cases: casesBg,
   promises: promisesBg,
+  recovery: recoveryBg,
   invitations: invitationsBg,
   messaging: messagingBg,
   caseReports: caseReportsBg,
@@ -89,6 +91,7 @@ export const bg: Messages = {
     cases: 'Казуси',
     messages: 'Съобщения',
     promises: 'Обещания',
+    recovery: 'Връщане на клиенти',
     churn: 'Отлив',
     mentions: 'Споменавания',
     clusters: 'Клъстери',
@@ -680,6 +683,10 @@ export const bg: Messages = {
     'promises:write': 'Даване, промяна и затваряне на обещания',
     'messages:read': 'Четене на съобщенията до клиенти, изходящите и статусите на доставка',
     'messages:write': 'Изпращане на съобщения до клиенти, повторение и отмяна, отчети на шлюза за доставка',
+    'recovery:read': 'Четене на поправките, уведомените клиенти и завърналите се',
+    'recovery:write': 'Отбелязване на проблеми като поправени и уведомяване на засегнатите клиенти',
+    'compensation:read': 'Четене на бюджетите за компенсации, дневника и отчета',
+    'compensation:write': 'Отпускане на компенсации по случаи (в рамките на бюджета) и одобряването им',
     'clusters:read': 'Преглед на клъстерите с оплаквания',
     'clusters:write': 'Редактиране на клъстери и импорт на оплаквания',
     'webhooks:read': 'Преглед на крайните точки и доставките на уебхукове',

@@ -26,6 +26,7 @@ import { mentionsEn } from './mentions.en';
 import { pluralEn } from './plural';
 import { serviceAuditEn } from './service-audit.en';
 import { promisesEn } from './promises.en';
+import { recoveryEn } from './recovery.en';
 import { invitationsEn } from './invitations.en';
 import { messagingEn } from './messaging.en';
 import { mirrorEn } from './mirror.en';
@@ -39,6 +40,7 @@ export const en = {
   account: accountEn,
   cases: casesEn,
   promises: promisesEn,
+  recovery: recoveryEn,
   invitations: invitationsEn,
   messaging: messagingEn,
   caseReports: caseReportsEn,
@@ -87,6 +89,7 @@ export const en = {
     cases: 'Cases',
     messages: 'Messages',
     promises: 'Promises',
+    recovery: 'Recovery',
     churn: 'Churn',
     mentions: 'Mentions',
     clusters: 'Clusters',
@@ -677,6 +680,10 @@ export const en = {
     'promises:write': 'Make, change and close promises',
     'messages:read': 'Read customer messages, the outbox and delivery states',
     'messages:write': 'Send messages to customers, retry or cancel them, report gateway deliveries',
+    'recovery:read': 'Read fixes, the customers they reached and who came back',
+    'recovery:write': 'Mark problems fixed and tell the customers they hurt',
+    'compensation:read': 'Read compensation budgets, the ledger and its report',
+    'compensation:write': 'Grant compensation on cases (within budget) and approve it',
     'clusters:read': 'See complaint clusters',
     'clusters:write': 'Edit clusters and import complaints',
     'webhooks:read': 'See webhook endpoints and deliveries',

@@ -27,6 +27,7 @@ import type { Messages } from './en';
 import { pluralRu } from './plural';
 import { serviceAuditRu } from './service-audit.ru';
 import { promisesRu } from './promises.ru';
+import { recoveryRu } from './recovery.ru';
 import { invitationsRu } from './invitations.ru';
 import { messagingRu } from './messaging.ru';
 import { mirrorRu } from './mirror.ru';
@@ -37,6 +38,7 @@ export const ru: Messages = {
   account: accountRu,
   cases: casesRu,
   promises: promisesRu,
+  recovery: recoveryRu,
   invitations: invitationsRu,
   messaging: messagingRu,
   caseReports: caseReportsRu,
@@ -85,6 +87,7 @@ export const ru: Messages = {
     cases: 'Обращения',
     messages: 'Сообщения',
     promises: 'Обещания',
+    recovery: 'Возврат клиентов',
     churn: 'Отток',
     mentions: 'Упоминания',
     clusters: 'Кластеры',
@@ -675,6 +678,10 @@ export const ru: Messages = {
     'promises:write': 'Создание, изменение и закрытие обещаний',
     'messages:read': 'Чтение сообщений клиентам, исходящих и статусов доставки',
     'messages:write': 'Отправка сообщений клиентам, повтор и отмена, отчёты шлюза о доставке',
+    'recovery:read': 'Чтение исправлений, охваченных клиентов и вернувшихся',
+    'recovery:write': 'Отметка проблем исправленными и уведомление пострадавших клиентов',
+    'compensation:read': 'Чтение бюджетов компенсаций, журнала и отчёта',
+    'compensation:write': 'Назначение компенсаций по обращениям (в пределах бюджета) и их одобрение',
     'clusters:read': 'Просмотр кластеров жалоб',
     'clusters:write': 'Правка кластеров и импорт жалоб',
     'webhooks:read': 'Просмотр вебхуков и доставок',
