@@ -30,6 +30,7 @@ import { FeedbackTextQuestion1796840000000 } from './1796840000000-feedback-text
 import { ClusterQuestion1796850000000 } from './1796850000000-cluster-question';
 import { ContactPolicy1796930000000 } from './1796930000000-contact-policy';
 import { MessageHeldAt1796940000000 } from './1796940000000-message-held-at';
+import { WinBack1796950000000 } from './1796950000000-win-back';
 import { Messaging1796900000000 } from './1796900000000-messaging';
 import { CaseReplies1796910000000 } from './1796910000000-case-replies';
 import { SurveyInvitations1796920000000 } from './1796920000000-survey-invitations';
@@ -71,4 +72,5 @@ export const migrations = [
   SurveyInvitations1796920000000,
   ContactPolicy1796930000000,
   MessageHeldAt1796940000000,
+  WinBack1796950000000,
 ];

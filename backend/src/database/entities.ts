@@ -60,6 +60,9 @@ import { MessagingSettingsEntity } from '../messaging/messaging-settings.entity'
 import { MirrorTouchpointEntity } from '../mirror/mirror-touchpoint.entity';
 import { SurveySendEntity } from '../survey-invitations/survey-send.entity';
 import { SurveySendRecipientEntity } from '../survey-invitations/survey-send-recipient.entity';
+import { RecoveryProblemEntity } from '../win-back/recovery-problem.entity';
+import { RecoveryProblemCaseEntity } from '../win-back/recovery-problem-case.entity';
+import { RecoveryCustomerEntity } from '../win-back/recovery-customer.entity';
 
 export const entities = [
   WorkspaceEntity,
@@ -124,4 +127,7 @@ export const entities = [
   ContactPolicySettingsEntity,
   CustomerSurveyContactEntity,
   CustomerGuardEntity,
+  RecoveryProblemEntity,
+  RecoveryProblemCaseEntity,
+  RecoveryCustomerEntity,
 ];
