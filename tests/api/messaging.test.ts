@@ -120,6 +120,14 @@ describe('email over SMTP', () => {
 
     const sent = await waitUntil(message(ws, queued.id), (m) => m.status === 'sent');
     expect(sent).toMatchObject({ attempts: 1, lastError: null, channel: 'email', to: 'anna@example.test', from: 'care@veter.example' });
+    // Exactly the documented fields: the unsubscribe link (it carries the recipient's token) stays inside.
+    expect(Object.keys(sent).sort()).toEqual(
+      'id direction channel purpose status to from customerExternalId language subject text caseId invitationRecipientId messageId inReplyTo holdReasons attempts lastError nextAttemptAt sendAfter sentAt deliveredAt bouncedAt failedAt createdBy createdAt preview'
+        .split(' ')
+        .sort(),
+    );
+    expect(sent).toMatchObject({ nextAttemptAt: null, sendAfter: null, deliveredAt: null, createdBy: null });
+    expect(sent.sentAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(sent.preview.headers).toMatchObject({
       From: '"Служба заботы" <care@veter.example>',
       'In-Reply-To': '<question-1@customer.example>',
