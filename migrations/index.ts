@@ -31,6 +31,7 @@ import { ClusterQuestion1796850000000 } from './1796850000000-cluster-question';
 import { ContactPolicy1796930000000 } from './1796930000000-contact-policy';
 import { MessageHeldAt1796940000000 } from './1796940000000-message-held-at';
 import { WinBack1796950000000 } from './1796950000000-win-back';
+import { PublicAnswers1796970000000 } from './1796970000000-public-answers';
 import { Messaging1796900000000 } from './1796900000000-messaging';
 import { CaseReplies1796910000000 } from './1796910000000-case-replies';
 import { SurveyInvitations1796920000000 } from './1796920000000-survey-invitations';
@@ -73,4 +74,5 @@ export const migrations = [
   ContactPolicy1796930000000,
   MessageHeldAt1796940000000,
   WinBack1796950000000,
+  PublicAnswers1796970000000,
 ];

@@ -54,6 +54,7 @@ import { MirrorSurveyEntity } from '../mirror/mirror-survey.entity';
 import { ContactPolicySettingsEntity } from '../contact-policy/contact-policy-settings.entity';
 import { CustomerSurveyContactEntity } from '../contact-policy/customer-survey-contact.entity';
 import { CustomerGuardEntity } from '../contact-policy/customer-guard.entity';
+import { MentionPublicAnswerEntity } from '../public-answers/mention-public-answer.entity';
 import { MessageEntity } from '../messaging/message.entity';
 import { EmailSuppressionEntity } from '../messaging/email-suppression.entity';
 import { MessagingSettingsEntity } from '../messaging/messaging-settings.entity';
@@ -130,4 +131,5 @@ export const entities = [
   RecoveryProblemEntity,
   RecoveryProblemCaseEntity,
   RecoveryCustomerEntity,
+  MentionPublicAnswerEntity,
 ];
