@@ -24,6 +24,13 @@ export interface CaseCompensation {
 export interface CompensationLookup {
   /** Compensation of these cases (at most 1,000 ids); cases without grants are absent from the map. */
   forCases(workspaceId: string, caseIds: readonly string[]): Promise<Map<string, CaseCompensation>>;
+  /**
+   * Optional (additive, issue 19 public answers): an SQL condition that is true when the case `caseIdSql` of the
+   * workspace `workspaceIdSql` (column references of the caller's statement, no parameters) has an approved grant, so
+   * a set-based filter (the Mentions page's stage) can say "compensated" inside its own statement, as segments hand
+   * out their rule SQL. Without it the caller counts through forCases.
+   */
+  approvedGrantSql?(workspaceIdSql: string, caseIdSql: string): string;
 }
 
 /** Injection token: the compensation module provides it with useExisting. */
