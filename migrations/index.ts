@@ -30,6 +30,7 @@ import { FeedbackTextQuestion1796840000000 } from './1796840000000-feedback-text
 import { ClusterQuestion1796850000000 } from './1796850000000-cluster-question';
 import { ContactPolicy1796930000000 } from './1796930000000-contact-policy';
 import { MessageHeldAt1796940000000 } from './1796940000000-message-held-at';
+import { Compensation1796960000000 } from './1796960000000-compensation';
 import { WinBack1796950000000 } from './1796950000000-win-back';
 import { PublicAnswers1796970000000 } from './1796970000000-public-answers';
 import { Messaging1796900000000 } from './1796900000000-messaging';
@@ -73,6 +74,7 @@ export const migrations = [
   SurveyInvitations1796920000000,
   ContactPolicy1796930000000,
   MessageHeldAt1796940000000,
+  Compensation1796960000000,
   WinBack1796950000000,
   PublicAnswers1796970000000,
 ];

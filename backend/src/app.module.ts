@@ -35,6 +35,7 @@ import { PromisesModule } from './promises/promises.module';
 import { ServiceAuditModule } from './service-audit/service-audit.module';
 import { MirrorModule } from './mirror/mirror.module';
 import { ContactPolicyModule } from './contact-policy/contact-policy.module';
+import { CompensationModule } from './compensation/compensation.module';
 import { MessagingModule } from './messaging/messaging.module';
 import { InboundMessagesModule } from './messaging/inbound/inbound-messages.module';
 import { SurveyInvitationsModule } from './survey-invitations/survey-invitations.module';
@@ -80,6 +81,7 @@ export class AppModule {
         MessagingModule,
         InboundMessagesModule,
         SurveyInvitationsModule,
+        CompensationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

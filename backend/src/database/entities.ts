@@ -61,6 +61,8 @@ import { MessagingSettingsEntity } from '../messaging/messaging-settings.entity'
 import { MirrorTouchpointEntity } from '../mirror/mirror-touchpoint.entity';
 import { SurveySendEntity } from '../survey-invitations/survey-send.entity';
 import { SurveySendRecipientEntity } from '../survey-invitations/survey-send-recipient.entity';
+import { CompensationBudgetEntity } from '../compensation/compensation-budget.entity';
+import { CompensationGrantEntity } from '../compensation/compensation-grant.entity';
 import { RecoveryProblemEntity } from '../win-back/recovery-problem.entity';
 import { RecoveryProblemCaseEntity } from '../win-back/recovery-problem-case.entity';
 import { RecoveryCustomerEntity } from '../win-back/recovery-customer.entity';
@@ -128,6 +130,8 @@ export const entities = [
   ContactPolicySettingsEntity,
   CustomerSurveyContactEntity,
   CustomerGuardEntity,
+  CompensationBudgetEntity,
+  CompensationGrantEntity,
   RecoveryProblemEntity,
   RecoveryProblemCaseEntity,
   RecoveryCustomerEntity,

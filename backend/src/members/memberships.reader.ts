@@ -43,6 +43,11 @@ export class MembershipsReader {
     return this.memberships.workspacesOfUser(userId);
   }
 
+  /** Every member with their user (name, email), oldest membership first. */
+  members(workspaceId: string): Promise<MembershipEntity[]> {
+    return this.memberships.listMembers(workspaceId);
+  }
+
   async memberCount(workspaceId: string): Promise<number> {
     return this.memberships.count(workspaceId);
   }
