@@ -114,6 +114,21 @@ describe('lifting a suppression', () => {
     expect(second.items.map((s: { address: string }) => s.address)).toEqual(['gone@example.test']);
     expect(second.nextCursor).toBeNull();
     expect((await asAdmin.get(`${ws}/messaging/suppressions?cursor=nonsense`).expect(400)).body.error.code).toBe('validation_failed');
+    // The shared paging fields keep each list's bounds: 1–200 rows; a suppression cursor (it holds an address) up to 600
+    // characters reaches the decoder, a message cursor is refused past 200.
+    const refusal = async (path: string) => (await asAdmin.get(path).expect(400)).body.error.details;
+    expect(await refusal(`${ws}/messaging/suppressions?limit=201`)).toEqual([{ field: 'limit', message: 'limit must be at most 200' }]);
+    expect(await refusal(`${ws}/messages?limit=0`)).toEqual([{ field: 'limit', message: 'limit must be at least 1' }]);
+    expect(await refusal(`${ws}/messages?limit=2.5`)).toEqual([{ field: 'limit', message: 'limit must be a whole number' }]);
+    expect(await refusal(`${ws}/messaging/suppressions?cursor=${'a'.repeat(600)}`)).toEqual([
+      { field: 'cursor', message: 'cursor is not one this API returned' },
+    ]);
+    expect(await refusal(`${ws}/messaging/suppressions?cursor=${'a'.repeat(601)}`)).toEqual([
+      { field: 'cursor', message: 'cursor must be shorter than or equal to 600 characters' },
+    ]);
+    expect(await refusal(`${ws}/messages?cursor=${'a'.repeat(201)}`)).toEqual([
+      { field: 'cursor', message: 'cursor must be shorter than or equal to 200 characters' },
+    ]);
 
     // The mailbox exists again; the admin lifts the suppression (any case of the address).
     unknownUsers.delete('back@example.test');

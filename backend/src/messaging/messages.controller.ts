@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { Principal, WorkspaceContext } from '../common/auth/principal';
+import { DEFAULT_PAGE_LIMIT } from '../common/http/cursor-page.query';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../common/http/keyset-cursor';
 import { uuidOr404 } from '../common/http/uuid-or-404';
 import { toMessageDto } from './message-dto.mapper';
@@ -27,7 +28,12 @@ export class MessagesController {
   @ApiOkResponse({ type: MessagePageDto })
   async list(@CurrentWorkspace() ws: WorkspaceContext, @Query() q: ListMessagesQuery): Promise<MessagePageDto> {
     const filter = { status: q.status, channel: q.channel, direction: q.direction, customerExternalId: q.customer, caseId: q.case };
-    const page = await this.outbox.list(ws.workspaceId, filter, q.limit ?? 50, q.cursor ? decodeKeysetCursor(q.cursor) : undefined);
+    const page = await this.outbox.list(
+      ws.workspaceId,
+      filter,
+      q.limit ?? DEFAULT_PAGE_LIMIT,
+      q.cursor ? decodeKeysetCursor(q.cursor) : undefined,
+    );
     const last = page.rows.at(-1);
     return {
       items: page.rows.map(toMessageDto),

@@ -3,6 +3,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import { CurrentPrincipal, CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { Principal, WorkspaceContext } from '../common/auth/principal';
 import { ApiError, notFound } from '../common/http/api-error';
+import { DEFAULT_PAGE_LIMIT } from '../common/http/cursor-page.query';
 import { EmailSuppressionsRepository } from './email-suppressions.repository';
 import {
   InboundSecretDto,
@@ -33,7 +34,7 @@ export class MessagingSettingsController {
   @ApiOperation({ summary: 'Addresses the workspace no longer emails (a permanent bounce or a complaint), newest first, cursor-paged' })
   @ApiOkResponse({ type: SuppressionPageDto })
   async suppressionList(@CurrentWorkspace() ws: WorkspaceContext, @Query() q: ListSuppressionsQuery): Promise<SuppressionPageDto> {
-    const limit = q.limit ?? 50;
+    const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
     const rows = await this.suppressions.list(ws.workspaceId, limit + 1, q.cursor ? decodeSuppressionCursor(q.cursor) : undefined);
     const page = rows.slice(0, limit);
     const last = page.at(-1);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { CursorPageQuery, cursorPageQuery } from '../common/http/cursor-page.query';
 import { Trim } from '../common/http/dto-helpers';
 import {
   MESSAGE_CHANNELS,
@@ -20,7 +21,7 @@ export type DeliveryReportStatus = (typeof DELIVERY_STATUSES)[number];
 const HEADER_SAFE = /^[^\p{Cc}<>"\\]*$/u;
 const emptyToNull = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value));
 
-export class ListMessagesQuery {
+export class ListMessagesQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: MESSAGE_STATUSES })
   @IsOptional()
   @IsIn(MESSAGE_STATUSES, { message: `status must be one of: ${MESSAGE_STATUSES.join(', ')}` })
@@ -42,18 +43,6 @@ export class ListMessagesQuery {
   @IsOptional()
   @IsUUID('all', { message: 'case must be a case id' })
   case?: string;
-  @ApiPropertyOptional({ description: 'From the previous page: nextCursor' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(200, { message: 'limit must be at most 200' })
-  limit?: number;
 }
 
 export class HoldReasonDto {
@@ -214,20 +203,8 @@ export class InboundSecretDto {
   secret: string;
 }
 
-export class ListSuppressionsQuery {
-  @ApiPropertyOptional({ description: 'From the previous page: nextCursor' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(600)
-  cursor?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(200, { message: 'limit must be at most 200' })
-  limit?: number;
-}
+/** Its cursor carries an address (up to 320 characters), hence the longer limit. */
+export class ListSuppressionsQuery extends cursorPageQuery({ cursorMaxLength: 600 }) {}
 
 export class SuppressionDto {
   @ApiProperty({ description: 'The address, lower-case' }) address: string;

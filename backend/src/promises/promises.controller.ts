@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { Principal, WorkspaceContext } from '../common/auth/principal';
 import { ApiError } from '../common/http/api-error';
+import { DEFAULT_PAGE_LIMIT } from '../common/http/cursor-page.query';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../common/http/keyset-cursor';
 import { sendCsv } from '../common/http/send-csv';
 import { uuidOr404 } from '../common/http/uuid-or-404';
@@ -67,7 +68,7 @@ export class PromisesController {
     @CurrentPrincipal() p: Principal,
     @Query() q: ListPromisesQuery,
   ): Promise<PromisePageDto> {
-    const limit = q.limit ?? 50;
+    const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
     const page = await this.promises.list(ws.workspaceId, filterOf(q, p), limit, q.cursor ? decodeKeysetCursor(q.cursor) : undefined);
     const last = page.rows.at(-1);
     return {

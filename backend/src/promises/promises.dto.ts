@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { CursorPageQuery } from '../common/http/cursor-page.query';
 import { Trim } from '../common/http/dto-helpers';
 import { PersonRefDto } from '../customers/customers.dto';
 import { PROMISE_SOURCES, PROMISE_STATUSES, type PromiseSource, type PromiseStatus } from './promise-rules';
@@ -140,7 +141,7 @@ export class ResolvePromiseDto {
   note?: string;
 }
 
-export class ListPromisesQuery {
+export class ListPromisesQuery extends CursorPageQuery {
   @ApiPropertyOptional({ description: `Comma-separated: ${PROMISE_STATUSES.join(', ')}` })
   @IsOptional()
   @list()
@@ -174,14 +175,6 @@ export class ListPromisesQuery {
   @bool()
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(200, { message: 'limit must be at most 200' })
-  limit?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -17478,6 +17478,9 @@ export interface operations {
     Promises_list: {
         parameters: {
             query?: {
+                /** @description From the previous page: nextCursor */
+                cursor?: string;
+                limit?: number;
                 /** @description Comma-separated: open, kept, broken, cancelled */
                 status?: string[];
                 /** @description me or a user id */
@@ -17490,8 +17493,6 @@ export interface operations {
                 customer?: string;
                 /** @description Only open promises past their due time */
                 overdue?: boolean;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path: {
@@ -17622,6 +17623,9 @@ export interface operations {
     Promises_csv: {
         parameters: {
             query?: {
+                /** @description From the previous page: nextCursor */
+                cursor?: string;
+                limit?: number;
                 /** @description Comma-separated: open, kept, broken, cancelled */
                 status?: string[];
                 /** @description me or a user id */
@@ -17634,8 +17638,6 @@ export interface operations {
                 customer?: string;
                 /** @description Only open promises past their due time */
                 overdue?: boolean;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path: {
@@ -19701,6 +19703,9 @@ export interface operations {
     Messages_list: {
         parameters: {
             query?: {
+                /** @description From the previous page: nextCursor */
+                cursor?: string;
+                limit?: number;
                 status?: "queued" | "held" | "sent" | "delivered" | "bounced" | "failed" | "cancelled" | "received";
                 channel?: "email" | "sms" | "telegram" | "whatsapp" | "public";
                 direction?: "outbound" | "inbound";
@@ -19708,9 +19713,6 @@ export interface operations {
                 customer?: string;
                 /** @description Messages of this case */
                 case?: string;
-                /** @description From the previous page: nextCursor */
-                cursor?: string;
-                limit?: number;
             };
             header?: never;
             path: {
