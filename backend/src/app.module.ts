@@ -39,6 +39,7 @@ import { CompensationModule } from './compensation/compensation.module';
 import { MessagingModule } from './messaging/messaging.module';
 import { InboundMessagesModule } from './messaging/inbound/inbound-messages.module';
 import { SurveyInvitationsModule } from './survey-invitations/survey-invitations.module';
+import { PublicAnswersModule } from './public-answers/public-answers.module';
 import { loginThrottlers } from './auth/login-throttle';
 
 @Module({})
@@ -82,6 +83,7 @@ export class AppModule {
         InboundMessagesModule,
         SurveyInvitationsModule,
         CompensationModule,
+        PublicAnswersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

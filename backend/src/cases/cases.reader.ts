@@ -18,6 +18,16 @@ export type CustomerLastTouchpoint = { customerExternalId: string; touchpointId:
  */
 export type CustomerGuardCase = { customerExternalId: string; caseId: string; openComplaint: boolean; breachedAt: Date | null };
 
+/**
+ * A case opened from a mention (source 'mention', source_id the mention's id) as the public-answer workflow shows it;
+ * `rootCauseAt` is when its root cause was first recorded (the first close, which requires one).
+ */
+export type MentionCase = Pick<CaseEntity, 'number' | 'status' | 'rootCause'> & {
+  caseId: string;
+  mentionId: string;
+  rootCauseAt: Date | null;
+};
+
 /** How other modules (churn's red spectrum, the managers report) read cases (exported by CasesReaderModule). */
 @Injectable()
 export class CasesReader {
@@ -82,6 +92,27 @@ export class CasesReader {
     if (conditions.length === 0) return Promise.resolve([]);
     query.andWhere(`(${conditions.map((c) => `(${c})`).join(' OR ')})`, { breachedSince: opts.breachedSince });
     return query.orderBy('c.customer_external_id').addOrderBy('c.opened_at').addOrderBy('c.id').getRawMany<CustomerGuardCase>();
+  }
+
+  /** The cases opened from these mentions (at most one each), with when their root cause was first recorded. */
+  async mentionCases(workspaceId: string, mentionIds: readonly string[]): Promise<MentionCase[]> {
+    if (mentionIds.length === 0) return [];
+    return this.cases
+      .createQueryBuilder('c')
+      .select('c.id', 'caseId')
+      .addSelect('c.source_id', 'mentionId')
+      .addSelect('c.number', 'number')
+      .addSelect('c.status', 'status')
+      .addSelect('c.root_cause', 'rootCause')
+      .addSelect(
+        `(SELECT min(e.created_at) FROM case_events e WHERE e.workspace_id = c.workspace_id AND e.case_id = c.id AND e.kind = 'closed')`,
+        'rootCauseAt',
+      )
+      .where(`c.workspace_id = :workspaceId AND c.source = 'mention' AND c.source_id = ANY(:mentionIds)`, {
+        workspaceId,
+        mentionIds: [...mentionIds],
+      })
+      .getRawMany<MentionCase>();
   }
 
   /** Per customer with a case at a touchpoint: the touchpoint of their latest such case. */

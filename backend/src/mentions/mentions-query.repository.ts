@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { keysetPage, sortKeySql, type TimelineFetch } from '../customers/timeline/timeline-source';
 import type { SegmentFilter } from '../segments/segment-filter';
@@ -34,6 +34,8 @@ export type MentionRow = Pick<
   answeredById: MentionEntity['answeredBy'];
   answeredByName: string | null;
   customerId: MentionEntity['customerExternalId'];
+  /** The public-answer stage of a negative original (null otherwise, or without the public-answers module). */
+  stage: string | null;
 };
 
 export interface MentionFilter {
@@ -51,6 +53,10 @@ export interface MentionFilter {
   newerThan?: Date;
   /** Only mentions linked to a customer of this saved segment. */
   inSegment?: SegmentFilter;
+  /** The stage expression of the public-answer workflow (MENTION_STAGE_SQL), when provided. */
+  stageSql?: string | null;
+  /** Only negative originals at these stages (needs stageSql). */
+  stages?: string[];
 }
 
 export interface BucketRow {
@@ -102,18 +108,21 @@ const ROW_COLUMNS = [
 export class MentionsQueryRepository {
   constructor(@InjectRepository(MentionEntity) private readonly mentions: Repository<MentionEntity>) {}
 
-  /** Mention rows of the workspace; the people's names come from `users` (a join the lead lists as an allowed arrow). */
-  private rows(workspaceId: string): SelectQueryBuilder<MentionEntity> {
+  /**
+   * Mention rows of the workspace; the people's names come from `users` (a join the lead lists as an allowed arrow);
+   * the stage from the public-answer workflow's expression when given (its tables, read in this one statement).
+   */
+  private rows(workspaceId: string, stageSql?: string | null): SelectQueryBuilder<MentionEntity> {
     return this.mentions
       .createQueryBuilder('m')
-      .select(ROW_COLUMNS)
+      .select([...ROW_COLUMNS, stageSql ? `(${stageSql}) AS stage` : 'NULL::text AS stage'])
       .leftJoin('users', 'ua', 'ua.id = m.assigned_to')
       .leftJoin('users', 'ub', 'ub.id = m.answered_by')
       .where('m.workspace_id = :workspaceId', { workspaceId });
   }
 
   private filtered(filter: MentionFilter): SelectQueryBuilder<MentionEntity> {
-    const q = this.rows(filter.workspaceId);
+    const q = this.rows(filter.workspaceId, filter.stageSql);
     if (!filter.includeDuplicates) q.andWhere('m.duplicate_of IS NULL');
     if (filter.sources?.length) q.andWhere('m.source = ANY (CAST(:sources AS varchar[]))', { sources: filter.sources });
     if (filter.sentiments?.length) q.andWhere('m.sentiment = ANY (CAST(:sentiments AS smallint[]))', { sentiments: filter.sentiments });
@@ -126,6 +135,10 @@ export class MentionsQueryRepository {
     if (filter.answered === false) q.andWhere('m.answered_at IS NULL');
     if (filter.text) q.andWhere('m.text ILIKE :text', { text: `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     if (filter.newerThan) q.andWhere('m.created_at > :newerThan', { newerThan: filter.newerThan });
+    if (filter.stages?.length) {
+      // No workflow, no stage: a stage filter then matches nothing rather than everything.
+      q.andWhere(filter.stageSql ? `(${filter.stageSql}) = ANY (CAST(:stages AS text[]))` : 'false', { stages: filter.stages });
+    }
     if (filter.inSegment) {
       const inSegment = filter.inSegment.forQueryBuilder('m.customer_external_id');
       q.andWhere(inSegment.sql, inSegment.parameters);
@@ -140,8 +153,25 @@ export class MentionsQueryRepository {
     return q.orderBy('m.posted_at', 'DESC').addOrderBy('m.id', 'DESC').limit(limit).getRawMany<MentionRow>();
   }
 
-  async find(workspaceId: string, id: string): Promise<MentionRow | null> {
-    return (await this.rows(workspaceId).andWhere('m.id = :id', { id }).getRawOne<MentionRow>()) ?? null;
+  async find(workspaceId: string, id: string, stageSql?: string | null): Promise<MentionRow | null> {
+    return (await this.rows(workspaceId, stageSql).andWhere('m.id = :id', { id }).getRawOne<MentionRow>()) ?? null;
+  }
+
+  /**
+   * Marks the mention answered because it was answered in public, in the caller's transaction: the first answer's time
+   * and person stay when it was already marked (the internal mark and the public answer are one fact).
+   */
+  async markAnswered(workspaceId: string, id: string, userId: string | null, at: Date, manager?: EntityManager): Promise<void> {
+    await (manager ? manager.getRepository(MentionEntity) : this.mentions)
+      .createQueryBuilder()
+      .update()
+      .set({
+        answeredBy: () => 'CASE WHEN answered_at IS NULL THEN CAST(:userId AS uuid) ELSE answered_by END',
+        answeredAt: () => 'COALESCE(answered_at, CAST(:at AS timestamptz))',
+      })
+      .where('workspace_id = :workspaceId AND id = :id', { workspaceId, id })
+      .setParameters({ userId, at })
+      .execute();
   }
 
   /** The parent chain, nearest first, at most `depth` levels. */

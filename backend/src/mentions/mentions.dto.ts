@@ -16,6 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Trim } from '../common/http/dto-helpers';
+import { PUBLIC_STAGES } from '../common/recovery/mention-stage.port';
 import { SegmentIdQuery } from '../segments/segment-query';
 
 const list = () =>
@@ -53,6 +54,14 @@ export class ListMentionsQuery {
   @IsUUID('all', { message: 'assigned must be me, none, any or a user id' })
   assigned?: string;
   @ApiPropertyOptional() @IsOptional() @bool() @IsBoolean({ message: 'answered must be true or false' }) answered?: boolean;
+  @ApiPropertyOptional({
+    description: `Comma-separated public-answer stages of negative originals: ${PUBLIC_STAGES.join(', ')}`,
+    example: 'not_started,answered',
+  })
+  @IsOptional()
+  @list()
+  @IsIn(PUBLIC_STAGES, { each: true, message: `stage must be ${PUBLIC_STAGES.join(', ')} (comma-separated)` })
+  stage?: string[];
   @ApiPropertyOptional({ description: 'Include reposts and near-identical copies (left out by default)' })
   @IsOptional()
   @bool()
@@ -109,6 +118,13 @@ export class MentionDto {
   @ApiProperty({ type: String, nullable: true, description: "The linked customer's name, when known" }) customerName: string | null;
   @ApiProperty({ enum: ['webhook', 'api', 'csv', 'feed'] }) channel: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({
+    type: String,
+    enum: PUBLIC_STAGES,
+    nullable: true,
+    description: 'Public-answer stage (the furthest step reached) of a negative original; null for other mentions',
+  })
+  stage: string | null;
 }
 
 export class MentionPageDto {

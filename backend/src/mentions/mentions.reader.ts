@@ -14,6 +14,12 @@ export type MentionCaseCandidate = Pick<MentionEntity, 'id' | 'source' | 'author
 /** Original mentions (copies left out) posted in one calendar month, and how many of them were negative. */
 export type MentionMonth = { month: string; total: number; negative: number };
 
+/** A mention as the public-answer workflow needs it: whether it may enter (negative original) and where it was posted. */
+export type MentionForPublicAnswer = Pick<
+  MentionEntity,
+  'id' | 'source' | 'author' | 'text' | 'url' | 'language' | 'sentiment' | 'duplicateOf' | 'postedAt' | 'customerExternalId'
+>;
+
 /** How other modules read `mentions` (exported by MentionsReaderModule). */
 @Injectable()
 export class MentionsReader {
@@ -71,6 +77,25 @@ export class MentionsReader {
         ORDER BY m.created_at, m.id LIMIT $3`,
       [workspaceId, opts.lookback, opts.limit],
     );
+  }
+
+  /** One mention for the public-answer workflow, or null when it is not in this workspace. */
+  forPublicAnswer(workspaceId: string, mentionId: string): Promise<MentionForPublicAnswer | null> {
+    return this.mentions.findOne({
+      select: {
+        id: true,
+        source: true,
+        author: true,
+        text: true,
+        url: true,
+        language: true,
+        sentiment: true,
+        duplicateOf: true,
+        postedAt: true,
+        customerExternalId: true,
+      },
+      where: { workspaceId, id: mentionId },
+    });
   }
 
   /** The language a mention was written in (the public answer to it is written in it), or null. */

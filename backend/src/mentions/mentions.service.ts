@@ -1,4 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { EntityManager } from 'typeorm';
+import { optionalProvider } from '../common/nest/optional-provider';
+import { MENTION_STAGE_SQL, type MentionStageSql } from '../common/recovery/mention-stage.port';
 import { notFound } from '../common/http/api-error';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../common/http/keyset-cursor';
 import { resolvePeriod } from '../common/http/period';
@@ -45,6 +49,7 @@ export function toMentionDto(row: MentionRow, names: ReadonlyMap<string, string>
     customerName: (row.customerId && names.get(row.customerId)) || null,
     channel: row.channel,
     createdAt: row.createdAt.toISOString(),
+    stage: row.stage ?? null,
   };
 }
 
@@ -57,7 +62,18 @@ export class MentionsService {
     private readonly memberships: MembershipsReader,
     private readonly customers: CustomersReader,
     private readonly segments: SegmentsReader,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  /** The public-answer workflow's stage expression over `m`, when that module is there (looked up, not imported). */
+  private stageSql(): string | null {
+    return optionalProvider<MentionStageSql>(this.moduleRef, MENTION_STAGE_SQL)?.expression('m') ?? null;
+  }
+
+  /** The mention was answered in public: marks it answered too, in the caller's transaction (first answer kept). */
+  markAnsweredInPublic(workspaceId: string, id: string, userId: string | null, at: Date, manager?: EntityManager): Promise<void> {
+    return this.mentions.markAnswered(workspaceId, id, userId, at, manager);
+  }
 
   async list(workspaceId: string, userId: string | null, query: ListMentionsQuery): Promise<MentionPageDto> {
     if (query.assigned === 'me' && !userId)
@@ -76,6 +92,8 @@ export class MentionsService {
       text: query.q || undefined,
       newerThan: query.newerThan ? new Date(query.newerThan) : undefined,
       inSegment,
+      stageSql: this.stageSql(),
+      stages: query.stage,
     };
     const limit = query.limit ?? 50;
     const rows = await this.mentions.page(filter, limit + 1, query.cursor ? decodeKeysetCursor(query.cursor) : undefined);
@@ -92,7 +110,7 @@ export class MentionsService {
   }
 
   async get(workspaceId: string, id: string): Promise<MentionDetailDto> {
-    const row = await this.mentions.find(workspaceId, id);
+    const row = await this.mentions.find(workspaceId, id, this.stageSql());
     if (!row) throw notFound('Mention');
     const [ancestors, replies, duplicates, original] = await Promise.all([
       this.mentions.ancestors(workspaceId, id, 20),

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { optionalProvider } from '../common/nest/optional-provider';
+import { COMPENSATION_LOOKUP, type CompensationLookup } from '../common/recovery/compensation-lookup.port';
+import type { MentionStageSql } from '../common/recovery/mention-stage.port';
+
+/**
+ * The stage of a negative original mention in SQL, for the Mentions list's column and filter (MENTION_STAGE_SQL).
+ * It reads this module's table and the mention's case (`cases` by source, one unique-index probe) inside the list's
+ * own statement: the filter has to be in the statement for the keyset pages to stay whole. "compensated" needs the
+ * compensation module's approvedGrantSql; without it the list stops at findings_published (the detail still shows it).
+ */
+@Injectable()
+export class MentionStageSqlProvider implements MentionStageSql {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  expression(m: string): string {
+    const lookup = optionalProvider<CompensationLookup>(this.moduleRef, COMPENSATION_LOOKUP);
+    const compensated = lookup?.approvedGrantSql ? lookup.approvedGrantSql('pa_c.workspace_id', 'pa_c.id') : 'false';
+    return `CASE WHEN ${m}.sentiment = -1 AND ${m}.duplicate_of IS NULL THEN (
+      SELECT CASE WHEN pa_c.id IS NOT NULL AND (${compensated}) THEN 'compensated'
+                  WHEN pa.findings_at IS NOT NULL THEN 'findings_published'
+                  WHEN pa_c.id IS NOT NULL THEN 'investigating'
+                  WHEN pa.answered_at IS NOT NULL THEN 'answered'
+                  ELSE 'not_started' END
+        FROM (SELECT 1) AS pa_one
+        LEFT JOIN mention_public_answers pa ON pa.workspace_id = ${m}.workspace_id AND pa.mention_id = ${m}.id
+        LEFT JOIN cases pa_c ON pa_c.workspace_id = ${m}.workspace_id AND pa_c.source = 'mention' AND pa_c.source_id = ${m}.id::text
+    ) END`;
+  }
+}
