@@ -32,6 +32,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 import { PublicWriteModule } from './web/public-write/public-write.module';
 import { PromisesModule } from './promises/promises.module';
+import { WinBackModule } from './win-back/win-back.module';
 import { ServiceAuditModule } from './service-audit/service-audit.module';
 import { MirrorModule } from './mirror/mirror.module';
 import { ContactPolicyModule } from './contact-policy/contact-policy.module';
@@ -73,6 +74,7 @@ export class AppModule {
         TouchpointsModule,
         CasesModule,
         PromisesModule,
+        WinBackModule,
         ServiceAuditModule,
         EarlyWarningModule,
         SegmentsModule,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { CaseEntity } from './case.entity';
 
 /** The churn reason recorded on a customer's latest closed case that has one. */
@@ -28,10 +28,50 @@ export type MentionCase = Pick<CaseEntity, 'number' | 'status' | 'rootCause'> & 
   rootCauseAt: Date | null;
 };
 
+/** Which cases name a problem (win-back): a cluster's cases, a churn reason's, or the cases linked to a known issue. */
+export type CaseProblemTarget = { clusterId: string } | { churnReasonKey: string } | { caseIds: readonly string[] };
+
+function targetSql(target: CaseProblemTarget): string {
+  if ('clusterId' in target) return `c.source = 'cluster' AND c.source_id = $2::text`;
+  if ('churnReasonKey' in target) return `c.churn_reason_key = $2`;
+  return `c.id = ANY($2::uuid[])`;
+}
+const targetParam = (target: CaseProblemTarget): unknown =>
+  'clusterId' in target ? target.clusterId : 'churnReasonKey' in target ? target.churnReasonKey : [...target.caseIds];
+
 /** How other modules (churn's red spectrum, the managers report) read cases (exported by CasesReaderModule). */
 @Injectable()
 export class CasesReader {
   constructor(@InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>) {}
+
+  /** Whether the workspace has this case. */
+  exists(workspaceId: string, caseId: string): Promise<boolean> {
+    return this.cases.existsBy({ workspaceId, id: caseId });
+  }
+
+  /** Identified customers (who exist) of the cases naming the problem, opened before `before` (win-back), one DISTINCT set. */
+  async customersOfCases(workspaceId: string, target: CaseProblemTarget, before: Date, manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await (manager ?? this.cases.manager).query(
+      `SELECT DISTINCT c.customer_external_id AS id
+         FROM cases c
+        WHERE c.workspace_id = $1 AND ${targetSql(target)} AND c.customer_external_id IS NOT NULL AND c.opened_at < $3
+          AND EXISTS (SELECT 1 FROM customers k WHERE k.workspace_id = c.workspace_id AND k.external_id = c.customer_external_id)`,
+      [workspaceId, targetParam(target), before],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Cases naming the problem opened per week within `weeks` weeks either side of `at` (week 0 starts at `at`). */
+  weeklyOpenedAround(workspaceId: string, target: CaseProblemTarget, at: Date, weeks: number): Promise<{ week: number; count: number }[]> {
+    return this.cases.query(
+      `SELECT floor(extract(epoch FROM (c.opened_at - $3::timestamptz)) / 604800)::int AS week, count(*)::int AS count
+         FROM cases c
+        WHERE c.workspace_id = $1 AND ${targetSql(target)}
+          AND c.opened_at >= $3::timestamptz - make_interval(weeks => $4) AND c.opened_at < $3::timestamptz + make_interval(weeks => $4)
+        GROUP BY 1 ORDER BY 1`,
+      [workspaceId, targetParam(target), at, weeks],
+    );
+  }
 
   /** Per customer of `externalIds`: the churn reason of their latest closed case that records one. */
   async latestChurnReasons(workspaceId: string, externalIds: readonly string[]): Promise<CustomerCaseChurnReason[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { CancellationEntity } from './cancellation.entity';
 import { ChurnReasonEntity } from './churn-reason.entity';
 
@@ -25,6 +25,37 @@ export class ChurnReader {
     @InjectRepository(ChurnReasonEntity) private readonly reasons: Repository<ChurnReasonEntity>,
     @InjectRepository(CancellationEntity) private readonly cancellations: Repository<CancellationEntity>,
   ) {}
+
+  /** A churn reason's labels by language, or null when the workspace has no such reason. */
+  async reasonLabels(workspaceId: string, key: string): Promise<Record<string, string> | null> {
+    const row = await this.reasons.findOne({ select: { workspaceId: true, key: true, labels: true }, where: { workspaceId, key } });
+    return row ? (row.labels as Record<string, string>) : null;
+  }
+
+  /** Proven customers (who exist) whose cancellation ended in "cancelled" with this reason before `before` (win-back). */
+  async customersCancelledWithReason(workspaceId: string, key: string, before: Date, manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await (manager ?? this.cancellations.manager).query(
+      `SELECT DISTINCT x.customer_external_id AS id
+         FROM cancellations x
+        WHERE x.workspace_id = $1 AND x.reason_key = $2 AND x.outcome = 'cancelled' AND x.finished_at < $3
+          AND x.customer_verified AND x.customer_external_id IS NOT NULL
+          AND EXISTS (SELECT 1 FROM customers c WHERE c.workspace_id = x.workspace_id AND c.external_id = x.customer_external_id)`,
+      [workspaceId, key, before],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Cancellations with this reason per week within `weeks` weeks either side of `at` (week 0 starts at `at`). */
+  weeklyCancellationsAround(workspaceId: string, key: string, at: Date, weeks: number): Promise<{ week: number; count: number }[]> {
+    return this.cancellations.query(
+      `SELECT floor(extract(epoch FROM (x.finished_at - $3::timestamptz)) / 604800)::int AS week, count(*)::int AS count
+         FROM cancellations x
+        WHERE x.workspace_id = $1 AND x.reason_key = $2 AND x.outcome = 'cancelled'
+          AND x.finished_at >= $3::timestamptz - make_interval(weeks => $4) AND x.finished_at < $3::timestamptz + make_interval(weeks => $4)
+        GROUP BY 1 ORDER BY 1`,
+      [workspaceId, key, at, weeks],
+    );
+  }
 
   /** Whether the workspace has a churn reason with this key (archived ones too). */
   reasonExists(workspaceId: string, key: string): Promise<boolean> {
@@ -111,6 +142,26 @@ export class ChurnReader {
     if (before) query.andWhere('x.finished_at < :before', { before });
     const rows: { externalId: string; cancelledAt: Date }[] = await query.getRawMany();
     return new Map(rows.map((r) => [r.externalId, new Date(r.cancelledAt)]));
+  }
+
+  /**
+   * Which of these windows ([since, since + days) of a customer) hold a cancellation that ended in "cancelled":
+   * their 0-based positions in `starts` (the compensation report's "kept" test).
+   */
+  async cancelledInWindows(
+    workspaceId: string,
+    starts: readonly { externalId: string; since: Date }[],
+    days: number,
+  ): Promise<Set<number>> {
+    if (starts.length === 0) return new Set();
+    const rows: { i: string }[] = await this.cancellations.query(
+      `SELECT p.i FROM unnest($2::text[], $3::timestamptz[]) WITH ORDINALITY AS p(external_id, since, i)
+        WHERE EXISTS (SELECT 1 FROM cancellations x
+                       WHERE x.workspace_id = $1 AND x.customer_external_id = p.external_id AND x.outcome = 'cancelled'
+                         AND x.finished_at >= p.since AND x.finished_at < p.since + make_interval(days => $4))`,
+      [workspaceId, starts.map((s) => s.externalId), starts.map((s) => s.since), days],
+    );
+    return new Set(rows.map((r) => Number(r.i) - 1));
   }
 
   /** The language a cancellation flow ran in (a reply to its case is written in it), or null. */

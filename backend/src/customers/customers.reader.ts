@@ -80,6 +80,23 @@ export class CustomersReader {
     return row && { name: row.name, email: row.email };
   }
 
+  /** Name, email and phone of these customers (a win-back notice batch: at most a few hundred ids). */
+  noticeContacts(
+    workspaceId: string,
+    externalIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<{ externalId: string; name: string | null; email: string | null; phone: string | null }[]> {
+    if (externalIds.length === 0) return Promise.resolve([]);
+    return (manager ? manager.getRepository(CustomerEntity) : this.customers)
+      .createQueryBuilder('c')
+      .select('c.external_id', 'externalId')
+      .addSelect('c.name', 'name')
+      .addSelect('c.email', 'email')
+      .addSelect('c.phone', 'phone')
+      .where('c.workspace_id = :workspaceId AND c.external_id = ANY(:externalIds)', { workspaceId, externalIds: [...externalIds] })
+      .getRawMany();
+  }
+
   /** Where a customer can be written to (email, phone, messenger ids in attributes), or null when unknown. */
   async replyAddresses(
     workspaceId: string,

@@ -20,6 +20,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'case.closed',
   'promise.overdue',
   'message.requested',
+  'problem.fixed',
+  'customer.returned',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -66,6 +66,14 @@ const EVENT_DESCRIPTIONS: Record<WebhookEventType, { description: string; live: 
       'Send a message through your own gateway (SMS, Telegram, WhatsApp): channel, to, text, language; report delivery to POST …/messages/{messageId}/delivery',
     live: true,
   },
+  'problem.fixed': {
+    description: 'A cluster, churn reason or known issue was marked fixed: what changed, when, and how many customers it hurt',
+    live: true,
+  },
+  'customer.returned': {
+    description: 'A customer told about a fix came back (order, payment, activity, resumed, or marked by hand)',
+    live: true,
+  },
 };
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -18,6 +18,7 @@ export const TIMELINE_KINDS = [
   'status',
   'activity',
   'promise',
+  'recovery',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -236,6 +237,16 @@ export class PromiseTimelineEventDto {
   @ApiProperty({ type: String, nullable: true }) ownerName: string | null;
 }
 
+/** Win-back (see win-back/): affected by a problem that was fixed, told about the fix, came back. */
+export class RecoveryTimelineEventDto {
+  @ApiProperty({ enum: ['recovery'] }) kind: 'recovery';
+  @ApiProperty({ enum: ['fixed', 'told', 'returned'] }) event: 'fixed' | 'told' | 'returned';
+  @ApiProperty({ format: 'uuid' }) problemId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: String, nullable: true }) whatChanged: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['order', 'payment', 'activity', 'resumed', 'manual'] }) returnKind: string | null;
+}
+
 export type TimelineDetails =
   | ResponseEventDto
   | CancellationEventDto
@@ -246,7 +257,8 @@ export type TimelineDetails =
   | WarningEventDto
   | StatusEventDto
   | ActivityTimelineEventDto
-  | PromiseTimelineEventDto;
+  | PromiseTimelineEventDto
+  | RecoveryTimelineEventDto;
 
 @ApiExtraModels(
   ResponseEventDto,
@@ -259,6 +271,7 @@ export type TimelineDetails =
   StatusEventDto,
   ActivityTimelineEventDto,
   PromiseTimelineEventDto,
+  RecoveryTimelineEventDto,
 )
 export class TimelineItemDto {
   @ApiProperty({ example: 'response:0b6f…', description: 'Unique across kinds' }) id: string;
@@ -282,6 +295,7 @@ export class TimelineItemDto {
       { $ref: getSchemaPath(StatusEventDto) },
       { $ref: getSchemaPath(ActivityTimelineEventDto) },
       { $ref: getSchemaPath(PromiseTimelineEventDto) },
+      { $ref: getSchemaPath(RecoveryTimelineEventDto) },
     ],
     description: 'Per kind; details.kind equals kind',
   })
