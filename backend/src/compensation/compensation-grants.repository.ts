@@ -51,7 +51,7 @@ export interface ReportCustomerStart {
   since: Date;
 }
 
-const MONEY_COLUMNS = `coalesce(sum(g.amount) FILTER (WHERE g.status = 'approved' AND g.within_budget), 0)::text`;
+const MONEY_COLUMNS = `coalesce(sum(g.amount) FILTER (WHERE g.status = 'approved' AND g.within_budget), 0.00)::text`;
 
 /** The compensation_grants table: the budget check's lock and sum, decisions, pages, the ledger and the report. */
 @Injectable()
@@ -60,6 +60,10 @@ export class CompensationGrantsRepository {
 
   private repo(manager?: EntityManager): Repository<CompensationGrantEntity> {
     return manager ? manager.getRepository(CompensationGrantEntity) : this.grants;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.grants.manager.transaction(work);
   }
 
   /** Holds one granter's budget until the transaction ends: their concurrent grants are checked one after another. */
@@ -92,13 +96,9 @@ export class CompensationGrantsRepository {
   }
 
   async insert(manager: EntityManager, values: NewGrant): Promise<CompensationGrantEntity> {
-    const result = await this.repo(manager)
-      .createQueryBuilder()
-      .insert()
-      .values(values as QueryDeepPartialEntity<CompensationGrantEntity>)
-      .returning('*')
-      .execute();
-    return this.repo(manager).create(result.raw[0] as CompensationGrantEntity);
+    const result = await this.repo(manager).insert(values as QueryDeepPartialEntity<CompensationGrantEntity>);
+    const id = (result.identifiers[0] as { id: string }).id;
+    return (await this.get(values.workspaceId, id, manager)) as CompensationGrantEntity;
   }
 
   /**
@@ -116,10 +116,8 @@ export class CompensationGrantsRepository {
       .update(CompensationGrantEntity)
       .set({ status: decision.status, decidedBy: decision.decidedBy, decisionNote: decision.note, decidedAt: () => 'now()' })
       .where(`workspace_id = :workspaceId AND id = :id AND status = 'pending'`, { workspaceId, id })
-      .returning('*')
       .execute();
-    const raw = (result.raw as Record<string, unknown>[])[0];
-    return raw ? this.get(workspaceId, id, manager) : null;
+    return result.affected ? this.get(workspaceId, id, manager) : null;
   }
 
   get(workspaceId: string, id: string, manager?: EntityManager): Promise<CompensationGrantEntity | null> {
@@ -156,8 +154,8 @@ export class CompensationGrantsRepository {
     return this.grants.query(
       `SELECT g.granted_by AS "userId", g.currency,
               ${MONEY_COLUMNS} AS spent,
-              coalesce(sum(g.amount) FILTER (WHERE g.status = 'approved' AND NOT g.within_budget), 0)::text AS "approvedOverBudget",
-              coalesce(sum(g.amount) FILTER (WHERE g.status = 'pending'), 0)::text AS pending,
+              coalesce(sum(g.amount) FILTER (WHERE g.status = 'approved' AND NOT g.within_budget), 0.00)::text AS "approvedOverBudget",
+              coalesce(sum(g.amount) FILTER (WHERE g.status = 'pending'), 0.00)::text AS pending,
               count(*) FILTER (WHERE g.status = 'pending')::int AS "pendingCount",
               count(*) FILTER (WHERE g.status = 'approved')::int AS "approvedCount",
               count(*) FILTER (WHERE g.status = 'rejected')::int AS "rejectedCount"

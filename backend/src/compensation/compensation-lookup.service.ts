@@ -15,4 +15,9 @@ export class CompensationLookupService implements CompensationLookup {
     const rows = await this.grants.forCases(workspaceId, [...new Set(caseIds)]);
     return new Map(rows.map((row) => [row.caseId, row]));
   }
+
+  /** True when the caller's case has an approved grant (its column references; on compensation_grants_case_idx). */
+  approvedGrantSql(workspaceIdSql: string, caseIdSql: string): string {
+    return `EXISTS (SELECT 1 FROM compensation_grants cg WHERE cg.workspace_id = ${workspaceIdSql} AND cg.case_id = ${caseIdSql} AND cg.status = 'approved')`;
+  }
 }

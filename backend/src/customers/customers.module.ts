@@ -6,6 +6,7 @@ import { ChurnReaderModule } from '../churn/churn-reader.module';
 import { WarningsReaderModule } from '../early-warning/warnings-reader.module';
 import { TouchpointsModule } from '../touchpoints/touchpoints.module';
 import { CustomerLossesReader } from './customer-losses.reader';
+import { CustomerOutcomesReader } from './customer-outcomes.reader';
 import { ManagersReportController } from './managers/managers-report.controller';
 import { ManagersReportService } from './managers/managers-report.service';
 import { UsersModule } from '../users/users.module';
@@ -45,6 +46,7 @@ import { STATUS_CONTROLLERS, STATUS_ENTITIES, STATUS_IMPORTS, STATUS_PROVIDERS, 
     CustomersReader,
     InvitationAudienceReader,
     CustomerLossesReader,
+    CustomerOutcomesReader,
     ManagersReportService,
     CustomersService,
     CustomerNames,
@@ -55,6 +57,7 @@ import { STATUS_CONTROLLERS, STATUS_ENTITIES, STATUS_IMPORTS, STATUS_PROVIDERS, 
     CustomersReader,
     InvitationAudienceReader,
     CustomerLossesReader,
+    CustomerOutcomesReader,
     CustomersService,
     CustomerNames,
     TimelineRegistry,

@@ -22,6 +22,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'message.requested',
   'problem.fixed',
   'customer.returned',
+  'compensation.granted',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

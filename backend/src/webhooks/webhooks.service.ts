@@ -74,6 +74,11 @@ const EVENT_DESCRIPTIONS: Record<WebhookEventType, { description: string; live: 
     description: 'A customer told about a fix came back (order, payment, activity, resumed, or marked by hand)',
     live: true,
   },
+  'compensation.granted': {
+    description:
+      "Compensation was approved (within the granter's budget or by an admin): case, customer, kind, amount, currency, reason — apply it in billing",
+    live: true,
+  },
 };
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

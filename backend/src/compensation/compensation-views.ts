@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { CasesForCompensation } from '../cases/cases-for-compensation';
+import { UsersReader } from '../users/users.reader';
+import type { CompensationBudgetEntity } from './compensation-budget.entity';
+import type { CompensationGrantEntity } from './compensation-grant.entity';
+import type { BudgetDto, GrantDto, PersonDto } from './compensation.dto';
+
+type Profiles = Map<string, { name: string | null; email: string }>;
+
+const person = (profiles: Profiles, id: string | null): PersonDto | null => {
+  if (!id) return null;
+  const p = profiles.get(id);
+  return { id, name: p?.name || p?.email || 'Former member' };
+};
+
+/** Grants and budgets as the API shows them: people by name, cases by number (one query each per page). */
+@Injectable()
+export class CompensationViews {
+  constructor(
+    private readonly users: UsersReader,
+    private readonly cases: CasesForCompensation,
+  ) {}
+
+  async grants(workspaceId: string, rows: readonly CompensationGrantEntity[]): Promise<GrantDto[]> {
+    const [profiles, numbers] = await Promise.all([
+      this.users.profilesOf(rows.flatMap((r) => [r.grantedBy, r.decidedBy])),
+      this.cases.numbersOf(
+        workspaceId,
+        rows.map((r) => r.caseId),
+      ),
+    ]);
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.caseId,
+      caseNumber: r.caseId ? (numbers.get(r.caseId) ?? null) : null,
+      customerExternalId: r.customerExternalId,
+      touchpointId: r.touchpointId,
+      grantedBy: person(profiles, r.grantedBy),
+      kind: r.kind,
+      amount: r.amount,
+      currency: r.currency,
+      reason: r.reason,
+      status: r.status,
+      withinBudget: r.withinBudget,
+      decidedBy: person(profiles, r.decidedBy),
+      decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
+      decisionNote: r.decisionNote,
+      periodStart: r.periodStart,
+      createdAt: new Date(r.createdAt).toISOString(),
+    }));
+  }
+
+  async grant(workspaceId: string, row: CompensationGrantEntity): Promise<GrantDto> {
+    return (await this.grants(workspaceId, [row]))[0];
+  }
+
+  async budgets(rows: readonly CompensationBudgetEntity[]): Promise<BudgetDto[]> {
+    const profiles = await this.users.profilesOf(rows.map((r) => r.userId));
+    return rows.map((r) => ({
+      scope: r.scope,
+      role: r.role,
+      member: person(profiles, r.userId),
+      amount: r.amount,
+      currency: r.currency,
+      period: r.period,
+      updatedAt: new Date(r.updatedAt).toISOString(),
+    }));
+  }
+}
