@@ -369,13 +369,17 @@ describe('demo story', () => {
     const rows: { case_id: string; direction: string; channel: string; status: string; language: string }[] = await t.app
       .get(DataSource)
       .query(
-        `SELECT case_id, direction, channel, status, language FROM messages WHERE workspace_id = $1 AND case_id IS NOT NULL ORDER BY created_at`,
+        // Public answers to mentions are records of posts (their own test below), not conversations.
+        `SELECT case_id, direction, channel, status, language FROM messages
+          WHERE workspace_id = $1 AND case_id IS NOT NULL AND channel <> 'public' ORDER BY created_at`,
         [first.workspaceId],
       );
     const caseIds = [...new Set(rows.map((r) => r.case_id))];
     expect(caseIds.length).toBeGreaterThanOrEqual(2);
     for (const id of caseIds) {
-      const thread = (await asFirst.get(`${ws}/cases/${id}/messages`).expect(200)).body as { direction: string }[];
+      const thread = (
+        (await asFirst.get(`${ws}/cases/${id}/messages`).expect(200)).body as { direction: string; channel: string }[]
+      ).filter((m) => m.channel !== 'public');
       expect(thread[0]!.direction).toBe('inbound');
       expect(thread.some((m) => m.direction === 'outbound')).toBe(true);
     }
@@ -383,6 +387,34 @@ describe('demo story', () => {
     expect(new Set(ours.map((r) => r.language))).toEqual(new Set(['ru', 'en']));
     // The English answer waits in the outbox (the demo has no SMTP); the older ones went out.
     expect(ours.filter((r) => r.status === 'queued').map((r) => [r.channel, r.language])).toEqual([['email', 'en']]);
+  });
+
+  it('answers negative mentions in public: most within hours, some not yet, findings published and compensated', async () => {
+    const ws = `/api/v1/workspaces/${first.workspaceId}`;
+    const from = new Date(NOW.getTime() - 60 * 86_400_000).toISOString();
+    const report = (await asFirst.get(`${ws}/mentions/public-answers/report?from=${from}&to=${NOW.toISOString()}`).expect(200)).body;
+    // The small story has a dozen negative mentions in these weeks; the full one about twenty go through the workflow.
+    expect(report.answered).toBeGreaterThanOrEqual(3);
+    expect(report.answered).toBeLessThan(report.negative);
+    expect(report.findingsPublished).toBeGreaterThanOrEqual(1);
+    expect(report.compensated).toBeGreaterThanOrEqual(1);
+    expect(report.medianMinutesToAnswer).toBeGreaterThan(0);
+    expect(report.medianMinutesToAnswer).toBeLessThan(24 * 60);
+    // Each answer and each published finding is kept as a public message (recorded, never sent).
+    const [recorded] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*)::int AS total FROM messages WHERE workspace_id = $1 AND channel = 'public'`,
+        [first.workspaceId],
+      );
+    expect(recorded.sent).toBe(recorded.total);
+    expect(recorded.total).toBeGreaterThanOrEqual(report.answered);
+    const stages = new Set(
+      (await asFirst.get(`${ws}/mentions?sentiment=-1&limit=100&from=${from}`).expect(200)).body.items.map(
+        (m: { stage: string }) => m.stage,
+      ),
+    );
+    for (const stage of ['not_started', 'investigating', 'compensated']) expect(stages).toContain(stage);
   });
 
   it('sent the NPS by email three weeks ago with a reminder and answers, has a CES send in the outbox and a CSAT send scheduled', async () => {

@@ -23,6 +23,7 @@ import { createSurveys, seedResponses } from './seed-surveys';
 import { seedTeam } from './seed-team';
 import { seedMisrouting } from './seed-misrouting';
 import { seedPromises } from './seed-promises';
+import { seedPublicAnswers } from './seed-public-answers';
 import { DAY_MS, DEFAULT_STORY, type DemoStory, StoryClock } from './story';
 import { seedMirror } from './seed-mirror';
 import { seedParameters } from './seed-parameters';
@@ -102,6 +103,7 @@ export async function seedDemoStory(
   await seedContactPolicy(app, workspaceId, adminId, plan.customers, surveys, story.seed, clock, progress);
   await seedCaseReplies(app, workspaceId, adminId, plan.customers, clock, progress);
   await seedInvitations(app, workspaceId, adminId, plan.customers, surveys, story.seed, clock, progress);
+  await seedPublicAnswers(app, workspaceId, team, story.seed, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);
   const clusters = story.clusters ? await seedClusters(app, workspaceId, history, progress) : { done: Promise.resolve() };
