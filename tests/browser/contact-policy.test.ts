@@ -55,8 +55,18 @@ describe('contact policy', () => {
       await page.waitForURL((url) => url.pathname === '/settings/contact-policy');
       await page.getByLabel('Ask a customer at most once per, days').fill('14');
       await page.getByLabel('Days after a cancellation').fill('60');
+      // The guard switched off greys out its periods; back on, they can be edited again.
+      await page.getByTestId('policy-guard-enabled').uncheck();
+      expect(await page.getByLabel('Days after a cancellation').isDisabled()).toBe(true);
+      expect(await page.getByLabel('Days after a breached SLA').isDisabled()).toBe(true);
+      await page.getByTestId('policy-guard-enabled').check();
+      expect(await page.getByLabel('Days after a cancellation').isDisabled()).toBe(false);
       await page.getByTestId('contact-policy-save').click();
       await page.getByText('Saved. The guard picks up the new periods within minutes.').waitFor();
+      // The form shows the saved policy.
+      await page.getByText(/^Last changed by /).waitFor();
+      expect(await page.getByLabel('Ask a customer at most once per, days').inputValue()).toBe('14');
+      expect(await page.getByLabel('Days after a cancellation').inputValue()).toBe('60');
       expect((await api.get(`${ws}/contact-policy`).expect(200)).body).toMatchObject({
         frequencyDays: 14,
         cancellationDays: 60,
