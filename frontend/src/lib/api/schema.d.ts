@@ -2642,6 +2642,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/recovery/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Problems: open known issues first, then fixes (latest first), with the report columns */
+        get: operations["WinBack_list"];
+        put?: never;
+        /** A new known issue, or the problem of a cluster or churn reason (an existing one is answered with 200) */
+        post: operations["WinBack_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recovery/notice-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The default notice (subject and text with {name} and {what_changed}) in en, ru or bg */
+        get: operations["WinBack_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recovery/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fixes with customers affected, told, answered, returned and revenue recovered (per currency) */
+        get: operations["WinBack_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recovery/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as CSV, one row per fix */
+        get: operations["WinBack_reportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recovery/problems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One problem: what changed, the counts, its weekly volume and the touchpoint score before and after the fix
+         * @description Answers and returns are brought up to date for this problem first (the background job does it every few minutes).
+         */
+        get: operations["WinBack_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recovery/problems/{id}/fix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark fixed (what changed, when): snapshots the affected customers once; 409 when it is already fixed */
+        post: operations["WinBack_fix"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recovery/problems/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The affected customers with where each stands (not told, no address, queued, held, sent, answered, returned) */
+        get: operations["WinBack_customersOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recovery/problems/{id}/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tell the affected customers (email, else SMS) with a template; never twice to one customer
+         * @description Marketing purpose: consents and the contact policy apply when the message is sent (held with the reasons).
+         */
+        post: operations["WinBack_notify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recovery/problems/{id}/customers/{externalId}/returned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an affected customer returned by hand, with an optional amount; 409 when already returned */
+        post: operations["WinBack_markReturned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recovery/cases/{caseId}/root-cause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The known issue a case names as its root cause (null when none) */
+        get: operations["WinBack_rootCause"];
+        /** Name an open known issue as the case's root cause (replaces an earlier one) */
+        put: operations["WinBack_setRootCause"];
+        post?: never;
+        /** Clear the case's root cause */
+        delete: operations["WinBack_clearRootCause"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/service-audit/model": {
         parameters: {
             query?: never;
@@ -3601,6 +3780,302 @@ export interface paths {
          * @description Records consents.survey granted false with when and how on the customer; the next send skips them.
          */
         post: operations["PublicInvitations_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compensation/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compensation budgets per role and per member (admins) */
+        get: operations["Compensation_listBudgets"];
+        /**
+         * Save every compensation budget (admins): the list replaces the saved one
+         * @description A member's budget overrides their role's. Periods are calendar months, quarters or years in UTC.
+         */
+        put: operations["Compensation_saveBudgets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compensation/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My compensation budget this period: budget, spent, pending, remaining (people only) */
+        get: operations["Compensation_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/cases/{caseId}/compensations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's grants, newest first */
+        get: operations["Compensation_ofCase"];
+        put?: never;
+        /**
+         * Grant compensation on a case
+         * @description Approved at once when it fits the granter's remaining budget this period (same currency); otherwise pending until an admin approves or rejects it. API tokens have no budget: their grants wait. 201 for a new grant, 200 when idempotencyKey repeats one.
+         */
+        post: operations["Compensation_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compensation/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grants, newest first, cursor-paged (status=pending: the approvals queue) */
+        get: operations["Compensation_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compensation/grants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One grant */
+        get: operations["Compensation_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compensation/grants/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending grant (admins); sends compensation.granted
+         * @description It does not spend the granter's budget: the ledger shows it as approved over budget. 409 when already decided.
+         */
+        post: operations["Compensation_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compensation/grants/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending grant (admins), with a note for the granter; 409 when already decided */
+        post: operations["Compensation_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compensation/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per person and currency: budget, spent within it, approved over it, pending and remaining in their period containing the day */
+        get: operations["Compensation_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compensation/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compensation spent against customers kept and revenue saved, by touchpoint and by kind
+         * @description Approved grants decided in [from, to] in one currency. Kept: no cancellation and no move into a red status in the 90 days after the customer's first grant of the group; revenue saved: the kept customers' orders (or payments, the larger) in those days.
+         */
+        get: operations["Compensation_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compensation/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as CSV (total, per touchpoint, per kind) */
+        get: operations["Compensation_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/public-answers/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Negative mentions answered in public: shares, time to public answer, findings, compensation, weekly
+         * @description Negative original mentions posted in [from, to) (default the last 90 days), each step counted whenever it happened. Time to public answer = answered at − posted at, in minutes (median and p90 over the answered). Weeks start on Monday in timeZone.
+         */
+        get: operations["PublicAnswers_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/public-answers/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public-answer report as CSV: one row per week, then the totals
+         * @description Negative original mentions posted in [from, to) (default the last 90 days), each step counted whenever it happened. Time to public answer = answered at − posted at, in minutes (median and p90 over the answered). Weeks start on Monday in timeZone.
+         */
+        get: operations["PublicAnswers_reportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/{mentionId}/public-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A negative mention’s public workflow: the four steps with their times, the stage and the revision
+         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared.
+         */
+        get: operations["PublicAnswers_get"];
+        /**
+         * Record or edit the public answer (text, link, when it went up); the first one also marks the mention answered
+         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared.
+         */
+        put: operations["PublicAnswers_answer"];
+        post?: never;
+        /**
+         * Clear the public answer (422 findings_recorded while findings follow it)
+         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared.
+         */
+        delete: operations["PublicAnswers_clearAnswer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/{mentionId}/public-answer/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish or edit the findings (a public follow-up after the answer)
+         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared.
+         */
+        put: operations["PublicAnswers_findings"];
+        post?: never;
+        /**
+         * Clear the published findings
+         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared.
+         */
+        delete: operations["PublicAnswers_clearFindings"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/mentions/{mentionId}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the mention’s case to investigate it (or find the one it has: one case per mention); answers the workflow
+         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared.
+         */
+        post: operations["PublicAnswers_openCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5098,8 +5573,20 @@ export interface components {
             caseId: string | null;
             ownerName: string | null;
         };
+        RecoveryTimelineEventDto: {
+            /** @enum {string} */
+            kind: "recovery";
+            /** @enum {string} */
+            event: "fixed" | "told" | "returned";
+            /** Format: uuid */
+            problemId: string;
+            title: string;
+            whatChanged: string | null;
+            /** @enum {string|null} */
+            returnKind: "order" | "payment" | "activity" | "resumed" | "manual" | null;
+        };
         /** @enum {string} */
-        TimelineKind: "response" | "cancellation" | "mention" | "case" | "moment" | "customer" | "warning" | "status" | "activity" | "promise";
+        TimelineKind: "response" | "cancellation" | "mention" | "case" | "moment" | "customer" | "warning" | "status" | "activity" | "promise" | "recovery";
         TimelineItemDto: {
             /**
              * @description Unique across kinds
@@ -5112,7 +5599,7 @@ export interface components {
             /** @description Survey, flow or case name, mention source, moment name, an order’s or payment’s name; null for customer record events */
             title: string | null;
             /** @description Per kind; details.kind equals kind */
-            details: components["schemas"]["ResponseEventDto"] | components["schemas"]["CancellationEventDto"] | components["schemas"]["MentionEventDto"] | components["schemas"]["CaseTimelineEventDto"] | components["schemas"]["MomentEventDto"] | components["schemas"]["CustomerEventDto"] | components["schemas"]["WarningEventDto"] | components["schemas"]["StatusEventDto"] | components["schemas"]["ActivityTimelineEventDto"] | components["schemas"]["PromiseTimelineEventDto"];
+            details: components["schemas"]["ResponseEventDto"] | components["schemas"]["CancellationEventDto"] | components["schemas"]["MentionEventDto"] | components["schemas"]["CaseTimelineEventDto"] | components["schemas"]["MomentEventDto"] | components["schemas"]["CustomerEventDto"] | components["schemas"]["WarningEventDto"] | components["schemas"]["StatusEventDto"] | components["schemas"]["ActivityTimelineEventDto"] | components["schemas"]["PromiseTimelineEventDto"] | components["schemas"]["RecoveryTimelineEventDto"];
         };
         TimelinePageDto: {
             /** @description Newest first */
@@ -5920,7 +6407,7 @@ export interface components {
             id: string;
             url: string;
             description: string;
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "customer.guard_started" | "customer.guard_ended" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue" | "message.requested")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "customer.guard_started" | "customer.guard_ended" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue" | "message.requested" | "problem.fixed" | "customer.returned" | "compensation.granted")[];
             enabled: boolean;
             /** @description Deliveries waiting or being sent */
             pending: number;
@@ -5941,7 +6428,7 @@ export interface components {
             url: string;
             description?: string;
             /** @description Event types to receive; "*" for all, including future ones */
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "customer.guard_started" | "customer.guard_ended" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue" | "message.requested")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "customer.guard_started" | "customer.guard_ended" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue" | "message.requested" | "problem.fixed" | "customer.returned" | "compensation.granted")[];
             /** @default true */
             enabled: boolean;
         };
@@ -5950,7 +6437,7 @@ export interface components {
             id: string;
             url: string;
             description: string;
-            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "customer.guard_started" | "customer.guard_ended" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue" | "message.requested")[];
+            events: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "customer.guard_started" | "customer.guard_ended" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue" | "message.requested" | "problem.fixed" | "customer.returned" | "compensation.granted")[];
             enabled: boolean;
             /** @description Deliveries waiting or being sent */
             pending: number;
@@ -5968,7 +6455,7 @@ export interface components {
         UpdateWebhookDto: {
             url?: string;
             description?: string;
-            events?: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "customer.guard_started" | "customer.guard_ended" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue" | "message.requested")[];
+            events?: ("*" | "response.created" | "response.finished" | "cancellation.finished" | "customer.sleeping" | "customer.moment" | "customer.at_risk" | "customer.status_changed" | "customer.guard_started" | "customer.guard_ended" | "mention.created" | "spike.alert" | "cluster.alert" | "case.warned" | "case.breached" | "case.closed" | "promise.overdue" | "message.requested" | "problem.fixed" | "customer.returned" | "compensation.granted")[];
             enabled?: boolean;
         };
         WebhookSecretDto: {
@@ -6279,6 +6766,11 @@ export interface components {
             channel: "webhook" | "api" | "csv" | "feed";
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description Public-answer stage (the furthest step reached) of a negative original; null for other mentions
+             * @enum {string|null}
+             */
+            stage: "not_started" | "answered" | "investigating" | "findings_published" | "compensated" | null;
         };
         MentionPageDto: {
             items: components["schemas"]["MentionDto"][];
@@ -6424,6 +6916,11 @@ export interface components {
             channel: "webhook" | "api" | "csv" | "feed";
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description Public-answer stage (the furthest step reached) of a negative original; null for other mentions
+             * @enum {string|null}
+             */
+            stage: "not_started" | "answered" | "investigating" | "findings_published" | "compensated" | null;
             /** @description Parents up the thread, nearest first */
             ancestors: components["schemas"]["MentionDto"][];
             /** @description Direct replies, oldest first */
@@ -8046,6 +8543,230 @@ export interface components {
             outcome: "kept" | "broken" | "cancelled";
             note?: string;
         };
+        MoneyDto: {
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description Decimal string
+             * @example 1250.00
+             */
+            amount: string;
+        };
+        ProblemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "cluster" | "churn_reason" | "known_issue";
+            /** Format: uuid */
+            clusterId: string | null;
+            churnReasonKey: string | null;
+            title: string;
+            /** @enum {string} */
+            status: "open" | "fixed";
+            /** Format: date-time */
+            fixedAt: string | null;
+            fixedByName: string | null;
+            whatChanged: string | null;
+            /** Format: uuid */
+            touchpointId: string | null;
+            /** @description Cases linked to the known issue as their root cause */
+            linkedCases: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Customers in the snapshot taken when it was marked fixed */
+            affected: number;
+            /** @description Customers a notice was queued for */
+            told: number;
+            /** @description Notices the contact policy holds now */
+            held: number;
+            /** @description Customers skipped for having neither email nor phone */
+            noAddress: number;
+            answered: number;
+            returned: number;
+            /** @description Per currency */
+            revenueRecovered: components["schemas"]["MoneyDto"][];
+        };
+        ProblemListDto: {
+            items: components["schemas"]["ProblemDto"][];
+        };
+        CreateProblemDto: {
+            /**
+             * @description known_issue needs a title; cluster a clusterId; churn_reason a churnReasonKey
+             * @enum {string}
+             */
+            kind: "cluster" | "churn_reason" | "known_issue";
+            /** @example Courier delays in Sofia */
+            title?: string;
+            /** Format: uuid */
+            clusterId?: string;
+            churnReasonKey?: string;
+            /**
+             * Format: uuid
+             * @description The touchpoint whose score is compared before and after the fix
+             */
+            touchpointId?: string;
+        };
+        NoticeTemplateDto: {
+            language: string;
+            subject: string;
+            text: string;
+        };
+        RecoveryReportDto: {
+            /** @description Fixes, latest first */
+            fixes: components["schemas"]["ProblemDto"][];
+            affected: number;
+            told: number;
+            answered: number;
+            returned: number;
+            revenueRecovered: components["schemas"]["MoneyDto"][];
+        };
+        WeekCountDto: {
+            /** @description Weeks from the fix: -8..-1 before, 0..7 after */
+            week: number;
+            count: number;
+        };
+        ScoreCompareDto: {
+            /** @enum {string} */
+            metric: "nps" | "csat";
+            before: number | null;
+            after: number | null;
+            responsesBefore: number;
+            responsesAfter: number;
+            touchpointName: string | null;
+        };
+        ProblemDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "cluster" | "churn_reason" | "known_issue";
+            /** Format: uuid */
+            clusterId: string | null;
+            churnReasonKey: string | null;
+            title: string;
+            /** @enum {string} */
+            status: "open" | "fixed";
+            /** Format: date-time */
+            fixedAt: string | null;
+            fixedByName: string | null;
+            whatChanged: string | null;
+            /** Format: uuid */
+            touchpointId: string | null;
+            /** @description Cases linked to the known issue as their root cause */
+            linkedCases: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Customers in the snapshot taken when it was marked fixed */
+            affected: number;
+            /** @description Customers a notice was queued for */
+            told: number;
+            /** @description Notices the contact policy holds now */
+            held: number;
+            /** @description Customers skipped for having neither email nor phone */
+            noAddress: number;
+            answered: number;
+            returned: number;
+            /** @description Per currency */
+            revenueRecovered: components["schemas"]["MoneyDto"][];
+            /**
+             * @description What the weekly volume counts
+             * @enum {string}
+             */
+            volumeOf: "texts" | "cancellations" | "cases";
+            /** @description 16 weeks around the fix (empty while open) */
+            volume: components["schemas"]["WeekCountDto"][];
+            score: components["schemas"]["ScoreCompareDto"] | null;
+        };
+        FixProblemDto: {
+            /** @example Switched to a second courier in Sofia and Plovdiv; delivery promise now 2 days */
+            whatChanged: string;
+            /**
+             * Format: date-time
+             * @description When it was fixed (default now; not in the future, at most a year ago)
+             */
+            fixedAt?: string;
+            /** Format: uuid */
+            touchpointId?: string | null;
+        };
+        HoldReasonDto: {
+            code: string;
+            until: string | null;
+        };
+        RecoveryCustomerDto: {
+            customerExternalId: string;
+            name: string | null;
+            why: ("text" | "cancellation" | "case")[];
+            /** @enum {string} */
+            state: "not_told" | "no_address" | "queued" | "held" | "sent" | "failed" | "cancelled" | "answered" | "returned";
+            /** Format: date-time */
+            notifiedAt: string | null;
+            /** Format: uuid */
+            messageId: string | null;
+            channel: string | null;
+            messageStatus: string | null;
+            holdReasons: components["schemas"]["HoldReasonDto"][];
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            returnedAt: string | null;
+            /** @enum {string|null} */
+            returnKind: "order" | "payment" | "activity" | "resumed" | "manual" | null;
+            revenue: components["schemas"]["MoneyDto"][];
+        };
+        RecoveryCustomerPageDto: {
+            items: components["schemas"]["RecoveryCustomerDto"][];
+            total: number;
+        };
+        NotifyDto: {
+            /** @description Email subject (one line); placeholders {name} and {what_changed} */
+            subject: string;
+            /** @description The message; placeholders {name} and {what_changed} */
+            text: string;
+            /**
+             * @description The language the template is written in
+             * @default en
+             * @enum {string}
+             */
+            language: "en" | "ru" | "bg";
+            /**
+             * @description false: also try again customers skipped earlier for having no address
+             * @default true
+             */
+            onlyNotNotified: boolean;
+            /** @description Only these affected customers (external ids) */
+            customerIds?: string[];
+        };
+        NotifySkippedDto: {
+            noAddress: number;
+            alreadyNotified: number;
+            /** @description Asked ids that are not among the affected customers */
+            notAffected: number;
+        };
+        NotifyResultDto: {
+            queued: number;
+            skipped: components["schemas"]["NotifySkippedDto"];
+        };
+        MarkReturnedDto: {
+            /**
+             * @description Revenue the return brought that Otklik does not see (decimal string)
+             * @example 120.00
+             */
+            amount?: string;
+            /**
+             * @description ISO 4217; required with amount
+             * @example EUR
+             */
+            currency?: string;
+        };
+        RootCauseViewDto: {
+            problem: components["schemas"]["ProblemDto"] | null;
+        };
+        RootCauseDto: {
+            /**
+             * Format: uuid
+             * @description An open known issue
+             */
+            problemId: string;
+        };
         /** @enum {string} */
         AuditMeasure: "first_response_minutes" | "resolution_days" | "reopened_percent" | "sla_breach_percent" | "csat_mean" | "nps" | "ces_mean" | "negative_mentions_percent" | "case_count" | "checklist_percent";
         /** @enum {string} */
@@ -9138,12 +9859,6 @@ export interface components {
             /** @description The last time a survey asked the customer */
             lastAsked: components["schemas"]["LastSurveyContactDto"] | null;
         };
-        HoldReasonDto: {
-            /** @description open_complaint, recent_cancellation, recent_sla_breach, contacted_recently, consent_withdrawn, address_bounced */
-            code: string;
-            until: string | null;
-            caseId?: string | null;
-        };
         MessageDto: {
             /** Format: uuid */
             id: string;
@@ -9520,6 +10235,418 @@ export interface components {
         };
         UnsubscribedDto: {
             unsubscribed: boolean;
+        };
+        CompensationPersonDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Name, or email when the person has no name */
+            name: string;
+        };
+        CompensationBudgetDto: {
+            /** @enum {string} */
+            scope: "role" | "member";
+            /** @enum {string|null} */
+            role: "admin" | "analyst" | "owner" | "viewer" | null;
+            member: components["schemas"]["CompensationPersonDto"] | null;
+            /** @example 5000.00 */
+            amount: string;
+            /** @example RUB */
+            currency: string;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CompensationBudgetsDto: {
+            budgets: components["schemas"]["CompensationBudgetDto"][];
+        };
+        CompensationBudgetInputDto: {
+            /**
+             * @description A role budget (give role or userId, not both)
+             * @enum {string}
+             */
+            role?: "admin" | "analyst" | "owner" | "viewer";
+            /**
+             * Format: uuid
+             * @description A member's own budget, overriding their role's
+             */
+            userId?: string;
+            /**
+             * @description Per period, decimal string, 0 or more (0: every grant waits for approval)
+             * @example 5000.00
+             */
+            amount: string;
+            /**
+             * @description ISO 4217 code
+             * @example RUB
+             */
+            currency: string;
+            /**
+             * @description Calendar month, quarter or year (UTC)
+             * @enum {string}
+             */
+            period: "month" | "quarter" | "year";
+        };
+        SaveCompensationBudgetsDto: {
+            /** @description Every budget of the workspace: the list replaces the saved one */
+            budgets: components["schemas"]["CompensationBudgetInputDto"][];
+        };
+        MyCompensationBudgetDto: {
+            /** @description Whether a budget applies (none: every grant waits for approval) */
+            hasBudget: boolean;
+            /** @enum {string|null} */
+            source: "role" | "member" | null;
+            /** @example 5000.00 */
+            budget: string | null;
+            /** @example RUB */
+            currency: string | null;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /** @example 2026-12-01 */
+            periodStart: string;
+            /**
+             * @description Exclusive
+             * @example 2027-01-01
+             */
+            periodEnd: string;
+            /**
+             * @description Approved within the budget this period
+             * @example 1500.00
+             */
+            spent: string;
+            /**
+             * @description Budget − spent (never below 0)
+             * @example 3500.00
+             */
+            remaining: string;
+            /**
+             * @description Waiting for approval this period, in the budget currency
+             * @example 0.00
+             */
+            pending: string;
+        };
+        CreateGrantDto: {
+            /** @enum {string} */
+            kind: "refund" | "discount" | "bonus" | "gift" | "free_service";
+            /**
+             * @description More than 0; decimal string
+             * @example 500.00
+             */
+            amount: string;
+            /**
+             * @description ISO 4217; default the granter's budget currency
+             * @example RUB
+             */
+            currency?: string;
+            /** @description Why, in a sentence the customer and the billing team understand */
+            reason: string;
+            /** @description A retried request with the same key makes one grant */
+            idempotencyKey?: string;
+        };
+        GrantResultDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string | null;
+            caseNumber: number | null;
+            customerExternalId: string | null;
+            /** Format: uuid */
+            touchpointId: string | null;
+            /** @description Null when an API token asked for it */
+            grantedBy: components["schemas"]["CompensationPersonDto"] | null;
+            /** @enum {string} */
+            kind: "refund" | "discount" | "bonus" | "gift" | "free_service";
+            /** @example 500.00 */
+            amount: string;
+            /** @example RUB */
+            currency: string;
+            reason: string;
+            /** @enum {string} */
+            status: "approved" | "pending" | "rejected";
+            /** @description Approved at once within the granter's budget (it spends the budget) */
+            withinBudget: boolean;
+            /** @description The admin who approved or rejected it */
+            decidedBy: components["schemas"]["CompensationPersonDto"] | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** @example 2026-12-01 */
+            periodStart: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The granter's budget after this grant (null for API tokens) */
+            budget: components["schemas"]["MyCompensationBudgetDto"] | null;
+        };
+        GrantDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string | null;
+            caseNumber: number | null;
+            customerExternalId: string | null;
+            /** Format: uuid */
+            touchpointId: string | null;
+            /** @description Null when an API token asked for it */
+            grantedBy: components["schemas"]["CompensationPersonDto"] | null;
+            /** @enum {string} */
+            kind: "refund" | "discount" | "bonus" | "gift" | "free_service";
+            /** @example 500.00 */
+            amount: string;
+            /** @example RUB */
+            currency: string;
+            reason: string;
+            /** @enum {string} */
+            status: "approved" | "pending" | "rejected";
+            /** @description Approved at once within the granter's budget (it spends the budget) */
+            withinBudget: boolean;
+            /** @description The admin who approved or rejected it */
+            decidedBy: components["schemas"]["CompensationPersonDto"] | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** @example 2026-12-01 */
+            periodStart: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CaseGrantsDto: {
+            items: components["schemas"]["GrantDto"][];
+        };
+        GrantPageDto: {
+            items: components["schemas"]["GrantDto"][];
+            nextCursor: string | null;
+            total: number;
+        };
+        DecideGrantDto: {
+            /** @description Why (shown to the granter; required reading when rejecting) */
+            note?: string;
+        };
+        CompensationLedgerRowDto: {
+            member: components["schemas"]["CompensationPersonDto"];
+            /** @enum {string} */
+            role: "admin" | "analyst" | "owner" | "viewer";
+            /** @enum {string|null} */
+            budgetSource: "role" | "member" | null;
+            /** @example RUB */
+            currency: string;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /** @example 2026-12-01 */
+            periodStart: string;
+            /** @example 2027-01-01 */
+            periodEnd: string;
+            /**
+             * @description Null: no budget in this currency
+             * @example 5000.00
+             */
+            budget: string | null;
+            /**
+             * @description Approved within the budget
+             * @example 1500.00
+             */
+            spent: string;
+            /**
+             * @description Approved by an admin over the budget (does not spend it)
+             * @example 800.00
+             */
+            approvedOverBudget: string;
+            /**
+             * @description Waiting for approval
+             * @example 300.00
+             */
+            pending: string;
+            /** @example 3500.00 */
+            remaining: string | null;
+            approvedCount: number;
+            pendingCount: number;
+            rejectedCount: number;
+        };
+        CompensationLedgerDto: {
+            /** @example 2026-12-07 */
+            day: string;
+            /** @description Per person and currency: members with a budget or with grants in the period */
+            rows: components["schemas"]["CompensationLedgerRowDto"][];
+        };
+        CompensationReportRowDto: {
+            /** @description Touchpoint id or kind; null: no touchpoint */
+            key: string | null;
+            /** @description Touchpoint name */
+            label: string | null;
+            /** @example 4500.00 */
+            spent: string;
+            grants: number;
+            /** @description Distinct compensated customers */
+            customers: number;
+            /** @description Of them: no cancellation and no move into a red status in the 90 days after their first grant */
+            kept: number;
+            /**
+             * @description Kept customers' orders (or payments, the larger) in those 90 days
+             * @example 18200.00
+             */
+            revenueSaved: string;
+        };
+        CompensationReportDto: {
+            /** @example 2026-09-08 */
+            from: string;
+            /** @example 2026-12-07 */
+            to: string;
+            /** @example RUB */
+            currency: string | null;
+            /** @description Currencies of approved grants in the range, most used first */
+            currencies: string[];
+            /** @example 90 */
+            outcomeDays: number;
+            total: components["schemas"]["CompensationReportRowDto"];
+            byTouchpoint: components["schemas"]["CompensationReportRowDto"][];
+            /** @description By kind (refund, discount, …) */
+            byKind: components["schemas"]["CompensationReportRowDto"][];
+        };
+        PublicAnswersWeekDto: {
+            /**
+             * Format: date-time
+             * @description Monday 00:00 in the time zone
+             */
+            start: string;
+            /**
+             * Format: date
+             * @description That Monday as a date in the time zone
+             * @example 2026-11-30
+             */
+            day: string;
+            negative: number;
+            answered: number;
+            investigated: number;
+            findingsPublished: number;
+            compensated: number;
+            medianMinutesToAnswer: number | null;
+        };
+        PublicAnswersReportDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            timeZone: string;
+            /** @description Negative original mentions posted in the period */
+            negative: number;
+            answered: number;
+            /** @description answered / negative, 0..1 */
+            answeredShare: number;
+            medianMinutesToAnswer: number | null;
+            p90MinutesToAnswer: number | null;
+            /** @description Whose case recorded a root cause */
+            investigated: number;
+            investigatedShare: number;
+            findingsPublished: number;
+            findingsShare: number;
+            /** @description Whose case has an approved grant */
+            compensated: number;
+            compensatedShare: number;
+            series: components["schemas"]["PublicAnswersWeekDto"][];
+        };
+        StepPersonDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        AnswerStepDto: {
+            done: boolean;
+            text: string | null;
+            url: string | null;
+            /**
+             * Format: date-time
+             * @description When it went up
+             */
+            at: string | null;
+            by: components["schemas"]["StepPersonDto"] | null;
+            /** @description Time to public answer: answered at − the mention posted at, in minutes */
+            minutesToAnswer: number | null;
+        };
+        MentionCaseRefDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "open" | "waiting_customer" | "resolved" | "closed";
+            rootCause: string | null;
+        };
+        InvestigationStepDto: {
+            /** @description The case recorded a root cause */
+            done: boolean;
+            /**
+             * Format: date-time
+             * @description When the root cause was first recorded
+             */
+            at: string | null;
+            /** @description The case opened from the mention */
+            case: components["schemas"]["MentionCaseRefDto"] | null;
+        };
+        PublicPostStepDto: {
+            done: boolean;
+            text: string | null;
+            url: string | null;
+            /**
+             * Format: date-time
+             * @description When it went up
+             */
+            at: string | null;
+            by: components["schemas"]["StepPersonDto"] | null;
+        };
+        CompensationStepDto: {
+            /** @description An approved grant on the case */
+            done: boolean;
+            /**
+             * Format: date-time
+             * @description When the first grant was approved
+             */
+            at: string | null;
+            approvedTotals: components["schemas"]["MoneyDto"][];
+            /** @description Grants waiting for an admin */
+            pendingCount: number;
+            /** @description False while compensation is not available in this installation */
+            available: boolean;
+        };
+        PublicWorkflowDto: {
+            /** Format: uuid */
+            mentionId: string;
+            /** @description Send it back with the next edit (0: nothing recorded yet) */
+            revision: number;
+            /**
+             * @description The furthest step reached
+             * @enum {string}
+             */
+            stage: "not_started" | "answered" | "investigating" | "findings_published" | "compensated";
+            /** Format: date-time */
+            postedAt: string;
+            answer: components["schemas"]["AnswerStepDto"];
+            investigation: components["schemas"]["InvestigationStepDto"];
+            findings: components["schemas"]["PublicPostStepDto"];
+            compensation: components["schemas"]["CompensationStepDto"];
+        };
+        PublicAnswerInput: {
+            /** @description The text as posted in public */
+            text: string;
+            /** @description Link to the public post (http or https) */
+            url?: string | null;
+            /** @description The revision this edit is based on (0 when nothing is recorded yet); a stale one answers 409 stale_revision */
+            revision: number;
+            /**
+             * Format: date-time
+             * @description When the answer went up (default now). Kept from the first record: edits keep it unless the answer is cleared
+             */
+            answeredAt?: string;
+        };
+        PublicFindingsInput: {
+            /** @description The text as posted in public */
+            text: string;
+            /** @description Link to the public post (http or https) */
+            url?: string | null;
+            /** @description The revision this edit is based on (0 when nothing is recorded yet); a stale one answers 409 stale_revision */
+            revision: number;
+            /**
+             * Format: date-time
+             * @description When the findings went up (default now). Kept from the first record: edits keep it unless the findings are cleared
+             */
+            findingsAt?: string;
         };
         IdentitySecretDto: {
             /**
@@ -11862,7 +12989,7 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
-                /** @description Comma-separated kinds to include (response, cancellation, mention, case, moment, customer, warning, status, activity, promise); all when omitted */
+                /** @description Comma-separated kinds to include (response, cancellation, mention, case, moment, customer, warning, status, activity, promise, recovery); all when omitted */
                 kinds?: string;
                 /** @description Language for reason and offer labels; defaults to Accept-Language, then each label’s default */
                 language?: string;
@@ -14785,6 +15912,8 @@ export interface operations {
                 /** @description "me", "none", "any" or a member's user id */
                 assigned?: string;
                 answered?: boolean;
+                /** @description Comma-separated public-answer stages of negative originals: not_started, answered, investigating, findings_published, compensated */
+                stage?: string[];
                 /** @description Include reposts and near-identical copies (left out by default) */
                 includeDuplicates?: boolean;
                 /** @description Text contains (case-insensitive) */
@@ -17806,6 +18935,559 @@ export interface operations {
             };
         };
     };
+    WinBack_list: {
+        parameters: {
+            query?: {
+                status?: "open" | "fixed";
+                kind?: "cluster" | "churn_reason" | "known_issue";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemListDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WinBack_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProblemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WinBack_template: {
+        parameters: {
+            query?: {
+                language?: "en" | "ru" | "bg";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeTemplateDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WinBack_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryReportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WinBack_reportCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WinBack_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WinBack_fix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FixProblemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WinBack_customersOf: {
+        parameters: {
+            query?: {
+                state?: "not_told" | "no_address" | "queued" | "held" | "sent" | "failed" | "cancelled" | "answered" | "returned";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCustomerPageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WinBack_notify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotifyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifyResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WinBack_markReturned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                externalId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReturnedDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WinBack_rootCause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RootCauseViewDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WinBack_setRootCause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RootCauseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RootCauseViewDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WinBack_clearRootCause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ServiceAudit_getModel: {
         parameters: {
             query?: never;
@@ -20725,6 +22407,888 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsubscribedDto"];
+                };
+            };
+        };
+    };
+    Compensation_listBudgets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationBudgetsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Compensation_saveBudgets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCompensationBudgetsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationBudgetsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Compensation_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCompensationBudgetDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Compensation_ofCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseGrantsDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Compensation_grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGrantDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Compensation_list: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated */
+                status?: ("approved" | "pending" | "rejected")[];
+                /** @description Granted by this member */
+                userId?: string;
+                /** @description Grants counted in a budget period that contains this day */
+                period?: string;
+                /** @description From the previous page: nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantPageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Compensation_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Compensation_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideGrantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Compensation_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideGrantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Compensation_ledger: {
+        parameters: {
+            query?: {
+                /** @description Only this member */
+                userId?: string;
+                /** @description Each person's budget period that contains this day (default today, UTC) */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationLedgerDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Compensation_report: {
+        parameters: {
+            query?: {
+                /** @description Grants approved from this day (default 90 days ago), UTC */
+                from?: string;
+                /** @description Up to and including this day (default today) */
+                to?: string;
+                /** @description Default: the currency most grants in the range used */
+                currency?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationReportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Compensation_csv: {
+        parameters: {
+            query?: {
+                /** @description Grants approved from this day (default 90 days ago), UTC */
+                from?: string;
+                /** @description Up to and including this day (default today) */
+                to?: string;
+                /** @description Default: the currency most grants in the range used */
+                currency?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicAnswers_report: {
+        parameters: {
+            query?: {
+                /** @description Mentions posted at or after (default: 90 days before to) */
+                from?: string;
+                /** @description Posted before (default now) */
+                to?: string;
+                /** @description IANA time zone of the weeks */
+                timeZone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAnswersReportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicAnswers_reportCsv: {
+        parameters: {
+            query?: {
+                /** @description Mentions posted at or after (default: 90 days before to) */
+                from?: string;
+                /** @description Posted before (default now) */
+                to?: string;
+                /** @description IANA time zone of the weeks */
+                timeZone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicAnswers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentionId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicWorkflowDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicAnswers_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentionId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicAnswerInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicWorkflowDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicAnswers_clearAnswer: {
+        parameters: {
+            query: {
+                /** @description The revision the clearing is based on */
+                revision: number;
+            };
+            header?: never;
+            path: {
+                mentionId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicWorkflowDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicAnswers_findings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentionId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicFindingsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicWorkflowDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicAnswers_clearFindings: {
+        parameters: {
+            query: {
+                /** @description The revision the clearing is based on */
+                revision: number;
+            };
+            header?: never;
+            path: {
+                mentionId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicWorkflowDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicAnswers_openCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentionId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicWorkflowDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -28,6 +28,7 @@ import { serviceAuditBg } from './service-audit.bg';
 import type { Messages } from './en';
 import { promisesBg } from './promises.bg';
 import { recoveryBg } from './recovery.bg';
+import { publicAnswersBg } from './public-answers.bg';
 import { invitationsBg } from './invitations.bg';
 import { messagingBg } from './messaging.bg';
 import { mirrorBg } from './mirror.bg';
@@ -43,6 +44,7 @@ export const bg: Messages = {
   cases: casesBg,
   promises: promisesBg,
   recovery: recoveryBg,
+  publicAnswers: publicAnswersBg,
   invitations: invitationsBg,
   messaging: messagingBg,
   caseReports: caseReportsBg,

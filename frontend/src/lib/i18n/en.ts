@@ -27,6 +27,7 @@ import { pluralEn } from './plural';
 import { serviceAuditEn } from './service-audit.en';
 import { promisesEn } from './promises.en';
 import { recoveryEn } from './recovery.en';
+import { publicAnswersEn } from './public-answers.en';
 import { invitationsEn } from './invitations.en';
 import { messagingEn } from './messaging.en';
 import { mirrorEn } from './mirror.en';
@@ -41,6 +42,7 @@ export const en = {
   cases: casesEn,
   promises: promisesEn,
   recovery: recoveryEn,
+  publicAnswers: publicAnswersEn,
   invitations: invitationsEn,
   messaging: messagingEn,
   caseReports: caseReportsEn,

@@ -28,6 +28,7 @@ import { pluralRu } from './plural';
 import { serviceAuditRu } from './service-audit.ru';
 import { promisesRu } from './promises.ru';
 import { recoveryRu } from './recovery.ru';
+import { publicAnswersRu } from './public-answers.ru';
 import { invitationsRu } from './invitations.ru';
 import { messagingRu } from './messaging.ru';
 import { mirrorRu } from './mirror.ru';
@@ -39,6 +40,7 @@ export const ru: Messages = {
   cases: casesRu,
   promises: promisesRu,
   recovery: recoveryRu,
+  publicAnswers: publicAnswersRu,
   invitations: invitationsRu,
   messaging: messagingRu,
   caseReports: caseReportsRu,

@@ -16,6 +16,8 @@ export interface MentionFilters {
   q: string;
   includeDuplicates: boolean;
   interval: Interval;
+  /** A public-answer stage of negative originals ('' for any). */
+  stage: string;
 }
 
 export function defaultFilters(): MentionFilters {
@@ -31,6 +33,7 @@ export function defaultFilters(): MentionFilters {
     q: '',
     includeDuplicates: false,
     interval: 'day',
+    stage: '',
   };
 }
 
@@ -65,5 +68,6 @@ export function listQuery(filters: MentionFilters, range: { from: string; to: st
   if (filters.answered !== 'any') query.answered = filters.answered === 'yes';
   if (filters.q.trim()) query.q = filters.q.trim();
   if (filters.includeDuplicates) query.includeDuplicates = true;
+  if (filters.stage) query.stage = [filters.stage];
   return query;
 }
