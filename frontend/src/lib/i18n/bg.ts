@@ -27,6 +27,7 @@ import { pluralBg } from './plural';
 import { serviceAuditBg } from './service-audit.bg';
 import type { Messages } from './en';
 import { promisesBg } from './promises.bg';
+import { winBackBg } from './win-back.bg';
 import { recoveryBg } from './recovery.bg';
 import { publicAnswersBg } from './public-answers.bg';
 import { invitationsBg } from './invitations.bg';
@@ -43,6 +44,7 @@ export const bg: Messages = {
   account: accountBg,
   cases: casesBg,
   promises: promisesBg,
+  winBack: winBackBg,
   recovery: recoveryBg,
   publicAnswers: publicAnswersBg,
   invitations: invitationsBg,

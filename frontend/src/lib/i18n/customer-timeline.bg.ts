@@ -8,6 +8,7 @@ export const customerTimelineBg: CustomerTimelineMessages = {
   filterLabel: 'Покажи събития',
   kinds: {
     promise: 'Обещания',
+    recovery: 'Връщане',
     response: 'Отговори',
     cancellation: 'Прекратявания',
     mention: 'Споменавания',
@@ -20,6 +21,7 @@ export const customerTimelineBg: CustomerTimelineMessages = {
   },
   kindIcon: {
     promise: 'Обещание към клиента',
+    recovery: 'Поправен проблем и връщане',
     response: 'Отговор на анкета',
     cancellation: 'Прекратяване',
     mention: 'Споменаване в социалните мрежи',

@@ -6,6 +6,7 @@ export const customerTimelineEn = {
   filterLabel: 'Show events',
   kinds: {
     promise: 'Promises',
+    recovery: 'Win-back',
     response: 'Responses',
     cancellation: 'Cancellations',
     mention: 'Mentions',
@@ -18,6 +19,7 @@ export const customerTimelineEn = {
   } as Record<string, string>,
   kindIcon: {
     promise: 'Promise to the customer',
+    recovery: 'Fixed problem and win-back',
     response: 'Survey response',
     cancellation: 'Cancellation',
     mention: 'Social mention',

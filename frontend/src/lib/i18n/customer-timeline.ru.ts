@@ -8,6 +8,7 @@ export const customerTimelineRu: CustomerTimelineMessages = {
   filterLabel: 'Показывать события',
   kinds: {
     promise: 'Обещания',
+    recovery: 'Возврат',
     response: 'Ответы',
     cancellation: 'Отмены',
     mention: 'Упоминания',
@@ -20,6 +21,7 @@ export const customerTimelineRu: CustomerTimelineMessages = {
   },
   kindIcon: {
     promise: 'Обещание клиенту',
+    recovery: 'Исправленная проблема и возврат',
     response: 'Ответ на опрос',
     cancellation: 'Отмена подписки',
     mention: 'Упоминание в соцсетях',

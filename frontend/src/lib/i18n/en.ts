@@ -26,6 +26,7 @@ import { mentionsEn } from './mentions.en';
 import { pluralEn } from './plural';
 import { serviceAuditEn } from './service-audit.en';
 import { promisesEn } from './promises.en';
+import { winBackEn } from './win-back.en';
 import { recoveryEn } from './recovery.en';
 import { publicAnswersEn } from './public-answers.en';
 import { invitationsEn } from './invitations.en';
@@ -41,6 +42,7 @@ export const en = {
   account: accountEn,
   cases: casesEn,
   promises: promisesEn,
+  winBack: winBackEn,
   recovery: recoveryEn,
   publicAnswers: publicAnswersEn,
   invitations: invitationsEn,

@@ -27,6 +27,7 @@ import type { Messages } from './en';
 import { pluralRu } from './plural';
 import { serviceAuditRu } from './service-audit.ru';
 import { promisesRu } from './promises.ru';
+import { winBackRu } from './win-back.ru';
 import { recoveryRu } from './recovery.ru';
 import { publicAnswersRu } from './public-answers.ru';
 import { invitationsRu } from './invitations.ru';
@@ -39,6 +40,7 @@ export const ru: Messages = {
   account: accountRu,
   cases: casesRu,
   promises: promisesRu,
+  winBack: winBackRu,
   recovery: recoveryRu,
   publicAnswers: publicAnswersRu,
   invitations: invitationsRu,

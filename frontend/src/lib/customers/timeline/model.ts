@@ -13,6 +13,7 @@ export type StatusEvent = components['schemas']['StatusEventDto'];
 export type WarningEvent = components['schemas']['WarningEventDto'];
 export type ActivityEvent = components['schemas']['ActivityTimelineEventDto'];
 export type PromiseEvent = components['schemas']['PromiseTimelineEventDto'];
+export type RecoveryEvent = components['schemas']['RecoveryTimelineEventDto'];
 
 /** Kinds the filter offers, in display order. */
 export const TIMELINE_KINDS = [
@@ -21,6 +22,7 @@ export const TIMELINE_KINDS = [
   'mention',
   'case',
   'promise',
+  'recovery',
   'moment',
   'warning',
   'activity',
