@@ -450,4 +450,29 @@ describe('demo story', () => {
       ]);
     expect(domains).toEqual([{ domain: 'example.net' }]);
   });
+
+  it('compensates within budgets: role and member budgets, grants on real cases, one waiting, one rejected, customers kept', async () => {
+    const ws = `/api/v1/workspaces/${first.workspaceId}`;
+    const budgets = (await asFirst.get(`${ws}/compensation/budgets`).expect(200)).body.budgets as { scope: string; currency: string }[];
+    expect(budgets.map((b) => b.scope)).toEqual(['role', 'role', 'role', 'member']);
+    expect(new Set(budgets.map((b) => b.currency))).toEqual(new Set(['RUB']));
+    const rows: { status: string; within_budget: boolean; n: number }[] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT status, within_budget, count(*)::int AS n FROM compensation_grants WHERE workspace_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+        [first.workspaceId],
+      );
+    const count = (status: string, within: boolean) => rows.find((r) => r.status === status && r.within_budget === within)?.n ?? 0;
+    expect(count('approved', true)).toBeGreaterThanOrEqual(8);
+    expect(count('approved', false)).toBeGreaterThanOrEqual(1);
+    expect(count('rejected', false)).toBe(1);
+    const waiting = (await asFirst.get(`${ws}/compensation/grants?status=pending`).expect(200)).body;
+    expect(waiting.total).toBeGreaterThanOrEqual(1);
+    expect(waiting.items[0]).toMatchObject({ kind: 'refund', amount: '7000.00', currency: 'RUB' });
+    const report = (await asFirst.get(`${ws}/compensation/report?from=2026-06-01&to=2026-12-01`).expect(200)).body;
+    expect(report.currency).toBe('RUB');
+    expect(report.total.customers).toBeGreaterThan(0);
+    expect(report.total.kept).toBeGreaterThan(0);
+    expect(report.byTouchpoint.length).toBeGreaterThan(1);
+  });
 });

@@ -3,7 +3,7 @@ import { MembershipsReader } from '../members/memberships.reader';
 import { CompensationBudgetsRepository } from './compensation-budgets.repository';
 import { CompensationGrantsRepository, type LedgerSums, type PersonPeriod } from './compensation-grants.repository';
 import { fromCents, periodContaining, toCents } from './compensation-rules';
-import type { LedgerDto, LedgerRowDto } from './compensation.dto';
+import type { CompensationLedgerDto, CompensationLedgerRowDto } from './compensation.dto';
 
 const ZERO = '0.00';
 
@@ -19,7 +19,7 @@ export class CompensationLedgerService {
     private readonly members: MembershipsReader,
   ) {}
 
-  async ledger(workspaceId: string, day: string, userId?: string): Promise<LedgerDto> {
+  async ledger(workspaceId: string, day: string, userId?: string): Promise<CompensationLedgerDto> {
     const at = new Date(`${day}T12:00:00Z`);
     const [members, budgets] = await Promise.all([this.members.members(workspaceId), this.budgets.list(workspaceId)]);
     const people = members
@@ -36,7 +36,7 @@ export class CompensationLedgerService {
       workspaceId,
       people.map((p): PersonPeriod => ({ userId: p.member.userId, ...p.range })),
     );
-    const rows: LedgerRowDto[] = [];
+    const rows: CompensationLedgerRowDto[] = [];
     for (const p of people) {
       const mine = sums.filter((s) => s.userId === p.member.userId);
       const currencies = [...new Set([...(p.budget ? [p.budget.currency] : []), ...mine.map((s) => s.currency)])];

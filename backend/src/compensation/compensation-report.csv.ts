@@ -1,12 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import { spreadsheetSafe } from '../responses/csv-safety';
-import type { ReportDto, ReportRowDto } from './compensation.dto';
+import type { CompensationReportDto, CompensationReportRowDto } from './compensation.dto';
 
 const COLUMNS = ['group', 'key', 'label', 'currency', 'spent', 'grants', 'customers', 'kept', 'revenue_saved', 'from', 'to'];
 
 /** The report as the other exports write CSV: UTF-8 BOM (Excel), header row, text cells formula-safe. */
-export function compensationReportCsv(report: ReportDto): string {
-  const line = (group: string, r: ReportRowDto) =>
+export function compensationReportCsv(report: CompensationReportDto): string {
+  const line = (group: string, r: CompensationReportRowDto) =>
     [
       group,
       r.key ?? '',

@@ -5,7 +5,7 @@ import { CustomerOutcomesReader } from '../customers/customer-outcomes.reader';
 import { TouchpointsReader } from '../touchpoints/touchpoints.reader';
 import { CompensationGrantsRepository, type ReportCustomerStart, type ReportGroupSums } from './compensation-grants.repository';
 import { fromCents, OUTCOME_DAYS, toCents } from './compensation-rules';
-import type { ReportDto, ReportQuery, ReportRowDto } from './compensation.dto';
+import type { CompensationReportDto, CompensationReportQuery, CompensationReportRowDto } from './compensation.dto';
 
 const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 3 * 366;
@@ -34,7 +34,7 @@ export class CompensationReportService {
     private readonly touchpoints: TouchpointsReader,
   ) {}
 
-  async build(workspaceId: string, q: ReportQuery, now: Date = new Date()): Promise<ReportDto> {
+  async build(workspaceId: string, q: CompensationReportQuery, now: Date = new Date()): Promise<CompensationReportDto> {
     const to = q.to ?? isoDay(now);
     const from = q.from ?? isoDay(new Date(new Date(`${to}T00:00:00Z`).getTime() - 89 * DAY_MS));
     const fromAt = new Date(`${from}T00:00:00Z`);
@@ -45,7 +45,7 @@ export class CompensationReportService {
 
     const currencies = await this.grants.reportCurrencies(workspaceId, fromAt, toAt);
     const currency = q.currency ?? currencies[0] ?? null;
-    const empty = (key: string | null = null): ReportRowDto => ({
+    const empty = (key: string | null = null): CompensationReportRowDto => ({
       key,
       label: null,
       spent: '0.00',
@@ -65,7 +65,7 @@ export class CompensationReportService {
       workspaceId,
       sums.filter((s) => s.dimension === 'touchpoint' && s.key).map((s) => s.key as string),
     );
-    const row = (s: ReportGroupSums): ReportRowDto => {
+    const row = (s: ReportGroupSums): CompensationReportRowDto => {
       const o = outcomes.get(`${s.dimension}|${s.key ?? ''}`) ?? { kept: 0, revenue: 0n };
       return {
         key: s.key,

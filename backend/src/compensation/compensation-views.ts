@@ -3,11 +3,11 @@ import { CasesForCompensation } from '../cases/cases-for-compensation';
 import { UsersReader } from '../users/users.reader';
 import type { CompensationBudgetEntity } from './compensation-budget.entity';
 import type { CompensationGrantEntity } from './compensation-grant.entity';
-import type { BudgetDto, GrantDto, PersonDto } from './compensation.dto';
+import type { CompensationBudgetDto, GrantDto, CompensationPersonDto } from './compensation.dto';
 
 type Profiles = Map<string, { name: string | null; email: string }>;
 
-const person = (profiles: Profiles, id: string | null): PersonDto | null => {
+const person = (profiles: Profiles, id: string | null): CompensationPersonDto | null => {
   if (!id) return null;
   const p = profiles.get(id);
   return { id, name: p?.name || p?.email || 'Former member' };
@@ -54,7 +54,7 @@ export class CompensationViews {
     return (await this.grants(workspaceId, [row]))[0];
   }
 
-  async budgets(rows: readonly CompensationBudgetEntity[]): Promise<BudgetDto[]> {
+  async budgets(rows: readonly CompensationBudgetEntity[]): Promise<CompensationBudgetDto[]> {
     const profiles = await this.users.profilesOf(rows.map((r) => r.userId));
     return rows.map((r) => ({
       scope: r.scope,

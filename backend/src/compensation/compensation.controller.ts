@@ -15,20 +15,20 @@ import { GRANTING_ROLES } from './compensation-rules';
 import { CompensationService, type CompensationActor } from './compensation.service';
 import { CompensationViews } from './compensation-views';
 import {
-  BudgetsDto,
+  CompensationBudgetsDto,
   CaseGrantsDto,
   CreateGrantDto,
   DecideGrantDto,
   GrantDto,
   GrantPageDto,
   GrantResultDto,
-  LedgerDto,
-  LedgerQuery,
+  CompensationLedgerDto,
+  CompensationLedgerQuery,
   ListGrantsQuery,
-  MyBudgetDto,
-  ReportDto,
-  ReportQuery,
-  SaveBudgetsDto,
+  MyCompensationBudgetDto,
+  CompensationReportDto,
+  CompensationReportQuery,
+  SaveCompensationBudgetsDto,
 } from './compensation.dto';
 
 const READ = { scope: 'compensation:read' } as const;
@@ -56,8 +56,8 @@ export class CompensationController {
   @Get('compensation/budgets')
   @WorkspaceAccess(ADMIN_READ)
   @ApiOperation({ summary: 'Compensation budgets per role and per member (admins)' })
-  @ApiOkResponse({ type: BudgetsDto })
-  async listBudgets(@CurrentWorkspace() ws: WorkspaceContext): Promise<BudgetsDto> {
+  @ApiOkResponse({ type: CompensationBudgetsDto })
+  async listBudgets(@CurrentWorkspace() ws: WorkspaceContext): Promise<CompensationBudgetsDto> {
     return { budgets: await this.views.budgets(await this.budgets.list(ws.workspaceId)) };
   }
 
@@ -67,12 +67,12 @@ export class CompensationController {
     summary: 'Save every compensation budget (admins): the list replaces the saved one',
     description: "A member's budget overrides their role's. Periods are calendar months, quarters or years in UTC.",
   })
-  @ApiOkResponse({ type: BudgetsDto })
+  @ApiOkResponse({ type: CompensationBudgetsDto })
   async saveBudgets(
     @CurrentWorkspace() ws: WorkspaceContext,
     @CurrentPrincipal() p: Principal,
-    @Body() body: SaveBudgetsDto,
-  ): Promise<BudgetsDto> {
+    @Body() body: SaveCompensationBudgetsDto,
+  ): Promise<CompensationBudgetsDto> {
     const values = body.budgets.map((b) => ({ ...b }) as BudgetValues);
     return { budgets: await this.views.budgets(await this.budgets.save(ws.workspaceId, values, userOf(p))) };
   }
@@ -80,8 +80,8 @@ export class CompensationController {
   @Get('compensation/me')
   @WorkspaceAccess()
   @ApiOperation({ summary: 'My compensation budget this period: budget, spent, pending, remaining (people only)' })
-  @ApiOkResponse({ type: MyBudgetDto })
-  me(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal): Promise<MyBudgetDto> {
+  @ApiOkResponse({ type: MyCompensationBudgetDto })
+  me(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal): Promise<MyCompensationBudgetDto> {
     // No scope: tokens are refused before this runs, so the principal is a person with a role.
     return this.budgets.stateOf(ws.workspaceId, userOf(p) as string, ws.role ?? 'viewer');
   }
@@ -175,8 +175,8 @@ export class CompensationController {
   @ApiOperation({
     summary: 'Per person and currency: budget, spent within it, approved over it, pending and remaining in their period containing the day',
   })
-  @ApiOkResponse({ type: LedgerDto })
-  ledger(@CurrentWorkspace() ws: WorkspaceContext, @Query() q: LedgerQuery): Promise<LedgerDto> {
+  @ApiOkResponse({ type: CompensationLedgerDto })
+  ledger(@CurrentWorkspace() ws: WorkspaceContext, @Query() q: CompensationLedgerQuery): Promise<CompensationLedgerDto> {
     return this.ledgers.ledger(ws.workspaceId, q.period ?? today(), q.userId);
   }
 
@@ -188,8 +188,8 @@ export class CompensationController {
       'Approved grants decided in [from, to] in one currency. Kept: no cancellation and no move into a red status in the 90 days after ' +
       "the customer's first grant of the group; revenue saved: the kept customers' orders (or payments, the larger) in those days.",
   })
-  @ApiOkResponse({ type: ReportDto })
-  report(@CurrentWorkspace() ws: WorkspaceContext, @Query() q: ReportQuery): Promise<ReportDto> {
+  @ApiOkResponse({ type: CompensationReportDto })
+  report(@CurrentWorkspace() ws: WorkspaceContext, @Query() q: CompensationReportQuery): Promise<CompensationReportDto> {
     return this.reports.build(ws.workspaceId, q);
   }
 
@@ -198,7 +198,11 @@ export class CompensationController {
   @ApiOperation({ summary: 'The report as CSV (total, per touchpoint, per kind)' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file' })
-  csv(@CurrentWorkspace() ws: WorkspaceContext, @Query() q: ReportQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+  csv(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Query() q: CompensationReportQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     return sendCsv(
       res,
       'compensation-report.csv',

@@ -37,16 +37,16 @@ const list = () =>
       : value,
   );
 
-export class PersonDto {
+export class CompensationPersonDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'Name, or email when the person has no name' }) name: string;
 }
 
 // ---- budgets ----
 
-export class BudgetInputDto {
+export class CompensationBudgetInputDto {
   @ApiPropertyOptional({ enum: ROLES, description: 'A role budget (give role or userId, not both)' })
-  @ValidateIf((o: BudgetInputDto) => o.userId === undefined)
+  @ValidateIf((o: CompensationBudgetInputDto) => o.userId === undefined)
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')} (or give userId)` })
   role?: Role;
   @ApiPropertyOptional({ format: 'uuid', description: "A member's own budget, overriding their role's" })
@@ -68,31 +68,35 @@ export class BudgetInputDto {
   period: BudgetPeriod;
 }
 
-export class SaveBudgetsDto {
-  @ApiProperty({ type: [BudgetInputDto], maxItems: 500, description: 'Every budget of the workspace: the list replaces the saved one' })
+export class SaveCompensationBudgetsDto {
+  @ApiProperty({
+    type: [CompensationBudgetInputDto],
+    maxItems: 500,
+    description: 'Every budget of the workspace: the list replaces the saved one',
+  })
   @IsArray({ message: 'budgets must be a list' })
   @ArrayMaxSize(500, { message: 'budgets must hold at most 500 entries' })
   @ValidateNested({ each: true })
-  @Type(() => BudgetInputDto)
-  budgets: BudgetInputDto[];
+  @Type(() => CompensationBudgetInputDto)
+  budgets: CompensationBudgetInputDto[];
 }
 
-export class BudgetDto {
+export class CompensationBudgetDto {
   @ApiProperty({ enum: ['role', 'member'] }) scope: 'role' | 'member';
   @ApiProperty({ enum: ROLES, nullable: true }) role: Role | null;
-  @ApiProperty({ type: PersonDto, nullable: true }) member: PersonDto | null;
+  @ApiProperty({ type: CompensationPersonDto, nullable: true }) member: CompensationPersonDto | null;
   @ApiProperty({ example: '5000.00' }) amount: string;
   @ApiProperty({ example: 'RUB' }) currency: string;
   @ApiProperty({ enum: BUDGET_PERIODS }) period: BudgetPeriod;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
 }
 
-export class BudgetsDto {
-  @ApiProperty({ type: [BudgetDto] }) budgets: BudgetDto[];
+export class CompensationBudgetsDto {
+  @ApiProperty({ type: [CompensationBudgetDto] }) budgets: CompensationBudgetDto[];
 }
 
 /** A person's budget this period: what they may still grant without asking. */
-export class MyBudgetDto {
+export class MyCompensationBudgetDto {
   @ApiProperty({ description: 'Whether a budget applies (none: every grant waits for approval)' }) hasBudget: boolean;
   @ApiProperty({ enum: ['role', 'member'], nullable: true }) source: 'role' | 'member' | null;
   @ApiProperty({ example: '5000.00', nullable: true, type: String }) budget: string | null;
@@ -151,14 +155,16 @@ export class GrantDto {
   @ApiProperty({ nullable: true, type: Number }) caseNumber: number | null;
   @ApiProperty({ nullable: true, type: String }) customerExternalId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) touchpointId: string | null;
-  @ApiProperty({ type: PersonDto, nullable: true, description: 'Null when an API token asked for it' }) grantedBy: PersonDto | null;
+  @ApiProperty({ type: CompensationPersonDto, nullable: true, description: 'Null when an API token asked for it' })
+  grantedBy: CompensationPersonDto | null;
   @ApiProperty({ enum: COMPENSATION_KINDS }) kind: CompensationKind;
   @ApiProperty({ example: '500.00' }) amount: string;
   @ApiProperty({ example: 'RUB' }) currency: string;
   @ApiProperty() reason: string;
   @ApiProperty({ enum: GRANT_STATUSES }) status: GrantStatus;
   @ApiProperty({ description: "Approved at once within the granter's budget (it spends the budget)" }) withinBudget: boolean;
-  @ApiProperty({ type: PersonDto, nullable: true, description: 'The admin who approved or rejected it' }) decidedBy: PersonDto | null;
+  @ApiProperty({ type: CompensationPersonDto, nullable: true, description: 'The admin who approved or rejected it' })
+  decidedBy: CompensationPersonDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) decisionNote: string | null;
   @ApiProperty({ example: '2026-12-01' }) periodStart: string;
@@ -166,8 +172,12 @@ export class GrantDto {
 }
 
 export class GrantResultDto extends GrantDto {
-  @ApiProperty({ type: MyBudgetDto, nullable: true, description: "The granter's budget after this grant (null for API tokens)" })
-  budget: MyBudgetDto | null;
+  @ApiProperty({
+    type: MyCompensationBudgetDto,
+    nullable: true,
+    description: "The granter's budget after this grant (null for API tokens)",
+  })
+  budget: MyCompensationBudgetDto | null;
 }
 
 export class GrantPageDto {
@@ -211,7 +221,7 @@ export class ListGrantsQuery {
 
 // ---- ledger ----
 
-export class LedgerQuery {
+export class CompensationLedgerQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this member' })
   @IsOptional()
   @IsUUID('all', { message: 'userId must be a user id' })
@@ -222,8 +232,8 @@ export class LedgerQuery {
   period?: string;
 }
 
-export class LedgerRowDto {
-  @ApiProperty({ type: PersonDto }) member: PersonDto;
+export class CompensationLedgerRowDto {
+  @ApiProperty({ type: CompensationPersonDto }) member: CompensationPersonDto;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ enum: ['role', 'member'], nullable: true }) budgetSource: 'role' | 'member' | null;
   @ApiProperty({ example: 'RUB' }) currency: string;
@@ -240,15 +250,18 @@ export class LedgerRowDto {
   @ApiProperty() rejectedCount: number;
 }
 
-export class LedgerDto {
+export class CompensationLedgerDto {
   @ApiProperty({ example: '2026-12-07' }) day: string;
-  @ApiProperty({ type: [LedgerRowDto], description: 'Per person and currency: members with a budget or with grants in the period' })
-  rows: LedgerRowDto[];
+  @ApiProperty({
+    type: [CompensationLedgerRowDto],
+    description: 'Per person and currency: members with a budget or with grants in the period',
+  })
+  rows: CompensationLedgerRowDto[];
 }
 
 // ---- report ----
 
-export class ReportQuery {
+export class CompensationReportQuery {
   @ApiPropertyOptional({ example: '2026-09-01', description: 'Grants approved from this day (default 90 days ago), UTC' })
   @IsOptional()
   @Matches(DAY, { message: 'from must be a day: YYYY-MM-DD' })
@@ -264,7 +277,7 @@ export class ReportQuery {
   currency?: string;
 }
 
-export class ReportRowDto {
+export class CompensationReportRowDto {
   @ApiProperty({ type: String, nullable: true, description: 'Touchpoint id or kind; null: no touchpoint' }) key: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Touchpoint name' }) label: string | null;
   @ApiProperty({ example: '4500.00' }) spent: string;
@@ -276,13 +289,13 @@ export class ReportRowDto {
   revenueSaved: string;
 }
 
-export class ReportDto {
+export class CompensationReportDto {
   @ApiProperty({ example: '2026-09-08' }) from: string;
   @ApiProperty({ example: '2026-12-07' }) to: string;
   @ApiProperty({ type: String, nullable: true, example: 'RUB' }) currency: string | null;
   @ApiProperty({ type: [String], description: 'Currencies of approved grants in the range, most used first' }) currencies: string[];
   @ApiProperty({ example: 90 }) outcomeDays: number;
-  @ApiProperty({ type: ReportRowDto }) total: ReportRowDto;
-  @ApiProperty({ type: [ReportRowDto] }) byTouchpoint: ReportRowDto[];
-  @ApiProperty({ type: [ReportRowDto], description: 'By kind (refund, discount, …)' }) byKind: ReportRowDto[];
+  @ApiProperty({ type: CompensationReportRowDto }) total: CompensationReportRowDto;
+  @ApiProperty({ type: [CompensationReportRowDto] }) byTouchpoint: CompensationReportRowDto[];
+  @ApiProperty({ type: [CompensationReportRowDto], description: 'By kind (refund, discount, …)' }) byKind: CompensationReportRowDto[];
 }

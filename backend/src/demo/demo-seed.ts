@@ -23,6 +23,7 @@ import { createSurveys, seedResponses } from './seed-surveys';
 import { seedTeam } from './seed-team';
 import { seedMisrouting } from './seed-misrouting';
 import { seedPromises } from './seed-promises';
+import { seedCompensation } from './seed-compensation';
 import { seedPublicAnswers } from './seed-public-answers';
 import { DAY_MS, DEFAULT_STORY, type DemoStory, StoryClock } from './story';
 import { seedMirror } from './seed-mirror';
@@ -103,6 +104,7 @@ export async function seedDemoStory(
   await seedContactPolicy(app, workspaceId, adminId, plan.customers, surveys, story.seed, clock, progress);
   await seedCaseReplies(app, workspaceId, adminId, plan.customers, clock, progress);
   await seedInvitations(app, workspaceId, adminId, plan.customers, surveys, story.seed, clock, progress);
+  await seedCompensation(app, workspaceId, team, story.seed, clock, progress);
   await seedPublicAnswers(app, workspaceId, team, story.seed, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);

@@ -29,6 +29,7 @@ import type { Messages } from './en';
 import { promisesBg } from './promises.bg';
 import { winBackBg } from './win-back.bg';
 import { recoveryBg } from './recovery.bg';
+import { compensationBg } from './compensation.bg';
 import { publicAnswersBg } from './public-answers.bg';
 import { invitationsBg } from './invitations.bg';
 import { messagingBg } from './messaging.bg';
@@ -46,6 +47,7 @@ export const bg: Messages = {
   promises: promisesBg,
   winBack: winBackBg,
   recovery: recoveryBg,
+  compensation: compensationBg,
   publicAnswers: publicAnswersBg,
   invitations: invitationsBg,
   messaging: messagingBg,

@@ -28,6 +28,7 @@ import { serviceAuditEn } from './service-audit.en';
 import { promisesEn } from './promises.en';
 import { winBackEn } from './win-back.en';
 import { recoveryEn } from './recovery.en';
+import { compensationEn } from './compensation.en';
 import { publicAnswersEn } from './public-answers.en';
 import { invitationsEn } from './invitations.en';
 import { messagingEn } from './messaging.en';
@@ -44,6 +45,7 @@ export const en = {
   promises: promisesEn,
   winBack: winBackEn,
   recovery: recoveryEn,
+  compensation: compensationEn,
   publicAnswers: publicAnswersEn,
   invitations: invitationsEn,
   messaging: messagingEn,

@@ -29,6 +29,7 @@ import { serviceAuditRu } from './service-audit.ru';
 import { promisesRu } from './promises.ru';
 import { winBackRu } from './win-back.ru';
 import { recoveryRu } from './recovery.ru';
+import { compensationRu } from './compensation.ru';
 import { publicAnswersRu } from './public-answers.ru';
 import { invitationsRu } from './invitations.ru';
 import { messagingRu } from './messaging.ru';
@@ -42,6 +43,7 @@ export const ru: Messages = {
   promises: promisesRu,
   winBack: winBackRu,
   recovery: recoveryRu,
+  compensation: compensationRu,
   publicAnswers: publicAnswersRu,
   invitations: invitationsRu,
   messaging: messagingRu,
