@@ -275,6 +275,40 @@ describe('demo story', () => {
     expect(answer.reasons).toContainEqual({ code: 'open_complaint', until: null, caseId });
   });
 
+  it('wins customers back after the courier fix: told, some answered, about 30 % came back with orders, fewer complaints since', async () => {
+    const ws = `/api/v1/workspaces/${first.workspaceId}`;
+    const report = (await asFirst.get(`${ws}/recovery/report`).expect(200)).body;
+    expect(report.fixes).toHaveLength(1);
+    const [fix] = report.fixes;
+    expect(fix).toMatchObject({ kind: 'churn_reason', churnReasonKey: 'poor_service', title: 'Late courier deliveries', status: 'fixed' });
+    expect(fix.whatChanged).toBe('Switched to a second courier in Sofia and Plovdiv; delivery promise now 2 days');
+    expect(fix.affected).toBeGreaterThan(5);
+    expect(fix.told + fix.noAddress).toBe(fix.affected);
+    expect(fix.answered).toBeGreaterThan(0);
+    expect(fix.returned / fix.told).toBeGreaterThan(0.15);
+    expect(fix.returned / fix.told).toBeLessThan(0.6);
+    expect(fix.revenueRecovered).toEqual([{ currency: 'RUB', amount: expect.stringMatching(/^[1-9]\d*\.\d\d$/) }]);
+    const detail = (await asFirst.get(`${ws}/recovery/problems/${fix.id}`).expect(200)).body;
+    const total = (from: number, to: number) =>
+      detail.volume
+        .filter((w: { week: number }) => w.week >= from && w.week < to)
+        .reduce((n: number, w: { count: number }) => n + w.count, 0);
+    expect(total(-8, 0)).toBeGreaterThan(total(0, 8));
+    const open = (await asFirst.get(`${ws}/recovery/problems?status=open`).expect(200)).body.items;
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ kind: 'known_issue', title: 'Checkout crashes in the app after the latest release' });
+    expect(open[0].linkedCases).toBeGreaterThan(0);
+    const again = (await asSecond.get(`/api/v1/workspaces/${second.workspaceId}/recovery/report`).expect(200)).body;
+    expect(
+      again.fixes.map((f: { affected: number; told: number; returned: number; revenueRecovered: unknown }) => [
+        f.affected,
+        f.told,
+        f.returned,
+        f.revenueRecovered,
+      ]),
+    ).toEqual([[fix.affected, fix.told, fix.returned, fix.revenueRecovered]]);
+  });
+
   it('leaves every other workspace alone', async () => {
     const db = t.app.get(DataSource);
     for (const table of [

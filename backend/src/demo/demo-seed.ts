@@ -25,6 +25,7 @@ import { seedMisrouting } from './seed-misrouting';
 import { seedPromises } from './seed-promises';
 import { seedCompensation } from './seed-compensation';
 import { seedPublicAnswers } from './seed-public-answers';
+import { seedWinBack } from './seed-win-back';
 import { DAY_MS, DEFAULT_STORY, type DemoStory, StoryClock } from './story';
 import { seedMirror } from './seed-mirror';
 import { seedParameters } from './seed-parameters';
@@ -104,6 +105,7 @@ export async function seedDemoStory(
   await seedContactPolicy(app, workspaceId, adminId, plan.customers, surveys, story.seed, clock, progress);
   await seedCaseReplies(app, workspaceId, adminId, plan.customers, clock, progress);
   await seedInvitations(app, workspaceId, adminId, plan.customers, surveys, story.seed, clock, progress);
+  await seedWinBack(app, workspaceId, team, story.seed, clock, progress);
   await seedCompensation(app, workspaceId, team, story.seed, clock, progress);
   await seedPublicAnswers(app, workspaceId, team, story.seed, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
