@@ -87,7 +87,8 @@ const RESOLUTIONS: Partial<Record<Theme, { rootCause: string; action: string; ch
     },
   ],
 };
-const FALLBACK = {
+/** The resolution of a case whose feedback names no theme (the public-answer story publishes no findings for it). */
+export const FALLBACK = {
   rootCause: 'Личные обстоятельства клиента, сервис ни при чём.',
   action: 'Поблагодарили, предложили паузу вместо отмены.',
   churnReasonKey: 'not_using',

@@ -10,12 +10,14 @@ import { PublicAnswersService } from '../public-answers/public-answers.service';
 import { DemoHistoryRepository } from './demo-history.repository';
 import { Prng } from './prng';
 import type { Progress } from './progress';
+import { FALLBACK } from './seed-cases';
 import type { DemoTeam } from './seed-team';
 import { DAY_MS, type StoryClock } from './story';
 
 const HOUR = 3_600_000;
-/** About this many negative mentions go through the public workflow. */
-const COUNT = 20;
+/** About this many negative mentions go through the public workflow: the team began answering in public four weeks ago. */
+const COUNT = 30;
+const SINCE_DAYS = 28;
 
 type Language = 'ru' | 'en' | 'bg';
 const lang = (code: string): Language => (code === 'en' || code === 'bg' ? code : 'ru');
@@ -35,6 +37,22 @@ const ANSWERS: Record<Language, string[]> = {
     'Извинете за неудобството. Поръчката ви е при старшия на смяната, ще се върнем с отговор днес.',
   ],
 };
+
+/** Findings in Russian quote the case's root cause (the case story writes them in Russian). */
+const findingsFromCause = (rootCause: string) =>
+  `Рассказываем, что выяснили: ${rootCause.replace(/\.?$/, '.')} Спасибо, что написали открыто — это помогло разобраться.`;
+
+/** When the customer's own circumstances were the cause, the follow-up says so politely and what was agreed. */
+const NO_FAULT: Record<Language, string> = {
+  ru: 'Вернулись с итогами: проверили заказ вместе с клиентом — сбоя с нашей стороны не было, договорились о паузе подписки. Спасибо, что написали открыто.',
+  en: 'Following up: we went through the order with the customer; nothing failed on our side, and we agreed on a pause of the subscription. Thank you for raising it in the open.',
+  bg: 'Връщаме се с изводите: проверихме поръчката заедно с клиента — от наша страна нямаше грешка, договорихме пауза на абонамента. Благодарим, че писахте открито.',
+};
+
+function findingsText(language: Language, rootCause: string | null, rng: Prng): string {
+  if (rootCause === FALLBACK.rootCause) return NO_FAULT[language];
+  return language === 'ru' && rootCause ? findingsFromCause(rootCause) : rng.pick(FINDINGS[language]);
+}
 
 const FINDINGS: Record<Language, string[]> = {
   ru: [
@@ -79,7 +97,7 @@ export async function seedPublicAnswers(
   const compensation = app.get(CompensationService);
   const smm = { kind: 'user' as const, userId: team.members.smm };
 
-  const candidates = (await history.negativeOriginalMentions(workspaceId, new Date(now - 45 * DAY_MS))).filter(
+  const candidates = (await history.negativeOriginalMentions(workspaceId, new Date(now - SINCE_DAYS * DAY_MS))).filter(
     (m) => new Date(m.postedAt).getTime() < now - 2 * HOUR,
   );
   const withCase = new Map(
@@ -91,7 +109,7 @@ export async function seedPublicAnswers(
     ).map((c) => [c.mentionId, c]),
   );
   // Every mention the case story investigated, then others spread over the weeks, newest first.
-  const investigated = candidates.filter((m) => withCase.has(m.id)).slice(-12);
+  const investigated = candidates.filter((m) => withCase.has(m.id)).slice(-15);
   const others = candidates.filter((m) => !withCase.has(m.id));
   const picked = [...investigated];
   for (let i = others.length - 1; picked.length < COUNT && i >= 0; i -= 1 + rng.int(0, 6)) picked.push(others[i]);
@@ -141,15 +159,9 @@ export async function seedPublicAnswers(
       }
       continue;
     }
-    if (!mentionCase.rootCauseAt || rng.chance(0.2)) continue;
-    const findingsAt = new Date(Math.min(now - 5 * 60_000, mentionCase.rootCauseAt.getTime() + rng.int(4, 48) * HOUR));
-    if (findingsAt.getTime() < answeredAt.getTime()) continue;
-    await workflow.publishFindings(workspaceId, smm, m.id, {
-      text: rng.pick(FINDINGS[language]),
-      url: replyUrl(mention.url, 'findings-uzhinbox'),
-      findingsAt: findingsAt.toISOString(),
-      revision: 1,
-    });
+    if (!mentionCase.rootCauseAt) continue;
+    const rootCauseAt = mentionCase.rootCauseAt.getTime();
+    // Two customers whose case found the cause get compensated the same day.
     if (compensated < 2) {
       compensated += 1;
       const outcome = await compensation.grant(
@@ -160,12 +172,22 @@ export async function seedPublicAnswers(
           kind: compensated === 1 ? 'refund' : 'bonus',
           amount: compensated === 1 ? '1490.00' : '500.00',
           currency: 'RUB',
-          reason: compensated === 1 ? 'Возврат стоимости бокса за сорванную доставку' : 'Бонусные баллы за испорченный вечер',
+          reason: compensated === 1 ? 'Возврат стоимости бокса после публичной жалобы' : 'Бонусные баллы за испорченный вечер',
         },
-        { now: new Date(findingsAt.getTime() - HOUR) },
+        { now: new Date(Math.min(now - 30 * 60_000, rootCauseAt + 2 * HOUR)) },
       );
       if (outcome.grant.status === 'pending') await compensation.decide(workspaceId, team.adminId, outcome.grant.id, 'approved', null);
     }
+    // A few findings are still being written.
+    if (rng.chance(0.15)) continue;
+    const findingsAt = new Date(Math.min(now - 5 * 60_000, rootCauseAt + rng.int(4, 48) * HOUR));
+    if (findingsAt.getTime() < answeredAt.getTime()) continue;
+    await workflow.publishFindings(workspaceId, smm, m.id, {
+      text: findingsText(language, mentionCase.rootCause, rng),
+      url: replyUrl(mention.url, 'findings-uzhinbox'),
+      findingsAt: findingsAt.toISOString(),
+      revision: 1,
+    });
   }
   progress.note(`public answers: ${picked.length} negative mentions, ${unanswered} not answered yet, ${compensated} compensated`);
 }
