@@ -54,8 +54,8 @@ export async function seedWinBack(
     ...(courierTouchpoint ? { touchpointId: courierTouchpoint } : {}),
   });
 
-  const template = defaultNotice('ru');
-  await app.get(WinBackNoticeService).notify(workspaceId, courier.id, team.adminId, { ...template, language: 'ru' });
+  const template = defaultNotice('en');
+  await app.get(WinBackNoticeService).notify(workspaceId, courier.id, team.adminId, { ...template, language: 'en' });
   const toldAt = new Date(fixedAt.getTime() + 2 * DAY_MS);
   const told = await demo.dateNotices(workspaceId, courier.id, toldAt);
 

@@ -7,7 +7,12 @@ export function formatMoneyList(totals: readonly Money[], locale: string, empty 
   return totals
     .map((m) => {
       try {
-        return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency }).format(Number(m.amount));
+        const whole = /\.0*$/.test(m.amount) || !m.amount.includes('.');
+        return new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency: m.currency,
+          ...(whole ? { maximumFractionDigits: 0 } : {}),
+        }).format(Number(m.amount));
       } catch {
         return `${m.amount} ${m.currency}`;
       }
