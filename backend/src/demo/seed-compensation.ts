@@ -156,7 +156,10 @@ export async function seedCompensation(
   const special = candidates.slice(-3);
   const spread = candidates.slice(0, -3);
   const step = Math.max(1, Math.floor(spread.length / GRANTS));
-  const chosen = spread.filter((_, i) => i % step === 0).slice(-GRANTS);
+  const even = spread.filter((_, i) => i % step === 0).slice(-GRANTS);
+  // Compensation does not keep everyone: a few of the customers compensated were lost within 90 days anyway.
+  const lost = spread.filter((c) => c.lostLater && !even.includes(c)).slice(-3);
+  const chosen = [...even.slice(lost.length), ...lost].sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime());
   let approved = 0;
   let pending = 0;
   for (const c of chosen) {
