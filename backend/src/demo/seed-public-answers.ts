@@ -112,7 +112,7 @@ export async function seedPublicAnswers(
   const investigated = candidates.filter((m) => withCase.has(m.id)).slice(-15);
   const others = candidates.filter((m) => !withCase.has(m.id));
   const picked = [...investigated];
-  for (let i = others.length - 1; picked.length < COUNT && i >= 0; i -= 1 + rng.int(0, 6)) picked.push(others[i]);
+  for (let i = others.length - 1; picked.length < COUNT && i >= 0; i -= 1 + rng.int(0, 1)) picked.push(others[i]);
   picked.sort((a, b) => new Date(b.postedAt).getTime() - new Date(a.postedAt).getTime());
 
   // Not answered yet: the newest mentions without a case (about one in seven), and one older one that slipped through.

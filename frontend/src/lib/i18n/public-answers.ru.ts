@@ -75,7 +75,7 @@ export const publicAnswersRu: PublicAnswersMessages = {
     noAnswers: 'Публичных ответов пока нет',
     investigated: 'Первопричина найдена',
     findings: 'Итоги опубликованы',
-    compensated: 'Компенсировано',
+    compensated: 'С компенсацией',
     shareDetail: (n) => `${n} ${pluralRu(n, 'упоминание', 'упоминания', 'упоминаний')}`,
     chartTitle: 'По неделям публикации',
     chartSummary: (negative, answered) => `Негативных упоминаний: ${negative}, с публичным ответом: ${answered}`,
