@@ -7,7 +7,7 @@ export interface DemoCompensationCase {
   touchpointId: string;
   ownerId: string | null;
   customerExternalId: string;
-  /** The customer moved into a red status (lost) within 90 days after the case opened. */
+  /** The customer cancelled or moved into a red status (lost) within 90 days after the case opened. */
   lostLater: boolean;
 }
 
@@ -22,7 +22,11 @@ export class DemoCompensationRepository {
               EXISTS (SELECT 1 FROM customer_status_changes h
                        WHERE h.workspace_id = c.workspace_id AND h.customer_external_id = c.customer_external_id
                          AND h.to_status IN ('red_green', 'red_gold', 'red_platinum')
-                         AND h.changed_at > c.opened_at AND h.changed_at < c.opened_at + interval '90 days') AS "lostLater"
+                         AND h.changed_at > c.opened_at AND h.changed_at < c.opened_at + interval '90 days')
+              OR EXISTS (SELECT 1 FROM cancellations x
+                          WHERE x.workspace_id = c.workspace_id AND x.customer_external_id = c.customer_external_id
+                            AND x.outcome = 'cancelled' AND x.finished_at > c.opened_at
+                            AND x.finished_at < c.opened_at + interval '90 days') AS "lostLater"
          FROM cases c
          JOIN touchpoints t ON t.workspace_id = c.workspace_id AND t.id = c.touchpoint_id
         WHERE c.workspace_id = $1 AND c.opened_at >= $2 AND c.opened_at < $3 AND c.customer_external_id IS NOT NULL
