@@ -287,6 +287,22 @@ describe('a cluster marked fixed', () => {
   });
 });
 
+describe('a lost customer who resumes', () => {
+  it('counts as came back when their colour status leaves the red end after the notice', async () => {
+    await db.query(
+      `INSERT INTO customer_status_changes (workspace_id, customer_external_id, from_status, to_status, changed_at, cause)
+       VALUES ($1, 'boris', 'gold', 'red_gold', now() - interval '30 days', 'rules'),
+              ($1, 'boris', 'red_gold', 'gold', now(), 'rules')`,
+      [admin.workspaceId],
+    );
+    const detail = (await asAdmin.get(`${ws}/recovery/problems/${problemId}`).expect(200)).body;
+    expect(detail.returned).toBe(3);
+    const boris = (await customersOf(problemId)).find((c) => c.customerExternalId === 'boris')!;
+    expect(boris).toMatchObject({ state: 'returned', revenue: [] });
+    expect((boris as unknown as { returnKind: string }).returnKind).toBe('resumed');
+  });
+});
+
 describe('a churn reason and a known issue', () => {
   it('counts cancellations with the reason and cases naming it; a saved or unproven cancellation does not', async () => {
     await asAdmin.get(`${ws}/churn/reasons`).expect(200);
