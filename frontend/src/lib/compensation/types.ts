@@ -5,8 +5,8 @@ type Responses<Op> = Op extends { responses: infer R } ? R : never;
 type Success<Op> = JsonContent<Responses<Op>[Extract<keyof Responses<Op>, 200 | 201>]>;
 type Body<Op> = Op extends { requestBody?: infer B } ? JsonContent<NonNullable<B>> : never;
 
-const W = '/api/v1/workspaces/{workspaceId}' as const;
-type P<S extends string> = `${typeof W}${S}` extends keyof paths ? paths[`${typeof W}${S}`] : never;
+type W = '/api/v1/workspaces/{workspaceId}';
+type P<S extends string> = `${W}${S}` extends keyof paths ? paths[`${W}${S}`] : never;
 
 export type Budgets = Success<P<'/compensation/budgets'>['get']>;
 export type Budget = Budgets['budgets'][number];
