@@ -238,6 +238,11 @@ describe('stages on the Mentions list and the report', () => {
     );
     expect(filtered.sort()).toEqual([ids.b, ids.c].sort());
     await asAdmin.get(`${ws}/mentions?stage=bogus`).expect(400);
+    // With the other filters, the text search's named parameter included.
+    const searched = (await asAdmin.get(`${ws}/mentions?q=${encodeURIComponent('доставка')}&stage=not_started&sentiment=-1`).expect(200))
+      .body.items;
+    expect(searched.map((m: { id: string }) => m.id)).toEqual([ids.c]);
+    expect((await asAdmin.get(`${ws}/mentions/${ids.b}`).expect(200)).body.stage).toBe('answered');
   });
 
   it('counts the period’s negative mentions: shares, median and p90 time to answer, weekly', async () => {

@@ -7,7 +7,8 @@ import type { MentionStageSql } from '../common/recovery/mention-stage.port';
 /**
  * The stage of a negative original mention in SQL, for the Mentions list's column and filter (MENTION_STAGE_SQL).
  * It reads this module's table and the mention's case (`cases` by source, one unique-index probe) inside the list's
- * own statement: the filter has to be in the statement for the keyset pages to stay whole. "compensated" needs the
+ * own statement: the filter has to be in the statement for the keyset pages to stay whole. No `::` casts: the list's
+ * QueryBuilder reads `:name` as a named parameter (its text filter is `:text`). "compensated" needs the
  * compensation module's approvedGrantSql; without it the list stops at findings_published (the detail still shows it).
  */
 @Injectable()
@@ -25,7 +26,7 @@ export class MentionStageSqlProvider implements MentionStageSql {
                   ELSE 'not_started' END
         FROM (SELECT 1) AS pa_one
         LEFT JOIN mention_public_answers pa ON pa.workspace_id = ${m}.workspace_id AND pa.mention_id = ${m}.id
-        LEFT JOIN cases pa_c ON pa_c.workspace_id = ${m}.workspace_id AND pa_c.source = 'mention' AND pa_c.source_id = ${m}.id::text
+        LEFT JOIN cases pa_c ON pa_c.workspace_id = ${m}.workspace_id AND pa_c.source = 'mention' AND pa_c.source_id = CAST(${m}.id AS text)
     ) END`;
   }
 }
