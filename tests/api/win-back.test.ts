@@ -343,6 +343,7 @@ describe('a churn reason and a known issue', () => {
     await asAdmin.put(`${ws}/recovery/cases/${caseId}/root-cause`, { problemId: issue.id }).expect(409);
     const open = (await asAdmin.get(`${ws}/recovery/problems?status=open`).expect(200)).body.items;
     expect(open).toEqual([]);
+    expect((await asAdmin.get(`${ws}/recovery/problems`).expect(200)).body.total).toBe(3);
   });
 });
 

@@ -54,7 +54,11 @@ export class RecoveryProblemsRepository {
   }
 
   /** The workspace's problems, open ones first, then the latest fixes (a workspace has tens to hundreds). */
-  list(workspaceId: string, filter: { status?: ProblemStatus; kind?: ProblemKind }, limit: number): Promise<RecoveryProblemEntity[]> {
+  list(
+    workspaceId: string,
+    filter: { status?: ProblemStatus; kind?: ProblemKind },
+    limit: number,
+  ): Promise<[RecoveryProblemEntity[], number]> {
     const query = this.problems
       .createQueryBuilder('p')
       .where('p.workspaceId = :workspaceId', { workspaceId })
@@ -65,7 +69,7 @@ export class RecoveryProblemsRepository {
       .take(limit);
     if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
     if (filter.kind) query.andWhere('p.kind = :kind', { kind: filter.kind });
-    return query.getMany();
+    return query.getManyAndCount();
   }
 
   /**

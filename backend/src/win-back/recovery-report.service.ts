@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemViews } from './problem-views';
 import { RecoveryProblemsRepository } from './recovery-problems.repository';
-import type { RecoveryReportDto } from './win-back.dto';
+import { PROBLEM_LIST_LIMIT, type RecoveryReportDto } from './win-back.dto';
 
 /** The win-back report: every fix with its counts, and the totals (revenue added per currency as decimal strings). */
 @Injectable()
@@ -12,12 +12,14 @@ export class RecoveryReportService {
   ) {}
 
   async build(workspaceId: string): Promise<RecoveryReportDto> {
-    const fixes = await this.views.many(workspaceId, await this.problems.list(workspaceId, { status: 'fixed' }, 1000));
+    const [rows, totalFixes] = await this.problems.list(workspaceId, { status: 'fixed' }, PROBLEM_LIST_LIMIT);
+    const fixes = await this.views.many(workspaceId, rows);
     const cents = new Map<string, bigint>();
     for (const fix of fixes) for (const r of fix.revenueRecovered) cents.set(r.currency, (cents.get(r.currency) ?? 0n) + toCents(r.amount));
     const sum = (key: 'affected' | 'told' | 'answered' | 'returned') => fixes.reduce((n, f) => n + f[key], 0);
     return {
       fixes,
+      totalFixes,
       affected: sum('affected'),
       told: sum('told'),
       answered: sum('answered'),

@@ -61,7 +61,8 @@ export class WinBackController {
   @ApiOperation({ summary: 'Problems: open known issues first, then fixes (latest first), with the report columns' })
   @ApiOkResponse({ type: ProblemListDto })
   async list(@CurrentWorkspace() ws: WorkspaceContext, @Query() q: ListProblemsQuery): Promise<ProblemListDto> {
-    return { items: await this.views.many(ws.workspaceId, await this.winBack.list(ws.workspaceId, q)) };
+    const [rows, total] = await this.winBack.list(ws.workspaceId, q);
+    return { items: await this.views.many(ws.workspaceId, rows), total };
   }
 
   @Post('problems')

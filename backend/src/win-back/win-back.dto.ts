@@ -31,6 +31,9 @@ import {
   type ReturnKind,
 } from './win-back-rules';
 
+/** The problems list (and the report) show at most this many; `total` says how many there are. */
+export const PROBLEM_LIST_LIMIT = 500;
+
 /** One line (no CR/LF); a linear pattern. */
 const ONE_LINE = /^[^\r\n]*$/;
 
@@ -213,7 +216,9 @@ export class ProblemDto {
 }
 
 export class ProblemListDto {
-  @ApiProperty({ type: ProblemDto, isArray: true }) items: ProblemDto[];
+  @ApiProperty({ type: ProblemDto, isArray: true, description: `At most ${PROBLEM_LIST_LIMIT}: open ones first, then the latest fixes` })
+  items: ProblemDto[];
+  @ApiProperty({ description: 'Problems matching the filter (more than items when the list was cut)' }) total: number;
 }
 
 export class WeekCountDto {
@@ -284,7 +289,9 @@ export class RootCauseViewDto {
 }
 
 export class RecoveryReportDto {
-  @ApiProperty({ type: ProblemDto, isArray: true, description: 'Fixes, latest first' }) fixes: ProblemDto[];
+  @ApiProperty({ type: ProblemDto, isArray: true, description: `Fixes, latest first (at most ${PROBLEM_LIST_LIMIT}; totals over these)` })
+  fixes: ProblemDto[];
+  @ApiProperty({ description: 'Fixes in the workspace (more than fixes when the list was cut)' }) totalFixes: number;
   @ApiProperty() affected: number;
   @ApiProperty() told: number;
   @ApiProperty() answered: number;

@@ -9,7 +9,7 @@ import { WebhookEvents } from '../webhooks/webhook-events';
 import type { RecoveryProblemEntity } from './recovery-problem.entity';
 import { RecoveryProblemsRepository } from './recovery-problems.repository';
 import { RecoveryCustomersRepository } from './recovery-customers.repository';
-import type { CreateProblemDto, FixProblemDto } from './win-back.dto';
+import { PROBLEM_LIST_LIMIT, type CreateProblemDto, type FixProblemDto } from './win-back.dto';
 
 /** The body of a `problem.fixed` webhook. */
 export interface ProblemFixedEvent {
@@ -123,8 +123,8 @@ export class WinBackService {
     });
   }
 
-  async list(workspaceId: string, filter: { status?: 'open' | 'fixed'; kind?: RecoveryProblemEntity['kind'] }) {
-    return this.problems.list(workspaceId, filter, 500);
+  list(workspaceId: string, filter: { status?: 'open' | 'fixed'; kind?: RecoveryProblemEntity['kind'] }) {
+    return this.problems.list(workspaceId, filter, PROBLEM_LIST_LIMIT);
   }
 
   /** Marks a told (or any affected) customer returned by hand, with an optional amount; 409 when already returned. */

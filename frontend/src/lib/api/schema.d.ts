@@ -8587,7 +8587,10 @@ export interface components {
             revenueRecovered: components["schemas"]["MoneyDto"][];
         };
         ProblemListDto: {
+            /** @description At most 500: open ones first, then the latest fixes */
             items: components["schemas"]["ProblemDto"][];
+            /** @description Problems matching the filter (more than items when the list was cut) */
+            total: number;
         };
         CreateProblemDto: {
             /**
@@ -8612,8 +8615,10 @@ export interface components {
             text: string;
         };
         RecoveryReportDto: {
-            /** @description Fixes, latest first */
+            /** @description Fixes, latest first (at most 500; totals over these) */
             fixes: components["schemas"]["ProblemDto"][];
+            /** @description Fixes in the workspace (more than fixes when the list was cut) */
+            totalFixes: number;
             affected: number;
             told: number;
             answered: number;

@@ -21,6 +21,7 @@ export const winBackBg: WinBackMessages = {
     revenue: 'Възстановени приходи',
     linkedCases: (n: number) => `${n} ${pluralBg(n, 'свързан случай', 'свързани случая')}`,
     csv: 'Изтегли CSV',
+    cut: (shown: number, total: number) => `Показани са ${shown} от ${total}: първо отворените, после последните поправки.`,
   },
   kinds: { cluster: 'Клъстер от оплаквания', churn_reason: 'Причина за отказ', known_issue: 'Известен проблем' },
   statuses: { open: 'Отворен', fixed: 'Поправен' },

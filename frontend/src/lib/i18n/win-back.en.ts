@@ -20,6 +20,7 @@ export const winBackEn = {
     revenue: 'Revenue recovered',
     linkedCases: (n: number) => `${n} linked ${pluralEn(n, 'case', 'cases')}`,
     csv: 'Download CSV',
+    cut: (shown: number, total: number) => `Showing ${shown} of ${total}: open ones first, then the latest fixes.`,
   },
   kinds: { cluster: 'Complaint cluster', churn_reason: 'Churn reason', known_issue: 'Known issue' },
   statuses: { open: 'Open', fixed: 'Fixed' },

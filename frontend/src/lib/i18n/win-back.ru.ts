@@ -21,6 +21,7 @@ export const winBackRu: WinBackMessages = {
     revenue: 'Возвращённая выручка',
     linkedCases: (n: number) => `${n} ${pluralRu(n, 'связанное обращение', 'связанных обращения', 'связанных обращений')}`,
     csv: 'Скачать CSV',
+    cut: (shown: number, total: number) => `Показаны ${shown} из ${total}: сначала открытые, затем последние исправления.`,
   },
   kinds: { cluster: 'Кластер жалоб', churn_reason: 'Причина ухода', known_issue: 'Известная проблема' },
   statuses: { open: 'Открыта', fixed: 'Исправлена' },
