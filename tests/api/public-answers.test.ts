@@ -197,8 +197,15 @@ describe('the public workflow of a negative mention', () => {
   });
 
   it('clears findings, then the answer (not the other way round)', async () => {
-    await asAdmin.put(workflow(ids.c), { text: 'Временный ответ', answeredAt: at(4), revision: 0 }).expect(200);
-    await asAdmin.put(`${workflow(ids.c)}/findings`, { text: 'Временные итоги', revision: 1 }).expect(200);
+    // An upper-case scheme is a valid link: kept with the scheme lower-cased (the table's CHECK is case-sensitive).
+    const answered = await asAdmin
+      .put(workflow(ids.c), { text: 'Временный ответ', url: 'HTTPS://Example.test/Answer', answeredAt: at(4), revision: 0 })
+      .expect(200);
+    expect(answered.body.answer.url).toBe('https://Example.test/Answer');
+    const found = await asAdmin
+      .put(`${workflow(ids.c)}/findings`, { text: 'Временные итоги', url: 'HtTp://example.test/findings', revision: 1 })
+      .expect(200);
+    expect(found.body.findings.url).toBe('http://example.test/findings');
     expect((await asAdmin.delete(`${workflow(ids.c)}?revision=2`).expect(422)).body.error.code).toBe('findings_recorded');
     await asAdmin.delete(`${workflow(ids.c)}/findings?revision=1`).expect(409);
     await asAdmin.delete(`${workflow(ids.c)}/findings?revision=2`).expect(200);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Trim } from '../common/http/dto-helpers';
 import { PUBLIC_STAGES } from '../common/recovery/mention-stage.port';
@@ -19,6 +19,8 @@ class PublicPostInput {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: STEP_URL_MAX, description: 'Link to the public post (http or https)' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  // The scheme is case-insensitive (HTTPS://…), the table's CHECK is not: store it lower-cased.
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/^[a-z][a-z0-9+.-]*:/i, (s) => s.toLowerCase()) : value))
   @IsString()
   @MaxLength(STEP_URL_MAX)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'url must be an http(s) link' })
