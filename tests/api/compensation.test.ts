@@ -340,7 +340,7 @@ describe('access, tokens, tenancy and hostile input', () => {
     expect(await grantCount()).toBe(before);
   });
 
-  it('token scopes: read lists, write grants (waiting: a token has no budget), only an admin token with write decides', async () => {
+  it('token scopes: read lists, write grants (waiting: a token has no budget), no token decides (a person must)', async () => {
     const token = async (as: LoggedIn, scopes: string[]) =>
       (await as.post(`${ws}/api-tokens`, { name: scopes.join('+'), scopes }).expect(201)).body.secret as string;
     const read = await token(asAdmin, ['compensation:read']);
@@ -362,7 +362,21 @@ describe('access, tokens, tenancy and hostile input', () => {
     ).body;
     expect(byToken).toMatchObject({ status: 'pending', grantedBy: null, budget: null });
     await t.http().post(`${ws}/compensation/grants/${byToken.id}/approve`).set(bearer(read)).expect(403);
-    await t.http().post(`${ws}/compensation/grants/${byToken.id}/approve`).set(bearer(write)).send({}).expect(200);
+    const all = await token(asAdmin, ['compensation:read', 'compensation:write']);
+    for (const secret of [write, all]) {
+      for (const verb of ['approve', 'reject']) {
+        const refused = await t.http().post(`${ws}/compensation/grants/${byToken.id}/${verb}`).set(bearer(secret)).send({}).expect(403);
+        expect(refused.body.error.code).toBe('token_not_allowed');
+      }
+    }
+    expect((await asAdmin.get(`${ws}/compensation/grants/${byToken.id}`).expect(200)).body).toMatchObject({
+      status: 'pending',
+      decidedBy: null,
+    });
+    // A person decides it, and the webhook names them.
+    await asAdmin.post(`${ws}/compensation/grants/${byToken.id}/approve`).expect(200);
+    const [hook] = await receiver.waitFor(1, (h) => h.json.data.grantId === byToken.id);
+    expect(hook.json.data).toMatchObject({ grantedBy: null, approvedBy: admin.userId, withinBudget: false });
     // A token needs a currency: it has no budget to take one from.
     await t.http().post(`${ws}/cases/${caseId}/compensations`).set(bearer(write)).send(grantBody('2')).expect(400);
   });

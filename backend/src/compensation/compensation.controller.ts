@@ -35,6 +35,8 @@ const READ = { scope: 'compensation:read' } as const;
 const GRANT = { roles: GRANTING_ROLES, scope: 'compensation:write' } as const;
 const ADMIN_READ = { roles: ['admin'], scope: 'compensation:read' } as const;
 const ADMIN_WRITE = { roles: ['admin'], scope: 'compensation:write' } as const;
+/** Approving or rejecting is a person's decision: no scope, so API tokens get 403 token_not_allowed. */
+const ADMIN_DECIDES = { roles: ['admin'] } as const;
 
 const userOf = (p: Principal) => (p.kind === 'user' ? p.userId : null);
 const actorOf = (p: Principal): CompensationActor =>
@@ -141,9 +143,9 @@ export class CompensationController {
 
   @Post('compensation/grants/:id/approve')
   @HttpCode(HttpStatus.OK)
-  @WorkspaceAccess(ADMIN_WRITE)
+  @WorkspaceAccess(ADMIN_DECIDES)
   @ApiOperation({
-    summary: 'Approve a pending grant (admins); sends compensation.granted',
+    summary: 'Approve a pending grant (admins, signed in: API tokens cannot); sends compensation.granted',
     description: "It does not spend the granter's budget: the ledger shows it as approved over budget. 409 when already decided.",
   })
   @ApiOkResponse({ type: GrantDto })
@@ -158,8 +160,10 @@ export class CompensationController {
 
   @Post('compensation/grants/:id/reject')
   @HttpCode(HttpStatus.OK)
-  @WorkspaceAccess(ADMIN_WRITE)
-  @ApiOperation({ summary: 'Reject a pending grant (admins), with a note for the granter; 409 when already decided' })
+  @WorkspaceAccess(ADMIN_DECIDES)
+  @ApiOperation({
+    summary: 'Reject a pending grant (admins, signed in: API tokens cannot), with a note for the granter; 409 when already decided',
+  })
   @ApiOkResponse({ type: GrantDto })
   reject(
     @CurrentWorkspace() ws: WorkspaceContext,
@@ -217,7 +221,8 @@ export class CompensationController {
     status: 'approved' | 'rejected',
     body: DecideGrantDto,
   ): Promise<GrantDto> {
-    const row = await this.compensation.decide(ws.workspaceId, userOf(p), id, status, body.note ?? null);
+    // People only (ADMIN_DECIDES has no scope), so the principal is a user.
+    const row = await this.compensation.decide(ws.workspaceId, userOf(p) as string, id, status, body.note ?? null);
     return this.views.grant(ws.workspaceId, row);
   }
 }

@@ -3889,7 +3889,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve a pending grant (admins); sends compensation.granted
+         * Approve a pending grant (admins, signed in: API tokens cannot); sends compensation.granted
          * @description It does not spend the granter's budget: the ledger shows it as approved over budget. 409 when already decided.
          */
         post: operations["Compensation_approve"];
@@ -3908,7 +3908,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject a pending grant (admins), with a note for the granter; 409 when already decided */
+        /** Reject a pending grant (admins, signed in: API tokens cannot), with a note for the granter; 409 when already decided */
         post: operations["Compensation_reject"];
         delete?: never;
         options?: never;
