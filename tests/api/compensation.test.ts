@@ -167,6 +167,7 @@ describe('grants at and over the budget', () => {
       reason: 'Courier was two days late',
       grantedBy: owner.userId,
       approvedBy: null,
+      selfApproved: false,
       withinBudget: true,
       approvedAt: exact.decidedAt,
     });
@@ -186,6 +187,7 @@ describe('grants at and over the budget', () => {
       withinBudget: false,
       decidedBy: { id: admin.userId },
       decisionNote: 'Loyal customer',
+      selfApproved: false,
     });
     const [hook] = await receiver.waitFor(1, (h) => h.json.data.grantId === pendingId);
     expect(hook.json.data).toEqual({
@@ -200,6 +202,7 @@ describe('grants at and over the budget', () => {
       reason: 'Courier was two days late',
       grantedBy: owner.userId,
       approvedBy: admin.userId,
+      selfApproved: false,
       withinBudget: false,
       approvedAt: approved.decidedAt,
     });
@@ -306,6 +309,45 @@ describe('races', () => {
     }
     expect(rounds).toEqual(Array(3).fill({ approved: 6, pending: 4, sum: '900.00' }));
     await saveBudgets();
+  });
+
+  it('four eyes: an admin cannot decide on their own grant while another admin exists (403 own_grant); the other can', async () => {
+    const mine = (await asAdmin.post(`${ws}/cases/${caseId}/compensations`, grantBody('5000', { currency: 'RUB' })).expect(201)).body;
+    expect(mine).toMatchObject({ status: 'pending', grantedBy: { id: admin.userId } });
+    for (const verb of ['approve', 'reject']) {
+      const refused = await asAdmin.post(`${ws}/compensation/grants/${mine.id}/${verb}`, { note: 'mine' }).expect(403);
+      expect(refused.body.error).toMatchObject({ code: 'own_grant', message: 'Another admin must decide on your grant.' });
+    }
+    expect((await asAdmin.get(`${ws}/compensation/grants/${mine.id}`).expect(200)).body).toMatchObject({
+      status: 'pending',
+      decidedBy: null,
+    });
+    const approved = (await asAdmin2.post(`${ws}/compensation/grants/${mine.id}/approve`).expect(200)).body;
+    expect(approved).toMatchObject({ status: 'approved', grantedBy: { id: admin.userId }, selfApproved: false });
+    expect(approved.decidedBy.id).not.toBe(admin.userId);
+  });
+
+  it('the only admin of a workspace may approve their own grant: marked selfApproved in the grant, the ledger and the webhook', async () => {
+    const solo = await t.seedAdmin('Solo Desk');
+    const asSolo = await t.login(solo.email, solo.password);
+    const sws = `/api/v1/workspaces/${solo.workspaceId}`;
+    await asSolo.post(`${sws}/webhooks`, { url: receiver.url, events: ['compensation.granted'] }).expect(201);
+    const opened = (await asSolo.post(`${sws}/cases`, { title: 'Wrong size' }).expect(201)).body;
+    const mine = (await asSolo.post(`${sws}/cases/${opened.id}/compensations`, grantBody('700.50', { currency: 'RUB' })).expect(201)).body;
+    expect(mine).toMatchObject({ status: 'pending', selfApproved: false });
+    const approved = (await asSolo.post(`${sws}/compensation/grants/${mine.id}/approve`).expect(200)).body;
+    expect(approved).toMatchObject({ status: 'approved', decidedBy: { id: solo.userId }, selfApproved: true });
+    const [hook] = await receiver.waitFor(1, (h) => h.json.data.grantId === mine.id);
+    expect(hook.json.data).toMatchObject({ grantedBy: solo.userId, approvedBy: solo.userId, selfApproved: true, withinBudget: false });
+    const ledger = (await asSolo.get(`${sws}/compensation/ledger`).expect(200)).body;
+    expect(ledger.rows).toEqual([
+      expect.objectContaining({ member: { id: solo.userId, name: solo.name }, approvedOverBudget: '700.50', selfApproved: '700.50' }),
+    ]);
+    // A second admin joins: from now on a grant of the first needs the second.
+    const second = await t.createUser();
+    await t.addMember(solo.workspaceId, second.userId, 'admin');
+    const next = (await asSolo.post(`${sws}/cases/${opened.id}/compensations`, grantBody('10', { currency: 'RUB' })).expect(201)).body;
+    await asSolo.post(`${sws}/compensation/grants/${next.id}/reject`).expect(403);
   });
 
   it('two admins approving one pending grant at once: one 200, one 409, one webhook', async () => {

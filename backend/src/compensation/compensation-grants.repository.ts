@@ -28,6 +28,7 @@ export interface LedgerSums {
   currency: string;
   spent: string;
   approvedOverBudget: string;
+  selfApproved: string;
   pending: string;
   pendingCount: number;
   approvedCount: number;
@@ -155,6 +156,7 @@ export class CompensationGrantsRepository {
       `SELECT g.granted_by AS "userId", g.currency,
               ${MONEY_COLUMNS} AS spent,
               coalesce(sum(g.amount) FILTER (WHERE g.status = 'approved' AND NOT g.within_budget), 0.00)::text AS "approvedOverBudget",
+              coalesce(sum(g.amount) FILTER (WHERE g.status = 'approved' AND g.decided_by = g.granted_by), 0.00)::text AS "selfApproved",
               coalesce(sum(g.amount) FILTER (WHERE g.status = 'pending'), 0.00)::text AS pending,
               count(*) FILTER (WHERE g.status = 'pending')::int AS "pendingCount",
               count(*) FILTER (WHERE g.status = 'approved')::int AS "approvedCount",

@@ -56,6 +56,7 @@ export class CompensationLedgerService {
           budget,
           spent,
           approvedOverBudget: s.approvedOverBudget ?? ZERO,
+          selfApproved: s.selfApproved ?? ZERO,
           pending: s.pending ?? ZERO,
           remaining: left === null ? null : fromCents(left > 0n ? left : 0n),
           approvedCount: s.approvedCount ?? 0,

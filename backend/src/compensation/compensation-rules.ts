@@ -42,3 +42,7 @@ export function fromCents(cents: bigint): string {
   const abs = cents < 0n ? -cents : cents;
   return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
+
+/** An approval by the granter themselves: allowed only to a workspace's single admin, and shown as such. */
+export const isSelfApproved = (g: { status: string; grantedBy: string | null; decidedBy: string | null }): boolean =>
+  g.status === 'approved' && g.decidedBy !== null && g.decidedBy === g.grantedBy;

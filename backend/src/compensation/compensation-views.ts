@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CasesForCompensation } from '../cases/cases-for-compensation';
 import { UsersReader } from '../users/users.reader';
 import type { CompensationBudgetEntity } from './compensation-budget.entity';
+import { isSelfApproved } from './compensation-rules';
 import type { CompensationGrantEntity } from './compensation-grant.entity';
 import type { CompensationBudgetDto, GrantDto, CompensationPersonDto } from './compensation.dto';
 
@@ -45,6 +46,7 @@ export class CompensationViews {
       decidedBy: person(profiles, r.decidedBy),
       decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
       decisionNote: r.decisionNote,
+      selfApproved: isSelfApproved(r),
       periodStart: r.periodStart,
       createdAt: new Date(r.createdAt).toISOString(),
     }));

@@ -167,6 +167,8 @@ export class GrantDto {
   decidedBy: CompensationPersonDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) decisionNote: string | null;
+  @ApiProperty({ description: "Approved by its own granter: allowed only when they are the workspace's single admin" })
+  selfApproved: boolean;
   @ApiProperty({ example: '2026-12-01' }) periodStart: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
@@ -243,6 +245,8 @@ export class CompensationLedgerRowDto {
   @ApiProperty({ example: '5000.00', nullable: true, type: String, description: 'Null: no budget in this currency' }) budget: string | null;
   @ApiProperty({ example: '1500.00', description: 'Approved within the budget' }) spent: string;
   @ApiProperty({ example: '800.00', description: 'Approved by an admin over the budget (does not spend it)' }) approvedOverBudget: string;
+  @ApiProperty({ example: '0.00', description: "Of approved over budget: what they approved themselves (a workspace's single admin)" })
+  selfApproved: string;
   @ApiProperty({ example: '300.00', description: 'Waiting for approval' }) pending: string;
   @ApiProperty({ example: '3500.00', nullable: true, type: String }) remaining: string | null;
   @ApiProperty() approvedCount: number;

@@ -9,7 +9,7 @@ import { WebhookEvents } from '../webhooks/webhook-events';
 import { CompensationBudgetsService, type BudgetState } from './compensation-budgets.service';
 import type { CompensationGrantEntity } from './compensation-grant.entity';
 import { CompensationGrantsRepository, type GrantFilter } from './compensation-grants.repository';
-import { GRANTING_ROLES, periodContaining, toCents } from './compensation-rules';
+import { GRANTING_ROLES, isSelfApproved, periodContaining, toCents } from './compensation-rules';
 
 /** Who grants: a member (their budget applies) or an API token (no budget: its grants wait for an admin). */
 export type CompensationActor = { kind: 'user'; userId: string } | { kind: 'token'; tokenId: string };
@@ -46,6 +46,8 @@ export interface CompensationGrantedEvent {
   grantedBy: string | null;
   /** The admin who approved it over the budget; null when the granter's budget covered it. */
   approvedBy: string | null;
+  /** The granter approved it themselves (allowed only as the workspace's single admin). */
+  selfApproved: boolean;
   withinBudget: boolean;
   approvedAt: string;
 }
@@ -162,15 +164,24 @@ export class CompensationService {
     return { ...outcome, budget };
   }
 
-  /** Approves or rejects a pending grant (admins). Of two decisions at once exactly one wins; the other gets 409. */
+  /**
+   * Approves or rejects a pending grant (an admin, signed in). Of two decisions at once exactly one wins; the other
+   * gets 409. Four eyes: an admin's own grant needs another admin (403 own_grant), unless they are the workspace's
+   * only admin — then it is allowed and shows as self-approved.
+   */
   async decide(
     workspaceId: string,
-    decidedBy: string | null,
+    decidedBy: string,
     id: string,
     status: 'approved' | 'rejected',
     note: string | null,
   ): Promise<CompensationGrantEntity> {
     return this.grants.transaction(async (manager) => {
+      const current = await this.grants.get(workspaceId, id, manager);
+      if (!current) throw notFound('Grant');
+      if (current.grantedBy === decidedBy && (await this.members.adminIds(workspaceId, manager)).length > 1) {
+        throw new ApiError(HttpStatus.FORBIDDEN, 'own_grant', 'Another admin must decide on your grant.');
+      }
       const decided = await this.grants.decide(manager, workspaceId, id, { status, decidedBy, note: note || null });
       if (!decided) {
         const grant = await this.grants.get(workspaceId, id, manager);
@@ -221,6 +232,7 @@ export class CompensationService {
       reason: grant.reason,
       grantedBy: grant.grantedBy,
       approvedBy: grant.withinBudget ? null : grant.decidedBy,
+      selfApproved: isSelfApproved(grant),
       withinBudget: grant.withinBudget,
       approvedAt: new Date(grant.decidedAt ?? Date.now()).toISOString(),
     };

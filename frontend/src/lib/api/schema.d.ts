@@ -10375,6 +10375,8 @@ export interface components {
             /** Format: date-time */
             decidedAt: string | null;
             decisionNote: string | null;
+            /** @description Approved by its own granter: allowed only when they are the workspace's single admin */
+            selfApproved: boolean;
             /** @example 2026-12-01 */
             periodStart: string;
             /** Format: date-time */
@@ -10409,6 +10411,8 @@ export interface components {
             /** Format: date-time */
             decidedAt: string | null;
             decisionNote: string | null;
+            /** @description Approved by its own granter: allowed only when they are the workspace's single admin */
+            selfApproved: boolean;
             /** @example 2026-12-01 */
             periodStart: string;
             /** Format: date-time */
@@ -10455,6 +10459,11 @@ export interface components {
              * @example 800.00
              */
             approvedOverBudget: string;
+            /**
+             * @description Of approved over budget: what they approved themselves (a workspace's single admin)
+             * @example 0.00
+             */
+            selfApproved: string;
             /**
              * @description Waiting for approval
              * @example 300.00

@@ -24,6 +24,12 @@ export function grant(workspaceId: string, caseId: string, body: NewGrant): Prom
   return unwrap(api.POST(`${W}/cases/{caseId}/compensations`, { params: { path: { workspaceId, caseId } }, body }));
 }
 
+/** How many admins the workspace has: with more than one, an admin's own grant needs another admin (four eyes). */
+export async function adminCount(workspaceId: string): Promise<number> {
+  const members = await unwrap(api.GET(`${W}/members`, { params: at(workspaceId) }));
+  return members.filter((m) => m.role === 'admin').length;
+}
+
 export function pendingGrants(workspaceId: string): Promise<GrantPage> {
   return unwrap(api.GET(`${W}/compensation/grants`, { params: { ...at(workspaceId), query: { status: ['pending'], limit: 200 } } }));
 }

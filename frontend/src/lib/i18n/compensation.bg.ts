@@ -78,6 +78,7 @@ export const compensationBg: CompensationMessages = {
     rejected: 'Отхвърлено.',
     alreadyDecided: 'Друг администратор вече реши.',
     viaApi: 'API',
+    ownGrant: 'Това е ваша компенсация: друг администратор трябва да я одобри или отхвърли.',
     ledgerTitle: 'Дневник',
     ledgerIntro: 'Текущият период на бюджета на всеки служител, който съдържа избрания ден.',
     day: 'Ден',

@@ -80,6 +80,7 @@ export const compensationEn = {
     rejected: 'Rejected.',
     alreadyDecided: 'Another admin decided it first.',
     viaApi: 'API',
+    ownGrant: 'Your own grant: another admin must approve or reject it.',
     ledgerTitle: 'Ledger',
     ledgerIntro: "Each person's current budget period containing the day.",
     day: 'Day',

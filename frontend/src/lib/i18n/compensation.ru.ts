@@ -78,6 +78,7 @@ export const compensationRu: CompensationMessages = {
     rejected: 'Отклонено.',
     alreadyDecided: 'Другой администратор уже принял решение.',
     viaApi: 'API',
+    ownGrant: 'Это ваша компенсация: одобрить или отклонить её должен другой администратор.',
     ledgerTitle: 'Журнал',
     ledgerIntro: 'Текущий период бюджета каждого сотрудника, в который входит выбранный день.',
     day: 'День',
