@@ -33,6 +33,7 @@ import { MessageHeldAt1796940000000 } from './1796940000000-message-held-at';
 import { Compensation1796960000000 } from './1796960000000-compensation';
 import { WinBack1796950000000 } from './1796950000000-win-back';
 import { PublicAnswers1796970000000 } from './1796970000000-public-answers';
+import { MentionsStageFilter1796980000000 } from './1796980000000-mentions-stage-filter';
 import { Messaging1796900000000 } from './1796900000000-messaging';
 import { CaseReplies1796910000000 } from './1796910000000-case-replies';
 import { SurveyInvitations1796920000000 } from './1796920000000-survey-invitations';
@@ -77,4 +78,5 @@ export const migrations = [
   Compensation1796960000000,
   WinBack1796950000000,
   PublicAnswers1796970000000,
+  MentionsStageFilter1796980000000,
 ];

@@ -57,6 +57,8 @@ export interface MentionFilter {
   stageSql?: string | null;
   /** Only negative originals at these stages (needs stageSql). */
   stages?: string[];
+  /** The condition for the mentions past not_started, given the workspace parameter (MENTION_STAGE_SQL's startedSql). */
+  startedSql?: ((workspaceIdSql: string) => string) | null;
 }
 
 export interface BucketRow {
@@ -137,6 +139,10 @@ export class MentionsQueryRepository {
     if (filter.newerThan) q.andWhere('m.created_at > :newerThan', { newerThan: filter.newerThan });
     if (filter.stages?.length) {
       // No workflow, no stage: a stage filter then matches nothing rather than everything.
+      // Only negative originals have a stage: said plainly, so mentions_negative_posted_idx narrows first, and past
+      // not_started only the mentions with an answer or a case (one set), not a subquery per negative mention.
+      q.andWhere('m.sentiment = -1 AND m.duplicate_of IS NULL');
+      if (filter.startedSql && !filter.stages.includes('not_started')) q.andWhere(filter.startedSql(':workspaceId'));
       q.andWhere(filter.stageSql ? `(${filter.stageSql}) = ANY (CAST(:stages AS text[]))` : 'false', { stages: filter.stages });
     }
     if (filter.inSegment) {

@@ -70,6 +70,12 @@ export class MentionsService {
     return optionalProvider<MentionStageSql>(this.moduleRef, MENTION_STAGE_SQL)?.expression('m') ?? null;
   }
 
+  /** Its condition for the mentions past not_started (the stage filter's set), when provided. */
+  private startedSql(): ((workspaceIdSql: string) => string) | null {
+    const stage = optionalProvider<MentionStageSql>(this.moduleRef, MENTION_STAGE_SQL);
+    return stage?.startedSql ? (workspaceIdSql) => stage.startedSql!('m', workspaceIdSql) : null;
+  }
+
   /** The mention was answered in public: marks it answered too, in the caller's transaction (first answer kept). */
   markAnsweredInPublic(workspaceId: string, id: string, userId: string | null, at: Date, manager?: EntityManager): Promise<void> {
     return this.mentions.markAnswered(workspaceId, id, userId, at, manager);
@@ -94,6 +100,7 @@ export class MentionsService {
       inSegment,
       stageSql: this.stageSql(),
       stages: query.stage,
+      startedSql: query.stage?.length ? this.startedSql() : null,
     };
     const limit = query.limit ?? 50;
     const rows = await this.mentions.page(filter, limit + 1, query.cursor ? decodeKeysetCursor(query.cursor) : undefined);

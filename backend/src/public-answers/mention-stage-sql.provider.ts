@@ -29,4 +29,14 @@ export class MentionStageSqlProvider implements MentionStageSql {
         LEFT JOIN cases pa_c ON pa_c.workspace_id = ${m}.workspace_id AND pa_c.source = 'mention' AND pa_c.source_id = CAST(${m}.id AS text)
     ) END`;
   }
+
+  startedSql(m: string, workspaceIdSql: string): string {
+    // Uncorrelated, so the planner starts from these few ids (primary-key probes) and only they get the stage expression.
+    // A case's source_id is text: only a uuid-shaped one is cast.
+    return `${m}.id IN (
+      SELECT pa_s.mention_id FROM mention_public_answers pa_s WHERE pa_s.workspace_id = ${workspaceIdSql}
+      UNION SELECT CASE WHEN pa_sc.source_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                        THEN CAST(pa_sc.source_id AS uuid) END
+        FROM cases pa_sc WHERE pa_sc.workspace_id = ${workspaceIdSql} AND pa_sc.source = 'mention')`;
+  }
 }

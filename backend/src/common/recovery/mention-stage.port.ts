@@ -16,6 +16,12 @@ export interface MentionStageSql {
    * PUBLIC_STAGES for a negative original, NULL for any other mention. Used in the list's SELECT and WHERE.
    */
   expression(alias: string): string;
+  /**
+   * Optional (additive): an SQL condition that is true for the mentions past not_started (a public answer or a case
+   * of their own), so a filter on the later stages reads those few mentions instead of evaluating the stage of every
+   * negative one. `workspaceIdSql` is the caller's parameter for the workspace (the set is computed once, uncorrelated).
+   */
+  startedSql?(alias: string, workspaceIdSql: string): string;
 }
 
 /** Injection token: `{ provide: MENTION_STAGE_SQL, useExisting: MentionStageSqlProvider }` in the public-answers module. */
