@@ -456,6 +456,20 @@ describe('access, tokens, tenancy and hostile input', () => {
     await post({ kind: 'refund', amount: { $gt: 0 }, reason: 'x' }).expect(400);
     await asAdmin.get(`${ws}/compensation/grants?status=lost`).expect(400);
     await asAdmin.get(`${ws}/compensation/ledger?period=2026-13-01`).expect(400);
+    // Days that do not exist are refused as such: never a 500 from PostgreSQL nor a silent roll-over into March.
+    for (const url of [
+      'grants?period=2026-02-30',
+      'grants?period=0000-01-01',
+      'ledger?period=2026-02-31',
+      'ledger?period=1969-12-31',
+      'report?from=2026-02-30&to=2026-03-10',
+      'report?from=2026-02-01&to=2026-04-31',
+      'report.csv?from=2025-02-29',
+    ]) {
+      const refused = await asAdmin.get(`${ws}/compensation/${url}`).expect(400);
+      expect(refused.body.error.code).toBe('validation_failed');
+    }
+    await asAdmin.get(`${ws}/compensation/ledger?period=2028-02-29`).expect(200);
     await asAdmin.get(`${ws}/compensation/report?from=2026-12-01&to=2026-01-01`).expect(400);
     await asAdmin.get(`${ws}/compensation/report?from=2000-01-01&to=2026-01-01`).expect(400);
     expect(await grantCount()).toBe(before);

@@ -18,13 +18,13 @@ import {
 } from 'class-validator';
 import { ROLES, type Role } from '../common/auth/roles';
 import { Trim } from '../common/http/dto-helpers';
+import { IsRealDay } from '../common/http/real-day.validator';
 import { COMPENSATION_KINDS, GRANT_STATUSES, type CompensationKind, type GrantStatus } from '../common/recovery/compensation-lookup.port';
 import { BUDGET_PERIODS, type BudgetPeriod } from './compensation-rules';
 
 /** A money amount: up to 12 digits and 2 decimals, as a string (or a JSON number, read as written). */
 const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const amountText = () => Transform(({ value }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value));
 const upper = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
 const list = () =>
@@ -205,7 +205,7 @@ export class ListGrantsQuery {
   userId?: string;
   @ApiPropertyOptional({ example: '2026-12-07', description: 'Grants counted in a budget period that contains this day' })
   @IsOptional()
-  @Matches(DAY, { message: 'period must be a day: YYYY-MM-DD' })
+  @IsRealDay({ message: 'period must be a real day from 1970 on: YYYY-MM-DD' })
   period?: string;
   @ApiPropertyOptional({ description: 'From the previous page: nextCursor' })
   @IsOptional()
@@ -230,7 +230,7 @@ export class CompensationLedgerQuery {
   userId?: string;
   @ApiPropertyOptional({ example: '2026-12-07', description: "Each person's budget period that contains this day (default today, UTC)" })
   @IsOptional()
-  @Matches(DAY, { message: 'period must be a day: YYYY-MM-DD' })
+  @IsRealDay({ message: 'period must be a real day from 1970 on: YYYY-MM-DD' })
   period?: string;
 }
 
@@ -268,11 +268,11 @@ export class CompensationLedgerDto {
 export class CompensationReportQuery {
   @ApiPropertyOptional({ example: '2026-09-01', description: 'Grants approved from this day (default 90 days ago), UTC' })
   @IsOptional()
-  @Matches(DAY, { message: 'from must be a day: YYYY-MM-DD' })
+  @IsRealDay({ message: 'from must be a real day from 1970 on: YYYY-MM-DD' })
   from?: string;
   @ApiPropertyOptional({ example: '2026-12-07', description: 'Up to and including this day (default today)' })
   @IsOptional()
-  @Matches(DAY, { message: 'to must be a day: YYYY-MM-DD' })
+  @IsRealDay({ message: 'to must be a real day from 1970 on: YYYY-MM-DD' })
   to?: string;
   @ApiPropertyOptional({ example: 'RUB', description: 'Default: the currency most grants in the range used' })
   @IsOptional()
