@@ -32,6 +32,7 @@ import { ContactPolicy1796930000000 } from './1796930000000-contact-policy';
 import { MessageHeldAt1796940000000 } from './1796940000000-message-held-at';
 import { Compensation1796960000000 } from './1796960000000-compensation';
 import { WinBack1796950000000 } from './1796950000000-win-back';
+import { WinBackUnsubscribe1796951000000 } from './1796951000000-win-back-unsubscribe';
 import { PublicAnswers1796970000000 } from './1796970000000-public-answers';
 import { MentionsStageFilter1796980000000 } from './1796980000000-mentions-stage-filter';
 import { Messaging1796900000000 } from './1796900000000-messaging';
@@ -77,6 +78,7 @@ export const migrations = [
   MessageHeldAt1796940000000,
   Compensation1796960000000,
   WinBack1796950000000,
+  WinBackUnsubscribe1796951000000,
   PublicAnswers1796970000000,
   MentionsStageFilter1796980000000,
 ];

@@ -361,3 +361,71 @@ describe('tenancy', () => {
     await asOther.get(`${ws}/recovery/problems`).expect(404);
   });
 });
+
+describe('the unsubscribe link of a notice (marketing email)', () => {
+  it('is in the footer and the List-Unsubscribe headers; one POST withdraws marketing consent, so the next notice is cancelled', async () => {
+    const notice = mail.received.find((m) => m.to.includes('anna@example.test'))!;
+    const header = /^List-Unsubscribe: (.*)$/im.exec(notice.raw.replace(/\r?\n[ \t]+/g, ' '))?.[1] ?? '';
+    const url = /<(https?:\/\/[^>]+\/api\/v1\/public\/marketing\/unsubscribe\/[A-Za-z0-9_-]{43})>/.exec(header)?.[1];
+    expect(url, header).toBeTruthy();
+    expect(notice.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+    expect(notice.parsed.text).toContain(url);
+    const path = new URL(url!).pathname;
+    const token = path.split('/').pop()!;
+    const stored = await db.query(`SELECT unsubscribe_token_hash FROM recovery_customers WHERE unsubscribe_token_hash IS NOT NULL`);
+    expect(stored.map((r: { unsubscribe_token_hash: string }) => r.unsubscribe_token_hash)).not.toContain(token);
+
+    const consentOf = async (id: string) =>
+      (
+        await db.query(`SELECT consents -> 'marketing' AS m FROM customers WHERE workspace_id = $1 AND external_id = $2`, [
+          admin.workspaceId,
+          id,
+        ])
+      )[0].m;
+    // The GET (a mail scanner, or the person) only asks; forged and malformed tokens are unknown.
+    const page = await t.http().get(path).set('Accept', 'text/html');
+    expect(page.status, page.text.slice(0, 300) + path).toBe(200);
+    expect(page.text).toContain('data-testid="unsubscribe-confirm"');
+    expect(await consentOf('anna')).toBeNull();
+    await t
+      .http()
+      .post(`/api/v1/public/marketing/unsubscribe/${'A'.repeat(43)}`)
+      .expect(404);
+    await t
+      .http()
+      .post(`/api/v1/public/marketing/unsubscribe/${token.slice(0, 42)}`)
+      .expect(404); // not a route
+    await t.http().get(`/api/v1/public/marketing/unsubscribe/x'%20OR%201=1`).set('Accept', 'text/html').expect(404);
+    expect(await consentOf('anna')).toBeNull();
+
+    // RFC 8058 one-click, twice: withdrawn once and stays withdrawn.
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await t.http().post(path).type('form').send('List-Unsubscribe=One-Click').set('Accept', 'application/json').expect(200)).body,
+      ).toEqual({ unsubscribed: true });
+    expect(await consentOf('anna')).toMatchObject({ granted: false, source: 'unsubscribe link' });
+    expect(await consentOf('carl')).toBeNull();
+
+    // A second problem's notice to her is cancelled by the contact policy.
+    const issue = (await asAdmin.post(`${ws}/recovery/problems`, { kind: 'known_issue', title: 'Wrong sizes' }).expect(201)).body;
+    const caseId = (await asAdmin.post(`${ws}/cases`, { title: 'Wrong size', customerId: 'anna' }).expect(201)).body.id;
+    await asAdmin.put(`${ws}/recovery/cases/${caseId}/root-cause`, { problemId: issue.id }).expect(200);
+    await asAdmin.post(`${ws}/recovery/problems/${issue.id}/fix`, { whatChanged: 'New size chart' }).expect(201);
+    const told = await asAdmin
+      .post(`${ws}/recovery/problems/${issue.id}/notify`, { subject: 'Sizes fixed', text: 'Hi {name}' })
+      .expect(200);
+    expect(told.body.queued).toBe(1);
+    const anna = await waitFor('the policy', async () => (await customersOf(issue.id)).find((c) => c.state === 'cancelled'));
+    expect(anna.holdReasons.map((r) => r.code)).toContain('consent_withdrawn');
+  });
+
+  it('messaging refuses marketing email without an unsubscribe link', async () => {
+    const { MessagingService } = await import('../../backend/src/messaging/messaging.service');
+    const messaging = t.app.get(MessagingService);
+    const base = { workspaceId: admin.workspaceId, channel: 'email', to: 'carl@example.test', language: 'en', text: 'Offer' } as const;
+    await expect(messaging.enqueue({ ...base, purpose: 'marketing' })).rejects.toThrow('Marketing email needs an unsubscribeUrl');
+    await asAdmin
+      .post(`${ws}/messages`, { customerExternalId: 'carl', channel: 'email', purpose: 'marketing', subject: 'Offer', text: '-20%' })
+      .expect(422);
+  });
+});

@@ -7,6 +7,6 @@ export function maskInvitationTokens(value: string | null): string | null;
 export function maskInvitationTokens(value: string | null): string | null {
   if (value === null) return null;
   return value
-    .replace(/(\/public\/invitations\/)[^/?#\s"'<>&]+/g, (_m, path: string) => `${path}…`)
+    .replace(/(\/public\/(?:invitations|marketing\/unsubscribe)\/)[^/?#\s"'<>&]+/g, (_m, path: string) => `${path}…`)
     .replace(/([?&](?:amp;)?invitation=)[^&#\s"'<>]+/g, (_m, key: string) => `${key}…`);
 }

@@ -191,6 +191,9 @@ export class MessagingService {
 }
 
 function checkInput(input: OutboundMessageInput): void {
+  // A programming error, not a caller's: marketing email must offer a way out (footer link, List-Unsubscribe).
+  if (input.channel === 'email' && input.purpose === 'marketing' && !input.unsubscribeUrl?.trim())
+    throw new Error('Marketing email needs an unsubscribeUrl');
   const problems: string[] = [];
   if (!(MESSAGE_CHANNELS as readonly string[]).includes(input.channel)) problems.push(`unknown channel ${input.channel}`);
   if (!(MESSAGE_PURPOSES as readonly string[]).includes(input.purpose)) problems.push(`unknown purpose ${input.purpose}`);

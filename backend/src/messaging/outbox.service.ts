@@ -82,6 +82,12 @@ export class OutboxService {
 
   /** A one-off message to a customer at the address their record has for the channel. */
   async send(workspaceId: string, body: SendMessageDto, userId: string | null): Promise<QueuedMessage> {
+    if (body.channel === 'email' && body.purpose === 'marketing')
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'marketing_email_not_supported',
+        'A one-off message cannot be marketing email: it has no unsubscribe link. Send it as service, or by SMS.',
+      );
     const customer = await this.customers.replyAddresses(workspaceId, body.customerExternalId);
     if (!customer) throw notFound('Customer');
     const to = addressFor(body.channel, customer);

@@ -19,6 +19,7 @@ import type { AffectedWhy, ReturnKind } from './win-back-rules';
 @Check('recovery_customers_return_check', `(returned_at IS NULL) = (return_kind IS NULL)`)
 @Check('recovery_customers_amount_check', `(revenue_recovered IS NULL) = (currency IS NULL)`)
 @Index('recovery_customers_customer_idx', ['workspaceId', 'customerExternalId'])
+@Index('recovery_customers_unsubscribe_token_idx', ['unsubscribeTokenHash'], { unique: true })
 // Partial index (TypeORM cannot describe it): the tracking scan of told customers not yet answered or back.
 @Index('recovery_customers_open_idx', { synchronize: false })
 @ForeignKey(() => RecoveryProblemEntity, ['workspaceId', 'problemId'], ['workspaceId', 'id'], {
@@ -54,6 +55,10 @@ export class RecoveryCustomerEntity {
 
   @Column({ name: 'message_id', type: 'uuid', nullable: true })
   messageId: string | null;
+
+  /** SHA-256 (hex) of the notice's marketing unsubscribe token; the token itself is only in the email. */
+  @Column({ name: 'unsubscribe_token_hash', type: 'varchar', length: 64, nullable: true })
+  unsubscribeTokenHash: string | null;
 
   @Column({ name: 'skip_reason', type: 'varchar', length: 16, nullable: true })
   skipReason: 'no_address' | null;

@@ -110,16 +110,34 @@ export class RecoveryCustomersRepository {
   async recordNotices(
     workspaceId: string,
     problemId: string,
-    notices: { customerExternalId: string; messageId: string }[],
+    notices: { customerExternalId: string; messageId: string; unsubscribeTokenHash: string }[],
     manager: EntityManager,
   ): Promise<void> {
     if (notices.length === 0) return;
     await manager.query(
-      `UPDATE recovery_customers t SET message_id = n.message_id
-         FROM unnest($3::text[], $4::uuid[]) AS n(customer_external_id, message_id)
+      `UPDATE recovery_customers t SET message_id = n.message_id, unsubscribe_token_hash = n.token_hash
+         FROM unnest($3::text[], $4::uuid[], $5::text[]) AS n(customer_external_id, message_id, token_hash)
         WHERE t.workspace_id = $1 AND t.problem_id = $2 AND t.customer_external_id = n.customer_external_id`,
-      [workspaceId, problemId, notices.map((n) => n.customerExternalId), notices.map((n) => n.messageId)],
+      [
+        workspaceId,
+        problemId,
+        notices.map((n) => n.customerExternalId),
+        notices.map((n) => n.messageId),
+        notices.map((n) => n.unsubscribeTokenHash),
+      ],
     );
+  }
+
+  /** The workspace and customer an unsubscribe link was made for, with the notice's language (null when unknown). */
+  async byUnsubscribeToken(hash: string): Promise<{ workspaceId: string; customerExternalId: string; language: string } | null> {
+    const [row] = (await this.customers.query(
+      `SELECT rc.workspace_id AS "workspaceId", rc.customer_external_id AS "customerExternalId", coalesce(m.language, 'en') AS language
+         FROM recovery_customers rc
+         LEFT JOIN messages m ON m.workspace_id = rc.workspace_id AND m.id = rc.message_id
+        WHERE rc.unsubscribe_token_hash = $1`,
+      [hash],
+    )) as { workspaceId: string; customerExternalId: string; language: string }[];
+    return row ?? null;
   }
 
   async markSkipped(workspaceId: string, problemId: string, ids: readonly string[], manager: EntityManager): Promise<void> {

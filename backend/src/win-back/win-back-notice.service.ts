@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { conflict, notFound } from '../common/http/api-error';
 import { CustomersReader } from '../customers/customers.reader';
 import { MessagingService } from '../messaging/messaging.service';
+import { marketingUnsubscribeUrl, newUnsubscribeToken } from './marketing-unsubscribe';
 import { noticeLanguageOf, renderNotice } from './notice-template';
 import { RecoveryCustomersRepository } from './recovery-customers.repository';
 import { RecoveryProblemsRepository } from './recovery-problems.repository';
@@ -22,6 +24,7 @@ export class WinBackNoticeService {
     private readonly customers: RecoveryCustomersRepository,
     private readonly contacts: CustomersReader,
     private readonly messaging: MessagingService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async notify(workspaceId: string, problemId: string, userId: string | null, input: NotifyDto): Promise<NotifyResultDto> {
@@ -45,7 +48,7 @@ export class WinBackNoticeService {
           manager,
         );
         const people = await this.contacts.noticeContacts(workspaceId, ids, manager);
-        const notices: { customerExternalId: string; messageId: string }[] = [];
+        const notices: { customerExternalId: string; messageId: string; unsubscribeTokenHash: string }[] = [];
         const noAddress: string[] = [];
         for (const person of people) {
           const to = person.email?.trim() || person.phone?.trim();
@@ -54,6 +57,8 @@ export class WinBackNoticeService {
             continue;
           }
           const values = { name: person.name, whatChanged: problem.whatChanged! };
+          // Marketing: each notice carries its own unsubscribe link (footer and List-Unsubscribe headers).
+          const unsubscribe = newUnsubscribeToken();
           const queued = await this.messaging.enqueue(
             {
               workspaceId,
@@ -64,11 +69,12 @@ export class WinBackNoticeService {
               language,
               subject: renderNotice(input.subject, values).replace(/[\r\n]+/g, ' '),
               text: renderNotice(input.text, values),
+              unsubscribeUrl: marketingUnsubscribeUrl(this.config.publicUrl, unsubscribe.token),
               createdBy: userId,
             },
             manager,
           );
-          notices.push({ customerExternalId: person.externalId, messageId: queued.id });
+          notices.push({ customerExternalId: person.externalId, messageId: queued.id, unsubscribeTokenHash: unsubscribe.hash });
         }
         await this.customers.recordNotices(workspaceId, problemId, notices, manager);
         await this.customers.markSkipped(workspaceId, problemId, noAddress, manager);

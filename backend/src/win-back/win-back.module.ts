@@ -10,6 +10,8 @@ import { SurveyMetricsModule } from '../survey-metrics/survey-metrics.module';
 import { TouchpointsModule } from '../touchpoints/touchpoints.module';
 import { UsersModule } from '../users/users.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { MarketingUnsubscribeService } from './marketing-unsubscribe.service';
+import { MarketingUnsubscribeRateLimitGuard, PublicMarketingUnsubscribeController } from './public-marketing-unsubscribe.controller';
 import { ProblemInsightsService } from './problem-insights.service';
 import { ProblemViews } from './problem-views';
 import { RecoveryCustomerEntity } from './recovery-customer.entity';
@@ -47,7 +49,7 @@ import { WinBackTrackingService } from './win-back-tracking.service';
     UsersModule,
     WebhooksModule,
   ],
-  controllers: [WinBackController],
+  controllers: [WinBackController, PublicMarketingUnsubscribeController],
   providers: [
     RecoveryProblemsRepository,
     RecoveryCustomersRepository,
@@ -57,6 +59,9 @@ import { WinBackTrackingService } from './win-back-tracking.service';
     ProblemViews,
     ProblemInsightsService,
     RecoveryReportService,
+    // The notices' unsubscribe link (public, by token).
+    MarketingUnsubscribeService,
+    MarketingUnsubscribeRateLimitGuard,
     // Who answered and who came back after a notice: every few minutes, and on opening a problem.
     WinBackTrackingRepository,
     WinBackTrackingService,

@@ -24,6 +24,9 @@ const ROUTE = /^\/api\/v1\/public\/(surveys|cancellation-flows)\/([\w-]{1,32})(?
  */
 const INVITATION_ROUTE = /^\/api\/v1\/public\/invitations\/[\w-]{1,64}(?:\/score\/\d{1,2}|\/unsubscribe)?$/;
 
+/** A marketing email's unsubscribe link (win-back/): its 43-character token, nothing else. */
+const MARKETING_UNSUBSCRIBE_ROUTE = /^\/api\/v1\/public\/marketing\/unsubscribe\/[\w-]{43}$/;
+
 const pathOf = (url: string): string => {
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
@@ -64,7 +67,7 @@ export function classifyPublicPath(url: string): PublicRoute | null | undefined 
   // The common cases (exact routes, and the rest of the API) cost one regular expression or a prefix test.
   const route = resolvePublicPath(url);
   if (route) return route;
-  if (INVITATION_ROUTE.test(pathOf(url))) return undefined;
+  if (INVITATION_ROUTE.test(pathOf(url)) || MARKETING_UNSUBSCRIBE_ROUTE.test(pathOf(url))) return undefined;
   return inPublicArea(url) ? null : undefined;
 }
 
