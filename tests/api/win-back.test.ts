@@ -429,3 +429,33 @@ describe('the unsubscribe link of a notice (marketing email)', () => {
       .expect(422);
   });
 });
+
+describe('a notice too long once filled in', () => {
+  it('is refused before anyone is claimed, naming the field and the filled-in length', async () => {
+    await asAdmin.put(`${ws}/customers/lena`, { name: 'Lena', email: 'lena@example.test' }).expect(201);
+    const issue = (await asAdmin.post(`${ws}/recovery/problems`, { kind: 'known_issue', title: 'Slow refunds' }).expect(201)).body;
+    const caseId = (await asAdmin.post(`${ws}/cases`, { title: 'Refund late', customerId: 'lena' }).expect(201)).body.id;
+    await asAdmin.put(`${ws}/recovery/cases/${caseId}/root-cause`, { problemId: issue.id }).expect(200);
+    await asAdmin.post(`${ws}/recovery/problems/${issue.id}/fix`, { whatChanged: 'W'.repeat(2000) }).expect(201);
+    const notify = (body: object) => asAdmin.post(`${ws}/recovery/problems/${issue.id}/notify`, body);
+
+    // 'Fixed: ' (7) + 2000 = 2007 > 998.
+    const subject = await notify({ subject: 'Fixed: {what_changed}', text: 'Hi' }).expect(422);
+    expect(subject.body.error.code).toBe('notice_too_long');
+    expect(subject.body.error.message).toContain('subject would be 2007 characters');
+    expect(subject.body.error.details).toEqual([{ field: 'subject', message: 'at most 998 characters once filled in' }]);
+    // Six times 2000 = 12000 > 10000.
+    const text = await notify({ subject: 'Fixed', text: '{what_changed}'.repeat(6) }).expect(422);
+    expect(text.body.error.message).toContain('text would be 12000 characters');
+    // Lena's name is short, but a 200-character one makes 5 × 200 = 1000 > 998.
+    expect((await notify({ subject: '{name}'.repeat(5), text: 'Hi' }).expect(422)).body.error.details[0].field).toBe('subject');
+
+    expect((await customersOf(issue.id)).map((c) => [c.customerExternalId, c.state])).toEqual([['lena', 'not_told']]);
+    const [{ count }] = await db.query(
+      `SELECT count(*)::int AS count FROM messages WHERE workspace_id = $1 AND customer_external_id = 'lena'`,
+      [admin.workspaceId],
+    );
+    expect(count).toBe(0);
+    expect((await notify({ subject: '{name}'.repeat(4), text: '{what_changed}'.repeat(5) }).expect(200)).body.queued).toBe(1);
+  });
+});

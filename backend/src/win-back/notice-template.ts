@@ -43,3 +43,25 @@ export function renderNotice(template: string, values: { name: string | null; wh
   const withName = name ? template : template.split(', {name}').join('').split(' {name}').join('');
   return withName.split('{name}').join(name).split('{what_changed}').join(values.whatChanged);
 }
+
+/** A customer's name is at most 200 characters: the notice is checked with one that long before anyone is told. */
+const LONGEST_NAME = 'N'.repeat(200);
+/** An email subject is one header line (RFC 5322: 998); a notice is a short message, not a newsletter. */
+export const NOTICE_SUBJECT_LIMIT = 998;
+export const NOTICE_TEXT_LIMIT = 10_000;
+
+/**
+ * What is too long in the filled-in notice for the longest possible name, or null when it fits: checked before any
+ * customer is claimed, so a notice that would fail for one customer fails for the request, naming the real cause.
+ */
+export function noticeTooLong(
+  template: NoticeTemplate,
+  whatChanged: string,
+): { field: 'subject' | 'text'; length: number; limit: number } | null {
+  const values = { name: LONGEST_NAME, whatChanged };
+  const subject = renderNotice(template.subject, values).length;
+  if (subject > NOTICE_SUBJECT_LIMIT) return { field: 'subject', length: subject, limit: NOTICE_SUBJECT_LIMIT };
+  const text = renderNotice(template.text, values).length;
+  if (text > NOTICE_TEXT_LIMIT) return { field: 'text', length: text, limit: NOTICE_TEXT_LIMIT };
+  return null;
+}

@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { conflict, notFound } from '../common/http/api-error';
+import { ApiError, conflict, notFound } from '../common/http/api-error';
 import { CustomersReader } from '../customers/customers.reader';
 import { MessagingService } from '../messaging/messaging.service';
 import { marketingUnsubscribeUrl, newUnsubscribeToken } from './marketing-unsubscribe';
-import { noticeLanguageOf, renderNotice } from './notice-template';
+import { noticeLanguageOf, noticeTooLong, renderNotice } from './notice-template';
 import { RecoveryCustomersRepository } from './recovery-customers.repository';
 import { RecoveryProblemsRepository } from './recovery-problems.repository';
 import type { NotifyDto, NotifyResultDto } from './win-back.dto';
@@ -31,6 +31,15 @@ export class WinBackNoticeService {
     const problem = await this.problems.get(workspaceId, problemId);
     if (!problem) throw notFound('Problem');
     if (problem.status !== 'fixed' || !problem.whatChanged) throw conflict('not_fixed', 'Mark the problem fixed before telling customers');
+    const tooLong = noticeTooLong(input, problem.whatChanged);
+    if (tooLong)
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'notice_too_long',
+        `The ${tooLong.field} would be ${tooLong.length} characters after filling in {what_changed} and {name} ` +
+          `(with a 200-character name); at most ${tooLong.limit}. Use each placeholder less often or shorten the text.`,
+        [{ field: tooLong.field, message: `at most ${tooLong.limit} characters once filled in` }],
+      );
     const customerIds = input.customerIds ? [...new Set(input.customerIds)] : null;
     const standing = await this.customers.noticeStanding(workspaceId, problemId, customerIds);
     const retrySkippedBefore = input.onlyNotNotified === false ? new Date() : null;
