@@ -224,6 +224,22 @@ describe('the public workflow of a negative mention', () => {
     await t.http().get(workflow(ids.a)).set(bearer(readToken)).expect(200);
     await t.http().put(workflow(ids.c)).set(bearer(readToken)).send({ text: 'Нельзя', revision: 0 }).expect(403);
 
+    // Opening a case is the cases API's write: a token needs cases:write and mentions:write.
+    const token = async (...scopes: string[]) =>
+      (await asAdmin.post(`${ws}/api-tokens`, { name: scopes.join(' '), scopes }).expect(201)).body.secret as string;
+    const refused = await t.http().post(`${ws}/mentions/${ids.c}/case`).set(bearer(writeToken)).expect(403);
+    expect(refused.body.error.code).toBe('insufficient_scope');
+    await t
+      .http()
+      .post(`${ws}/mentions/${ids.c}/case`)
+      .set(bearer(await token('cases:write')))
+      .expect(403);
+    const both = await token('mentions:read', 'mentions:write', 'cases:write');
+    const found = (await t.http().post(`${ws}/mentions/${ids.a}/case`).set(bearer(both)).expect(200)).body;
+    expect(found.investigation.case).not.toHaveProperty('rootCause');
+    const casesNow = await db().query(`SELECT count(*)::int AS n FROM cases WHERE workspace_id = $1`, [admin.workspaceId]);
+    expect(casesNow[0].n).toBe(1); // a's case, found again; c's was never opened
+
     const other = await t.seedAdmin('Another brand');
     const asOther = await t.login(other.email, other.password);
     const otherWs = `/api/v1/workspaces/${other.workspaceId}`;

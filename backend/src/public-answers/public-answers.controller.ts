@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { assertTokenScope, workflowParts } from './public-answers-access';
 import type { Response } from 'express';
 import { CurrentPrincipal, CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { Principal, WorkspaceContext } from '../common/auth/principal';
@@ -18,7 +19,10 @@ import { PublicAnswersReportService } from './public-answers-report.service';
 import { PublicAnswersService } from './public-answers.service';
 
 const READ = { scope: 'mentions:read' } as const;
-const WRITE = { roles: ['admin', 'analyst', 'owner'], scope: 'mentions:write' } as const;
+const WORKERS = ['admin', 'analyst', 'owner'] as const;
+const WRITE = { roles: WORKERS, scope: 'mentions:write' } as const;
+/** Opening the case is the cases API's write (cases:write); a token also needs mentions:write (checked in the handler). */
+const OPEN_CASE = { roles: WORKERS, scope: 'cases:write' } as const;
 
 const actorOf = (p: Principal): Actor =>
   p.kind === 'user' ? { kind: 'user', userId: p.userId } : { kind: 'token', userId: null, tokenId: p.tokenId };
@@ -27,7 +31,9 @@ const WORKFLOW =
   'Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate ' +
   '(the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else ' +
   '422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers ' +
-  '409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared.';
+  '409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared. For an API token, ' +
+  'investigation.case.rootCause is left out without cases:read, and compensation.approvedTotals and pendingCount without ' +
+  'compensation:read.';
 
 const REPORT =
   'Negative original mentions posted in [from, to) (default the last 90 days), each step counted whenever it happened. Time to ' +
@@ -77,8 +83,12 @@ export class PublicAnswersController {
     description: WORKFLOW,
   })
   @ApiOkResponse({ type: PublicWorkflowDto })
-  get(@CurrentWorkspace() ws: WorkspaceContext, @Param('mentionId', uuidOr404('Mention')) id: string): Promise<PublicWorkflowDto> {
-    return this.workflow.workflow(ws.workspaceId, id);
+  get(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('mentionId', uuidOr404('Mention')) id: string,
+  ): Promise<PublicWorkflowDto> {
+    return this.workflow.workflow(ws.workspaceId, id, workflowParts(p));
   }
 
   @Put(':mentionId/public-answer')
@@ -94,7 +104,7 @@ export class PublicAnswersController {
     @Param('mentionId', uuidOr404('Mention')) id: string,
     @Body() body: PublicAnswerInput,
   ): Promise<PublicWorkflowDto> {
-    return this.workflow.answer(ws.workspaceId, actorOf(p), id, body);
+    return this.workflow.answer(ws.workspaceId, actorOf(p), id, body, workflowParts(p));
   }
 
   @Delete(':mentionId/public-answer')
@@ -103,10 +113,11 @@ export class PublicAnswersController {
   @ApiOkResponse({ type: PublicWorkflowDto })
   clearAnswer(
     @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
     @Param('mentionId', uuidOr404('Mention')) id: string,
     @Query() query: RevisionQuery,
   ): Promise<PublicWorkflowDto> {
-    return this.workflow.clearAnswer(ws.workspaceId, id, query.revision);
+    return this.workflow.clearAnswer(ws.workspaceId, id, query.revision, workflowParts(p));
   }
 
   @Put(':mentionId/public-answer/findings')
@@ -119,7 +130,7 @@ export class PublicAnswersController {
     @Param('mentionId', uuidOr404('Mention')) id: string,
     @Body() body: PublicFindingsInput,
   ): Promise<PublicWorkflowDto> {
-    return this.workflow.publishFindings(ws.workspaceId, actorOf(p), id, body);
+    return this.workflow.publishFindings(ws.workspaceId, actorOf(p), id, body, workflowParts(p));
   }
 
   @Delete(':mentionId/public-answer/findings')
@@ -128,18 +139,19 @@ export class PublicAnswersController {
   @ApiOkResponse({ type: PublicWorkflowDto })
   clearFindings(
     @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
     @Param('mentionId', uuidOr404('Mention')) id: string,
     @Query() query: RevisionQuery,
   ): Promise<PublicWorkflowDto> {
-    return this.workflow.clearFindings(ws.workspaceId, id, query.revision);
+    return this.workflow.clearFindings(ws.workspaceId, id, query.revision, workflowParts(p));
   }
 
   @Post(':mentionId/case')
   @HttpCode(HttpStatus.OK)
-  @WorkspaceAccess(WRITE)
+  @WorkspaceAccess(OPEN_CASE)
   @ApiOperation({
     summary: 'Open the mention’s case to investigate it (or find the one it has: one case per mention); answers the workflow',
-    description: WORKFLOW,
+    description: `${WORKFLOW} Opens a case, so an API token needs cases:write and also mentions:write (else 403 insufficient_scope).`,
   })
   @ApiOkResponse({ type: PublicWorkflowDto })
   openCase(
@@ -147,6 +159,7 @@ export class PublicAnswersController {
     @CurrentPrincipal() p: Principal,
     @Param('mentionId', uuidOr404('Mention')) id: string,
   ): Promise<PublicWorkflowDto> {
-    return this.workflow.openCase(ws.workspaceId, actorOf(p), id);
+    assertTokenScope(p, 'mentions:write');
+    return this.workflow.openCase(ws.workspaceId, actorOf(p), id, workflowParts(p));
   }
 }

@@ -88,7 +88,8 @@ export class MentionCaseRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() number: number;
   @ApiProperty({ enum: ['open', 'waiting_customer', 'resolved', 'closed'] }) status: string;
-  @ApiProperty({ type: String, nullable: true }) rootCause: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Left out for an API token without cases:read' })
+  rootCause?: string | null;
 }
 
 export class InvestigationStepDto {
@@ -106,8 +107,10 @@ export class MoneyDto {
 export class CompensationStepDto {
   @ApiProperty({ description: 'An approved grant on the case' }) done: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the first grant was approved' }) at: string | null;
-  @ApiProperty({ type: [MoneyDto] }) approvedTotals: MoneyDto[];
-  @ApiProperty({ description: 'Grants waiting for an admin' }) pendingCount: number;
+  @ApiPropertyOptional({ type: [MoneyDto], description: 'Left out for an API token without compensation:read' })
+  approvedTotals?: MoneyDto[];
+  @ApiPropertyOptional({ description: 'Grants waiting for an admin; left out for an API token without compensation:read' })
+  pendingCount?: number;
   @ApiProperty({ description: 'False while compensation is not available in this installation' }) available: boolean;
 }
 

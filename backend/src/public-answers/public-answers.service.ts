@@ -24,6 +24,7 @@ import {
   stepTime,
 } from './public-answer-rules';
 import type { PublicAnswerInput, PublicFindingsInput, PublicWorkflowDto } from './public-answers.dto';
+import { ALL_PARTS, type WorkflowParts } from './public-answers-access';
 import { PublicAnswersRepository } from './public-answers.repository';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -64,7 +65,8 @@ export class PublicAnswersService {
     return lookup.forCases(workspaceId, [caseId]).then((found) => ({ available: true, value: found.get(caseId) ?? null }));
   }
 
-  async workflow(workspaceId: string, mentionId: string): Promise<PublicWorkflowDto> {
+  /** The workflow as this caller may see it: `parts` leaves out the root cause and the amounts a token may not read. */
+  async workflow(workspaceId: string, mentionId: string, parts: WorkflowParts = ALL_PARTS): Promise<PublicWorkflowDto> {
     const mention = await this.mentionOf(workspaceId, mentionId);
     const [row, mentionCase] = await Promise.all([this.answers.find(workspaceId, mentionId), this.caseOf(workspaceId, mentionId)]);
     const [compensation, people] = await Promise.all([
@@ -92,7 +94,12 @@ export class PublicAnswersService {
         done: !!mentionCase?.rootCauseAt,
         at: iso(mentionCase?.rootCauseAt),
         case: mentionCase
-          ? { id: mentionCase.caseId, number: mentionCase.number, status: mentionCase.status, rootCause: mentionCase.rootCause }
+          ? {
+              id: mentionCase.caseId,
+              number: mentionCase.number,
+              status: mentionCase.status,
+              ...(parts.rootCause ? { rootCause: mentionCase.rootCause } : {}),
+            }
           : null,
       },
       findings: {
@@ -105,15 +112,22 @@ export class PublicAnswersService {
       compensation: {
         done: compensated,
         at: iso(compensation.value?.firstApprovedAt),
-        approvedTotals: compensation.value?.approvedTotals ?? [],
-        pendingCount: compensation.value?.pendingCount ?? 0,
+        ...(parts.compensationAmounts
+          ? { approvedTotals: compensation.value?.approvedTotals ?? [], pendingCount: compensation.value?.pendingCount ?? 0 }
+          : {}),
         available: compensation.available,
       },
     };
   }
 
   /** Records (or edits) the public answer; the first one also marks the mention answered and is kept as a public message. */
-  async answer(workspaceId: string, actor: Actor, mentionId: string, input: PublicAnswerInput): Promise<PublicWorkflowDto> {
+  async answer(
+    workspaceId: string,
+    actor: Actor,
+    mentionId: string,
+    input: PublicAnswerInput,
+    parts: WorkflowParts = ALL_PARTS,
+  ): Promise<PublicWorkflowDto> {
     const mention = await this.mentionOf(workspaceId, mentionId);
     const at = stepTime(input.answeredAt, 'answeredAt', mention.postedAt);
     if (!(at instanceof Date)) throw validationError([at]);
@@ -130,11 +144,17 @@ export class PublicAnswersService {
       await this.mentions.markAnsweredInPublic(workspaceId, mentionId, actor.userId, at, manager);
       await this.recordPublicMessage(manager, workspaceId, mention, mentionCase, post);
     });
-    return this.workflow(workspaceId, mentionId);
+    return this.workflow(workspaceId, mentionId, parts);
   }
 
   /** Publishes (or edits) the findings: a public follow-up, so only after the public answer. */
-  async publishFindings(workspaceId: string, actor: Actor, mentionId: string, input: PublicFindingsInput): Promise<PublicWorkflowDto> {
+  async publishFindings(
+    workspaceId: string,
+    actor: Actor,
+    mentionId: string,
+    input: PublicFindingsInput,
+    parts: WorkflowParts = ALL_PARTS,
+  ): Promise<PublicWorkflowDto> {
     const mention = await this.mentionOf(workspaceId, mentionId);
     const mentionCase = await this.caseOf(workspaceId, mentionId);
     await this.answers.transaction(async (manager) => {
@@ -147,11 +167,16 @@ export class PublicAnswersService {
       if (!(await this.answers.setFindings(manager, workspaceId, mentionId, input.revision, post))) throw staleRevision();
       if (!current.findingsAt) await this.recordPublicMessage(manager, workspaceId, mention, mentionCase, post);
     });
-    return this.workflow(workspaceId, mentionId);
+    return this.workflow(workspaceId, mentionId, parts);
   }
 
   /** Clears the answer (its first time goes with it); the mention's internal answered mark stays. */
-  async clearAnswer(workspaceId: string, mentionId: string, revision: number): Promise<PublicWorkflowDto> {
+  async clearAnswer(
+    workspaceId: string,
+    mentionId: string,
+    revision: number,
+    parts: WorkflowParts = ALL_PARTS,
+  ): Promise<PublicWorkflowDto> {
     await this.mentionOf(workspaceId, mentionId);
     await this.answers.transaction(async (manager) => {
       const current = await this.answers.find(workspaceId, mentionId, manager);
@@ -159,24 +184,29 @@ export class PublicAnswersService {
       if (current.findingsAt) throw findingsRecorded();
       if (!(await this.answers.clearAnswer(manager, workspaceId, mentionId, revision))) throw staleRevision();
     });
-    return this.workflow(workspaceId, mentionId);
+    return this.workflow(workspaceId, mentionId, parts);
   }
 
-  async clearFindings(workspaceId: string, mentionId: string, revision: number): Promise<PublicWorkflowDto> {
+  async clearFindings(
+    workspaceId: string,
+    mentionId: string,
+    revision: number,
+    parts: WorkflowParts = ALL_PARTS,
+  ): Promise<PublicWorkflowDto> {
     await this.mentionOf(workspaceId, mentionId);
     await this.answers.transaction(async (manager) => {
       const current = await this.answers.find(workspaceId, mentionId, manager);
       if (!current || current.revision !== revision) throw staleRevision();
       if (!(await this.answers.clearFindings(manager, workspaceId, mentionId, revision))) throw staleRevision();
     });
-    return this.workflow(workspaceId, mentionId);
+    return this.workflow(workspaceId, mentionId, parts);
   }
 
   /**
    * Opens the mention's case for the investigation, as case sync would (social touchpoint, the mention's customer),
    * or finds the one it already has: one case per mention (the cases' unique source key), also when two people click.
    */
-  async openCase(workspaceId: string, actor: Actor, mentionId: string): Promise<PublicWorkflowDto> {
+  async openCase(workspaceId: string, actor: Actor, mentionId: string, parts: WorkflowParts = ALL_PARTS): Promise<PublicWorkflowDto> {
     const mention = await this.mentionOf(workspaceId, mentionId);
     if (!(await this.cases.idBySource(workspaceId, 'mention', mentionId))) {
       await this.cases.open(
@@ -193,7 +223,7 @@ export class PublicAnswersService {
         actor,
       );
     }
-    return this.workflow(workspaceId, mentionId);
+    return this.workflow(workspaceId, mentionId, parts);
   }
 
   /** What was posted where, kept in Messages (a `public` message is recorded as sent, never sent). */
