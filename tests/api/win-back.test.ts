@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
 import { startMailServer, type MailServer } from '../support/mail-server';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
@@ -457,5 +457,33 @@ describe('a notice too long once filled in', () => {
     );
     expect(count).toBe(0);
     expect((await notify({ subject: '{name}'.repeat(4), text: '{what_changed}'.repeat(5) }).expect(200)).body.queued).toBe(1);
+  });
+});
+
+describe('telling again with the app server’s clock ahead of the database’s', () => {
+  it('does not claim the customers this request just skipped for no address again (the cut-off is the database’s now())', async () => {
+    const issue = (await asAdmin.post(`${ws}/recovery/problems`, { kind: 'known_issue', title: 'Lost parcels' }).expect(201)).body;
+    await asAdmin.post(`${ws}/recovery/problems/${issue.id}/fix`, { whatChanged: 'Parcels tracked' }).expect(201);
+    // 250 affected customers without an address: more than one batch of 200.
+    await db.query(
+      `INSERT INTO customers (workspace_id, external_id, name) SELECT $1, 'nomail-' || g, 'N' FROM generate_series(1, 250) g`,
+      [admin.workspaceId],
+    );
+    await db.query(
+      `INSERT INTO recovery_customers (workspace_id, problem_id, customer_external_id, why)
+       SELECT $1, $2, 'nomail-' || g, '{case}' FROM generate_series(1, 250) g`,
+      [admin.workspaceId, issue.id],
+    );
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + HOUR);
+    try {
+      const res = await asAdmin
+        .post(`${ws}/recovery/problems/${issue.id}/notify`, { subject: 'Fixed', text: 'Fixed', onlyNotNotified: false })
+        .timeout(15_000)
+        .expect(200);
+      expect(res.body).toEqual({ queued: 0, skipped: { noAddress: 250, alreadyNotified: 0, notAffected: 0 } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -82,6 +82,12 @@ export class RecoveryCustomersRepository {
     return row.count;
   }
 
+  /** The database's transaction time: the one clock notified_at is written by. */
+  async databaseNow(): Promise<Date> {
+    const [row] = (await this.customers.query(`SELECT now() AS now`)) as { now: Date }[];
+    return row.now;
+  }
+
   /**
    * Claims the next customers to tell (notified_at set now, in the caller's transaction): never told, or — with
    * `retrySkippedBefore` — skipped for no address before that time. SKIP LOCKED lets two notify requests split the

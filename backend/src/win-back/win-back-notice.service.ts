@@ -42,7 +42,8 @@ export class WinBackNoticeService {
       );
     const customerIds = input.customerIds ? [...new Set(input.customerIds)] : null;
     const standing = await this.customers.noticeStanding(workspaceId, problemId, customerIds);
-    const retrySkippedBefore = input.onlyNotNotified === false ? new Date() : null;
+    // The database's clock, as the claim's notified_at = now() is: skew with this server cannot re-claim this request's skips.
+    const retrySkippedBefore = input.onlyNotNotified === false ? await this.customers.databaseNow() : null;
     const language = noticeLanguageOf(input.language);
     const result: NotifyResultDto = {
       queued: 0,
