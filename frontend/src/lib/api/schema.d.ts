@@ -4019,18 +4019,18 @@ export interface paths {
         };
         /**
          * A negative mention’s public workflow: the four steps with their times, the stage and the revision
-         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared.
+         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared. For an API token, investigation.case.rootCause is left out without cases:read, and compensation.approvedTotals and pendingCount without compensation:read.
          */
         get: operations["PublicAnswers_get"];
         /**
          * Record or edit the public answer (text, link, when it went up); the first one also marks the mention answered
-         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared.
+         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared. For an API token, investigation.case.rootCause is left out without cases:read, and compensation.approvedTotals and pendingCount without compensation:read.
          */
         put: operations["PublicAnswers_answer"];
         post?: never;
         /**
          * Clear the public answer (422 findings_recorded while findings follow it)
-         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared.
+         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared. For an API token, investigation.case.rootCause is left out without cases:read, and compensation.approvedTotals and pendingCount without compensation:read.
          */
         delete: operations["PublicAnswers_clearAnswer"];
         options?: never;
@@ -4048,13 +4048,13 @@ export interface paths {
         get?: never;
         /**
          * Publish or edit the findings (a public follow-up after the answer)
-         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared.
+         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared. For an API token, investigation.case.rootCause is left out without cases:read, and compensation.approvedTotals and pendingCount without compensation:read.
          */
         put: operations["PublicAnswers_findings"];
         post?: never;
         /**
          * Clear the published findings
-         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared.
+         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared. For an API token, investigation.case.rootCause is left out without cases:read, and compensation.approvedTotals and pendingCount without compensation:read.
          */
         delete: operations["PublicAnswers_clearFindings"];
         options?: never;
@@ -4073,7 +4073,7 @@ export interface paths {
         put?: never;
         /**
          * Open the mention’s case to investigate it (or find the one it has: one case per mention); answers the workflow
-         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared.
+         * @description Negative original mentions only (others 422 mention_not_negative / mention_is_copy). Steps: answer in public, investigate (the case opened from the mention; done when it records a root cause), publish the findings (needs the answer first, else 422 answer_required), compensate (an approved grant on the case). Every write names the revision it read; a stale one answers 409 stale_revision and changes nothing. A step keeps its first time through edits until it is cleared. For an API token, investigation.case.rootCause is left out without cases:read, and compensation.approvedTotals and pendingCount without compensation:read. Opens a case, so an API token needs cases:write and also mentions:write (else 403 insufficient_scope).
          */
         post: operations["PublicAnswers_openCase"];
         delete?: never;
@@ -10581,7 +10581,8 @@ export interface components {
             number: number;
             /** @enum {string} */
             status: "open" | "waiting_customer" | "resolved" | "closed";
-            rootCause: string | null;
+            /** @description Left out for an API token without cases:read */
+            rootCause?: string | null;
         };
         InvestigationStepDto: {
             /** @description The case recorded a root cause */
@@ -10613,9 +10614,10 @@ export interface components {
              * @description When the first grant was approved
              */
             at: string | null;
-            approvedTotals: components["schemas"]["MoneyDto"][];
-            /** @description Grants waiting for an admin */
-            pendingCount: number;
+            /** @description Left out for an API token without compensation:read */
+            approvedTotals?: components["schemas"]["MoneyDto"][];
+            /** @description Grants waiting for an admin; left out for an API token without compensation:read */
+            pendingCount?: number;
             /** @description False while compensation is not available in this installation */
             available: boolean;
         };
