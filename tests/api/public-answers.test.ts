@@ -300,4 +300,48 @@ describe('stages on the Mentions list and the report', () => {
     expect(lines.at(-1)).toBe('total,3,2,66.7,240,288,1,1,0');
     await asAdmin.get(`${ws}/mentions/public-answers/report?from=${at(10)}&to=${at(0)}`).expect(400);
   });
+
+  it('compensates through the mention’s case: the stage, the filter and the report’s exact share follow; tokens see amounts by scope', async () => {
+    const caseId = (await asAdmin.get(workflow(ids.a)).expect(200)).body.investigation.case.id;
+    await asAdmin
+      .put(`${ws}/compensation/budgets`, { budgets: [{ role: 'admin', amount: '5000', currency: 'RUB', period: 'month' }] })
+      .expect(200);
+    const grant = (
+      await asAdmin
+        .post(`${ws}/cases/${caseId}/compensations`, { kind: 'refund', amount: '1500.50', reason: 'Courier three hours late' })
+        .expect(201)
+    ).body;
+    expect(grant).toMatchObject({ status: 'approved', withinBudget: true });
+    // A second grant over the budget waits for an admin.
+    await asAdmin.post(`${ws}/cases/${caseId}/compensations`, { kind: 'bonus', amount: '4000', reason: 'Goodwill' }).expect(201);
+
+    const a = (await asAdmin.get(workflow(ids.a)).expect(200)).body;
+    expect(a).toMatchObject({
+      stage: 'compensated',
+      compensation: { done: true, approvedTotals: [{ currency: 'RUB', amount: '1500.50' }], pendingCount: 1, available: true },
+    });
+    const compensated = (await asAdmin.get(`${ws}/mentions?stage=compensated`).expect(200)).body.items.map((m: { id: string }) => m.id);
+    expect(compensated).toEqual([ids.a]);
+    expect((await asAdmin.get(`${ws}/mentions?stage=findings_published`).expect(200)).body.items).toEqual([]);
+
+    const report = (await asAdmin.get(`${ws}/mentions/public-answers/report?from=${at(-24)}&to=${at(7 * 24)}&timeZone=UTC`).expect(200))
+      .body;
+    expect(report).toMatchObject({ negative: 3, compensated: 1, compensatedShare: 0.3333 });
+    expect(report.series[1]).toMatchObject({ negative: 3, compensated: 1 });
+
+    // mentions:read alone sees the step is done, not the root cause nor the amounts; with cases:read / compensation:read it does.
+    const byRead = (await t.http().get(workflow(ids.a)).set(bearer(readToken)).expect(200)).body;
+    expect(byRead).toMatchObject({ stage: 'compensated', compensation: { done: true }, investigation: { done: true } });
+    expect(byRead.investigation.case).not.toHaveProperty('rootCause');
+    expect(byRead.compensation).not.toHaveProperty('approvedTotals');
+    expect(byRead.compensation).not.toHaveProperty('pendingCount');
+    const wide = (
+      await asAdmin.post(`${ws}/api-tokens`, { name: 'wide', scopes: ['mentions:read', 'cases:read', 'compensation:read'] }).expect(201)
+    ).body.secret;
+    const byWide = (await t.http().get(workflow(ids.a)).set(bearer(wide)).expect(200)).body;
+    expect(byWide).toMatchObject({
+      investigation: { case: { rootCause: 'Courier partner overbooked routes' } },
+      compensation: { approvedTotals: [{ currency: 'RUB', amount: '1500.50' }], pendingCount: 1 },
+    });
+  });
 });
