@@ -390,6 +390,23 @@ describe('access, tokens, tenancy and hostile input', () => {
     const other = await token(asAdmin, ['cases:read']);
     const bearer = (secret: string) => ({ Authorization: `Bearer ${secret}` });
     await t.http().get(`${ws}/compensation/grants`).set(bearer(read)).expect(200);
+    // A nameless member: a read token sees "Member <short id>", never their email (that needs members:read); a person sees the email.
+    await db().query(`UPDATE users SET name = '' WHERE id = $1`, [owner.userId]);
+    const nameless = `Member ${owner.userId.slice(0, 8)}`;
+    for (const path of [`grants?userId=${owner.userId}`, `ledger?userId=${owner.userId}`, 'budgets']) {
+      const seen = await t.http().get(`${ws}/compensation/${path}`).set(bearer(read)).expect(200);
+      expect(JSON.stringify(seen.body)).not.toContain(owner.email);
+    }
+    const tokenGrants = (await t.http().get(`${ws}/compensation/grants?userId=${owner.userId}`).set(bearer(read)).expect(200)).body;
+    expect(new Set(tokenGrants.items.map((g: { grantedBy: { name: string } }) => g.grantedBy.name))).toEqual(new Set([nameless]));
+    const tokenLedger = (await t.http().get(`${ws}/compensation/ledger?userId=${owner.userId}`).set(bearer(read)).expect(200)).body;
+    expect(tokenLedger.rows[0].member).toEqual({ id: owner.userId, name: nameless });
+    const ownGrant = (await t.http().get(`${ws}/compensation/grants/${tokenGrants.items[0].id}`).set(bearer(read)).expect(200)).body;
+    expect(ownGrant.grantedBy.name).toBe(nameless);
+    const personGrants = (await asAdmin.get(`${ws}/compensation/grants?userId=${owner.userId}`).expect(200)).body;
+    expect(personGrants.items[0].grantedBy.name).toBe(owner.email);
+    expect((await asAdmin.get(`${ws}/compensation/ledger?userId=${owner.userId}`).expect(200)).body.rows[0].member.name).toBe(owner.email);
+    await db().query(`UPDATE users SET name = $2 WHERE id = $1`, [owner.userId, owner.name]);
     await t.http().get(`${ws}/compensation/report`).set(bearer(read)).expect(200);
     await t.http().get(`${ws}/compensation/grants`).set(bearer(other)).expect(403);
     await t.http().post(`${ws}/cases/${caseId}/compensations`).set(bearer(read)).send(grantBody('1')).expect(403);

@@ -3,6 +3,7 @@ import { MembershipsReader } from '../members/memberships.reader';
 import { CompensationBudgetsRepository } from './compensation-budgets.repository';
 import { CompensationGrantsRepository, type LedgerSums, type PersonPeriod } from './compensation-grants.repository';
 import { fromCents, periodContaining, toCents } from './compensation-rules';
+import { personName } from './compensation-views';
 import type { CompensationLedgerDto, CompensationLedgerRowDto } from './compensation.dto';
 
 const ZERO = '0.00';
@@ -19,7 +20,7 @@ export class CompensationLedgerService {
     private readonly members: MembershipsReader,
   ) {}
 
-  async ledger(workspaceId: string, day: string, userId?: string): Promise<CompensationLedgerDto> {
+  async ledger(workspaceId: string, day: string, userId: string | undefined, withEmail: boolean): Promise<CompensationLedgerDto> {
     const at = new Date(`${day}T12:00:00Z`);
     const [members, budgets] = await Promise.all([this.members.members(workspaceId), this.budgets.list(workspaceId)]);
     const people = members
@@ -46,7 +47,7 @@ export class CompensationLedgerService {
         const spent = s.spent ?? ZERO;
         const left = budget === null ? null : toCents(budget) - toCents(spent);
         rows.push({
-          member: { id: p.member.userId, name: p.member.user?.name || p.member.user?.email || 'Member' },
+          member: { id: p.member.userId, name: personName(p.member.user ?? undefined, p.member.userId, withEmail) },
           role: p.member.role,
           budgetSource: budget === null ? null : (p.budget?.scope ?? null),
           currency,

@@ -42,6 +42,8 @@ const userOf = (p: Principal) => (p.kind === 'user' ? p.userId : null);
 const actorOf = (p: Principal): CompensationActor =>
   p.kind === 'user' ? { kind: 'user', userId: p.userId } : { kind: 'token', tokenId: p.tokenId };
 const today = () => new Date().toISOString().slice(0, 10);
+/** People see a nameless member's email; API tokens do not (that needs members:read): they see "Member <short id>". */
+const emailsFor = (p: Principal) => p.kind === 'user';
 
 /** Compensation within a budget: budgets (admins), grants on cases, approvals (admins), the ledger and the report. */
 @ApiTags('compensation')
@@ -59,8 +61,8 @@ export class CompensationController {
   @WorkspaceAccess(ADMIN_READ)
   @ApiOperation({ summary: 'Compensation budgets per role and per member (admins)' })
   @ApiOkResponse({ type: CompensationBudgetsDto })
-  async listBudgets(@CurrentWorkspace() ws: WorkspaceContext): Promise<CompensationBudgetsDto> {
-    return { budgets: await this.views.budgets(await this.budgets.list(ws.workspaceId)) };
+  async listBudgets(@CurrentWorkspace() ws: WorkspaceContext, @CurrentPrincipal() p: Principal): Promise<CompensationBudgetsDto> {
+    return { budgets: await this.views.budgets(await this.budgets.list(ws.workspaceId), emailsFor(p)) };
   }
 
   @Put('compensation/budgets')
@@ -76,7 +78,7 @@ export class CompensationController {
     @Body() body: SaveCompensationBudgetsDto,
   ): Promise<CompensationBudgetsDto> {
     const values = body.budgets.map((b) => ({ ...b }) as BudgetValues);
-    return { budgets: await this.views.budgets(await this.budgets.save(ws.workspaceId, values, userOf(p))) };
+    return { budgets: await this.views.budgets(await this.budgets.save(ws.workspaceId, values, userOf(p)), emailsFor(p)) };
   }
 
   @Get('compensation/me')
@@ -106,28 +108,36 @@ export class CompensationController {
   ): Promise<GrantResultDto> {
     const outcome = await this.compensation.grant(ws.workspaceId, actorOf(p), caseId, body);
     if (!outcome.created) res.status(HttpStatus.OK);
-    return { ...(await this.views.grant(ws.workspaceId, outcome.grant)), budget: outcome.budget };
+    return { ...(await this.views.grant(ws.workspaceId, outcome.grant, emailsFor(p))), budget: outcome.budget };
   }
 
   @Get('cases/:caseId/compensations')
   @WorkspaceAccess(READ)
   @ApiOperation({ summary: "A case's grants, newest first" })
   @ApiOkResponse({ type: CaseGrantsDto })
-  async ofCase(@CurrentWorkspace() ws: WorkspaceContext, @Param('caseId', uuidOr404('Case')) caseId: string): Promise<CaseGrantsDto> {
-    return { items: await this.views.grants(ws.workspaceId, await this.compensation.ofCase(ws.workspaceId, caseId)) };
+  async ofCase(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('caseId', uuidOr404('Case')) caseId: string,
+  ): Promise<CaseGrantsDto> {
+    return { items: await this.views.grants(ws.workspaceId, await this.compensation.ofCase(ws.workspaceId, caseId), emailsFor(p)) };
   }
 
   @Get('compensation/grants')
   @WorkspaceAccess(READ)
   @ApiOperation({ summary: 'Grants, newest first, cursor-paged (status=pending: the approvals queue)' })
   @ApiOkResponse({ type: GrantPageDto })
-  async list(@CurrentWorkspace() ws: WorkspaceContext, @Query() q: ListGrantsQuery): Promise<GrantPageDto> {
+  async list(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
+    @Query() q: ListGrantsQuery,
+  ): Promise<GrantPageDto> {
     const limit = q.limit ?? 50;
     const filter = { statuses: q.status, grantedBy: q.userId, periodDay: q.period };
     const page = await this.compensation.page(ws.workspaceId, filter, limit, q.cursor ? decodeKeysetCursor(q.cursor) : undefined);
     const last = page.rows.at(-1);
     return {
-      items: await this.views.grants(ws.workspaceId, page.rows),
+      items: await this.views.grants(ws.workspaceId, page.rows, emailsFor(p)),
       nextCursor: page.more && last ? encodeKeysetCursor({ at: new Date(last.createdAt), id: last.id }) : null,
       total: page.total,
     };
@@ -137,8 +147,12 @@ export class CompensationController {
   @WorkspaceAccess(READ)
   @ApiOperation({ summary: 'One grant' })
   @ApiOkResponse({ type: GrantDto })
-  async one(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', uuidOr404('Grant')) id: string): Promise<GrantDto> {
-    return this.views.grant(ws.workspaceId, await this.compensation.get(ws.workspaceId, id));
+  async one(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuidOr404('Grant')) id: string,
+  ): Promise<GrantDto> {
+    return this.views.grant(ws.workspaceId, await this.compensation.get(ws.workspaceId, id), emailsFor(p));
   }
 
   @Post('compensation/grants/:id/approve')
@@ -180,8 +194,12 @@ export class CompensationController {
     summary: 'Per person and currency: budget, spent within it, approved over it, pending and remaining in their period containing the day',
   })
   @ApiOkResponse({ type: CompensationLedgerDto })
-  ledger(@CurrentWorkspace() ws: WorkspaceContext, @Query() q: CompensationLedgerQuery): Promise<CompensationLedgerDto> {
-    return this.ledgers.ledger(ws.workspaceId, q.period ?? today(), q.userId);
+  ledger(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @CurrentPrincipal() p: Principal,
+    @Query() q: CompensationLedgerQuery,
+  ): Promise<CompensationLedgerDto> {
+    return this.ledgers.ledger(ws.workspaceId, q.period ?? today(), q.userId, emailsFor(p));
   }
 
   @Get('compensation/report')
@@ -223,6 +241,6 @@ export class CompensationController {
   ): Promise<GrantDto> {
     // People only (ADMIN_DECIDES has no scope), so the principal is a user.
     const row = await this.compensation.decide(ws.workspaceId, userOf(p) as string, id, status, body.note ?? null);
-    return this.views.grant(ws.workspaceId, row);
+    return this.views.grant(ws.workspaceId, row, true);
   }
 }

@@ -39,7 +39,8 @@ const list = () =>
 
 export class CompensationPersonDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'Name, or email when the person has no name' }) name: string;
+  @ApiProperty({ description: 'Name; without one, the email for people signed in and "Member <short id>" for API tokens' })
+  name: string;
 }
 
 // ---- budgets ----

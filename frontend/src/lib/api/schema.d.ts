@@ -10244,7 +10244,7 @@ export interface components {
         CompensationPersonDto: {
             /** Format: uuid */
             id: string;
-            /** @description Name, or email when the person has no name */
+            /** @description Name; without one, the email for people signed in and "Member <short id>" for API tokens */
             name: string;
         };
         CompensationBudgetDto: {
