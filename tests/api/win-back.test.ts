@@ -248,6 +248,11 @@ describe('a cluster marked fixed', () => {
        VALUES ($1, 'inbound', 'email', 'received', 'dora', 'Thanks, good to know', now())`,
       [admin.workspaceId],
     );
+    // Reading writes nothing (no tracking, no webhook); a viewer cannot refresh; a writer's refresh finds them.
+    expect((await asViewer.get(`${ws}/recovery/problems/${problemId}`).expect(200)).body).toMatchObject({ answered: 0, returned: 0 });
+    await asViewer.post(`${ws}/recovery/problems/${problemId}/refresh`).expect(403);
+    expect(receiver.received.filter((h) => h.json.type === 'customer.returned')).toEqual([]);
+    expect((await asAdmin.post(`${ws}/recovery/problems/${problemId}/refresh`).expect(200)).body).toEqual({ refreshed: true });
     const detail = (await asAdmin.get(`${ws}/recovery/problems/${problemId}`).expect(200)).body;
     expect(detail).toMatchObject({
       affected: 6,
@@ -295,6 +300,7 @@ describe('a lost customer who resumes', () => {
               ($1, 'boris', 'red_gold', 'gold', now(), 'rules')`,
       [admin.workspaceId],
     );
+    await asAdmin.post(`${ws}/recovery/problems/${problemId}/refresh`).expect(200);
     const detail = (await asAdmin.get(`${ws}/recovery/problems/${problemId}`).expect(200)).body;
     expect(detail.returned).toBe(3);
     const boris = (await customersOf(problemId)).find((c) => c.customerExternalId === 'boris')!;
@@ -485,5 +491,35 @@ describe('telling again with the app server’s clock ahead of the database’s'
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('tracking window', () => {
+  it('stops watching a customer told more than 180 days ago', async () => {
+    await asAdmin.put(`${ws}/customers/olga`, { name: 'Olga', email: 'olga@example.test' }).expect(201);
+    const issue = (await asAdmin.post(`${ws}/recovery/problems`, { kind: 'known_issue', title: 'Broken lids' }).expect(201)).body;
+    const caseId = (await asAdmin.post(`${ws}/cases`, { title: 'Lid broke', customerId: 'olga' }).expect(201)).body.id;
+    await asAdmin.put(`${ws}/recovery/cases/${caseId}/root-cause`, { problemId: issue.id }).expect(200);
+    await asAdmin.post(`${ws}/recovery/problems/${issue.id}/fix`, { whatChanged: 'New lids' }).expect(201);
+    expect(
+      (await asAdmin.post(`${ws}/recovery/problems/${issue.id}/notify`, { subject: 'Lids', text: 'New lids' }).expect(200)).body.queued,
+    ).toBe(1);
+    const toldAgo = (days: number) =>
+      db.query(`UPDATE recovery_customers SET notified_at = now() - make_interval(days => $2) WHERE problem_id = $1`, [issue.id, days]);
+    await toldAgo(181);
+    await asAdmin
+      .post(`${ws}/customers/olga/activity`, {
+        eventId: 'olga-1',
+        kind: 'order',
+        amount: 10,
+        currency: 'EUR',
+        occurredAt: new Date().toISOString(),
+      })
+      .expect(201);
+    await asAdmin.post(`${ws}/recovery/problems/${issue.id}/refresh`).expect(200);
+    expect((await customersOf(issue.id))[0].state).not.toBe('returned');
+    await toldAgo(179);
+    await asAdmin.post(`${ws}/recovery/problems/${issue.id}/refresh`).expect(200);
+    expect((await customersOf(issue.id))[0].state).toBe('returned');
   });
 });

@@ -18,3 +18,6 @@ export const REVENUE_WINDOW_DAYS = 90;
 
 /** Before/after compares this many weeks on each side of the fix. */
 export const COMPARE_WEEKS = 8;
+
+/** Answers and returns are looked for this many days after the notice; later, the customer is no longer watched. */
+export const TRACKING_WINDOW_DAYS = 180;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RED_STATUSES } from '../customers/status/colour-status';
-import type { ReturnKind } from './win-back-rules';
+import { TRACKING_WINDOW_DAYS, type ReturnKind } from './win-back-rules';
 
 /** A customer found back after the notice (one row per newly returned customer). */
 export interface NewReturn {
@@ -32,7 +32,8 @@ export class WinBackTrackingRepository {
   async workspacesToTrack(): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT workspace_id AS id FROM recovery_customers
-        WHERE message_id IS NOT NULL AND (returned_at IS NULL OR answered_at IS NULL)`,
+        WHERE message_id IS NOT NULL AND (returned_at IS NULL OR answered_at IS NULL)
+          AND notified_at > now() - make_interval(days => ${TRACKING_WINDOW_DAYS})`,
     );
     return rows.map((r) => r.id);
   }
@@ -46,7 +47,8 @@ export class WinBackTrackingRepository {
                           AND m.direction = 'inbound' AND m.created_at > rc.notified_at) AS at
                  FROM recovery_customers rc
                 WHERE rc.workspace_id = $1 AND ($2::uuid IS NULL OR rc.problem_id = $2)
-                  AND rc.message_id IS NOT NULL AND rc.answered_at IS NULL) a
+                  AND rc.message_id IS NOT NULL AND rc.answered_at IS NULL
+                  AND rc.notified_at > now() - make_interval(days => ${TRACKING_WINDOW_DAYS})) a
         WHERE t.workspace_id = $1 AND t.problem_id = a.problem_id AND t.customer_external_id = a.customer_external_id
           AND a.at IS NOT NULL AND t.answered_at IS NULL`,
       [workspaceId, problemId],
@@ -74,7 +76,8 @@ export class WinBackTrackingRepository {
                        ORDER BY s.changed_at LIMIT 1)) e
                    ORDER BY e.at LIMIT 1) first
                 WHERE rc.workspace_id = $1 AND ($2::uuid IS NULL OR rc.problem_id = $2)
-                  AND rc.message_id IS NOT NULL AND rc.returned_at IS NULL) r
+                  AND rc.message_id IS NOT NULL AND rc.returned_at IS NULL
+                  AND rc.notified_at > now() - make_interval(days => ${TRACKING_WINDOW_DAYS})) r
         WHERE t.workspace_id = $1 AND t.problem_id = r.problem_id AND t.customer_external_id = r.customer_external_id
           AND t.returned_at IS NULL
         RETURNING t.problem_id AS "problemId", t.customer_external_id AS "customerExternalId",

@@ -16,6 +16,8 @@ export interface CustomerReturnedEvent {
  */
 @Injectable()
 export class WinBackTrackingService {
+  private readonly running = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly tracking: WinBackTrackingRepository,
     private readonly webhooks: WebhookEvents,
@@ -34,6 +36,20 @@ export class WinBackTrackingService {
       await this.webhooks.publishMany(workspaceId, 'customer.returned', events, manager);
       return { answered, returned: returns.length };
     });
+  }
+
+  /**
+   * A writer's "bring it up to date" on opening a fix. Requests for a problem whose refresh is still running share
+   * it instead of queueing more of the same work; the 180-day window bounds what each one scans.
+   */
+  async refresh(workspaceId: string, problemId: string): Promise<void> {
+    const key = `${workspaceId}:${problemId}`;
+    let running = this.running.get(key);
+    if (!running) {
+      running = this.track(workspaceId, problemId).finally(() => this.running.delete(key));
+      this.running.set(key, running);
+    }
+    await running;
   }
 
   workspacesToTrack(): Promise<string[]> {

@@ -27,6 +27,7 @@ import {
   ProblemListDto,
   RecoveryCustomerPageDto,
   RecoveryReportDto,
+  RefreshResultDto,
   RootCauseDto,
   RootCauseViewDto,
   TemplateQuery,
@@ -117,18 +118,32 @@ export class WinBackController {
   @WorkspaceAccess(READ)
   @ApiOperation({
     summary: 'One problem: what changed, the counts, its weekly volume and the touchpoint score before and after the fix',
-    description: 'Answers and returns are brought up to date for this problem first (the background job does it every few minutes).',
+    description: 'Reads only: answers and returns are found by the background job every few minutes (POST …/refresh does it now).',
   })
   @ApiOkResponse({ type: ProblemDetailDto })
   async get(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', uuidOr404('Problem')) id: string): Promise<ProblemDetailDto> {
     const row = await this.winBack.get(ws.workspaceId, id);
-    if (row.status === 'fixed') await this.tracking.track(ws.workspaceId, id);
     const [view, volume, score] = await Promise.all([
       this.views.one(ws.workspaceId, row),
       this.insights.volume(ws.workspaceId, row),
       this.insights.score(ws.workspaceId, row),
     ]);
     return { ...view, volumeOf: this.insights.volumeOf(row), volume, score };
+  }
+
+  @Post('problems/:id/refresh')
+  @HttpCode(HttpStatus.OK)
+  @WorkspaceAccess(WRITE)
+  @ApiOperation({
+    summary: "Look for this fix's answers and returns now (writers; the job does it every few minutes anyway)",
+    description: 'Customers told more than 180 days ago are no longer watched. Returns fire customer.returned webhooks.',
+  })
+  @ApiOkResponse({ type: RefreshResultDto })
+  async refresh(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', uuidOr404('Problem')) id: string): Promise<RefreshResultDto> {
+    const row = await this.winBack.get(ws.workspaceId, id);
+    if (row.status !== 'fixed') return { refreshed: false };
+    await this.tracking.refresh(ws.workspaceId, id);
+    return { refreshed: true };
   }
 
   @Post('problems/:id/fix')

@@ -298,3 +298,8 @@ export class RecoveryReportDto {
   @ApiProperty() returned: number;
   @ApiProperty({ type: MoneyDto, isArray: true }) revenueRecovered: MoneyDto[];
 }
+
+export class RefreshResultDto {
+  @ApiProperty({ description: 'False when the problem is not fixed yet (nothing to look for)' })
+  refreshed: boolean;
+}

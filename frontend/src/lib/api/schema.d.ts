@@ -2720,11 +2720,31 @@ export interface paths {
         };
         /**
          * One problem: what changed, the counts, its weekly volume and the touchpoint score before and after the fix
-         * @description Answers and returns are brought up to date for this problem first (the background job does it every few minutes).
+         * @description Reads only: answers and returns are found by the background job every few minutes (POST …/refresh does it now).
          */
         get: operations["WinBack_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/recovery/problems/{id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Look for this fix's answers and returns now (writers; the job does it every few minutes anyway)
+         * @description Customers told more than 180 days ago are no longer watched. Returns fire customer.returned webhooks.
+         */
+        post: operations["WinBack_refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2816,6 +2836,27 @@ export interface paths {
         post?: never;
         /** Clear the case's root cause */
         delete: operations["WinBack_clearRootCause"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/marketing/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The marketing unsubscribe confirmation page (a form that POSTs back here); changes nothing */
+        get: operations["PublicMarketingUnsubscribe_confirmPage"];
+        put?: never;
+        /**
+         * Unsubscribe from marketing email (RFC 8058 one-click: List-Unsubscribe=One-Click, or the page’s form)
+         * @description Records consents.marketing granted false on the link's customer; repeating it is harmless. 404 for an unknown token.
+         */
+        post: operations["PublicMarketingUnsubscribe_unsubscribe"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -8681,6 +8722,10 @@ export interface components {
             volume: components["schemas"]["WeekCountDto"][];
             score: components["schemas"]["ScoreCompareDto"] | null;
         };
+        RefreshResultDto: {
+            /** @description False when the problem is not fixed yet (nothing to look for) */
+            refreshed: boolean;
+        };
         FixProblemDto: {
             /** @example Switched to a second courier in Sofia and Plovdiv; delivery promise now 2 days */
             whatChanged: string;
@@ -8771,6 +8816,9 @@ export interface components {
              * @description An open known issue
              */
             problemId: string;
+        };
+        MarketingUnsubscribedDto: {
+            unsubscribed: boolean;
         };
         /** @enum {string} */
         AuditMeasure: "first_response_minutes" | "resolution_days" | "reopened_percent" | "sla_breach_percent" | "csat_mean" | "nps" | "ces_mean" | "negative_mentions_percent" | "case_count" | "checklist_percent";
@@ -19200,6 +19248,47 @@ export interface operations {
             };
         };
     };
+    WinBack_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefreshResultDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     WinBack_fix: {
         parameters: {
             query?: never;
@@ -19500,6 +19589,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicMarketingUnsubscribe_confirmPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicMarketingUnsubscribe_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketingUnsubscribedDto"];
                 };
             };
         };

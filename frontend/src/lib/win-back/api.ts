@@ -29,6 +29,11 @@ export function getProblem(workspaceId: string, id: string): Promise<ProblemDeta
   return unwrap(api.GET(`${R}/problems/{id}`, { params: one(workspaceId, id) }));
 }
 
+/** A writer's "look for answers and returns now" (reading a problem never does it). */
+export function refreshProblem(workspaceId: string, id: string): Promise<{ refreshed: boolean }> {
+  return unwrap(api.POST(`${R}/problems/{id}/refresh`, { params: one(workspaceId, id) }));
+}
+
 export function fixProblem(workspaceId: string, id: string, body: FixInput): Promise<Problem> {
   return unwrap(api.POST(`${R}/problems/{id}/fix`, { params: one(workspaceId, id), body }));
 }
