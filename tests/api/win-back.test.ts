@@ -192,15 +192,15 @@ describe('a cluster marked fixed', () => {
     const first = await asAdmin
       .post(`${ws}/recovery/problems/${problemId}/notify`, { subject: 'We fixed it, {name}', text: 'Hello, {name}! {what_changed}.' })
       .expect(200);
-    expect(first.body).toEqual({ queued: 5, skipped: { noAddress: 1, alreadyNotified: 0, notAffected: 0 } });
+    expect(first.body).toEqual({ queued: 5, skipped: { noAddress: 1, alreadyNotified: 0, notAffected: 0, recentlyNotified: 0 } });
     const second = await asAdmin
       .post(`${ws}/recovery/problems/${problemId}/notify`, { subject: 'Again', text: 'Again {name}', onlyNotNotified: false })
       .expect(200);
-    expect(second.body).toEqual({ queued: 0, skipped: { noAddress: 1, alreadyNotified: 5, notAffected: 0 } });
+    expect(second.body).toEqual({ queued: 0, skipped: { noAddress: 1, alreadyNotified: 5, notAffected: 0, recentlyNotified: 0 } });
     const subset = await asAdmin
       .post(`${ws}/recovery/problems/${problemId}/notify`, { subject: 'Again', text: 'Again', customerIds: ['anna', 'carl'] })
       .expect(200);
-    expect(subset.body).toEqual({ queued: 0, skipped: { noAddress: 0, alreadyNotified: 1, notAffected: 1 } });
+    expect(subset.body).toEqual({ queued: 0, skipped: { noAddress: 0, alreadyNotified: 1, notAffected: 1, recentlyNotified: 0 } });
 
     const rows: { customer_external_id: string; channel: string; purpose: string; to_address: string; text_body: string }[] =
       await db.query(
@@ -417,8 +417,14 @@ describe('the unsubscribe link of a notice (marketing email)', () => {
     const caseId = (await asAdmin.post(`${ws}/cases`, { title: 'Wrong size', customerId: 'anna' }).expect(201)).body.id;
     await asAdmin.put(`${ws}/recovery/cases/${caseId}/root-cause`, { problemId: issue.id }).expect(200);
     await asAdmin.post(`${ws}/recovery/problems/${issue.id}/fix`, { whatChanged: 'New size chart' }).expect(201);
-    const told = await asAdmin
+    // She was told about the couriers minutes ago: skipped by default (security review L8), told when asked explicitly.
+    const held = await asAdmin
       .post(`${ws}/recovery/problems/${issue.id}/notify`, { subject: 'Sizes fixed', text: 'Hi {name}' })
+      .expect(200);
+    expect(held.body).toEqual({ queued: 0, skipped: { noAddress: 0, alreadyNotified: 0, notAffected: 0, recentlyNotified: 1 } });
+    expect((await customersOf(issue.id)).map((c) => c.state)).toEqual(['not_told']);
+    const told = await asAdmin
+      .post(`${ws}/recovery/problems/${issue.id}/notify`, { subject: 'Sizes fixed', text: 'Hi {name}', skipRecentlyNotified: false })
       .expect(200);
     expect(told.body.queued).toBe(1);
     const anna = await waitFor('the policy', async () => (await customersOf(issue.id)).find((c) => c.state === 'cancelled'));
@@ -487,7 +493,7 @@ describe('telling again with the app server’s clock ahead of the database’s'
         .post(`${ws}/recovery/problems/${issue.id}/notify`, { subject: 'Fixed', text: 'Fixed', onlyNotNotified: false })
         .timeout(15_000)
         .expect(200);
-      expect(res.body).toEqual({ queued: 0, skipped: { noAddress: 250, alreadyNotified: 0, notAffected: 0 } });
+      expect(res.body).toEqual({ queued: 0, skipped: { noAddress: 250, alreadyNotified: 0, notAffected: 0, recentlyNotified: 0 } });
     } finally {
       vi.useRealTimers();
     }

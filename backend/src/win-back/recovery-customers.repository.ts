@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { MessageStatus } from '../messaging/message-types';
 import { RecoveryCustomerEntity } from './recovery-customer.entity';
-import { REVENUE_WINDOW_DAYS, type AffectedWhy, type ReturnKind } from './win-back-rules';
+import { RECENT_NOTICE_DAYS, REVENUE_WINDOW_DAYS, type AffectedWhy, type ReturnKind } from './win-back-rules';
 
 /** Where a customer stands after the fix, from the snapshot row and its notice. */
 export const CUSTOMER_STATES = ['not_told', 'no_address', 'queued', 'held', 'sent', 'failed', 'cancelled', 'answered', 'returned'] as const;
@@ -31,6 +31,11 @@ export interface AffectedSets {
   cancellation: readonly string[];
   case: readonly string[];
 }
+
+/** Told about another problem of the workspace within the last days (row alias rc). */
+const TOLD_RECENTLY_SQL = `EXISTS (SELECT 1 FROM recovery_customers o
+    WHERE o.workspace_id = rc.workspace_id AND o.customer_external_id = rc.customer_external_id AND o.problem_id <> rc.problem_id
+      AND o.message_id IS NOT NULL AND o.notified_at > now() - make_interval(days => ${RECENT_NOTICE_DAYS}))`;
 
 /**
  * The state of one row, in SQL (list filter and display agree): returned, then answered, then the notice's message
@@ -96,19 +101,27 @@ export class RecoveryCustomersRepository {
   async claimNoticeBatch(
     workspaceId: string,
     problemId: string,
-    opts: { customerIds: readonly string[] | null; retrySkippedBefore: Date | null; limit: number },
+    opts: { customerIds: readonly string[] | null; retrySkippedBefore: Date | null; skipRecentlyNotified: boolean; limit: number },
     manager: EntityManager,
   ): Promise<string[]> {
     const [rows] = (await manager.query(
       `UPDATE recovery_customers t SET notified_at = now(), skip_reason = NULL
         WHERE (t.workspace_id, t.problem_id, t.customer_external_id) IN (
-          SELECT workspace_id, problem_id, customer_external_id FROM recovery_customers
-           WHERE workspace_id = $1 AND problem_id = $2 AND message_id IS NULL
-             AND (notified_at IS NULL OR ($4::timestamptz IS NOT NULL AND skip_reason IS NOT NULL AND notified_at < $4::timestamptz))
-             AND ($3::text[] IS NULL OR customer_external_id = ANY($3::text[]))
-           ORDER BY customer_external_id LIMIT $5 FOR UPDATE SKIP LOCKED)
+          SELECT rc.workspace_id, rc.problem_id, rc.customer_external_id FROM recovery_customers rc
+           WHERE rc.workspace_id = $1 AND rc.problem_id = $2 AND rc.message_id IS NULL
+             AND (rc.notified_at IS NULL OR ($4::timestamptz IS NOT NULL AND rc.skip_reason IS NOT NULL AND rc.notified_at < $4::timestamptz))
+             AND ($3::text[] IS NULL OR rc.customer_external_id = ANY($3::text[]))
+             AND NOT ($6::boolean AND ${TOLD_RECENTLY_SQL})
+           ORDER BY rc.customer_external_id LIMIT $5 FOR UPDATE OF rc SKIP LOCKED)
         RETURNING t.customer_external_id AS id`,
-      [workspaceId, problemId, opts.customerIds ? [...opts.customerIds] : null, opts.retrySkippedBefore, opts.limit],
+      [
+        workspaceId,
+        problemId,
+        opts.customerIds ? [...opts.customerIds] : null,
+        opts.retrySkippedBefore,
+        opts.limit,
+        opts.skipRecentlyNotified,
+      ],
     )) as [{ id: string }[], number];
     return rows.map((r) => r.id);
   }
@@ -160,15 +173,17 @@ export class RecoveryCustomersRepository {
     workspaceId: string,
     problemId: string,
     customerIds: readonly string[] | null,
-  ): Promise<{ alreadyNotified: number; notAffected: number }> {
+    skipRecentlyNotified: boolean,
+  ): Promise<{ alreadyNotified: number; notAffected: number; recentlyNotified: number }> {
     const [row] = (await this.customers.query(
       `SELECT count(*) FILTER (WHERE rc.message_id IS NOT NULL)::int AS "alreadyNotified",
+              count(*) FILTER (WHERE $4::boolean AND rc.message_id IS NULL AND ${TOLD_RECENTLY_SQL})::int AS "recentlyNotified",
               CASE WHEN $3::text[] IS NULL THEN 0
                    ELSE cardinality(ARRAY(SELECT DISTINCT unnest($3::text[]))) - count(*)::int END AS "notAffected"
          FROM recovery_customers rc
         WHERE rc.workspace_id = $1 AND rc.problem_id = $2 AND ($3::text[] IS NULL OR rc.customer_external_id = ANY($3::text[]))`,
-      [workspaceId, problemId, customerIds ? [...customerIds] : null],
-    )) as { alreadyNotified: number; notAffected: number }[];
+      [workspaceId, problemId, customerIds ? [...customerIds] : null, skipRecentlyNotified],
+    )) as { alreadyNotified: number; notAffected: number; recentlyNotified: number }[];
     return row;
   }
 

@@ -41,20 +41,27 @@ export class WinBackNoticeService {
         [{ field: tooLong.field, message: `at most ${tooLong.limit} characters once filled in` }],
       );
     const customerIds = input.customerIds ? [...new Set(input.customerIds)] : null;
-    const standing = await this.customers.noticeStanding(workspaceId, problemId, customerIds);
+    // A customer told about another problem lately is not written to again (five fixes in a week read as spam).
+    const skipRecentlyNotified = input.skipRecentlyNotified !== false;
+    const standing = await this.customers.noticeStanding(workspaceId, problemId, customerIds, skipRecentlyNotified);
     // The database's clock, as the claim's notified_at = now() is: skew with this server cannot re-claim this request's skips.
     const retrySkippedBefore = input.onlyNotNotified === false ? await this.customers.databaseNow() : null;
     const language = noticeLanguageOf(input.language);
     const result: NotifyResultDto = {
       queued: 0,
-      skipped: { noAddress: 0, alreadyNotified: standing.alreadyNotified, notAffected: standing.notAffected },
+      skipped: {
+        noAddress: 0,
+        alreadyNotified: standing.alreadyNotified,
+        notAffected: standing.notAffected,
+        recentlyNotified: standing.recentlyNotified,
+      },
     };
     for (;;) {
       const claimed = await this.problems.transaction(async (manager) => {
         const ids = await this.customers.claimNoticeBatch(
           workspaceId,
           problemId,
-          { customerIds, retrySkippedBefore, limit: NOTICE_BATCH },
+          { customerIds, retrySkippedBefore, skipRecentlyNotified, limit: NOTICE_BATCH },
           manager,
         );
         const people = await this.contacts.noticeContacts(workspaceId, ids, manager);

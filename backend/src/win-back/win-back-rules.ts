@@ -21,3 +21,6 @@ export const COMPARE_WEEKS = 8;
 
 /** Answers and returns are looked for this many days after the notice; later, the customer is no longer watched. */
 export const TRACKING_WINDOW_DAYS = 180;
+
+/** A customer told about one problem is not told about another for this many days (unless asked explicitly). */
+export const RECENT_NOTICE_DAYS = 7;

@@ -21,6 +21,7 @@ import { Trim } from '../common/http/dto-helpers';
 import { CUSTOMER_STATES, type CustomerState } from './recovery-customers.repository';
 import { NOTICE_LANGUAGES } from './notice-template';
 import {
+  RECENT_NOTICE_DAYS,
   AFFECTED_WHY,
   PROBLEM_KINDS,
   PROBLEM_STATUSES,
@@ -128,6 +129,14 @@ export class NotifyDto {
   @IsOptional()
   @IsBoolean({ message: 'onlyNotNotified must be true or false' })
   onlyNotNotified?: boolean;
+
+  @ApiPropertyOptional({
+    default: true,
+    description: `false: also tell customers told about another problem in the last ${RECENT_NOTICE_DAYS} days (skipped by default)`,
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'skipRecentlyNotified must be true or false' })
+  skipRecentlyNotified?: boolean;
 
   @ApiPropertyOptional({ type: [String], maxItems: 10000, description: 'Only these affected customers (external ids)' })
   @IsOptional()
@@ -271,6 +280,8 @@ export class NotifySkippedDto {
   @ApiProperty() noAddress: number;
   @ApiProperty() alreadyNotified: number;
   @ApiProperty({ description: 'Asked ids that are not among the affected customers' }) notAffected: number;
+  @ApiProperty({ description: `Not told now: told about another problem in the last ${RECENT_NOTICE_DAYS} days` })
+  recentlyNotified: number;
 }
 
 export class NotifyResultDto {

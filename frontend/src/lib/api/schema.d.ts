@@ -8782,6 +8782,11 @@ export interface components {
              * @default true
              */
             onlyNotNotified: boolean;
+            /**
+             * @description false: also tell customers told about another problem in the last 7 days (skipped by default)
+             * @default true
+             */
+            skipRecentlyNotified: boolean;
             /** @description Only these affected customers (external ids) */
             customerIds?: string[];
         };
@@ -8790,6 +8795,8 @@ export interface components {
             alreadyNotified: number;
             /** @description Asked ids that are not among the affected customers */
             notAffected: number;
+            /** @description Not told now: told about another problem in the last 7 days */
+            recentlyNotified: number;
         };
         NotifyResultDto: {
             queued: number;
