@@ -107,7 +107,7 @@ describe('dashboard in Bulgarian', () => {
       await page.getByRole('heading', { level: 1, name: 'Общ преглед' }).waitFor();
 
       // 4. A data page: Customers, with the stage, MRR and date in Bulgarian.
-      await page.getByTestId('main-nav').getByRole('link', { name: 'Клиенти' }).click();
+      await page.getByTestId('main-nav').getByRole('link', { name: 'Клиенти', exact: true }).click();
       await page.waitForURL((url) => url.pathname === '/customers');
       await page.getByRole('heading', { level: 1, name: 'Клиенти' }).waitFor();
       await page.getByRole('columnheader', { name: 'Външно ID' }).waitFor();
