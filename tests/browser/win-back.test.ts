@@ -69,7 +69,10 @@ describe('win-back loop', () => {
     expect(await form.getByTestId('notice-preview').innerText()).toContain('we have fixed it: A second courier in Sofia');
     const notified = apiCall(page, 'POST', /\/notify$/);
     await form.getByTestId('notify-send').click();
-    expect(await (await notified).json()).toEqual({ queued: 2, skipped: { noAddress: 0, alreadyNotified: 0, notAffected: 0 } });
+    expect(await (await notified).json()).toEqual({
+      queued: 2,
+      skipped: { noAddress: 0, alreadyNotified: 0, notAffected: 0, recentlyNotified: 0 },
+    });
     await expect.poll(() => page.locator('[data-testid="fix-customer"][data-state="queued"]').count()).toBe(2);
     expect(await form.getByTestId('notify-send').isDisabled()).toBe(true);
 
