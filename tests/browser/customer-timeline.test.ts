@@ -185,6 +185,7 @@ describe('customer timeline', () => {
       await filter.getByRole('button', { name: 'Early warnings' }).click();
       await filter.getByRole('button', { name: 'Orders and payments' }).click();
       await filter.getByRole('button', { name: 'Promises' }).click();
+      await filter.getByRole('button', { name: 'Win-back' }).click();
       // Cases on: the cancellation and the case.
       await expect.poll(() => items.count()).toBe(2);
       expect(await items.nth(1).getAttribute('data-kind')).toBe('case');
