@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags }
 import type { Response } from 'express';
 import { CurrentPrincipal, CurrentWorkspace, WorkspaceAccess } from '../common/auth/access.decorators';
 import type { Principal, WorkspaceContext } from '../common/auth/principal';
+import { DEFAULT_PAGE_LIMIT } from '../common/http/cursor-page.query';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../common/http/keyset-cursor';
 import { sendCsv } from '../common/http/send-csv';
 import { uuidOr404 } from '../common/http/uuid-or-404';
@@ -132,7 +133,7 @@ export class CompensationController {
     @CurrentPrincipal() p: Principal,
     @Query() q: ListGrantsQuery,
   ): Promise<GrantPageDto> {
-    const limit = q.limit ?? 50;
+    const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
     const filter = { statuses: q.status, grantedBy: q.userId, periodDay: q.period };
     const page = await this.compensation.page(ws.workspaceId, filter, limit, q.cursor ? decodeKeysetCursor(q.cursor) : undefined);
     const last = page.rows.at(-1);

@@ -4,20 +4,18 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { ROLES, type Role } from '../common/auth/roles';
 import { Trim } from '../common/http/dto-helpers';
+import { CursorPageQuery } from '../common/http/cursor-page.query';
 import { IsRealDay } from '../common/http/real-day.validator';
 import { COMPENSATION_KINDS, GRANT_STATUSES, type CompensationKind, type GrantStatus } from '../common/recovery/compensation-lookup.port';
 import { BUDGET_PERIODS, type BudgetPeriod } from './compensation-rules';
@@ -193,7 +191,7 @@ export class CaseGrantsDto {
   @ApiProperty({ type: [GrantDto] }) items: GrantDto[];
 }
 
-export class ListGrantsQuery {
+export class ListGrantsQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: GRANT_STATUSES, isArray: true, description: 'Comma-separated' })
   @IsOptional()
   @list()
@@ -208,18 +206,6 @@ export class ListGrantsQuery {
   @IsOptional()
   @IsRealDay({ message: 'period must be a real day from 1970 on: YYYY-MM-DD' })
   period?: string;
-  @ApiPropertyOptional({ description: 'From the previous page: nextCursor' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(200, { message: 'limit must be at most 200' })
-  limit?: number;
 }
 
 // ---- ledger ----

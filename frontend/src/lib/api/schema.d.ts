@@ -22777,15 +22777,15 @@ export interface operations {
     Compensation_list: {
         parameters: {
             query?: {
+                /** @description From the previous page: nextCursor */
+                cursor?: string;
+                limit?: number;
                 /** @description Comma-separated */
                 status?: ("approved" | "pending" | "rejected")[];
                 /** @description Granted by this member */
                 userId?: string;
                 /** @description Grants counted in a budget period that contains this day */
                 period?: string;
-                /** @description From the previous page: nextCursor */
-                cursor?: string;
-                limit?: number;
             };
             header?: never;
             path: {
