@@ -19,6 +19,7 @@ import { CancellationFlowEntity } from '../churn/cancellation-flow.entity';
 import { CancellationEntity } from '../churn/cancellation.entity';
 import { ChurnReasonEntity } from '../churn/churn-reason.entity';
 import { ResponseEntity } from '../responses/response.entity';
+import { ResponseScoreRollupEntity } from '../responses/response-score-rollup.entity';
 import { SurveyDisplayEntity } from '../surveys/survey-display.entity';
 import { SurveyVersionEntity } from '../surveys/survey-version.entity';
 import { SurveyEntity } from '../surveys/survey.entity';
@@ -66,6 +67,7 @@ import { CompensationGrantEntity } from '../compensation/compensation-grant.enti
 import { RecoveryProblemEntity } from '../win-back/recovery-problem.entity';
 import { RecoveryProblemCaseEntity } from '../win-back/recovery-problem-case.entity';
 import { RecoveryCustomerEntity } from '../win-back/recovery-customer.entity';
+import { RateLimitEntity } from '../common/rate-limits/rate-limit.entity';
 
 export const entities = [
   WorkspaceEntity,
@@ -94,6 +96,7 @@ export const entities = [
   SurveyVersionEntity,
   SurveyDisplayEntity,
   ResponseEntity,
+  ResponseScoreRollupEntity,
   ChurnReasonEntity,
   CancellationFlowEntity,
   CancellationEntity,
@@ -136,4 +139,5 @@ export const entities = [
   RecoveryProblemCaseEntity,
   RecoveryCustomerEntity,
   MentionPublicAnswerEntity,
+  RateLimitEntity,
 ];
