@@ -19,7 +19,6 @@ import { CancellationFlowEntity } from '../churn/cancellation-flow.entity';
 import { CancellationEntity } from '../churn/cancellation.entity';
 import { ChurnReasonEntity } from '../churn/churn-reason.entity';
 import { ResponseEntity } from '../responses/response.entity';
-import { ResponseScoreRollupEntity } from '../responses/response-score-rollup.entity';
 import { SurveyDisplayEntity } from '../surveys/survey-display.entity';
 import { SurveyVersionEntity } from '../surveys/survey-version.entity';
 import { SurveyEntity } from '../surveys/survey.entity';
@@ -96,7 +95,6 @@ export const entities = [
   SurveyVersionEntity,
   SurveyDisplayEntity,
   ResponseEntity,
-  ResponseScoreRollupEntity,
   ChurnReasonEntity,
   CancellationFlowEntity,
   CancellationEntity,
