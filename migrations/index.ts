@@ -35,6 +35,7 @@ import { WinBack1796950000000 } from './1796950000000-win-back';
 import { WinBackUnsubscribe1796951000000 } from './1796951000000-win-back-unsubscribe';
 import { PublicAnswers1796970000000 } from './1796970000000-public-answers';
 import { MentionsStageFilter1796980000000 } from './1796980000000-mentions-stage-filter';
+import { ResponseImports1797020000000 } from './1797020000000-response-imports';
 import { SharedRateLimits1797040000000 } from './1797040000000-shared-rate-limits';
 import { Messaging1796900000000 } from './1796900000000-messaging';
 import { CaseReplies1796910000000 } from './1796910000000-case-replies';
@@ -82,5 +83,6 @@ export const migrations = [
   WinBackUnsubscribe1796951000000,
   PublicAnswers1796970000000,
   MentionsStageFilter1796980000000,
+  ResponseImports1797020000000,
   SharedRateLimits1797040000000,
 ];

@@ -19,6 +19,9 @@ import { CancellationFlowEntity } from '../churn/cancellation-flow.entity';
 import { CancellationEntity } from '../churn/cancellation.entity';
 import { ChurnReasonEntity } from '../churn/churn-reason.entity';
 import { ResponseEntity } from '../responses/response.entity';
+import { ResponseImportChunkEntity } from '../responses/import/response-import-chunk.entity';
+import { ResponseImportErrorEntity } from '../responses/import/response-import-error.entity';
+import { ResponseImportEntity } from '../responses/import/response-import.entity';
 import { SurveyDisplayEntity } from '../surveys/survey-display.entity';
 import { SurveyVersionEntity } from '../surveys/survey-version.entity';
 import { SurveyEntity } from '../surveys/survey.entity';
@@ -95,6 +98,9 @@ export const entities = [
   SurveyVersionEntity,
   SurveyDisplayEntity,
   ResponseEntity,
+  ResponseImportEntity,
+  ResponseImportChunkEntity,
+  ResponseImportErrorEntity,
   ChurnReasonEntity,
   CancellationFlowEntity,
   CancellationEntity,
