@@ -35,6 +35,7 @@ import { WinBack1796950000000 } from './1796950000000-win-back';
 import { WinBackUnsubscribe1796951000000 } from './1796951000000-win-back-unsubscribe';
 import { PublicAnswers1796970000000 } from './1796970000000-public-answers';
 import { MentionsStageFilter1796980000000 } from './1796980000000-mentions-stage-filter';
+import { ResponseScoreRollups1797000000000 } from './1797000000000-response-score-rollups';
 import { ResponseImports1797020000000 } from './1797020000000-response-imports';
 import { SharedRateLimits1797040000000 } from './1797040000000-shared-rate-limits';
 import { Messaging1796900000000 } from './1796900000000-messaging';
@@ -83,6 +84,7 @@ export const migrations = [
   WinBackUnsubscribe1796951000000,
   PublicAnswers1796970000000,
   MentionsStageFilter1796980000000,
+  ResponseScoreRollups1797000000000,
   ResponseImports1797020000000,
   SharedRateLimits1797040000000,
 ];

@@ -22,6 +22,7 @@ import { ResponseEntity } from '../responses/response.entity';
 import { ResponseImportChunkEntity } from '../responses/import/response-import-chunk.entity';
 import { ResponseImportErrorEntity } from '../responses/import/response-import-error.entity';
 import { ResponseImportEntity } from '../responses/import/response-import.entity';
+import { ResponseScoreRollupEntity } from '../responses/response-score-rollup.entity';
 import { SurveyDisplayEntity } from '../surveys/survey-display.entity';
 import { SurveyVersionEntity } from '../surveys/survey-version.entity';
 import { SurveyEntity } from '../surveys/survey.entity';
@@ -101,6 +102,7 @@ export const entities = [
   ResponseImportEntity,
   ResponseImportChunkEntity,
   ResponseImportErrorEntity,
+  ResponseScoreRollupEntity,
   ChurnReasonEntity,
   CancellationFlowEntity,
   CancellationEntity,

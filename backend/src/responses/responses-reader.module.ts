@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ResponseEntity } from './response.entity';
+import { ResponseScoreRollupEntity } from './response-score-rollup.entity';
 import { MatrixAnswersReader } from './matrix-answers.reader';
 import { OpenAnswersReader } from './open-answers.reader';
 import { ResponsesReader } from './responses.reader';
@@ -11,7 +12,7 @@ import { InvitationResponsesReader } from './invitation-responses.reader';
  * surveys module can use it without a module cycle.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ResponseEntity])],
+  imports: [TypeOrmModule.forFeature([ResponseEntity, ResponseScoreRollupEntity])],
   providers: [ResponsesReader, MatrixAnswersReader, OpenAnswersReader, InvitationResponsesReader],
   exports: [ResponsesReader, MatrixAnswersReader, OpenAnswersReader, InvitationResponsesReader],
 })
