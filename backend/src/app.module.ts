@@ -42,6 +42,8 @@ import { InboundMessagesModule } from './messaging/inbound/inbound-messages.modu
 import { SurveyInvitationsModule } from './survey-invitations/survey-invitations.module';
 import { PublicAnswersModule } from './public-answers/public-answers.module';
 import { loginThrottlers } from './auth/login-throttle';
+import { RateLimitsModule } from './common/rate-limits/rate-limits.module';
+import { SharedRateLimiters } from './common/rate-limits/shared-rate-limiters';
 
 @Module({})
 export class AppModule {
@@ -52,7 +54,11 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(requestLoggingParams(config)),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
-        ThrottlerModule.forRoot(loginThrottlers(config)),
+        ThrottlerModule.forRootAsync({
+          imports: [RateLimitsModule],
+          inject: [SharedRateLimiters],
+          useFactory: (limiters: SharedRateLimiters) => loginThrottlers(config, limiters),
+        }),
         PublicWriteModule,
         UsersModule,
         MembersModule,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiTokensModule } from '../api-tokens/api-tokens.module';
+import { RateLimitsModule } from '../common/rate-limits/rate-limits.module';
 import { MailModule } from '../mail/mail.module';
 import { MembersModule } from '../members/members.module';
 import { UsersModule } from '../users/users.module';
@@ -28,6 +29,7 @@ import { WorkspaceAccessGuard } from './workspace-access.guard';
     ApiTokensModule,
     MailModule,
     WorkspacesDataModule,
+    RateLimitsModule,
   ],
   controllers: [AuthController, PasswordResetsController],
   providers: [

@@ -1,7 +1,9 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { notFound, TooManyRequestsError } from '../../common/http/api-error';
+import type { BatchedRateLimiter } from '../../common/rate-limits/batched-rate-limiter';
+import { SharedRateLimiters } from '../../common/rate-limits/shared-rate-limiters';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { resolvePublicPath } from './public-route';
 
@@ -13,17 +15,18 @@ export class RateLimitedError extends TooManyRequestsError {
 }
 
 /**
- * Limits the public survey edge per client IP and per survey, whichever runs out first.
- * In memory per process (a shared store comes with multi-replica deployments).
+ * Limits the public survey edge per client IP and per survey, whichever runs out first, across all replicas: the
+ * counters are shared in PostgreSQL and taken in batches (see BatchedRateLimiter for the bound), so the hot path
+ * mostly costs no round trip.
  */
 @Injectable()
 export class PublicRateLimiter {
-  private readonly perIp: RateLimiterMemory;
-  private readonly perSurvey: RateLimiterMemory;
+  private readonly perIp: BatchedRateLimiter;
+  private readonly perSurvey: BatchedRateLimiter;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.perIp = new RateLimiterMemory({ keyPrefix: 'public-ip', points: config.publicLimitPerIpPerMinute, duration: 60 });
-    this.perSurvey = new RateLimiterMemory({ keyPrefix: 'public-survey', points: config.publicLimitPerSurveyPerMinute, duration: 60 });
+  constructor(@Inject(APP_CONFIG) config: AppConfig, limiters: SharedRateLimiters) {
+    this.perIp = limiters.batched({ keyPrefix: 'public-ip', points: config.publicLimitPerIpPerMinute, durationSeconds: 60 });
+    this.perSurvey = limiters.batched({ keyPrefix: 'public-survey', points: config.publicLimitPerSurveyPerMinute, durationSeconds: 60 });
   }
 
   /** Throws RateLimitedError when the IP or the survey has used up its minute. */

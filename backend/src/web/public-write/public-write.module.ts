@@ -1,4 +1,5 @@
 import { Global, Inject, Injectable, Logger, Module } from '@nestjs/common';
+import { RateLimitsModule } from '../../common/rate-limits/rate-limits.module';
 import { APP_CONFIG, type AppConfig, parseSize } from '../../config/app-config';
 import { PublicRateLimiter } from './public-rate-limit.guard';
 import { createPublicWritePipeline, type PublicWriteAnswer, type PublicWriteRequest } from './public-write.pipeline';
@@ -30,9 +31,10 @@ export class PublicWrites {
   }
 }
 
-/** Global: every module that owns public routes registers them in PublicRoutes; the limiter is one per process. */
+/** Global: every module that owns public routes registers them in PublicRoutes; one limiter per process, counters shared. */
 @Global()
 @Module({
+  imports: [RateLimitsModule],
   providers: [PublicRoutes, PublicRateLimiter, PublicWrites],
   exports: [PublicRoutes, PublicRateLimiter, PublicWrites],
 })
