@@ -37,6 +37,7 @@ import { PublicAnswers1796970000000 } from './1796970000000-public-answers';
 import { MentionsStageFilter1796980000000 } from './1796980000000-mentions-stage-filter';
 import { ResponseScoreRollups1797000000000 } from './1797000000000-response-score-rollups';
 import { ResponseImports1797020000000 } from './1797020000000-response-imports';
+import { FeedbackTextPoolOrder1797030000000 } from './1797030000000-feedback-text-pool-order';
 import { SharedRateLimits1797040000000 } from './1797040000000-shared-rate-limits';
 import { Messaging1796900000000 } from './1796900000000-messaging';
 import { CaseReplies1796910000000 } from './1796910000000-case-replies';
@@ -86,5 +87,6 @@ export const migrations = [
   MentionsStageFilter1796980000000,
   ResponseScoreRollups1797000000000,
   ResponseImports1797020000000,
+  FeedbackTextPoolOrder1797030000000,
   SharedRateLimits1797040000000,
 ];

@@ -13,6 +13,8 @@ export type PlacedBy = 'model' | 'run' | 'human';
 @Index('feedback_texts_cluster_idx', { synchronize: false })
 @Index('feedback_texts_unplaced_idx', { synchronize: false })
 @Index('feedback_texts_question_idx', { synchronize: false })
+// A rebuild pages through a pool's texts in this order (and samples it evenly).
+@Index('feedback_texts_pool_order_idx', ['workspaceId', 'clusterQuestionId', 'occurredAt', 'id'])
 export class FeedbackTextEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })
   @ForeignKey(() => WorkspaceEntity, { name: 'feedback_texts_workspace_id_fkey', onDelete: 'CASCADE' })
