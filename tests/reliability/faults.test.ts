@@ -110,12 +110,23 @@ async function startServer(): Promise<ServerProcess> {
   );
 }
 
+/** Why the last /health request got no answer at all (status 0), for the failure message. */
+let lastHealthError = '';
+
 async function health(base: string): Promise<number> {
   try {
     return (await fetch(`${base}/api/v1/health`)).status;
-  } catch {
+  } catch (error) {
+    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    lastHealthError = `${(error as Error).message}: ${cause?.code ?? cause?.message ?? 'no cause'}`;
     return 0;
   }
+}
+
+/** What the backend printed last and whether it is still running: the clue when it stopped answering. */
+function serverState(): string {
+  const output = server?.output() ?? '';
+  return `backend exit code ${String(server?.child.exitCode)} (signal ${String(server?.child.signalCode)}), last /health error: ${lastHealthError}\n${output.slice(-3000)}`;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -257,10 +268,10 @@ describe('faults under load', () => {
     await sleep(PHASE_MS);
     await run.stop();
 
-    expect(duringOutage).toContain(503);
+    expect(duringOutage, serverState()).toContain(503);
     // Refused writes during the outage said "retry" (503), never an internal error.
     expect(run.statuses.get(500) ?? 0).toBe(0);
-    expect(healthy).toBe(true);
+    expect(healthy, serverState()).toBe(true);
     expect(run.acked.size).toBeGreaterThan(ackedBeforeResume); // ingest resumed without a backend restart
     const counts = await stored();
     const lost = [...run.acked].filter((key) => counts.get(key) !== 1);
