@@ -2,7 +2,8 @@ import { clampInterval, type Interval, roundInterval } from './interval';
 import { Z_95 } from './normal';
 import { type ProportionEstimate, proportionEstimate } from './proportion';
 import { round2 } from './rounding';
-import { assertScore } from './validate';
+import { type CesScoreCount, countScores, mergeScoreCounts, type ScoreCount } from './score-counts';
+import { assertCount, assertScore } from './validate';
 
 /** CES scales in use; the scale is stored with each answer because surveys may change it. */
 export type CesScale = 5 | 7;
@@ -61,20 +62,35 @@ export const CES_AGREE_MIN: Readonly<Record<CesScale, number>> = { 5: 4, 7: 5 };
  * would give a somewhat wider interval.
  */
 export function cesSummary(answers: readonly CesAnswer[]): CesSummary {
-  const byScaleScores: Record<CesScale, number[]> = { 5: [], 7: [] };
+  answers.forEach((answer, i) => assertCesAnswer(answer, `CES answer[${i}]`));
+  const countsOn = (scaleMax: CesScale) =>
+    countScores(answers.filter((a) => a.scaleMax === scaleMax).map((a) => a.score)).map((c) => ({ ...c, scaleMax }));
+  return cesFromCounts([...countsOn(5), ...countsOn(7)]);
+}
+
+/**
+ * The same summary from answers counted per scale and score (e.g. a SQL GROUP BY). cesSummary goes through here, so
+ * both give the same numbers to the last bit whatever order the answers come in.
+ */
+export function cesFromCounts(counts: readonly CesScoreCount[]): CesSummary {
+  const byScale: Record<CesScale, ScoreCount[]> = { 5: [], 7: [] };
   let agreeing = 0;
-  answers.forEach((answer, i) => {
-    assertCesAnswer(answer, `CES answer[${i}]`);
-    byScaleScores[answer.scaleMax].push(answer.score);
-    if (answer.score >= CES_AGREE_MIN[answer.scaleMax]) agreeing++;
+  let n = 0;
+  counts.forEach((c, i) => {
+    assertCount(c.count, `CES count[${i}].count`);
+    if (c.count === 0) return;
+    assertCesAnswer(c, `CES count[${i}]`);
+    byScale[c.scaleMax].push(c);
+    if (c.score >= CES_AGREE_MIN[c.scaleMax]) agreeing += c.count;
+    n += c.count;
   });
-  const five = byScaleScores[5].length;
-  const seven = byScaleScores[7].length;
+  const five = meanOf(mergeScoreCounts(byScale[5]), 5);
+  const seven = meanOf(mergeScoreCounts(byScale[7]), 7);
   return {
-    n: answers.length,
-    agree: proportionEstimate(agreeing, answers.length),
+    n,
+    agree: proportionEstimate(agreeing, n),
     scale: five && seven ? 'mixed' : five ? 5 : seven ? 7 : null,
-    byScale: { 5: meanOf(byScaleScores[5], 5), 7: meanOf(byScaleScores[7], 7) },
+    byScale: { 5: five, 7: seven },
   };
 }
 
@@ -86,10 +102,12 @@ export function assertCesAnswer(answer: CesAnswer, what = 'CES answer'): void {
   assertScore(answer.score, 1, answer.scaleMax, `${what}.score`);
 }
 
-function meanOf(scores: readonly number[], scaleMax: CesScale): CesMean | null {
-  const n = scores.length;
+/** Mean and spread of counts merged per score (ascending), so the sums run in one fixed order. */
+function meanOf(counts: readonly ScoreCount[], scaleMax: CesScale): CesMean | null {
+  const n = counts.reduce((total, c) => total + c.count, 0);
   if (n === 0) return null;
-  const mean = scores.reduce((sum, score) => sum + score, 0) / n;
+  // Integer sum: exact, so the mean is the correctly rounded quotient.
+  const mean = counts.reduce((sum, c) => sum + c.score * c.count, 0) / n;
   if (n < 2) {
     return {
       scaleMax,
@@ -101,8 +119,8 @@ function meanOf(scores: readonly number[], scaleMax: CesScale): CesMean | null {
       exact: { mean, variance: null, standardDeviation: null, marginOfError: null, interval: null },
     };
   }
-  // Two-pass variance: numerically stable and exact enough for small integer scores.
-  const variance = scores.reduce((sum, score) => sum + (score - mean) ** 2, 0) / (n - 1);
+  // Two-pass variance (deviations from the mean, not Σx² − nμ²): numerically stable; one term per score, not per answer.
+  const variance = counts.reduce((sum, c) => sum + c.count * (c.score - mean) ** 2, 0) / (n - 1);
   const standardDeviation = Math.sqrt(variance);
   const marginOfError = (Z_95 * standardDeviation) / Math.sqrt(n);
   const interval = clampInterval(mean - marginOfError, mean + marginOfError, 1, scaleMax);

@@ -1,5 +1,6 @@
 import { proportionEstimate } from './proportion';
 import type { Interval } from './interval';
+import { countAtLeast, type ScoreCount, totalOfCounts } from './score-counts';
 import { assertScores } from './validate';
 
 export interface CsatSummary {
@@ -26,8 +27,17 @@ export const CSAT_SATISFIED_MIN = 4;
  */
 export function csatSummary(scores: readonly number[]): CsatSummary {
   assertScores(scores, 1, 5, 'CSAT score');
-  const satisfied = scores.filter((score) => score >= CSAT_SATISFIED_MIN).length;
-  const estimate = proportionEstimate(satisfied, scores.length);
+  return csatOf(scores.filter((score) => score >= CSAT_SATISFIED_MIN).length, scores.length);
+}
+
+/** The same summary from answers counted per 1–5 score (e.g. a SQL GROUP BY score); equal to csatSummary of the answers. */
+export function csatFromCounts(counts: readonly ScoreCount[]): CsatSummary {
+  const n = totalOfCounts(counts, 1, 5, 'CSAT score');
+  return csatOf(countAtLeast(counts, CSAT_SATISFIED_MIN), n);
+}
+
+function csatOf(satisfied: number, n: number): CsatSummary {
+  const estimate = proportionEstimate(satisfied, n);
   return {
     n: estimate.n,
     satisfied,

@@ -1,5 +1,7 @@
 import { assertCesAnswer, type CesAnswer, type CesScale } from './ces';
 import { round1 } from './rounding';
+import type { CesScoreCount, ScoreCount } from './score-counts';
+import { totalOfCounts } from './score-counts';
 import { assertScores } from './validate';
 
 export interface DistributionBin {
@@ -51,4 +53,30 @@ export function cesDistribution(answers: readonly CesAnswer[]): Record<CesScale,
     5: scores[5].length ? ratingDistribution(scores[5], 5) : null,
     7: scores[7].length ? ratingDistribution(scores[7], 7) : null,
   };
+}
+
+/** scoreDistribution from answers counted per score (e.g. a SQL GROUP BY score): the same bins. */
+export function scoreDistributionFromCounts(counts: readonly ScoreCount[], min: number, max: number): Distribution {
+  if (!Number.isInteger(min) || !Number.isInteger(max) || min > max) {
+    throw new RangeError(`invalid score range ${min}..${max}`);
+  }
+  const n = totalOfCounts(counts, min, max, 'score');
+  const bins = new Array<number>(max - min + 1).fill(0);
+  for (const { score, count } of counts) if (count > 0) bins[score - min] += count;
+  return {
+    n,
+    bins: bins.map((count, i) => ({ score: min + i, count, percent: n === 0 ? null : round1((count * 100) / n) })),
+  };
+}
+
+/** cesDistribution from answers counted per scale and score. */
+export function cesDistributionFromCounts(counts: readonly CesScoreCount[]): Record<CesScale, Distribution | null> {
+  const byScale: Record<CesScale, CesScoreCount[]> = { 5: [], 7: [] };
+  counts.forEach((c, i) => {
+    if (c.count === 0) return;
+    assertCesAnswer(c, `CES count[${i}]`);
+    byScale[c.scaleMax].push(c);
+  });
+  const on = (scale: CesScale) => (byScale[scale].length ? scoreDistributionFromCounts(byScale[scale], 1, scale) : null);
+  return { 5: on(5), 7: on(7) };
 }

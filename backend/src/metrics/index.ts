@@ -15,6 +15,7 @@ export * from './periods';
 export * from './proportion';
 export * from './rates';
 export * from './rounding';
+export * from './score-counts';
 export * from './significance';
 export * from './time-buckets';
 export * from './validate';

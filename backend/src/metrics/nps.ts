@@ -1,6 +1,7 @@
 import { clampInterval, type Interval, roundInterval } from './interval';
 import { Z_95 } from './normal';
 import { round1 } from './rounding';
+import { type ScoreCount, totalOfCounts } from './score-counts';
 import { assertScore, assertScores } from './validate';
 
 /** Promoter (9–10), passive (7–8) or detractor (0–6). */
@@ -55,6 +56,20 @@ export function npsSummary(scores: readonly number[]): NpsSummary {
     if (score >= 9) promoters++;
     else if (score >= 7) passives++;
     else detractors++;
+  }
+  return npsFromCounts({ promoters, passives, detractors });
+}
+
+/** The same summary from answers counted per 0–10 score (e.g. a SQL GROUP BY score); equal to npsSummary of the answers. */
+export function npsFromScoreCounts(counts: readonly ScoreCount[]): NpsSummary {
+  totalOfCounts(counts, 0, 10, 'NPS score');
+  let promoters = 0;
+  let passives = 0;
+  let detractors = 0;
+  for (const { score, count } of counts) {
+    if (score >= 9) promoters += count;
+    else if (score >= 7) passives += count;
+    else detractors += count;
   }
   return npsFromCounts({ promoters, passives, detractors });
 }

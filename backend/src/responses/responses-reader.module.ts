@@ -5,6 +5,7 @@ import { ResponseScoreRollupEntity } from './response-score-rollup.entity';
 import { MatrixAnswersReader } from './matrix-answers.reader';
 import { OpenAnswersReader } from './open-answers.reader';
 import { ResponsesReader } from './responses.reader';
+import { ScoreCountsReader } from './score-counts.reader';
 import { InvitationResponsesReader } from './invitation-responses.reader';
 
 /**
@@ -13,7 +14,7 @@ import { InvitationResponsesReader } from './invitation-responses.reader';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ResponseEntity, ResponseScoreRollupEntity])],
-  providers: [ResponsesReader, MatrixAnswersReader, OpenAnswersReader, InvitationResponsesReader],
-  exports: [ResponsesReader, MatrixAnswersReader, OpenAnswersReader, InvitationResponsesReader],
+  providers: [ResponsesReader, MatrixAnswersReader, OpenAnswersReader, InvitationResponsesReader, ScoreCountsReader],
+  exports: [ResponsesReader, MatrixAnswersReader, OpenAnswersReader, InvitationResponsesReader, ScoreCountsReader],
 })
 export class ResponsesReaderModule {}

@@ -3,23 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { LOW_SCORE_SQL } from '../cases/case-rules';
 import { keysetPage, sortKeySql, type KeysetQuery } from '../customers/timeline/timeline-source';
-import type { SegmentFilter } from '../segments/segment-filter';
 import type { SurveyEntity } from '../surveys/survey.entity';
 import { ResponseEntity } from './response.entity';
+import { type ResponseScope, whereInScope } from './response-scope';
 
-/** Which responses the survey metrics look at: some surveys of a workspace, optionally one language or segment. */
-export interface ResponseScope {
-  workspaceId: string;
-  surveyIds: string[];
-  language?: string;
-  /** Matches the `segment` hidden field (kept for surveys that send one). */
-  segment?: string;
-  /** Only responses of customers in this saved segment. */
-  segmentFilter?: SegmentFilter;
-}
-
-/** A finished, scored response: only what the metrics need. */
-export type ScoredResponse = { at: ResponseEntity['createdAt']; score: number; scaleMax: number };
+export type { ResponseScope } from './response-scope';
 
 export type LatestComment = Pick<ResponseEntity, 'id' | 'surveyId' | 'score' | 'language' | 'createdAt'> & { comment: string };
 
@@ -137,34 +125,10 @@ export class ResponsesReader {
   }
 
   private scoped(scope: ResponseScope, from: Date, to: Date): SelectQueryBuilder<ResponseEntity> {
-    const qb = this.responses
-      .createQueryBuilder('r')
-      .where('r.workspace_id = :workspaceId AND r.survey_id = ANY(:surveyIds::uuid[])', {
-        workspaceId: scope.workspaceId,
-        surveyIds: scope.surveyIds,
-      })
-      .andWhere('r.created_at >= :from AND r.created_at < :to', { from, to });
-    if (scope.language) qb.andWhere('r.language = :language', { language: scope.language });
-    if (scope.segment) qb.andWhere(`r.hidden_fields->>'segment' = :segment`, { segment: scope.segment });
-    if (scope.segmentFilter) {
-      const inSegment = scope.segmentFilter.forQueryBuilder('r.customer_external_id');
-      qb.andWhere(inSegment.sql, inSegment.parameters);
-    }
-    return qb;
-  }
-
-  /** Finished, scored responses in [from, to): only the columns the metrics need. */
-  scored(scope: ResponseScope, from: Date, to: Date): Promise<ScoredResponse[]> {
-    return this.scoped(scope, from, to)
-      .select('r.created_at', 'at')
-      .addSelect('r.score', 'score')
-      .addSelect('r.score_scale_max', 'scaleMax')
-      .andWhere('r.finished AND r.score IS NOT NULL')
-      .getRawMany();
-  }
-
-  countFinished(scope: ResponseScope, from: Date, to: Date): Promise<number> {
-    return this.scoped(scope, from, to).andWhere('r.finished').getCount();
+    return whereInScope(this.responses.createQueryBuilder('r'), scope).andWhere('r.created_at >= :from AND r.created_at < :to', {
+      from,
+      to,
+    });
   }
 
   latestComments(scope: ResponseScope, from: Date, to: Date, limit: number): Promise<LatestComment[]> {
@@ -249,6 +213,8 @@ export class ResponsesReader {
          FROM responses r JOIN surveys s ON s.workspace_id = r.workspace_id AND s.id = r.survey_id
         WHERE r.workspace_id = $1 AND r.score IS NOT NULL AND ${LOW_SCORE_SQL}
           AND (r.finished OR r.updated_at < now() - $2::interval)
+          -- Imported history opens no cases unless its import asked for them (response-imports: createCases).
+          AND NOT r.meta @> '{"cases": "off"}'
           AND r.created_at >= coalesce((SELECT sync_since FROM case_settings cs WHERE cs.workspace_id = r.workspace_id), '-infinity')
           AND r.created_at >= now() - $3::interval
           AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.workspace_id = r.workspace_id AND c.source = 'response' AND c.source_id = r.id::text)

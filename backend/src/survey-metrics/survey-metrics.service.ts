@@ -3,23 +3,22 @@ import { notFound } from '../common/http/api-error';
 import { resolvePeriod } from '../common/http/period';
 import { validationError } from '../common/http/validation.pipe';
 import {
-  CesScale,
-  cesDistribution,
-  cesSummary,
+  bucketEdges,
+  type BucketEdge,
+  cesDistributionFromCounts,
+  cesFromCounts,
   CesSummary,
   Comparison,
   compareCesAgree,
   compareCsat,
   compareNps,
-  csatSummary,
+  csatFromCounts,
   CsatSummary,
-  npsSummary,
+  npsFromScoreCounts,
   NpsSummary,
   previousPeriod,
-  ratingDistribution,
-  npsDistribution,
   responseRate,
-  timeSeries,
+  scoreDistributionFromCounts,
 } from '../metrics';
 import type { SurveyKind } from '@otklik/survey-model';
 import { SegmentsReader } from '../segments/segments.reader';
@@ -32,7 +31,8 @@ import type {
   SeriesPointDto,
   SurveyMetricsDto,
 } from './survey-metrics.dto';
-import { ResponsesReader, type ResponseScope as MetricsFilter, type ScoredResponse } from '../responses/responses.reader';
+import { ResponsesReader, type ResponseScope as MetricsFilter } from '../responses/responses.reader';
+import { type BucketScoreCount, ScoreCountsReader } from '../responses/score-counts.reader';
 
 const DEFAULT_DAYS = 30;
 
@@ -46,41 +46,63 @@ interface KindSummary {
   upper: number | null;
 }
 
-function summarise(kind: SurveyKind, rows: ScoredResponse[]): KindSummary {
+/** Finished, scored responses counted per score and scale (null: the response has none). */
+type ScoredCount = { score: number; scaleMax: number | null; count: number };
+
+/** CES answers without a 5-point scale are read as 1–7, as they always were. */
+const onCesScale = (counts: ScoredCount[]) =>
+  counts.map((c) => ({ score: c.score, count: c.count, scaleMax: c.scaleMax === 5 ? (5 as const) : (7 as const) }));
+
+function summarise(kind: SurveyKind, counts: ScoredCount[]): KindSummary {
   if (kind === 'nps') {
-    const nps = npsSummary(rows.map((r) => r.score));
+    const nps = npsFromScoreCounts(counts);
     return { nps, value: nps.nps, lower: nps.interval?.lower ?? null, upper: nps.interval?.upper ?? null };
   }
   if (kind === 'csat') {
-    const csat = csatSummary(rows.map((r) => r.score));
+    const csat = csatFromCounts(counts);
     return { csat, value: csat.csat, lower: csat.interval?.lower ?? null, upper: csat.interval?.upper ?? null };
   }
   if (kind === 'ces') {
-    const ces = cesSummary(rows.map((r) => ({ score: r.score, scaleMax: (r.scaleMax === 5 ? 5 : 7) as CesScale })));
+    const ces = cesFromCounts(onCesScale(counts));
     return { ces, value: ces.agree.percent, lower: ces.agree.interval?.lower ?? null, upper: ces.agree.interval?.upper ?? null };
   }
   return { value: null, lower: null, upper: null };
 }
 
-function distribution(kind: SurveyKind, rows: ScoredResponse[]) {
-  if (kind === 'nps') return npsDistribution(rows.map((r) => r.score)).bins;
+function distribution(kind: SurveyKind, counts: ScoredCount[]) {
+  if (kind === 'nps') return scoreDistributionFromCounts(counts, 0, 10).bins;
   if (kind === 'ces') {
-    const byScale = cesDistribution(rows.map((r) => ({ score: r.score, scaleMax: (r.scaleMax === 5 ? 5 : 7) as CesScale })));
+    const byScale = cesDistributionFromCounts(onCesScale(counts));
     return (byScale[7] ?? byScale[5])?.bins ?? [];
   }
-  const max = rows.reduce((m, r) => Math.max(m, r.scaleMax), kind === 'csat' ? 5 : 0);
-  return max > 0
-    ? ratingDistribution(
-        rows.map((r) => r.score),
-        max,
-      ).bins
-    : [];
+  // The widest scale answered (a response without one counts as 0), at least 1–5 for CSAT.
+  const max = counts.reduce((m, c) => Math.max(m, c.scaleMax ?? 0), kind === 'csat' ? 5 : 0);
+  return max > 0 ? scoreDistributionFromCounts(counts, 1, max).bins : [];
+}
+
+/** A period's counts: all finished responses, and the scored ones per bucket. */
+class PeriodCounts {
+  responses = 0;
+  readonly buckets: ScoredCount[][];
+
+  constructor(bucketCount: number, counts: readonly BucketScoreCount[]) {
+    this.buckets = Array.from({ length: bucketCount }, () => []);
+    for (const { bucket, score, scaleMax, count } of counts) {
+      this.responses += count;
+      if (score !== null) this.buckets[bucket].push({ score, scaleMax, count });
+    }
+  }
+
+  get scored(): ScoredCount[] {
+    return this.buckets.flat();
+  }
 }
 
 @Injectable()
 export class SurveyMetricsService {
   constructor(
     private readonly responses: ResponsesReader,
+    private readonly counts: ScoreCountsReader,
     private readonly surveys: SurveysReader,
     private readonly segments: SegmentsReader,
   ) {}
@@ -108,31 +130,9 @@ export class SurveyMetricsService {
     const interval = query.interval ?? 'day';
     const previous = previousPeriod({ from, to });
 
-    const [rows, previousRows, responses, previousResponses, displays, previousDisplays, comments] = await Promise.all([
-      this.responses.scored(filter, from, to),
-      this.responses.scored(filter, previous.from, previous.to),
-      this.responses.countFinished(filter, from, to),
-      this.responses.countFinished(filter, previous.from, previous.to),
-      // Displays are not tied to a language, segment or customer, so only the survey and period filter them.
-      this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, from, to),
-      this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, previous.from, previous.to),
-      this.responses.latestComments(filter, from, to, 10),
-    ]);
-
-    const current = summarise(kind, rows);
-    const before = summarise(kind, previousRows);
-    let series: SeriesPointDto[];
+    let edges: BucketEdge[];
     try {
-      series = timeSeries(rows, { from, to, interval, timeZone, maxBuckets: 1000 }, (items) => summarise(kind, items)).map((point) => ({
-        key: point.key,
-        label: point.label,
-        start: point.start.toISOString(),
-        end: point.end.toISOString(),
-        n: point.count,
-        value: point.value.value,
-        lower: point.value.lower,
-        upper: point.value.upper,
-      }));
+      edges = bucketEdges({ from, to, interval, timeZone, maxBuckets: 1000 });
     } catch (error) {
       if (error instanceof RangeError) {
         throw validationError([{ field: 'interval', message: 'too many points: choose a longer interval or a shorter period' }]);
@@ -140,26 +140,61 @@ export class SurveyMetricsService {
       throw error;
     }
 
+    // Counts per bucket, score and scale come from SQL; the statistics are computed from them (see ../metrics).
+    const [now, before, displays, previousDisplays, comments] = await Promise.all([
+      this.counts.byBucket(
+        filter,
+        from,
+        to,
+        edges.map((edge) => new Date(edge.start)),
+      ),
+      this.counts.byBucket(filter, previous.from, previous.to, [previous.from]),
+      // Displays are not tied to a language, segment or customer, so only the survey and period filter them.
+      this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, from, to),
+      this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, previous.from, previous.to),
+      this.responses.latestComments(filter, from, to, 10),
+    ]);
+    const period = new PeriodCounts(edges.length, now);
+    const previousCounts = new PeriodCounts(1, before);
+    const rows = period.scored;
+    const previousRows = previousCounts.scored;
+
+    const current = summarise(kind, rows);
+    const earlier = summarise(kind, previousRows);
+    const series: SeriesPointDto[] = edges.map((edge, i) => {
+      const value = summarise(kind, period.buckets[i]);
+      return {
+        key: edge.key,
+        label: edge.label,
+        start: new Date(edge.start).toISOString(),
+        end: new Date(edge.end).toISOString(),
+        n: period.buckets[i].reduce((n, c) => n + c.count, 0),
+        value: value.value,
+        lower: value.lower,
+        upper: value.upper,
+      };
+    });
+
     return {
       kind,
       period: { from: from.toISOString(), to: to.toISOString() },
       previousPeriod: { from: previous.from.toISOString(), to: previous.to.toISOString() },
       interval,
       timeZone,
-      summary: this.summaryDto(kind, current, rows, responses, displays),
-      previous: this.summaryDto(kind, before, previousRows, previousResponses, previousDisplays),
-      comparison: this.comparison(current, before),
+      summary: this.summaryDto(kind, current, rows, period.responses, displays),
+      previous: this.summaryDto(kind, earlier, previousRows, previousCounts.responses, previousDisplays),
+      comparison: this.comparison(current, earlier),
       series,
       latestComments: comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
     };
   }
 
-  private summaryDto(kind: SurveyKind, s: KindSummary, rows: ScoredResponse[], responses: number, displays: number): MetricsSummaryDto {
+  private summaryDto(kind: SurveyKind, s: KindSummary, counts: ScoredCount[], responses: number, displays: number): MetricsSummaryDto {
     const dto: MetricsSummaryDto = {
       responses,
       displays,
       responseRate: responseRate(responses, displays).percent,
-      distribution: distribution(kind, rows),
+      distribution: distribution(kind, counts),
     };
     if (s.nps) {
       const { n, promoters, passives, detractors, nps, marginOfError, interval } = s.nps;
