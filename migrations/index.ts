@@ -36,6 +36,7 @@ import { WinBackUnsubscribe1796951000000 } from './1796951000000-win-back-unsubs
 import { PublicAnswers1796970000000 } from './1796970000000-public-answers';
 import { MentionsStageFilter1796980000000 } from './1796980000000-mentions-stage-filter';
 import { ResponseScoreRollups1797000000000 } from './1797000000000-response-score-rollups';
+import { DashboardAggregateIndexes1797010000000 } from './1797010000000-dashboard-aggregate-indexes';
 import { ResponseImports1797020000000 } from './1797020000000-response-imports';
 import { FeedbackTextPoolOrder1797030000000 } from './1797030000000-feedback-text-pool-order';
 import { SharedRateLimits1797040000000 } from './1797040000000-shared-rate-limits';
@@ -86,6 +87,7 @@ export const migrations = [
   PublicAnswers1796970000000,
   MentionsStageFilter1796980000000,
   ResponseScoreRollups1797000000000,
+  DashboardAggregateIndexes1797010000000,
   ResponseImports1797020000000,
   FeedbackTextPoolOrder1797030000000,
   SharedRateLimits1797040000000,

@@ -27,6 +27,8 @@ export type CancellationOutcome = 'saved' | 'cancelled';
 @Index('cancellations_customer_idx', ['workspaceId', 'customerExternalId'])
 // Partial: TypeORM cannot describe it, so it leaves it alone.
 @Index('cancellations_updated_idx', { synchronize: false })
+// Partial with INCLUDE (each customer's first cancelled flow, for the churn summary): named only.
+@Index('cancellations_first_loss_idx', { synchronize: false })
 export class CancellationEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid', primaryKeyConstraintName: 'cancellations_pkey' })
   workspaceId: string;

@@ -50,6 +50,8 @@ import type { ColourStatus, OfferResponse } from './status/colour-status';
 @Index('customers_last_seen_idx', ['workspaceId', 'lastSeenAt'])
 // (workspace_id, lower(email)): an expression index, named only.
 @Index('customers_email_idx', { synchronize: false })
+// (workspace_id, first_seen_at) INCLUDE (external_id, mrr): the churn summary's customers at a period's start.
+@Index('customers_first_seen_idx', { synchronize: false })
 export class CustomerEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })
   @ForeignKey(() => WorkspaceEntity, { name: 'customers_workspace_id_fkey', onDelete: 'CASCADE' })

@@ -33,6 +33,7 @@ export type MentionDuplicateKind = 'repost' | 'exact' | 'near';
 @Index('mentions_parent_idx', { synchronize: false })
 @Index('mentions_negative_created_idx', { synchronize: false })
 @Index('mentions_negative_posted_idx', { synchronize: false })
+@Index('mentions_stats_idx', { synchronize: false })
 export class MentionEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'uuid' })
   @ForeignKey(() => WorkspaceEntity, { name: 'mentions_workspace_id_fkey', onDelete: 'CASCADE' })
