@@ -22,6 +22,7 @@ import { MembersModule } from './members/members.module';
 import { MentionsModule } from './mentions/mentions.module';
 import { OverviewModule } from './overview/overview.module';
 import { ResponsesModule } from './responses/responses.module';
+import { ResponseImportsModule } from './responses/import/response-imports.module';
 import { SegmentsModule } from './segments/segments.module';
 import { SurveyMetricsModule } from './survey-metrics/survey-metrics.module';
 import { SurveyParametersModule } from './survey-parameters/survey-parameters.module';
@@ -68,6 +69,7 @@ export class AppModule {
         HealthModule,
         SurveysModule,
         ResponsesModule,
+        ResponseImportsModule,
         SurveyMetricsModule,
         SurveyParametersModule,
         CustomersModule,

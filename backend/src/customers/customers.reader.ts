@@ -61,6 +61,17 @@ export class CustomersReader {
     return (await this.customers.countBy({ workspaceId, externalId })) > 0;
   }
 
+  /** Which of these external ids are customers of the workspace (one indexed query, whatever their number). */
+  async existingExternalIds(workspaceId: string, externalIds: readonly string[]): Promise<Set<string>> {
+    if (externalIds.length === 0) return new Set();
+    const rows = await this.customers
+      .createQueryBuilder('c')
+      .select('c.external_id', 'externalId')
+      .where('c.workspace_id = :workspaceId AND c.external_id = ANY (CAST(:externalIds AS varchar[]))', { workspaceId, externalIds })
+      .getRawMany<{ externalId: string }>();
+    return new Set(rows.map((r) => r.externalId));
+  }
+
   /** The purposes this customer withdrew consent for, or null when there is no such customer. */
   async consentWithdrawals(workspaceId: string, externalId: string): Promise<CustomerConsentWithdrawals | null> {
     const withdrawn = (kind: 'survey' | 'marketing') => `coalesce((c.consents -> '${kind}' ->> 'granted') = 'false', false)`;

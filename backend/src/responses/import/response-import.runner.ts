@@ -1,0 +1,184 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { CustomersReader } from '../../customers/customers.reader';
+import { SurveysReader } from '../../surveys/surveys.reader';
+import { csvRecords, type DataRow, type HistoryEncoding } from './history-csv';
+import { fieldColumns, FieldColumns, historyRules, HistoryRow, HistoryRules, mapHistoryRow } from './history-row';
+import type { ResponseColumnTarget } from './response-columns';
+import { RESPONSE_IMPORT_LIMITS } from './response-import-limits';
+import { ResponseImportRecord, ResponseImportsRepository, StoredProblem } from './response-imports.repository';
+
+/** How long a claim on an import lasts without progress; a dead process's imports are resumed after it. */
+const LEASE_SECONDS = 30;
+class LeaseLost extends Error {}
+
+/** What one import writes with every response. */
+interface Target {
+  record: ResponseImportRecord;
+  rules: HistoryRules;
+  columns: FieldColumns;
+  surveyVersion: number;
+  scaleMax: number | null;
+  meta: Record<string, string>;
+}
+
+/**
+ * Runs started history imports in the background: streams the stored file through the CSV parser and writes the rows
+ * in batches, each batch one transaction holding its responses (one INSERT … SELECT FROM unnest), its row errors, the
+ * counters and the watermark (the next row). So a batch is committed whole or not at all, progress moves per batch,
+ * and a resumed import (after a restart, on any replica) re-reads the file and carries on after the last committed row.
+ * The responses' own triggers keep the score rollups in the same transaction; the feedback-text sync and the case sync
+ * pick the new rows up as they do live ones. Memory stays flat: one piece of the file and one batch at a time.
+ */
+@Injectable()
+export class ResponseImportRunner implements OnModuleDestroy {
+  private readonly logger = new Logger(ResponseImportRunner.name);
+  private readonly owner = `${hostname().slice(0, 40)}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly active = new Map<string, Promise<void>>();
+  private stopping = false;
+
+  constructor(
+    private readonly imports: ResponseImportsRepository,
+    private readonly surveys: SurveysReader,
+    private readonly customers: CustomersReader,
+  ) {}
+
+  /** Stops after the batch in hand and hands unfinished imports back, so the next process resumes them at once. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled(this.active.values());
+  }
+
+  /** Resumes running imports that no live process holds. Returns how many it picked up. */
+  async sweep(): Promise<number> {
+    if (this.stopping) return 0;
+    try {
+      const orphans = await this.imports.orphans();
+      for (const { workspaceId, id } of orphans) void this.kick(workspaceId, id);
+      return orphans.length;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Could not look for unfinished response imports');
+      return 0;
+    }
+  }
+
+  /** Runs an import in this process unless it already does; resolves when this process is done with it. */
+  kick(workspaceId: string, id: string): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    const running = this.active.get(id);
+    if (running) return running;
+    const work = this.run(workspaceId, id)
+      .catch((error: unknown) => this.logger.error({ err: error, importId: id }, 'Response import crashed'))
+      .finally(() => this.active.delete(id));
+    this.active.set(id, work);
+    return work;
+  }
+
+  private async run(workspaceId: string, id: string): Promise<void> {
+    const record = await this.imports.claim(workspaceId, id, this.owner, LEASE_SECONDS);
+    if (!record) return; // finished, or another live process has it
+    try {
+      const survey = await this.surveys.findById(workspaceId, record.surveyId);
+      if (!survey) return await this.imports.finish(workspaceId, id, this.owner, 'failed', 'The survey was deleted.');
+      const rules = historyRules(survey.id, survey.languages, survey.questions, record.startedAt ?? new Date());
+      const target: Target = {
+        record,
+        rules,
+        columns: fieldColumns((record.mapping ?? []) as ResponseColumnTarget[]),
+        surveyVersion: survey.currentVersion,
+        scaleMax: rules.scoreQuestion?.max ?? null,
+        // Marks the rows as history: where they came from, and whether the case sync may open cases for them.
+        meta: { historyImport: id, ...(record.createCases ? {} : { cases: 'off' }) },
+      };
+      let storedErrors = await this.imports.storedErrorCount(workspaceId, id);
+      let batch: DataRow[] = [];
+      const rows = csvRecords(this.imports.chunks(workspaceId, id), {
+        encoding: record.encoding as HistoryEncoding,
+        delimiter: record.delimiter,
+      });
+      for await (const item of rows) {
+        if ('header' in item || item.position < record.nextPosition) continue;
+        batch.push(item);
+        if (batch.length < RESPONSE_IMPORT_LIMITS.batchRows) continue;
+        storedErrors += await this.writeBatch(target, batch, storedErrors);
+        batch = [];
+        if (this.stopping) {
+          await rows.return(undefined);
+          return await this.imports.release(workspaceId, id, this.owner);
+        }
+      }
+      if (batch.length > 0) await this.writeBatch(target, batch, storedErrors);
+      await this.imports.finish(workspaceId, id, this.owner, 'done', null);
+    } catch (error) {
+      if (error instanceof LeaseLost) return; // another process took over; it finishes the import
+      this.logger.error({ err: error, importId: id }, 'Response import failed');
+      const readable = (error as { code?: string }).code?.startsWith('CSV_');
+      await this.imports.finish(
+        workspaceId,
+        id,
+        this.owner,
+        'failed',
+        readable
+          ? `The file could not be read further: ${(error as Error).message}. Rows before it are kept.`
+          : 'The import stopped on an unexpected error; rows stored before it are kept. Start a new import of the same file to finish it: rows already imported are skipped.',
+      );
+    }
+  }
+
+  /** Writes one batch in one transaction; returns how many row errors it stored. */
+  private async writeBatch(target: Target, batch: DataRow[], storedErrors: number): Promise<number> {
+    const { record, rules, columns } = target;
+    const valid: (HistoryRow & { verified: boolean })[] = [];
+    const errors: StoredProblem[] = [];
+    let failed = 0;
+    for (const source of batch) {
+      const mapped = mapHistoryRow(source.values, columns, rules);
+      if (!Array.isArray(mapped)) {
+        valid.push({ ...mapped, verified: false });
+        continue;
+      }
+      failed += 1;
+      for (const problem of mapped) {
+        if (storedErrors + errors.length >= RESPONSE_IMPORT_LIMITS.storedErrors) break;
+        const column = problem.field === 'row' ? undefined : columns[problem.field];
+        errors.push({
+          ...problem,
+          position: source.position,
+          row: source.row,
+          column: column === undefined ? null : record.headers[column],
+        });
+      }
+    }
+    // The workspace vouches for its own file: an id of an existing customer links the answer to that customer, as a
+    // proven id does live; an unknown id is kept but proves nothing (as an unproven live one). No customer is created.
+    const known = await this.customers.existingExternalIds(record.workspaceId, [
+      ...new Set(valid.flatMap((r) => (r.customerId ? [r.customerId] : []))),
+    ]);
+    for (const row of valid) row.verified = row.customerId !== null && known.has(row.customerId);
+    const last = batch[batch.length - 1];
+    await this.imports.transaction(async (manager) => {
+      const written = await this.imports.insertResponses(
+        manager,
+        {
+          workspaceId: record.workspaceId,
+          surveyId: record.surveyId,
+          surveyVersion: target.surveyVersion,
+          scaleMax: target.scaleMax,
+          meta: target.meta,
+        },
+        valid,
+      );
+      const committed = await this.imports.commitBatch(manager, record.workspaceId, record.id, this.owner, LEASE_SECONDS, {
+        nextPosition: last.position + 1,
+        rowsDone: batch.length,
+        imported: written,
+        duplicates: valid.length - written,
+        failed,
+        errors,
+      });
+      if (!committed) throw new LeaseLost();
+    });
+    return errors.length;
+  }
+}
