@@ -45,6 +45,7 @@ import { PublicAnswersModule } from './public-answers/public-answers.module';
 import { loginThrottlers } from './auth/login-throttle';
 import { RateLimitsModule } from './common/rate-limits/rate-limits.module';
 import { SharedRateLimiters } from './common/rate-limits/shared-rate-limiters';
+import { ReadReplicaModule } from './database/read-replica.module';
 
 @Module({})
 export class AppModule {
@@ -54,7 +55,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(requestLoggingParams(config)),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.databaseReadUrl)),
+        ReadReplicaModule,
         ThrottlerModule.forRootAsync({
           imports: [RateLimitsModule],
           inject: [SharedRateLimiters],

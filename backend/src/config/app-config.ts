@@ -12,6 +12,8 @@ export interface AppConfig {
   publicUrl: string;
   /** External PostgreSQL; when absent an embedded PostgreSQL is started. */
   databaseUrl: string | undefined;
+  /** Optional PostgreSQL read replica the dashboards' aggregates read from (see database/read-replica); unset = one database. */
+  databaseReadUrl: string | undefined;
   /** Where the embedded PostgreSQL keeps its data (`<dataDir>/pg`). */
   dataDir: string;
   embeddedPgPort: number;
@@ -104,6 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const databaseReadUrl = env.DATABASE_READ_URL || undefined;
+  if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) {
+    problems.push('DATABASE_READ_URL must start with postgres:// or postgresql://');
+  }
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const logFormat = (env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json')) as LogFormat;
@@ -135,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST ?? '0.0.0.0',
     publicUrl,
     databaseUrl,
+    databaseReadUrl,
     dataDir: resolve(env.OTKLIK_DATA_DIR ?? join(root, '.otklik')),
     fallbackDataRoot: resolve(env.OTKLIK_FALLBACK_DATA_ROOT ?? '/var/lib/otklik'),
     embeddedPgPort: int('OTKLIK_EMBEDDED_PG_PORT', 54329, 1024, 65535),

@@ -2,11 +2,14 @@ import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { entities } from './entities';
 
-/** One definition of the connection for the app, the CLI and the tests. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/**
+ * One definition of the connection for the app, the CLI and the tests. With a read URL, TypeORM keeps a second pool
+ * for it, but every query still goes to the primary unless it runs in a read-replica scope (see read-replica.ts).
+ */
+export function dataSourceOptions(url: string, readUrl?: string): DataSourceOptions {
   return {
     type: 'postgres',
-    url,
+    ...(readUrl ? { replication: { master: { url }, slaves: [{ url: readUrl }], defaultMode: 'master' as const } } : { url }),
     entities,
     migrations,
     migrationsRun: true,
