@@ -1,31 +1,49 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { conflict } from '../common/http/api-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ClustersRepository, type RunRow } from './clusters.repository';
-import { type EngineOutput, runEngine } from './engine-runner';
-import { type FeedbackTextRow, FeedbackTextsRepository } from './feedback-texts.repository';
+import { type EngineOutput, runEngine, startEngineSession } from './engine-runner';
+import { FeedbackTextsRepository, type PageKey, type PoolSize, type TextPage } from './feedback-texts.repository';
 import { encodePoolModels, type PoolModel } from './pool-models';
 import { UNCLUSTERED } from '../text/engine';
-import { type EngineCluster, planRebuild } from './rebuild-plan';
+import { FIT_SHARE, TO_PLACE } from '../text/sampled';
+import { type EngineCluster, planRebuild, type PlanText } from './rebuild-plan';
 
 /** Below this many texts a rebuild has nothing meaningful to find. */
 export const MIN_TEXTS_FOR_CLUSTERING = 10;
 /** A running rebuild renews its lease with each progress step; a lapsed lease means its process died. */
 const LEASE_MS = 120_000;
 const SEED = 42;
+/** Texts read and placed per step of a large pool: a page of text is a few hundred kilobytes. */
+const PAGE_SIZE = 5_000;
+
+/** One pool's texts (ids and current places, no text) and what the engine made of them. */
+interface PoolResult {
+  texts: PlanText[];
+  output: EngineOutput | null;
+}
+
+type Report = (fraction: number, stage: string) => void;
 
 /**
  * Rebuilds a workspace's clusters from all its texts, pool by pool (the main pool and each question clustered on its
  * own), then maps the new clusters onto the old ones by shared members, so ids, human names, pins and merges survive;
  * texts a person moved stay where they were put while that cluster lives. The new model then places texts until the next rebuild.
+ * A pool above OTKLIK_CLUSTER_SAMPLE_SIZE texts is fitted on an evenly spread sample and then streamed from the
+ * database page by page into the fitted clusters (issue 20), so neither time nor memory grows faster than its texts.
  */
 @Injectable()
 export class ClusterRebuildService {
   private readonly logger = new Logger('ClusterRebuild');
+  private readonly sampleSize: number;
 
   constructor(
     private readonly clusters: ClustersRepository,
     private readonly texts: FeedbackTextsRepository,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.sampleSize = config.clusterSampleSize;
+  }
 
   /** Starts a rebuild in the background; 409 when one is running. Resolves with the run row at once. */
   async start(workspaceId: string, trigger: 'manual' | 'schedule'): Promise<{ run: RunRow; done: Promise<void> }> {
@@ -40,13 +58,14 @@ export class ClusterRebuildService {
 
   private async execute(workspaceId: string, runId: string): Promise<void> {
     const started = performance.now();
-    const texts = await this.texts.all(workspaceId);
-    if (texts.length < MIN_TEXTS_FOR_CLUSTERING) {
+    const pools = await this.texts.poolSizes(workspaceId);
+    const total = pools.reduce((sum, p) => sum + p.texts, 0);
+    if (total < MIN_TEXTS_FOR_CLUSTERING) {
       await this.clusters.transaction((manager) =>
         this.clusters.finishRun(manager, workspaceId, runId, {
-          texts: texts.length,
+          texts: total,
           clusters: 0,
-          unclustered: texts.length,
+          unclustered: total,
           continued: 0,
           created: 0,
           retired: 0,
@@ -59,22 +78,27 @@ export class ClusterRebuildService {
     }
     // One engine run per pool: the main pool and each question clustered on its own (likes, dislikes, suggestions),
     // so no cluster mixes answers to different questions. A pool too small to cluster leaves its texts unclustered.
-    const pools = poolsOf(texts);
-    const trained = pools.filter((p) => p.texts.length >= MIN_TEXTS_FOR_CLUSTERING);
-    const outputs = new Map<PoolTexts, EngineOutput>();
-    const trainedTotal = trained.reduce((sum, p) => sum + p.texts.length, 0);
+    const trainedTotal = pools.reduce((sum, p) => sum + (p.texts >= MIN_TEXTS_FOR_CLUSTERING ? p.texts : 0), 0);
+    const results = new Map<PoolSize, PoolResult>();
     let done = 0;
     let lastReported = 0;
-    for (const pool of trained) {
-      const share = pool.texts.length / trainedTotal;
-      outputs.set(
+    for (const pool of pools) {
+      if (pool.texts < MIN_TEXTS_FOR_CLUSTERING) {
+        results.set(pool, { texts: (await this.texts.poolTexts(workspaceId, pool.pool)).map(planText), output: null });
+        continue;
+      }
+      const share = pool.texts / trainedTotal;
+      const report: Report = (fraction, stage) => {
+        const overall = done + Math.min(1, fraction) * share;
+        if (overall - lastReported < 0.05 && fraction < 1) return;
+        lastReported = overall;
+        void this.clusters.progress(workspaceId, runId, Math.min(0.95, overall * 0.95), stage, LEASE_MS).catch(() => undefined);
+      };
+      results.set(
         pool,
-        await runEngine({ texts: pool.texts.map((t) => t.text), seed: SEED }, (fraction, stage) => {
-          const overall = done + fraction * share;
-          if (overall - lastReported < 0.05 && fraction < 1) return;
-          lastReported = overall;
-          void this.clusters.progress(workspaceId, runId, Math.min(0.95, overall * 0.95), stage, LEASE_MS).catch(() => undefined);
-        }),
+        pool.texts <= this.sampleSize
+          ? await this.clusterWhole(workspaceId, pool, report)
+          : await this.clusterSampled(workspaceId, pool, report),
       );
       done += share;
     }
@@ -89,8 +113,8 @@ export class ClusterRebuildService {
       const models: PoolModel[] = [];
       const modelClusterIds: (string | null)[] = [];
       for (const pool of pools) {
-        const output = outputs.get(pool);
-        const fresh = pool.texts.map((text) => ({ ...text, ...current.get(text.id) }));
+        const { texts, output } = results.get(pool)!;
+        const fresh = texts.map((text) => ({ ...text, ...current.get(text.id) }));
         const plan = planRebuild(
           fresh,
           active.filter((c) => c.questionId === pool.pool),
@@ -124,7 +148,7 @@ export class ClusterRebuildService {
         totals.retired += 1;
       }
       await this.clusters.finishRun(manager, workspaceId, runId, {
-        texts: texts.length,
+        texts: total,
         ...totals,
         seconds: Math.round(((performance.now() - started) / 1000) * 100) / 100,
         model: models.length > 0 ? encodePoolModels(models) : null,
@@ -132,20 +156,60 @@ export class ClusterRebuildService {
       });
     });
   }
+
+  /** A pool up to the sample size: read whole and clustered in one engine run. */
+  private async clusterWhole(workspaceId: string, pool: PoolSize, report: Report): Promise<PoolResult> {
+    const rows = await this.texts.poolTexts(workspaceId, pool.pool);
+    const output = await runEngine({ texts: rows.map((t) => t.text), seed: SEED }, report);
+    return { texts: rows.map(planText), output };
+  }
+
+  /**
+   * A pool above the sample size: the model is fitted on an evenly spread sample, then the pool is read page by page
+   * (the next page is fetched while the worker places this one) and every text placed; sample texts keep the fit's place.
+   */
+  private async clusterSampled(workspaceId: string, pool: PoolSize, report: Report): Promise<PoolResult> {
+    report(0, 'sample');
+    const sample = await this.texts.poolSample(workspaceId, pool.pool, this.sampleSize);
+    const session = await startEngineSession({ texts: sample.map((t) => t.text), seed: SEED }, (fraction, stage) =>
+      report(fraction * FIT_SHARE, stage === 'done' ? 'place' : stage),
+    );
+    try {
+      const fittedById = new Map(sample.map((t, s) => [t.id, session.fit.assignments[s]]));
+      sample.length = 0;
+      const texts: PlanText[] = [];
+      let assignments = new Int32Array(pool.texts);
+      const fetch = (after: PageKey | null): Promise<TextPage> => this.texts.poolPage(workspaceId, pool.pool, after, PAGE_SIZE);
+      let pending: Promise<TextPage> | null = fetch(null);
+      while (pending) {
+        const page: TextPage = await pending;
+        pending = page.next ? fetch(page.next) : null;
+        if (page.rows.length === 0) break;
+        const fitted = Int32Array.from(page.rows, (row) => fittedById.get(row.id) ?? TO_PLACE);
+        const placed = await session.place(
+          page.rows.map((row) => row.text),
+          fitted,
+        );
+        // Texts added since the count was taken: room for them too.
+        if (texts.length + placed.length > assignments.length) {
+          const grown = new Int32Array(Math.max(assignments.length * 2, texts.length + placed.length));
+          grown.set(assignments);
+          assignments = grown;
+        }
+        assignments.set(placed, texts.length);
+        for (const row of page.rows) texts.push(planText(row));
+        report(FIT_SHARE + (1 - FIT_SHARE) * Math.min(1, texts.length / pool.texts), 'place');
+      }
+      const clusters = await session.finish();
+      return { texts, output: { assignments: assignments.subarray(0, texts.length), clusters, model: session.fit.model } };
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
+  }
 }
 
-interface PoolTexts {
-  pool: string | null;
-  texts: FeedbackTextRow[];
-}
-
-/** The texts grouped by pool, the main pool first, then by question id (a stable order for the run's models). */
-function poolsOf(texts: readonly FeedbackTextRow[]): PoolTexts[] {
-  const byPool = new Map<string | null, FeedbackTextRow[]>();
-  for (const text of texts) byPool.set(text.pool, [...(byPool.get(text.pool) ?? []), text]);
-  return [...byPool.entries()]
-    .map(([pool, members]) => ({ pool, texts: members }))
-    .sort((a, b) => (a.pool === null ? -1 : b.pool === null ? 1 : a.pool < b.pool ? -1 : a.pool > b.pool ? 1 : 0));
-}
+/** A text's id and current place: all a rebuild's plan needs once the engine has read the text. */
+const planText = ({ id, clusterId, placedBy }: PlanText): PlanText => ({ id, clusterId, placedBy });
 
 const fieldsOf = (cluster: EngineCluster) => ({ label: cluster.label, keywords: cluster.keywords, language: cluster.language });

@@ -16,10 +16,31 @@ export type FeedbackTextRow = Pick<FeedbackTextEntity, 'id' | 'text' | 'clusterI
 
 export type Placement = Pick<FeedbackTextEntity, 'id' | 'clusterId' | 'similarity'> & { placedBy: PlacedBy };
 
+/** A pool (null: the main one) and how many texts it holds. */
+export interface PoolSize {
+  pool: string | null;
+  texts: number;
+}
+
+/** One page of a pool's texts and where the next one starts (null: this was the last). */
+export interface TextPage {
+  rows: FeedbackTextRow[];
+  next: PageKey | null;
+}
+
+/** Where the next page of a pool's texts starts. */
+export interface PageKey {
+  occurredAt: string;
+  id: string;
+}
+
 export type ImportedComplaint = Pick<FeedbackTextEntity, 'text' | 'language' | 'sentiment' | 'touchpoint' | 'occurredAt'> & {
   externalId: FeedbackTextEntity['sourceId'];
   customerId: FeedbackTextEntity['customerExternalId'];
 };
+
+/** Placements per UPDATE statement. */
+const WRITE_CHUNK = 10_000;
 
 /** Texts worth clustering, copied from their sources, and where each one sits. */
 @Injectable()
@@ -156,16 +177,76 @@ export class FeedbackTextsRepository {
     return rows.map((r) => r.pool);
   }
 
-  /** Every text of the workspace with its current place, for a rebuild. */
-  all(workspaceId: string): Promise<FeedbackTextRow[]> {
-    // Raw rows: a rebuild reads every text, and entity hydration would cost more than the query.
-    return this.texts
+  /** How many texts each pool holds, the main pool first, then by question id (a stable order for the run's models). */
+  async poolSizes(workspaceId: string): Promise<PoolSize[]> {
+    const rows = await this.texts
       .createQueryBuilder('f')
-      .select(['f.id AS id', 'f.text AS text', 'f.cluster_id AS "clusterId"', 'f.placed_by AS "placedBy"', 'f.cluster_question_id AS pool'])
+      .select('f.cluster_question_id', 'pool')
+      .addSelect('count(*)::int', 'texts')
       .where('f.workspace_id = :workspaceId', { workspaceId })
+      .groupBy('f.cluster_question_id')
+      .getRawMany<PoolSize>();
+    return rows.sort((a, b) => (a.pool === null ? -1 : b.pool === null ? 1 : a.pool < b.pool ? -1 : a.pool > b.pool ? 1 : 0));
+  }
+
+  /** Every text of one pool with its current place, in the rebuild's order (occurred_at, id). */
+  poolTexts(workspaceId: string, pool: string | null): Promise<FeedbackTextRow[]> {
+    return this.inPool(this.texts.createQueryBuilder('f'), workspaceId, pool)
+      .select(['f.id AS id', 'f.text AS text', 'f.cluster_id AS "clusterId"', 'f.placed_by AS "placedBy"', 'f.cluster_question_id AS pool'])
       .orderBy('f.occurred_at')
       .addOrderBy('f.id')
       .getRawMany<FeedbackTextRow>();
+  }
+
+  /**
+   * `size` texts of a pool spread evenly over its (occurred_at, id) order, in that order: the text at position p is
+   * taken when p·size mod n < size (exactly `size` of n), so every stretch of time is represented in proportion.
+   */
+  poolSample(workspaceId: string, pool: string | null, size: number): Promise<Pick<FeedbackTextRow, 'id' | 'text'>[]> {
+    return this.texts
+      .createQueryBuilder('t')
+      .select(['t.id AS id', 't.text AS text'])
+      .innerJoin(
+        (ranked) =>
+          this.inPool(ranked.from(FeedbackTextEntity, 'f'), workspaceId, pool)
+            .select('f.id', 'id')
+            .addSelect('row_number() OVER (ORDER BY f.occurred_at, f.id) - 1', 'position')
+            .addSelect('count(*) OVER ()', 'total'),
+        's',
+        's.id = t.id',
+      )
+      .where('t.workspace_id = :workspaceId')
+      .andWhere('(s.position * CAST(:size AS bigint)) % s.total < :size', { size })
+      .orderBy('s.position')
+      .getRawMany<Pick<FeedbackTextRow, 'id' | 'text'>>();
+  }
+
+  /**
+   * The next page of a pool's texts after `after` (null: from the start) in (occurred_at, id) order, read along
+   * feedback_texts_pool_order_idx. The key carries occurred_at as text: a JavaScript Date would drop its microseconds.
+   */
+  async poolPage(workspaceId: string, pool: string | null, after: PageKey | null, limit: number): Promise<TextPage> {
+    const query = this.inPool(this.texts.createQueryBuilder('f'), workspaceId, pool)
+      .select(['f.id AS id', 'f.text AS text', 'f.cluster_id AS "clusterId"', 'f.placed_by AS "placedBy"', 'f.cluster_question_id AS pool'])
+      .addSelect('CAST(f.occurred_at AS text)', 'occurredAt')
+      .orderBy('f.occurred_at')
+      .addOrderBy('f.id')
+      .limit(limit);
+    if (after)
+      query.andWhere('(f.occurred_at, f.id) > (CAST(:at AS timestamptz), CAST(:after AS uuid))', { at: after.occurredAt, after: after.id });
+    const rows = await query.getRawMany<FeedbackTextRow & { occurredAt: string }>();
+    const last = rows.at(-1);
+    return {
+      rows: rows.map(({ occurredAt: _, ...row }) => row),
+      next: last && rows.length === limit ? { occurredAt: last.occurredAt, id: last.id } : null,
+    };
+  }
+
+  private inPool<T extends SelectQueryBuilder<FeedbackTextEntity>>(query: T, workspaceId: string, pool: string | null): T {
+    query.where('f.workspace_id = :workspaceId', { workspaceId });
+    if (pool === null) query.andWhere('f.cluster_question_id IS NULL');
+    else query.andWhere('f.cluster_question_id = :pool', { pool });
+    return query;
   }
 
   /** Each text's current cluster and who put it there, read inside a rebuild's transaction. */
@@ -217,8 +298,13 @@ export class FeedbackTextsRepository {
     await this.write(workspaceId, placements, manager);
   }
 
-  /** One set-based UPDATE for the whole batch (a rebuild places every text): SQL. */
+  /** Set-based UPDATEs of WRITE_CHUNK placements each (a rebuild places every text; one chunk's JSON stays small): SQL. */
   private async write(workspaceId: string, placements: Placement[], manager: EntityManager): Promise<void> {
+    for (let at = 0; at < placements.length; at += WRITE_CHUNK)
+      await this.writeChunk(workspaceId, placements.slice(at, at + WRITE_CHUNK), manager);
+  }
+
+  private async writeChunk(workspaceId: string, placements: Placement[], manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE feedback_texts f SET cluster_id = p."clusterId", similarity = p.similarity, placed_by = p."placedBy", assigned_at = now()
          FROM jsonb_to_recordset($2::jsonb) AS p(id uuid, "clusterId" uuid, similarity real, "placedBy" varchar)

@@ -53,28 +53,39 @@ export function planRebuild(
   const keptByHuman = texts.map((t) => t.placedBy === 'human' && (t.clusterId === null || activeIds.has(t.clusterId)));
   const machine = (i: number) => !keptByHuman[i];
 
-  const previous = active
-    .map((c) => ({ id: c.id, memberIds: texts.filter((t, i) => machine(i) && t.clusterId === c.id).map((t) => t.id) }))
-    .filter((c) => c.memberIds.length > 0);
-  const rebuilt = engine.map((c) => ({ memberIds: texts.filter((_, i) => machine(i) && assignments[i] === c.index).map((t) => t.id) }));
+  // Members grouped in one pass each (a rebuild plans 100,000s of texts: no scan of all texts per cluster).
+  const machineMembers = new Map<string, string[]>();
+  const rebuiltMembers = new Map<number, string[]>();
+  const humanCounts = new Map<number, Map<string, number>>();
+  texts.forEach((t, i) => {
+    if (machine(i)) {
+      if (t.clusterId !== null) push(machineMembers, t.clusterId, t.id);
+      push(rebuiltMembers, assignments[i], t.id);
+    } else if (t.clusterId) {
+      const counts = humanCounts.get(assignments[i]) ?? new Map<string, number>();
+      humanCounts.set(assignments[i], counts.set(t.clusterId, (counts.get(t.clusterId) ?? 0) + 1));
+    }
+  });
+  const previous = active.map((c) => ({ id: c.id, memberIds: machineMembers.get(c.id) ?? [] })).filter((c) => c.memberIds.length > 0);
+  const rebuilt = engine.map((c) => ({ memberIds: rebuiltMembers.get(c.index) ?? [] }));
   const mapping = matchClusters(previous, rebuilt);
 
   // An engine cluster whose texts people have all placed elsewhere becomes no cluster of its own: new
   // texts like them go where people put their likes.
-  const humanHome = engine.map((c) => {
-    const counts = new Map<string, number>();
-    texts.forEach((t, i) => {
-      if (keptByHuman[i] && assignments[i] === c.index && t.clusterId) counts.set(t.clusterId, (counts.get(t.clusterId) ?? 0) + 1);
-    });
-    return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
-  });
+  const humanHome = engine.map(
+    (c) =>
+      [...(humanCounts.get(c.index) ?? new Map<string, number>()).entries()].sort(
+        (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+      )[0]?.[0] ?? null,
+  );
   const ids = engine.map((_, i) => (rebuilt[i].memberIds.length === 0 ? null : (mapping.continues[i] ?? newId())));
 
   const refresh = engine.flatMap((cluster, i) => (ids[i] && mapping.continues[i] ? [{ id: ids[i]!, cluster }] : []));
   const insert = engine.flatMap((cluster, i) => (ids[i] && !mapping.continues[i] ? [{ id: ids[i]!, cluster }] : []));
 
   const continued = new Set(mapping.continues.filter((id): id is string => id !== null));
-  const humanKept = new Set(texts.filter((t, i) => keptByHuman[i] && t.clusterId).map((t) => t.clusterId!));
+  const humanKept = new Set<string>();
+  texts.forEach((t, i) => keptByHuman[i] && t.clusterId && humanKept.add(t.clusterId));
   const absorbed = new Map(mapping.retired.map((r) => [r.id, r.absorbedBy === null ? null : ids[r.absorbedBy]]));
   const retire = active
     .filter((c) => !continued.has(c.id) && !humanKept.has(c.id))
@@ -95,4 +106,10 @@ export function planRebuild(
   const modelClusterIds = new Array<string | null>(engine.length).fill(null);
   engine.forEach((c, i) => (modelClusterIds[c.index] = ids[i] ?? humanHome[i]));
   return { refresh, insert, retire, placements, modelClusterIds };
+}
+
+function push<K>(groups: Map<K, string[]>, key: K, id: string): void {
+  const list = groups.get(key);
+  if (list) list.push(id);
+  else groups.set(key, [id]);
 }

@@ -54,6 +54,8 @@ export interface AppConfig {
   webhookPollMs: number;
   /** How often new feedback texts are copied, placed in clusters and checked for growth alerts. */
   clusterSyncMs: number;
+  /** A rebuild fits each pool's model on at most this many texts (evenly spread) and places the rest (issue 20). */
+  clusterSampleSize: number;
   /** How often cases are opened from new feedback and SLA warnings/breaches are checked. */
   caseSyncMs: number;
   /** How often sleeping customers are looked for and announced to webhooks. */
@@ -168,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookRetryBaseMs: int('OTKLIK_WEBHOOK_RETRY_BASE_MS', 30_000, 10, 3_600_000),
     webhookPollMs: int('OTKLIK_WEBHOOK_POLL_MS', 1_000, 10, 600_000),
     clusterSyncMs: int('OTKLIK_CLUSTER_SYNC_MS', 15_000, 100, 3_600_000),
+    clusterSampleSize: int('OTKLIK_CLUSTER_SAMPLE_SIZE', 20_000, 100, 1_000_000),
     caseSyncMs: int('OTKLIK_CASE_SYNC_MS', 30_000, 100, 3_600_000),
     sleepingScanMs: int('OTKLIK_SLEEPING_SCAN_MS', 3_600_000, 1_000, 86_400_000),
     feedPollMs: int('OTKLIK_FEED_POLL_MS', 30_000, 10, 3_600_000),

@@ -106,7 +106,7 @@ function autoMinSize(n: number): number {
 }
 
 /** LSA coordinates of one vectorised text, unit length (all zeros when the text has no known features). */
-function embed(keys: string[], model: Pick<ClusterModel, 'vocabulary' | 'projection'>): Float64Array {
+export function embed(keys: string[], model: Pick<ClusterModel, 'vocabulary' | 'projection'>): Float64Array {
   const { projection } = model;
   const x = vectorize(keys, model.vocabulary);
   const out = new Float64Array(projection.k);
@@ -328,8 +328,11 @@ export function clusterTexts(texts: readonly string[], options: Partial<ClusterE
 
 /** Places one new text into the nearest existing cluster, or UNCLUSTERED when it fits none well enough. */
 export function assignText(model: ClusterModel, text: string): Assignment {
-  const keys = featureKeys(analyze(text), model.vocabulary.options);
-  const e = embed(keys, model);
+  return nearestCluster(model, embed(featureKeys(analyze(text), model.vocabulary.options), model));
+}
+
+/** The cluster whose centre is closest to these LSA coordinates, or UNCLUSTERED below its acceptance threshold. */
+export function nearestCluster(model: ClusterModel, e: Float64Array): Assignment {
   const dim = model.projection.k;
   let best = UNCLUSTERED;
   let bestSim = 0;

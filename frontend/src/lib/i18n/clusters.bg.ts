@@ -54,6 +54,8 @@ export const clustersBg: ClustersMessages = {
       neighbours: 'Търсене на сходни текстове',
       communities: 'Оформяне на групи',
       labels: 'Именуване на клъстерите',
+      sample: 'Избор на извадка за обучение',
+      place: 'Разпределяне на всички текстове',
       done: 'Готово',
     },
     done: (clusters: string, texts: string, seconds: string) => `Готово: клъстери ${clusters} от текстове ${texts} за ${seconds} с.`,

@@ -52,6 +52,8 @@ export const clustersEn = {
       neighbours: 'Finding similar texts',
       communities: 'Forming groups',
       labels: 'Naming the clusters',
+      sample: 'Picking a sample to learn from',
+      place: 'Placing every text',
       done: 'Done',
     } as Record<string, string>,
     done: (clusters: string, texts: string, seconds: string) => `Done: ${clusters} clusters from ${texts} texts in ${seconds} s.`,

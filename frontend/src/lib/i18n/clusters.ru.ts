@@ -54,6 +54,8 @@ export const clustersRu: ClustersMessages = {
       neighbours: 'Поиск похожих текстов',
       communities: 'Формирование групп',
       labels: 'Названия кластеров',
+      sample: 'Выбор выборки для обучения',
+      place: 'Распределение всех текстов',
       done: 'Готово',
     },
     done: (clusters: string, texts: string, seconds: string) => `Готово: кластеров — ${clusters}, текстов — ${texts}, за ${seconds} с.`,

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { clusterTexts, UNCLUSTERED } from './engine';
+import { ClusterPlacer, clusterTextsSampled, samplePositions, TO_PLACE } from './sampled';
+
+const rows: { text: string }[] = parse(readFileSync(join(__dirname, '../../../tests/fixtures/clustering/en_telecom_complaints.csv')), {
+  columns: true,
+  bom: true,
+});
+const texts = rows.map((r) => r.text);
+
+describe('samplePositions', () => {
+  it('takes exactly `size` evenly spread positions, or every one when there are few', () => {
+    expect(Array.from(samplePositions(10, 4))).toEqual([0, 3, 5, 8]);
+    expect(Array.from(samplePositions(3, 5))).toEqual([0, 1, 2]);
+    expect(samplePositions(100_003, 20_000)).toHaveLength(20_000);
+  });
+});
+
+describe('clusterTextsSampled', () => {
+  it('is the plain engine up to the sample size', () => {
+    expect(clusterTextsSampled(texts, { seed: 42, sampleSize: texts.length })).toEqual(clusterTexts(texts, { seed: 42 }));
+  });
+
+  it('above it: the sample keeps the fit, every other text goes to its nearest centre, the same every time', () => {
+    const result = clusterTextsSampled(texts, { seed: 42, sampleSize: 120, batchSize: 50 });
+    const positions = samplePositions(texts.length, 120);
+    const fit = clusterTexts(
+      Array.from(positions, (p) => texts[p]),
+      { seed: 42 },
+    );
+    positions.forEach((p, s) => expect(result.assignments[p]).toBe(fit.assignments[s]));
+    expect(result.model).toEqual(fit.model);
+    expect(result.clusters.map((c) => c.label)).toEqual(fit.clusters.map((c) => c.label));
+    // Sizes count every text; examples are the most central members, in positions of the whole list.
+    const sizes = new Map<number, number>();
+    result.assignments.forEach((c) => c !== UNCLUSTERED && sizes.set(c, (sizes.get(c) ?? 0) + 1));
+    for (const c of result.clusters) {
+      expect(c.size).toBe(sizes.get(c.index));
+      expect(c.examples.length).toBe(Math.min(5, c.size));
+      for (const e of c.examples) expect(result.assignments[e]).toBe(c.index);
+    }
+    expect(clusterTextsSampled(texts, { seed: 42, sampleSize: 120, batchSize: 77 })).toEqual(result);
+  });
+
+  it('places a repeated text the same way, and keeps a sample text the fit left out unclustered', () => {
+    const fit = clusterTexts(texts.slice(0, 150), { seed: 42 });
+    const placer = new ClusterPlacer(fit);
+    const again = placer.place([texts[3], texts[3], texts[3]], Int32Array.from([TO_PLACE, TO_PLACE, UNCLUSTERED]));
+    expect(again.assignments[0]).toBe(again.assignments[1]);
+    expect(again.similarities[0]).toBe(again.similarities[1]);
+    expect(again.assignments[2]).toBe(UNCLUSTERED);
+    expect(placer.count).toBe(3);
+  });
+});
