@@ -23,7 +23,8 @@
 // Options (environment):
 //   SCALE_RESPONSES=1000000   responses in the workspace; the other sizes follow it unless set:
 //   SCALE_CASES (÷10), SCALE_MENTIONS (×1), SCALE_CUSTOMERS (÷5), SCALE_CANCELLATIONS (customers × 0.3)
-//   SCALE_BIG=10000000        grow to this many responses and measure the survey/kind metrics warm again (0 skips)
+//   SCALE_BIG=10000000        grow to this many responses and measure the survey/kind metrics warm again (0 skips);
+//   SCALE_BIG_MAX_MINUTES     stop growing after this long (checked after each million) and measure at the size reached
 //   SCALE_RUNS=20 SCALE_WARMUP=2 SCALE_ENDPOINT_BUDGET_MS=60000 SCALE_TIMEOUT_MS=120000 SCALE_COLD=each|once
 //   SCALE_SKIP_IMPORT=1       skip the history import (else SCALE_IMPORT_ROWS, default = SCALE_RESPONSES)
 //   SCALE_SKIP_CLUSTERING=1   skip the clustering rebuild (else SCALE_CLUSTER_TEXTS, default SCALE_RESPONSES ÷ 10)
@@ -57,6 +58,7 @@ const SKIP_IMPORT = process.env.SCALE_SKIP_IMPORT === '1';
 const IMPORT_ROWS = num('SCALE_IMPORT_ROWS', RESPONSES);
 const SKIP_CLUSTERING = process.env.SCALE_SKIP_CLUSTERING === '1';
 const CLUSTER_TEXTS = num('SCALE_CLUSTER_TEXTS', Math.round(RESPONSES / 10));
+const BIG_MAX_MINUTES = num('SCALE_BIG_MAX_MINUTES', Infinity);
 const MAIN_JS = process.env.SCALE_MAIN_JS ?? join(root, 'backend', 'dist', 'backend', 'src', 'main.js');
 
 const DAY = 86_400_000;
@@ -617,18 +619,75 @@ async function measureWarm(server, headers, list) {
 // ---------------------------------------------------------------------------------------------------------------
 // History import and clustering: the other parts' benches when they are there.
 
-async function historyImport() {
-  const file = join(root, 'tests', 'bench', 'response-import.bench.mjs');
-  if (!existsSync(file)) return 'not built';
-  const mod = await import(pathToFileURL(file).href);
-  if (typeof mod.measureImport !== 'function') return 'not built (response-import.bench.mjs exports no measureImport)';
-  return mod.measureImport({ rows: IMPORT_ROWS });
+/**
+ * The history import through its endpoint (POST …/surveys/{id}/response-imports?start=true, then GET …/{importId}
+ * until done) into a new NPS survey, on a freshly started backend: rows/s of the import (its startedAt → finishedAt)
+ * and end to end (upload → done), and the backend's peak resident memory meanwhile. "not built" without the endpoint.
+ */
+async function historyImport(server, setup, rows) {
+  const ws = `${server.base}/api/v1/workspaces/${setup.workspaceId}`;
+  const survey = await json(
+    await fetch(`${ws}/surveys`, {
+      method: 'POST',
+      headers: setup.headers,
+      body: JSON.stringify({ name: 'Imported history NPS', kind: 'nps', languages: ['ru', 'en'], defaultLanguage: 'ru' }),
+    }),
+  );
+  // A file as an export from another tool: over the two years before the bench's year, ~15% with a comment.
+  const lines = ['created_at,score,comment,respondent_id,customer_id,language'];
+  let seed = 7;
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const start = Date.now() - 3 * 365 * DAY;
+  for (let i = 0; i < rows; i++) {
+    const at = new Date(start + rnd() * 2 * 365 * DAY).toISOString();
+    const score = SCORES.nps[Math.floor(rnd() * SCORES.nps.length)];
+    const ru = rnd() < 0.7;
+    const comment = rnd() < 0.15 ? `"${(ru ? COMMENTS.ru : COMMENTS.en)[i % (ru ? COMMENTS.ru.length : COMMENTS.en.length)]}"` : '';
+    lines.push(`${at},${score},${comment},hist-${i},${rnd() < 0.6 ? `c-${1 + (i % CUSTOMERS)}` : ''},${ru ? 'ru' : 'en'}`);
+  }
+  const csv = Buffer.from(lines.join('\n') + '\n');
+  lines.length = 0;
+  server.resetPeak();
+  await server.stop();
+  await server.start();
+  const form = new FormData();
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'history.csv');
+  const { 'content-type': _omit, ...headers } = setup.headers;
+  const t0 = performance.now();
+  const upload = await fetch(`${ws}/surveys/${survey.id}/response-imports?start=true`, { method: 'POST', headers, body: form });
+  if (upload.status === 404) return 'not built';
+  let state = await json(upload);
+  const importId = state.id;
+  while (!['done', 'failed'].includes(state.status) && performance.now() - t0 < 30 * 60_000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    state = await json(await fetch(`${ws}/surveys/${survey.id}/response-imports/${importId}`, { headers: setup.headers }));
+  }
+  const wall = (performance.now() - t0) / 1000;
+  const importSeconds = state.startedAt && state.finishedAt ? (Date.parse(state.finishedAt) - Date.parse(state.startedAt)) / 1000 : null;
+  return {
+    rows,
+    file_mb: Number((csv.length / 2 ** 20).toFixed(1)),
+    status: state.status,
+    imported: state.imported ?? null,
+    failed: state.failed ?? null,
+    import_s: importSeconds === null ? null : Number(importSeconds.toFixed(1)),
+    rows_per_s: importSeconds ? Math.round(rows / importSeconds) : null,
+    end_to_end_s: Number(wall.toFixed(1)),
+    end_to_end_rows_per_s: Math.round(rows / wall),
+    backend_peak_rss_mb: server.peakRssMb(),
+    ...(state.message ? { message: state.message } : {}),
+  };
 }
 
 /** Runs the clustering engine on `count` texts in a child process: wall and CPU seconds, peak RSS. */
 async function clusteringRebuild(count) {
-  const clusteringBench = await import(pathToFileURL(join(root, 'tests', 'bench', 'clustering.bench.mjs')).href);
-  if (typeof clusteringBench.measureRebuild === 'function') return clusteringBench.measureRebuild({ texts: count });
+  // The clustering part's own measurement through the real path (POST …/clusters/runs on its own backend) when it is there.
+  const scaleBench = join(root, 'tests', 'bench', 'clustering-scale.bench.mjs');
+  if (existsSync(scaleBench)) {
+    const mod = await import(pathToFileURL(scaleBench).href);
+    if (typeof mod.measureRebuild === 'function')
+      return { via: 'clustering-scale.bench.mjs measureRebuild', ...(await mod.measureRebuild({ texts: count })) };
+  }
   const textsModule = join(root, 'tests', 'bench', 'lib', 'complaint-texts.mjs');
   const script = `
     import { createRequire } from 'node:module';
@@ -670,6 +729,7 @@ export default async function run() {
   const result = { bench: 'scale', load_average_start: load(), cold: COLD, warm_runs: RUNS, warmup: WARMUP };
   const server = backend();
   let pool;
+  let setup;
   // Interrupted (Ctrl-C, kill): stop the backend and its PostgreSQL and remove the scratch data, then leave.
   const interrupted = async () => {
     await server.stop();
@@ -683,7 +743,7 @@ export default async function run() {
     // One connection that stays open: setseed() then holds for every generating statement.
     pool = new Pool({ connectionString: server.pgUrl, max: 1, idleTimeoutMillis: 0 });
     pool.on('error', () => undefined);
-    const setup = await setUp(server, pool);
+    setup = await setUp(server, pool);
     const now = Date.now();
 
     log(`generating ${RESPONSES} responses, ${CASES} cases, ${MENTIONS} mentions, ${CUSTOMERS} customers`);
@@ -745,15 +805,40 @@ export default async function run() {
     result.backend_peak_rss_mb = server.peakRssMb();
     result.load_average_after_endpoints = load();
 
+    if (SKIP_IMPORT) result.import = 'skipped';
+    else {
+      log(`history import of ${IMPORT_ROWS} rows`);
+      try {
+        result.import = await historyImport(server, setup, IMPORT_ROWS);
+      } catch (error) {
+        result.import = { error: String(error.message ?? error).slice(0, 300) };
+      }
+      log(`  ${JSON.stringify(result.import)}`);
+    }
+
+    if (SKIP_CLUSTERING) result.clustering = 'skipped';
+    else {
+      log(`clustering ${CLUSTER_TEXTS} texts`);
+      try {
+        result.clustering = await clusteringRebuild(CLUSTER_TEXTS);
+      } catch (error) {
+        result.clustering = { error: String(error.message ?? error).slice(0, 300) };
+      }
+    }
+
     if (BIG > RESPONSES) {
       log(`growing to ${BIG} responses`);
       t0 = performance.now();
       await pool.query('SELECT setseed(0.43)');
-      for (let from = RESPONSES + 1; from <= BIG; from += 1_000_000) {
-        await insertResponses(pool, setup, now, from, Math.min(BIG, from + 999_999));
-        log(`  ${Math.min(BIG, from + 999_999)} responses`);
+      // Million by million (displays alongside), until BIG or SCALE_BIG_MAX_MINUTES: then measured at the size reached.
+      let reached = RESPONSES;
+      while (reached < BIG && performance.now() - t0 < BIG_MAX_MINUTES * 60_000) {
+        const next = Math.min(BIG, reached + 1_000_000);
+        await insertResponses(pool, setup, now, reached + 1, next);
+        await insertDisplays(pool, setup, now, Math.round(reached * 1.3) + 1, Math.round(next * 1.3));
+        reached = next;
+        log(`  ${reached} responses`);
       }
-      await insertDisplays(pool, setup, now, Math.round(RESPONSES * 1.3) + 1, Math.round(BIG * 1.3));
       const generation = seconds(t0);
       t0 = performance.now();
       await vacuum(pool, ['responses', 'survey_displays']);
@@ -761,7 +846,13 @@ export default async function run() {
       await server.stop();
       await server.start();
       result.big = {
-        responses: await count('responses'),
+        // The bench surveys' responses (the imported history, in a survey of its own, is left out).
+        responses: (
+          await pool.query(`SELECT count(*)::int AS n FROM responses WHERE workspace_id = $1 AND survey_id = ANY($2::uuid[])`, [
+            setup.workspaceId,
+            setup.surveys.map((x) => x.id),
+          ])
+        ).rows[0].n,
         survey_responses: (
           await pool.query(`SELECT count(*)::int AS n FROM responses WHERE workspace_id = $1 AND survey_id = $2`, [
             setup.workspaceId,
@@ -769,6 +860,7 @@ export default async function run() {
           ])
         ).rows[0].n,
         generation_s: generation,
+        ...(reached < BIG ? { stopped_at_time_limit: true, target_responses: BIG } : {}),
         vacuum_analyze_s: seconds(t0),
         database_mb: await databaseMb(pool),
         endpoints: await measureWarm(server, setup.headers, endpoints(setup, now, { metricsOnly: true })),
@@ -784,24 +876,6 @@ export default async function run() {
     process.off('SIGTERM', interrupted);
   }
 
-  if (SKIP_IMPORT) result.import = 'skipped';
-  else {
-    log('history import');
-    try {
-      result.import = await historyImport();
-    } catch (error) {
-      result.import = { error: String(error.message ?? error).slice(0, 300) };
-    }
-  }
-  if (SKIP_CLUSTERING) result.clustering = 'skipped';
-  else {
-    log(`clustering ${CLUSTER_TEXTS} texts`);
-    try {
-      result.clustering = await clusteringRebuild(CLUSTER_TEXTS);
-    } catch (error) {
-      result.clustering = { error: String(error.message ?? error).slice(0, 300) };
-    }
-  }
   result.targets = {
     warm_ms: 100,
     cold_ms: 300,
