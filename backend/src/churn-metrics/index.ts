@@ -15,6 +15,7 @@ export * from './money';
 export * from './money-lost';
 export * from './month-windows';
 export * from './reason-groups';
+export * from './reason-tallies';
 export * from './reason-totals';
 export * from './reasons-by-month';
 export * from './save-rate';

@@ -3,14 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { CustomerEntity } from '../customers/customer.entity';
 import type { SegmentFilter } from '../segments/segment-filter';
-import { CancellationEntity, type CancellationOutcome } from './cancellation.entity';
-
-export type FinishedFlow = Pick<CancellationEntity, 'offeredReasonKeys' | 'mrr'> & {
-  at: Date;
-  outcome: CancellationOutcome;
-  reasonKey: string;
-  customerId: CancellationEntity['customerExternalId'];
-};
+import type { ReasonTally } from '../churn-metrics';
+import { CancellationEntity } from './cancellation.entity';
+import { reasonTallySql } from './reason-tally.sql';
 
 /** Money columns are numeric: they arrive, and stay, as decimal strings. */
 export interface ChurnBase {
@@ -20,54 +15,58 @@ export interface ChurnBase {
   mrrLost: CustomerEntity['mrr'];
 }
 
+/** Finished flows of a period: how many, how many saved, and the saved flows' MRR (a decimal string; no MRR counts 0). */
+export interface FlowCounts {
+  finished: number;
+  saved: number;
+  savedMrr: CancellationEntity['mrr'];
+}
+
 /**
- * A customer's loss time is their first cancelled flow. Customers at the start of a period are those
- * first seen before it and not lost before it.
+ * Each customer's loss: their first cancelled flow (its time and the MRR captured with it). Customers at the start of
+ * a period are those first seen before it and not lost before it.
  */
-const LOST_AT = `(SELECT min(x.finished_at) FROM cancellations x
-                   WHERE x.workspace_id = c.workspace_id AND x.customer_external_id = c.external_id AND x.outcome = 'cancelled')`;
+const FIRST_LOSS = `SELECT DISTINCT ON (x.customer_external_id) x.customer_external_id, x.finished_at AS lost_at, x.mrr
+                      FROM cancellations x
+                     WHERE x.workspace_id = $1 AND x.outcome = 'cancelled'
+                     ORDER BY x.customer_external_id, x.finished_at`;
 
 @Injectable()
 export class ChurnSummaryRepository {
   constructor(@InjectRepository(CancellationEntity) private readonly cancellations: Repository<CancellationEntity>) {}
 
   /**
-   * Customers at `from`, how many of them were lost in [from, to), and their MRR (captured at cancellation).
-   * Set-based analytics over customers and cancellations: kept as SQL.
+   * Customers at `from`, how many of them were lost in [from, to), and their MRR (captured at cancellation; the
+   * customer's own MRR when the flow has none). Set-based analytics over customers and cancellations: one pass over
+   * each (index-only: customers_first_seen_idx, cancellations_first_loss_idx), kept as SQL.
    */
   async base(workspaceId: string, from: Date, to: Date, segment?: SegmentFilter): Promise<ChurnBase> {
     const params: unknown[] = [workspaceId, from, to];
     const inSegment = segment ? ` AND ${segment.forPositional('c.external_id', params)}` : '';
     const [row]: ChurnBase[] = await this.cancellations.query(
-      `WITH present AS (
-         SELECT c.external_id, c.mrr, ${LOST_AT} AS lost_at FROM customers c
-          WHERE c.workspace_id = $1 AND c.first_seen_at < $2${inSegment}
-       ), lost AS (
-         SELECT p.external_id,
-                (SELECT x.mrr FROM cancellations x WHERE x.workspace_id = $1 AND x.customer_external_id = p.external_id
-                    AND x.outcome = 'cancelled' ORDER BY x.finished_at LIMIT 1) AS mrr
-           FROM present p WHERE p.lost_at >= $2 AND p.lost_at < $3
+      `WITH first_loss AS (${FIRST_LOSS}),
+       present AS (
+         SELECT c.mrr, f.lost_at, f.mrr AS lost_mrr
+           FROM customers c LEFT JOIN first_loss f ON f.customer_external_id = c.external_id
+          WHERE c.workspace_id = $1 AND c.first_seen_at < $2 AND (f.lost_at IS NULL OR f.lost_at >= $2)${inSegment}
        )
-       SELECT (SELECT count(*)::int FROM present WHERE lost_at IS NULL OR lost_at >= $2) AS "atStart",
-              (SELECT count(*)::int FROM lost) AS lost,
-              (SELECT coalesce(sum(CASE WHEN l.mrr IS NOT NULL THEN l.mrr ELSE p.mrr END), 0)::text
-                 FROM present p LEFT JOIN lost l ON l.external_id = p.external_id
-                WHERE p.lost_at IS NULL OR p.lost_at >= $2) AS "mrrAtStart",
-              (SELECT coalesce(sum(l.mrr), 0)::text FROM lost l) AS "mrrLost"`,
+       SELECT count(*)::int AS "atStart",
+              (count(*) FILTER (WHERE lost_at < $3))::int AS lost,
+              coalesce(sum(CASE WHEN lost_at < $3 AND lost_mrr IS NOT NULL THEN lost_mrr ELSE mrr END), 0)::text AS "mrrAtStart",
+              coalesce(sum(lost_mrr) FILTER (WHERE lost_at < $3), 0)::text AS "mrrLost"
+         FROM present`,
       params,
     );
     return row;
   }
 
-  finishedFlows(workspaceId: string, from: Date, to: Date, segment?: SegmentFilter): Promise<FinishedFlow[]> {
+  /** Flows finished in [from, to) with an outcome, counted in SQL (a sum of numeric: exact). */
+  async flowCounts(workspaceId: string, from: Date, to: Date, segment?: SegmentFilter): Promise<FlowCounts> {
     const query = this.cancellations
       .createQueryBuilder('x')
-      .select('x.finished_at', 'at')
-      .addSelect('x.outcome', 'outcome')
-      .addSelect('x.reason_key', 'reasonKey')
-      .addSelect('x.offered_reason_keys', 'offeredReasonKeys')
-      .addSelect('x.mrr', 'mrr')
-      .addSelect('x.customer_external_id', 'customerId')
+      .select('count(*)::int', 'finished')
+      .addSelect(`(count(*) FILTER (WHERE x.outcome = 'saved'))::int`, 'saved')
+      .addSelect(`coalesce(sum(x.mrr) FILTER (WHERE x.outcome = 'saved'), 0)::text`, 'savedMrr')
       .where('x.workspace_id = :workspaceId AND x.finished_at >= :from AND x.finished_at < :to AND x.outcome IS NOT NULL', {
         workspaceId,
         from,
@@ -77,6 +76,20 @@ export class ChurnSummaryRepository {
       const inSegment = segment.forQueryBuilder('x.customer_external_id');
       query.andWhere(inSegment.sql, inSegment.parameters);
     }
-    return query.getRawMany<FinishedFlow>();
+    return (await query.getRawOne<FlowCounts>())!;
+  }
+
+  /** Cancelled flows finished in [from, to), tallied per bucket (starting at `starts`) and reason. */
+  reasonTallies(workspaceId: string, from: Date, to: Date, starts: Date[], segment?: SegmentFilter): Promise<ReasonTally[]> {
+    const params: unknown[] = [workspaceId, from, to, starts];
+    const inSegment = segment ? ` AND ${segment.forPositional('x.customer_external_id', params)}` : '';
+    return this.cancellations.query(
+      reasonTallySql(
+        `SELECT x.finished_at, x.reason_key, x.offered_reason_keys FROM cancellations x
+          WHERE x.workspace_id = $1 AND x.outcome = 'cancelled' AND x.finished_at >= $2 AND x.finished_at < $3${inSegment}`,
+        '$4',
+      ),
+      params,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { avoidableSplit, customerChurnRate, reasonsByMonth, revenueChurnRate, revenueSaved, saveRate } from '../churn-metrics';
+import { customerChurnRate, ReasonTallies, revenueChurnRate, saveRate } from '../churn-metrics';
 import { resolvePeriod } from '../common/http/period';
+import { bucketEdges } from '../metrics';
 import { SegmentsReader } from '../segments/segments.reader';
 import { ChurnReasonsService } from './churn-reasons.service';
 import type { ChurnSummaryDto, ChurnSummaryQuery } from './churn-summary.dto';
@@ -19,18 +20,27 @@ export class ChurnSummaryService {
     const { from, to, timeZone } = resolvePeriod(query, 30);
     const segment = await this.segments.optionalFilter(workspaceId, query.segmentId);
 
-    const [base, flows, taxonomy] = await Promise.all([
+    // The reason figures come from counts PostgreSQL tallies per month and reason (ReasonTallies: the same rules as
+    // reasonsByMonth and avoidableSplit over the rows), so the summary costs the same at any number of flows.
+    const edges = bucketEdges({ from, to, interval: 'month', timeZone, maxBuckets: 60 });
+    const [base, flows, tallies, taxonomy] = await Promise.all([
       this.summary.base(workspaceId, from, to, segment),
-      this.summary.finishedFlows(workspaceId, from, to, segment),
+      this.summary.flowCounts(workspaceId, from, to, segment),
+      this.summary.reasonTallies(
+        workspaceId,
+        from,
+        to,
+        edges.map((e) => new Date(e.start)),
+        segment,
+      ),
       this.reasons.list(workspaceId),
     ]);
     const customers = customerChurnRate({ atStart: base.atStart, lost: base.lost });
     const revenue = revenueChurnRate({ mrrAtStart: Number(base.mrrAtStart), mrrLost: Number(base.mrrLost) });
-    const saved = flows.filter((f) => f.outcome === 'saved');
-    const cancelled = flows.filter((f) => f.outcome === 'cancelled');
-    const saves = saveRate({ saved: saved.length, finishedFlows: flows.length });
-    const split = avoidableSplit(cancelled, Object.fromEntries(taxonomy.map((r) => [r.key, r.avoidable])));
-    const months = reasonsByMonth(cancelled, { from, to, timeZone, maxMonths: 60 });
+    const saves = saveRate({ saved: flows.saved, finishedFlows: flows.finished });
+    const cancelled = new ReasonTallies(tallies);
+    const split = cancelled.avoidable(Object.fromEntries(taxonomy.map((r) => [r.key, r.avoidable])));
+    const months = cancelled.months(edges);
 
     return {
       from: from.toISOString(),
@@ -38,10 +48,11 @@ export class ChurnSummaryService {
       customerChurn: { atStart: customers.atStart, lost: customers.lost, percent: customers.percent },
       revenueChurn: { mrrAtStart: revenue.mrrAtStart, mrrLost: revenue.mrrLost, percent: revenue.percent },
       saves: {
-        saved: saved.length,
-        finishedFlows: flows.length,
+        saved: flows.saved,
+        finishedFlows: flows.finished,
         percent: saves.percent,
-        revenueSaved: revenueSaved(saved.map((f) => Number(f.mrr ?? 0))).total,
+        // A numeric sum, so exact: the same number as revenueSaved's sum of integer cents.
+        revenueSaved: Number(flows.savedMrr),
       },
       avoidable: {
         total: split.total,

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { ReasonTally } from '../../churn-metrics';
 import type { CustomerEntity } from '../../customers/customer.entity';
 import type { SegmentFilter } from '../../segments/segment-filter';
 import type { CancellationFlowEntity } from '../cancellation-flow.entity';
 import { CancellationEntity, type CancellationOutcome } from '../cancellation.entity';
+import { reasonTallySql } from '../reason-tally.sql';
 
 /** A cancelled flow with the customer's segment and plan and the flow (touchpoint). */
 export type CancelledFlowRow = Pick<CancellationEntity, 'offeredReasonKeys' | 'flowId'> & {
@@ -58,6 +60,30 @@ export class ChurnAnalyticsRepository {
           AND ($4::text IS NULL OR c.segment = $4::text)
           AND ($5::text IS NULL OR c.attributes->>'plan' = $5::text)
           AND ($6::uuid IS NULL OR x.flow_id = $6::uuid)${inSegment}`,
+      params,
+    );
+  }
+
+  /**
+   * The same cancelled flows as cancelledFlows, tallied in SQL per bucket (starting at `starts`) and reason: what the
+   * reasons-over-time report needs, without sending every flow to Node.
+   */
+  reasonTallies(workspaceId: string, from: Date, to: Date, starts: Date[], filters: CancellationFilters = {}): Promise<ReasonTally[]> {
+    const params: unknown[] = [workspaceId, from, to, filters.segment ?? null, filters.plan ?? null, filters.touchpoint ?? null, starts];
+    const inSegment = filters.inSegment ? ` AND ${filters.inSegment.forPositional('x.customer_external_id', params)}` : '';
+    return this.cancellations.query(
+      reasonTallySql(
+        `SELECT x.finished_at, x.reason_key, x.offered_reason_keys
+           FROM cancellations x
+           JOIN cancellation_flows f ON f.workspace_id = x.workspace_id AND f.id = x.flow_id
+           LEFT JOIN customers c ON c.workspace_id = x.workspace_id AND c.external_id = x.customer_external_id
+          WHERE x.workspace_id = $1 AND x.outcome = 'cancelled' AND x.reason_key IS NOT NULL
+            AND x.finished_at >= $2 AND x.finished_at < $3
+            AND ($4::text IS NULL OR c.segment = $4::text)
+            AND ($5::text IS NULL OR c.attributes->>'plan' = $5::text)
+            AND ($6::uuid IS NULL OR x.flow_id = $6::uuid)${inSegment}`,
+        '$7',
+      ),
       params,
     );
   }

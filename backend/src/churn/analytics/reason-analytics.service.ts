@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { avoidableByMonth, avoidableSplit, type AvoidableSplit, reasonsByGroup, reasonsByMonth, reasonTotals } from '../../churn-metrics';
+import { type AvoidableSplit, reasonsByGroup, ReasonTallies } from '../../churn-metrics';
 import { notFound } from '../../common/http/api-error';
 import { resolvePeriod } from '../../common/http/period';
+import { bucketEdges } from '../../metrics';
 import { SegmentsReader } from '../../segments/segments.reader';
 import { ChurnReasonsService } from '../churn-reasons.service';
 import type {
@@ -47,19 +48,23 @@ export class ReasonAnalyticsService {
     const { from, to, timeZone } = resolvePeriod(query, REASON_DAYS);
     const language = query.language ?? 'en';
     const inSegment = await this.segments.optionalFilter(workspaceId, query.segmentId);
-    const [rows, catalog] = await Promise.all([
-      this.analytics.cancelledFlows(workspaceId, from, to, {
-        segment: query.segment,
-        plan: query.plan,
-        touchpoint: query.touchpoint,
-        inSegment,
-      }),
+    // Tallied in SQL per month and reason (ReasonTallies: the rules of reasonsByMonth, avoidableByMonth, reasonTotals
+    // and avoidableSplit over the rows), so the report costs the same at any number of flows.
+    const edges = bucketEdges({ from, to, interval: 'month', timeZone, maxBuckets: 60 });
+    const [tallies, catalog] = await Promise.all([
+      this.analytics.reasonTallies(
+        workspaceId,
+        from,
+        to,
+        edges.map((e) => new Date(e.start)),
+        { segment: query.segment, plan: query.plan, touchpoint: query.touchpoint, inSegment },
+      ),
       this.catalog(workspaceId, language),
     ]);
-    const options = { from, to, timeZone, maxMonths: 60 };
-    const months = reasonsByMonth(rows, options);
-    const splits = avoidableByMonth(rows, catalog.avoidableByKey, options);
-    const totals = reasonTotals(rows);
+    const cancelled = new ReasonTallies(tallies);
+    const months = cancelled.months(edges);
+    const splits = cancelled.avoidableMonths(edges, catalog.avoidableByKey);
+    const totals = cancelled.totals();
     const legend = catalog.ordered(totals.map((r) => r.reasonKey));
     const order = new Map(legend.map((r, i) => [r.key, i]));
     const byLegend = <T extends { reasonKey: string }>(cells: T[]) =>
@@ -79,7 +84,7 @@ export class ReasonAnalyticsService {
         reasons: byLegend(m.reasons).map((r) => ({ reasonKey: r.reasonKey, count: r.count, offered: r.offered, percent: r.percent })),
         avoidable: counts(splits[i].split),
       })),
-      totals: { cancellations: rows.length, reasons: totals, avoidable: counts(avoidableSplit(rows, catalog.avoidableByKey)) },
+      totals: { cancellations: cancelled.total, reasons: totals, avoidable: counts(cancelled.avoidable(catalog.avoidableByKey)) },
     };
   }
 
