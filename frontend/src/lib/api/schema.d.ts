@@ -510,6 +510,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/response-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey's recent history imports, newest first (at most 50) */
+        get: operations["ResponseImports_list"];
+        put?: never;
+        /**
+         * Upload a CSV of historical responses (preview; with start=true, import at once)
+         * @description multipart/form-data with the file in the field "file", at most 100 MB (413 beyond). UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1251; delimiter , ; tab or | found from the header row. Columns named createdAt, score, comment, respondentId, customerId, language (or the usual export names: Date, Score, Comment, Email, …) are mapped automatically; with start=true the import starts when a date column and a score or comment column were found. Each row becomes a finished response to the current version; the same answer imported twice is written once.
+         */
+        post: operations["ResponseImports_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/response-imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import: status, rowsDone of rowsTotal, columns, preview, mapping and the first row errors */
+        get: operations["ResponseImports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/response-imports/{importId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start importing with a mapping; runs in the background (poll the import). 409 when already started. */
+        post: operations["ResponseImports_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/response-imports/{importId}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Row errors of an import, in file order, paged */
+        get: operations["ResponseImports_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/metrics": {
         parameters: {
             query?: never;
@@ -4726,6 +4798,130 @@ export interface components {
             items: components["schemas"]["ResponseDto"][];
             /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
+        };
+        /** @enum {string} */
+        ResponseImportStatus: "previewing" | "running" | "done" | "failed";
+        ResponseImportPreviewRowDto: {
+            row: number;
+            values: string[];
+        };
+        ResponseImportErrorDto: {
+            /** @description Row number as the file shows it (the header is row 1) */
+            row: number;
+            /** @description Header of the column the value came from */
+            column: string | null;
+            /**
+             * @description The field, or row for the whole row
+             * @enum {string}
+             */
+            field: "createdAt" | "score" | "comment" | "respondentId" | "customerId" | "language" | "row";
+            /** @description What is wrong, for translation: date_missing, date_invalid, date_future, date_too_old, score_invalid, score_out_of_range, score_missing, comment_too_long, nothing_to_import, customer_too_long, respondent_too_long, language_unknown */
+            code: string;
+            /** @description The cell (at most 200 characters) */
+            value: string | null;
+            /** @description In English */
+            message: string;
+        };
+        ResponseImportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            surveyId: string;
+            fileName: string;
+            /** @enum {string} */
+            encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "windows-1251";
+            /** @description The delimiter found: , ; tab or | */
+            delimiter: string;
+            byteSize: number;
+            status: components["schemas"]["ResponseImportStatus"];
+            /** @description Data rows in the file (empty rows are skipped) */
+            rowsTotal: number;
+            /** @description Rows done so far (written, skipped as already there, or failed) */
+            rowsDone: number;
+            /** @description Responses written */
+            imported: number;
+            /** @description Rows whose answer was already there (imported before): nothing written */
+            duplicates: number;
+            /** @description Rows not written (see errors) */
+            failed: number;
+            createCases: boolean;
+            /** @description Why an import failed */
+            message: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            headers: string[];
+            /** @description The mapping the import was started with */
+            mapping: string[] | null;
+            /** @description A target per column, from the header names */
+            suggestedMapping: string[];
+            /** @description The fields a column can map to (besides ignore) */
+            fields: string[];
+            /** @description The first 20 rows */
+            previewRows: components["schemas"]["ResponseImportPreviewRowDto"][];
+            /** @description The first 50 row errors (all: GET …/errors) */
+            errors: components["schemas"]["ResponseImportErrorDto"][];
+            /** @description Row errors stored (at most 10,000; failed counts every failed row) */
+            errorsTotal: number;
+        };
+        ResponseImportSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            surveyId: string;
+            fileName: string;
+            /** @enum {string} */
+            encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "windows-1251";
+            /** @description The delimiter found: , ; tab or | */
+            delimiter: string;
+            byteSize: number;
+            status: components["schemas"]["ResponseImportStatus"];
+            /** @description Data rows in the file (empty rows are skipped) */
+            rowsTotal: number;
+            /** @description Rows done so far (written, skipped as already there, or failed) */
+            rowsDone: number;
+            /** @description Responses written */
+            imported: number;
+            /** @description Rows whose answer was already there (imported before): nothing written */
+            duplicates: number;
+            /** @description Rows not written (see errors) */
+            failed: number;
+            createCases: boolean;
+            /** @description Why an import failed */
+            message: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ResponseImportListDto: {
+            items: components["schemas"]["ResponseImportSummaryDto"][];
+        };
+        StartResponseImportDto: {
+            /**
+             * @description One target per column, in column order: createdAt, score, comment, respondentId, customerId, language or ignore. createdAt once, and score or comment.
+             * @example [
+             *       "createdAt",
+             *       "score",
+             *       "comment",
+             *       "ignore"
+             *     ]
+             */
+            mapping: string[];
+            /**
+             * @description Let low scores of this import open cases as live ones do (only answers within the case sync's 7-day lookback ever do). Off: history never opens cases.
+             * @default false
+             */
+            createCases: boolean;
+        };
+        ResponseImportErrorPageDto: {
+            items: components["schemas"]["ResponseImportErrorDto"][];
+            total: number;
         };
         PeriodDto: {
             /** Format: date-time */
@@ -11995,6 +12191,251 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResponseImports_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseImportListDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResponseImports_upload: {
+        parameters: {
+            query?: {
+                /** @description Start at once when the columns were mapped automatically (a date column and a score or comment column); otherwise the import waits for a mapping */
+                start?: boolean;
+                /** @description With start=true: let low scores open cases as live ones do (default false) */
+                createCases?: boolean;
+            };
+            header?: never;
+            path: {
+                surveyId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseImportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description File over 100 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Files of this workspace are being read; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResponseImports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+                importId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseImportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResponseImports_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+                importId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartResponseImportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseImportDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResponseImports_errors: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                surveyId: string;
+                importId: string;
+                /** @description The workspace acted in */
+                workspaceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseImportErrorPageDto"];
+                };
+            };
+            /** @description Your role or token scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workspace or record, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

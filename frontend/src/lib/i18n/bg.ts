@@ -20,6 +20,7 @@ import { linkSurveyBg } from './link-survey.bg';
 import { contactPolicyBg } from './contact-policy.bg';
 import { customerTimelineBg } from './customer-timeline.bg';
 import { customerImportBg } from './customer-import.bg';
+import { historyImportBg } from './history-import.bg';
 import { customerActivityBg } from './customer-activity.bg';
 import { customerStatusBg } from './customer-status.bg';
 import { mentionsBg } from './mentions.bg';
@@ -66,6 +67,7 @@ export const bg: Messages = {
   churnSetup: churnSetupBg,
   customerTimeline: customerTimelineBg,
   customerImport: customerImportBg,
+  historyImport: historyImportBg,
   customerActivity: customerActivityBg,
   customerStatus: customerStatusBg,
   mentions: mentionsBg,

@@ -20,6 +20,7 @@ import { linkSurveyEn } from './link-survey.en';
 import { contactPolicyEn } from './contact-policy.en';
 import { customerTimelineEn } from './customer-timeline.en';
 import { customerImportEn } from './customer-import.en';
+import { historyImportEn } from './history-import.en';
 import { customerActivityEn } from './customer-activity.en';
 import { customerStatusEn } from './customer-status.en';
 import { mentionsEn } from './mentions.en';
@@ -64,6 +65,7 @@ export const en = {
   churnSetup: churnSetupEn,
   customerTimeline: customerTimelineEn,
   customerImport: customerImportEn,
+  historyImport: historyImportEn,
   customerActivity: customerActivityEn,
   customerStatus: customerStatusEn,
   mentions: mentionsEn,

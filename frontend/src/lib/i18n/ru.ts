@@ -20,6 +20,7 @@ import { linkSurveyRu } from './link-survey.ru';
 import { contactPolicyRu } from './contact-policy.ru';
 import { customerTimelineRu } from './customer-timeline.ru';
 import { customerImportRu } from './customer-import.ru';
+import { historyImportRu } from './history-import.ru';
 import { customerActivityRu } from './customer-activity.ru';
 import { customerStatusRu } from './customer-status.ru';
 import { mentionsRu } from './mentions.ru';
@@ -62,6 +63,7 @@ export const ru: Messages = {
   churnSetup: churnSetupRu,
   customerTimeline: customerTimelineRu,
   customerImport: customerImportRu,
+  historyImport: historyImportRu,
   customerActivity: customerActivityRu,
   customerStatus: customerStatusRu,
   mentions: mentionsRu,
