@@ -70,6 +70,14 @@ export interface BucketRow {
 
 export type SourceRow = Pick<MentionEntity, 'source'> & { negative: number; neutral: number; positive: number; reach: number };
 
+/** The period's figures besides the series: per source, per language, copies and unanswered negative originals. */
+export interface MentionBreakdown {
+  sources: SourceRow[];
+  byLanguage: Record<string, number>;
+  duplicates: number;
+  unansweredNegative: number;
+}
+
 /** One mention on a customer's timeline. */
 export type MentionEventRow = Pick<MentionEntity, 'source' | 'author' | 'text' | 'url' | 'sentiment' | 'language'> & {
   eventId: string;
@@ -263,48 +271,45 @@ export class MentionsQueryRepository {
     );
   }
 
-  /** Analytics: counts by sentiment and summed reach per source. */
-  bySource(workspaceId: string, from: Date, to: Date, sources?: string[], inSegment?: SegmentFilter): Promise<SourceRow[]> {
+  /**
+   * Analytics, one pass over the period's mentions (GROUPING SETS, index-only on mentions_stats_idx): originals by
+   * sentiment with summed reach per source (most first, then by name), originals per language (most first), copies,
+   * and unanswered negative originals.
+   */
+  async breakdown(workspaceId: string, from: Date, to: Date, sources?: string[], inSegment?: SegmentFilter): Promise<MentionBreakdown> {
     const params: unknown[] = [workspaceId, from, to, sources?.length ? sources : null];
     const segment = inSegment ? ` AND ${inSegment.forPositional('customer_external_id', params)}` : '';
-    return this.mentions.query(
-      `SELECT source, count(*) FILTER (WHERE sentiment = -1)::int AS negative, count(*) FILTER (WHERE sentiment = 0)::int AS neutral,
-              count(*) FILTER (WHERE sentiment = 1)::int AS positive, COALESCE(sum(reach), 0)::float8 AS reach
-         FROM mentions
-        WHERE workspace_id = $1 AND duplicate_of IS NULL AND posted_at >= $2 AND posted_at < $3
-          AND ($4::varchar[] IS NULL OR source = ANY ($4::varchar[]))${segment}
-        GROUP BY source ORDER BY count(*) DESC, source`,
+    const rows: (SourceRow & {
+      dimension: 'source' | 'language' | 'total';
+      language: string;
+      originals: number;
+      duplicates: number;
+      unansweredNegative: number;
+    })[] = await this.mentions.query(
+      `SELECT CASE WHEN grouping(source) = 0 THEN 'source' WHEN grouping(language) = 0 THEN 'language' ELSE 'total' END AS dimension,
+                source, language,
+                (count(*) FILTER (WHERE duplicate_of IS NULL))::int AS originals,
+                (count(*) FILTER (WHERE duplicate_of IS NULL AND sentiment = -1))::int AS negative,
+                (count(*) FILTER (WHERE duplicate_of IS NULL AND sentiment = 0))::int AS neutral,
+                (count(*) FILTER (WHERE duplicate_of IS NULL AND sentiment = 1))::int AS positive,
+                COALESCE(sum(reach) FILTER (WHERE duplicate_of IS NULL), 0)::float8 AS reach,
+                (count(*) FILTER (WHERE duplicate_of IS NOT NULL))::int AS duplicates,
+                (count(*) FILTER (WHERE duplicate_of IS NULL AND sentiment = -1 AND answered_at IS NULL))::int AS "unansweredNegative"
+           FROM mentions
+          WHERE workspace_id = $1 AND posted_at >= $2 AND posted_at < $3 AND ($4::varchar[] IS NULL OR source = ANY ($4::varchar[]))${segment}
+          GROUP BY GROUPING SETS ((source), (language), ())
+          ORDER BY dimension, originals DESC, source`,
       params,
     );
-  }
-
-  /** Analytics: copies, unanswered negative originals and originals per language. */
-  async summary(
-    workspaceId: string,
-    from: Date,
-    to: Date,
-    sources?: string[],
-    inSegment?: SegmentFilter,
-  ): Promise<{ duplicates: number; unansweredNegative: number; byLanguage: Record<string, number> }> {
-    const params: unknown[] = [workspaceId, from, to, sources?.length ? sources : null];
-    const segment = inSegment ? ` AND ${inSegment.forPositional('customer_external_id', params)}` : '';
-    const scope = `workspace_id = $1 AND posted_at >= $2 AND posted_at < $3 AND ($4::varchar[] IS NULL OR source = ANY ($4::varchar[]))${segment}`;
-    const [[counts], languages]: [
-      { duplicates: number; unansweredNegative: number }[],
-      (Pick<MentionEntity, 'language'> & { n: number })[],
-    ] = await Promise.all([
-      this.mentions.query(
-        `SELECT count(*) FILTER (WHERE duplicate_of IS NOT NULL)::int AS duplicates,
-                count(*) FILTER (WHERE duplicate_of IS NULL AND sentiment = -1 AND answered_at IS NULL)::int AS "unansweredNegative"
-           FROM mentions WHERE ${scope}`,
-        params,
-      ),
-      this.mentions.query(
-        `SELECT language, count(*)::int AS n FROM mentions WHERE ${scope} AND duplicate_of IS NULL GROUP BY language ORDER BY 2 DESC`,
-        params,
-      ),
-    ]);
-    return { ...counts, byLanguage: Object.fromEntries(languages.map((l) => [l.language, l.n])) };
+    // A source or language with copies only has no originals: the figures count originals, so it is left out.
+    const of = (dimension: string) => rows.filter((r) => r.dimension === dimension && r.originals > 0);
+    const total = rows.find((r) => r.dimension === 'total');
+    return {
+      sources: of('source').map(({ source, negative, neutral, positive, reach }) => ({ source, negative, neutral, positive, reach })),
+      byLanguage: Object.fromEntries(of('language').map((r) => [r.language, r.originals])),
+      duplicates: total?.duplicates ?? 0,
+      unansweredNegative: total?.unansweredNegative ?? 0,
+    };
   }
 
   /**

@@ -171,11 +171,11 @@ export class MentionsService {
         { field: 'interval', message: `${buckets} ${interval}s is too many points; pick a longer interval or a shorter period` },
       ]);
     const inSegment = await this.segments.optionalFilter(workspaceId, query.segmentId);
-    const [series, sources, summary] = await Promise.all([
+    const [series, summary] = await Promise.all([
       this.mentions.series(workspaceId, period.from, period.to, interval, period.timeZone, query.source, inSegment),
-      this.mentions.bySource(workspaceId, period.from, period.to, query.source, inSegment),
-      this.mentions.summary(workspaceId, period.from, period.to, query.source, inSegment),
+      this.mentions.breakdown(workspaceId, period.from, period.to, query.source, inSegment),
     ]);
+    const sources = summary.sources;
     const sum = (s: { negative: number; neutral: number; positive: number }) => s.negative + s.neutral + s.positive;
     const totals = sources.reduce(
       (t, s) => ({ negative: t.negative + s.negative, neutral: t.neutral + s.neutral, positive: t.positive + s.positive }),
