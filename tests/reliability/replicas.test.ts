@@ -217,7 +217,7 @@ describe('two replicas on one PostgreSQL', () => {
       expect(await postResponse(i % 2 ? b.baseUrl : a.baseUrl, randomUUID(), `${texts[i % 5]} (${i})`)).toBe(201);
     expect((await api(a.baseUrl, 'POST', '/clusters/sync')).status).toBe(200);
     const asked = await Promise.all([api(a.baseUrl, 'POST', '/clusters/runs'), api(b.baseUrl, 'POST', '/clusters/runs')]);
-    const statuses = asked.map((r) => r.status).sort();
+    const statuses = asked.map((r) => r.status);
     for (let waited = 0; waited < 60_000; waited += 200) {
       const [{ running }] = await query<{ running: number }>(
         db.url,
@@ -233,16 +233,11 @@ describe('two replicas on one PostgreSQL', () => {
       [admin.workspaceId],
     );
     expect(runs.every((r) => r.status === 'completed')).toBe(true);
-    if (statuses[1] === 409) {
-      // The usual case: one accepted, the other told a rebuild is running.
-      expect(statuses).toEqual([202, 409]);
-      expect(runs).toHaveLength(1);
-    } else {
-      // Both accepted only when the first had already finished: the runs never overlap.
-      expect(statuses).toEqual([202, 202]);
-      expect(runs).toHaveLength(2);
-      expect(runs[1].started.getTime()).toBeGreaterThanOrEqual(runs[0].finished.getTime());
-    }
+    // Each replica either started a run (202) or was told one is running (409): the cluster sync's own scheduled
+    // rebuild (the texts just grew) may be that one. However they fell, the runs never overlap.
+    expect(statuses.every((s) => s === 202 || s === 409)).toBe(true);
+    expect(runs.length).toBeGreaterThanOrEqual(Math.max(1, statuses.filter((s) => s === 202).length));
+    for (let i = 1; i < runs.length; i++) expect(runs[i].started.getTime()).toBeGreaterThanOrEqual(runs[i - 1].finished.getTime());
   }, 90_000);
 
   it('loses no acknowledged response when one replica is killed under load; the other keeps serving', async () => {
