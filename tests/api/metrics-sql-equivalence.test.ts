@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ResponsesReader } from '@otklik/backend/src/responses/responses.reader';
 import { SegmentsReader } from '@otklik/backend/src/segments/segments.reader';
 import { SurveysReader } from '@otklik/backend/src/surveys/surveys.reader';
 import { LoggedIn, SeededAdmin, startTestApp, TestApp } from '../support/app';
@@ -66,7 +65,7 @@ beforeAll(async () => {
   asAdmin = await t.login(admin.email, admin.password);
   ws = `/api/v1/workspaces/${admin.workspaceId}`;
   db = t.app.get(DataSource);
-  reference = new RowBasedSurveyMetrics(db, t.app.get(ResponsesReader), t.app.get(SurveysReader), t.app.get(SegmentsReader));
+  reference = new RowBasedSurveyMetrics(db, t.app.get(SurveysReader), t.app.get(SegmentsReader));
   for (const [i, id] of CUSTOMERS.entries()) {
     await asAdmin.put(`${ws}/customers/${id}`, { name: `Customer ${id}`, mrr: i * 2000 }).expect(201);
   }

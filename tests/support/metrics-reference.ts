@@ -33,7 +33,7 @@ import type {
 } from '@otklik/backend/src/survey-metrics/survey-metrics.dto';
 import type { DataSource } from 'typeorm';
 import { ResponseEntity } from '@otklik/backend/src/responses/response.entity';
-import { ResponsesReader } from '@otklik/backend/src/responses/responses.reader';
+import type { LatestComment } from '@otklik/backend/src/responses/responses.reader';
 import { type ResponseScope as MetricsFilter, whereInScope } from '@otklik/backend/src/responses/response-scope';
 
 type ScoredResponse = { at: Date; score: number; scaleMax: number };
@@ -60,6 +60,21 @@ class RowReads {
 
   countFinished(scope: MetricsFilter, from: Date, to: Date): Promise<number> {
     return this.scoped(scope, from, to).andWhere('r.finished').getCount();
+  }
+
+  latestComments(scope: MetricsFilter, from: Date, to: Date, limit: number): Promise<LatestComment[]> {
+    return this.scoped(scope, from, to)
+      .select('r.id', 'id')
+      .addSelect('r.survey_id', 'surveyId')
+      .addSelect('r.score', 'score')
+      .addSelect('r.comment', 'comment')
+      .addSelect('r.language', 'language')
+      .addSelect('r.created_at', 'createdAt')
+      .andWhere('r.comment IS NOT NULL')
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit)
+      .getRawMany();
   }
 }
 
@@ -115,7 +130,6 @@ export class RowBasedSurveyMetrics {
 
   constructor(
     db: DataSource,
-    private readonly responses: ResponsesReader,
     private readonly surveys: SurveysReader,
     private readonly segments: SegmentsReader,
   ) {
@@ -153,7 +167,7 @@ export class RowBasedSurveyMetrics {
       // Displays are not tied to a language, segment or customer, so only the survey and period filter them.
       this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, from, to),
       this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, previous.from, previous.to),
-      this.responses.latestComments(filter, from, to, 10),
+      this.rows.latestComments(filter, from, to, 10),
     ]);
 
     const current = summarise(kind, rows);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { LOW_SCORE_SQL } from '../cases/case-rules';
 import { keysetPage, sortKeySql, type KeysetQuery } from '../customers/timeline/timeline-source';
 import type { SurveyEntity } from '../surveys/survey.entity';
 import { ResponseEntity } from './response.entity';
-import { type ResponseScope, whereInScope } from './response-scope';
+import type { ResponseScope } from './response-scope';
 
 export type { ResponseScope } from './response-scope';
 
@@ -124,26 +124,35 @@ export class ResponsesReader {
     return this.responses.existsBy({ workspaceId });
   }
 
-  private scoped(scope: ResponseScope, from: Date, to: Date): SelectQueryBuilder<ResponseEntity> {
-    return whereInScope(this.responses.createQueryBuilder('r'), scope).andWhere('r.created_at >= :from AND r.created_at < :to', {
-      from,
-      to,
-    });
-  }
-
-  latestComments(scope: ResponseScope, from: Date, to: Date, limit: number): Promise<LatestComment[]> {
-    return this.scoped(scope, from, to)
-      .select('r.id', 'id')
-      .addSelect('r.survey_id', 'surveyId')
-      .addSelect('r.score', 'score')
-      .addSelect('r.comment', 'comment')
-      .addSelect('r.language', 'language')
-      .addSelect('r.created_at', 'createdAt')
-      .andWhere('r.comment IS NOT NULL')
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(limit)
-      .getRawMany();
+  /**
+   * The newest `limit` comments in [from, to), newest first (ties by id). Taken per survey (an index walk back from
+   * `to` that stops after `limit` matches) and merged, because one ordered scan cannot cover several survey ids: over a
+   * million responses a single query would sort every commented row of the period. LATERAL: raw SQL.
+   */
+  async latestComments(scope: ResponseScope, from: Date, to: Date, limit: number): Promise<LatestComment[]> {
+    if (scope.surveyIds.length === 0) return [];
+    const params: unknown[] = [];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const where = [
+      `r.workspace_id = ${bind(scope.workspaceId)}::uuid`,
+      'r.survey_id = s.id',
+      `r.created_at >= ${bind(from)} AND r.created_at < ${bind(to)}`,
+      'r.comment IS NOT NULL',
+    ];
+    if (scope.language) where.push(`r.language = ${bind(scope.language)}`);
+    if (scope.segment) where.push(`r.hidden_fields->>'segment' = ${bind(scope.segment)}`);
+    if (scope.segmentFilter) where.push(scope.segmentFilter.render('r.customer_external_id', bind));
+    const surveys = bind(scope.surveyIds);
+    const top = bind(limit);
+    return this.responses.query(
+      `SELECT c.* FROM (SELECT DISTINCT unnest(${surveys}::uuid[]) AS id) s
+       CROSS JOIN LATERAL (
+         SELECT r.id, r.survey_id AS "surveyId", r.score, r.comment, r.language, r.created_at AS "createdAt"
+           FROM responses r WHERE ${where.join(' AND ')}
+          ORDER BY r.created_at DESC, r.id DESC LIMIT ${top}) c
+       ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${top}`,
+      params,
+    );
   }
 
   /**
