@@ -4,9 +4,12 @@
  * with the next window.
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '@otklik/backend/src/app.factory';
+import { RateLimitSweepJob } from '@otklik/backend/src/common/rate-limits/rate-limit-sweep.job';
 import { batchFor, SharedRateLimiters } from '@otklik/backend/src/common/rate-limits/shared-rate-limiters';
+import { SharedThrottlerStorage } from '@otklik/backend/src/common/rate-limits/shared-throttler-storage';
 import { loadConfig } from '@otklik/backend/src/config/app-config';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
@@ -75,5 +78,34 @@ describe('shared rate limits', () => {
     expect(await passed((i) => (i % 2 ? one : two).consume('acct'), 25)).toBe(10);
     await new Promise((r) => setTimeout(r, 1_100));
     expect(await passed((i) => (i % 2 ? one : two).consume('acct'), 25)).toBe(10);
+  });
+
+  it("the sign-in throttle per IP: two replicas' storages block at the same hit", async () => {
+    const [one, two] = [new SharedThrottlerStorage(limiters), new SharedThrottlerStorage(limiters)];
+    const hits = [];
+    for (let i = 0; i < 5; i++) hits.push(await (i % 2 ? one : two).increment('ip-hash', 60_000, 3, 60_000, 'default'));
+    expect(hits.map((h) => [h.totalHits, h.isBlocked])).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, true],
+      [5, true],
+    ]);
+    expect(hits[4].timeToBlockExpire).toBeGreaterThan(50);
+    expect(hits[4].timeToBlockExpire).toBeLessThanOrEqual(60);
+  });
+
+  it('the sweep deletes spent windows only', async () => {
+    const spent = limiters.exact({ keyPrefix: 'test-sweep-spent', points: 5, durationSeconds: 1 });
+    const live = limiters.exact({ keyPrefix: 'test-sweep-live', points: 5, durationSeconds: 600 });
+    await spent.consume('x');
+    await live.consume('x');
+    // The sweep keeps a spent window one more minute: rather than wait that long, the spent row's end is moved
+    // back two minutes.
+    const sql = app.get(DataSource);
+    await sql.query(`UPDATE rate_limits SET expire = expire - 120000 WHERE key = 'test-sweep-spent:x'`);
+    await app.get(RateLimitSweepJob).turn();
+    const rows: { key: string }[] = await sql.query(`SELECT key FROM rate_limits WHERE key LIKE 'test-sweep-%' ORDER BY key`);
+    expect(rows.map((r) => r.key)).toEqual(['test-sweep-live:x']);
   });
 });
