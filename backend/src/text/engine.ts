@@ -107,8 +107,11 @@ function autoMinSize(n: number): number {
 
 /** LSA coordinates of one vectorised text, unit length (all zeros when the text has no known features). */
 export function embed(keys: string[], model: Pick<ClusterModel, 'vocabulary' | 'projection'>): Float64Array {
-  const { projection } = model;
-  const x = vectorize(keys, model.vocabulary);
+  return embedVector(vectorize(keys, model.vocabulary), model.projection);
+}
+
+/** LSA coordinates of one TF-IDF vector, unit length (all zeros for an empty vector). */
+export function embedVector(x: SparseVector, projection: SvdProjection): Float64Array {
   const out = new Float64Array(projection.k);
   if (x.indices.length === 0) return out;
   const xb = sparseTimesDense(x, projection.bt, projection.l);

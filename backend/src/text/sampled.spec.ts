@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { clusterTexts, UNCLUSTERED } from './engine';
+import { featureKeys, vectorize, vectorizeAnalyzed } from './features';
+import { analyze } from './tokenize';
 import { ClusterPlacer, clusterTextsSampled, samplePositions, TO_PLACE } from './sampled';
 
 const rows: { text: string }[] = parse(readFileSync(join(__dirname, '../../../tests/fixtures/clustering/en_telecom_complaints.csv')), {
@@ -16,6 +18,19 @@ describe('samplePositions', () => {
     expect(Array.from(samplePositions(10, 4))).toEqual([0, 3, 5, 8]);
     expect(Array.from(samplePositions(3, 5))).toEqual([0, 1, 2]);
     expect(samplePositions(100_003, 20_000)).toHaveLength(20_000);
+  });
+});
+
+describe('vectorizeAnalyzed', () => {
+  it('gives exactly the vector of vectorize(featureKeys(text)), cached words or not', () => {
+    const { model } = clusterTexts(texts.slice(0, 120), { seed: 42 });
+    const cache = new Map<string, Int32Array>();
+    for (const text of [...texts, "I can't pay, can't log in: not working!", 'Курьер не приехал', '']) {
+      const analyzed = analyze(text);
+      const expected = vectorize(featureKeys(analyzed, model.vocabulary.options), model.vocabulary);
+      expect(vectorizeAnalyzed(analyzed, model.vocabulary, cache)).toEqual(expected);
+      expect(vectorizeAnalyzed(analyzed, model.vocabulary, cache)).toEqual(expected);
+    }
   });
 });
 

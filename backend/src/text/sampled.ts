@@ -5,17 +5,17 @@
  * Memory then grows with the sample and the batch, not with the number of texts (a caller may stream them from the
  * database); the sample's own texts keep the place the fit gave them. Up to `sampleSize` texts nothing changes.
  */
-import { analyze, type TextLanguage } from './tokenize';
+import { analyze, type AnalyzedText, type TextLanguage } from './tokenize';
 import {
   clusterTexts,
-  embed,
+  embedVector,
   nearestCluster,
   UNCLUSTERED,
   type ClusterEngineOptions,
   type ClusteringResult,
   type ClusterSummary,
 } from './engine';
-import { featureKeys } from './features';
+import { vectorizeAnalyzed } from './features';
 
 /** Texts a fit takes at most: above this the graph step's time grows faster than the texts (measured: see docs/scale.md). */
 export const DEFAULT_SAMPLE_SIZE = 20_000;
@@ -24,6 +24,8 @@ export const TO_PLACE = -2;
 const EXAMPLES = 5;
 /** Distinct texts whose placement is remembered (repeated texts — "ok", "thanks", copies — are analysed once). */
 const CACHE_LIMIT = 50_000;
+/** Distinct words whose feature columns are remembered. */
+const WORD_CACHE_LIMIT = 200_000;
 
 /**
  * Evenly spread positions of `size` texts out of `n` (all of them when n ≤ size), ascending: position p is taken when
@@ -52,6 +54,8 @@ export class ClusterPlacer {
   private readonly examples: { i: number; sim: number }[][];
   private readonly votes: Map<TextLanguage, number>[];
   private readonly cache = new Map<string, Placed>();
+  /** Each distinct word's feature columns in the model's vocabulary (see vectorizeAnalyzed). */
+  private readonly wordFeatures = new Map<string, Int32Array>();
   private placed = 0;
 
   constructor(private readonly fit: Pick<ClusteringResult, 'clusters' | 'model'>) {
@@ -106,17 +110,21 @@ export class ClusterPlacer {
     const cached = this.cache.get(text);
     if (cached) return cached;
     const analyzed = analyze(text);
-    const e = embed(featureKeys(analyzed, this.fit.model.vocabulary.options), this.fit.model);
-    const { cluster, similarity } = nearestCluster(this.fit.model, e);
+    const { cluster, similarity } = nearestCluster(this.fit.model, this.embed(analyzed));
     const placed = { cluster, similarity, language: analyzed.language };
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(text, placed);
     return placed;
   }
 
+  private embed(analyzed: AnalyzedText): Float64Array {
+    if (this.wordFeatures.size >= WORD_CACHE_LIMIT) this.wordFeatures.clear();
+    return embedVector(vectorizeAnalyzed(analyzed, this.fit.model.vocabulary, this.wordFeatures), this.fit.model.projection);
+  }
+
   private cosineTo(text: string, cluster: number): number {
     const { model } = this.fit;
-    const e = embed(featureKeys(analyze(text), model.vocabulary.options), model);
+    const e = this.embed(analyze(text));
     const dim = model.projection.k;
     let s = 0;
     for (let j = 0; j < dim; j++) s += e[j] * model.centroids[cluster * dim + j];
