@@ -100,13 +100,13 @@ describe('demo story', () => {
   });
 
   it('moves its themes: courier-delay comments peak in months 8–10 and fall after the fix', async () => {
-    const rows: { created_at: Date }[] = await t.app
-      .get(DataSource)
-      .query(
-        `SELECT created_at FROM responses WHERE workspace_id = $1 AND comment ~* '(курьер|доставк|courier|driver|delivery|куриер|доставката)'`,
-        [first.workspaceId],
-      );
     const clock = new StoryClock(NOW);
+    // The story's own year: the imported history (the year before it) has its own test below.
+    const rows: { created_at: Date }[] = await t.app.get(DataSource).query(
+      `SELECT created_at FROM responses WHERE workspace_id = $1 AND created_at >= $2
+            AND comment ~* '(курьер|доставк|courier|driver|delivery|куриер|доставката)'`,
+      [first.workspaceId, new Date(clock.start)],
+    );
     const byMonth = new Array(13).fill(0);
     for (const r of rows) byMonth[clock.monthOf(new Date(r.created_at))] += 1;
     const mean = (months: number[]) => months.reduce((sum, m) => sum + byMonth[m], 0) / months.length;
@@ -483,6 +483,29 @@ describe('demo story', () => {
         first.workspaceId,
       ]);
     expect(domains).toEqual([{ domain: 'example.net' }]);
+  });
+
+  it('imported a year of Delighted history into the NPS survey: one finished import, a few broken rows, answers in the metrics', async () => {
+    const ws = `/api/v1/workspaces/${first.workspaceId}`;
+    const surveys = (await asFirst.get(`${ws}/surveys`).expect(200)).body as { id: string; kind: string }[];
+    const nps = surveys.find((s) => s.kind === 'nps')!;
+    const imports = (await asFirst.get(`${ws}/surveys/${nps.id}/response-imports`).expect(200)).body.items;
+    expect(imports).toHaveLength(1);
+    expect(imports[0]).toMatchObject({
+      fileName: 'delighted-export.csv',
+      status: 'done',
+      rowsTotal: 362,
+      rowsDone: 362,
+      imported: 360,
+      failed: 2,
+    });
+    const one = (await asFirst.get(`${ws}/surveys/${nps.id}/response-imports/${imports[0].id}`).expect(200)).body;
+    expect(one.errors.map((e: { code: string }) => e.code).sort()).toEqual(['date_missing', 'score_invalid']);
+    // The year before the story, as the metrics see it.
+    const clock = new StoryClock(NOW);
+    const before = `from=${new Date(clock.start - 366 * 86_400_000).toISOString()}&to=${new Date(clock.start).toISOString()}`;
+    const m = (await asFirst.get(`${ws}/surveys/${nps.id}/metrics?${before}`).expect(200)).body;
+    expect(m.summary.nps.n).toBe(360);
   });
 
   it('compensates within budgets: role and member budgets, grants on real cases, one waiting, one rejected, customers kept', async () => {

@@ -25,6 +25,7 @@ import { seedMisrouting } from './seed-misrouting';
 import { seedPromises } from './seed-promises';
 import { seedCompensation } from './seed-compensation';
 import { seedPublicAnswers } from './seed-public-answers';
+import { seedHistoryImport } from './seed-history-import';
 import { seedWinBack } from './seed-win-back';
 import { DAY_MS, DEFAULT_STORY, type DemoStory, StoryClock } from './story';
 import { seedMirror } from './seed-mirror';
@@ -108,6 +109,7 @@ export async function seedDemoStory(
   await seedWinBack(app, workspaceId, team, story.seed, clock, progress);
   await seedCompensation(app, workspaceId, team, story.seed, clock, progress);
   await seedPublicAnswers(app, workspaceId, team, story.seed, clock, progress);
+  await seedHistoryImport(app, workspaceId, plan.customers, surveys, story.seed, clock, progress);
   await history.startCaseSyncAt(workspaceId, new Date());
   if (!story.clusters) await history.holdFeedbackSync(workspaceId, null);
   const clusters = story.clusters ? await seedClusters(app, workspaceId, history, progress) : { done: Promise.resolve() };
