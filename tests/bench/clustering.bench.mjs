@@ -7,6 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+// The rebuild at scale through the backend (100,000 texts and more) lives in its own bench; the scale bench calls it here.
+export { measureRebuild } from './clustering-scale.bench.mjs';
 const require = createRequire(join(root, 'backend', 'package.json'));
 const dist = join(root, 'backend', 'dist', 'backend', 'src', 'text');
 const { parse } = require('csv-parse/sync');
