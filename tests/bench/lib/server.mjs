@@ -50,6 +50,8 @@ export async function startServer(name, extraEnv = {}) {
   }
   return {
     base,
+    /** The server's process id (e.g. to sample its resident memory from /proc). */
+    pid: child.pid,
     pgUrl: `postgres://otklik:otklik@127.0.0.1:${pgPort}/otklik`,
     async stop() {
       const exited = new Promise((r) => child.on('exit', r));

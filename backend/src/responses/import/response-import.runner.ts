@@ -13,6 +13,15 @@ import { ResponseImportRecord, ResponseImportsRepository, StoredProblem } from '
 const LEASE_SECONDS = 30;
 class LeaseLost extends Error {}
 
+/** One batch, checked: the rows to write, the problems to record, and where the watermark moves. */
+interface PreparedBatch {
+  valid: (HistoryRow & { verified: boolean })[];
+  errors: StoredProblem[];
+  failed: number;
+  rowsDone: number;
+  nextPosition: number;
+}
+
 /** What one import writes with every response. */
 interface Target {
   record: ResponseImportRecord;
@@ -93,6 +102,16 @@ export class ResponseImportRunner implements OnModuleDestroy {
       };
       let storedErrors = await this.imports.storedErrorCount(workspaceId, id);
       let batch: DataRow[] = [];
+      // One batch is written while the next is parsed and checked: the CPU work of the file hides behind the database's.
+      // Writes stay one at a time and in file order, so the watermark only moves forward.
+      let writing: Promise<void> | null = null;
+      const write = async (rows: DataRow[]) => {
+        const prepared = await this.prepare(target, rows, storedErrors);
+        storedErrors += prepared.errors.length;
+        if (writing) await writing;
+        writing = this.commit(target, prepared);
+        writing.catch(() => undefined); // awaited before the next write or at the end; no unhandled rejection meanwhile
+      };
       const rows = csvRecords(this.imports.chunks(workspaceId, id), {
         encoding: record.encoding as HistoryEncoding,
         delimiter: record.delimiter,
@@ -101,14 +120,16 @@ export class ResponseImportRunner implements OnModuleDestroy {
         if ('header' in item || item.position < record.nextPosition) continue;
         batch.push(item);
         if (batch.length < RESPONSE_IMPORT_LIMITS.batchRows) continue;
-        storedErrors += await this.writeBatch(target, batch, storedErrors);
+        await write(batch);
         batch = [];
         if (this.stopping) {
           await rows.return(undefined);
+          await writing;
           return await this.imports.release(workspaceId, id, this.owner);
         }
       }
-      if (batch.length > 0) await this.writeBatch(target, batch, storedErrors);
+      if (batch.length > 0) await write(batch);
+      await writing;
       await this.imports.finish(workspaceId, id, this.owner, 'done', null);
     } catch (error) {
       if (error instanceof LeaseLost) return; // another process took over; it finishes the import
@@ -126,8 +147,8 @@ export class ResponseImportRunner implements OnModuleDestroy {
     }
   }
 
-  /** Writes one batch in one transaction; returns how many row errors it stored. */
-  private async writeBatch(target: Target, batch: DataRow[], storedErrors: number): Promise<number> {
+  /** Checks one batch's rows and links their customers: what its transaction writes. */
+  private async prepare(target: Target, batch: DataRow[], storedErrors: number): Promise<PreparedBatch> {
     const { record, rules, columns } = target;
     const valid: (HistoryRow & { verified: boolean })[] = [];
     const errors: StoredProblem[] = [];
@@ -156,7 +177,13 @@ export class ResponseImportRunner implements OnModuleDestroy {
       ...new Set(valid.flatMap((r) => (r.customerId ? [r.customerId] : []))),
     ]);
     for (const row of valid) row.verified = row.customerId !== null && known.has(row.customerId);
-    const last = batch[batch.length - 1];
+    return { valid, errors, failed, rowsDone: batch.length, nextPosition: batch[batch.length - 1].position + 1 };
+  }
+
+  /** Writes one batch in one transaction: its responses, its row errors, the counters and the watermark. */
+  private async commit(target: Target, batch: PreparedBatch): Promise<void> {
+    const { record } = target;
+    const { valid, errors, failed } = batch;
     await this.imports.transaction(async (manager) => {
       const written = await this.imports.insertResponses(
         manager,
@@ -170,8 +197,8 @@ export class ResponseImportRunner implements OnModuleDestroy {
         valid,
       );
       const committed = await this.imports.commitBatch(manager, record.workspaceId, record.id, this.owner, LEASE_SECONDS, {
-        nextPosition: last.position + 1,
-        rowsDone: batch.length,
+        nextPosition: batch.nextPosition,
+        rowsDone: batch.rowsDone,
         imported: written,
         duplicates: valid.length - written,
         failed,
@@ -179,6 +206,5 @@ export class ResponseImportRunner implements OnModuleDestroy {
       });
       if (!committed) throw new LeaseLost();
     });
-    return errors.length;
   }
 }

@@ -32,7 +32,7 @@ export const historyImportBg: HistoryImportMessages = {
     too_many_requests: 'В момента се четат други файлове. Опитайте отново след няколко секунди.',
   },
   summary: (rows: number, columns: number) =>
-    `${rows} ${pluralBg(rows, 'ред', 'реда')}, ${columns} ${pluralBg(columns, 'колона', 'колони')}`,
+    `${rows.toLocaleString('bg-BG')} ${pluralBg(rows, 'ред', 'реда')}, ${columns} ${pluralBg(columns, 'колона', 'колони')}`,
   otherFile: 'Изберете друг файл',
   mapping: {
     title: 'Колони',

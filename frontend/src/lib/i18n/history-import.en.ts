@@ -29,7 +29,7 @@ export const historyImportEn = {
     too_many_requests: 'Files are being read right now. Try again in a few seconds.',
   } as Record<string, string>,
   summary: (rows: number, columns: number) =>
-    `${rows} ${pluralEn(rows, 'row', 'rows')}, ${columns} ${pluralEn(columns, 'column', 'columns')}`,
+    `${rows.toLocaleString('en-US')} ${pluralEn(rows, 'row', 'rows')}, ${columns} ${pluralEn(columns, 'column', 'columns')}`,
   otherFile: 'Choose another file',
   mapping: {
     title: 'Columns',

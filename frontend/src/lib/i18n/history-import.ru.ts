@@ -30,7 +30,7 @@ export const historyImportRu: HistoryImportMessages = {
     too_many_requests: 'Сейчас читаются другие файлы. Попробуйте через несколько секунд.',
   },
   summary: (rows: number, columns: number) =>
-    `${rows} ${pluralRu(rows, 'строка', 'строки', 'строк')}, ${columns} ${pluralRu(columns, 'столбец', 'столбца', 'столбцов')}`,
+    `${rows.toLocaleString('ru-RU')} ${pluralRu(rows, 'строка', 'строки', 'строк')}, ${columns} ${pluralRu(columns, 'столбец', 'столбца', 'столбцов')}`,
   otherFile: 'Выбрать другой файл',
   mapping: {
     title: 'Столбцы',
