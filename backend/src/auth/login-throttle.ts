@@ -26,14 +26,16 @@ export function loginThrottlers(config: AppConfig, limiters: SharedRateLimiters)
 /**
  * Per-account limit on failed sign-ins, whatever the IP, so a botnet cannot spray one account;
  * a success clears the count, so people who sign in often are never locked out.
- * Exact across replicas: every failure is one upsert of the account's row in the shared table.
+ * Exact across replicas and under concurrency: each attempt is counted by one upsert of the account's row in the shared
+ * table *before* the password is checked (a read of the count first would let parallel guesses all pass it), so no
+ * more than the limit ever reach the password check within a window.
  */
 @Injectable()
 export class AccountLoginLimiter {
-  private readonly failures: RateLimiterPostgres;
+  private readonly attempts: RateLimiterPostgres;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, limiters: SharedRateLimiters) {
-    this.failures = limiters.exact({
+    this.attempts = limiters.exact({
       keyPrefix: 'login-fail',
       points: config.loginLimitPerAccountPer15Minutes,
       durationSeconds: ACCOUNT_WINDOW_SECONDS,
@@ -45,18 +47,18 @@ export class AccountLoginLimiter {
     return sha256Hex(account.trim().toLowerCase());
   }
 
-  /** Throws 429 when the account has used up its failed attempts. */
-  async assertAllowed(account: string): Promise<void> {
-    const state = await this.failures.get(this.key(account));
-    if (state && state.consumedPoints >= this.failures.points) throw this.tooMany(state);
+  /**
+   * Counts one attempt on the account, then throws 429 when it is past the limit. A wrong password keeps the point;
+   * refused attempts count too (the window does not grow: it ends where its first attempt put it).
+   */
+  async countAttempt(account: string): Promise<void> {
+    const state = await this.attempts.penalty(this.key(account), 1);
+    if (state.consumedPoints > this.attempts.points) throw this.tooMany(state);
   }
 
-  async recordFailure(account: string): Promise<void> {
-    await this.failures.penalty(this.key(account), 1);
-  }
-
+  /** The right password: the account's count starts over, this attempt included. */
   async recordSuccess(account: string): Promise<void> {
-    await this.failures.delete(this.key(account));
+    await this.attempts.delete(this.key(account));
   }
 
   private tooMany(state: RateLimiterRes): TooManyRequestsError {

@@ -22,14 +22,12 @@ export class PasswordVerifier {
 
   /** Sign-in: the user id when email and password match; 401 otherwise, 429 when the account is throttled. */
   async verifySignIn(email: string, password: string): Promise<string> {
-    await this.limiter.assertAllowed(email);
+    // Counted before the check, so parallel guesses cannot outrun the limit; a wrong password keeps the point.
+    await this.limiter.countAttempt(email);
     const user = await this.users.findByEmailWithPassword(email);
     // Unknown emails are checked against a dummy hash, so the timing is the same.
     const valid = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !valid) {
-      await this.limiter.recordFailure(email);
-      throw invalidCredentials();
-    }
+    if (!user || !valid) throw invalidCredentials();
     await this.limiter.recordSuccess(email);
     return user.id;
   }
@@ -38,9 +36,8 @@ export class PasswordVerifier {
   async verifyUser(userId: string, password: string, field = 'currentPassword'): Promise<void> {
     const user = await this.users.findByIdWithPassword(userId);
     if (!user) throw invalidCredentials();
-    await this.limiter.assertAllowed(user.email);
+    await this.limiter.countAttempt(user.email);
     if (!(await this.hasher.verify(user.passwordHash, password))) {
-      await this.limiter.recordFailure(user.email);
       const message = 'The current password is incorrect.';
       // 403, not 401: the session is fine, and a 401 would read as "signed out".
       throw new ApiError(HttpStatus.FORBIDDEN, 'invalid_credentials', message, [{ field, message }]);
