@@ -72,6 +72,11 @@ export function offsetAt(instant: number, timeZone: string): number {
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
+// Dashboards ask for the same days on every request (a daily series of a year is 366 look-ups of ~5 formatToParts
+// each); a zone's midnight never changes, so remember them. Bounded: cleared when full.
+const MIDNIGHTS_MAX = 50_000;
+const midnights = new Map<string, number>();
+
 /**
  * The first instant (epoch ms) of local day `date` in `timeZone`.
  *
@@ -82,6 +87,17 @@ const DAY_MS = 86_400_000;
  * 00:00 → 01:00 on the last Friday of April), the day starts at the transition, found by bisection.
  */
 export function startOfLocalDay(date: CivilDate, timeZone: string): number {
+  const key = `${timeZone}|${date.year}-${date.month}-${date.day}`;
+  let start = midnights.get(key);
+  if (start === undefined) {
+    start = findStartOfLocalDay(date, timeZone);
+    if (midnights.size >= MIDNIGHTS_MAX) midnights.clear();
+    midnights.set(key, start);
+  }
+  return start;
+}
+
+function findStartOfLocalDay(date: CivilDate, timeZone: string): number {
   const wall = Date.UTC(date.year, date.month - 1, date.day);
   const offsets = new Set([wall - DAY_MS, wall, wall + DAY_MS].map((t) => offsetAt(t, timeZone)));
   let best: number | undefined;
