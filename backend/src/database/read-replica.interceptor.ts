@@ -2,12 +2,13 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } fr
 import type { Request } from 'express';
 import { Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { onReadReplica } from './read-replica';
+import { allowReplicaReads } from './read-replica';
 import { READ_REPLICA_ROUTES } from './read-replica-routes';
 
 /**
- * Runs the handlers of READ_REPLICA_ROUTES on the read replica. An interceptor, so the guards before it (the session,
- * the workspace membership) read the primary: a session made a moment ago on another replica is always found.
+ * Lets the handlers of READ_REPLICA_ROUTES send their heavy aggregate reads to the read replica (each marked by
+ * readFromReplica in its service); everything else they read — and the guards before this interceptor (the session,
+ * the workspace membership) — stays on the primary: a session, survey or segment made a moment ago is always found.
  */
 @Injectable()
 export class ReadReplicaInterceptor implements NestInterceptor {
@@ -22,6 +23,6 @@ export class ReadReplicaInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request>();
     const route = (req.route as { path?: string } | undefined)?.path;
     if (req.method !== 'GET' || !route || !READ_REPLICA_ROUTES.has(route)) return next.handle();
-    return new Observable((subscriber) => onReadReplica(() => next.handle().subscribe(subscriber)));
+    return new Observable((subscriber) => allowReplicaReads(() => next.handle().subscribe(subscriber)));
   }
 }

@@ -7,6 +7,7 @@ import { notFound } from '../common/http/api-error';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../common/http/keyset-cursor';
 import { resolvePeriod } from '../common/http/period';
 import { validationError } from '../common/http/validation.pipe';
+import { readFromReplica } from '../database/read-replica';
 import { CustomerNames } from '../customers/customer-names';
 import { CustomersReader } from '../customers/customers.reader';
 import { MembershipsReader } from '../members/memberships.reader';
@@ -171,10 +172,13 @@ export class MentionsService {
         { field: 'interval', message: `${buckets} ${interval}s is too many points; pick a longer interval or a shorter period` },
       ]);
     const inSegment = await this.segments.optionalFilter(workspaceId, query.segmentId);
-    const [series, summary] = await Promise.all([
-      this.mentions.series(workspaceId, period.from, period.to, interval, period.timeZone, query.source, inSegment),
-      this.mentions.breakdown(workspaceId, period.from, period.to, query.source, inSegment),
-    ]);
+    // The segment above from the primary; the heavy aggregates on the read replica when there is one.
+    const [series, summary] = await readFromReplica(() =>
+      Promise.all([
+        this.mentions.series(workspaceId, period.from, period.to, interval, period.timeZone, query.source, inSegment),
+        this.mentions.breakdown(workspaceId, period.from, period.to, query.source, inSegment),
+      ]),
+    );
     const sources = summary.sources;
     const sum = (s: { negative: number; neutral: number; positive: number }) => s.negative + s.neutral + s.positive;
     const totals = sources.reduce(

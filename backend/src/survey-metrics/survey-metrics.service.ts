@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/http/api-error';
 import { resolvePeriod } from '../common/http/period';
 import { validationError } from '../common/http/validation.pipe';
+import { readFromReplica } from '../database/read-replica';
 import {
   bucketEdges,
   type BucketEdge,
@@ -141,19 +142,22 @@ export class SurveyMetricsService {
     }
 
     // Counts per bucket, score and scale come from SQL; the statistics are computed from them (see ../metrics).
-    const [now, before, displays, previousDisplays, comments] = await Promise.all([
-      this.counts.byBucket(
-        filter,
-        from,
-        to,
-        edges.map((edge) => new Date(edge.start)),
-      ),
-      this.counts.byBucket(filter, previous.from, previous.to, [previous.from]),
-      // Displays are not tied to a language, segment or customer, so only the survey and period filter them.
-      this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, from, to),
-      this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, previous.from, previous.to),
-      this.responses.latestComments(filter, from, to, 10),
-    ]);
+    // The heavy reads, on the read replica when there is one (the survey and segment above came from the primary).
+    const [now, before, displays, previousDisplays, comments] = await readFromReplica(() =>
+      Promise.all([
+        this.counts.byBucket(
+          filter,
+          from,
+          to,
+          edges.map((edge) => new Date(edge.start)),
+        ),
+        this.counts.byBucket(filter, previous.from, previous.to, [previous.from]),
+        // Displays are not tied to a language, segment or customer, so only the survey and period filter them.
+        this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, from, to),
+        this.surveys.countDisplays(filter.workspaceId, filter.surveyIds, previous.from, previous.to),
+        this.responses.latestComments(filter, from, to, 10),
+      ]),
+    );
     const period = new PeriodCounts(edges.length, now);
     const previousCounts = new PeriodCounts(1, before);
     const rows = period.scored;
