@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { conflict } from '../common/http/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { type EntityManager } from 'typeorm';
 import { ClustersRepository, type RunRow } from './clusters.repository';
 import { type EngineOutput, runEngine, startEngineSession } from './engine-runner';
 import { FeedbackTextsRepository, type PageKey, type PoolSize, type TextPage } from './feedback-texts.repository';
@@ -11,8 +12,10 @@ import { type EngineCluster, planRebuild, type PlanText } from './rebuild-plan';
 
 /** Below this many texts a rebuild has nothing meaningful to find. */
 export const MIN_TEXTS_FOR_CLUSTERING = 10;
-/** A running rebuild renews its lease with each progress step; a lapsed lease means its process died. */
+/** A running rebuild renews its lease on a timer while its process lives; a lapsed lease means the process died. */
 const LEASE_MS = 120_000;
+/** How often the lease is renewed: several renewals fit in one lease, so a slow query or a busy loop does not lose it. */
+const HEARTBEAT_MS = LEASE_MS / 4;
 const SEED = 42;
 /** Texts read and placed per step of a large pool: a page of text is a few hundred kilobytes. */
 const PAGE_SIZE = 5_000;
@@ -24,6 +27,13 @@ interface PoolResult {
 }
 
 type Report = (fraction: number, stage: string) => void;
+
+/** The run was marked failed meanwhile (its lease lapsed and another rebuild may have started): it stops, writing nothing. */
+class RunAbandoned extends Error {
+  constructor() {
+    super('the run was marked abandoned; its results were not written');
+  }
+}
 
 /**
  * Rebuilds a workspace's clusters from all its texts, pool by pool (the main pool and each question clustered on its
@@ -50,19 +60,45 @@ export class ClusterRebuildService {
     const run = await this.clusters.startRun(workspaceId, trigger, LEASE_MS);
     if (!run) throw conflict('run_in_progress', 'A rebuild of the clusters is already running; wait for it to finish.');
     const done = this.execute(workspaceId, run.id).catch(async (error: Error) => {
+      if (error instanceof RunAbandoned) return this.logger.warn(`cluster rebuild ${run.id}: ${error.message}`);
       this.logger.error(`cluster rebuild ${run.id} failed: ${error.stack ?? error.message}`);
       await this.clusters.failRun(workspaceId, run.id, error.message).catch(() => undefined);
     });
     return { run, done };
   }
 
+  /** Renews the run's lease every HEARTBEAT_MS while it runs; `abandoned()` tells when the run is no longer running. */
+  private heartbeat(workspaceId: string, runId: string): { abandoned: () => boolean; stop: () => void } {
+    let abandoned = false;
+    const timer = setInterval(() => {
+      this.clusters
+        .renewLease(workspaceId, runId, LEASE_MS)
+        .then((running) => (abandoned ||= !running))
+        .catch(() => undefined);
+    }, HEARTBEAT_MS);
+    timer.unref();
+    return { abandoned: () => abandoned, stop: () => clearInterval(timer) };
+  }
+
   private async execute(workspaceId: string, runId: string): Promise<void> {
+    const beat = this.heartbeat(workspaceId, runId);
+    try {
+      await this.rebuild(workspaceId, runId, () => {
+        if (beat.abandoned()) throw new RunAbandoned();
+      });
+    } finally {
+      beat.stop();
+    }
+  }
+
+  /** `alive` throws once the run has been marked abandoned: checked between pools and pages. */
+  private async rebuild(workspaceId: string, runId: string, alive: () => void): Promise<void> {
     const started = performance.now();
     const pools = await this.texts.poolSizes(workspaceId);
     const total = pools.reduce((sum, p) => sum + p.texts, 0);
     if (total < MIN_TEXTS_FOR_CLUSTERING) {
-      await this.clusters.transaction((manager) =>
-        this.clusters.finishRun(manager, workspaceId, runId, {
+      await this.clusters.transaction(async (manager) =>
+        this.finish(manager, workspaceId, runId, {
           texts: total,
           clusters: 0,
           unclustered: total,
@@ -83,6 +119,7 @@ export class ClusterRebuildService {
     let done = 0;
     let lastReported = 0;
     for (const pool of pools) {
+      alive();
       if (pool.texts < MIN_TEXTS_FOR_CLUSTERING) {
         results.set(pool, { texts: (await this.texts.poolTexts(workspaceId, pool.pool)).map(planText), output: null });
         continue;
@@ -98,12 +135,15 @@ export class ClusterRebuildService {
         pool,
         pool.texts <= this.sampleSize
           ? await this.clusterWhole(workspaceId, pool, report)
-          : await this.clusterSampled(workspaceId, pool, report),
+          : await this.clusterSampled(workspaceId, pool, report, alive),
       );
       done += share;
     }
 
+    alive();
     await this.clusters.transaction(async (manager) => {
+      // A run marked abandoned meanwhile writes nothing; a running one is locked so it cannot be marked so now.
+      if (!(await this.clusters.claimRunning(manager, workspaceId, runId))) throw new RunAbandoned();
       // The engine ran on a snapshot; merges and moves made meanwhile are people's decisions and must bind. Lock
       // the clusters (merges and moves wait or have finished) and plan with the texts' placements as they are now.
       await this.clusters.lockActive(manager, workspaceId);
@@ -147,7 +187,7 @@ export class ClusterRebuildService {
         await this.clusters.retire(manager, workspaceId, orphan.id, null);
         totals.retired += 1;
       }
-      await this.clusters.finishRun(manager, workspaceId, runId, {
+      await this.finish(manager, workspaceId, runId, {
         texts: total,
         ...totals,
         seconds: Math.round(((performance.now() - started) / 1000) * 100) / 100,
@@ -155,6 +195,11 @@ export class ClusterRebuildService {
         modelClusterIds,
       });
     });
+  }
+
+  /** Marks the run completed, or rolls the transaction back when it is no longer running. */
+  private async finish(manager: EntityManager, workspaceId: string, runId: string, result: RunResult): Promise<void> {
+    if (!(await this.clusters.finishRun(manager, workspaceId, runId, result))) throw new RunAbandoned();
   }
 
   /** A pool up to the sample size: read whole and clustered in one engine run. */
@@ -168,7 +213,7 @@ export class ClusterRebuildService {
    * A pool above the sample size: the model is fitted on an evenly spread sample, then the pool is read page by page
    * (the next page is fetched while the worker places this one) and every text placed; sample texts keep the fit's place.
    */
-  private async clusterSampled(workspaceId: string, pool: PoolSize, report: Report): Promise<PoolResult> {
+  private async clusterSampled(workspaceId: string, pool: PoolSize, report: Report, alive: () => void): Promise<PoolResult> {
     report(0, 'sample');
     const sample = await this.texts.poolSample(workspaceId, pool.pool, this.sampleSize);
     const session = await startEngineSession({ texts: sample.map((t) => t.text), seed: SEED }, (fraction, stage) =>
@@ -183,6 +228,7 @@ export class ClusterRebuildService {
       let pending: Promise<TextPage> | null = fetch(null);
       while (pending) {
         const page: TextPage = await pending;
+        alive();
         pending = page.next ? fetch(page.next) : null;
         if (page.rows.length === 0) break;
         const fitted = Int32Array.from(page.rows, (row) => fittedById.get(row.id) ?? TO_PLACE);
@@ -211,5 +257,7 @@ export class ClusterRebuildService {
 
 /** A text's id and current place: all a rebuild's plan needs once the engine has read the text. */
 const planText = ({ id, clusterId, placedBy }: PlanText): PlanText => ({ id, clusterId, placedBy });
+
+type RunResult = Parameters<ClustersRepository['finishRun']>[3];
 
 const fieldsOf = (cluster: EngineCluster) => ({ label: cluster.label, keywords: cluster.keywords, language: cluster.language });

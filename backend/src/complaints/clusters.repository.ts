@@ -520,6 +520,36 @@ export class ClustersRepository {
       .execute();
   }
 
+  /**
+   * Renews a running run's lease (a heartbeat while its process lives). False when the run is no longer running:
+   * marked abandoned (failed) meanwhile, so its process must stop and write nothing.
+   */
+  async renewLease(workspaceId: string, runId: string, leaseMs: number): Promise<boolean> {
+    const result = await this.runRows
+      .createQueryBuilder()
+      .update()
+      .set({ leaseUntil: () => 'now() + make_interval(secs => CAST(:leaseMs AS double precision) / 1000)' })
+      .where(`workspace_id = :workspaceId AND id = :runId AND status = 'running'`, { workspaceId, runId, leaseMs })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Locks a run's row for the transaction that writes its results, if it is still running. failAbandonedRuns then
+   * waits for that transaction, and a run it already marked failed gets false: its results must not be written.
+   */
+  async claimRunning(manager: EntityManager, workspaceId: string, runId: string): Promise<boolean> {
+    const row = await manager
+      .getRepository(ClusterRunEntity)
+      .createQueryBuilder('run')
+      .select('run.id')
+      .where(`run.workspace_id = :workspaceId AND run.id = :runId AND run.status = 'running'`, { workspaceId, runId })
+      .setLock('pessimistic_write')
+      .getOne();
+    return row !== null;
+  }
+
+  /** Marks a run completed; false (nothing written) when it is no longer running: the caller rolls back. */
   async finishRun(
     manager: EntityManager,
     workspaceId: string,
@@ -535,14 +565,16 @@ export class ClustersRepository {
       model: Buffer | null;
       modelClusterIds: (string | null)[];
     },
-  ): Promise<void> {
+  ): Promise<boolean> {
     const runs = manager.getRepository(ClusterRunEntity);
-    await runs.update(
-      { workspaceId, id: runId },
+    const finished = await runs.update(
+      { workspaceId, id: runId, status: 'running' },
       { ...result, status: 'completed', progress: 1, stage: 'done', leaseUntil: null, finishedAt: () => 'now()' },
     );
+    if ((finished.affected ?? 0) === 0) return false;
     // Older models are never used again; keep the rows (history) without their weight.
     await runs.update({ workspaceId, id: Not(runId), model: Not(IsNull()) }, { model: null });
+    return true;
   }
 
   async failRun(workspaceId: string, runId: string, error: string): Promise<void> {
