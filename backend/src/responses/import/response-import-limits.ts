@@ -14,6 +14,12 @@ export const RESPONSE_IMPORT_LIMITS = {
   /** Longest the upload's first read (counting rows, checking the CSV) may take in its worker. */
   parseTimeoutMs: 120_000,
   parseWorkerHeapMb: 128,
+  /** An upload never started is dropped (its bytes with it) after this long. */
+  previewExpiryHours: 24,
+  /** Unfinished imports (previewing or running: their file is stored) a workspace may hold at once … */
+  pendingImports: 5,
+  /** … and their stored bytes together (two and a half of the largest files). */
+  pendingBytes: 250 * 1024 * 1024,
 } as const;
 
 export const MAX_IMPORT_MEGABYTES = RESPONSE_IMPORT_LIMITS.maxBytes / (1024 * 1024);

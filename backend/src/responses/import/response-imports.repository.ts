@@ -73,14 +73,34 @@ export class ResponseImportsRepository {
     return this.imports.manager.transaction(work);
   }
 
-  /** The import and the uploaded file's bytes (in RESPONSE_IMPORT_LIMITS.chunkBytes pieces, read from disk one at a time). */
+  /** How many unfinished imports (their file still stored) the workspace holds, and their bytes. */
+  async pending(workspaceId: string, manager: EntityManager = this.imports.manager): Promise<{ imports: number; bytes: number }> {
+    const row = await manager
+      .getRepository(ResponseImportEntity)
+      .createQueryBuilder('i')
+      .select('count(*)::int', 'imports')
+      .addSelect('coalesce(sum(i.byte_size), 0)::bigint', 'bytes')
+      .where(`i.workspace_id = :workspaceId AND i.status IN ('previewing', 'running')`, { workspaceId })
+      .getRawOne<{ imports: number; bytes: string }>();
+    return { imports: row?.imports ?? 0, bytes: Number(row?.bytes ?? 0) };
+  }
+
+  /**
+   * The import and the uploaded file's bytes (in RESPONSE_IMPORT_LIMITS.chunkBytes pieces, read from disk one at a time),
+   * or null when the workspace's unfinished imports would exceed the quota. The quota check and the insert hold the
+   * workspace's advisory lock, so two uploads at once cannot both pass it.
+   */
   async create(
     workspaceId: string,
     surveyId: string,
     upload: { fileName: string; path: string; size: number },
     summary: HistoryFileSummary,
-  ): Promise<ResponseImportRecord> {
+    quota: { imports: number; bytes: number },
+  ): Promise<ResponseImportRecord | null> {
     return this.imports.manager.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('response-import-quota:' || $1))`, [workspaceId]);
+      const pending = await this.pending(workspaceId, manager);
+      if (pending.imports + 1 > quota.imports || pending.bytes + upload.size > quota.bytes) return null;
       const imports = manager.getRepository(ResponseImportEntity);
       const { identifiers } = await imports.insert({
         workspaceId,
@@ -259,6 +279,24 @@ export class ResponseImportsRepository {
         );
       if (result.affected === 1) await manager.getRepository(ResponseImportChunkEntity).delete({ workspaceId, importId: id });
     });
+  }
+
+  /**
+   * Uploads never started within `hours` end as failed and lose their stored bytes (the preview stays). One statement:
+   * the status change and the delete of the pieces commit together. Returns how many expired.
+   */
+  async expirePreviews(hours: number, message: string): Promise<number> {
+    const [{ expired }] = (await this.imports.query(
+      `WITH expired AS (
+         UPDATE response_imports SET status = 'failed', message = $2, finished_at = now()
+          WHERE status = 'previewing' AND created_at < now() - make_interval(hours => $1)
+          RETURNING workspace_id, id
+       ), dropped AS (
+         DELETE FROM response_import_chunks c USING expired e WHERE c.workspace_id = e.workspace_id AND c.import_id = e.id
+       ) SELECT count(*)::int AS expired FROM expired`,
+      [hours, message],
+    )) as { expired: number }[];
+    return expired;
   }
 
   /** Gives an unfinished import back (on shutdown), so the next process resumes it at once. */

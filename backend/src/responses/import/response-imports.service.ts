@@ -5,6 +5,7 @@ import { validationError } from '../../common/http/validation.pipe';
 import { SurveysReader } from '../../surveys/surveys.reader';
 import { historyRules } from './history-row';
 import { readHistoryUpload } from './read-history-upload';
+import { RESPONSE_IMPORT_LIMITS } from './response-import-limits';
 import { RESPONSE_IMPORT_FIELDS, responseMappingProblems, suggestResponseMapping, type SurveyShape } from './response-columns';
 import { ResponseImportRunner } from './response-import.runner';
 import type {
@@ -97,13 +98,17 @@ export class ResponseImportsService {
           `Unsupported file type "${cleanFileName(file.originalname)}". Upload a .csv file.`,
         );
       }
+      // Checked before the read (cheap refusal) and again, atomically, when the file is stored.
+      this.checkQuota(await this.imports.pending(workspaceId), file.size);
       const summary = await readHistoryUpload(workspaceId, file.path);
       const record = await this.imports.create(
         workspaceId,
         surveyId,
         { fileName: cleanFileName(file.originalname), path: file.path, size: file.size },
         summary,
+        { imports: RESPONSE_IMPORT_LIMITS.pendingImports, bytes: RESPONSE_IMPORT_LIMITS.pendingBytes },
       );
+      if (!record) throw this.quotaExceeded();
       const suggested = suggestResponseMapping(record.headers);
       if (options.start && responseMappingProblems(suggested, record.headers.length, shapeOf(survey)).length === 0) {
         await this.begin(workspaceId, record.id, suggested, options.createCases ?? false);
@@ -147,6 +152,28 @@ export class ResponseImportsService {
   async errors(workspaceId: string, surveyId: string, id: string, limit = 100, offset = 0): Promise<ResponseImportErrorPageDto> {
     await this.find(workspaceId, surveyId, id);
     return this.imports.errors(workspaceId, id, limit, offset);
+  }
+
+  /** Drops uploads never started: their stored bytes must not stay in the database forever. */
+  expireStaleUploads(): Promise<number> {
+    const hours = RESPONSE_IMPORT_LIMITS.previewExpiryHours;
+    return this.imports.expirePreviews(hours, `The upload expired: it was not started within ${hours} hours. Upload the file again.`);
+  }
+
+  private checkQuota(pending: { imports: number; bytes: number }, size: number): void {
+    if (pending.imports + 1 > RESPONSE_IMPORT_LIMITS.pendingImports || pending.bytes + size > RESPONSE_IMPORT_LIMITS.pendingBytes) {
+      throw this.quotaExceeded();
+    }
+  }
+
+  private quotaExceeded(): ApiError {
+    const { pendingImports, pendingBytes, previewExpiryHours } = RESPONSE_IMPORT_LIMITS;
+    return new ApiError(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'too_many_pending_imports',
+      `This workspace already has unfinished imports (at most ${pendingImports} files, ${pendingBytes / (1024 * 1024)} MB together). ` +
+        `Start or wait for them to finish; an upload not started is dropped after ${previewExpiryHours} hours.`,
+    );
   }
 
   private async begin(workspaceId: string, id: string, mapping: string[], createCases: boolean): Promise<void> {

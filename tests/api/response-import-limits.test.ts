@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobRunner } from '@otklik/backend/src/common/jobs/job-runner';
+import { LoggedIn, startTestApp, TestApp } from '../support/app';
+
+/**
+ * The history import against hostile use (security review of issue 20): stored uploads expire and are capped per
+ * workspace, NUL characters anywhere in the file are per-row errors, the 413 names the import's own limit.
+ */
+let t: TestApp;
+let db: DataSource;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  db = t.app.get(DataSource);
+});
+afterAll(() => t.close());
+
+async function workspace(name: string): Promise<{ as: LoggedIn; ws: string; workspaceId: string }> {
+  const admin = await t.seedAdmin(`${name} ${randomUUID().slice(0, 6)}`);
+  const as = await t.login(admin.email, admin.password);
+  return { as, ws: `/api/v1/workspaces/${admin.workspaceId}`, workspaceId: admin.workspaceId };
+}
+
+async function survey(as: LoggedIn, ws: string): Promise<string> {
+  return (await as.post(`${ws}/surveys`, { name: `S ${randomUUID()}`, languages: ['en'], defaultLanguage: 'en', kind: 'nps' }).expect(201))
+    .body.id;
+}
+
+function upload(as: LoggedIn, path: string, content: Buffer | string, filename = 'history.csv') {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return as.agent.post(path).set('X-CSRF-Token', as.csrfToken).attach('file', bytes, { filename, contentType: 'text/csv' });
+}
+
+async function waitForEnd(as: LoggedIn, path: string): Promise<Record<string, unknown>> {
+  let body: Record<string, unknown> = {};
+  await expect
+    .poll(async () => ((body = (await as.get(path).expect(200)).body), body.status), { timeout: 30_000, interval: 100 })
+    .toMatch(/^(done|failed)$/);
+  return body;
+}
+
+const chunkBytes = async (importId: string) =>
+  Number((await db.query(`SELECT coalesce(sum(length(data)), 0) AS n FROM response_import_chunks WHERE import_id = $1`, [importId]))[0].n);
+
+describe('history import: stored uploads expire and are capped per workspace', () => {
+  it('drops an upload never started after 24 hours (its bytes with it); a fresh one stays', async () => {
+    const { as, ws } = await workspace('Expiry');
+    const base = `${ws}/surveys/${await survey(as, ws)}/response-imports`;
+    const csv = 'created_at,score\n2024-01-01,9\n2024-01-02,3\n';
+    const old = (await upload(as, base, csv).expect(201)).body.id as string;
+    const fresh = (await upload(as, base, csv).expect(201)).body.id as string;
+    expect(await chunkBytes(old)).toBe(Buffer.byteLength(csv));
+    await db.query(`UPDATE response_imports SET created_at = now() - interval '25 hours' WHERE id = $1`, [old]);
+
+    await t.app.get(JobRunner).runNow('response-import-sweep');
+
+    expect(await chunkBytes(old)).toBe(0);
+    expect(await chunkBytes(fresh)).toBe(Buffer.byteLength(csv));
+    const expired = (await as.get(`${base}/${old}`).expect(200)).body;
+    expect(expired).toMatchObject({
+      status: 'failed',
+      message: 'The upload expired: it was not started within 24 hours. Upload the file again.',
+    });
+    expect(expired.previewRows).toHaveLength(2);
+    const start = await as.post(`${base}/${old}/start`, { mapping: ['createdAt', 'score'] });
+    expect(start.status).toBe(409);
+    expect((await as.get(`${base}/${fresh}`).expect(200)).body.status).toBe('previewing');
+  });
+
+  it('refuses a sixth unfinished upload of a workspace with 429 and stores nothing; another workspace is not affected', async () => {
+    const { as, ws, workspaceId } = await workspace('Quota');
+    const base = `${ws}/surveys/${await survey(as, ws)}/response-imports`;
+    const csv = 'created_at,score\n2024-01-01,9\n';
+    for (let i = 0; i < 5; i++) await upload(as, base, csv).expect(201);
+    const refused = await upload(as, base, csv).expect(429);
+    expect(refused.body.error.code).toBe('too_many_pending_imports');
+    expect(refused.body.error.message).toBe(
+      'This workspace already has unfinished imports (at most 5 files, 250 MB together). Start or wait for them to finish; an upload not started is dropped after 24 hours.',
+    );
+    const stored = await db.query(
+      `SELECT count(*)::int AS imports, (SELECT count(*)::int FROM response_import_chunks WHERE workspace_id = $1) AS chunks
+         FROM response_imports WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    expect(stored).toEqual([{ imports: 5, chunks: 5 }]);
+
+    const other = await workspace('Quota other');
+    await upload(other.as, `${other.ws}/surveys/${await survey(other.as, other.ws)}/response-imports`, csv).expect(201);
+
+    // A finished import frees its place.
+    const [{ id }] = await db.query(`SELECT id FROM response_imports WHERE workspace_id = $1 ORDER BY created_at LIMIT 1`, [workspaceId]);
+    await as.post(`${base}/${id}/start`, { mapping: ['createdAt', 'score'] }).expect(202);
+    await waitForEnd(as, `${base}/${id}`);
+    await upload(as, base, csv).expect(201);
+  });
+
+  it('refuses two uploads at once that together pass the quota: one is stored, never both', async () => {
+    const { as, ws, workspaceId } = await workspace('Quota race');
+    const base = `${ws}/surveys/${await survey(as, ws)}/response-imports`;
+    const csv = 'created_at,score\n2024-01-01,9\n';
+    for (let i = 0; i < 4; i++) await upload(as, base, csv).expect(201);
+    const statuses = (await Promise.all([upload(as, base, csv), upload(as, base, csv), upload(as, base, csv)])).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 429, 429]);
+    expect((await db.query(`SELECT count(*)::int AS n FROM response_imports WHERE workspace_id = $1`, [workspaceId]))[0].n).toBe(5);
+  });
+});
