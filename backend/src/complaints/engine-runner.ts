@@ -25,6 +25,12 @@ export function runEngineInline(job: EngineJob, onProgress: Progress): EngineOut
 }
 
 const WORKER_FILE = join(__dirname, 'engine-worker.js');
+/**
+ * The clustering worker's heap limit. A fit holds at most OTKLIK_CLUSTER_SAMPLE_SIZE texts and placing keeps bounded
+ * caches (measured: 100,000 texts peak at ~340 MB), so past this something is wrong — hostile texts, say: the worker
+ * alone stops and the rebuild fails with a clear error, instead of the whole backend growing until it is killed.
+ */
+export const WORKER_HEAP_MB = 2_048;
 
 /** What the worker thread is asked: one whole run, or a fit on a sample that then places batches of texts. */
 export interface WorkerJob extends EngineJob {
@@ -97,13 +103,14 @@ export async function startEngineSession(job: EngineJob, onProgress: Progress): 
 }
 
 /** The engine's worker thread as a queue of replies: progress goes to the callback, the rest is awaited in turn. */
-class EngineWorker {
+export class EngineWorker {
   private readonly worker: Worker;
   private waiting: { type: WorkerReply['type']; resolve: (reply: WorkerReply) => void; reject: (error: Error) => void } | null = null;
   private failure: Error | null = null;
 
-  constructor(job: WorkerJob, onProgress: Progress) {
-    this.worker = new Worker(WORKER_FILE, { workerData: job });
+  /** `file` and `heapMb` are the real worker's unless a test gives others. */
+  constructor(job: WorkerJob, onProgress: Progress, file = WORKER_FILE, heapMb = WORKER_HEAP_MB) {
+    this.worker = new Worker(file, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     this.worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'progress') return onProgress(reply.fraction, reply.stage);
       const waiting = this.waiting;
@@ -111,7 +118,13 @@ class EngineWorker {
       if (waiting?.type === reply.type) waiting.resolve(reply);
       else this.fail(new Error(`clustering worker sent ${reply.type} unasked`));
     });
-    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('error', (error: Error & { code?: string }) =>
+      this.fail(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new Error(`clustering ran out of memory: the worker's heap limit is ${heapMb} MB`)
+          : error,
+      ),
+    );
     this.worker.on('exit', (code) => {
       if (code !== 0) this.fail(new Error(`clustering worker exited with code ${code}`));
       else if (this.waiting) this.fail(new Error('clustering worker exited before it answered'));

@@ -88,12 +88,18 @@ export function vectorize(keys: readonly string[], vocab: Vocabulary): SparseVec
   return vectorizeColumns(cols.subarray(0, count), vocab);
 }
 
+/** Where vectorizeAnalyzed keeps each word's columns: a Map, or a cache bounded in size (see BoundedCache). */
+export interface WordColumnsCache {
+  get(key: string): Int32Array | undefined;
+  set(key: string, columns: Int32Array): unknown;
+}
+
 /**
  * featureKeys and vectorize in one, for placing many texts into one vocabulary: a word's own features (its stem and
  * character n-grams) are looked up once per distinct word and kept in `cache` as columns, so a text costs one lookup
  * per word and per bigram instead of one per n-gram. The same vector as vectorize(featureKeys(text)).
  */
-export function vectorizeAnalyzed(text: AnalyzedText, vocab: Vocabulary, cache: Map<string, Int32Array>): SparseVector {
+export function vectorizeAnalyzed(text: AnalyzedText, vocab: Vocabulary, cache: WordColumnsCache): SparseVector {
   const { tokens } = text;
   const parts: Int32Array[] = [];
   let total = 0;

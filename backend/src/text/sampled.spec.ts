@@ -69,4 +69,25 @@ describe('clusterTextsSampled', () => {
     expect(again.assignments[2]).toBe(UNCLUSTERED);
     expect(placer.count).toBe(3);
   });
+
+  it('keeps its caches bounded in characters whatever the texts: long unique "words" (security finding 7)', () => {
+    const fit = clusterTexts(texts.slice(0, 150), { seed: 42 });
+    const placer = new ClusterPlacer(fit);
+    const alphabet = 'абвгдежзийклмнопрстуфхцчшщэюя';
+    // 2,000 distinct one-word texts of 5,000 letters (the longest answer): 10 M characters of text alone.
+    const hostile = Array.from({ length: 2_000 }, (_, i) =>
+      Array.from({ length: 5_000 }, (_, j) => alphabet[(i * 7 + j * 13 + ((j * j) % 17) + Math.floor(j / 29) * i) % alphabet.length]).join(
+        '',
+      ),
+    );
+    let most = 0;
+    for (let start = 0; start < hostile.length; start += 250) {
+      placer.place(hostile.slice(start, start + 250));
+      most = Math.max(most, placer.cachedChars);
+    }
+    expect(most).toBeLessThanOrEqual(16_000_000);
+    // What is cached changes nothing: the same answers as a placer that has seen nothing, real texts included.
+    const mixed = [...texts.slice(150, 200), ...hostile.slice(0, 5), texts[151]];
+    expect(placer.place(mixed)).toEqual(new ClusterPlacer(fit).place(mixed));
+  }, 120_000);
 });

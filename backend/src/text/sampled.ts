@@ -16,16 +16,24 @@ import {
   type ClusterSummary,
 } from './engine';
 import { vectorizeAnalyzed } from './features';
+import { BoundedCache } from './bounded-cache';
 
 /** Texts a fit takes at most: above this the graph step's time grows faster than the texts (measured: see docs/scale.md). */
 export const DEFAULT_SAMPLE_SIZE = 20_000;
 /** A text in a placement batch the fit did not see: placed by nearest centre. */
 export const TO_PLACE = -2;
 const EXAMPLES = 5;
-/** Distinct texts whose placement is remembered (repeated texts — "ok", "thanks", copies — are analysed once). */
-const CACHE_LIMIT = 50_000;
-/** Distinct words whose feature columns are remembered. */
-const WORD_CACHE_LIMIT = 200_000;
+/**
+ * Characters of texts whose placement is remembered (repeated texts — "ok", "thanks", copies — are analysed once):
+ * bounded by characters, not entries, since texts come from the public (security finding 7).
+ */
+const TEXT_CACHE_CHARS = 8_000_000;
+/** Characters of words (and their feature columns) whose columns are remembered. */
+const WORD_CACHE_CHARS = 8_000_000;
+/** One word's entry at most (a word of about 200 letters with its n-grams): a longer "word" is no real word. */
+const WORD_CACHE_MAX_ENTRY = 2_000;
+/** A placement's weight beside its text, in characters: an object of three fields. */
+const PLACED_WEIGHT = 32;
 
 /**
  * Evenly spread positions of `size` texts out of `n` (all of them when n ≤ size), ascending: position p is taken when
@@ -53,9 +61,9 @@ export class ClusterPlacer {
   private readonly sizes: Int32Array;
   private readonly examples: { i: number; sim: number }[][];
   private readonly votes: Map<TextLanguage, number>[];
-  private readonly cache = new Map<string, Placed>();
-  /** Each distinct word's feature columns in the model's vocabulary (see vectorizeAnalyzed). */
-  private readonly wordFeatures = new Map<string, Int32Array>();
+  private readonly cache = new BoundedCache<Placed>(TEXT_CACHE_CHARS, TEXT_CACHE_CHARS / 100, () => PLACED_WEIGHT);
+  /** Each distinct word's feature columns in the model's vocabulary (see vectorizeAnalyzed); an Int32 weighs 2 chars. */
+  private readonly wordFeatures = new BoundedCache<Int32Array>(WORD_CACHE_CHARS, WORD_CACHE_MAX_ENTRY, (cols) => 2 * cols.length);
   private placed = 0;
 
   constructor(private readonly fit: Pick<ClusteringResult, 'clusters' | 'model'>) {
@@ -63,6 +71,11 @@ export class ClusterPlacer {
     this.sizes = new Int32Array(count);
     this.examples = Array.from({ length: count }, () => []);
     this.votes = Array.from({ length: count }, () => new Map());
+  }
+
+  /** Characters the placer's caches hold (texts, words and their columns): bounded whatever the texts. */
+  get cachedChars(): number {
+    return this.cache.weight + this.wordFeatures.weight;
   }
 
   /** Texts placed so far. */
@@ -112,13 +125,11 @@ export class ClusterPlacer {
     const analyzed = analyze(text);
     const { cluster, similarity } = nearestCluster(this.fit.model, this.embed(analyzed));
     const placed = { cluster, similarity, language: analyzed.language };
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(text, placed);
     return placed;
   }
 
   private embed(analyzed: AnalyzedText): Float64Array {
-    if (this.wordFeatures.size >= WORD_CACHE_LIMIT) this.wordFeatures.clear();
     return embedVector(vectorizeAnalyzed(analyzed, this.fit.model.vocabulary, this.wordFeatures), this.fit.model.projection);
   }
 

@@ -9,6 +9,7 @@ import PorterStemmerDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
 import { detectLanguageWithConfidence, type DetectedLanguage, type LanguageGuess } from './language/detect-language';
 import { normalize, type NormalizeOptions } from './normalize';
 import { isStopWord, type StopWordLanguage } from './stopwords';
+import { BoundedCache } from './bounded-cache';
 
 /** A text's language as the one detector says: ru, bg, uk, en, de or 'und'. */
 export type TextLanguage = DetectedLanguage;
@@ -67,9 +68,12 @@ export function stopWordLanguage(language: TextLanguage, words: readonly string[
   return cyrillic >= latin ? 'ru' : 'en';
 }
 
-const stemCaches: Record<'en' | 'ru' | 'de', Map<string, string>> = { en: new Map(), ru: new Map(), de: new Map() };
+/** Characters of tokens and stems remembered per stemmer; a token longer than STEM_CACHE_MAX_TOKEN is stemmed each time. */
+const STEM_CACHE_CHARS = 4_000_000;
+const STEM_CACHE_MAX_TOKEN = 100;
+const stemCache = () => new BoundedCache<string>(STEM_CACHE_CHARS, 2 * STEM_CACHE_MAX_TOKEN, (stem) => stem.length);
+const stemCaches = { en: stemCache(), ru: stemCache(), de: stemCache() };
 const STEMMERS = { en: PorterStemmerEn, ru: PorterStemmerRu, de: PorterStemmerDe };
-const CACHE_LIMIT = 200_000;
 
 /**
  * Stems one lower-case token. The token's own script picks the stemmer (a Latin brand name in a
@@ -90,7 +94,6 @@ export function stem(token: string, language: TextLanguage): string {
   let out = cache.get(token);
   if (out === undefined) {
     out = STEMMERS[kind].stem(token) || token;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(token, out);
   }
   return out;
