@@ -106,3 +106,53 @@ describe('history import: stored uploads expire and are capped per workspace', (
     expect((await db.query(`SELECT count(*)::int AS n FROM response_imports WHERE workspace_id = $1`, [workspaceId]))[0].n).toBe(5);
   });
 });
+
+describe('history import: NUL characters anywhere in the file', () => {
+  const long = 'x'.repeat(70 * 1024); // the upload's check of the raw bytes covers only the first 64 KB
+
+  it('makes a NUL in a comment, a date or a customer after the first 64 KB a row error; the rest of the batch is written', async () => {
+    const { as, ws, workspaceId } = await workspace('Nul rows');
+    const surveyId = await survey(as, ws);
+    const base = `${ws}/surveys/${surveyId}/response-imports`;
+    const good = Array.from({ length: 24 }, (_, i) => `2024-01-${String(i + 2).padStart(2, '0')},8,ok ${i},`).join('\n');
+    const csv =
+      `created_at,score,comment,customer_id\n2024-01-01,9,"${long}",\n${good}\n` +
+      `2024-02-01,3,"bad\u0000byte",\n2024-02-0\u00002,4,,\n2024-02-03,5,,cu\u0000st\n2024-02-04,10,fine,\n`;
+    const res = await upload(as, `${base}?start=true`, csv).expect(201);
+    const end = await waitForEnd(as, `${base}/${res.body.id}`);
+    // Row 2's 70 KB comment is longer than a comment may be: its own error, as before.
+    expect(end).toMatchObject({ status: 'done', rowsTotal: 29, rowsDone: 29, imported: 25, failed: 4, errorsTotal: 4 });
+    expect(
+      (end.errors as { row: number; code: string; column: string; value: string }[]).map((e) => [e.row, e.code, e.column, e.value]),
+    ).toEqual([
+      [2, 'comment_too_long', 'comment', null],
+      [27, 'invalid_character', 'comment', 'bad\uFFFDbyte'],
+      [28, 'invalid_character', 'created_at', '2024-02-0\uFFFD2'],
+      [29, 'invalid_character', 'customer_id', 'cu\uFFFDst'],
+    ]);
+    const written = await db.query(`SELECT count(*)::int AS n FROM responses WHERE workspace_id = $1 AND survey_id = $2`, [
+      workspaceId,
+      surveyId,
+    ]);
+    expect(written).toEqual([{ n: 25 }]);
+  });
+
+  it('shows a NUL in a preview row or a header beyond 64 KB as U+FFFD (no 500)', async () => {
+    const { as, ws } = await workspace('Nul preview');
+    const base = `${ws}/surveys/${await survey(as, ws)}/response-imports`;
+    const res = await upload(as, base, `created_at,score,comment\n2024-01-01,9,"${long}"\n2024-01-02,3,"bad\u0000byte"\n`).expect(201);
+    expect(res.body.previewRows[1]).toEqual({ row: 3, values: ['2024-01-02', '3', 'bad\uFFFDbyte'] });
+    const header = await upload(as, base, `created_at,score,"${long}\u0000"\n2024-01-02,3,x\n`).expect(201);
+    expect(header.body.headers[2]).toBe(`${long}\uFFFD`.slice(0, 200));
+  });
+
+  it('refuses a data row with more cells than a file may have columns, as that row’s error', async () => {
+    const { as, ws } = await workspace('Wide row');
+    const base = `${ws}/surveys/${await survey(as, ws)}/response-imports`;
+    const csv = `created_at,score\n2024-01-01,9${',x'.repeat(300)}\n2024-01-02,3\n`;
+    const res = await upload(as, `${base}?start=true`, csv).expect(201);
+    const end = await waitForEnd(as, `${base}/${res.body.id}`);
+    expect(end).toMatchObject({ status: 'done', imported: 1, failed: 1 });
+    expect((end.errors as { row: number; code: string }[]).map((e) => [e.row, e.code])).toEqual([[2, 'too_many_cells']]);
+  });
+});

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { detectDelimiter } from '../../customers/import/decode-text';
 import { badFile } from '../../customers/import/parsed-file';
 import { csvRecords, type HistoryEncoding } from './history-csv';
+import { withoutNul } from './history-row';
 import { RESPONSE_IMPORT_LIMITS } from './response-import-limits';
 import type { PreviewRow } from './response-import.entity';
 
@@ -65,7 +66,7 @@ async function summarise(path: string, encoding: HistoryEncoding, head: Buffer, 
       }
       totalRows += 1;
       if (preview.length < RESPONSE_IMPORT_LIMITS.previewRows) {
-        const values = item.values.slice(0, headers!.length).map((v) => v.slice(0, 500));
+        const values = item.values.slice(0, headers!.length).map((v) => withoutNul(v.slice(0, 500)));
         while (values.length < headers!.length) values.push('');
         preview.push({ row: item.row, values });
       }
@@ -96,5 +97,5 @@ function checkHeaders(cells: string[]): string[] {
     if (seen.has(key)) throw badFile('duplicate_headers', `The header row names the column "${header.slice(0, 100)}" more than once.`);
     seen.add(key);
   }
-  return headers.map((h) => h.slice(0, 200));
+  return headers.map((h) => withoutNul(h.slice(0, 200)));
 }

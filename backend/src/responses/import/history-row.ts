@@ -3,6 +3,7 @@ import { matchLanguage, type Question } from '@otklik/survey-model';
 import { TEXT_ANSWER_MAX } from '@otklik/survey-model';
 import type { ResponseColumnTarget, ResponseImportField } from './response-columns';
 import { parseHistoryDate } from './history-date';
+import { RESPONSE_IMPORT_LIMITS } from './response-import-limits';
 
 /** What a survey lets a history row be: the same rules as a live answer to its current version. */
 export interface HistoryRules {
@@ -73,7 +74,9 @@ export function fieldColumns(mapping: readonly ResponseColumnTarget[]): FieldCol
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const cut = (value: string) => value.slice(0, 200);
+/** PostgreSQL refuses U+0000 in text and jsonb: a shown or stored value carries U+FFFD in its place. */
+export const withoutNul = (value: string) => value.replaceAll('\u0000', '\uFFFD');
+const cut = (value: string) => withoutNul(value.slice(0, 200));
 
 /**
  * A file row → a finished response, or its problems. The idempotency key hashes the survey, respondent, time, score and
@@ -85,6 +88,19 @@ export function mapHistoryRow(values: readonly string[], columns: FieldColumns, 
   const problems: RowProblem[] = [];
   const problem = (field: RowProblem['field'], code: string, value: string | null, message: string) =>
     problems.push({ field, code, value: value === null ? null : cut(value), message });
+
+  if (values.length > RESPONSE_IMPORT_LIMITS.maxColumns) {
+    problem('row', 'too_many_cells', null, `the row has ${values.length} cells; at most ${RESPONSE_IMPORT_LIMITS.maxColumns} can be read`);
+    return problems;
+  }
+  // A NUL anywhere in a mapped cell (anywhere in the file: the upload only checks its first 64 KB) is this row's error,
+  // never a batch PostgreSQL refuses whole.
+  for (const [field, index] of Object.entries(columns) as [ResponseImportField, number][]) {
+    if (values[index]?.includes('\u0000')) {
+      problem(field, 'invalid_character', values[index], 'the cell contains a NUL character (a binary byte, not text)');
+    }
+  }
+  if (problems.length > 0) return problems;
 
   const dateText = cell('createdAt');
   const createdAt = dateText === '' ? null : parseHistoryDate(dateText);

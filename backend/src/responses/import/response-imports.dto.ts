@@ -52,7 +52,7 @@ export class ResponseImportErrorDto {
   @ApiProperty({ enum: [...RESPONSE_IMPORT_FIELDS, 'row'], description: 'The field, or row for the whole row' }) field: string;
   @ApiProperty({
     description:
-      'What is wrong, for translation: date_missing, date_invalid, date_future, date_too_old, score_invalid, score_out_of_range, score_missing, comment_too_long, nothing_to_import, customer_too_long, respondent_too_long, language_unknown',
+      'What is wrong, for translation: date_missing, date_invalid, date_future, date_too_old, score_invalid, score_out_of_range, score_missing, comment_too_long, nothing_to_import, customer_too_long, respondent_too_long, language_unknown, invalid_character, too_many_cells',
   })
   code: string;
   @ApiProperty({ type: String, nullable: true, description: 'The cell (at most 200 characters)' }) value: string | null;

@@ -4815,7 +4815,7 @@ export interface components {
              * @enum {string}
              */
             field: "createdAt" | "score" | "comment" | "respondentId" | "customerId" | "language" | "row";
-            /** @description What is wrong, for translation: date_missing, date_invalid, date_future, date_too_old, score_invalid, score_out_of_range, score_missing, comment_too_long, nothing_to_import, customer_too_long, respondent_too_long, language_unknown */
+            /** @description What is wrong, for translation: date_missing, date_invalid, date_future, date_too_old, score_invalid, score_out_of_range, score_missing, comment_too_long, nothing_to_import, customer_too_long, respondent_too_long, language_unknown, invalid_character, too_many_cells */
             code: string;
             /** @description The cell (at most 200 characters) */
             value: string | null;

@@ -87,6 +87,8 @@ export const historyImportBg: HistoryImportMessages = {
     customer_too_long: () => 'ID на клиента е по-дълго от 200 знака.',
     respondent_too_long: () => 'ID на респондента е по-дълго от 64 знака.',
     language_unknown: (value: string) => `„${value}“ не е език на тази анкета.`,
+    invalid_character: () => 'Клетката съдържа двоичен байт NUL, а не текст.',
+    too_many_cells: () => 'Редът има повече клетки, отколкото колони във файла (най-много 200).',
   },
   recent: 'Предишни импорти',
   recentColumns: { file: 'Файл', when: 'Качен', status: 'Статус', result: 'Резултат' },

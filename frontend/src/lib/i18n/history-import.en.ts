@@ -84,6 +84,8 @@ export const historyImportEn = {
     customer_too_long: () => 'The customer id is longer than 200 characters.',
     respondent_too_long: () => 'The respondent id is longer than 64 characters.',
     language_unknown: (value: string) => `“${value}” is not one of the survey's languages.`,
+    invalid_character: () => 'The cell holds a binary NUL byte, not text.',
+    too_many_cells: () => 'The row has more cells than the file has columns (at most 200).',
   } as Record<string, (value: string) => string>,
   recent: 'Earlier imports',
   recentColumns: { file: 'File', when: 'Uploaded', status: 'Status', result: 'Result' },

@@ -85,6 +85,8 @@ export const historyImportRu: HistoryImportMessages = {
     customer_too_long: () => 'ID клиента длиннее 200 символов.',
     respondent_too_long: () => 'ID респондента длиннее 64 символов.',
     language_unknown: (value: string) => `«${value}» — не язык этого опроса.`,
+    invalid_character: () => 'В ячейке двоичный байт NUL, а не текст.',
+    too_many_cells: () => 'В строке больше ячеек, чем столбцов в файле (не больше 200).',
   },
   recent: 'Предыдущие импорты',
   recentColumns: { file: 'Файл', when: 'Загружен', status: 'Статус', result: 'Итог' },
