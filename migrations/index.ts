@@ -40,6 +40,7 @@ import { DashboardAggregateIndexes1797010000000 } from './1797010000000-dashboar
 import { ResponseImports1797020000000 } from './1797020000000-response-imports';
 import { FeedbackTextPoolOrder1797030000000 } from './1797030000000-feedback-text-pool-order';
 import { SharedRateLimits1797040000000 } from './1797040000000-shared-rate-limits';
+import { RollupDeleteLockOrder1797045000000 } from './1797045000000-rollup-delete-lock-order';
 import { Messaging1796900000000 } from './1796900000000-messaging';
 import { CaseReplies1796910000000 } from './1796910000000-case-replies';
 import { SurveyInvitations1796920000000 } from './1796920000000-survey-invitations';
@@ -91,4 +92,5 @@ export const migrations = [
   ResponseImports1797020000000,
   FeedbackTextPoolOrder1797030000000,
   SharedRateLimits1797040000000,
+  RollupDeleteLockOrder1797045000000,
 ];
