@@ -9,6 +9,7 @@ import { encodePoolModels, type PoolModel } from './pool-models';
 import { UNCLUSTERED } from '../text/engine';
 import { FIT_SHARE, TO_PLACE } from '../text/sampled';
 import { type EngineCluster, planRebuild, type PlanText } from './rebuild-plan';
+import { forEachSliced, mapSliced } from './sliced';
 
 /** Below this many texts a rebuild has nothing meaningful to find. */
 export const MIN_TEXTS_FOR_CLUSTERING = 10;
@@ -154,8 +155,9 @@ export class ClusterRebuildService {
       const modelClusterIds: (string | null)[] = [];
       for (const pool of pools) {
         const { texts, output } = results.get(pool)!;
-        const fresh = texts.map((text) => ({ ...text, ...current.get(text.id) }));
-        const plan = planRebuild(
+        // Sliced, as the plan is: millions of texts must not block the event loop.
+        const fresh = await mapSliced(texts, (text) => ({ ...text, ...current.get(text.id) }));
+        const plan = await planRebuild(
           fresh,
           active.filter((c) => c.questionId === pool.pool),
           output?.assignments ?? new Int32Array(fresh.length).fill(UNCLUSTERED),
@@ -172,7 +174,7 @@ export class ClusterRebuildService {
         }
         await this.texts.place(workspaceId, plan.placements, manager);
         totals.clusters += plan.refresh.length + plan.insert.length;
-        totals.unclustered += plan.placements.filter((p) => p.clusterId === null).length;
+        await forEachSliced(plan.placements, (p) => p.clusterId === null && totals.unclustered++);
         totals.continued += plan.refresh.length;
         totals.created += plan.insert.length;
         totals.retired += plan.retire.length;

@@ -6,6 +6,7 @@ import { OpenAnswersReader } from '../responses/open-answers.reader';
 import { WorkspaceSettingsService } from '../workspaces/workspace-settings.service';
 import { ClusterEntity } from './cluster.entity';
 import { type FeedbackSource, FeedbackTextEntity, type PlacedBy } from './feedback-text.entity';
+import { forEachSliced } from './sliced';
 
 export type { FeedbackSource };
 
@@ -257,7 +258,10 @@ export class FeedbackTextsRepository {
       .select(['f.id AS id', 'f.cluster_id AS "clusterId"', 'f.placed_by AS "placedBy"'])
       .where('f.workspace_id = :workspaceId', { workspaceId })
       .getRawMany<Pick<FeedbackTextRow, 'id' | 'clusterId' | 'placedBy'>>();
-    return new Map(rows.map((row) => [row.id, { clusterId: row.clusterId, placedBy: row.placedBy }]));
+    // Every text of the workspace: mapped in slices, so millions of rows do not block the event loop.
+    const placements = new Map<string, Pick<FeedbackTextRow, 'clusterId' | 'placedBy'>>();
+    await forEachSliced(rows, (row) => placements.set(row.id, { clusterId: row.clusterId, placedBy: row.placedBy }));
+    return placements;
   }
 
   /**

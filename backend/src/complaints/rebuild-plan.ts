@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UNCLUSTERED } from '../text/engine';
 import { matchClusters } from '../text/match';
 import type { Placement } from './feedback-texts.repository';
+import { forEachSliced, mapSliced } from './sliced';
 
 export interface PlanText {
   id: string;
@@ -41,23 +42,26 @@ export interface RebuildPlan {
  * machine placed decide which old cluster a new one continues. Otherwise merging "app crashes" into
  * "support" would make the merged cluster look like app crashes to the matcher and hand the name
  * "support" to the crash texts.
+ *
+ * Each pass over the texts runs in slices with yields between them: a rebuild plans millions of texts on the server's
+ * event loop (security finding 13), and requests must not wait for it.
  */
-export function planRebuild(
+export async function planRebuild(
   texts: readonly PlanText[],
   active: readonly PlanCluster[],
   assignments: Int32Array,
   engine: readonly EngineCluster[],
   newId: () => string = randomUUID,
-): RebuildPlan {
+): Promise<RebuildPlan> {
   const activeIds = new Set(active.map((c) => c.id));
-  const keptByHuman = texts.map((t) => t.placedBy === 'human' && (t.clusterId === null || activeIds.has(t.clusterId)));
+  const keptByHuman = await mapSliced(texts, (t) => t.placedBy === 'human' && (t.clusterId === null || activeIds.has(t.clusterId)));
   const machine = (i: number) => !keptByHuman[i];
 
   // Members grouped in one pass each (a rebuild plans 100,000s of texts: no scan of all texts per cluster).
   const machineMembers = new Map<string, string[]>();
   const rebuiltMembers = new Map<number, string[]>();
   const humanCounts = new Map<number, Map<string, number>>();
-  texts.forEach((t, i) => {
+  await forEachSliced(texts, (t, i) => {
     if (machine(i)) {
       if (t.clusterId !== null) push(machineMembers, t.clusterId, t.id);
       push(rebuiltMembers, assignments[i], t.id);
@@ -85,7 +89,7 @@ export function planRebuild(
 
   const continued = new Set(mapping.continues.filter((id): id is string => id !== null));
   const humanKept = new Set<string>();
-  texts.forEach((t, i) => keptByHuman[i] && t.clusterId && humanKept.add(t.clusterId));
+  await forEachSliced(texts, (t, i) => keptByHuman[i] && t.clusterId && humanKept.add(t.clusterId));
   const absorbed = new Map(mapping.retired.map((r) => [r.id, r.absorbedBy === null ? null : ids[r.absorbedBy]]));
   const retire = active
     .filter((c) => !continued.has(c.id) && !humanKept.has(c.id))
@@ -95,7 +99,7 @@ export function planRebuild(
   const rank = new Map<number, number>();
   for (const c of engine) c.examples.forEach((textIndex, r) => rank.set(textIndex, 1 - r / 100));
   const positionOf = new Map(engine.map((c, i) => [c.index, i]));
-  const placements = texts.map((t, i): Placement => {
+  const placements = await mapSliced(texts, (t, i): Placement => {
     if (keptByHuman[i] && !(t.clusterId && retiredIds.has(t.clusterId)))
       return { id: t.id, clusterId: t.clusterId, similarity: null, placedBy: 'human' };
     const position = assignments[i] === UNCLUSTERED ? undefined : positionOf.get(assignments[i]);
