@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '@otklik/backend/src/common/jobs/job-runner';
+import { ResponseImportRunner } from '@otklik/backend/src/responses/import/response-import.runner';
+import { ResponseImportsRepository } from '@otklik/backend/src/responses/import/response-imports.repository';
 import { LoggedIn, startTestApp, TestApp } from '../support/app';
 
 /**
@@ -154,5 +156,71 @@ describe('history import: NUL characters anywhere in the file', () => {
     const end = await waitForEnd(as, `${base}/${res.body.id}`);
     expect(end).toMatchObject({ status: 'done', imported: 1, failed: 1 });
     expect((end.errors as { row: number; code: string }[]).map((e) => [e.row, e.code])).toEqual([[2, 'too_many_cells']]);
+  });
+});
+
+describe('history import: the background run', () => {
+  const csv = (n: number) =>
+    ['created_at,score', ...Array.from({ length: n }, (_, i) => `2024-01-01T00:00:${String(i % 60).padStart(2, '0')}Z,${i % 11}`), ''].join(
+      '\n',
+    );
+
+  it('runs one import at a time per process: the second is claimed only after the first ended', async () => {
+    const { as, ws } = await workspace('Serial');
+    const base = `${ws}/surveys/${await survey(as, ws)}/response-imports`;
+    const repo = t.app.get(ResponseImportsRepository);
+    const events: string[] = [];
+    const { claim, finish } = repo;
+    repo.claim = async (...args) => (events.push(`claim ${args[1]}`), claim.apply(repo, args));
+    repo.finish = async (...args) => (events.push(`finish ${args[1]}`), finish.apply(repo, args));
+    try {
+      const a = (await upload(as, base, csv(6000)).expect(201)).body.id as string;
+      const b = (await upload(as, base, csv(10)).expect(201)).body.id as string;
+      await as.post(`${base}/${a}/start`, { mapping: ['createdAt', 'score'] }).expect(202);
+      await as.post(`${base}/${b}/start`, { mapping: ['createdAt', 'score'] }).expect(202);
+      expect((await waitForEnd(as, `${base}/${a}`)).status).toBe('done');
+      expect((await waitForEnd(as, `${base}/${b}`)).status).toBe('done');
+      expect(events).toEqual([`claim ${a}`, `finish ${a}`, `claim ${b}`, `finish ${b}`]);
+    } finally {
+      Object.assign(repo, { claim, finish });
+    }
+  });
+
+  it('renews its lease while it reads without committing (a resume), and stops when another process took it', async () => {
+    const { as, ws, workspaceId } = await workspace('Heartbeat');
+    const surveyId = await survey(as, ws);
+    const base = `${ws}/surveys/${surveyId}/response-imports`;
+    const runner = t.app.get(ResponseImportRunner);
+    const repo = t.app.get(ResponseImportsRepository);
+    const { chunks, renewLease } = repo;
+    let renewals = 0;
+    // A slow read of the stored file: the run commits nothing for a while, as a resume skipping a big file's rows.
+    repo.chunks = async function* (...args) {
+      for await (const chunk of chunks.apply(repo, args)) {
+        await new Promise((done) => setTimeout(done, 400));
+        yield chunk;
+      }
+    };
+    repo.renewLease = async (...args) => (renewals++, renewLease.apply(repo, args));
+    runner.heartbeatMs = 50;
+    try {
+      const id = (await upload(as, base, csv(20)).expect(201)).body.id as string;
+      await as.post(`${base}/${id}/start`, { mapping: ['createdAt', 'score'] }).expect(202);
+      await expect.poll(() => renewals, { timeout: 5_000, interval: 20 }).toBeGreaterThan(1);
+      await db.query(`UPDATE response_imports SET lease_owner = 'another-process', lease_until = now() + interval '1 hour' WHERE id = $1`, [
+        id,
+      ]);
+      await new Promise((done) => setTimeout(done, 1_000));
+      const [row] = await db.query(`SELECT status, rows_done, lease_owner FROM response_imports WHERE id = $1`, [id]);
+      expect(row).toEqual({ status: 'running', rows_done: 0, lease_owner: 'another-process' });
+      expect(
+        (await db.query(`SELECT count(*)::int AS n FROM responses WHERE workspace_id = $1 AND survey_id = $2`, [workspaceId, surveyId]))[0]
+          .n,
+      ).toBe(0);
+      await db.query(`UPDATE response_imports SET status = 'failed', lease_owner = NULL WHERE id = $1`, [id]);
+    } finally {
+      Object.assign(repo, { chunks, renewLease });
+      runner.heartbeatMs = 10_000;
+    }
   });
 });

@@ -7,6 +7,9 @@ export const RESPONSE_IMPORT_LIMITS = {
   previewRows: 20,
   /** Bytes per stored piece of the file. */
   chunkBytes: 1024 * 1024,
+  /** Bytes the background run hands the CSV parser at once, and rows it maps, between turns of the event loop. */
+  parseSliceBytes: 16 * 1024,
+  mapSliceRows: 250,
   /** Rows written per transaction: one multi-row INSERT … SELECT FROM unnest, one progress update. */
   batchRows: 5_000,
   /** Row errors kept per import (the failed count stays exact beyond it). */

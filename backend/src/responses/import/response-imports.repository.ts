@@ -173,6 +173,23 @@ export class ResponseImportsRepository {
     return rows[0] ?? null;
   }
 
+  /** Extends the lease of a run still in progress; false when this process no longer holds it. */
+  async renewLease(workspaceId: string, id: string, owner: string, leaseSeconds: number): Promise<boolean> {
+    const result = await this.imports
+      .createQueryBuilder()
+      .update()
+      .set({ leaseUntil: () => 'now() + make_interval(secs => :leaseSeconds)' })
+      .where('workspace_id = :workspaceId AND id = :id AND lease_owner = :owner AND status = :running', {
+        workspaceId,
+        id,
+        owner,
+        running: 'running',
+      })
+      .setParameters({ leaseSeconds })
+      .execute();
+    return result.affected === 1;
+  }
+
   async storedErrorCount(workspaceId: string, importId: string): Promise<number> {
     return this.imports.manager.getRepository(ResponseImportErrorEntity).countBy({ workspaceId, importId });
   }
