@@ -345,7 +345,10 @@ describe('history import: hostile and wrong input', () => {
     const huge = Buffer.alloc(100 * 1024 * 1024 + 1, 0x61);
     const res = await upload(asAdmin, base, huge, 'huge.csv');
     expect(res.status).toBe(413);
-    expect(res.body.error.code).toBe('file_too_large');
+    expect(res.body.error).toMatchObject({
+      code: 'file_too_large',
+      message: 'The file is larger than 100 MB. Split it into smaller files and import them one by one.',
+    });
     expect(Number((await db.query(`SELECT count(*) FROM response_imports WHERE survey_id = $1`, [surveyId]))[0].count)).toBe(before);
   });
 

@@ -10,9 +10,14 @@ export const UPLOAD_OPTIONS = {
   defParamCharset: 'utf8',
 };
 
-/** Turns multer's terse errors ("File too large") into messages a person can act on. */
+/**
+ * Turns multer's terse errors ("File too large") into messages a person can act on; the 413 names the endpoint's own
+ * limit (a subclass with another `maxMegabytes`, see uploadErrorsInterceptor).
+ */
 @Injectable()
 export class UploadErrorsInterceptor implements NestInterceptor {
+  protected readonly maxMegabytes: number = MAX_MEGABYTES;
+
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       catchError((error: unknown) => {
@@ -23,7 +28,7 @@ export class UploadErrorsInterceptor implements NestInterceptor {
               new ApiError(
                 HttpStatus.PAYLOAD_TOO_LARGE,
                 'file_too_large',
-                `The file is larger than ${MAX_MEGABYTES} MB. Split it into smaller files and import them one by one.`,
+                `The file is larger than ${this.maxMegabytes} MB. Split it into smaller files and import them one by one.`,
               ),
           );
         }
@@ -41,4 +46,13 @@ export class UploadErrorsInterceptor implements NestInterceptor {
       }),
     );
   }
+}
+
+/** UploadErrorsInterceptor for an upload whose limit is not the customer import's. */
+export function uploadErrorsInterceptor(maxMegabytes: number): typeof UploadErrorsInterceptor {
+  @Injectable()
+  class LimitedUploadErrorsInterceptor extends UploadErrorsInterceptor {
+    protected override readonly maxMegabytes = maxMegabytes;
+  }
+  return LimitedUploadErrorsInterceptor;
 }

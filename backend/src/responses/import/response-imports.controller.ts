@@ -16,7 +16,7 @@ import { CurrentWorkspace, WorkspaceAccess } from '../../common/auth/access.deco
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { ErrorResponseDto } from '../../common/http/error.dto';
 import { uuidOr404 } from '../../common/http/uuid-or-404';
-import { UploadErrorsInterceptor } from '../../customers/import/upload.interceptor';
+import { uploadErrorsInterceptor } from '../../customers/import/upload.interceptor';
 import { RESPONSE_IMPORT_FIELDS } from './response-columns';
 import { MAX_IMPORT_MEGABYTES, RESPONSE_IMPORT_LIMITS } from './response-import-limits';
 import {
@@ -47,7 +47,7 @@ export class ResponseImportsController {
 
   @Post()
   @WorkspaceAccess(ACCESS)
-  @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file', UPLOAD_OPTIONS))
+  @UseInterceptors(uploadErrorsInterceptor(MAX_IMPORT_MEGABYTES), FileInterceptor('file', UPLOAD_OPTIONS))
   @ApiOperation({
     summary: 'Upload a CSV of historical responses (preview; with start=true, import at once)',
     description:
