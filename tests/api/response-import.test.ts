@@ -134,7 +134,8 @@ describe('history import: our own export, mapped automatically', () => {
       same: true,
       language: 'en',
       customer_external_id: 'hist-anna',
-      customer_verified: true,
+      // Kept, but unproven, as a live answer without an identity hash: a file does not speak for a customer.
+      customer_verified: false,
       respondent_id: 'r-1',
       meta: { historyImport: importId, cases: 'off' },
     });
@@ -156,7 +157,7 @@ describe('history import: our own export, mapped automatically', () => {
     expect(m.summary.responses).toBe(10);
   });
 
-  it("shows them on the customer's timeline", async () => {
+  it("shows them on the customer's timeline, as unproven live answers are", async () => {
     const items = (await asAdmin.get(`${ws}/customers/hist-anna/timeline`).expect(200)).body.items as {
       kind: string;
       occurredAt: string;

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { CustomersReader } from '../../customers/customers.reader';
 import { SurveysReader } from '../../surveys/surveys.reader';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { csvRecords, type DataRow, type HistoryEncoding, inSlices } from './history-csv';
@@ -59,7 +58,6 @@ export class ResponseImportRunner implements OnModuleDestroy {
   constructor(
     private readonly imports: ResponseImportsRepository,
     private readonly surveys: SurveysReader,
-    private readonly customers: CustomersReader,
   ) {}
 
   /** Stops after the batch in hand and hands unfinished imports back, so the next process resumes them at once. */
@@ -198,12 +196,8 @@ export class ResponseImportRunner implements OnModuleDestroy {
         });
       }
     }
-    // The workspace vouches for its own file: an id of an existing customer links the answer to that customer, as a
-    // proven id does live; an unknown id is kept but proves nothing (as an unproven live one). No customer is created.
-    const known = await this.customers.existingExternalIds(record.workspaceId, [
-      ...new Set(valid.flatMap((r) => (r.customerId ? [r.customerId] : []))),
-    ]);
-    for (const row of valid) row.verified = row.customerId !== null && known.has(row.customerId);
+    // A customer id in the file is kept but proves nothing, as an unproven live one (no identity hash, no signed
+    // invitation): an analyst's file must not speak for a customer with a verified answer. No customer is created.
     return { valid, errors, failed, rowsDone: batch.length, nextPosition: batch[batch.length - 1].position + 1 };
   }
 
