@@ -224,3 +224,19 @@ describe('history import: the background run', () => {
     }
   });
 });
+
+describe('history import: keys of their own', () => {
+  it('writes idempotency keys the public edge refuses (import:…), so no public answer can take a history row’s key', async () => {
+    const { as, ws, workspaceId } = await workspace('Keys');
+    const surveyId = await survey(as, ws);
+    const base = `${ws}/surveys/${surveyId}/response-imports`;
+    const res = await upload(as, `${base}?start=true`, 'created_at,score,respondent_id\n2024-01-01,9,r-000123\n').expect(201);
+    expect((await waitForEnd(as, `${base}/${res.body.id}`)).imported).toBe(1);
+    const [{ key }] = await db.query(`SELECT idempotency_key AS key FROM responses WHERE workspace_id = $1 AND survey_id = $2`, [
+      workspaceId,
+      surveyId,
+    ]);
+    expect(key).toMatch(/^import:[0-9a-f]{57}$/);
+    expect(/^[\w-]{8,64}$/.test(key)).toBe(false); // the public ingest's pattern (surveys/public.dto.ts)
+  });
+});

@@ -163,7 +163,9 @@ export function mapHistoryRow(values: readonly string[], columns: FieldColumns, 
     respondentText ||
     (customerId && customerId.length <= RESPONDENT_MAX ? customerId : null) ||
     `import:${sha256(`${customerId ?? ''}\u0000${at}\u0000${score ?? ''}\u0000${comment ?? ''}`).slice(0, 40)}`;
-  const idempotencyKey = sha256([rules.surveyId, respondentId, at, score ?? '', comment ?? ''].join('\u0000'));
+  // "import:" is refused by the public edge's key pattern (^[\w-]{8,64}$), so nobody can pre-empt a history row's key
+  // there; the hash is cut to fit the column (varchar 64).
+  const idempotencyKey = `import:${sha256([rules.surveyId, respondentId, at, score ?? '', comment ?? ''].join('\u0000')).slice(0, 57)}`;
   const answers: Record<string, string | number> = {};
   if (score !== null && sq) answers[sq.id] = score;
   if (comment !== null && cq) answers[cq.id] = comment;

@@ -201,6 +201,8 @@ export class ResponseImportsRepository {
     rows: (HistoryRow & { verified: boolean })[],
   ): Promise<number> {
     if (rows.length === 0) return 0;
+    // In key order, whatever the file's: two imports at once take the unique index's locks in one order (no deadlock).
+    rows = [...rows].sort((a, b) => (a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0));
     const [{ written }] = (await manager.query(INSERT_RESPONSES, [
       target.workspaceId,
       target.surveyId,
