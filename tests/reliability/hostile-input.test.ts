@@ -177,10 +177,11 @@ function fill(path: string): string {
 /**
  * Bookkeeping, not data, compared by row count only: rows touched by any authenticated call (a session's
  * last-seen time, a token's or ingest key's last use). Signed-ingest message ids are left out altogether: a
- * correctly signed message is remembered even when its mentions are refused, so it cannot be replayed.
+ * correctly signed message is remembered even when its mentions are refused, so it cannot be replayed. Rate-limit
+ * counters (shared by replicas since issue 20) are left out too: counting every attempt, refused or not, is their job.
  */
 const TOUCHED_BY_READS = new Set(['sessions', 'api_tokens', 'mention_ingest_keys']);
-const NOT_COMPARED = new Set(['mention_ingest_nonces']);
+const NOT_COMPARED = new Set(['mention_ingest_nonces', 'rate_limits']);
 let fingerprintSql: string | undefined;
 
 /** Row count and a content hash of every table: a refused write must leave both as they were. */
